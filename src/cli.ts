@@ -1,0 +1,56 @@
+/**
+ * Entry point: argv → one of the TUI, the demo, the emulator, or a non-interactive subcommand.
+ * Each subcommand lives in src/commands/ and receives the argv after its own name.
+ * Exit codes follow the README: 0 success, 1 failure, 2 usage error.
+ */
+import { runEmulatorCommand } from './commands/emulator.js';
+import { VERSION } from './version.js';
+
+type CommandRunner = (argv: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, CommandRunner> = {
+  emulator: runEmulatorCommand,
+};
+
+const USAGE = `b2c ${VERSION} — a dual-pane terminal file manager for Backblaze B2
+
+Usage:
+  b2c --demo                      start the built-in B2 server with demo data
+  b2c emulator [options]          run the built-in B2-compatible server
+  b2c --version | --help
+
+Run "b2c COMMAND --help" for a command's options.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-V') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (first === '--demo') {
+    // Until the TUI lands, the demo is the seeded server alone.
+    return runEmulatorCommand(['--demo', ...rest]);
+  }
+  if (first !== undefined) {
+    const run = COMMANDS[first];
+    if (run) return run(rest);
+    process.stderr.write(`b2c: unknown command "${first}"\n\n${USAGE}\n`);
+    return 2;
+  }
+  process.stderr.write(`${USAGE}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`b2c: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,234 @@
+/**
+ * The one storage interface behind panes, the transfer queue and the CLI (DESIGN.md §Provider).
+ *
+ * Paths are POSIX-style strings in the provider's own space, always absolute:
+ * - local: real absolute paths (`/home/me/file.txt`);
+ * - B2: `/` is the list of buckets, `/BUCKET` a bucket's root, `/BUCKET/dir/file.txt` a file.
+ *   A directory path never needs a trailing slash; the provider adds what B2 needs.
+ * Providers are stateless with respect to location: the pane knows the current directory.
+ *
+ * Every method may throw the typed errors of ./errors.ts, as documented per method; any other
+ * exception is a bug. All methods honour `signal` (throwing CancelledError) where they take one.
+ */
+import type { Readable } from 'node:stream';
+import type { KeyInfo } from '../state/key-info.js';
+
+/** What a listing row is. `bucket` appears only at a B2 provider's root. */
+export type EntryKind = 'file' | 'dir' | 'symlink' | 'bucket';
+
+/** One row of a listing or the result of `stat`. Strings are raw: sanitise before display. */
+export interface Entry {
+  /** Last path segment, raw (may contain control characters, which the UI escapes). */
+  name: string;
+  /** Full path in the provider's path space. */
+  path: string;
+  kind: EntryKind;
+  /** Bytes; 0 for directories and buckets. */
+  size: number;
+  /** Modification time in ms since the epoch (B2: src_last_modified_millis, else upload time). */
+  mtimeMs: number | null;
+  /** Symlinks only: the link's target as stored (never followed implicitly). */
+  linkTarget?: string;
+  /** B2: the version's file ID. */
+  fileId?: string;
+  /** B2: content type. */
+  contentType?: string;
+  /** Hex SHA1 of the whole file when known (B2 contentSha1 or large_file_sha1), else null. */
+  sha1?: string | null;
+  /** B2: custom file info (keys lowercased by B2). */
+  info?: Record<string, string>;
+  /** B2: upload time in ms. */
+  uploadTimestamp?: number;
+  /** B2 with `showHidden`: the newest version is a hide marker. */
+  hidden?: boolean;
+  /** B2 buckets: allPublic / allPrivate / … */
+  bucketType?: string;
+  /** B2: id of the bucket this entry belongs to. */
+  bucketId?: string;
+}
+
+/** One version of a B2 file name, newest first in `versions()`. */
+export interface VersionEntry extends Entry {
+  fileId: string;
+  /** `upload` (a real version), `hide` (a hide marker) or `start` (an unfinished large file). */
+  action: 'upload' | 'hide' | 'start';
+  /** True for the newest version of the name. */
+  isLatest: boolean;
+}
+
+/** Options shared by listing calls. */
+export interface ListOptions {
+  signal?: AbortSignal;
+  /** Rows per page (B2: maxFileCount, default 1000). */
+  pageSize?: number;
+  /** Local: include dotfiles (always included; the UI filters). B2: include names whose newest version is a hide marker. */
+  showHidden?: boolean;
+}
+
+/** Byte range, inclusive start and inclusive end (as HTTP Range). `end` omitted = to EOF. */
+export interface ByteRange {
+  start: number;
+  end?: number;
+}
+
+/** An open download/read. The consumer must read `stream` to the end or destroy it. */
+export interface ReadHandle {
+  stream: Readable;
+  /** Bytes that `stream` will yield (the range length when a range was asked for). */
+  size: number;
+  /** Full-file size. */
+  totalSize: number;
+  /** Whole-file SHA1 when the source knows it (null for unknown / large files without large_file_sha1). */
+  sha1: string | null;
+  mtimeMs: number | null;
+  contentType?: string;
+}
+
+export interface ReadOptions {
+  range?: ByteRange;
+  signal?: AbortSignal;
+  /** B2: read this exact version instead of the newest. */
+  fileId?: string;
+  /**
+   * Verify the whole-file SHA1 while streaming and make the stream error with IntegrityError at the
+   * end on a mismatch (only without `range`). Default true.
+   */
+  verify?: boolean;
+}
+
+export interface WriteOptions {
+  /** Exact byte count the source will yield. A mismatch fails with IntegrityError. */
+  size: number;
+  /** Source modification time in ms (stored as mtime locally, src_last_modified_millis on B2). */
+  mtimeMs?: number | null;
+  /** Expected hex SHA1 of the content when known up front; verified. */
+  sha1?: string | null;
+  contentType?: string;
+  /** Replace an existing target. Without it, an existing target throws AlreadyExistsError. */
+  overwrite?: boolean;
+  signal?: AbortSignal;
+  /** Called with the number of new bytes durably sent/written since the last call. */
+  onProgress?: (bytes: number) => void;
+  /** B2: part size for large files, bytes (clamped to the server's absoluteMinimumPartSize). */
+  partSize?: number;
+  /** B2: parallel parts per large file. */
+  partConcurrency?: number;
+  /**
+   * B2 with the `resumableUploads` feature: look for an unfinished large file with the same name,
+   * size, mtime and part size; re-use its parts whose SHA1 matches, upload only the rest.
+   */
+  resume?: boolean;
+}
+
+/**
+ * How `remove` deletes. Local providers accept only `default` (unlink a file or remove an empty dir).
+ * B2: `hide` adds a hide marker (reversible); `delete-version` deletes `fileId` (or the newest
+ * version); `all-versions` deletes every version of the name; `default` = `hide`.
+ */
+export type RemoveMode = 'default' | 'hide' | 'delete-version' | 'all-versions';
+
+export interface RemoveOptions {
+  mode?: RemoveMode;
+  /** With `delete-version`: the version to delete. */
+  fileId?: string;
+  signal?: AbortSignal;
+}
+
+/** Static facts about a provider, for callers that choose strategies. */
+export interface ProviderTraits {
+  kind: 'local' | 'b2';
+  /** Root lists buckets instead of files. */
+  bucketBased: boolean;
+  /** Checksums the provider can report and verify. */
+  hashKinds: Array<'sha1'>;
+  /** Can an empty directory exist? (B2: only as a `.bzEmpty` placeholder.) */
+  emptyDirectories: boolean;
+  /** Separator-joined display prefix for locations, e.g. `b2://` or ``. */
+  scheme: string;
+}
+
+/** An unfinished B2 large upload that `write({resume:true})` could continue. */
+export interface UnfinishedUpload {
+  fileId: string;
+  path: string;
+  /** Declared total size (from fileInfo), when the uploader recorded it. */
+  size: number | null;
+  mtimeMs: number | null;
+  partSize: number | null;
+  /** Parts already on the server. */
+  partsUploaded: number;
+  bytesUploaded: number;
+  startedAt: number;
+}
+
+/**
+ * The provider contract. Required methods first; optional features are present only when
+ * supported, so callers check (`if (p.copy)`) and fall back (stream copy; move = copy + delete).
+ */
+export interface Provider {
+  readonly traits: ProviderTraits;
+  /** B2: what the key may do (for the permission rules). Local: undefined. */
+  readonly keyInfo?: KeyInfo;
+
+  /**
+   * Lists a directory (B2: bucket or prefix; at `/`, the buckets) page by page, directories first
+   * not guaranteed: callers sort. The first page arrives without waiting for the rest.
+   * @throws NotFoundError, PermissionDeniedError, TransientError, CancelledError
+   */
+  list(path: string, options?: ListOptions): AsyncIterable<Entry[]>;
+
+  /**
+   * Describes one path (file, directory, bucket). B2 directories exist when any name has the prefix.
+   * @throws NotFoundError, PermissionDeniedError, TransientError
+   */
+  stat(path: string, options?: { signal?: AbortSignal; fileId?: string }): Promise<Entry>;
+
+  /**
+   * Opens a file for reading (optionally a range).
+   * @throws NotFoundError, PermissionDeniedError, TransientError, CancelledError; the stream may
+   * error with IntegrityError (checksum) or TransientError (dropped connection).
+   */
+  openRead(path: string, options?: ReadOptions): Promise<ReadHandle>;
+
+  /**
+   * Writes `source` to `path` completely or not at all: a failed, cancelled or mismatched write
+   * leaves no partial target (local: temp name + rename; B2: nothing visible until finished).
+   * Creates missing parent directories. Returns the written entry.
+   * @throws AlreadyExistsError (without overwrite), PermissionDeniedError, InvalidNameError,
+   * IntegrityError, NoSpaceError, TransientError, CancelledError
+   */
+  write(path: string, source: Readable, options: WriteOptions): Promise<Entry>;
+
+  /**
+   * Creates a directory (B2: a `.bzEmpty` placeholder, like the web UI). Existing dir: no error.
+   * @throws AlreadyExistsError (a file has that name), PermissionDeniedError, InvalidNameError
+   */
+  mkdir(path: string, options?: { signal?: AbortSignal }): Promise<void>;
+
+  /**
+   * Removes one file or one empty directory (B2 folder placeholder). Recursion is the caller's job.
+   * @throws NotFoundError, NotEmptyError, PermissionDeniedError, TransientError
+   */
+  remove(path: string, options?: RemoveOptions): Promise<void>;
+
+  /** Server-side copy within this provider (B2: b2_copy_file / copy_part, across buckets). */
+  copy?(from: string, to: string, options?: { overwrite?: boolean; signal?: AbortSignal; onProgress?: (bytes: number) => void; fileId?: string }): Promise<Entry>;
+
+  /** Atomic rename within this provider (local: fs.rename). B2 has none: callers copy + delete. */
+  move?(from: string, to: string, options?: { overwrite?: boolean; signal?: AbortSignal }): Promise<Entry>;
+
+  /** All versions of one name, newest first (B2). */
+  versions?(path: string, options?: ListOptions): AsyncIterable<VersionEntry[]>;
+
+  /** Removes the hide marker on top of a name so its newest real version shows again (B2). */
+  unhide?(path: string, options?: { signal?: AbortSignal }): Promise<void>;
+
+  /** A URL that downloads `path` without credentials for `lifetimeSeconds` (B2: download authorization). */
+  shareLink?(path: string, options: { lifetimeSeconds: number; signal?: AbortSignal }): Promise<string>;
+
+  /** Unfinished large uploads under `path` (B2). Present when `write({resume:true})` is supported. */
+  unfinishedUploads?(path: string, options?: { signal?: AbortSignal }): Promise<UnfinishedUpload[]>;
+
+  /** Releases sockets and timers. Idempotent. */
+  close?(): Promise<void>;
+}
