@@ -1,0 +1,19 @@
+/**
+ * The config layer's public API: profiles and settings (conf-backed), credential resolution,
+ * secret hygiene and size parsing. Import from here.
+ */
+export { openConfig } from './store.js';
+export type { ConfigStore, OpenConfigOptions } from './store.js';
+export { resolveConfigDir, CONFIG_DIR_ENV, PROJECT_NAME } from './config-dir.js';
+export type { Env } from './config-dir.js';
+export { resolveCredentials, describeCredentials, ENV_KEY_ID, ENV_KEY, ENV_ENDPOINT } from './credentials.js';
+export type { CredentialSource, ResolveCredentialsInput, ResolvedCredentials, NoCredentials } from './credentials.js';
+export { refuseSecretInArgv } from './argv-secrets.js';
+export { parseSize } from './size.js';
+export { describeProfile } from './redact.js';
+export { profileNameProblem } from './patterns.js';
+export { ConfigError, ConfigValueError, ProfileError, CredentialsError, SizeParseError } from './errors.js';
+export type { ConfigErrorKind } from './errors.js';
+export { CONFIG_VERSION } from './migrations.js';
+export { DEFAULT_SETTINGS, SETTINGS_LIMITS, THEMES, CONFIG_FILE_NAME } from './types.js';
+export type { Profile, ProfileSummary, Settings, Theme, ConfigData } from './types.js';

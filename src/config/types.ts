@@ -1,0 +1,85 @@
+/**
+ * Data shapes of the b2c config file (profiles and settings) and their defaults and limits.
+ * Pure data: nothing here reads or writes files.
+ */
+
+/**
+ * A stored account profile. `applicationKey` is the secret: never log, print or serialise it
+ * (use {@link ProfileSummary} / `describeProfile` for anything shown or written out).
+ */
+export interface Profile {
+  /** Unique, case-sensitive; 1–64 printable characters, no leading/trailing whitespace. */
+  name: string;
+  /** The application key ID (not secret). */
+  applicationKeyId: string;
+  /** The application key (secret). */
+  applicationKey: string;
+  /**
+   * Base URL of the B2 API (the "realm" b2_authorize_account is called on), e.g.
+   * `http://127.0.0.1:8000` for the built-in server. Absent means the real B2
+   * (`https://api.backblazeb2.com`).
+   */
+  endpoint?: string;
+}
+
+/** A profile without its secret: what lists, logs, `--json` output and the inspector may show. */
+export interface ProfileSummary {
+  name: string;
+  applicationKeyId: string;
+  endpoint?: string;
+}
+
+/** Colour themes; `mono` draws with attributes only (also what NO_COLOR gets). */
+export type Theme = 'default' | 'mono';
+
+/** Every theme name, for validation and the settings screen. */
+export const THEMES: readonly Theme[] = ['default', 'mono'];
+
+/** User settings, always complete in memory (missing ones in the file take the defaults). */
+export interface Settings {
+  /** The profile used when none is named, or `null` when there is none. */
+  defaultProfile: string | null;
+  /** How many files are transferred at once. */
+  concurrency: number;
+  /** How many parts of one large file are transferred at once. */
+  partConcurrency: number;
+  /** Part size for large files, in bytes. */
+  partSize: number;
+  /** Command id → key patterns that replace that command's default keys (an empty list unbinds). */
+  keymapOverrides: Record<string, string[]>;
+  theme: Theme;
+  /** Ask before deleting. */
+  confirmDelete: boolean;
+}
+
+/**
+ * Limits on settings. Part sizes follow B2: `absoluteMinimumPartSize` is 5,000,000 bytes and a
+ * part may be at most 5 GB (5,000,000,000 bytes).
+ */
+export const SETTINGS_LIMITS = {
+  concurrency: { min: 1, max: 64 },
+  partConcurrency: { min: 1, max: 64 },
+  partSize: { min: 5_000_000, max: 5_000_000_000 },
+} as const;
+
+/**
+ * Defaults. `partSize` is B2's `recommendedPartSize` (100,000,000 bytes = 100 MB, decimal).
+ */
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  defaultProfile: null,
+  concurrency: 4,
+  partConcurrency: 4,
+  partSize: 100_000_000,
+  keymapOverrides: {},
+  theme: 'default',
+  confirmDelete: true,
+});
+
+/** The whole config, validated and with defaults filled in. */
+export interface ConfigData {
+  profiles: Profile[];
+  settings: Settings;
+}
+
+/** Name of the file inside the config directory. */
+export const CONFIG_FILE_NAME = 'config.json';

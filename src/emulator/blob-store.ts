@@ -1,0 +1,163 @@
+/**
+ * Where file bytes live. Uploads stream into a BlobWriter chunk by chunk (never buffered whole);
+ * downloads stream ranges out. Two implementations: memory (keeps the received chunks) and disk
+ * (one file per blob under `<dataDir>/blobs`, fsynced before the metadata that references it).
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rm, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { newShortId } from './ids.js';
+
+/** Receives one blob's bytes in order. */
+export interface BlobWriter {
+  readonly blobId: string;
+  /** Appends bytes; resolves when the writer can take more (back-pressure). */
+  write(chunk: Buffer): Promise<void>;
+  /** Makes the blob durable and readable. */
+  finish(): Promise<void>;
+  /** Discards the blob. Safe to call after a failed write. */
+  abort(): Promise<void>;
+}
+
+/** Blob storage. Byte ranges are `[start, end)`. */
+export interface BlobStore {
+  create(): BlobWriter;
+  /** Streams bytes `[start, end)` of a finished blob. */
+  read(blobId: string, start: number, end: number): AsyncIterable<Buffer>;
+  delete(blobId: string): Promise<void>;
+  /** IDs of every stored blob (used to drop orphans after a crash). */
+  listIds(): Promise<string[]>;
+}
+
+/** Keeps blobs as the list of chunks that arrived. */
+export class MemoryBlobStore implements BlobStore {
+  private readonly blobs = new Map<string, { chunks: Buffer[]; ends: number[] }>();
+
+  create(): BlobWriter {
+    const blobId = newShortId();
+    const chunks: Buffer[] = [];
+    const ends: number[] = [];
+    let total = 0;
+    return {
+      blobId,
+      write: (chunk) => {
+        // Small socket chunks are slices of a 64 KiB read buffer; copy them so thousands of
+        // tiny files don't each pin a whole buffer.
+        chunks.push(chunk.length < 16384 ? Buffer.from(chunk) : chunk);
+        total += chunk.length;
+        ends.push(total);
+        return Promise.resolve();
+      },
+      finish: () => {
+        this.blobs.set(blobId, { chunks, ends });
+        return Promise.resolve();
+      },
+      abort: () => {
+        chunks.length = 0;
+        return Promise.resolve();
+      },
+    };
+  }
+
+  async *read(blobId: string, start: number, end: number): AsyncIterable<Buffer> {
+    const blob = this.blobs.get(blobId);
+    if (!blob) throw new Error(`blob ${blobId} missing`);
+    // Binary search the first chunk whose end is past `start`.
+    let lo = 0;
+    let hi = blob.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((blob.ends[mid] ?? 0) <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < blob.chunks.length; i++) {
+      const chunk = blob.chunks[i];
+      const chunkEnd = blob.ends[i] ?? 0;
+      if (!chunk) break;
+      const chunkStart = chunkEnd - chunk.length;
+      if (chunkStart >= end) break;
+      const from = Math.max(start, chunkStart) - chunkStart;
+      const to = Math.min(end, chunkEnd) - chunkStart;
+      if (to > from) yield chunk.subarray(from, to);
+    }
+    await Promise.resolve();
+  }
+
+  delete(blobId: string): Promise<void> {
+    this.blobs.delete(blobId);
+    return Promise.resolve();
+  }
+
+  listIds(): Promise<string[]> {
+    return Promise.resolve([...this.blobs.keys()]);
+  }
+}
+
+const FLUSH_BYTES = 1 << 20;
+
+/** One file per blob; writes are batched into ~1 MiB writev calls. */
+export class DiskBlobStore implements BlobStore {
+  constructor(private readonly dir: string) {}
+
+  /** Creates the blob directory. */
+  async init(): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+  }
+
+  private path(blobId: string): string {
+    return join(this.dir, blobId);
+  }
+
+  create(): BlobWriter {
+    const blobId = newShortId();
+    const path = this.path(blobId);
+    let handle: FileHandle | undefined;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = async (): Promise<void> => {
+      handle ??= await open(path, 'w');
+      const batch = pending;
+      pending = [];
+      pendingBytes = 0;
+      if (batch.length > 0) await handle.writev(batch);
+    };
+    return {
+      blobId,
+      write: async (chunk) => {
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes >= FLUSH_BYTES) await flush();
+      },
+      finish: async () => {
+        await flush();
+        if (handle) {
+          await handle.datasync();
+          await handle.close();
+          handle = undefined;
+        }
+      },
+      abort: async () => {
+        pending = [];
+        if (handle) {
+          await handle.close().catch(() => undefined);
+          handle = undefined;
+        }
+        await rm(path, { force: true });
+      },
+    };
+  }
+
+  async *read(blobId: string, start: number, end: number): AsyncIterable<Buffer> {
+    if (end <= start) return;
+    const stream = createReadStream(this.path(blobId), { start, end: end - 1, highWaterMark: FLUSH_BYTES });
+    for await (const chunk of stream) yield chunk as Buffer;
+  }
+
+  async delete(blobId: string): Promise<void> {
+    await rm(this.path(blobId), { force: true });
+  }
+
+  async listIds(): Promise<string[]> {
+    return readdir(this.dir);
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The running emulator's shared state and the per-call context handed to API handlers.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FaultInjector } from './faults.js';
+import type { ApiVersion } from './model.js';
+import type { Params } from './params.js';
+import type { Principal } from './principal.js';
+import type { ShapeContext } from './shapes.js';
+import type { Store } from './store.js';
+import type { AccountToken, TokenRegistry } from './tokens.js';
+
+/** Settings after defaults are applied. */
+export interface ResolvedSettings {
+  recommendedPartSize: number;
+  absoluteMinimumPartSize: number;
+  tokenLifetimeMs: number;
+}
+
+/** Everything handlers share. */
+export interface EmulatorState {
+  store: Store;
+  tokens: TokenRegistry;
+  faults: FaultInjector;
+  settings: ResolvedSettings;
+  /** `http://host:port`, used as apiUrl, downloadUrl and upload URL base. */
+  endpoint: string;
+  log: (line: string) => void;
+}
+
+/** One authenticated JSON API call. */
+export interface ApiContext {
+  state: EmulatorState;
+  version: ApiVersion;
+  params: Params;
+  principal: Principal;
+  token: AccountToken;
+  shape: ShapeContext;
+  req: IncomingMessage;
+  res: ServerResponse;
+  /** Value of the X-Bz-Test-Mode header, if any. */
+  testMode: string | undefined;
+}
+
+/** A JSON API handler: returns the 200 response body or throws a B2Error. */
+export type ApiHandler = (ctx: ApiContext) => Promise<unknown> | unknown;

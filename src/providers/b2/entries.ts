@@ -1,0 +1,84 @@
+/**
+ * B2 file objects → provider entries, and the name rules shared by every B2 operation.
+ * mtime: `fileInfo.src_last_modified_millis`, else `uploadTimestamp`; SHA1: `contentSha1`, or
+ * `fileInfo.large_file_sha1` when it is "none", minus any `unverified:` prefix (reference §9 notes).
+ */
+import type { Entry, VersionEntry } from '../types.js';
+import { InvalidNameError } from '../errors.js';
+import type { WireFile } from './wire-types.js';
+
+/** Name of the zero-byte object that makes an empty folder exist, as the B2 web UI does. */
+export const FOLDER_PLACEHOLDER = '.bzEmpty';
+
+/** Strips `unverified:` and turns "none"/empty into null. */
+export function cleanSha1(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const v = value.startsWith('unverified:') ? value.slice('unverified:'.length) : value;
+  return /^[0-9a-fA-F]{40}$/.test(v) ? v.toLowerCase() : null;
+}
+
+/** Whole-file SHA1 of a file object: contentSha1, else large_file_sha1. */
+export function fileSha1(f: WireFile): string | null {
+  return cleanSha1(f.contentSha1) ?? cleanSha1(f.fileInfo?.large_file_sha1);
+}
+
+/** mtime in ms: src_last_modified_millis when it parses, else the upload time. */
+export function fileMtime(info: Record<string, string> | null | undefined, uploadTimestamp: number): number | null {
+  const src = info?.src_last_modified_millis;
+  if (src !== undefined && /^\d+$/.test(src)) return Number(src);
+  return uploadTimestamp > 0 ? uploadTimestamp : null;
+}
+
+/** Last `/`-segment of an object key, ignoring one trailing slash (folder rows end with `/`). */
+export function lastSegment(key: string): string {
+  const k = key.endsWith('/') ? key.slice(0, -1) : key;
+  return k.slice(k.lastIndexOf('/') + 1);
+}
+
+/** Entry for a file object or folder row in `bucket`. */
+export function entryFromFile(bucket: string, f: WireFile): Entry {
+  const isFolder = f.action === 'folder';
+  const key = isFolder && f.fileName.endsWith('/') ? f.fileName.slice(0, -1) : f.fileName;
+  if (isFolder) {
+    return { name: lastSegment(key), path: `/${bucket}/${key}`, kind: 'dir', size: 0, mtimeMs: null, bucketId: f.bucketId };
+  }
+  const info = f.fileInfo ?? {};
+  return {
+    name: lastSegment(key),
+    path: `/${bucket}/${key}`,
+    kind: 'file',
+    size: f.contentLength,
+    mtimeMs: fileMtime(info, f.uploadTimestamp),
+    fileId: f.fileId ?? undefined,
+    contentType: f.contentType ?? undefined,
+    sha1: fileSha1(f),
+    info,
+    uploadTimestamp: f.uploadTimestamp,
+    bucketId: f.bucketId,
+  };
+}
+
+/** VersionEntry for one version row (`upload`, `hide` or `start`). */
+export function versionFromFile(bucket: string, f: WireFile, isLatest: boolean): VersionEntry {
+  const base = entryFromFile(bucket, f);
+  const action = f.action === 'hide' ? 'hide' : f.action === 'start' ? 'start' : 'upload';
+  return { ...base, kind: 'file', fileId: f.fileId ?? '', action, isLatest, hidden: action === 'hide' };
+}
+
+/**
+ * Validates an object key for writing (reference §5): 1–1024 UTF-8 bytes, no control characters
+ * below 0x20, no DEL.
+ * @throws InvalidNameError
+ */
+export function assertValidKey(key: string, path: string): void {
+  const bytes = Buffer.byteLength(key, 'utf8');
+  if (bytes === 0) throw new InvalidNameError('A B2 file needs a name inside a bucket.', path);
+  if (bytes > 1024) throw new InvalidNameError(`B2 file names are at most 1024 bytes; this one has ${bytes}.`, path);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(key)) throw new InvalidNameError('B2 file names cannot contain control characters.', path);
+}
+
+/** Percent-encodes an object key for a download URL, keeping `/` (and `+` → %2B, reference §5). */
+export function encodeKey(key: string): string {
+  return key.split('/').map(encodeURIComponent).join('/');
+}

@@ -1,0 +1,128 @@
+/**
+ * Directory listings inside a bucket: b2_list_file_names with `delimiter:"/"` (folder rows become
+ * `dir` entries), 1000 rows per call by default, `nextFileName` passed back untouched (it is opaque:
+ * it may not be a real name, reference §8). `.bzEmpty` placeholders are never shown; they only make
+ * their folder exist. With `showHidden`, b2_list_file_versions is used instead and a name whose
+ * newest version is a hide marker appears with `hidden: true`.
+ *
+ * A name-prefix-restricted key may only list prefixes that start with its prefix (reference §3.2),
+ * so listing a folder *above* that prefix does not ask B2 for the folder itself (that would be
+ * 401): see `planListing`.
+ */
+import { NotFoundError } from '../errors.js';
+import type { Entry, ListOptions } from '../types.js';
+import type { BucketRef } from './buckets.js';
+import { FOLDER_PLACEHOLDER, entryFromFile, lastSegment } from './entries.js';
+import type { B2Session } from './session.js';
+import type { WireFile, WireListFiles } from './wire-types.js';
+
+/** How to list folder prefix `dir` ("" = bucket root, else ending in "/") for a key prefix. */
+export type ListingPlan = { kind: 'list'; prefix: string } | { kind: 'synthetic'; child: string };
+
+/**
+ * - no key prefix, or `dir` inside it: list `dir`;
+ * - `dir` above the key prefix and the rest of the prefix spans a `/`: the only visible child is
+ *   the next folder on the way down, shown without a call;
+ * - `dir` above the key prefix that ends inside `dir`'s own level (e.g. "photos/20"): list with
+ *   the key prefix itself; every row is still a direct child of `dir`;
+ * - otherwise list `dir` and let B2 refuse (mapped to PermissionDeniedError `prefix:…`).
+ */
+export function planListing(dir: string, keyPrefix: string | null): ListingPlan {
+  if (keyPrefix === null || dir.startsWith(keyPrefix) || !keyPrefix.startsWith(dir)) return { kind: 'list', prefix: dir };
+  const rest = keyPrefix.slice(dir.length);
+  const slash = rest.indexOf('/');
+  return slash >= 0 ? { kind: 'synthetic', child: rest.slice(0, slash) } : { kind: 'list', prefix: keyPrefix };
+}
+
+function isPlaceholder(f: WireFile): boolean {
+  return f.action !== 'folder' && lastSegment(f.fileName) === FOLDER_PLACEHOLDER;
+}
+
+function pageSizeOf(options: ListOptions | undefined): number {
+  return Math.min(10_000, Math.max(1, Math.floor(options?.pageSize ?? 1000)));
+}
+
+/**
+ * Lists folder `dir` of `bucket` page by page.
+ * @throws NotFoundError (a folder with no names under it), PermissionDeniedError, TransientError,
+ * CancelledError
+ */
+export async function* listFolder(session: B2Session, bucket: BucketRef, dir: string, path: string, options?: ListOptions): AsyncGenerator<Entry[]> {
+  const plan = planListing(dir, session.keyInfo.namePrefix);
+  if (plan.kind === 'synthetic') {
+    yield [{ name: plan.child, path: `/${bucket.name}/${dir}${plan.child}`, kind: 'dir', size: 0, mtimeMs: null, bucketId: bucket.id }];
+    return;
+  }
+  const pages = options?.showHidden === true ? versionPages(session, bucket, plan.prefix, path, options) : namePages(session, bucket, plan.prefix, path, options);
+  let first = true;
+  for await (const { rows, entries, done } of pages) {
+    if (first && rows === 0 && dir !== '' && plan.prefix === dir) throw new NotFoundError(`"${path}" does not exist.`, path);
+    if (entries.length > 0 || (first && done)) yield entries;
+    first = false;
+  }
+}
+
+interface Page {
+  rows: number;
+  entries: Entry[];
+  done: boolean;
+}
+
+async function* namePages(session: B2Session, bucket: BucketRef, prefix: string, path: string, options?: ListOptions): AsyncGenerator<Page> {
+  let start: string | null = null;
+  do {
+    const startFileName = start ?? undefined;
+    const data: WireListFiles = await session.lib<WireListFiles>(
+      { op: 'b2_list_file_names', path, bucket: bucket.name, fileName: prefix, capability: 'listFiles', action: 'Listing' },
+      options?.signal,
+      (c, x) => c.listFileNames({ bucketId: bucket.id, prefix, delimiter: '/', maxFileCount: pageSizeOf(options), startFileName, ...x }),
+    );
+    start = data.nextFileName;
+    const entries = data.files.filter((f) => !isPlaceholder(f)).map((f) => entryFromFile(bucket.name, f));
+    yield { rows: data.files.length, entries, done: start === null };
+  } while (start !== null);
+}
+
+async function* versionPages(session: B2Session, bucket: BucketRef, prefix: string, path: string, options?: ListOptions): AsyncGenerator<Page> {
+  let start: { name: string; id: string | undefined } | null = null;
+  let lastName: string | null = null;
+  let pendingHidden: Entry | null = null;
+  do {
+    const cursor: { name: string; id: string | undefined } | null = start;
+    const data: WireListFiles = await session.lib<WireListFiles>(
+      { op: 'b2_list_file_versions', path, bucket: bucket.name, fileName: prefix, capability: 'listFiles', action: 'Listing' },
+      options?.signal,
+      (c, x) =>
+        c.listFileVersions({
+          bucketId: bucket.id,
+          maxFileCount: pageSizeOf(options),
+          startFileName: cursor?.name,
+          startFileId: cursor?.id,
+          ...x,
+          // backblaze-b2 1.7.1 does not forward prefix/delimiter for this call; merge them in.
+          axiosOverride: { data: { prefix, delimiter: '/' } },
+        }),
+    );
+    start = data.nextFileName === null ? null : { name: data.nextFileName, id: data.nextFileId ?? undefined };
+    const entries: Entry[] = [];
+    for (const f of data.files) {
+      if (f.action === 'start' || isPlaceholder(f)) continue;
+      if (f.fileName === lastName) {
+        // An older version of the name just shown: fill a hidden entry with its newest real version.
+        if (pendingHidden !== null && f.action === 'upload') {
+          Object.assign(pendingHidden, entryFromFile(bucket.name, f), { hidden: true });
+          pendingHidden = null;
+        }
+        continue;
+      }
+      lastName = f.fileName;
+      const entry = entryFromFile(bucket.name, f);
+      pendingHidden = f.action === 'hide' ? entry : null;
+      if (f.action === 'hide') Object.assign(entry, { hidden: true, size: 0 });
+      entries.push(entry);
+    }
+    // Never patch an entry after its page was handed out.
+    pendingHidden = null;
+    yield { rows: data.files.length, entries, done: start === null };
+  } while (start !== null);
+}

@@ -1,0 +1,159 @@
+/**
+ * The authorized connection to B2: the backblaze-b2 client, the current v4 authorization, and the
+ * single request path every call takes (retry rules, serialised re-authorization, error mapping).
+ *
+ * Two ways to call B2, sharing all of that:
+ * - `lib(...)`: through backblaze-b2 for the endpoints it has (its built-in axios-retry is switched
+ *   off: it retries POSTs blindly and knows nothing of Retry-After or re-authorization);
+ * - `api(...)`: a small fetch helper for what 1.7.1 lacks or gets wrong — b2_copy_file,
+ *   b2_copy_part, b2_list_unfinished_large_files and the v4 key calls (`bucketIds`).
+ *
+ * Library quirk: backblaze-b2 keeps its axios instance in a module-level variable that every
+ * `new B2()` replaces, so all sessions in a process share the last one. All sessions build it with
+ * the same settings (no retries, our User-Agent), so that is harmless.
+ */
+import B2 from 'backblaze-b2';
+import type { KeyInfo } from '../../state/key-info.js';
+import { isProviderError, type ProviderError } from '../errors.js';
+import { applyToClient, authorizeV4, type AuthState } from './authorize.js';
+import { errorFromBody, toCallError } from './call-error.js';
+import { toProviderError, type CallContext } from './error-map.js';
+import { withRetry, type RetryPolicy } from './retry.js';
+
+/** Credentials and settings for a session. `applicationKey` is secret. */
+export interface SessionConfig {
+  endpoint: string;
+  applicationKeyId: string;
+  applicationKey: string;
+  userAgent: string;
+  policy: RetryPolicy;
+}
+
+/** Extra axios config the library merges into each request (cancellation). */
+export interface LibExtras {
+  axios: { signal?: AbortSignal };
+}
+
+export class B2Session {
+  readonly client: B2;
+  private reauthInFlight: Promise<void> | null = null;
+
+  private constructor(
+    private readonly config: SessionConfig,
+    private authState: AuthState,
+    private key: KeyInfo,
+  ) {
+    this.client = new B2({
+      applicationKeyId: config.applicationKeyId,
+      applicationKey: config.applicationKey,
+      axios: { headers: { 'User-Agent': config.userAgent } },
+      retry: { retries: 0 },
+    });
+    applyToClient(this.client, authState);
+  }
+
+  /**
+   * Authorizes on v4 and returns a ready session.
+   * @throws AuthError, UnreachableError, CancelledError (see authorize.ts)
+   */
+  static async open(config: SessionConfig, signal?: AbortSignal): Promise<B2Session> {
+    const { auth, keyInfo } = await authorizeV4(config.endpoint, config.applicationKeyId, config.applicationKey, {
+      userAgent: config.userAgent,
+      policy: config.policy,
+      signal,
+    });
+    return new B2Session(config, auth, keyInfo);
+  }
+
+  get auth(): AuthState {
+    return this.authState;
+  }
+
+  get keyInfo(): KeyInfo {
+    return this.key;
+  }
+
+  get policy(): RetryPolicy {
+    return this.config.policy;
+  }
+
+  get userAgent(): string {
+    return this.config.userAgent;
+  }
+
+  /**
+   * Gets a fresh account token after `staleToken` was refused. Serialised: parallel workers that
+   * hit the same expiry share one b2_authorize_account, and a worker whose token was already
+   * replaced just uses the new one (reference §4 rule 2: no stampede).
+   * @throws AuthError / UnreachableError when the key no longer authorizes.
+   */
+  async reauthorize(staleToken: string): Promise<void> {
+    if (this.reauthInFlight !== null) return this.reauthInFlight;
+    if (staleToken !== this.authState.token) return;
+    this.reauthInFlight = (async () => {
+      try {
+        const { auth, keyInfo } = await authorizeV4(this.config.endpoint, this.config.applicationKeyId, this.config.applicationKey, {
+          userAgent: this.config.userAgent,
+          policy: this.config.policy,
+        });
+        this.authState = auth;
+        this.key = keyInfo;
+        applyToClient(this.client, auth);
+      } finally {
+        this.reauthInFlight = null;
+      }
+    })();
+    return this.reauthInFlight;
+  }
+
+  /** Maps anything thrown by a call to the typed provider error (re-throws non-B2 bugs). */
+  fail(raw: unknown, ctx: CallContext): ProviderError {
+    if (isProviderError(raw)) return raw;
+    const e = toCallError(raw);
+    if (e === null) throw raw;
+    return toProviderError(e, ctx, this.key);
+  }
+
+  /**
+   * Runs `attempt` (which reads `this.auth` afresh each time) under the retry rules and maps the
+   * final failure. Used by `lib` and `api`, and by downloads.
+   */
+  async run<T>(ctx: CallContext, signal: AbortSignal | undefined, attempt: () => Promise<T>): Promise<T> {
+    try {
+      return await withRetry(attempt, {
+        policy: this.config.policy,
+        signal,
+        reauthorize: (stale) => this.reauthorize(stale),
+        currentToken: () => this.authState.token,
+      });
+    } catch (raw) {
+      throw this.fail(raw, ctx);
+    }
+  }
+
+  /**
+   * One backblaze-b2 call with retries; resolves with the response body (`data`).
+   * @throws the ProviderError mapped from the final failure (see error-map.ts).
+   */
+  lib<T>(ctx: CallContext, signal: AbortSignal | undefined, call: (client: B2, extras: LibExtras) => Promise<{ data: unknown }>): Promise<T> {
+    return this.run(ctx, signal, async () => (await call(this.client, { axios: { signal } })).data as T);
+  }
+
+  /**
+   * One JSON call the library lacks: POST `{apiUrl}/b2api/v4/{name}` with the account token.
+   * @throws the ProviderError mapped from the final failure.
+   */
+  api<T>(name: string, body: object, ctx: CallContext, signal?: AbortSignal): Promise<T> {
+    return this.run(ctx, signal, async () => {
+      const res = await fetch(`${this.authState.apiUrl}/b2api/v4/${name}`, {
+        method: 'POST',
+        headers: { Authorization: this.authState.token, 'Content-Type': 'application/json', 'User-Agent': this.config.userAgent },
+        body: JSON.stringify(body),
+        signal,
+      });
+      const json: unknown = await res.json().catch(() => null);
+      if (!res.ok) throw errorFromBody(res.status, json, res.headers.get('retry-after'));
+      return json as T;
+    });
+  }
+}

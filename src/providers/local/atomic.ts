@@ -1,0 +1,128 @@
+/**
+ * The atomic-replace machinery behind local writes and copies: a temporary name next to the
+ * target (same directory, so the final rename never crosses file systems), then a commit that
+ * either replaces the target (rename) or refuses to (link, which fails with EEXIST atomically).
+ */
+import { randomBytes } from 'node:crypto';
+import { link, lstat, mkdir, rename, stat, unlink, utimes } from 'node:fs/promises';
+import { posix } from 'node:path';
+import { AlreadyExistsError } from '../errors.js';
+import { errnoCode, mapFsError } from './fs-errors.js';
+import type { ResolvedPath } from './disk-paths.js';
+
+/** Every temporary file the local provider creates has this in its name. */
+export const TEMP_MARKER = '.b2c-tmp-';
+
+/**
+ * True for names of our temporary files (`.NAME.b2c-tmp-RANDOM`). Only a crash between create and
+ * rename leaves one behind; callers may hide or sweep them.
+ */
+export function isTempName(name: string): boolean {
+  return name.startsWith('.') && /\.b2c-tmp-[0-9a-f]{12}$/.test(name);
+}
+
+/**
+ * A fresh temporary path in the target's directory. The target name is cut to 200 bytes so the
+ * temp name stays under the 255-byte NAME_MAX even when the target's own name is near it.
+ */
+export function tempPathFor(disk: string): string {
+  let base = posix.basename(disk);
+  while (Buffer.byteLength(base) > 200) base = Array.from(base).slice(0, -1).join('');
+  return posix.join(posix.dirname(disk), `.${base}${TEMP_MARKER}${randomBytes(6).toString('hex')}`);
+}
+
+/**
+ * Sets `disk`'s mtime to `mtimeMs` (atime: now) so that it reads back as exactly that many ms.
+ * Node passes seconds as a double and libuv truncates to nanoseconds, so `…123 ms` would land at
+ * `…122.999999 ms`; half a microsecond on top keeps the stored value inside the right millisecond.
+ */
+export async function setMtime(disk: string, mtimeMs: number): Promise<void> {
+  await utimes(disk, new Date(), mtimeMs / 1000);
+}
+
+/** Removes a temporary file, ignoring every error (it may never have been created). */
+export async function discardTemp(tmp: string): Promise<void> {
+  await unlink(tmp).catch(() => undefined);
+}
+
+/**
+ * `mkdir -p` with honest errors. Node's `mkdir(…, {recursive: true})` reports ENOENT instead of
+ * EROFS on a read-only file system (seen on Node 20 / Linux), so the walk is done here: create
+ * the folder; on ENOENT create its parent first; on EEXIST accept a folder (or a link to one).
+ * Throws raw errno errors (EEXIST when a non-folder has the name); callers map them.
+ */
+export async function makeDirs(disk: string): Promise<void> {
+  try {
+    await mkdir(disk);
+  } catch (e) {
+    const code = errnoCode(e);
+    if (code === 'EEXIST') {
+      if ((await stat(disk).catch(() => null))?.isDirectory() === true) return;
+      throw e;
+    }
+    const parent = posix.dirname(disk);
+    if (code !== 'ENOENT' || parent === disk) throw e;
+    await makeDirs(parent);
+    await mkdir(disk).catch(async (again: unknown) => {
+      // Someone else created it in the meantime: fine if it is a folder.
+      if (errnoCode(again) !== 'EEXIST' || (await stat(disk)).isDirectory() !== true) throw again;
+    });
+  }
+}
+
+/**
+ * Creates the parent folders of `p`.
+ * @throws AlreadyExistsError (a file is in the way), PermissionDeniedError, NoSpaceError, …
+ */
+export async function ensureParent(p: ResolvedPath): Promise<void> {
+  try {
+    await makeDirs(posix.dirname(p.disk));
+  } catch (e) {
+    throw mapFsError(e, posix.dirname(p.path), 'create');
+  }
+}
+
+/**
+ * Fails early with AlreadyExistsError when something (file, folder, link) already has `p`'s name.
+ * A part of the path being a file also counts as "in the way".
+ */
+export async function assertAbsent(p: ResolvedPath): Promise<void> {
+  try {
+    await lstat(p.disk);
+  } catch (e) {
+    if (errnoCode(e) === 'ENOENT') return;
+    throw mapFsError(e, p.path, 'create');
+  }
+  throw new AlreadyExistsError(`"${p.path}" already exists.`, p.path);
+}
+
+/**
+ * Moves the finished temporary file onto the target. With `overwrite`, rename replaces the
+ * target atomically. Without it, link() creates the target only if the name is free (atomic, no
+ * check-then-act race), then the temp name is dropped; file systems without hard links (EPERM,
+ * ENOTSUP) fall back to check + rename, which has a tiny race window.
+ * The temporary file is gone afterwards whether this succeeds or throws.
+ * @throws AlreadyExistsError, PermissionDeniedError, NoSpaceError, TransientError
+ */
+export async function commitTemp(tmp: string, p: ResolvedPath, overwrite: boolean): Promise<void> {
+  try {
+    if (overwrite) {
+      await rename(tmp, p.disk);
+      return;
+    }
+    try {
+      await link(tmp, p.disk);
+    } catch (e) {
+      const code = errnoCode(e);
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EMLINK') throw e;
+      await assertAbsent(p);
+      await rename(tmp, p.disk);
+      return;
+    }
+    // The target exists now; a leftover temp name is untidy but must not fail the write.
+    await discardTemp(tmp);
+  } catch (e) {
+    await discardTemp(tmp);
+    throw mapFsError(e, p.path, 'create');
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Local writes: stream into a temporary file beside the target, check size and SHA1, fsync, set
+ * the mtime, then commit (rename or no-replace link). Any failure, cancellation or mismatch
+ * removes the temporary file, so the target is either the complete new file or untouched.
+ */
+import { createHash } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { InvalidNameError, TransientError, isProviderError } from '../errors.js';
+import type { Entry, WriteOptions } from '../types.js';
+import { destroyOnAbort, sha1Mismatch, sizeMismatch, throwIfAborted } from '../stream-utils.js';
+import { mapFsError } from './fs-errors.js';
+import { assertAbsent, commitTemp, discardTemp, ensureParent, setMtime, tempPathFor } from './atomic.js';
+import { statLocal } from './list.js';
+import type { ResolvedPath } from './disk-paths.js';
+
+/** Writes all of `buf` (FileHandle.write may write less than asked). */
+async function writeAll(handle: FileHandle, buf: Buffer): Promise<void> {
+  let off = 0;
+  while (off < buf.length) {
+    const { bytesWritten } = await handle.write(buf, off, buf.length - off);
+    off += bytesWritten;
+  }
+}
+
+/** Source errors that are not provider errors are the source's transport failing: retryable. */
+function sourceError(e: unknown, path: string): Error {
+  if (isProviderError(e)) return e;
+  const detail = e instanceof Error ? e.message : String(e);
+  return new TransientError(`Reading the data for "${path}" failed: ${detail}`, undefined, path, { cause: e });
+}
+
+/**
+ * Writes `source` to `p` completely or not at all (see Provider.write). Reads the source only as
+ * fast as the disk takes it; on failure the source is destroyed. The returned entry has `sha1`
+ * set when `options.sha1` was given (and verified), else null.
+ * @throws AlreadyExistsError (target exists without `overwrite`, or a file is in the way),
+ * PermissionDeniedError, InvalidNameError, IntegrityError (size or SHA1), NoSpaceError,
+ * TransientError (source failed), CancelledError
+ */
+export async function writeLocal(p: ResolvedPath, source: Readable, options: WriteOptions): Promise<Entry> {
+  const { size, signal, onProgress } = options;
+  const overwrite = options.overwrite === true;
+  if (p.path === '/') throw new InvalidNameError('The root folder cannot be written as a file.', p.path);
+  if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`Write size must be a non-negative integer, not ${size}.`);
+  // The iterator first: it listens for 'error', so destroying the source on abort is never unhandled.
+  const iterator = (source as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const detach = destroyOnAbort(source, signal, p.path);
+  let tmp: string | null = null;
+  let handle: FileHandle | null = null;
+  let sourceDone = false;
+  try {
+    throwIfAborted(signal, p.path);
+    if (!overwrite) await assertAbsent(p);
+    await ensureParent(p);
+    tmp = tempPathFor(p.disk);
+    handle = await open(tmp, 'wx', 0o666).catch((e: unknown) => {
+      throw mapFsError(e, p.path, 'create');
+    });
+    const hash = options.sha1 ? createHash('sha1') : null;
+    let bytes = 0;
+    for (;;) {
+      let next: IteratorResult<Buffer | string>;
+      try {
+        next = await iterator.next();
+      } catch (e) {
+        sourceDone = true; // an errored stream is already destroyed
+        throw sourceError(e, p.path);
+      }
+      if (next.done === true) {
+        sourceDone = true;
+        break;
+      }
+      const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+      bytes += chunk.length;
+      if (bytes > size) throw sizeMismatch(p.path, size, bytes, true);
+      hash?.update(chunk);
+      await writeAll(handle, chunk).catch((e: unknown) => {
+        throw mapFsError(e, p.path, 'create');
+      });
+      onProgress?.(chunk.length);
+    }
+    if (bytes !== size) throw sizeMismatch(p.path, size, bytes, false);
+    const actual = hash?.digest('hex') ?? null;
+    if (options.sha1 && actual !== options.sha1.toLowerCase()) throw sha1Mismatch(p.path, options.sha1, actual ?? '');
+    try {
+      await handle.sync();
+      await handle.close();
+      handle = null;
+      if (options.mtimeMs !== null && options.mtimeMs !== undefined) await setMtime(tmp, options.mtimeMs);
+    } catch (e) {
+      throw mapFsError(e, p.path, 'create');
+    }
+    throwIfAborted(signal, p.path);
+    const committing = tmp;
+    tmp = null; // commitTemp owns the temp file from here on
+    await commitTemp(committing, p, overwrite);
+    const entry = await statLocal(p);
+    return { ...entry, sha1: actual };
+  } catch (e) {
+    throw mapFsError(e, p.path, 'create');
+  } finally {
+    detach();
+    if (!sourceDone) await iterator.return?.().catch(() => undefined);
+    if (handle !== null) await handle.close().catch(() => undefined);
+    if (tmp !== null) await discardTemp(tmp);
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Command ids and their user-facing data (DESIGN.md §"How data flows", step 2).
+ * A key press becomes a command id through the keymap (./keymap.ts); the dispatcher turns a command
+ * id into reducer actions or effects. Pure data: no I/O.
+ */
+
+/** Where a command appears in the help screen. */
+export type CommandGroup = 'navigate' | 'select' | 'view' | 'files' | 'app' | 'queue' | 'dialog';
+
+/** Help-screen headings, in display order. */
+export const COMMAND_GROUPS: readonly { id: CommandGroup; title: string }[] = [
+  { id: 'navigate', title: 'Navigate' },
+  { id: 'select', title: 'Select' },
+  { id: 'view', title: 'View' },
+  { id: 'files', title: 'Files' },
+  { id: 'queue', title: 'Transfer queue' },
+  { id: 'dialog', title: 'Dialogs' },
+  { id: 'app', title: 'Application' },
+];
+
+/**
+ * One command. `label` is short (≤ 7 columns: it fits a function-key bar slot at 80 columns);
+ * `description` is a sentence fragment for the help screen.
+ */
+export interface CommandInfo {
+  id: CommandId;
+  label: string;
+  description: string;
+  group: CommandGroup;
+}
+
+/** Every command id, in help-screen order within each group. */
+export const COMMAND_IDS = [
+  'cursorUp',
+  'cursorDown',
+  'cursorPageUp',
+  'cursorPageDown',
+  'cursorHome',
+  'cursorEnd',
+  'open',
+  'parent',
+  'switchPane',
+  'locationPicker',
+  'toggleSelect',
+  'selectByMask',
+  'unselectByMask',
+  'invertSelection',
+  'filter',
+  'sortCycle',
+  'sortReverse',
+  'toggleHidden',
+  'versions',
+  'info',
+  'refresh',
+  'copy',
+  'move',
+  'rename',
+  'mkdir',
+  'delete',
+  'unhide',
+  'shareLink',
+  'toggleQueue',
+  'queuePause',
+  'queueResume',
+  'queueCancel',
+  'queueRetry',
+  'queueClearFinished',
+  'confirm',
+  'cancel',
+  'nextField',
+  'prevField',
+  'help',
+  'keyInspector',
+  'profiles',
+  'keys',
+  'quit',
+] as const;
+
+/** A command id: the only currency between the keymap, the dispatcher and the permission rules. */
+export type CommandId = (typeof COMMAND_IDS)[number];
+
+type CommandRow = Omit<CommandInfo, 'id'>;
+
+const ROWS: Record<CommandId, CommandRow> = {
+  cursorUp: { label: 'Up', description: 'Move the cursor up', group: 'navigate' },
+  cursorDown: { label: 'Down', description: 'Move the cursor down', group: 'navigate' },
+  cursorPageUp: { label: 'PgUp', description: 'Move the cursor up one page', group: 'navigate' },
+  cursorPageDown: { label: 'PgDn', description: 'Move the cursor down one page', group: 'navigate' },
+  cursorHome: { label: 'Top', description: 'Go to the first row', group: 'navigate' },
+  cursorEnd: { label: 'Bottom', description: 'Go to the last row', group: 'navigate' },
+  open: { label: 'Open', description: 'Open the directory or bucket under the cursor', group: 'navigate' },
+  parent: { label: 'Parent', description: 'Go to the parent directory', group: 'navigate' },
+  switchPane: { label: 'Switch', description: 'Switch to the other pane', group: 'navigate' },
+  locationPicker: { label: 'Go', description: 'Choose a location: local path or profile, bucket, prefix', group: 'navigate' },
+  toggleSelect: { label: 'Select', description: 'Select or unselect the row and move down', group: 'select' },
+  selectByMask: { label: 'Select+', description: 'Select files matching a mask (*.jpg)', group: 'select' },
+  unselectByMask: { label: 'Select-', description: 'Unselect files matching a mask', group: 'select' },
+  invertSelection: { label: 'Invert', description: 'Invert the selection of files', group: 'select' },
+  filter: { label: 'Filter', description: 'Show only names containing some text', group: 'view' },
+  sortCycle: { label: 'Sort', description: 'Sort by name, size, date (cycles)', group: 'view' },
+  sortReverse: { label: 'Reverse', description: 'Reverse the sort order', group: 'view' },
+  toggleHidden: { label: 'Hidden', description: 'Show or hide dotfiles and B2 hidden files', group: 'view' },
+  versions: { label: 'Vers', description: 'Show the versions of the file under the cursor', group: 'view' },
+  info: { label: 'Info', description: 'Size, dates, SHA1, content type, file info, file ID', group: 'view' },
+  refresh: { label: 'Reload', description: 'Reload the listing', group: 'view' },
+  copy: { label: 'Copy', description: 'Copy to the other pane', group: 'files' },
+  move: { label: 'Move', description: 'Move to the other pane', group: 'files' },
+  rename: { label: 'Rename', description: 'Rename in place', group: 'files' },
+  mkdir: { label: 'Mkdir', description: 'Make a directory', group: 'files' },
+  delete: { label: 'Delete', description: 'Delete (on B2: hide, delete a version, or all versions)', group: 'files' },
+  unhide: { label: 'Unhide', description: 'Unhide a hidden B2 file', group: 'files' },
+  shareLink: { label: 'Share', description: 'Make a time-limited download link', group: 'files' },
+  toggleQueue: { label: 'Queue', description: 'Show or leave the transfer queue', group: 'queue' },
+  queuePause: { label: 'Pause', description: 'Pause the transfer', group: 'queue' },
+  queueResume: { label: 'Resume', description: 'Resume the transfer', group: 'queue' },
+  queueCancel: { label: 'Cancel', description: 'Cancel the transfer', group: 'queue' },
+  queueRetry: { label: 'Retry', description: 'Retry the failed transfer', group: 'queue' },
+  queueClearFinished: { label: 'Clear', description: 'Remove finished transfers from the list', group: 'queue' },
+  confirm: { label: 'OK', description: 'Confirm', group: 'dialog' },
+  cancel: { label: 'Cancel', description: 'Cancel or close', group: 'dialog' },
+  nextField: { label: 'Next', description: 'Next field or choice', group: 'dialog' },
+  prevField: { label: 'Prev', description: 'Previous field or choice', group: 'dialog' },
+  help: { label: 'Help', description: 'Show this help', group: 'app' },
+  keyInspector: { label: 'KeyInfo', description: "Show what this pane's application key may do", group: 'app' },
+  profiles: { label: 'Profile', description: 'Account profiles', group: 'app' },
+  keys: { label: 'Keys', description: 'List, create and delete application keys', group: 'app' },
+  quit: { label: 'Quit', description: 'Quit (asks when transfers are running)', group: 'app' },
+};
+
+/** Every command's data, in `COMMAND_IDS` order. */
+export const COMMANDS: readonly CommandInfo[] = COMMAND_IDS.map((id) => ({ id, ...ROWS[id] }));
+
+const ID_SET: ReadonlySet<string> = new Set(COMMAND_IDS);
+
+/** True when `s` is a known command id (for validating user overrides from settings). */
+export function isCommandId(s: string): s is CommandId {
+  return ID_SET.has(s);
+}
+
+/** The data of one command. */
+export function commandInfo(id: CommandId): CommandInfo {
+  return { id, ...ROWS[id] };
+}

@@ -1,0 +1,129 @@
+/**
+ * Every action b2c offers, as data: its label, what it does on B2 and what it needs from the key.
+ * The permission rules (./permissions.ts), the function-key bar, the key inspector and the CLI's
+ * refusal messages all read this one table.
+ *
+ * Decisions recorded here (reference §2, §3.1, §5):
+ * - Move and rename on B2 are b2_copy_file followed by b2_hide_file on the source. A hide marker
+ *   needs writeFiles, never deleteFiles: the source disappears from listings while its versions stay
+ *   recoverable, so a no-delete key can still move. This matches the B2 provider's default remove
+ *   mode (`hide`). Purging the old versions is a separate Delete.
+ * - Server-side copy needs readFiles on the source (b2_copy_file asks for it when the source bucket is
+ *   private; b2c cannot tell here, and buckets are private by default) and writeFiles on the
+ *   destination, possibly in another bucket of the account.
+ * - Unhide deletes the hide-marker version (b2_delete_file_version: deleteFiles) after finding it in
+ *   b2_list_file_versions (listFiles). Delete all versions lists and deletes likewise.
+ * - Make folder writes a `.bzEmpty` placeholder (writeFiles), like the B2 web UI.
+ * - Info shows the file object from the listing (b2_list_file_names: listFiles).
+ * - Acting on a folder means acting on every name under it; the pane has listed them already.
+ */
+
+/** Everything the product can ask the rules about. */
+export type PermissionAction =
+  | 'browse-bucket'
+  | 'list-buckets'
+  | 'list'
+  | 'download'
+  | 'upload'
+  | 'copy'
+  | 'move'
+  | 'rename'
+  | 'mkdir'
+  | 'hide'
+  | 'unhide'
+  | 'delete'
+  | 'delete-all-versions'
+  | 'share-link'
+  | 'show-versions'
+  | 'info'
+  | 'list-keys'
+  | 'create-key'
+  | 'delete-key'
+  | 'create-bucket'
+  | 'delete-bucket';
+
+/**
+ * How an action meets the key's bucket and name-prefix limits:
+ * - `reach`: a folder the user may walk through: inside the prefix, or on the way down to it;
+ * - `inside`: the named file, or every name under the named folder, must start with the prefix;
+ * - `siblings`: rename: the new name lands beside the old one, so the whole folder must be inside;
+ * - `placeholder`: make folder: the `.bzEmpty` name written must be inside;
+ * - `buckets`: the bucket list: needs listBuckets unless the key names its buckets itself;
+ * - `bucket`: a whole bucket: only a key for all buckets (reference §3.1);
+ * - `account`: account-wide: only a key for all buckets; the location does not matter.
+ */
+export type ActionScope = 'reach' | 'inside' | 'siblings' | 'placeholder' | 'buckets' | 'bucket' | 'account';
+
+/** One row of the action table. */
+export interface ActionInfo {
+  id: PermissionAction;
+  /** Short user label for keys, menus and reasons ("Delete", "Share link"). */
+  label: string;
+  /** What it does, one sentence for help and the inspector. */
+  description: string;
+  /**
+   * `single`: one location; `pair`: source and destination (checkTransfer), a single location is
+   * read as the source; `account`: no location.
+   */
+  arity: 'single' | 'pair' | 'account';
+  /** Also offered on the local disk (where only the OS decides). */
+  local: boolean;
+  /** Capabilities on the B2 location (for `pair`: on a B2 source). */
+  needs: readonly string[];
+  /** `pair` only: capabilities on a B2 destination. */
+  destinationNeeds: readonly string[];
+  scope: ActionScope;
+}
+
+type Row = readonly [
+  PermissionAction, string, string, ActionInfo['arity'], boolean, readonly string[], readonly string[], ActionScope,
+];
+
+const ROWS: readonly Row[] = [
+  ['browse-bucket', 'Open bucket', 'Enter a bucket and list its top folder.', 'single', false, ['listFiles'], [], 'reach'],
+  ['list-buckets', 'List buckets', "Show the account's buckets (a restricted key shows its own).", 'single', false, ['listBuckets'], [], 'buckets'],
+  ['list', 'List', 'List the files and folders in a folder.', 'single', true, ['listFiles'], [], 'reach'],
+  ['download', 'Download', 'Copy a file from B2 to the local disk.', 'single', true, ['readFiles'], [], 'inside'],
+  ['upload', 'Upload', 'Copy a file from the local disk to B2.', 'single', true, ['writeFiles'], [], 'inside'],
+  ['copy', 'Copy', 'Copy files; B2 to B2 is a server-side copy, across buckets too.', 'pair', true, ['readFiles'], ['writeFiles'], 'inside'],
+  ['move', 'Move', 'Copy files, then hide the source on B2 (its versions stay recoverable).', 'pair', true, ['readFiles', 'writeFiles'], ['writeFiles'], 'inside'],
+  ['rename', 'Rename', 'Give a file a new name (B2: copy, then hide the old name).', 'pair', true, ['readFiles', 'writeFiles'], ['writeFiles'], 'siblings'],
+  ['mkdir', 'Make folder', 'Create a folder (B2: a .bzEmpty placeholder, like the web UI).', 'single', true, ['writeFiles'], [], 'placeholder'],
+  ['hide', 'Hide', 'Hide a file behind a hide marker; older versions stay and it can be unhidden.', 'single', false, ['writeFiles'], [], 'inside'],
+  ['unhide', 'Unhide', 'Delete the hide marker so the newest real version shows again.', 'single', false, ['listFiles', 'deleteFiles'], [], 'inside'],
+  ['delete', 'Delete', 'Delete a file (B2: this version, for good).', 'single', true, ['deleteFiles'], [], 'inside'],
+  ['delete-all-versions', 'Delete all versions', 'Delete every version of a name, for good.', 'single', false, ['listFiles', 'deleteFiles'], [], 'inside'],
+  ['share-link', 'Share link', 'Make a link that downloads without a key, for a chosen time.', 'single', false, ['shareFiles'], [], 'inside'],
+  ['show-versions', 'Versions', 'List every version of a name, hide markers included.', 'single', false, ['listFiles'], [], 'inside'],
+  ['info', 'Info', "Show a file's size, dates, checksum and metadata.", 'single', true, ['listFiles'], [], 'inside'],
+  ['list-keys', 'List keys', "List the account's application keys.", 'account', false, ['listKeys'], [], 'account'],
+  ['create-key', 'Create key', 'Create an application key.', 'account', false, ['writeKeys'], [], 'account'],
+  ['delete-key', 'Delete key', 'Delete an application key.', 'account', false, ['deleteKeys'], [], 'account'],
+  ['create-bucket', 'Create bucket', 'Create a bucket.', 'account', false, ['writeBuckets'], [], 'account'],
+  ['delete-bucket', 'Delete bucket', 'Delete an empty bucket.', 'single', false, ['deleteBuckets'], [], 'bucket'],
+];
+
+/** Every action, in the order menus and the inspector list them. */
+export const ACTIONS: readonly ActionInfo[] = ROWS.map(
+  ([id, label, description, arity, local, needs, destinationNeeds, scope]) => ({
+    id, label, description, arity, local, needs, destinationNeeds, scope,
+  }),
+);
+
+/** Every action id, in table order. */
+export const PERMISSION_ACTIONS: readonly PermissionAction[] = ACTIONS.map((a) => a.id);
+
+/** The table row of an action. */
+export function actionInfo(action: PermissionAction): ActionInfo {
+  const info = ACTIONS.find((a) => a.id === action);
+  if (info === undefined) {
+    // Unreachable for a well-typed caller: ROWS lists every member of PermissionAction (tested).
+    throw new Error(`unknown permission action: ${String(action)}`);
+  }
+  return info;
+}
+
+/** The short user label of an action ("Delete"). */
+export function actionLabel(action: PermissionAction): string {
+  return actionInfo(action).label;
+}

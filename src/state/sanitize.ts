@@ -1,0 +1,110 @@
+/**
+ * Making outside strings safe and measurable for the terminal (DESIGN.md, terminal facts: sanitise
+ * every string from the outside before it reaches the screen).
+ *
+ * File names, bucket names, key names and error messages may contain bytes a terminal acts on:
+ * `ESC ] 0 ; … BEL` retitles the window, `ESC [ 2 J` clears the screen, a newline breaks the
+ * layout, and U+202E (right-to-left override) makes `exe.txt` look like `txt.exe`. They are shown
+ * escaped instead, as text.
+ */
+import stringWidth from 'string-width';
+
+// C0 controls, DEL, C1 controls, bidi embedding/override/isolate marks, ALM/LRM/RLM, the Unicode
+// line and paragraph separators, and lone surrogates (\p{Cs} under `u` matches only unpaired ones).
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\p{Cs}/u;
+const UNSAFE_ALL = new RegExp(UNSAFE.source, 'gu');
+
+function escapeChar(ch: string): string {
+  switch (ch) {
+    case '\n':
+      return '\\n';
+    case '\r':
+      return '\\r';
+    case '\t':
+      return '\\t';
+    default: {
+      const code = ch.charCodeAt(0);
+      return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    }
+  }
+}
+
+/**
+ * Returns `s` with every character a terminal could act on written as a visible escape:
+ * `\n`, `\r`, `\t`, `\x1b` (so a whole escape sequence shows as text), `\x7f`, `\x9b`, `\u202e`.
+ * A literal backslash is left as it is, for readability (so a name containing the four characters
+ * `\x1b` looks like one containing ESC; both are harmless). Returns `s` itself when nothing needs
+ * escaping, which is the common case and costs one regex test.
+ */
+export function sanitizeForTerminal(s: string): string {
+  if (!UNSAFE.test(s)) return s;
+  return s.replace(UNSAFE_ALL, escapeChar);
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+let segmenter: Intl.Segmenter | undefined;
+
+function graphemes(s: string): string[] {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(s), (x) => x.segment);
+}
+
+/**
+ * Terminal columns `s` occupies (East Asian wide characters and emoji count 2, combining marks 0),
+ * measured like Ink measures (string-width). `s` must already be sanitised.
+ */
+export function displayWidth(s: string): number {
+  return PRINTABLE_ASCII.test(s) ? s.length : stringWidth(s);
+}
+
+/** Options for `truncateToWidth`. */
+export interface TruncateOptions {
+  /** Shown where text was cut. Default `…`. */
+  ellipsis?: string;
+  /** Cut at the end (default) or keep both ends (useful for names whose extension matters). */
+  position?: 'end' | 'middle';
+}
+
+/** How many of `parts` (graphemes), taken from the start, fit in `budget` columns. */
+function countFitting(parts: readonly string[], budget: number): number {
+  let used = 0;
+  let n = 0;
+  for (const g of parts) {
+    used += displayWidth(g);
+    if (used > budget) break;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Cuts a sanitised string to at most `width` columns, never splitting a grapheme (a wide character
+ * that does not fit is dropped whole, so the result may be one column narrower than `width`).
+ * Returns `s` unchanged when it fits; '' when `width` ≤ 0.
+ */
+export function truncateToWidth(s: string, width: number, options: TruncateOptions = {}): string {
+  if (width <= 0) return '';
+  if (displayWidth(s) <= width) return s;
+  const ellipsis = options.ellipsis ?? '…';
+  const ew = displayWidth(ellipsis);
+  const parts = graphemes(s);
+  if (ew >= width) return parts.slice(0, countFitting(parts, width)).join('');
+  const budget = width - ew;
+  if (options.position === 'middle') {
+    const head = parts.slice(0, countFitting(parts, Math.ceil(budget / 2)));
+    const tailCount = countFitting([...parts].reverse(), Math.floor(budget / 2));
+    const tail = tailCount === 0 ? [] : parts.slice(-tailCount);
+    return head.join('') + ellipsis + tail.join('');
+  }
+  return parts.slice(0, countFitting(parts, budget)).join('') + ellipsis;
+}
+
+/**
+ * Exactly `width` columns: truncated with `truncateToWidth`, then padded with spaces on the right
+ * (`align: 'left'`, default) or the left (`'right'`, for numbers).
+ */
+export function fitToWidth(s: string, width: number, align: 'left' | 'right' = 'left', options: TruncateOptions = {}): string {
+  const cut = truncateToWidth(s, width, options);
+  const pad = ' '.repeat(Math.max(0, width - displayWidth(cut)));
+  return align === 'left' ? cut + pad : pad + cut;
+}

@@ -1,0 +1,141 @@
+/**
+ * Moves one file's bytes and proves they arrived intact: through this machine (openRead → write,
+ * with the source SHA1 computed in flight) or server-side (`copy`). A mismatch after the
+ * destination committed removes what was written and throws IntegrityError.
+ */
+import { pipeline } from 'node:stream';
+import { CancelledError, IntegrityError, isProviderError } from '../providers/errors.js';
+import type { Entry, Provider } from '../providers/types.js';
+import { HashingStream, normaliseSha1 } from './hashing-stream.js';
+import type { JobRunContext } from './job-context.js';
+import type { Verification } from './types.js';
+
+export interface Copied {
+  entry: Entry;
+  verified: Verification;
+}
+
+/** What the engine knows about the source from its listing. */
+export interface SourceFacts {
+  path: string;
+  size: number;
+  mtimeMs: number | null;
+  sha1: string | null;
+}
+
+/** Deletes what a failed verification left behind (only the version we wrote, on B2). */
+async function discard(dst: Provider, entry: Entry): Promise<void> {
+  try {
+    await dst.remove(entry.path, entry.fileId ? { mode: 'delete-version', fileId: entry.fileId } : {});
+  } catch {
+    // Best effort: the IntegrityError that follows is what the user must see.
+  }
+}
+
+/**
+ * Streams `source` from `src` to `to` on `dst`.
+ * Progress: the destination's onProgress when it reports (bytes durably sent), else bytes read.
+ * @throws the source stream's error (TransientError for a dropped connection, IntegrityError)
+ *   in preference to the write's, since it is the cause; IntegrityError on a SHA1 or size mismatch.
+ */
+export async function streamCopy(
+  src: Provider,
+  dst: Provider,
+  source: SourceFacts,
+  to: string,
+  overwrite: boolean,
+  ctx: JobRunContext,
+): Promise<Copied> {
+  const handle = await src.openRead(source.path, { signal: ctx.signal, verify: true });
+  let reportedByDestination = 0;
+  const hasher = new HashingStream((total) => {
+    if (reportedByDestination === 0) ctx.progress(total);
+  });
+  let sourceError: unknown = null;
+  pipeline(handle.stream, hasher, (err) => {
+    if (err && sourceError === null) sourceError = err;
+  });
+  const expected = normaliseSha1(handle.sha1);
+  let entry: Entry;
+  try {
+    entry = await dst.write(to, hasher, {
+      size: handle.size,
+      mtimeMs: handle.mtimeMs ?? source.mtimeMs,
+      sha1: expected,
+      contentType: handle.contentType,
+      overwrite,
+      signal: ctx.signal,
+      onProgress: (n) => {
+        reportedByDestination += n;
+        ctx.progress(reportedByDestination);
+      },
+      partSize: ctx.partSize,
+      partConcurrency: ctx.partConcurrency,
+      // Large B2 uploads pick up the parts an earlier, interrupted attempt left on the server.
+      resume: typeof dst.unfinishedUploads === 'function' ? true : undefined,
+    });
+  } catch (e) {
+    handle.stream.destroy();
+    hasher.destroy();
+    if (ctx.signal.aborted) throw e instanceof CancelledError ? e : new CancelledError('Cancelled.', to);
+    throw isProviderError(sourceError) ? sourceError : e;
+  }
+  if (isProviderError(sourceError)) {
+    // The destination accepted a stream that errored: never trust that result.
+    await discard(dst, entry);
+    throw sourceError;
+  }
+  // The hash covers the file only if the destination consumed every byte.
+  const sent = hasher.bytes === handle.size ? hasher.digest() : null;
+  const stored = normaliseSha1(entry.sha1);
+  const mismatch =
+    entry.size !== handle.size
+      ? `${entry.size} bytes arrived, ${handle.size} were sent`
+      : sent && expected && sent !== expected
+        ? 'the bytes read do not match the source checksum'
+        : sent && stored && sent !== stored
+          ? 'the destination stored a different checksum than was sent'
+          : null;
+  if (mismatch) {
+    await discard(dst, entry);
+    throw new IntegrityError(`Checksum check failed: ${mismatch}.`, to);
+  }
+  return { entry, verified: sent && (expected || stored) ? 'sha1' : 'size' };
+}
+
+/**
+ * Server-side copy within one provider. The result is compared with the listing; when they
+ * differ the source is stat'ed again (it may have changed since it was listed) before failing.
+ */
+export async function nativeCopy(
+  p: Provider,
+  source: SourceFacts,
+  to: string,
+  overwrite: boolean,
+  ctx: JobRunContext,
+): Promise<Copied> {
+  if (!p.copy) throw new Error('nativeCopy on a provider without copy');
+  let done = 0;
+  const entry = await p.copy(source.path, to, {
+    overwrite,
+    signal: ctx.signal,
+    onProgress: (n) => {
+      done += n;
+      ctx.progress(done);
+    },
+  });
+  const matches = (facts: { size: number; sha1: string | null | undefined }): boolean => {
+    const a = normaliseSha1(facts.sha1);
+    const b = normaliseSha1(entry.sha1);
+    return facts.size === entry.size && (!a || !b || a === b);
+  };
+  let reference: { size: number; sha1: string | null | undefined } = source;
+  if (!matches(reference)) {
+    reference = await p.stat(source.path, { signal: ctx.signal });
+    if (!matches(reference)) {
+      await discard(p, entry);
+      throw new IntegrityError('The server-side copy does not match its source.', to);
+    }
+  }
+  return { entry, verified: normaliseSha1(reference.sha1) && normaliseSha1(entry.sha1) ? 'sha1' : 'size' };
+}

@@ -1,0 +1,26 @@
+/**
+ * What a job runner gets from the engine, and what it hands back. Runners are plain async
+ * functions (run-transfer.ts, run-remove.ts, run-scan.ts); the engine owns state and counters.
+ */
+import type { Entry, Provider } from '../providers/types.js';
+import type { ProviderRef, Verification } from './types.js';
+
+export interface JobRunContext {
+  /** Aborted when the job is paused, cancelled or the engine closes. Pass it to every provider call. */
+  signal: AbortSignal;
+  /** Resolves a provider by reference (cached by the engine). */
+  provider(ref: ProviderRef): Promise<Provider>;
+  /** B2 large-file part size in bytes, when configured. */
+  partSize: number | undefined;
+  /** Parallel parts per large file. */
+  partConcurrency: number;
+  /** Reports the bytes transferred by this attempt so far (an absolute count, not a delta). */
+  progress(bytes: number): void;
+}
+
+/** How an attempt ended when it did not throw. */
+export type RunOutcome =
+  | { type: 'done'; note: string | null; verified: Verification | null; targetPath?: string }
+  | { type: 'skipped'; note: string }
+  /** The target exists and the policy is `ask`: park the job and ask the user. */
+  | { type: 'ask'; existing: Entry };

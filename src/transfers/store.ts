@@ -1,0 +1,40 @@
+/**
+ * A minimal external store for React's `useSyncExternalStore(store.subscribe, store.getSnapshot)`.
+ * `getSnapshot` returns the same object until `set` publishes a new one, as React requires.
+ */
+
+export interface ReadableStore<T> {
+  /** Registers `listener`, called after each publish; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** The current snapshot (identical object between publishes). */
+  getSnapshot(): T;
+}
+
+export interface WritableStore<T> extends ReadableStore<T> {
+  /** Replaces the snapshot and notifies listeners. A listener that throws does not stop the others. */
+  set(next: T): void;
+}
+
+export function createStore<T>(initial: T): WritableStore<T> {
+  let current = initial;
+  const listeners = new Set<() => void>();
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    getSnapshot: () => current,
+    set(next) {
+      current = next;
+      for (const l of [...listeners]) {
+        try {
+          l();
+        } catch {
+          // A broken subscriber must not stop the engine or the other subscribers.
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Owns the terminal around an Ink app: refuses non-terminals, enters the alternate screen before
+ * the first frame and leaves it on EVERY exit path (normal quit, Ctrl+C handled by the app,
+ * SIGTERM/SIGHUP, uncaught exceptions). DESIGN.md, terminal facts: `ESC[?1049h` / `ESC[?1049l`.
+ */
+
+const ENTER_ALT_SCREEN = '\x1b[?1049h';
+const LEAVE_ALT_SCREEN = '\x1b[?1049l';
+const SHOW_CURSOR = '\x1b[?25h';
+const CLEAR_AND_HOME = '\x1b[2J\x1b[H';
+
+/** Why the TUI cannot start here, or null when stdin and stdout are both terminals. */
+export function tuiRefusal(stdin: { isTTY?: boolean }, stdout: { isTTY?: boolean }): string | null {
+  if (stdin.isTTY && stdout.isTTY) return null;
+  const which = !stdin.isTTY && !stdout.isTTY ? 'stdin and stdout are' : !stdin.isTTY ? 'stdin is' : 'stdout is';
+  return (
+    `b2c: the file manager needs an interactive terminal, but ${which} not a terminal.\n` +
+    'Use the commands for scripts instead: b2c ls, b2c cp, b2c rm, b2c keys inspect (see b2c --help).\n'
+  );
+}
+
+export interface TerminalSession {
+  /** Leaves the alternate screen and shows the cursor. Idempotent; safe from any handler. */
+  restore(): void;
+}
+
+/**
+ * Switches `out` to the alternate screen and installs handlers that restore it however the
+ * process ends. `onSignal` is called for SIGTERM/SIGHUP so the app can unmount and exit; the
+ * screen is restored before it runs.
+ */
+export function enterTerminalSession(out: NodeJS.WriteStream, onSignal: (signal: NodeJS.Signals) => void): TerminalSession {
+  let active = true;
+  const restore = (): void => {
+    if (!active) return;
+    active = false;
+    out.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+    process.off('exit', restore);
+    process.off('SIGTERM', onTerm);
+    process.off('SIGHUP', onHup);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+  };
+  const onTerm = (): void => {
+    restore();
+    onSignal('SIGTERM');
+  };
+  const onHup = (): void => {
+    restore();
+    onSignal('SIGHUP');
+  };
+  const onCrash = (err: unknown): void => {
+    // Restore first so the message lands on the normal screen, where the user can read it.
+    restore();
+    process.stderr.write(`b2c crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(70);
+  };
+  out.write(ENTER_ALT_SCREEN + CLEAR_AND_HOME);
+  process.on('exit', restore);
+  process.on('SIGTERM', onTerm);
+  process.on('SIGHUP', onHup);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  return { restore };
+}
