@@ -81,8 +81,8 @@ async function sendFile(state: EmulatorState, v: VersionRecord, bucket: BucketRe
 }
 
 /** GET/HEAD/POST {downloadUrl}/b2api/vN/b2_download_file_by_id. */
-export async function downloadById(state: EmulatorState, req: IncomingMessage, res: ServerResponse, url: URL, dropAt: (n: number) => number | undefined): Promise<void> {
-  let fileId = url.searchParams.get('fileId') ?? undefined;
+export async function downloadById(state: EmulatorState, req: IncomingMessage, res: ServerResponse, query: URLSearchParams, dropAt: (n: number) => number | undefined): Promise<void> {
+  let fileId = query.get('fileId') ?? undefined;
   if (req.method === 'POST') {
     const body = parseJsonObject(await readText(req));
     if (typeof body.fileId === 'string') fileId = body.fileId;
@@ -93,21 +93,21 @@ export async function downloadById(state: EmulatorState, req: IncomingMessage, r
   if (!v || v.action !== 'upload') throw notFound(`File with id ${fileId} not found`);
   const bucket = state.store.buckets.get(v.bucketId);
   if (!bucket) throw notFound();
-  authorizeDownload(state, bucket, v.fileName, header(req, 'authorization'), false, url.searchParams);
-  await sendFile(state, v, bucket, req, res, url.searchParams, dropAt);
+  authorizeDownload(state, bucket, v.fileName, header(req, 'authorization'), false, query);
+  await sendFile(state, v, bucket, req, res, query, dropAt);
 }
 
 /** GET/HEAD {downloadUrl}/file/BUCKET/NAME: the newest version; hidden or missing → 404. */
-export async function downloadByName(state: EmulatorState, rawBucket: string, rawName: string, req: IncomingMessage, res: ServerResponse, url: URL, dropAt: (n: number) => number | undefined): Promise<void> {
+export async function downloadByName(state: EmulatorState, rawBucket: string, rawName: string, req: IncomingMessage, res: ServerResponse, query: URLSearchParams, dropAt: (n: number) => number | undefined): Promise<void> {
   const bucketName = decodeHeaderValue(rawBucket, 'bucket name');
   const fileName = decodeHeaderValue(rawName, 'file name');
   const bucket = state.store.bucketByName(bucketName);
   if (!bucket) throw notFound(`Bucket ${bucketName} does not exist`);
-  const token = header(req, 'authorization') ?? url.searchParams.get('Authorization') ?? undefined;
-  authorizeDownload(state, bucket, fileName, token, true, url.searchParams);
+  const token = header(req, 'authorization') ?? query.get('Authorization') ?? undefined;
+  authorizeDownload(state, bucket, fileName, token, true, query);
   const v = state.store.index(bucket.bucketId).latest(fileName);
   if (!v || v.action !== 'upload') throw notFound(`File ${fileName} not present`);
-  await sendFile(state, v, bucket, req, res, url.searchParams, dropAt);
+  await sendFile(state, v, bucket, req, res, query, dropAt);
 }
 
 /** The query parameters that may override response headers (exported for docs/tests). */

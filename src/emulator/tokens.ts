@@ -102,6 +102,12 @@ export class TokenRegistry {
     return t;
   }
 
+  /** Marks one upload token expired (fault injection); unknown tokens are ignored. */
+  expireUpload(token: string | undefined): void {
+    const t = token ? this.upload.get(token) : undefined;
+    if (t) t.expired = true;
+  }
+
   /** Issues a download authorization token. */
   issueDownload(bucketId: string, fileNamePrefix: string, validSeconds: number, overrides: Record<string, string>): DownloadToken {
     const t: DownloadToken = {

@@ -104,9 +104,10 @@ export function buildPattern(mods: Modifiers, base: string): string | null {
  * canonical form, or returns null when it is not a key b2c can recognise.
  */
 export function canonicalisePattern(pattern: string): string | null {
+  if (pattern === ' ') return 'space';
   const p = pattern.trim();
   if (p === '') return null;
-  if ([...p].length === 1) return buildPattern({ ctrl: false, meta: false, shift: false }, p === ' ' ? 'space' : p);
+  if ([...p].length === 1) return buildPattern({ ctrl: false, meta: false, shift: false }, p);
   let parts: string[];
   if (p.endsWith('++')) parts = [...p.slice(0, -2).split('+'), '+'];
   else parts = p.split('+');

@@ -11,6 +11,7 @@ import stringWidth from 'string-width';
 
 // C0 controls, DEL, C1 controls, bidi embedding/override/isolate marks, ALM/LRM/RLM, the Unicode
 // line and paragraph separators, and lone surrogates (\p{Cs} under `u` matches only unpaired ones).
+// eslint-disable-next-line no-control-regex -- finding control characters is this regex's job.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\p{Cs}/u;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'gu');
 

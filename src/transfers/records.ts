@@ -4,7 +4,7 @@
  */
 import type { RemoveMode } from '../providers/types.js';
 import type { DirNode } from './dir-node.js';
-import type { SpeedMeter } from './speed-meter.js';
+import { SpeedMeter } from './speed-meter.js';
 import { type Counters, zeroCounters } from './totals.js';
 import type {
   ConflictChoice,
@@ -45,6 +45,9 @@ export interface GroupRecord {
   seen: Set<string>;
   /** Counters over every job ever in the group, including trimmed finished ones. */
   counters: Counters;
+  /** The part of `counters` that belongs to finished jobs already dropped from the list. */
+  archived: Counters;
+  meter: SpeedMeter;
   /** Jobs (any kind) not yet terminal. */
   live: number;
   /** Scan jobs not yet terminal. */
@@ -80,6 +83,8 @@ export interface JobRecord {
   copied: boolean;
   /** The folder this job belongs to, for removing folders after moves and deletes (in memory only). */
   parentDir: DirNode | null;
+  /** Scans of moves and deletes: the node of the folder being listed. */
+  node: DirNode | null;
   /** Running only. */
   controller: AbortController | null;
   /** Why the running job was aborted by the engine. */
@@ -92,8 +97,10 @@ export interface JobRecord {
   view: JobView | null;
 }
 
-export function newGroup(id: string, settings: GroupSettings, restored: boolean): GroupRecord {
+export function newGroup(id: string, settings: GroupSettings, restored: boolean, nowMs: number): GroupRecord {
   return {
+    archived: zeroCounters(),
+    meter: new SpeedMeter(nowMs),
     id,
     settings,
     appliedAnswer: null,
@@ -116,6 +123,7 @@ export function newJob(id: string, group: GroupRecord, spec: NewJob): JobRecord 
     group,
     root: false,
     parentDir: null,
+    node: null,
     decision: null,
     copied: false,
     failure: null,

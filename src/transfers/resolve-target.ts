@@ -67,6 +67,7 @@ export async function resolveTarget(job: JobRecord, dst: Provider, signal: Abort
       type: 'done',
       note: 'Already complete at the destination.',
       verified: source.sha1 && there.sha1 ? 'sha1' : 'size',
+      targetPath: target.path,
     };
   }
   const decision = decideConflict(policy, source, there);

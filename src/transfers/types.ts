@@ -93,7 +93,8 @@ export type JobState = 'queued' | 'running' | 'paused' | 'asking' | 'done' | 'sk
 
 /** Why a job failed, in words a user understands (see ./failure.ts, the one place that maps errors). */
 export interface JobFailure {
-  kind: ProviderErrorKind | 'internal';
+  /** A provider error kind; `refused` for the engine's own refusals; `internal` for bugs. */
+  kind: ProviderErrorKind | 'refused' | 'internal';
   /** One sentence for the queue panel / CLI. Raw text: sanitise before display. */
   message: string;
   /** The provider's own message when it adds information, else null. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, openConfig } from '../../src/config/index.js';
+import { ConfigError, openConfig, resolveConfigDir } from '../../src/config/index.js';
 import { modeOf, tempDir, thrown, v1File, writeConfigFile } from './temp-config.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -62,6 +62,27 @@ describe('where the config lives', () => {
     expect(openConfig({ env: { B2C_CONFIG_DIR: fromEnv } }).path).toBe(path.join(fromEnv, 'config.json'));
     expect(fs.existsSync(path.join(fromEnv, 'config.json'))).toBe(true);
     expect(openConfig({ dir: explicit, env: { B2C_CONFIG_DIR: fromEnv } }).path).toBe(path.join(explicit, 'config.json'));
+  });
+
+  it('defaults to the platform config directory, as conf would with projectName b2-commander', () => {
+    expect(resolveConfigDir(undefined, {}, 'linux', '/home/u')).toBe('/home/u/.config/b2-commander');
+    expect(resolveConfigDir(undefined, { XDG_CONFIG_HOME: '/xdg' }, 'linux', '/home/u')).toBe('/xdg/b2-commander');
+    // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
+    expect(resolveConfigDir(undefined, { XDG_CONFIG_HOME: 'rel' }, 'linux', '/home/u')).toBe('/home/u/.config/b2-commander');
+    expect(resolveConfigDir(undefined, {}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Preferences/b2-commander');
+    expect(resolveConfigDir(undefined, { B2C_CONFIG_DIR: '' }, 'linux', '/home/u')).toBe('/home/u/.config/b2-commander');
+    expect(resolveConfigDir(undefined, { B2C_CONFIG_DIR: 'rel/dir' }, 'linux', '/home/u')).toBe(path.resolve('rel/dir'));
+  });
+
+  it('a directory that cannot be created: unwritable, naming the file', () => {
+    const root = tempDir();
+    const blocker = path.join(root, 'not-a-dir');
+    fs.writeFileSync(blocker, 'x');
+    const error = thrown(() => openConfig({ dir: path.join(blocker, 'b2c') })) as ConfigError;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.kind).toBe('unwritable');
+    expect(error.message).toContain(path.join(blocker, 'b2c', 'config.json'));
+    expect(fs.readFileSync(blocker, 'utf8')).toBe('x');
   });
 });
 

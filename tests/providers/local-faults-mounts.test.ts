@@ -11,13 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NoSpaceError, NotFoundError, PermissionDeniedError } from '../../src/providers/errors.js';
 import { CrossDeviceError, createLocalProvider } from '../../src/providers/local/index.js';
 import { expectRejects, get, put, randomData, sourceOf } from './contract/helpers.js';
-import { makeContext } from './contract/context.js';
+import { contextFor } from './contract/context.js';
 
 const provider = createLocalProvider();
-const { ctx, attach } = makeContext({});
 let base = '';
 let mnt = '';
 let cannotMount: string | null = null;
+/** Tests write with absolute paths; the context only supplies write options. */
+const ctx = contextFor(provider, '/');
 
 /** Mounts a fresh tmpfs of `size` at `at`; returns null, or why it could not. */
 function mountTmpfs(at: string, size: string): string | null {
@@ -36,7 +37,6 @@ beforeAll(async () => {
   execFileSync('mkdir', [mnt]);
   const why = mountTmpfs(mnt, '1m');
   if (why !== null) cannotMount = `cannot mount a 1 MiB tmpfs (needs root / CAP_SYS_ADMIN): ${why}`;
-  attach({ provider, root: mnt, cleanup: async () => undefined });
 });
 
 afterAll(async () => {

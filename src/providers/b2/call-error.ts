@@ -52,7 +52,7 @@ export function parseRetryAfter(value: unknown): number | undefined {
 
 /** Builds a B2CallError from an HTTP status, a parsed (or unparsable) body and Retry-After. */
 export function errorFromBody(status: number, body: unknown, retryAfter: unknown): B2CallError {
-  const wire: WireError = typeof body === 'object' && body !== null ? (body as WireError) : {};
+  const wire: WireError = typeof body === 'object' && body !== null ? body : {};
   const code = typeof wire.code === 'string' && wire.code !== '' ? wire.code : `http_${status}`;
   const message = typeof wire.message === 'string' ? wire.message : '';
   return new B2CallError(status, code, message, parseRetryAfter(retryAfter));

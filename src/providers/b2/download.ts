@@ -112,7 +112,7 @@ export async function openDownload(session: B2Session, req: DownloadRequest): Pr
       while (offset <= head.end) {
         try {
           if (res.body === null) break;
-          for await (const chunk of res.body) {
+          for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
             const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
             offset += buf.length;
             if (offset > head.end + 1) throw sizeMismatch(req.path, head.end - head.start + 1, offset - head.start, true);

@@ -82,24 +82,26 @@ export interface RetryHooks {
  */
 export async function withRetry<T>(attempt: () => Promise<T>, hooks: RetryHooks): Promise<T> {
   let reauthorized = false;
+  const aborted = (): boolean => hooks.signal?.aborted === true;
+  const reauthorize = hooks.reauthorize;
   for (let n = 1; ; n++) {
-    if (hooks.signal?.aborted === true) throw new B2CallError(null, 'cancelled', 'cancelled', undefined);
+    if (aborted()) throw new B2CallError(null, 'cancelled', 'cancelled', undefined);
     const token = hooks.currentToken?.() ?? '';
     try {
       return await attempt();
     } catch (raw) {
       const e = toCallError(raw);
       if (e === null) throw raw;
-      if (e.isCancelled || hooks.signal?.aborted === true) throw new B2CallError(null, 'cancelled', 'cancelled', undefined);
-      const tokenProblem = isTokenProblem(e) && hooks.reauthorize !== undefined;
+      if (e.isCancelled || aborted()) throw new B2CallError(null, 'cancelled', 'cancelled', undefined);
+      const tokenProblem = isTokenProblem(e) && reauthorize !== undefined;
       if (tokenProblem && !reauthorized) {
         reauthorized = true;
-        await hooks.reauthorize(token);
+        await reauthorize(token);
         n--; // the first re-authorized repeat does not use up a try
         continue;
       }
       if (!(isRetryable(e) || tokenProblem) || n >= hooks.policy.maxAttempts) throw e;
-      if (tokenProblem) await hooks.reauthorize?.(token);
+      if (tokenProblem) await reauthorize(token);
       if (e.retryAfterMs !== undefined && e.retryAfterMs > hooks.policy.maxDelayMs) throw e;
       try {
         await sleep(backoffDelay(hooks.policy, n, e.retryAfterMs), hooks.signal);

@@ -100,7 +100,7 @@ async function sendParts(session: B2Session, pool: UploadUrlPool, u: LargeUpload
   const whole = createHash('sha1');
   const sha1s: string[] = [];
   const inFlight = new Set<Promise<void>>();
-  let failure: unknown = null;
+  const failed: { first: Error | null } = { first: null };
   let bytes = 0;
   // One failed part stops its siblings at once instead of letting them run to the end.
   const stop = new AbortController();
@@ -109,7 +109,7 @@ async function sendParts(session: B2Session, pool: UploadUrlPool, u: LargeUpload
   try {
     for (let partNumber = 1; ; partNumber++) {
       await slots.take();
-      if (failure !== null) break;
+      if (failed.first !== null) break;
       const next = await parts.next();
       if (next.done === true) {
         slots.give();
@@ -130,7 +130,7 @@ async function sendParts(session: B2Session, pool: UploadUrlPool, u: LargeUpload
       const task = uploadPart(session, pool, u, fileId, partNumber, part, sha1, signal)
         .then(() => u.onProgress?.(part.length))
         .catch((e: unknown) => {
-          failure ??= e;
+          failed.first ??= e instanceof Error ? e : new Error(String(e));
           stop.abort();
         })
         .finally(() => {
@@ -141,9 +141,9 @@ async function sendParts(session: B2Session, pool: UploadUrlPool, u: LargeUpload
     }
   } finally {
     await Promise.all([...inFlight]);
-    if (failure !== null || bytes !== u.size) await parts.return?.(undefined);
+    if (failed.first !== null || bytes !== u.size) await parts.return?.(undefined);
   }
-  if (failure !== null) throw failure;
+  if (failed.first !== null) throw failed.first;
   if (bytes !== u.size) throw sizeMismatch(u.path, u.size, bytes, false);
   const actual = whole.digest('hex');
   if (u.expectedSha1 !== null && actual !== u.expectedSha1.toLowerCase()) throw sha1Mismatch(u.path, u.expectedSha1, actual);

@@ -37,7 +37,7 @@ export function tempPathFor(disk: string): string {
  * `…122.999999 ms`; half a microsecond on top keeps the stored value inside the right millisecond.
  */
 export async function setMtime(disk: string, mtimeMs: number): Promise<void> {
-  await utimes(disk, new Date(), mtimeMs / 1000);
+  await utimes(disk, new Date(), (mtimeMs + 0.0005) / 1000);
 }
 
 /** Removes a temporary file, ignoring every error (it may never have been created). */

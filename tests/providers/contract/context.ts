@@ -34,7 +34,7 @@ export interface ContractContext {
 }
 
 /** Builds the context; `attach` is called from beforeAll with the fixture. */
-export function makeContext(options: ContractOptions): { ctx: ContractContext; attach(f: ContractFixture | null): void } {
+export function makeContext(options: ContractOptions): { ctx: ContractContext; attach: (f: ContractFixture | null) => void } {
   let fixture: ContractFixture | null = null;
   let counter = 0;
   const run = randomBytes(3).toString('hex');
@@ -60,4 +60,11 @@ export function makeContext(options: ContractOptions): { ctx: ContractContext; a
     },
   };
   return { ctx, attach: (f) => (fixture = f) };
+}
+
+/** A ready context over an existing provider and root, for provider-specific test files. */
+export function contextFor(provider: Provider, root: string, options: ContractOptions = {}): ContractContext {
+  const { ctx, attach } = makeContext(options);
+  attach({ provider, root, cleanup: () => Promise.resolve() });
+  return ctx;
 }

@@ -1,0 +1,87 @@
+/**
+ * The files of the demo account (see demo-seed.ts). Content is deterministic per name, so tests
+ * can recompute it with {@link demoBytes}.
+ */
+import { DEMO_BUCKETS } from './demo-constants.js';
+
+/** One seeded file version, or a hide marker (`hide: true`). Order matters: later = newer. */
+export interface SeedFile {
+  bucket: string;
+  name: string;
+  data: Buffer;
+  contentType?: string;
+  info?: Record<string, string>;
+  uploadTimestamp?: number;
+  hide?: boolean;
+}
+
+/** Deterministic pseudo-random bytes for `name` (xorshift32 seeded from the name). */
+export function demoBytes(name: string, size: number): Buffer {
+  let x = 2166136261;
+  for (const ch of name) x = Math.imul(x ^ (ch.codePointAt(0) ?? 0), 16777619) >>> 0;
+  if (x === 0) x = 1;
+  const buf = Buffer.allocUnsafe(size);
+  for (let i = 0; i < size; i += 4) {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    if (i + 4 <= size) buf.writeUInt32LE(x, i);
+    else for (let j = i; j < size; j++) buf[j] = (x >>> ((j - i) * 8)) & 0xff;
+  }
+  return buf;
+}
+
+function text(s: string): Buffer {
+  return Buffer.from(s, 'utf8');
+}
+
+const DAY = 86_400_000;
+
+/** Every seeded file, oldest first. */
+export function seedFiles(now = Date.now()): SeedFile[] {
+  const photos = DEMO_BUCKETS.photos;
+  const pub = DEMO_BUCKETS.public;
+  const backups = DEMO_BUCKETS.backups;
+  const mtime = (daysAgo: number): Record<string, string> => ({ src_last_modified_millis: String(now - daysAgo * DAY) });
+  const at = (daysAgo: number): number => now - daysAgo * DAY;
+  return [
+    // demo-photos: folders, sizes, versions, hide markers, unicode and hostile names.
+    { bucket: photos, name: 'README.txt', data: text('Demo photos bucket, first draft.\n'), info: mtime(30), uploadTimestamp: at(30) },
+    { bucket: photos, name: 'README.txt', data: text('Demo photos bucket.\nBrowse the folders with the arrow keys.\n'), info: mtime(2), uploadTimestamp: at(2) },
+    { bucket: photos, name: 'photos/2024/beach.jpg', data: demoBytes('beach', 245_760), contentType: 'image/jpeg', info: mtime(100), uploadTimestamp: at(99) },
+    { bucket: photos, name: 'photos/2024/sunset.jpg', data: demoBytes('sunset', 180_000), contentType: 'image/jpeg', info: mtime(90), uploadTimestamp: at(89) },
+    { bucket: photos, name: 'photos/2023/mountain.png', data: demoBytes('mountain', 61_440), info: mtime(400), uploadTimestamp: at(399) },
+    { bucket: photos, name: 'photos/cats/mia.jpg', data: demoBytes('mia', 98_304), info: mtime(50), uploadTimestamp: at(50) },
+    { bucket: photos, name: 'photos/cats/old-cat.jpg', data: demoBytes('old-cat', 40_000), info: mtime(60), uploadTimestamp: at(60) },
+    { bucket: photos, name: 'photos/cats/old-cat.jpg', data: Buffer.alloc(0), hide: true },
+    { bucket: photos, name: 'docs/report.pdf', data: demoBytes('report-v1', 20_000), contentType: 'application/pdf', info: mtime(20), uploadTimestamp: at(20) },
+    { bucket: photos, name: 'docs/report.pdf', data: demoBytes('report-v2', 24_000), contentType: 'application/pdf', info: mtime(10), uploadTimestamp: at(10) },
+    { bucket: photos, name: 'docs/report.pdf', data: demoBytes('report-v3', 26_500), contentType: 'application/pdf', info: mtime(1), uploadTimestamp: at(1) },
+    { bucket: photos, name: 'docs/notes.md', data: text('# Notes\n\n- buy film\n- back up the NAS\n'), info: { ...mtime(5), 'b2-content-disposition': 'inline' }, uploadTimestamp: at(5) },
+    { bucket: photos, name: 'docs/deleted-draft.txt', data: text('draft\n'), info: mtime(8), uploadTimestamp: at(8) },
+    { bucket: photos, name: 'docs/deleted-draft.txt', data: Buffer.alloc(0), hide: true },
+    { bucket: photos, name: 'unicode/日本語のファイル.txt', data: text('こんにちは\n'), info: mtime(3), uploadTimestamp: at(3) },
+    { bucket: photos, name: 'unicode/émoji-🎉.txt', data: text('🎉\n'), info: mtime(3), uploadTimestamp: at(3) },
+    { bucket: photos, name: 'unicode/Ελληνικά/αρχείο.txt', data: text('γεια\n'), info: mtime(3), uploadTimestamp: at(3) },
+    { bucket: photos, name: 'weird/name with spaces & symbols (1)+plus.txt', data: text('spaces\n'), uploadTimestamp: at(4) },
+    // Hostile names for the UI's sanitising: a raw ESC sequence (real B2 refuses control characters,
+    // so this one exists only in the demo), a C1 CSI (legal on B2) and a right-to-left override.
+    { bucket: photos, name: 'weird/\u001b[31mred\u001b[0m.txt', data: text('escape\n'), uploadTimestamp: at(4) },
+    { bucket: photos, name: 'weird/csi-\u009b2J-clear.txt', data: text('c1\n'), uploadTimestamp: at(4) },
+    { bucket: photos, name: 'weird/bidi-\u202egnp.exe', data: text('bidi\n'), uploadTimestamp: at(4) },
+    { bucket: photos, name: 'empty-folder/.bzEmpty', data: Buffer.alloc(0), uploadTimestamp: at(6) },
+    // demo-public: a tiny static site.
+    { bucket: pub, name: 'index.html', data: text('<!doctype html><title>demo</title><h1>Hello from b2c</h1>\n'), uploadTimestamp: at(7) },
+    { bucket: pub, name: 'assets/style.css', data: text('h1 { color: teal; }\n'), uploadTimestamp: at(7) },
+    { bucket: pub, name: 'assets/logo.svg', data: text('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>\n'), uploadTimestamp: at(7) },
+    { bucket: pub, name: 'downloads/tool-1.2.3.tar.gz', data: demoBytes('tool', 307_200), contentType: 'application/gzip', uploadTimestamp: at(7) },
+    // demo-backups: many versions.
+    { bucket: backups, name: 'server1/latest.tar.gz', data: demoBytes('latest-1', 50_000), info: mtime(3), uploadTimestamp: at(3) },
+    { bucket: backups, name: 'server1/latest.tar.gz', data: demoBytes('latest-2', 51_000), info: mtime(2), uploadTimestamp: at(2) },
+    { bucket: backups, name: 'server1/latest.tar.gz', data: demoBytes('latest-3', 52_000), info: mtime(1), uploadTimestamp: at(1) },
+    { bucket: backups, name: 'server1/2024-01-01.tar.gz', data: demoBytes('2024-01-01', 100_000), info: mtime(300), uploadTimestamp: at(300) },
+    { bucket: backups, name: 'db/dump.sql', data: text('CREATE TABLE demo (id int);\n'), info: mtime(1), uploadTimestamp: at(1) },
+  ];
+}

@@ -1,0 +1,132 @@
+/**
+ * The built-in B2-compatible server: every /b2api/v1..v4 endpoint on one node:http server, with
+ * one token namespace, per-version response shapes, real-B2 enforcement of key restrictions,
+ * streaming uploads/downloads, optional persistence and fault injection.
+ *
+ * Test-control HTTP endpoints (Basic auth with `masterKeyId:masterKey`), for servers that run in
+ * another process:
+ * - `POST /_emulator/faults` — body: JSON {@link FaultOptions}; replaces the fault settings and
+ *   restarts the PRNG from `seed`. Answers `{"faults": {...}}`. `GET` reads them back.
+ * - `POST /_emulator/expire-tokens` — every account and upload token becomes expired
+ *   (next use: 401 expired_auth_token). Answers `{}`.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { demoKeysOf, seedDemo, type DemoKey } from './demo-seed.js';
+import { FaultInjector, type FaultOptions } from './faults.js';
+import { openStore } from './open-store.js';
+import { handleRequest } from './router.js';
+import type { EmulatorState } from './state.js';
+import { TokenRegistry } from './tokens.js';
+
+export type { FaultOptions } from './faults.js';
+export type { DemoKey } from './demo-seed.js';
+export {
+  DEMO_BUCKETS,
+  DEMO_KEY_NAMES,
+  DEMO_KEY_SCOPES,
+  DEMO_LARGE_FILE,
+  DEMO_PREFIX_KEY_PREFIX,
+  DEMO_UNFINISHED_FILE,
+} from './demo-constants.js';
+export { demoBytes, seedFiles } from './demo-files.js';
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** Interface to bind (default '127.0.0.1'). */
+  host?: string;
+  /** Port (default 0 = pick a free port). */
+  port?: number;
+  /** Persist buckets/files/keys/large files here across restarts (crash-safe). Default: in memory. */
+  dataDir?: string;
+  /** Seed the demo account (buckets, files, keys) when the store is empty. */
+  demo?: boolean;
+  /** Bytes; default 100_000_000. */
+  recommendedPartSize?: number;
+  /** Bytes; default 5_000_000. Every large-file part but the last must be at least this big. */
+  absoluteMinimumPartSize?: number;
+  /** Default: generated, or loaded from dataDir. */
+  masterKeyId?: string;
+  masterKey?: string;
+  /** Initial fault injection (see {@link FaultOptions}). */
+  faults?: FaultOptions;
+  /** Account/upload token lifetime in ms (default 24 h). */
+  tokenLifetimeMs?: number;
+  /** Receives one line per request (method, path without query, status, ms). Never secrets. */
+  log?: (line: string) => void;
+}
+
+/** A running server. */
+export interface RunningEmulator {
+  /** `http://127.0.0.1:PORT`: the realm/apiUrl/downloadUrl for clients. */
+  endpoint: string;
+  accountId: string;
+  masterKeyId: string;
+  masterKey: string;
+  /** The demo keys (with secrets) when started with `demo`, else []. */
+  demoKeys: DemoKey[];
+  /** Replaces the fault settings (restarts the PRNG from `seed`). */
+  setFaults(f: FaultOptions): void;
+  /** Expires every account and upload token issued so far. */
+  expireAllTokens(): void;
+  /** Stops listening, drops open connections and flushes persistence. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the server and resolves once it listens.
+ * @throws when the port is taken or dataDir is unreadable/corrupt.
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const opened = await openStore(options);
+  const state: EmulatorState = {
+    store: opened.store,
+    tokens: new TokenRegistry(options.tokenLifetimeMs ?? 24 * 3_600_000),
+    faults: new FaultInjector(options.faults),
+    settings: {
+      recommendedPartSize: options.recommendedPartSize ?? 100_000_000,
+      absoluteMinimumPartSize: options.absoluteMinimumPartSize ?? 5_000_000,
+      tokenLifetimeMs: options.tokenLifetimeMs ?? 24 * 3_600_000,
+    },
+    endpoint: '',
+    log: options.log ?? (() => undefined),
+  };
+  const isEmpty = state.store.buckets.size === 0 && state.store.keys.size === 0;
+  if (options.demo && isEmpty) await seedDemo(state);
+
+  // Generous keep-alive so pooled client connections aren't closed under them (ECONNRESET
+  // races); no request timeout, since a 1 GiB upload may take a while.
+  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0, headersTimeout: 60_000 }, (req, res) => {
+    void handleRequest(state, req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  state.endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let closed: Promise<void> | undefined;
+  return {
+    endpoint: state.endpoint,
+    accountId: state.store.meta.accountId,
+    masterKeyId: state.store.meta.masterKeyId,
+    masterKey: state.store.meta.masterKey,
+    demoKeys: options.demo ? demoKeysOf(state) : [],
+    setFaults: (f) => state.faults.set(f),
+    expireAllTokens: () => state.tokens.expireAll(),
+    close: () => {
+      closed ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await opened.journal?.close();
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Account administration for the accounts/keys UI: application keys (v4 shapes: `bucketIds`) and
+ * buckets. The key calls go through the session's `api` helper on v4 because backblaze-b2 1.7.1
+ * speaks v2 there, where b2_create_key takes one `bucketId` and b2_list_keys leaves out
+ * multi-bucket keys (reference §1.4).
+ */
+import type { BucketDirectory, BucketRef } from './buckets.js';
+import type { CallContext } from './error-map.js';
+import type { B2Session } from './session.js';
+import type { WireBucket, WireKeyV4, WireListKeysV4 } from './wire-types.js';
+
+/** An application key as listed (never carries the secret). */
+export interface KeyRecord {
+  applicationKeyId: string;
+  keyName: string;
+  capabilities: string[];
+  /** Bucket IDs the key is limited to, or null for all buckets. */
+  bucketIds: string[] | null;
+  namePrefix: string | null;
+  /** ms since the epoch, or null for no expiry. */
+  expiresAt: number | null;
+}
+
+/** What `createKey` returns: the record plus the secret, which B2 shows only this once. */
+export interface CreatedKey extends KeyRecord {
+  applicationKey: string;
+}
+
+export interface CreateKeyRequest {
+  keyName: string;
+  capabilities: string[];
+  bucketIds?: string[] | null;
+  namePrefix?: string | null;
+  /** 1 … 86 400 000 seconds; omit for a key that never expires. */
+  validDurationInSeconds?: number;
+}
+
+function record(k: WireKeyV4): KeyRecord {
+  const bucketIds = k.bucketIds === null || k.bucketIds === undefined || k.bucketIds.length === 0 ? null : [...k.bucketIds];
+  return { applicationKeyId: k.applicationKeyId, keyName: k.keyName, capabilities: [...k.capabilities], bucketIds, namePrefix: k.namePrefix ?? null, expiresAt: k.expirationTimestamp ?? null };
+}
+
+/** Key management helpers (B2Provider.keys). */
+export class KeyAdmin {
+  constructor(private readonly session: B2Session) {}
+
+  /**
+   * Every key of the account (pages through b2_list_keys).
+   * @throws PermissionDeniedError (listKeys), TransientError
+   */
+  async listKeys(signal?: AbortSignal): Promise<KeyRecord[]> {
+    const ctx: CallContext = { op: 'b2_list_keys', capability: 'listKeys', action: 'Listing keys' };
+    const out: KeyRecord[] = [];
+    let start: string | null = null;
+    do {
+      const body: Record<string, unknown> = { accountId: this.session.auth.accountId, maxKeyCount: 1000 };
+      if (start !== null) body.startApplicationKeyId = start;
+      const page: WireListKeysV4 = await this.session.api<WireListKeysV4>('b2_list_keys', body, ctx, signal);
+      out.push(...page.keys.map(record));
+      start = page.nextApplicationKeyId ?? null;
+    } while (start !== null);
+    return out;
+  }
+
+  /**
+   * Creates a key. The returned `applicationKey` is secret: show it once, never log it.
+   * @throws PermissionDeniedError (writeKeys), ConflictError (B2 rejected the request, with its reason), TransientError
+   */
+  async createKey(req: CreateKeyRequest, signal?: AbortSignal): Promise<CreatedKey> {
+    const ctx: CallContext = { op: 'b2_create_key', capability: 'writeKeys', action: 'Creating a key' };
+    const body: Record<string, unknown> = { accountId: this.session.auth.accountId, keyName: req.keyName, capabilities: req.capabilities };
+    if (req.bucketIds !== undefined && req.bucketIds !== null && req.bucketIds.length > 0) body.bucketIds = req.bucketIds;
+    if (req.namePrefix !== undefined && req.namePrefix !== null && req.namePrefix !== '') body.namePrefix = req.namePrefix;
+    if (req.validDurationInSeconds !== undefined) body.validDurationInSeconds = req.validDurationInSeconds;
+    const k = await this.session.api<WireKeyV4>('b2_create_key', body, ctx, signal);
+    return { ...record(k), applicationKey: k.applicationKey ?? '' };
+  }
+
+  /**
+   * Deletes a key; returns what it was.
+   * @throws PermissionDeniedError (deleteKeys), ConflictError (unknown key), TransientError
+   */
+  async deleteKey(applicationKeyId: string, signal?: AbortSignal): Promise<KeyRecord> {
+    const ctx: CallContext = { op: 'b2_delete_key', capability: 'deleteKeys', action: 'Deleting a key' };
+    return record(await this.session.api<WireKeyV4>('b2_delete_key', { applicationKeyId }, ctx, signal));
+  }
+}
+
+/**
+ * Creates a bucket (`allPrivate` unless told otherwise).
+ * @throws AlreadyExistsError (name taken anywhere on B2), PermissionDeniedError (writeBuckets), ConflictError, TransientError
+ */
+export async function createBucket(session: B2Session, buckets: BucketDirectory, name: string, type = 'allPrivate', signal?: AbortSignal): Promise<BucketRef> {
+  const ctx: CallContext = { op: 'b2_create_bucket', bucket: name, path: `/${name}`, capability: 'writeBuckets', action: 'Creating a bucket' };
+  const b = await session.lib<WireBucket>(ctx, signal, (c, x) => c.createBucket({ bucketName: name, bucketType: type, ...x }));
+  const ref = { name: b.bucketName, id: b.bucketId, type: b.bucketType };
+  buckets.add(ref);
+  return ref;
+}
+
+/**
+ * Deletes an empty bucket.
+ * @throws NotFoundError, NotEmptyError (files, versions or unfinished uploads left), PermissionDeniedError (deleteBuckets), TransientError
+ */
+export async function deleteBucket(session: B2Session, buckets: BucketDirectory, name: string, signal?: AbortSignal): Promise<void> {
+  const ref = await buckets.resolve(name, signal);
+  const ctx: CallContext = { op: 'b2_delete_bucket', bucket: name, path: `/${name}`, capability: 'deleteBuckets', action: 'Deleting a bucket' };
+  await session.lib(ctx, signal, (c, x) => c.deleteBucket({ bucketId: ref.id, ...x }));
+  buckets.forget(name);
+}

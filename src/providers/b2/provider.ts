@@ -1,0 +1,154 @@
+/**
+ * The B2 provider: the Provider contract (../types.ts) over one authorized B2Session.
+ * Paths: `/` lists buckets, `/BUCKET` is a bucket's root, `/BUCKET/a/b.txt` a file.
+ * Every optional feature is present (copy, versions, unhide, shareLink, unfinishedUploads);
+ * `move` is absent because B2 has no rename (callers copy, then delete).
+ */
+import type { Readable } from 'node:stream';
+import { InvalidNameError, NotFoundError } from '../errors.js';
+import { splitBucketPath } from '../paths.js';
+import type { Entry, ListOptions, Provider, ProviderTraits, ReadHandle, ReadOptions, RemoveOptions, UnfinishedUpload, VersionEntry, WriteOptions } from '../types.js';
+import type { KeyInfo } from '../../state/key-info.js';
+import { KeyAdmin, createBucket, deleteBucket } from './admin.js';
+import type { BucketDirectory, BucketRef } from './buckets.js';
+import { copyFile, type CopyOptions } from './copy.js';
+import { openDownload } from './download.js';
+import { encodeKey } from './entries.js';
+import type { CallContext } from './error-map.js';
+import { listFolder } from './listing.js';
+import { makeFolder, listVersions, removePath, unhidePath } from './remove.js';
+import { describeUnfinished, listUnfinished } from './resume.js';
+import type { B2Session } from './session.js';
+import { statPath } from './stat.js';
+import type { UploadUrlPool } from './upload-url-pool.js';
+import { effectivePartSize, writeFile, type UploadSettings } from './write.js';
+import type { WireDownloadAuthorization } from './wire-types.js';
+
+/** Longest share link B2 allows: one week (b2_get_download_authorization, reference §7). */
+export const MAX_SHARE_SECONDS = 604_800;
+
+export interface B2ProviderSettings extends UploadSettings {
+  /** Server-side copies of sources this size or larger use copy_part (default 5 000 000 000). */
+  copyCutoff: number;
+}
+
+export class B2Provider implements Provider {
+  readonly traits: ProviderTraits = { kind: 'b2', bucketBased: true, hashKinds: ['sha1'], emptyDirectories: true, scheme: 'b2://' };
+  /** Key management (v4 shapes). */
+  readonly keys: KeyAdmin;
+
+  constructor(
+    private readonly session: B2Session,
+    private readonly buckets: BucketDirectory,
+    private readonly pool: UploadUrlPool,
+    private readonly settings: B2ProviderSettings,
+  ) {
+    this.keys = new KeyAdmin(session);
+  }
+
+  /** What the key may do (refreshed on re-authorization). No secrets. */
+  get keyInfo(): KeyInfo {
+    return this.session.keyInfo;
+  }
+
+  /** The account's part-size limits from the authorization, in bytes. */
+  get partSizes(): { recommended: number; absoluteMinimum: number } {
+    return { recommended: this.session.auth.recommendedPartSize, absoluteMinimum: this.session.auth.absoluteMinimumPartSize };
+  }
+
+  async *list(path: string, options?: ListOptions): AsyncIterable<Entry[]> {
+    const { bucket, key } = splitBucketPath(path);
+    if (bucket === null) {
+      yield await this.buckets.list(options?.signal);
+      return;
+    }
+    const ref = await this.buckets.resolve(bucket, options?.signal);
+    const dir = key === '' || key.endsWith('/') ? key : `${key}/`;
+    yield* listFolder(this.session, ref, dir, path, options);
+  }
+
+  stat(path: string, options?: { signal?: AbortSignal; fileId?: string }): Promise<Entry> {
+    return statPath(this.session, this.buckets, path, options);
+  }
+
+  openRead(path: string, options: ReadOptions = {}): Promise<ReadHandle> {
+    const { bucket, key } = splitBucketPath(path);
+    if (bucket === null || key === '' || key.endsWith('/')) throw new NotFoundError(`"${path}" is not a file.`, path);
+    return openDownload(this.session, { bucket, key, path, fileId: options.fileId, range: options.range, verify: options.verify, signal: options.signal });
+  }
+
+  write(path: string, source: Readable, options: WriteOptions): Promise<Entry> {
+    return writeFile({ session: this.session, pool: this.pool, buckets: this.buckets, settings: this.settings }, path, source, options);
+  }
+
+  mkdir(path: string, options?: { signal?: AbortSignal }): Promise<void> {
+    return makeFolder(this.session, this.pool, this.buckets, path, options?.signal);
+  }
+
+  remove(path: string, options?: RemoveOptions): Promise<void> {
+    return removePath(this.session, this.buckets, path, options);
+  }
+
+  copy(from: string, to: string, options?: CopyOptions): Promise<Entry> {
+    const partSize = effectivePartSize(this.session, this.settings.partSize, 0);
+    return copyFile(this.session, this.buckets, { copyCutoff: this.settings.copyCutoff, partSize, concurrency: this.settings.partConcurrency }, from, to, options);
+  }
+
+  versions(path: string, options?: ListOptions): AsyncIterable<VersionEntry[]> {
+    return listVersions(this.session, this.buckets, path, options);
+  }
+
+  unhide(path: string, options?: { signal?: AbortSignal }): Promise<void> {
+    return unhidePath(this.session, this.buckets, path, options?.signal);
+  }
+
+  /**
+   * `{downloadUrl}/file/{bucket}/{name}?Authorization=…`, valid `lifetimeSeconds` (1 … 604 800).
+   * @throws RangeError (lifetime out of range: a caller bug), InvalidNameError, PermissionDeniedError (shareFiles), TransientError
+   */
+  async shareLink(path: string, options: { lifetimeSeconds: number; signal?: AbortSignal }): Promise<string> {
+    const seconds = Math.floor(options.lifetimeSeconds);
+    if (!(seconds >= 1 && seconds <= MAX_SHARE_SECONDS)) throw new RangeError(`Share links last 1 to ${MAX_SHARE_SECONDS} seconds, not ${options.lifetimeSeconds}.`);
+    const { bucket, key } = splitBucketPath(path);
+    if (bucket === null || key === '' || key.endsWith('/')) throw new InvalidNameError(`"${path}" is not a file; only files can be shared.`, path);
+    const ref = await this.buckets.resolve(bucket, options.signal);
+    const ctx: CallContext = { op: 'b2_get_download_authorization', path, bucket, fileName: key, capability: 'shareFiles', action: 'Sharing' };
+    const auth = await this.session.lib<WireDownloadAuthorization>(ctx, options.signal, (c, x) =>
+      c.getDownloadAuthorization({ bucketId: ref.id, fileNamePrefix: key, validDurationInSeconds: seconds, ...x }),
+    );
+    return `${this.session.auth.downloadUrl}/file/${encodeURIComponent(bucket)}/${encodeKey(key)}?Authorization=${encodeURIComponent(auth.authorizationToken)}`;
+  }
+
+  async unfinishedUploads(path: string, options?: { signal?: AbortSignal }): Promise<UnfinishedUpload[]> {
+    const { bucket, key } = splitBucketPath(path);
+    if (bucket === null) throw new InvalidNameError('Unfinished uploads are listed per bucket.', path);
+    const ref = await this.buckets.resolve(bucket, options?.signal);
+    const base = key.endsWith('/') ? key.slice(0, -1) : key;
+    const keyPrefix = this.session.keyInfo.namePrefix;
+    // A prefix-restricted key may only ask inside its prefix (reference §3.2).
+    const namePrefix = keyPrefix !== null && keyPrefix.startsWith(base) ? keyPrefix : base;
+    const files = await listUnfinished(this.session, ref, namePrefix, path, options?.signal);
+    const under = files.filter((f) => base === '' || f.fileName === base || f.fileName.startsWith(`${base}/`));
+    return Promise.all(under.map((f) => describeUnfinished(this.session, ref, f, options?.signal)));
+  }
+
+  /**
+   * Creates a bucket (`allPrivate` by default).
+   * @throws AlreadyExistsError, PermissionDeniedError (writeBuckets), TransientError
+   */
+  createBucket(name: string, type = 'allPrivate', options?: { signal?: AbortSignal }): Promise<BucketRef> {
+    return createBucket(this.session, this.buckets, name, type, options?.signal);
+  }
+
+  /**
+   * Deletes an empty bucket.
+   * @throws NotFoundError, NotEmptyError, PermissionDeniedError (deleteBuckets), TransientError
+   */
+  deleteBucket(name: string, options?: { signal?: AbortSignal }): Promise<void> {
+    return deleteBucket(this.session, this.buckets, name, options?.signal);
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}

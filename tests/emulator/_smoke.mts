@@ -1,0 +1,17 @@
+import { startEmulator } from '/work/main/src/emulator/index.js';
+import B2 from 'backblaze-b2';
+const emu = await startEmulator({ demo: true, absoluteMinimumPartSize: 100, log: (l) => console.error(l) });
+console.log(emu.endpoint, emu.demoKeys.length);
+const b2 = new B2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey });
+await b2.authorize({ axiosOverride: { url: emu.endpoint + '/b2api/v2/b2_authorize_account' } });
+const buckets = await b2.listBuckets();
+console.log(buckets.data.buckets.map((b: any) => b.bucketName));
+const bid = buckets.data.buckets[0].bucketId;
+const files = await b2.listFileNames({ bucketId: bid, maxFileCount: 100, delimiter: '/', prefix: '', startFileName: '' });
+console.log(files.data.files.map((f: any) => [f.action, f.fileName, f.contentLength]));
+const up = await b2.getUploadUrl({ bucketId: bid });
+const r = await b2.uploadFile({ uploadUrl: up.data.uploadUrl, uploadAuthToken: up.data.authorizationToken, fileName: 'hello world+x.txt', data: Buffer.from('hello'), info: { Foo: 'bar baz' } });
+console.log(r.data);
+const d = await b2.downloadFileByName({ bucketName: buckets.data.buckets[0].bucketName, fileName: 'hello world+x.txt', responseType: 'arraybuffer' });
+console.log(d.status, d.headers, Buffer.from(d.data).toString());
+await emu.close();
