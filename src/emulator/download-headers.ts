@@ -28,7 +28,6 @@ const INFO_HEADERS: Record<string, string> = {
 
 /** Node refuses header values outside latin-1 printable; escape what it would reject. */
 function safeHeader(value: string): string {
-  // eslint-disable-next-line no-control-regex
   return /[^\t\x20-\x7e]/.test(value) ? encodeHeaderValue(value) : value;
 }
 

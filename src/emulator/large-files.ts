@@ -8,7 +8,7 @@ import { bucketById, largeFileById, pageSize } from './api-common.js';
 import { requireBucket, requireCapability, requireFileAccess, requireName } from './enforce.js';
 import { badRequest, unauthorized } from './errors.js';
 import { newFileId } from './ids.js';
-import type { LargeFileRecord, Segment, VersionRecord } from './model.js';
+import type { LargeFileRecord, PartRecord, Segment, VersionRecord } from './model.js';
 import { normaliseFileInfo, resolveContentType, validateFileName } from './names.js';
 import { fileObject, startObject } from './shapes.js';
 import type { ApiContext } from './state.js';
@@ -100,7 +100,7 @@ export function listParts(ctx: ApiContext): unknown {
 export async function finishLargeFileRecord(store: Store, fileId: string, sha1s: string[], minPart: number): Promise<VersionRecord> {
   const l = store.largeFiles.get(fileId);
   if (!l) throw badRequest(`Invalid fileId: ${fileId}`);
-  const parts = store.parts.get(fileId) ?? new Map();
+  const parts = store.parts.get(fileId) ?? new Map<number, PartRecord>();
   if (sha1s.length === 0) throw badRequest('partSha1Array must not be empty');
   for (const n of parts.keys()) {
     if (n > sha1s.length) throw badRequest(`Part number ${n} was uploaded but is not in partSha1Array`);

@@ -84,7 +84,7 @@ export class Params {
     if (v === undefined) return undefined;
     if (this.fromQuery && typeof v === 'string') v = parseJson(name, v);
     if (!Array.isArray(v)) throw badRequest(`${name} must be an array`);
-    return v;
+    return v as unknown[];
   }
 }
 

@@ -43,4 +43,4 @@ export interface ApiContext {
 }
 
 /** A JSON API handler: returns the 200 response body or throws a B2Error. */
-export type ApiHandler = (ctx: ApiContext) => Promise<unknown> | unknown;
+export type ApiHandler = (ctx: ApiContext) => unknown;

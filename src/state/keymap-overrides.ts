@@ -69,7 +69,8 @@ function findConflicts(keymap: Keymap): string[] {
       const other = seen.get(id);
       if (other === undefined) seen.set(id, e.command);
       else if (other !== e.command) {
-        problems.push(`${formatKeyPattern(k)} in the ${e.context} context would run both ${other} and ${e.command}`);
+        const pair = [other, e.command].sort().join(' and ');
+        problems.push(`${formatKeyPattern(k)} in the ${e.context} context would run both ${pair}`);
       }
     }
   }

@@ -103,7 +103,10 @@ export function compileMask(mask: string, options: MaskOptions = {}): (name: str
   return (name) => re.test(name);
 }
 
-/** True when `s` uses any mask syntax (so a filter should match it as a mask, not as text). */
+/**
+ * True when a filter should be read as a mask rather than as text: it has a `*` or `?`. Brackets
+ * and braces alone do not count, so filtering for `[2024]` or `{draft}` finds those names.
+ */
 export function hasMaskSyntax(s: string): boolean {
-  return /[*?[{]/.test(s);
+  return /[*?]/.test(s);
 }

@@ -16,7 +16,8 @@ import { computeView, keepCursor, pruneSelection, withCursor } from './pane-view
  */
 export type PaneAction<E extends PaneEntry = PaneEntry> =
   /** A new listing request. Another location clears entries, selection and filter; the same one
-   * (a refresh) keeps selection and filter. `focusKey` puts the cursor on that row once it loads. */
+   * (a refresh) keeps selection and filter. `focusKey` puts the cursor on that row once it loads:
+   * pass the cursor row's key on refresh, and `parentLocation().fromKey` when going up. */
   | { type: 'listingStarted'; requestId: number; location: PaneLocation; focusKey?: string | null }
   /** One page of the listing: appended in sort order, the cursor stays on its row. */
   | { type: 'listingPage'; requestId: number; entries: readonly E[] }

@@ -67,7 +67,7 @@ export interface PaneState<E extends PaneEntry = PaneEntry> {
   /** Row keys (see `entryKey`) of the selected entries. */
   selection: ReadonlySet<string>;
   sort: SortSpec;
-  /** '' for none; text matches names case-insensitively, or a mask when it has `* ? [ {`. */
+  /** '' for none; text matches names case-insensitively, or a mask when it has `*` or `?`. */
   filter: string;
   /** Show dotfiles and B2 names whose newest version is a hide marker. */
   showHidden: boolean;

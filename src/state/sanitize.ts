@@ -89,7 +89,9 @@ export function truncateToWidth(s: string, width: number, options: TruncateOptio
   const ellipsis = options.ellipsis ?? '…';
   const ew = displayWidth(ellipsis);
   const parts = graphemes(s);
-  if (ew >= width) return parts.slice(0, countFitting(parts, width)).join('');
+  // No room for text and ellipsis: the ellipsis alone says "cut" more honestly than one character.
+  if (ew === width) return ellipsis;
+  if (ew > width) return parts.slice(0, countFitting(parts, width)).join('');
   const budget = width - ew;
   if (options.position === 'middle') {
     const head = parts.slice(0, countFitting(parts, Math.ceil(budget / 2)));

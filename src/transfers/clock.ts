@@ -9,35 +9,19 @@ export type CancelTimer = () => void;
 export interface Clock {
   /** Milliseconds, monotonic enough for rates and timers. */
   now(): number;
-  /** Runs `fn` once after `ms` milliseconds. */
-  setTimer(fn: () => void, ms: number): CancelTimer;
+  /**
+   * Runs `fn` once after `ms` milliseconds. A `weak` timer does not keep the process alive
+   * (store publishing); others do (automatic retries must happen even when nothing else runs).
+   */
+  setTimer(fn: () => void, ms: number, weak?: boolean): CancelTimer;
 }
 
-/** The real clock. Timers are unref'd so a pending publish never keeps a CLI process alive. */
+/** The real clock. */
 export const systemClock: Clock = {
   now: () => performance.now(),
-  setTimer(fn, ms) {
+  setTimer(fn, ms, weak) {
     const t = setTimeout(fn, ms);
-    t.unref();
+    if (weak) t.unref();
     return () => clearTimeout(t);
   },
 };
-
-/** Resolves after `ms` on `clock`, or rejects with `signal.reason` when aborted first. */
-export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason as Error);
-      return;
-    }
-    const onAbort = (): void => {
-      cancel();
-      reject(signal?.reason as Error);
-    };
-    const cancel = clock.setTimer(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}

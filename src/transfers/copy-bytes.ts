@@ -124,12 +124,12 @@ export async function nativeCopy(
       ctx.progress(done);
     },
   });
-  const matches = (facts: { size: number; sha1: string | null | undefined }): boolean => {
+  const matches = (facts: { size: number; sha1?: string | null }): boolean => {
     const a = normaliseSha1(facts.sha1);
     const b = normaliseSha1(entry.sha1);
     return facts.size === entry.size && (!a || !b || a === b);
   };
-  let reference: { size: number; sha1: string | null | undefined } = source;
+  let reference: { size: number; sha1?: string | null } = source;
   if (!matches(reference)) {
     reference = await p.stat(source.path, { signal: ctx.signal });
     if (!matches(reference)) {

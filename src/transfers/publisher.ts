@@ -53,7 +53,7 @@ export class Publisher {
     this.timer = this.clock.setTimer(() => {
       this.timer = null;
       this.publishNow();
-    }, wait);
+    }, wait, true);
   }
 
   /** Publishes immediately (tests, and a final state before exit). */

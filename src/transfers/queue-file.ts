@@ -17,6 +17,7 @@ export interface SavedJob {
   kind: JobKind;
   isDir: boolean;
   root: boolean;
+  known: boolean;
   source: Location | null;
   target: Location | null;
   size: number;
@@ -177,6 +178,7 @@ function parseJob(x: unknown): SavedJob {
     kind: oneOf<JobKind>(o.kind, JOB_KINDS, 'job.kind'),
     isDir: o.isDir === true,
     root: o.root === true,
+    known: o.known === true,
     source: location(o.source, 'job.source'),
     target: location(o.target, 'job.target'),
     size: num(o.size, 'job.size'),

@@ -63,6 +63,11 @@ export interface JobRecord {
   isDir: boolean;
   /** Scans only: this is a selected item (stat first: it may be a file). */
   root: boolean;
+  /**
+   * Root scans only: the caller already knew the entry (kind from `isDir`, and size, mtime,
+   * sha1), so no `stat` is needed.
+   */
+  known: boolean;
   source: Location | null;
   target: Location | null;
   size: number;
@@ -115,13 +120,14 @@ export function newGroup(id: string, settings: GroupSettings, restored: boolean,
 
 /** The fields a caller must give to create a job; the rest start empty. */
 export type NewJob = Pick<JobRecord, 'kind' | 'isDir' | 'source' | 'target' | 'size' | 'mtimeMs' | 'sha1'> &
-  Partial<Pick<JobRecord, 'root' | 'parentDir' | 'decision' | 'copied' | 'failure' | 'note' | 'state'>>;
+  Partial<Pick<JobRecord, 'root' | 'known' | 'parentDir' | 'decision' | 'copied' | 'failure' | 'note' | 'state'>>;
 
 export function newJob(id: string, group: GroupRecord, spec: NewJob): JobRecord {
   return {
     id,
     group,
     root: false,
+    known: false,
     parentDir: null,
     node: null,
     decision: null,

@@ -102,7 +102,9 @@ export async function runScan(job: JobRecord, ctx: JobRunContext, sink: ScanSink
   const sides: Sides = { src, dst, same: s.from === s.to };
 
   if (job.root) {
-    const entry = await src.stat(from.path, { signal: ctx.signal });
+    const entry: Entry = job.known
+      ? { name: baseName(from.path), path: from.path, kind: job.isDir ? 'dir' : 'file', size: job.size, mtimeMs: job.mtimeMs, sha1: job.sha1 }
+      : await src.stat(from.path, { signal: ctx.signal });
     const targetDir = job.target ? parentPath(job.target.path) : null;
     const name = job.target ? baseName(job.target.path) : entry.name;
     if (!isFolder(entry)) {

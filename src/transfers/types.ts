@@ -6,7 +6,7 @@
  * the same data can be written to the queue file.
  */
 import type { ProviderErrorKind } from '../providers/errors.js';
-import type { RemoveMode } from '../providers/types.js';
+import type { EntryKind, RemoveMode } from '../providers/types.js';
 
 /** Names a provider the caller can produce again after a restart (e.g. a profile name). */
 export type ProviderRef = string;
@@ -31,6 +31,16 @@ export interface TransferItem {
   targetDir: string;
   /** Name inside `targetDir`; default: the source's last segment (validated like any remote name). */
   targetName?: string;
+  /** The listing row, when the caller has it: saves a `stat` per selected entry. */
+  known?: KnownEntry;
+}
+
+/** What the caller already knows about a selected entry (from the pane's listing). */
+export interface KnownEntry {
+  kind: EntryKind;
+  size: number;
+  mtimeMs: number | null;
+  sha1?: string | null;
 }
 
 /** Copy or move a selection from one provider to another (or the same one). */
@@ -54,6 +64,8 @@ export interface DeleteRequest {
   on: ProviderRef;
   paths: string[];
   mode: RemoveMode;
+  /** Per path (same order), what the caller already knows; saves a `stat` each. */
+  known?: Array<KnownEntry | undefined>;
   /** With `delete-version` and exactly one path: the version to delete. */
   fileId?: string;
   /** Folders are deleted with their contents when true (default). False refuses folders. */

@@ -1,5 +1,5 @@
 /** Shared builders for the pane tests (not a test file itself). */
-import { b2PaneLocation, localPaneLocation } from '../../src/state/pane-location.js';
+import { b2PaneLocation, localPaneLocation, type PaneLocation } from '../../src/state/pane-location.js';
 import { paneReducer, type PaneAction } from '../../src/state/pane-reducer.js';
 import { createPaneState, type PaneEntry, type PaneState } from '../../src/state/pane-state.js';
 
@@ -25,7 +25,7 @@ export function run(pane: PaneState<TestEntry>, ...actions: PaneAction<TestEntry
 }
 
 /** A pane at `location` with `entries` fully loaded in one page (request 1), viewport `height`. */
-export function loaded(entries: TestEntry[], options: { location?: typeof HOME; height?: number; showHidden?: boolean } = {}): PaneState<TestEntry> {
+export function loaded(entries: TestEntry[], options: { location?: PaneLocation; height?: number; showHidden?: boolean } = {}): PaneState<TestEntry> {
   const pane = createPaneState<TestEntry>(options.location ?? HOME, { viewportHeight: options.height ?? 5, showHidden: options.showHidden ?? true });
   return run(
     pane,

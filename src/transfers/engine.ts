@@ -1,0 +1,337 @@
+/**
+ * The transfer engine (DESIGN.md §"How data flows" item 4): a plain object outside React that
+ * takes requests, expands them into jobs, runs them with bounded concurrency, emits an event per
+ * job state change, and publishes two small stores (a few times per second, never per chunk)
+ * for `useSyncExternalStore`. The CLI uses the same object with a fixed conflict policy.
+ */
+import type { Entry } from '../providers/types.js';
+import { CONFLICT_CHOICES } from './conflicts.js';
+import { DirNode } from './dir-node.js';
+import { TypedEmitter } from './emitter.js';
+import { Ledger } from './ledger.js';
+import { resolveOptions, type EngineOptions, type ResolvedOptions } from './options.js';
+import { Publisher } from './publisher.js';
+import { QueueSaver } from './queue-saver.js';
+import { type PendingQueue, type QueueDocument } from './queue-file.js';
+import { jobView, type GroupRecord, type JobRecord } from './records.js';
+import type { ScanSink } from './run-scan.js';
+import type { ReadableStore } from './store.js';
+import { restoreGroups, saveDocument, submitRequest } from './submit.js';
+import { isTerminal } from './totals.js';
+import type { ConflictChoice, ConflictQuestion, EngineEvents, JobState, Location, QueueSnapshot, TotalsSnapshot, TransferRequest } from './types.js';
+import { Workers } from './workers.js';
+
+export class TransferEngine {
+  private readonly opts: ResolvedOptions;
+  private readonly ledger: Ledger;
+  private readonly publisher: Publisher;
+  private readonly emitter = new TypedEmitter<EngineEvents>();
+  private readonly workers: Workers;
+  private readonly saver: QueueSaver | null;
+  private readonly questionList: ConflictQuestion[] = [];
+  private roomWaiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
+  private idleWaiters: Array<() => void> = [];
+  private nextQuestion = 1;
+
+  constructor(options: EngineOptions) {
+    this.opts = resolveOptions(options);
+    const clock = this.opts.clock;
+    this.ledger = new Ledger(clock, this.opts.keepFinished, (job, prev) => this.onState(job, prev));
+    const sink: ScanSink = {
+      room: (signal) => this.room(signal),
+      add: (scan, spec) => {
+        spec.parentDir?.childAdded();
+        return this.ledger.add(scan.group, spec);
+      },
+      newNode: (group, folder, parent) =>
+        group.settings.operation === 'copy' ? null : new DirNode(parent, (node, clean) => this.folderDone(group, folder, node, clean)),
+    };
+    this.workers = new Workers(this.ledger, this.opts, sink, {
+      ask: (job, existing) => this.ask(job, existing),
+      changed: (persist) => {
+        this.publisher.markDirty();
+        if (persist) this.saver?.markDirty();
+      },
+    });
+    const source = { paused: () => this.workers.paused, questions: () => this.questionList };
+    this.publisher = new Publisher(this.ledger, source, clock, this.opts.publishIntervalMs);
+    const file = this.opts.queueFile;
+    this.saver = file
+      ? new QueueSaver(file, () => saveDocument(this.ledger), clock, this.opts.queueSaveDelayMs, (e) => this.opts.onQueueFileError?.(e))
+      : null;
+  }
+
+  /** The whole queue: jobs, groups, totals, the pending question. */
+  get store(): ReadableStore<QueueSnapshot> {
+    return this.publisher.store;
+  }
+
+  /** Totals only, for a status bar. */
+  get totals(): ReadableStore<TotalsSnapshot> {
+    return this.publisher.totals;
+  }
+
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<K extends keyof EngineEvents>(event: K, listener: (payload: EngineEvents[K]) => void): () => void {
+    return this.emitter.on(event, listener);
+  }
+
+  /**
+   * Queues a request as one group and returns its id. Work starts at once; folders are listed
+   * while their first files already transfer. @throws Error after close()
+   */
+  submit(request: TransferRequest): string {
+    if (this.workers.closed) throw new Error('the transfer engine is closed');
+    const group = submitRequest(this.ledger, request);
+    this.saver?.markDirty();
+    return group.id;
+  }
+
+  /**
+   * Queues the groups of a saved queue (see loadPendingQueue). Targets that already hold the
+   * source's content count as done, so work finished before a crash is not redone; large B2
+   * uploads continue from their uploaded parts. Returns the new group ids.
+   */
+  restore(pending: PendingQueue | QueueDocument): string[] {
+    if (this.workers.closed) throw new Error('the transfer engine is closed');
+    const doc = 'document' in pending ? pending.document : pending;
+    const ids = restoreGroups(this.ledger, doc);
+    this.saver?.markDirty();
+    return ids;
+  }
+
+  /** Pauses a queued, running or asking job (a running one is aborted and restarts on resume). */
+  pause(jobId: string): boolean {
+    const job = this.ledger.jobs.get(jobId);
+    if (!job) return false;
+    if (job.state === 'running') this.workers.stop(job, 'pause');
+    else if (job.state === 'queued' || job.state === 'asking') this.park(job, 'paused');
+    else return false;
+    return true;
+  }
+
+  /** Resumes a paused job. */
+  resume(jobId: string): boolean {
+    const job = this.ledger.jobs.get(jobId);
+    if (!job || job.state !== 'paused') return false;
+    this.ledger.update(job, { state: 'queued' });
+    return true;
+  }
+
+  /** Cancels a job (a running one is aborted; nothing partial is kept). */
+  cancel(jobId: string): boolean {
+    const job = this.ledger.jobs.get(jobId);
+    if (!job) return false;
+    if (job.state === 'running') this.workers.stop(job, 'cancel');
+    else if (job.state === 'queued' || job.state === 'paused' || job.state === 'asking') this.park(job, 'cancelled');
+    else return false;
+    return true;
+  }
+
+  /** Queues a failed or cancelled job again, with a fresh set of automatic retries. */
+  retry(jobId: string): boolean {
+    const job = this.ledger.jobs.get(jobId);
+    if (!job || (job.state !== 'failed' && job.state !== 'cancelled')) return false;
+    // Folder bookkeeping already counted this job as not clean; a retry stands on its own.
+    this.ledger.update(job, { state: 'queued', failure: null, note: null, autoRetries: 0, parentDir: null, node: null });
+    return true;
+  }
+
+  /** Pauses everything: nothing new starts and running jobs are aborted to `paused`. */
+  pauseAll(): void {
+    this.workers.paused = true;
+    for (const job of this.ledger.jobs.values()) if (job.state === 'running') this.workers.stop(job, 'pause');
+    this.publisher.markDirty();
+  }
+
+  /** Undoes pauseAll and resumes every paused job. */
+  resumeAll(): void {
+    this.workers.paused = false;
+    for (const job of [...this.ledger.jobs.values()]) if (job.state === 'paused') this.ledger.update(job, { state: 'queued' });
+    this.workers.schedulePump();
+    this.publisher.markDirty();
+  }
+
+  /** Cancels every unfinished job of one group (or of all groups). */
+  cancelAll(groupId?: string): void {
+    for (const job of [...this.ledger.jobs.values()]) if (!groupId || job.group.id === groupId) this.cancel(job.id);
+  }
+
+  /** Retries every failed job (of one group, or all). Returns how many. */
+  retryFailed(groupId?: string): number {
+    let n = 0;
+    for (const job of [...this.ledger.jobs.values()]) {
+      if (job.state === 'failed' && (!groupId || job.group.id === groupId) && this.retry(job.id)) n++;
+    }
+    return n;
+  }
+
+  /**
+   * Answers a conflict question. With `applyToAll` the choice also answers the group's other
+   * pending questions and every later conflict of that group. Returns false for an unknown id.
+   */
+  answer(questionId: string, choice: ConflictChoice, applyToAll = false): boolean {
+    const q = this.questionList.find((x) => x.id === questionId);
+    if (!q) return false;
+    const group = this.ledger.groups.get(q.groupId);
+    if (applyToAll && group) group.appliedAnswer = choice;
+    for (const other of [...this.questionList]) {
+      if (other === q || (applyToAll && other.groupId === q.groupId)) this.decide(other, choice);
+    }
+    this.saver?.markDirty();
+    return true;
+  }
+
+  /** Removes finished jobs (and with `includeFailed`, failed ones) from the list and the totals. */
+  clearFinished(includeFailed = false): void {
+    this.ledger.clearFinished(includeFailed);
+    this.publisher.markDirty();
+    this.saver?.markDirty();
+  }
+
+  /** Changes how many files (and parts per large file) run at once; applies to jobs started later. */
+  setConcurrency(files: number, parts?: number): void {
+    if (files >= 1) this.opts.concurrency = Math.floor(files);
+    if (parts !== undefined && parts >= 1) this.opts.partConcurrency = Math.floor(parts);
+    this.workers.schedulePump();
+  }
+
+  /** Resolves when nothing is queued or running (paused-all with queued work is not idle). */
+  whenIdle(): Promise<void> {
+    if (this.ledger.active === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Publishes the stores now instead of at the next tick. */
+  publishNow(): void {
+    this.publisher.publishNow();
+  }
+
+  /** Writes the queue file now (no-op without one). */
+  async saveNow(): Promise<void> {
+    await this.saver?.flush();
+  }
+
+  /**
+   * Quits: aborts running jobs, keeps them (and everything queued) as pending in the queue file
+   * so the next start can resume them, and stops all timers. Idempotent.
+   */
+  async close(): Promise<void> {
+    if (this.workers.closed) return;
+    this.workers.closed = true;
+    for (const job of this.ledger.jobs.values()) {
+      if (job.state === 'running') this.workers.stop(job, 'close');
+      job.cancelRetryTimer?.();
+      job.cancelRetryTimer = null;
+    }
+    await this.workers.settled();
+    for (const w of this.roomWaiters.splice(0)) w.reject(new Error('the transfer engine is closed'));
+    await this.saver?.flush();
+    this.publisher.publishNow();
+    this.publisher.stop();
+  }
+
+  private onState(job: JobRecord, prev: JobState | null): void {
+    this.emitter.emit('job', jobView(job, this.opts.clock.now()));
+    if (job.state === 'queued' && prev !== 'queued' && job.retryAt === null && !this.workers.closed) this.workers.enqueue(job);
+    if (isTerminal(job.state)) this.settleTree(job);
+    if (this.ledger.queuedFiles < this.opts.maxQueued) for (const w of this.roomWaiters.splice(0)) w.resolve();
+    const group = job.group;
+    if (group.live > 0) group.announcedFinished = false;
+    else if (!group.announcedFinished && prev !== null) {
+      group.announcedFinished = true;
+      this.publisher.publishNow();
+      const view = this.store.getSnapshot().groups.find((g) => g.id === group.id);
+      if (view) this.emitter.emit('group-finished', view);
+    }
+    if (this.ledger.active === 0) {
+      this.publisher.publishNow();
+      this.emitter.emit('idle', this.totals.getSnapshot());
+      for (const w of this.idleWaiters.splice(0)) w();
+    }
+    this.publisher.markDirty();
+    if (prev === null || isTerminal(job.state) || prev === 'running' || job.state === 'paused') this.saver?.markDirty();
+  }
+
+  /** Tells the job's folder it finished, so moves and deletes can remove emptied folders. */
+  private settleTree(job: JobRecord): void {
+    if (job.kind === 'scan' && job.node) {
+      const node = job.node;
+      job.node = null;
+      node.listingFinished(job.state === 'done');
+    } else if (job.parentDir) {
+      const parent = job.parentDir;
+      job.parentDir = null;
+      parent.childFinished(job.state === 'done');
+    }
+  }
+
+  private folderDone(group: GroupRecord, folder: Location, node: DirNode, clean: boolean): void {
+    if (!clean) {
+      node.parent?.childFinished(false);
+      return;
+    }
+    // Counted in the parent already (DirNode's constructor), so this job reports to it directly.
+    const spec = { kind: 'rmdir', isDir: true, source: folder, target: null, size: 0, mtimeMs: null, sha1: null } as const;
+    this.ledger.add(group, { ...spec, parentDir: node.parent });
+  }
+
+  private room(signal: AbortSignal): Promise<void> {
+    if (this.ledger.queuedFiles < this.opts.maxQueued) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const waiter = { resolve, reject };
+      this.roomWaiters.push(waiter);
+      signal.addEventListener('abort', () => {
+        this.roomWaiters = this.roomWaiters.filter((w) => w !== waiter);
+        reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+      }, { once: true });
+    });
+  }
+
+  private ask(job: JobRecord, existing: Entry): void {
+    const applied = job.group.appliedAnswer;
+    if (applied) {
+      // "Apply to all" was chosen while this job was running.
+      this.ledger.update(job, { state: 'queued', decision: applied });
+      return;
+    }
+    const source = job.source ?? { provider: job.group.settings.from, path: '' };
+    const q: ConflictQuestion = {
+      id: `q${this.nextQuestion++}`,
+      jobId: job.id,
+      groupId: job.group.id,
+      source: { location: source, size: job.size, mtimeMs: job.mtimeMs },
+      target: { location: { provider: job.group.settings.to, path: existing.path }, size: existing.size, mtimeMs: existing.mtimeMs },
+      choices: [...CONFLICT_CHOICES],
+    };
+    this.questionList.push(q);
+    this.emitter.emit('question', q);
+    this.publisher.markDirty();
+  }
+
+  private decide(q: ConflictQuestion, choice: ConflictChoice): void {
+    this.dropQuestion(q.jobId);
+    const job = this.ledger.jobs.get(q.jobId);
+    if (!job || job.state !== 'asking') return;
+    this.ledger.update(job, { state: 'queued', decision: choice });
+    this.workers.enqueue(job, true);
+  }
+
+  private park(job: JobRecord, state: 'paused' | 'cancelled'): void {
+    job.cancelRetryTimer?.();
+    job.cancelRetryTimer = null;
+    this.dropQuestion(job.id);
+    this.ledger.update(job, { state, retryAt: null, note: state === 'cancelled' ? 'Cancelled.' : job.note });
+  }
+
+  private dropQuestion(jobId: string): void {
+    const i = this.questionList.findIndex((q) => q.jobId === jobId);
+    if (i >= 0) this.questionList.splice(i, 1);
+    this.publisher.markDirty();
+  }
+}
+
+/** Creates an engine. See {@link EngineOptions} for the knobs and their defaults. */
+export function createTransferEngine(options: EngineOptions): TransferEngine {
+  return new TransferEngine(options);
+}

@@ -1,0 +1,67 @@
+/** The engine's options, with their defaults in one place. */
+import type { Provider } from '../providers/types.js';
+import { systemClock, type Clock } from './clock.js';
+import type { PermissionAnswer, PermissionQuery, ProviderRef } from './types.js';
+
+export interface EngineOptions {
+  /**
+   * Produces the provider for a reference (e.g. logs in to the B2 profile it names). Called once
+   * per reference and cached; a rejection fails the jobs that needed it and is asked again on retry.
+   */
+  providers: (ref: ProviderRef) => Provider | Promise<Provider>;
+  /** Files transferred at once (default 4). */
+  concurrency?: number;
+  /** Parts in flight per large B2 file, passed to `write` as partConcurrency (default 4). */
+  partConcurrency?: number;
+  /** Large-file part size in bytes, passed to `write` (default: the provider's choice). */
+  partSize?: number;
+  /** Folders listed at once (default 2). */
+  scanConcurrency?: number;
+  /** Listing pauses while this many jobs wait in the queue (default 1000): bounds memory. */
+  maxQueued?: number;
+  /** Finished jobs kept in the list (default 1000); older ones remain only in the counters. */
+  keepFinished?: number;
+  /** Automatic retries of transient failures per job (default 3); then the job fails. */
+  autoRetries?: number;
+  /** First automatic retry delay in ms, doubled each time (default 1000) up to `retryMaxMs` (default 60000). */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /**
+   * The permission rules, asked before every job starts. Not allowed: the job fails with `reason`
+   * and no request is sent (no blind 401s). Default: everything allowed.
+   */
+  checkPermission?: (query: PermissionQuery) => PermissionAnswer | Promise<PermissionAnswer>;
+  clock?: Clock;
+  /** Minimum ms between store publishes (default 250, i.e. 4 per second). */
+  publishIntervalMs?: number;
+  /** Save the queue here as it changes (JSON, 0600). No file: nothing is saved. */
+  queueFile?: string;
+  /** Debounce of queue-file writes in ms (default 1000). */
+  queueSaveDelayMs?: number;
+  /** Told when the queue file cannot be written (the engine keeps running). */
+  onQueueFileError?: (error: unknown) => void;
+}
+
+export type ResolvedOptions = Required<Omit<EngineOptions, 'partSize' | 'checkPermission' | 'queueFile' | 'onQueueFileError'>> &
+  Pick<EngineOptions, 'partSize' | 'checkPermission' | 'queueFile' | 'onQueueFileError'>;
+
+function positive(n: number | undefined, fallback: number): number {
+  return n !== undefined && Number.isFinite(n) && n >= 1 ? Math.floor(n) : fallback;
+}
+
+export function resolveOptions(o: EngineOptions): ResolvedOptions {
+  return {
+    ...o,
+    concurrency: positive(o.concurrency, 4),
+    partConcurrency: positive(o.partConcurrency, 4),
+    scanConcurrency: positive(o.scanConcurrency, 2),
+    maxQueued: positive(o.maxQueued, 1000),
+    keepFinished: o.keepFinished !== undefined && o.keepFinished >= 0 ? Math.floor(o.keepFinished) : 1000,
+    autoRetries: o.autoRetries !== undefined && o.autoRetries >= 0 ? Math.floor(o.autoRetries) : 3,
+    retryBaseMs: o.retryBaseMs ?? 1000,
+    retryMaxMs: o.retryMaxMs ?? 60_000,
+    clock: o.clock ?? systemClock,
+    publishIntervalMs: o.publishIntervalMs ?? 250,
+    queueSaveDelayMs: o.queueSaveDelayMs ?? 1000,
+  };
+}

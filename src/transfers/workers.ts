@@ -1,0 +1,229 @@
+/**
+ * Runs jobs: two FIFO run queues (scans, everything else), at most N files and S scans at once,
+ * each job with its own AbortController. Settles each attempt into the next state: done, skipped,
+ * asking, paused, cancelled, an automatic retry for transient failures, or failed with a reason.
+ */
+import { TransientError } from '../providers/errors.js';
+import type { Entry, Provider } from '../providers/types.js';
+import { describeFailure, JobRefusedError } from './failure.js';
+import type { JobRunContext, RunOutcome } from './job-context.js';
+import type { Ledger } from './ledger.js';
+import type { ResolvedOptions } from './options.js';
+import type { JobRecord } from './records.js';
+import { RunQueue } from './run-queue.js';
+import { runDelete, runMkdir, runRmdir } from './run-remove.js';
+import { runScan, type ScanSink } from './run-scan.js';
+import { runTransfer } from './run-transfer.js';
+import { SpeedMeter } from './speed-meter.js';
+import type { JobFailure, PermissionQuery, ProviderRef } from './types.js';
+
+/** Failure kinds worth an automatic retry (the provider already retried single requests). */
+const AUTO_RETRY_KINDS = new Set<JobFailure['kind']>(['transient', 'unreachable', 'integrity', 'conflict']);
+
+export interface WorkerHooks {
+  /** The job needs the user's answer about `existing`. */
+  ask(job: JobRecord, existing: Entry): void;
+  /** Progress or a persisted detail changed (publish / save soon). */
+  changed(persist: boolean): void;
+}
+
+export class Workers {
+  readonly files = new RunQueue<JobRecord>();
+  readonly scans = new RunQueue<JobRecord>();
+  running = 0;
+  runningScans = 0;
+  paused = false;
+  closed = false;
+  private pumpQueued = false;
+  private readonly providerCache = new Map<ProviderRef, Promise<Provider>>();
+  private settledWaiters: Array<() => void> = [];
+
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly opts: ResolvedOptions,
+    private readonly sink: ScanSink,
+    private readonly hooks: WorkerHooks,
+  ) {}
+
+  /** Puts a queued job in its run queue (`urgent`: at the front). */
+  enqueue(job: JobRecord, urgent = false): void {
+    (job.kind === 'scan' ? this.scans : this.files).push(job, urgent);
+    this.schedulePump();
+  }
+
+  /** Starts what fits, on the next microtask (so callers never re-enter themselves). */
+  schedulePump(): void {
+    if (this.pumpQueued) return;
+    this.pumpQueued = true;
+    queueMicrotask(() => {
+      this.pumpQueued = false;
+      this.pump();
+    });
+  }
+
+  /** Aborts a running job; `settle` turns it into paused, cancelled or (on close) queued. */
+  stop(job: JobRecord, reason: 'pause' | 'cancel' | 'close'): void {
+    if (job.state !== 'running' || !job.controller) return;
+    job.stopReason = reason;
+    job.controller.abort(new Error(`job ${reason}`));
+  }
+
+  /** Resolves when nothing runs (used by close). */
+  settled(): Promise<void> {
+    if (this.running + this.runningScans === 0) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  /** Resolves a provider reference once; a failure is forgotten so a retry asks again. */
+  provider(ref: ProviderRef): Promise<Provider> {
+    let p = this.providerCache.get(ref);
+    if (!p) {
+      p = Promise.resolve().then(() => this.opts.providers(ref));
+      this.providerCache.set(ref, p);
+      p.catch(() => this.providerCache.delete(ref));
+    }
+    return p;
+  }
+
+  private pump(): void {
+    if (this.closed || this.paused) return;
+    while (this.running < this.opts.concurrency) {
+      const job = this.files.take();
+      if (!job) break;
+      this.running++;
+      this.start(job);
+    }
+    while (this.runningScans < this.opts.scanConcurrency) {
+      const job = this.scans.take();
+      if (!job) break;
+      this.runningScans++;
+      this.start(job);
+    }
+  }
+
+  private start(job: JobRecord): void {
+    const controller = new AbortController();
+    const now = this.opts.clock.now();
+    this.ledger.update(job, {
+      state: 'running',
+      controller,
+      stopReason: null,
+      attempts: job.attempts + 1,
+      retryAt: null,
+      note: null,
+      bytesDone: 0,
+      meter: new SpeedMeter(now),
+    });
+    void this.execute(job, controller);
+  }
+
+  private async execute(job: JobRecord, controller: AbortController): Promise<void> {
+    let outcome: RunOutcome | null = null;
+    let error: unknown = null;
+    try {
+      await this.permit(job);
+      outcome = await this.runOnce(job, controller);
+    } catch (e) {
+      error = e;
+    }
+    if (job.kind === 'scan') this.runningScans--;
+    else this.running--;
+    if (job.controller === controller) this.settle(job, outcome, error);
+    if (this.running + this.runningScans === 0) for (const w of this.settledWaiters.splice(0)) w();
+    this.schedulePump();
+  }
+
+  private async permit(job: JobRecord): Promise<void> {
+    const check = this.opts.checkPermission;
+    if (!check) return;
+    const s = job.group.settings;
+    const removes = s.operation === 'delete' || (s.operation === 'move' && job.kind !== 'mkdir' && !job.copied);
+    const query: PermissionQuery = {
+      operation: s.operation,
+      kind: job.kind,
+      source: job.source,
+      target: job.copied ? null : job.target,
+      removeMode: removes ? s.removeMode : null,
+    };
+    const answer = await check(query);
+    if (!answer.allowed) throw new JobRefusedError(answer.reason ?? 'This key is not allowed to do that.', 'permission-denied');
+  }
+
+  private runOnce(job: JobRecord, controller: AbortController): Promise<RunOutcome> {
+    const ctx: JobRunContext = {
+      signal: controller.signal,
+      provider: (ref) => this.provider(ref),
+      partSize: this.opts.partSize,
+      partConcurrency: this.opts.partConcurrency,
+      progress: (bytes) => {
+        if (job.controller !== controller) return;
+        this.ledger.progress(job, bytes);
+        this.hooks.changed(false);
+      },
+    };
+    switch (job.kind) {
+      case 'scan':
+        return runScan(job, ctx, this.sink);
+      case 'mkdir':
+        return runMkdir(job, ctx);
+      case 'delete':
+        return runDelete(job, ctx);
+      case 'rmdir':
+        return runRmdir(job, ctx);
+      case 'upload':
+      case 'download':
+      case 'server-copy':
+      case 'local-copy':
+      case 'stream-copy':
+        return runTransfer(job, ctx, () => {
+          this.ledger.update(job, { copied: true });
+          this.hooks.changed(true);
+        });
+      default: {
+        const never: never = job.kind;
+        return Promise.reject(new Error(`unknown job kind ${String(never)}`));
+      }
+    }
+  }
+
+  private settle(job: JobRecord, outcome: RunOutcome | null, error: unknown): void {
+    const base = { controller: null, stopReason: null, meter: null } as const;
+    const stop = job.stopReason;
+    if (outcome?.type === 'done') {
+      this.ledger.update(job, { ...base, state: 'done', note: outcome.note, verified: outcome.verified, failure: null });
+      return;
+    }
+    if (outcome?.type === 'skipped') {
+      this.ledger.update(job, { ...base, state: 'skipped', note: outcome.note, failure: null });
+      return;
+    }
+    if (stop === 'pause') this.ledger.update(job, { ...base, state: 'paused', bytesDone: 0 });
+    else if (stop === 'close') this.ledger.update(job, { ...base, state: 'queued', bytesDone: 0 });
+    else if (stop === 'cancel') this.ledger.update(job, { ...base, state: 'cancelled', bytesDone: 0, note: 'Cancelled.' });
+    else if (outcome?.type === 'ask') {
+      this.ledger.update(job, { ...base, state: 'asking', bytesDone: 0 });
+      this.hooks.ask(job, outcome.existing);
+    } else this.fail(job, error);
+  }
+
+  private fail(job: JobRecord, error: unknown): void {
+    const base = { controller: null, stopReason: null, meter: null, bytesDone: 0 } as const;
+    const failure = describeFailure(error);
+    if (!this.closed && failure.retryable && AUTO_RETRY_KINDS.has(failure.kind) && job.autoRetries < this.opts.autoRetries) {
+      const hinted = error instanceof TransientError ? error.retryAfterMs : undefined;
+      const delay = hinted ?? Math.min(this.opts.retryBaseMs * 2 ** job.autoRetries, this.opts.retryMaxMs);
+      const retryAt = this.opts.clock.now() + delay;
+      const note = `Retrying in ${Math.max(1, Math.ceil(delay / 1000))} s.`;
+      this.ledger.update(job, { ...base, state: 'queued', retryAt, failure, note, autoRetries: job.autoRetries + 1 });
+      job.cancelRetryTimer = this.opts.clock.setTimer(() => {
+        job.cancelRetryTimer = null;
+        if (job.state !== 'queued' || job.retryAt === null) return;
+        this.ledger.update(job, { retryAt: null, note: null });
+        this.enqueue(job);
+      }, delay);
+      return;
+    }
+    const note = job.copied ? 'Copied and verified, but the source was not removed.' : null;
+    this.ledger.update(job, { ...base, state: 'failed', failure, note });
+  }
+}
