@@ -4,12 +4,14 @@
  * Exit codes follow the README: 0 success, 1 failure, 2 usage error.
  */
 import { runEmulatorCommand } from './commands/emulator.js';
+import { runKeysCommand } from './commands/keys.js';
 import { VERSION } from './version.js';
 
 type CommandRunner = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, CommandRunner> = {
   emulator: runEmulatorCommand,
+  keys: (argv) => runKeysCommand(argv),
 };
 
 const USAGE = `b2c ${VERSION} — a dual-pane terminal file manager for Backblaze B2
@@ -17,6 +19,7 @@ const USAGE = `b2c ${VERSION} — a dual-pane terminal file manager for Backblaz
 Usage:
   b2c --demo                      start the built-in B2 server with demo data
   b2c emulator [options]          run the built-in B2-compatible server
+  b2c keys inspect|list|create|delete   what a key may do; manage application keys
   b2c --version | --help
 
 Run "b2c COMMAND --help" for a command's options.`;

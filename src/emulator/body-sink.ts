@@ -16,7 +16,8 @@ export interface ReceivedBody {
   contentLength: number;
   /** Stored SHA1: 40 hex, or `unverified:<hex>` for do_not_verify. */
   contentSha1: string;
-  contentMd5: string;
+  /** Hex MD5, or null when not computed (parts; see receiveBody). */
+  contentMd5: string | null;
 }
 
 /** Thrown after the socket was deliberately destroyed (fault injection): send nothing. */
@@ -51,16 +52,20 @@ export function uploadLengths(req: IncomingMessage): { total: number; dataLength
 /**
  * Streams the body into a new blob. Verifies length and SHA1; on any failure the blob is
  * discarded and a 400 thrown. `dropAt` (bytes) destroys the socket once that much arrived.
+ * `withMd5`: MD5 costs about three times SHA1 (no CPU support), so it is computed for whole-file
+ * uploads, whose contentMd5 clients may read, but not for large-file parts (no client reads it;
+ * B2 documents contentMd5 as absent/null for large files).
  */
 export async function receiveBody(
   req: IncomingMessage,
   blobs: BlobStore,
   lengths: { total: number; dataLength: number; sha1Mode: string },
-  dropAt?: number,
+  opts: { dropAt?: number; withMd5: boolean },
 ): Promise<ReceivedBody> {
   const { total, dataLength, sha1Mode } = lengths;
+  const { dropAt } = opts;
   const sha1 = createHash('sha1');
-  const md5 = createHash('md5');
+  const md5 = opts.withMd5 ? createHash('md5') : undefined;
   const writer = blobs.create();
   const trailer: Buffer[] = [];
   let received = 0;
@@ -72,7 +77,7 @@ export async function receiveBody(
       if (before < dataLength) {
         const data = received <= dataLength ? chunk : chunk.subarray(0, dataLength - before);
         sha1.update(data);
-        md5.update(data);
+        md5?.update(data);
         await writer.write(data);
         if (data.length < chunk.length) trailer.push(chunk.subarray(data.length));
       } else {
@@ -100,14 +105,14 @@ export async function receiveBody(
     }
     if (dataLength === 0) {
       await writer.abort();
-      return { segments: [], contentLength: 0, contentSha1: stored, contentMd5: md5.digest('hex') };
+      return { segments: [], contentLength: 0, contentSha1: stored, contentMd5: md5?.digest('hex') ?? null };
     }
     await writer.finish();
     return {
       segments: [{ blobId: writer.blobId, offset: 0, length: dataLength }],
       contentLength: dataLength,
       contentSha1: stored,
-      contentMd5: md5.digest('hex'),
+      contentMd5: md5?.digest('hex') ?? null,
     };
   } catch (err) {
     await writer.abort();

@@ -42,17 +42,20 @@ function copyRange(ctx: ApiContext, size: number): { start: number; end: number 
   return { start, end: Math.min(last + 1, size) };
 }
 
-/** SHA1/MD5 of a copied range: reused for whole verified files, computed otherwise. */
-async function hashes(ctx: ApiContext, src: VersionRecord, segments: Segment[], whole: boolean): Promise<{ sha1: string; md5: string | null }> {
-  if (whole && /^[0-9a-f]{40}$/.test(src.contentSha1)) return { sha1: src.contentSha1, md5: src.contentMd5 };
+/**
+ * SHA1/MD5 of a copied range: reused for whole verified files, computed otherwise. MD5 only for
+ * copy_file results (parts carry none, as with uploaded parts).
+ */
+async function hashes(ctx: ApiContext, src: VersionRecord, segments: Segment[], whole: boolean, withMd5: boolean): Promise<{ sha1: string; md5: string | null }> {
+  if (whole && /^[0-9a-f]{40}$/.test(src.contentSha1)) return { sha1: src.contentSha1, md5: withMd5 ? src.contentMd5 : null };
   const sha1 = createHash('sha1');
-  const md5 = createHash('md5');
+  const md5 = withMd5 ? createHash('md5') : undefined;
   const total = segments.reduce((n, s) => n + s.length, 0);
   for await (const chunk of readContent(ctx.state.store.blobs, segments, 0, total)) {
     sha1.update(chunk);
-    md5.update(chunk);
+    md5?.update(chunk);
   }
-  return { sha1: sha1.digest('hex'), md5: md5.digest('hex') };
+  return { sha1: sha1.digest('hex'), md5: md5?.digest('hex') ?? null };
 }
 
 /** b2_copy_file. */
@@ -88,7 +91,7 @@ export async function copyFile(ctx: ApiContext): Promise<unknown> {
   if (length >= MAX_COPY_BYTES) throw new B2Error(400, 'source_too_large', `Copy source too big: ${length}`);
   const whole = start === 0 && end === src.contentLength;
   const segments = sliceSegments(src.segments, start, end);
-  const h = whole && src.contentSha1 === 'none' ? { sha1: 'none', md5: null } : await hashes(ctx, src, segments, whole);
+  const h = whole && src.contentSha1 === 'none' ? { sha1: 'none', md5: null } : await hashes(ctx, src, segments, whole, true);
   const store = ctx.state.store;
   const seq = store.nextSeq();
   const now = Date.now();
@@ -123,7 +126,7 @@ export async function copyPart(ctx: ApiContext): Promise<unknown> {
   const { start, end } = copyRange(ctx, src.contentLength);
   if (end - start > MAX_COPY_BYTES) throw new B2Error(400, 'source_too_large', `Copy source too big: ${end - start}`);
   const segments = sliceSegments(src.segments, start, end);
-  const h = await hashes(ctx, src, segments, start === 0 && end === src.contentLength);
+  const h = await hashes(ctx, src, segments, start === 0 && end === src.contentLength, false);
   const part: PartRecord = {
     partNumber,
     contentLength: end - start,

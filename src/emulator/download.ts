@@ -5,7 +5,7 @@
  * by-name only). Bytes stream out of the blob store.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { readContent, parseRange } from './content.js';
 import { downloadHeaders, OVERRIDE_PARAMS } from './download-headers.js';
@@ -57,25 +57,24 @@ async function sendFile(state: EmulatorState, v: VersionRecord, bucket: BucketRe
     res.end();
     return;
   }
+  const content = readContent(state.store.blobs, v.segments, start, end);
   const limit = dropAt(end - start);
-  let sent = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      if (limit === undefined) return done(null, chunk);
-      if (sent >= limit) return done();
+  if (limit !== undefined) {
+    // Fault injection: send part of the body, wait until it reached the socket, then cut it.
+    let sent = 0;
+    for await (const chunk of content) {
       const keep = Math.min(chunk.length, limit - sent);
+      if (keep > 0) await new Promise<void>((resolve) => res.write(chunk.subarray(0, keep), () => resolve()));
       sent += keep;
-      if (sent >= limit) {
-        // Fault injection: let the partial body reach the socket, then cut the connection.
-        setImmediate(() => res.destroy());
-      }
-      done(null, keep === chunk.length ? chunk : chunk.subarray(0, keep));
-    },
-  });
+      if (sent >= limit) break;
+    }
+    res.destroy();
+    return;
+  }
   try {
-    await pipeline(Readable.from(readContent(state.store.blobs, v.segments, start, end)), counter, res);
+    await pipeline(Readable.from(content), res);
   } catch {
-    // The client went away (or a fault cut it): nothing more to send.
+    // The client went away: nothing more to send.
     res.destroy();
   }
 }

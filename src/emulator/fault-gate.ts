@@ -25,10 +25,11 @@ function capCode(endpoint: string): string {
 }
 
 /**
- * Throws the injected fault for this call, if any. `uploadReq` is given for upload calls so an
- * expired-token fault can expire the upload token it carries.
+ * Throws the injected fault for this call, if any. `bodyReq` is given for upload and download
+ * calls: an expired-token fault then expires the upload token, or the account token of a
+ * download, that the request carries (JSON calls expire theirs in the router).
  */
-export function checkFaults(state: EmulatorState, endpoint: string, testMode: string | undefined, uploadReq?: IncomingMessage): void {
+export function checkFaults(state: EmulatorState, endpoint: string, testMode: string | undefined, bodyReq?: IncomingMessage): void {
   const { faults } = state;
   if (testMode === 'force_cap_exceeded') {
     throw new B2Error(403, capCode(endpoint), 'Cap exceeded (X-Bz-Test-Mode: force_cap_exceeded)');
@@ -37,16 +38,25 @@ export function checkFaults(state: EmulatorState, endpoint: string, testMode: st
   if (faults.tooManyRequests(endpoint)) {
     throw new B2Error(429, 'too_many_requests', 'Too many requests (injected)', { 'Retry-After': retryAfter });
   }
-  if (!uploadReq) return;
+  if (!bodyReq) return;
+  if (!UPLOAD_ENDPOINTS.has(endpoint)) {
+    const token = header(bodyReq, 'authorization');
+    const account = token ? state.tokens.findAccount(token) : undefined;
+    if (account && faults.expireToken(endpoint, testMode)) {
+      account.expired = true;
+      throw expiredAuthToken();
+    }
+    return;
+  }
   if (faults.failUpload(endpoint, testMode)) {
-    const length = Number(header(uploadReq, 'content-length') ?? '0');
+    const length = Number(header(bodyReq, 'content-length') ?? '0');
     // Small bodies are drained by Node after the response so the connection survives; big ones
     // would waste seconds, so close the connection as a busy B2 pod would.
     const extra: Record<string, string> = length > DRAIN_LIMIT ? { Connection: 'close' } : {};
     throw new B2Error(503, 'service_unavailable', 'Service unavailable (injected)', { 'Retry-After': retryAfter, ...extra });
   }
   if (faults.expireToken(endpoint, testMode)) {
-    state.tokens.expireUpload(header(uploadReq, 'authorization'));
+    state.tokens.expireUpload(header(bodyReq, 'authorization'));
     throw expiredAuthToken();
   }
 }

@@ -8,7 +8,7 @@
 import { bucketById, pageSize } from './api-common.js';
 import type { BucketIndex } from './bucket-index.js';
 import { requireBucket, requireCapability } from './enforce.js';
-import { unauthorized } from './errors.js';
+import { badRequest, unauthorized } from './errors.js';
 import type { LargeFileRecord, VersionRecord } from './model.js';
 import { fileObject, folderObject, startObject } from './shapes.js';
 import type { ApiContext } from './state.js';
@@ -55,6 +55,7 @@ function parseRequest(ctx: ApiContext, versions: boolean): { bucketId: string; r
     startFileId: versions ? ctx.params.optString('startFileId') || undefined : undefined,
     max: pageSize(ctx, 'maxFileCount', 100, 10_000),
   };
+  if (req.startFileId !== undefined && req.startFileName === undefined) throw badRequest('startFileId requires startFileName');
   return { bucketId: bucket.bucketId, req };
 }
 

@@ -76,7 +76,7 @@ async function route(state: EmulatorState, req: IncomingMessage, res: ServerResp
     const rest = path.slice('/file/'.length);
     const slash = rest.indexOf('/');
     if (slash <= 0 || slash === rest.length - 1) throw notFound('File not present');
-    checkFaults(state, 'b2_download_file_by_name', testModeOf(req));
+    checkFaults(state, 'b2_download_file_by_name', testModeOf(req), req);
     const drop = dropPoint(state, 'b2_download_file_by_name');
     return downloadByName(state, rest.slice(0, slash), rest.slice(slash + 1), req, res, query, drop);
   }
@@ -102,7 +102,7 @@ async function route(state: EmulatorState, req: IncomingMessage, res: ServerResp
   if (a !== undefined) throw notFound(`Unknown path ${path}`);
   if (name === 'b2_download_file_by_id') {
     if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') throw methodNotAllowed('GET, HEAD or POST');
-    checkFaults(state, name, testMode);
+    checkFaults(state, name, testMode, req);
     return downloadById(state, req, res, query, dropPoint(state, name));
   }
   return jsonCall(state, version, name, req, res, query);

@@ -62,7 +62,7 @@ export async function uploadFile(
   const meta = parseUploadMeta(req);
   requireName(principal, meta.fileName);
   const lengths = uploadLengths(req);
-  const body = await withUploadToken(token, () => receiveBody(req, state.store.blobs, lengths, dropAt(lengths.total)));
+  const body = await withUploadToken(token, () => receiveBody(req, state.store.blobs, lengths, { dropAt: dropAt(lengths.total), withMd5: true }));
   const store = state.store;
   const seq = store.nextSeq();
   const now = Date.now();

@@ -134,5 +134,5 @@ export function keyFactLines(facts: KeyFacts): FactLine[] {
 
 /** A line as plain text (no styling). */
 export function lineText(line: FactLine): string {
-  return line.map((s) => s.text).join('');
+  return line.map((s) => s.text).join('').trimEnd();
 }

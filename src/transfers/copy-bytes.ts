@@ -3,6 +3,7 @@
  * with the source SHA1 computed in flight) or server-side (`copy`). A mismatch after the
  * destination committed removes what was written and throws IntegrityError.
  */
+import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream';
 import { CancelledError, IntegrityError, isProviderError } from '../providers/errors.js';
 import type { Entry, Provider } from '../providers/types.js';
@@ -21,6 +22,21 @@ export interface SourceFacts {
   size: number;
   mtimeMs: number | null;
   sha1: string | null;
+}
+
+/**
+ * The SHA1 of a local file that will become a B2 large file, read once before the upload.
+ * Why: B2 stores a large file's whole-file SHA1 only as `large_file_sha1`, fixed at
+ * b2_start_large_file before any byte is sent (reference §6); without it later downloads cannot
+ * be verified. Re-reading a local file costs little next to the upload (rclone does the same).
+ * Returns null when not applicable.
+ */
+async function prehash(src: Provider, dst: Provider, source: SourceFacts, ctx: JobRunContext): Promise<string | null> {
+  if (src.traits.kind !== 'local' || dst.traits.kind !== 'b2' || source.size < ctx.prehashMinBytes) return null;
+  const handle = await src.openRead(source.path, { signal: ctx.signal });
+  const hash = createHash('sha1');
+  for await (const chunk of handle.stream) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 /** Deletes what a failed verification left behind (only the version we wrote, on B2). */
@@ -46,6 +62,7 @@ export async function streamCopy(
   overwrite: boolean,
   ctx: JobRunContext,
 ): Promise<Copied> {
+  const known = normaliseSha1(source.sha1) ?? (await prehash(src, dst, source, ctx));
   const handle = await src.openRead(source.path, { signal: ctx.signal, verify: true });
   let reportedByDestination = 0;
   const hasher = new HashingStream((total) => {
@@ -55,7 +72,7 @@ export async function streamCopy(
   pipeline(handle.stream, hasher, (err) => {
     if (err && sourceError === null) sourceError = err;
   });
-  const expected = normaliseSha1(handle.sha1);
+  const expected = normaliseSha1(handle.sha1) ?? known;
   let entry: Entry;
   try {
     entry = await dst.write(to, hasher, {

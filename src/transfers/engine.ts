@@ -279,12 +279,22 @@ export class TransferEngine {
   private room(signal: AbortSignal): Promise<void> {
     if (this.ledger.queuedFiles < this.opts.maxQueued) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const waiter = { resolve, reject };
-      this.roomWaiters.push(waiter);
-      signal.addEventListener('abort', () => {
+      const onAbort = (): void => {
         this.roomWaiters = this.roomWaiters.filter((w) => w !== waiter);
         reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-      }, { once: true });
+      };
+      const waiter = {
+        resolve: () => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        reject: (e: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(e instanceof Error ? e : new Error(String(e)));
+        },
+      };
+      this.roomWaiters.push(waiter);
+      signal.addEventListener('abort', onAbort, { once: true });
     });
   }
 

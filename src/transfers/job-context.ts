@@ -14,6 +14,8 @@ export interface JobRunContext {
   partSize: number | undefined;
   /** Parallel parts per large file. */
   partConcurrency: number;
+  /** Local files at least this big going to B2 are hashed before the upload (see copy-bytes.ts). */
+  prehashMinBytes: number;
   /** Reports the bytes transferred by this attempt so far (an absolute count, not a delta). */
   progress(bytes: number): void;
 }

@@ -15,6 +15,12 @@ export interface EngineOptions {
   partConcurrency?: number;
   /** Large-file part size in bytes, passed to `write` (default: the provider's choice). */
   partSize?: number;
+  /**
+   * Local files at least this many bytes uploaded to B2 are read once beforehand for their SHA1,
+   * so the large file carries `large_file_sha1` and later downloads can be verified
+   * (default 5,000,000: B2's smallest large file).
+   */
+  prehashMinBytes?: number;
   /** Folders listed at once (default 2). */
   scanConcurrency?: number;
   /** Listing pauses while this many jobs wait in the queue (default 1000): bounds memory. */
@@ -55,6 +61,7 @@ export function resolveOptions(o: EngineOptions): ResolvedOptions {
     concurrency: positive(o.concurrency, 4),
     partConcurrency: positive(o.partConcurrency, 4),
     scanConcurrency: positive(o.scanConcurrency, 2),
+    prehashMinBytes: o.prehashMinBytes ?? 5_000_000,
     maxQueued: positive(o.maxQueued, 1000),
     keepFinished: o.keepFinished !== undefined && o.keepFinished >= 0 ? Math.floor(o.keepFinished) : 1000,
     autoRetries: o.autoRetries !== undefined && o.autoRetries >= 0 ? Math.floor(o.autoRetries) : 3,

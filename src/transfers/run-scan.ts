@@ -4,15 +4,17 @@
  * a 100,000-file tree starts transferring long before it is fully listed. `room()` holds the
  * listing while the queue is full, which bounds memory.
  */
-import { baseName, parentPath } from '../providers/paths.js';
+import { AlreadyExistsError, NotEmptyError } from '../providers/errors.js';
+import { baseName } from '../providers/paths.js';
 import type { Entry, Provider } from '../providers/types.js';
 import type { DirNode } from './dir-node.js';
 import { describeFailure, JobRefusedError } from './failure.js';
 import type { JobRunContext, RunOutcome } from './job-context.js';
 import type { JobRecord, NewJob } from './records.js';
 import { statOrNull } from './resolve-target.js';
+import { tryRename } from './run-transfer.js';
 import { nameRulesFor, transferKind } from './route.js';
-import { mapTargetPath } from './target-path.js';
+import { mapTargetPath, relativeToFolder, splitRaw } from './target-path.js';
 import type { Location } from './types.js';
 
 /** The engine side of a scan. */
@@ -66,7 +68,7 @@ function addEntry(
   scan: JobRecord,
   entry: Entry,
   targetDir: string | null,
-  name: string,
+  name: string | { listedFolder: string },
   sides: Sides,
   parent: DirNode | null,
   sink: ScanSink,
@@ -76,7 +78,8 @@ function addEntry(
   let target: Location | null = null;
   if (targetDir !== null && sides.dst) {
     try {
-      target = { provider: s.to, path: mapTargetPath(targetDir, name, nameRulesFor(sides.dst)) };
+      const relative = typeof name === 'string' ? name : relativeToFolder(name.listedFolder, entry.path);
+      target = { provider: s.to, path: mapTargetPath(targetDir, relative, nameRulesFor(sides.dst)) };
     } catch (e) {
       const spec = specFor(scan, entry, null, sides, parent, root);
       // A refused folder is a dead end: its contents are never listed. Its failure blocks `parent`.
@@ -105,8 +108,9 @@ export async function runScan(job: JobRecord, ctx: JobRunContext, sink: ScanSink
     const entry: Entry = job.known
       ? { name: baseName(from.path), path: from.path, kind: job.isDir ? 'dir' : 'file', size: job.size, mtimeMs: job.mtimeMs, sha1: job.sha1 }
       : await src.stat(from.path, { signal: ctx.signal });
-    const targetDir = job.target ? parentPath(job.target.path) : null;
-    const name = job.target ? baseName(job.target.path) : entry.name;
+    const split = job.target ? splitRaw(job.target.path) : null;
+    const targetDir = split ? split.dir : null;
+    const name = split ? split.name : entry.name;
     if (!isFolder(entry)) {
       job.group.seen.add(entry.path);
       // A selected file (not a listed one) is the only job a delete's explicit fileId applies to.
@@ -121,11 +125,12 @@ export async function runScan(job: JobRecord, ctx: JobRunContext, sink: ScanSink
     // The selected folder's own name is validated like any listed name.
     const target = job.target ? { provider: s.to, path: mapTargetPath(targetDir ?? '/', name, rules) } : null;
     if (target && dst && sides.same && s.operation === 'move' && dst.move) {
-      // Same provider with an atomic rename: move the whole folder at once, unless the target
-      // exists (then merge file by file below).
-      if ((await statOrNull(dst, target.path, ctx.signal)) === null) {
+      // Same provider with an atomic rename: move the whole folder at once. When the target
+      // exists (merge) or the rename is impossible (another file system), move file by file.
+      if ((await statOrNull(dst, target.path, ctx.signal)) === null && (await renameFolder(dst, from.path, target.path, ctx.signal))) {
         const kind = transferKind(src, dst, true);
-        sink.add(job, { kind, isDir: true, source: from, target, size: 0, mtimeMs: entry.mtimeMs, sha1: null });
+        const spec = { kind, isDir: true, source: from, target, size: 0, mtimeMs: entry.mtimeMs, sha1: null } as const;
+        sink.add(job, { ...spec, state: 'done', note: 'Moved in one step.' });
         return { type: 'done', note: null, verified: null };
       }
     }
@@ -139,7 +144,7 @@ export async function runScan(job: JobRecord, ctx: JobRunContext, sink: ScanSink
       if (job.group.seen.has(entry.path)) continue;
       await sink.room(ctx.signal);
       job.group.seen.add(entry.path);
-      addEntry(job, entry, job.target?.path ?? null, entry.name, sides, job.node, sink, false);
+      addEntry(job, entry, job.target?.path ?? null, { listedFolder: from.path }, sides, job.node, sink, false);
     }
   }
   if (count === 0 && job.target && s.operation !== 'delete') {
@@ -147,4 +152,14 @@ export async function runScan(job: JobRecord, ctx: JobRunContext, sink: ScanSink
     sink.add(job, { ...mkdir, parentDir: job.node });
   }
   return { type: 'done', note: `Listed ${count} ${count === 1 ? 'entry' : 'entries'}.`, verified: null };
+}
+
+/** A folder rename; false when the target appeared meanwhile or one step is impossible. */
+async function renameFolder(p: Provider, from: string, to: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    return await tryRename(p, from, to, false, signal);
+  } catch (e) {
+    if (e instanceof AlreadyExistsError || e instanceof NotEmptyError) return false;
+    throw e;
+  }
 }

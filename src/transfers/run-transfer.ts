@@ -2,7 +2,7 @@
  * Runs one file job of a copy or a move: resolve the target (conflicts), move the bytes the best
  * way the two providers allow, verify, and for a move remove the source only after that.
  */
-import { AlreadyExistsError, NotFoundError } from '../providers/errors.js';
+import { AlreadyExistsError, ConflictError, NotFoundError } from '../providers/errors.js';
 import type { Provider } from '../providers/types.js';
 import { nativeCopy, streamCopy, type Copied } from './copy-bytes.js';
 import { JobRefusedError } from './failure.js';
@@ -62,9 +62,10 @@ async function placeOnce(
     try {
       if (job.group.settings.operation === 'move' && sameProvider && dst.move) {
         // An atomic rename: nothing to verify, nothing left to remove.
-        await dst.move(source.path, placed.path, { overwrite: placed.overwrite, signal: ctx.signal });
-        ctx.progress(job.size);
-        return { type: 'done', note: placed.note, verified: null };
+        if (await tryRename(dst, source.path, placed.path, placed.overwrite, ctx.signal)) {
+          ctx.progress(job.size);
+          return { type: 'done', note: placed.note, verified: null };
+        }
       }
       const copied: Copied =
         sameProvider && src.copy
@@ -75,5 +76,21 @@ async function placeOnce(
       // Someone created the target between our check and the write: decide again.
       if (!(e instanceof AlreadyExistsError) || placed.overwrite || race >= MAX_PLACEMENT_RACES) throw e;
     }
+  }
+}
+
+/**
+ * Renames within one provider. Returns false when the provider cannot do it in one step
+ * (ConflictError, e.g. the local provider's CrossDeviceError across file systems): the caller
+ * then copies, verifies and removes instead.
+ */
+export async function tryRename(p: Provider, from: string, to: string, overwrite: boolean, signal: AbortSignal): Promise<boolean> {
+  if (!p.move) return false;
+  try {
+    await p.move(from, to, { overwrite, signal });
+    return true;
+  } catch (e) {
+    if (e instanceof ConflictError) return false;
+    throw e;
   }
 }

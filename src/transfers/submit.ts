@@ -1,7 +1,8 @@
 /**
  * Turns requests into groups of root scan jobs, and groups to and from the queue file.
  */
-import { baseName, joinPath } from '../providers/paths.js';
+import { baseName } from '../providers/paths.js';
+import { splitRaw } from './target-path.js';
 import type { Ledger } from './ledger.js';
 import type { QueueDocument, SavedGroup, SavedJob } from './queue-file.js';
 import { QUEUE_FILE_VERSION } from './queue-file.js';
@@ -58,7 +59,9 @@ export function submitRequest(ledger: Ledger, r: TransferRequest): GroupRecord {
   };
   const group = ledger.addGroup(settings, false);
   for (const item of r.items) {
-    const target = joinPath(item.targetDir, item.targetName ?? baseName(item.source));
+    // Raw concatenation: a hostile or empty name must reach the scan's check unchanged.
+    const name = item.targetName ?? splitRaw(item.source).name;
+    const target = `${item.targetDir.endsWith('/') ? item.targetDir : `${item.targetDir}/`}${name}`;
     ledger.add(group, {
       ...base,
       source: { provider: r.from, path: item.source },

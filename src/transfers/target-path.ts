@@ -60,7 +60,26 @@ export function mapTargetPath(targetDir: string, relative: string, rules: NameRu
   return out;
 }
 
-/** Appends one listing row's name to a relative name: `joinRelative('a/b', 'c')` → `a/b/c`. */
-export function joinRelative(parent: string, name: string): string {
-  return parent === '' ? name : `${parent}/${name}`;
+/**
+ * Splits a path at its last `/` without any normalisation: `/a/b/` → `{dir:'/a/b', name:''}`,
+ * `/x` → `{dir:'/', name:'x'}`. An empty or dot name stays visible so mapTargetPath refuses it
+ * (baseName() would trim a trailing slash and silently pick the parent's name instead).
+ */
+export function splitRaw(path: string): { dir: string; name: string } {
+  const i = path.lastIndexOf('/');
+  if (i < 0) return { dir: '/', name: path };
+  return { dir: path.slice(0, i) || '/', name: path.slice(i + 1) };
+}
+
+/**
+ * The name of a listed entry relative to the folder that was listed, taken from its path (not
+ * from `entry.name`, which a provider derives and may normalise).
+ * @throws InvalidNameError when the path is not inside `folder`
+ */
+export function relativeToFolder(folder: string, entryPath: string): string {
+  const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+  if (!entryPath.startsWith(prefix)) {
+    throw new InvalidNameError(`Refused "${entryPath}": it is not inside the folder being copied.`, entryPath);
+  }
+  return entryPath.slice(prefix.length);
 }

@@ -5,17 +5,16 @@
  */
 import { TransientError } from '../providers/errors.js';
 import type { Entry, Provider } from '../providers/types.js';
-import { describeFailure, JobRefusedError } from './failure.js';
+import { describeFailure } from './failure.js';
 import type { JobRunContext, RunOutcome } from './job-context.js';
 import type { Ledger } from './ledger.js';
 import type { ResolvedOptions } from './options.js';
 import type { JobRecord } from './records.js';
 import { RunQueue } from './run-queue.js';
-import { runDelete, runMkdir, runRmdir } from './run-remove.js';
-import { runScan, type ScanSink } from './run-scan.js';
-import { runTransfer } from './run-transfer.js';
+import { permit, runJob } from './run-job.js';
+import type { ScanSink } from './run-scan.js';
 import { SpeedMeter } from './speed-meter.js';
-import type { JobFailure, PermissionQuery, ProviderRef } from './types.js';
+import type { JobFailure, ProviderRef } from './types.js';
 
 /** Failure kinds worth an automatic retry (the provider already retried single requests). */
 const AUTO_RETRY_KINDS = new Set<JobFailure['kind']>(['transient', 'unreachable', 'integrity', 'conflict']);
@@ -121,7 +120,7 @@ export class Workers {
     let outcome: RunOutcome | null = null;
     let error: unknown = null;
     try {
-      await this.permit(job);
+      await permit(job, this.opts.checkPermission);
       outcome = await this.runOnce(job, controller);
     } catch (e) {
       error = e;
@@ -133,57 +132,23 @@ export class Workers {
     this.schedulePump();
   }
 
-  private async permit(job: JobRecord): Promise<void> {
-    const check = this.opts.checkPermission;
-    if (!check) return;
-    const s = job.group.settings;
-    const removes = s.operation === 'delete' || (s.operation === 'move' && job.kind !== 'mkdir' && !job.copied);
-    const query: PermissionQuery = {
-      operation: s.operation,
-      kind: job.kind,
-      source: job.source,
-      target: job.copied ? null : job.target,
-      removeMode: removes ? s.removeMode : null,
-    };
-    const answer = await check(query);
-    if (!answer.allowed) throw new JobRefusedError(answer.reason ?? 'This key is not allowed to do that.', 'permission-denied');
-  }
-
   private runOnce(job: JobRecord, controller: AbortController): Promise<RunOutcome> {
     const ctx: JobRunContext = {
       signal: controller.signal,
       provider: (ref) => this.provider(ref),
       partSize: this.opts.partSize,
       partConcurrency: this.opts.partConcurrency,
+      prehashMinBytes: this.opts.prehashMinBytes,
       progress: (bytes) => {
         if (job.controller !== controller) return;
         this.ledger.progress(job, bytes);
         this.hooks.changed(false);
       },
     };
-    switch (job.kind) {
-      case 'scan':
-        return runScan(job, ctx, this.sink);
-      case 'mkdir':
-        return runMkdir(job, ctx);
-      case 'delete':
-        return runDelete(job, ctx);
-      case 'rmdir':
-        return runRmdir(job, ctx);
-      case 'upload':
-      case 'download':
-      case 'server-copy':
-      case 'local-copy':
-      case 'stream-copy':
-        return runTransfer(job, ctx, () => {
-          this.ledger.update(job, { copied: true });
-          this.hooks.changed(true);
-        });
-      default: {
-        const never: never = job.kind;
-        return Promise.reject(new Error(`unknown job kind ${String(never)}`));
-      }
-    }
+    return runJob(job, ctx, this.sink, () => {
+      this.ledger.update(job, { copied: true });
+      this.hooks.changed(true);
+    });
   }
 
   private settle(job: JobRecord, outcome: RunOutcome | null, error: unknown): void {

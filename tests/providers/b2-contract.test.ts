@@ -33,3 +33,19 @@ runProviderContract(
   },
   { writeOptions: { partSize: MIN_PART } },
 );
+
+runProviderContract(
+  'b2 (one-bucket key)',
+  async () => {
+    const f = await startB2();
+    const only = await f.bucket('only');
+    const key = await f.master.keys.createKey({
+      keyName: 'contract-one',
+      capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles', 'deleteFiles', 'shareFiles'],
+      bucketIds: [only.id],
+    });
+    const provider = await f.connect(key.applicationKeyId, key.applicationKey);
+    return { provider, root: `/${only.name}/contract`, cleanup: () => f.close() };
+  },
+  { writeOptions: { partSize: MIN_PART } },
+);

@@ -26,6 +26,7 @@ export interface CreatedKey extends KeyRecord {
   applicationKey: string;
 }
 
+/** What `createKey` needs (v4 shape: `bucketIds`, any number of buckets). */
 export interface CreateKeyRequest {
   keyName: string;
   capabilities: string[];
@@ -45,15 +46,16 @@ export class KeyAdmin {
   constructor(private readonly session: B2Session) {}
 
   /**
-   * Every key of the account (pages through b2_list_keys).
+   * Every key of the account (pages through b2_list_keys, `pageSize` keys per call, default 1000).
    * @throws PermissionDeniedError (listKeys), TransientError
    */
-  async listKeys(signal?: AbortSignal): Promise<KeyRecord[]> {
+  async listKeys(options: { signal?: AbortSignal; pageSize?: number } = {}): Promise<KeyRecord[]> {
+    const { signal } = options;
     const ctx: CallContext = { op: 'b2_list_keys', capability: 'listKeys', action: 'Listing keys' };
     const out: KeyRecord[] = [];
     let start: string | null = null;
     do {
-      const body: Record<string, unknown> = { accountId: this.session.auth.accountId, maxKeyCount: 1000 };
+      const body: Record<string, unknown> = { accountId: this.session.auth.accountId, maxKeyCount: options.pageSize ?? 1000 };
       if (start !== null) body.startApplicationKeyId = start;
       const page: WireListKeysV4 = await this.session.api<WireListKeysV4>('b2_list_keys', body, ctx, signal);
       out.push(...page.keys.map(record));

@@ -27,6 +27,7 @@ function bucketEntry(b: BucketRef): Entry {
   return { name: b.name, path: `/${b.name}`, kind: 'bucket', size: 0, mtimeMs: null, bucketId: b.id, bucketType: b.type };
 }
 
+/** Bucket lookups for one session, cached by name (see the module comment for the rules). */
 export class BucketDirectory {
   private readonly cache = new Map<string, BucketRef>();
 

@@ -18,6 +18,7 @@ import { cancelQuietly } from './upload-large.js';
 import { fileExists } from './write.js';
 import type { WireFile, WirePart } from './wire-types.js';
 
+/** Provider-wide copy tunables (bytes / counts). */
 export interface CopySettings {
   /** Sources of this many bytes or more use copy_part (default 5 000 000 000). */
   copyCutoff: number;
@@ -26,6 +27,7 @@ export interface CopySettings {
   concurrency: number;
 }
 
+/** Per-call options of `copy` (Provider.copy). `fileId` copies that exact source version. */
 export interface CopyOptions {
   overwrite?: boolean;
   signal?: AbortSignal;

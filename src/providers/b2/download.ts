@@ -3,8 +3,10 @@
  * send no Range and buffer by default, and fetch gives a streaming body, AbortSignal support and
  * headers without axios's config (which would hold the token) in its errors.
  *
- * The stream survives dropped connections: it re-requests the rest of the same version by file ID
- * (`Range: bytes=<offset>-<end>`), so a version replaced meanwhile never mixes in. Without a range,
+ * The stream survives dropped and stalled connections (no byte for `readIdleTimeoutMs` while we
+ * wait for one; time the consumer spends not reading does not count): it re-requests the rest of
+ * the same version by file ID (`Range: bytes=<offset>-<end>`), so a version replaced meanwhile
+ * never mixes in. Without a range,
  * the whole-file SHA1 (X-Bz-Content-Sha1, or X-Bz-Info-large_file_sha1 for large files, reference
  * §7) and the length are checked at the end; a mismatch makes the stream error with IntegrityError.
  */
@@ -13,12 +15,13 @@ import { Readable } from 'node:stream';
 import { isProviderError, TransientError } from '../errors.js';
 import { cancelledError, sha1Mismatch, sizeMismatch } from '../stream-utils.js';
 import type { ByteRange, ReadHandle } from '../types.js';
-import { errorFromBody, toCallError } from './call-error.js';
+import { B2CallError, errorFromBody, toCallError } from './call-error.js';
 import { cleanSha1, encodeKey, fileMtime } from './entries.js';
 import type { CallContext } from './error-map.js';
 import { backoffDelay, sleep } from './retry.js';
 import type { B2Session } from './session.js';
 
+/** One download: by name (`bucket`/`key`) or exact version (`fileId`), optionally a byte range. */
 export interface DownloadRequest {
   bucket: string;
   key: string;
@@ -97,11 +100,32 @@ export async function headFile(session: B2Session, req: DownloadRequest): Promis
 export async function openDownload(session: B2Session, req: DownloadRequest): Promise<ReadHandle> {
   const ctx: CallContext = { op: 'b2_download_file_by_name', path: req.path, bucket: req.bucket, fileName: req.key, capability: 'readFiles', action: 'Download' };
   const stop = new AbortController();
-  const signal = req.signal === undefined ? stop.signal : AbortSignal.any([req.signal, stop.signal]);
+  const base = req.signal === undefined ? stop.signal : AbortSignal.any([req.signal, stop.signal]);
+  // Each attempt can also be cut by the idle watchdog, without cancelling the whole download.
+  let attempt = new AbortController();
+  const attemptSignal = (): AbortSignal => AbortSignal.any([base, attempt.signal]);
   const rangeHeader = req.range === undefined ? undefined : `bytes=${req.range.start}-${req.range.end ?? ''}`;
-  const first = await request(session, ctx, req, { method: 'GET', range: rangeHeader, signal });
+  const first = await request(session, ctx, req, { method: 'GET', range: rangeHeader, signal: attemptSignal() });
   const head = parseHead(first);
   const verifyWhole = req.range === undefined && req.verify !== false;
+  const idleMs = session.policy.readIdleTimeoutMs;
+
+  /** Waits for the next chunk; no byte for `idleMs` counts as a dropped connection. */
+  async function nextChunk(it: AsyncIterator<Uint8Array>): Promise<IteratorResult<Uint8Array>> {
+    let idled = false;
+    const timer = setTimeout(() => {
+      idled = true;
+      attempt.abort();
+    }, idleMs);
+    try {
+      return await it.next();
+    } catch (e) {
+      if (idled) throw new B2CallError(null, 'network', 'no data arrived for too long', undefined, 'ETIMEDOUT');
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   async function* body(): AsyncGenerator<Buffer> {
     let res = first;
@@ -112,7 +136,9 @@ export async function openDownload(session: B2Session, req: DownloadRequest): Pr
       while (offset <= head.end) {
         try {
           if (res.body === null) break;
-          for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+          const it = (res.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+          for (let r = await nextChunk(it); r.done !== true; r = await nextChunk(it)) {
+            const chunk = r.value;
             const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
             offset += buf.length;
             if (offset > head.end + 1) throw sizeMismatch(req.path, head.end - head.start + 1, offset - head.start, true);
@@ -130,9 +156,12 @@ export async function openDownload(session: B2Session, req: DownloadRequest): Pr
             if (e.isNetwork) throw new TransientError(`The download of "${req.path}" kept breaking off; try again.`, undefined, req.path);
             throw session.fail(e, ctx);
           }
+          attempt.abort();
+          attempt = new AbortController();
           await sleep(backoffDelay(session.policy, drops, undefined), req.signal);
+          // The rest of the same version, by file ID: a newer upload meanwhile cannot mix in.
           const target = { bucket: req.bucket, key: req.key, fileId: head.fileId !== '' ? head.fileId : req.fileId };
-          res = await request(session, { ...ctx, op: 'b2_download_file_by_id' }, target, { method: 'GET', range: `bytes=${offset}-${head.end}`, signal });
+          res = await request(session, { ...ctx, op: 'b2_download_file_by_id' }, target, { method: 'GET', range: `bytes=${offset}-${head.end}`, signal: attemptSignal() });
         }
       }
       if (offset !== head.end + 1) throw sizeMismatch(req.path, head.end - head.start + 1, offset - head.start, false);

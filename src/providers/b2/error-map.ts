@@ -66,7 +66,9 @@ export function toProviderError(err: B2CallError, ctx: CallContext, key: KeyInfo
   const status = err.status ?? 0;
   switch (err.code) {
     case 'unauthorized':
-    case 'access_denied': {
+    case 'access_denied':
+    case 'http_401': {
+      // http_401: a bodyless 401 (HEAD) that survived a re-authorization, so a refusal.
       if (key === undefined) return new AuthError('B2 rejected the application key ID or key.', path);
       const { missing, reason } = inferMissing(ctx, key);
       return new PermissionDeniedError(reason, missing, path);

@@ -27,11 +27,16 @@ import type { WireDownloadAuthorization } from './wire-types.js';
 /** Longest share link B2 allows: one week (b2_get_download_authorization, reference §7). */
 export const MAX_SHARE_SECONDS = 604_800;
 
+/** Provider-wide upload and copy tunables, fixed at connect time. */
 export interface B2ProviderSettings extends UploadSettings {
   /** Server-side copies of sources this size or larger use copy_part (default 5 000 000 000). */
   copyCutoff: number;
 }
 
+/**
+ * A Provider for one B2 application key. Made by `connectB2`; also exposes `keys`, `createBucket`
+ * and `deleteBucket` for the accounts UI, and `partSizes` from the authorization.
+ */
 export class B2Provider implements Provider {
   readonly traits: ProviderTraits = { kind: 'b2', bucketBased: true, hashKinds: ['sha1'], emptyDirectories: true, scheme: 'b2://' };
   /** Key management (v4 shapes). */
@@ -71,7 +76,7 @@ export class B2Provider implements Provider {
     return statPath(this.session, this.buckets, path, options);
   }
 
-  openRead(path: string, options: ReadOptions = {}): Promise<ReadHandle> {
+  async openRead(path: string, options: ReadOptions = {}): Promise<ReadHandle> {
     const { bucket, key } = splitBucketPath(path);
     if (bucket === null || key === '' || key.endsWith('/')) throw new NotFoundError(`"${path}" is not a file.`, path);
     return openDownload(this.session, { bucket, key, path, fileId: options.fileId, range: options.range, verify: options.verify, signal: options.signal });

@@ -72,6 +72,7 @@ export async function describeUnfinished(session: B2Session, bucket: BucketRef, 
   };
 }
 
+/** What a resumed upload must match (name, size, mtime, part size; SHA1 when both know it). */
 export interface ResumeWish {
   key: string;
   size: number;

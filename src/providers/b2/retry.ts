@@ -23,9 +23,11 @@ export interface RetryPolicy {
   maxAttempts: number;
   /** Tries per upload (file or part), each after the first on a fresh upload URL (b2sdk: 20). */
   maxUploadAttempts: number;
+  /** A download that receives no byte for this long (ms) is treated as a dropped connection. */
+  readIdleTimeoutMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 1000, maxDelayMs: 64_000, maxAttempts: 5, maxUploadAttempts: 10 };
+export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 1000, maxDelayMs: 64_000, maxAttempts: 5, maxUploadAttempts: 10, readIdleTimeoutMs: 120_000 };
 
 /** True for failures worth repeating as-is later: 408, 429, 5xx, network (reference §4 rule 1). */
 export function isRetryable(e: B2CallError): boolean {
@@ -93,7 +95,9 @@ export async function withRetry<T>(attempt: () => Promise<T>, hooks: RetryHooks)
       const e = toCallError(raw);
       if (e === null) throw raw;
       if (e.isCancelled || aborted()) throw new B2CallError(null, 'cancelled', 'cancelled', undefined);
-      const tokenProblem = isTokenProblem(e) && reauthorize !== undefined;
+      // A bare 401 (HEAD answers have no body) may be a token problem or a refusal: it earns one
+      // re-authorization, after which it counts as a refusal.
+      const tokenProblem = isTokenProblem(e) && reauthorize !== undefined && !(reauthorized && e.code === 'http_401');
       if (tokenProblem && !reauthorized) {
         reauthorized = true;
         await reauthorize(token);

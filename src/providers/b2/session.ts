@@ -34,6 +34,7 @@ export interface LibExtras {
   axios: { signal?: AbortSignal };
 }
 
+/** One authorized key: see the module comment. Holds the secret only for re-authorization. */
 export class B2Session {
   readonly client: B2;
   private reauthInFlight: Promise<void> | null = null;

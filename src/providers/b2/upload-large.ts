@@ -23,6 +23,7 @@ export interface ExistingPart {
   length: number;
 }
 
+/** A large upload: the source stream, its promised size and SHA1, and the part plan. */
 export interface LargeUpload {
   bucket: BucketRef;
   key: string;

@@ -10,6 +10,7 @@ import type { B2Session } from './session.js';
 import type { UploadUrlPool } from './upload-url-pool.js';
 import type { WireFile } from './wire-types.js';
 
+/** A whole file already in memory, hashed, with its metadata. */
 export interface SmallUpload {
   bucket: BucketRef;
   key: string;

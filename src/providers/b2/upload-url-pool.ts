@@ -27,6 +27,7 @@ function poolKey(t: UploadTarget): string {
   }
 }
 
+/** Free upload URLs per bucket / per large file; a URL is held by one upload at a time. */
 export class UploadUrlPool {
   private readonly free = new Map<string, WireUploadUrl[]>();
 

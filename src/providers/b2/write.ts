@@ -40,6 +40,7 @@ export interface UploadSettings {
   uploadCutoff?: number;
 }
 
+/** What `writeFile` works with (one provider's shared parts). */
 export interface WriteDeps {
   session: B2Session;
   pool: UploadUrlPool;

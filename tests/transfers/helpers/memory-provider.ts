@@ -28,6 +28,8 @@ export interface MemoryHooks {
   beforePage?: (dir: string, page: number) => Promise<void> | void;
   /** Called for each chunk read (to error a stream mid-way). Return an Error to fail the stream. */
   onReadChunk?: (path: string, offset: number) => Error | undefined;
+  /** Called for each chunk a write receives, before it counts as progress (to step progress by hand). */
+  onWriteChunk?: (path: string, bytesSoFar: number) => Promise<void> | void;
   /** Replace the SHA1 a write reports (to simulate a destination that stored something else). */
   reportSha1?: (path: string, real: string) => string;
 }
@@ -52,7 +54,7 @@ export function sha1(data: Buffer | string): string {
 
 const CHUNK = 4;
 
-export function createMemoryProvider(opts: { kind?: 'local' | 'b2'; withCopy?: boolean; withMove?: boolean; pageSize?: number; knowsSha1?: boolean } = {}): MemoryProvider {
+export function createMemoryProvider(opts: { kind?: 'local' | 'b2'; withCopy?: boolean; withMove?: boolean; pageSize?: number; knowsSha1?: boolean; chunkSize?: number } = {}): MemoryProvider {
   const kind = opts.kind ?? 'b2';
   const traits: ProviderTraits = {
     kind,
@@ -116,11 +118,12 @@ export function createMemoryProvider(opts: { kind?: 'local' | 'b2'; withCopy?: b
       if (!f) return Promise.reject(new NotFoundError(`Not found: ${path}`, path));
       const data = f.data;
       async function* chunks(): AsyncGenerator<Buffer> {
-        for (let i = 0; i < data.length; i += CHUNK) {
+        const step = opts.chunkSize ?? CHUNK;
+        for (let i = 0; i < data.length; i += step) {
           const err = p.hooks.onReadChunk?.(path, i);
           if (err) throw err;
           if (o?.signal?.aborted) throw new CancelledError('Cancelled.');
-          yield data.subarray(i, i + CHUNK);
+          yield data.subarray(i, i + step);
           await Promise.resolve();
         }
       }
@@ -146,10 +149,19 @@ export function createMemoryProvider(opts: { kind?: 'local' | 'b2'; withCopy?: b
           throw new AlreadyExistsError(`Exists: ${path}`, path);
         }
         const parts: Buffer[] = [];
+        let received = 0;
         for await (const chunk of source) {
-          checkAbort(o.signal);
-          parts.push(chunk as Buffer);
-          o.onProgress?.((chunk as Buffer).length);
+          // Streams coalesce buffered data; re-slice so progress steps are predictable in tests.
+          const whole = chunk as Buffer;
+          const step = opts.chunkSize ?? Math.max(1, whole.length);
+          for (let i = 0; i < whole.length; i += step) {
+            checkAbort(o.signal);
+            const piece = whole.subarray(i, i + step);
+            parts.push(piece);
+            received += piece.length;
+            await p.hooks.onWriteChunk?.(path, received);
+            o.onProgress?.(piece.length);
+          }
         }
         const data = Buffer.concat(parts);
         if (data.length !== o.size) throw new IntegrityError(`Size ${data.length} != ${o.size}`, path);

@@ -1,0 +1,77 @@
+/**
+ * `b2c keys list [--profile NAME] [--json]`: the account's application keys with their scope.
+ * Needs listKeys (checked before calling B2). Never prints a secret: B2 lists none.
+ */
+import type { KeyRecord } from '../providers/b2/index.js';
+import { KEY_PRESETS } from '../state/capabilities.js';
+import { describeBuckets } from '../state/permission-reasons.js';
+import { bucketNames, COMMON_OPTIONS, parseOptions, requireAllowed, runSubcommand, signIn, type KeysDeps } from './keys-common.js';
+import { formatTable, isoOrNull } from './output.js';
+import { CommandFailure, EXIT } from './session.js';
+import { formatUtcMinute } from '../state/keys-screen-lines.js';
+
+export const LIST_USAGE = `Usage: b2c keys list [--profile NAME] [--json]
+
+Lists the account's application keys: ID, name, buckets, name prefix, expiry and capabilities.
+Needs a key with the listKeys capability.`;
+
+/** "read-only preset" when the capabilities are exactly a preset's, else the names. */
+export function describeCapabilitySet(capabilities: readonly string[]): string {
+  const set = new Set(capabilities);
+  const preset = KEY_PRESETS.find((p) => p.capabilities.length === set.size && p.capabilities.every((c) => set.has(c)));
+  return preset !== undefined ? `${preset.id} (${capabilities.join(', ')})` : capabilities.join(', ');
+}
+
+/** A listed key as JSON: bucket IDs with their names when known. */
+export function keyRecordJson(k: KeyRecord, names: ReadonlyMap<string, string>): Record<string, unknown> {
+  return {
+    applicationKeyId: k.applicationKeyId,
+    keyName: k.keyName,
+    capabilities: k.capabilities,
+    buckets: k.bucketIds === null ? null : k.bucketIds.map((id) => ({ id, name: names.get(id) ?? null })),
+    namePrefix: k.namePrefix,
+    expiresAt: isoOrNull(k.expiresAt),
+  };
+}
+
+/** "all buckets" / "bucket photos" / "buckets a and b", plus the prefix. */
+export function describeKeyScope(k: KeyRecord, names: ReadonlyMap<string, string>): string {
+  const buckets = k.bucketIds === null ? 'all buckets' : describeBuckets(k.bucketIds.map((id) => ({ id, name: names.get(id) ?? id })));
+  return k.namePrefix === null ? buckets : `${buckets}, names starting with ${k.namePrefix}`;
+}
+
+function expiryCell(expiresAt: number | null, now: number): string {
+  if (expiresAt === null) return 'never';
+  return `${expiresAt < now ? 'expired ' : ''}${formatUtcMinute(expiresAt)}`;
+}
+
+/** Runs `keys list`. Resolves with the exit code. */
+export function runKeysList(argv: string[], deps: KeysDeps): Promise<number> {
+  return runSubcommand('keys list', argv, deps, async (out) => {
+    const { values, positionals } = parseOptions(argv, COMMON_OPTIONS, LIST_USAGE);
+    if (values.help === true) {
+      out.lines(LIST_USAGE.split('\n'));
+      return EXIT.ok;
+    }
+    if (positionals.length > 0) throw new CommandFailure('usage', 'keys list takes no arguments.', { usage: LIST_USAGE });
+    const session = await signIn(deps, out, values.profile);
+    const now = deps.now();
+    requireAllowed('list-keys', session.keyInfo, now);
+    const keys = await session.provider.keys.listKeys();
+    const names = await bucketNames(session.provider, session.keyInfo, now);
+    if (out.json) {
+      out.printJson({ keys: keys.map((k) => keyRecordJson(k, names)) });
+      return EXIT.ok;
+    }
+    const rows = keys.map((k) => [
+      k.applicationKeyId === session.keyInfo.applicationKeyId ? `${k.applicationKeyId} *` : k.applicationKeyId,
+      k.keyName,
+      describeKeyScope(k, names),
+      expiryCell(k.expiresAt, now),
+      describeCapabilitySet(k.capabilities),
+    ]);
+    out.lines(formatTable(['KEY ID', 'NAME', 'SCOPE', 'EXPIRES (UTC)', 'CAPABILITIES'], rows));
+    out.lines([`${keys.length} ${keys.length === 1 ? 'key' : 'keys'}${keys.some((k) => k.applicationKeyId === session.keyInfo.applicationKeyId) ? '; * is the key b2c signed in with' : ''}.`]);
+    return EXIT.ok;
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * Printing for b2c's non-interactive commands, shared by `keys`, `ls`, `cp` and `rm`.
+ *
+ * - Plain text goes to stdout line by line, every line sanitised (names from B2 may carry escape
+ *   sequences; DESIGN.md, terminal facts).
+ * - `--json` output is one JSON document on stdout; JSON escapes control characters itself.
+ * - Warnings and errors go to stderr as `b2c COMMAND: …`, sanitised. With `--json`, an error is
+ *   also printed on stdout as `{"error":{"kind","message","exitCode"}}` so scripts can parse it.
+ * Nothing here knows about secrets: callers never pass one (see `keys create` for the one place a
+ * secret is printed on purpose).
+ */
+import { displayWidth, sanitizeForTerminal } from '../state/sanitize.js';
+
+/** Where a command writes. Tests pass collectors; production passes process streams. */
+export interface OutputStreams {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+}
+
+/** A command's printer. */
+export interface Output {
+  /** True when the command was asked for `--json`. */
+  readonly json: boolean;
+  /** Prints lines of plain text on stdout (each sanitised). */
+  lines(lines: readonly string[]): void;
+  /** Prints `value` as indented JSON on stdout. */
+  printJson(value: unknown): void;
+  /** `b2c COMMAND: warning: …` on stderr. */
+  warn(message: string): void;
+  /**
+   * `b2c COMMAND: …` on stderr (and, with --json, an error document on stdout). `usage` is b2c's
+   * own help text, printed after a blank line on stderr only.
+   */
+  fail(kind: string, message: string, exitCode: number, usage?: string): void;
+}
+
+/**
+ * A printer for `command` (e.g. `keys inspect`), writing to `streams` (default: the process's).
+ */
+export function createOutput(command: string, json: boolean, streams: OutputStreams = process): Output {
+  const prefix = `b2c ${command}: `;
+  return {
+    json,
+    lines(lines) {
+      if (lines.length === 0) return;
+      streams.stdout.write(`${lines.map(sanitizeForTerminal).join('\n')}\n`);
+    },
+    printJson(value) {
+      streams.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    },
+    warn(message) {
+      streams.stderr.write(`${prefix}warning: ${sanitizeForTerminal(message)}\n`);
+    },
+    fail(kind, message, exitCode, usage) {
+      streams.stderr.write(`${prefix}${sanitizeForTerminal(message)}\n${usage === undefined ? '' : `\n${usage}\n`}`);
+      if (json) streams.stdout.write(`${JSON.stringify({ error: { kind, message, exitCode } }, null, 2)}\n`);
+    },
+  };
+}
+
+/**
+ * Lays out rows as columns separated by two spaces, each as wide as its widest cell (measured in
+ * terminal columns). Cells are sanitised; the last column is not padded.
+ */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const all = [header, ...rows].map((r) => r.map(sanitizeForTerminal));
+  const widths = header.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ''))));
+  return all.map((r) =>
+    r
+      .map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(cell)))))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/** ISO 8601 for ms since the epoch, or null. For JSON output. */
+export function isoOrNull(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}

@@ -1,0 +1,86 @@
+/**
+ * A scrollable window over a list of lines (the key inspector, long key lists): an offset kept
+ * within [0, max]. `max` is set by the view once it knows its height (`lines − visible rows`);
+ * until then it is 0. Pure.
+ */
+
+/** Scroll position. */
+export interface ScrollState {
+  offset: number;
+  /** Largest offset that still fills the window; 0 when everything fits. */
+  max: number;
+}
+
+/** The top. */
+export const SCROLL_TOP: ScrollState = { offset: 0, max: 0 };
+
+/** How far one "page" moves, in lines (views are at least this tall at 80×24). */
+export const SCROLL_PAGE = 10;
+
+/** Scroll moves, as screens dispatch them. */
+export type ScrollMove = 'line-up' | 'line-down' | 'page-up' | 'page-down' | 'top' | 'bottom';
+
+/** The offset after `move`, kept within [0, max]. */
+export function scrollBy(s: ScrollState, move: ScrollMove): ScrollState {
+  let offset: number;
+  switch (move) {
+    case 'line-up':
+      offset = s.offset - 1;
+      break;
+    case 'line-down':
+      offset = s.offset + 1;
+      break;
+    case 'page-up':
+      offset = s.offset - SCROLL_PAGE;
+      break;
+    case 'page-down':
+      offset = s.offset + SCROLL_PAGE;
+      break;
+    case 'top':
+      offset = 0;
+      break;
+    case 'bottom':
+      offset = s.max;
+      break;
+    default: {
+      const unreachable: never = move;
+      return unreachable;
+    }
+  }
+  return { ...s, offset: Math.max(0, Math.min(s.max, offset)) };
+}
+
+/** A new `max` (negative counts as 0); the offset is pulled back inside it. */
+export function scrollLimit(s: ScrollState, max: number): ScrollState {
+  const m = Math.max(0, Math.floor(max));
+  const offset = Math.min(s.offset, m);
+  // Same object when nothing changed: views report their limit after every render.
+  return m === s.max && offset === s.offset ? s : { offset, max: m };
+}
+
+/** The scroll move a key pattern means in a scrollable view, or null. */
+export function scrollMoveForKey(key: string): ScrollMove | null {
+  switch (key) {
+    case 'up':
+    case 'k':
+      return 'line-up';
+    case 'down':
+    case 'j':
+      return 'line-down';
+    case 'pageup':
+    case 'ctrl+b':
+      return 'page-up';
+    case 'pagedown':
+    case 'ctrl+f':
+    case 'space':
+      return 'page-down';
+    case 'home':
+    case 'g':
+      return 'top';
+    case 'end':
+    case 'G':
+      return 'bottom';
+    default:
+      return null;
+  }
+}

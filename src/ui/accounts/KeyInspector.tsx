@@ -1,0 +1,63 @@
+/**
+ * The key inspector, render-only: a window of `height` lines over the key's facts
+ * (state/keys-screen-lines.ts: profile, key ID — never the secret —, account, master or
+ * restricted, buckets, prefix, expiry with time left, every b2c action and every capability with
+ * ✓/✗ and its meaning). Lines longer than the width are cut, never wrapped, so the layout holds at
+ * 80×24; the offset comes from the screen's state, and the view reports how far it can scroll.
+ */
+import { Box, Text } from 'ink';
+import { useEffect, type ReactNode } from 'react';
+import type { KeyFacts } from '../../state/keys-screen-facts.js';
+import { keyFactLines, type FactLine } from '../../state/keys-screen-lines.js';
+import type { ScrollState } from '../../state/keys-screen-scroll.js';
+import { useTheme } from '../theme-context.js';
+import { toneStyle } from './tones.js';
+
+export interface KeyInspectorProps {
+  facts: KeyFacts;
+  scroll: ScrollState;
+  /** Rows available, including the one-line position indicator. */
+  height: number;
+  /** Called with the largest useful offset whenever it changes (dispatch a `scrollLimit`). */
+  onScrollLimit: (max: number) => void;
+}
+
+function Line({ line }: { line: FactLine }): ReactNode {
+  const theme = useTheme();
+  if (line.length === 0) return <Text> </Text>;
+  return (
+    <Text wrap="truncate-end">
+      {line.map((s, i) => {
+        const style = toneStyle(theme, s.tone);
+        return (
+          <Text key={i} color={style.color} bold={style.bold}>
+            {s.text}
+          </Text>
+        );
+      })}
+    </Text>
+  );
+}
+
+/** The inspector window with a "lines a–b of n" indicator under it. */
+export function KeyInspector({ facts, scroll, height, onScrollLimit }: KeyInspectorProps): ReactNode {
+  const theme = useTheme();
+  const lines = keyFactLines(facts);
+  const rows = Math.max(1, height - 1);
+  const max = Math.max(0, lines.length - rows);
+  useEffect(() => {
+    onScrollLimit(max);
+  }, [max, onScrollLimit]);
+  const offset = Math.min(scroll.offset, max);
+  const visible = lines.slice(offset, offset + rows);
+  const more = max > 0 ? `lines ${offset + 1}–${offset + visible.length} of ${lines.length}${offset < max ? ' ↓' : ''}${offset > 0 ? ' ↑' : ''}` : '';
+  return (
+    <Box flexDirection="column" height={height}>
+      {visible.map((line, i) => (
+        <Line key={offset + i} line={line} />
+      ))}
+      <Box flexGrow={1} />
+      <Text color={theme.muted}>{more}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * One labelled text field, render-only: the text and cursor come from the screen's state (edited
+ * there, see state/wizard-text-field.ts). A masked field never draws its value: one mask character
+ * per character while it has focus (so typing visibly works) and a fixed `••••••••` otherwise, so
+ * the length does not linger on screen either. Long values scroll horizontally to keep the cursor
+ * visible; nothing wraps.
+ */
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { sanitizeForTerminal } from '../../state/sanitize.js';
+import { useTheme } from '../theme-context.js';
+
+export interface TextFieldProps {
+  label: string;
+  /** Columns reserved for the label. */
+  labelWidth: number;
+  value: string;
+  /** Cursor position in code points (used while focused). */
+  cursor: number;
+  focus: boolean;
+  /** Columns for the value. */
+  width: number;
+  /** Mask character for secrets (e.g. `•`): the value is never rendered. */
+  mask?: string;
+  /** Shown dim when the value is empty. */
+  placeholder?: string;
+  /** A problem to show under the field. */
+  error?: string;
+}
+
+/** The visible window of `chars` with the cursor inside it. */
+function windowAround(chars: string[], cursor: number, width: number): { chars: string[]; cursor: number } {
+  const room = Math.max(1, width - 1);
+  const start = Math.max(0, cursor - room);
+  return { chars: chars.slice(start, start + room + 1), cursor: cursor - start };
+}
+
+function FocusedValue({ chars, cursor, width }: { chars: string[]; cursor: number; width: number }): ReactNode {
+  const theme = useTheme();
+  const w = windowAround(chars, Math.max(0, Math.min(chars.length, cursor)), width);
+  const before = w.chars.slice(0, w.cursor).join('');
+  const at = w.chars[w.cursor] ?? ' ';
+  const after = w.chars.slice(w.cursor + 1).join('');
+  return (
+    <Text>
+      {before}
+      <Text inverse color={theme.colour ? theme.pane.cursorBg : undefined}>
+        {at}
+      </Text>
+      {after}
+    </Text>
+  );
+}
+
+/** `› Label  value` with an optional problem line under it. */
+export function TextField(props: TextFieldProps): ReactNode {
+  const theme = useTheme();
+  const { label, labelWidth, value, focus, mask, placeholder, error, width } = props;
+  let shown: ReactNode;
+  if (focus) {
+    const chars = mask !== undefined ? [...value].map(() => mask) : [...sanitizeForTerminal(value)];
+    shown =
+      value === '' && placeholder !== undefined ? (
+        <Text>
+          <Text inverse> </Text>
+          <Text color={theme.muted}>{placeholder}</Text>
+        </Text>
+      ) : (
+        <FocusedValue chars={chars} cursor={props.cursor} width={width} />
+      );
+  } else if (value === '') {
+    shown = <Text color={theme.muted}>{placeholder ?? ''}</Text>;
+  } else {
+    shown = <Text wrap="truncate-end">{mask !== undefined ? mask.repeat(8) : sanitizeForTerminal(value)}</Text>;
+  }
+  return (
+    <Box flexDirection="column">
+      <Box>
+        <Text color={focus ? theme.pane.activeBorder : undefined} bold={focus}>
+          {focus ? '›' : ' '} {label.padEnd(labelWidth)}{' '}
+        </Text>
+        <Box width={width}>{shown}</Box>
+      </Box>
+      {error !== undefined ? (
+        <Text color={theme.status.error} wrap="truncate-end">
+          {' '.repeat(labelWidth + 3)}
+          {sanitizeForTerminal(error)}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

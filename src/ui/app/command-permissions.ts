@@ -1,0 +1,104 @@
+/**
+ * Which permission rule stands behind each pane command, and the answers for a pane's folder:
+ * the same answers grey out the function-key bar and refuse the key when pressed anyway
+ * (DESIGN.md §"How data flows", step 2; issue 6: "trying it anyway shows the permission rule's
+ * reason in the status line and does nothing else").
+ */
+import type { Entry } from '../../providers/types.js';
+import type { CommandId } from '../../state/commands.js';
+import type { KeyInfo } from '../../state/key-info.js';
+import { providerPath, type PaneLocation } from '../../state/pane-location.js';
+import { isDirLike } from '../../state/pane-state.js';
+import {
+  b2LocationFromPath,
+  checkTransfer,
+  localLocation,
+  permissionsForLocation,
+  type Location,
+  type PermissionAction,
+  type PermissionDecision,
+} from '../../state/permissions.js';
+import type { RegistrySnapshot } from './provider-registry.js';
+
+const COMMAND_ACTIONS: Partial<Record<CommandId, PermissionAction>> = {
+  copy: 'copy',
+  move: 'move',
+  rename: 'rename',
+  mkdir: 'mkdir',
+  delete: 'delete',
+  unhide: 'unhide',
+  shareLink: 'share-link',
+  versions: 'show-versions',
+  info: 'info',
+  refresh: 'list',
+};
+
+/** The rule a pane command is checked against, or null for commands every key may use. */
+export function paneCommandAction(cmd: CommandId): PermissionAction | null {
+  return COMMAND_ACTIONS[cmd] ?? null;
+}
+
+/** The rules' view of a pane's folder. */
+export function folderLocation(loc: PaneLocation): Location {
+  return loc.kind === 'local' ? localLocation(loc.path) : b2LocationFromPath(providerPath(loc), { dir: true });
+}
+
+/** The rules' view of one entry (folders as folder keys). */
+export function entryLocation(loc: PaneLocation, e: Entry): Location {
+  return loc.kind === 'local' ? localLocation(e.path) : b2LocationFromPath(e.path, { dir: isDirLike(e), bucketId: e.bucketId });
+}
+
+/** Where a copy of `e` into the folder `to` lands, for the rules. */
+export function destinationLocation(to: PaneLocation, name: string, dir: boolean): Location {
+  const folder = providerPath(to);
+  const path = folder.endsWith('/') ? `${folder}${name}` : `${folder}/${name}`;
+  return to.kind === 'local' ? localLocation(path) : b2LocationFromPath(path, { dir });
+}
+
+/** A pane as the rules need it: where it is and its key (null: local, or not connected yet). */
+export interface PaneKey {
+  location: PaneLocation;
+  key: KeyInfo | null;
+  /** Why there is no key on a B2 pane yet ("Connecting…"), or null. */
+  pendingReason: string | null;
+}
+
+/** A pane's key from the registry's connection states. */
+export function paneKeyOf(location: PaneLocation, connections: RegistrySnapshot): PaneKey {
+  if (location.kind === 'local') return { location, key: null, pendingReason: null };
+  const c = connections[location.profile];
+  if (c?.state === 'ready') return { location, key: c.keyInfo, pendingReason: null };
+  const pendingReason = c?.state === 'failed' ? c.message : `Still connecting to the account "${location.profile}"…`;
+  return { location, key: null, pendingReason };
+}
+
+function refused(reason: string): PermissionDecision {
+  return { allowed: false, reason, missing: [] };
+}
+
+/**
+ * The decision for every pane command with a rule, for the active pane's folder. Copy and move
+ * also check the other pane's folder as the destination.
+ */
+export function paneDecisions(active: PaneKey, other: PaneKey, now: number): Map<CommandId, PermissionDecision> {
+  const out = new Map<CommandId, PermissionDecision>();
+  const here = permissionsForLocation(folderLocation(active.location), active.key, now);
+  for (const cmd of ['copy', 'move', 'rename', 'mkdir', 'delete', 'unhide', 'shareLink', 'versions', 'info', 'refresh'] as const) {
+    const action = paneCommandAction(cmd);
+    if (action === null) continue;
+    let d = here[action];
+    if (!d.allowed && active.location.kind === 'b2' && active.key === null && active.pendingReason !== null) d = refused(active.pendingReason);
+    if (d.allowed && (cmd === 'copy' || cmd === 'move')) d = transferDecision(cmd, active, other, now);
+    out.set(cmd, d);
+  }
+  return out;
+}
+
+function transferDecision(op: 'copy' | 'move', active: PaneKey, other: PaneKey, now: number): PermissionDecision {
+  const to = other.location;
+  if (to.kind === 'b2' && to.bucket === null) {
+    return refused(`${op === 'copy' ? 'Copy' : 'Move'} goes into the folder the other pane shows; open a bucket there first.`);
+  }
+  if (to.kind === 'b2' && other.key === null && other.pendingReason !== null) return refused(other.pendingReason);
+  return checkTransfer(op, folderLocation(active.location), folderLocation(to), { source: active.key, destination: other.key }, now);
+}

@@ -1,0 +1,63 @@
+/**
+ * What the keyboard controller works with, and small helpers shared by its command modules.
+ */
+import type { Entry } from '../../providers/types.js';
+import type { PaneSide, StatusMessage } from '../../state/app-state.js';
+import type { Keymap } from '../../state/keymap.js';
+import type { PaneAction } from '../../state/pane-reducer.js';
+import type { DialogData } from '../dialogs/dialog-data.js';
+import { paneKeyOf, type PaneKey } from './command-permissions.js';
+import type { DirectOperations } from './direct-operations.js';
+import type { Navigator } from './navigator.js';
+import type { ProviderRegistry } from './provider-registry.js';
+import type { TransferOperations } from './transfer-operations.js';
+import type { TuiState } from './tui-state.js';
+import type { TuiStore } from './tui-store.js';
+
+export interface ControllerDeps {
+  store: TuiStore;
+  keymap: Keymap;
+  registry: ProviderRegistry;
+  navigator: Navigator;
+  direct: DirectOperations;
+  transfers: TransferOperations;
+  settings: { confirmDelete: boolean };
+  /** Local places the location picker offers. */
+  places: { cwd: string; home: string };
+  /** The clock, ms since the epoch (for key expiry and dates). */
+  now(): number;
+  /** Ends the TUI (called once, after the user confirmed if transfers run). */
+  exit(): void;
+}
+
+/** Rows of the scrollable full-screen views, reported by the layout. */
+export interface ViewportSizes {
+  help: number;
+  helpLines: number;
+  queue: number;
+}
+
+export function snapshot(d: ControllerDeps): TuiState {
+  return d.store.getSnapshot();
+}
+
+export function setStatus(d: ControllerDeps, text: string, tone: StatusMessage['tone'] = 'error'): void {
+  d.store.dispatch({ type: 'app', action: { type: 'setStatus', text, tone } });
+}
+
+export function paneDo(d: ControllerDeps, action: PaneAction<Entry>, side?: PaneSide): void {
+  d.store.dispatch({ type: 'app', action: { type: 'pane', side, action } });
+}
+
+export function openDialog(d: ControllerDeps, dialog: DialogData): void {
+  d.store.dispatch({ type: 'openDialog', dialog });
+}
+
+export function closeDialog(d: ControllerDeps): void {
+  d.store.dispatch({ type: 'closeDialog' });
+}
+
+/** A pane's location and key as the permission rules need them. */
+export function paneKey(d: ControllerDeps, side: PaneSide): PaneKey {
+  return paneKeyOf(snapshot(d).app.panes[side].location, d.registry.getSnapshot());
+}

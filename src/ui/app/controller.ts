@@ -1,0 +1,115 @@
+/**
+ * The keyboard controller: the one place key presses become commands (DESIGN.md §"How data
+ * flows", steps 1–2). It is plain TypeScript; the one input component (src/ui/input) only hands
+ * it raw sequences. Each sequence is split into keys, normalised to a canonical pattern, looked up
+ * in the keymap for the current mode's context, and run; in a text field, keys the keymap does not
+ * bind edit the text.
+ */
+import type { CommandId } from '../../state/commands.js';
+import { keyContextFor } from '../../state/app-state.js';
+import { lookupCommand } from '../../state/keymap.js';
+import { parseRawKey } from '../../state/keymap-ink.js';
+import { hasTextField } from '../dialogs/dialog-data.js';
+import { editLine, lineEditForKey, lineOf, type LineEdit } from '../input/line-edit.js';
+import { splitInput, type KeyEvent } from '../input/key-events.js';
+import { snapshot, type ControllerDeps, type ViewportSizes } from './controller-deps.js';
+import { runDialogCommand } from './dialog-commands.js';
+import { runPaneCommand } from './pane-commands.js';
+import { runHelpCommand, runQueueCommand } from './view-commands.js';
+import { conflictDialog } from './conflict-dialog.js';
+
+export class TuiController {
+  private sizes: ViewportSizes = { help: 10, helpLines: 0, queue: 10 };
+  private readonly unsubscribe: () => void;
+  private exited = false;
+  /** Questions already shown: the queue store may publish an answered one once more. */
+  private readonly asked = new Set<string>();
+
+  constructor(private readonly deps: ControllerDeps) {
+    const queue = deps.transfers.queue;
+    this.unsubscribe = queue.store.subscribe(() => this.askPendingQuestion());
+  }
+
+  /** Handles one raw input event from Ink (`useStdin().internal_eventEmitter`, 'input'). */
+  readonly handleInput = (raw: string): void => {
+    if (this.exited) return;
+    const s = snapshot(this.deps);
+    const textEntry = s.app.mode.kind === 'filter' || hasTextField(s.dialog);
+    for (const ev of splitInput(raw, textEntry)) this.handleEvent(ev);
+    this.askPendingQuestion();
+  };
+
+  /** The layout reports how many rows the scrollable views have. */
+  setViewportSizes(sizes: ViewportSizes): void {
+    this.sizes = sizes;
+  }
+
+  /** Stops listening to the queue. */
+  dispose(): void {
+    this.exited = true;
+    this.unsubscribe();
+  }
+
+  private handleEvent(ev: KeyEvent): void {
+    const d = this.deps;
+    if (ev.kind === 'text') return this.edit({ type: 'insert', text: ev.text });
+    const s = snapshot(d);
+    const pattern = parseRawKey(ev.raw);
+    const cmd = pattern === null ? null : lookupCommand(d.keymap, keyContextFor(s.app.mode), pattern);
+    if (cmd !== null) return this.run(cmd);
+    if (s.app.mode.kind === 'filter' || hasTextField(s.dialog)) {
+      const edit = lineEditForKey(pattern, ev.raw);
+      if (edit !== null) this.edit(edit);
+    }
+  }
+
+  private edit(edit: LineEdit): void {
+    const d = this.deps;
+    const mode = snapshot(d).app.mode;
+    if (mode.kind === 'filter') {
+      const draft = editLine(lineOf(mode.draft), edit).text;
+      d.store.dispatch({ type: 'app', action: { type: 'editFilter', draft } });
+      return;
+    }
+    d.store.dispatch({ type: 'dialog', action: { type: 'editField', edit } });
+  }
+
+  /** Runs a command in the current mode (also the entry point for tests and a future mouse). */
+  run(cmd: CommandId): void {
+    const d = this.deps;
+    const mode = snapshot(d).app.mode;
+    switch (mode.kind) {
+      case 'normal':
+        return runPaneCommand(d, cmd);
+      case 'filter':
+        if (cmd === 'confirm') d.store.dispatch({ type: 'app', action: { type: 'commitFilter' } });
+        else if (cmd === 'cancel') d.store.dispatch({ type: 'app', action: { type: 'cancelFilter' } });
+        return;
+      case 'dialog':
+        return runDialogCommand(d, cmd);
+      case 'help':
+        return runHelpCommand(d, cmd, this.sizes);
+      case 'queue':
+        return runQueueCommand(d, cmd, this.sizes);
+      case 'wizard':
+        if (cmd === 'cancel') d.store.dispatch({ type: 'app', action: { type: 'closeWizard' } });
+        return;
+      default: {
+        const never: never = mode;
+        return never;
+      }
+    }
+  }
+
+  /** Shows the oldest unanswered conflict question once the panes or the queue have the keyboard. */
+  private askPendingQuestion(): void {
+    const d = this.deps;
+    if (this.exited) return;
+    const question = d.transfers.queue.store.getSnapshot().question;
+    const s = snapshot(d);
+    if (question === null || s.dialog !== null || this.asked.has(question.id)) return;
+    if (s.app.mode.kind !== 'normal' && s.app.mode.kind !== 'queue') return;
+    this.asked.add(question.id);
+    d.store.dispatch({ type: 'openDialog', dialog: conflictDialog(question) });
+  }
+}

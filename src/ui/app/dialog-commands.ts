@@ -1,0 +1,103 @@
+/**
+ * Commands while a dialog has the keyboard: Enter confirms what the dialog says it will do, Esc
+ * closes it, Tab/↑/↓ move between choices. Typing goes to the dialog's text field (controller).
+ */
+import type { CommandId } from '../../state/commands.js';
+import { b2PaneLocation } from '../../state/pane-location.js';
+import type { DialogData } from '../dialogs/dialog-data.js';
+import type { DialogAction } from '../dialogs/dialog-reducer.js';
+import { parseTypedLocation } from '../dialogs/typed-location.js';
+import { closeDialog, setStatus, snapshot, type ControllerDeps } from './controller-deps.js';
+import { confirmPrompt } from './prompt-confirm.js';
+
+function dialogDo(d: ControllerDeps, action: DialogAction): void {
+  d.store.dispatch({ type: 'dialog', action });
+}
+
+function goTo(d: ControllerDeps, dialog: Extract<DialogData, { kind: 'picker' }>): void {
+  const typed = dialog.field.text.trim();
+  let target = dialog.items[dialog.cursor]?.location ?? null;
+  if (typed !== '') {
+    const here = snapshot(d).app.panes[dialog.side].location;
+    const parsed = parseTypedLocation(typed, { here, home: d.places.home, profiles: d.registry.profiles().map((p) => p.name) });
+    if ('problem' in parsed) {
+      dialogDo(d, { type: 'setError', message: parsed.problem });
+      return;
+    }
+    target = parsed.location;
+  }
+  if (target === null) return;
+  closeDialog(d);
+  if (target.kind === 'b2' && target.bucket === null) void d.navigator.openProfileHome(dialog.side, target.profile);
+  else void d.navigator.open(dialog.side, target.kind === 'b2' ? b2PaneLocation(target.profile, target.bucket, target.prefix) : target);
+}
+
+function confirm(d: ControllerDeps, dialog: DialogData): void {
+  switch (dialog.kind) {
+    case 'transfer': {
+      const policy = dialog.choices[dialog.choice]?.value ?? 'ask';
+      closeDialog(d);
+      d.store.dispatch({ type: 'app', action: { type: 'pane', side: dialog.side, action: { type: 'clearSelection' } } });
+      d.transfers.transfer(dialog.op, dialog.from, dialog.to, dialog.targets, policy);
+      return;
+    }
+    case 'delete': {
+      const choice = dialog.choices[dialog.choice];
+      if (choice === undefined) return;
+      if (!choice.allowed) {
+        setStatus(d, choice.reason ?? 'Not allowed.', 'error');
+        return;
+      }
+      closeDialog(d);
+      d.store.dispatch({ type: 'app', action: { type: 'pane', side: dialog.side, action: { type: 'clearSelection' } } });
+      d.transfers.delete(dialog.at, dialog.targets, choice.value);
+      return;
+    }
+    case 'prompt':
+      return confirmPrompt(d, dialog);
+    case 'unhide':
+      closeDialog(d);
+      void d.direct.unhide(dialog.side, dialog.at, dialog.targets);
+      return;
+    case 'share': {
+      if (dialog.stage.kind === 'working') return;
+      if (dialog.stage.kind !== 'choose') return closeDialog(d);
+      const lifetime = dialog.choices[dialog.choice]?.value ?? 3_600;
+      void d.direct.shareLink(snapshot(d).app.panes[dialog.side].location, dialog.entry, lifetime);
+      return;
+    }
+    case 'picker':
+      return goTo(d, dialog);
+    case 'confirmQuit':
+      closeDialog(d);
+      d.exit();
+      return;
+    case 'conflict': {
+      const option = dialog.options[dialog.choice];
+      closeDialog(d);
+      if (option) d.transfers.queue.answer(dialog.question.id, option.choice, option.applyToAll);
+      return;
+    }
+    case 'info':
+    case 'versions':
+    case 'message':
+      return closeDialog(d);
+    default: {
+      const never: never = dialog;
+      return never;
+    }
+  }
+}
+
+/** Runs `cmd` for the open dialog. */
+export function runDialogCommand(d: ControllerDeps, cmd: CommandId): void {
+  const dialog = snapshot(d).dialog;
+  if (dialog === null) return;
+  if (cmd === 'confirm') confirm(d, dialog);
+  else if (cmd === 'cancel') {
+    // A conflict question cannot stay unanswered (it would ask again at once): Esc cancels that file.
+    if (dialog.kind === 'conflict') d.transfers.queue.cancel(dialog.question.jobId);
+    closeDialog(d);
+  } else if (cmd === 'nextField') dialogDo(d, { type: 'moveChoice', delta: 1 });
+  else if (cmd === 'prevField') dialogDo(d, { type: 'moveChoice', delta: -1 });
+}

@@ -1,0 +1,89 @@
+/**
+ * Moving panes between locations: open, go up, refresh, and a profile's home. Wraps the listing
+ * loader with what a user expects of a file manager: a folder that cannot be listed leaves the
+ * pane where it was (with the reason in the status line), going up puts the cursor back on the
+ * folder we came from, and a refresh keeps the cursor on its row.
+ */
+import { b2HomePath } from '../../providers/b2/home.js';
+import type { PaneSide } from '../../state/app-state.js';
+import { b2PaneLocation, parentLocation, sameLocation, type PaneLocation } from '../../state/pane-location.js';
+import { rowKeyAt } from '../../state/pane-state.js';
+import type { ListingLoader } from '../loaders/listing-loader.js';
+import { errorText } from './error-text.js';
+import type { ProviderRegistry } from './provider-registry.js';
+import type { TuiStore } from './tui-store.js';
+
+export class Navigator {
+  constructor(
+    private readonly store: TuiStore,
+    private readonly loader: ListingLoader,
+    private readonly registry: ProviderRegistry,
+  ) {}
+
+  private status(text: string, tone: 'info' | 'warning' | 'error' = 'error'): void {
+    this.store.dispatch({ type: 'app', action: { type: 'setStatus', text, tone } });
+  }
+
+  /**
+   * Lists `location` in pane `side`. When it fails and the pane was showing somewhere else that
+   * listed fine, the pane goes back there (cursor on `returnKey`) and the status line says why.
+   */
+  async open(side: PaneSide, location: PaneLocation, focusKey: string | null = null): Promise<void> {
+    const before = this.store.getSnapshot().app.panes[side];
+    const wasFine = before.load.stage === 'loaded' && !sameLocation(before.location, location);
+    const returnKey = rowKeyAt(before, before.cursor);
+    const outcome = await this.loader.load(side, location, { focusKey });
+    if (outcome.kind !== 'failed') return;
+    if (wasFine) {
+      await this.loader.load(side, before.location, { focusKey: returnKey });
+    }
+    this.status(outcome.message);
+  }
+
+  /** Goes to the parent of pane `side`'s location, cursor on the folder we left. */
+  async parent(side: PaneSide): Promise<void> {
+    const up = parentLocation(this.store.getSnapshot().app.panes[side].location);
+    if (up === null) return;
+    await this.open(side, up.location, up.fromKey);
+  }
+
+  /** Lists pane `side`'s location again, keeping the cursor on its row. */
+  async refresh(side: PaneSide): Promise<void> {
+    const pane = this.store.getSnapshot().app.panes[side];
+    await this.loader.load(side, pane.location, { focusKey: rowKeyAt(pane, pane.cursor) });
+  }
+
+  /** Refreshes every pane showing `location` (after an operation changed it). */
+  async refreshWhere(match: (loc: PaneLocation) => boolean): Promise<void> {
+    const panes = this.store.getSnapshot().app.panes;
+    const sides = (['left', 'right'] as const).filter((s) => match(panes[s].location));
+    await Promise.all(sides.map((s) => this.refresh(s)));
+  }
+
+  /**
+   * Opens a profile where its key can look: the bucket list, or, for a key limited to one bucket
+   * (and a name prefix), inside that bucket and prefix (B2 refuses listings outside them).
+   */
+  async openProfileHome(side: PaneSide, profile: string): Promise<void> {
+    const list = b2PaneLocation(profile, null);
+    this.store.dispatch({ type: 'app', action: { type: 'pane', side, action: { type: 'listingStarted', requestId: 0, location: list } } });
+    let home: PaneLocation = list;
+    try {
+      const provider = await this.registry.provider(`b2:${profile}`);
+      if (provider.keyInfo) home = locationOfB2Path(profile, b2HomePath(provider.keyInfo));
+    } catch (e) {
+      this.store.dispatch({ type: 'app', action: { type: 'pane', side, action: { type: 'listingFailed', requestId: 0, message: errorText(e) } } });
+      this.status(errorText(e));
+      return;
+    }
+    await this.open(side, home);
+  }
+}
+
+/** A pane location for a B2 provider path (`/`, `/bucket`, `/bucket/a/b`). */
+export function locationOfB2Path(profile: string, path: string): PaneLocation {
+  const parts = path.replace(/^\/+/, '').split('/').filter((p) => p !== '');
+  const [bucket, ...rest] = parts;
+  if (bucket === undefined) return b2PaneLocation(profile, null);
+  return b2PaneLocation(profile, bucket, rest.length === 0 ? '' : `${rest.join('/')}/`);
+}

@@ -1,0 +1,158 @@
+/**
+ * Commands while the panes have the keyboard (DESIGN.md §"How data flows", step 2): first the
+ * permission rules (a refused command only puts the reason in the status line), then reducer
+ * actions, the navigator or a dialog.
+ */
+import type { CommandId } from '../../state/commands.js';
+import { activePane, otherSide } from '../../state/app-state.js';
+import { childLocation, isRootLocation } from '../../state/pane-location.js';
+import { cursorEntry, cursorOnParent } from '../../state/pane-selectors.js';
+import type { CursorMove } from '../../state/pane-cursor.js';
+import { paneCommandAction, paneDecisions } from './command-permissions.js';
+import { paneDo, paneKey, setStatus, snapshot, type ControllerDeps } from './controller-deps.js';
+import { openOperationDialog } from './open-dialogs.js';
+import { requestQuit } from './quit.js';
+
+const MOVES: Partial<Record<CommandId, CursorMove>> = {
+  cursorUp: 'up',
+  cursorDown: 'down',
+  cursorPageUp: 'pageUp',
+  cursorPageDown: 'pageDown',
+  cursorHome: 'home',
+  cursorEnd: 'end',
+};
+
+/** The permission reason that refuses `cmd` in the active pane's folder, or null. */
+export function paneRefusal(d: ControllerDeps, cmd: CommandId): string | null {
+  if (paneCommandAction(cmd) === null) return null;
+  const s = snapshot(d).app;
+  const decision = paneDecisions(paneKey(d, s.active), paneKey(d, otherSide(s.active)), d.now()).get(cmd);
+  return decision === undefined || decision.allowed ? null : (decision.reason ?? 'Not allowed here.');
+}
+
+function open(d: ControllerDeps): void {
+  const s = snapshot(d).app;
+  const side = s.active;
+  const pane = activePane(s);
+  if (cursorOnParent(pane)) {
+    void d.navigator.parent(side);
+    return;
+  }
+  const e = cursorEntry(pane);
+  if (e === null) return;
+  if (e.kind === 'file') {
+    setStatus(d, `${e.name} is a file: F3 shows its details, F5 copies it.`, 'info');
+    return;
+  }
+  void d.navigator.open(side, childLocation(pane.location, e.name));
+}
+
+function clearOrEscape(d: ControllerDeps): void {
+  const pane = activePane(snapshot(d).app);
+  if (pane.filter !== '') paneDo(d, { type: 'setFilter', filter: '' });
+  else if (pane.selection.size > 0) paneDo(d, { type: 'clearSelection' });
+}
+
+function toggleHidden(d: ControllerDeps): void {
+  const s = snapshot(d).app;
+  paneDo(d, { type: 'toggleHidden' });
+  const loc = activePane(s).location;
+  const shown = activePane(snapshot(d).app).showHidden;
+  setStatus(d, shown ? 'Showing dotfiles and hidden B2 files.' : 'Dotfiles and hidden B2 files are not shown.', 'info');
+  // B2 lists hidden names only when asked (b2_list_file_versions), so the listing must be redone.
+  if (loc.kind === 'b2' && loc.bucket !== null) void d.navigator.refresh(s.active);
+}
+
+/** Runs `cmd` for the panes. Commands of other contexts do nothing here. */
+export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
+  const refusal = paneRefusal(d, cmd);
+  if (refusal !== null) {
+    setStatus(d, refusal, 'error');
+    return;
+  }
+  const s = snapshot(d).app;
+  const pane = activePane(s);
+  const height = pane.viewportHeight;
+  const move = MOVES[cmd];
+  if (move !== undefined) {
+    paneDo(d, { type: 'moveCursor', move, height });
+    return;
+  }
+  switch (cmd) {
+    case 'open':
+      return open(d);
+    case 'parent':
+      if (!isRootLocation(pane.location)) void d.navigator.parent(s.active);
+      return;
+    case 'switchPane':
+      d.store.dispatch({ type: 'app', action: { type: 'switchPane' } });
+      return;
+    case 'toggleSelect':
+      paneDo(d, { type: 'toggleSelect', height });
+      return;
+    case 'invertSelection':
+      paneDo(d, { type: 'invertSelection' });
+      return;
+    case 'filter':
+      d.store.dispatch({ type: 'app', action: { type: 'startFilter' } });
+      return;
+    case 'cancel':
+      return clearOrEscape(d);
+    case 'sortCycle':
+      paneDo(d, { type: 'cycleSort' });
+      return;
+    case 'sortReverse':
+      paneDo(d, { type: 'reverseSort' });
+      return;
+    case 'toggleHidden':
+      return toggleHidden(d);
+    case 'refresh':
+      void d.navigator.refresh(s.active);
+      return;
+    case 'help':
+      d.store.dispatch({ type: 'app', action: { type: 'openHelp' } });
+      return;
+    case 'toggleQueue':
+      d.store.dispatch({ type: 'app', action: { type: 'toggleQueueFocus' } });
+      return;
+    case 'quit':
+      return requestQuit(d);
+    case 'locationPicker':
+    case 'selectByMask':
+    case 'unselectByMask':
+    case 'versions':
+    case 'info':
+    case 'copy':
+    case 'move':
+    case 'rename':
+    case 'mkdir':
+    case 'delete':
+    case 'unhide':
+    case 'shareLink':
+      return openOperationDialog(d, cmd);
+    case 'keyInspector':
+    case 'profiles':
+    case 'keys':
+      setStatus(d, 'Account profiles and key management open from the account screens, which are not part of this build yet.', 'warning');
+      return;
+    case 'cursorUp':
+    case 'cursorDown':
+    case 'cursorPageUp':
+    case 'cursorPageDown':
+    case 'cursorHome':
+    case 'cursorEnd':
+    case 'queuePause':
+    case 'queueResume':
+    case 'queueCancel':
+    case 'queueRetry':
+    case 'queueClearFinished':
+    case 'confirm':
+    case 'nextField':
+    case 'prevField':
+      return;
+    default: {
+      const never: never = cmd;
+      return never;
+    }
+  }
+}

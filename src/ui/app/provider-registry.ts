@@ -1,0 +1,152 @@
+/**
+ * The providers the TUI can show: the local disk and one B2 provider per account profile,
+ * connected lazily (the first listing of a profile authorizes it) and cached. Plain TypeScript
+ * outside React; the connection states are a small store the UI reads with useSyncExternalStore
+ * (the function-key bar needs each pane's KeyInfo to grey out what the key forbids).
+ *
+ * Provider references follow the transfer engine's `ProviderRef`: `local`, or `b2:PROFILE`.
+ */
+import { useSyncExternalStore } from 'react';
+import type { Provider } from '../../providers/types.js';
+import type { KeyInfo } from '../../state/key-info.js';
+import type { PaneLocation } from '../../state/pane-location.js';
+import { errorText } from './error-text.js';
+
+/** An account profile the panes can open. */
+export interface ProfileSpec {
+  /** The name pane locations carry (`B2PaneLocation.profile`). */
+  name: string;
+  /** What the location picker shows. */
+  label: string;
+  /** Authorizes and returns the provider. @throws AuthError, UnreachableError, … */
+  connect(): Promise<Provider>;
+}
+
+export type ConnectionState =
+  | { state: 'connecting' }
+  | { state: 'ready'; keyInfo: KeyInfo | null }
+  | { state: 'failed'; message: string };
+
+/** Connection state per profile name (absent: not asked for yet). Replaced, never mutated. */
+export type RegistrySnapshot = Readonly<Record<string, ConnectionState>>;
+
+/** The provider reference of the local disk. */
+export const LOCAL_REF = 'local';
+
+/** The provider reference of a profile. */
+export function profileRef(profile: string): string {
+  return `b2:${profile}`;
+}
+
+export class ProviderRegistry {
+  private readonly specs = new Map<string, ProfileSpec>();
+  private readonly pending = new Map<string, Promise<Provider>>();
+  private readonly ready = new Map<string, Provider>();
+  private snapshot: RegistrySnapshot = {};
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly local: Provider, profiles: readonly ProfileSpec[] = []) {
+    for (const p of profiles) this.specs.set(p.name, p);
+  }
+
+  /** Profiles in the order they were added. */
+  profiles(): ProfileSpec[] {
+    return [...this.specs.values()];
+  }
+
+  /** Adds (or replaces, dropping its connection) a profile. */
+  addProfile(spec: ProfileSpec): void {
+    this.specs.set(spec.name, spec);
+    this.pending.delete(spec.name);
+    this.ready.delete(spec.name);
+    this.publish(spec.name, null);
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  readonly getSnapshot = (): RegistrySnapshot => this.snapshot;
+
+  /** The reference of the provider that shows `loc`. */
+  refFor(loc: PaneLocation): string {
+    return loc.kind === 'local' ? LOCAL_REF : profileRef(loc.profile);
+  }
+
+  /** The key of `loc`'s profile once connected, else null (local: null). */
+  keyInfoFor(loc: PaneLocation): KeyInfo | null {
+    if (loc.kind === 'local') return null;
+    const c = this.snapshot[loc.profile];
+    return c?.state === 'ready' ? c.keyInfo : null;
+  }
+
+  /** The key of a provider reference once connected, else null (`local`: null). */
+  keyInfoForRef(ref: string): KeyInfo | null {
+    if (!ref.startsWith('b2:')) return null;
+    const c = this.snapshot[ref.slice(3)];
+    return c?.state === 'ready' ? c.keyInfo : null;
+  }
+
+  /** The provider for `loc`, connecting its profile first if needed. */
+  providerFor(loc: PaneLocation): Promise<Provider> {
+    return this.provider(this.refFor(loc));
+  }
+
+  /**
+   * The provider for a reference. A failed connection is forgotten, so the next call tries again.
+   * @throws Error for an unknown reference; the profile's connection errors (AuthError, …)
+   */
+  provider(ref: string): Promise<Provider> {
+    if (ref === LOCAL_REF) return Promise.resolve(this.local);
+    const name = ref.startsWith('b2:') ? ref.slice(3) : ref;
+    const done = this.ready.get(name);
+    if (done) return Promise.resolve(done);
+    const spec = this.specs.get(name);
+    if (!spec) return Promise.reject(new Error(`There is no account profile named "${name}".`));
+    let p = this.pending.get(name);
+    if (!p) {
+      this.publish(name, { state: 'connecting' });
+      p = spec.connect().then(
+        (provider) => {
+          if (this.specs.get(name) === spec) {
+            this.ready.set(name, provider);
+            this.publish(name, { state: 'ready', keyInfo: provider.keyInfo ?? null });
+          }
+          return provider;
+        },
+        (e: unknown) => {
+          if (this.specs.get(name) === spec) {
+            this.pending.delete(name);
+            this.publish(name, { state: 'failed', message: errorText(e) });
+          }
+          throw e;
+        },
+      );
+      this.pending.set(name, p);
+    }
+    return p;
+  }
+
+  /** Closes every connected provider (idempotent; errors are ignored: we are quitting). */
+  async close(): Promise<void> {
+    const all = [this.local, ...this.ready.values()];
+    this.ready.clear();
+    await Promise.allSettled(all.map((p) => (p.close ? p.close() : Promise.resolve())));
+  }
+
+  private publish(name: string, state: ConnectionState | null): void {
+    const next = { ...this.snapshot };
+    if (state === null) delete next[name];
+    else next[name] = state;
+    this.snapshot = next;
+    for (const l of [...this.listeners]) l();
+  }
+}
+
+/** The registry's connection states, re-rendering on change. */
+export function useConnections(registry: ProviderRegistry): RegistrySnapshot {
+  return useSyncExternalStore(registry.subscribe, registry.getSnapshot);
+}

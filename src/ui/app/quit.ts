@@ -1,0 +1,17 @@
+/**
+ * Quitting: at once when the transfer queue is idle; with transfers running, a dialog asks first
+ * (issue 6: "F10 / q quit (asks when transfers run)").
+ */
+import { openDialog, type ControllerDeps } from './controller-deps.js';
+
+/** Quits, or asks first when transfers are queued or running. */
+export function requestQuit(d: ControllerDeps): void {
+  const totals = d.transfers.queue.totals.getSnapshot();
+  if (!totals.active) {
+    d.exit();
+    return;
+  }
+  const t = totals.totals;
+  const running = Math.max(1, t.files - t.filesDone - t.filesFailed - t.filesCancelled);
+  openDialog(d, { kind: 'confirmQuit', running });
+}

@@ -1,0 +1,15 @@
+/**
+ * Opening the versions dialog: a fresh request id, then the versions stream in from the provider
+ * (pages of an older request are dropped by the dialog reducer).
+ */
+import type { Entry } from '../../providers/types.js';
+import type { PaneSide } from '../../state/app-state.js';
+import type { PaneLocation } from '../../state/pane-location.js';
+import { openDialog, type ControllerDeps } from './controller-deps.js';
+
+/** Opens the versions dialog for `entry` and starts loading its versions. */
+export function requestVersions(d: ControllerDeps, side: PaneSide, at: PaneLocation, entry: Entry): void {
+  const requestId = d.direct.nextVersionsRequest();
+  openDialog(d, { kind: 'versions', side, entry, requestId, versions: [], load: { kind: 'loading' }, cursor: 0 });
+  void d.direct.loadVersions(at, entry, requestId);
+}

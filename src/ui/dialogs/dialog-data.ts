@@ -1,0 +1,118 @@
+/**
+ * What an open dialog holds (app-state.ts keeps only which kind is open; the form lives here).
+ * Pure data, changed only by ./dialog-reducer.ts.
+ */
+import type { Entry, RemoveMode, VersionEntry } from '../../providers/types.js';
+import type { DialogKind, PaneSide } from '../../state/app-state.js';
+import type { PaneLocation } from '../../state/pane-location.js';
+import type { EntryTotals } from '../../state/pane-selectors.js';
+import type { ConflictPolicy, ConflictQuestion, ConflictChoice } from '../../transfers/index.js';
+import type { LineState } from '../input/line-edit.js';
+
+/**
+ * One choice of a radio list. A choice the key forbids stays visible with its reason (so the user
+ * learns why) but cannot be confirmed.
+ */
+export interface ChoiceOption<T> {
+  value: T;
+  label: string;
+  /** One sentence saying exactly what this choice does. */
+  detail: string;
+  allowed: boolean;
+  /** Why not (raw: sanitise for display), null when allowed. */
+  reason: string | null;
+}
+
+/** Text prompts. */
+export type PromptPurpose = 'rename' | 'mkdir' | 'selectByMask' | 'unselectByMask';
+
+/** A place the location picker offers. */
+export interface PickerItem {
+  label: string;
+  location: PaneLocation;
+}
+
+/** Where the share dialog is. */
+export type ShareStage =
+  | { kind: 'choose' }
+  | { kind: 'working' }
+  | { kind: 'done'; url: string; lifetimeSeconds: number }
+  | { kind: 'failed'; message: string };
+
+/** Where a versions listing is. */
+export type VersionsLoad = { kind: 'loading' } | { kind: 'loaded' } | { kind: 'failed'; message: string };
+
+/** A conflict answer as offered: the choice, once or for the rest of the group. */
+export interface ConflictOption {
+  choice: ConflictChoice;
+  applyToAll: boolean;
+}
+
+export type DialogData =
+  | {
+      kind: 'transfer';
+      op: 'copy' | 'move';
+      side: PaneSide;
+      targets: readonly Entry[];
+      totals: EntryTotals;
+      from: PaneLocation;
+      to: PaneLocation;
+      choices: ChoiceOption<ConflictPolicy>[];
+      choice: number;
+    }
+  | {
+      kind: 'delete';
+      side: PaneSide;
+      targets: readonly Entry[];
+      totals: EntryTotals;
+      at: PaneLocation;
+      choices: ChoiceOption<RemoveMode>[];
+      choice: number;
+    }
+  | { kind: 'prompt'; purpose: PromptPurpose; side: PaneSide; at: PaneLocation; subject: Entry | null; field: LineState; error: string | null }
+  | { kind: 'unhide'; side: PaneSide; at: PaneLocation; targets: readonly Entry[] }
+  | { kind: 'share'; side: PaneSide; entry: Entry; choices: ChoiceOption<number>[]; choice: number; stage: ShareStage }
+  | { kind: 'info'; entry: Entry; at: PaneLocation }
+  | { kind: 'versions'; side: PaneSide; entry: Entry; requestId: number; versions: readonly VersionEntry[]; load: VersionsLoad; cursor: number }
+  | { kind: 'picker'; side: PaneSide; field: LineState; items: readonly PickerItem[]; cursor: number; error: string | null }
+  | { kind: 'confirmQuit'; running: number }
+  | { kind: 'conflict'; question: ConflictQuestion; options: readonly ConflictOption[]; choice: number }
+  | { kind: 'message'; title: string; text: string };
+
+/** The app-state dialog kind for a dialog (what the mode machine records). */
+export function dialogKindOf(d: DialogData): DialogKind {
+  switch (d.kind) {
+    case 'transfer':
+      return d.op;
+    case 'delete':
+      return 'delete';
+    case 'prompt':
+      return d.purpose;
+    case 'unhide':
+      return 'unhide';
+    case 'share':
+      return 'shareLink';
+    case 'info':
+      return 'info';
+    case 'versions':
+      return 'versions';
+    case 'picker':
+      return 'locationPicker';
+    case 'confirmQuit':
+      return 'confirmQuit';
+    case 'conflict':
+      // A conflict question belongs to a copy or move that is already running.
+      return 'copy';
+    case 'message':
+      return 'error';
+    default: {
+      const never: never = d;
+      return never;
+    }
+  }
+}
+
+/** True when the dialog has a text field that printable keys go to. */
+export function hasTextField(d: DialogData | null): boolean {
+  return d !== null && (d.kind === 'prompt' || d.kind === 'picker');
+}

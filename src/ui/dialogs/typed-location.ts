@@ -1,0 +1,37 @@
+/**
+ * What the user typed into the location picker, as a pane location: `b2://bucket/prefix`
+ * (on the profile of the pane, or the first profile), `~/x`, an absolute path, or a path
+ * relative to the pane's local folder. Pure.
+ */
+import { posix } from 'node:path';
+import { b2PaneLocation, localPaneLocation, type PaneLocation } from '../../state/pane-location.js';
+
+/** The location, or a sentence saying why the text is not one. */
+export function parseTypedLocation(
+  text: string,
+  context: { here: PaneLocation; home: string; profiles: readonly string[] },
+): { location: PaneLocation } | { problem: string } {
+  const t = text.trim();
+  if (t === '') return { problem: 'Type a path or b2://bucket/folder, or choose a place below.' };
+  const b2 = /^b2:\/\/(.*)$/i.exec(t);
+  if (b2) {
+    const profile = context.here.kind === 'b2' ? context.here.profile : context.profiles[0];
+    if (profile === undefined) return { problem: 'There is no B2 account profile to open that with.' };
+    const rest = (b2[1] ?? '').replace(/^\/+/, '');
+    const slash = rest.indexOf('/');
+    const bucket = slash < 0 ? rest : rest.slice(0, slash);
+    const prefix = slash < 0 ? '' : rest.slice(slash + 1).replace(/\/+$/, '');
+    if (bucket !== '' && !/^[A-Za-z0-9-]+$/.test(bucket)) return { problem: `"${bucket}" is not a bucket name (letters, digits and "-").` };
+    return { location: b2PaneLocation(profile, bucket === '' ? null : bucket, prefix === '' ? '' : `${prefix}/`) };
+  }
+  if (/^b2:/i.test(t)) return { problem: 'Write B2 places as b2://bucket/folder.' };
+  let path: string;
+  if (t === '~' || t.startsWith('~/')) path = posix.join(context.home, t.slice(1));
+  else if (t.startsWith('/')) path = t;
+  else {
+    const base = context.here.kind === 'local' ? context.here.path : context.home;
+    path = posix.join(base, t);
+  }
+  const normal = posix.normalize(path);
+  return { location: localPaneLocation(normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal) };
+}

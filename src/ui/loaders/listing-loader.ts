@@ -1,0 +1,115 @@
+/**
+ * The listing loader (DESIGN.md §"How data flows", step 4): a plain object outside React that
+ * pages `provider.list` into pane actions on the TUI store, which React reads with
+ * `useSyncExternalStore`.
+ *
+ * - Every load gets a fresh request id; the pane reducer drops pages of any other id, and the
+ *   loader aborts the previous request of the same pane, so a slow listing never lands late.
+ * - The first page is dispatched at once (a big prefix shows immediately, with "loading N…");
+ *   later pages are batched so a 100,000-entry listing costs a few dispatches per second,
+ *   not one per page.
+ * - `load` never rejects: failures become `listingFailed` with a sentence for the status line.
+ */
+import type { Entry, Provider } from '../../providers/types.js';
+import type { PaneSide } from '../../state/app-state.js';
+import type { PaneAction } from '../../state/pane-reducer.js';
+import { providerPath, type PaneLocation } from '../../state/pane-location.js';
+import { errorText } from '../app/error-text.js';
+import type { TuiStore } from '../app/tui-store.js';
+
+/** How a load ended. `superseded`: another load of the same pane replaced it. */
+export type LoadOutcome = { kind: 'done'; count: number } | { kind: 'failed'; message: string; error: unknown } | { kind: 'superseded' };
+
+export interface ListingLoaderOptions {
+  store: TuiStore;
+  providerFor(loc: PaneLocation): Promise<Provider>;
+  /** Minimum ms between dispatches of later pages (default 200: five per second). */
+  flushIntervalMs?: number;
+  /** Rows per provider page (default: the provider's). */
+  pageSize?: number;
+}
+
+export interface LoadOptions {
+  /** Row key to put the cursor on once it arrives (see PaneAction `listingStarted`). */
+  focusKey?: string | null;
+}
+
+interface Running {
+  id: number;
+  abort: AbortController;
+}
+
+export class ListingLoader {
+  private nextId = 1;
+  private readonly running: Partial<Record<PaneSide, Running>> = {};
+  private readonly interval: number;
+
+  constructor(private readonly options: ListingLoaderOptions) {
+    this.interval = options.flushIntervalMs ?? 200;
+  }
+
+  /**
+   * Lists `location` into pane `side`, replacing whatever that pane was loading.
+   * Resolves when the listing is complete, failed or superseded; never rejects.
+   */
+  async load(side: PaneSide, location: PaneLocation, options: LoadOptions = {}): Promise<LoadOutcome> {
+    this.running[side]?.abort.abort();
+    const run: Running = { id: this.nextId++, abort: new AbortController() };
+    this.running[side] = run;
+    const { store } = this.options;
+    const pane = (action: PaneAction<Entry>): void => store.dispatch({ type: 'app', action: { type: 'pane', side, action } });
+    pane({ type: 'listingStarted', requestId: run.id, location, focusKey: options.focusKey ?? null });
+    let buffer: Entry[] = [];
+    let count = 0;
+    let lastFlush = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = (): void => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      lastFlush = Date.now();
+      if (buffer.length === 0 || run.abort.signal.aborted) return;
+      const entries = buffer;
+      buffer = [];
+      pane({ type: 'listingPage', requestId: run.id, entries });
+    };
+    try {
+      const provider = await this.options.providerFor(location);
+      const showHidden = store.getSnapshot().app.panes[side].showHidden;
+      const pages = provider.list(providerPath(location), { signal: run.abort.signal, showHidden, pageSize: this.options.pageSize });
+      let first = true;
+      for await (const page of pages) {
+        if (run.abort.signal.aborted) return { kind: 'superseded' };
+        buffer.push(...page);
+        count += page.length;
+        if (first) flush();
+        else if (timer === null) timer = setTimeout(flush, Math.max(0, lastFlush + this.interval - Date.now()));
+        first = false;
+        // Let a keypress in between pages run: a local listing can yield pages synchronously fast.
+        await new Promise<void>((r) => setImmediate(r));
+      }
+      if (run.abort.signal.aborted) return { kind: 'superseded' };
+      flush();
+      pane({ type: 'listingDone', requestId: run.id });
+      return { kind: 'done', count };
+    } catch (error) {
+      if (timer !== null) clearTimeout(timer);
+      if (run.abort.signal.aborted) return { kind: 'superseded' };
+      const message = errorText(error);
+      pane({ type: 'listingFailed', requestId: run.id, message });
+      return { kind: 'failed', message, error };
+    } finally {
+      if (timer !== null) clearTimeout(timer);
+      if (this.running[side] === run) delete this.running[side];
+    }
+  }
+
+  /** True while pane `side` has a listing in flight. */
+  isLoading(side: PaneSide): boolean {
+    return this.running[side] !== undefined;
+  }
+
+  /** Aborts every listing in flight (on quit). */
+  dispose(): void {
+    for (const side of ['left', 'right'] as const) this.running[side]?.abort.abort();
+  }
+}

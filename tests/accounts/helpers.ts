@@ -1,0 +1,42 @@
+/**
+ * Shared by the accounts tests: the built-in server with the demo account on 127.0.0.1, the
+ * wizard's real `verify` effect with fast retries, demo keys by name, and a scanner that fails
+ * when a secret shows up in any captured text.
+ */
+import { expect } from 'vitest';
+import { startEmulator, type DemoKey, type RunningEmulator } from '../../src/emulator/index.js';
+import { connectB2 } from '../../src/providers/b2/index.js';
+import type { KeyInfo } from '../../src/state/key-info.js';
+import type { WizardCredentials } from '../../src/ui/accounts/useWizard.js';
+
+/** Starts the demo server (port 0). */
+export function startDemo(): Promise<RunningEmulator> {
+  return startEmulator({ demo: true });
+}
+
+/** The demo key called `name` (read-only, no-delete, write-only, prefix, multi-bucket, expired). */
+export function demoKey(emu: RunningEmulator, name: string): DemoKey {
+  const k = emu.demoKeys.find((d) => d.name === name);
+  if (k === undefined) throw new Error(`no demo key ${name}`);
+  return k;
+}
+
+/** The wizard's verify effect over real HTTP, retrying after 1 ms instead of 1 s. */
+export async function fastVerify(c: WizardCredentials, signal: AbortSignal): Promise<KeyInfo> {
+  const p = await connectB2({ ...c, signal, retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 2 } });
+  return p.keyInfo;
+}
+
+/** Every secret the server knows: the master key and every demo key. */
+export function allSecrets(emu: RunningEmulator): string[] {
+  return [emu.masterKey, ...emu.demoKeys.map((k) => k.applicationKey)];
+}
+
+/** Fails when any of `texts` contains any of `secrets` (reports where, never the secret). */
+export function expectNoSecret(texts: readonly string[], secrets: readonly string[], where: string): void {
+  for (const [i, text] of texts.entries()) {
+    for (const [j, secret] of secrets.entries()) {
+      expect(text.includes(secret), `${where} #${i} contains secret #${j}`).toBe(false);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * `b2c emulator` as a user runs it: the built binary prints exactly one JSON line when ready,
+ * logs to stderr without secrets, stops cleanly on SIGTERM/SIGINT, and rejects bad usage with 2.
+ * Uses dist/ from `npm run build` (built here only if missing).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'b2c.js');
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('build failed');
+  }
+}, 120_000);
+
+interface Run {
+  child: ChildProcess;
+  ready: Record<string, unknown>;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+/** Spawns the emulator and resolves once its JSON line arrived. */
+function run(args: string[]): Promise<Run> {
+  const child = spawn(process.execPath, [BIN, 'emulator', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve({ child, ready: JSON.parse(out.slice(0, nl)) as Record<string, unknown>, stdout: () => out, stderr: () => err, exit });
+    });
+    void exit.then((code) => reject(new Error(`exited ${String(code)} before ready: ${err}`)));
+  });
+}
+
+async function authorize(endpoint: string, id: string, key: string): Promise<number> {
+  const r = await fetch(`${endpoint}/b2api/v4/b2_authorize_account`, { headers: { Authorization: `Basic ${Buffer.from(`${id}:${key}`).toString('base64')}` } });
+  return r.status;
+}
+
+describe('b2c emulator', () => {
+  test('prints one JSON line with endpoint and master key; serves; SIGTERM exits 0', async () => {
+    const r = await run(['--port', '0']);
+    expect(Object.keys(r.ready).sort()).toEqual(['endpoint', 'masterKey', 'masterKeyId']);
+    expect(r.ready.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await authorize(r.ready.endpoint as string, r.ready.masterKeyId as string, r.ready.masterKey as string)).toBe(200);
+    r.child.kill('SIGTERM');
+    expect(await r.exit).toBe(0);
+    expect(r.stdout().trim().split('\n')).toHaveLength(1);
+    expect(r.stderr()).not.toContain(r.ready.masterKey as string);
+  });
+
+  test('--demo adds the demo keys; they work; SIGINT exits 0; no secret reaches stderr', async () => {
+    const r = await run(['--port', '0', '--demo', '--verbose']);
+    const keys = r.ready.keys as { name: string; applicationKeyId: string; applicationKey: string }[];
+    expect(keys.map((k) => k.name)).toEqual(['read-only', 'no-delete', 'write-only', 'prefix', 'multi-bucket', 'expired']);
+    const ro = keys[0];
+    if (!ro) throw new Error('no keys');
+    expect(await authorize(r.ready.endpoint as string, ro.applicationKeyId, ro.applicationKey)).toBe(200);
+    r.child.kill('SIGINT');
+    expect(await r.exit).toBe(0);
+    expect(r.stderr()).toContain('b2_authorize_account');
+    for (const k of keys) expect(r.stderr()).not.toContain(k.applicationKey);
+  });
+
+  test('--data keeps the account across runs', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'b2c-cli-data-'));
+    try {
+      const a = await run(['--port', '0', '--data', dir, '--part-size', '2000', '--min-part-size', '1000']);
+      a.child.kill('SIGTERM');
+      expect(await a.exit).toBe(0);
+      const b = await run(['--port', '0', '--data', dir]);
+      expect(b.ready.masterKeyId).toBe(a.ready.masterKeyId);
+      expect(b.ready.masterKey).toBe(a.ready.masterKey);
+      b.child.kill('SIGTERM');
+      expect(await b.exit).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('part sizes reach authorize', async () => {
+    const r = await run(['--port', '0', '--part-size', '2000', '--min-part-size', '1000']);
+    const res = await fetch(`${r.ready.endpoint as string}/b2api/v2/b2_authorize_account`, { headers: { Authorization: `Basic ${Buffer.from(`${r.ready.masterKeyId as string}:${r.ready.masterKey as string}`).toString('base64')}` } });
+    expect(await res.json()).toMatchObject({ recommendedPartSize: 2000, absoluteMinimumPartSize: 1000 });
+    r.child.kill('SIGTERM');
+    expect(await r.exit).toBe(0);
+  });
+
+  test('usage errors exit 2 without printing a JSON line', () => {
+    for (const args of [['--port', 'abc'], ['--nope'], ['--port', '70000'], ['extra']]) {
+      const r = spawnSync(process.execPath, [BIN, 'emulator', ...args], { cwd: ROOT, encoding: 'utf8' });
+      expect([args.join(' '), r.status]).toEqual([args.join(' '), 2]);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('Usage: b2c emulator');
+    }
+  });
+});

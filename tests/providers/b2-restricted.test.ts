@@ -1,0 +1,96 @@
+/**
+ * B2 provider with the demo account's restricted keys (read-only, write-only, no-delete, prefix):
+ * what works, and typed refusals naming the missing capability or prefix — over HTTP.
+ */
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_BUCKETS, DEMO_PREFIX_KEY_PREFIX } from '../../src/emulator/index.js';
+import { PermissionDeniedError } from '../../src/providers/errors.js';
+import type { B2Provider } from '../../src/providers/b2/index.js';
+import { collect, startB2, type B2Fixture } from './b2/helpers.js';
+
+let f: B2Fixture;
+const demo = async (name: string): Promise<B2Provider> => {
+  const k = f.emu.demoKeys.find((d) => d.name === name);
+  if (k === undefined) throw new Error(name);
+  return f.connect(k.applicationKeyId, k.applicationKey);
+};
+const put = (p: B2Provider, path: string, text: string) => p.write(path, Readable.from([Buffer.from(text)]), { size: text.length, overwrite: true });
+const get = async (p: B2Provider, path: string): Promise<string> => {
+  const h = await p.openRead(path);
+  const chunks: Buffer[] = [];
+  for await (const c of h.stream as AsyncIterable<Buffer>) chunks.push(c);
+  return Buffer.concat(chunks).toString();
+};
+const denied = async (p: Promise<unknown>): Promise<string[]> => {
+  const e = await p.then(() => null, (x: unknown) => x);
+  expect(e).toBeInstanceOf(PermissionDeniedError);
+  return (e as PermissionDeniedError).missing;
+};
+const photos = `/${DEMO_BUCKETS.photos}`;
+
+beforeAll(async () => {
+  f = await startB2({ demo: true });
+});
+afterAll(() => f.close());
+
+describe('restricted keys', () => {
+  it('read-only: lists and reads; writing is refused before a byte is sent', async () => {
+    const p = await demo('read-only');
+    await put(f.master, `${photos}/ro/readme.txt`, 'readable');
+    expect(await get(p, `${photos}/ro/readme.txt`)).toBe('readable');
+    let pulled = false;
+    const source = new Readable({
+      read() {
+        pulled = true;
+        this.push(null);
+      },
+    });
+    expect(await denied(p.write(`${photos}/ro/new.txt`, source, { size: 0 }))).toEqual(['writeFiles']);
+    expect(pulled).toBe(false);
+    expect(await denied(p.remove(`${photos}/ro/readme.txt`, { mode: 'delete-version' }))).toEqual(['deleteFiles']);
+  });
+
+  it('write-only: uploads and makes folders, but cannot list or read', async () => {
+    const p = await demo('write-only');
+    await put(p, `${photos}/wo/dropped.txt`, 'dropped off');
+    await p.mkdir(`${photos}/wo/box`);
+    expect(await get(f.master, `${photos}/wo/dropped.txt`)).toBe('dropped off');
+    expect((await f.master.stat(`${photos}/wo/box`)).kind).toBe('dir');
+    expect(await denied(collect(p.list(`${photos}/wo`)))).toEqual(['listFiles']);
+    expect(await denied(p.openRead(`${photos}/wo/dropped.txt`))).toEqual(['readFiles']);
+  });
+
+  it('no-delete: hides but cannot delete versions; can share', async () => {
+    const p = await demo('no-delete');
+    await put(p, `${photos}/nd/a.txt`, 'a');
+    expect(await denied(p.remove(`${photos}/nd/a.txt`, { mode: 'all-versions' }))).toEqual(['deleteFiles']);
+    await p.remove(`${photos}/nd/a.txt`);
+    expect((await collect(f.master.versions(`${photos}/nd/a.txt`))).flat().map((v) => v.action)).toEqual(['hide', 'upload']);
+    await put(p, `${photos}/nd/b.txt`, 'b');
+    expect((await fetch(await p.shareLink(`${photos}/nd/b.txt`, { lifetimeSeconds: 60 }))).status).toBe(200);
+  });
+
+  it('prefix key: works inside its prefix, refused outside with the prefix named', async () => {
+    const p = await demo('prefix');
+    await put(p, `${photos}/${DEMO_PREFIX_KEY_PREFIX}mine.txt`, 'inside');
+    expect(await get(p, `${photos}/${DEMO_PREFIX_KEY_PREFIX}mine.txt`)).toBe('inside');
+    expect(await denied(put(p, `${photos}/elsewhere.txt`, 'outside'))).toEqual([`prefix:${DEMO_PREFIX_KEY_PREFIX}`]);
+    await put(f.master, `${photos}/outside.txt`, 'x');
+    expect(await denied(p.openRead(`${photos}/outside.txt`))).toEqual([`prefix:${DEMO_PREFIX_KEY_PREFIX}`]);
+    expect(await denied(p.copy(`${photos}/${DEMO_PREFIX_KEY_PREFIX}mine.txt`, `${photos}/copied.txt`))).toEqual([`prefix:${DEMO_PREFIX_KEY_PREFIX}`]);
+    const unfinished = await p.unfinishedUploads(photos);
+    expect(unfinished.every((u) => u.path.startsWith(`${photos}/${DEMO_PREFIX_KEY_PREFIX}`))).toBe(true);
+  });
+});
+
+describe('bodyless refusals (HEAD)', () => {
+  it('a read-only prefix key checking a name outside its prefix gets PermissionDeniedError, not AuthError', async () => {
+    const photosId = (await f.master.stat(photos)).bucketId ?? '';
+    const k = await f.master.keys.createKey({ keyName: 'readonly-prefix', capabilities: ['readFiles'], bucketIds: [photosId], namePrefix: 'photos/' });
+    const p = await f.connect(k.applicationKeyId, k.applicationKey);
+    await put(f.master, `${photos}/photos/in.txt`, 'in');
+    expect((await p.stat(`${photos}/photos/in.txt`)).size).toBe(2);
+    expect(await denied(p.stat(`${photos}/outside-head.txt`))).toEqual(['prefix:photos/']);
+  });
+});
