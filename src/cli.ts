@@ -5,6 +5,7 @@
  */
 import { runEmulatorCommand } from './commands/emulator.js';
 import { runKeysCommand } from './commands/keys.js';
+import { runTuiCommand } from './commands/tui.js';
 import { VERSION } from './version.js';
 
 type CommandRunner = (argv: string[]) => Promise<number>;
@@ -17,7 +18,9 @@ const COMMANDS: Record<string, CommandRunner> = {
 const USAGE = `b2c ${VERSION} — a dual-pane terminal file manager for Backblaze B2
 
 Usage:
-  b2c --demo                      start the built-in B2 server with demo data
+  b2c                             open the file manager (default profile)
+  b2c --profile NAME              open the file manager with profile NAME
+  b2c --demo [--key NAME]         open it on a built-in demo B2 server (no account needed)
   b2c emulator [options]          run the built-in B2-compatible server
   b2c keys inspect|list|create|delete   what a key may do; manage application keys
   b2c --version | --help
@@ -34,9 +37,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (first === '--demo') {
-    // Until the TUI lands, the demo is the seeded server alone.
-    return runEmulatorCommand(['--demo', ...rest]);
+  // The file manager: `b2c`, `b2c --profile NAME`, `b2c --demo [--key NAME]`.
+  if (first === undefined || first === '--demo' || first === '--profile' || first.startsWith('--profile=')) {
+    return runTuiCommand(argv);
   }
   if (first !== undefined) {
     const run = COMMANDS[first];
@@ -44,7 +47,6 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`b2c: unknown command "${first}"\n\n${USAGE}\n`);
     return 2;
   }
-  process.stderr.write(`${USAGE}\n`);
   return 2;
 }
 

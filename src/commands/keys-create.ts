@@ -11,7 +11,8 @@ import type { B2Provider, CreatedKey } from '../providers/b2/index.js';
 import { KEY_PRESETS } from '../state/capabilities.js';
 import { validateKeyDraft } from '../state/key-form-validate.js';
 import { bucketNames, COMMON_OPTIONS, parseOptions, requireAllowed, runSubcommand, signIn, type KeysDeps } from './keys-common.js';
-import { describeKeyScope, keyRecordJson } from './keys-list.js';
+import { describeKeyScope } from '../state/keys-screen-describe.js';
+import { keyRecordJson } from './keys-list.js';
 import type { Output } from './output.js';
 import { CommandFailure, EXIT, type Session } from './session.js';
 

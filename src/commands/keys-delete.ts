@@ -5,7 +5,8 @@
  */
 import { ConflictError } from '../providers/errors.js';
 import { bucketNames, COMMON_OPTIONS, parseOptions, requireAllowed, runSubcommand, signIn, type KeysDeps } from './keys-common.js';
-import { describeKeyScope, keyRecordJson } from './keys-list.js';
+import { describeKeyScope } from '../state/keys-screen-describe.js';
+import { keyRecordJson } from './keys-list.js';
 import { CommandFailure, EXIT } from './session.js';
 
 export const DELETE_USAGE = `Usage: b2c keys delete KEY_ID [--profile NAME] [--json]

@@ -3,8 +3,7 @@
  * Needs listKeys (checked before calling B2). Never prints a secret: B2 lists none.
  */
 import type { KeyRecord } from '../providers/b2/index.js';
-import { KEY_PRESETS } from '../state/capabilities.js';
-import { describeBuckets } from '../state/permission-reasons.js';
+import { describeCapabilitySet, describeKeyScope } from '../state/keys-screen-describe.js';
 import { bucketNames, COMMON_OPTIONS, parseOptions, requireAllowed, runSubcommand, signIn, type KeysDeps } from './keys-common.js';
 import { formatTable, isoOrNull } from './output.js';
 import { CommandFailure, EXIT } from './session.js';
@@ -14,13 +13,6 @@ export const LIST_USAGE = `Usage: b2c keys list [--profile NAME] [--json]
 
 Lists the account's application keys: ID, name, buckets, name prefix, expiry and capabilities.
 Needs a key with the listKeys capability.`;
-
-/** "read-only preset" when the capabilities are exactly a preset's, else the names. */
-export function describeCapabilitySet(capabilities: readonly string[]): string {
-  const set = new Set(capabilities);
-  const preset = KEY_PRESETS.find((p) => p.capabilities.length === set.size && p.capabilities.every((c) => set.has(c)));
-  return preset !== undefined ? `${preset.id} (${capabilities.join(', ')})` : capabilities.join(', ');
-}
 
 /** A listed key as JSON: bucket IDs with their names when known. */
 export function keyRecordJson(k: KeyRecord, names: ReadonlyMap<string, string>): Record<string, unknown> {
@@ -32,12 +24,6 @@ export function keyRecordJson(k: KeyRecord, names: ReadonlyMap<string, string>):
     namePrefix: k.namePrefix,
     expiresAt: isoOrNull(k.expiresAt),
   };
-}
-
-/** "all buckets" / "bucket photos" / "buckets a and b", plus the prefix. */
-export function describeKeyScope(k: KeyRecord, names: ReadonlyMap<string, string>): string {
-  const buckets = k.bucketIds === null ? 'all buckets' : describeBuckets(k.bucketIds.map((id) => ({ id, name: names.get(id) ?? id })));
-  return k.namePrefix === null ? buckets : `${buckets}, names starting with ${k.namePrefix}`;
 }
 
 function expiryCell(expiresAt: number | null, now: number): string {

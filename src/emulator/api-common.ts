@@ -2,7 +2,7 @@
  * Helpers shared by JSON API handlers: account and bucket lookups with B2's error codes.
  */
 import { badBucketId, badRequest, B2Error, unauthorized } from './errors.js';
-import type { BucketRecord, LargeFileRecord, VersionRecord } from './model.js';
+import type { BucketRecord, LargeFileRecord } from './model.js';
 import type { ApiContext } from './state.js';
 
 /** Checks the required `accountId` field: it must be the caller's account. */
@@ -16,13 +16,6 @@ export function bucketById(ctx: ApiContext, bucketId: string): BucketRecord {
   const b = ctx.state.store.buckets.get(bucketId);
   if (!b) throw badBucketId(bucketId);
   return b;
-}
-
-/** The stored version with this ID, or 400 bad_request (B2's answer for a malformed/unknown ID). */
-export function versionById(ctx: ApiContext, fileId: string): VersionRecord {
-  const v = ctx.state.store.versions.get(fileId);
-  if (!v) throw badRequest(`Invalid fileId: ${fileId}`);
-  return v;
 }
 
 /** The unfinished large file with this ID, or 400 bad_request. */

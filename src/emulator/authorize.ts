@@ -78,7 +78,9 @@ export function authorizeAccount(state: EmulatorState, version: ApiVersion, req:
         accountId: meta.accountId,
         allowed: {
           bucketId: single?.id ?? null,
-          ...(version === 2 ? { bucketName: single?.name ?? null } : {}),
+          // The v1 docs omit bucketName, but rclone ≤1.6x (Debian's) authorizes on v1 and refuses
+          // a restricted key whose allowed.bucketName is empty, so real B2 must send it on v1 too.
+          bucketName: single?.name ?? null,
           capabilities,
           namePrefix: p.namePrefix,
         },

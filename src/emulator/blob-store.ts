@@ -29,7 +29,13 @@ export interface BlobStore {
   listIds(): Promise<string[]>;
 }
 
-/** Keeps blobs as the list of chunks that arrived. */
+const SLAB_BYTES = 1 << 20;
+
+/**
+ * Keeps blobs in memory as 1 MiB slabs. Incoming chunks (≤64 KiB socket reads) are copied into
+ * slabs: a cheap memcpy that keeps downloads to few large writes and stops thousands of tiny
+ * files from each pinning a whole socket buffer.
+ */
 export class MemoryBlobStore implements BlobStore {
   private readonly blobs = new Map<string, { chunks: Buffer[]; ends: number[] }>();
 
@@ -38,22 +44,39 @@ export class MemoryBlobStore implements BlobStore {
     const chunks: Buffer[] = [];
     const ends: number[] = [];
     let total = 0;
+    let slab: Buffer | undefined;
+    let used = 0;
+    const seal = (): void => {
+      if (!slab || used === 0) return;
+      // Small blobs get an exact-size copy instead of a mostly empty slab.
+      chunks.push(used < slab.length / 2 ? Buffer.from(slab.subarray(0, used)) : slab.subarray(0, used));
+      ends.push(total);
+      slab = undefined;
+      used = 0;
+    };
     return {
       blobId,
       write: (chunk) => {
-        // Small socket chunks are slices of a 64 KiB read buffer; copy them so thousands of
-        // tiny files don't each pin a whole buffer.
-        chunks.push(chunk.length < 16384 ? Buffer.from(chunk) : chunk);
-        total += chunk.length;
-        ends.push(total);
+        let off = 0;
+        while (off < chunk.length) {
+          slab ??= Buffer.allocUnsafe(SLAB_BYTES);
+          const n = Math.min(chunk.length - off, slab.length - used);
+          chunk.copy(slab, used, off, off + n);
+          used += n;
+          off += n;
+          total += n;
+          if (used === slab.length) seal();
+        }
         return Promise.resolve();
       },
       finish: () => {
+        seal();
         this.blobs.set(blobId, { chunks, ends });
         return Promise.resolve();
       },
       abort: () => {
         chunks.length = 0;
+        slab = undefined;
         return Promise.resolve();
       },
     };

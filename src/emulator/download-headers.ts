@@ -51,7 +51,7 @@ export function downloadHeaders(v: VersionRecord, bucket: BucketRecord, query: U
   const cache = bucketCacheControl(bucket);
   if (cache !== undefined) h['Cache-Control'] = safeHeader(cache);
   for (const [key, value] of Object.entries(v.fileInfo)) {
-    const real = INFO_HEADERS[key];
+    const real = Object.hasOwn(INFO_HEADERS, key) ? INFO_HEADERS[key] : undefined;
     if (real) h[real] = safeHeader(value);
     else h[`X-Bz-Info-${key}`] = encodeHeaderValue(value);
   }

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { readContent, parseRange } from './content.js';
-import { downloadHeaders, OVERRIDE_PARAMS } from './download-headers.js';
+import { downloadHeaders } from './download-headers.js';
 import { requireFileAccess } from './enforce.js';
 import { B2Error, badAuthToken, badRequest, expiredAuthToken, notFound, unauthorized } from './errors.js';
 import { header, parseJsonObject, readText } from './http-util.js';
@@ -109,5 +109,3 @@ export async function downloadByName(state: EmulatorState, rawBucket: string, ra
   await sendFile(state, v, bucket, req, res, query, dropAt);
 }
 
-/** The query parameters that may override response headers (exported for docs/tests). */
-export const DOWNLOAD_OVERRIDE_PARAMS = Object.keys(OVERRIDE_PARAMS);

@@ -49,7 +49,3 @@ export function notFound(message = 'File not present'): B2Error {
   return new B2Error(404, 'not_found', message);
 }
 
-/** 400 out_of_range for a page size outside its allowed range. */
-export function outOfRange(message: string): B2Error {
-  return new B2Error(400, 'out_of_range', message);
-}

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { B2Error, expiredAuthToken } from './errors.js';
-import { UPLOAD_ENDPOINTS } from './faults.js';
+import { hasTestMode, UPLOAD_ENDPOINTS } from './faults.js';
 import { header } from './http-util.js';
 import type { EmulatorState } from './state.js';
 
@@ -31,7 +31,7 @@ function capCode(endpoint: string): string {
  */
 export function checkFaults(state: EmulatorState, endpoint: string, testMode: string | undefined, bodyReq?: IncomingMessage): void {
   const { faults } = state;
-  if (testMode === 'force_cap_exceeded') {
+  if (hasTestMode(testMode, 'force_cap_exceeded')) {
     throw new B2Error(403, capCode(endpoint), 'Cap exceeded (X-Bz-Test-Mode: force_cap_exceeded)');
   }
   const retryAfter = String(faults.retryAfter());

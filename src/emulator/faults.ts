@@ -38,6 +38,11 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+/** True when the X-Bz-Test-Mode value (one mode, or several separated by commas) includes `mode`. */
+export function hasTestMode(testMode: string | undefined, mode: string): boolean {
+  return testMode !== undefined && testMode.split(',').some((m) => m.trim() === mode);
+}
+
 /** Rates used for the X-Bz-Test-Mode header (real B2 does not document them). */
 const TEST_MODE_UPLOAD_FAILURE = 0.25;
 const TEST_MODE_EXPIRE = 0.1;
@@ -81,14 +86,14 @@ export class FaultInjector {
 
   /** Should this account-token call get 401 expired_auth_token (and its token expire)? */
   expireToken(endpoint: string, testMode: string | undefined): boolean {
-    if (testMode === 'expire_some_account_authorization_tokens' && this.testModeRng() < TEST_MODE_EXPIRE) return true;
+    if (hasTestMode(testMode, 'expire_some_account_authorization_tokens') && this.testModeRng() < TEST_MODE_EXPIRE) return true;
     return this.roll(this.opts.expireTokenRate, endpoint);
   }
 
   /** Should this upload get 503 service_unavailable? */
   failUpload(endpoint: string, testMode: string | undefined): boolean {
     if (!UPLOAD_ENDPOINTS.has(endpoint)) return false;
-    if (testMode === 'fail_some_uploads' && this.testModeRng() < TEST_MODE_UPLOAD_FAILURE) return true;
+    if (hasTestMode(testMode, 'fail_some_uploads') && this.testModeRng() < TEST_MODE_UPLOAD_FAILURE) return true;
     return this.roll(this.opts.uploadFailureRate, endpoint);
   }
 

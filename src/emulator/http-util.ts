@@ -67,11 +67,6 @@ export function parseJsonObject(text: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** Drains (and discards) what is left of a request body so the connection can be reused. */
-export function drain(req: IncomingMessage): void {
-  req.resume();
-}
-
 /** One header's value as a string (first one when repeated). */
 export function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name.toLowerCase()];

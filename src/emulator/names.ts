@@ -64,7 +64,8 @@ function validateB2Value(key: string, value: string): void {
  * 7000-byte header budget. Throws 400 bad_request.
  */
 export function normaliseFileInfo(info: Record<string, unknown>, name: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  // Null prototype: an info key such as "__proto__" must be stored, not reinterpreted.
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   const entries = Object.entries(info);
   if (entries.length > MAX_INFO_KEYS) throw badRequest(`Too many file info entries: ${entries.length} (max ${MAX_INFO_KEYS})`);
   let budget = Buffer.byteLength(encodeHeaderValue(name));

@@ -65,6 +65,7 @@ export class FileJournal implements Journal {
   private pending: { lines: string; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private flushing: Promise<void> | undefined;
   private lines = 0;
+  private closed = false;
 
   constructor(
     private readonly dir: string,
@@ -94,6 +95,8 @@ export class FileJournal implements Journal {
   }
 
   append(records: JournalRecord[]): Promise<void> {
+    // A request still running when the server closed must not reopen the journal.
+    if (this.closed) return Promise.reject(new Error('the emulator is closed'));
     const lines = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
     return new Promise((resolve, reject) => {
       this.pending.push({ lines, resolve, reject });
@@ -122,6 +125,7 @@ export class FileJournal implements Journal {
 
   /** Waits for pending writes and closes the journal. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.flushing;
     await this.handle?.close();
     this.handle = undefined;

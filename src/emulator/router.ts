@@ -34,7 +34,8 @@ function methodNotAllowed(allowed: string): B2Error {
 
 /** Runs one JSON API call: token, faults, parameters, handler, response. */
 async function jsonCall(state: EmulatorState, version: ApiVersion, name: string, req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
-  const handler = API_HANDLERS[name];
+  // hasOwn: names like "constructor" must not reach Object.prototype.
+  const handler = Object.hasOwn(API_HANDLERS, name) ? API_HANDLERS[name] : undefined;
   if (!handler) throw notFound(`Unknown API endpoint ${name}`);
   if (req.method !== 'POST' && req.method !== 'GET') throw methodNotAllowed('POST or GET');
   const testMode = testModeOf(req);

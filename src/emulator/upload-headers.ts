@@ -30,7 +30,7 @@ export function parseUploadMeta(req: IncomingMessage): UploadMeta {
   validateFileName(fileName);
   const rawType = header(req, 'content-type');
   if (rawType === undefined || rawType.trim() === '') throw badRequest('Missing Content-Type header');
-  const info: Record<string, string> = {};
+  const info: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(req.headers)) {
     if (!name.startsWith('x-bz-info-') || value === undefined) continue;
     const key = name.slice('x-bz-info-'.length);

@@ -1,18 +1,19 @@
 /**
- * A scrollable window over a list of lines (the key inspector, long key lists): an offset kept
- * within [0, max]. `max` is set by the view once it knows its height (`lines − visible rows`);
- * until then it is 0. Pure.
+ * A scrollable window over a list of lines (the key inspector): an offset kept within [0, max].
+ * `max` is reported by the view once it knows its height (`lines − visible rows`); until then it
+ * is null and only the lower bound applies (a key pressed before the first report still counts,
+ * and the report pulls the offset back inside). Pure.
  */
 
 /** Scroll position. */
 export interface ScrollState {
   offset: number;
-  /** Largest offset that still fills the window; 0 when everything fits. */
-  max: number;
+  /** Largest offset that still fills the window (0 when everything fits); null until the view reports it. */
+  max: number | null;
 }
 
-/** The top. */
-export const SCROLL_TOP: ScrollState = { offset: 0, max: 0 };
+/** The top, limit not known yet. */
+export const SCROLL_TOP: ScrollState = { offset: 0, max: null };
 
 /** How far one "page" moves, in lines (views are at least this tall at 80×24). */
 export const SCROLL_PAGE = 10;
@@ -40,14 +41,14 @@ export function scrollBy(s: ScrollState, move: ScrollMove): ScrollState {
       offset = 0;
       break;
     case 'bottom':
-      offset = s.max;
+      offset = s.max ?? Number.MAX_SAFE_INTEGER;
       break;
     default: {
       const unreachable: never = move;
       return unreachable;
     }
   }
-  return { ...s, offset: Math.max(0, Math.min(s.max, offset)) };
+  return { ...s, offset: Math.max(0, Math.min(s.max ?? Number.MAX_SAFE_INTEGER, offset)) };
 }
 
 /** A new `max` (negative counts as 0); the offset is pulled back inside it. */

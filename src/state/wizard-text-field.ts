@@ -108,6 +108,7 @@ export function textEditForKey(key: ScreenKey): TextEdit | null {
       return { type: 'clear' };
     case 'space':
       return { type: 'insert', text: ' ' };
+    case null:
     default:
       break;
   }

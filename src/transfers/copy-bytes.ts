@@ -4,7 +4,6 @@
  * destination committed removes what was written and throws IntegrityError.
  */
 import { createHash } from 'node:crypto';
-import { pipeline } from 'node:stream';
 import { CancelledError, IntegrityError, isProviderError } from '../providers/errors.js';
 import type { Entry, Provider } from '../providers/types.js';
 import { HashingStream, normaliseSha1 } from './hashing-stream.js';
@@ -69,9 +68,16 @@ export async function streamCopy(
     if (reportedByDestination === 0) ctx.progress(total);
   });
   let sourceError: unknown = null;
-  pipeline(handle.stream, hasher, (err) => {
-    if (err && sourceError === null) sourceError = err;
+  // pipe() plus error forwarding instead of stream.pipeline(): on Node 20 pipeline() allocates an
+  // AbortController and a DOMException per call, a measurable cost at 100,000 small files.
+  handle.stream.on('error', (err) => {
+    sourceError ??= err;
+    hasher.destroy(err);
   });
+  hasher.once('close', () => {
+    if (!handle.stream.readableEnded) handle.stream.destroy();
+  });
+  handle.stream.pipe(hasher);
   const expected = normaliseSha1(handle.sha1) ?? known;
   let entry: Entry;
   try {

@@ -5,20 +5,21 @@
  * for `useSyncExternalStore`. The CLI uses the same object with a fixed conflict policy.
  */
 import type { Entry } from '../providers/types.js';
-import { CONFLICT_CHOICES } from './conflicts.js';
-import { DirNode } from './dir-node.js';
 import { TypedEmitter } from './emitter.js';
+import { newFolderNode, settleTree } from './folder-tree.js';
 import { Ledger } from './ledger.js';
 import { resolveOptions, type EngineOptions, type ResolvedOptions } from './options.js';
 import { Publisher } from './publisher.js';
+import { Questions } from './questions.js';
 import { QueueSaver } from './queue-saver.js';
 import { type PendingQueue, type QueueDocument } from './queue-file.js';
-import { jobView, type GroupRecord, type JobRecord } from './records.js';
+import { jobView, type JobRecord } from './records.js';
 import type { ScanSink } from './run-scan.js';
 import type { ReadableStore } from './store.js';
+import { Room } from './room.js';
 import { restoreGroups, saveDocument, submitRequest } from './submit.js';
 import { isTerminal } from './totals.js';
-import type { ConflictChoice, ConflictQuestion, EngineEvents, JobState, Location, QueueSnapshot, TotalsSnapshot, TransferRequest } from './types.js';
+import type { ConflictChoice, ConflictQuestion, EngineEvents, JobState, QueueSnapshot, TotalsSnapshot, TransferRequest } from './types.js';
 import { Workers } from './workers.js';
 
 export class TransferEngine {
@@ -28,23 +29,22 @@ export class TransferEngine {
   private readonly emitter = new TypedEmitter<EngineEvents>();
   private readonly workers: Workers;
   private readonly saver: QueueSaver | null;
-  private readonly questionList: ConflictQuestion[] = [];
-  private roomWaiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
+  private readonly questions = new Questions();
+  private readonly room: Room;
   private idleWaiters: Array<() => void> = [];
-  private nextQuestion = 1;
 
   constructor(options: EngineOptions) {
     this.opts = resolveOptions(options);
     const clock = this.opts.clock;
     this.ledger = new Ledger(clock, this.opts.keepFinished, (job, prev) => this.onState(job, prev));
+    this.room = new Room(() => this.ledger.queuedFiles < this.opts.maxQueued);
     const sink: ScanSink = {
-      room: (signal) => this.room(signal),
+      room: (signal) => this.room.wait(signal),
       add: (scan, spec) => {
         spec.parentDir?.childAdded();
         return this.ledger.add(scan.group, spec);
       },
-      newNode: (group, folder, parent) =>
-        group.settings.operation === 'copy' ? null : new DirNode(parent, (node, clean) => this.folderDone(group, folder, node, clean)),
+      newNode: (group, folder, parent) => newFolderNode(this.ledger, group, folder, parent),
     };
     this.workers = new Workers(this.ledger, this.opts, sink, {
       ask: (job, existing) => this.ask(job, existing),
@@ -53,7 +53,7 @@ export class TransferEngine {
         if (persist) this.saver?.markDirty();
       },
     });
-    const source = { paused: () => this.workers.paused, questions: () => this.questionList };
+    const source = { paused: () => this.workers.paused, questions: () => this.questions.list };
     this.publisher = new Publisher(this.ledger, source, clock, this.opts.publishIntervalMs);
     const file = this.opts.queueFile;
     this.saver = file
@@ -171,11 +171,11 @@ export class TransferEngine {
    * pending questions and every later conflict of that group. Returns false for an unknown id.
    */
   answer(questionId: string, choice: ConflictChoice, applyToAll = false): boolean {
-    const q = this.questionList.find((x) => x.id === questionId);
+    const q = this.questions.find(questionId);
     if (!q) return false;
     const group = this.ledger.groups.get(q.groupId);
     if (applyToAll && group) group.appliedAnswer = choice;
-    for (const other of [...this.questionList]) {
+    for (const other of [...this.questions.list]) {
       if (other === q || (applyToAll && other.groupId === q.groupId)) this.decide(other, choice);
     }
     this.saver?.markDirty();
@@ -225,7 +225,7 @@ export class TransferEngine {
       job.cancelRetryTimer = null;
     }
     await this.workers.settled();
-    for (const w of this.roomWaiters.splice(0)) w.reject(new Error('the transfer engine is closed'));
+    this.room.rejectAll(new Error('the transfer engine is closed'));
     await this.saver?.flush();
     this.publisher.publishNow();
     this.publisher.stop();
@@ -234,8 +234,8 @@ export class TransferEngine {
   private onState(job: JobRecord, prev: JobState | null): void {
     this.emitter.emit('job', jobView(job, this.opts.clock.now()));
     if (job.state === 'queued' && prev !== 'queued' && job.retryAt === null && !this.workers.closed) this.workers.enqueue(job);
-    if (isTerminal(job.state)) this.settleTree(job);
-    if (this.ledger.queuedFiles < this.opts.maxQueued) for (const w of this.roomWaiters.splice(0)) w.resolve();
+    if (isTerminal(job.state)) settleTree(job);
+    this.room.release();
     const group = job.group;
     if (group.live > 0) group.announcedFinished = false;
     else if (!group.announcedFinished && prev !== null) {
@@ -253,51 +253,6 @@ export class TransferEngine {
     if (prev === null || isTerminal(job.state) || prev === 'running' || job.state === 'paused') this.saver?.markDirty();
   }
 
-  /** Tells the job's folder it finished, so moves and deletes can remove emptied folders. */
-  private settleTree(job: JobRecord): void {
-    if (job.kind === 'scan' && job.node) {
-      const node = job.node;
-      job.node = null;
-      node.listingFinished(job.state === 'done');
-    } else if (job.parentDir) {
-      const parent = job.parentDir;
-      job.parentDir = null;
-      parent.childFinished(job.state === 'done');
-    }
-  }
-
-  private folderDone(group: GroupRecord, folder: Location, node: DirNode, clean: boolean): void {
-    if (!clean) {
-      node.parent?.childFinished(false);
-      return;
-    }
-    // Counted in the parent already (DirNode's constructor), so this job reports to it directly.
-    const spec = { kind: 'rmdir', isDir: true, source: folder, target: null, size: 0, mtimeMs: null, sha1: null } as const;
-    this.ledger.add(group, { ...spec, parentDir: node.parent });
-  }
-
-  private room(signal: AbortSignal): Promise<void> {
-    if (this.ledger.queuedFiles < this.opts.maxQueued) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const onAbort = (): void => {
-        this.roomWaiters = this.roomWaiters.filter((w) => w !== waiter);
-        reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-      };
-      const waiter = {
-        resolve: () => {
-          signal.removeEventListener('abort', onAbort);
-          resolve();
-        },
-        reject: (e: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(e instanceof Error ? e : new Error(String(e)));
-        },
-      };
-      this.roomWaiters.push(waiter);
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-  }
-
   private ask(job: JobRecord, existing: Entry): void {
     const applied = job.group.appliedAnswer;
     if (applied) {
@@ -305,16 +260,7 @@ export class TransferEngine {
       this.ledger.update(job, { state: 'queued', decision: applied });
       return;
     }
-    const source = job.source ?? { provider: job.group.settings.from, path: '' };
-    const q: ConflictQuestion = {
-      id: `q${this.nextQuestion++}`,
-      jobId: job.id,
-      groupId: job.group.id,
-      source: { location: source, size: job.size, mtimeMs: job.mtimeMs },
-      target: { location: { provider: job.group.settings.to, path: existing.path }, size: existing.size, mtimeMs: existing.mtimeMs },
-      choices: [...CONFLICT_CHOICES],
-    };
-    this.questionList.push(q);
+    const q = this.questions.raise(job, existing);
     this.emitter.emit('question', q);
     this.publisher.markDirty();
   }
@@ -335,8 +281,7 @@ export class TransferEngine {
   }
 
   private dropQuestion(jobId: string): void {
-    const i = this.questionList.findIndex((q) => q.jobId === jobId);
-    if (i >= 0) this.questionList.splice(i, 1);
+    this.questions.drop(jobId);
     this.publisher.markDirty();
   }
 }

@@ -26,9 +26,9 @@ async function type(h: InkHarness, text: string, shown: (frame: string) => boole
   await h.waitForFrame(shown);
 }
 
-/** The line of the field whose label is `label`. */
+/** The line of the field whose label is `label` (labels are padded to 18 columns). */
 function fieldLine(frame: string, label: string): string {
-  return frame.split('\n').find((l) => l.includes(label)) ?? '';
+  return frame.split('\n').find((l) => l.slice(2, 20) === label.trim().padEnd(18)) ?? '';
 }
 
 function mount(saved: Profile[], existingNames: string[] = []): InkHarness {

@@ -152,4 +152,9 @@ describe('X-Bz-Test-Mode', () => {
     }
     expect([...codes].sort()).toEqual(['expired_auth_token', 'ok']);
   });
+
+  test('several modes separated by commas (as rclone --b2-test-mode passes them) all apply', async () => {
+    const r = await reply(await withMode('fail_some_uploads, force_cap_exceeded', 'b2_list_buckets', { accountId: emu.accountId }));
+    expect([r.status, r.body.code]).toEqual([403, 'transaction_cap_exceeded']);
+  });
 });

@@ -148,6 +148,11 @@ describe('b2_upload_file', () => {
     expect([big.status, big.body.code]).toEqual([400, 'bad_request']);
     const decoded = await uploadTo(u, 'dec.txt', 'x', { 'X-Bz-Info-Author': 'J%C3%BCrgen+M' });
     expect(decoded.body.fileInfo).toEqual({ author: 'Jürgen M' });
+    // Keys that collide with Object.prototype names are plain keys.
+    const proto = await uploadTo(u, 'proto.txt', 'x', { 'X-Bz-Info-constructor': 'c', 'X-Bz-Info-__proto__': 'p' });
+    expect(proto.body.fileInfo).toEqual(JSON.parse('{"constructor":"c","__proto__":"p"}'));
+    const got = await fetch(`${emu.endpoint}/file/upload-bucket/proto.txt`, { headers: { Authorization: t } });
+    expect([got.headers.get('x-bz-info-constructor'), got.headers.get('x-bz-info-__proto__')]).toEqual(['c', 'p']);
   });
 
   test('headers B2 forbids on uploads (Content-Disposition …) → 400', async () => {

@@ -148,6 +148,21 @@ describe('transfer engine: copying, moving, deleting', () => {
     expect(f.engine.store.getSnapshot().totals).toMatchObject({ files: 2, filesDone: 2 });
   });
 
+  it('deletes one exact version when asked, and tells when a group is finished', async () => {
+    const f = makeFixture();
+    f.b2.put('/bkt/v.txt', 'v');
+    const finished: string[] = [];
+    f.engine.on('group-finished', (g) => finished.push(`${g.label}: ${g.totals.filesDone}/${g.totals.files}`));
+    let idle = 0;
+    f.engine.on('idle', () => idle++);
+    const gid = f.engine.submit({ operation: 'delete', on: 'b2', paths: ['/bkt/v.txt'], mode: 'delete-version', fileId: '4_zabc' });
+    await f.engine.whenIdle();
+    expect(gid).toMatch(/^g\d+$/);
+    expect(f.b2.calls.filter((c) => c.startsWith('remove'))).toEqual(['remove /bkt/v.txt delete-version 4_zabc']);
+    expect(finished).toEqual(['Delete v.txt: 1/1']);
+    expect(idle).toBeGreaterThanOrEqual(1);
+  });
+
   it('refuses to copy a folder into itself and a folder without recursion', async () => {
     const f = makeFixture();
     f.b2.put('/bkt/d/f', 'f');

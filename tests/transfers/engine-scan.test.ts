@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TransientError } from '../../src/providers/errors.js';
 import { makeFixture } from './helpers/engine-fixture.js';
 import { createGate, createMemoryProvider, until } from './helpers/memory-provider.js';
 
@@ -75,7 +76,42 @@ describe('transfer engine: streamed folder expansion', () => {
     expect(f.latest().find((j) => j.kind === 'download')?.failure?.kind).toBe('invalid-name');
   });
 
-  it('recreates empty folders; a copy lists each folder once even when retried', async () => {
+  it('a failed listing is retried without copying its first pages twice', async () => {
+    const local = createMemoryProvider({ kind: 'local', pageSize: 2 });
+    const f = makeFixture({}, { local });
+    for (let i = 0; i < 5; i++) local.put(`/s/${i}`, `${i}`);
+    let fail = true;
+    local.hooks.beforePage = (_dir, page) => {
+      if (page === 1 && fail) throw new TransientError('listing timed out');
+    };
+    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'ask', items: [{ source: '/s', targetDir: '/k' }] });
+    await f.engine.whenIdle();
+    const scan = f.latest().find((j) => j.kind === 'scan');
+    expect(scan?.failure).toMatchObject({ kind: 'transient', detail: 'listing timed out' });
+    expect(f.b2.files.size).toBe(2);
+    fail = false;
+    f.engine.retry(scan?.id ?? '');
+    await f.engine.whenIdle();
+    expect([...f.b2.files.keys()].sort()).toEqual([0, 1, 2, 3, 4].map((i) => `/k/s/${i}`));
+    expect(f.b2.writeOrder).toHaveLength(5);
+  });
+
+  it('skips the stat of entries the caller already knows', async () => {
+    const f = makeFixture();
+    f.local.put('/s/known.txt', 'k');
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s/known.txt', targetDir: '/k', known: { kind: 'file', size: 1, mtimeMs: 1_000 } }],
+    });
+    await f.engine.whenIdle();
+    expect(f.b2.text('/k/known.txt')).toBe('k');
+    expect(f.local.calls.filter((c) => c.startsWith('stat'))).toEqual([]);
+  });
+
+  it('recreates empty folders', async () => {
     const f = makeFixture();
     f.local.dirs.add('/s/empty');
     f.local.put('/s/full/x', 'x');

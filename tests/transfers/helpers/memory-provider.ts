@@ -183,7 +183,7 @@ export function createMemoryProvider(opts: { kind?: 'local' | 'b2'; withCopy?: b
     },
 
     async remove(path, o) {
-      p.calls.push(`remove ${path} ${o?.mode ?? 'default'}`);
+      p.calls.push(`remove ${path} ${o?.mode ?? 'default'}${o?.fileId ? ` ${o.fileId}` : ''}`);
       await p.hooks.beforeRemove?.(path);
       if (files.delete(path)) return;
       if (isDir(path)) {

@@ -1,0 +1,172 @@
+/**
+ * The file manager routes: `b2c` (default profile, else the local disk in both panes with a
+ * hint), `b2c --profile NAME`, and `b2c --demo [--key NAME]`, which starts the built-in
+ * B2-compatible server in this process with the demo account and opens the local folder on the
+ * left and the demo account's buckets on the right (with `--key`, through one of the demo's
+ * restricted keys, to see what that key may do).
+ *
+ * Profiles connect lazily: the first frame is drawn before any HTTP request.
+ */
+import { homedir } from 'node:os';
+import { parseArgs } from 'node:util';
+import { CredentialsError, DEFAULT_SETTINGS, openConfig, resolveCredentials, type ConfigStore, type Settings } from '../config/index.js';
+import { DEMO_KEY_NAMES, startEmulator, type RunningEmulator } from '../emulator/index.js';
+import { connectB2 } from '../providers/b2/index.js';
+import { createLocalProvider } from '../providers/local/index.js';
+import type { StatusMessage } from '../state/app-state.js';
+import { DEFAULT_KEYMAP, type Keymap } from '../state/keymap.js';
+import { applyOverrides, KeymapOverrideError } from '../state/keymap-overrides.js';
+import { b2PaneLocation, localPaneLocation, type PaneLocation } from '../state/pane-location.js';
+import { ProviderRegistry, type ProfileSpec } from '../ui/app/provider-registry.js';
+import { runTui } from '../ui/run-tui.js';
+import { tuiRefusal } from '../ui/terminal-session.js';
+import { chooseTheme } from '../ui/theme.js';
+
+const USAGE = `Usage:
+  b2c                     open the file manager with the default profile
+  b2c --profile NAME      open it with the profile NAME
+  b2c --demo [--key NAME] open it on a built-in demo B2 server (keys: ${DEMO_KEY_NAMES.join(', ')})`;
+
+function usageError(message: string): number {
+  process.stderr.write(`b2c: ${message}\n\n${USAGE}\n`);
+  return 2;
+}
+
+function keymapFrom(settings: Settings): { keymap: Keymap; status?: StatusMessage } {
+  try {
+    return { keymap: applyOverrides(DEFAULT_KEYMAP, settings.keymapOverrides) };
+  } catch (e) {
+    if (!(e instanceof KeymapOverrideError)) throw e;
+    return { keymap: DEFAULT_KEYMAP, status: { text: `${e.message} Using the default keys.`, tone: 'warning' } };
+  }
+}
+
+/** Demo profiles: `demo` (master key) and `demo-NAME` for each demo key, all on one server. */
+function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
+  const master: ProfileSpec = {
+    name: 'demo',
+    label: 'demo (master key)',
+    connect: async () => {
+      const emu = await server;
+      return connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
+    },
+  };
+  return [
+    master,
+    ...DEMO_KEY_NAMES.map((name) => ({
+      name: `demo-${name}`,
+      label: `demo (${name} key)`,
+      connect: async () => {
+        const emu = await server;
+        const key = emu.demoKeys.find((k) => k.name === name);
+        if (!key) throw new Error(`the demo server has no key named ${name}`);
+        return connectB2({ applicationKeyId: key.applicationKeyId, applicationKey: key.applicationKey, endpoint: emu.endpoint });
+      },
+    })),
+  ];
+}
+
+/** Every stored profile, connecting with its saved key when first opened. */
+function storedProfiles(config: ConfigStore): ProfileSpec[] {
+  return config.listProfiles().map((p) => ({
+    name: p.name,
+    label: p.name,
+    connect: async () => {
+      const full = config.getProfile(p.name);
+      if (!full) throw new Error(`The profile "${p.name}" no longer exists.`);
+      return connectB2({ applicationKeyId: full.applicationKeyId, applicationKey: full.applicationKey, endpoint: full.endpoint });
+    },
+  }));
+}
+
+interface Plan {
+  profiles: ProfileSpec[];
+  right: PaneLocation;
+  settings: Settings;
+  status?: StatusMessage;
+}
+
+function profilePlan(profileName: string | undefined, cwd: string): Plan {
+  const config = openConfig();
+  const settings = config.getSettings();
+  const profiles = storedProfiles(config);
+  const creds = resolveCredentials({ profileName, env: process.env, config });
+  if (creds.source === 'none') {
+    const text =
+      creds.reason === 'no-profiles'
+        ? 'No B2 account yet: set B2_APPLICATION_KEY_ID and B2_APPLICATION_KEY, or try b2c --demo.'
+        : `Several profiles and no default: start with --profile NAME, or F9 to choose one (${creds.profiles.join(', ')}).`;
+    return { profiles, right: localPaneLocation(cwd), settings, status: { text, tone: 'warning' } };
+  }
+  if (creds.source === 'env') {
+    profiles.unshift({
+      name: 'env',
+      label: 'env (B2_APPLICATION_KEY_ID)',
+      connect: () => connectB2({ applicationKeyId: creds.applicationKeyId, applicationKey: creds.applicationKey, endpoint: creds.endpoint }),
+    });
+  }
+  const name = creds.source === 'env' ? 'env' : (creds.profileName ?? 'env');
+  const status: StatusMessage | undefined =
+    creds.ignoredProfile === undefined ? undefined : { text: `B2_APPLICATION_KEY_ID is set, so --profile ${creds.ignoredProfile} is ignored.`, tone: 'warning' };
+  return { profiles, right: b2PaneLocation(name, null), settings, status };
+}
+
+/**
+ * Runs the file manager. `argv` is everything after `b2c` (`--demo`, `--key NAME`,
+ * `--profile NAME`). Resolves with the exit code: 0 after quitting, 1 when not on a terminal or
+ * the config cannot be used, 2 for usage errors.
+ */
+export async function runTuiCommand(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { demo: { type: 'boolean' }, key: { type: 'string' }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (e) {
+    return usageError(e instanceof Error ? e.message : String(e));
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const refusal = tuiRefusal(process.stdin, process.stdout);
+  if (refusal !== null) {
+    process.stderr.write(refusal);
+    return 1;
+  }
+  const cwd = process.cwd();
+  let plan: Plan;
+  let server: Promise<RunningEmulator> | null = null;
+  if (values.demo) {
+    if (values.profile !== undefined) return usageError('--demo and --profile cannot be combined');
+    const key = values.key;
+    if (key !== undefined && !(DEMO_KEY_NAMES as readonly string[]).includes(key)) return usageError(`there is no demo key named "${key}"`);
+    server = startEmulator({ demo: true });
+    // A failed start shows up as the demo pane's connection error; nothing else awaits it early.
+    server.catch(() => undefined);
+    plan = { profiles: demoProfiles(server), right: b2PaneLocation(key === undefined ? 'demo' : `demo-${key}`, null), settings: { ...DEFAULT_SETTINGS } };
+  } else {
+    if (values.key !== undefined) return usageError('--key works with --demo only');
+    try {
+      plan = profilePlan(values.profile, cwd);
+    } catch (e) {
+      process.stderr.write(`b2c: ${e instanceof Error ? e.message : String(e)}\n`);
+      return e instanceof CredentialsError ? 2 : 1;
+    }
+  }
+  const { keymap, status } = keymapFrom(plan.settings);
+  const registry = new ProviderRegistry(createLocalProvider(), plan.profiles);
+  try {
+    return await runTui({
+      registry,
+      left: localPaneLocation(cwd),
+      right: plan.right,
+      active: 'right',
+      keymap,
+      theme: chooseTheme(process.env, plan.settings.theme),
+      settings: plan.settings,
+      places: { cwd, home: homedir() },
+      status: status ?? plan.status,
+    });
+  } finally {
+    if (server) await server.then((emu) => emu.close()).catch(() => undefined);
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The key inspector as a screen of its own: what the active pane's key may do, scrollable, closed
+ * with Esc/Enter/q/I. Self-contained (state, view, keyboard adapter); the app may instead drive
+ * `inspectorReducer` / `inspectorKeyAction` from its input owner and render <KeyInspector>.
+ */
+import { Box, Text } from 'ink';
+import { useCallback, useEffect, useReducer, type ReactNode } from 'react';
+import type { KeyInfo } from '../../state/key-info.js';
+import { keyFacts, type KeySource } from '../../state/keys-screen-facts.js';
+import { initInspector, inspectorKeyAction, inspectorReducer } from '../../state/keys-screen-inspector.js';
+import { useTerminalSize } from '../terminal-size.js';
+import { useTheme } from '../theme-context.js';
+import { KeyInspector } from './KeyInspector.js';
+import { useScreenInput } from './useScreenInput.js';
+
+export interface KeyInspectorScreenProps {
+  /** What the key may do (the provider's `keyInfo`; never a secret). */
+  keyInfo: KeyInfo;
+  /** The profile's name, or null for environment credentials. */
+  profileName: string | null;
+  source: KeySource;
+  /** API base URL, or null for the real B2. */
+  endpoint: string | null;
+  onClose: () => void;
+  /** Whether the screen has the keyboard (default true). */
+  active?: boolean;
+  /** Rows to fill (default: terminal rows − 1). */
+  height?: number;
+  /** Clock, ms since the epoch (default Date.now). */
+  now?: () => number;
+}
+
+/** Title, the inspector window, and the key hints. */
+export function KeyInspectorScreen(props: KeyInspectorScreenProps): ReactNode {
+  const theme = useTheme();
+  const size = useTerminalSize();
+  const [state, dispatch] = useReducer(inspectorReducer, undefined, initInspector);
+  useScreenInput(state, dispatch, inspectorKeyAction, { isActive: props.active ?? true });
+  const onScrollLimit = useCallback((max: number) => dispatch({ type: 'scrollLimit', max }), []);
+  const { onClose } = props;
+  useEffect(() => {
+    if (state.closed) onClose();
+  }, [state.closed, onClose]);
+  const height = props.height ?? size.rows - 1;
+  const facts = keyFacts({ keyInfo: props.keyInfo, profileName: props.profileName, source: props.source, endpoint: props.endpoint, now: (props.now ?? Date.now)() });
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text color={theme.dialog.title} bold>
+        Key inspector
+      </Text>
+      <KeyInspector facts={facts} scroll={state.scroll} height={height - 2} onScrollLimit={onScrollLimit} />
+      <Text color={theme.muted}>↑↓ PgUp PgDn Home End scroll · Esc close</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * The keys screen, render-only: the action bar (greyed parts say why), the account's keys with
+ * their scope, details of the selected key, and whatever mode is on top (new-key form, the new
+ * secret, delete confirmation). State from state/keys-screen-*.ts.
+ */
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { describeCapabilitySet, describeKeyScope } from '../../state/keys-screen-describe.js';
+import { formatUtcMinute } from '../../state/keys-screen-lines.js';
+import { selectedKey, type KeyRow, type KeysScreenState } from '../../state/keys-screen-state.js';
+import type { PermissionDecision } from '../../state/permissions.js';
+import { sanitizeForTerminal } from '../../state/sanitize.js';
+import { useTheme } from '../theme-context.js';
+import { windowOf } from './Checkbox.js';
+import { KeyFormView } from './KeyFormView.js';
+import { NewKeySecret } from './NewKeySecret.js';
+import { Spinner } from './Spinner.js';
+
+export interface KeysViewProps {
+  state: KeysScreenState;
+  height: number;
+  width: number;
+  /** ms since the epoch (expired keys are marked). */
+  now: number;
+}
+
+function ActionBar({ state }: { state: KeysScreenState }): ReactNode {
+  const theme = useTheme();
+  const item = (key: string, label: string, d: PermissionDecision): ReactNode => (
+    <Text color={d.allowed ? undefined : theme.bar.disabled} strikethrough={!d.allowed && !theme.colour}>
+      <Text bold={d.allowed}>{key}</Text> {label}
+      {d.allowed ? '' : ' ✗'}
+    </Text>
+  );
+  return (
+    <Text wrap="truncate-end">
+      {item('n', 'New key', state.access.create)}
+      {'  '}
+      {item('d', 'Delete', state.access.delete)}
+      {'  '}
+      {item('r', 'Reload', state.access.list)}
+      {'  '}
+      <Text bold>Esc</Text> Close
+    </Text>
+  );
+}
+
+function rowText(k: KeyRow, names: ReadonlyMap<string, string>, own: boolean, now: number): string {
+  const expires = k.expiresAt === null ? 'never' : `${k.expiresAt < now ? 'EXPIRED ' : ''}${formatUtcMinute(k.expiresAt)}`;
+  return `${own ? '*' : ' '}${sanitizeForTerminal(k.keyName).padEnd(16)} ${expires.padEnd(29)} ${sanitizeForTerminal(describeKeyScope(k, names))}`;
+}
+
+function KeyList({ state, rows, now }: { state: KeysScreenState; rows: number; now: number }): ReactNode {
+  const theme = useTheme();
+  const names = new Map(state.buckets.map((b) => [b.id, b.name]));
+  switch (state.load.kind) {
+    case 'not-allowed':
+      return (
+        <Text color={theme.denied} wrap="wrap">
+          ✗ {sanitizeForTerminal(state.access.list.reason ?? 'This key may not list keys.')}
+        </Text>
+      );
+    case 'loading':
+      return <Spinner label="Listing the account's keys…" />;
+    case 'failed':
+      return <Text color={theme.status.error}>✗ {sanitizeForTerminal(state.load.message)}</Text>;
+    case 'loaded':
+      break;
+    default: {
+      const unreachable: never = state.load;
+      return unreachable;
+    }
+  }
+  if (state.keys.length === 0) return <Text color={theme.muted}>This account has no application keys besides the master key.</Text>;
+  const w = windowOf(state.keys.length, state.cursor, rows);
+  return (
+    <Box flexDirection="column">
+      <Text color={theme.pane.header} wrap="truncate-end">
+        {' '}
+        {'NAME'.padEnd(16)} {'EXPIRES (UTC)'.padEnd(29)} SCOPE
+      </Text>
+      {state.keys.slice(w.start, w.end).map((k, i) => {
+        const at = w.start + i === state.cursor;
+        return (
+          <Text key={k.applicationKeyId} wrap="truncate-end" inverse={at} color={at && theme.colour ? theme.pane.cursorFg : undefined} backgroundColor={at ? theme.pane.cursorBg : undefined}>
+            {rowText(k, names, k.applicationKeyId === state.ownKeyId, now)}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}
+
+function Details({ state }: { state: KeysScreenState }): ReactNode {
+  const theme = useTheme();
+  const k = selectedKey(state);
+  if (k === null || state.load.kind !== 'loaded') return null;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end">
+        Key ID {sanitizeForTerminal(k.applicationKeyId)}
+        {k.applicationKeyId === state.ownKeyId ? <Text color={theme.muted}> (* the key b2c is signed in with)</Text> : null}
+      </Text>
+      <Text wrap="truncate-end" color={theme.muted}>
+        {describeCapabilitySet(k.capabilities)}
+      </Text>
+    </Box>
+  );
+}
+
+function Overlay({ state, width }: { state: KeysScreenState; width: number }): ReactNode {
+  const theme = useTheme();
+  const mode = state.mode;
+  const names = new Map(state.buckets.map((b) => [b.id, b.name]));
+  switch (mode.kind) {
+    case 'confirm-delete':
+      return (
+        <Text color={theme.dialog.danger} wrap="wrap">
+          Delete key {sanitizeForTerminal(mode.key.keyName)} ({sanitizeForTerminal(mode.key.applicationKeyId)})? Everything using it stops working at once.
+          {mode.key.applicationKeyId === state.ownKeyId ? ' It is the key b2c is signed in with.' : ''} (y/n)
+        </Text>
+      );
+    case 'deleting':
+      return <Spinner label={`Deleting key ${sanitizeForTerminal(mode.key.keyName)}…`} />;
+    case 'created':
+      return <NewKeySecret created={mode.key} save={mode.save} bucketNames={names} width={width} />;
+    case 'list':
+    case 'form':
+    case 'creating':
+    case 'closed':
+      return null;
+    default: {
+      const unreachable: never = mode;
+      return unreachable;
+    }
+  }
+}
+
+/** The whole screen in `height` rows. */
+export function KeysView({ state, height, width, now }: KeysViewProps): ReactNode {
+  const theme = useTheme();
+  const mode = state.mode;
+  const inForm = mode.kind === 'form' || mode.kind === 'creating';
+  let body: ReactNode;
+  if (inForm) {
+    body = (
+      <Box flexDirection="column">
+        <KeyFormView form={mode.form} width={width} busy={mode.kind === 'creating'} />
+        {mode.kind === 'creating' ? <Spinner label="Creating the key…" /> : <Text color={theme.muted}>Tab next part · Space tick · Enter create · Esc cancel</Text>}
+      </Box>
+    );
+  } else if (mode.kind === 'created') {
+    body = <Overlay state={state} width={width} />;
+  } else {
+    body = (
+      <Box flexDirection="column">
+        <KeyList state={state} rows={Math.max(3, height - 9)} now={now} />
+        <Box flexGrow={1} />
+        <Details state={state} />
+        <Overlay state={state} width={width} />
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text color={theme.dialog.title} bold>
+        {inForm ? 'New application key' : 'Application keys'}
+      </Text>
+      {inForm || mode.kind === 'created' ? null : <ActionBar state={state} />}
+      <Box flexDirection="column" flexGrow={1}>
+        {body}
+      </Box>
+      {state.message !== null ? (
+        <Text color={state.message.tone === 'error' ? theme.status.error : theme.status.success} wrap="truncate-end">
+          {sanitizeForTerminal(state.message.text)}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The one place the TUI shows a secret: a key just created, whose application key B2 returns only
+ * in that answer. It stays on screen until the user leaves this view; the state then forgets it.
+ * Offers to save the key as a profile (name field inline).
+ */
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { describeKeyScope } from '../../state/keys-screen-describe.js';
+import { formatUtcMinute } from '../../state/keys-screen-lines.js';
+import type { CreatedKeyView, SaveAsProfile } from '../../state/keys-screen-state.js';
+import { sanitizeForTerminal } from '../../state/sanitize.js';
+import { useTheme } from '../theme-context.js';
+import { Spinner } from './Spinner.js';
+import { TextField } from './TextField.js';
+
+export interface NewKeySecretProps {
+  created: CreatedKeyView;
+  save: SaveAsProfile;
+  /** Bucket ID → name. */
+  bucketNames: ReadonlyMap<string, string>;
+  width: number;
+}
+
+function SaveLine({ save, width }: { save: SaveAsProfile; width: number }): ReactNode {
+  const theme = useTheme();
+  switch (save.kind) {
+    case 'offer':
+      return <Text>s save it as a b2c profile · Enter done (b2c then forgets the key)</Text>;
+    case 'naming':
+      return (
+        <Box flexDirection="column">
+          <TextField label="Profile name" labelWidth={14} width={Math.max(10, width - 17)} value={save.name.text} cursor={save.name.cursor} focus placeholder="a name for the profile" error={save.error ?? undefined} />
+          <Text color={theme.muted}>Enter save · Esc back</Text>
+        </Box>
+      );
+    case 'saving':
+      return <Spinner label="Saving the profile…" />;
+    case 'saved':
+      return <Text color={theme.status.success}>Saved as profile {sanitizeForTerminal(save.name)}. Enter done.</Text>;
+    default: {
+      const unreachable: never = save;
+      return unreachable;
+    }
+  }
+}
+
+/** The new key, its secret, and the save offer. */
+export function NewKeySecret({ created, save, bucketNames, width }: NewKeySecretProps): ReactNode {
+  const theme = useTheme();
+  const row = (label: string, value: string): ReactNode => (
+    <Text wrap="truncate-end">
+      {'  '}
+      {label.padEnd(17)}
+      {value}
+    </Text>
+  );
+  return (
+    <Box flexDirection="column">
+      <Text color={theme.status.success}>✓ Created key {sanitizeForTerminal(created.keyName)}</Text>
+      {row('Key ID', sanitizeForTerminal(created.applicationKeyId))}
+      <Text wrap="truncate-end">
+        {'  '}
+        {'Application key'.padEnd(17)}
+        <Text color={theme.status.warning} bold>
+          {sanitizeForTerminal(created.applicationKey)}
+        </Text>
+      </Text>
+      {row('Scope', sanitizeForTerminal(describeKeyScope(created, bucketNames)))}
+      {row('Capabilities', created.capabilities.join(', '))}
+      {row('Expires', created.expiresAt === null ? 'never' : formatUtcMinute(created.expiresAt))}
+      <Text> </Text>
+      <Text color={theme.status.warning} wrap="wrap">
+        B2 shows the application key only this once. Save it as a profile now, or copy it somewhere safe.
+      </Text>
+      <SaveLine save={save} width={width} />
+    </Box>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * The status line: the filter prompt while typing a filter, else the last message (permission
+ * reasons, errors, results), else the transfer queue's progress, else a hint. Always sanitised.
+ */
+import { Box, Text } from 'ink';
+import { memo, type ReactNode } from 'react';
+import type { AppMode, StatusMessage } from '../../state/app-state.js';
+import { formatEta, formatPercent, formatSpeed } from '../../state/format.js';
+import { displayWidth, fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
+import type { TotalsSnapshot } from '../../transfers/index.js';
+import { useTheme } from '../theme-context.js';
+
+export interface StatusLineProps {
+  status: StatusMessage | null;
+  mode: AppMode;
+  queue: TotalsSnapshot;
+  width: number;
+}
+
+/** The queue's progress in one line, or null when nothing is running. */
+export function queueSummary(q: TotalsSnapshot): string | null {
+  const t = q.totals;
+  if (!q.active && q.questionsPending === 0) return null;
+  const files = `${t.filesDone}/${t.files} files`;
+  const pct = formatPercent(t.bytesDone, t.bytesTotal);
+  const speed = t.speed > 0 ? ` ${formatSpeed(t.speed)}, ${formatEta(t.bytesTotal - t.bytesDone, t.speed)} left` : '';
+  const ask = q.questionsPending > 0 ? ` · ${q.questionsPending} question${q.questionsPending === 1 ? '' : 's'} waiting` : '';
+  return `${q.paused ? 'Paused' : 'Transfers'}: ${files}, ${pct}${speed}${ask} (t: queue)`;
+}
+
+/**
+ * Rows the status line needs: 2 for a message longer than the width (a permission reason naming
+ * every capability of a key does not fit 80 columns), else 1.
+ */
+export function statusLineHeight(status: StatusMessage | null, width: number): number {
+  return status !== null && displayWidth(sanitizeForTerminal(status.text)) > width ? 2 : 1;
+}
+
+function StatusLineView({ status, mode, queue, width }: StatusLineProps): ReactNode {
+  const theme = useTheme();
+  if (mode.kind === 'filter') {
+    const text = `Filter: ${sanitizeForTerminal(mode.draft)}▌`;
+    return (
+      <Text wrap="truncate">
+        <Text color={theme.dialog.title}>{fitToWidth(text, Math.max(0, width - 30))}</Text>
+        <Text color={theme.muted}>{fitToWidth(' Enter keeps · Esc restores', 30)}</Text>
+      </Text>
+    );
+  }
+  if (status !== null) {
+    const colour = status.tone === 'error' ? theme.status.error : status.tone === 'warning' ? theme.status.warning : theme.status.info;
+    return (
+      <Box width={width} height={statusLineHeight(status, width)} overflow="hidden">
+        <Text color={colour} bold={status.tone === 'error'} wrap="wrap">
+          {sanitizeForTerminal(status.text)}
+        </Text>
+      </Box>
+    );
+  }
+  const summary = queueSummary(queue);
+  return (
+    <Text color={summary === null ? theme.muted : theme.status.info} wrap="truncate">
+      {fitToWidth(summary ?? 'F1 help · Tab other pane · Insert select · F9 go to · t transfer queue', width)}
+    </Text>
+  );
+}
+
+export const StatusLine = memo(StatusLineView);

@@ -1,0 +1,97 @@
+/**
+ * The TUI's root component: two panes (or the help screen, or the transfer queue), the status
+ * line and the function-key bar, with the open dialog drawn on top. Exactly `rows − 1` rows tall
+ * (DESIGN.md, terminal facts: at `rows` Ink clears the whole screen every frame). Render only:
+ * keys go to the controller through the one keyboard hook.
+ */
+import { Box } from 'ink';
+import { useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { keyContextFor, otherSide, type PaneSide } from '../../state/app-state.js';
+import type { Keymap } from '../../state/keymap.js';
+import { functionKeyBar } from '../../state/keymap-views.js';
+import type { CommandId } from '../../state/commands.js';
+import type { PermissionDecision } from '../../state/permissions.js';
+import { DialogLayer } from '../dialogs/DialogLayer.js';
+import { HelpScreen, helpLines } from '../dialogs/HelpScreen.js';
+import { useKeyboard } from '../input/useKeyboard.js';
+import { listHeightFor, Pane } from '../panes/Pane.js';
+import { useTerminalSize } from '../terminal-size.js';
+import { paneDecisions, paneKeyOf } from './command-permissions.js';
+import type { TuiController } from './controller.js';
+import { FunctionKeyBar } from './FunctionKeyBar.js';
+import { useConnections, type ProviderRegistry } from './provider-registry.js';
+import { QueuePanel, queueListHeight } from './QueuePanel.js';
+import { StatusLine, statusLineHeight } from './StatusLine.js';
+import type { TransferQueue } from './transfer-operations.js';
+import { useTuiState, type TuiStore } from './tui-store.js';
+
+export interface TuiAppProps {
+  store: TuiStore;
+  controller: TuiController;
+  registry: ProviderRegistry;
+  queue: TransferQueue;
+  keymap: Keymap;
+}
+
+const NO_DECISIONS: ReadonlyMap<CommandId, PermissionDecision> = new Map();
+
+export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppProps): ReactNode {
+  const { columns, rows } = useTerminalSize();
+  const state = useTuiState(store);
+  const connections = useConnections(registry);
+  const totals = useSyncExternalStore(
+    (l) => queue.totals.subscribe(l),
+    () => queue.totals.getSnapshot(),
+  );
+  useKeyboard(controller.handleInput);
+
+  const app = state.app;
+  const height = Math.max(4, rows - 1);
+  const statusHeight = statusLineHeight(app.status, columns);
+  const mainHeight = Math.max(3, height - statusHeight - 1);
+  const listHeight = listHeightFor(mainHeight);
+  const lines = useMemo(() => helpLines(keymap), [keymap]);
+
+  useEffect(() => {
+    for (const side of ['left', 'right'] as const) {
+      store.dispatch({ type: 'app', action: { type: 'pane', side, action: { type: 'viewportResized', height: listHeight } } });
+    }
+  }, [store, listHeight]);
+  useEffect(() => {
+    controller.setViewportSizes({ help: Math.max(1, mainHeight - 3), helpLines: lines.length, queue: queueListHeight(mainHeight) });
+  }, [controller, mainHeight, lines.length]);
+
+  const context = keyContextFor(app.mode);
+  const slots = useMemo(() => functionKeyBar(keymap, context), [keymap, context]);
+  const activeLoc = app.panes[app.active].location;
+  const otherLoc = app.panes[otherSide(app.active)].location;
+  const decisions = useMemo(
+    () => (context === 'pane' ? paneDecisions(paneKeyOf(activeLoc, connections), paneKeyOf(otherLoc, connections), Date.now()) : NO_DECISIONS),
+    [context, activeLoc, otherLoc, connections],
+  );
+
+  const leftWidth = Math.floor(columns / 2);
+  const account = (side: PaneSide): string | null => {
+    const loc = app.panes[side].location;
+    if (loc.kind === 'local') return null;
+    return registry.profiles().find((p) => p.name === loc.profile)?.label ?? loc.profile;
+  };
+  let main: ReactNode;
+  if (app.mode.kind === 'help') main = <HelpScreen lines={lines} offset={app.mode.offset} width={columns} height={mainHeight} />;
+  else if (app.mode.kind === 'queue') main = <QueuePanel queue={queue} cursor={state.queueCursor} width={columns} height={mainHeight} />;
+  else
+    main = (
+      <Box flexDirection="row" height={mainHeight}>
+        <Pane pane={app.panes.left} active={app.active === 'left'} width={leftWidth} height={mainHeight} account={account('left')} />
+        <Pane pane={app.panes.right} active={app.active === 'right'} width={columns - leftWidth} height={mainHeight} account={account('right')} />
+      </Box>
+    );
+  return (
+    <Box flexDirection="column" width={columns} height={height} overflow="hidden">
+      {main}
+      <StatusLine status={app.status} mode={app.mode} queue={totals} width={columns} />
+      <FunctionKeyBar slots={slots} decisions={decisions} width={columns} />
+      {state.dialog === null ? null : <DialogLayer dialog={state.dialog} />}
+    </Box>
+  );
+}

@@ -1,0 +1,38 @@
+/** The open dialog, drawn over the panes. */
+import type { ReactNode } from 'react';
+import type { DialogData } from './dialog-data.js';
+import { ConflictDialog, PickerDialog, PromptDialog, ShareDialog } from './InputDialogs.js';
+import { ConfirmQuitDialog, DeleteDialog, MessageDialog, TransferDialog, UnhideDialog } from './OperationDialogs.js';
+import { InfoDialog, VersionsDialog } from './ViewDialogs.js';
+
+/** The component for `dialog`. */
+export function DialogLayer({ dialog }: { dialog: DialogData }): ReactNode {
+  switch (dialog.kind) {
+    case 'transfer':
+      return <TransferDialog d={dialog} />;
+    case 'delete':
+      return <DeleteDialog d={dialog} />;
+    case 'prompt':
+      return <PromptDialog d={dialog} />;
+    case 'unhide':
+      return <UnhideDialog d={dialog} />;
+    case 'share':
+      return <ShareDialog d={dialog} />;
+    case 'info':
+      return <InfoDialog d={dialog} />;
+    case 'versions':
+      return <VersionsDialog d={dialog} />;
+    case 'picker':
+      return <PickerDialog d={dialog} />;
+    case 'confirmQuit':
+      return <ConfirmQuitDialog d={dialog} />;
+    case 'conflict':
+      return <ConflictDialog d={dialog} />;
+    case 'message':
+      return <MessageDialog d={dialog} />;
+    default: {
+      const never: never = dialog;
+      return never;
+    }
+  }
+}

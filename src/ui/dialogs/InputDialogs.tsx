@@ -1,0 +1,131 @@
+/**
+ * Dialogs with a text field or a list to choose from: rename, make folder, select/unselect by
+ * mask, the location picker, the share-link lifetime, and a transfer conflict question.
+ */
+import { Text } from 'ink';
+import type { ReactNode } from 'react';
+import { formatDate, formatSize } from '../../state/format.js';
+import { formatLocation } from '../../state/pane-location.js';
+import { fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
+import { TextField } from '../input/TextField.js';
+import { conflictOptionLabel } from '../app/conflict-dialog.js';
+import { useTerminalSize } from '../terminal-size.js';
+import { useTheme } from '../theme-context.js';
+import { ChoiceList } from './ChoiceList.js';
+import type { DialogData } from './dialog-data.js';
+import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
+import { lifetimeText } from './describe.js';
+import { Wrapped } from './OperationDialogs.js';
+
+type Of<K extends DialogData['kind']> = Extract<DialogData, { kind: K }>;
+
+function Field({ d }: { d: Of<'prompt'> | Of<'picker'> }): ReactNode {
+  const theme = useTheme();
+  const { columns } = useTerminalSize();
+  return (
+    <>
+      <Text wrap="truncate">
+        {' '}
+        <TextField field={d.field} width={innerWidth(columns)} />{' '}
+      </Text>
+      {d.error === null ? <DialogLine text="" /> : <Wrapped text={sanitizeForTerminal(d.error)} color={theme.status.error} />}
+    </>
+  );
+}
+
+const PROMPTS = {
+  rename: { title: 'Rename', hint: 'Enter: rename · Esc: cancel' },
+  mkdir: { title: 'Make folder', hint: 'Enter: make it · Esc: cancel' },
+  selectByMask: { title: 'Select by mask', hint: 'Enter: select · Esc: cancel' },
+  unselectByMask: { title: 'Unselect by mask', hint: 'Enter: unselect · Esc: cancel' },
+} as const;
+
+/** F2, F7, + and -. */
+export function PromptDialog({ d }: { d: Of<'prompt'> }): ReactNode {
+  const where = sanitizeForTerminal(formatLocation(d.at));
+  const label =
+    d.purpose === 'rename'
+      ? `New name for ${sanitizeForTerminal(d.subject?.name ?? '')} in ${where}:`
+      : d.purpose === 'mkdir'
+        ? `Name of the new folder in ${where}${d.at.kind === 'b2' ? ' (B2 keeps it as a .bzEmpty placeholder, like the web UI)' : ''}:`
+        : `Files whose names match (* any text, ? one character, {jpg,png} either):`;
+  return (
+    <DialogFrame title={PROMPTS[d.purpose].title} hint={PROMPTS[d.purpose].hint}>
+      <Wrapped text={label} />
+      <Field d={d} />
+    </DialogFrame>
+  );
+}
+
+/** F9 / o: go to a local path or a profile's buckets. */
+export function PickerDialog({ d }: { d: Of<'picker'> }): ReactNode {
+  const theme = useTheme();
+  return (
+    <DialogFrame title="Go to" hint="Type a path or b2://bucket/folder, or ↑↓ choose · Enter: go · Esc: cancel">
+      <Field d={d} />
+      {d.items.map((item, i) => (
+        <DialogLine key={i} text={`${i === d.cursor ? '>' : ' '} ${sanitizeForTerminal(item.label)}`} bold={i === d.cursor} color={i === d.cursor ? theme.dialog.title : undefined} />
+      ))}
+    </DialogFrame>
+  );
+}
+
+/** L: share link. */
+export function ShareDialog({ d }: { d: Of<'share'> }): ReactNode {
+  const theme = useTheme();
+  const name = sanitizeForTerminal(d.entry.name);
+  switch (d.stage.kind) {
+    case 'choose':
+      return (
+        <DialogFrame title="Share link" hint="Enter: make the link · ↑↓ choose · Esc: cancel">
+          <Wrapped text={`Make a download link for ${name} that works without a key. How long should it work?`} />
+          <DialogLine text="" />
+          <ChoiceList choices={d.choices} choice={d.choice} />
+        </DialogFrame>
+      );
+    case 'working':
+      return (
+        <DialogFrame title="Share link" hint="Esc: close">
+          <DialogLine text={`Asking B2 for a link to ${name}…`} />
+        </DialogFrame>
+      );
+    case 'done':
+      return (
+        <DialogFrame title="Share link" hint="Select the link with the mouse to copy it · Enter or Esc: close">
+          <Wrapped text={`Anyone with this link can download ${name} for ${lifetimeText(d.stage.lifetimeSeconds)}:`} />
+          <DialogLine text="" />
+          <Wrapped text={sanitizeForTerminal(d.stage.url)} color={theme.ok} />
+        </DialogFrame>
+      );
+    case 'failed':
+      return (
+        <DialogFrame title="Share link" hint="Enter or Esc: close">
+          <Wrapped text={sanitizeForTerminal(d.stage.message)} color={theme.status.error} />
+        </DialogFrame>
+      );
+    default: {
+      const never: never = d.stage;
+      return never;
+    }
+  }
+}
+
+/** A transfer conflict: the file exists at the destination. */
+export function ConflictDialog({ d }: { d: Of<'conflict'> }): ReactNode {
+  const theme = useTheme();
+  const { columns } = useTerminalSize();
+  const q = d.question;
+  const now = Date.now();
+  const side = (label: string, s: typeof q.source): string => `${label} ${formatSize(s.size)}, ${formatDate(s.mtimeMs, now) || 'date unknown'}`;
+  return (
+    <DialogFrame title="File exists" hint="Enter: do it · ↑↓ choose · Esc: cancel this file">
+      <Wrapped text={`${sanitizeForTerminal(q.target.location.path)} already exists.`} bold />
+      <DialogLine text={fitToWidth(side('Existing:', q.target), innerWidth(columns))} />
+      <DialogLine text={fitToWidth(side('New:     ', q.source), innerWidth(columns))} />
+      <DialogLine text="" />
+      {d.options.map((o, i) => (
+        <DialogLine key={i} text={`${i === d.choice ? '(•)' : '( )'} ${conflictOptionLabel(o)}`} bold={i === d.choice} color={i === d.choice ? theme.dialog.title : undefined} />
+      ))}
+    </DialogFrame>
+  );
+}

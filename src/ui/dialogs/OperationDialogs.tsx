@@ -1,0 +1,91 @@
+/**
+ * Dialogs that confirm an operation: copy/move, delete (with the B2 modes explained), unhide.
+ * Each says what will happen, to how many files and bytes, where.
+ */
+import type { ReactNode } from 'react';
+import { formatLocation } from '../../state/pane-location.js';
+import { sanitizeForTerminal } from '../../state/sanitize.js';
+import { useTerminalSize } from '../terminal-size.js';
+import { useTheme } from '../theme-context.js';
+import { ChoiceList } from './ChoiceList.js';
+import type { DialogData } from './dialog-data.js';
+import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
+import { operationSentence } from './describe.js';
+import { wrapText } from './wrap.js';
+
+type Of<K extends DialogData['kind']> = Extract<DialogData, { kind: K }>;
+
+function Wrapped({ text, color, bold }: { text: string; color?: string; bold?: boolean }): ReactNode {
+  const { columns } = useTerminalSize();
+  return wrapText(text, innerWidth(columns)).map((l, i) => <DialogLine key={i} text={l} color={color} bold={bold} />);
+}
+
+/** F5 / F6. */
+export function TransferDialog({ d }: { d: Of<'transfer'> }): ReactNode {
+  const verb = d.op === 'copy' ? 'Copy' : 'Move';
+  const after =
+    d.op === 'move'
+      ? d.from.kind === 'b2'
+        ? 'Each source is hidden on B2 once its copy is verified (its versions stay recoverable).'
+        : 'Each source is deleted once its copy is verified.'
+      : 'The sources are not changed.';
+  return (
+    <DialogFrame title={verb} hint={`Enter: ${verb.toLowerCase()} · ↑↓ choose · Esc: cancel`}>
+      <Wrapped text={`${operationSentence(verb, d.targets, d.totals)}`} bold />
+      <Wrapped text={`from ${sanitizeForTerminal(formatLocation(d.from))}`} />
+      <Wrapped text={`to   ${sanitizeForTerminal(formatLocation(d.to))}`} />
+      <Wrapped text={after} />
+      <DialogLine text="" />
+      <DialogLine text="If a file already exists there:" />
+      <ChoiceList choices={d.choices} choice={d.choice} />
+    </DialogFrame>
+  );
+}
+
+/** F8 / Delete. */
+export function DeleteDialog({ d }: { d: Of<'delete'> }): ReactNode {
+  const onB2 = d.at.kind === 'b2';
+  return (
+    <DialogFrame title="Delete" danger hint={`Enter: ${d.choices[d.choice]?.label.toLowerCase() ?? 'delete'} · ↑↓ choose · Esc: cancel`}>
+      <Wrapped text={operationSentence(onB2 ? 'Remove' : 'Delete', d.targets, d.totals)} bold />
+      <Wrapped text={`in ${sanitizeForTerminal(formatLocation(d.at))}`} />
+      <DialogLine text="" />
+      {onB2 ? <DialogLine text="How:" /> : null}
+      <ChoiceList choices={d.choices} choice={d.choice} />
+    </DialogFrame>
+  );
+}
+
+/** u. */
+export function UnhideDialog({ d }: { d: Of<'unhide'> }): ReactNode {
+  const count = d.targets.length;
+  const what = count === 1 ? sanitizeForTerminal(d.targets[0]?.name ?? '') : `${count} files`;
+  return (
+    <DialogFrame title="Unhide" hint="Enter: unhide · Esc: cancel">
+      <Wrapped text={`Unhide ${what} in ${sanitizeForTerminal(formatLocation(d.at))}`} bold />
+      <Wrapped text="The hide marker on top of each name is deleted, so the newest real version shows again. No file data is deleted." />
+    </DialogFrame>
+  );
+}
+
+/** Quit while transfers run. */
+export function ConfirmQuitDialog({ d }: { d: Of<'confirmQuit'> }): ReactNode {
+  const theme = useTheme();
+  return (
+    <DialogFrame title="Quit?" hint="Enter: quit · Esc: stay">
+      <Wrapped text={`${d.running} transfer${d.running === 1 ? ' is' : 's are'} still queued or running.`} color={theme.status.warning} bold />
+      <Wrapped text="Quitting stops them: files not finished yet are not copied, moved or deleted (nothing is left half-written)." />
+    </DialogFrame>
+  );
+}
+
+/** An error or notice that needs to be read. */
+export function MessageDialog({ d }: { d: Of<'message'> }): ReactNode {
+  return (
+    <DialogFrame title={sanitizeForTerminal(d.title)} hint="Enter or Esc: close">
+      <Wrapped text={sanitizeForTerminal(d.text)} />
+    </DialogFrame>
+  );
+}
+
+export { Wrapped };

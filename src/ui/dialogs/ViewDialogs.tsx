@@ -1,0 +1,85 @@
+/**
+ * Read-only dialogs: file info (i / F3) and a file's versions (v).
+ */
+import type { ReactNode } from 'react';
+import type { Entry, VersionEntry } from '../../providers/types.js';
+import { formatCount, formatDate, formatSize } from '../../state/format.js';
+import { fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
+import { useTerminalSize } from '../terminal-size.js';
+import { useTheme } from '../theme-context.js';
+import type { DialogData } from './dialog-data.js';
+import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
+import { Wrapped } from './OperationDialogs.js';
+
+type Of<K extends DialogData['kind']> = Extract<DialogData, { kind: K }>;
+
+/** A precise, locale-free timestamp: `2025-11-28 15:04:05 UTC`. */
+export function exactTime(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return 'unknown';
+  return `${new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')} UTC`;
+}
+
+/** The info fields of an entry, as label/value pairs (values raw: sanitised when shown). */
+export function infoFields(e: Entry): Array<[string, string]> {
+  const rows: Array<[string, string]> = [
+    ['Name', e.name],
+    ['Path', e.path],
+    ['Kind', e.kind === 'dir' ? 'folder' : e.kind],
+  ];
+  if (e.kind === 'file') rows.push(['Size', `${formatCount(e.size)} bytes (${formatSize(e.size)})`]);
+  if (e.kind !== 'bucket') rows.push(['Modified', exactTime(e.mtimeMs)]);
+  if (e.uploadTimestamp !== undefined) rows.push(['Uploaded', exactTime(e.uploadTimestamp)]);
+  if (e.sha1 !== undefined) rows.push(['SHA1', e.sha1 ?? 'not known (large files may have none)']);
+  if (e.contentType !== undefined) rows.push(['Content type', e.contentType]);
+  if (e.fileId !== undefined) rows.push(['File ID', e.fileId]);
+  if (e.bucketType !== undefined) rows.push(['Bucket type', e.bucketType]);
+  if (e.bucketId !== undefined) rows.push(['Bucket ID', e.bucketId]);
+  if (e.linkTarget !== undefined) rows.push(['Link to', e.linkTarget]);
+  if (e.hidden === true) rows.push(['Hidden', 'yes: the newest version is a hide marker (u unhides)']);
+  for (const [k, v] of Object.entries(e.info ?? {})) rows.push([`  ${k}`, v]);
+  return rows;
+}
+
+/** i / F3. */
+export function InfoDialog({ d }: { d: Of<'info'> }): ReactNode {
+  const theme = useTheme();
+  const { columns } = useTerminalSize();
+  const inner = innerWidth(columns);
+  const fields = infoFields(d.entry);
+  const hasInfo = Object.keys(d.entry.info ?? {}).length > 0;
+  const labelW = 14;
+  const lines = fields.map(([k, v], i) => <DialogLine key={i} text={`${fitToWidth(k, labelW)}${fitToWidth(sanitizeForTerminal(v), inner - labelW, 'left', { position: 'middle' })}`} />);
+  const split = fields.length - Object.keys(d.entry.info ?? {}).length;
+  return (
+    <DialogFrame title={`Info: ${sanitizeForTerminal(d.entry.name)}`} hint="Enter or Esc: close">
+      {lines.slice(0, split)}
+      {hasInfo ? <DialogLine text="File info:" color={theme.muted} /> : null}
+      {lines.slice(split)}
+    </DialogFrame>
+  );
+}
+
+function versionLine(v: VersionEntry, now: number): string {
+  const what = v.action === 'hide' ? 'hide marker' : v.action === 'start' ? 'unfinished' : formatSize(v.size);
+  return `${fitToWidth(v.isLatest ? 'newest' : '', 7)}${fitToWidth(formatDate(v.uploadTimestamp ?? v.mtimeMs, now), 13)}${fitToWidth(what, 12)}${v.fileId}`;
+}
+
+/** v. */
+export function VersionsDialog({ d }: { d: Of<'versions'> }): ReactNode {
+  const theme = useTheme();
+  const { columns, rows } = useTerminalSize();
+  const inner = innerWidth(columns);
+  const height = Math.max(3, rows - 14);
+  const start = Math.max(0, Math.min(d.cursor - Math.floor(height / 2), d.versions.length - height));
+  const now = Date.now();
+  const status =
+    d.load.kind === 'loading' ? `Loading versions… ${d.versions.length} so far` : d.load.kind === 'failed' ? d.load.message : `${d.versions.length} version${d.versions.length === 1 ? '' : 's'}, newest first`;
+  return (
+    <DialogFrame title={`Versions of ${sanitizeForTerminal(d.entry.name)}`} hint="↑↓ move · Enter or Esc: close">
+      <Wrapped text={sanitizeForTerminal(status)} color={d.load.kind === 'failed' ? theme.status.error : theme.muted} />
+      {d.versions.slice(start, start + height).map((v, i) => (
+        <DialogLine key={v.fileId || i} text={fitToWidth(`${start + i === d.cursor ? '>' : ' '} ${versionLine(v, now)}`, inner)} bold={start + i === d.cursor} dim={v.action === 'hide'} />
+      ))}
+    </DialogFrame>
+  );
+}

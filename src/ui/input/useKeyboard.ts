@@ -1,0 +1,31 @@
+/**
+ * The one keyboard reader of the TUI (DESIGN.md §"How data flows", step 1).
+ *
+ * Ink 6.8's `useInput` cannot be used for this: it reports F1–F12 and Insert as empty input with
+ * every flag false, and Backspace and Delete both as `key.delete`. Ink's App does split stdin into
+ * one raw sequence per key (plain-text runs excepted, see ./key-events.ts) and emits each on
+ * `useStdin().internal_eventEmitter` ('input'), so this hook listens there and hands the raw
+ * sequence on; the controller normalises it with `parseRawKey`. Raw mode is switched on through
+ * `setRawMode`, which keeps Ink's own reference count right.
+ */
+import { useStdin } from 'ink';
+import { useEffect, useRef } from 'react';
+
+/**
+ * Calls `onInput(raw)` for every input event while the component is mounted.
+ * @param onInput receives one raw sequence (or plain-text run) at a time
+ */
+export function useKeyboard(onInput: (raw: string) => void): void {
+  const { setRawMode, isRawModeSupported, internal_eventEmitter: events } = useStdin();
+  const handler = useRef(onInput);
+  handler.current = onInput;
+  useEffect(() => {
+    if (isRawModeSupported) setRawMode(true);
+    const listener = (raw: string): void => handler.current(raw);
+    events.on('input', listener);
+    return () => {
+      events.off('input', listener);
+      if (isRawModeSupported) setRawMode(false);
+    };
+  }, [events, isRawModeSupported, setRawMode]);
+}

@@ -1,0 +1,76 @@
+/**
+ * One file pane: a bordered box with the location, column titles, only the visible rows
+ * (DESIGN.md, terminal facts: Ink lays out every child, so never the whole list), and a footer
+ * with counts and the selection's size. Render only: the pane state comes in, nothing goes out.
+ */
+import { Box, Text } from 'ink';
+import { memo, useMemo, type ReactNode } from 'react';
+import type { Entry } from '../../providers/types.js';
+import { formatLocation } from '../../state/pane-location.js';
+import { footerCounts, visibleRows } from '../../state/pane-selectors.js';
+import type { PaneState } from '../../state/pane-state.js';
+import { fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
+import { useTheme } from '../theme-context.js';
+import { footerText } from './footer-text.js';
+import { PaneRow } from './PaneRow.js';
+import { columnLayout, columnTitles } from './row-format.js';
+
+export interface PaneProps {
+  pane: PaneState<Entry>;
+  active: boolean;
+  /** Columns, border included. */
+  width: number;
+  /** Rows, border included. The list gets `height − 5` (border, header, titles, footer). */
+  height: number;
+  /** A label for the pane's account, shown after the location (e.g. `demo`), or null. */
+  account: string | null;
+}
+
+/** Rows the list of a pane `height` rows tall shows. */
+export function listHeightFor(height: number): number {
+  return Math.max(1, height - 5);
+}
+
+function PaneView({ pane, active, width, height, account }: PaneProps): ReactNode {
+  const theme = useTheme();
+  const inner = Math.max(1, width - 2);
+  const listHeight = listHeightFor(height);
+  const layout = useMemo(() => columnLayout(inner), [inner]);
+  // Dates only need the current year; recomputed whenever the listing changes.
+  const now = useMemo(() => Date.now(), [pane.entries]);
+  // O(n) over the entries: only when they, the view or the selection change.
+  const counts = useMemo(() => footerCounts(pane), [pane.entries, pane.view, pane.selection, pane.load]);
+  const rows = visibleRows(pane, pane.scrollOffset, listHeight);
+  const where = sanitizeForTerminal(formatLocation(pane.location)) + (account === null ? '' : `  [${sanitizeForTerminal(account)}]`);
+  const border = active ? theme.pane.activeBorder : theme.pane.inactiveBorder;
+  let body: ReactNode = rows.map((r) => <PaneRow key={r.key} row={r} layout={layout} now={now} active={active} />);
+  if (pane.load.stage === 'error' && rows.length <= (pane.parentRow ? 1 : 0)) {
+    body = [
+      ...rows.map((r) => <PaneRow key={r.key} row={r} layout={layout} now={now} active={active} />),
+      <Text key="error" color={theme.status.error} wrap="truncate">
+        {fitToWidth(sanitizeForTerminal(pane.load.message), inner)}
+      </Text>,
+    ];
+  } else if (pane.load.stage === 'loading' && pane.entries.length === 0) {
+    body = [...rows.map((r) => <PaneRow key={r.key} row={r} layout={layout} now={now} active={active} />), <Text key="loading" color={theme.muted}>{fitToWidth(' Loading…', inner)}</Text>];
+  }
+  return (
+    <Box flexDirection="column" width={width} height={height} borderStyle="single" borderColor={border}>
+      <Text bold={active} inverse={active && !theme.colour} color={theme.pane.header} wrap="truncate">
+        {fitToWidth(where, inner, 'left', { position: 'middle' })}
+      </Text>
+      <Text color={theme.muted} wrap="truncate">
+        {columnTitles(layout, pane.sort)}
+      </Text>
+      <Box flexDirection="column" height={listHeight}>
+        {body}
+      </Box>
+      <Text color={theme.muted} wrap="truncate">
+        {fitToWidth(sanitizeForTerminal(footerText(counts, pane.filter)), inner)}
+      </Text>
+    </Box>
+  );
+}
+
+/** The pane, re-rendered only when its state, size or focus change. */
+export const Pane = memo(PaneView);

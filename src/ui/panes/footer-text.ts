@@ -1,0 +1,26 @@
+/**
+ * The pane footer: how many files and folders are shown and how big they are, what is selected,
+ * what the filter hides, and "loading N…" while a listing streams in. Pure.
+ */
+import { formatCount, formatSize } from '../../state/format.js';
+import type { FooterCounts } from '../../state/pane-selectors.js';
+
+function plural(n: number, word: string): string {
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The footer line (unpadded; the caller fits it to the pane width). */
+export function footerText(c: FooterCounts, filter: string): string {
+  if (c.error !== null) return 'Listing failed (Ctrl+R retries)';
+  const parts: string[] = [];
+  if (c.selected.count > 0) {
+    parts.push(`${formatCount(c.selected.count)} selected, ${formatSize(c.selected.bytes)}`);
+  } else {
+    const shown = [c.shown.dirs > 0 ? plural(c.shown.dirs, 'folder') : '', plural(c.shown.files, 'file')].filter((s) => s !== '');
+    parts.push(`${shown.join(', ')}, ${formatSize(c.shown.bytes)}`);
+  }
+  if (filter !== '') parts.push(`filter "${filter}"`);
+  if (c.notShown > 0) parts.push(`${formatCount(c.notShown)} not shown`);
+  if (c.loading !== null) parts.push(`loading ${formatCount(c.loading)}…`);
+  return parts.join(' · ');
+}

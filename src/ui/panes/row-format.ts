@@ -1,0 +1,89 @@
+/**
+ * A pane's rows as exact-width strings: a marker column (`*` selected), the name (sanitised,
+ * cut in the middle so extensions stay visible; directories end in `/`), the size and the date.
+ * One string per row keeps Ink's layout work per frame tiny (DESIGN.md, terminal facts).
+ */
+import type { Entry } from '../../providers/types.js';
+import { formatDate } from '../../state/format.js';
+import type { VisibleRow } from '../../state/pane-selectors.js';
+import type { SortSpec } from '../../state/pane-state.js';
+import { fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
+
+/** Column widths inside a pane; 0 hides a column. Marker and gaps are added by `formatRow`. */
+export interface ColumnLayout {
+  width: number;
+  name: number;
+  size: number;
+  date: number;
+}
+
+const SIZE_W = 7;
+const DATE_W = 12;
+
+/** Columns for a list `width` columns wide: the date goes first when space is short, then the size. */
+export function columnLayout(width: number): ColumnLayout {
+  const w = Math.max(0, width);
+  if (w >= 1 + 12 + 1 + SIZE_W + 1 + DATE_W) return { width: w, name: w - 1 - SIZE_W - DATE_W - 2, size: SIZE_W, date: DATE_W };
+  if (w >= 1 + 10 + 1 + SIZE_W) return { width: w, name: w - 1 - SIZE_W - 1, size: SIZE_W, date: 0 };
+  return { width: w, name: Math.max(0, w - 1), size: 0, date: 0 };
+}
+
+/**
+ * A size in at most 7 columns, like mc: bytes up to 9,999,999, then one decimal with a binary
+ * unit letter (`12.5M`, `3.0G`).
+ */
+export function compactSize(bytes: number): string {
+  if (bytes < 10_000_000) return String(Math.round(bytes));
+  const units = ['K', 'M', 'G', 'T', 'P', 'E'];
+  let v = bytes / 1024;
+  let i = 0;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v >= 100 ? Math.round(v) : v.toFixed(1)}${units[i] ?? 'E'}`;
+}
+
+function sizeText(e: Entry | null): string {
+  if (e === null) return 'UP-DIR';
+  switch (e.kind) {
+    case 'dir':
+      return '<DIR>';
+    case 'bucket':
+      return '<BKT>';
+    case 'symlink':
+      return '<LINK>';
+    case 'file':
+      return compactSize(e.size);
+    default: {
+      const never: never = e.kind;
+      return never;
+    }
+  }
+}
+
+/** The displayed name: sanitised, with `/` after directories and `@` after symlinks. */
+export function displayName(e: Entry | null): string {
+  if (e === null) return '..';
+  const name = sanitizeForTerminal(e.name);
+  return e.kind === 'dir' || e.kind === 'bucket' ? `${name}/` : e.kind === 'symlink' ? `${name}@` : name;
+}
+
+/** One row, exactly `layout.width` columns. */
+export function formatRow(row: VisibleRow<Entry>, layout: ColumnLayout, now: number): string {
+  const marker = row.selected ? '*' : ' ';
+  let line = marker + fitToWidth(displayName(row.entry), layout.name, 'left', { position: 'middle' });
+  if (layout.size > 0) line += ' ' + fitToWidth(sizeText(row.entry), layout.size, 'right');
+  if (layout.date > 0) line += ' ' + fitToWidth(row.entry === null ? '' : formatDate(row.entry.mtimeMs, now), layout.date);
+  return fitToWidth(line, layout.width);
+}
+
+/** The column titles, with an arrow on the sort column (↑ natural order, ↓ reversed). */
+export function columnTitles(layout: ColumnLayout, sort: SortSpec): string {
+  const arrow = sort.reverse ? '↓' : '↑';
+  const title = (label: string, key: SortSpec['key']): string => (sort.key === key ? `${label}${arrow}` : label);
+  let line = ' ' + fitToWidth(title('Name', 'name'), layout.name);
+  if (layout.size > 0) line += ' ' + fitToWidth(title('Size', 'size'), layout.size, 'right');
+  if (layout.date > 0) line += ' ' + fitToWidth(title('Modified', 'date'), layout.date);
+  return fitToWidth(line, layout.width);
+}

@@ -1,0 +1,120 @@
+/**
+ * Starts the TUI on a terminal and resolves with the exit code once the user quits.
+ *
+ * Terminal facts it follows (DESIGN.md): refuse when stdin/stdout are not terminals; alternate
+ * screen entered before the first frame and left on every exit path (terminal-session.ts);
+ * `exitOnCtrlC: false` (Ctrl+C is a key the keymap binds), `patchConsole: false`, `maxFps` 30,
+ * `incrementalRendering` off (it leaves ghost lines in 6.8); the root is `rows − 1` tall
+ * (TuiApp); resize re-renders through StdoutTerminalSize.
+ */
+import { render } from 'ink';
+import type { Entry } from '../providers/types.js';
+import { createAppState, type StatusMessage } from '../state/app-state.js';
+import type { Keymap } from '../state/keymap.js';
+import type { PaneLocation } from '../state/pane-location.js';
+import { createTransferEngine } from '../transfers/index.js';
+import { TuiController } from './app/controller.js';
+import { DirectOperations } from './app/direct-operations.js';
+import { engineChecker } from './app/engine-permissions.js';
+import { Navigator } from './app/navigator.js';
+import type { ProviderRegistry } from './app/provider-registry.js';
+import { TransferOperations } from './app/transfer-operations.js';
+import { TuiApp } from './app/TuiApp.js';
+import { createTuiStore } from './app/tui-store.js';
+import { ListingLoader } from './loaders/listing-loader.js';
+import { enterTerminalSession, tuiRefusal } from './terminal-session.js';
+import { StdoutTerminalSize } from './terminal-size.js';
+import { ThemeProvider } from './theme-context.js';
+import type { Theme } from './theme.js';
+
+/** Everything the TUI starts from. */
+export interface TuiSetup {
+  registry: ProviderRegistry;
+  left: PaneLocation;
+  right: PaneLocation;
+  /** Which pane has the keyboard at start. */
+  active?: 'left' | 'right';
+  keymap: Keymap;
+  theme: Theme;
+  settings: { confirmDelete: boolean; concurrency: number; partConcurrency: number; partSize: number };
+  places: { cwd: string; home: string };
+  /** A message for the status line at start (e.g. rejected key overrides). */
+  status?: StatusMessage;
+}
+
+/** The terminal streams (process.stdin/stdout by default). */
+export interface TuiIo {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+const SIGNAL_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGTERM: 143, SIGHUP: 129 };
+
+/**
+ * Runs the TUI until the user quits. Returns 0 after a normal quit, 1 when the terminal is not
+ * interactive (the refusal is written to stderr). On SIGTERM/SIGHUP the screen is restored and
+ * the process exits with 128 + the signal number.
+ */
+export async function runTui(setup: TuiSetup, io: TuiIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const refusal = tuiRefusal(io.stdin, io.stdout);
+  if (refusal !== null) {
+    io.stderr.write(refusal);
+    return 1;
+  }
+  const { registry, keymap } = setup;
+  const initial = createAppState<Entry>(setup.left, setup.right);
+  const store = createTuiStore({ ...initial, active: setup.active ?? 'left', status: setup.status ?? null });
+  const loader = new ListingLoader({ store, providerFor: (loc) => registry.providerFor(loc) });
+  const navigator = new Navigator(store, loader, registry);
+  const engine = createTransferEngine({
+    providers: (ref) => registry.provider(ref),
+    concurrency: setup.settings.concurrency,
+    partConcurrency: setup.settings.partConcurrency,
+    partSize: setup.settings.partSize,
+    checkPermission: engineChecker((ref) => registry.keyInfoForRef(ref), Date.now),
+  });
+  const transfers = new TransferOperations(store, registry, navigator, engine);
+  const direct = new DirectOperations(store, registry, navigator);
+  let quit: () => void = () => undefined;
+  const quitting = new Promise<void>((resolve) => {
+    quit = resolve;
+  });
+  const controller = new TuiController({ store, keymap, registry, navigator, direct, transfers, settings: setup.settings, places: setup.places, now: Date.now, exit: () => quit() });
+
+  const session = enterTerminalSession(io.stdout, (signal) => {
+    // The screen is already restored; nothing more may be drawn, so leave at once.
+    process.exit(SIGNAL_CODES[signal] ?? 1);
+  });
+  let code = 0;
+  try {
+    const instance = render(
+      <ThemeProvider theme={setup.theme}>
+        <StdoutTerminalSize stdout={io.stdout}>
+          <TuiApp store={store} controller={controller} registry={registry} queue={engine} keymap={keymap} />
+        </StdoutTerminalSize>
+      </ThemeProvider>,
+      { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30, incrementalRendering: false },
+    );
+    for (const side of ['left', 'right'] as const) {
+      const loc = side === 'left' ? setup.left : setup.right;
+      if (loc.kind === 'b2' && loc.bucket === null) void navigator.openProfileHome(side, loc.profile);
+      else void navigator.open(side, loc);
+    }
+    // Ink ends the app on a render error: that is a crash, not a quit.
+    await Promise.race([quitting, instance.waitUntilExit().then(() => Promise.reject(new Error('the screen stopped unexpectedly')))]);
+    instance.unmount();
+  } catch (e) {
+    code = 70;
+    session.restore();
+    io.stderr.write(`b2c: ${e instanceof Error ? e.message : String(e)}\n`);
+  } finally {
+    controller.dispose();
+    loader.dispose();
+    transfers.dispose();
+    await engine.close();
+    await registry.close();
+    session.restore();
+  }
+  return code;
+}

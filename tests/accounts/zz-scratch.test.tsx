@@ -1,0 +1,3 @@
+import { it } from 'vitest';
+import { KeyInspectorScreenProbe } from './probe.js';
+it('prints', async () => { await KeyInspectorScreenProbe(); });
