@@ -1,6 +1,19 @@
 // Bundles src/cli.ts into dist/cli.js so `b2c` starts without resolving hundreds of modules.
 import { build } from 'esbuild';
 
+/**
+ * Ink's devtools.js imports react-devtools-core (not a dependency; only used with DEV=true).
+ * Marking it external would leave a top-level import of a missing package in the bundle, so
+ * resolve it to an empty module instead.
+ */
+const stubDevtools = {
+  name: 'stub-react-devtools-core',
+  setup(b) {
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'b2c-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'b2c-stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };', loader: 'js' }));
+  },
+};
+
 await build({
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.js',
@@ -10,8 +23,7 @@ await build({
   target: 'node20',
   sourcemap: true,
   legalComments: 'none',
-  // ink imports react-devtools-core only when DEV=true; it is not a dependency.
-  external: ['react-devtools-core'],
+  plugins: [stubDevtools],
   define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies (backblaze-b2 → axios) call require(); give the ESM bundle one.
   banner: {

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bucketById } from './api-common.js';
 import { receiveBody, uploadLengths } from './body-sink.js';
 import { requireBucket, requireCapability, requireName } from './enforce.js';
-import { B2Error, badBucketId } from './errors.js';
+import { B2Error, badBucketId, badRequest } from './errors.js';
 import { header, sendJson } from './http-util.js';
 import { newFileId } from './ids.js';
 import type { ApiVersion, VersionRecord } from './model.js';
@@ -15,6 +15,8 @@ import { principalFor } from './principal.js';
 import { fileObject } from './shapes.js';
 import type { ApiContext, EmulatorState } from './state.js';
 import { parseUploadMeta } from './upload-headers.js';
+
+const MAX_UPLOAD_BYTES = 5_000_000_000;
 
 /** b2_get_upload_url. */
 export function getUploadUrl(ctx: ApiContext): unknown {
@@ -62,6 +64,8 @@ export async function uploadFile(
   const meta = parseUploadMeta(req);
   requireName(principal, meta.fileName);
   const lengths = uploadLengths(req);
+  // b2_upload_file takes at most 5 GB; bigger files must be large files (reference §6).
+  if (lengths.dataLength > MAX_UPLOAD_BYTES) throw badRequest(`File is larger than ${MAX_UPLOAD_BYTES} bytes; use the large-file API`);
   const body = await withUploadToken(token, () => receiveBody(req, state.store.blobs, lengths, { dropAt: dropAt(lengths.total), withMd5: true }));
   const store = state.store;
   const seq = store.nextSeq();

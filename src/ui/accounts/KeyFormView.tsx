@@ -61,7 +61,8 @@ function Checklist({ form, focus }: { form: KeyFormState; focus: boolean }): Rea
         const cursor = focus && w.start + i === form.checklistCursor;
         if (row.kind === 'preset') {
           const p = KEY_PRESETS.find((x) => x.id === row.id);
-          return <CheckRow key={`p-${row.id}`} cursor={cursor} mark="( )" text={`Preset ${p?.label ?? row.id}: ${p?.description ?? ''}`} />;
+          const current = p !== undefined && p.capabilities.length === form.capabilities.length && p.capabilities.every((c) => form.capabilities.includes(c));
+          return <CheckRow key={`p-${row.id}`} cursor={cursor} mark={current ? '(•)' : '( )'} text={`Preset ${p?.label ?? row.id}: ${p?.description ?? ''}`} />;
         }
         const info = describeCapability(row.name);
         const allowed = capabilityAllowed(form, row.name);

@@ -11,11 +11,14 @@ import type { CheckedKeyRequest } from '../../state/key-form-validate.js';
 import { keysScreenReducer, type KeysScreenAction } from '../../state/keys-screen-reducer.js';
 import { initKeysScreen, type CreatedKeyView, type KeyRow, type KeysScreenState } from '../../state/keys-screen-state.js';
 
-/** Key management as the screen needs it; the B2 provider's `keys` (KeyAdmin) fits. */
+/**
+ * Key management as the screen needs it; the B2 provider's `keys` (KeyAdmin) fits. No signals:
+ * the reducer drops answers that arrive after the user moved on.
+ */
 export interface KeyAdminPort {
-  listKeys(signal?: AbortSignal): Promise<KeyRow[]>;
-  createKey(request: CheckedKeyRequest, signal?: AbortSignal): Promise<CreatedKeyView>;
-  deleteKey(applicationKeyId: string, signal?: AbortSignal): Promise<KeyRow>;
+  listKeys(): Promise<KeyRow[]>;
+  createKey(request: CheckedKeyRequest): Promise<CreatedKeyView>;
+  deleteKey(applicationKeyId: string): Promise<KeyRow>;
 }
 
 /** What the keys screen asks of the outside world. */
@@ -51,7 +54,7 @@ export function useKeysScreen(effects: KeysScreenEffects, now: number): [KeysScr
   useEffect(() => {
     if (loadingId === null) return;
     const controller = new AbortController();
-    Promise.all([ref.current.admin.listKeys(controller.signal), ref.current.listBuckets(controller.signal).catch((): BucketChoice[] => [])]).then(
+    Promise.all([ref.current.admin.listKeys(), ref.current.listBuckets(controller.signal).catch((): BucketChoice[] => [])]).then(
       ([keys, buckets]) => dispatch({ type: 'loaded', requestId: loadingId, keys, buckets }),
       (e: unknown) => {
         if (!controller.signal.aborted) dispatch({ type: 'loadFailed', requestId: loadingId, message: messageOf(e) });

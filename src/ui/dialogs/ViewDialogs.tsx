@@ -36,7 +36,6 @@ export function infoFields(e: Entry): Array<[string, string]> {
   if (e.bucketId !== undefined) rows.push(['Bucket ID', e.bucketId]);
   if (e.linkTarget !== undefined) rows.push(['Link to', e.linkTarget]);
   if (e.hidden === true) rows.push(['Hidden', 'yes: the newest version is a hide marker (u unhides)']);
-  for (const [k, v] of Object.entries(e.info ?? {})) rows.push([`  ${k}`, v]);
   return rows;
 }
 
@@ -45,16 +44,17 @@ export function InfoDialog({ d }: { d: Of<'info'> }): ReactNode {
   const theme = useTheme();
   const { columns } = useTerminalSize();
   const inner = innerWidth(columns);
-  const fields = infoFields(d.entry);
-  const hasInfo = Object.keys(d.entry.info ?? {}).length > 0;
   const labelW = 14;
-  const lines = fields.map(([k, v], i) => <DialogLine key={i} text={`${fitToWidth(k, labelW)}${fitToWidth(sanitizeForTerminal(v), inner - labelW, 'left', { position: 'middle' })}`} />);
-  const split = fields.length - Object.keys(d.entry.info ?? {}).length;
+  const info = Object.entries(d.entry.info ?? {});
   return (
     <DialogFrame title={`Info: ${sanitizeForTerminal(d.entry.name)}`} hint="Enter or Esc: close">
-      {lines.slice(0, split)}
-      {hasInfo ? <DialogLine text="File info:" color={theme.muted} /> : null}
-      {lines.slice(split)}
+      {infoFields(d.entry).map(([k, v], i) => (
+        <DialogLine key={i} text={`${fitToWidth(k, labelW)}${fitToWidth(sanitizeForTerminal(v), inner - labelW, 'left', { position: 'middle' })}`} />
+      ))}
+      {info.length > 0 ? <DialogLine text="File info:" color={theme.muted} /> : null}
+      {info.map(([k, v]) => (
+        <DialogLine key={`i${k}`} text={`  ${sanitizeForTerminal(k)} = ${sanitizeForTerminal(v)}`} />
+      ))}
     </DialogFrame>
   );
 }

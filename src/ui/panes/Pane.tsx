@@ -9,7 +9,7 @@ import type { Entry } from '../../providers/types.js';
 import { formatLocation } from '../../state/pane-location.js';
 import { footerCounts, visibleRows } from '../../state/pane-selectors.js';
 import type { PaneState } from '../../state/pane-state.js';
-import { fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
+import { displayWidth, fitToWidth, sanitizeForTerminal, truncateToWidth } from '../../state/sanitize.js';
 import { useTheme } from '../theme-context.js';
 import { footerText } from './footer-text.js';
 import { PaneRow } from './PaneRow.js';
@@ -41,7 +41,9 @@ function PaneView({ pane, active, width, height, account }: PaneProps): ReactNod
   // O(n) over the entries: only when they, the view or the selection change.
   const counts = useMemo(() => footerCounts(pane), [pane.entries, pane.view, pane.selection, pane.load]);
   const rows = visibleRows(pane, pane.scrollOffset, listHeight);
-  const where = sanitizeForTerminal(formatLocation(pane.location)) + (account === null ? '' : `  [${sanitizeForTerminal(account)}]`);
+  const label = account === null ? '' : truncateToWidth(` [${sanitizeForTerminal(account)}]`, Math.floor(inner / 2));
+  const where = fitToWidth(sanitizeForTerminal(formatLocation(pane.location)), inner - displayWidth(label), 'left', { position: 'middle' }) + label;
+  const dirWord = pane.location.kind === 'b2' && pane.location.bucket === null ? 'bucket' : 'folder';
   const border = active ? theme.pane.activeBorder : theme.pane.inactiveBorder;
   let body: ReactNode = rows.map((r) => <PaneRow key={r.key} row={r} layout={layout} now={now} active={active} />);
   if (pane.load.stage === 'error' && rows.length <= (pane.parentRow ? 1 : 0)) {
@@ -57,7 +59,7 @@ function PaneView({ pane, active, width, height, account }: PaneProps): ReactNod
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="single" borderColor={border}>
       <Text bold={active} inverse={active && !theme.colour} color={theme.pane.header} wrap="truncate">
-        {fitToWidth(where, inner, 'left', { position: 'middle' })}
+        {where}
       </Text>
       <Text color={theme.muted} wrap="truncate">
         {columnTitles(layout, pane.sort)}
@@ -66,7 +68,7 @@ function PaneView({ pane, active, width, height, account }: PaneProps): ReactNod
         {body}
       </Box>
       <Text color={theme.muted} wrap="truncate">
-        {fitToWidth(sanitizeForTerminal(footerText(counts, pane.filter)), inner)}
+        {fitToWidth(sanitizeForTerminal(footerText(counts, pane.filter, dirWord)), inner)}
       </Text>
     </Box>
   );

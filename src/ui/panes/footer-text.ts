@@ -10,14 +10,15 @@ function plural(n: number, word: string): string {
 }
 
 /** The footer line (unpadded; the caller fits it to the pane width). */
-export function footerText(c: FooterCounts, filter: string): string {
+export function footerText(c: FooterCounts, filter: string, dirWord: 'folder' | 'bucket' = 'folder'): string {
   if (c.error !== null) return 'Listing failed (Ctrl+R retries)';
   const parts: string[] = [];
   if (c.selected.count > 0) {
     parts.push(`${formatCount(c.selected.count)} selected, ${formatSize(c.selected.bytes)}`);
   } else {
-    const shown = [c.shown.dirs > 0 ? plural(c.shown.dirs, 'folder') : '', plural(c.shown.files, 'file')].filter((s) => s !== '');
-    parts.push(`${shown.join(', ')}, ${formatSize(c.shown.bytes)}`);
+    const dirs = c.shown.dirs > 0 || c.shown.files === 0 ? plural(c.shown.dirs, dirWord) : '';
+    const files = c.shown.files > 0 ? `${plural(c.shown.files, 'file')}, ${formatSize(c.shown.bytes)}` : '';
+    parts.push([dirs, files].filter((s) => s !== '').join(', '));
   }
   if (filter !== '') parts.push(`filter "${filter}"`);
   if (c.notShown > 0) parts.push(`${formatCount(c.notShown)} not shown`);

@@ -1,0 +1,131 @@
+/**
+ * The whole TUI in a component test: real local provider on a temp dir, optionally the built-in
+ * B2 server (demo account) over real HTTP on 127.0.0.1, the real transfer engine, the controller,
+ * rendered with the project's renderInk helper. Keys go in as raw sequences through Ink's stdin,
+ * exactly the path a terminal takes.
+ */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_KEY_NAMES, startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
+import { connectB2 } from '../../../src/providers/b2/index.js';
+import { createLocalProvider } from '../../../src/providers/local/index.js';
+import type { Entry } from '../../../src/providers/types.js';
+import { createAppState } from '../../../src/state/app-state.js';
+import { DEFAULT_KEYMAP } from '../../../src/state/keymap.js';
+import type { PaneLocation } from '../../../src/state/pane-location.js';
+import { createTransferEngine } from '../../../src/transfers/index.js';
+import { TuiController } from '../../../src/ui/app/controller.js';
+import { DirectOperations } from '../../../src/ui/app/direct-operations.js';
+import { engineChecker } from '../../../src/ui/app/engine-permissions.js';
+import { Navigator } from '../../../src/ui/app/navigator.js';
+import { ProviderRegistry, type ProfileSpec } from '../../../src/ui/app/provider-registry.js';
+import { TransferOperations } from '../../../src/ui/app/transfer-operations.js';
+import { TuiApp } from '../../../src/ui/app/TuiApp.js';
+import { createTuiStore, type TuiStore } from '../../../src/ui/app/tui-store.js';
+import { ListingLoader } from '../../../src/ui/loaders/listing-loader.js';
+import { renderInk, type InkHarness } from '../render-ink.js';
+
+export interface TuiFixture {
+  h: InkHarness;
+  store: TuiStore;
+  controller: TuiController;
+  navigator: Navigator;
+  /** A local temp dir with `a.txt` (5 B), `big.bin` (2,000 B), `.dot` and `sub/inner.txt`. */
+  dir: string;
+  emu: RunningEmulator | null;
+  exited: () => boolean;
+  /** Waits until the last frame contains every string. */
+  see(...texts: string[]): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface FixtureOptions {
+  /** Start the demo server; profiles `demo` (master) and `demo-NAME` for each demo key. */
+  b2?: boolean;
+  left?: (dir: string) => PaneLocation;
+  right?: (dir: string) => PaneLocation;
+  active?: 'left' | 'right';
+  size?: { columns: number; rows: number };
+  mono?: boolean;
+  /** Extra profiles (e.g. a key made for one test). */
+  profiles?: (emu: RunningEmulator | null) => ProfileSpec[];
+}
+
+function demoSpecs(emu: RunningEmulator): ProfileSpec[] {
+  const connect = (id: string, key: string) => () => connectB2({ applicationKeyId: id, applicationKey: key, endpoint: emu.endpoint, retry: { baseDelayMs: 1 } });
+  return [
+    { name: 'demo', label: 'demo (master key)', connect: connect(emu.masterKeyId, emu.masterKey) },
+    ...DEMO_KEY_NAMES.map((n) => {
+      const k = emu.demoKeys.find((x) => x.name === n);
+      if (!k) throw new Error(`no demo key ${n}`);
+      return { name: `demo-${n}`, label: `demo (${n} key)`, connect: connect(k.applicationKeyId, k.applicationKey) };
+    }),
+  ];
+}
+
+/** Builds, renders and starts loading both panes. */
+export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture> {
+  const dir = await mkdtemp(join(tmpdir(), 'b2c-tui-'));
+  await writeFile(join(dir, 'a.txt'), 'hello');
+  await writeFile(join(dir, 'big.bin'), Buffer.alloc(2_000, 7));
+  await writeFile(join(dir, '.dot'), 'dot');
+  await mkdir(join(dir, 'sub'));
+  await writeFile(join(dir, 'sub', 'inner.txt'), 'inner');
+  const emu = options.b2 ? await startEmulator({ demo: true }) : null;
+  const profiles = [...(emu ? demoSpecs(emu) : []), ...(options.profiles?.(emu) ?? [])];
+  const registry = new ProviderRegistry(createLocalProvider(), profiles);
+  const left = options.left?.(dir) ?? { kind: 'local', path: dir };
+  const right = options.right?.(dir) ?? { kind: 'local', path: join(dir, 'sub') };
+  const store = createTuiStore({ ...createAppState<Entry>(left, right), active: options.active ?? 'left' });
+  const loader = new ListingLoader({ store, providerFor: (loc) => registry.providerFor(loc), flushIntervalMs: 20 });
+  const navigator = new Navigator(store, loader, registry);
+  const engine = createTransferEngine({
+    providers: (ref) => registry.provider(ref),
+    checkPermission: engineChecker((ref) => registry.keyInfoForRef(ref), Date.now),
+    publishIntervalMs: 20,
+  });
+  const transfers = new TransferOperations(store, registry, navigator, engine);
+  const direct = new DirectOperations(store, registry, navigator);
+  let exited = false;
+  const controller = new TuiController({
+    store,
+    keymap: DEFAULT_KEYMAP,
+    registry,
+    navigator,
+    direct,
+    transfers,
+    settings: { confirmDelete: true },
+    places: { cwd: dir, home: dir },
+    now: Date.now,
+    exit: () => {
+      exited = true;
+    },
+  });
+  const h = renderInk(<TuiApp store={store} controller={controller} registry={registry} queue={engine} keymap={DEFAULT_KEYMAP} />, { size: options.size, mono: options.mono });
+  for (const side of ['left', 'right'] as const) {
+    const loc = side === 'left' ? left : right;
+    if (loc.kind === 'b2' && loc.bucket === null) void navigator.openProfileHome(side, loc.profile);
+    else void navigator.open(side, loc);
+  }
+  return {
+    h,
+    store,
+    controller,
+    navigator,
+    dir,
+    emu,
+    exited: () => exited,
+    see: (...texts) => h.waitForFrame((f) => texts.every((t) => f.includes(t))),
+    async close() {
+      h.unmount();
+      controller.dispose();
+      loader.dispose();
+      transfers.dispose();
+      await engine.close();
+      await registry.close();
+      await emu?.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
