@@ -3,8 +3,11 @@
  * Each subcommand lives in src/commands/ and receives the argv after its own name.
  * Exit codes follow the README: 0 success, 1 failure, 2 usage error.
  */
+import { runCpCommand } from './commands/cp.js';
 import { runEmulatorCommand } from './commands/emulator.js';
 import { runKeysCommand } from './commands/keys.js';
+import { runLsCommand } from './commands/ls.js';
+import { runRmCommand } from './commands/rm.js';
 import { runTuiCommand } from './commands/tui.js';
 import { VERSION } from './version.js';
 
@@ -13,6 +16,9 @@ type CommandRunner = (argv: string[]) => Promise<number>;
 const COMMANDS: Record<string, CommandRunner> = {
   emulator: runEmulatorCommand,
   keys: (argv) => runKeysCommand(argv),
+  ls: (argv) => runLsCommand(argv),
+  cp: (argv) => runCpCommand(argv),
+  rm: (argv) => runRmCommand(argv),
 };
 
 const USAGE = `b2c ${VERSION} — a dual-pane terminal file manager for Backblaze B2
@@ -23,6 +29,9 @@ Usage:
   b2c --demo [--key NAME]         open it on a built-in demo B2 server (no account needed)
   b2c emulator [options]          run the built-in B2-compatible server
   b2c keys inspect|list|create|delete   what a key may do; manage application keys
+  b2c ls URL [-l] [-r] [--versions]   list buckets and files (b2://BUCKET/PATH or local)
+  b2c cp SRC... DST [-r]              copy in any direction (upload, download, server-side)
+  b2c rm URL... [-r] [--dry-run]      remove (on B2: --hide, --version ID, --all-versions)
   b2c --version | --help
 
 Run "b2c COMMAND --help" for a command's options.`;

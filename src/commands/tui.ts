@@ -45,7 +45,7 @@ function keymapFrom(settings: Settings): { keymap: Keymap; status?: StatusMessag
 function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
   const master: ProfileSpec = {
     name: 'demo',
-    label: 'demo (master key)',
+    label: 'demo',
     connect: async () => {
       const emu = await server;
       return connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
@@ -55,7 +55,7 @@ function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
     master,
     ...DEMO_KEY_NAMES.map((name) => ({
       name: `demo-${name}`,
-      label: `demo (${name} key)`,
+      label: `demo/${name}`,
       connect: async () => {
         const emu = await server;
         const key = emu.demoKeys.find((k) => k.name === name);

@@ -12,6 +12,15 @@ export function describeKeyScope(k: Pick<KeyRow, 'bucketIds' | 'namePrefix'>, na
   return k.namePrefix === null ? buckets : `${buckets}, names starting with ${k.namePrefix}`;
 }
 
+/**
+ * The same in few columns, for the keys list: "all buckets", "photos, docs", "photos · prefix a/";
+ * a deleted bucket shows as "(deleted)".
+ */
+export function describeKeyScopeShort(k: Pick<KeyRow, 'bucketIds' | 'namePrefix'>, names: ReadonlyMap<string, string>): string {
+  const buckets = k.bucketIds === null ? 'all buckets' : k.bucketIds.map((id) => names.get(id) ?? '(deleted)').join(', ');
+  return k.namePrefix === null ? buckets : `${buckets} · prefix ${k.namePrefix}`;
+}
+
 /** The preset whose capabilities are exactly these, or null. */
 export function matchingPreset(capabilities: readonly string[]): string | null {
   const set = new Set(capabilities);

@@ -6,7 +6,7 @@
 import { useCallback, type ReactNode } from 'react';
 import { wizardKeyAction } from '../../state/wizard-keys.js';
 import { useTerminalSize } from '../terminal-size.js';
-import { useScreenInput } from './useScreenInput.js';
+import { useScreenInput, type KeyRoute } from './useScreenInput.js';
 import { useWizard, type WizardEffects } from './useWizard.js';
 import { WizardView } from './WizardView.js';
 
@@ -17,6 +17,8 @@ export interface AccountWizardProps extends WizardEffects {
   initialEndpoint?: string;
   /** Whether the wizard has the keyboard (default true); false while something covers it. */
   active?: boolean;
+  /** When set, the wizard does not read keys: it publishes its key handler here for a parent that does. */
+  route?: KeyRoute;
   /** Rows to fill (default: terminal rows − 1). */
   height?: number;
   /** Columns to fill (default: terminal columns). */
@@ -30,7 +32,7 @@ export function AccountWizard(props: AccountWizardProps): ReactNode {
   const size = useTerminalSize();
   const [state, dispatch] = useWizard(props, { existingNames: props.existingNames, endpoint: props.initialEndpoint });
   const active = props.active ?? true;
-  useScreenInput(state, dispatch, wizardKeyAction, { isActive: active });
+  useScreenInput(state, dispatch, wizardKeyAction, { isActive: active, route: props.route });
   const onScrollLimit = useCallback((max: number) => dispatch({ type: 'scrollLimit', max }), [dispatch]);
   return (
     <WizardView

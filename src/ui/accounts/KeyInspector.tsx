@@ -50,7 +50,10 @@ export function KeyInspector({ facts, scroll, height, onScrollLimit }: KeyInspec
   }, [max, onScrollLimit]);
   const offset = Math.min(scroll.offset, max);
   const visible = lines.slice(offset, offset + rows);
-  const more = max > 0 ? `lines ${offset + 1}–${offset + visible.length} of ${lines.length}${offset < max ? ' ↓' : ''}${offset > 0 ? ' ↑' : ''}` : '';
+  // Shown once the screen's state knows the limit (reported from an effect): until then keys
+  // would scroll against an unknown end.
+  const more =
+    scroll.max === null ? '' : max > 0 ? `lines ${offset + 1}–${offset + visible.length} of ${lines.length}${offset < max ? ' ↓' : ''}${offset > 0 ? ' ↑' : ''}` : `all ${lines.length} lines`;
   return (
     <Box flexDirection="column" height={height}>
       {visible.map((line, i) => (

@@ -11,7 +11,7 @@ import { initInspector, inspectorKeyAction, inspectorReducer } from '../../state
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
 import { KeyInspector } from './KeyInspector.js';
-import { useScreenInput } from './useScreenInput.js';
+import { useScreenInput, type KeyRoute } from './useScreenInput.js';
 
 export interface KeyInspectorScreenProps {
   /** What the key may do (the provider's `keyInfo`; never a secret). */
@@ -24,8 +24,11 @@ export interface KeyInspectorScreenProps {
   onClose: () => void;
   /** Whether the screen has the keyboard (default true). */
   active?: boolean;
-  /** Rows to fill (default: terminal rows − 1). */
+  /** When set, the screen does not read keys: it publishes its key handler here for a parent that does. */
+  route?: KeyRoute;
+  /** Rows / columns to fill (default: the terminal's, rows − 1). */
   height?: number;
+  width?: number;
   /** Clock, ms since the epoch (default Date.now). */
   now?: () => number;
 }
@@ -35,7 +38,7 @@ export function KeyInspectorScreen(props: KeyInspectorScreenProps): ReactNode {
   const theme = useTheme();
   const size = useTerminalSize();
   const [state, dispatch] = useReducer(inspectorReducer, undefined, initInspector);
-  useScreenInput(state, dispatch, inspectorKeyAction, { isActive: props.active ?? true });
+  useScreenInput(state, dispatch, inspectorKeyAction, { isActive: props.active ?? true, route: props.route });
   const onScrollLimit = useCallback((max: number) => dispatch({ type: 'scrollLimit', max }), []);
   const { onClose } = props;
   useEffect(() => {
@@ -44,7 +47,7 @@ export function KeyInspectorScreen(props: KeyInspectorScreenProps): ReactNode {
   const height = props.height ?? size.rows - 1;
   const facts = keyFacts({ keyInfo: props.keyInfo, profileName: props.profileName, source: props.source, endpoint: props.endpoint, now: (props.now ?? Date.now)() });
   return (
-    <Box flexDirection="column" height={height}>
+    <Box flexDirection="column" height={height} width={props.width ?? size.columns}>
       <Text color={theme.dialog.title} bold>
         Key inspector
       </Text>

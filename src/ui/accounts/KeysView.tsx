@@ -5,11 +5,11 @@
  */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { describeCapabilitySet, describeKeyScope } from '../../state/keys-screen-describe.js';
+import { describeCapabilitySet, describeKeyScope, describeKeyScopeShort } from '../../state/keys-screen-describe.js';
 import { formatUtcMinute } from '../../state/keys-screen-lines.js';
 import { selectedKey, type KeyRow, type KeysScreenState } from '../../state/keys-screen-state.js';
 import type { PermissionDecision } from '../../state/permissions.js';
-import { sanitizeForTerminal } from '../../state/sanitize.js';
+import { fitToWidth, sanitizeForTerminal, truncateToWidth } from '../../state/sanitize.js';
 import { useTheme } from '../theme-context.js';
 import { windowOf } from './Checkbox.js';
 import { KeyFormView } from './KeyFormView.js';
@@ -45,12 +45,25 @@ function ActionBar({ state }: { state: KeysScreenState }): ReactNode {
   );
 }
 
-function rowText(k: KeyRow, names: ReadonlyMap<string, string>, own: boolean, now: number): string {
-  const expires = k.expiresAt === null ? 'never' : `${k.expiresAt < now ? 'EXPIRED ' : ''}${formatUtcMinute(k.expiresAt)}`;
-  return `${own ? '*' : ' '}${sanitizeForTerminal(k.keyName).padEnd(16)} ${expires.padEnd(29)} ${sanitizeForTerminal(describeKeyScope(k, names))}`;
+const NAME_WIDTH = 16;
+const EXPIRES_WIDTH = 18;
+
+/** "never", "2026-12-05" or "expired 2026-11-27" (UTC days; the details line has the time). */
+function expiresCell(expiresAt: number | null, now: number): string {
+  if (expiresAt === null) return 'never';
+  const day = formatUtcMinute(expiresAt).slice(0, 10);
+  return expiresAt < now ? `expired ${day}` : day;
 }
 
-function KeyList({ state, rows, now }: { state: KeysScreenState; rows: number; now: number }): ReactNode {
+/** One row: `›` on the cursor row (readable without colour too), `*` on the signed-in key. */
+function rowText(k: KeyRow, names: ReadonlyMap<string, string>, at: boolean, own: boolean, now: number, width: number): string {
+  const scopeWidth = Math.max(10, width - 2 - NAME_WIDTH - EXPIRES_WIDTH - 2);
+  const name = truncateToWidth(sanitizeForTerminal(k.keyName), NAME_WIDTH);
+  const scope = fitToWidth(sanitizeForTerminal(describeKeyScopeShort(k, names)), scopeWidth);
+  return `${at ? '›' : ' '}${own ? '*' : ' '}${fitToWidth(name, NAME_WIDTH)} ${scope} ${expiresCell(k.expiresAt, now)}`;
+}
+
+function KeyList({ state, rows, now, width }: { state: KeysScreenState; rows: number; now: number; width: number }): ReactNode {
   const theme = useTheme();
   const names = new Map(state.buckets.map((b) => [b.id, b.name]));
   switch (state.load.kind) {
@@ -76,14 +89,14 @@ function KeyList({ state, rows, now }: { state: KeysScreenState; rows: number; n
   return (
     <Box flexDirection="column">
       <Text color={theme.pane.header} wrap="truncate-end">
-        {' '}
-        {'NAME'.padEnd(16)} {'EXPIRES (UTC)'.padEnd(29)} SCOPE
+        {'  '}
+        {'NAME'.padEnd(NAME_WIDTH)} {'SCOPE'.padEnd(Math.max(10, width - 2 - NAME_WIDTH - EXPIRES_WIDTH - 2))} EXPIRES (UTC)
       </Text>
       {state.keys.slice(w.start, w.end).map((k, i) => {
         const at = w.start + i === state.cursor;
         return (
           <Text key={k.applicationKeyId} wrap="truncate-end" inverse={at} color={at && theme.colour ? theme.pane.cursorFg : undefined} backgroundColor={at ? theme.pane.cursorBg : undefined}>
-            {rowText(k, names, k.applicationKeyId === state.ownKeyId, now)}
+            {rowText(k, names, at, k.applicationKeyId === state.ownKeyId, now, width)}
           </Text>
         );
       })}
@@ -98,8 +111,11 @@ function Details({ state }: { state: KeysScreenState }): ReactNode {
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
-        Key ID {sanitizeForTerminal(k.applicationKeyId)}
-        {k.applicationKeyId === state.ownKeyId ? <Text color={theme.muted}> (* the key b2c is signed in with)</Text> : null}
+        Key ID {sanitizeForTerminal(k.applicationKeyId)} · expires {k.expiresAt === null ? 'never' : formatUtcMinute(k.expiresAt)}
+        {k.applicationKeyId === state.ownKeyId ? <Text color={theme.muted}> · * b2c is signed in with it</Text> : null}
+      </Text>
+      <Text wrap="truncate-end" color={theme.muted}>
+        {sanitizeForTerminal(describeKeyScope(k, new Map(state.buckets.map((b) => [b.id, b.name]))))}
       </Text>
       <Text wrap="truncate-end" color={theme.muted}>
         {describeCapabilitySet(k.capabilities)}
@@ -154,7 +170,7 @@ export function KeysView({ state, height, width, now }: KeysViewProps): ReactNod
   } else {
     body = (
       <Box flexDirection="column">
-        <KeyList state={state} rows={Math.max(3, height - 9)} now={now} />
+        <KeyList state={state} rows={Math.max(3, height - 10)} now={now} width={width} />
         <Box flexGrow={1} />
         <Details state={state} />
         <Overlay state={state} width={width} />
@@ -162,7 +178,7 @@ export function KeysView({ state, height, width, now }: KeysViewProps): ReactNod
     );
   }
   return (
-    <Box flexDirection="column" height={height}>
+    <Box flexDirection="column" height={height} width={width}>
       <Text color={theme.dialog.title} bold>
         {inForm ? 'New application key' : 'Application keys'}
       </Text>

@@ -47,12 +47,19 @@ function SaveLine({ save, width }: { save: SaveAsProfile; width: number }): Reac
 /** The new key, its secret, and the save offer. */
 export function NewKeySecret({ created, save, bucketNames, width }: NewKeySecretProps): ReactNode {
   const theme = useTheme();
+  // Label column and a value column that wraps, so nothing about the new key is cut off.
   const row = (label: string, value: string): ReactNode => (
-    <Text wrap="truncate-end">
-      {'  '}
-      {label.padEnd(17)}
-      {value}
-    </Text>
+    <Box>
+      <Box width={19} flexShrink={0}>
+        <Text>
+          {'  '}
+          {label}
+        </Text>
+      </Box>
+      <Box flexGrow={1}>
+        <Text wrap="wrap">{value}</Text>
+      </Box>
+    </Box>
   );
   return (
     <Box flexDirection="column">

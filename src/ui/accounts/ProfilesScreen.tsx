@@ -1,18 +1,20 @@
 /**
  * The profiles screen as one self-contained component: the list (useProfilesScreen +
  * ProfilesView), the account wizard for "add" (also opened at once when there is no profile), and
- * the key inspector for "inspect". Exactly one of them reads keys at a time.
+ * the key inspector for "inspect". The screen reads the keyboard once and routes keys to whichever
+ * part is showing.
  */
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { Profile } from '../../config/index.js';
 import type { KeyInfo } from '../../state/key-info.js';
 import { profilesScreenKeyAction } from '../../state/profiles-screen-keys.js';
+import type { ScreenKey } from '../../state/wizard-text-field.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { AccountWizard } from './AccountWizard.js';
 import { KeyInspectorScreen } from './KeyInspectorScreen.js';
 import { ProfilesView } from './ProfilesView.js';
 import { useProfilesScreen, type ProfilesScreenEffects } from './useProfilesScreen.js';
-import { useScreenInput } from './useScreenInput.js';
+import { useKeyReader, type KeyRoute } from './useScreenInput.js';
 
 export interface ProfilesScreenProps extends ProfilesScreenEffects {
   /** Put the cursor on this profile (the pane's current one). */
@@ -34,7 +36,21 @@ export function ProfilesScreen(props: ProfilesScreenProps): ReactNode {
   const [state, dispatch] = useProfilesScreen(props, props.cursorOn);
   const [now] = useState(() => props.now ?? Date.now);
   const mode = state.mode;
-  useScreenInput(state, dispatch, profilesScreenKeyAction, { isActive: active && mode.kind !== 'wizard' && mode.kind !== 'inspecting' });
+  // One keyboard reader for the whole screen, never switched off and on between its parts (a
+  // re-subscription after a render would drop the keys typed in between): the wizard and the
+  // inspector publish their handlers into `route`, the list is handled here.
+  const route: KeyRoute = useRef(null);
+  const latest = useRef(state);
+  latest.current = state;
+  const list = (k: ScreenKey): void => {
+    const a = profilesScreenKeyAction(latest.current, k);
+    if (a !== null) dispatch(a);
+  };
+  useKeyReader((k) => {
+    const nested = latest.current.mode.kind === 'wizard' || latest.current.mode.kind === 'inspecting';
+    if (nested) route.current?.(k);
+    else list(k);
+  }, active);
   const { store } = props;
   const save = useCallback((p: Profile) => {
     store.saveProfile(p);
@@ -53,7 +69,7 @@ export function ProfilesScreen(props: ProfilesScreenProps): ReactNode {
         onDone={onDone}
         onCancel={onCancel}
         existingNames={state.profiles.map((p) => p.name)}
-        active={active}
+        route={route}
         height={height}
         width={width}
         now={now}
@@ -61,7 +77,7 @@ export function ProfilesScreen(props: ProfilesScreenProps): ReactNode {
     );
   }
   if (mode.kind === 'inspecting') {
-    return <KeyInspectorScreen keyInfo={mode.keyInfo} profileName={mode.name} source="profile" endpoint={mode.endpoint} onClose={onInspectorClose} active={active} height={height} now={now} />;
+    return <KeyInspectorScreen keyInfo={mode.keyInfo} profileName={mode.name} source="profile" endpoint={mode.endpoint} onClose={onInspectorClose} route={route} height={height} width={width} now={now} />;
   }
   return <ProfilesView state={state} height={height} width={width} />;
 }

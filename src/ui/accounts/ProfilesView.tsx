@@ -58,7 +58,7 @@ export function ProfilesView({ state, height, width }: ProfilesViewProps): React
   const w = windowOf(state.profiles.length, state.cursor, rows);
   const nameWidth = Math.min(24, Math.max(8, ...state.profiles.map((p) => sanitizeForTerminal(p.name).length)));
   return (
-    <Box flexDirection="column" height={height}>
+    <Box flexDirection="column" height={height} width={width}>
       <Text color={theme.dialog.title} bold>
         Profiles
       </Text>
@@ -67,12 +67,12 @@ export function ProfilesView({ state, height, width }: ProfilesViewProps): React
         <Text bold>i</Text> inspect · <Text bold>Esc</Text> close
       </Text>
       <Text color={theme.pane.header} wrap="truncate-end">
-        {'  '}
+        {'   '}
         {'NAME'.padEnd(nameWidth)} {'KEY ID'.padEnd(25)} ENDPOINT
       </Text>
       {state.profiles.slice(w.start, w.end).map((p, i) => {
         const at = w.start + i === state.cursor;
-        const mark = p.name === state.defaultName ? '*' : ' ';
+        const mark = `${at ? '›' : ' '}${p.name === state.defaultName ? '*' : ' '}`;
         return (
           <Text key={p.name} wrap="truncate-end" inverse={at} color={at && theme.colour ? theme.pane.cursorFg : undefined} backgroundColor={at ? theme.pane.cursorBg : undefined}>
             {mark} {sanitizeForTerminal(p.name).padEnd(nameWidth)} {sanitizeForTerminal(p.applicationKeyId).padEnd(25)} {sanitizeForTerminal(p.endpoint ?? REAL_B2_ENDPOINT)}

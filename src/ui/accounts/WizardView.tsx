@@ -124,7 +124,7 @@ export function WizardView(props: WizardViewProps): ReactNode {
   const { state, height } = props;
   const reviewing = state.stage.kind === 'review' || state.stage.kind === 'confirm-replace';
   return (
-    <Box flexDirection="column" height={height}>
+    <Box flexDirection="column" height={height} width={props.width}>
       <Text color={theme.dialog.title} bold>
         Add a Backblaze B2 account
       </Text>

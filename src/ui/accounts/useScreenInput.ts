@@ -14,7 +14,7 @@
  * accounts-screen command also has a letter key.
  */
 import { useInput } from 'ink';
-import { useRef } from 'react';
+import { useRef, type MutableRefObject } from 'react';
 import { normaliseInkKey, type InkKeyLike } from '../../state/keymap-ink.js';
 import { splitTypedInput, type ScreenKey } from '../../state/wizard-text-field.js';
 
@@ -29,25 +29,42 @@ export function toScreenKeys(input: string, key: InkKeyLike, raw?: string): Scre
   return splitTypedInput({ pattern, text: named ? '' : input });
 }
 
+/** Where a nested screen publishes its key handler for the screen that reads the keyboard. */
+export type KeyRoute = MutableRefObject<((key: ScreenKey) => void) | null>;
+
 /**
- * Reads keys while `isActive`, maps each through `keyToAction` with the latest state and
- * dispatches the result (keys that map to null are ignored).
+ * Reads keys while `isActive` and hands each to the latest `onKey` (kept in a ref: a key that
+ * arrives before React re-subscribes after a render still reaches the current handler).
+ */
+export function useKeyReader(onKey: (key: ScreenKey) => void, isActive: boolean): void {
+  const handler = useRef(onKey);
+  handler.current = onKey;
+  useInput(
+    (input, key) => {
+      for (const k of toScreenKeys(input, key)) handler.current(k);
+    },
+    { isActive },
+  );
+}
+
+/**
+ * Maps each key through `keyToAction` with the latest state and dispatches the result (keys that
+ * map to null are ignored). With `route`, the screen does not read the keyboard itself: it puts
+ * its handler into `route` during render (so the parent that reads keys can never send one to a
+ * screen that is not there yet) and the parent calls it.
  */
 export function useScreenInput<S, A>(
   state: S,
   dispatch: (action: A) => void,
   keyToAction: (state: S, key: ScreenKey) => A | null,
-  options: { isActive?: boolean } = {},
+  options: { isActive?: boolean; route?: KeyRoute } = {},
 ): void {
   const latest = useRef(state);
   latest.current = state;
-  useInput(
-    (input, key) => {
-      for (const k of toScreenKeys(input, key)) {
-        const action = keyToAction(latest.current, k);
-        if (action !== null) dispatch(action);
-      }
-    },
-    { isActive: options.isActive ?? true },
-  );
+  const handle = (k: ScreenKey): void => {
+    const action = keyToAction(latest.current, k);
+    if (action !== null) dispatch(action);
+  };
+  if (options.route !== undefined) options.route.current = handle;
+  useKeyReader(handle, (options.isActive ?? true) && options.route === undefined);
 }

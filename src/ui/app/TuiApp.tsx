@@ -5,7 +5,7 @@
  * keys go to the controller through the one keyboard hook.
  */
 import { Box } from 'ink';
-import { useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { keyContextFor, otherSide, type PaneSide } from '../../state/app-state.js';
 import type { Keymap } from '../../state/keymap.js';
 import { functionKeyBar } from '../../state/keymap-views.js';
@@ -52,7 +52,8 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
   const listHeight = listHeightFor(mainHeight);
   const lines = useMemo(() => helpLines(keymap), [keymap]);
 
-  useEffect(() => {
+  // Layout effect: the panes know their height before the first key can arrive.
+  useLayoutEffect(() => {
     for (const side of ['left', 'right'] as const) {
       store.dispatch({ type: 'app', action: { type: 'pane', side, action: { type: 'viewportResized', height: listHeight } } });
     }

@@ -9,7 +9,7 @@
  * `setRawMode`, which keeps Ink's own reference count right.
  */
 import { useStdin } from 'ink';
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 /**
  * Calls `onInput(raw)` for every input event while the component is mounted.
@@ -19,7 +19,9 @@ export function useKeyboard(onInput: (raw: string) => void): void {
   const { setRawMode, isRawModeSupported, internal_eventEmitter: events } = useStdin();
   const handler = useRef(onInput);
   handler.current = onInput;
-  useEffect(() => {
+  // A layout effect: subscribed in the same commit that draws the first frame, so a key sent as
+  // soon as the screen shows is never missed (passive effects run later).
+  useLayoutEffect(() => {
     if (isRawModeSupported) setRawMode(true);
     const listener = (raw: string): void => handler.current(raw);
     events.on('input', listener);

@@ -41,8 +41,11 @@ function PaneView({ pane, active, width, height, account }: PaneProps): ReactNod
   // O(n) over the entries: only when they, the view or the selection change.
   const counts = useMemo(() => footerCounts(pane), [pane.entries, pane.view, pane.selection, pane.load]);
   const rows = visibleRows(pane, pane.scrollOffset, listHeight);
-  const label = account === null ? '' : truncateToWidth(` [${sanitizeForTerminal(account)}]`, Math.floor(inner / 2));
-  const where = fitToWidth(sanitizeForTerminal(formatLocation(pane.location)), inner - displayWidth(label), 'left', { position: 'middle' }) + label;
+  // The location comes first; the account label gets the rest of the line (at least a third).
+  const location = sanitizeForTerminal(formatLocation(pane.location));
+  const labelBudget = Math.max(Math.floor(inner / 3), inner - displayWidth(location));
+  const label = account === null ? '' : truncateToWidth(` [${sanitizeForTerminal(account)}]`, labelBudget);
+  const where = fitToWidth(location, inner - displayWidth(label), 'left', { position: 'middle' }) + label;
   const dirWord = pane.location.kind === 'b2' && pane.location.bucket === null ? 'bucket' : 'folder';
   const border = active ? theme.pane.activeBorder : theme.pane.inactiveBorder;
   let body: ReactNode = rows.map((r) => <PaneRow key={r.key} row={r} layout={layout} now={now} active={active} />);

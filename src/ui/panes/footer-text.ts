@@ -21,7 +21,7 @@ export function footerText(c: FooterCounts, filter: string, dirWord: 'folder' | 
     parts.push([dirs, files].filter((s) => s !== '').join(', '));
   }
   if (filter !== '') parts.push(`filter "${filter}"`);
-  if (c.notShown > 0) parts.push(`${formatCount(c.notShown)} not shown`);
+  if (c.notShown > 0) parts.push(`+${formatCount(c.notShown)} ${filter === '' ? 'hidden' : 'not shown'}`);
   if (c.loading !== null) parts.push(`loading ${formatCount(c.loading)}…`);
   return parts.join(' · ');
 }

@@ -55,11 +55,11 @@ export interface FixtureOptions {
 function demoSpecs(emu: RunningEmulator): ProfileSpec[] {
   const connect = (id: string, key: string) => () => connectB2({ applicationKeyId: id, applicationKey: key, endpoint: emu.endpoint, retry: { baseDelayMs: 1 } });
   return [
-    { name: 'demo', label: 'demo (master key)', connect: connect(emu.masterKeyId, emu.masterKey) },
+    { name: 'demo', label: 'demo', connect: connect(emu.masterKeyId, emu.masterKey) },
     ...DEMO_KEY_NAMES.map((n) => {
       const k = emu.demoKeys.find((x) => x.name === n);
       if (!k) throw new Error(`no demo key ${n}`);
-      return { name: `demo-${n}`, label: `demo (${n} key)`, connect: connect(k.applicationKeyId, k.applicationKey) };
+      return { name: `demo-${n}`, label: `demo/${n}`, connect: connect(k.applicationKeyId, k.applicationKey) };
     }),
   ];
 }

@@ -1,0 +1,134 @@
+/**
+ * What `b2c cp SRC... DST` means, before anything is copied.
+ *
+ * DST semantics follow cp and rclone: DST is a folder to copy INTO when it is a bucket root
+ * (`b2://bucket`), ends with `/`, or already exists as a folder (bucket prefix); otherwise it is
+ * the new name of the one source. Several sources need a folder DST. A source folder needs `-r`;
+ * `cp -r dir DST` copies `dir` itself into an existing folder DST (DST/dir/…) and makes DST the
+ * copy when DST does not exist yet.
+ */
+import type { KeyInfo } from '../state/key-info.js';
+import { b2LocationFromPath, checkTransfer, localLocation, type Location } from '../state/permissions.js';
+import { baseName, parentPath } from '../providers/paths.js';
+import type { Provider } from '../providers/types.js';
+import type { ConflictPolicy, CopyRequest, JobKind, TransferItem } from '../transfers/index.js';
+import { refOf } from './cli-args.js';
+import { eitherKind, isFolderEntry, knownOf, statOrNull } from './cli-args-checks.js';
+import { CommandFailure } from './session.js';
+import type { CliLocation } from './location-url.js';
+import type { JobResult } from './progress-results.js';
+
+/** Where the copies go. */
+export interface Destination {
+  loc: CliLocation;
+  /** Copy into `loc.path` under each source's own name. */
+  into: boolean;
+}
+
+/** What cp-plan needs from the session. */
+export interface PlanContext {
+  providerOf(loc: CliLocation): Provider;
+  keyInfo: KeyInfo | null;
+  now: number;
+}
+
+/**
+ * Decides whether DST is a folder to copy into (see the module comment).
+ * @throws CommandFailure when several sources go to something that is not a folder
+ */
+export async function resolveDestination(dst: CliLocation, sources: number, ctx: PlanContext): Promise<Destination> {
+  if ((dst.kind === 'b2' && dst.key === '') || dst.trailingSlash) return { loc: dst, into: true };
+  let existing = null;
+  try {
+    existing = await statOrNull(ctx.providerOf(dst), dst.path);
+  } catch {
+    // A key that may not list cannot tell; take DST as the new name (the copy's own checks follow).
+  }
+  if (existing && isFolderEntry(existing)) return { loc: dst, into: true };
+  if (sources > 1) {
+    throw new CommandFailure('failed', `"${dst.raw}" is not a folder: with several sources, DST must be a folder (end it with "/" to create one).`);
+  }
+  return { loc: dst, into: false };
+}
+
+function ruleLoc(loc: CliLocation, path: string, dir: boolean): Location {
+  return loc.kind === 'local' ? localLocation(path) : b2LocationFromPath(path, { dir });
+}
+
+function kindOf(src: CliLocation, dst: CliLocation): JobKind {
+  if (src.kind === 'local') return dst.kind === 'local' ? 'local-copy' : 'upload';
+  return dst.kind === 'local' ? 'download' : 'server-copy';
+}
+
+/** A failure decided before the engine ran, as a result row. */
+function refusedRow(src: CliLocation, target: string, kind: JobKind, errorKind: string, message: string): JobResult {
+  return {
+    source: src.raw,
+    target,
+    kind,
+    isDir: false,
+    state: 'failed',
+    bytes: 0,
+    sha1: null,
+    verified: null,
+    note: null,
+    error: { kind: errorKind, message, detail: null },
+  };
+}
+
+/** The queued copies and the sources refused up front. */
+export interface CopyPlan {
+  requests: CopyRequest[];
+  refused: JobResult[];
+}
+
+/**
+ * Checks each source (permission rules, then `stat`) and groups the rest into one request per
+ * source side (local, B2).
+ * @throws provider errors other than "not found" from `stat` (PermissionDeniedError, TransientError…)
+ */
+export async function planCopies(
+  sources: CliLocation[],
+  dest: Destination,
+  options: { recursive: boolean; conflict: ConflictPolicy },
+  ctx: PlanContext,
+): Promise<CopyPlan> {
+  const items = new Map<'local' | 'b2', TransferItem[]>();
+  const refused: JobResult[] = [];
+  const dst = dest.loc;
+  for (const src of sources) {
+    const targetDir = dest.into ? dst.path : parentPath(dst.path);
+    const targetName = dest.into ? baseName(src.path) : baseName(dst.path);
+    const targetPath = `${targetDir.endsWith('/') ? targetDir : `${targetDir}/`}${targetName}`;
+    const shownTarget = dst.kind === 'b2' ? `b2://${targetPath.replace(/^\/+/, '')}` : targetPath;
+    const kind = kindOf(src, dst);
+    const keys = { source: src.kind === 'b2' ? ctx.keyInfo : null, destination: dst.kind === 'b2' ? ctx.keyInfo : null };
+    const decision = eitherKind((dir) => checkTransfer('copy', ruleLoc(src, src.path, dir), ruleLoc(dst, targetPath, dir), keys, ctx.now));
+    if (!decision.allowed) {
+      refused.push(refusedRow(src, shownTarget, kind, 'permission-denied', decision.reason ?? 'Not allowed.'));
+      continue;
+    }
+    const entry = await statOrNull(ctx.providerOf(src), src.path);
+    if (entry === null) {
+      refused.push(refusedRow(src, shownTarget, kind, 'not-found', `"${src.raw}" does not exist.`));
+      continue;
+    }
+    if (isFolderEntry(entry) && !options.recursive) {
+      refused.push(refusedRow(src, shownTarget, kind, 'refused', `"${src.raw}" is a folder: use -r to copy it with its contents.`));
+      continue;
+    }
+    const side = refOf(src);
+    const list = items.get(side) ?? [];
+    list.push({ source: src.path, targetDir, targetName, known: knownOf(entry) });
+    items.set(side, list);
+  }
+  const requests: CopyRequest[] = [...items].map(([from, list]) => ({
+    operation: 'copy',
+    from,
+    to: refOf(dst),
+    items: list,
+    conflict: options.conflict,
+    recursive: options.recursive,
+  }));
+  return { requests, refused };
+}

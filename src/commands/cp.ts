@@ -1,0 +1,140 @@
+/**
+ * `b2c cp SRC... DST [-r] [--concurrency N] [--part-size SIZE] [--if-exists skip|overwrite|newer]
+ * [--json] [--profile NAME]`: copies in every direction (local→B2 upload, B2→local download,
+ * B2→B2 server-side copy, local→local) through the transfer engine, with SHA1 checked on every
+ * transfer. DST semantics: see cp-plan.ts.
+ * Exit codes: 0 all done (skips included), 1 something failed (each named on stderr), 2 usage
+ * error, 130 interrupted by Ctrl+C; signing in may also fail with 2 (key rejected) or 3
+ * (endpoint unreachable), see session.ts.
+ */
+import { DEFAULT_SETTINGS } from '../config/index.js';
+import type { B2Provider } from '../providers/b2/index.js';
+import { createLocalProvider } from '../providers/local/index.js';
+import type { ConflictPolicy } from '../transfers/index.js';
+import { CLI_EXIT, integerOption, locationArg, parseCliOptions, sizeOption, UsageError } from './cli-args.js';
+import { processCliDeps, runCli, signIn, stderrLine, transferSettings, type CliDeps } from './cli-args-context.js';
+import { planCopies, resolveDestination } from './cp-plan.js';
+import type { CliLocation } from './location-url.js';
+import { interruptedExitCode, runTransfers } from './progress-run.js';
+import { failureLine, summaryLine, totalsOf } from './progress-results.js';
+
+export const CP_USAGE = `Usage: b2c cp SRC... DST [options]
+
+Copies files and folders between the local disk and B2 (b2://BUCKET/PATH), in any direction.
+B2 to B2 is a server-side copy. Every transfer is checked with SHA1.
+DST is a folder to copy into when it ends with "/", is a bucket (b2://BUCKET) or exists as a
+folder; otherwise it is the new name of the single SRC.
+
+Options:
+  -r, --recursive          copy folders with their contents
+  --if-exists POLICY       when a target exists: overwrite (default), skip, or newer
+                           (overwrite only when the source is newer)
+  --concurrency N          files copied at once (default: settings, 4)
+  --part-size SIZE         part size of large files, e.g. 100MB, 64MiB (default: B2's recommendation)
+  --profile NAME           use this saved profile (B2_* environment variables win)
+  --json                   print one JSON document with every file's outcome
+  -h, --help               show this help
+
+Exit codes: 0 all done, 1 some failed (each named on stderr), 2 usage error, 130 interrupted.`;
+
+const OPTIONS = {
+  recursive: { type: 'boolean', short: 'r' },
+  'if-exists': { type: 'string' },
+  concurrency: { type: 'string' },
+  'part-size': { type: 'string' },
+  profile: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * Uploads at least one part long become B2 large files, whose whole-file SHA1 exists only when
+ * the uploader sends `large_file_sha1` up front (reference §6). The engine hashes local files
+ * first from a threshold (default 5 MB, B2's smallest part); with smaller parts (the built-in
+ * server, or --part-size) the threshold follows the part size so every large file carries it.
+ */
+function prehashThreshold(b2: B2Provider | null, partSize: number | undefined): number | undefined {
+  if (!b2) return undefined;
+  const { recommended, absoluteMinimum } = b2.partSizes;
+  const part = Math.max(partSize ?? recommended, absoluteMinimum);
+  return Math.min(5_000_000, part);
+}
+
+function conflictPolicy(value: string | undefined): ConflictPolicy {
+  switch (value) {
+    case undefined:
+    case 'overwrite':
+      return 'overwrite';
+    case 'skip':
+      return 'skip';
+    case 'newer':
+      return 'overwrite-if-newer';
+    default:
+      throw new UsageError(`--if-exists must be skip, overwrite or newer, not "${value}".`, CP_USAGE);
+  }
+}
+
+/** Runs `b2c cp` with `argv` after "cp". Resolves with the exit code. */
+export function runCpCommand(argv: string[], deps: CliDeps = processCliDeps()): Promise<number> {
+  return runCli('cp', argv, deps, async (out) => {
+    const { values, positionals } = parseCliOptions(argv, OPTIONS, CP_USAGE);
+    if (values.help === true) {
+      out.lines(CP_USAGE.split('\n'));
+      return CLI_EXIT.ok;
+    }
+    if (positionals.length < 2) throw new UsageError('cp needs a source and a destination.', CP_USAGE);
+    const conflict = conflictPolicy(values['if-exists']);
+    const concurrency = integerOption('concurrency', values.concurrency, 1, 64, CP_USAGE);
+    const partSize = sizeOption('part-size', values['part-size'], CP_USAGE);
+    const locations: CliLocation[] = positionals.map((p) => locationArg(p, deps.cwd, CP_USAGE));
+    const dst = locations[locations.length - 1] as CliLocation;
+    const sources = locations.slice(0, -1);
+    for (const loc of locations) {
+      if (loc.kind === 'b2' && loc.bucket === null) throw new UsageError(`"${loc.raw}" is the list of buckets; name a bucket: b2://BUCKET/PATH.`, CP_USAGE);
+    }
+
+    const needsB2 = locations.some((l) => l.kind === 'b2');
+    const session = needsB2 ? await signIn(deps, out, values.profile, partSize === undefined ? undefined : { partSize }) : null;
+    const settings = transferSettings(session, deps, out);
+    const local = createLocalProvider();
+    const b2 = session?.provider ?? null;
+    const ctx = {
+      providerOf: (loc: CliLocation) => (loc.kind === 'b2' && b2 ? b2 : local),
+      keyInfo: session?.keyInfo ?? null,
+      now: deps.now(),
+    };
+    const dest = await resolveDestination(dst, sources.length, ctx);
+    const plan = await planCopies(sources, dest, { recursive: values.recursive === true, conflict }, ctx);
+    for (const r of plan.refused) stderrLine(deps, 'cp', failureLine(r));
+
+    // The part size that will be used, for the prehash threshold below.
+    const effectivePart = partSize ?? (settings.partSize !== DEFAULT_SETTINGS.partSize ? settings.partSize : undefined);
+    const run = plan.requests.length === 0
+      ? { results: [], interrupted: null }
+      : await runTransfers({
+          command: 'cp',
+          deps,
+          out,
+          local,
+          b2,
+          keyOf: (ref) => (ref === 'b2' ? (session?.keyInfo ?? null) : null),
+          requests: plan.requests,
+          concurrency: concurrency ?? settings.concurrency,
+          partConcurrency: settings.partConcurrency,
+          // The default setting means "B2's recommendation": let the provider take the server's.
+          partSize: effectivePart,
+          prehashMinBytes: prehashThreshold(session?.provider ?? null, effectivePart),
+          removeMode: null,
+        });
+    const results = [...plan.refused, ...run.results];
+    const totals = totalsOf(results);
+    const ok = totals.failed === 0 && totals.cancelled === 0 && run.interrupted === null;
+    if (out.json) out.printJson({ command: 'cp', ok, interrupted: run.interrupted !== null, totals, results });
+    else out.lines([summaryLine(totals, 'copied')]);
+    if (run.interrupted !== null) {
+      stderrLine(deps, 'cp', 'interrupted; unfinished copies were cancelled and nothing partial was kept.');
+      return interruptedExitCode(run.interrupted);
+    }
+    return ok ? CLI_EXIT.ok : CLI_EXIT.failed;
+  });
+}

@@ -1,0 +1,99 @@
+/**
+ * How `b2c ls` prints a row: plain (the name), long (`-l`: size, date, SHA1 or type, name),
+ * versions (action and file ID per version), and JSON. Columns have fixed widths so rows can be
+ * printed as they arrive. Dates are UTC (`2025-11-28 15:04:05`), sizes exact bytes, so output is
+ * the same on every machine and easy to parse. Output sanitises every line.
+ */
+import type { Entry, VersionEntry } from '../providers/types.js';
+import { formatLocation } from './location-url.js';
+import { isoOrNull } from './output.js';
+import type { ListedRow } from './ls-walk.js';
+
+const SIZE_WIDTH = 13;
+const SHA1_WIDTH = 40;
+
+function isVersion(e: Entry | VersionEntry): e is VersionEntry {
+  return 'action' in e && typeof e.action === 'string';
+}
+
+/** `2025-11-28 15:04:05` (UTC), or `-` padded when unknown. */
+export function utcStamp(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '-'.padEnd(19);
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** The SHA1 column: the file's SHA1, else what the row is (`dir`, `bucket allPrivate`, `symlink`). */
+function sha1OrType(e: Entry): string {
+  switch (e.kind) {
+    case 'file':
+      return e.sha1 && /^(unverified:)?[0-9a-f]{40}$/i.test(e.sha1) ? e.sha1.replace(/^unverified:/, '') : '-';
+    case 'dir':
+      return 'dir';
+    case 'bucket':
+      return e.bucketType ? `bucket ${e.bucketType}` : 'bucket';
+    case 'symlink':
+      return 'symlink';
+    default: {
+      const never: never = e.kind;
+      return never;
+    }
+  }
+}
+
+function sizeCell(e: Entry): string {
+  return (e.kind === 'file' || e.kind === 'symlink' ? String(e.size) : '-').padStart(SIZE_WIDTH);
+}
+
+/** The displayed name: a symlink shows its target like `ls -l`. */
+function nameCell(row: ListedRow, long: boolean): string {
+  const e = row.entry;
+  return long && e.kind === 'symlink' && e.linkTarget !== undefined ? `${row.rel} -> ${e.linkTarget}` : row.rel;
+}
+
+/** One output line for `row`; `versions` lays folders out in the versions columns. */
+export function formatRow(row: ListedRow, long: boolean, versions = false): string {
+  const e = row.entry;
+  if (versions && !isVersion(e)) {
+    // A folder between versions: the same columns, with nothing in the version ones.
+    return long ? `${sizeCell(e)}  ${utcStamp(null)}  ${'-'.padEnd(6)}  -  -  ${row.rel}` : `${'-'.padEnd(6)}  -  ${row.rel}`;
+  }
+  if (isVersion(e)) {
+    const action = e.action.padEnd(6);
+    if (!long) return `${action}  ${e.fileId}  ${row.rel}`;
+    return `${sizeCell(e)}  ${utcStamp(e.uploadTimestamp ?? e.mtimeMs)}  ${action}  ${e.fileId}  ${sha1OrType(e).padEnd(SHA1_WIDTH)}  ${row.rel}`;
+  }
+  if (!long) return nameCell(row, false);
+  return `${sizeCell(e)}  ${utcStamp(e.mtimeMs)}  ${sha1OrType(e).padEnd(SHA1_WIDTH)}  ${nameCell(row, true)}`;
+}
+
+/** The header printed above long listings. */
+export function longHeader(versions: boolean): string {
+  const size = 'SIZE'.padStart(SIZE_WIDTH);
+  return versions
+    ? `${size}  ${'UPLOADED (UTC)'.padEnd(19)}  ACTION  FILE ID  SHA1  NAME`
+    : `${size}  ${'MODIFIED (UTC)'.padEnd(19)}  ${'SHA1 / TYPE'.padEnd(SHA1_WIDTH)}  NAME`;
+}
+
+/** The JSON object of a row; `location` as typed (`b2://…` or a local path). Raw strings: JSON escapes control characters itself. */
+export function rowJson(row: ListedRow, side: 'local' | 'b2'): Record<string, unknown> {
+  const e = row.entry;
+  const out: Record<string, unknown> = {
+    name: row.rel,
+    location: formatLocation(side, e.path),
+    kind: e.kind,
+    size: e.size,
+    modified: isoOrNull(e.mtimeMs),
+    sha1: e.kind === 'file' ? (e.sha1 ?? null) : null,
+  };
+  if (e.fileId !== undefined) out.fileId = e.fileId;
+  if (e.contentType !== undefined) out.contentType = e.contentType;
+  if (e.uploadTimestamp !== undefined) out.uploaded = isoOrNull(e.uploadTimestamp);
+  if (e.hidden !== undefined) out.hidden = e.hidden;
+  if (e.bucketType !== undefined) out.bucketType = e.bucketType;
+  if (e.linkTarget !== undefined) out.linkTarget = e.linkTarget;
+  if (isVersion(e)) {
+    out.action = e.action;
+    out.isLatest = e.isLatest;
+  }
+  return out;
+}

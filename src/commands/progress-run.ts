@@ -1,0 +1,135 @@
+/**
+ * Runs `cp` and `rm` requests through the transfer engine to the end, reporting as it goes:
+ * bars on a terminal (progress-bars.ts), one plain line per finished file otherwise, nothing but
+ * the final document with `--json`. Every failure is named on stderr as it happens.
+ *
+ * Ctrl+C (and SIGTERM) cancels everything: running jobs are aborted, which removes their
+ * temporary files (local writes commit by rename only when complete; B2 shows nothing until a
+ * file is finished), then the run ends with exit code 130 (143 for SIGTERM). A second Ctrl+C
+ * exits at once.
+ */
+import type { Provider, RemoveMode } from '../providers/types.js';
+import { createTransferEngine, type JobView, type TransferRequest } from '../transfers/index.js';
+import { stderrLine, type CliDeps } from './cli-args-context.js';
+import { engineChecker, LOCAL_PROVIDER_REF, type KeyOfRef } from './engine-permissions.js';
+import type { Output } from './output.js';
+import { ProgressBars } from './progress-bars.js';
+import { Sha1Recorder } from './progress-recorder.js';
+import { failureLine, jobResult, reportable, resultState, successLine, type JobResult } from './progress-results.js';
+
+/** What a run needs. */
+export interface TransferRunOptions {
+  /** `cp` or `rm`: the prefix of stderr lines. */
+  command: string;
+  deps: CliDeps;
+  out: Output;
+  local: Provider;
+  /** The signed-in B2 provider, or null when every location is local. */
+  b2: Provider | null;
+  keyOf: KeyOfRef;
+  requests: TransferRequest[];
+  concurrency: number;
+  partConcurrency: number;
+  /** Bytes; undefined lets the provider choose. */
+  partSize: number | undefined;
+  /** Local files at least this big going to B2 are hashed first (EngineOptions.prehashMinBytes). */
+  prehashMinBytes?: number;
+  /** `rm`'s mode, for the wording of finished lines; null for `cp`. */
+  removeMode: RemoveMode | null;
+  /** Force-exits the process (second Ctrl+C). */
+  forceExit?: (code: number) => void;
+}
+
+/** How a run ended. */
+export interface TransferRunResult {
+  results: JobResult[];
+  /** The signal that interrupted the run, or null. */
+  interrupted: 'SIGINT' | 'SIGTERM' | null;
+}
+
+/** The exit code of an interrupted run: 128 + the signal number, as shells report it. */
+export function interruptedExitCode(signal: 'SIGINT' | 'SIGTERM'): number {
+  return signal === 'SIGINT' ? 130 : 143;
+}
+
+/** Runs the requests to completion (or interruption) and returns every reportable outcome. */
+export async function runTransfers(o: TransferRunOptions): Promise<TransferRunResult> {
+  const recorder = new Sha1Recorder();
+  const local = recorder.wrap(LOCAL_PROVIDER_REF, o.local);
+  const b2 = o.b2 ? recorder.wrap('b2', o.b2) : null;
+  const engine = createTransferEngine({
+    providers: (ref) => {
+      if (ref === LOCAL_PROVIDER_REF) return local;
+      if (ref === 'b2' && b2) return b2;
+      throw new Error(`no provider for ${ref}`);
+    },
+    concurrency: o.concurrency,
+    partConcurrency: o.partConcurrency,
+    partSize: o.partSize,
+    prehashMinBytes: o.prehashMinBytes,
+    checkPermission: engineChecker(o.keyOf, () => o.deps.now()),
+  });
+  const stdout = o.deps.streams.stdout;
+  const bars = !o.out.json && stdout.isTTY === true ? new ProgressBars(stdout) : null;
+  const results: JobResult[] = [];
+  const reported = new Set<string>();
+  let interrupted: 'SIGINT' | 'SIGTERM' | null = null;
+  // Failures go to stderr; while bars are drawn they are also logged above them and written to
+  // stderr only after the bars are gone (both streams usually share the terminal).
+  const heldFailures: string[] = [];
+  const nameFailure = (line: string): void => {
+    if (bars) {
+      bars.log(`failed: ${line}`);
+      heldFailures.push(line);
+    } else stderrLine(o.deps, o.command, line);
+  };
+
+  const onJob = (view: JobView): void => {
+    if (interrupted !== null && view.state === 'queued') {
+      // A folder listing added work after Ctrl+C: cancel it too (outside the event, which the
+      // engine emits from inside its own state change).
+      queueMicrotask(() => engine.cancel(view.id));
+    }
+    const state = resultState(view.state);
+    if (state === null || reported.has(view.id)) return;
+    reported.add(view.id);
+    const target = view.target;
+    const sha1 = target ? recorder.sha1Of(target.provider, target.path) : null;
+    const r = jobResult(view, state, sha1);
+    if (!reportable(r)) return;
+    results.push(r);
+    if (r.state === 'failed') nameFailure(failureLine(r));
+    else if (!o.out.json && r.state !== 'cancelled') {
+      const line = successLine(r, o.removeMode);
+      if (line !== null) {
+        if (bars) bars.log(line);
+        else o.out.lines([line]);
+      }
+    }
+  };
+
+  const unsubscribeJobs = engine.on('job', onJob);
+  const unsubscribeStore = bars ? engine.store.subscribe(() => bars.update(engine.store.getSnapshot())) : () => undefined;
+  const stopListening = o.deps.onInterrupt((signal) => {
+    if (interrupted !== null) {
+      bars?.stop();
+      (o.forceExit ?? ((code: number) => process.exit(code)))(interruptedExitCode(signal));
+      return;
+    }
+    interrupted = signal;
+    engine.cancelAll();
+  });
+  try {
+    for (const request of o.requests) engine.submit(request);
+    await engine.whenIdle();
+    engine.publishNow();
+  } finally {
+    stopListening();
+    unsubscribeStore();
+    unsubscribeJobs();
+    bars?.stop();
+    for (const line of heldFailures) stderrLine(o.deps, o.command, line);
+    await engine.close();
+  }
+  return { results, interrupted };
+}

@@ -1,3 +1,0 @@
-import { it } from 'vitest';
-import { KeyInspectorScreenProbe } from './probe.js';
-it('prints', async () => { await KeyInspectorScreenProbe(); });

@@ -1,0 +1,246 @@
+/**
+ * `b2c cp` through the built binary against the built-in B2 server (64 KiB parts): every
+ * direction with bytes and SHA1 compared, destination semantics, a large file in small parts,
+ * --if-exists policies, hostile B2 names on download, permission refusals and usage errors.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, ensureBuilt, fileRequestsAfter, runB2c, sha1, startServer, tempDir, upload, type Server } from './cli-harness.js';
+
+const PART = 64 * 1024;
+const made: string[] = [];
+let s: Server;
+
+beforeAll(async () => {
+  ensureBuilt();
+  s = await startServer({ partSize: PART, configDir: await tempDir(made) });
+}, 60_000);
+
+afterAll(async () => {
+  await s.close();
+  await cleanup(made);
+});
+
+interface Result {
+  source: string;
+  target: string;
+  kind: string;
+  state: string;
+  bytes: number;
+  sha1: string | null;
+  error: { message: string } | null;
+}
+
+function results(stdout: string): Result[] {
+  return (JSON.parse(stdout) as { results: Result[] }).results;
+}
+
+/** Every file under `dir`, relative, sorted. */
+async function tree(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) out.push(relative(dir, join(e.parentPath, e.name)));
+  }
+  return out.sort();
+}
+
+describe('b2c cp directions', () => {
+  it('uploads a local file into a bucket, bytes and SHA1 intact', async () => {
+    const dir = await tempDir(made);
+    const data = randomBytes(5000);
+    await writeFile(join(dir, 'up.bin'), data);
+    const r = await runB2c(['cp', '--json', join(dir, 'up.bin'), `b2://${s.bucket}`], { env: s.env() });
+    expect(r.code).toBe(0);
+    expect(results(r.stdout)).toEqual([
+      expect.objectContaining({ kind: 'upload', state: 'done', bytes: 5000, sha1: sha1(data), target: `b2://${s.bucket}/up.bin` }),
+    ]);
+    expect(sha1(await s.read('up.bin'))).toBe(sha1(data));
+  });
+
+  it('downloads into a folder (trailing slash) and to a new name', async () => {
+    const data = randomBytes(3000);
+    await upload(s, 'down/file.bin', data);
+    const dir = await tempDir(made);
+    const into = await runB2c(['cp', '--json', `b2://${s.bucket}/down/file.bin`, `${dir}/new-folder/`], { env: s.env() });
+    expect(into.code).toBe(0);
+    expect(results(into.stdout)[0]).toMatchObject({ kind: 'download', sha1: sha1(data) });
+    expect(sha1(await readFile(join(dir, 'new-folder', 'file.bin')))).toBe(sha1(data));
+    const renamed = await runB2c(['cp', `b2://${s.bucket}/down/file.bin`, join(dir, 'renamed.bin')], { env: s.env() });
+    expect(renamed.code).toBe(0);
+    expect(renamed.stdout).toContain(`downloaded b2://${s.bucket}/down/file.bin -> ${join(dir, 'renamed.bin')}`);
+    expect(await readFile(join(dir, 'renamed.bin'))).toEqual(data);
+  });
+
+  it('copies B2 to B2 on the server, without moving bytes through the client', async () => {
+    const data = randomBytes(2000);
+    await upload(s, 'server/src.bin', data);
+    const before = s.log.length;
+    const r = await runB2c(['cp', '--json', `b2://${s.bucket}/server/src.bin`, `b2://${s.bucket}/server/dst.bin`], { env: s.env() });
+    expect(r.code).toBe(0);
+    expect(results(r.stdout)[0]).toMatchObject({ kind: 'server-copy', state: 'done', sha1: sha1(data) });
+    const calls = fileRequestsAfter(s.log, before);
+    expect(calls.some((l) => /b2_copy_file/.test(l))).toBe(true);
+    expect(calls.some((l) => /upload_file|\/file\/|download_file/.test(l))).toBe(false);
+    expect(await s.read('server/dst.bin')).toEqual(data);
+  });
+
+  it('copies local to local with a SHA1 in the results', async () => {
+    const dir = await tempDir(made);
+    const data = randomBytes(10_000);
+    await writeFile(join(dir, 'a.bin'), data);
+    const r = await runB2c(['cp', '--json', join(dir, 'a.bin'), join(dir, 'b.bin')], { env: {} });
+    expect(r.code).toBe(0);
+    expect(results(r.stdout)[0]).toMatchObject({ kind: 'local-copy', sha1: sha1(data) });
+    expect(await readFile(join(dir, 'b.bin'))).toEqual(data);
+  });
+
+  it('-r copies a tree: a new DST becomes the copy, an existing one receives it', async () => {
+    const dir = await tempDir(made);
+    await mkdir(join(dir, 'tree', 'sub'), { recursive: true });
+    await writeFile(join(dir, 'tree', 'one.txt'), '1');
+    await writeFile(join(dir, 'tree', 'sub', 'two.txt'), '22');
+    const first = await runB2c(['cp', '-r', join(dir, 'tree'), `b2://${s.bucket}/backup`], { env: s.env() });
+    expect(first.code).toBe(0);
+    const second = await runB2c(['cp', '-r', join(dir, 'tree'), `b2://${s.bucket}/backup`], { env: s.env() });
+    expect(second.code).toBe(0);
+    const ls = await runB2c(['ls', '-r', `b2://${s.bucket}/backup`], { env: s.env() });
+    expect(ls.stdout.split('\n').filter(Boolean)).toEqual(['one.txt', 'sub/', 'sub/two.txt', 'tree/', 'tree/one.txt', 'tree/sub/', 'tree/sub/two.txt']);
+    const back = await tempDir(made);
+    const down = await runB2c(['cp', '-r', `b2://${s.bucket}/backup/sub`, back], { env: s.env() });
+    expect(down.code).toBe(0);
+    expect(await readFile(join(back, 'sub', 'two.txt'), 'utf8')).toBe('22');
+  });
+
+  it('takes several sources into a folder, and refuses them for a non-folder DST', async () => {
+    const dir = await tempDir(made);
+    await writeFile(join(dir, 'x.txt'), 'x');
+    await writeFile(join(dir, 'y.txt'), 'y');
+    const ok = await runB2c(['cp', join(dir, 'x.txt'), join(dir, 'y.txt'), `b2://${s.bucket}/many/`], { env: s.env() });
+    expect(ok.code).toBe(0);
+    expect((await s.read('many/x.txt')).toString()).toBe('x');
+    expect((await s.read('many/y.txt')).toString()).toBe('y');
+    const bad = await runB2c(['cp', join(dir, 'x.txt'), join(dir, 'y.txt'), join(dir, 'x.txt')], { env: {} });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('is not a folder');
+  });
+
+  it('refuses a folder without -r and a missing source, naming each, and copies the rest', async () => {
+    const dir = await tempDir(made);
+    await mkdir(join(dir, 'folder'));
+    await writeFile(join(dir, 'fine.txt'), 'fine');
+    const out = join(dir, 'out') + '/';
+    const r = await runB2c(['cp', join(dir, 'folder'), join(dir, 'missing.txt'), join(dir, 'fine.txt'), out], { env: {} });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`"${join(dir, 'folder')}" is a folder: use -r`);
+    expect(r.stderr).toContain(`"${join(dir, 'missing.txt')}" does not exist`);
+    expect(await tree(join(dir, 'out'))).toEqual(['fine.txt']);
+  });
+});
+
+describe('b2c cp large files', () => {
+  it('uploads in small parts with --part-size and downloads back identical', async () => {
+    const dir = await tempDir(made);
+    const data = randomBytes(17 * PART + 1234);
+    await writeFile(join(dir, 'large.bin'), data);
+    const before = s.log.length;
+    const up = await runB2c(['cp', '--json', '--part-size', '64KiB', join(dir, 'large.bin'), `b2://${s.bucket}/large/`], { env: s.env() });
+    expect(up.code).toBe(0);
+    expect(results(up.stdout)[0]).toMatchObject({ kind: 'upload', sha1: sha1(data), bytes: data.length });
+    const calls = fileRequestsAfter(s.log, before);
+    expect(calls.filter((l) => /b2_upload_part\S* 200 /.test(l))).toHaveLength(18);
+    expect(calls.some((l) => /b2_finish_large_file\S* 200 /.test(l))).toBe(true);
+    const ls = await runB2c(['ls', '-l', `b2://${s.bucket}/large/large.bin`], { env: s.env() });
+    expect(ls.stdout).toContain(sha1(data));
+    const back = await tempDir(made);
+    const down = await runB2c(['cp', '--json', `b2://${s.bucket}/large/large.bin`, back], { env: s.env() });
+    expect(down.code).toBe(0);
+    expect(results(down.stdout)[0]).toMatchObject({ kind: 'download', sha1: sha1(data), state: 'done' });
+    expect(sha1(await readFile(join(back, 'large.bin')))).toBe(sha1(data));
+  });
+});
+
+describe('b2c cp --if-exists', () => {
+  it('skip keeps the target, overwrite replaces it', async () => {
+    const dir = await tempDir(made);
+    await writeFile(join(dir, 'c.txt'), 'new content');
+    await upload(s, 'conflict/c.txt', 'old');
+    const skip = await runB2c(['cp', '--if-exists', 'skip', join(dir, 'c.txt'), `b2://${s.bucket}/conflict/`], { env: s.env() });
+    expect(skip.code).toBe(0);
+    expect(skip.stdout).toContain('skipped');
+    expect((await s.read('conflict/c.txt')).toString()).toBe('old');
+    const over = await runB2c(['cp', '--if-exists', 'overwrite', join(dir, 'c.txt'), `b2://${s.bucket}/conflict/`], { env: s.env() });
+    expect(over.code).toBe(0);
+    expect((await s.read('conflict/c.txt')).toString()).toBe('new content');
+  });
+
+  it('newer replaces only an older target (B2 and local targets)', async () => {
+    const dir = await tempDir(made);
+    const file = join(dir, 'n.txt');
+    await writeFile(file, 'local');
+    const localMtime = Math.floor((await stat(file)).mtimeMs);
+    await s.put('newer/n.txt', 'remote-newer', localMtime + 60_000);
+    const kept = await runB2c(['cp', '--json', '--if-exists', 'newer', file, `b2://${s.bucket}/newer/`], { env: s.env() });
+    expect(results(kept.stdout)[0]).toMatchObject({ state: 'skipped' });
+    expect((await s.read('newer/n.txt')).toString()).toBe('remote-newer');
+    await s.put('newer/n.txt', 'remote-older', localMtime - 60_000);
+    const replaced = await runB2c(['cp', '--json', '--if-exists', 'newer', file, `b2://${s.bucket}/newer/`], { env: s.env() });
+    expect(results(replaced.stdout)[0]).toMatchObject({ state: 'done' });
+    expect((await s.read('newer/n.txt')).toString()).toBe('local');
+    // Downloading onto a newer local file keeps it.
+    await utimes(file, new Date(), new Date(Date.now() + 3_600_000));
+    const down = await runB2c(['cp', '--if-exists', 'newer', `b2://${s.bucket}/newer/n.txt`, dir], { env: s.env() });
+    expect(down.code).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe('local');
+  });
+});
+
+describe('b2c cp safety', () => {
+  it('refuses hostile B2 names on download and writes nothing outside the target', async () => {
+    await s.put('evil/ok.txt', 'fine');
+    await s.put('evil/../../escape.txt', 'escaped');
+    await s.put('evil/back\\..\\..\\slash.txt', 'backslash');
+    await s.put('evil//abs.txt', 'absolute');
+    const root = await tempDir(made);
+    const target = join(root, 'target');
+    const r = await runB2c(['cp', '-r', `b2://${s.bucket}/evil`, `${target}/`], { env: s.env() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('".." segment');
+    expect(r.stderr).toContain('backslash');
+    expect(await tree(root)).toEqual(['target/evil/ok.txt']);
+    expect(existsSync(join(root, '..', 'escape.txt'))).toBe(false);
+    const one = await runB2c(['cp', `b2://${s.bucket}/evil/back\\..\\..\\slash.txt`, `${target}/`], { env: s.env() });
+    expect(one.code).toBe(1);
+    expect(await tree(root)).toEqual(['target/evil/ok.txt']);
+  });
+
+  it('refuses an upload the key may not make, with the reason, before any upload request', async () => {
+    const key = await s.b2.keys.createKey({ keyName: 'reader', capabilities: ['listFiles', 'readFiles'] });
+    const dir = await tempDir(made);
+    await writeFile(join(dir, 'no.txt'), 'no');
+    const before = s.log.length;
+    const r = await runB2c(['cp', join(dir, 'no.txt'), `b2://${s.bucket}/denied/`], { env: s.env(key) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Copy needs the writeFiles capability at the destination');
+    expect(fileRequestsAfter(s.log, before).filter((l) => /upload|large_file/.test(l))).toEqual([]);
+  });
+
+  it('exits 2 for usage errors', async () => {
+    const cases = [
+      ['cp'],
+      ['cp', 'only-one'],
+      ['cp', '--if-exists', 'sometimes', 'a', 'b'],
+      ['cp', '--concurrency', '0', 'a', 'b'],
+      ['cp', '--part-size', 'lots', 'a', 'b'],
+      ['cp', 'a', 'b2://'],
+      ['cp', '--nope', 'a', 'b'],
+    ];
+    for (const args of cases) {
+      const r = await runB2c(args, { env: s.env() });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^b2c cp: /);
+    }
+  });
+});

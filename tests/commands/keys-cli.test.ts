@@ -1,0 +1,323 @@
+/**
+ * `b2c keys inspect|list|create|delete` through the real built binary against the built-in server
+ * with the demo account, for every demo key kind (master, read-only, no-delete, write-only,
+ * prefix, multi-bucket, expired, wrong secret): exit codes and what the user reads.
+ */
+import fs from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openConfig } from '../../src/config/index.js';
+import type { RunningEmulator } from '../../src/emulator/index.js';
+import { ensureBuilt, runB2c, RUNS, type CliRun } from '../accounts/cli-run.js';
+import { demoKey, startDemo } from '../accounts/helpers.js';
+
+let emu: RunningEmulator;
+let configDir: string;
+
+beforeAll(async () => {
+  ensureBuilt();
+  emu = await startDemo();
+  configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-keys-cli-'));
+});
+afterAll(async () => {
+  await emu.close();
+  fs.rmSync(configDir, { recursive: true, force: true });
+});
+
+/** Environment for a key: the official variable names plus the temp config dir. */
+function envFor(keyId: string, key: string, endpoint = emu.endpoint): Record<string, string> {
+  return { B2_APPLICATION_KEY_ID: keyId, B2_APPLICATION_KEY: key, B2_ENDPOINT: endpoint, B2C_CONFIG_DIR: configDir };
+}
+const masterEnv = (): Record<string, string> => envFor(emu.masterKeyId, emu.masterKey);
+const demoEnv = (name: string): Record<string, string> => {
+  const k = demoKey(emu, name);
+  return envFor(k.applicationKeyId, k.applicationKey);
+};
+
+/** The inspect line of an action, e.g. "✗ F8    Delete …". */
+function actionLine(stdout: string, label: string): string {
+  return stdout.split('\n').find((l) => new RegExp(`^ [✓✗] \\S*\\s+${label}(\\s{2,}|$)`).test(l)) ?? `(no line for ${label})`;
+}
+
+describe('b2c keys inspect', () => {
+  it('master key: exit 0, a master key for all buckets, every file action allowed', async () => {
+    const r = await runB2c(['keys', 'inspect'], masterEnv());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('master key: full access to the account');
+    expect(r.stdout).toMatch(/Buckets\s+all buckets/);
+    expect(r.stdout).toMatch(/Profile\s+none: from B2_APPLICATION_KEY_ID/);
+    expect(actionLine(r.stdout, 'Delete')).toMatch(/^ ✓ F8/);
+    expect(actionLine(r.stdout, 'Create key')).toMatch(/^ ✓/);
+  });
+
+  it('master key --json: the same facts, no secret', async () => {
+    const r = await runB2c(['keys', 'inspect', '--json'], masterEnv());
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ valid: true, master: true, buckets: null, namePrefix: null, expiresAt: null, applicationKeyId: emu.masterKeyId, endpoint: emu.endpoint, source: 'env' });
+    expect(j.capabilities.find((c: { name: string }) => c.name === 'deleteFiles')).toMatchObject({ held: true, group: 'files' });
+    expect(r.stdout).not.toContain(emu.masterKey);
+  });
+
+  it('read-only: Delete and Upload refused with the capability they need', async () => {
+    const r = await runB2c(['keys', 'inspect'], demoEnv('read-only'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('restricted application key');
+    expect(actionLine(r.stdout, 'Delete')).toMatch(/^ ✗ F8\s+Delete\s+needs deleteFiles$/);
+    expect(actionLine(r.stdout, 'Upload')).toMatch(/needs writeFiles$/);
+    expect(actionLine(r.stdout, 'Download')).toMatch(/^ ✓ F5/);
+    expect(r.stdout).toMatch(/✗ deleteFiles\s+delete file versions for good/);
+    expect(r.stdout).toMatch(/✓ readFiles\s+download files/);
+  });
+
+  it('no-delete: may upload and hide, not delete', async () => {
+    const r = await runB2c(['keys', 'inspect', '--json'], demoEnv('no-delete'));
+    expect(r.code).toBe(0);
+    const byAction = Object.fromEntries(JSON.parse(r.stdout).actions.map((a: { action: string }) => [a.action, a]));
+    expect(byAction.upload.allowed).toBe(true);
+    expect(byAction.hide.allowed).toBe(true);
+    expect(byAction.delete).toMatchObject({ allowed: false, missing: ['deleteFiles'], key: 'F8', brief: 'needs deleteFiles' });
+  });
+
+  it('write-only: may upload, cannot list or download', async () => {
+    const r = await runB2c(['keys', 'inspect'], demoEnv('write-only'));
+    expect(r.code).toBe(0);
+    expect(actionLine(r.stdout, 'Upload')).toMatch(/^ ✓/);
+    expect(actionLine(r.stdout, 'List')).toMatch(/^ ✗.*needs listFiles/);
+    expect(actionLine(r.stdout, 'Download')).toMatch(/^ ✗.*needs readFiles/);
+  });
+
+  it('prefix: one bucket and a name prefix, shown in the facts and the limits', async () => {
+    const r = await runB2c(['keys', 'inspect'], demoEnv('prefix'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Buckets\s+one bucket: demo-photos/);
+    expect(r.stdout).toMatch(/Name prefix\s+photos\//);
+    expect(actionLine(r.stdout, 'Download')).toContain('only in bucket demo-photos, only for names starting with photos/');
+    const j = JSON.parse((await runB2c(['keys', 'inspect', '--json'], demoEnv('prefix'))).stdout);
+    expect(j.buckets).toEqual([{ id: expect.any(String), name: 'demo-photos', deleted: false }]);
+    expect(j.namePrefix).toBe('photos/');
+  });
+
+  it('multi-bucket: both buckets listed (a v4-only key)', async () => {
+    const r = await runB2c(['keys', 'inspect'], demoEnv('multi-bucket'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Buckets\s+2 buckets: demo-photos\n\s+demo-public\n/);
+    expect(actionLine(r.stdout, 'Create key')).toMatch(/^ ✗ K\s+Create key\s+needs a key for all buckets with writeKeys$/);
+  });
+
+  it('expired key: exit 2 with the reason, as text and as JSON', async () => {
+    const r = await runB2c(['keys', 'inspect'], demoEnv('expired'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('b2c keys inspect: This application key has expired');
+    expect(r.stdout).toBe('');
+    const j = await runB2c(['keys', 'inspect', '--json'], demoEnv('expired'));
+    expect(j.code).toBe(2);
+    expect(JSON.parse(j.stdout)).toEqual({ error: { kind: 'credentials-rejected', message: expect.stringContaining('expired'), exitCode: 2 } });
+  });
+
+  it('wrong secret: exit 2, credentials rejected', async () => {
+    const k = demoKey(emu, 'read-only');
+    const r = await runB2c(['keys', 'inspect'], envFor(k.applicationKeyId, `${k.applicationKey.slice(0, -1)}x`));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('B2 rejected the application key ID or key');
+  });
+
+  it('unreachable endpoint: exit 3', async () => {
+    const port = await closedPort();
+    const r = await runB2c(['keys', 'inspect', '--json'], envFor(emu.masterKeyId, emu.masterKey, `http://127.0.0.1:${port}`));
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ kind: 'endpoint-unreachable', exitCode: 3 });
+    expect(r.stderr).toContain(`Cannot reach B2 at 127.0.0.1:${port}`);
+  });
+
+  it('a saved profile: --profile NAME signs in with it when no B2_* variables are set', async () => {
+    const k = demoKey(emu, 'prefix');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-keys-profile-'));
+    try {
+      openConfig({ dir }).saveProfile({ name: 'photos', applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: emu.endpoint });
+      const r = await runB2c(['keys', 'inspect', '--profile', 'photos'], { B2C_CONFIG_DIR: dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Profile\s+photos\n/);
+      const missing = await runB2c(['keys', 'inspect', '--profile', 'nope'], { B2C_CONFIG_DIR: dir });
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain('The profile "nope" does not exist. Existing profiles: "photos".');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('no credentials at all: exit 1 and how to add some', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-keys-empty-'));
+    try {
+      const r = await runB2c(['keys', 'inspect'], { B2C_CONFIG_DIR: dir });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('No B2 credentials: set B2_APPLICATION_KEY_ID and B2_APPLICATION_KEY');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a secret given as an argument, without echoing it', async () => {
+    const r = await runB2c(['keys', 'inspect', '--application-key', 'K004SECRETVALUE'], { B2C_CONFIG_DIR: configDir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Refusing --application-key');
+    expect(r.stderr + r.stdout).not.toContain('K004SECRETVALUE');
+  });
+});
+
+describe('b2c keys list', () => {
+  it('master: every demo key with its scope; JSON without secrets', async () => {
+    const r = await runB2c(['keys', 'list'], masterEnv());
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^KEY ID\s+NAME\s+SCOPE\s+EXPIRES \(UTC\)\s+CAPABILITIES$/);
+    expect(r.stdout).toMatch(/prefix\s+bucket demo-photos, names starting with photos\//);
+    expect(r.stdout).toMatch(/multi-bucket\s+buckets demo-photos and demo-public/);
+    expect(r.stdout).toMatch(/expired\s+all buckets\s+expired \d{4}-/);
+    const j = JSON.parse((await runB2c(['keys', 'list', '--json'], masterEnv())).stdout);
+    const names = j.keys.map((k: { keyName: string }) => k.keyName);
+    expect(names).toEqual(expect.arrayContaining(['read-only', 'no-delete', 'write-only', 'prefix', 'multi-bucket', 'expired']));
+    for (const k of j.keys) expect(k).not.toHaveProperty('applicationKey');
+    expect(j.keys.find((k: { keyName: string }) => k.keyName === 'multi-bucket').buckets.map((b: { name: string }) => b.name).sort()).toEqual(['demo-photos', 'demo-public']);
+  });
+
+  it.each(['read-only', 'no-delete', 'write-only'])('%s: exit 1, listKeys needed (asked of the rules, not of B2)', async (name) => {
+    const r = await runB2c(['keys', 'list'], demoEnv(name));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('List keys needs the listKeys capability; this key has no key-management capabilities.');
+  });
+
+  it.each(['prefix', 'multi-bucket'])('%s: exit 1, a bucket-limited key never manages keys', async (name) => {
+    const r = await runB2c(['keys', 'list', '--json'], demoEnv(name));
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).error.message).toMatch(/^List keys needs a key for all buckets with the listKeys capability; this key is limited to bucket/);
+  });
+
+  it('expired key: exit 2', async () => {
+    expect((await runB2c(['keys', 'list'], demoEnv('expired'))).code).toBe(2);
+  });
+});
+
+describe('b2c keys create and delete', () => {
+  it('creates a multi-bucket key with a prefix and lifetime, which then works and can be deleted', async () => {
+    const r = await runB2c(['keys', 'create', 'ci-multi', '--preset', 'read-only', '--bucket', 'demo-photos', '--bucket', 'demo-public', '--prefix', 'a/', '--duration', '1d', '--json'], masterEnv());
+    expect(r.code).toBe(0);
+    const created = JSON.parse(r.stdout);
+    expect(created).toMatchObject({ keyName: 'ci-multi', namePrefix: 'a/', savedAsProfile: null });
+    expect([...created.capabilities].sort()).toEqual(['listBuckets', 'listFiles', 'readFiles']);
+    expect(created.buckets.map((b: { name: string }) => b.name).sort()).toEqual(['demo-photos', 'demo-public']);
+    expect(Date.parse(created.expiresAt) - Date.now()).toBeGreaterThan(86_000_000);
+    expect(created.applicationKey).toMatch(/^\S{20,}$/);
+
+    const inspect = await runB2c(['keys', 'inspect', '--json'], envFor(created.applicationKeyId, created.applicationKey));
+    expect(inspect.code).toBe(0);
+    expect(JSON.parse(inspect.stdout)).toMatchObject({ namePrefix: 'a/', expired: false });
+
+    const del = await runB2c(['keys', 'delete', created.applicationKeyId], masterEnv());
+    expect(del.code).toBe(0);
+    expect(del.stdout).toContain(`Deleted key "ci-multi" (${created.applicationKeyId}, buckets demo-photos and demo-public, names starting with a/).`);
+    const after = await runB2c(['keys', 'inspect'], envFor(created.applicationKeyId, created.applicationKey));
+    expect(after.code).toBe(2);
+  });
+
+  it('prints a new secret exactly once in plain text, and can save it as a profile instead', async () => {
+    const r = await runB2c(['keys', 'create', 'ci-plain', '--capabilities', 'listBuckets,listFiles'], masterEnv());
+    expect(r.code).toBe(0);
+    const secret = /Application key {2}(\S+)/.exec(r.stdout)?.[1] ?? '';
+    expect(secret.length).toBeGreaterThan(20);
+    expect(r.stdout.split(secret).length - 1).toBe(1);
+    expect(r.stdout).toContain('B2 shows the application key only this once');
+
+    const saved = await runB2c(['keys', 'create', 'ci-saved', '--preset', 'no-delete', '--save-as', 'ci-saved'], masterEnv());
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toContain('(saved in profile "ci-saved")');
+    const withProfile = await runB2c(['keys', 'inspect', '--profile', 'ci-saved'], { B2C_CONFIG_DIR: configDir });
+    expect(withProfile.code).toBe(0);
+    expect(withProfile.stdout).toMatch(/Profile\s+ci-saved\n/);
+    const again = await runB2c(['keys', 'create', 'ci-saved2', '--preset', 'no-delete', '--save-as', 'ci-saved'], masterEnv());
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('A profile named "ci-saved" already exists');
+  });
+
+  it('refuses what B2 would refuse, before signing in', async () => {
+    const cases: [string[], string][] = [
+      [['keys', 'create', 'x', '--preset', 'everything'], 'Unknown preset "everything"'],
+      [['keys', 'create', 'x', '--preset', 'read-only', '--prefix', 'a/'], 'A name prefix works within chosen buckets'],
+      [['keys', 'create', 'x', '--capabilities', 'writeKeys', '--bucket', 'demo-photos'], 'A key limited to buckets cannot have writeKeys'],
+      [['keys', 'create', 'bad name', '--preset', 'read-only'], 'A key name may contain only letters, digits and hyphens'],
+      [['keys', 'create', 'x', '--preset', 'read-only', '--duration', '5000d'], 'B2 keys can live at most 1000 days'],
+      [['keys', 'create', 'x', '--capabilities', 'readFiles,fly'], 'Unknown capabilities: fly.'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await runB2c(args, envFor('bogus', 'bogus', 'http://127.0.0.1:1'));
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr, args.join(' ')).toContain(message);
+    }
+  });
+
+  it('an unknown bucket: exit 1 naming the buckets there are', async () => {
+    const r = await runB2c(['keys', 'create', 'x', '--preset', 'read-only', '--bucket', 'nope'], masterEnv());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('There is no bucket named "nope" that this key can see. Buckets: demo-backups, demo-photos, demo-public.');
+  });
+
+  it.each(['read-only', 'no-delete', 'write-only', 'prefix', 'multi-bucket'])('%s: may neither create nor delete keys (exit 1)', async (name) => {
+    const create = await runB2c(['keys', 'create', 'x', '--preset', 'read-only'], demoEnv(name));
+    expect(create.code).toBe(1);
+    expect(create.stderr).toMatch(/Create key needs (the writeKeys capability|a key for all buckets with the writeKeys capability)/);
+    const del = await runB2c(['keys', 'delete', demoKey(emu, 'read-only').applicationKeyId], demoEnv(name));
+    expect(del.code).toBe(1);
+    expect(del.stderr).toMatch(/Delete key needs/);
+  });
+
+  it('deleting an unknown key ID: exit 1, not found', async () => {
+    const r = await runB2c(['keys', 'delete', '0000nosuchkey', '--json'], masterEnv());
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ kind: 'not-found' });
+  });
+
+  it('usage errors exit 1 with the usage text', async () => {
+    const r = await runB2c(['keys', 'frobnicate'], masterEnv());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Unknown keys command "frobnicate".');
+    expect(r.stderr).toContain('Usage: b2c keys COMMAND');
+    const help = await runB2c(['keys', '--help'], {});
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('inspect [--profile NAME] [--json]');
+  });
+});
+
+describe('secrets in the output of every run above', () => {
+  it('no stdout or stderr line and no JSON carries a secret, except a new key printed once by its create', () => {
+    const known = [emu.masterKey, ...emu.demoKeys.map((k) => k.applicationKey)];
+    const created = new Map<CliRun, string>();
+    for (const run of RUNS) {
+      if (run.args[1] !== 'create' || run.code !== 0) continue;
+      const secret = run.args.includes('--json') ? (JSON.parse(run.stdout) as { applicationKey: string }).applicationKey : /Application key {2}(\S+)/.exec(run.stdout)?.[1];
+      if (secret !== undefined && !secret.startsWith('(')) created.set(run, secret);
+    }
+    expect(RUNS.length).toBeGreaterThan(40);
+    expect(created.size).toBeGreaterThanOrEqual(2);
+    const secrets = [...known, ...created.values()];
+    for (const run of RUNS) {
+      const own = created.get(run);
+      for (const secret of secrets) {
+        const allowed = secret === own ? 1 : 0;
+        const where = `b2c ${run.args.join(' ')}`;
+        expect(run.stdout.split(secret).length - 1, `${where}: stdout`).toBe(allowed);
+        expect(run.stderr.includes(secret), `${where}: stderr`).toBe(false);
+      }
+    }
+  });
+});
+
+/** A loopback port nothing listens on (bound, then closed). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}

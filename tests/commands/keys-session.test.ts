@@ -1,0 +1,116 @@
+/**
+ * The shared command plumbing (src/commands/session.ts, output.ts) in-process against the
+ * built-in server and real temp config dirs: credential sources, typed failures and their exit
+ * codes, secret refusal, and sanitised printing.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, openConfig } from '../../src/config/index.js';
+import type { RunningEmulator } from '../../src/emulator/index.js';
+import { AuthError, NotFoundError, PermissionDeniedError, UnreachableError } from '../../src/providers/errors.js';
+import { createOutput, formatTable } from '../../src/commands/output.js';
+import { CommandFailure, EXIT, openSession, refuseSecretArguments, toCommandFailure, verifyCredentials } from '../../src/commands/session.js';
+import { demoKey, startDemo } from '../accounts/helpers.js';
+
+let emu: RunningEmulator;
+const dirs: string[] = [];
+beforeAll(async () => {
+  emu = await startDemo();
+});
+afterAll(async () => {
+  await emu.close();
+});
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-session-'));
+  dirs.push(d);
+  return d;
+}
+
+async function failure(p: Promise<unknown>): Promise<CommandFailure> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof CommandFailure) return e;
+    throw e;
+  }
+  throw new Error('expected a CommandFailure');
+}
+
+describe('openSession', () => {
+  it('uses B2_* variables, even when the config file is corrupt (and leaves that file alone)', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'config.json'), '{ not json', { mode: 0o600 });
+    const k = demoKey(emu, 'read-only');
+    const s = await openSession({ env: { B2_APPLICATION_KEY_ID: k.applicationKeyId, B2_APPLICATION_KEY: k.applicationKey, B2_ENDPOINT: emu.endpoint }, configDir: dir });
+    expect(s.identity).toEqual({ source: 'env', profileName: null, applicationKeyId: k.applicationKeyId, endpoint: emu.endpoint });
+    expect(s.keyInfo.capabilities).toContain('readFiles');
+    expect(s.config).toBeNull();
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe('{ not json');
+    const f = await failure(openSession({ env: {}, configDir: dir }));
+    expect(f.kind).toBe('config');
+    expect(f.cause).toBeInstanceOf(ConfigError);
+    expect(f.message).toContain(path.join(dir, 'config.json'));
+  });
+
+  it('uses the default profile, or --profile; the environment wins over --profile with a warning', async () => {
+    const dir = tempDir();
+    const k = demoKey(emu, 'prefix');
+    openConfig({ dir }).saveProfile({ name: 'photos', applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: emu.endpoint });
+    const s = await openSession({ env: {}, configDir: dir });
+    expect(s.identity).toMatchObject({ source: 'profile', profileName: 'photos' });
+    const env = { B2_APPLICATION_KEY_ID: emu.masterKeyId, B2_APPLICATION_KEY: emu.masterKey, B2_ENDPOINT: emu.endpoint };
+    const both = await openSession({ env, configDir: dir, profileName: 'photos' });
+    expect(both.identity.source).toBe('env');
+    expect(both.warnings).toEqual(['B2_APPLICATION_KEY_ID and B2_APPLICATION_KEY are set, so --profile "photos" is ignored.']);
+  });
+
+  it('turns every failure into a kind and an exit code', async () => {
+    const dir = tempDir();
+    expect((await failure(openSession({ env: {}, configDir: dir }))).kind).toBe('no-credentials');
+    const half = await failure(openSession({ env: { B2_APPLICATION_KEY_ID: 'x' }, configDir: dir }));
+    expect(half).toMatchObject({ kind: 'config', exitCode: 1 });
+    expect(half.message).toContain('B2_APPLICATION_KEY_ID is set but B2_APPLICATION_KEY is not');
+    const wrong = await failure(openSession({ env: { B2_APPLICATION_KEY_ID: emu.masterKeyId, B2_APPLICATION_KEY: 'wrong', B2_ENDPOINT: emu.endpoint }, configDir: dir }));
+    expect(wrong).toMatchObject({ kind: 'credentials-rejected', exitCode: EXIT.rejected });
+  });
+
+  it('maps typed errors only by class', () => {
+    expect(toCommandFailure(new AuthError('no')).exitCode).toBe(2);
+    expect(toCommandFailure(new UnreachableError('down')).exitCode).toBe(3);
+    expect(toCommandFailure(new PermissionDeniedError('nope', ['deleteFiles']))).toMatchObject({ kind: 'permission-denied', exitCode: 1 });
+    expect(toCommandFailure(new NotFoundError('gone')).kind).toBe('not-found');
+    expect(toCommandFailure(new Error('expired credentials'))).toMatchObject({ kind: 'failed', exitCode: 1 });
+  });
+
+  it('refuses secrets in argv and verifies credentials for the wizard', async () => {
+    expect(() => refuseSecretArguments(['ls', '--key=abc'])).toThrow(/Refusing --key/);
+    expect(() => refuseSecretArguments(['ls', '--', '--key=abc'])).not.toThrow();
+    const k = demoKey(emu, 'multi-bucket');
+    const info = await verifyCredentials({ applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: emu.endpoint });
+    expect(info.buckets?.map((b) => b.name).sort()).toEqual(['demo-photos', 'demo-public']);
+    await expect(verifyCredentials({ applicationKeyId: k.applicationKeyId, applicationKey: 'bad', endpoint: emu.endpoint })).rejects.toBeInstanceOf(AuthError);
+  });
+});
+
+describe('command output', () => {
+  it('sanitises plain lines and messages; JSON errors also go to stdout', () => {
+    let out = '';
+    let err = '';
+    const o = createOutput('keys list', true, { stdout: { write: (c: string) => (out += c) }, stderr: { write: (c: string) => (err += c) } });
+    o.lines(['name \x1b[2J evil']);
+    o.fail('permission-denied', 'Bucket \x1b]0;x\x07 is outside', 1, 'Usage: b2c keys list');
+    expect(out).toContain('name \\x1b[2J evil\n');
+    expect(err).toBe('b2c keys list: Bucket \\x1b]0;x\\x07 is outside\n\nUsage: b2c keys list\n');
+    expect(JSON.parse(out.slice(out.indexOf('{')))).toEqual({ error: { kind: 'permission-denied', message: 'Bucket \x1b]0;x\x07 is outside', exitCode: 1 } });
+  });
+
+  it('lines up table columns by terminal width', () => {
+    expect(formatTable(['A', 'B', 'C'], [['写真', 'x', 'last'], ['ab', 'long cell', '']])).toEqual(['A     B          C', '写真  x          last', 'ab    long cell']);
+  });
+});

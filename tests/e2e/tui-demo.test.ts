@@ -1,0 +1,144 @@
+/**
+ * `b2c --demo` end to end: the built binary in a pseudo-terminal, read through a headless
+ * terminal emulator, against the built-in server it starts in-process.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { demoBytes } from '../../src/emulator/index.js';
+import { B2C_BIN, KEYS } from './pty-harness.js';
+import { barLabelIsDim, bundleEnv, see, startDemo, type DemoRun } from './tui-helpers.js';
+
+let run: DemoRun | null = null;
+afterEach(async () => {
+  await run?.close();
+  run = null;
+});
+
+/** Filters the active pane to `name`, keeps the filter, and puts the cursor on the last row. */
+async function cursorTo(r: DemoRun, name: string): Promise<void> {
+  await see(r.s, name);
+  r.s.write(`/${name}`);
+  await see(r.s, `Filter: ${name}`);
+  r.s.write(KEYS.enter);
+  await r.s.waitFor((t) => !t.includes('Filter:'));
+  r.s.write(KEYS.end);
+}
+
+describe('b2c --demo in a terminal', () => {
+  it('opens the demo buckets, navigates into a bucket and back, and quits restoring the screen', async () => {
+    run = await startDemo();
+    const { s } = run;
+    await see(s, 'demo-photos', 'demo-backups', 'demo-public', '3 buckets', '10Quit');
+    expect(s.isAltScreen()).toBe(true);
+    await cursorTo(run, 'demo-photos');
+    s.write(KEYS.enter);
+    await see(s, 'b2://demo-photos/', 'README.txt', 'docs/');
+    await cursorTo(run, 'photos');
+    s.write(KEYS.enter);
+    await see(s, 'b2://demo-photos/photos/', '2024/', 'cats/');
+    s.write(KEYS.backspace);
+    await see(s, 'README.txt');
+    s.write('q');
+    expect(await s.exited).toBe(0);
+    expect(s.isAltScreen()).toBe(false);
+  });
+
+  it('greys F8 for the no-delete key and shows the reason when it is pressed', async () => {
+    run = await startDemo(['--key', 'no-delete']);
+    const { s } = run;
+    await see(s, 'demo-photos', '[demo/no-delete]');
+    await cursorTo(run, 'demo-photos');
+    s.write(KEYS.enter);
+    await cursorTo(run, 'README.txt');
+    await see(s, 'README.txt');
+    expect(barLabelIsDim(s.raw(), '8Delete')).toBe(true);
+    expect(barLabelIsDim(s.raw(), '5Copy')).toBe(false);
+    s.write(KEYS.f8);
+    await see(s, 'Delete needs the deleteFiles capability');
+    expect(s.text()).not.toContain('How:');
+  });
+
+  it('redraws on resize', async () => {
+    run = await startDemo();
+    const { s } = run;
+    await see(s, 'demo-photos', '10Quit');
+    s.resize(120, 30);
+    await s.waitFor((t) => (t.split('\n')[0] ?? '').trimEnd().length === 120 && t.includes('10Quit'));
+    s.resize(80, 24);
+    const t = await s.waitFor((x) => (x.split('\n')[0] ?? '').trimEnd().length === 80);
+    expect(t).toContain('demo-photos');
+    expect(t.split('\n').filter((l) => l.includes('10Quit'))).toHaveLength(1);
+  });
+
+  it('uploads a local file, downloads it back and downloads a demo file, bytes compared', async () => {
+    const payload = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 31) % 251));
+    run = await startDemo([], { prepare: (cwd) => writeFile(join(cwd, 'payload.bin'), payload) });
+    const { s, cwd } = run;
+    await see(s, 'demo-photos', 'payload.bin');
+    await cursorTo(run, 'demo-photos');
+    s.write(KEYS.enter);
+    await see(s, 'README.txt');
+    // Up: from the local folder (left) into the bucket (right).
+    s.write(KEYS.tab);
+    await cursorTo(run, 'payload.bin');
+    s.write(KEYS.f5);
+    await see(s, 'Copy payload.bin', 'to   b2://demo-photos/');
+    s.write(KEYS.enter);
+    await see(s, 'Copy: 1 of 1 file done (68.4 KiB)');
+    s.write(KEYS.escape);
+    await s.waitFor((t) => !t.includes('filter "payload.bin"'));
+    // Down again under another name: rename it on B2 (copy + hide), then copy it into the local folder.
+    s.write(KEYS.tab);
+    await cursorTo(run, 'payload.bin');
+    s.write(KEYS.f2);
+    await see(s, 'New name for payload.bin');
+    s.write(`\x15copy.bin${KEYS.enter}`);
+    await see(s, 'Rename: 1 of 1 file done');
+    s.write(KEYS.escape);
+    await cursorTo(run, 'copy.bin');
+    s.write(KEYS.f5);
+    await see(s, 'Copy copy.bin');
+    s.write(KEYS.enter);
+    expect(await waitForFile(join(cwd, 'copy.bin'), payload.length)).toEqual(payload);
+    // A file that was on B2 from the start.
+    s.write(KEYS.escape);
+    await cursorTo(run, 'photos');
+    s.write(KEYS.enter);
+    await cursorTo(run, '2023');
+    s.write(KEYS.enter);
+    await cursorTo(run, 'mountain.png');
+    s.write(KEYS.f5);
+    await see(s, 'Copy mountain.png');
+    s.write(KEYS.enter);
+    expect(await waitForFile(join(cwd, 'mountain.png'), 61_440)).toEqual(demoBytes('mountain', 61_440));
+  });
+
+  it('restores the screen on SIGTERM', async () => {
+    run = await startDemo();
+    const { s } = run;
+    await see(s, 'demo-photos');
+    expect(s.isAltScreen()).toBe(true);
+    s.kill('SIGTERM');
+    expect(await s.exited).not.toBe(0);
+    expect(s.isAltScreen()).toBe(false);
+  });
+
+  it('refuses to start without a terminal', () => {
+    const r = spawnSync(process.execPath, [B2C_BIN, '--demo'], { env: { ...process.env, ...bundleEnv() }, input: '', encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('needs an interactive terminal');
+  });
+});
+
+/** Polls until `path` holds `size` bytes (a download is written to a temp name, then renamed). */
+async function waitForFile(path: string, size: number, timeoutMs = 15_000): Promise<Buffer> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const data = await readFile(path).catch(() => null);
+    if (data !== null && data.length === size) return data;
+    if (Date.now() > deadline) throw new Error(`${path} did not arrive with ${size} bytes`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Helpers for the TUI end-to-end tests: start `b2c --demo` in a pty inside a temp folder, wait
+ * for the screen, and read text attributes from the raw output.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnB2c, type PtySession, type SpawnOptions } from './pty-harness.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const BUNDLE = join(here, '..', '..', 'dist', 'cli.js');
+const STUB = join(here, '..', 'ui', 'app', 'support', 'devtools-stub-register.mjs');
+
+/**
+ * Extra environment for the bundled binary. While the bundle carries ink's optional devtools
+ * import of the uninstalled `react-devtools-core` (scripts/build.mjs marks it external, and ESM
+ * hoists the import), the binary cannot load; a module hook answers that import. Once the build
+ * stubs it, nothing is added.
+ */
+export function bundleEnv(): Record<string, string> {
+  let bundle = '';
+  try {
+    bundle = readFileSync(BUNDLE, 'utf8');
+  } catch {
+    return {};
+  }
+  return bundle.includes('from "react-devtools-core"') ? { NODE_OPTIONS: `--import ${STUB}` } : {};
+}
+
+export interface DemoRun {
+  s: PtySession;
+  /** The temp folder the binary runs in (the left pane). */
+  cwd: string;
+  close(): Promise<void>;
+}
+
+/** Runs `b2c --demo ...args` in a fresh temp folder prepared by `prepare`. */
+export async function startDemo(args: string[] = [], options: SpawnOptions & { prepare?: (cwd: string) => Promise<void> } = {}): Promise<DemoRun> {
+  const cwd = await mkdtemp(join(tmpdir(), 'b2c-e2e-'));
+  await options.prepare?.(cwd);
+  const s = spawnB2c(['--demo', ...args], { ...options, cwd, env: { ...bundleEnv(), ...options.env } });
+  return {
+    s,
+    cwd,
+    async close() {
+      s.kill();
+      await s.exited;
+      await rm(cwd, { recursive: true, force: true });
+    },
+  };
+}
+
+// eslint-disable-next-line no-control-regex
+const TOKEN = /\x1b\[([0-9;?]*)([A-Za-z])|\x1b[^[]|[^\x1b]/gu;
+
+/**
+ * Whether the first letter of `label` is drawn dim (SGR 2) the last time the function-key bar
+ * (the last line holding `10`) was drawn. Ink redraws whole frames, so the last such line of the
+ * raw output is the bar on screen.
+ */
+export function barLabelIsDim(raw: string, label: string): boolean {
+  const lines = raw.split('\n').filter((l) => l.includes('10') && l.includes(label.slice(1)));
+  const bar = lines[lines.length - 1] ?? '';
+  let dim = false;
+  let text = '';
+  const dimAt: boolean[] = [];
+  for (const m of bar.matchAll(TOKEN)) {
+    if (m[2] === 'm') {
+      for (const p of (m[1] ?? '') === '' ? ['0'] : (m[1] ?? '').split(';')) {
+        if (p === '2') dim = true;
+        else if (p === '0' || p === '22') dim = false;
+      }
+    } else if (m[2] === undefined && !m[0].startsWith('\x1b')) {
+      text += m[0];
+      dimAt.push(dim);
+    }
+  }
+  const at = text.lastIndexOf(label);
+  if (at < 0) throw new Error(`"${label}" is not on the function-key bar: ${text}`);
+  return dimAt[at + 1] === true;
+}
+
+/** Waits until the screen contains every string. */
+export function see(s: PtySession, ...texts: string[]): Promise<string> {
+  return s.waitFor((t) => texts.every((x) => t.includes(x)));
+}
