@@ -9,7 +9,7 @@
  */
 import { MultiBar, type SingleBar } from 'cli-progress';
 import { formatEta, formatPercent, formatSize, formatSpeed } from '../state/format.js';
-import { displayWidth, sanitizeForTerminal, truncateToWidth } from '../state/sanitize.js';
+import { displayWidth, fitToWidth, sanitizeForTerminal, truncateToWidth } from '../state/sanitize.js';
 import type { JobView, ProgressTotals, QueueSnapshot } from '../transfers/index.js';
 import type { TerminalStream } from './cli-args-context.js';
 import { showLocation } from './progress-results.js';
@@ -19,6 +19,11 @@ const MAX_FILE_BARS = 8;
 const BAR_WIDTH = 20;
 /** cli-progress bars count to this; the lines carry the real numbers. */
 const SCALE = 1000;
+/**
+ * Columns left free at the right: the terminal echoes Ctrl+C as `^C` at the cursor (the end of the
+ * last bar); if that wrapped, cli-progress would clear one line too few and leave a stale bar.
+ */
+const RIGHT_MARGIN = 3;
 
 interface Payload {
   line: string;
@@ -42,8 +47,9 @@ export function fileLine(job: JobView, columns: number): string {
   const f = fraction(job.bytesDone, job.size);
   const tail = ` ${bar(f, BAR_WIDTH)} ${formatPercent(job.bytesDone, job.size).padStart(4)}  ${formatSize(job.bytesDone)}/${formatSize(job.size)}  ${formatSpeed(job.speed)}`;
   const name = sanitizeForTerminal(showLocation(job.source) ?? '?');
-  const room = Math.max(8, columns - displayWidth(tail) - 1);
-  return truncateToWidth(truncateToWidth(name, room, { position: 'middle' }).padEnd(Math.min(room, 30)) + tail, columns - 1);
+  const room = Math.max(8, columns - displayWidth(tail) - RIGHT_MARGIN);
+  const width = Math.min(room, Math.max(30, displayWidth(name)));
+  return truncateToWidth(fitToWidth(name, width, 'left', { position: 'middle' }) + tail, columns - RIGHT_MARGIN);
 }
 
 /** `Total [====----]  45%  3/10 files  4.5 MiB/10.0 MiB  1.2 MiB/s  ETA 5s`, at most `columns` wide. */
@@ -55,7 +61,7 @@ export function totalLine(t: ProgressTotals, scanning: boolean, columns: number)
   const bytes = byBytes ? `  ${formatSize(t.bytesDone)}/${formatSize(t.bytesTotal)}  ${formatSpeed(t.speed)}  ETA ${formatEta(t.bytesTotal - t.bytesDone, t.speed)}` : '';
   const failed = t.filesFailed > 0 ? `  ${t.filesFailed} failed` : '';
   const pct = byBytes ? formatPercent(t.bytesDone, t.bytesTotal) : formatPercent(finished, t.files);
-  return truncateToWidth(`Total ${bar(f, BAR_WIDTH)} ${pct.padStart(4)}  ${files}${bytes}${failed}`, columns - 1);
+  return truncateToWidth(`Total ${bar(f, BAR_WIDTH)} ${pct.padStart(4)}  ${files}${bytes}${failed}`, columns - RIGHT_MARGIN);
 }
 
 /** The bars of one run. Call `stop()` on every exit path (cli-progress runs a redraw timer). */
@@ -72,7 +78,9 @@ export class ProgressBars {
       fps: 5,
       hideCursor: true,
       clearOnComplete: true,
-      linewrap: false,
+      // `true` keeps the terminal's wrapping on (logged lines may be long and must wrap, not be
+      // cut) and trims bar lines to the width; `null`, despite the docs, means `false` (no wrap).
+      linewrap: true,
       // b2c handles Ctrl+C itself: it cancels the transfers, then stops the bars.
       gracefulExit: false,
     });

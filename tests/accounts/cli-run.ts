@@ -1,8 +1,8 @@
 /**
  * Runs the real built binary (`node bin/b2c.js …`) with a clean environment: only PATH, HOME, a
- * temporary B2C_CONFIG_DIR and whatever the test adds (B2_APPLICATION_KEY_ID, …). Rebuilds
- * dist/ first when it is missing or older than a source file (`npm test` builds it already).
- * Every run is recorded so a test can scan all output for secrets.
+ * temporary B2C_CONFIG_DIR and whatever the test adds (B2_APPLICATION_KEY_ID, …). The bundle is
+ * the one `npm run build` made (`npm test` builds first; after changing src/, run the build before
+ * running these tests alone). Every run is recorded so a test can scan all output for secrets.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,19 +13,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 export const B2C_BIN = path.join(ROOT, 'bin', 'b2c.js');
 const BUNDLE = path.join(ROOT, 'dist', 'cli.js');
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/cli.js with `npm run build` when it is missing or stale. */
+/**
+ * Builds dist/cli.js (as `npm run build` does) only when it is missing. A stale bundle is not
+ * rebuilt here: test files run in parallel, and one rebuilding while another spawns the binary
+ * would hand it a half-written file.
+ */
 export function ensureBuilt(): void {
-  const built = fs.existsSync(BUNDLE) ? fs.statSync(BUNDLE).mtimeMs : 0;
-  if (built >= newestMtime(path.join(ROOT, 'src'))) return;
+  if (fs.existsSync(BUNDLE)) return;
   execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }
 

@@ -18,6 +18,11 @@ const KEY = keyInfo({
   capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles'],
 });
 
+// eslint-disable-next-line no-control-regex -- ANSI styling is what these strip and look for.
+const SGR = /\x1b\[[0-9;]*m/g;
+// eslint-disable-next-line no-control-regex
+const COLOUR = /\x1b\[3\dm/;
+
 async function step(h: InkHarness, key: string, until: (f: string) => boolean): Promise<string> {
   h.press(key);
   return h.waitForFrame(until);
@@ -42,7 +47,7 @@ describe('key inspector', () => {
     const bottom = await step(h, 'G', (f) => f.includes(last));
     expect(bottom).toMatch(/lines 54–73 of 73 ↑/);
     expect(bottom).toMatch(/✗ writeBucketLogging\s+change a bucket's access-logging settings/);
-    for (const frame of h.frames.map((f) => f.replace(/\x1b\[[0-9;]*m/g, ''))) {
+    for (const frame of h.frames.map((f) => f.replace(SGR, ''))) {
       const lines = frame.split('\n');
       expect(lines.length).toBeLessThanOrEqual(23);
       for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
@@ -55,7 +60,7 @@ describe('key inspector', () => {
   it('reads the same without colours', async () => {
     const h = renderInk(<KeyInspectorScreen keyInfo={KEY} profileName="alpha" source="profile" endpoint={null} now={() => NOW} onClose={() => undefined} />, { mono: true });
     const frame = await h.waitForFrame((f) => f.includes('lines 1–'));
-    expect(h.lastFrame()).not.toMatch(/\x1b\[3\dm/);
+    expect(h.lastFrame()).not.toMatch(COLOUR);
     expect(frame).toMatch(/ ✓ F5\s+Download\s+only in bucket photos/);
     h.unmount();
   });

@@ -59,7 +59,7 @@ describe('keys screen', () => {
     const saved: Profile[] = [];
     const h = mount(master, saved);
     const list = await h.waitForFrame((f) => f.includes('multi-bucket'));
-    expect(list).toMatch(/^  NAME\s+SCOPE\s+EXPIRES \(UTC\)$/m);
+    expect(list).toMatch(/^ {2}NAME\s+SCOPE\s+EXPIRES \(UTC\)$/m);
     expect(list).toMatch(/prefix\s+demo-photos · prefix photos\/\s+never/);
     expect(list).toMatch(/multi-bucket\s+demo-photos, demo-public\s+never/);
     expect(list).toMatch(/expired\s+all buckets\s+expired \d{4}-\d\d-\d\d$/m);

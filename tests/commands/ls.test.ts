@@ -97,7 +97,7 @@ describe('b2c ls', () => {
     await writeFile(join(dir, 'local.txt'), 'abcde');
     const r = await runB2c(['ls', '-l', dir], { env: {} });
     expect(r.code).toBe(0);
-    expect(lines(r.stdout)[1]).toMatch(/^\s+5  \d{4}-.*  -\s+local\.txt$/);
+    expect(lines(r.stdout)[1]).toMatch(/^\s+5 {2}\d{4}-.* {2}-\s+local\.txt$/);
   });
 
   it('refuses a key limited to another bucket with the rules\' reason, before listing', async () => {

@@ -11,7 +11,7 @@ export interface TreeFile {
 }
 
 /**
- * A fixed mtime with a millisecond part that is exact in binary (…​.250), so the float seconds
+ * A fixed mtime with a millisecond part that is exact in binary (….250), so the float seconds
  * that utimes takes round-trip to the same millisecond that rclone stores in
  * src_last_modified_millis.
  */

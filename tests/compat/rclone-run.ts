@@ -14,9 +14,8 @@ export function rcloneAvailable(): boolean {
   return r.status === 0 && /^rclone v/m.test(r.stdout);
 }
 
-/** Printed when the suite is skipped; .ci/run installs rclone, so CI always runs it. */
-export const RCLONE_MISSING =
-  'rclone is not on the PATH: the rclone compatibility suite (tests/compat) is SKIPPED. Install it with `apt-get install rclone` (.ci/run does).';
+/** Why the suite cannot run; .ci/run installs rclone, so CI always runs it. */
+export const RCLONE_MISSING = 'rclone is not on the PATH (install it with `apt-get install rclone`; .ci/run does)';
 
 /** One `[name]` section of type b2 in the temp config. */
 export interface Remote {

@@ -103,6 +103,14 @@ describeRclone('rclone transfers against b2c emulator', () => {
     }
   });
 
+  test('multi-thread download: concurrent Range requests (206) reassemble the large file exactly', async () => {
+    const down = join(ctx.rclone.dir, 'multi');
+    const mark = ctx.emu.log.length;
+    await ctx.rclone.ok(['copy', `t:${BUCKET}/big.bin`, down, '--multi-thread-cutoff', '1Mi', '--multi-thread-streams', '4']);
+    expect((await ctx.emu.logSince(mark)).filter((l) => /^GET \S+ 206 /.test(l))).toHaveLength(4);
+    expect(sha1(await readTreeFile(down, 'big.bin'))).toBe(sha1(big));
+  });
+
   test('cat --offset/--count reads ranges (206), across a part boundary and from the end', async () => {
     const mark = ctx.emu.log.length;
     const across = await ctx.rclone.run(['cat', '--offset', String(CHUNK - 10), '--count', '20', `t:${BUCKET}/big.bin`]);

@@ -40,7 +40,10 @@ export interface DemoRun {
 export async function startDemo(args: string[] = [], options: SpawnOptions & { prepare?: (cwd: string) => Promise<void> } = {}): Promise<DemoRun> {
   const cwd = await mkdtemp(join(tmpdir(), 'b2c-e2e-'));
   await options.prepare?.(cwd);
-  const s = spawnB2c(['--demo', ...args], { ...options, cwd, env: { ...bundleEnv(), ...options.env } });
+  // The harness sets CI=false so that Ink draws; chalk takes any CI variable as "no colour
+  // support" and would then drop every attribute (dim, inverse), which a real terminal shows.
+  const env = { FORCE_COLOR: '2', ...bundleEnv(), ...options.env };
+  const s = spawnB2c(['--demo', ...args], { ...options, cwd, env });
   return {
     s,
     cwd,

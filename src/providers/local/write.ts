@@ -14,13 +14,122 @@ import { assertAbsent, commitTemp, discardTemp, ensureParent, setMtime, tempPath
 import { statLocal } from './list.js';
 import type { ResolvedPath } from './disk-paths.js';
 
-/** Writes all of `buf` (FileHandle.write may write less than asked). */
-async function writeAll(handle: FileHandle, buf: Buffer): Promise<void> {
-  let off = 0;
-  while (off < buf.length) {
-    const { bytesWritten } = await handle.write(buf, off, buf.length - off);
-    off += bytesWritten;
+/** Bytes one write call may carry: enough to amortise the thread-pool round trip per call. */
+const MAX_BATCH_BYTES = 4 * 1024 * 1024;
+/** Chunks one write call may carry (Linux IOV_MAX is 1024; libuv splits above it anyway). */
+const MAX_BATCH_CHUNKS = 256;
+/**
+ * After this many bytes, a datasync starts in the background while writing goes on, so the page
+ * cache is flushed while the source is still arriving and the final fsync before the rename has
+ * little left to do (a 1 GiB file otherwise waits ~1 s for it at the end, on this project's VM).
+ */
+const BACKGROUND_SYNC_BYTES = 32 * 1024 * 1024;
+/** Background datasyncs running in this process (one at a time: each blocks a libuv pool thread). */
+let backgroundSyncs = 0;
+
+/**
+ * Writes chunks to a file in order with at most one write call in flight: while the disk writes
+ * one batch, the next batch collects (writev, no copying), so reading the source and writing the
+ * disk overlap and a fast source costs a few large calls instead of one per chunk. Never rejects
+ * on its own: the first error is kept and thrown by the next `add`/`finish`.
+ */
+class BatchedFileWriter {
+  private batch: Buffer[] = [];
+  private batchBytes = 0;
+  private writing: Promise<void> | null = null;
+  private syncing: Promise<void> | null = null;
+  private unsynced = 0;
+  private failure: { error: unknown } | null = null;
+
+  constructor(
+    private readonly handle: FileHandle,
+    private readonly onWritten: ((bytes: number) => void) | undefined,
+  ) {}
+
+  /** Queues `chunk` (which must not be modified afterwards); waits only when a full batch is ready. */
+  async add(chunk: Buffer): Promise<void> {
+    this.throwIfFailed();
+    if (chunk.length === 0) return;
+    this.batch.push(chunk);
+    this.batchBytes += chunk.length;
+    if (this.writing !== null && this.batchBytes < MAX_BATCH_BYTES && this.batch.length < MAX_BATCH_CHUNKS) return;
+    if (this.writing !== null) await this.writing;
+    this.throwIfFailed();
+    this.startWrite();
   }
+
+  /** Writes what is queued and waits for every write and background sync. */
+  async finish(): Promise<void> {
+    await this.settle();
+    this.throwIfFailed();
+    if (this.batch.length > 0) this.startWrite();
+    await this.settle();
+    this.throwIfFailed();
+  }
+
+  /** Waits for what is in flight without throwing (for cleanup before close). */
+  async settle(): Promise<void> {
+    while (this.writing !== null || this.syncing !== null) await Promise.all([this.writing, this.syncing]);
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure !== null) throw this.failure.error;
+  }
+
+  private startWrite(): void {
+    const buffers = this.batch;
+    const bytes = this.batchBytes;
+    this.batch = [];
+    this.batchBytes = 0;
+    this.writing = writevAll(this.handle, buffers, bytes).then(
+      () => {
+        this.writing = null;
+        this.onWritten?.(bytes);
+        this.unsynced += bytes;
+        this.maybeSyncInBackground();
+      },
+      (e: unknown) => {
+        this.writing = null;
+        this.failure ??= { error: e };
+      },
+    );
+  }
+
+  private maybeSyncInBackground(): void {
+    if (this.unsynced < BACKGROUND_SYNC_BYTES || this.syncing !== null || backgroundSyncs > 0) return;
+    this.unsynced = 0;
+    backgroundSyncs++;
+    this.syncing = this.handle.datasync().then(
+      () => undefined,
+      (e: unknown) => {
+        this.failure ??= { error: e };
+      },
+    ).finally(() => {
+      backgroundSyncs--;
+      this.syncing = null;
+    });
+  }
+}
+
+/** Writes all `bytes` of `buffers` (writev may write less than asked). */
+async function writevAll(handle: FileHandle, buffers: Buffer[], bytes: number): Promise<void> {
+  let rest = buffers;
+  let left = bytes;
+  while (left > 0) {
+    const { bytesWritten } = await handle.writev(rest);
+    left -= bytesWritten;
+    if (left > 0) rest = dropBytes(rest, bytesWritten);
+  }
+}
+
+/** `buffers` without their first `n` bytes (views, no copying). */
+function dropBytes(buffers: Buffer[], n: number): Buffer[] {
+  let skip = n;
+  let i = 0;
+  while (i < buffers.length && skip >= buffers[i]!.length) skip -= buffers[i++]!.length;
+  const rest = buffers.slice(i);
+  if (skip > 0 && rest.length > 0) rest[0] = rest[0]!.subarray(skip);
+  return rest;
 }
 
 /** Source errors that are not provider errors are the source's transport failing: retryable. */
@@ -48,6 +157,7 @@ export async function writeLocal(p: ResolvedPath, source: Readable, options: Wri
   const detach = destroyOnAbort(source, signal, p.path);
   let tmp: string | null = null;
   let handle: FileHandle | null = null;
+  let writer: BatchedFileWriter | null = null;
   let sourceDone = false;
   try {
     throwIfAborted(signal, p.path);
@@ -58,6 +168,7 @@ export async function writeLocal(p: ResolvedPath, source: Readable, options: Wri
       throw mapFsError(e, p.path, 'create');
     });
     const hash = options.sha1 ? createHash('sha1') : null;
+    writer = new BatchedFileWriter(handle, onProgress);
     let bytes = 0;
     for (;;) {
       let next: IteratorResult<Buffer | string>;
@@ -75,15 +186,14 @@ export async function writeLocal(p: ResolvedPath, source: Readable, options: Wri
       bytes += chunk.length;
       if (bytes > size) throw sizeMismatch(p.path, size, bytes, true);
       hash?.update(chunk);
-      await writeAll(handle, chunk).catch((e: unknown) => {
-        throw mapFsError(e, p.path, 'create');
-      });
-      onProgress?.(chunk.length);
+      await writer.add(chunk);
     }
     if (bytes !== size) throw sizeMismatch(p.path, size, bytes, false);
     const actual = hash?.digest('hex') ?? null;
     if (options.sha1 && actual !== options.sha1.toLowerCase()) throw sha1Mismatch(p.path, options.sha1, actual ?? '');
     try {
+      await writer.finish();
+      // Durable before it gets the real name: a crash must never leave a renamed, unsynced file.
       await handle.sync();
       await handle.close();
       handle = null;
@@ -102,6 +212,7 @@ export async function writeLocal(p: ResolvedPath, source: Readable, options: Wri
   } finally {
     detach();
     if (!sourceDone) await iterator.return?.().catch(() => undefined);
+    await writer?.settle(); // no write may still be running when the file is closed and removed
     if (handle !== null) await handle.close().catch(() => undefined);
     if (tmp !== null) await discardTemp(tmp);
   }

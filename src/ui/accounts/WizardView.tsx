@@ -133,7 +133,10 @@ export function WizardView(props: WizardViewProps): ReactNode {
       ) : (
         <Box flexDirection="column">
           <Text color={theme.muted} wrap="truncate-end">
-            An application key from the B2 web UI (Application Keys). b2c shows what it may do before saving.
+            Enter an application key from the B2 web UI (Application Keys).
+          </Text>
+          <Text color={theme.muted} wrap="truncate-end">
+            b2c checks it with B2 and shows what it may do before saving it.
           </Text>
           <Text> </Text>
           <Form state={state} active={props.active} width={props.width} />

@@ -1,14 +1,13 @@
 /**
- * `b2c keys inspect|list|create|delete` through the real built binary against the built-in server
- * with the demo account, for every demo key kind (master, read-only, no-delete, write-only,
- * prefix, multi-bucket, expired, wrong secret): exit codes and what the user reads.
+ * `b2c keys list|create|delete` through the real built binary against the built-in server with
+ * the demo account, for every demo key kind: exit codes, what the user reads, and that the created
+ * keys really work. Ends with a scan of every run's output for secrets (a new key's may appear
+ * once, in the output of the create that made it).
  */
 import fs from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openConfig } from '../../src/config/index.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { ensureBuilt, runB2c, RUNS, type CliRun } from '../accounts/cli-run.js';
 import { demoKey, startDemo } from '../accounts/helpers.js';
@@ -35,137 +34,6 @@ const demoEnv = (name: string): Record<string, string> => {
   const k = demoKey(emu, name);
   return envFor(k.applicationKeyId, k.applicationKey);
 };
-
-/** The inspect line of an action, e.g. "✗ F8    Delete …". */
-function actionLine(stdout: string, label: string): string {
-  return stdout.split('\n').find((l) => new RegExp(`^ [✓✗] \\S*\\s+${label}(\\s{2,}|$)`).test(l)) ?? `(no line for ${label})`;
-}
-
-describe('b2c keys inspect', () => {
-  it('master key: exit 0, a master key for all buckets, every file action allowed', async () => {
-    const r = await runB2c(['keys', 'inspect'], masterEnv());
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('master key: full access to the account');
-    expect(r.stdout).toMatch(/Buckets\s+all buckets/);
-    expect(r.stdout).toMatch(/Profile\s+none: from B2_APPLICATION_KEY_ID/);
-    expect(actionLine(r.stdout, 'Delete')).toMatch(/^ ✓ F8/);
-    expect(actionLine(r.stdout, 'Create key')).toMatch(/^ ✓/);
-  });
-
-  it('master key --json: the same facts, no secret', async () => {
-    const r = await runB2c(['keys', 'inspect', '--json'], masterEnv());
-    expect(r.code).toBe(0);
-    const j = JSON.parse(r.stdout);
-    expect(j).toMatchObject({ valid: true, master: true, buckets: null, namePrefix: null, expiresAt: null, applicationKeyId: emu.masterKeyId, endpoint: emu.endpoint, source: 'env' });
-    expect(j.capabilities.find((c: { name: string }) => c.name === 'deleteFiles')).toMatchObject({ held: true, group: 'files' });
-    expect(r.stdout).not.toContain(emu.masterKey);
-  });
-
-  it('read-only: Delete and Upload refused with the capability they need', async () => {
-    const r = await runB2c(['keys', 'inspect'], demoEnv('read-only'));
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('restricted application key');
-    expect(actionLine(r.stdout, 'Delete')).toMatch(/^ ✗ F8\s+Delete\s+needs deleteFiles$/);
-    expect(actionLine(r.stdout, 'Upload')).toMatch(/needs writeFiles$/);
-    expect(actionLine(r.stdout, 'Download')).toMatch(/^ ✓ F5/);
-    expect(r.stdout).toMatch(/✗ deleteFiles\s+delete file versions for good/);
-    expect(r.stdout).toMatch(/✓ readFiles\s+download files/);
-  });
-
-  it('no-delete: may upload and hide, not delete', async () => {
-    const r = await runB2c(['keys', 'inspect', '--json'], demoEnv('no-delete'));
-    expect(r.code).toBe(0);
-    const byAction = Object.fromEntries(JSON.parse(r.stdout).actions.map((a: { action: string }) => [a.action, a]));
-    expect(byAction.upload.allowed).toBe(true);
-    expect(byAction.hide.allowed).toBe(true);
-    expect(byAction.delete).toMatchObject({ allowed: false, missing: ['deleteFiles'], key: 'F8', brief: 'needs deleteFiles' });
-  });
-
-  it('write-only: may upload, cannot list or download', async () => {
-    const r = await runB2c(['keys', 'inspect'], demoEnv('write-only'));
-    expect(r.code).toBe(0);
-    expect(actionLine(r.stdout, 'Upload')).toMatch(/^ ✓/);
-    expect(actionLine(r.stdout, 'List')).toMatch(/^ ✗.*needs listFiles/);
-    expect(actionLine(r.stdout, 'Download')).toMatch(/^ ✗.*needs readFiles/);
-  });
-
-  it('prefix: one bucket and a name prefix, shown in the facts and the limits', async () => {
-    const r = await runB2c(['keys', 'inspect'], demoEnv('prefix'));
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Buckets\s+one bucket: demo-photos/);
-    expect(r.stdout).toMatch(/Name prefix\s+photos\//);
-    expect(actionLine(r.stdout, 'Download')).toContain('only in bucket demo-photos, only for names starting with photos/');
-    const j = JSON.parse((await runB2c(['keys', 'inspect', '--json'], demoEnv('prefix'))).stdout);
-    expect(j.buckets).toEqual([{ id: expect.any(String), name: 'demo-photos', deleted: false }]);
-    expect(j.namePrefix).toBe('photos/');
-  });
-
-  it('multi-bucket: both buckets listed (a v4-only key)', async () => {
-    const r = await runB2c(['keys', 'inspect'], demoEnv('multi-bucket'));
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Buckets\s+2 buckets: demo-photos\n\s+demo-public\n/);
-    expect(actionLine(r.stdout, 'Create key')).toMatch(/^ ✗ K\s+Create key\s+needs a key for all buckets with writeKeys$/);
-  });
-
-  it('expired key: exit 2 with the reason, as text and as JSON', async () => {
-    const r = await runB2c(['keys', 'inspect'], demoEnv('expired'));
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('b2c keys inspect: This application key has expired');
-    expect(r.stdout).toBe('');
-    const j = await runB2c(['keys', 'inspect', '--json'], demoEnv('expired'));
-    expect(j.code).toBe(2);
-    expect(JSON.parse(j.stdout)).toEqual({ error: { kind: 'credentials-rejected', message: expect.stringContaining('expired'), exitCode: 2 } });
-  });
-
-  it('wrong secret: exit 2, credentials rejected', async () => {
-    const k = demoKey(emu, 'read-only');
-    const r = await runB2c(['keys', 'inspect'], envFor(k.applicationKeyId, `${k.applicationKey.slice(0, -1)}x`));
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('B2 rejected the application key ID or key');
-  });
-
-  it('unreachable endpoint: exit 3', async () => {
-    const port = await closedPort();
-    const r = await runB2c(['keys', 'inspect', '--json'], envFor(emu.masterKeyId, emu.masterKey, `http://127.0.0.1:${port}`));
-    expect(r.code).toBe(3);
-    expect(JSON.parse(r.stdout).error).toMatchObject({ kind: 'endpoint-unreachable', exitCode: 3 });
-    expect(r.stderr).toContain(`Cannot reach B2 at 127.0.0.1:${port}`);
-  });
-
-  it('a saved profile: --profile NAME signs in with it when no B2_* variables are set', async () => {
-    const k = demoKey(emu, 'prefix');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-keys-profile-'));
-    try {
-      openConfig({ dir }).saveProfile({ name: 'photos', applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: emu.endpoint });
-      const r = await runB2c(['keys', 'inspect', '--profile', 'photos'], { B2C_CONFIG_DIR: dir });
-      expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/Profile\s+photos\n/);
-      const missing = await runB2c(['keys', 'inspect', '--profile', 'nope'], { B2C_CONFIG_DIR: dir });
-      expect(missing.code).toBe(1);
-      expect(missing.stderr).toContain('The profile "nope" does not exist. Existing profiles: "photos".');
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('no credentials at all: exit 1 and how to add some', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-keys-empty-'));
-    try {
-      const r = await runB2c(['keys', 'inspect'], { B2C_CONFIG_DIR: dir });
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain('No B2 credentials: set B2_APPLICATION_KEY_ID and B2_APPLICATION_KEY');
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('refuses a secret given as an argument, without echoing it', async () => {
-    const r = await runB2c(['keys', 'inspect', '--application-key', 'K004SECRETVALUE'], { B2C_CONFIG_DIR: configDir });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Refusing --application-key');
-    expect(r.stderr + r.stdout).not.toContain('K004SECRETVALUE');
-  });
-});
 
 describe('b2c keys list', () => {
   it('master: every demo key with its scope; JSON without secrets', async () => {
@@ -297,7 +165,7 @@ describe('secrets in the output of every run above', () => {
       const secret = run.args.includes('--json') ? (JSON.parse(run.stdout) as { applicationKey: string }).applicationKey : /Application key {2}(\S+)/.exec(run.stdout)?.[1];
       if (secret !== undefined && !secret.startsWith('(')) created.set(run, secret);
     }
-    expect(RUNS.length).toBeGreaterThan(40);
+    expect(RUNS.length).toBeGreaterThan(25);
     expect(created.size).toBeGreaterThanOrEqual(2);
     const secrets = [...known, ...created.values()];
     for (const run of RUNS) {
@@ -312,12 +180,3 @@ describe('secrets in the output of every run above', () => {
   });
 });
 
-/** A loopback port nothing listens on (bound, then closed). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
