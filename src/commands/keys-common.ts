@@ -9,7 +9,7 @@ import type { B2Provider } from '../providers/b2/index.js';
 import { checkAction, type PermissionAction } from '../state/permissions.js';
 import type { KeyInfo } from '../state/key-info.js';
 import { createOutput, type Output, type OutputStreams } from './output.js';
-import { CommandFailure, EXIT, openSession, toCommandFailure, type Session } from './session.js';
+import { CommandFailure, openSession, toCommandFailure, type Session } from './session.js';
 
 /** What a keys subcommand needs from the outside world (tests pass their own). */
 export interface KeysDeps {
@@ -92,4 +92,3 @@ export async function runSubcommand(command: string, argv: readonly string[], de
   }
 }
 
-export { EXIT };

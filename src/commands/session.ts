@@ -6,7 +6,8 @@
  *   0 success · 1 anything else (usage, config, permission, …) · 2 credentials rejected
  *   (wrong key ID or key, key expired or deleted) · 3 endpoint unreachable.
  *
- * Usage errors exit 1, not 2, so that 2 always means "this key does not work" to a script.
+ * `b2c keys` reports usage errors as 1 so that 2 always means "this key does not work" to a
+ * script; other commands may map the `usage` kind to their own code (ls/cp/rm use 2).
  */
 import { ConfigError, ConfigValueError, CredentialsError, ProfileError, openConfig, refuseSecretInArgv, resolveCredentials } from '../config/index.js';
 import type { ConfigStore, Env, ResolvedCredentials } from '../config/index.js';

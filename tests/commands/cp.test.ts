@@ -1,11 +1,11 @@
 /**
  * `b2c cp` through the built binary against the built-in B2 server (64 KiB parts): every
- * direction with bytes and SHA1 compared, destination semantics, a large file in small parts,
- * --if-exists policies, hostile B2 names on download, permission refusals and usage errors.
+ * direction with bytes and SHA1 compared, destination semantics, hostile B2 names on download,
+ * permission refusals and usage errors. Large files and --if-exists: cp-policies.test.ts.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, ensureBuilt, fileRequestsAfter, runB2c, sha1, startServer, tempDir, upload, type Server } from './cli-harness.js';
@@ -137,63 +137,6 @@ describe('b2c cp directions', () => {
     expect(r.stderr).toContain(`"${join(dir, 'folder')}" is a folder: use -r`);
     expect(r.stderr).toContain(`"${join(dir, 'missing.txt')}" does not exist`);
     expect(await tree(join(dir, 'out'))).toEqual(['fine.txt']);
-  });
-});
-
-describe('b2c cp large files', () => {
-  it('uploads in small parts with --part-size and downloads back identical', async () => {
-    const dir = await tempDir(made);
-    const data = randomBytes(17 * PART + 1234);
-    await writeFile(join(dir, 'large.bin'), data);
-    const before = s.log.length;
-    const up = await runB2c(['cp', '--json', '--part-size', '64KiB', join(dir, 'large.bin'), `b2://${s.bucket}/large/`], { env: s.env() });
-    expect(up.code).toBe(0);
-    expect(results(up.stdout)[0]).toMatchObject({ kind: 'upload', sha1: sha1(data), bytes: data.length });
-    const calls = fileRequestsAfter(s.log, before);
-    expect(calls.filter((l) => /b2_upload_part\S* 200 /.test(l))).toHaveLength(18);
-    expect(calls.some((l) => /b2_finish_large_file\S* 200 /.test(l))).toBe(true);
-    const ls = await runB2c(['ls', '-l', `b2://${s.bucket}/large/large.bin`], { env: s.env() });
-    expect(ls.stdout).toContain(sha1(data));
-    const back = await tempDir(made);
-    const down = await runB2c(['cp', '--json', `b2://${s.bucket}/large/large.bin`, back], { env: s.env() });
-    expect(down.code).toBe(0);
-    expect(results(down.stdout)[0]).toMatchObject({ kind: 'download', sha1: sha1(data), state: 'done' });
-    expect(sha1(await readFile(join(back, 'large.bin')))).toBe(sha1(data));
-  });
-});
-
-describe('b2c cp --if-exists', () => {
-  it('skip keeps the target, overwrite replaces it', async () => {
-    const dir = await tempDir(made);
-    await writeFile(join(dir, 'c.txt'), 'new content');
-    await upload(s, 'conflict/c.txt', 'old');
-    const skip = await runB2c(['cp', '--if-exists', 'skip', join(dir, 'c.txt'), `b2://${s.bucket}/conflict/`], { env: s.env() });
-    expect(skip.code).toBe(0);
-    expect(skip.stdout).toContain('skipped');
-    expect((await s.read('conflict/c.txt')).toString()).toBe('old');
-    const over = await runB2c(['cp', '--if-exists', 'overwrite', join(dir, 'c.txt'), `b2://${s.bucket}/conflict/`], { env: s.env() });
-    expect(over.code).toBe(0);
-    expect((await s.read('conflict/c.txt')).toString()).toBe('new content');
-  });
-
-  it('newer replaces only an older target (B2 and local targets)', async () => {
-    const dir = await tempDir(made);
-    const file = join(dir, 'n.txt');
-    await writeFile(file, 'local');
-    const localMtime = Math.floor((await stat(file)).mtimeMs);
-    await s.put('newer/n.txt', 'remote-newer', localMtime + 60_000);
-    const kept = await runB2c(['cp', '--json', '--if-exists', 'newer', file, `b2://${s.bucket}/newer/`], { env: s.env() });
-    expect(results(kept.stdout)[0]).toMatchObject({ state: 'skipped' });
-    expect((await s.read('newer/n.txt')).toString()).toBe('remote-newer');
-    await s.put('newer/n.txt', 'remote-older', localMtime - 60_000);
-    const replaced = await runB2c(['cp', '--json', '--if-exists', 'newer', file, `b2://${s.bucket}/newer/`], { env: s.env() });
-    expect(results(replaced.stdout)[0]).toMatchObject({ state: 'done' });
-    expect((await s.read('newer/n.txt')).toString()).toBe('local');
-    // Downloading onto a newer local file keeps it.
-    await utimes(file, new Date(), new Date(Date.now() + 3_600_000));
-    const down = await runB2c(['cp', '--if-exists', 'newer', `b2://${s.bucket}/newer/n.txt`, dir], { env: s.env() });
-    expect(down.code).toBe(0);
-    expect(await readFile(file, 'utf8')).toBe('local');
   });
 });
 

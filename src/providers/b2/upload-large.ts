@@ -2,15 +2,19 @@
  * Large-file uploads: b2_start_large_file (or an unfinished one being resumed), parts uploaded in
  * parallel, b2_finish_large_file with every part's SHA1 (reference §6).
  *
- * Memory: a part is read from the source only after a worker slot is free, so at most
- * `concurrency` parts (each `partSize` bytes) are held at once, whatever the file size.
- * Each part is hashed for X-Bz-Content-Sha1; the whole file is hashed on the way, and checked
- * against the caller's SHA1 when one was given (which is also what went into `large_file_sha1`).
+ * Memory: at most `concurrency × partSize` bytes of part buffers, whatever the file size. A part
+ * is read from the source only after a worker slot is free, into one of `concurrency` buffers
+ * that are allocated once and reused (PartSplitter): the part being filled holds a slot, so the
+ * bound covers it, and a finished part's buffer is refilled instead of waiting for the garbage
+ * collector. On top come the source's own read-ahead (one chunk straddling a part boundary, plus
+ * its highWaterMark) and the HTTP client's small socket buffers.
+ * Each part is hashed for X-Bz-Content-Sha1; the whole file is hashed on the way when the caller
+ * gave a SHA1 (which is also what went into `large_file_sha1`), and checked against it.
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { IntegrityError, isProviderError } from '../errors.js';
-import { sha1Hex, sha1Mismatch, sizeMismatch, splitIntoParts } from '../stream-utils.js';
+import { PartSplitter, sha1Hex, sha1Mismatch, sizeMismatch } from '../stream-utils.js';
 import type { BucketRef } from './buckets.js';
 import type { CallContext } from './error-map.js';
 import type { B2Session } from './session.js';
@@ -42,6 +46,18 @@ export interface LargeUpload {
   resume?: { fileId: string; parts: Map<number, ExistingPart> };
   /** Called with the fileId as soon as it is known (tests and resume bookkeeping). */
   onStarted?: (fileId: string) => void;
+  /** Called once the parts are all sent (or the upload failed), with the part-buffer counts. */
+  onPartBuffers?: (stats: PartBufferStats) => void;
+}
+
+/** How many part buffers an upload used: `allocated` and `peakInFlight` are ≤ `concurrency`. */
+export interface PartBufferStats {
+  /** Bytes per part buffer. */
+  partSize: number;
+  /** Part buffers allocated (each `partSize` bytes, reused for later parts). */
+  allocated: number;
+  /** Most parts held at once (read and not yet uploaded). */
+  peakInFlight: number;
 }
 
 /** A counting semaphore: `take()` resolves when a slot is free. */
@@ -97,8 +113,9 @@ export async function uploadLarge(session: B2Session, pool: UploadUrlPool, u: La
 }
 
 async function sendParts(session: B2Session, pool: UploadUrlPool, u: LargeUpload, fileId: string): Promise<string[]> {
-  const slots = new Slots(Math.max(1, u.concurrency));
-  const whole = createHash('sha1');
+  const concurrency = Math.max(1, u.concurrency);
+  const slots = new Slots(concurrency);
+  const whole = u.expectedSha1 !== null ? createHash('sha1') : null;
   const sha1s: string[] = [];
   const inFlight = new Set<Promise<void>>();
   const failed: { first: Error | null } = { first: null };
@@ -106,25 +123,26 @@ async function sendParts(session: B2Session, pool: UploadUrlPool, u: LargeUpload
   // One failed part stops its siblings at once instead of letting them run to the end.
   const stop = new AbortController();
   const signal = u.signal === undefined ? stop.signal : AbortSignal.any([u.signal, stop.signal]);
-  const parts = splitIntoParts(u.source, u.partSize)[Symbol.asyncIterator]();
+  // As many buffers as slots: a slot is taken before a part is read, so one is always free.
+  const parts = new PartSplitter(u.source, u.partSize, concurrency);
   try {
     for (let partNumber = 1; ; partNumber++) {
       await slots.take();
       if (failed.first !== null) break;
-      const next = await parts.next();
-      if (next.done === true) {
+      const part = await parts.next();
+      if (part === null) {
         slots.give();
         break;
       }
-      const part = next.value;
       bytes += part.length;
       if (bytes > u.size) throw sizeMismatch(u.path, u.size, bytes, true);
-      whole.update(part);
+      whole?.update(part);
       const sha1 = sha1Hex(part);
       sha1s.push(sha1);
       const have = u.resume?.parts.get(partNumber);
       if (have !== undefined && have.sha1 === sha1 && have.length === part.length) {
         u.onProgress?.(part.length);
+        parts.release(part);
         slots.give();
         continue;
       }
@@ -135,6 +153,8 @@ async function sendParts(session: B2Session, pool: UploadUrlPool, u: LargeUpload
           stop.abort();
         })
         .finally(() => {
+          // The request is over (answered, or failed and aborted): the buffer may be refilled.
+          parts.release(part);
           slots.give();
           inFlight.delete(task);
         });
@@ -142,12 +162,15 @@ async function sendParts(session: B2Session, pool: UploadUrlPool, u: LargeUpload
     }
   } finally {
     await Promise.all([...inFlight]);
-    if (failed.first !== null || bytes !== u.size) await parts.return?.(undefined);
+    await parts.close().catch(() => undefined);
+    u.onPartBuffers?.({ partSize: u.partSize, allocated: parts.allocated, peakInFlight: parts.peakOutstanding });
   }
   if (failed.first !== null) throw failed.first;
   if (bytes !== u.size) throw sizeMismatch(u.path, u.size, bytes, false);
-  const actual = whole.digest('hex');
-  if (u.expectedSha1 !== null && actual !== u.expectedSha1.toLowerCase()) throw sha1Mismatch(u.path, u.expectedSha1, actual);
+  if (whole !== null && u.expectedSha1 !== null) {
+    const actual = whole.digest('hex');
+    if (actual !== u.expectedSha1.toLowerCase()) throw sha1Mismatch(u.path, u.expectedSha1, actual);
+  }
   return sha1s;
 }
 

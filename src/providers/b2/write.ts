@@ -83,17 +83,21 @@ export async function fileExists(session: B2Session, bucket: BucketRef, key: str
   return false;
 }
 
+/**
+ * Reads exactly `size` bytes into one buffer, copying chunks in as they arrive: a list of chunks
+ * plus their concatenation would hold the file twice.
+ */
 async function readAll(source: Readable, size: number, path: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+  const data = Buffer.allocUnsafe(size);
   let bytes = 0;
   for await (const raw of source as AsyncIterable<Buffer | string>) {
     const chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
+    if (bytes + chunk.length > size) throw sizeMismatch(path, size, bytes + chunk.length, true);
+    chunk.copy(data, bytes);
     bytes += chunk.length;
-    if (bytes > size) throw sizeMismatch(path, size, bytes, true);
-    chunks.push(chunk);
   }
   if (bytes !== size) throw sizeMismatch(path, size, bytes, false);
-  return Buffer.concat(chunks, size);
+  return data;
 }
 
 /**

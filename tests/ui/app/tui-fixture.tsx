@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { DEMO_KEY_NAMES, startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
 import { connectB2 } from '../../../src/providers/b2/index.js';
 import { createLocalProvider } from '../../../src/providers/local/index.js';
-import type { Entry } from '../../../src/providers/types.js';
+import type { Entry, Provider } from '../../../src/providers/types.js';
 import { createAppState } from '../../../src/state/app-state.js';
-import { DEFAULT_KEYMAP } from '../../../src/state/keymap.js';
+import { DEFAULT_KEYMAP, type Keymap } from '../../../src/state/keymap.js';
 import type { PaneLocation } from '../../../src/state/pane-location.js';
 import { createTransferEngine } from '../../../src/transfers/index.js';
 import { TuiController } from '../../../src/ui/app/controller.js';
@@ -48,6 +48,9 @@ export interface FixtureOptions {
   active?: 'left' | 'right';
   size?: { columns: number; rows: number };
   mono?: boolean;
+  /** The local provider (default: the real one on the whole disk). */
+  local?: Provider;
+  keymap?: Keymap;
   /** Extra profiles (e.g. a key made for one test). */
   profiles?: (emu: RunningEmulator | null) => ProfileSpec[];
 }
@@ -74,7 +77,8 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
   await writeFile(join(dir, 'sub', 'inner.txt'), 'inner');
   const emu = options.b2 ? await startEmulator({ demo: true }) : null;
   const profiles = [...(emu ? demoSpecs(emu) : []), ...(options.profiles?.(emu) ?? [])];
-  const registry = new ProviderRegistry(createLocalProvider(), profiles);
+  const registry = new ProviderRegistry(options.local ?? createLocalProvider(), profiles);
+  const keymap = options.keymap ?? DEFAULT_KEYMAP;
   const left = options.left?.(dir) ?? { kind: 'local', path: dir };
   const right = options.right?.(dir) ?? { kind: 'local', path: join(dir, 'sub') };
   const store = createTuiStore({ ...createAppState<Entry>(left, right), active: options.active ?? 'left' });
@@ -90,7 +94,7 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
   let exited = false;
   const controller = new TuiController({
     store,
-    keymap: DEFAULT_KEYMAP,
+    keymap,
     registry,
     navigator,
     direct,
@@ -102,7 +106,7 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
       exited = true;
     },
   });
-  const h = renderInk(<TuiApp store={store} controller={controller} registry={registry} queue={engine} keymap={DEFAULT_KEYMAP} />, { size: options.size, mono: options.mono });
+  const h = renderInk(<TuiApp store={store} controller={controller} registry={registry} queue={engine} keymap={keymap} />, { size: options.size, mono: options.mono });
   for (const side of ['left', 'right'] as const) {
     const loc = side === 'left' ? left : right;
     if (loc.kind === 'b2' && loc.bucket === null) void navigator.openProfileHome(side, loc.profile);

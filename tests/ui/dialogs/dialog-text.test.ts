@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../../src/providers/types.js';
+import { b2PaneLocation, localPaneLocation } from '../../../src/state/pane-location.js';
+import { totalsOf } from '../../../src/state/pane-selectors.js';
+import { lifetimeText, operationSentence } from '../../../src/ui/dialogs/describe.js';
+import { parseTypedLocation } from '../../../src/ui/dialogs/typed-location.js';
+import { wrapText } from '../../../src/ui/dialogs/wrap.js';
+
+const f = (name: string, size: number): Entry => ({ name, path: `/${name}`, kind: 'file', size, mtimeMs: 0 });
+const d = (name: string): Entry => ({ name, path: `/${name}`, kind: 'dir', size: 0, mtimeMs: 0 });
+
+describe('what dialogs say', () => {
+  it('counts files, bytes and folders', () => {
+    const t = [f('a', 1024), f('b', 512), d('c')];
+    expect(operationSentence('Copy', t, totalsOf(t))).toBe('Copy 2 files (1.5 KiB) and 1 folder with everything in it');
+    expect(operationSentence('Delete', [f('x.pdf', 2048)], totalsOf([f('x.pdf', 2048)]))).toBe('Delete x.pdf (2.0 KiB)');
+    expect(operationSentence('Move', [d('docs')], totalsOf([d('docs')]))).toBe('Move the folder docs with everything in it');
+  });
+
+  it('escapes names', () => {
+    expect(operationSentence('Copy', [f('\x1b[2J', 1)], totalsOf([f('\x1b[2J', 1)]))).toBe('Copy \\x1b[2J (1 B)');
+  });
+
+  it('says lifetimes in words', () => {
+    expect(lifetimeText(3_600)).toBe('1 hour');
+    expect(lifetimeText(604_800)).toBe('7 days');
+    expect(lifetimeText(90)).toBe('90 seconds');
+  });
+
+  it('wraps at spaces and cuts words longer than a line', () => {
+    expect(wrapText('one two three', 7)).toEqual(['one two', 'three']);
+    expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+    expect(wrapText('日本語のファイル', 6)).toEqual(['日本語', 'のファ', 'イル']);
+  });
+});
+
+describe('typed locations in the picker', () => {
+  const ctx = { here: localPaneLocation('/home/me/work'), home: '/home/me', profiles: ['demo'] };
+
+  it('reads local paths: absolute, ~ and relative to the pane', () => {
+    expect(parseTypedLocation('/tmp/', ctx)).toEqual({ location: localPaneLocation('/tmp') });
+    expect(parseTypedLocation('~/docs', ctx)).toEqual({ location: localPaneLocation('/home/me/docs') });
+    expect(parseTypedLocation('../x', ctx)).toEqual({ location: localPaneLocation('/home/me/x') });
+  });
+
+  it('reads b2:// places on the pane profile, else the first profile', () => {
+    expect(parseTypedLocation('b2://photos/2024', ctx)).toEqual({ location: b2PaneLocation('demo', 'photos', '2024/') });
+    expect(parseTypedLocation('b2://', { ...ctx, here: b2PaneLocation('work', 'x') })).toEqual({ location: b2PaneLocation('work', null) });
+  });
+
+  it('explains what it cannot read', () => {
+    expect(parseTypedLocation('b2:/x', ctx)).toHaveProperty('problem');
+    expect(parseTypedLocation('b2://bad_name', ctx)).toHaveProperty('problem');
+    expect(parseTypedLocation('b2://x', { ...ctx, profiles: [] })).toHaveProperty('problem');
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Dialogs and full-screen views in the whole TUI: the location picker, help generated from a
+ * keymap with user overrides, the transfer queue panel, and quitting while a transfer runs.
+ */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLocalProvider } from '../../../src/providers/local/index.js';
+import type { Provider } from '../../../src/providers/types.js';
+import { DEFAULT_KEYMAP } from '../../../src/state/keymap.js';
+import { applyOverrides } from '../../../src/state/keymap-overrides.js';
+import { KEYS } from '../../e2e/pty-harness.js';
+import { startTui, type TuiFixture } from '../app/tui-fixture.js';
+
+let f: TuiFixture | null = null;
+afterEach(async () => {
+  await f?.close();
+  f = null;
+});
+
+/** The real local provider whose writes wait until `release()` (a transfer that stays running). */
+function heldWrites(): { provider: Provider; release: () => void } {
+  const real = createLocalProvider();
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  return {
+    provider: { ...real, write: async (path, source, options) => gate.then(() => real.write(path, source, options)) },
+    release,
+  };
+}
+
+describe('dialogs', () => {
+  it('F9 opens the picker; a typed path opens there', async () => {
+    f = await startTui();
+    await f.see('a.txt');
+    f.h.press(KEYS.f9);
+    await f.see('Go to', '(where b2c started)');
+    f.h.press('sub', KEYS.enter);
+    await f.h.waitForFrame((fr) => fr.split('\n').some((l) => l.slice(0, 40).includes('inner.txt')));
+    expect(f.store.getSnapshot().app.panes.left.location).toEqual({ kind: 'local', path: join(f.dir, 'sub') });
+  });
+
+  it('the picker says what it cannot open and keeps the dialog', async () => {
+    f = await startTui();
+    await f.see('a.txt');
+    f.h.press('o', 'b2:/oops', KEYS.enter);
+    await f.see('Write B2 places as b2://bucket/folder.', 'Go to');
+  });
+
+  it('help lists the keys of the keymap in use, overrides included', async () => {
+    const keymap = applyOverrides(DEFAULT_KEYMAP, { copy: ['c', 'F5'] });
+    f = await startTui({ keymap });
+    await f.see('a.txt');
+    f.h.press('?');
+    await f.see('Panes · Navigate');
+    f.h.press(KEYS.pageDown, KEYS.pageDown);
+    const frame = await f.see('Copy to the other pane');
+    expect(frame.split('\n').find((l) => l.includes('Copy to the other pane'))).toMatch(/c F5/);
+    // The override works, not only the help: c copies.
+    f.h.press(KEYS.escape);
+    await f.see('10Quit');
+    f.h.press(KEYS.down, KEYS.down, 'c');
+    await f.see('Copy a.txt (5 B)');
+  });
+
+  it('asks before quitting while a transfer runs, and shows it in the queue panel', async () => {
+    const held = heldWrites();
+    f = await startTui({ local: held.provider });
+    await f.see('a.txt');
+    f.h.press(KEYS.down, KEYS.down, KEYS.f5, KEYS.enter);
+    await f.see('Copying a.txt');
+    f.h.press('q');
+    await f.see('Quit?', 'still queued or running');
+    expect(f.exited()).toBe(false);
+    f.h.press(KEYS.escape);
+    await f.h.waitForFrame((fr) => !fr.includes('Quit?'));
+    f.h.press('t');
+    await f.see('Transfer queue', 'a.txt');
+    held.release();
+    await f.see('done');
+    f.h.press('t');
+    await f.see('Copy: 1 of 1 file done');
+    f.h.press(KEYS.f10);
+    await f.h.waitForFrame(() => f?.exited() === true);
+  });
+});
