@@ -9,6 +9,7 @@ import { runKeysCommand } from './commands/keys.js';
 import { runLsCommand } from './commands/ls.js';
 import { runRmCommand } from './commands/rm.js';
 import { runTuiCommand } from './commands/tui.js';
+import { releaseLibrarySignalHooks } from './signal-hooks.js';
 import { VERSION } from './version.js';
 
 type CommandRunner = (argv: string[]) => Promise<number>;
@@ -37,6 +38,7 @@ Usage:
 Run "b2c COMMAND --help" for a command's options.`;
 
 async function main(argv: string[]): Promise<number> {
+  releaseLibrarySignalHooks();
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-V') {
     process.stdout.write(`${VERSION}\n`);

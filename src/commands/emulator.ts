@@ -90,10 +90,6 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
     log(`cannot start: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
-  const ready: Record<string, unknown> = { endpoint: emu.endpoint, masterKeyId: emu.masterKeyId, masterKey: emu.masterKey };
-  if (values.demo) ready.keys = emu.demoKeys;
-  process.stdout.write(`${JSON.stringify(ready)}\n`);
-  log(`listening on ${emu.endpoint}${values.data ? ` (data in ${values.data})` : ' (in memory)'}`);
   const running = emu;
   return new Promise<number>((resolve) => {
     const stop = (signal: string): void => {
@@ -110,7 +106,12 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
     };
     const onInt = (): void => stop('SIGINT');
     const onTerm = (): void => stop('SIGTERM');
+    // Handlers first, ready line second: a parent may signal the moment it reads the line.
     process.on('SIGINT', onInt);
     process.on('SIGTERM', onTerm);
+    const ready: Record<string, unknown> = { endpoint: emu.endpoint, masterKeyId: emu.masterKeyId, masterKey: emu.masterKey };
+    if (values.demo) ready.keys = emu.demoKeys;
+    process.stdout.write(`${JSON.stringify(ready)}\n`);
+    log(`listening on ${emu.endpoint}${values.data ? ` (data in ${values.data})` : ' (in memory)'}`);
   });
 }

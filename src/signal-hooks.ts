@@ -1,0 +1,23 @@
+/**
+ * conf → atomically → when-exit installs `process.once` handlers for SIGINT, SIGTERM, SIGHUP and a
+ * dozen more signals the moment the bundle loads, and after its cleanup it re-sends the signal to
+ * the process. Every b2c command handles its own signals (cancel transfers, restore the screen,
+ * close the server), so each Ctrl+C would arrive twice — or kill us mid-cleanup once our handler
+ * is gone. Removing those hooks at startup gives each command sole ownership of its signals.
+ * when-exit's `exit` hook stays, so atomically still removes its temp files on `process.exit`.
+ */
+const HOOKED_SIGNALS: NodeJS.Signals[] = [
+  'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGALRM', 'SIGABRT', 'SIGVTALRM', 'SIGXCPU', 'SIGXFSZ', 'SIGUSR2',
+  'SIGTRAP', 'SIGSYS', 'SIGQUIT', 'SIGIOT', 'SIGIO', 'SIGPOLL', 'SIGPWR', 'SIGSTKFLT',
+];
+
+/** Drops every signal listener installed while modules loaded. Call once, before any command runs. */
+export function releaseLibrarySignalHooks(): void {
+  for (const signal of HOOKED_SIGNALS) {
+    try {
+      process.removeAllListeners(signal);
+    } catch {
+      // Some platforms reject unknown signal names; nothing was hooked there.
+    }
+  }
+}
