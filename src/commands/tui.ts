@@ -10,6 +10,7 @@
 import { homedir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { CredentialsError, DEFAULT_SETTINGS, openConfig, resolveCredentials, type ConfigStore, type Settings } from '../config/index.js';
+import { verifyCredentials } from './session.js';
 import { DEMO_KEY_NAMES, startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { connectB2 } from '../providers/b2/index.js';
 import { createLocalProvider } from '../providers/local/index.js';
@@ -17,6 +18,7 @@ import type { StatusMessage } from '../state/app-state.js';
 import { DEFAULT_KEYMAP, type Keymap } from '../state/keymap.js';
 import { applyOverrides, KeymapOverrideError } from '../state/keymap-overrides.js';
 import { b2PaneLocation, localPaneLocation, type PaneLocation } from '../state/pane-location.js';
+import { storedProfileSpecs } from '../ui/app/profile-specs.js';
 import { ProviderRegistry, type ProfileSpec } from '../ui/app/provider-registry.js';
 import { runTui } from '../ui/run-tui.js';
 import { tuiRefusal } from '../ui/terminal-session.js';
@@ -43,9 +45,15 @@ function keymapFrom(settings: Settings): { keymap: Keymap; status?: StatusMessag
 
 /** Demo profiles: `demo` (master key) and `demo-NAME` for each demo key, all on one server. */
 function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
+  let endpoint: string | null = null;
+  void server.then((emu) => {
+    endpoint = emu.endpoint;
+  }, () => undefined);
   const master: ProfileSpec = {
     name: 'demo',
     label: 'demo',
+    source: 'profile',
+    endpoint: () => endpoint,
     connect: async () => {
       const emu = await server;
       return connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
@@ -56,6 +64,8 @@ function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
     ...DEMO_KEY_NAMES.map((name) => ({
       name: `demo-${name}`,
       label: `demo/${name}`,
+      source: 'profile' as const,
+      endpoint: () => endpoint,
       connect: async () => {
         const emu = await server;
         const key = emu.demoKeys.find((k) => k.name === name);
@@ -66,49 +76,38 @@ function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
   ];
 }
 
-/** Every stored profile, connecting with its saved key when first opened. */
-function storedProfiles(config: ConfigStore): ProfileSpec[] {
-  return config.listProfiles().map((p) => ({
-    name: p.name,
-    label: p.name,
-    connect: async () => {
-      const full = config.getProfile(p.name);
-      if (!full) throw new Error(`The profile "${p.name}" no longer exists.`);
-      return connectB2({ applicationKeyId: full.applicationKeyId, applicationKey: full.applicationKey, endpoint: full.endpoint });
-    },
-  }));
-}
-
 interface Plan {
   profiles: ProfileSpec[];
   right: PaneLocation;
   settings: Settings;
+  config: ConfigStore | null;
   status?: StatusMessage;
+  openWizard?: boolean;
 }
 
 function profilePlan(profileName: string | undefined, cwd: string): Plan {
   const config = openConfig();
   const settings = config.getSettings();
-  const profiles = storedProfiles(config);
+  const profiles = storedProfileSpecs(config);
   const creds = resolveCredentials({ profileName, env: process.env, config });
   if (creds.source === 'none') {
-    const text =
-      creds.reason === 'no-profiles'
-        ? 'No B2 account yet: set B2_APPLICATION_KEY_ID and B2_APPLICATION_KEY, or try b2c --demo.'
-        : `Several profiles and no default: start with --profile NAME, or F9 to choose one (${creds.profiles.join(', ')}).`;
-    return { profiles, right: localPaneLocation(cwd), settings, status: { text, tone: 'warning' } };
+    if (creds.reason === 'no-profiles') return { profiles, right: localPaneLocation(cwd), settings, config, openWizard: true };
+    const text = `Several profiles and no default: F9 or P chooses one (${creds.profiles.join(', ')}).`;
+    return { profiles, right: localPaneLocation(cwd), settings, config, status: { text, tone: 'warning' } };
   }
   if (creds.source === 'env') {
     profiles.unshift({
       name: 'env',
       label: 'env (B2_APPLICATION_KEY_ID)',
+      source: 'env',
+      endpoint: () => creds.endpoint ?? null,
       connect: () => connectB2({ applicationKeyId: creds.applicationKeyId, applicationKey: creds.applicationKey, endpoint: creds.endpoint }),
     });
   }
   const name = creds.source === 'env' ? 'env' : (creds.profileName ?? 'env');
   const status: StatusMessage | undefined =
     creds.ignoredProfile === undefined ? undefined : { text: `B2_APPLICATION_KEY_ID is set, so --profile ${creds.ignoredProfile} is ignored.`, tone: 'warning' };
-  return { profiles, right: b2PaneLocation(name, null), settings, status };
+  return { profiles, right: b2PaneLocation(name, null), settings, config, status };
 }
 
 /**
@@ -142,7 +141,7 @@ export async function runTuiCommand(argv: string[]): Promise<number> {
     server = startEmulator({ demo: true });
     // A failed start shows up as the demo pane's connection error; nothing else awaits it early.
     server.catch(() => undefined);
-    plan = { profiles: demoProfiles(server), right: b2PaneLocation(key === undefined ? 'demo' : `demo-${key}`, null), settings: { ...DEFAULT_SETTINGS } };
+    plan = { profiles: demoProfiles(server), right: b2PaneLocation(key === undefined ? 'demo' : `demo-${key}`, null), settings: { ...DEFAULT_SETTINGS }, config: null };
   } else {
     if (values.key !== undefined) return usageError('--key works with --demo only');
     try {
@@ -165,6 +164,8 @@ export async function runTuiCommand(argv: string[]): Promise<number> {
       settings: plan.settings,
       places: { cwd, home: homedir() },
       status: status ?? plan.status,
+      accounts: { config: plan.config, verify: verifyCredentials },
+      openWizard: plan.openWizard,
     });
   } finally {
     if (server) await server.then((emu) => emu.close()).catch(() => undefined);

@@ -17,6 +17,7 @@ import { TuiController } from './app/controller.js';
 import { DirectOperations } from './app/direct-operations.js';
 import { engineChecker } from './app/engine-permissions.js';
 import { Navigator } from './app/navigator.js';
+import type { AccountsContext } from './app/AccountScreens.js';
 import type { ProviderRegistry } from './app/provider-registry.js';
 import { TransferOperations } from './app/transfer-operations.js';
 import { TuiApp } from './app/TuiApp.js';
@@ -40,6 +41,10 @@ export interface TuiSetup {
   places: { cwd: string; home: string };
   /** A message for the status line at start (e.g. rejected key overrides). */
   status?: StatusMessage;
+  /** The config (profiles screen, wizard) and the wizard's credential check. */
+  accounts: AccountsContext;
+  /** Start in the account wizard (there is no profile yet). */
+  openWizard?: boolean;
 }
 
 /** The terminal streams (process.stdin/stdout by default). */
@@ -80,7 +85,8 @@ export async function runTui(setup: TuiSetup, io: TuiIo = { stdin: process.stdin
   const quitting = new Promise<void>((resolve) => {
     quit = resolve;
   });
-  const controller = new TuiController({ store, keymap, registry, navigator, direct, transfers, settings: setup.settings, places: setup.places, now: Date.now, exit: () => quit() });
+  const controller = new TuiController({ store, keymap, registry, navigator, direct, transfers, settings: setup.settings, config: setup.accounts.config, places: setup.places, now: Date.now, exit: () => quit() });
+  if (setup.openWizard === true) store.dispatch({ type: 'app', action: { type: 'openWizard' } });
 
   const session = enterTerminalSession(io.stdout, (signal) => {
     // The screen is already restored; nothing more may be drawn, so leave at once.
@@ -91,7 +97,7 @@ export async function runTui(setup: TuiSetup, io: TuiIo = { stdin: process.stdin
     const instance = render(
       <ThemeProvider theme={setup.theme}>
         <StdoutTerminalSize stdout={io.stdout}>
-          <TuiApp store={store} controller={controller} registry={registry} queue={engine} keymap={keymap} />
+          <TuiApp store={store} controller={controller} registry={registry} queue={engine} keymap={keymap} accounts={setup.accounts} />
         </StdoutTerminalSize>
       </ThemeProvider>,
       { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30, incrementalRendering: false },

@@ -19,6 +19,7 @@ import { useTerminalSize } from '../terminal-size.js';
 import { paneDecisions, paneKeyOf } from './command-permissions.js';
 import type { TuiController } from './controller.js';
 import { FunctionKeyBar } from './FunctionKeyBar.js';
+import { AccountScreens, showsAccountScreen, type AccountsContext } from './AccountScreens.js';
 import { useConnections, type ProviderRegistry } from './provider-registry.js';
 import { QueuePanel, queueListHeight } from './QueuePanel.js';
 import { StatusLine, statusLineHeight } from './StatusLine.js';
@@ -31,11 +32,12 @@ export interface TuiAppProps {
   registry: ProviderRegistry;
   queue: TransferQueue;
   keymap: Keymap;
+  accounts: AccountsContext;
 }
 
 const NO_DECISIONS: ReadonlyMap<CommandId, PermissionDecision> = new Map();
 
-export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppProps): ReactNode {
+export function TuiApp({ store, controller, registry, queue, keymap, accounts }: TuiAppProps): ReactNode {
   const { columns, rows } = useTerminalSize();
   const state = useTuiState(store);
   const connections = useConnections(registry);
@@ -78,7 +80,11 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
     return registry.profiles().find((p) => p.name === loc.profile)?.label ?? loc.profile;
   };
   let main: ReactNode;
-  if (app.mode.kind === 'help') main = <HelpScreen lines={lines} offset={app.mode.offset} width={columns} height={mainHeight} />;
+  if (showsAccountScreen(state))
+    main = (
+      <AccountScreens state={state} registry={registry} accounts={accounts} route={controller.screenRoute} width={columns} height={mainHeight} onClose={controller.closeScreen} onProfile={controller.openProfile} />
+    );
+  else if (app.mode.kind === 'help') main = <HelpScreen lines={lines} offset={app.mode.offset} width={columns} height={mainHeight} />;
   else if (app.mode.kind === 'queue') main = <QueuePanel queue={queue} cursor={state.queueCursor} width={columns} height={mainHeight} />;
   else
     main = (

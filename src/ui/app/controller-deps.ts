@@ -1,6 +1,7 @@
 /**
  * What the keyboard controller works with, and small helpers shared by its command modules.
  */
+import type { ConfigStore } from '../../config/index.js';
 import type { Entry } from '../../providers/types.js';
 import type { PaneSide, StatusMessage } from '../../state/app-state.js';
 import type { Keymap } from '../../state/keymap.js';
@@ -22,6 +23,8 @@ export interface ControllerDeps {
   direct: DirectOperations;
   transfers: TransferOperations;
   settings: { confirmDelete: boolean };
+  /** The config store for the profiles screen and the wizard, or null (`--demo`). */
+  config: ConfigStore | null;
   /** Local places the location picker offers. */
   places: { cwd: string; home: string };
   /** The clock, ms since the epoch (for key expiry and dates). */

@@ -17,6 +17,11 @@ import { runDialogCommand } from './dialog-commands.js';
 import { runPaneCommand } from './pane-commands.js';
 import { runHelpCommand, runQueueCommand } from './view-commands.js';
 import { conflictDialog } from './conflict-dialog.js';
+import type { PaneSide } from '../../state/app-state.js';
+import type { KeyRoute } from '../accounts/useScreenInput.js';
+import { screenTakesRoutedKeys, showsAccountScreen } from './AccountScreens.js';
+import { storedProfileSpec } from './profile-specs.js';
+import { screenKeys } from '../input/screen-keys.js';
 
 export class TuiController {
   private sizes: ViewportSizes = { help: 10, helpLines: 0, queue: 10 };
@@ -30,13 +35,36 @@ export class TuiController {
     this.unsubscribe = queue.store.subscribe(() => this.askPendingQuestion());
   }
 
+  /** Where the wizard and the key inspector publish their key handler (see AccountScreens). */
+  readonly screenRoute: KeyRoute = { current: null };
+
   /** Handles one raw input event from Ink (`useStdin().internal_eventEmitter`, 'input'). */
   readonly handleInput = (raw: string): void => {
     if (this.exited) return;
     const s = snapshot(this.deps);
+    if (showsAccountScreen(s)) {
+      // The accounts screens handle their own keys (Esc closes them through onClose).
+      if (screenTakesRoutedKeys(s)) for (const ev of splitInput(raw, true)) for (const k of screenKeys(ev)) this.screenRoute.current?.(k);
+      return;
+    }
     const textEntry = s.app.mode.kind === 'filter' || hasTextField(s.dialog);
     for (const ev of splitInput(raw, textEntry)) this.handleEvent(ev);
     this.askPendingQuestion();
+  };
+
+  /** Closes the accounts screen or the wizard on top. */
+  readonly closeScreen = (): void => {
+    const s = snapshot(this.deps);
+    if (s.app.mode.kind === 'wizard') this.deps.store.dispatch({ type: 'app', action: { type: 'closeWizard' } });
+    else if (s.dialog?.kind === 'screen') this.deps.store.dispatch({ type: 'closeDialog' });
+  };
+
+  /** Opens stored profile `name` in pane `side` (after the wizard saved it, or chosen in P). */
+  readonly openProfile = (side: PaneSide, name: string): void => {
+    const config = this.deps.config;
+    if (config !== null) this.deps.registry.addProfile(storedProfileSpec(config, name));
+    this.closeScreen();
+    void this.deps.navigator.openProfileHome(side, name);
   };
 
   /** The layout reports how many rows the scrollable views have. */

@@ -81,6 +81,7 @@ function confirm(d: ControllerDeps, dialog: DialogData): void {
     case 'info':
     case 'versions':
     case 'message':
+    case 'screen':
       return closeDialog(d);
     default: {
       const never: never = dialog;

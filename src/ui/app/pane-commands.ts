@@ -63,6 +63,23 @@ function toggleHidden(d: ControllerDeps): void {
   if (loc.kind === 'b2' && loc.bucket !== null) void d.navigator.refresh(s.active);
 }
 
+/** I, K, P: the accounts screens for the active pane's profile. */
+function openAccountScreen(d: ControllerDeps, cmd: 'keyInspector' | 'profiles' | 'keys'): void {
+  const s = snapshot(d).app;
+  const loc = activePane(s).location;
+  const profile = loc.kind === 'b2' ? loc.profile : null;
+  if (cmd === 'profiles') {
+    if (d.config === null) return setStatus(d, 'Profiles are kept in the config file, and this session has none (b2c --demo).', 'warning');
+    d.store.dispatch({ type: 'openDialog', dialog: { kind: 'screen', screen: 'profiles', side: s.active, profile } });
+    return;
+  }
+  const what = cmd === 'keyInspector' ? 'I shows what a key may do' : 'K manages the keys of an account';
+  if (profile === null) return setStatus(d, `The local disk has no application key: ${what} from a B2 pane.`, 'warning');
+  const key = paneKey(d, s.active);
+  if (key.key === null) return setStatus(d, key.pendingReason ?? 'Not connected yet.', 'warning');
+  d.store.dispatch({ type: 'openDialog', dialog: { kind: 'screen', screen: cmd, side: s.active, profile } });
+}
+
 /** Runs `cmd` for the panes. Commands of other contexts do nothing here. */
 export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
   const refusal = paneRefusal(d, cmd);
@@ -133,8 +150,7 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'keyInspector':
     case 'profiles':
     case 'keys':
-      setStatus(d, 'Account profiles and key management open from the account screens, which are not part of this build yet.', 'warning');
-      return;
+      return openAccountScreen(d, cmd);
     case 'cursorUp':
     case 'cursorDown':
     case 'cursorPageUp':

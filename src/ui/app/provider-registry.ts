@@ -18,6 +18,10 @@ export interface ProfileSpec {
   name: string;
   /** What the location picker shows. */
   label: string;
+  /** Where the key comes from (the key inspector says so). */
+  source: 'profile' | 'env';
+  /** The API base URL, or null for the real B2 (known once connected, for the demo server). */
+  endpoint(): string | null;
   /** Authorizes and returns the provider. @throws AuthError, UnreachableError, … */
   connect(): Promise<Provider>;
 }
@@ -81,6 +85,11 @@ export class ProviderRegistry {
     if (loc.kind === 'local') return null;
     const c = this.snapshot[loc.profile];
     return c?.state === 'ready' ? c.keyInfo : null;
+  }
+
+  /** The connected provider of `profile`, or null while it is not connected. */
+  connected(profile: string): Provider | null {
+    return this.ready.get(profile) ?? null;
   }
 
   /** The key of a provider reference once connected, else null (`local`: null). */

@@ -30,6 +30,9 @@ export function DialogLayer({ dialog }: { dialog: DialogData }): ReactNode {
       return <ConflictDialog d={dialog} />;
     case 'message':
       return <MessageDialog d={dialog} />;
+    case 'screen':
+      // Accounts screens replace the panes (TuiApp), they are not drawn over them.
+      return null;
     default: {
       const never: never = dialog;
       return never;

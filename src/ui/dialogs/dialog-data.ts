@@ -77,7 +77,12 @@ export type DialogData =
   | { kind: 'picker'; side: PaneSide; field: LineState; items: readonly PickerItem[]; cursor: number; error: string | null }
   | { kind: 'confirmQuit'; running: number }
   | { kind: 'conflict'; question: ConflictQuestion; options: readonly ConflictOption[]; choice: number }
-  | { kind: 'message'; title: string; text: string };
+  | { kind: 'message'; title: string; text: string }
+  /** A full-screen accounts screen (src/ui/accounts) for the profile of pane `side`. */
+  | { kind: 'screen'; screen: AccountScreen; side: PaneSide; profile: string | null };
+
+/** The accounts screens the panes open: I key inspector, K keys, P profiles. */
+export type AccountScreen = 'keyInspector' | 'keys' | 'profiles';
 
 /** The app-state dialog kind for a dialog (what the mode machine records). */
 export function dialogKindOf(d: DialogData): DialogKind {
@@ -105,6 +110,8 @@ export function dialogKindOf(d: DialogData): DialogKind {
       return 'copy';
     case 'message':
       return 'error';
+    case 'screen':
+      return d.screen;
     default: {
       const never: never = d;
       return never;

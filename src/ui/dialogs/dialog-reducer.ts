@@ -43,6 +43,7 @@ function moved(d: DialogData, delta: number): DialogData {
     case 'info':
     case 'confirmQuit':
     case 'message':
+    case 'screen':
       return d;
     default: {
       const never: never = d;

@@ -46,7 +46,11 @@ describe('listing loader', () => {
   it('dispatches the first page at once and batches the rest', async () => {
     let firstSeen = -1;
     const provider = listingProvider(async function* (path) {
-      for (let p = 0; p < 200; p++) yield Array.from({ length: 500 }, (_, i) => entry(path, p * 500 + i));
+      for (let p = 0; p < 200; p++) {
+        // Pages arrive as fast as the event loop allows, as from a local disk.
+        await Promise.resolve();
+        yield Array.from({ length: 500 }, (_, i) => entry(path, p * 500 + i));
+      }
     });
     const { store, loader, pageDispatches } = setup(provider);
     const unsubscribe = store.subscribe(() => {
@@ -86,6 +90,7 @@ describe('listing loader', () => {
 
   it('turns a provider error into the pane error and the outcome', async () => {
     const provider = listingProvider(async function* (path) {
+      await Promise.resolve();
       yield* [];
       throw new NotFoundError(`"${path}" does not exist.`, path);
     });

@@ -94,6 +94,8 @@ describe('greying by the pane key', () => {
         {
           name: 'no-write',
           label: 'no-write key',
+          source: 'profile',
+          endpoint: () => emu?.endpoint ?? null,
           connect: async () => {
             if (!emu) throw new Error('no server');
             const master = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });

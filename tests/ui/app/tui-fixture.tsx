@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_KEY_NAMES, startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
 import { connectB2 } from '../../../src/providers/b2/index.js';
+import type { ConfigStore } from '../../../src/config/index.js';
+import { verifyCredentials } from '../../../src/commands/session.js';
 import { createLocalProvider } from '../../../src/providers/local/index.js';
 import type { Entry, Provider } from '../../../src/providers/types.js';
 import { createAppState } from '../../../src/state/app-state.js';
@@ -51,6 +53,8 @@ export interface FixtureOptions {
   /** The local provider (default: the real one on the whole disk). */
   local?: Provider;
   keymap?: Keymap;
+  /** A config store for the profiles screen and the wizard (default none, as with --demo). */
+  config?: ConfigStore;
   /** Extra profiles (e.g. a key made for one test). */
   profiles?: (emu: RunningEmulator | null) => ProfileSpec[];
 }
@@ -58,11 +62,11 @@ export interface FixtureOptions {
 function demoSpecs(emu: RunningEmulator): ProfileSpec[] {
   const connect = (id: string, key: string) => () => connectB2({ applicationKeyId: id, applicationKey: key, endpoint: emu.endpoint, retry: { baseDelayMs: 1 } });
   return [
-    { name: 'demo', label: 'demo', connect: connect(emu.masterKeyId, emu.masterKey) },
+    { name: 'demo', label: 'demo', source: 'profile', endpoint: () => emu.endpoint, connect: connect(emu.masterKeyId, emu.masterKey) },
     ...DEMO_KEY_NAMES.map((n) => {
       const k = emu.demoKeys.find((x) => x.name === n);
       if (!k) throw new Error(`no demo key ${n}`);
-      return { name: `demo-${n}`, label: `demo/${n}`, connect: connect(k.applicationKeyId, k.applicationKey) };
+      return { name: `demo-${n}`, label: `demo/${n}`, source: 'profile' as const, endpoint: () => emu.endpoint, connect: connect(k.applicationKeyId, k.applicationKey) };
     }),
   ];
 }
@@ -100,13 +104,14 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
     direct,
     transfers,
     settings: { confirmDelete: true },
+    config: options.config ?? null,
     places: { cwd: dir, home: dir },
     now: Date.now,
     exit: () => {
       exited = true;
     },
   });
-  const h = renderInk(<TuiApp store={store} controller={controller} registry={registry} queue={engine} keymap={keymap} />, { size: options.size, mono: options.mono });
+  const h = renderInk(<TuiApp store={store} controller={controller} registry={registry} queue={engine} keymap={keymap} accounts={{ config: options.config ?? null, verify: verifyCredentials }} />, { size: options.size, mono: options.mono });
   for (const side of ['left', 'right'] as const) {
     const loc = side === 'left' ? left : right;
     if (loc.kind === 'b2' && loc.bucket === null) void navigator.openProfileHome(side, loc.profile);

@@ -1,0 +1,18 @@
+/**
+ * Key presses in the form the accounts screens read (`ScreenKey`: canonical pattern plus typed
+ * text), from the keyboard owner's events. Line breaks inside pasted text become Enter presses
+ * (splitTypedInput), as the accounts layer expects.
+ */
+import { parseRawKey } from '../../state/keymap-ink.js';
+import { splitTypedInput, type ScreenKey } from '../../state/wizard-text-field.js';
+import type { KeyEvent } from './key-events.js';
+
+// eslint-disable-next-line no-control-regex -- control characters are not typed text.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+
+/** The ScreenKeys of one key event. */
+export function screenKeys(ev: KeyEvent): ScreenKey[] {
+  if (ev.kind === 'text') return splitTypedInput({ pattern: [...ev.text].length === 1 ? parseRawKey(ev.text) : null, text: ev.text });
+  const printable = !ev.raw.startsWith('\x1b') && !CONTROL.test(ev.raw);
+  return [{ pattern: parseRawKey(ev.raw), text: printable ? ev.raw : '' }];
+}
