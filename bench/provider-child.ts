@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { connectB2 } from '../src/providers/b2/index.js';
 import { createLocalProvider } from '../src/providers/local/index.js';
+import { partBufferMemory } from '../src/providers/part-splitter.js';
 
 /** What the parent asks for. Sizes in bytes. */
 export interface ChildJob {
@@ -40,6 +41,11 @@ export interface ChildReport {
    * referenced or not yet collected. Tells part buffers apart from heap and allocator slack.
    */
   peakArrayBuffersBytes: number;
+  /**
+   * Most bytes of large-upload part buffers held at once (the B2 provider's own gauge): what the
+   * bound partConcurrency × partSize is about. RSS is this plus the runtime and garbage.
+   */
+  peakPartBufferBytes: number;
 }
 
 async function procStatus(field: 'VmRSS' | 'VmHWM'): Promise<number> {
@@ -88,6 +94,7 @@ async function main(job: ChildJob): Promise<ChildReport> {
     peakRssBytes: await procStatus('VmHWM'),
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     peakArrayBuffersBytes,
+    peakPartBufferBytes: partBufferMemory().peakBytes,
   };
 }
 

@@ -1,6 +1,6 @@
 // Shared helpers of the TUI benchmarks: run a command in a pseudo-terminal read through a
 // headless terminal, wait for screen contents, time key presses to the next frame.
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import xterm from '@xterm/headless';
@@ -9,21 +9,10 @@ import { spawn } from 'node-pty';
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 export const B2C = join(ROOT, 'bin', 'b2c.js');
 
-/**
- * Environment for the bundled binary: Ink draws nothing with CI set, and while the bundle still
- * carries ink's devtools import of the uninstalled react-devtools-core, a module hook answers it
- * (see tests/e2e/tui-helpers.ts).
- */
+/** Environment for the bundled binary: Ink draws nothing with CI set (DESIGN.md). */
 export function b2cEnv(extra = {}) {
-  const env = { ...process.env, TERM: 'xterm-256color', CI: 'false', FORCE_COLOR: '2', ...extra };
-  let bundle = '';
-  try {
-    bundle = readFileSync(join(ROOT, 'dist', 'cli.js'), 'utf8');
-  } catch {
-    throw new Error('dist/cli.js is missing: run `npm run build` first');
-  }
-  if (bundle.includes('from "react-devtools-core"')) env.NODE_OPTIONS = `--import ${join(ROOT, 'tests', 'ui', 'app', 'support', 'devtools-stub-register.mjs')}`;
-  return env;
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  return { ...process.env, TERM: 'xterm-256color', CI: 'false', FORCE_COLOR: '2', ...extra };
 }
 
 /** Starts `file args` in a pty; returns helpers. Times are from performance.now(). */

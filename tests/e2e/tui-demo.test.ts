@@ -8,26 +8,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoBytes } from '../../src/emulator/index.js';
 import { B2C_BIN, KEYS } from './pty-harness.js';
-import { barLabelIsDim, bundleEnv, see, startDemo, type DemoRun } from './tui-helpers.js';
+import { barLabelIsDim, cursorTo, see, startDemo, type DemoRun } from './tui-helpers.js';
 
 let run: DemoRun | null = null;
 afterEach(async () => {
   await run?.close();
   run = null;
 });
-
-/**
- * Filters the active pane to `name` (Ctrl+U first clears an earlier filter), keeps the filter,
- * and puts the cursor on the last row. No Esc: a lone ESC followed quickly by another key reads
- * as Alt+key, as on any terminal.
- */
-async function cursorTo(r: DemoRun, name: string): Promise<void> {
-  r.s.write(`/\x15${name}`);
-  await see(r.s, `Filter: ${name}`);
-  r.s.write(KEYS.enter);
-  await r.s.waitFor((t) => !t.includes('Filter:') && t.split('\n').slice(3, -3).some((l) => l.includes(` ${name}`)));
-  r.s.write(KEYS.end);
-}
 
 describe('b2c --demo in a terminal', () => {
   it('opens the demo buckets, navigates into a bucket and back, and quits restoring the screen', async () => {
@@ -114,6 +101,16 @@ describe('b2c --demo in a terminal', () => {
     expect(await waitForFile(join(cwd, 'mountain.png'), 61_440)).toEqual(demoBytes('mountain', 61_440));
   });
 
+  it('draws without colours under NO_COLOR, the cursor in inverse video', async () => {
+    run = await startDemo([], { env: { NO_COLOR: '1' } });
+    const { s } = run;
+    await see(s, 'demo-photos', '10Quit');
+    // eslint-disable-next-line no-control-regex
+    const colours = /\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
+    expect(s.raw()).not.toMatch(colours);
+    expect(s.raw()).toContain('\x1b[7m');
+  });
+
   it('restores the screen on SIGTERM', async () => {
     run = await startDemo();
     const { s } = run;
@@ -125,7 +122,7 @@ describe('b2c --demo in a terminal', () => {
   });
 
   it('refuses to start without a terminal', () => {
-    const r = spawnSync(process.execPath, [B2C_BIN, '--demo'], { env: { ...process.env, ...bundleEnv() }, input: '', encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [B2C_BIN, '--demo'], { input: '', encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('needs an interactive terminal');
   });

@@ -2,32 +2,10 @@
  * Helpers for the TUI end-to-end tests: start `b2c --demo` in a pty inside a temp folder, wait
  * for the screen, and read text attributes from the raw output.
  */
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { spawnB2c, type PtySession, type SpawnOptions } from './pty-harness.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const BUNDLE = join(here, '..', '..', 'dist', 'cli.js');
-const STUB = join(here, '..', 'ui', 'app', 'support', 'devtools-stub-register.mjs');
-
-/**
- * Extra environment for the bundled binary. While the bundle carries ink's optional devtools
- * import of the uninstalled `react-devtools-core` (scripts/build.mjs marks it external, and ESM
- * hoists the import), the binary cannot load; a module hook answers that import. Once the build
- * stubs it, nothing is added.
- */
-export function bundleEnv(): Record<string, string> {
-  let bundle = '';
-  try {
-    bundle = readFileSync(BUNDLE, 'utf8');
-  } catch {
-    return {};
-  }
-  return bundle.includes('from "react-devtools-core"') ? { NODE_OPTIONS: `--import ${STUB}` } : {};
-}
+import { join } from 'node:path';
+import { KEYS, spawnB2c, type PtySession, type SpawnOptions } from './pty-harness.js';
 
 export interface DemoRun {
   s: PtySession;
@@ -42,7 +20,7 @@ export async function startDemo(args: string[] = [], options: SpawnOptions & { p
   await options.prepare?.(cwd);
   // The harness sets CI=false so that Ink draws; chalk takes any CI variable as "no colour
   // support" and would then drop every attribute (dim, inverse), which a real terminal shows.
-  const env = { FORCE_COLOR: '2', ...bundleEnv(), ...options.env };
+  const env = { FORCE_COLOR: '2', ...options.env };
   const s = spawnB2c(['--demo', ...args], { ...options, cwd, env });
   return {
     s,
@@ -88,4 +66,29 @@ export function barLabelIsDim(raw: string, label: string): boolean {
 /** Waits until the screen contains every string. */
 export function see(s: PtySession, ...texts: string[]): Promise<string> {
   return s.waitFor((t) => texts.every((x) => t.includes(x)));
+}
+
+/**
+ * Filters the active pane to `name` (Ctrl+U first clears an earlier filter), keeps the filter,
+ * and puts the cursor on the last row. No Esc: a lone ESC followed quickly by another key reads
+ * as Alt+key, as on any terminal.
+ */
+export async function cursorTo(r: DemoRun, name: string): Promise<void> {
+  r.s.write(`/\x15${name}`);
+  await see(r.s, `Filter: ${name}`);
+  r.s.write(KEYS.enter);
+  await r.s.waitFor((t) => !t.includes('Filter:') && t.split('\n').slice(3, -5).some((l) => l.includes(` ${name}`)));
+  r.s.write(KEYS.end);
+}
+
+/** Opens bucket `bucket` from the bucket list in the active pane, then folder `folder` in it. */
+export async function openFolder(r: DemoRun, bucket: string, folder?: string): Promise<void> {
+  await see(r.s, bucket);
+  await cursorTo(r, bucket);
+  r.s.write(KEYS.enter);
+  await see(r.s, `b2://${bucket}/`);
+  if (folder === undefined) return;
+  await cursorTo(r, folder);
+  r.s.write(KEYS.enter);
+  await see(r.s, `b2://${bucket}/${folder}/`);
 }

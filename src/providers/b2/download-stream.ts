@@ -5,8 +5,8 @@
  * at the end (whole-file downloads).
  *
  * Driven by 'data' events with explicit pause/resume instead of an async generator: per 64 KiB
- * chunk that saves a promise, a timer and a stream hop, which on a 2-core machine is download
- * speed (see download-http.ts for the numbers).
+ * chunk that saves a promise, a timer (download-watchdog.ts) and a stream hop, which on a 2-core
+ * machine is download speed (see download-http.ts for the numbers).
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -15,6 +15,7 @@ import { isProviderError, TransientError } from '../errors.js';
 import { cancelledError, sha1Mismatch, sizeMismatch } from '../stream-utils.js';
 import { B2CallError, toCallError } from './call-error.js';
 import type { HttpResponse } from './download-http.js';
+import { IdleWatchdog } from './download-watchdog.js';
 import { backoffDelay, sleep, type RetryPolicy } from './retry.js';
 
 /** Buffered bytes before the response is paused; large enough that pausing is rare. */
@@ -56,9 +57,7 @@ export class ResumingDownload extends Readable {
   private wanted = false;
   /** The current response is resumed (bytes are being read from it). */
   private flowing = false;
-  /** performance.now() since when we have been waiting for a byte, or null while paused. */
-  private waitingSince: number | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly watchdog: IdleWatchdog;
   private finished = false;
   /** An error to raise once the consumer has read every buffered byte (a SHA1 mismatch). */
   private errorAfterData: Error | null = null;
@@ -70,6 +69,9 @@ export class ResumingDownload extends Readable {
     super({ highWaterMark: spec.highWaterMark ?? DOWNLOAD_HIGH_WATER_MARK });
     this.offset = spec.start;
     this.hash = spec.sha1 !== null ? createHash('sha1') : null;
+    this.watchdog = new IdleWatchdog(spec.policy.readIdleTimeoutMs, () => {
+      this.dropped(new B2CallError(null, 'network', 'no data arrived for too long', undefined, 'ETIMEDOUT'));
+    });
     this.attach(spec.first);
     if (spec.signal !== undefined) {
       if (spec.signal.aborted) queueMicrotask(this.onAbort);
@@ -105,7 +107,7 @@ export class ResumingDownload extends Readable {
   override _destroy(err: Error | null, done: (error?: Error | null) => void): void {
     this.finished = true;
     this.spec.signal?.removeEventListener('abort', this.onAbort);
-    this.clearWatchdog();
+    this.watchdog.stop();
     this.detach(true);
     this.attempt.abort();
     done(err);
@@ -114,8 +116,7 @@ export class ResumingDownload extends Readable {
   private startFlowing(): void {
     if (this.res === null || this.flowing || !this.wanted || this.finished) return;
     this.flowing = true;
-    this.waitingSince = performance.now();
-    this.armWatchdog();
+    this.watchdog.waiting();
     this.res.resume();
   }
 
@@ -155,9 +156,9 @@ export class ResumingDownload extends Readable {
     }
     this.hash?.update(chunk);
     if (this.push(chunk)) {
-      this.waitingSince = performance.now();
+      this.watchdog.waiting();
     } else {
-      this.waitingSince = null; // the consumer is not reading: that time is not a stall
+      this.watchdog.idle(); // the consumer is not reading: that time is not a stall
       this.wanted = false;
       this.flowing = false;
       this.res?.pause();
@@ -171,7 +172,7 @@ export class ResumingDownload extends Readable {
       return;
     }
     this.finished = true;
-    this.clearWatchdog();
+    this.watchdog.stop();
     this.detach(false);
     if (this.hash !== null && this.spec.sha1 !== null) {
       const actual = this.hash.digest('hex');
@@ -196,7 +197,7 @@ export class ResumingDownload extends Readable {
   /** A response broke off: ask for the rest, or give up with the right error. */
   private dropped(raw: unknown): void {
     if (this.finished || this.destroyed) return;
-    this.clearWatchdog();
+    this.watchdog.stop();
     this.detach(true);
     this.attempt.abort();
     if (this.spec.signal?.aborted === true) {
@@ -233,32 +234,6 @@ export class ResumingDownload extends Readable {
           if (!this.destroyed) this.destroy(err instanceof Error ? err : new Error(String(err)));
         },
       );
-  }
-
-  /**
-   * One timer per stream instead of one per chunk: when it fires, it checks how long we have
-   * been waiting for a byte (time the consumer spends not reading does not count) and either
-   * treats the connection as dropped or sleeps for the rest of the allowance.
-   */
-  private armWatchdog(): void {
-    if (this.timer !== null) return;
-    const idleMs = this.spec.policy.readIdleTimeoutMs;
-    const check = (): void => {
-      this.timer = null;
-      if (this.finished || this.res === null || this.waitingSince === null) return;
-      const waited = performance.now() - this.waitingSince;
-      if (waited >= idleMs) {
-        this.dropped(new B2CallError(null, 'network', 'no data arrived for too long', undefined, 'ETIMEDOUT'));
-        return;
-      }
-      this.timer = setTimeout(check, idleMs - waited);
-    };
-    this.timer = setTimeout(check, idleMs);
-  }
-
-  private clearWatchdog(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
   }
 }
 

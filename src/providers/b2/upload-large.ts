@@ -14,7 +14,8 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { IntegrityError, isProviderError } from '../errors.js';
-import { PartSplitter, sha1Hex, sha1Mismatch, sizeMismatch } from '../stream-utils.js';
+import { PartSplitter } from '../part-splitter.js';
+import { sha1Hex, sha1Mismatch, sizeMismatch } from '../stream-utils.js';
 import type { BucketRef } from './buckets.js';
 import type { CallContext } from './error-map.js';
 import type { B2Session } from './session.js';

@@ -15,6 +15,8 @@ export interface StatusLineProps {
   mode: AppMode;
   queue: TotalsSnapshot;
   width: number;
+  /** Shown when there is nothing else to say (default: the pane keys). */
+  hint?: string;
 }
 
 /** The queue's progress in one line, or null when nothing is running. */
@@ -36,7 +38,9 @@ export function statusLineHeight(status: StatusMessage | null, width: number): n
   return status !== null && displayWidth(sanitizeForTerminal(status.text)) > width ? 2 : 1;
 }
 
-function StatusLineView({ status, mode, queue, width }: StatusLineProps): ReactNode {
+const PANE_HINT = 'F1 help · Tab other pane · Insert select · F9 go to · t transfer queue';
+
+function StatusLineView({ status, mode, queue, width, hint = PANE_HINT }: StatusLineProps): ReactNode {
   const theme = useTheme();
   if (mode.kind === 'filter') {
     const text = `Filter: ${sanitizeForTerminal(mode.draft)}▌`;
@@ -60,7 +64,7 @@ function StatusLineView({ status, mode, queue, width }: StatusLineProps): ReactN
   const summary = queueSummary(queue);
   return (
     <Text color={summary === null ? theme.muted : theme.status.info} wrap="truncate">
-      {fitToWidth(summary ?? 'F1 help · Tab other pane · Insert select · F9 go to · t transfer queue', width)}
+      {fitToWidth(summary ?? hint, width)}
     </Text>
   );
 }

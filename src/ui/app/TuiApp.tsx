@@ -24,6 +24,7 @@ import { useConnections, type ProviderRegistry } from './provider-registry.js';
 import { QueuePanel, queueListHeight } from './QueuePanel.js';
 import { StatusLine, statusLineHeight } from './StatusLine.js';
 import type { TransferQueue } from './transfer-operations.js';
+import type { TuiState } from './tui-state.js';
 import { useTuiState, type TuiStore } from './tui-store.js';
 
 export interface TuiAppProps {
@@ -33,6 +34,14 @@ export interface TuiAppProps {
   queue: TransferQueue;
   keymap: Keymap;
   accounts: AccountsContext;
+}
+
+/** The status line's hint when there is no message: the keys of what is on screen. */
+function hintFor(state: TuiState): string | undefined {
+  if (showsAccountScreen(state)) return 'Esc returns to the panes';
+  if (state.app.mode.kind === 'help') return 'Esc, q or F1 closes the help';
+  if (state.app.mode.kind === 'queue') return 't, Esc or Tab returns to the panes';
+  return undefined;
 }
 
 const NO_DECISIONS: ReadonlyMap<CommandId, PermissionDecision> = new Map();
@@ -96,7 +105,7 @@ export function TuiApp({ store, controller, registry, queue, keymap, accounts }:
   return (
     <Box flexDirection="column" width={columns} height={height} overflow="hidden">
       {main}
-      <StatusLine status={app.status} mode={app.mode} queue={totals} width={columns} />
+      <StatusLine status={app.status} mode={app.mode} queue={totals} width={columns} hint={hintFor(state)} />
       <FunctionKeyBar slots={slots} decisions={decisions} width={columns} />
       {state.dialog === null ? null : <DialogLayer dialog={state.dialog} />}
     </Box>

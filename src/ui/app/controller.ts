@@ -12,7 +12,7 @@ import { parseRawKey } from '../../state/keymap-ink.js';
 import { hasTextField } from '../dialogs/dialog-data.js';
 import { editLine, lineEditForKey, lineOf, type LineEdit } from '../input/line-edit.js';
 import { splitInput, type KeyEvent } from '../input/key-events.js';
-import { snapshot, type ControllerDeps, type ViewportSizes } from './controller-deps.js';
+import { setStatus, snapshot, type ControllerDeps, type ViewportSizes } from './controller-deps.js';
 import { runDialogCommand } from './dialog-commands.js';
 import { runPaneCommand } from './pane-commands.js';
 import { runHelpCommand, runQueueCommand } from './view-commands.js';
@@ -52,20 +52,26 @@ export class TuiController {
     this.askPendingQuestion();
   };
 
-  /** Closes the accounts screen or the wizard on top. */
+  /** Closes the accounts screen or the wizard on top (the user left it). */
   readonly closeScreen = (): void => {
     const s = snapshot(this.deps);
-    if (s.app.mode.kind === 'wizard') this.deps.store.dispatch({ type: 'app', action: { type: 'closeWizard' } });
-    else if (s.dialog?.kind === 'screen') this.deps.store.dispatch({ type: 'closeDialog' });
+    this.leaveScreen();
+    if (s.app.mode.kind === 'wizard') setStatus(this.deps, 'No profile was saved. P manages profiles (a adds one); F9 goes anywhere.', 'info');
   };
 
   /** Opens stored profile `name` in pane `side` (after the wizard saved it, or chosen in P). */
   readonly openProfile = (side: PaneSide, name: string): void => {
     const config = this.deps.config;
     if (config !== null) this.deps.registry.addProfile(storedProfileSpec(config, name));
-    this.closeScreen();
+    this.leaveScreen();
     void this.deps.navigator.openProfileHome(side, name);
   };
+
+  private leaveScreen(): void {
+    const s = snapshot(this.deps);
+    if (s.app.mode.kind === 'wizard') this.deps.store.dispatch({ type: 'app', action: { type: 'closeWizard' } });
+    else if (s.dialog?.kind === 'screen') this.deps.store.dispatch({ type: 'closeDialog' });
+  }
 
   /** The layout reports how many rows the scrollable views have. */
   setViewportSizes(sizes: ViewportSizes): void {

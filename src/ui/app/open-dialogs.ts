@@ -51,6 +51,12 @@ export function openOperationDialog(d: ControllerDeps, cmd: DialogCommand): void
       if (targets.length === 0) return setStatus(d, NOTHING, 'warning');
       const choices = deleteChoices(at, targets, key, now);
       if (!choices.some((c) => c.allowed)) return setStatus(d, choices[0]?.reason ?? 'Not allowed.', 'error');
+      // Settings `confirmDelete: false`: the local disk deletes at once. B2 always asks, because
+      // the dialog is where hide, delete a version and delete all versions are chosen.
+      if (!d.settings.confirmDelete && at.kind === 'local') {
+        d.store.dispatch({ type: 'app', action: { type: 'pane', side, action: { type: 'clearSelection' } } });
+        return d.transfers.delete(at, targets, 'default');
+      }
       return openDialog(d, { kind: 'delete', side, at, targets, totals: totalsOf(targets), choices, choice: firstAllowed(choices) });
     }
     case 'rename':

@@ -22,6 +22,8 @@ const MOVES: Partial<Record<CommandId, CursorMove>> = {
   cursorEnd: 'end',
 };
 
+const NAVIGATION: ReadonlySet<CommandId> = new Set(['open', 'parent', 'switchPane']);
+
 /** The permission reason that refuses `cmd` in the active pane's folder, or null. */
 export function paneRefusal(d: ControllerDeps, cmd: CommandId): string | null {
   if (paneCommandAction(cmd) === null) return null;
@@ -91,6 +93,8 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
   const pane = activePane(s);
   const height = pane.viewportHeight;
   const move = MOVES[cmd];
+  // Moving on clears the last message (the status line then shows the queue's progress again).
+  if (s.status !== null && (move !== undefined || NAVIGATION.has(cmd))) d.store.dispatch({ type: 'app', action: { type: 'clearStatus' } });
   if (move !== undefined) {
     paneDo(d, { type: 'moveCursor', move, height });
     return;

@@ -50,6 +50,8 @@ export interface FixtureOptions {
   active?: 'left' | 'right';
   size?: { columns: number; rows: number };
   mono?: boolean;
+  /** Settings `confirmDelete` (default true). */
+  confirmDelete?: boolean;
   /** The local provider (default: the real one on the whole disk). */
   local?: Provider;
   keymap?: Keymap;
@@ -103,7 +105,7 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
     navigator,
     direct,
     transfers,
-    settings: { confirmDelete: true },
+    settings: { confirmDelete: options.confirmDelete ?? true },
     config: options.config ?? null,
     places: { cwd: dir, home: dir },
     now: Date.now,

@@ -75,6 +75,14 @@ describe('operations on the local disk', () => {
     expect(await exists(join(f.dir, 'big.bin'))).toBe(false);
   });
 
+  it('with confirmDelete off, F8 deletes on the local disk without a dialog', async () => {
+    f = await startTui({ confirmDelete: false });
+    await cursorTo(f, 'a.txt');
+    f.h.press(KEYS.f8);
+    await f.see('Delete: 1 of 1 file done.');
+    expect(await exists(join(f.dir, 'a.txt'))).toBe(false);
+  });
+
   it('F5 copies the selection into the other pane, bytes intact', async () => {
     f = await startTui();
     await f.see('a.txt', 'inner.txt');
