@@ -1,4 +1,5 @@
 // Bundles src/cli.ts into dist/cli.js so `b2c` starts without resolving hundreds of modules.
+import { rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 /**
@@ -14,9 +15,13 @@ const stubDevtools = {
   },
 };
 
+await rm('dist', { recursive: true, force: true });
 await build({
   entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.js',
+  outdir: 'dist',
+  // One chunk per command (see src/cli.ts): `b2c ls` does not load the TUI.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

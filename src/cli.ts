@@ -3,24 +3,22 @@
  * Each subcommand lives in src/commands/ and receives the argv after its own name.
  * Exit codes follow the README: 0 success, 1 failure, 2 usage error.
  */
-import { runCpCommand } from './commands/cp.js';
-import { runEmulatorCommand } from './commands/emulator.js';
-import { runKeysCommand } from './commands/keys.js';
-import { runLsCommand } from './commands/ls.js';
-import { runRmCommand } from './commands/rm.js';
-import { runTuiCommand } from './commands/tui.js';
 import { releaseLibrarySignalHooks } from './signal-hooks.js';
 import { VERSION } from './version.js';
 
 type CommandRunner = (argv: string[]) => Promise<number>;
 
+// Commands load on demand: the bundle is split per command, so `b2c ls` never parses the TUI
+// (Ink, React, yoga) and `b2c` never parses the emulator. Startup time and memory are features.
 const COMMANDS: Record<string, CommandRunner> = {
-  emulator: runEmulatorCommand,
-  keys: (argv) => runKeysCommand(argv),
-  ls: (argv) => runLsCommand(argv),
-  cp: (argv) => runCpCommand(argv),
-  rm: (argv) => runRmCommand(argv),
+  emulator: async (argv) => (await import('./commands/emulator.js')).runEmulatorCommand(argv),
+  keys: async (argv) => (await import('./commands/keys.js')).runKeysCommand(argv),
+  ls: async (argv) => (await import('./commands/ls.js')).runLsCommand(argv),
+  cp: async (argv) => (await import('./commands/cp.js')).runCpCommand(argv),
+  rm: async (argv) => (await import('./commands/rm.js')).runRmCommand(argv),
 };
+
+const runTuiCommand: CommandRunner = async (argv) => (await import('./commands/tui.js')).runTuiCommand(argv);
 
 const USAGE = `b2c ${VERSION} — a dual-pane terminal file manager for Backblaze B2
 
