@@ -5,8 +5,7 @@
  */
 import type { RemoveMode } from '../providers/types.js';
 import { formatSize } from '../state/format.js';
-import { failureText, type JobKind, type JobView, type Location, type Verification } from '../transfers/index.js';
-import { LOCAL_PROVIDER_REF } from './engine-permissions.js';
+import { failureText, LOCAL_PROVIDER_REF, type JobKind, type JobView, type Location, type Verification } from '../transfers/index.js';
 import { formatLocation } from './location-url.js';
 
 /** A job's final state as the CLI reports it. */

@@ -9,9 +9,8 @@
  * exits at once.
  */
 import type { Provider, RemoveMode } from '../providers/types.js';
-import { createTransferEngine, type JobView, type TransferRequest } from '../transfers/index.js';
+import { createTransferEngine, engineChecker, LOCAL_PROVIDER_REF, type JobView, type KeyOfRef, type TransferRequest } from '../transfers/index.js';
 import { stderrLine, type CliDeps } from './cli-args-context.js';
-import { engineChecker, LOCAL_PROVIDER_REF, type KeyOfRef } from './engine-permissions.js';
 import type { Output } from './output.js';
 import { ProgressBars } from './progress-bars.js';
 import { Sha1Recorder } from './progress-recorder.js';

@@ -8,9 +8,8 @@ import type { RemoveMode } from '../providers/types.js';
 import type { Provider } from '../providers/types.js';
 import type { KeyInfo } from '../state/key-info.js';
 import { b2LocationFromPath, checkAction, localLocation, type Location, type PermissionDecision } from '../state/permissions.js';
-import type { KnownEntry } from '../transfers/index.js';
+import { removeAction, type KnownEntry } from '../transfers/index.js';
 import { eitherKind, isFolderEntry, knownOf, statOrNull } from './cli-args-checks.js';
-import { removeAction } from './engine-permissions.js';
 import type { CliLocation } from './location-url.js';
 import type { JobResult } from './progress-results.js';
 

@@ -8,6 +8,7 @@
  * Profiles connect lazily: the first frame is drawn before any HTTP request.
  */
 import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CredentialsError, DEFAULT_SETTINGS, openConfig, resolveCredentials, type ConfigStore, type Settings } from '../config/index.js';
 import { verifyCredentials } from './session.js';
@@ -19,6 +20,7 @@ import { DEFAULT_KEYMAP, type Keymap } from '../state/keymap.js';
 import { applyOverrides, KeymapOverrideError } from '../state/keymap-overrides.js';
 import { b2PaneLocation, localPaneLocation, type PaneLocation } from '../state/pane-location.js';
 import { storedProfileSpecs } from '../ui/app/profile-specs.js';
+import { QUEUE_FILE_NAME } from '../ui/app/queue-resume.js';
 import { ProviderRegistry, type ProfileSpec } from '../ui/app/provider-registry.js';
 import { runTui } from '../ui/run-tui.js';
 import { tuiRefusal } from '../ui/terminal-session.js';
@@ -166,6 +168,8 @@ export async function runTuiCommand(argv: string[]): Promise<number> {
       status: status ?? plan.status,
       accounts: { config: plan.config, verify: verifyCredentials },
       openWizard: plan.openWizard,
+      // Beside config.json (B2C_CONFIG_DIR moves both); --demo has no config and saves no queue.
+      queueFile: plan.config === null ? null : join(dirname(plan.config.path), QUEUE_FILE_NAME),
     });
   } finally {
     if (server) await server.then((emu) => emu.close()).catch(() => undefined);

@@ -12,7 +12,7 @@ import { resolveOptions, type EngineOptions, type ResolvedOptions } from './opti
 import { Publisher } from './publisher.js';
 import { Questions } from './questions.js';
 import { QueueSaver } from './queue-saver.js';
-import { type PendingQueue, type QueueDocument } from './queue-file.js';
+import { QUEUE_FILE_VERSION, type PendingQueue, type QueueDocument, type SavedGroup } from './queue-file.js';
 import { jobView, type JobRecord } from './records.js';
 import type { ScanSink } from './run-scan.js';
 import type { ReadableStore } from './store.js';
@@ -32,6 +32,8 @@ export class TransferEngine {
   private readonly questions = new Questions();
   private readonly room: Room;
   private idleWaiters: Array<() => void> = [];
+  /** Saved groups kept in the queue file but not run (see hold). */
+  private held: SavedGroup[] = [];
 
   constructor(options: EngineOptions) {
     this.opts = resolveOptions(options);
@@ -57,7 +59,7 @@ export class TransferEngine {
     this.publisher = new Publisher(this.ledger, source, clock, this.opts.publishIntervalMs);
     const file = this.opts.queueFile;
     this.saver = file
-      ? new QueueSaver(file, () => saveDocument(this.ledger), clock, this.opts.queueSaveDelayMs, (e) => this.opts.onQueueFileError?.(e))
+      ? new QueueSaver(file, () => this.document(), clock, this.opts.queueSaveDelayMs, (e) => this.opts.onQueueFileError?.(e))
       : null;
   }
 
@@ -98,6 +100,35 @@ export class TransferEngine {
     const ids = restoreGroups(this.ledger, doc);
     this.saver?.markDirty();
     return ids;
+  }
+
+  /**
+   * Keeps a saved queue in the queue file without running it, so later writes (new work, quit)
+   * do not overwrite it and the next start offers it again (the TUI's "Later"). Replaces what an
+   * earlier call held. Take it back with {@link release}.
+   */
+  hold(pending: PendingQueue | QueueDocument): void {
+    this.held = 'document' in pending ? pending.document.groups : pending.groups;
+    this.saver?.markDirty();
+  }
+
+  /**
+   * Stops holding the saved queue and returns it (null when nothing was held): pass it to
+   * {@link restore} to run it, or drop it — the next queue file write leaves it out (when
+   * nothing else is queued, that write removes the file). Call {@link saveNow} to write at once.
+   */
+  release(): QueueDocument | null {
+    if (this.held.length === 0) return null;
+    const doc: QueueDocument = { version: QUEUE_FILE_VERSION, savedAt: this.opts.clock.now(), groups: this.held };
+    this.held = [];
+    this.saver?.markDirty();
+    return doc;
+  }
+
+  /** What the queue file holds: held groups first, then this session's unfinished work. */
+  private document(): QueueDocument {
+    const doc = saveDocument(this.ledger);
+    return this.held.length === 0 ? doc : { ...doc, groups: [...this.held, ...doc.groups] };
   }
 
   /** Pauses a queued, running or asking job (a running one is aborted and restarts on resume). */

@@ -5,7 +5,7 @@
  * const engine = createTransferEngine({
  *   providers: (ref) => (ref === 'local' ? localProvider : b2ProviderFor(ref)), // refs: profile names
  *   concurrency: 4, partConcurrency: 4,
- *   checkPermission: (q) => rulesFor(q),           // src/state/permissions.ts, adapted by the caller
+ *   checkPermission: engineChecker(keyOfRef, Date.now), // ./permission-check.ts: the state rules
  *   queueFile: join(configDir, 'queue.json'),      // pending work survives a crash or a quit
  * });
  * const pending = await loadPendingQueue(file);     // at start: offer to resume when non-null
@@ -34,4 +34,13 @@ export { mapTargetPath, unsafeNameReason, type NameRules } from './target-path.j
 export { numberedName, decideConflict, CONFLICT_CHOICES } from './conflicts.js';
 export { systemClock, type Clock, type CancelTimer } from './clock.js';
 export type { ReadableStore } from './store.js';
+export {
+  engineChecker,
+  removeAction,
+  ruleLocation,
+  toAnswer,
+  LOCAL_PROVIDER_REF,
+  type KeyOfRef,
+  type IsLocalRef,
+} from './permission-check.js';
 export type * from './types.js';

@@ -12,11 +12,11 @@ import type { Entry } from '../providers/types.js';
 import { createAppState, type StatusMessage } from '../state/app-state.js';
 import type { Keymap } from '../state/keymap.js';
 import type { PaneLocation } from '../state/pane-location.js';
-import { createTransferEngine } from '../transfers/index.js';
+import { createTransferEngine, engineChecker } from '../transfers/index.js';
 import { TuiController } from './app/controller.js';
 import { DirectOperations } from './app/direct-operations.js';
-import { engineChecker } from './app/engine-permissions.js';
 import { Navigator } from './app/navigator.js';
+import { connectingChecker, QueueResume } from './app/queue-resume.js';
 import type { AccountsContext } from './app/AccountScreens.js';
 import type { ProviderRegistry } from './app/provider-registry.js';
 import { TransferOperations } from './app/transfer-operations.js';
@@ -45,6 +45,11 @@ export interface TuiSetup {
   accounts: AccountsContext;
   /** Start in the account wizard (there is no profile yet). */
   openWizard?: boolean;
+  /**
+   * Where the transfer queue is saved as it changes (config dir, `queue.json`), so work left by a
+   * crash or a quit is offered at the next start; absent or null: nothing is saved (`--demo`).
+   */
+  queueFile?: string | null;
 }
 
 /** The terminal streams (process.stdin/stdout by default). */
@@ -77,15 +82,21 @@ export async function runTui(setup: TuiSetup, io: TuiIo = { stdin: process.stdin
     concurrency: setup.settings.concurrency,
     partConcurrency: setup.settings.partConcurrency,
     partSize: setup.settings.partSize,
-    checkPermission: engineChecker((ref) => registry.keyInfoForRef(ref), Date.now),
+    checkPermission: connectingChecker(registry, engineChecker((ref) => registry.keyInfoForRef(ref), Date.now)),
+    queueFile: setup.queueFile ?? undefined,
+    onQueueFileError: (e) => {
+      const text = `Cannot save the transfer queue (${e instanceof Error ? e.message : String(e)}); a crash now would lose it.`;
+      store.dispatch({ type: 'app', action: { type: 'setStatus', text, tone: 'warning' } });
+    },
   });
+  const resume = new QueueResume(store, engine, setup.queueFile ?? null);
   const transfers = new TransferOperations(store, registry, navigator, engine);
   const direct = new DirectOperations(store, registry, navigator);
   let quit: () => void = () => undefined;
   const quitting = new Promise<void>((resolve) => {
     quit = resolve;
   });
-  const controller = new TuiController({ store, keymap, registry, navigator, direct, transfers, settings: setup.settings, config: setup.accounts.config, places: setup.places, now: Date.now, exit: () => quit() });
+  const controller = new TuiController({ store, keymap, registry, navigator, direct, transfers, settings: setup.settings, config: setup.accounts.config, places: setup.places, now: Date.now, resume, exit: () => quit() });
   if (setup.openWizard === true) store.dispatch({ type: 'app', action: { type: 'openWizard' } });
 
   const session = enterTerminalSession(io.stdout, (signal) => {
@@ -107,6 +118,7 @@ export async function runTui(setup: TuiSetup, io: TuiIo = { stdin: process.stdin
       if (loc.kind === 'b2' && loc.bucket === null) void navigator.openProfileHome(side, loc.profile);
       else void navigator.open(side, loc);
     }
+    void resume.offer();
     // Ink ends the app on a render error: that is a crash, not a quit.
     await Promise.race([quitting, instance.waitUntilExit().then(() => Promise.reject(new Error('the screen stopped unexpectedly')))]);
     instance.unmount();

@@ -1,8 +1,9 @@
 /**
  * The profiles screen as one self-contained component: the list (useProfilesScreen +
  * ProfilesView), the account wizard for "add" (also opened at once when there is no profile), and
- * the key inspector for "inspect". The screen reads the keyboard once and routes keys to whichever
- * part is showing.
+ * the key inspector for "inspect". Keys reach it once — from `route` (the app's one input owner
+ * calls it) or, standalone, from its own keyboard reader — and it hands them to whichever part is
+ * showing.
  */
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { Profile } from '../../config/index.js';
@@ -21,6 +22,8 @@ export interface ProfilesScreenProps extends ProfilesScreenEffects {
   cursorOn?: string;
   /** Whether the screen has the keyboard (default true). */
   active?: boolean;
+  /** Where to publish the key handler instead of reading the keyboard (the app's controller calls it). */
+  route?: KeyRoute;
   height?: number;
   width?: number;
   /** Clock, ms since the epoch (default Date.now). */
@@ -46,11 +49,15 @@ export function ProfilesScreen(props: ProfilesScreenProps): ReactNode {
     const a = profilesScreenKeyAction(latest.current, k);
     if (a !== null) dispatch(a);
   };
-  useKeyReader((k) => {
+  const handle = (k: ScreenKey): void => {
     const nested = latest.current.mode.kind === 'wizard' || latest.current.mode.kind === 'inspecting';
     if (nested) route.current?.(k);
     else list(k);
-  }, active);
+  };
+  // Published during render, like useScreenInput: the parent can never route a key to a screen
+  // that is not there yet.
+  if (props.route !== undefined) props.route.current = handle;
+  useKeyReader(handle, active && props.route === undefined);
   const { store } = props;
   const save = useCallback((p: Profile) => {
     store.saveProfile(p);

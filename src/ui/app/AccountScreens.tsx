@@ -2,10 +2,8 @@
  * Mounts the accounts screens (src/ui/accounts) in place of the panes: the account wizard (no
  * profile yet), the key inspector (I), key management (K) and profiles (P).
  *
- * Keys: the wizard and the inspector take `route`, so the app's one keyboard owner hands them
- * their keys (the controller fills the route). The keys and profiles containers have no route;
- * they read the keyboard themselves while mounted (`active`), and the controller leaves keys to
- * them meanwhile — the accounts layer's documented way to mount a container.
+ * Keys: every screen takes `route`, so the app's one keyboard owner (the controller) hands them
+ * their keys; none of them reads the keyboard itself (DESIGN.md §"How data flows", step 1).
  */
 import type { ReactNode } from 'react';
 import type { ConfigStore, Profile } from '../../config/index.js';
@@ -42,11 +40,6 @@ export function showsAccountScreen(state: TuiState): boolean {
   return state.app.mode.kind === 'wizard' || state.dialog?.kind === 'screen';
 }
 
-/** True when the showing screen takes its keys from the controller (through `route`). */
-export function screenTakesRoutedKeys(state: TuiState): boolean {
-  return state.app.mode.kind === 'wizard' || (state.dialog?.kind === 'screen' && state.dialog.screen === 'keyInspector');
-}
-
 function saver(config: ConfigStore | null): (p: Profile) => void {
   return (p) => {
     if (config === null) throw new Error('Profiles are saved in the config file, and this session has none (b2c --demo).');
@@ -77,11 +70,11 @@ export function AccountScreens(props: AccountScreensProps): ReactNode {
         for await (const page of provider.list('/', { signal })) for (const e of page) if (e.bucketId !== undefined) out.push({ id: e.bucketId, name: e.name });
         return out;
       };
-      return <KeysScreen keyInfo={keyInfo} admin={provider.keys} listBuckets={listBuckets} saveProfile={saver(accounts.config)} endpoint={spec?.endpoint() ?? null} existingProfileNames={names} onClose={onClose} width={width} height={height} />;
+      return <KeysScreen keyInfo={keyInfo} admin={provider.keys} listBuckets={listBuckets} saveProfile={saver(accounts.config)} endpoint={spec?.endpoint() ?? null} existingProfileNames={names} onClose={onClose} route={route} width={width} height={height} />;
     }
     case 'profiles':
       if (accounts.config === null) return null;
-      return <ProfilesScreen store={accounts.config} verify={accounts.verify} cursorOn={d.profile ?? undefined} onChoose={(name) => props.onProfile(d.side, name)} onClose={onClose} width={width} height={height} />;
+      return <ProfilesScreen store={accounts.config} verify={accounts.verify} cursorOn={d.profile ?? undefined} onChoose={(name) => props.onProfile(d.side, name)} onClose={onClose} route={route} width={width} height={height} />;
     default: {
       const never: never = d.screen;
       return never;

@@ -10,6 +10,7 @@ import type { DialogData } from '../dialogs/dialog-data.js';
 import { paneKeyOf, type PaneKey } from './command-permissions.js';
 import type { DirectOperations } from './direct-operations.js';
 import type { Navigator } from './navigator.js';
+import type { QueueResume } from './queue-resume.js';
 import type { ProviderRegistry } from './provider-registry.js';
 import type { TransferOperations } from './transfer-operations.js';
 import type { TuiState } from './tui-state.js';
@@ -29,6 +30,8 @@ export interface ControllerDeps {
   places: { cwd: string; home: string };
   /** The clock, ms since the epoch (for key expiry and dates). */
   now(): number;
+  /** The saved-queue offer (issue 5); absent: no queue is saved (tests, embedders). */
+  resume?: QueueResume;
   /** Ends the TUI (called once, after the user confirmed if transfers run). */
   exit(): void;
 }

@@ -19,7 +19,7 @@ import { runHelpCommand, runQueueCommand } from './view-commands.js';
 import { conflictDialog } from './conflict-dialog.js';
 import type { PaneSide } from '../../state/app-state.js';
 import type { KeyRoute } from '../accounts/useScreenInput.js';
-import { screenTakesRoutedKeys, showsAccountScreen } from './AccountScreens.js';
+import { showsAccountScreen } from './AccountScreens.js';
 import { storedProfileSpec } from './profile-specs.js';
 import { screenKeys } from '../input/screen-keys.js';
 
@@ -35,7 +35,7 @@ export class TuiController {
     this.unsubscribe = queue.store.subscribe(() => this.askPendingQuestion());
   }
 
-  /** Where the wizard and the key inspector publish their key handler (see AccountScreens). */
+  /** Where the accounts screen on top publishes its key handler (see AccountScreens). */
   readonly screenRoute: KeyRoute = { current: null };
 
   /** Handles one raw input event from Ink (`useStdin().internal_eventEmitter`, 'input'). */
@@ -43,8 +43,8 @@ export class TuiController {
     if (this.exited) return;
     const s = snapshot(this.deps);
     if (showsAccountScreen(s)) {
-      // The accounts screens handle their own keys (Esc closes them through onClose).
-      if (screenTakesRoutedKeys(s)) for (const ev of splitInput(raw, true)) for (const k of screenKeys(ev)) this.screenRoute.current?.(k);
+      // The screen on top takes every key through its route (Esc closes it through onClose).
+      for (const ev of splitInput(raw, true)) for (const k of screenKeys(ev)) this.screenRoute.current?.(k);
       return;
     }
     const textEntry = s.app.mode.kind === 'filter' || hasTextField(s.dialog);
@@ -68,6 +68,8 @@ export class TuiController {
   };
 
   private leaveScreen(): void {
+    // The closed screen's handler must not receive keys meant for the next one.
+    this.screenRoute.current = null;
     const s = snapshot(this.deps);
     if (s.app.mode.kind === 'wizard') this.deps.store.dispatch({ type: 'app', action: { type: 'closeWizard' } });
     else if (s.dialog?.kind === 'screen') this.deps.store.dispatch({ type: 'closeDialog' });

@@ -72,6 +72,12 @@ function confirm(d: ControllerDeps, dialog: DialogData): void {
       closeDialog(d);
       d.exit();
       return;
+    case 'resumeQueue': {
+      const choice = dialog.choices[dialog.choice]?.value ?? 'later';
+      closeDialog(d);
+      d.resume?.choose(choice);
+      return;
+    }
     case 'conflict': {
       const option = dialog.options[dialog.choice];
       closeDialog(d);
@@ -99,6 +105,7 @@ export function runDialogCommand(d: ControllerDeps, cmd: CommandId): void {
     // A conflict question cannot stay unanswered (it would ask again at once): Esc cancels that file.
     if (dialog.kind === 'conflict') d.transfers.queue.cancel(dialog.question.jobId);
     closeDialog(d);
+    if (dialog.kind === 'resumeQueue') d.resume?.choose('later');
   } else if (cmd === 'nextField') dialogDo(d, { type: 'moveChoice', delta: 1 });
   else if (cmd === 'prevField') dialogDo(d, { type: 'moveChoice', delta: -1 });
 }

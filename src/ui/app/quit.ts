@@ -1,6 +1,7 @@
 /**
  * Quitting: at once when the transfer queue is idle; with transfers running, a dialog asks first
- * (issue 6: "F10 / q quit (asks when transfers run)").
+ * (issue 6: "F10 / q quit (asks when transfers run)"); the dialog says whether the work is saved
+ * for the next start (issue 5).
  */
 import { openDialog, type ControllerDeps } from './controller-deps.js';
 
@@ -13,5 +14,5 @@ export function requestQuit(d: ControllerDeps): void {
   }
   const t = totals.totals;
   const running = Math.max(1, t.files - t.filesDone - t.filesFailed - t.filesCancelled);
-  openDialog(d, { kind: 'confirmQuit', running });
+  openDialog(d, { kind: 'confirmQuit', running, saves: d.resume?.saves ?? false });
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { DialogData } from './dialog-data.js';
 import { ConflictDialog, PickerDialog, PromptDialog, ShareDialog } from './InputDialogs.js';
 import { ConfirmQuitDialog, DeleteDialog, MessageDialog, TransferDialog, UnhideDialog } from './OperationDialogs.js';
+import { ResumeQueueDialog } from './ResumeQueueDialog.js';
 import { InfoDialog, VersionsDialog } from './ViewDialogs.js';
 
 /** The component for `dialog`. */
@@ -28,6 +29,8 @@ export function DialogLayer({ dialog }: { dialog: DialogData }): ReactNode {
       return <ConfirmQuitDialog d={dialog} />;
     case 'conflict':
       return <ConflictDialog d={dialog} />;
+    case 'resumeQueue':
+      return <ResumeQueueDialog d={dialog} />;
     case 'message':
       return <MessageDialog d={dialog} />;
     case 'screen':

@@ -74,7 +74,13 @@ export function ConfirmQuitDialog({ d }: { d: Of<'confirmQuit'> }): ReactNode {
   return (
     <DialogFrame title="Quit?" hint="Enter: quit · Esc: stay">
       <Wrapped text={`${d.running} transfer${d.running === 1 ? ' is' : 's are'} still queued or running.`} color={theme.status.warning} bold />
-      <Wrapped text="Quitting stops them: files not finished yet are not copied, moved or deleted (nothing is left half-written)." />
+      <Wrapped
+        text={
+          d.saves
+            ? 'Quitting stops them (nothing is left half-written). The unfinished work is saved and offered to resume the next time b2c starts.'
+            : 'Quitting stops them: files not finished yet are not copied, moved or deleted (nothing is left half-written).'
+        }
+      />
     </DialogFrame>
   );
 }

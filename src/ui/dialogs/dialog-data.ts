@@ -75,11 +75,26 @@ export type DialogData =
   | { kind: 'info'; entry: Entry; at: PaneLocation }
   | { kind: 'versions'; side: PaneSide; entry: Entry; requestId: number; versions: readonly VersionEntry[]; load: VersionsLoad; cursor: number }
   | { kind: 'picker'; side: PaneSide; field: LineState; items: readonly PickerItem[]; cursor: number; error: string | null }
-  | { kind: 'confirmQuit'; running: number }
+  /** `saves`: quitting keeps the unfinished work in the queue file for the next start. */
+  | { kind: 'confirmQuit'; running: number; saves: boolean }
+  /** At start: the previous session left unfinished transfers (the queue file). */
+  | { kind: 'resumeQueue'; summary: PendingSummary; choices: ChoiceOption<ResumeChoice>[]; choice: number }
   | { kind: 'conflict'; question: ConflictQuestion; options: readonly ConflictOption[]; choice: number }
   | { kind: 'message'; title: string; text: string }
   /** A full-screen accounts screen (src/ui/accounts) for the profile of pane `side`. */
   | { kind: 'screen'; screen: AccountScreen; side: PaneSide; profile: string | null };
+
+/** What the resume offer does: run the saved queue, delete it, or keep it for the next start. */
+export type ResumeChoice = 'resume' | 'discard' | 'later';
+
+/** A saved queue in numbers (transfers = groups, files and bytes still to do, files that failed). */
+export interface PendingSummary {
+  transfers: number;
+  files: number;
+  bytes: number;
+  failed: number;
+  unfinishedScans: number;
+}
 
 /** The accounts screens the panes open: I key inspector, K keys, P profiles. */
 export type AccountScreen = 'keyInspector' | 'keys' | 'profiles';
@@ -105,6 +120,10 @@ export function dialogKindOf(d: DialogData): DialogKind {
       return 'locationPicker';
     case 'confirmQuit':
       return 'confirmQuit';
+    case 'resumeQueue':
+      // src/state's DialogKind has no resume kind (not this layer's file): it is a notice to
+      // answer, like an error, and the mode machine only needs "a dialog is open".
+      return 'error';
     case 'conflict':
       // A conflict question belongs to a copy or move that is already running.
       return 'copy';

@@ -34,6 +34,8 @@ function moved(d: DialogData, delta: number): DialogData {
       return d.stage.kind === 'choose' ? { ...d, choice: wrap(d.choice + delta, d.choices.length) } : d;
     case 'conflict':
       return { ...d, choice: wrap(d.choice + delta, d.options.length) };
+    case 'resumeQueue':
+      return { ...d, choice: wrap(d.choice + delta, d.choices.length) };
     case 'versions':
       return { ...d, cursor: clamp(d.cursor + delta, d.versions.length) };
     case 'picker':

@@ -16,11 +16,11 @@ import type { Entry, Provider } from '../../../src/providers/types.js';
 import { createAppState } from '../../../src/state/app-state.js';
 import { DEFAULT_KEYMAP, type Keymap } from '../../../src/state/keymap.js';
 import type { PaneLocation } from '../../../src/state/pane-location.js';
-import { createTransferEngine } from '../../../src/transfers/index.js';
+import { createTransferEngine, engineChecker, type TransferEngine } from '../../../src/transfers/index.js';
 import { TuiController } from '../../../src/ui/app/controller.js';
 import { DirectOperations } from '../../../src/ui/app/direct-operations.js';
-import { engineChecker } from '../../../src/ui/app/engine-permissions.js';
 import { Navigator } from '../../../src/ui/app/navigator.js';
+import { connectingChecker, QueueResume } from '../../../src/ui/app/queue-resume.js';
 import { ProviderRegistry, type ProfileSpec } from '../../../src/ui/app/provider-registry.js';
 import { TransferOperations } from '../../../src/ui/app/transfer-operations.js';
 import { TuiApp } from '../../../src/ui/app/TuiApp.js';
@@ -33,6 +33,8 @@ export interface TuiFixture {
   store: TuiStore;
   controller: TuiController;
   navigator: Navigator;
+  /** The real transfer engine behind the queue. */
+  engine: TransferEngine;
   /** A local temp dir with `a.txt` (5 B), `big.bin` (2,000 B), `.dot` and `sub/inner.txt`. */
   dir: string;
   emu: RunningEmulator | null;
@@ -59,6 +61,10 @@ export interface FixtureOptions {
   config?: ConfigStore;
   /** Extra profiles (e.g. a key made for one test). */
   profiles?: (emu: RunningEmulator | null) => ProfileSpec[];
+  /** The queue file (as run-tui wires it: saved as it changes, offered at start). Default none. */
+  queueFile?: string;
+  /** Runs before the TUI starts (e.g. writes a queue file), given the temp dir and the server. */
+  before?: (dir: string, emu: RunningEmulator | null) => Promise<void>;
 }
 
 function demoSpecs(emu: RunningEmulator): ProfileSpec[] {
@@ -82,6 +88,7 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
   await mkdir(join(dir, 'sub'));
   await writeFile(join(dir, 'sub', 'inner.txt'), 'inner');
   const emu = options.b2 ? await startEmulator({ demo: true }) : null;
+  await options.before?.(dir, emu);
   const profiles = [...(emu ? demoSpecs(emu) : []), ...(options.profiles?.(emu) ?? [])];
   const registry = new ProviderRegistry(options.local ?? createLocalProvider(), profiles);
   const keymap = options.keymap ?? DEFAULT_KEYMAP;
@@ -92,9 +99,12 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
   const navigator = new Navigator(store, loader, registry);
   const engine = createTransferEngine({
     providers: (ref) => registry.provider(ref),
-    checkPermission: engineChecker((ref) => registry.keyInfoForRef(ref), Date.now),
+    checkPermission: connectingChecker(registry, engineChecker((ref) => registry.keyInfoForRef(ref), Date.now)),
     publishIntervalMs: 20,
+    queueFile: options.queueFile,
+    queueSaveDelayMs: 20,
   });
+  const resume = new QueueResume(store, engine, options.queueFile ?? null);
   const transfers = new TransferOperations(store, registry, navigator, engine);
   const direct = new DirectOperations(store, registry, navigator);
   let exited = false;
@@ -109,6 +119,7 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
     config: options.config ?? null,
     places: { cwd: dir, home: dir },
     now: Date.now,
+    resume,
     exit: () => {
       exited = true;
     },
@@ -119,11 +130,13 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
     if (loc.kind === 'b2' && loc.bucket === null) void navigator.openProfileHome(side, loc.profile);
     else void navigator.open(side, loc);
   }
+  void resume.offer();
   return {
     h,
     store,
     controller,
     navigator,
+    engine,
     dir,
     emu,
     exited: () => exited,
