@@ -5,7 +5,7 @@
  */
 
 /** Where a command appears in the help screen. */
-export type CommandGroup = 'navigate' | 'select' | 'view' | 'files' | 'app' | 'queue' | 'dialog';
+export type CommandGroup = 'navigate' | 'select' | 'view' | 'files' | 'app' | 'queue' | 'dialog' | 'accounts';
 
 /** Help-screen headings, in display order. */
 export const COMMAND_GROUPS: readonly { id: CommandGroup; title: string }[] = [
@@ -15,6 +15,7 @@ export const COMMAND_GROUPS: readonly { id: CommandGroup; title: string }[] = [
   { id: 'files', title: 'Files' },
   { id: 'queue', title: 'Transfer queue' },
   { id: 'dialog', title: 'Dialogs' },
+  { id: 'accounts', title: 'Accounts' },
   { id: 'app', title: 'Application' },
 ];
 
@@ -69,6 +70,11 @@ export const COMMAND_IDS = [
   'cancel',
   'nextField',
   'prevField',
+  'yes',
+  'no',
+  'add',
+  'makeDefault',
+  'saveProfile',
   'help',
   'keyInspector',
   'profiles',
@@ -120,6 +126,11 @@ const ROWS: Record<CommandId, CommandRow> = {
   cancel: { label: 'Cancel', description: 'Cancel or close', group: 'dialog' },
   nextField: { label: 'Next', description: 'Next field or choice', group: 'dialog' },
   prevField: { label: 'Prev', description: 'Previous field or choice', group: 'dialog' },
+  yes: { label: 'Yes', description: 'Answer yes', group: 'dialog' },
+  no: { label: 'No', description: 'Answer no', group: 'dialog' },
+  add: { label: 'New', description: 'Add a new one', group: 'accounts' },
+  makeDefault: { label: 'Default', description: 'Make the profile under the cursor the default', group: 'accounts' },
+  saveProfile: { label: 'Save', description: 'Save the new key as a profile', group: 'accounts' },
   help: { label: 'Help', description: 'Show this help', group: 'app' },
   keyInspector: { label: 'KeyInfo', description: "Show what this pane's application key may do", group: 'app' },
   profiles: { label: 'Profile', description: 'Account profiles', group: 'app' },

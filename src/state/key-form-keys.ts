@@ -1,55 +1,44 @@
 /**
- * Keys of the create-key form: Tab / Shift+Tab move between sections (↑↓ too, from a text field);
- * in the bucket list and the checklist ↑↓ PgUp PgDn move and Space ticks; Enter creates the key;
- * Esc leaves the form. Text sections take typed text. Pure.
+ * Keys of the create-key form, looked up in the keymap (./keymap-accounts.ts). In a text section
+ * (context `key-form`): Tab / ↓ next section, Shift+Tab / ↑ previous, Enter creates the key, Esc
+ * leaves the form, and keys bound to nothing there edit the text. In the bucket list and the
+ * capability checklist (context `key-form-list`): Tab / Shift+Tab change section, ↑↓ j k PgUp
+ * PgDn Home End g G move, Space / x tick, Enter, Esc as above. Pure.
  */
+import type { CommandId } from './commands.js';
 import type { KeyFormAction } from './key-form-reducer.js';
 import { isTextSection, type KeyFormState } from './key-form-state.js';
+import { DEFAULT_KEYMAP, lookupCommand, type Keymap } from './keymap.js';
 import { textEditForKey, type ScreenKey } from './wizard-text-field.js';
 
-/** The form action for `key`, or null. */
-export function keyFormKeyAction(state: KeyFormState, key: ScreenKey): KeyFormAction | null {
-  const pattern = key.pattern ?? '';
+const COMMON: Partial<Record<CommandId, KeyFormAction>> = {
+  nextField: { type: 'nextSection' },
+  prevField: { type: 'prevSection' },
+  confirm: { type: 'submit' },
+  cancel: { type: 'cancel' },
+};
+
+const LIST: Partial<Record<CommandId, KeyFormAction>> = {
+  ...COMMON,
+  cursorUp: { type: 'cursor', by: -1 },
+  cursorDown: { type: 'cursor', by: 1 },
+  cursorPageUp: { type: 'cursor', by: -10 },
+  cursorPageDown: { type: 'cursor', by: 10 },
+  // Far past either end: the reducer clamps the cursor to the list.
+  cursorHome: { type: 'cursor', by: -1000 },
+  cursorEnd: { type: 'cursor', by: 1000 },
+  toggleSelect: { type: 'toggle' },
+};
+
+/**
+ * The form action for `key`, or null.
+ * @param keymap the app's keymap, user overrides applied (default: the built-in one)
+ */
+export function keyFormKeyAction(state: KeyFormState, key: ScreenKey, keymap: Keymap = DEFAULT_KEYMAP): KeyFormAction | null {
   const inText = isTextSection(state.section);
-  switch (pattern) {
-    case 'tab':
-      return { type: 'nextSection' };
-    case 'shift+tab':
-      return { type: 'prevSection' };
-    case 'enter':
-      return { type: 'submit' };
-    case 'escape':
-      return { type: 'cancel' };
-    case 'up':
-      return inText ? { type: 'prevSection' } : { type: 'cursor', by: -1 };
-    case 'down':
-      return inText ? { type: 'nextSection' } : { type: 'cursor', by: 1 };
-    default:
-      break;
-  }
-  if (inText) {
-    const edit = textEditForKey(key);
-    return edit === null ? null : { type: 'text', edit };
-  }
-  switch (pattern) {
-    case 'space':
-    case 'x':
-      return { type: 'toggle' };
-    case 'k':
-      return { type: 'cursor', by: -1 };
-    case 'j':
-      return { type: 'cursor', by: 1 };
-    case 'pageup':
-      return { type: 'cursor', by: -10 };
-    case 'pagedown':
-      return { type: 'cursor', by: 10 };
-    case 'home':
-    case 'g':
-      return { type: 'cursor', by: -1000 };
-    case 'end':
-    case 'G':
-      return { type: 'cursor', by: 1000 };
-    default:
-      return null;
-  }
+  const cmd = lookupCommand(keymap, inText ? 'key-form' : 'key-form-list', key.pattern);
+  if (cmd !== null) return (inText ? COMMON : LIST)[cmd] ?? null;
+  if (!inText) return null;
+  const edit = textEditForKey(key);
+  return edit === null ? null : { type: 'text', edit };
 }

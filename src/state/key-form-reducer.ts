@@ -7,11 +7,11 @@
 import { describeCapability, KEY_PRESETS, type KeyPresetId } from './capabilities.js';
 import { validateKeyDraft } from './key-form-validate.js';
 import { CHECKLIST, isTextSection, KEY_FORM_SECTIONS, type KeyFormState } from './key-form-state.js';
-import { applyTextEdit, type TextEdit } from './wizard-text-field.js';
+import { editLine, type LineEdit } from './line-edit.js';
 
 /** Everything that can happen to the form. */
 export type KeyFormAction =
-  | { type: 'text'; edit: TextEdit }
+  | { type: 'text'; edit: LineEdit }
   | { type: 'nextSection' }
   | { type: 'prevSection' }
   | { type: 'cursor'; by: number }
@@ -78,7 +78,7 @@ export function keyFormReducer(state: KeyFormState, action: KeyFormAction): KeyF
     case 'text': {
       if (!isTextSection(state.section)) return state;
       const section = state.section;
-      const edited = applyTextEdit(state.text[section], action.edit);
+      const edited = editLine(state.text[section], action.edit);
       const changed = edited.text !== state.text[section].text;
       return { ...state, text: { ...state.text, [section]: edited }, problems: changed ? state.problems.filter((p) => p.field !== section) : state.problems };
     }

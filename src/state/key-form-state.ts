@@ -5,7 +5,7 @@
  */
 import { CAPABILITIES, KEY_PRESETS, type KeyPresetId } from './capabilities.js';
 import type { CheckedKeyRequest, KeyDraftProblem } from './key-form-validate.js';
-import { textAtEnd, type TextValue } from './wizard-text-field.js';
+import { lineOf, type LineState } from './line-edit.js';
 
 /** The form's sections in Tab order. */
 export type KeyFormSection = 'name' | 'buckets' | 'prefix' | 'capabilities' | 'lifetime';
@@ -36,7 +36,7 @@ export type KeyFormOutcome = { kind: 'submit'; request: CheckedKeyRequest } | { 
 
 /** The form. */
 export interface KeyFormState {
-  text: Record<KeyFormTextSection, TextValue>;
+  text: Record<KeyFormTextSection, LineState>;
   /** Buckets the signed-in key can see, sorted by name. */
   buckets: readonly BucketChoice[];
   /** Chosen bucket IDs; empty = all buckets. */
@@ -54,7 +54,7 @@ export interface KeyFormState {
 export function initKeyForm(buckets: readonly BucketChoice[]): KeyFormState {
   const readOnly = KEY_PRESETS.find((p) => p.id === 'read-only');
   return {
-    text: { name: textAtEnd(''), prefix: textAtEnd(''), lifetime: textAtEnd('') },
+    text: { name: lineOf(''), prefix: lineOf(''), lifetime: lineOf('') },
     buckets: [...buckets].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     chosenBuckets: [],
     capabilities: [...(readOnly?.capabilities ?? [])],

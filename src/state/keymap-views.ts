@@ -25,7 +25,16 @@ const CONTEXT_TITLES: Record<KeyContext, string> = {
   queue: 'Transfer queue',
   dialog: 'Dialogs',
   wizard: 'Account wizard',
+  'wizard-review': 'Account wizard · review',
   help: 'Help screen',
+  profiles: 'Profiles screen (P)',
+  keys: 'Application keys screen (K)',
+  'key-form': 'New key form · text fields',
+  'key-form-list': 'New key form · bucket and capability lists',
+  'new-key': 'New key shown',
+  prompt: 'Accounts screens · name prompts',
+  confirm: 'Accounts screens · yes/no questions',
+  inspector: 'Key inspector (I)',
 };
 
 function rowOf(e: KeymapEntry): HelpRow {

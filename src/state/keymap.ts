@@ -5,16 +5,49 @@
  * mc and vim keys live side by side (issue 6): arrows and hjkl, F-keys and letters.
  */
 import type { CommandId } from './commands.js';
+import { ACCOUNT_KEYS } from './keymap-accounts.js';
 
 /**
  * Where a key press is interpreted: the file panes, a dialog (including the filter and mask
- * prompts, whose unbound printable keys go to the text field), the account wizard, the transfer
- * queue when it has focus, or the help screen.
+ * prompts, whose unbound printable keys go to the text field), the account wizard (its text
+ * fields likewise) and its review step, the transfer queue when it has focus, the help screen,
+ * and the accounts screens (./keymap-accounts.ts): the profiles list, the keys list, the
+ * create-key form's text sections and its lists, the new key just shown, the accounts screens'
+ * name prompts (text field) and yes/no questions, and the key inspector.
  */
-export type KeyContext = 'pane' | 'dialog' | 'wizard' | 'queue' | 'help';
+export type KeyContext =
+  | 'pane'
+  | 'dialog'
+  | 'wizard'
+  | 'wizard-review'
+  | 'queue'
+  | 'help'
+  | 'profiles'
+  | 'keys'
+  | 'key-form'
+  | 'key-form-list'
+  | 'new-key'
+  | 'prompt'
+  | 'confirm'
+  | 'inspector';
 
 /** Every context, in help-screen order. */
-export const KEY_CONTEXTS: readonly KeyContext[] = ['pane', 'queue', 'dialog', 'wizard', 'help'];
+export const KEY_CONTEXTS: readonly KeyContext[] = [
+  'pane',
+  'queue',
+  'dialog',
+  'wizard',
+  'wizard-review',
+  'profiles',
+  'keys',
+  'key-form',
+  'key-form-list',
+  'new-key',
+  'prompt',
+  'confirm',
+  'inspector',
+  'help',
+];
 
 /**
  * One row of the keymap. `keys` are canonical patterns; `fkey` (1–10) puts the command on the
@@ -100,11 +133,17 @@ export const DEFAULT_KEYMAP: Keymap = [
   { context: 'wizard', command: 'nextField', keys: ['tab', 'down'] },
   { context: 'wizard', command: 'prevField', keys: ['shift+tab', 'up'] },
 
+  ...ACCOUNT_KEYS,
+
   { context: 'help', command: 'cancel', keys: ['escape', 'q', 'f1', '?', 'f10', 'enter'], fkey: 10, description: 'Close the help' },
 ];
 
-/** The command bound to `pattern` (canonical) in `context`, or null. */
-export function lookupCommand(keymap: Keymap, context: KeyContext, pattern: string): CommandId | null {
+/**
+ * The command bound to `pattern` (canonical) in `context`, or null (also for a null pattern: a
+ * press that is not one known key, e.g. pasted text).
+ */
+export function lookupCommand(keymap: Keymap, context: KeyContext, pattern: string | null): CommandId | null {
+  if (pattern === null) return null;
   for (const e of keymap) {
     if (e.context === context && e.keys.includes(pattern)) return e.command;
   }

@@ -2,7 +2,8 @@
  * The standalone key inspector (for the active pane's profile, reachable at any time): a scroll
  * position and "closed". Pure; the facts themselves come from ./keys-screen-facts.ts.
  */
-import { scrollBy, scrollLimit, scrollMoveForKey, SCROLL_TOP, type ScrollMove, type ScrollState } from './keys-screen-scroll.js';
+import { DEFAULT_KEYMAP, lookupCommand, type Keymap } from './keymap.js';
+import { scrollBy, scrollLimit, scrollMoveForCommand, SCROLL_TOP, type ScrollMove, type ScrollState } from './keys-screen-scroll.js';
 import type { ScreenKey } from './wizard-text-field.js';
 
 /** The inspector screen's state. */
@@ -37,10 +38,14 @@ export function inspectorReducer(state: InspectorState, action: InspectorAction)
   }
 }
 
-/** Scroll keys scroll; Esc, Enter, q and I (the key that opens it) close. */
-export function inspectorKeyAction(_state: InspectorState, key: ScreenKey): InspectorAction | null {
-  const pattern = key.pattern ?? '';
-  if (pattern === 'escape' || pattern === 'enter' || pattern === 'q' || pattern === 'I') return { type: 'close' };
-  const move = scrollMoveForKey(pattern);
+/**
+ * The inspector's action for `key`, looked up in the keymap's `inspector` context: scroll keys
+ * scroll; Esc, Enter, q and I (the key that opens it) close.
+ * @param keymap the app's keymap, user overrides applied (default: the built-in one)
+ */
+export function inspectorKeyAction(_state: InspectorState, key: ScreenKey, keymap: Keymap = DEFAULT_KEYMAP): InspectorAction | null {
+  const cmd = lookupCommand(keymap, 'inspector', key.pattern);
+  if (cmd === 'cancel') return { type: 'close' };
+  const move = scrollMoveForCommand(cmd);
   return move === null ? null : { type: 'scroll', move };
 }

@@ -6,7 +6,7 @@
 import { initKeyForm, type BucketChoice } from './key-form-state.js';
 import { keyFormReducer, type KeyFormAction } from './key-form-reducer.js';
 import type { CreatedKeyView, KeyRow, KeysScreenState } from './keys-screen-state.js';
-import { applyTextEdit, textAtEnd, type TextEdit } from './wizard-text-field.js';
+import { editLine, lineOf, type LineEdit } from './line-edit.js';
 import { wizardNameProblem } from './wizard-validate.js';
 
 /** Everything that can happen to the keys screen. */
@@ -24,7 +24,7 @@ export type KeysScreenAction =
   | { type: 'deleted'; requestId: number }
   | { type: 'deleteFailed'; requestId: number; message: string }
   | { type: 'offerSave' }
-  | { type: 'nameText'; edit: TextEdit }
+  | { type: 'nameText'; edit: LineEdit }
   | { type: 'confirmSave' }
   | { type: 'profileSaved'; requestId: number }
   | { type: 'profileSaveFailed'; requestId: number; message: string }
@@ -127,10 +127,10 @@ export function keysScreenReducer(state: KeysScreenState, action: KeysScreenActi
       return { ...state, mode: { kind: 'list' }, message: { tone: 'error', text: action.message } };
     case 'offerSave':
       if (mode.kind !== 'created' || mode.save.kind !== 'offer') return state;
-      return { ...state, mode: { ...mode, save: { kind: 'naming', name: textAtEnd(suggestedName(state, mode.key.keyName)), error: null } } };
+      return { ...state, mode: { ...mode, save: { kind: 'naming', name: lineOf(suggestedName(state, mode.key.keyName)), error: null } } };
     case 'nameText':
       if (mode.kind !== 'created' || mode.save.kind !== 'naming') return state;
-      return { ...state, mode: { ...mode, save: { kind: 'naming', name: applyTextEdit(mode.save.name, action.edit), error: null } } };
+      return { ...state, mode: { ...mode, save: { kind: 'naming', name: editLine(mode.save.name, action.edit), error: null } } };
     case 'confirmSave':
       return confirmSave(state);
     case 'profileSaved':
@@ -138,7 +138,7 @@ export function keysScreenReducer(state: KeysScreenState, action: KeysScreenActi
       return { ...state, mode: { ...mode, save: { kind: 'saved', name: mode.save.name } }, existingProfileNames: [...state.existingProfileNames, mode.save.name] };
     case 'profileSaveFailed':
       if (mode.kind !== 'created' || mode.save.kind !== 'saving' || mode.save.requestId !== action.requestId) return state;
-      return { ...state, mode: { ...mode, save: { kind: 'naming', name: textAtEnd(mode.save.name), error: action.message } } };
+      return { ...state, mode: { ...mode, save: { kind: 'naming', name: lineOf(mode.save.name), error: action.message } } };
     case 'back':
       return back(state);
     case 'close':

@@ -4,6 +4,7 @@
  * is null and only the lower bound applies (a key pressed before the first report still counts,
  * and the report pulls the offset back inside). Pure.
  */
+import type { CommandId } from './commands.js';
 
 /** Scroll position. */
 export interface ScrollState {
@@ -59,29 +60,19 @@ export function scrollLimit(s: ScrollState, max: number): ScrollState {
   return m === s.max && offset === s.offset ? s : { offset, max: m };
 }
 
-/** The scroll move a key pattern means in a scrollable view, or null. */
-export function scrollMoveForKey(key: string): ScrollMove | null {
-  switch (key) {
-    case 'up':
-    case 'k':
-      return 'line-up';
-    case 'down':
-    case 'j':
-      return 'line-down';
-    case 'pageup':
-    case 'ctrl+b':
-      return 'page-up';
-    case 'pagedown':
-    case 'ctrl+f':
-    case 'space':
-      return 'page-down';
-    case 'home':
-    case 'g':
-      return 'top';
-    case 'end':
-    case 'G':
-      return 'bottom';
-    default:
-      return null;
-  }
+const SCROLL_MOVES: Partial<Record<CommandId, ScrollMove>> = {
+  cursorUp: 'line-up',
+  cursorDown: 'line-down',
+  cursorPageUp: 'page-up',
+  cursorPageDown: 'page-down',
+  cursorHome: 'top',
+  cursorEnd: 'bottom',
+};
+
+/**
+ * The scroll move a cursor command means in a scrollable view (its keys come from the keymap:
+ * ./keymap-accounts.ts), or null for no command or any other command.
+ */
+export function scrollMoveForCommand(command: CommandId | null): ScrollMove | null {
+  return command === null ? null : (SCROLL_MOVES[command] ?? null);
 }

@@ -8,7 +8,7 @@ import type { KeyInfo } from './key-info.js';
 import type { BucketChoice, KeyFormState } from './key-form-state.js';
 import type { CheckedKeyRequest } from './key-form-validate.js';
 import { checkAction, type PermissionDecision } from './permissions.js';
-import type { TextValue } from './wizard-text-field.js';
+import type { LineState } from './line-edit.js';
 
 /** An application key as listed (never a secret); the shape of the B2 provider's KeyRecord. */
 export interface KeyRow {
@@ -45,7 +45,7 @@ export type KeysLoad =
 /** Saving a new key as a profile, inside the "created" view. */
 export type SaveAsProfile =
   | { kind: 'offer' }
-  | { kind: 'naming'; name: TextValue; error: string | null }
+  | { kind: 'naming'; name: LineState; error: string | null }
   | { kind: 'saving'; requestId: number; name: string }
   | { kind: 'saved'; name: string };
 

@@ -4,7 +4,7 @@
  */
 import type { KeyInfo } from './key-info.js';
 import type { ProfileRow, ProfilesOperation, ProfilesScreenState } from './profiles-screen-state.js';
-import { applyTextEdit, textAtEnd, type TextEdit } from './wizard-text-field.js';
+import { editLine, lineOf, type LineEdit } from './line-edit.js';
 import { wizardNameProblem } from './wizard-validate.js';
 
 /** Everything that can happen to the profiles screen. */
@@ -15,7 +15,7 @@ export type ProfilesScreenAction =
   | { type: 'wizardDone'; name: string; profiles: ProfileRow[]; defaultName: string | null }
   | { type: 'wizardCancelled' }
   | { type: 'startRename' }
-  | { type: 'renameText'; edit: TextEdit }
+  | { type: 'renameText'; edit: LineEdit }
   | { type: 'confirmRename' }
   | { type: 'askDelete' }
   | { type: 'answerDelete'; yes: boolean }
@@ -83,9 +83,9 @@ export function profilesScreenReducer(state: ProfilesScreenState, action: Profil
       if (mode.kind !== 'wizard') return state;
       return state.profiles.length === 0 ? { ...state, mode: { kind: 'closed' } } : { ...state, mode: { kind: 'list' } };
     case 'startRename':
-      return inList && selected !== undefined ? { ...state, mode: { kind: 'rename', from: selected.name, name: textAtEnd(selected.name), error: null }, message: null } : state;
+      return inList && selected !== undefined ? { ...state, mode: { kind: 'rename', from: selected.name, name: lineOf(selected.name), error: null }, message: null } : state;
     case 'renameText':
-      return mode.kind === 'rename' ? { ...state, mode: { ...mode, name: applyTextEdit(mode.name, action.edit), error: null } } : state;
+      return mode.kind === 'rename' ? { ...state, mode: { ...mode, name: editLine(mode.name, action.edit), error: null } } : state;
     case 'confirmRename':
       return confirmRename(state);
     case 'askDelete':

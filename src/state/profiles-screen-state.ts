@@ -5,7 +5,7 @@
  * Pure data; never holds a secret (profiles are listed without their keys).
  */
 import type { KeyInfo } from './key-info.js';
-import type { TextValue } from './wizard-text-field.js';
+import type { LineState } from './line-edit.js';
 
 /** A profile as listed: no secret. */
 export interface ProfileRow {
@@ -24,7 +24,7 @@ export type ProfilesOperation =
 /** What is on top of the list. */
 export type ProfilesMode =
   | { kind: 'list' }
-  | { kind: 'rename'; from: string; name: TextValue; error: string | null }
+  | { kind: 'rename'; from: string; name: LineState; error: string | null }
   | { kind: 'confirm-delete'; name: string }
   | { kind: 'working'; requestId: number; operation: ProfilesOperation }
   | { kind: 'inspecting'; name: string; keyInfo: KeyInfo; endpoint: string | null }

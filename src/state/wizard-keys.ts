@@ -1,47 +1,50 @@
 /**
- * Which wizard action a key press means, per stage. The app's single input owner calls this with
- * every key while the wizard is on top (text included: fields are edited in state, see
- * ./wizard-text-field.ts); so does src/ui/accounts/useScreenInput.ts when the wizard runs alone.
+ * Which wizard action a key press means, per stage, looked up in the keymap: `wizard` while
+ * editing (Enter, Tab / ↓, Shift+Tab / ↑, Esc or Ctrl+C; other keys edit the field) and verifying
+ * (only leaving counts), `wizard-review` on the review step, `confirm` for "replace the profile?".
+ * The app's single input owner calls this with every key while the wizard is on top (text
+ * included: fields are edited in state, see ./line-edit.ts); so does
+ * src/ui/accounts/useScreenInput.ts when the wizard runs alone.
  */
-import { scrollMoveForKey } from './keys-screen-scroll.js';
+import type { CommandId } from './commands.js';
+import { DEFAULT_KEYMAP, lookupCommand, type Keymap } from './keymap.js';
+import { scrollMoveForCommand } from './keys-screen-scroll.js';
 import type { WizardAction } from './wizard-reducer.js';
 import type { WizardState } from './wizard-state.js';
 import { textEditForKey, type ScreenKey } from './wizard-text-field.js';
 
-/** The action for `key` in the wizard's current stage, or null when the key does nothing here. */
-export function wizardKeyAction(state: WizardState, screenKey: ScreenKey): WizardAction | null {
-  const key = screenKey.pattern ?? '';
+const EDITING: Partial<Record<CommandId, WizardAction>> = {
+  confirm: { type: 'submit' },
+  nextField: { type: 'next' },
+  prevField: { type: 'prev' },
+  cancel: { type: 'cancel' },
+};
+
+/**
+ * The action for `key` in the wizard's current stage, or null when the key does nothing here.
+ * @param keymap the app's keymap, user overrides applied (default: the built-in one)
+ */
+export function wizardKeyAction(state: WizardState, screenKey: ScreenKey, keymap: Keymap = DEFAULT_KEYMAP): WizardAction | null {
   switch (state.stage.kind) {
     case 'editing': {
-      switch (key) {
-        case 'enter':
-          return { type: 'submit' };
-        case 'tab':
-        case 'down':
-          return { type: 'next' };
-        case 'shift+tab':
-        case 'up':
-          return { type: 'prev' };
-        case 'escape':
-          return { type: 'cancel' };
-        default: {
-          const edit = textEditForKey(screenKey);
-          return edit === null ? null : { type: 'text', edit };
-        }
-      }
+      const cmd = lookupCommand(keymap, 'wizard', screenKey.pattern);
+      if (cmd !== null) return EDITING[cmd] ?? null;
+      const edit = textEditForKey(screenKey);
+      return edit === null ? null : { type: 'text', edit };
     }
     case 'verifying':
-      return key === 'escape' ? { type: 'cancel' } : null;
+      return lookupCommand(keymap, 'wizard', screenKey.pattern) === 'cancel' ? { type: 'cancel' } : null;
     case 'review': {
-      if (key === 'enter') return { type: 'submit' };
-      if (key === 'escape') return { type: 'cancel' };
-      const move = scrollMoveForKey(key);
+      const cmd = lookupCommand(keymap, 'wizard-review', screenKey.pattern);
+      if (cmd === 'confirm') return { type: 'submit' };
+      if (cmd === 'cancel') return { type: 'cancel' };
+      const move = scrollMoveForCommand(cmd);
       return move === null ? null : { type: 'scroll', move };
     }
-    case 'confirm-replace':
-      if (key === 'y' || key === 'Y') return { type: 'answerReplace', replace: true };
-      if (key === 'n' || key === 'N' || key === 'escape') return { type: 'answerReplace', replace: false };
-      return null;
+    case 'confirm-replace': {
+      const cmd = lookupCommand(keymap, 'confirm', screenKey.pattern);
+      return cmd === 'yes' || cmd === 'no' ? { type: 'answerReplace', replace: cmd === 'yes' } : null;
+    }
     case 'saving':
     case 'saved':
     case 'cancelled':

@@ -7,12 +7,12 @@
 import { scrollBy, scrollLimit, SCROLL_TOP, type ScrollMove } from './keys-screen-scroll.js';
 import type { KeyInfo } from './key-info.js';
 import { CREDENTIAL_FIELDS, WIZARD_FIELDS, type VerifyFailure, type WizardField, type WizardState } from './wizard-state.js';
-import { applyTextEdit, type TextEdit } from './wizard-text-field.js';
+import { editLine, type LineEdit } from './line-edit.js';
 import { endpointProblem, keyIdProblem, keyProblem, suggestProfileName, trimCredential, wizardNameProblem } from './wizard-validate.js';
 
 /** Everything that can happen to the wizard. */
 export type WizardAction =
-  | { type: 'text'; edit: TextEdit }
+  | { type: 'text'; edit: LineEdit }
   | { type: 'focus'; field: WizardField }
   | { type: 'next' }
   | { type: 'prev' }
@@ -139,7 +139,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       if (stage.kind !== 'editing') return state;
       // Always the focused field of the latest state: a key can never land in a field the user left.
       const field = state.focus;
-      const edited = applyTextEdit({ text: state.values[field], cursor: state.cursor }, action.edit);
+      const edited = editLine({ text: state.values[field], cursor: state.cursor }, action.edit);
       if (edited.text === state.values[field]) return edited.cursor === state.cursor ? state : { ...state, cursor: edited.cursor };
       const { [field]: _cleared, ...errors } = state.errors;
       return {

@@ -1,15 +1,18 @@
 /**
- * Text fields of the accounts screens (wizard, create-key form, profile rename), edited in pure
- * state rather than by ink-text-input.
+ * Key presses as the accounts screens (wizard, keys, profiles, inspector) read them, and what a
+ * press means in one of their text fields. The editing itself is ./line-edit.ts, shared with the
+ * panes' prompts.
  *
- * Why: ink-text-input subscribes to stdin per field in a passive effect. Right after Enter moves
- * the focus, the previous field's subscription is still live until React runs passive effects, so
- * keys typed or pasted in that gap went to the previous field — in a test, the secret key landed in
- * the visible key-ID field. Here every key goes through the screen's one key function and the
- * reducer applies the edit to whichever field has focus in the latest state: no gap, no stale
- * closure, and the app's single input owner can route text like any other key.
+ * Why the accounts' fields are edited in state rather than by ink-text-input: ink-text-input
+ * subscribes to stdin per field in a passive effect. Right after Enter moves the focus, the
+ * previous field's subscription is still live until React runs passive effects, so keys typed or
+ * pasted in that gap went to the previous field — in a test, the secret key landed in the visible
+ * key-ID field. Here every key goes through the screen's one key function and the reducer applies
+ * the edit to whichever field has focus in the latest state: no gap, no stale closure, and the
+ * app's single input owner can route text like any other key.
  * Pure.
  */
+import { lineEditForKey, type LineEdit } from './line-edit.js';
 
 /**
  * One key press as the accounts screens read it: the canonical pattern (./keymap-patterns.ts;
@@ -21,101 +24,12 @@ export interface ScreenKey {
   text: string;
 }
 
-/** A field's text and cursor (index in code points, 0 … length). */
-export interface TextValue {
-  text: string;
-  cursor: number;
-}
-
-/** Editing operations on a field. */
-export type TextEdit =
-  | { type: 'insert'; text: string }
-  | { type: 'backspace' }
-  | { type: 'delete' }
-  | { type: 'left' }
-  | { type: 'right' }
-  | { type: 'home' }
-  | { type: 'end' }
-  | { type: 'clear' };
-
-// Control and format characters (C0, C1, DEL, bidi marks, …) and line/paragraph separators: no
-// accounts field may contain them, and drawing them would let pasted text drive the terminal.
-const CONTROLS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
-
-/** `text` without control and format characters. */
-export function stripControls(text: string): string {
-  return text.replace(CONTROLS, '');
-}
-
-/** A value with the cursor at the end. */
-export function textAtEnd(text: string): TextValue {
-  return { text, cursor: [...text].length };
-}
-
-/** Applies `edit`; the cursor stays within the text. Inserted text loses control characters. */
-export function applyTextEdit(value: TextValue, edit: TextEdit): TextValue {
-  const chars = [...value.text];
-  const cursor = Math.max(0, Math.min(chars.length, value.cursor));
-  switch (edit.type) {
-    case 'insert': {
-      const add = [...stripControls(edit.text)];
-      if (add.length === 0) return value;
-      return { text: [...chars.slice(0, cursor), ...add, ...chars.slice(cursor)].join(''), cursor: cursor + add.length };
-    }
-    case 'backspace':
-      return cursor === 0 ? value : { text: [...chars.slice(0, cursor - 1), ...chars.slice(cursor)].join(''), cursor: cursor - 1 };
-    case 'delete':
-      return cursor >= chars.length ? value : { text: [...chars.slice(0, cursor), ...chars.slice(cursor + 1)].join(''), cursor };
-    case 'left':
-      return { ...value, cursor: Math.max(0, cursor - 1) };
-    case 'right':
-      return { ...value, cursor: Math.min(chars.length, cursor + 1) };
-    case 'home':
-      return { ...value, cursor: 0 };
-    case 'end':
-      return { ...value, cursor: chars.length };
-    case 'clear':
-      return { text: '', cursor: 0 };
-    default: {
-      const unreachable: never = edit;
-      return unreachable;
-    }
-  }
-}
-
 /**
- * The edit a key means inside a text field, or null (Enter, Tab, Esc, arrows up/down and other
- * commands are the screen's). Printable keys and pasted text insert; Backspace, Delete, ←/→,
- * Home/End (also Ctrl+A/Ctrl+E) move and erase; Ctrl+U clears the field.
+ * The edit `key` means inside a text field, or null (see `lineEditForKey`). Screens first look the
+ * key up in their keymap context; only keys bound to nothing there reach this.
  */
-export function textEditForKey(key: ScreenKey): TextEdit | null {
-  switch (key.pattern) {
-    case 'backspace':
-      return { type: 'backspace' };
-    case 'delete':
-      return { type: 'delete' };
-    case 'left':
-      return { type: 'left' };
-    case 'right':
-      return { type: 'right' };
-    case 'home':
-    case 'ctrl+a':
-      return { type: 'home' };
-    case 'end':
-    case 'ctrl+e':
-      return { type: 'end' };
-    case 'ctrl+u':
-      return { type: 'clear' };
-    case 'space':
-      return { type: 'insert', text: ' ' };
-    case null:
-    default:
-      break;
-  }
-  const printable = key.pattern === null || [...key.pattern].length === 1;
-  if (!printable || key.text === '') return null;
-  const text = stripControls(key.text);
-  return text === '' ? null : { type: 'insert', text };
+export function textEditForKey(key: ScreenKey): LineEdit | null {
+  return lineEditForKey(key.pattern, key.text);
 }
 
 /**

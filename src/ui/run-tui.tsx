@@ -84,6 +84,9 @@ export async function runTui(setup: TuiSetup, io: TuiIo = { stdin: process.stdin
     partSize: setup.settings.partSize,
     checkPermission: connectingChecker(registry, engineChecker((ref) => registry.keyInfoForRef(ref), Date.now)),
     queueFile: setup.queueFile ?? undefined,
+    // Sooner than the engine's 1 s default: work queued just before a crash is kept too, and a
+    // write is one small JSON file (progress alone does not trigger one).
+    queueSaveDelayMs: 250,
     onQueueFileError: (e) => {
       const text = `Cannot save the transfer queue (${e instanceof Error ? e.message : String(e)}); a crash now would lose it.`;
       store.dispatch({ type: 'app', action: { type: 'setStatus', text, tone: 'warning' } });

@@ -12,7 +12,7 @@ export function keyInfo(overrides: Partial<KeyInfo> = {}): KeyInfo {
 
 /** A key press as the screens read it: named keys by pattern, anything else as typed text. */
 export function k(pattern: string): ScreenKey {
-  const named = /^(enter|escape|tab|shift\+tab|up|down|left|right|home|end|pageup|pagedown|backspace|delete|space|ctrl\+\w|f\d+)$/.test(pattern);
+  const named = /^(enter|escape|tab|shift\+tab|up|down|left|right|home|end|pageup|pagedown|backspace|delete|insert|space|ctrl\+\w|f\d+)$/.test(pattern);
   if (named) return { pattern, text: pattern === 'space' ? ' ' : '' };
   return { pattern: [...pattern].length === 1 ? pattern : null, text: pattern };
 }

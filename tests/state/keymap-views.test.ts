@@ -51,6 +51,15 @@ describe('helpSections', () => {
       'Transfer queue',
       'Dialogs',
       'Account wizard',
+      'Account wizard · review',
+      'Profiles screen (P)',
+      'Application keys screen (K)',
+      'New key form · text fields',
+      'New key form · bucket and capability lists',
+      'New key shown',
+      'Accounts screens · name prompts',
+      'Accounts screens · yes/no questions',
+      'Key inspector (I)',
       'Help screen',
     ]);
   });

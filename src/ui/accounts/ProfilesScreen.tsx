@@ -8,6 +8,7 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { Profile } from '../../config/index.js';
 import type { KeyInfo } from '../../state/key-info.js';
+import type { Keymap } from '../../state/keymap.js';
 import { profilesScreenKeyAction } from '../../state/profiles-screen-keys.js';
 import type { ScreenKey } from '../../state/wizard-text-field.js';
 import { useTerminalSize } from '../terminal-size.js';
@@ -45,14 +46,14 @@ export function ProfilesScreen(props: ProfilesScreenProps): ReactNode {
   const route: KeyRoute = useRef(null);
   const latest = useRef(state);
   latest.current = state;
-  const list = (k: ScreenKey): void => {
-    const a = profilesScreenKeyAction(latest.current, k);
+  const list = (k: ScreenKey, keymap: Keymap): void => {
+    const a = profilesScreenKeyAction(latest.current, k, keymap);
     if (a !== null) dispatch(a);
   };
-  const handle = (k: ScreenKey): void => {
+  const handle = (k: ScreenKey, keymap: Keymap): void => {
     const nested = latest.current.mode.kind === 'wizard' || latest.current.mode.kind === 'inspecting';
-    if (nested) route.current?.(k);
-    else list(k);
+    if (nested) route.current?.(k, keymap);
+    else list(k, keymap);
   };
   // Published during render, like useScreenInput: the parent can never route a key to a screen
   // that is not there yet.

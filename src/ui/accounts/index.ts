@@ -4,7 +4,8 @@
  * Every screen comes in three layers, so the app can mount it either way:
  *
  * 1. Pure state in src/state: a reducer over an exhaustively switched action union and a key
- *    function `(state, ScreenKey) → action | null`:
+ *    function `(state, ScreenKey, keymap) → action | null` that looks keys up in the keymap
+ *    (contexts in state/keymap-accounts.ts; pass the app's keymap so user overrides apply):
  *    - wizard: `initWizard`, `wizardReducer`, `wizardKeyAction` (state/wizard-*.ts)
  *    - key inspector: `initInspector`, `inspectorReducer`, `inspectorKeyAction`
  *      (state/keys-screen-inspector.ts); facts and lines in state/keys-screen-facts.ts, -lines.ts
@@ -12,7 +13,7 @@
  *      (state/keys-screen-*.ts), with the create-key form in state/key-form-*.ts
  *    - profiles screen: `initProfilesScreen`, `profilesScreenReducer`, `profilesScreenKeyAction`
  *      (state/profiles-screen-*.ts)
- *    Text fields are edited in state too (state/wizard-text-field.ts), so the key functions take
+ *    Text fields are edited in state too (state/line-edit.ts), so the key functions take
  *    typed text as well: no component of these screens reads the keyboard.
  * 2. A hook with the effects (`useWizard`, `useKeysScreen`, `useProfilesScreen`) and a
  *    render-only view (`WizardView`, `KeyInspector`, `KeysView`, `ProfilesView`).
@@ -24,7 +25,7 @@
  *   const [state, dispatch] = useWizard({ verify: verifyCredentials, save: (p) => config.saveProfile(p), onDone, onCancel },
  *                                       { existingNames });
  *   // in the input owner, while the wizard is on top:
- *   for (const k of toScreenKeys(input, key, raw)) { const a = wizardKeyAction(state, k); if (a) dispatch(a); }
+ *   for (const k of toScreenKeys(input, key, raw)) { const a = wizardKeyAction(state, k, keymap); if (a) dispatch(a); }
  *   <WizardView state={state} onScrollLimit={(max) => dispatch({ type: 'scrollLimit', max })} active height width now />
  *
  * — or mount a container with `active` true only while it is on top (it then reads keys itself

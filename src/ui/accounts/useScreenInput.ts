@@ -2,9 +2,9 @@
  * The thin keyboard adapter of the accounts screens.
  *
  * DESIGN.md: exactly one component reads the keyboard. The accounts screens are pure state
- * machines whose key handling is a function `(state, ScreenKey) → action | null`
+ * machines whose key handling is a function `(state, ScreenKey, keymap) → action | null`
  * (wizardKeyAction, keysScreenKeyAction, profilesScreenKeyAction, inspectorKeyAction); their text
- * fields are edited in state too (state/wizard-text-field.ts), so no component of theirs reads
+ * fields are edited in state too (state/line-edit.ts), so no component of theirs reads
  * the keyboard. In the app, the single input owner builds the ScreenKey (`toScreenKeys`, ideally
  * with the raw sequence for F-keys) and calls that function for the screen on top; it must not
  * also mount this hook. This hook does the same for a screen running on its own (component tests,
@@ -15,6 +15,7 @@
  */
 import { useInput } from 'ink';
 import { useRef, type MutableRefObject } from 'react';
+import { DEFAULT_KEYMAP, type Keymap } from '../../state/keymap.js';
 import { normaliseInkKey, type InkKeyLike } from '../../state/keymap-ink.js';
 import { splitTypedInput, type ScreenKey } from '../../state/wizard-text-field.js';
 
@@ -29,42 +30,50 @@ export function toScreenKeys(input: string, key: InkKeyLike, raw?: string): Scre
   return splitTypedInput({ pattern, text: named ? '' : input });
 }
 
-/** Where a nested screen publishes its key handler for the screen that reads the keyboard. */
-export type KeyRoute = MutableRefObject<((key: ScreenKey) => void) | null>;
+/**
+ * Where a nested screen publishes its key handler for the screen that reads the keyboard. The
+ * caller hands over the keymap to look keys up in: the app passes its own (user overrides
+ * applied), so the accounts screens obey the same overrides as the panes.
+ */
+export type KeyRoute = MutableRefObject<((key: ScreenKey, keymap: Keymap) => void) | null>;
 
 /**
  * Reads keys while `isActive` and hands each to the latest `onKey` (kept in a ref: a key that
- * arrives before React re-subscribes after a render still reaches the current handler).
+ * arrives before React re-subscribes after a render still reaches the current handler), with
+ * `keymap` (default: the built-in one) to look it up in.
  */
-export function useKeyReader(onKey: (key: ScreenKey) => void, isActive: boolean): void {
+export function useKeyReader(onKey: (key: ScreenKey, keymap: Keymap) => void, isActive: boolean, keymap: Keymap = DEFAULT_KEYMAP): void {
   const handler = useRef(onKey);
   handler.current = onKey;
+  const map = useRef(keymap);
+  map.current = keymap;
   useInput(
     (input, key) => {
-      for (const k of toScreenKeys(input, key)) handler.current(k);
+      for (const k of toScreenKeys(input, key)) handler.current(k, map.current);
     },
     { isActive },
   );
 }
 
 /**
- * Maps each key through `keyToAction` with the latest state and dispatches the result (keys that
- * map to null are ignored). With `route`, the screen does not read the keyboard itself: it puts
+ * Maps each key through `keyToAction` with the latest state and the keymap (from the route's
+ * caller, else `options.keymap`, else the built-in one) and dispatches the result (keys that map
+ * to null are ignored). With `route`, the screen does not read the keyboard itself: it puts
  * its handler into `route` during render (so the parent that reads keys can never send one to a
  * screen that is not there yet) and the parent calls it.
  */
 export function useScreenInput<S, A>(
   state: S,
   dispatch: (action: A) => void,
-  keyToAction: (state: S, key: ScreenKey) => A | null,
-  options: { isActive?: boolean; route?: KeyRoute } = {},
+  keyToAction: (state: S, key: ScreenKey, keymap: Keymap) => A | null,
+  options: { isActive?: boolean; route?: KeyRoute; keymap?: Keymap } = {},
 ): void {
   const latest = useRef(state);
   latest.current = state;
-  const handle = (k: ScreenKey): void => {
-    const action = keyToAction(latest.current, k);
+  const handle = (k: ScreenKey, keymap: Keymap): void => {
+    const action = keyToAction(latest.current, k, keymap);
     if (action !== null) dispatch(action);
   };
   if (options.route !== undefined) options.route.current = handle;
-  useKeyReader(handle, (options.isActive ?? true) && options.route === undefined);
+  useKeyReader(handle, (options.isActive ?? true) && options.route === undefined, options.keymap);
 }

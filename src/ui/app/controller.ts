@@ -10,7 +10,7 @@ import { keyContextFor } from '../../state/app-state.js';
 import { lookupCommand } from '../../state/keymap.js';
 import { parseRawKey } from '../../state/keymap-ink.js';
 import { hasTextField } from '../dialogs/dialog-data.js';
-import { editLine, lineEditForKey, lineOf, type LineEdit } from '../input/line-edit.js';
+import { editLine, lineEditForKey, lineOf, type LineEdit } from '../../state/line-edit.js';
 import { splitInput, type KeyEvent } from '../input/key-events.js';
 import { setStatus, snapshot, type ControllerDeps, type ViewportSizes } from './controller-deps.js';
 import { runDialogCommand } from './dialog-commands.js';
@@ -44,7 +44,7 @@ export class TuiController {
     const s = snapshot(this.deps);
     if (showsAccountScreen(s)) {
       // The screen on top takes every key through its route (Esc closes it through onClose).
-      for (const ev of splitInput(raw, true)) for (const k of screenKeys(ev)) this.screenRoute.current?.(k);
+      for (const ev of splitInput(raw, true)) for (const k of screenKeys(ev)) this.screenRoute.current?.(k, this.deps.keymap);
       return;
     }
     const textEntry = s.app.mode.kind === 'filter' || hasTextField(s.dialog);

@@ -8,7 +8,7 @@ import { activePane, inactivePane, otherSide } from '../../state/app-state.js';
 import { cursorEntry, operationTargets, totalsOf } from '../../state/pane-selectors.js';
 import { checkTransfer } from '../../state/permissions.js';
 import { isDirLike } from '../../state/pane-state.js';
-import { lineOf } from '../input/line-edit.js';
+import { lineOf } from '../../state/line-edit.js';
 import { conflictChoices, deleteChoices, firstAllowed, firstRefusal, lifetimeChoices } from '../dialogs/operation-choices.js';
 import { pickerItems } from '../dialogs/picker-items.js';
 import { destinationLocation, entryLocation } from './command-permissions.js';

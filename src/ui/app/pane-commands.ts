@@ -169,6 +169,11 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'confirm':
     case 'nextField':
     case 'prevField':
+    case 'yes':
+    case 'no':
+    case 'add':
+    case 'makeDefault':
+    case 'saveProfile':
       return;
     default: {
       const never: never = cmd;

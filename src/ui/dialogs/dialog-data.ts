@@ -7,7 +7,7 @@ import type { DialogKind, PaneSide } from '../../state/app-state.js';
 import type { PaneLocation } from '../../state/pane-location.js';
 import type { EntryTotals } from '../../state/pane-selectors.js';
 import type { ConflictPolicy, ConflictQuestion, ConflictChoice } from '../../transfers/index.js';
-import type { LineState } from '../input/line-edit.js';
+import type { LineState } from '../../state/line-edit.js';
 
 /**
  * One choice of a radio list. A choice the key forbids stays visible with its reason (so the user

@@ -55,6 +55,38 @@ describe('accounts screens in the TUI', () => {
     await f.see('no-delete', 'read-only');
   });
 
+  it('K takes its keys from the TUI keyboard owner: Esc returns to the panes', async () => {
+    f = await startTui({ b2: true, right: photos('demo'), active: 'right', size: { columns: 100, rows: 30 } });
+    await f.see('README.txt');
+    f.h.press('K');
+    await f.see('no-delete', 'read-only');
+    f.h.press(KEYS.escape);
+    await f.see('README.txt', '10Quit');
+  });
+
+  it('P takes its keys from the TUI keyboard owner: ↓ and Enter open the chosen profile', async () => {
+    const config = await tempConfig();
+    f = await startTui({
+      b2: true,
+      config,
+      size: { columns: 100, rows: 30 },
+      before: (_dir, emu) => {
+        const key = emu?.demoKeys.find((k) => k.name === 'prefix');
+        if (!emu || !key) return Promise.reject(new Error('no demo server'));
+        config.saveProfile({ name: 'alpha', applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
+        config.saveProfile({ name: 'beta', applicationKeyId: key.applicationKeyId, applicationKey: key.applicationKey, endpoint: emu.endpoint });
+        return Promise.resolve();
+      },
+    });
+    await f.see('a.txt');
+    f.h.press('P');
+    await f.see('alpha', 'beta', 'Esc');
+    f.h.press(KEYS.down, KEYS.enter);
+    // The prefix key may look only under photos/: the pane opens there, through profile beta.
+    await f.see('b2://demo-photos/photos/');
+    expect(f.store.getSnapshot().app.panes.left.location).toMatchObject({ kind: 'b2', profile: 'beta' });
+  });
+
   it('P without a config file says so', async () => {
     f = await startTui();
     await f.see('a.txt');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editLine, lineEditForKey, lineOf, type LineEdit } from '../../../src/ui/input/line-edit.js';
+import { editLine, lineEditForKey, lineOf, type LineEdit } from '../../src/state/line-edit.js';
 
 function apply(text: string, ...edits: LineEdit[]) {
   return edits.reduce(editLine, lineOf(text));

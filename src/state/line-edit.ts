@@ -1,7 +1,8 @@
 /**
- * One-line text editing for prompts (filter, rename, mkdir, masks, the location picker), as a pure
- * function, so the single keyboard owner (./useKeyboard.ts) drives text fields too and no leaf
- * component reads input (DESIGN.md §"How data flows", step 1).
+ * One-line text editing, as pure functions: every text field of b2c — the panes' prompts (filter,
+ * rename, mkdir, masks, the location picker) and the accounts screens' fields (wizard, create-key
+ * form, profile and key names) — is a `LineState` edited here, so the single keyboard owner drives
+ * text like any other key and no leaf component reads input (DESIGN.md §"How data flows", step 1).
  *
  * The cursor counts code points, so an emoji or a CJK character is never split.
  */
@@ -23,8 +24,20 @@ export type LineEdit =
   | { type: 'end' }
   /** Ctrl+U: delete everything before the cursor. */
   | { type: 'killBefore' }
-  /** Ctrl+W: delete the word before the cursor. */
-  | { type: 'killWord' };
+  /** Ctrl+W: delete the word before the cursor (words end at spaces and `/`). */
+  | { type: 'killWord' }
+  /** Empty the field. */
+  | { type: 'clear' };
+
+// Control characters (C0, DEL, C1), line/paragraph separators and the bidi controls (which can
+// make a name display as something else): no field may contain them, and drawing them would let
+// pasted text drive the terminal. Other format characters (ZWJ in emoji sequences) are kept.
+const CONTROLS = /[\p{Cc}\p{Zl}\p{Zp}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/** `text` without control characters, line separators and bidi controls. */
+export function stripControls(text: string): string {
+  return text.replace(CONTROLS, '');
+}
 
 /** A field holding `text` with the cursor at its end. */
 export function lineOf(text: string): LineState {
@@ -35,13 +48,16 @@ function join(points: readonly string[]): string {
   return points.join('');
 }
 
-/** Applies `edit` to `state`; returns `state` itself when nothing changes. */
+/**
+ * Applies `edit` to `state`; returns `state` itself when nothing changes. The cursor stays within
+ * the text, and inserted text loses control characters (`stripControls`).
+ */
 export function editLine(state: LineState, edit: LineEdit): LineState {
   const points = [...state.text];
   const at = Math.min(Math.max(0, state.cursor), points.length);
   switch (edit.type) {
     case 'insert': {
-      const add = [...edit.text];
+      const add = [...stripControls(edit.text)];
       if (add.length === 0) return state;
       return { text: join([...points.slice(0, at), ...add, ...points.slice(at)]), cursor: at + add.length };
     }
@@ -66,6 +82,8 @@ export function editLine(state: LineState, edit: LineEdit): LineState {
       if (i === at && at > 0) i = at - 1;
       return i === at ? state : { text: join([...points.slice(0, i), ...points.slice(at)]), cursor: i };
     }
+    case 'clear':
+      return points.length === 0 ? state : { text: '', cursor: 0 };
     default: {
       const never: never = edit;
       return never;
@@ -73,17 +91,18 @@ export function editLine(state: LineState, edit: LineEdit): LineState {
   }
 }
 
-// eslint-disable-next-line no-control-regex -- control characters are what is being removed.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
 /**
- * The edit a key press means in a text field, or null when it is not an editing key.
- * @param pattern the canonical key pattern (see state/keymap-ink.ts), or null when the raw
- *   sequence was not one key (typically pasted text)
- * @param raw the raw sequence, used for printable characters and pastes (control characters are
- *   dropped from pastes, so a pasted escape sequence cannot reach a name)
+ * The edit a key press means in a text field, or null when it is not an editing key (Enter, Tab,
+ * Esc, ↑↓, F-keys and other keys are the screen's, through the keymap). Printable keys and pasted
+ * text insert; Backspace, Delete, ←/→, Home/End (also Ctrl+A/Ctrl+E) move and erase; Ctrl+U
+ * deletes before the cursor, Ctrl+W the word before it.
+ * @param pattern the canonical key pattern (see ./keymap-ink.ts), or null when the input was not
+ *   one key (typically pasted text)
+ * @param text the raw sequence or typed text of the press, used for pastes; a sequence starting
+ *   with ESC is an unknown key, never text (control characters are dropped from pastes, so a
+ *   pasted escape sequence cannot reach a name)
  */
-export function lineEditForKey(pattern: string | null, raw: string): LineEdit | null {
+export function lineEditForKey(pattern: string | null, text: string): LineEdit | null {
   switch (pattern) {
     case 'backspace':
       return { type: 'backspace' };
@@ -109,10 +128,8 @@ export function lineEditForKey(pattern: string | null, raw: string): LineEdit | 
     default:
       break;
   }
-  if (pattern !== null && [...pattern].length === 1) return { type: 'insert', text: pattern };
-  if (pattern === null && !raw.startsWith('\x1b')) {
-    const text = raw.replace(CONTROL, '');
-    return text === '' ? null : { type: 'insert', text };
-  }
-  return null;
+  if (pattern !== null) return [...pattern].length === 1 ? { type: 'insert', text: pattern } : null;
+  if (text.startsWith('\x1b')) return null;
+  const clean = stripControls(text);
+  return clean === '' ? null : { type: 'insert', text: clean };
 }

@@ -1,0 +1,120 @@
+/**
+ * Queue persistence end to end (issue 5): `b2c` uploads a large file to a separately started
+ * built-in server (`b2c emulator --data DIR`, so nothing depends on the TUI process), is killed
+ * with SIGKILL in the middle, and on the next start offers the unfinished transfer; Resume
+ * completes it, and the bytes on the server equal the local file.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, expect, it } from 'vitest';
+import { openConfig } from '../../src/config/index.js';
+import { connectB2 } from '../../src/providers/b2/index.js';
+import { B2C_BIN, KEYS, spawnB2c, type PtySession } from './pty-harness.js';
+import { cursorTo, openFolder } from './tui-helpers.js';
+
+const PART = 5_000_000;
+/** 40 parts sent one at a time: the TUI saves the queue ~¼ s after the copy starts, long before the end. */
+const SIZE = 40 * PART + 4321;
+
+let base = '';
+let emulator: ChildProcessWithoutNullStreams | null = null;
+let tui: PtySession | null = null;
+afterEach(async () => {
+  if (tui) {
+    tui.kill('SIGKILL');
+    await tui.exited;
+  }
+  tui = null;
+  emulator?.kill();
+  emulator = null;
+  if (base !== '') await rm(base, { recursive: true, force: true });
+  base = '';
+});
+
+interface Emu {
+  endpoint: string;
+  masterKeyId: string;
+  masterKey: string;
+  /** Request log lines so far (`--verbose`). */
+  log: string[];
+}
+
+async function startEmulator(data: string): Promise<Emu> {
+  const child = spawn(process.execPath, [B2C_BIN, 'emulator', '--port', '0', '--data', data, '--part-size', String(PART), '--min-part-size', String(PART), '--verbose'], { stdio: 'pipe' });
+  emulator = child;
+  const log: string[] = [];
+  createInterface({ input: child.stderr }).on('line', (l) => log.push(l));
+  const first = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the emulator exited with ${code}: ${log.join('\n')}`)));
+  });
+  const info = JSON.parse(first) as { endpoint: string; masterKeyId: string; masterKey: string };
+  return { ...info, log };
+}
+
+function uploadedParts(log: string[]): number {
+  return log.filter((l) => /b2_upload_part\S* 200 /.test(l)).length;
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+it('a TUI killed mid-upload offers the transfer at the next start, and Resume completes it', async () => {
+  base = await mkdtemp(join(tmpdir(), 'b2c-e2e-resume-'));
+  const data = join(base, 'server');
+  const cfg = join(base, 'config');
+  const work = join(base, 'work');
+  await mkdir(work);
+  const bytes = randomBytes(SIZE);
+  await writeFile(join(work, 'large.bin'), bytes);
+  const emu = await startEmulator(data);
+  const b2 = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
+  await b2.createBucket('uploads');
+  // Small parts, one at a time (settings), so the upload is long enough to be caught in the middle.
+  openConfig({ dir: cfg, env: {} }).updateSettings({ partSize: PART, partConcurrency: 1 });
+  const env = { B2_APPLICATION_KEY_ID: emu.masterKeyId, B2_APPLICATION_KEY: emu.masterKey, B2_ENDPOINT: emu.endpoint, B2C_CONFIG_DIR: cfg, NO_COLOR: '1' };
+  const queueFile = join(cfg, 'queue.json');
+
+  tui = spawnB2c([], { cols: 120, rows: 30, cwd: work, env });
+  await tui.waitFor((t) => t.includes('large.bin') && t.includes('uploads'));
+  // Right pane (the account): open the bucket; Tab to the left pane, cursor on large.bin, F5.
+  const run = { s: tui, cwd: work, close: () => Promise.resolve() };
+  await openFolder(run, 'uploads');
+  tui.write(KEYS.tab);
+  await cursorTo(run, 'large.bin');
+  tui.write(KEYS.f5);
+  await tui.waitFor((t) => t.includes('(•)'));
+  tui.write(KEYS.enter);
+  await until(() => existsSync(queueFile) && uploadedParts(emu.log) >= 2, 'the queue file and the first parts');
+  tui.kill('SIGKILL');
+  await tui.exited;
+  const partsBeforeKill = uploadedParts(emu.log);
+  // Caught in the middle: some parts are on the server, not all of them.
+  expect(partsBeforeKill).toBeLessThan(40);
+  const saved = await readFile(queueFile, 'utf8');
+  expect(saved).toContain('b2:env');
+  expect(saved).not.toContain(emu.masterKey);
+
+  tui = spawnB2c([], { cols: 120, rows: 30, cwd: work, env });
+  await tui.waitFor((t) => t.includes('1 transfer (1 file, ') && t.includes('was not finished.') && t.includes('Resume'));
+  tui.write(KEYS.enter);
+  await tui.waitFor((t) => t.includes('Resumed 1 transfer'));
+  await until(async () => !existsSync(queueFile) && (await b2.stat('/uploads/large.bin').then(() => true, () => false)), 'the resumed upload to finish', 60_000);
+  const h = await b2.openRead('/uploads/large.bin');
+  const chunks: Buffer[] = [];
+  for await (const c of h.stream) chunks.push(c as Buffer);
+  expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+  // Parts already on the server were not sent again.
+  expect(uploadedParts(emu.log)).toBeLessThan(40 + partsBeforeKill);
+  await b2.close?.();
+}, 120_000);
