@@ -30,29 +30,11 @@ export const ALL_CAPABILITIES: readonly string[] = [
   'bypassGovernance',
 ];
 
-/** Capabilities a bucket-restricted key may hold (reference §3.1: no key or bucket management). */
-export const BUCKET_SCOPED_CAPABILITIES: readonly string[] = [
-  'listAllBucketNames',
-  'listBuckets',
-  'readBuckets',
-  'readBucketEncryption',
-  'writeBucketEncryption',
-  'readBucketRetentions',
-  'writeBucketRetentions',
-  'readBucketReplications',
-  'writeBucketReplications',
-  'readBucketNotifications',
-  'writeBucketNotifications',
-  'readBucketLifecycleRules',
-  'writeBucketLifecycleRules',
-  'listFiles',
-  'readFiles',
-  'shareFiles',
-  'writeFiles',
-  'deleteFiles',
-  'readFileLegalHolds',
-  'writeFileLegalHolds',
-  'readFileRetentions',
-  'writeFileRetentions',
-  'bypassGovernance',
-];
+/** Key management and whole-bucket create/update/delete: not for a bucket-restricted key (reference §3.1). */
+const ACCOUNT_ONLY_CAPABILITIES: readonly string[] = ['listKeys', 'writeKeys', 'deleteKeys', 'writeBuckets', 'deleteBuckets'];
+
+/**
+ * Capabilities a bucket-restricted key may hold (reference §3.1: no key or bucket management):
+ * every capability but the account-only ones. Used as a set (b2_create_key validation).
+ */
+export const BUCKET_SCOPED_CAPABILITIES: readonly string[] = ALL_CAPABILITIES.filter((c) => !ACCOUNT_ONLY_CAPABILITIES.includes(c));

@@ -6,17 +6,7 @@ import type { Segment } from './model.js';
 
 /** Streams bytes `[start, end)` of the concatenated segments. */
 export async function* readContent(blobs: BlobStore, segments: Segment[], start: number, end: number): AsyncGenerator<Buffer> {
-  let pos = 0;
-  for (const seg of segments) {
-    const segStart = pos;
-    const segEnd = pos + seg.length;
-    pos = segEnd;
-    if (segEnd <= start) continue;
-    if (segStart >= end) break;
-    const from = Math.max(start, segStart) - segStart;
-    const to = Math.min(end, segEnd) - segStart;
-    yield* blobs.read(seg.blobId, seg.offset + from, seg.offset + to);
-  }
+  for (const seg of sliceSegments(segments, start, end)) yield* blobs.read(seg.blobId, seg.offset, seg.offset + seg.length);
 }
 
 /** The segments covering bytes `[start, end)` (for copies: no bytes are duplicated). */

@@ -11,7 +11,7 @@ import { B2Error, badRequest } from './errors.js';
 import { newFileId } from './ids.js';
 import type { PartRecord, Segment, VersionRecord } from './model.js';
 import { normaliseFileInfo, resolveContentType, validateFileName } from './names.js';
-import { fileObject } from './shapes.js';
+import { fileObject, partObject } from './shapes.js';
 import type { ApiContext } from './state.js';
 
 const MAX_COPY_BYTES = 5_000_000_000;
@@ -136,13 +136,5 @@ export async function copyPart(ctx: ApiContext): Promise<unknown> {
     segments,
   };
   await ctx.state.store.commit({ t: 'part', fileId: large.fileId, v: part });
-  return {
-    fileId: large.fileId,
-    partNumber,
-    contentLength: part.contentLength,
-    contentSha1: part.contentSha1,
-    contentMd5: part.contentMd5,
-    serverSideEncryption: { algorithm: null, mode: null },
-    uploadTimestamp: part.uploadTimestamp,
-  };
+  return partObject(large.fileId, part);
 }

@@ -22,15 +22,6 @@ import {
 } from './demo-constants.js';
 import { demoBytes, seedFiles } from './demo-files.js';
 
-export {
-  DEMO_BUCKETS,
-  DEMO_KEY_NAMES,
-  DEMO_KEY_SCOPES,
-  DEMO_LARGE_FILE,
-  DEMO_PREFIX_KEY_PREFIX,
-  DEMO_UNFINISHED_FILE,
-} from './demo-constants.js';
-
 /** A demo key as printed by `b2c emulator --demo` and returned by startEmulator. */
 export interface DemoKey {
   name: string;

@@ -10,6 +10,7 @@ import { badRequest } from './errors.js';
 import { header, sendJson } from './http-util.js';
 import type { PartRecord } from './model.js';
 import { principalFor } from './principal.js';
+import { partObject } from './shapes.js';
 import type { EmulatorState } from './state.js';
 import { withUploadToken } from './upload.js';
 
@@ -49,13 +50,5 @@ export async function uploadPart(
     segments: body.segments,
   };
   await state.store.commit({ t: 'part', fileId, v: part });
-  sendJson(res, 200, {
-    fileId,
-    partNumber,
-    contentLength: part.contentLength,
-    contentSha1: part.contentSha1,
-    contentMd5: part.contentMd5,
-    serverSideEncryption: { algorithm: null, mode: null },
-    uploadTimestamp: part.uploadTimestamp,
-  });
+  sendJson(res, 200, partObject(fileId, part));
 }

@@ -10,7 +10,7 @@ import { badRequest, unauthorized } from './errors.js';
 import { newFileId } from './ids.js';
 import type { LargeFileRecord, PartRecord, Segment, VersionRecord } from './model.js';
 import { normaliseFileInfo, resolveContentType, validateFileName } from './names.js';
-import { fileObject, startObject } from './shapes.js';
+import { fileObject, partObject, startObject } from './shapes.js';
 import type { ApiContext } from './state.js';
 import type { Store } from './store.js';
 
@@ -80,15 +80,7 @@ export function listParts(ctx: ApiContext): unknown {
     .sort((a, b) => a.partNumber - b.partNumber);
   const page = parts.slice(0, max);
   return {
-    parts: page.map((p) => ({
-      fileId: l.fileId,
-      partNumber: p.partNumber,
-      contentLength: p.contentLength,
-      contentSha1: p.contentSha1,
-      contentMd5: p.contentMd5,
-      serverSideEncryption: { algorithm: null, mode: null },
-      uploadTimestamp: p.uploadTimestamp,
-    })),
+    parts: page.map((p) => partObject(l.fileId, p)),
     nextPartNumber: parts[max]?.partNumber ?? null,
   };
 }

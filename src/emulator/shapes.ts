@@ -3,7 +3,7 @@
  * v2+ file objects carry accountId/bucketId/contentLength; v1 list items carry `size` instead
  * (rclone lists through v1 and reads only `size`) and have no accountId/bucketId.
  */
-import type { ApiVersion, BucketRecord, LargeFileRecord, VersionRecord } from './model.js';
+import type { ApiVersion, BucketRecord, LargeFileRecord, PartRecord, VersionRecord } from './model.js';
 import type { Principal } from './principal.js';
 
 /** SHA1 / MD5 of the empty string: what real B2 reports for hide markers. */
@@ -109,6 +109,22 @@ export function startObject(ctx: ShapeContext, l: LargeFileRecord, forList = fal
     forList,
     0,
   );
+}
+
+/**
+ * A stored part of unfinished large file `fileId`, as b2_upload_part, b2_copy_part and
+ * b2_list_parts return it (same fields in every API version; no SSE, so its fields are null).
+ */
+export function partObject(fileId: string, p: PartRecord): Json {
+  return {
+    fileId,
+    partNumber: p.partNumber,
+    contentLength: p.contentLength,
+    contentSha1: p.contentSha1,
+    contentMd5: p.contentMd5,
+    serverSideEncryption: { algorithm: null, mode: null },
+    uploadTimestamp: p.uploadTimestamp,
+  };
 }
 
 /** A virtual folder row from a delimiter listing. */

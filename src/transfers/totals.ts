@@ -3,17 +3,10 @@
  * old contribution and adds the new one on every change, so totals stay O(1) per update even
  * with 100,000 jobs (no rescans per publish).
  */
-import type { JobKind, JobState } from './types.js';
+import type { JobKind, JobState, ProgressTotals } from './types.js';
 
-export interface Counters {
-  files: number;
-  filesDone: number;
-  filesFailed: number;
-  filesSkipped: number;
-  filesCancelled: number;
-  bytesTotal: number;
-  bytesDone: number;
-}
+/** The summed part of ProgressTotals (speed and ETA are derived when publishing, see toProgress). */
+export type Counters = Omit<ProgressTotals, 'speed' | 'etaSeconds'>;
 
 export function zeroCounters(): Counters {
   return { files: 0, filesDone: 0, filesFailed: 0, filesSkipped: 0, filesCancelled: 0, bytesTotal: 0, bytesDone: 0 };

@@ -6,13 +6,17 @@
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { connectB2, type B2Provider } from '../../src/providers/b2/index.js';
+import type { CliRun } from '../accounts/cli-run.js';
+import { demoKey, startDemo } from '../accounts/helpers.js';
+import { masterApi } from '../transfers/helpers/b2-server.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'b2c.js');
@@ -60,11 +64,6 @@ export interface Server {
   close(): Promise<void>;
 }
 
-interface Auth {
-  authorizationToken: string;
-  apiInfo: { storageApi: { apiUrl: string } };
-}
-
 export async function startServer(options: { partSize?: number; configDir: string }): Promise<Server> {
   const log: string[] = [];
   const emu = await startEmulator({
@@ -74,18 +73,7 @@ export async function startServer(options: { partSize?: number; configDir: strin
   });
   const b2 = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
   const ref = await b2.createBucket(`cli-${randomBytes(4).toString('hex')}`);
-  const basic = Buffer.from(`${emu.masterKeyId}:${emu.masterKey}`).toString('base64');
-  const authRes = await fetch(`${emu.endpoint}/b2api/v4/b2_authorize_account`, { headers: { Authorization: `Basic ${basic}` } });
-  const auth = (await authRes.json()) as Auth;
-  const api = async <T>(name: string, body: object): Promise<T> => {
-    const res = await fetch(`${auth.apiInfo.storageApi.apiUrl}/b2api/v4/${name}`, {
-      method: 'POST',
-      headers: { Authorization: auth.authorizationToken, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${name}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const api = await masterApi(emu);
   return {
     emu,
     b2,
@@ -139,6 +127,98 @@ export async function startServer(options: { partSize?: number; configDir: strin
       await emu.close();
     },
   };
+}
+
+/**
+ * Registers suite hooks: beforeAll builds dist/ if missing and starts a server (see startServer)
+ * whose config dir is a temp dir recorded in `made`, then hands it to `ready`; afterAll closes the
+ * server and removes every dir in `made`. The start gets 60 s (it may build first).
+ */
+export function useServer(made: string[], options: { partSize?: number }, ready: (server: Server) => void): void {
+  let server: Server | undefined;
+  beforeAll(async () => {
+    ensureBuilt();
+    server = await startServer({ ...options, configDir: await tempDir(made) });
+    ready(server);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await cleanup(made);
+  });
+}
+
+/** The demo account for `b2c keys` runs; `emu` and `configDir` are set once beforeAll has run. */
+export interface DemoAccount {
+  emu: RunningEmulator;
+  /** A temp B2C_CONFIG_DIR shared by the suite's runs. */
+  configDir: string;
+  /** Environment for a key: the official variable names plus the temp config dir. */
+  envFor: (keyId: string, key: string, endpoint?: string) => Record<string, string>;
+  /** envFor the master key. */
+  masterEnv: () => Record<string, string>;
+  /** envFor the demo key called `name` (see tests/accounts/helpers.ts demoKey). */
+  demoEnv: (name: string) => Record<string, string>;
+}
+
+/**
+ * Registers suite hooks: beforeAll builds dist/ if missing, starts the demo server (port 0) and
+ * makes a temp config dir; afterAll closes the server and removes the dir. The returned object's
+ * functions are closures, so they may be destructured.
+ */
+export function useDemoAccount(): DemoAccount {
+  const account: DemoAccount = {
+    emu: undefined as unknown as RunningEmulator,
+    configDir: '',
+    envFor: (keyId, key, endpoint = account.emu.endpoint) => ({
+      B2_APPLICATION_KEY_ID: keyId,
+      B2_APPLICATION_KEY: key,
+      B2_ENDPOINT: endpoint,
+      B2C_CONFIG_DIR: account.configDir,
+    }),
+    masterEnv: () => account.envFor(account.emu.masterKeyId, account.emu.masterKey),
+    demoEnv: (name) => {
+      const k = demoKey(account.emu, name);
+      return account.envFor(k.applicationKeyId, k.applicationKey);
+    },
+  };
+  beforeAll(async () => {
+    ensureBuilt();
+    account.emu = await startDemo();
+    account.configDir = mkdtempSync(join(tmpdir(), 'b2c-keys-cli-'));
+  });
+  afterAll(async () => {
+    await account.emu.close();
+    rmSync(account.configDir, { recursive: true, force: true });
+  });
+  return account;
+}
+
+/** The secret of each successful `keys create` run: its JSON `applicationKey` or its "Application key" line. */
+export function createdKeySecrets(runs: readonly CliRun[]): Map<CliRun, string> {
+  const created = new Map<CliRun, string>();
+  for (const run of runs) {
+    if (run.args[1] !== 'create' || run.code !== 0) continue;
+    const secret = run.args.includes('--json') ? (JSON.parse(run.stdout) as { applicationKey: string }).applicationKey : /Application key {2}(\S+)/.exec(run.stdout)?.[1];
+    if (secret !== undefined && !secret.startsWith('(')) created.set(run, secret);
+  }
+  return created;
+}
+
+/**
+ * Expects no run's stderr to hold any of `known` or the `created` secrets, and no stdout either,
+ * except a created key exactly once in the stdout of the run that created it.
+ */
+export function expectSecretsOnlyAtCreation(runs: readonly CliRun[], known: readonly string[], created: ReadonlyMap<CliRun, string>): void {
+  const secrets = [...known, ...created.values()];
+  for (const run of runs) {
+    const own = created.get(run);
+    for (const secret of secrets) {
+      const allowed = secret === own ? 1 : 0;
+      const where = `b2c ${run.args.join(' ')}`;
+      expect(run.stdout.split(secret).length - 1, `${where}: stdout`).toBe(allowed);
+      expect(run.stderr.includes(secret), `${where}: stderr`).toBe(false);
+    }
+  }
 }
 
 /** Uploads with the provider (a real client), for files whose content matters more than their name. */

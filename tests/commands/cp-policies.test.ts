@@ -6,22 +6,14 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, ensureBuilt, fileRequestsAfter, runB2c, sha1, startServer, tempDir, upload, type Server } from './cli-harness.js';
+import { describe, expect, it } from 'vitest';
+import { fileRequestsAfter, runB2c, sha1, tempDir, upload, useServer, type Server } from './cli-harness.js';
 
 const PART = 64 * 1024;
 const made: string[] = [];
 let s: Server;
 
-beforeAll(async () => {
-  ensureBuilt();
-  s = await startServer({ partSize: PART, configDir: await tempDir(made) });
-}, 60_000);
-
-afterAll(async () => {
-  await s.close();
-  await cleanup(made);
-});
+useServer(made, { partSize: PART }, (server) => (s = server));
 
 function results(stdout: string): Array<Record<string, unknown>> {
   return (JSON.parse(stdout) as { results: Array<Record<string, unknown>> }).results;

@@ -7,22 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, ensureBuilt, fileRequestsAfter, runB2c, sha1, startServer, tempDir, upload, type Server } from './cli-harness.js';
+import { describe, expect, it } from 'vitest';
+import { fileRequestsAfter, runB2c, sha1, tempDir, upload, useServer, type Server } from './cli-harness.js';
 
 const PART = 64 * 1024;
 const made: string[] = [];
 let s: Server;
 
-beforeAll(async () => {
-  ensureBuilt();
-  s = await startServer({ partSize: PART, configDir: await tempDir(made) });
-}, 60_000);
-
-afterAll(async () => {
-  await s.close();
-  await cleanup(made);
-});
+useServer(made, { partSize: PART }, (server) => (s = server));
 
 interface Result {
   source: string;

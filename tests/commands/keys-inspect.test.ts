@@ -8,34 +8,14 @@ import fs from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openConfig } from '../../src/config/index.js';
-import type { RunningEmulator } from '../../src/emulator/index.js';
-import { ensureBuilt, runB2c, RUNS, type CliRun } from '../accounts/cli-run.js';
-import { demoKey, startDemo } from '../accounts/helpers.js';
+import { runB2c, RUNS } from '../accounts/cli-run.js';
+import { demoKey } from '../accounts/helpers.js';
+import { createdKeySecrets, expectSecretsOnlyAtCreation, useDemoAccount } from './cli-harness.js';
 
-let emu: RunningEmulator;
-let configDir: string;
-
-beforeAll(async () => {
-  ensureBuilt();
-  emu = await startDemo();
-  configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-keys-cli-'));
-});
-afterAll(async () => {
-  await emu.close();
-  fs.rmSync(configDir, { recursive: true, force: true });
-});
-
-/** Environment for a key: the official variable names plus the temp config dir. */
-function envFor(keyId: string, key: string, endpoint = emu.endpoint): Record<string, string> {
-  return { B2_APPLICATION_KEY_ID: keyId, B2_APPLICATION_KEY: key, B2_ENDPOINT: endpoint, B2C_CONFIG_DIR: configDir };
-}
-const masterEnv = (): Record<string, string> => envFor(emu.masterKeyId, emu.masterKey);
-const demoEnv = (name: string): Record<string, string> => {
-  const k = demoKey(emu, name);
-  return envFor(k.applicationKeyId, k.applicationKey);
-};
+const demo = useDemoAccount();
+const { envFor, masterEnv, demoEnv } = demo;
 
 /** The inspect line of an action, e.g. "✗ F8    Delete …". */
 function actionLine(stdout: string, label: string): string {
@@ -57,9 +37,9 @@ describe('b2c keys inspect', () => {
     const r = await runB2c(['keys', 'inspect', '--json'], masterEnv());
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j).toMatchObject({ valid: true, master: true, buckets: null, namePrefix: null, expiresAt: null, applicationKeyId: emu.masterKeyId, endpoint: emu.endpoint, source: 'env' });
+    expect(j).toMatchObject({ valid: true, master: true, buckets: null, namePrefix: null, expiresAt: null, applicationKeyId: demo.emu.masterKeyId, endpoint: demo.emu.endpoint, source: 'env' });
     expect(j.capabilities.find((c: { name: string }) => c.name === 'deleteFiles')).toMatchObject({ held: true, group: 'files' });
-    expect(r.stdout).not.toContain(emu.masterKey);
+    expect(r.stdout).not.toContain(demo.emu.masterKey);
   });
 
   it('read-only: Delete and Upload refused with the capability they need', async () => {
@@ -119,7 +99,7 @@ describe('b2c keys inspect', () => {
   });
 
   it('wrong secret: exit 2, credentials rejected', async () => {
-    const k = demoKey(emu, 'read-only');
+    const k = demoKey(demo.emu, 'read-only');
     const r = await runB2c(['keys', 'inspect'], envFor(k.applicationKeyId, `${k.applicationKey.slice(0, -1)}x`));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('B2 rejected the application key ID or key');
@@ -127,17 +107,17 @@ describe('b2c keys inspect', () => {
 
   it('unreachable endpoint: exit 3', async () => {
     const port = await closedPort();
-    const r = await runB2c(['keys', 'inspect', '--json'], envFor(emu.masterKeyId, emu.masterKey, `http://127.0.0.1:${port}`));
+    const r = await runB2c(['keys', 'inspect', '--json'], envFor(demo.emu.masterKeyId, demo.emu.masterKey, `http://127.0.0.1:${port}`));
     expect(r.code).toBe(3);
     expect(JSON.parse(r.stdout).error).toMatchObject({ kind: 'endpoint-unreachable', exitCode: 3 });
     expect(r.stderr).toContain(`Cannot reach B2 at 127.0.0.1:${port}`);
   });
 
   it('a saved profile: --profile NAME signs in with it when no B2_* variables are set', async () => {
-    const k = demoKey(emu, 'prefix');
+    const k = demoKey(demo.emu, 'prefix');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-keys-profile-'));
     try {
-      openConfig({ dir }).saveProfile({ name: 'photos', applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: emu.endpoint });
+      openConfig({ dir }).saveProfile({ name: 'photos', applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: demo.emu.endpoint });
       const r = await runB2c(['keys', 'inspect', '--profile', 'photos'], { B2C_CONFIG_DIR: dir });
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Profile\s+photos\n/);
@@ -161,7 +141,7 @@ describe('b2c keys inspect', () => {
   });
 
   it('refuses a secret given as an argument, without echoing it', async () => {
-    const r = await runB2c(['keys', 'inspect', '--application-key', 'K004SECRETVALUE'], { B2C_CONFIG_DIR: configDir });
+    const r = await runB2c(['keys', 'inspect', '--application-key', 'K004SECRETVALUE'], { B2C_CONFIG_DIR: demo.configDir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Refusing --application-key');
     expect(r.stderr + r.stdout).not.toContain('K004SECRETVALUE');
@@ -170,24 +150,10 @@ describe('b2c keys inspect', () => {
 
 describe('secrets in the output of every run above', () => {
   it('no stdout or stderr line and no JSON carries a secret, except a new key printed once by its create', () => {
-    const known = [emu.masterKey, ...emu.demoKeys.map((k) => k.applicationKey)];
-    const created = new Map<CliRun, string>();
-    for (const run of RUNS) {
-      if (run.args[1] !== 'create' || run.code !== 0) continue;
-      const secret = run.args.includes('--json') ? (JSON.parse(run.stdout) as { applicationKey: string }).applicationKey : /Application key {2}(\S+)/.exec(run.stdout)?.[1];
-      if (secret !== undefined && !secret.startsWith('(')) created.set(run, secret);
-    }
+    const known = [demo.emu.masterKey, ...demo.emu.demoKeys.map((k) => k.applicationKey)];
+    const created = createdKeySecrets(RUNS);
     expect(RUNS.length).toBeGreaterThan(15);
-    const secrets = [...known, ...created.values()];
-    for (const run of RUNS) {
-      const own = created.get(run);
-      for (const secret of secrets) {
-        const allowed = secret === own ? 1 : 0;
-        const where = `b2c ${run.args.join(' ')}`;
-        expect(run.stdout.split(secret).length - 1, `${where}: stdout`).toBe(allowed);
-        expect(run.stderr.includes(secret), `${where}: stderr`).toBe(false);
-      }
-    }
+    expectSecretsOnlyAtCreation(RUNS, known, created);
   });
 });
 

@@ -4,36 +4,13 @@
  * keys really work. Ends with a scan of every run's output for secrets (a new key's may appear
  * once, in the output of the create that made it).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/index.js';
-import { ensureBuilt, runB2c, RUNS, type CliRun } from '../accounts/cli-run.js';
-import { demoKey, startDemo } from '../accounts/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { runB2c, RUNS } from '../accounts/cli-run.js';
+import { demoKey } from '../accounts/helpers.js';
+import { createdKeySecrets, expectSecretsOnlyAtCreation, useDemoAccount } from './cli-harness.js';
 
-let emu: RunningEmulator;
-let configDir: string;
-
-beforeAll(async () => {
-  ensureBuilt();
-  emu = await startDemo();
-  configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-keys-cli-'));
-});
-afterAll(async () => {
-  await emu.close();
-  fs.rmSync(configDir, { recursive: true, force: true });
-});
-
-/** Environment for a key: the official variable names plus the temp config dir. */
-function envFor(keyId: string, key: string, endpoint = emu.endpoint): Record<string, string> {
-  return { B2_APPLICATION_KEY_ID: keyId, B2_APPLICATION_KEY: key, B2_ENDPOINT: endpoint, B2C_CONFIG_DIR: configDir };
-}
-const masterEnv = (): Record<string, string> => envFor(emu.masterKeyId, emu.masterKey);
-const demoEnv = (name: string): Record<string, string> => {
-  const k = demoKey(emu, name);
-  return envFor(k.applicationKeyId, k.applicationKey);
-};
+const demo = useDemoAccount();
+const { envFor, masterEnv, demoEnv } = demo;
 
 describe('b2c keys list', () => {
   it('master: every demo key with its scope; JSON without secrets', async () => {
@@ -100,7 +77,7 @@ describe('b2c keys create and delete', () => {
     const saved = await runB2c(['keys', 'create', 'ci-saved', '--preset', 'no-delete', '--save-as', 'ci-saved'], masterEnv());
     expect(saved.code).toBe(0);
     expect(saved.stdout).toContain('(saved in profile "ci-saved")');
-    const withProfile = await runB2c(['keys', 'inspect', '--profile', 'ci-saved'], { B2C_CONFIG_DIR: configDir });
+    const withProfile = await runB2c(['keys', 'inspect', '--profile', 'ci-saved'], { B2C_CONFIG_DIR: demo.configDir });
     expect(withProfile.code).toBe(0);
     expect(withProfile.stdout).toMatch(/Profile\s+ci-saved\n/);
     const again = await runB2c(['keys', 'create', 'ci-saved2', '--preset', 'no-delete', '--save-as', 'ci-saved'], masterEnv());
@@ -134,7 +111,7 @@ describe('b2c keys create and delete', () => {
     const create = await runB2c(['keys', 'create', 'x', '--preset', 'read-only'], demoEnv(name));
     expect(create.code).toBe(1);
     expect(create.stderr).toMatch(/Create key needs (the writeKeys capability|a key for all buckets with the writeKeys capability)/);
-    const del = await runB2c(['keys', 'delete', demoKey(emu, 'read-only').applicationKeyId], demoEnv(name));
+    const del = await runB2c(['keys', 'delete', demoKey(demo.emu, 'read-only').applicationKeyId], demoEnv(name));
     expect(del.code).toBe(1);
     expect(del.stderr).toMatch(/Delete key needs/);
   });
@@ -158,25 +135,11 @@ describe('b2c keys create and delete', () => {
 
 describe('secrets in the output of every run above', () => {
   it('no stdout or stderr line and no JSON carries a secret, except a new key printed once by its create', () => {
-    const known = [emu.masterKey, ...emu.demoKeys.map((k) => k.applicationKey)];
-    const created = new Map<CliRun, string>();
-    for (const run of RUNS) {
-      if (run.args[1] !== 'create' || run.code !== 0) continue;
-      const secret = run.args.includes('--json') ? (JSON.parse(run.stdout) as { applicationKey: string }).applicationKey : /Application key {2}(\S+)/.exec(run.stdout)?.[1];
-      if (secret !== undefined && !secret.startsWith('(')) created.set(run, secret);
-    }
+    const known = [demo.emu.masterKey, ...demo.emu.demoKeys.map((k) => k.applicationKey)];
+    const created = createdKeySecrets(RUNS);
     expect(RUNS.length).toBeGreaterThan(25);
     expect(created.size).toBeGreaterThanOrEqual(2);
-    const secrets = [...known, ...created.values()];
-    for (const run of RUNS) {
-      const own = created.get(run);
-      for (const secret of secrets) {
-        const allowed = secret === own ? 1 : 0;
-        const where = `b2c ${run.args.join(' ')}`;
-        expect(run.stdout.split(secret).length - 1, `${where}: stdout`).toBe(allowed);
-        expect(run.stderr.includes(secret), `${where}: stderr`).toBe(false);
-      }
-    }
+    expectSecretsOnlyAtCreation(RUNS, known, created);
   });
 });
 

@@ -3,22 +3,19 @@
  * connections, determinism per seed, the `only` filter, the HTTP control endpoints and the
  * X-Bz-Test-Mode header values.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { b2Client, b2Fails, call, makeBucket, ok, put, reply, sha1, start, tokenFor, upload } from './helpers.js';
+import { b2Client, b2Fails, call, ok, put, reply, sha1, tokenFor, upload, useBucketEmulator } from './helpers.js';
 
 let emu: RunningEmulator;
 let t: string;
 let bucketId: string;
 
-beforeAll(async () => {
-  emu = await start();
-  t = await tokenFor(emu);
-  bucketId = await makeBucket(emu, t, 'faults-bucket');
+useBucketEmulator('faults-bucket', async (setup) => {
+  ({ emu, token: t, bucketId } = setup);
   await put(emu, t, bucketId, 'stable.bin', Buffer.alloc(200_000, 7));
 });
 afterEach(() => emu.setFaults({}));
-afterAll(() => emu.close());
 
 const control = (path: string, body: unknown, auth = `${emu.masterKeyId}:${emu.masterKey}`) =>
   fetch(`${emu.endpoint}/_emulator/${path}`, { method: 'POST', headers: { Authorization: `Basic ${Buffer.from(auth).toString('base64')}` }, body: JSON.stringify(body) });

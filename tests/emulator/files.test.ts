@@ -1,20 +1,17 @@
 /**
  * b2_get_file_info, b2_hide_file, b2_delete_file_version: shapes, unhiding, error codes.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { b2Client, call, makeBucket, ok, put, start, tokenFor, type Json } from './helpers.js';
+import { b2Client, call, type Json, ok, put, useBucketEmulator } from './helpers.js';
 
 let emu: RunningEmulator;
 let t: string;
 let bucketId: string;
 
-beforeAll(async () => {
-  emu = await start();
-  t = await tokenFor(emu);
-  bucketId = await makeBucket(emu, t, 'files-bucket');
+useBucketEmulator('files-bucket', (setup) => {
+  ({ emu, token: t, bucketId } = setup);
 });
-afterAll(() => emu.close());
 
 const dl = (name: string) => fetch(`${emu.endpoint}/file/files-bucket/${name}`, { headers: { Authorization: t } });
 const listNames = async (): Promise<string[]> => (await ok(emu, t, 'b2_list_file_names', { bucketId })).files.map((f: Json) => f.fileName as string);

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import B2 from 'backblaze-b2';
+import { afterAll, beforeAll } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
 
 /** JSON from the wire, deliberately loose: tests assert on its fields. */
@@ -67,6 +68,30 @@ export async function ok(emu: RunningEmulator, token: string, name: string, body
   const r = await call(emu, token, name, body, version);
   if (r.status !== 200) throw new Error(`${name} → ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
+}
+
+/** What {@link useBucketEmulator} hands to its `ready` callback. */
+export interface BucketEmulator {
+  emu: RunningEmulator;
+  /** Master-key account token (v4 authorize). */
+  token: string;
+  bucketId: string;
+}
+
+/**
+ * Registers suite hooks: beforeAll starts an emulator ({@link start} defaults), authorizes with
+ * the master key and creates `bucketName` (allPrivate), then calls `ready` (which may do extra
+ * setup); afterAll closes the emulator. Call at module or describe level.
+ */
+export function useBucketEmulator(bucketName: string, ready: (setup: BucketEmulator) => void | Promise<void>): void {
+  let emu: RunningEmulator | undefined;
+  beforeAll(async () => {
+    emu = await start();
+    const token = await tokenFor(emu);
+    const bucketId = await makeBucket(emu, token, bucketName);
+    await ready({ emu, token, bucketId });
+  });
+  afterAll(() => emu?.close());
 }
 
 /** Creates a bucket with the master token. */

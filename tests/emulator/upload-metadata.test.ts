@@ -2,20 +2,17 @@
  * b2_upload_file metadata rules: name decoding and validation, file info limits and the b2-*
  * whitelist, forbidden headers, b2/x-auto content types.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { makeBucket, ok, put, start, tokenFor, upload, uploadTo } from './helpers.js';
+import { ok, put, upload, uploadTo, useBucketEmulator } from './helpers.js';
 
 let emu: RunningEmulator;
 let t: string;
 let bucketId: string;
 
-beforeAll(async () => {
-  emu = await start();
-  t = await tokenFor(emu);
-  bucketId = await makeBucket(emu, t, 'upload-bucket');
+useBucketEmulator('upload-bucket', (setup) => {
+  ({ emu, token: t, bucketId } = setup);
 });
-afterAll(() => emu.close());
 
 describe('b2_upload_file metadata', () => {
   test('names: percent-decoded with + as space; %2B is a plus; unicode round-trips', async () => {

@@ -2,20 +2,17 @@
  * b2_get_upload_url + b2_upload_file: SHA1 modes, Content-Length rules, name decoding and
  * validation, file info rules, b2/x-auto, upload tokens tied to their URL.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { b2Client, call, makeBucket, ok, put, rawHttp, sha1, start, tokenFor, upload, uploadTo } from './helpers.js';
+import { b2Client, call, ok, put, rawHttp, sha1, upload, uploadTo, useBucketEmulator } from './helpers.js';
 
 let emu: RunningEmulator;
 let t: string;
 let bucketId: string;
 
-beforeAll(async () => {
-  emu = await start();
-  t = await tokenFor(emu);
-  bucketId = await makeBucket(emu, t, 'upload-bucket');
+useBucketEmulator('upload-bucket', (setup) => {
+  ({ emu, token: t, bucketId } = setup);
 });
-afterAll(() => emu.close());
 
 async function download(name: string): Promise<Response> {
   return fetch(`${emu.endpoint}/file/upload-bucket/${name}`, { headers: { Authorization: t } });

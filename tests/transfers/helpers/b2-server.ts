@@ -22,6 +22,28 @@ export interface B2Server {
   close(): Promise<void>;
 }
 
+/** A raw B2 API call (v4 JSON POST) with one fixed token; throws `name: status body` unless 2xx. */
+export type RawApi = <T>(name: string, body: object) => Promise<T>;
+
+/**
+ * Authorizes with the emulator's master key (b2_authorize_account v4, one request) and returns a
+ * caller for that token, for checking what the server holds independently of any provider.
+ */
+export async function masterApi(emu: RunningEmulator): Promise<RawApi> {
+  const basic = Buffer.from(`${emu.masterKeyId}:${emu.masterKey}`).toString('base64');
+  const authRes = await fetch(`${emu.endpoint}/b2api/v4/b2_authorize_account`, { headers: { Authorization: `Basic ${basic}` } });
+  const auth = (await authRes.json()) as { authorizationToken: string; apiInfo: { storageApi: { apiUrl: string } } };
+  return async <T>(name: string, body: object): Promise<T> => {
+    const res = await fetch(`${auth.apiInfo.storageApi.apiUrl}/b2api/v4/${name}`, {
+      method: 'POST',
+      headers: { Authorization: auth.authorizationToken, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${name}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+}
+
 export async function startB2Server(onLog?: (line: string) => void): Promise<B2Server> {
   const log: string[] = [];
   const emu = await startEmulator({
@@ -36,20 +58,8 @@ export async function startB2Server(onLog?: (line: string) => void): Promise<B2S
     connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint, retry: { baseDelayMs: 1, maxDelayMs: 50 } });
   const b2 = await connect();
   const ref = await b2.createBucket(`xfer-${randomBytes(4).toString('hex')}`);
-  const raw = async <T>(name: string, body: object): Promise<T> => {
-    const basic = Buffer.from(`${emu.masterKeyId}:${emu.masterKey}`).toString('base64');
-    const auth = (await (await fetch(`${emu.endpoint}/b2api/v4/b2_authorize_account`, { headers: { Authorization: `Basic ${basic}` } })).json()) as {
-      authorizationToken: string;
-      apiInfo: { storageApi: { apiUrl: string } };
-    };
-    const res = await fetch(`${auth.apiInfo.storageApi.apiUrl}/b2api/v4/${name}`, {
-      method: 'POST',
-      headers: { Authorization: auth.authorizationToken, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${name}: ${res.status}`);
-    return (await res.json()) as T;
-  };
+  // A fresh authorization per call: tests may expire tokens or restart sessions in between.
+  const raw: RawApi = async (name, body) => (await masterApi(emu))(name, body);
   return {
     emu,
     b2,
