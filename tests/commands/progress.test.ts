@@ -91,7 +91,7 @@ describe('progress in a terminal', () => {
     term.write(KEYS.ctrlC);
     expect(await term.exited).toBe(130);
     await proxy.close();
-    expect(term.text()).toContain('interrupted');
+    expect(await term.waitFor((t) => t.includes('interrupted'))).toContain('interrupted');
     expect(term.text()).not.toContain('Total [');
     expect(await everything(dir)).toEqual([]);
   });

@@ -70,8 +70,19 @@ export function spawnB2c(args: string[], options: SpawnOptions = {}): PtySession
       pendingWrites--;
     });
   });
+  // node-pty can report the exit before the last output has been read and parsed: resolve only
+  // once the output has stopped growing and the terminal has drawn all of it.
+  const settle = async (): Promise<void> => {
+    let seen = -1;
+    while (pendingWrites > 0 || rawOut.length !== seen) {
+      seen = rawOut.length;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
   const exited = new Promise<number>((resolve) => {
-    pty.onExit(({ exitCode }) => resolve(exitCode));
+    pty.onExit(({ exitCode }) => {
+      void settle().then(() => resolve(exitCode));
+    });
   });
 
   const screen = (): string[] => {
