@@ -21,6 +21,11 @@ export function demoKey(emu: RunningEmulator, name: string): DemoKey {
   return k;
 }
 
+/** `secret` with its last character changed (never to itself, so the result is always wrong). */
+export function wrongSecret(secret: string): string {
+  return secret.slice(0, -1) + (secret.endsWith('x') ? 'y' : 'x');
+}
+
 /** The wizard's verify effect over real HTTP, retrying after 1 ms instead of 1 s. */
 export async function fastVerify(c: WizardCredentials, signal: AbortSignal): Promise<KeyInfo> {
   const p = await connectB2({ ...c, signal, retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 2 } });

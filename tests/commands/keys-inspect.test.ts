@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openConfig } from '../../src/config/index.js';
 import { runB2c, RUNS } from '../accounts/cli-run.js';
-import { demoKey } from '../accounts/helpers.js';
+import { demoKey, wrongSecret } from '../accounts/helpers.js';
 import { createdKeySecrets, expectSecretsOnlyAtCreation, useDemoAccount } from './cli-harness.js';
 
 const demo = useDemoAccount();
@@ -100,7 +100,7 @@ describe('b2c keys inspect', () => {
 
   it('wrong secret: exit 2, credentials rejected', async () => {
     const k = demoKey(demo.emu, 'read-only');
-    const r = await runB2c(['keys', 'inspect'], envFor(k.applicationKeyId, `${k.applicationKey.slice(0, -1)}x`));
+    const r = await runB2c(['keys', 'inspect'], envFor(k.applicationKeyId, wrongSecret(k.applicationKey)));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('B2 rejected the application key ID or key');
   });
