@@ -5,7 +5,8 @@
  *
  * Ctrl+C (and SIGTERM) cancels everything: running jobs are aborted, which removes their
  * temporary files (local writes commit by rename only when complete; B2 shows nothing until a
- * file is finished), then the run ends with exit code 130 (143 for SIGTERM). A second Ctrl+C
+ * file is finished, and the engine discards the unfinished large files of cancelled uploads
+ * before `close()` resolves), then the run ends with exit code 130 (143 for SIGTERM). A second Ctrl+C
  * exits at once.
  */
 import type { Provider, RemoveMode } from '../providers/types.js';

@@ -229,6 +229,14 @@ export interface Provider {
   /** Unfinished large uploads under `path` (B2). Present when `write({resume:true})` is supported. */
   unfinishedUploads?(path: string, options?: { signal?: AbortSignal }): Promise<UnfinishedUpload[]>;
 
+  /**
+   * Discards the unfinished uploads this provider started for exactly `path` (B2:
+   * b2_cancel_large_file), for when the user cancels; a pause or a crash keeps them for
+   * `write({resume:true})`. Returns how many were discarded. Uploads started by other tools and
+   * other names are untouched. @throws ProviderError
+   */
+  cancelUnfinishedUpload?(path: string, options?: { signal?: AbortSignal }): Promise<number>;
+
   /** Releases sockets and timers. Idempotent. */
   close?(): Promise<void>;
 }

@@ -10,7 +10,7 @@ import { ACCOUNT_KEYS } from './keymap-accounts.js';
 /**
  * Where a key press is interpreted: the file panes, a dialog (including the filter and mask
  * prompts, whose unbound printable keys go to the text field), the account wizard (its text
- * fields likewise) and its review step, the transfer queue when it has focus, the help screen,
+ * fields likewise) and its review step, a file's versions dialog (v), the transfer queue when it has focus, the help screen,
  * and the accounts screens (./keymap-accounts.ts): the profiles list, the keys list, the
  * create-key form's text sections and its lists, the new key just shown, the accounts screens'
  * name prompts (text field) and yes/no questions, and the key inspector.
@@ -18,6 +18,7 @@ import { ACCOUNT_KEYS } from './keymap-accounts.js';
 export type KeyContext =
   | 'pane'
   | 'dialog'
+  | 'versions'
   | 'wizard'
   | 'wizard-review'
   | 'queue'
@@ -36,6 +37,7 @@ export const KEY_CONTEXTS: readonly KeyContext[] = [
   'pane',
   'queue',
   'dialog',
+  'versions',
   'wizard',
   'wizard-review',
   'profiles',
@@ -127,6 +129,13 @@ export const DEFAULT_KEYMAP: Keymap = [
   { context: 'dialog', command: 'cancel', keys: ['escape', 'f10', 'ctrl+c'], fkey: 10 },
   { context: 'dialog', command: 'nextField', keys: ['tab', 'down'] },
   { context: 'dialog', command: 'prevField', keys: ['shift+tab', 'up'] },
+
+  { context: 'versions', command: 'cursorUp', keys: ['up', 'k'] },
+  { context: 'versions', command: 'cursorDown', keys: ['down', 'j'] },
+  { context: 'versions', command: 'info', keys: ['enter', 'f3', 'i'], fkey: 3, description: 'Show or hide the details of the version' },
+  { context: 'versions', command: 'copy', keys: ['f5'], fkey: 5, description: 'Download or copy this version to the other pane' },
+  { context: 'versions', command: 'delete', keys: ['f8', 'delete'], fkey: 8, description: 'Delete exactly this version (a hide marker: unhide)' },
+  { context: 'versions', command: 'cancel', keys: ['escape', 'f10', 'q', 'ctrl+c'], fkey: 10, description: 'Close the versions' },
 
   { context: 'wizard', command: 'confirm', keys: ['enter'], description: 'Confirm the step' },
   { context: 'wizard', command: 'cancel', keys: ['escape', 'ctrl+c'], description: 'Leave the wizard' },

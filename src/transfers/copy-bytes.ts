@@ -21,6 +21,8 @@ export interface SourceFacts {
   size: number;
   mtimeMs: number | null;
   sha1: string | null;
+  /** B2: read this exact version (by file id) instead of the newest; null or absent: the newest. */
+  fileId?: string | null;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function streamCopy(
   ctx: JobRunContext,
 ): Promise<Copied> {
   const known = normaliseSha1(source.sha1) ?? (await prehash(src, dst, source, ctx));
-  const handle = await src.openRead(source.path, { signal: ctx.signal, verify: true });
+  const handle = await src.openRead(source.path, { signal: ctx.signal, verify: true, fileId: source.fileId ?? undefined });
   const expected = normaliseSha1(handle.sha1) ?? known;
   let reportedByDestination = 0;
   // With a SHA1 known up front, hashing here again is pure cost (one full SHA1 pass, ~1 s of CPU

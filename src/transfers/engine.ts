@@ -149,7 +149,10 @@ export class TransferEngine {
     return true;
   }
 
-  /** Cancels a job (a running one is aborted; nothing partial is kept). */
+  /**
+   * Cancels a job (a running one is aborted; nothing partial is kept: an unfinished upload its
+   * write left on a provider with `cancelUnfinishedUpload` is discarded once the write stops).
+   */
   cancel(jobId: string): boolean {
     const job = this.ledger.jobs.get(jobId);
     if (!job) return false;
@@ -256,6 +259,8 @@ export class TransferEngine {
       job.cancelRetryTimer = null;
     }
     await this.workers.settled();
+    // Cancels made before quitting still discard their unfinished uploads.
+    await this.workers.discardsSettled();
     this.room.rejectAll(new Error('the transfer engine is closed'));
     await this.saver?.flush();
     this.publisher.publishNow();
@@ -309,6 +314,8 @@ export class TransferEngine {
     job.cancelRetryTimer = null;
     this.dropQuestion(job.id);
     this.ledger.update(job, { state, retryAt: null, note: state === 'cancelled' ? 'Cancelled.' : job.note });
+    // A paused job (or one waiting to retry) may have left an unfinished upload behind.
+    if (state === 'cancelled') this.workers.discard(job);
   }
 
   private dropQuestion(jobId: string): void {

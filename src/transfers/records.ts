@@ -98,6 +98,13 @@ export interface JobRecord {
   /** Token of its current place in a run queue (stale queue entries are skipped). */
   queueToken: number;
   cancelRetryTimer: (() => void) | null;
+  /**
+   * Where the last attempt started writing (after conflicts were resolved), so a user's cancel
+   * can discard what that write left unfinished (in memory only; see discard-on-cancel.ts).
+   */
+  writingTo: string | null;
+  /** The running discard of a cancelled job's unfinished upload; a retry waits for it. */
+  discarding: Promise<void> | null;
   /** Cached view; null when the record changed since it was built. */
   view: JobView | null;
 }
@@ -146,6 +153,8 @@ export function newJob(id: string, group: GroupRecord, spec: NewJob): JobRecord 
     meter: null,
     queueToken: 0,
     cancelRetryTimer: null,
+    writingTo: null,
+    discarding: null,
     view: null,
   };
 }

@@ -55,7 +55,9 @@ async function placeOnce(
   sameProvider: boolean,
   ctx: JobRunContext,
 ): Promise<RunOutcome> {
-  const source = { path: job.source?.path ?? '', size: job.size, mtimeMs: job.mtimeMs, sha1: job.sha1 };
+  // The group's fileId names a version of the selected file (copy of one version, TransferItem.fileId).
+  const fileId = job.root && job.group.settings.operation === 'copy' ? job.group.settings.fileId : null;
+  const source = { path: job.source?.path ?? '', size: job.size, mtimeMs: job.mtimeMs, sha1: job.sha1, fileId };
   for (let race = 0; ; race++) {
     const placed = await resolveTarget(job, dst, ctx.signal);
     if (!isPlacement(placed)) return placed;
@@ -67,8 +69,10 @@ async function placeOnce(
           return { type: 'done', note: placed.note, verified: null };
         }
       }
+      // Remembered so a user's cancel can discard what this write leaves unfinished.
+      job.writingTo = placed.path;
       const copied: Copied =
-        sameProvider && src.copy
+        sameProvider && src.copy && fileId === null
           ? await nativeCopy(src, source, placed.path, placed.overwrite, ctx)
           : await streamCopy(src, dst, source, placed.path, placed.overwrite, ctx);
       return { type: 'done', note: placed.note, verified: copied.verified, targetPath: copied.entry.path };

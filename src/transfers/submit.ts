@@ -55,7 +55,8 @@ export function submitRequest(ledger: Ledger, r: TransferRequest): GroupRecord {
     policy: r.conflict,
     recursive: r.recursive ?? true,
     removeMode: r.sourceRemoveMode ?? 'default',
-    fileId: null,
+    // A version to copy, named by file id: only for one selected file (see TransferItem.fileId).
+    fileId: r.operation === 'copy' && r.items.length === 1 ? (r.items[0]?.fileId ?? null) : null,
   };
   const group = ledger.addGroup(settings, false);
   for (const item of r.items) {

@@ -33,6 +33,11 @@ export interface TransferItem {
   targetName?: string;
   /** The listing row, when the caller has it: saves a `stat` per selected entry. */
   known?: KnownEntry;
+  /**
+   * B2, copy (not move) of exactly one selected file: copy this version (its file id) instead of
+   * the newest. The bytes then pass through this machine (b2_copy_file would copy by name here).
+   */
+  fileId?: string;
 }
 
 /** What the caller already knows about a selected entry (from the pane's listing). */

@@ -5,6 +5,7 @@
  */
 import { TransientError } from '../providers/errors.js';
 import type { Entry, Provider } from '../providers/types.js';
+import { discardOnCancel } from './discard-on-cancel.js';
 import { describeFailure } from './failure.js';
 import type { JobRunContext, RunOutcome } from './job-context.js';
 import type { Ledger } from './ledger.js';
@@ -36,6 +37,7 @@ export class Workers {
   private pumpQueued = false;
   private readonly providerCache = new Map<ProviderRef, Promise<Provider>>();
   private settledWaiters: Array<() => void> = [];
+  private readonly discards = new Set<Promise<void>>();
 
   constructor(
     private readonly ledger: Ledger,
@@ -71,6 +73,27 @@ export class Workers {
   settled(): Promise<void> {
     if (this.running + this.runningScans === 0) return Promise.resolve();
     return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  /**
+   * Discards what a cancelled job's write left unfinished on its target (see
+   * discard-on-cancel.ts). Call only for a user's cancel, after the write has stopped.
+   */
+  discard(job: JobRecord): void {
+    const p = discardOnCancel(job, {
+      provider: (ref) => this.provider(ref),
+      note: (j, note) => {
+        if (j.state === 'cancelled') this.ledger.update(j, { note });
+      },
+    });
+    if (p === null) return;
+    this.discards.add(p);
+    void p.finally(() => this.discards.delete(p));
+  }
+
+  /** Resolves when every discard started so far has ended (used by close). */
+  async discardsSettled(): Promise<void> {
+    while (this.discards.size > 0) await Promise.all([...this.discards]);
   }
 
   /** Resolves a provider reference once; a failure is forgotten so a retry asks again. */
@@ -120,6 +143,8 @@ export class Workers {
     let outcome: RunOutcome | null = null;
     let error: unknown = null;
     try {
+      // A retry after a cancel must not write while that cancel's discard still runs.
+      if (job.discarding) await job.discarding;
       await permit(job, this.opts.checkPermission);
       outcome = await this.runOnce(job, controller);
     } catch (e) {
@@ -164,7 +189,10 @@ export class Workers {
     }
     if (stop === 'pause') this.ledger.update(job, { ...base, state: 'paused', bytesDone: 0 });
     else if (stop === 'close') this.ledger.update(job, { ...base, state: 'queued', bytesDone: 0 });
-    else if (stop === 'cancel') this.ledger.update(job, { ...base, state: 'cancelled', bytesDone: 0, note: 'Cancelled.' });
+    else if (stop === 'cancel') {
+      this.ledger.update(job, { ...base, state: 'cancelled', bytesDone: 0, note: 'Cancelled.' });
+      this.discard(job);
+    }
     else if (outcome?.type === 'ask') {
       this.ledger.update(job, { ...base, state: 'asking', bytesDone: 0 });
       this.hooks.ask(job, outcome.existing);

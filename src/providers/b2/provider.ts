@@ -1,7 +1,8 @@
 /**
  * The B2 provider: the Provider contract (../types.ts) over one authorized B2Session.
  * Paths: `/` lists buckets, `/BUCKET` is a bucket's root, `/BUCKET/a/b.txt` a file.
- * Every optional feature is present (copy, versions, unhide, shareLink, unfinishedUploads);
+ * Every optional feature is present (copy, versions, unhide, shareLink, unfinishedUploads,
+ * cancelUnfinishedUpload);
  * `move` is absent because B2 has no rename (callers copy, then delete).
  */
 import type { Readable } from 'node:stream';
@@ -17,6 +18,7 @@ import { encodeKey } from './entries.js';
 import type { CallContext } from './error-map.js';
 import { listFolder } from './listing.js';
 import { makeFolder, listVersions, removePath, unhidePath } from './remove.js';
+import { discardUnfinished } from './discard-unfinished.js';
 import { describeUnfinished, listUnfinished } from './resume.js';
 import type { B2Session } from './session.js';
 import { statPath } from './stat.js';
@@ -135,6 +137,15 @@ export class B2Provider implements Provider {
     const files = await listUnfinished(this.session, ref, namePrefix, path, options?.signal);
     const under = files.filter((f) => base === '' || f.fileName === base || f.fileName.startsWith(`${base}/`));
     return Promise.all(under.map((f) => describeUnfinished(this.session, ref, f, options?.signal)));
+  }
+
+  /**
+   * Cancels the unfinished large uploads b2c started for exactly `path` (after a user's cancel).
+   * Returns how many were cancelled.
+   * @throws InvalidNameError, NotFoundError (bucket), PermissionDeniedError, TransientError
+   */
+  cancelUnfinishedUpload(path: string, options?: { signal?: AbortSignal }): Promise<number> {
+    return discardUnfinished(this.session, this.buckets, path, options?.signal);
   }
 
   /**

@@ -6,7 +6,7 @@
  */
 import { Box } from 'ink';
 import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { keyContextFor, otherSide, type PaneSide } from '../../state/app-state.js';
+import { otherSide, type PaneSide } from '../../state/app-state.js';
 import type { Keymap } from '../../state/keymap.js';
 import { functionKeyBar } from '../../state/keymap-views.js';
 import type { CommandId } from '../../state/commands.js';
@@ -25,6 +25,7 @@ import { QueuePanel, queueListHeight } from './QueuePanel.js';
 import { StatusLine, statusLineHeight } from './StatusLine.js';
 import type { TransferQueue } from './transfer-operations.js';
 import type { TuiState } from './tui-state.js';
+import { tuiKeyContext } from './key-context.js';
 import { useTuiState, type TuiStore } from './tui-store.js';
 
 export interface TuiAppProps {
@@ -73,12 +74,12 @@ export function TuiApp({ store, controller, registry, queue, keymap, accounts }:
     controller.setViewportSizes({ help: Math.max(1, mainHeight - 3), helpLines: lines.length, queue: queueListHeight(mainHeight) });
   }, [controller, mainHeight, lines.length]);
 
-  const context = keyContextFor(app.mode);
+  const context = tuiKeyContext(state);
   const slots = useMemo(() => functionKeyBar(keymap, context), [keymap, context]);
   const activeLoc = app.panes[app.active].location;
   const otherLoc = app.panes[otherSide(app.active)].location;
   const decisions = useMemo(
-    () => (context === 'pane' ? paneDecisions(paneKeyOf(activeLoc, connections), paneKeyOf(otherLoc, connections), Date.now()) : NO_DECISIONS),
+    () => (context === 'pane' || context === 'versions' ? paneDecisions(paneKeyOf(activeLoc, connections), paneKeyOf(otherLoc, connections), Date.now()) : NO_DECISIONS),
     [context, activeLoc, otherLoc, connections],
   );
 
@@ -107,7 +108,7 @@ export function TuiApp({ store, controller, registry, queue, keymap, accounts }:
       {main}
       <StatusLine status={app.status} mode={app.mode} queue={totals} width={columns} hint={hintFor(state)} />
       <FunctionKeyBar slots={slots} decisions={decisions} width={columns} />
-      {state.dialog === null ? null : <DialogLayer dialog={state.dialog} />}
+      {state.dialog === null ? null : <DialogLayer dialog={state.dialog} keymap={keymap} />}
     </Box>
   );
 }

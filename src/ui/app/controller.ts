@@ -6,8 +6,8 @@
  * bind edit the text.
  */
 import type { CommandId } from '../../state/commands.js';
-import { keyContextFor } from '../../state/app-state.js';
 import { lookupCommand } from '../../state/keymap.js';
+import { tuiKeyContext } from './key-context.js';
 import { parseRawKey } from '../../state/keymap-ink.js';
 import { hasTextField } from '../dialogs/dialog-data.js';
 import { editLine, lineEditForKey, lineOf, type LineEdit } from '../../state/line-edit.js';
@@ -91,7 +91,7 @@ export class TuiController {
     if (ev.kind === 'text') return this.edit({ type: 'insert', text: ev.text });
     const s = snapshot(d);
     const pattern = parseRawKey(ev.raw);
-    const cmd = pattern === null ? null : lookupCommand(d.keymap, keyContextFor(s.app.mode), pattern);
+    const cmd = pattern === null ? null : lookupCommand(d.keymap, tuiKeyContext(s), pattern);
     if (cmd !== null) return this.run(cmd);
     if (s.app.mode.kind === 'filter' || hasTextField(s.dialog)) {
       const edit = lineEditForKey(pattern, ev.raw);

@@ -8,6 +8,7 @@ import type { DialogData } from '../dialogs/dialog-data.js';
 import type { DialogAction } from '../dialogs/dialog-reducer.js';
 import { parseTypedLocation } from '../dialogs/typed-location.js';
 import { closeDialog, setStatus, snapshot, type ControllerDeps } from './controller-deps.js';
+import { confirmDeleteVersion, replaceDialog, runVersionsCommand } from './version-commands.js';
 import { confirmPrompt } from './prompt-confirm.js';
 
 function dialogDo(d: ControllerDeps, action: DialogAction): void {
@@ -84,6 +85,8 @@ function confirm(d: ControllerDeps, dialog: DialogData): void {
       if (option) d.transfers.queue.answer(dialog.question.id, option.choice, option.applyToAll);
       return;
     }
+    case 'deleteVersion':
+      return confirmDeleteVersion(d, dialog);
     case 'info':
     case 'versions':
     case 'message':
@@ -100,6 +103,8 @@ function confirm(d: ControllerDeps, dialog: DialogData): void {
 export function runDialogCommand(d: ControllerDeps, cmd: CommandId): void {
   const dialog = snapshot(d).dialog;
   if (dialog === null) return;
+  if (dialog.kind === 'versions') return runVersionsCommand(d, cmd, dialog);
+  if (dialog.kind === 'deleteVersion' && cmd === 'cancel') return replaceDialog(d, dialog.back);
   if (cmd === 'confirm') confirm(d, dialog);
   else if (cmd === 'cancel') {
     // A conflict question cannot stay unanswered (it would ask again at once): Esc cancels that file.

@@ -6,7 +6,7 @@
  * The seam: everything the TUI needs from the queue is `TransferQueue` below (a TransferEngine
  * fits), so a test or a different engine can stand in.
  */
-import type { Entry, RemoveMode } from '../../providers/types.js';
+import type { Entry, RemoveMode, VersionEntry } from '../../providers/types.js';
 import { formatSize } from '../../state/format.js';
 import { providerPath, sameLocation, type PaneLocation } from '../../state/pane-location.js';
 import type { ConflictPolicy, GroupView, KnownEntry, TransferEngine } from '../../transfers/index.js';
@@ -24,6 +24,8 @@ function known(e: Entry): KnownEntry {
 interface Pending {
   verb: 'Copy' | 'Move' | 'Delete' | 'Rename';
   changed: PaneLocation[];
+  /** Called once the group finished (after the status line and the refresh were asked for). */
+  onFinished?: () => void;
 }
 
 export class TransferOperations {
@@ -73,6 +75,37 @@ export class TransferOperations {
     this.submitted(id, { verb: 'Delete', changed: [at] }, `Deleting ${countText(targets)}…`);
   }
 
+  /**
+   * Queues a copy of exactly `version` (by its file id, not the newest of its name) into the folder
+   * `to`; the conflict policy is `ask`, like F5 in the panes.
+   */
+  copyVersion(from: PaneLocation, to: PaneLocation, version: VersionEntry): void {
+    const id = this.queue.submit({
+      operation: 'copy',
+      from: this.registry.refFor(from),
+      to: this.registry.refFor(to),
+      items: [{ source: version.path, targetDir: providerPath(to), known: known(version), fileId: version.fileId }],
+      conflict: 'ask',
+      label: `Copy ${version.name} (version ${version.fileId})`,
+    });
+    this.submitted(id, { verb: 'Copy', changed: [to] }, `Copying the version of ${version.name}…`);
+  }
+
+  /** Queues the deletion of exactly `version` (a hide marker: unhides the name); `onFinished` after. */
+  deleteVersion(at: PaneLocation, version: VersionEntry, onFinished: () => void): void {
+    const id = this.queue.submit({
+      operation: 'delete',
+      on: this.registry.refFor(at),
+      paths: [version.path],
+      mode: 'delete-version',
+      // Known facts: no stat, which would not find a name whose newest version is a hide marker.
+      known: [known(version)],
+      fileId: version.fileId,
+      label: `Delete version ${version.fileId} of ${version.name}`,
+    });
+    this.submitted(id, { verb: 'Delete', changed: [at], onFinished }, `Deleting the version of ${version.name}…`);
+  }
+
   /** Queues a rename as a move within the same folder (B2: copy, then hide the old name). */
   rename(at: PaneLocation, entry: Entry, name: string): void {
     const ref = this.registry.refFor(at);
@@ -98,6 +131,7 @@ export class TransferOperations {
     if (problems.length > 0) this.status(`${done}; ${problems.join(', ')}. Press t to see the queue.`, t.filesFailed > 0 ? 'error' : 'warning');
     else this.status(`${done}.`);
     void this.navigator.refreshWhere((loc) => p.changed.some((c) => sameLocation(c, loc)));
+    p.onFinished?.();
   }
 
   /** Stops listening to the queue (the queue itself is closed by its owner). */

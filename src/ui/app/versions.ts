@@ -10,6 +10,6 @@ import { openDialog, type ControllerDeps } from './controller-deps.js';
 /** Opens the versions dialog for `entry` and starts loading its versions. */
 export function requestVersions(d: ControllerDeps, side: PaneSide, at: PaneLocation, entry: Entry): void {
   const requestId = d.direct.nextVersionsRequest();
-  openDialog(d, { kind: 'versions', side, entry, requestId, versions: [], load: { kind: 'loading' }, cursor: 0 });
+  openDialog(d, { kind: 'versions', side, at, entry, requestId, versions: [], load: { kind: 'loading' }, cursor: 0, detail: false });
   void d.direct.loadVersions(at, entry, requestId);
 }

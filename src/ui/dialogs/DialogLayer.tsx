@@ -4,10 +4,12 @@ import type { DialogData } from './dialog-data.js';
 import { ConflictDialog, PickerDialog, PromptDialog, ShareDialog } from './InputDialogs.js';
 import { ConfirmQuitDialog, DeleteDialog, MessageDialog, TransferDialog, UnhideDialog } from './OperationDialogs.js';
 import { ResumeQueueDialog } from './ResumeQueueDialog.js';
-import { InfoDialog, VersionsDialog } from './ViewDialogs.js';
+import { InfoDialog } from './ViewDialogs.js';
+import { DeleteVersionDialog, VersionsDialog } from './VersionsDialog.js';
+import type { Keymap } from '../../state/keymap.js';
 
-/** The component for `dialog`. */
-export function DialogLayer({ dialog }: { dialog: DialogData }): ReactNode {
+/** The component for `dialog`; `keymap` names the keys in footers generated from it (default: the built-in one). */
+export function DialogLayer({ dialog, keymap }: { dialog: DialogData; keymap?: Keymap }): ReactNode {
   switch (dialog.kind) {
     case 'transfer':
       return <TransferDialog d={dialog} />;
@@ -22,7 +24,9 @@ export function DialogLayer({ dialog }: { dialog: DialogData }): ReactNode {
     case 'info':
       return <InfoDialog d={dialog} />;
     case 'versions':
-      return <VersionsDialog d={dialog} />;
+      return <VersionsDialog d={dialog} keymap={keymap} />;
+    case 'deleteVersion':
+      return <DeleteVersionDialog d={dialog} />;
     case 'picker':
       return <PickerDialog d={dialog} />;
     case 'confirmQuit':

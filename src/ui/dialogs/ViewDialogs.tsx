@@ -1,9 +1,9 @@
 /**
- * Read-only dialogs: file info (i / F3) and a file's versions (v).
+ * Read-only dialogs: file info (i / F3). The versions dialog (v) is ./VersionsDialog.tsx.
  */
 import type { ReactNode } from 'react';
-import type { Entry, VersionEntry } from '../../providers/types.js';
-import { formatCount, formatDate, formatSize } from '../../state/format.js';
+import type { Entry } from '../../providers/types.js';
+import { formatCount, formatSize } from '../../state/format.js';
 import { fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
@@ -54,31 +54,6 @@ export function InfoDialog({ d }: { d: Of<'info'> }): ReactNode {
       {info.length > 0 ? <DialogLine text="File info:" color={theme.muted} /> : null}
       {info.map(([k, v]) => (
         <DialogLine key={`i${k}`} text={`  ${sanitizeForTerminal(k)} = ${sanitizeForTerminal(v)}`} />
-      ))}
-    </DialogFrame>
-  );
-}
-
-function versionLine(v: VersionEntry, now: number): string {
-  const what = v.action === 'hide' ? 'hide marker' : v.action === 'start' ? 'unfinished' : formatSize(v.size);
-  return `${fitToWidth(v.isLatest ? 'newest' : '', 7)}${fitToWidth(formatDate(v.uploadTimestamp ?? v.mtimeMs, now), 13)}${fitToWidth(what, 12)}${v.fileId}`;
-}
-
-/** v. */
-export function VersionsDialog({ d }: { d: Of<'versions'> }): ReactNode {
-  const theme = useTheme();
-  const { columns, rows } = useTerminalSize();
-  const inner = innerWidth(columns);
-  const height = Math.max(3, rows - 14);
-  const start = Math.max(0, Math.min(d.cursor - Math.floor(height / 2), d.versions.length - height));
-  const now = Date.now();
-  const status =
-    d.load.kind === 'loading' ? `Loading versions… ${d.versions.length} so far` : d.load.kind === 'failed' ? d.load.message : `${d.versions.length} version${d.versions.length === 1 ? '' : 's'}, newest first`;
-  return (
-    <DialogFrame title={`Versions of ${sanitizeForTerminal(d.entry.name)}`} hint="↑↓ move · Enter or Esc: close">
-      <Wrapped text={sanitizeForTerminal(status)} color={d.load.kind === 'failed' ? theme.status.error : theme.muted} />
-      {d.versions.slice(start, start + height).map((v, i) => (
-        <DialogLine key={v.fileId || i} text={fitToWidth(`${start + i === d.cursor ? '>' : ' '} ${versionLine(v, now)}`, inner)} bold={start + i === d.cursor} dim={v.action === 'hide'} />
       ))}
     </DialogFrame>
   );

@@ -73,7 +73,10 @@ export type DialogData =
   | { kind: 'unhide'; side: PaneSide; at: PaneLocation; targets: readonly Entry[] }
   | { kind: 'share'; side: PaneSide; entry: Entry; choices: ChoiceOption<number>[]; choice: number; stage: ShareStage }
   | { kind: 'info'; entry: Entry; at: PaneLocation }
-  | { kind: 'versions'; side: PaneSide; entry: Entry; requestId: number; versions: readonly VersionEntry[]; load: VersionsLoad; cursor: number }
+  /** `detail`: the cursor's version is shown in full (Enter/F3) under the list. */
+  | { kind: 'versions'; side: PaneSide; at: PaneLocation; entry: Entry; requestId: number; versions: readonly VersionEntry[]; load: VersionsLoad; cursor: number; detail: boolean }
+  /** F8 in the versions dialog: delete exactly `version` (a hide marker: unhide); `back` is reopened after. */
+  | { kind: 'deleteVersion'; version: VersionEntry; back: VersionsDialogData }
   | { kind: 'picker'; side: PaneSide; field: LineState; items: readonly PickerItem[]; cursor: number; error: string | null }
   /** `saves`: quitting keeps the unfinished work in the queue file for the next start. */
   | { kind: 'confirmQuit'; running: number; saves: boolean }
@@ -83,6 +86,9 @@ export type DialogData =
   | { kind: 'message'; title: string; text: string }
   /** A full-screen accounts screen (src/ui/accounts) for the profile of pane `side`. */
   | { kind: 'screen'; screen: AccountScreen; side: PaneSide; profile: string | null };
+
+/** The versions dialog's data. */
+export type VersionsDialogData = Extract<DialogData, { kind: 'versions' }>;
 
 /** What the resume offer does: run the saved queue, delete it, or keep it for the next start. */
 export type ResumeChoice = 'resume' | 'discard' | 'later';
@@ -116,6 +122,8 @@ export function dialogKindOf(d: DialogData): DialogKind {
       return 'info';
     case 'versions':
       return 'versions';
+    case 'deleteVersion':
+      return 'delete';
     case 'picker':
       return 'locationPicker';
     case 'confirmQuit':

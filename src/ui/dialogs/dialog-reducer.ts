@@ -42,6 +42,7 @@ function moved(d: DialogData, delta: number): DialogData {
       return { ...d, cursor: wrap(d.cursor + delta, d.items.length) };
     case 'prompt':
     case 'unhide':
+    case 'deleteVersion':
     case 'info':
     case 'confirmQuit':
     case 'message':
