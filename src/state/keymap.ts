@@ -132,10 +132,14 @@ export const DEFAULT_KEYMAP: Keymap = [
 
   { context: 'versions', command: 'cursorUp', keys: ['up', 'k'] },
   { context: 'versions', command: 'cursorDown', keys: ['down', 'j'] },
+  { context: 'versions', command: 'cursorPageUp', keys: ['pageup', 'ctrl+b'] },
+  { context: 'versions', command: 'cursorPageDown', keys: ['pagedown', 'ctrl+f'] },
+  { context: 'versions', command: 'cursorHome', keys: ['home', 'g'] },
+  { context: 'versions', command: 'cursorEnd', keys: ['end', 'G'] },
   { context: 'versions', command: 'info', keys: ['enter', 'f3', 'i'], fkey: 3, description: 'Show or hide the details of the version' },
   { context: 'versions', command: 'copy', keys: ['f5'], fkey: 5, description: 'Download or copy this version to the other pane' },
   { context: 'versions', command: 'delete', keys: ['f8', 'delete'], fkey: 8, description: 'Delete exactly this version (a hide marker: unhide)' },
-  { context: 'versions', command: 'cancel', keys: ['escape', 'f10', 'q', 'ctrl+c'], fkey: 10, description: 'Close the versions' },
+  { context: 'versions', command: 'cancel', keys: ['escape', 'f10', 'ctrl+c'], fkey: 10, description: 'Close the versions' },
 
   { context: 'wizard', command: 'confirm', keys: ['enter'], description: 'Confirm the step' },
   { context: 'wizard', command: 'cancel', keys: ['escape', 'ctrl+c'], description: 'Leave the wizard' },

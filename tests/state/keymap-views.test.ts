@@ -50,6 +50,7 @@ describe('helpSections', () => {
       'Panes · Application',
       'Transfer queue',
       'Dialogs',
+      'Versions dialog (v)',
       'Account wizard',
       'Account wizard · review',
       'Profiles screen (P)',

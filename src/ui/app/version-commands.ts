@@ -39,28 +39,26 @@ function copyVersion(d: ControllerDeps, dialog: VersionsDialogData, version: Ver
   d.transfers.copyVersion(dialog.at, to, version);
 }
 
-/** Runs `cmd` in the versions dialog. */
+/** How far each cursor command moves in the list (the reducer clamps to the ends). */
+const MOVES: Partial<Record<CommandId, number>> = {
+  cursorUp: -1,
+  cursorDown: 1,
+  cursorPageUp: -10,
+  cursorPageDown: 10,
+  cursorHome: -Number.MAX_SAFE_INTEGER,
+  cursorEnd: Number.MAX_SAFE_INTEGER,
+};
+
+/** Runs `cmd` in the versions dialog; commands without a meaning here do nothing. */
 export function runVersionsCommand(d: ControllerDeps, cmd: CommandId, dialog: VersionsDialogData): void {
   const version = selected(dialog);
-  switch (cmd) {
-    case 'cursorUp':
-    case 'cursorDown':
-      d.store.dispatch({ type: 'dialog', action: { type: 'moveChoice', delta: cmd === 'cursorUp' ? -1 : 1 } });
-      return;
-    case 'info':
-      if (version !== null) replaceDialog(d, { ...dialog, detail: !dialog.detail });
-      return;
-    case 'copy':
-      if (version !== null) copyVersion(d, dialog, version);
-      return;
-    case 'delete':
-      if (version !== null) askDelete(d, dialog, version);
-      return;
-    case 'cancel':
-      return closeDialog(d);
-    default:
-      return;
-  }
+  const delta = MOVES[cmd];
+  if (delta !== undefined) d.store.dispatch({ type: 'dialog', action: { type: 'moveChoice', delta } });
+  else if (cmd === 'cancel') closeDialog(d);
+  else if (version === null) return;
+  else if (cmd === 'info') replaceDialog(d, { ...dialog, detail: !dialog.detail });
+  else if (cmd === 'copy') copyVersion(d, dialog, version);
+  else if (cmd === 'delete') askDelete(d, dialog, version);
 }
 
 /** Enter in the delete-version confirmation: queue the deletion, back to the list, reload it when done. */
@@ -70,6 +68,8 @@ export function confirmDeleteVersion(d: ControllerDeps, dialog: Extract<DialogDa
   d.transfers.deleteVersion(back.at, version, () => {
     const now = snapshot(d).dialog;
     // Reload only if the user is still looking at this file's versions.
-    if (now?.kind === 'versions' && now.entry.path === back.entry.path) requestVersions(d, back.side, back.at, back.entry);
+    if (now?.kind !== 'versions' || now.entry.path !== back.entry.path) return;
+    closeDialog(d);
+    requestVersions(d, back.side, back.at, back.entry);
   });
 }

@@ -9,7 +9,6 @@ import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
 import type { DialogData } from './dialog-data.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
-import { Wrapped } from './OperationDialogs.js';
 
 type Of<K extends DialogData['kind']> = Extract<DialogData, { kind: K }>;
 
