@@ -38,7 +38,7 @@ describe('delete modes on B2', () => {
     await cursorTo(run, '2024-01-01');
     s.write('v');
     await see(s, 'Versions of 2024-01-01.tar.gz', '2 versions', 'hide marker');
-    s.write(KEYS.enter);
+    s.write(KEYS.escape);
     await s.waitFor((t) => !t.includes('Versions of'));
 
     // Delete this version: latest.tar.gz had three; two remain and the name stays.
@@ -51,7 +51,7 @@ describe('delete modes on B2', () => {
     await s.waitFor((t) => t.includes('Delete: 1 of 1 file done.') && rightRows(t).some((l) => l.includes('latest.tar.gz')));
     s.write('v');
     await see(s, 'Versions of latest.tar.gz', '2 versions');
-    s.write(KEYS.enter);
+    s.write(KEYS.escape);
     await s.waitFor((t) => !t.includes('Versions of'));
 
     // Delete all versions: gone even with hidden files shown.
