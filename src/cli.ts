@@ -8,17 +8,29 @@ import { VERSION } from './version.js';
 
 type CommandRunner = (argv: string[]) => Promise<number>;
 
-// Commands load on demand: the bundle is split per command, so `b2c ls` never parses the TUI
-// (Ink, React, yoga) and `b2c` never parses the emulator. Startup time and memory are features.
+/**
+ * Loads a command's chunk, then runs it. Commands load on demand: the bundle is split per command,
+ * so `b2c ls` never parses the TUI (Ink, React, yoga) and `b2c` never parses the emulator. The
+ * library signal hooks are released after the chunk has loaded, because that is when conf's
+ * when-exit installs them (see signal-hooks.ts).
+ */
+function lazy<M>(load: () => Promise<M>, run: (module: M, argv: string[]) => Promise<number>): CommandRunner {
+  return async (argv) => {
+    const module = await load();
+    releaseLibrarySignalHooks();
+    return run(module, argv);
+  };
+}
+
 const COMMANDS: Record<string, CommandRunner> = {
-  emulator: async (argv) => (await import('./commands/emulator.js')).runEmulatorCommand(argv),
-  keys: async (argv) => (await import('./commands/keys.js')).runKeysCommand(argv),
-  ls: async (argv) => (await import('./commands/ls.js')).runLsCommand(argv),
-  cp: async (argv) => (await import('./commands/cp.js')).runCpCommand(argv),
-  rm: async (argv) => (await import('./commands/rm.js')).runRmCommand(argv),
+  emulator: lazy(() => import('./commands/emulator.js'), (m, argv) => m.runEmulatorCommand(argv)),
+  keys: lazy(() => import('./commands/keys.js'), (m, argv) => m.runKeysCommand(argv)),
+  ls: lazy(() => import('./commands/ls.js'), (m, argv) => m.runLsCommand(argv)),
+  cp: lazy(() => import('./commands/cp.js'), (m, argv) => m.runCpCommand(argv)),
+  rm: lazy(() => import('./commands/rm.js'), (m, argv) => m.runRmCommand(argv)),
 };
 
-const runTuiCommand: CommandRunner = async (argv) => (await import('./commands/tui.js')).runTuiCommand(argv);
+const runTuiCommand = lazy(() => import('./commands/tui.js'), (m, argv) => m.runTuiCommand(argv));
 
 const USAGE = `b2c ${VERSION} — a dual-pane terminal file manager for Backblaze B2
 
@@ -36,7 +48,6 @@ Usage:
 Run "b2c COMMAND --help" for a command's options.`;
 
 async function main(argv: string[]): Promise<number> {
-  releaseLibrarySignalHooks();
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-V') {
     process.stdout.write(`${VERSION}\n`);

@@ -3,7 +3,7 @@
  * dozen more signals the moment the bundle loads, and after its cleanup it re-sends the signal to
  * the process. Every b2c command handles its own signals (cancel transfers, restore the screen,
  * close the server), so each Ctrl+C would arrive twice — or kill us mid-cleanup once our handler
- * is gone. Removing those hooks at startup gives each command sole ownership of its signals.
+ * is gone. Removing those hooks once the command has loaded (src/cli.ts) gives each command sole ownership of its signals.
  * when-exit's `exit` hook stays, so atomically still removes its temp files on `process.exit`.
  */
 const HOOKED_SIGNALS: NodeJS.Signals[] = [
@@ -11,7 +11,7 @@ const HOOKED_SIGNALS: NodeJS.Signals[] = [
   'SIGTRAP', 'SIGSYS', 'SIGQUIT', 'SIGIOT', 'SIGIO', 'SIGPOLL', 'SIGPWR', 'SIGSTKFLT',
 ];
 
-/** Drops every signal listener installed while modules loaded. Call once, before any command runs. */
+/** Drops every signal listener installed while modules loaded. Call after a command module loads, before it runs. */
 export function releaseLibrarySignalHooks(): void {
   for (const signal of HOOKED_SIGNALS) {
     try {

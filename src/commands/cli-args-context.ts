@@ -57,13 +57,7 @@ export function processCliDeps(): CliDeps {
     cwd: process.cwd(),
     now: () => Date.now(),
     onInterrupt(handler) {
-      // conf's dependency when-exit hooks SIGINT/SIGTERM at import time and re-raises the signal
-      // after its own cleanup, so one Ctrl+C would arrive twice and a cancelled run could never
-      // finish cleanly. While b2c handles the signal itself, those listeners are set aside (they
-      // only purge temp files of config writes, and none happens during a transfer).
-      const signals = ['SIGINT', 'SIGTERM'] as const;
-      const parked = signals.map((sig) => ({ sig, listeners: process.rawListeners(sig) as Array<(...args: unknown[]) => void> }));
-      for (const { sig, listeners } of parked) for (const l of listeners) process.removeListener(sig, l);
+      // Sole owner of these signals: src/cli.ts released the library hooks (signal-hooks.ts).
       const onInt = (): void => handler('SIGINT');
       const onTerm = (): void => handler('SIGTERM');
       process.on('SIGINT', onInt);
@@ -71,7 +65,6 @@ export function processCliDeps(): CliDeps {
       return () => {
         process.off('SIGINT', onInt);
         process.off('SIGTERM', onTerm);
-        for (const { sig, listeners } of parked) for (const l of listeners) process.on(sig, l);
       };
     },
   };
