@@ -3,7 +3,10 @@
  * wizard's real `verify` effect with fast retries, demo keys by name, and a scanner that fails
  * when a secret shows up in any captured text.
  */
-import { expect } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startEmulator, type DemoKey, type RunningEmulator } from '../../src/emulator/index.js';
 import { connectB2 } from '../../src/providers/b2/index.js';
 import type { KeyInfo } from '../../src/state/key-info.js';
@@ -12,6 +15,35 @@ import type { WizardCredentials } from '../../src/ui/accounts/useWizard.js';
 /** Starts the demo server (port 0). */
 export function startDemo(): Promise<RunningEmulator> {
   return startEmulator({ demo: true });
+}
+
+/**
+ * Registers hooks for a test file: the demo server for the whole file, and temp dirs (made with
+ * `tempDir()`, named after `prefix`) removed after each test. Read `emu()` inside tests only.
+ */
+export function useDemoServer(prefix: string): { emu: () => RunningEmulator; tempDir: () => string } {
+  let emu: RunningEmulator | undefined;
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    emu = await startDemo();
+  });
+  afterAll(async () => {
+    await emu?.close();
+  });
+  afterEach(() => {
+    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
+  return {
+    emu: () => {
+      if (emu === undefined) throw new Error('the demo server starts in beforeAll');
+      return emu;
+    },
+    tempDir: () => {
+      const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+      dirs.push(d);
+      return d;
+    },
+  };
 }
 
 /** The demo key called `name` (read-only, no-delete, write-only, prefix, multi-bucket, expired). */

@@ -3,37 +3,21 @@
  * default marked, make default, rename, inspect (verifying the key over HTTP), delete after
  * confirmation, add through the wizard, choose; with no profile the wizard opens at once.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openConfig, type ConfigStore } from '../../src/config/index.js';
-import type { RunningEmulator } from '../../src/emulator/index.js';
 import { ProfilesScreen } from '../../src/ui/accounts/ProfilesScreen.js';
 import { renderInk, type InkHarness } from '../ui/render-ink.js';
-import { allSecrets, demoKey, expectNoSecret, fastVerify, startDemo } from './helpers.js';
+import { allSecrets, demoKey, expectNoSecret, fastVerify, useDemoServer } from './helpers.js';
 
-let emu: RunningEmulator;
-const dirs: string[] = [];
-beforeAll(async () => {
-  emu = await startDemo();
-});
-afterAll(async () => {
-  await emu.close();
-});
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const server = useDemoServer('b2c-profiles-ui-');
 
 function store(): ConfigStore {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-profiles-ui-'));
-  dirs.push(dir);
-  return openConfig({ dir });
+  return openConfig({ dir: server.tempDir() });
 }
 
 function saveDemo(config: ConfigStore, name: string, demo: string): void {
-  const k = demoKey(emu, demo);
-  config.saveProfile({ name, applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: emu.endpoint });
+  const k = demoKey(server.emu(), demo);
+  config.saveProfile({ name, applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: server.emu().endpoint });
 }
 
 async function step(h: InkHarness, key: string, until: (f: string) => boolean): Promise<string> {
@@ -77,7 +61,7 @@ describe('profiles screen', () => {
 
     await step(h, '\r', () => chosen.length > 0);
     expect(chosen).toEqual(['work']);
-    expectNoSecret(h.frames, allSecrets(emu), 'frame');
+    expectNoSecret(h.frames, allSecrets(server.emu()), 'frame');
     h.unmount();
   });
 
@@ -101,12 +85,12 @@ describe('profiles screen', () => {
     let closed = false;
     const h = renderInk(<ProfilesScreen store={config} verify={fastVerify} onClose={() => (closed = true)} />);
     await h.waitForFrame((f) => f.includes('Add a Backblaze B2 account'));
-    const k = demoKey(emu, 'multi-bucket');
+    const k = demoKey(server.emu(), 'multi-bucket');
     await step(h, k.applicationKeyId, (f) => f.includes(k.applicationKeyId));
     await step(h, '\r', (f) => /^› Application key {4}/m.test(f));
     await step(h, k.applicationKey, (f) => f.includes('•'.repeat(k.applicationKey.length)));
     await step(h, '\r', (f) => f.includes('› Endpoint'));
-    await step(h, emu.endpoint, (f) => f.includes(emu.endpoint));
+    await step(h, server.emu().endpoint, (f) => f.includes(server.emu().endpoint));
     await step(h, '\r', (f) => f.includes('› Profile name'));
     await step(h, 'multi', (f) => f.includes('multi'));
     await step(h, '\r', (f) => f.includes('B2 accepted the key'));
@@ -114,7 +98,7 @@ describe('profiles screen', () => {
     expect(rowLine(list)).toMatch(/^›\* multi/);
     expect(config.getProfile('multi')?.applicationKey).toBe(k.applicationKey);
     expect(config.getDefaultProfileName()).toBe('multi');
-    expectNoSecret(h.frames, allSecrets(emu), 'frame');
+    expectNoSecret(h.frames, allSecrets(server.emu()), 'frame');
     h.unmount();
 
     const empty = store();

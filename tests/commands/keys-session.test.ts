@@ -4,33 +4,17 @@
  * codes, secret refusal, and sanitised printing.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, openConfig } from '../../src/config/index.js';
-import type { RunningEmulator } from '../../src/emulator/index.js';
 import { AuthError, NotFoundError, PermissionDeniedError, UnreachableError } from '../../src/providers/errors.js';
 import { createOutput, formatTable } from '../../src/commands/output.js';
 import { CommandFailure, EXIT, openSession, refuseSecretArguments, toCommandFailure, verifyCredentials } from '../../src/commands/session.js';
-import { demoKey, startDemo } from '../accounts/helpers.js';
+import { demoKey, useDemoServer } from '../accounts/helpers.js';
 
-let emu: RunningEmulator;
-const dirs: string[] = [];
-beforeAll(async () => {
-  emu = await startDemo();
-});
-afterAll(async () => {
-  await emu.close();
-});
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const server = useDemoServer('b2c-session-');
 
-function tempDir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-session-'));
-  dirs.push(d);
-  return d;
-}
+const tempDir = server.tempDir;
 
 async function failure(p: Promise<unknown>): Promise<CommandFailure> {
   try {
@@ -46,9 +30,9 @@ describe('openSession', () => {
   it('uses B2_* variables, even when the config file is corrupt (and leaves that file alone)', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'config.json'), '{ not json', { mode: 0o600 });
-    const k = demoKey(emu, 'read-only');
-    const s = await openSession({ env: { B2_APPLICATION_KEY_ID: k.applicationKeyId, B2_APPLICATION_KEY: k.applicationKey, B2_ENDPOINT: emu.endpoint }, configDir: dir });
-    expect(s.identity).toEqual({ source: 'env', profileName: null, applicationKeyId: k.applicationKeyId, endpoint: emu.endpoint });
+    const k = demoKey(server.emu(), 'read-only');
+    const s = await openSession({ env: { B2_APPLICATION_KEY_ID: k.applicationKeyId, B2_APPLICATION_KEY: k.applicationKey, B2_ENDPOINT: server.emu().endpoint }, configDir: dir });
+    expect(s.identity).toEqual({ source: 'env', profileName: null, applicationKeyId: k.applicationKeyId, endpoint: server.emu().endpoint });
     expect(s.keyInfo.capabilities).toContain('readFiles');
     expect(s.config).toBeNull();
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe('{ not json');
@@ -60,11 +44,11 @@ describe('openSession', () => {
 
   it('uses the default profile, or --profile; the environment wins over --profile with a warning', async () => {
     const dir = tempDir();
-    const k = demoKey(emu, 'prefix');
-    openConfig({ dir }).saveProfile({ name: 'photos', applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: emu.endpoint });
+    const k = demoKey(server.emu(), 'prefix');
+    openConfig({ dir }).saveProfile({ name: 'photos', applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: server.emu().endpoint });
     const s = await openSession({ env: {}, configDir: dir });
     expect(s.identity).toMatchObject({ source: 'profile', profileName: 'photos' });
-    const env = { B2_APPLICATION_KEY_ID: emu.masterKeyId, B2_APPLICATION_KEY: emu.masterKey, B2_ENDPOINT: emu.endpoint };
+    const env = { B2_APPLICATION_KEY_ID: server.emu().masterKeyId, B2_APPLICATION_KEY: server.emu().masterKey, B2_ENDPOINT: server.emu().endpoint };
     const both = await openSession({ env, configDir: dir, profileName: 'photos' });
     expect(both.identity.source).toBe('env');
     expect(both.warnings).toEqual(['B2_APPLICATION_KEY_ID and B2_APPLICATION_KEY are set, so --profile "photos" is ignored.']);
@@ -76,7 +60,7 @@ describe('openSession', () => {
     const half = await failure(openSession({ env: { B2_APPLICATION_KEY_ID: 'x' }, configDir: dir }));
     expect(half).toMatchObject({ kind: 'config', exitCode: 1 });
     expect(half.message).toContain('B2_APPLICATION_KEY_ID is set but B2_APPLICATION_KEY is not');
-    const wrong = await failure(openSession({ env: { B2_APPLICATION_KEY_ID: emu.masterKeyId, B2_APPLICATION_KEY: 'wrong', B2_ENDPOINT: emu.endpoint }, configDir: dir }));
+    const wrong = await failure(openSession({ env: { B2_APPLICATION_KEY_ID: server.emu().masterKeyId, B2_APPLICATION_KEY: 'wrong', B2_ENDPOINT: server.emu().endpoint }, configDir: dir }));
     expect(wrong).toMatchObject({ kind: 'credentials-rejected', exitCode: EXIT.rejected });
   });
 
@@ -91,10 +75,10 @@ describe('openSession', () => {
   it('refuses secrets in argv and verifies credentials for the wizard', async () => {
     expect(() => refuseSecretArguments(['ls', '--key=abc'])).toThrow(/Refusing --key/);
     expect(() => refuseSecretArguments(['ls', '--', '--key=abc'])).not.toThrow();
-    const k = demoKey(emu, 'multi-bucket');
-    const info = await verifyCredentials({ applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: emu.endpoint });
+    const k = demoKey(server.emu(), 'multi-bucket');
+    const info = await verifyCredentials({ applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: server.emu().endpoint });
     expect(info.buckets?.map((b) => b.name).sort()).toEqual(['demo-photos', 'demo-public']);
-    await expect(verifyCredentials({ applicationKeyId: k.applicationKeyId, applicationKey: 'bad', endpoint: emu.endpoint })).rejects.toBeInstanceOf(AuthError);
+    await expect(verifyCredentials({ applicationKeyId: k.applicationKeyId, applicationKey: 'bad', endpoint: server.emu().endpoint })).rejects.toBeInstanceOf(AuthError);
   });
 });
 
