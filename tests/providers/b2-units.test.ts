@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { b2HomePath, keyInfoFromAllowed } from '../../src/providers/b2/index.js';
 import { planListing } from '../../src/providers/b2/listing.js';
-import { backoffDelay, DEFAULT_RETRY, isRetryable, isTokenProblem } from '../../src/providers/b2/retry.js';
+import { backoffDelay, DEFAULT_RETRY, isRetryable, isTokenProblem, withRetry } from '../../src/providers/b2/retry.js';
 import { B2CallError, parseRetryAfter, toCallError } from '../../src/providers/b2/call-error.js';
 import { toProviderError } from '../../src/providers/b2/error-map.js';
 import { cleanSha1, encodeKey, fileMtime } from '../../src/providers/b2/entries.js';
@@ -148,5 +148,29 @@ describe('entries', () => {
   });
   it('download names keep / and encode + and spaces', () => {
     expect(encodeKey('a b/c+d/é.txt')).toBe('a%20b/c%2Bd/%C3%A9.txt');
+  });
+});
+
+describe('withRetry giveUp', () => {
+  const refused = (): B2CallError => new B2CallError(null, 'network', 'connection failed (ECONNREFUSED)', undefined, 'ECONNREFUSED');
+  const policy = { ...DEFAULT_RETRY, baseDelayMs: 1, maxDelayMs: 2 };
+
+  it('stops as soon as giveUp says so, keeping the last error', async () => {
+    let calls = 0;
+    const run = withRetry(() => {
+      calls++;
+      return Promise.reject(refused());
+    }, { policy, giveUp: (e, attempt) => e.isUnreachable && attempt >= 2 });
+    await expect(run).rejects.toMatchObject({ networkCode: 'ECONNREFUSED' });
+    expect(calls).toBe(2);
+  });
+
+  it('without giveUp, uses every try the policy allows', async () => {
+    let calls = 0;
+    await expect(withRetry(() => {
+      calls++;
+      return Promise.reject(refused());
+    }, { policy })).rejects.toBeInstanceOf(B2CallError);
+    expect(calls).toBe(policy.maxAttempts);
   });
 });

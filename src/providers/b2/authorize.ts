@@ -90,15 +90,12 @@ function safeHost(endpoint: string): string {
   }
 }
 
-/** Sign-in attempts against an endpoint that refuses connections or does not resolve. */
+/**
+ * Sign-in attempts against an endpoint that refuses connections or does not resolve: almost always
+ * a wrong endpoint, so one quick second try rather than the full backoff (which made
+ * `keys inspect` hang ~10 s over SSH).
+ */
 const UNREACHABLE_TRIES = 2;
-
-/** Stops withRetry at once (it re-throws non-B2 errors unchanged) while keeping the cause. */
-class GiveUp extends Error {
-  constructor(readonly inner: B2CallError) {
-    super(inner.message);
-  }
-}
 
 /**
  * Calls v4 b2_authorize_account (GET, Basic auth) on `endpoint` with B2's retry rules.
@@ -114,29 +111,18 @@ export async function authorizeV4(
   const url = `${endpoint.replace(/\/+$/, '')}/b2api/v4/b2_authorize_account`;
   const basic = Buffer.from(`${applicationKeyId}:${applicationKey}`).toString('base64');
   let body: WireAuthorizeV4;
-  let tries = 0;
   try {
     body = await withRetry(async () => {
-      tries++;
-      let res: Response;
-      try {
-        res = await fetch(url, { headers: { Authorization: `Basic ${basic}`, 'User-Agent': options.userAgent }, signal: options.signal });
-      } catch (err) {
-        // A refused connection or unknown host at sign-in is almost always a wrong endpoint: one
-        // quick second try, not the full backoff (which made `keys inspect` hang ~10 s over SSH).
-        const e = toCallError(err);
-        if (e !== null && e.isUnreachable && tries >= UNREACHABLE_TRIES) throw new GiveUp(e);
-        throw err;
-      }
+      const res = await fetch(url, { headers: { Authorization: `Basic ${basic}`, 'User-Agent': options.userAgent }, signal: options.signal });
       const json: unknown = await res.json().catch(() => null);
       if (!res.ok) throw errorFromBody(res.status, json, res.headers.get('retry-after'));
       if (json === null || typeof json !== 'object' || !('apiInfo' in json)) {
         throw errorFromBody(502, { code: 'not_b2', message: 'the endpoint did not answer like B2' }, null);
       }
       return json as WireAuthorizeV4;
-    }, { policy: options.policy, signal: options.signal });
+    }, { policy: options.policy, signal: options.signal, giveUp: (e, attempt) => e.isUnreachable && attempt >= UNREACHABLE_TRIES });
   } catch (raw) {
-    const e = raw instanceof GiveUp ? raw.inner : toCallError(raw);
+    const e = toCallError(raw);
     if (e === null) throw raw;
     throw authFailure(e, endpoint);
   }

@@ -75,6 +75,8 @@ export interface RetryHooks {
   reauthorize?: (staleToken: string) => Promise<void>;
   /** The account token the next attempt will use (read before each attempt). */
   currentToken?: () => string;
+  /** Ends the retries early for a failure that more tries will not cure (checked after try `attempt`). */
+  giveUp?: (e: B2CallError, attempt: number) => boolean;
 }
 
 /**
@@ -104,7 +106,7 @@ export async function withRetry<T>(attempt: () => Promise<T>, hooks: RetryHooks)
         n--; // the first re-authorized repeat does not use up a try
         continue;
       }
-      if (!(isRetryable(e) || tokenProblem) || n >= hooks.policy.maxAttempts) throw e;
+      if (!(isRetryable(e) || tokenProblem) || n >= hooks.policy.maxAttempts || hooks.giveUp?.(e, n) === true) throw e;
       if (tokenProblem) await reauthorize(token);
       if (e.retryAfterMs !== undefined && e.retryAfterMs > hooks.policy.maxDelayMs) throw e;
       try {
