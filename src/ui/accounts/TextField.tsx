@@ -2,12 +2,13 @@
  * One labelled text field, render-only: the text and cursor come from the screen's state (edited
  * there, see state/line-edit.ts). A masked field never draws its value: one mask character
  * per character while it has focus (so typing visibly works) and a fixed `••••••••` otherwise, so
- * the length does not linger on screen either. Long values scroll horizontally to keep the cursor
- * visible; nothing wraps.
+ * the length does not linger on screen either. The focused value is drawn by the panes' own line
+ * field (../input/TextField.tsx): sanitised, display-width aware, scrolled to keep the cursor visible.
  */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { sanitizeForTerminal } from '../../state/sanitize.js';
+import { TextField as LineField } from '../input/TextField.js';
 import { useTheme } from '../theme-context.js';
 
 export interface TextFieldProps {
@@ -28,37 +29,14 @@ export interface TextFieldProps {
   error?: string;
 }
 
-/** The visible window of `chars` with the cursor inside it. */
-function windowAround(chars: string[], cursor: number, width: number): { chars: string[]; cursor: number } {
-  const room = Math.max(1, width - 1);
-  const start = Math.max(0, cursor - room);
-  return { chars: chars.slice(start, start + room + 1), cursor: cursor - start };
-}
-
-function FocusedValue({ chars, cursor, width }: { chars: string[]; cursor: number; width: number }): ReactNode {
-  const theme = useTheme();
-  const w = windowAround(chars, Math.max(0, Math.min(chars.length, cursor)), width);
-  const before = w.chars.slice(0, w.cursor).join('');
-  const at = w.chars[w.cursor] ?? ' ';
-  const after = w.chars.slice(w.cursor + 1).join('');
-  return (
-    <Text>
-      {before}
-      <Text inverse color={theme.colour ? theme.pane.cursorBg : undefined}>
-        {at}
-      </Text>
-      {after}
-    </Text>
-  );
-}
-
 /** `› Label  value` with an optional problem line under it. */
 export function TextField(props: TextFieldProps): ReactNode {
   const theme = useTheme();
   const { label, labelWidth, value, focus, mask, placeholder, error, width } = props;
   let shown: ReactNode;
   if (focus) {
-    const chars = mask !== undefined ? [...value].map(() => mask) : [...sanitizeForTerminal(value)];
+    // The mask replaces each code point, so the cursor (in code points) stays where it was.
+    const text = mask !== undefined ? mask.repeat([...value].length) : value;
     shown =
       value === '' && placeholder !== undefined ? (
         <Text>
@@ -66,7 +44,7 @@ export function TextField(props: TextFieldProps): ReactNode {
           <Text color={theme.muted}>{placeholder}</Text>
         </Text>
       ) : (
-        <FocusedValue chars={chars} cursor={props.cursor} width={width} />
+        <LineField field={{ text, cursor: props.cursor }} width={width} />
       );
   } else if (value === '') {
     shown = <Text color={theme.muted}>{placeholder ?? ''}</Text>;
