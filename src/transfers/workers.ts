@@ -17,8 +17,13 @@ import type { ScanSink } from './run-scan.js';
 import { SpeedMeter } from './speed-meter.js';
 import type { JobFailure, ProviderRef } from './types.js';
 
-/** Failure kinds worth an automatic retry (the provider already retried single requests). */
-const AUTO_RETRY_KINDS = new Set<JobFailure['kind']>(['transient', 'unreachable', 'integrity', 'conflict']);
+/**
+ * Failure kinds worth an automatic retry (the provider already retried single requests).
+ * Not `unreachable`: the provider gives up on B2 only after its connect or silence bound was
+ * met on every try, so more rounds would multiply a wait the README promises is bounded; the
+ * user retries (R in the queue) when the network is back.
+ */
+const AUTO_RETRY_KINDS = new Set<JobFailure['kind']>(['transient', 'integrity', 'conflict']);
 
 export interface WorkerHooks {
   /** The job needs the user's answer about `existing`. */
