@@ -4,8 +4,8 @@
  *
  * stdout gets exactly one JSON line once the server listens:
  *   {"endpoint":"http://127.0.0.1:N","masterKeyId":"…","masterKey":"…"[,"keys":[DemoKey…]]}
- * Everything else goes to stderr, never a secret. SIGINT/SIGTERM close the server cleanly and the
- * returned promise resolves 0. Usage errors return 2; a failure to start returns 1.
+ * Everything else goes to stderr, never a secret. SIGINT/SIGTERM/SIGHUP close the server cleanly
+ * and the returned promise resolves 0. Usage errors return 2; a failure to start returns 1.
  */
 import { parseArgs } from 'node:util';
 import { startEmulator, type EmulatorOptions } from '../emulator/index.js';
@@ -39,7 +39,7 @@ function parseInteger(name: string, value: string | undefined, min: number, max:
   return n;
 }
 
-/** Runs the emulator until SIGINT/SIGTERM. Resolves with the exit code. */
+/** Runs the emulator until SIGINT, SIGTERM or SIGHUP (its terminal went away). Resolves with the exit code. */
 export async function runEmulatorCommand(argv: string[]): Promise<number> {
   let values;
   try {
@@ -95,6 +95,8 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
     const stop = (signal: string): void => {
       process.off('SIGINT', onInt);
       process.off('SIGTERM', onTerm);
+      process.off('SIGHUP', onHup);
+      if (signal === 'SIGHUP') process.stderr.on('error', () => undefined); // the terminal is gone
       log(`${signal}: shutting down`);
       running.close().then(
         () => resolve(0),
@@ -106,9 +108,11 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
     };
     const onInt = (): void => stop('SIGINT');
     const onTerm = (): void => stop('SIGTERM');
+    const onHup = (): void => stop('SIGHUP');
     // Handlers first, ready line second: a parent may signal the moment it reads the line.
     process.on('SIGINT', onInt);
     process.on('SIGTERM', onTerm);
+    process.on('SIGHUP', onHup);
     const ready: Record<string, unknown> = { endpoint: emu.endpoint, masterKeyId: emu.masterKeyId, masterKey: emu.masterKey };
     if (values.demo) ready.keys = emu.demoKeys;
     process.stdout.write(`${JSON.stringify(ready)}\n`);

@@ -26,8 +26,9 @@ export interface TerminalSession {
 
 /**
  * Switches `out` to the alternate screen and installs handlers that restore it however the
- * process ends. `onSignal` is called for SIGTERM/SIGHUP so the app can unmount and exit; the
- * screen is restored before it runs.
+ * process ends. `onSignal` is called for SIGTERM/SIGHUP so the app can shut down in order
+ * (stop transfers so they stay resumable, then restore the screen); it must restore the screen
+ * itself (see {@link TerminalSession.restore}) — the exit handler does it too, last of all.
  */
 export function enterTerminalSession(out: NodeJS.WriteStream, onSignal: (signal: NodeJS.Signals) => void): TerminalSession {
   let active = true;
@@ -41,14 +42,8 @@ export function enterTerminalSession(out: NodeJS.WriteStream, onSignal: (signal:
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
   };
-  const onTerm = (): void => {
-    restore();
-    onSignal('SIGTERM');
-  };
-  const onHup = (): void => {
-    restore();
-    onSignal('SIGHUP');
-  };
+  const onTerm = (): void => onSignal('SIGTERM');
+  const onHup = (): void => onSignal('SIGHUP');
   const onCrash = (err: unknown): void => {
     // Restore first so the message lands on the normal screen, where the user can read it.
     restore();
