@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, openConfig, resolveConfigDir, type Env, type Settings } from '../config/index.js';
+import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, openConfig, redactUrlUserInfo, resolveConfigDir, type Env, type Settings } from '../config/index.js';
 import type { ConnectB2Options } from '../providers/b2/index.js';
 import { sanitizeForTerminal } from '../state/sanitize.js';
 import { CLI_EXIT, UsageError } from './cli-args.js';
@@ -149,5 +149,5 @@ export function transferSettings(session: Session | null, deps: CliDeps, out: Ou
 
 /** Writes `b2c COMMAND: TEXT` on stderr, sanitised (names from B2 may carry escape sequences). */
 export function stderrLine(deps: CliDeps, command: string, text: string): void {
-  deps.streams.stderr.write(`b2c ${command}: ${sanitizeForTerminal(text)}\n`);
+  deps.streams.stderr.write(`b2c ${command}: ${sanitizeForTerminal(redactUrlUserInfo(text))}\n`);
 }

@@ -9,6 +9,8 @@
  */
 import { parseArgs } from 'node:util';
 import { startEmulator, type EmulatorOptions } from '../emulator/index.js';
+import { redactUrlUserInfo } from '../config/redact.js';
+import { sanitizeForTerminal } from '../state/sanitize.js';
 
 const USAGE = `Usage: b2c emulator [options]
 
@@ -26,8 +28,14 @@ Options:
 
 Prints one JSON line on stdout when ready: endpoint, masterKeyId, masterKey (and demo keys).`;
 
+/** `b2c emulator: LINE` on stderr; arguments and paths in it are escaped (sanitize.ts), URL passwords redacted. */
+function say(line: string): void {
+  process.stderr.write(`b2c emulator: ${sanitizeForTerminal(redactUrlUserInfo(line))}\n`);
+}
+
 function usageError(message: string): number {
-  process.stderr.write(`b2c emulator: ${message}\n\n${USAGE}\n`);
+  say(message);
+  process.stderr.write(`\n${USAGE}\n`);
   return 2;
 }
 
@@ -70,9 +78,7 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
   const minPart = parseInteger('min-part-size', values['min-part-size'], 1, 5_000_000_000);
   for (const v of [port, partSize, minPart]) if (v instanceof Error) return usageError(v.message);
   if (values.data === '') return usageError('--data needs a directory');
-  const log = (line: string): void => {
-    process.stderr.write(`b2c emulator: ${line}\n`);
-  };
+  const log = say;
   const options: EmulatorOptions = {
     host: values.host ?? '127.0.0.1',
     port: port as number | undefined,
@@ -91,6 +97,7 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
     return 1;
   }
   const running = emu;
+  for (const notice of emu.notices) say(`warning: ${notice}`);
   return new Promise<number>((resolve) => {
     const stop = (signal: string): void => {
       process.off('SIGINT', onInt);

@@ -23,6 +23,7 @@ import { TransferOperations } from './app/transfer-operations.js';
 import { TuiApp } from './app/TuiApp.js';
 import { createTuiStore } from './app/tui-store.js';
 import { ListingLoader } from './loaders/listing-loader.js';
+import { sanitizeForTerminal } from '../state/sanitize.js';
 import { enterTerminalSession, tuiRefusal } from './terminal-session.js';
 import { StdoutTerminalSize } from './terminal-size.js';
 import { ThemeProvider } from './theme-context.js';
@@ -153,7 +154,7 @@ export async function runTui(setup: TuiSetup, io: TuiIo = { stdin: process.stdin
   } catch (e) {
     code = 70;
     session.restore();
-    io.stderr.write(`b2c: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr.write(`b2c: ${sanitizeForTerminal(e instanceof Error ? e.message : String(e))}\n`);
   } finally {
     controller.dispose();
     loader.dispose();

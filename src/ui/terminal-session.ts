@@ -3,6 +3,7 @@
  * the first frame and leaves it on EVERY exit path (normal quit, Ctrl+C handled by the app,
  * SIGTERM/SIGHUP, uncaught exceptions). DESIGN.md, terminal facts: `ESC[?1049h` / `ESC[?1049l`.
  */
+import { sanitizeForTerminal } from '../state/sanitize.js';
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
@@ -47,7 +48,9 @@ export function enterTerminalSession(out: NodeJS.WriteStream, onSignal: (signal:
   const onCrash = (err: unknown): void => {
     // Restore first so the message lands on the normal screen, where the user can read it.
     restore();
-    process.stderr.write(`b2c crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    // Line breaks of the stack stay; anything else a terminal would act on is escaped.
+    process.stderr.write(`b2c crashed: ${text.split('\n').map(sanitizeForTerminal).join('\n')}\n`);
     process.exit(70);
   };
   out.write(ENTER_ALT_SCREEN + CLEAR_AND_HOME);

@@ -80,7 +80,7 @@ it('SIGHUP mid-download: exit 129, screen restored, no temporary file, and the n
   tui = spawnB2c([], { cwd: work, env: env(emu.endpoint) });
   await see(tui, 'was not finished.', 'Resume');
   tui.write(KEYS.enter);
-  await until(async () => existsSync(join(work, 'big.bin')), 'the resumed download');
+  await until(() => Promise.resolve(existsSync(join(work, 'big.bin'))), 'the resumed download');
   expect((await readFile(join(work, 'big.bin'))).equals(data)).toBe(true);
   expect(await readdir(work)).toEqual(['big.bin']);
 }, 90_000);
