@@ -7,7 +7,7 @@
  *   some bytes (`request-body`, an upload), or stops sending the answer's body after some bytes
  *   (`response-body`, a download). Held connections stay open until `close()`.
  */
-import { createServer as createHttpServer, request, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -47,11 +47,15 @@ export interface StallRule {
   afterBytes?: number;
   /** How many matching requests to hold (default: all of them). */
   times?: number;
+  /** `request` only: forward the held requests once this resolves (default: never). */
+  release?: Promise<void>;
 }
 
 export interface StallProxy extends FaultServer {
   /** Paths of the requests held so far, in order. */
   held: string[];
+  /** Their X-Bz-File-Name headers (uploads), decoded, in the same order ('' when absent). */
+  heldFileNames: string[];
   /** Resolves at the first hold. */
   firstHold: Promise<void>;
 }
@@ -60,12 +64,14 @@ export interface StallProxy extends FaultServer {
 export async function startStallProxy(upstream: string, rule: StallRule): Promise<StallProxy> {
   const up = new URL(upstream);
   const held: string[] = [];
+  const heldFileNames: string[] = [];
   const open = new Set<Socket>();
   let endpoint = '';
   let markHeld: () => void = () => undefined;
   const firstHold = new Promise<void>((resolve) => (markHeld = resolve));
-  const hold = (path: string): void => {
+  const hold = (path: string, fileName: string | string[] | undefined): void => {
     held.push(path);
+    heldFileNames.push(typeof fileName === 'string' ? decodeURIComponent(fileName) : '');
     markHeld();
   };
 
@@ -82,13 +88,14 @@ export async function startStallProxy(upstream: string, rule: StallRule): Promis
     const stall = rule.match(path, method) && (rule.times === undefined || held.length < rule.times);
     const after = rule.afterBytes ?? 0;
     if (stall && rule.at === 'request') {
-      hold(path);
-      req.resume();
+      hold(path, req.headers['x-bz-file-name']);
+      if (rule.release === undefined) req.resume();
+      else void rule.release.then(() => forwardRequest(req, res, path, method, false));
       return;
     }
     if (stall && rule.at === 'request-body') {
       // Read `after` bytes of the upload, then stop reading: the client's writes back up.
-      hold(path);
+      hold(path, req.headers['x-bz-file-name']);
       let seen = 0;
       const onData = (c: Buffer): void => {
         seen += c.length;
@@ -100,6 +107,12 @@ export async function startStallProxy(upstream: string, rule: StallRule): Promis
       else req.on('data', onData);
       return;
     }
+    forwardRequest(req, res, path, method, stall && rule.at === 'response-body');
+  });
+
+  /** Forwards one request upstream; `holdBody`: stop the answer's body after `afterBytes`. */
+  function forwardRequest(req: IncomingMessage, res: ServerResponse, path: string, method: string, holdBody: boolean): void {
+    const after = rule.afterBytes ?? 0;
     const upstreamReq = request({ host: up.hostname, port: up.port, path, method, headers: { ...req.headers, host: up.host } }, (upRes) => {
       const status = upRes.statusCode ?? 502;
       if (String(upRes.headers['content-type']).startsWith('application/json')) {
@@ -110,7 +123,7 @@ export async function startStallProxy(upstream: string, rule: StallRule): Promis
         return;
       }
       res.writeHead(status, upRes.headers);
-      if (!stall || rule.at !== 'response-body') {
+      if (!holdBody) {
         upRes.pipe(res);
         return;
       }
@@ -124,14 +137,14 @@ export async function startStallProxy(upstream: string, rule: StallRule): Promis
         if (sent >= after) {
           holding = true;
           upRes.pause();
-          hold(path);
+          hold(path, undefined);
         }
       });
     });
     upstreamReq.on('error', () => res.destroy());
     res.on('close', () => upstreamReq.destroy());
     req.pipe(upstreamReq);
-  });
+  }
   server.on('connection', (s: Socket) => {
     open.add(s);
     s.on('close', () => open.delete(s));
@@ -141,6 +154,7 @@ export async function startStallProxy(upstream: string, rule: StallRule): Promis
   return {
     endpoint,
     held,
+    heldFileNames,
     firstHold,
     close: () =>
       new Promise<void>((resolve) => {

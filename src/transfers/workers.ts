@@ -185,7 +185,10 @@ export class Workers {
     const base = { controller: null, stopReason: null, meter: null } as const;
     const stop = job.stopReason;
     if (outcome?.type === 'done') {
-      this.ledger.update(job, { ...base, state: 'done', note: outcome.note, verified: outcome.verified, failure: null });
+      // The source may have grown or shrunk since it was listed: report what was really written.
+      const changed = outcome.bytes !== undefined && outcome.bytes !== job.size;
+      const note = changed ? (outcome.note ?? `The file changed since it was listed: ${outcome.bytes} bytes were copied, not ${job.size}.`) : outcome.note;
+      this.ledger.update(job, { ...base, state: 'done', note, verified: outcome.verified, failure: null, ...(changed ? { size: outcome.bytes } : {}) });
       return;
     }
     if (outcome?.type === 'skipped') {
