@@ -43,7 +43,7 @@ async function temps(dir: string): Promise<string[]> {
 async function tempFileIn(dir: string): Promise<string> {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const [temp] = await temps(dir);
+    const temp = (await temps(dir)).find((n) => n.includes('.big.bin.'));
     if (temp !== undefined) return temp;
     if (Date.now() > deadline) throw new Error('no temporary file appeared');
     await new Promise((r) => setTimeout(r, 20));
@@ -76,7 +76,8 @@ describe('a download killed in the middle', () => {
     const target = await tempDir(made);
     const { code, temp } = await killedDownload(target, 'SIGKILL');
     expect(code).toBeNull();
-    expect(await temps(target)).toEqual([temp]);
+    // The held file's, and maybe a small one's that was being written at that moment.
+    expect(await temps(target)).toContain(temp);
 
     // The folder is uploaded as it is: b2c's own temporary file is not the user's, never sent.
     const up = await runB2c(['cp', '-r', '--json', `${target}/`, `b2://${s.bucket}/back/`], { env: s.env() });
