@@ -4,6 +4,7 @@
  * Exit codes follow the README: 0 success, 1 failure, 2 usage error.
  */
 import { releaseLibrarySignalHooks } from './signal-hooks.js';
+import { sanitizeForTerminal } from './state/sanitize.js';
 import { VERSION } from './version.js';
 
 type CommandRunner = (argv: string[]) => Promise<number>;
@@ -64,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
   if (first !== undefined) {
     const run = COMMANDS[first];
     if (run) return run(rest);
-    process.stderr.write(`b2c: unknown command "${first}"\n\n${USAGE}\n`);
+    process.stderr.write(`b2c: unknown command "${sanitizeForTerminal(first)}"\n\n${USAGE}\n`);
     return 2;
   }
   return 2;
@@ -75,7 +76,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`b2c: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`b2c: ${sanitizeForTerminal(err instanceof Error ? err.message : String(err))}\n`);
     process.exitCode = 1;
   },
 );

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, openConfig, resolveConfigDir, type Env, type Settings } from '../config/index.js';
+import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, openConfig, redactUrlUserInfo, resolveConfigDir, type Env, type Settings } from '../config/index.js';
 import type { ConnectB2Options } from '../providers/b2/index.js';
 import { sanitizeForTerminal } from '../state/sanitize.js';
 import { CLI_EXIT, UsageError } from './cli-args.js';
@@ -28,11 +28,21 @@ export interface CliDeps {
   cwd: string;
   /** ms since the epoch. */
   now(): number;
-  /** Calls `handler` on Ctrl+C (SIGINT) and SIGTERM until the returned function is called. */
-  onInterrupt(handler: (signal: 'SIGINT' | 'SIGTERM') => void): () => void;
+  /** Calls `handler` on Ctrl+C (SIGINT), SIGTERM and SIGHUP until the returned function is called. */
+  onInterrupt(handler: (signal: InterruptSignal) => void): () => void;
 }
 
+/** The signals that interrupt a command: Ctrl+C, `kill`, and the terminal (SSH) going away. */
+export type InterruptSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+
 let pipeGuard = false;
+let hungUp = false;
+
+/** After SIGHUP: failed writes to stdout/stderr are ignored (nobody can read them any more). */
+function ignoreOutputErrors(): void {
+  hungUp = true;
+  process.stderr.on('error', () => undefined);
+}
 
 /**
  * A reader that went away (`b2c ls | head`) ends the command quietly with 141, the status of a
@@ -42,6 +52,7 @@ function guardBrokenPipe(): void {
   if (pipeGuard) return;
   pipeGuard = true;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (hungUp) return;
     if (error.code === 'EPIPE') process.exit(141);
     throw error;
   });
@@ -60,11 +71,18 @@ export function processCliDeps(): CliDeps {
       // Sole owner of these signals: src/cli.ts released the library hooks (signal-hooks.ts).
       const onInt = (): void => handler('SIGINT');
       const onTerm = (): void => handler('SIGTERM');
+      const onHup = (): void => {
+        // The terminal is gone: writing to it fails (EIO, EPIPE). Cleanup must go on regardless.
+        ignoreOutputErrors();
+        handler('SIGHUP');
+      };
       process.on('SIGINT', onInt);
       process.on('SIGTERM', onTerm);
+      process.on('SIGHUP', onHup);
       return () => {
         process.off('SIGINT', onInt);
         process.off('SIGTERM', onTerm);
+        process.off('SIGHUP', onHup);
       };
     },
   };
@@ -131,5 +149,5 @@ export function transferSettings(session: Session | null, deps: CliDeps, out: Ou
 
 /** Writes `b2c COMMAND: TEXT` on stderr, sanitised (names from B2 may carry escape sequences). */
 export function stderrLine(deps: CliDeps, command: string, text: string): void {
-  deps.streams.stderr.write(`b2c ${command}: ${sanitizeForTerminal(text)}\n`);
+  deps.streams.stderr.write(`b2c ${command}: ${sanitizeForTerminal(redactUrlUserInfo(text))}\n`);
 }

@@ -6,6 +6,10 @@
  * the new name of the one source. Several sources need a folder DST. A source folder needs `-r`;
  * `cp -r dir DST` copies `dir` itself into an existing folder DST (DST/dir/…) and makes DST the
  * copy when DST does not exist yet.
+ *
+ * A local DST that a file blocks — DST itself is a file and a folder goes there, or a file sits
+ * where a folder on the way to DST should be — is refused once, up front, instead of every file
+ * of a `cp -r` failing with the same "a file is in the way".
  */
 import type { KeyInfo } from '../state/key-info.js';
 import { b2LocationFromPath, checkTransfer, localLocation, type Location } from '../state/permissions.js';
@@ -23,6 +27,20 @@ export interface Destination {
   loc: CliLocation;
   /** Copy into `loc.path` under each source's own name. */
   into: boolean;
+  /** DST exists and is a file (not a folder): no folder can become it. */
+  isFile: boolean;
+}
+
+/**
+ * The file that blocks every copy into local folder `path`: the nearest thing that exists at or
+ * above it, when that is a file. Null when it is a folder (or a link, which is not followed).
+ */
+async function fileInTheWay(p: Provider, path: string): Promise<string | null> {
+  for (let cur = path; ; cur = parentPath(cur)) {
+    const entry = await statOrNull(p, cur).catch(() => null);
+    if (entry !== null) return entry.kind === 'file' ? cur : null;
+    if (cur === '/') return null;
+  }
 }
 
 /** What cp-plan needs from the session. */
@@ -34,21 +52,31 @@ export interface PlanContext {
 
 /**
  * Decides whether DST is a folder to copy into (see the module comment).
- * @throws CommandFailure when several sources go to something that is not a folder
+ * @throws CommandFailure when several sources go to something that is not a folder, or a file
+ *   blocks a local DST
  */
 export async function resolveDestination(dst: CliLocation, sources: number, ctx: PlanContext): Promise<Destination> {
-  if ((dst.kind === 'b2' && dst.key === '') || dst.trailingSlash) return { loc: dst, into: true };
+  const dest = await chooseDestination(dst, sources, ctx);
+  if (dst.kind === 'local') {
+    const blocker = await fileInTheWay(ctx.providerOf(dst), dest.into ? dst.path : parentPath(dst.path));
+    if (blocker !== null) throw new CommandFailure('failed', `"${blocker}" is a file, not a folder: nothing can be copied into "${dest.into ? dst.raw : parentPath(dst.path)}".`);
+  }
+  return dest;
+}
+
+async function chooseDestination(dst: CliLocation, sources: number, ctx: PlanContext): Promise<Destination> {
+  if ((dst.kind === 'b2' && dst.key === '') || dst.trailingSlash) return { loc: dst, into: true, isFile: false };
   let existing = null;
   try {
     existing = await statOrNull(ctx.providerOf(dst), dst.path);
   } catch {
     // A key that may not list cannot tell; take DST as the new name (the copy's own checks follow).
   }
-  if (existing && isFolderEntry(existing)) return { loc: dst, into: true };
+  if (existing && isFolderEntry(existing)) return { loc: dst, into: true, isFile: false };
   if (sources > 1) {
     throw new CommandFailure('failed', `"${dst.raw}" is not a folder: with several sources, DST must be a folder (end it with "/" to create one).`);
   }
-  return { loc: dst, into: false };
+  return { loc: dst, into: false, isFile: existing !== null && existing.kind === 'file' };
 }
 
 function ruleLoc(loc: CliLocation, path: string, dir: boolean): Location {
@@ -115,6 +143,10 @@ export async function planCopies(
     }
     if (isFolderEntry(entry) && !options.recursive) {
       refused.push(refusedRow(src, shownTarget, kind, 'refused', `"${src.raw}" is a folder: use -r to copy it with its contents.`));
+      continue;
+    }
+    if (isFolderEntry(entry) && dest.isFile && dst.kind === 'local') {
+      refused.push(refusedRow(src, shownTarget, kind, 'already-exists', `"${dst.raw}" is a file: the folder "${src.raw}" cannot be copied onto it.`));
       continue;
     }
     const side = refOf(src);

@@ -4,8 +4,9 @@
  * B2→B2 server-side copy, local→local) through the transfer engine, with SHA1 checked on every
  * transfer. DST semantics: see cp-plan.ts.
  * Exit codes: 0 all done (skips included), 1 something failed (each named on stderr), 2 usage
- * error, 130 interrupted by Ctrl+C; signing in may also fail with 2 (key rejected) or 3
- * (endpoint unreachable), see session.ts.
+ * error, 3 B2 unreachable (signing in, or a transfer met the network bound: progress-run.ts),
+ * 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP; signing in may also fail with 2 (key
+ * rejected), see session.ts.
  */
 import { DEFAULT_SETTINGS } from '../config/index.js';
 import type { B2Provider } from '../providers/b2/index.js';
@@ -15,7 +16,7 @@ import { CLI_EXIT, integerOption, locationArg, parseCliOptions, sizeOption, Usag
 import { processCliDeps, runCli, signIn, stderrLine, transferSettings, type CliDeps } from './cli-args-context.js';
 import { planCopies, resolveDestination } from './cp-plan.js';
 import type { CliLocation } from './location-url.js';
-import { interruptedExitCode, runTransfers } from './progress-run.js';
+import { reportEarlyStop, runExitCode, runTransfers } from './progress-run.js';
 import { failureLine, summaryLine, totalsOf } from './progress-results.js';
 
 export const CP_USAGE = `Usage: b2c cp SRC... DST [options]
@@ -35,7 +36,8 @@ Options:
   --json                   print one JSON document with every file's outcome
   -h, --help               show this help
 
-Exit codes: 0 all done, 1 some failed (each named on stderr), 2 usage error, 130 interrupted.`;
+Exit codes: 0 all done, 1 some failed (each named on stderr), 2 usage error, 3 B2 unreachable,
+130 interrupted.`;
 
 const OPTIONS = {
   recursive: { type: 'boolean', short: 'r' },
@@ -110,7 +112,7 @@ export function runCpCommand(argv: string[], deps: CliDeps = processCliDeps()): 
     // The part size that will be used, for the prehash threshold below.
     const effectivePart = partSize ?? (settings.partSize !== DEFAULT_SETTINGS.partSize ? settings.partSize : undefined);
     const run = plan.requests.length === 0
-      ? { results: [], interrupted: null }
+      ? { results: [], interrupted: null, unreachable: null }
       : await runTransfers({
           command: 'cp',
           deps,
@@ -128,13 +130,12 @@ export function runCpCommand(argv: string[], deps: CliDeps = processCliDeps()): 
         });
     const results = [...plan.refused, ...run.results];
     const totals = totalsOf(results);
-    const ok = totals.failed === 0 && totals.cancelled === 0 && run.interrupted === null;
+    const code = runExitCode(run, totals);
+    const ok = code === CLI_EXIT.ok;
     if (out.json) out.printJson({ command: 'cp', ok, interrupted: run.interrupted !== null, totals, results });
     else out.lines([summaryLine(totals, 'copied')]);
-    if (run.interrupted !== null) {
-      stderrLine(deps, 'cp', 'interrupted; unfinished copies were cancelled and nothing partial was kept.');
-      return interruptedExitCode(run.interrupted);
-    }
-    return ok ? CLI_EXIT.ok : CLI_EXIT.failed;
+    if (run.interrupted !== null) stderrLine(deps, 'cp', 'interrupted; unfinished copies were cancelled and nothing partial was kept.');
+    reportEarlyStop(deps, 'cp', run, totals);
+    return code;
   });
 }

@@ -4,11 +4,13 @@
  *
  * stdout gets exactly one JSON line once the server listens:
  *   {"endpoint":"http://127.0.0.1:N","masterKeyId":"…","masterKey":"…"[,"keys":[DemoKey…]]}
- * Everything else goes to stderr, never a secret. SIGINT/SIGTERM close the server cleanly and the
- * returned promise resolves 0. Usage errors return 2; a failure to start returns 1.
+ * Everything else goes to stderr, never a secret. SIGINT/SIGTERM/SIGHUP close the server cleanly
+ * and the returned promise resolves 0. Usage errors return 2; a failure to start returns 1.
  */
 import { parseArgs } from 'node:util';
 import { startEmulator, type EmulatorOptions } from '../emulator/index.js';
+import { redactUrlUserInfo } from '../config/redact.js';
+import { sanitizeForTerminal } from '../state/sanitize.js';
 
 const USAGE = `Usage: b2c emulator [options]
 
@@ -26,8 +28,14 @@ Options:
 
 Prints one JSON line on stdout when ready: endpoint, masterKeyId, masterKey (and demo keys).`;
 
+/** `b2c emulator: LINE` on stderr; arguments and paths in it are escaped (sanitize.ts), URL passwords redacted. */
+function say(line: string): void {
+  process.stderr.write(`b2c emulator: ${sanitizeForTerminal(redactUrlUserInfo(line))}\n`);
+}
+
 function usageError(message: string): number {
-  process.stderr.write(`b2c emulator: ${message}\n\n${USAGE}\n`);
+  say(message);
+  process.stderr.write(`\n${USAGE}\n`);
   return 2;
 }
 
@@ -39,7 +47,7 @@ function parseInteger(name: string, value: string | undefined, min: number, max:
   return n;
 }
 
-/** Runs the emulator until SIGINT/SIGTERM. Resolves with the exit code. */
+/** Runs the emulator until SIGINT, SIGTERM or SIGHUP (its terminal went away). Resolves with the exit code. */
 export async function runEmulatorCommand(argv: string[]): Promise<number> {
   let values;
   try {
@@ -70,9 +78,7 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
   const minPart = parseInteger('min-part-size', values['min-part-size'], 1, 5_000_000_000);
   for (const v of [port, partSize, minPart]) if (v instanceof Error) return usageError(v.message);
   if (values.data === '') return usageError('--data needs a directory');
-  const log = (line: string): void => {
-    process.stderr.write(`b2c emulator: ${line}\n`);
-  };
+  const log = say;
   const options: EmulatorOptions = {
     host: values.host ?? '127.0.0.1',
     port: port as number | undefined,
@@ -91,10 +97,13 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
     return 1;
   }
   const running = emu;
+  for (const notice of emu.notices) say(`warning: ${notice}`);
   return new Promise<number>((resolve) => {
     const stop = (signal: string): void => {
       process.off('SIGINT', onInt);
       process.off('SIGTERM', onTerm);
+      process.off('SIGHUP', onHup);
+      if (signal === 'SIGHUP') process.stderr.on('error', () => undefined); // the terminal is gone
       log(`${signal}: shutting down`);
       running.close().then(
         () => resolve(0),
@@ -106,9 +115,11 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
     };
     const onInt = (): void => stop('SIGINT');
     const onTerm = (): void => stop('SIGTERM');
+    const onHup = (): void => stop('SIGHUP');
     // Handlers first, ready line second: a parent may signal the moment it reads the line.
     process.on('SIGINT', onInt);
     process.on('SIGTERM', onTerm);
+    process.on('SIGHUP', onHup);
     const ready: Record<string, unknown> = { endpoint: emu.endpoint, masterKeyId: emu.masterKeyId, masterKey: emu.masterKey };
     if (values.demo) ready.keys = emu.demoKeys;
     process.stdout.write(`${JSON.stringify(ready)}\n`);

@@ -2,8 +2,9 @@
  * `b2c ls URL [-l] [-r] [--versions] [--json] [--profile NAME]`: lists buckets (`b2://`), a
  * bucket or folder (`b2://bucket/dir`), one file, or a local path. The permission rules are asked
  * first: a key that may not list there is refused with their reason and nothing is requested.
- * Exit codes: 0 listed, 1 failed (refused, not found, …), 2 usage error; signing in may also fail
- * with 2 (key rejected) or 3 (endpoint unreachable), see session.ts.
+ * Exit codes: 0 listed, 1 failed (refused, not found, …), 2 usage error, 3 B2 unreachable (while
+ * signing in or listing: it refused connections or stayed silent past the network bound);
+ * signing in may also fail with 2 (key rejected), see session.ts.
  */
 import { NotFoundError } from '../providers/errors.js';
 import { createLocalProvider } from '../providers/local/index.js';
@@ -29,7 +30,7 @@ Options:
   --json            print one JSON document with every entry
   -h, --help        show this help
 
-Exit codes: 0 listed, 1 failed (not allowed, not found, …), 2 usage error.`;
+Exit codes: 0 listed, 1 failed (not allowed, not found, …), 2 usage error, 3 B2 unreachable.`;
 
 const OPTIONS = {
   long: { type: 'boolean', short: 'l' },

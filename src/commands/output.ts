@@ -6,9 +6,10 @@
  * - `--json` output is one JSON document on stdout; JSON escapes control characters itself.
  * - Warnings and errors go to stderr as `b2c COMMAND: …`, sanitised. With `--json`, an error is
  *   also printed on stdout as `{"error":{"kind","message","exitCode"}}` so scripts can parse it.
- * Nothing here knows about secrets: callers never pass one (see `keys create` for the one place a
- * secret is printed on purpose).
+ * Callers never pass a secret (see `keys create` for the one place a secret is printed on
+ * purpose); as a safety net, warnings and errors lose the password of any URL in them.
  */
+import { redactUrlUserInfo } from '../config/redact.js';
 import { displayWidth, sanitizeForTerminal } from '../state/sanitize.js';
 
 /** Where a command writes. Tests pass collectors; production passes process streams. */
@@ -38,7 +39,8 @@ export interface Output {
  * A printer for `command` (e.g. `keys inspect`), writing to `streams` (default: the process's).
  */
 export function createOutput(command: string, json: boolean, streams: OutputStreams = process): Output {
-  const prefix = `b2c ${command}: `;
+  // `command` may carry user input (`b2c keys <ESC>`): escaped like everything else.
+  const prefix = `b2c ${sanitizeForTerminal(command)}: `;
   return {
     json,
     lines(lines) {
@@ -49,9 +51,10 @@ export function createOutput(command: string, json: boolean, streams: OutputStre
       streams.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     },
     warn(message) {
-      streams.stderr.write(`${prefix}warning: ${sanitizeForTerminal(message)}\n`);
+      streams.stderr.write(`${prefix}warning: ${sanitizeForTerminal(redactUrlUserInfo(message))}\n`);
     },
-    fail(kind, message, exitCode, usage) {
+    fail(kind, raw, exitCode, usage) {
+      const message = redactUrlUserInfo(raw);
       streams.stderr.write(`${prefix}${sanitizeForTerminal(message)}\n${usage === undefined ? '' : `\n${usage}\n`}`);
       if (json) streams.stdout.write(`${JSON.stringify({ error: { kind, message, exitCode } }, null, 2)}\n`);
     },

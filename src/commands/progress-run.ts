@@ -3,19 +3,26 @@
  * bars on a terminal (progress-bars.ts), one plain line per finished file otherwise, nothing but
  * the final document with `--json`. Every failure is named on stderr as it happens.
  *
- * Ctrl+C (and SIGTERM) cancels everything: running jobs are aborted, which removes their
- * temporary files (local writes commit by rename only when complete; B2 shows nothing until a
- * file is finished, and the engine discards the unfinished large files of cancelled uploads
- * before `close()` resolves), then the run ends with exit code 130 (143 for SIGTERM). A second Ctrl+C
- * exits at once.
+ * Ctrl+C (and SIGTERM, and SIGHUP — the SSH connection dropping) cancels everything: running
+ * jobs are aborted, which removes their temporary files (local writes commit by rename only when
+ * complete; B2 shows nothing until a file is finished, and the engine discards the unfinished
+ * large files of cancelled uploads before `close()` resolves), then the run ends with 128 + the
+ * signal's number (130, 143, 129). A second signal exits at once.
+ *
+ * When a transfer fails because B2 cannot be reached (it refused connections or went silent
+ * for the network bound), the transfers not started yet are cancelled instead of each waiting
+ * out the same bound; the running ones end on their own (within the bound). The run reports
+ * the first such failure, and the command exits with 3, as when signing in finds B2 unreachable.
  */
 import type { Provider, RemoveMode } from '../providers/types.js';
 import { createTransferEngine, engineChecker, LOCAL_PROVIDER_REF, type JobView, type KeyOfRef, type TransferRequest } from '../transfers/index.js';
-import { stderrLine, type CliDeps } from './cli-args-context.js';
+import { CLI_EXIT } from './cli-args.js';
+import { stderrLine, type CliDeps, type InterruptSignal } from './cli-args-context.js';
 import type { Output } from './output.js';
 import { ProgressBars } from './progress-bars.js';
 import { Sha1Recorder } from './progress-recorder.js';
-import { failureLine, jobResult, reportable, resultState, successLine, type JobResult } from './progress-results.js';
+import { failureLine, jobResult, reportable, resultState, successLine, type JobResult, type ResultTotals } from './progress-results.js';
+import { EXIT } from './session.js';
 
 /** What a run needs. */
 export interface TransferRunOptions {
@@ -44,12 +51,43 @@ export interface TransferRunOptions {
 export interface TransferRunResult {
   results: JobResult[];
   /** The signal that interrupted the run, or null. */
-  interrupted: 'SIGINT' | 'SIGTERM' | null;
+  interrupted: InterruptSignal | null;
+  /** The first transfer that failed because B2 could not be reached, or null. */
+  unreachable: JobResult | null;
 }
 
 /** The exit code of an interrupted run: 128 + the signal number, as shells report it. */
-export function interruptedExitCode(signal: 'SIGINT' | 'SIGTERM'): number {
-  return signal === 'SIGINT' ? 130 : 143;
+export function interruptedExitCode(signal: InterruptSignal): number {
+  switch (signal) {
+    case 'SIGINT':
+      return 130;
+    case 'SIGTERM':
+      return 143;
+    case 'SIGHUP':
+      return 129;
+    default: {
+      const never: never = signal;
+      return never;
+    }
+  }
+}
+
+/**
+ * The exit code of a finished `cp` or `rm` run: interrupted 128 + signal, B2 unreachable 3
+ * (EXIT.unreachable), anything failed or cancelled 1, else 0.
+ */
+export function runExitCode(run: TransferRunResult, totals: ResultTotals): number {
+  if (run.interrupted !== null) return interruptedExitCode(run.interrupted);
+  if (run.unreachable !== null) return EXIT.unreachable;
+  return totals.failed === 0 && totals.cancelled === 0 ? CLI_EXIT.ok : CLI_EXIT.failed;
+}
+
+/** Says on stderr why the run stopped early, if it did (after the summary line). */
+export function reportEarlyStop(deps: CliDeps, command: string, run: TransferRunResult, totals: ResultTotals): void {
+  if (run.interrupted !== null || run.unreachable === null) return;
+  const why = run.unreachable.error?.detail ?? run.unreachable.error?.message ?? 'B2 could not be reached.';
+  const cancelled = totals.cancelled > 0 ? ` ${totals.cancelled} not started ${totals.cancelled === 1 ? 'was' : 'were'} cancelled.` : '';
+  stderrLine(deps, command, `stopped: ${why}${cancelled}`);
 }
 
 /** Runs the requests to completion (or interruption) and returns every reportable outcome. */
@@ -73,7 +111,13 @@ export async function runTransfers(o: TransferRunOptions): Promise<TransferRunRe
   const bars = !o.out.json && stdout.isTTY === true ? new ProgressBars(stdout) : null;
   const results: JobResult[] = [];
   const reported = new Set<string>();
-  let interrupted: 'SIGINT' | 'SIGTERM' | null = null;
+  let interrupted: InterruptSignal | null = null;
+  let unreachable: JobResult | null = null;
+  /** Cancels the jobs that have not started (after an interrupt, or once B2 is unreachable). */
+  const cancelNotStarted = (): void => {
+    engine.publishNow();
+    for (const job of engine.store.getSnapshot().jobs) if (job.state === 'queued' || job.state === 'paused') engine.cancel(job.id);
+  };
   // Failures go to stderr; while bars are drawn they are also logged above them and written to
   // stderr only after the bars are gone (both streams usually share the terminal).
   const heldFailures: string[] = [];
@@ -85,9 +129,9 @@ export async function runTransfers(o: TransferRunOptions): Promise<TransferRunRe
   };
 
   const onJob = (view: JobView): void => {
-    if (interrupted !== null && view.state === 'queued') {
-      // A folder listing added work after Ctrl+C: cancel it too (outside the event, which the
-      // engine emits from inside its own state change).
+    if ((interrupted !== null || unreachable !== null) && view.state === 'queued') {
+      // A folder listing added work after Ctrl+C or after B2 stopped answering: cancel it too
+      // (outside the event, which the engine emits from inside its own state change).
       queueMicrotask(() => engine.cancel(view.id));
     }
     const state = resultState(view.state);
@@ -98,6 +142,10 @@ export async function runTransfers(o: TransferRunOptions): Promise<TransferRunRe
     const r = jobResult(view, state, sha1);
     if (!reportable(r)) return;
     results.push(r);
+    if (r.state === 'failed' && r.error?.kind === 'unreachable' && unreachable === null) {
+      unreachable = r;
+      queueMicrotask(cancelNotStarted);
+    }
     if (r.state === 'failed') nameFailure(failureLine(r));
     else if (!o.out.json && r.state !== 'cancelled') {
       const line = successLine(r, o.removeMode);
@@ -131,5 +179,5 @@ export async function runTransfers(o: TransferRunOptions): Promise<TransferRunRe
     for (const line of heldFailures) stderrLine(o.deps, o.command, line);
     await engine.close();
   }
-  return { results, interrupted };
+  return { results, interrupted, unreachable };
 }

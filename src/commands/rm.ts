@@ -8,7 +8,8 @@
  * Safety: without `--yes`, rm asks on a terminal; when stdin is not a terminal it refuses a
  * recursive delete outright (exit 2). `--dry-run` lists exactly what would go and removes nothing.
  * Exit codes: 0 all removed, 1 something failed (each named on stderr), 2 usage error or refused
- * recursive delete, 130 interrupted; signing in may also fail with 2 or 3 (see session.ts).
+ * recursive delete, 3 B2 unreachable (as for cp), 130/143/129 interrupted by SIGINT/SIGTERM/
+ * SIGHUP; signing in may also fail with 2 (see session.ts).
  */
 import { createLocalProvider } from '../providers/local/index.js';
 import type { RemoveMode } from '../providers/types.js';
@@ -16,7 +17,7 @@ import type { DeleteRequest } from '../transfers/index.js';
 import { CLI_EXIT, locationArg, parseCliOptions, refOf, UsageError } from './cli-args.js';
 import { processCliDeps, runCli, signIn, stderrLine, transferSettings, type CliDeps } from './cli-args-context.js';
 import type { CliLocation } from './location-url.js';
-import { interruptedExitCode, runTransfers } from './progress-run.js';
+import { reportEarlyStop, runExitCode, runTransfers } from './progress-run.js';
 import { failureLine, summaryLine, totalsOf, type JobResult } from './progress-results.js';
 import { confirm } from './rm-confirm.js';
 import { dryRun, dryRunLine, type DryRunItem } from './rm-dryrun.js';
@@ -39,7 +40,8 @@ Options:
   --json              print one JSON document with every outcome
   -h, --help          show this help
 
-Exit codes: 0 all removed, 1 some failed (each named on stderr), 2 usage error, 130 interrupted.`;
+Exit codes: 0 all removed, 1 some failed (each named on stderr), 2 usage error, 3 B2 unreachable,
+130 interrupted.`;
 
 const OPTIONS = {
   recursive: { type: 'boolean', short: 'r' },
@@ -137,7 +139,7 @@ export function runRmCommand(argv: string[], deps: CliDeps = processCliDeps()): 
     }
     const settings = transferSettings(session, deps, out);
     const run = targets.length === 0
-      ? { results: [], interrupted: null }
+      ? { results: [], interrupted: null, unreachable: null }
       : await runTransfers({
           command: 'rm',
           deps,
@@ -153,13 +155,12 @@ export function runRmCommand(argv: string[], deps: CliDeps = processCliDeps()): 
         });
     const results = [...refused, ...run.results];
     const totals = totalsOf(results);
-    const ok = totals.failed === 0 && totals.cancelled === 0 && run.interrupted === null;
+    const code = runExitCode(run, totals);
+    const ok = code === CLI_EXIT.ok;
     if (out.json) out.printJson({ command: 'rm', dryRun: false, ok, interrupted: run.interrupted !== null, totals, results });
     else out.lines([summaryLine(totals, mode === 'hide' ? 'hidden' : 'removed')]);
-    if (run.interrupted !== null) {
-      stderrLine(deps, 'rm', 'interrupted; what was not removed yet was left alone.');
-      return interruptedExitCode(run.interrupted);
-    }
-    return ok ? CLI_EXIT.ok : CLI_EXIT.failed;
+    if (run.interrupted !== null) stderrLine(deps, 'rm', 'interrupted; what was not removed yet was left alone.');
+    reportEarlyStop(deps, 'rm', run, totals);
+    return code;
   });
 }

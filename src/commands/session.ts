@@ -9,7 +9,7 @@
  * `b2c keys` reports usage errors as 1 so that 2 always means "this key does not work" to a
  * script; other commands may map the `usage` kind to their own code (ls/cp/rm use 2).
  */
-import { ConfigError, ConfigValueError, CredentialsError, ProfileError, openConfig, refuseSecretInArgv, resolveCredentials } from '../config/index.js';
+import { ConfigError, ConfigValueError, CredentialsError, ProfileError, openConfig, redactUrlUserInfo, refuseSecretInArgv, resolveCredentials } from '../config/index.js';
 import type { ConfigStore, Env, ResolvedCredentials } from '../config/index.js';
 import { connectB2, type B2Provider, type ConnectB2Options } from '../providers/b2/index.js';
 import { AuthError, CancelledError, NotFoundError, PermissionDeniedError, UnreachableError } from '../providers/errors.js';
@@ -115,7 +115,7 @@ export interface SessionIdentity {
   /** The profile used (`source: 'profile'`). */
   profileName: string | null;
   applicationKeyId: string;
-  /** API base URL, or null for the real B2. */
+  /** API base URL (user-info redacted: it is for display), or null for the real B2. */
   endpoint: string | null;
 }
 
@@ -191,7 +191,8 @@ export async function openSession(request: SessionRequest): Promise<Session> {
         source: credentials.source,
         profileName: credentials.profileName ?? null,
         applicationKeyId: credentials.applicationKeyId,
-        endpoint: credentials.endpoint ?? null,
+        // Shown (keys inspect, JSON): never with a password in the URL.
+        endpoint: credentials.endpoint === undefined ? null : redactUrlUserInfo(credentials.endpoint),
       },
       config: config.opened(),
       warnings,

@@ -25,6 +25,7 @@ import { ProviderRegistry, type ProfileSpec } from '../ui/app/provider-registry.
 import { runTui } from '../ui/run-tui.js';
 import { tuiRefusal } from '../ui/terminal-session.js';
 import { chooseTheme } from '../ui/theme.js';
+import { sanitizeForTerminal } from '../state/sanitize.js';
 
 const USAGE = `Usage:
   b2c                     open the file manager with the default profile
@@ -32,7 +33,7 @@ const USAGE = `Usage:
   b2c --demo [--key NAME] open it on a built-in demo B2 server (keys: ${DEMO_KEY_NAMES.join(', ')})`;
 
 function usageError(message: string): number {
-  process.stderr.write(`b2c: ${message}\n\n${USAGE}\n`);
+  process.stderr.write(`b2c: ${sanitizeForTerminal(message)}\n\n${USAGE}\n`);
   return 2;
 }
 
@@ -149,7 +150,7 @@ export async function runTuiCommand(argv: string[]): Promise<number> {
     try {
       plan = profilePlan(values.profile, cwd);
     } catch (e) {
-      process.stderr.write(`b2c: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(`b2c: ${sanitizeForTerminal(e instanceof Error ? e.message : String(e))}\n`);
       return e instanceof CredentialsError ? 2 : 1;
     }
   }

@@ -48,8 +48,8 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 /**
- * Creates `dir` (and missing parents) with mode 0700 when it does not exist; an existing directory
- * is left as it is (it may be shared on purpose).
+ * Creates `dir` (and missing parents) with mode 0700 when it does not exist. An existing directory
+ * is handled by file-guard.ts's tightenDirMode (tightened when it is b2c's alone, else a notice).
  * @throws ConfigError (`unwritable`) when it cannot be created.
  */
 export function ensureConfigDir(dir: string): void {

@@ -5,7 +5,7 @@
  */
 import { CredentialsError, listNames } from './errors.js';
 import { ENDPOINT_PATTERN, matches } from './patterns.js';
-import { redactWhenSerialised } from './redact.js';
+import { redactUrlUserInfo, redactWhenSerialised } from './redact.js';
 import type { ConfigStore } from './store.js';
 
 /** The variables, as the official b2 CLI names them. */
@@ -106,7 +106,7 @@ export function resolveCredentials(input: ResolveCredentialsInput): ResolvedCred
  */
 export function describeCredentials(credentials: ResolvedCredentials): Omit<ResolvedCredentials, 'applicationKey'> {
   const { applicationKey: _secret, ...rest } = credentials;
-  return rest;
+  return rest.endpoint === undefined ? rest : { ...rest, endpoint: redactUrlUserInfo(rest.endpoint) };
 }
 
 function guarded(credentials: ResolvedCredentials): ResolvedCredentials {

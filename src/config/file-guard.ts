@@ -2,7 +2,8 @@
  * Checks made on an existing config file before conf opens it, because conf writes while opening
  * (it stamps its migration marker and runs migrations before validating): a file that is not JSON,
  * fails validation after migration, or comes from a newer b2c is reported and left byte-for-byte
- * as it was. Also tightens a file that others can read to 0600.
+ * as it was. Also tightens a file that others can read to 0600, and a folder others can open
+ * to 0700 when it holds only b2c's files.
  */
 import fs from 'node:fs';
 import { invalidContent, invalidJson, newerVersion, unreadable } from './messages.js';
@@ -30,6 +31,44 @@ export function tightenFileMode(file: string): string[] {
     return [`The config file ${file} was readable by others (mode ${was}); b2c changed it to 600 because it holds application keys.`];
   } catch {
     return [`The config file ${file} is readable by others (mode ${was}) and b2c could not change that; run: chmod 600 '${file}'.`];
+  }
+}
+
+/**
+ * Names b2c keeps in its config folder: config.json and queue.json, and the temporary names
+ * their atomic writes use beside them (`config.json.tmp-…`, `queue.json.PID.….tmp`).
+ */
+function isConfigFolderFile(name: string): boolean {
+  return /^\.?(config|queue)\.json/.test(name);
+}
+
+/**
+ * If folder `dir` exists with group/other permission bits: chmods it to 0700 when it holds
+ * nothing but b2c's own files (it is b2c's folder), else leaves it (a folder named with
+ * B2C_CONFIG_DIR may be shared on purpose) and says how to close it. Others who can open the
+ * folder see which files it holds and when they change, though not what they contain.
+ * @returns notices for the user; none when all is well.
+ */
+export function tightenDirMode(dir: string): string[] {
+  let mode: number;
+  let names: string[];
+  try {
+    mode = fs.statSync(dir).mode & 0o777;
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  if ((mode & NOT_PRIVATE) === 0) return [];
+  const was = mode.toString(8).padStart(3, '0');
+  const command = `chmod 700 '${dir}'`;
+  if (!names.every(isConfigFolderFile)) {
+    return [`The config folder ${dir} is open to others (mode ${was}) and holds other files too, so b2c leaves it as it is; to keep it private, run: ${command}.`];
+  }
+  try {
+    fs.chmodSync(dir, 0o700);
+    return [`The config folder ${dir} was open to others (mode ${was}); b2c changed it to 700 because it holds application keys.`];
+  } catch {
+    return [`The config folder ${dir} is open to others (mode ${was}) and b2c could not change that; run: ${command}.`];
   }
 }
 

@@ -10,7 +10,7 @@ export { resolveCredentials, describeCredentials, ENV_KEY_ID, ENV_KEY, ENV_ENDPO
 export type { CredentialSource, ResolveCredentialsInput, ResolvedCredentials, NoCredentials } from './credentials.js';
 export { refuseSecretInArgv } from './argv-secrets.js';
 export { parseSize } from './size.js';
-export { describeProfile } from './redact.js';
+export { describeProfile, redactUrlUserInfo } from './redact.js';
 export { profileNameProblem } from './patterns.js';
 export { ConfigError, ConfigValueError, ProfileError, CredentialsError, SizeParseError } from './errors.js';
 export type { ConfigErrorKind } from './errors.js';

@@ -7,18 +7,32 @@
  */
 import type { Profile, ProfileSummary } from './types.js';
 
+/** `scheme://user:password@` in a URL; the user-info part is group 2. */
+const USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@]+)@/gi;
+
+/**
+ * `text` with the user-info of every URL in it replaced by `***`
+ * (`http://user:PASS@host/x` → `http://***@host/x`): an endpoint may carry a password, and
+ * neither an error, a status line, JSON output nor a log may show it. Pure; returns `text`
+ * itself when it holds no such URL.
+ */
+export function redactUrlUserInfo(text: string): string {
+  return text.includes('@') ? text.replace(USER_INFO, '$1***@') : text;
+}
+
 /** The same symbol node:util uses for custom inspection (`util.inspect.custom`). */
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /**
- * A profile without its secret: `{name, applicationKeyId, endpoint?}`. Pure; accepts a summary too.
+ * A profile without its secret: `{name, applicationKeyId, endpoint?}` (the endpoint without a
+ * password: {@link redactUrlUserInfo}). Pure; accepts a summary too.
  * Use this for lists, logs, `--json` output and the key inspector.
  */
 export function describeProfile(profile: Profile | ProfileSummary): ProfileSummary {
   return {
     name: profile.name,
     applicationKeyId: profile.applicationKeyId,
-    ...(profile.endpoint === undefined ? {} : { endpoint: profile.endpoint }),
+    ...(profile.endpoint === undefined ? {} : { endpoint: redactUrlUserInfo(profile.endpoint) }),
   };
 }
 

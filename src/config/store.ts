@@ -9,7 +9,7 @@ import Conf from 'conf';
 import { ensureConfigDir, resolveConfigDir, PROJECT_NAME } from './config-dir.js';
 import type { Env } from './config-dir.js';
 import { ConfigError } from './errors.js';
-import { checkExistingFile, tightenFileMode } from './file-guard.js';
+import { checkExistingFile, tightenDirMode, tightenFileMode } from './file-guard.js';
 import { errorCode, invalidContent, invalidJson, unreadable, unwritable } from './messages.js';
 import { CONFIG_VERSION, confMigrations } from './migrations.js';
 import { deleteProfileFrom, patchSettings, renameProfileIn, upsertProfile } from './profile-ops.js';
@@ -70,7 +70,7 @@ export function openConfig(options: OpenConfigOptions = {}): ConfigStore {
   const dir = resolveConfigDir(options.dir, options.env ?? process.env);
   const file = path.join(dir, CONFIG_FILE_NAME);
   ensureConfigDir(dir);
-  const notices = tightenFileMode(file);
+  const notices = [...tightenDirMode(dir), ...tightenFileMode(file)];
   checkExistingFile(file);
   let conf: Conf<ConfFileShape>;
   try {

@@ -124,7 +124,7 @@ export class DiskBlobStore implements BlobStore {
 
   /** Creates the blob directory. */
   async init(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
   }
 
   private path(blobId: string): string {
@@ -138,7 +138,7 @@ export class DiskBlobStore implements BlobStore {
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     const flush = async (): Promise<void> => {
-      handle ??= await open(path, 'w');
+      handle ??= await open(path, 'w', 0o600);
       const batch = pending;
       pending = [];
       pendingBytes = 0;

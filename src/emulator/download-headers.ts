@@ -41,7 +41,8 @@ function bucketCacheControl(bucket: BucketRecord): string | undefined {
 /** Builds the headers for a download of `v` (without Content-Length / Content-Range). */
 export function downloadHeaders(v: VersionRecord, bucket: BucketRecord, query: URLSearchParams): Record<string, string> {
   const h: Record<string, string> = {
-    'Content-Type': v.contentType,
+    // Written before the write-time check existed, a stored type may hold control characters: escaped, never a 500.
+    'Content-Type': safeHeader(v.contentType),
     'X-Bz-File-Id': v.fileId,
     'X-Bz-File-Name': encodeHeaderValue(v.fileName),
     'X-Bz-Content-Sha1': v.contentSha1,

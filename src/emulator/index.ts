@@ -65,6 +65,8 @@ export interface RunningEmulator {
   masterKey: string;
   /** The demo keys (with secrets) when started with `demo`, else []. */
   demoKeys: DemoKey[];
+  /** What was tightened to keep `dataDir` private (0700 folders, 0600 files), one sentence each. */
+  notices: string[];
   /** Replaces the fault settings (restarts the PRNG from `seed`). */
   setFaults(f: FaultOptions): void;
   /** Expires every account and upload token issued so far. */
@@ -116,6 +118,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     masterKeyId: state.store.meta.masterKeyId,
     masterKey: state.store.meta.masterKey,
     demoKeys: options.demo ? demoKeysOf(state) : [],
+    notices: opened.notices,
     setFaults: (f) => state.faults.set(f),
     expireAllTokens: () => state.tokens.expireAll(),
     close: () => {

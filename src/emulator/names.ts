@@ -2,7 +2,10 @@
  * File-name and file-info rules (reference §5): names are 1–1024 UTF-8 bytes without control
  * characters or DEL; header values are percent-encoded with `+` meaning space; at most 10 info
  * keys, lower-cased, ≤50 bytes, from a fixed character set; `b2-*` keys only from a whitelist;
- * name plus info within 7000 bytes.
+ * name plus info within 7000 bytes. Content types and info values must not hold control
+ * characters either (below 0x20, DEL): checked once, at write time, on every path that sets them
+ * (b2_upload_file, b2_start_large_file, b2_copy_file with REPLACE), so that nothing stored can
+ * later break a download's headers.
  */
 import mime from 'mime-types';
 import { badRequest } from './errors.js';
@@ -41,14 +44,16 @@ export function encodeHeaderValue(value: string): string {
   return out;
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is this regex's job.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 /** Throws 400 bad_request unless `name` is a legal B2 file name. */
 export function validateFileName(name: string): void {
   const bytes = Buffer.byteLength(name, 'utf8');
   if (bytes === 0) throw badRequest('File name must not be empty');
   if (bytes > MAX_NAME_BYTES) throw badRequest(`File name is too long: ${bytes} bytes (max ${MAX_NAME_BYTES})`);
   // Control characters below 0x20 and DEL are illegal (reference §5).
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw badRequest('File names must not contain characters below 0x20 or DEL');
+  if (CONTROL.test(name)) throw badRequest('File names must not contain characters below 0x20 or DEL');
 }
 
 function validateB2Value(key: string, value: string): void {
@@ -71,6 +76,7 @@ export function normaliseFileInfo(info: Record<string, unknown>, name: string): 
   let budget = Buffer.byteLength(encodeHeaderValue(name));
   for (const [rawKey, rawValue] of entries) {
     if (typeof rawValue !== 'string') throw badRequest(`File info value for ${rawKey} must be a string`);
+    if (CONTROL.test(rawValue)) throw badRequest(`File info value for ${rawKey} must not contain characters below 0x20 or DEL`);
     if (!INFO_KEY_RE.test(rawKey) || Buffer.byteLength(rawKey) > MAX_INFO_KEY_BYTES) {
       throw badRequest(`Invalid file info key: ${rawKey}`);
     }
@@ -86,8 +92,14 @@ export function normaliseFileInfo(info: Record<string, unknown>, name: string): 
   return out;
 }
 
-/** Resolves `b2/x-auto` from the name's extension (falls back to application/octet-stream). */
+/**
+ * Validates a content type (not empty, no control characters: it is sent back raw as the
+ * Content-Type of every download) and resolves `b2/x-auto` from the name's extension (falling
+ * back to application/octet-stream). Throws 400 bad_request.
+ */
 export function resolveContentType(contentType: string, fileName: string): string {
+  if (contentType.trim() === '') throw badRequest('contentType must not be empty');
+  if (CONTROL.test(contentType)) throw badRequest('contentType must not contain characters below 0x20 or DEL');
   if (contentType.toLowerCase() !== 'b2/x-auto') return contentType;
   return mime.lookup(fileName) || 'application/octet-stream';
 }

@@ -41,7 +41,7 @@ async function readIfExists(path: string): Promise<string> {
 /** Writes `text` to `path` atomically and durably. */
 async function writeAtomic(dir: string, path: string, text: string): Promise<void> {
   const tmp = `${path}.tmp`;
-  const h = await open(tmp, 'w');
+  const h = await open(tmp, 'w', 0o600);
   try {
     await h.writeFile(text);
     await h.datasync();
@@ -90,7 +90,7 @@ export class FileJournal implements Journal {
     const text = this.store.snapshot().map((r) => JSON.stringify(r)).join('\n') + '\n';
     await writeAtomic(this.dir, join(this.dir, 'state.jsonl'), text);
     await this.handle?.close();
-    this.handle = await open(this.journalPath, 'w');
+    this.handle = await open(this.journalPath, 'w', 0o600);
     this.lines = 0;
   }
 
@@ -111,7 +111,7 @@ export class FileJournal implements Journal {
       const batch = this.pending;
       this.pending = [];
       try {
-        this.handle ??= await open(this.journalPath, 'a');
+        this.handle ??= await open(this.journalPath, 'a', 0o600);
         await this.handle.write(batch.map((b) => b.lines).join(''));
         await this.handle.datasync();
         this.lines += batch.length;

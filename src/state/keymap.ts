@@ -93,7 +93,7 @@ export const DEFAULT_KEYMAP: Keymap = [
   { context: 'pane', command: 'unselectByMask', keys: ['-'] },
   { context: 'pane', command: 'invertSelection', keys: ['*'] },
   { context: 'pane', command: 'filter', keys: ['/'] },
-  { context: 'pane', command: 'cancel', keys: ['escape'], description: 'Clear the filter' },
+  { context: 'pane', command: 'cancel', keys: ['escape'], description: 'Stop a listing that is loading, else clear the filter or the selection' },
   { context: 'pane', command: 'sortCycle', keys: ['s'] },
   { context: 'pane', command: 'sortReverse', keys: ['S'] },
   { context: 'pane', command: 'toggleHidden', keys: ['.'] },

@@ -22,7 +22,11 @@ export interface JobRunContext {
 
 /** How an attempt ended when it did not throw. */
 export type RunOutcome =
-  | { type: 'done'; note: string | null; verified: Verification | null; targetPath?: string }
+  /**
+   * `bytes`: the size of what was written, when known — it differs from the job's size (from the
+   * listing) when the source changed in between, and then it is what the job reports.
+   */
+  | { type: 'done'; note: string | null; verified: Verification | null; targetPath?: string; bytes?: number }
   | { type: 'skipped'; note: string }
   /** The target exists and the policy is `ask`: park the job and ask the user. */
   | { type: 'ask'; existing: Entry };

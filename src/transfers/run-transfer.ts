@@ -75,7 +75,7 @@ async function placeOnce(
         sameProvider && src.copy && fileId === null
           ? await nativeCopy(src, source, placed.path, placed.overwrite, ctx)
           : await streamCopy(src, dst, source, placed.path, placed.overwrite, ctx);
-      return { type: 'done', note: placed.note, verified: copied.verified, targetPath: copied.entry.path };
+      return { type: 'done', note: placed.note, verified: copied.verified, targetPath: copied.entry.path, bytes: copied.entry.size };
     } catch (e) {
       // Someone created the target between our check and the write: decide again.
       if (!(e instanceof AlreadyExistsError) || placed.overwrite || race >= MAX_PLACEMENT_RACES) throw e;

@@ -17,8 +17,13 @@ import type { ScanSink } from './run-scan.js';
 import { SpeedMeter } from './speed-meter.js';
 import type { JobFailure, ProviderRef } from './types.js';
 
-/** Failure kinds worth an automatic retry (the provider already retried single requests). */
-const AUTO_RETRY_KINDS = new Set<JobFailure['kind']>(['transient', 'unreachable', 'integrity', 'conflict']);
+/**
+ * Failure kinds worth an automatic retry (the provider already retried single requests).
+ * Not `unreachable`: the provider gives up on B2 only after its connect or silence bound was
+ * met on every try, so more rounds would multiply a wait the README promises is bounded; the
+ * user retries (R in the queue) when the network is back.
+ */
+const AUTO_RETRY_KINDS = new Set<JobFailure['kind']>(['transient', 'integrity', 'conflict']);
 
 export interface WorkerHooks {
   /** The job needs the user's answer about `existing`. */
@@ -180,7 +185,10 @@ export class Workers {
     const base = { controller: null, stopReason: null, meter: null } as const;
     const stop = job.stopReason;
     if (outcome?.type === 'done') {
-      this.ledger.update(job, { ...base, state: 'done', note: outcome.note, verified: outcome.verified, failure: null });
+      // The source may have grown or shrunk since it was listed: report what was really written.
+      const changed = outcome.bytes !== undefined && outcome.bytes !== job.size;
+      const note = changed ? (outcome.note ?? `The file changed since it was listed: ${outcome.bytes} bytes were copied, not ${job.size}.`) : outcome.note;
+      this.ledger.update(job, { ...base, state: 'done', note, verified: outcome.verified, failure: null, ...(changed ? { size: outcome.bytes } : {}) });
       return;
     }
     if (outcome?.type === 'skipped') {

@@ -23,6 +23,7 @@ import { TransferOperations } from './app/transfer-operations.js';
 import { TuiApp } from './app/TuiApp.js';
 import { createTuiStore } from './app/tui-store.js';
 import { ListingLoader } from './loaders/listing-loader.js';
+import { sanitizeForTerminal } from '../state/sanitize.js';
 import { enterTerminalSession, tuiRefusal } from './terminal-session.js';
 import { StdoutTerminalSize } from './terminal-size.js';
 import { ThemeProvider } from './theme-context.js';
@@ -62,9 +63,22 @@ export interface TuiIo {
 const SIGNAL_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGTERM: 143, SIGHUP: 129 };
 
 /**
+ * Longest the shutdown after SIGTERM/SIGHUP may take (stopping transfers, saving the queue)
+ * before the process exits anyway; a second signal exits at once.
+ */
+const SIGNAL_SHUTDOWN_MS = 10_000;
+
+/** After SIGHUP the terminal is gone: its streams fail (EIO, EPIPE), which must not stop the shutdown. */
+function ignoreTerminalErrors(io: TuiIo): void {
+  for (const stream of [io.stdin, io.stdout, io.stderr]) stream.on('error', () => undefined);
+}
+
+/**
  * Runs the TUI until the user quits. Returns 0 after a normal quit, 1 when the terminal is not
- * interactive (the refusal is written to stderr). On SIGTERM/SIGHUP the screen is restored and
- * the process exits with 128 + the signal number.
+ * interactive (the refusal is written to stderr). SIGTERM and SIGHUP (the SSH connection
+ * dropping) shut down like a quit — running transfers are stopped and kept in the queue file
+ * for the next start, their temporary files removed — then the screen is restored and the
+ * result is 128 + the signal number (within {@link SIGNAL_SHUTDOWN_MS}; a second signal exits at once).
  */
 export async function runTui(setup: TuiSetup, io: TuiIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const refusal = tuiRefusal(io.stdin, io.stdout);
@@ -102,11 +116,23 @@ export async function runTui(setup: TuiSetup, io: TuiIo = { stdin: process.stdin
   const controller = new TuiController({ store, keymap, registry, navigator, direct, transfers, settings: setup.settings, config: setup.accounts.config, places: setup.places, now: Date.now, resume, exit: () => quit() });
   if (setup.openWizard === true) store.dispatch({ type: 'app', action: { type: 'openWizard' } });
 
-  const session = enterTerminalSession(io.stdout, (signal) => {
-    // The screen is already restored; nothing more may be drawn, so leave at once.
-    process.exit(SIGNAL_CODES[signal] ?? 1);
-  });
   let code = 0;
+  let signalled = false;
+  const session = enterTerminalSession(io.stdout, (signal) => {
+    const signalCode = SIGNAL_CODES[signal] ?? 1;
+    if (signalled) {
+      session.restore();
+      process.exit(signalCode);
+    }
+    signalled = true;
+    code = signalCode;
+    if (signal === 'SIGHUP') ignoreTerminalErrors(io);
+    setTimeout(() => {
+      session.restore();
+      process.exit(signalCode);
+    }, SIGNAL_SHUTDOWN_MS).unref();
+    quit();
+  });
   try {
     const instance = render(
       <ThemeProvider theme={setup.theme}>
@@ -128,7 +154,7 @@ export async function runTui(setup: TuiSetup, io: TuiIo = { stdin: process.stdin
   } catch (e) {
     code = 70;
     session.restore();
-    io.stderr.write(`b2c: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr.write(`b2c: ${sanitizeForTerminal(e instanceof Error ? e.message : String(e))}\n`);
   } finally {
     controller.dispose();
     loader.dispose();

@@ -3,6 +3,7 @@
  * the first frame and leaves it on EVERY exit path (normal quit, Ctrl+C handled by the app,
  * SIGTERM/SIGHUP, uncaught exceptions). DESIGN.md, terminal facts: `ESC[?1049h` / `ESC[?1049l`.
  */
+import { sanitizeForTerminal } from '../state/sanitize.js';
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
@@ -26,8 +27,9 @@ export interface TerminalSession {
 
 /**
  * Switches `out` to the alternate screen and installs handlers that restore it however the
- * process ends. `onSignal` is called for SIGTERM/SIGHUP so the app can unmount and exit; the
- * screen is restored before it runs.
+ * process ends. `onSignal` is called for SIGTERM/SIGHUP so the app can shut down in order
+ * (stop transfers so they stay resumable, then restore the screen); it must restore the screen
+ * itself (see {@link TerminalSession.restore}) — the exit handler does it too, last of all.
  */
 export function enterTerminalSession(out: NodeJS.WriteStream, onSignal: (signal: NodeJS.Signals) => void): TerminalSession {
   let active = true;
@@ -41,18 +43,14 @@ export function enterTerminalSession(out: NodeJS.WriteStream, onSignal: (signal:
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
   };
-  const onTerm = (): void => {
-    restore();
-    onSignal('SIGTERM');
-  };
-  const onHup = (): void => {
-    restore();
-    onSignal('SIGHUP');
-  };
+  const onTerm = (): void => onSignal('SIGTERM');
+  const onHup = (): void => onSignal('SIGHUP');
   const onCrash = (err: unknown): void => {
     // Restore first so the message lands on the normal screen, where the user can read it.
     restore();
-    process.stderr.write(`b2c crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    // Line breaks of the stack stay; anything else a terminal would act on is escaped.
+    process.stderr.write(`b2c crashed: ${text.split('\n').map(sanitizeForTerminal).join('\n')}\n`);
     process.exit(70);
   };
   out.write(ENTER_ALT_SCREEN + CLEAR_AND_HOME);

@@ -179,3 +179,27 @@ describe('b2c cp safety', () => {
     }
   });
 });
+
+describe('b2c cp -r onto a file', () => {
+  /** 30 files under onfile/ in the bucket, and a local folder holding the file `target.txt`. */
+  async function setup(): Promise<string> {
+    for (let i = 0; i < 30; i++) await s.put(`onfile/f${i}.txt`, `file ${i}`);
+    const dir = await tempDir(made);
+    await writeFile(join(dir, 'target.txt'), 'keep me');
+    return dir;
+  }
+
+  it('a file as DST, a folder as SRC: said once, nothing written, the file kept', async () => {
+    const dir = await setup();
+    const target = join(dir, 'target.txt');
+    for (const dst of [target, `${target}/`, `${target}/deeper/`]) {
+      const r = await runB2c(['cp', '-r', `b2://${s.bucket}/onfile`, dst], { env: s.env() });
+      expect([dst, r.code]).toEqual([dst, 1]);
+      const lines = r.stderr.trim().split('\n');
+      expect([dst, lines.length]).toEqual([dst, 1]);
+      expect(lines[0]).toContain(`"${target}"`);
+      expect(await readFile(target, 'utf8')).toBe('keep me');
+      expect(await tree(dir)).toEqual(['target.txt']);
+    }
+  });
+});

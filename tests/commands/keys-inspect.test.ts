@@ -113,6 +113,20 @@ describe('b2c keys inspect', () => {
     expect(r.stderr).toContain(`Cannot reach B2 at 127.0.0.1:${port}`);
   });
 
+  it('an endpoint with a password in it: signs in, and the password shows nowhere (text, JSON, errors)', async () => {
+    const withPassword = demo.emu.endpoint.replace('http://', 'http://user:PASSWORD-123@');
+    const text = await runB2c(['keys', 'inspect'], envFor(demo.emu.masterKeyId, demo.emu.masterKey, withPassword));
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(new RegExp(`Endpoint\\s+${demo.emu.endpoint.replace('http://', 'http://\\*\\*\\*@').replaceAll('.', '\\.')}\n`));
+    const json = await runB2c(['keys', 'inspect', '--json'], envFor(demo.emu.masterKeyId, demo.emu.masterKey, withPassword));
+    expect(JSON.parse(json.stdout).endpoint).toBe(demo.emu.endpoint.replace('http://', 'http://***@'));
+    const port = await closedPort();
+    const down = await runB2c(['keys', 'inspect', '--json'], envFor(demo.emu.masterKeyId, demo.emu.masterKey, `http://user:PASSWORD-123@127.0.0.1:${port}`));
+    expect(down.code).toBe(3);
+    expect(down.stderr).toContain(`Cannot reach B2 at 127.0.0.1:${port}`);
+    for (const r of [text, json, down]) expect(r.stdout + r.stderr).not.toContain('PASSWORD-123');
+  });
+
   it('a saved profile: --profile NAME signs in with it when no B2_* variables are set', async () => {
     const k = demoKey(demo.emu, 'prefix');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-keys-profile-'));

@@ -47,11 +47,23 @@ describe('file and directory permissions', () => {
     expect(openConfig({ dir }).notices).toEqual([]);
   });
 
-  it('leaves an existing directory mode alone', () => {
+  it('tightens an existing folder open to others to 0700 when it is b2c\'s alone, and says so', () => {
     const dir = tempDir();
+    writeConfigFile(dir, v1File({ profiles: [profile] }), 0o600);
     fs.chmodSync(dir, 0o755);
-    openConfig({ dir });
+    const store = openConfig({ dir });
+    expect(modeOf(dir)).toBe(0o700);
+    expect(store.notices).toEqual([`The config folder ${dir} was open to others (mode 755); b2c changed it to 700 because it holds application keys.`]);
+    expect(openConfig({ dir }).notices).toEqual([]);
+  });
+
+  it('leaves a folder open to others that holds other files too, and says how to close it', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'shared on purpose');
+    fs.chmodSync(dir, 0o755);
+    const store = openConfig({ dir });
     expect(modeOf(dir)).toBe(0o755);
+    expect(store.notices).toEqual([`The config folder ${dir} is open to others (mode 755) and holds other files too, so b2c leaves it as it is; to keep it private, run: chmod 700 '${dir}'.`]);
   });
 });
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, describeCredentials, describeProfile, openConfig, resolveCredentials } from '../../src/config/index.js';
+import { ConfigError, describeCredentials, describeProfile, openConfig, redactUrlUserInfo, resolveCredentials } from '../../src/config/index.js';
 import { tempDir, thrown, v1File, writeConfigFile } from './temp-config.js';
 
 const SECRET = 'K005thisMustNeverBeShown';
@@ -59,5 +59,27 @@ describe('the application key stays out of displayed and serialised forms', () =
     for (const error of [invalid, broken]) {
       expect(`${error.message} ${error.problems.join(' ')} ${inspect(error)} ${JSON.stringify(error)}`).not.toContain(SECRET);
     }
+  });
+});
+
+describe('a password in a URL is never shown', () => {
+  it('redactUrlUserInfo replaces the user-info of every URL in a text, and nothing else', () => {
+    expect(redactUrlUserInfo('http://user:PASS@host:9000/x')).toBe('http://***@host:9000/x');
+    expect(redactUrlUserInfo('Cannot use https://PASS@a.example and HTTP://u:p@b.example/?q=1@2.')).toBe('Cannot use https://***@a.example and HTTP://***@b.example/?q=1@2.');
+    expect(redactUrlUserInfo('mail me@example.com, see https://host/a@b')).toBe('mail me@example.com, see https://host/a@b');
+    expect(redactUrlUserInfo('http://host:9000')).toBe('http://host:9000');
+  });
+
+  it('profile and credential summaries show the endpoint without its password', () => {
+    const withPassword = { ...profile, endpoint: 'http://admin:PASSWORD-9@127.0.0.1:9000' };
+    expect(describeProfile(withPassword).endpoint).toBe('http://***@127.0.0.1:9000');
+    const store = openConfig({ dir: tempDir() });
+    store.saveProfile(withPassword);
+    expect(JSON.stringify(store.listProfiles())).not.toContain('PASSWORD-9');
+    expect(store.getProfile('work')?.endpoint).toBe(withPassword.endpoint); // still usable for signing in
+    const resolved = resolveCredentials({ env: {}, config: store });
+    if (resolved.source === 'none') throw new Error('the profile was not found');
+    expect(JSON.stringify(resolved)).not.toContain('PASSWORD-9');
+    expect(JSON.stringify(describeCredentials(resolved))).toContain('http://***@127.0.0.1:9000');
   });
 });

@@ -4,7 +4,7 @@
  * Uses dist/ from `npm run build` (built here only if missing).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,16 @@ interface Run {
   stdout: () => string;
   stderr: () => string;
   exit: Promise<number | null>;
+}
+
+/** The permission bits under `dir`: the folder itself as `.`, all blobs as one `blobs/*` entry. */
+function modes(dir: string): Record<string, number> {
+  const out: Record<string, number> = { '.': statSync(dir).mode & 0o777 };
+  for (const name of readdirSync(dir)) out[name] = statSync(join(dir, name)).mode & 0o777;
+  const blobs = readdirSync(join(dir, 'blobs')).map((b) => statSync(join(dir, 'blobs', b)).mode & 0o777);
+  expect(blobs.length).toBeGreaterThan(0);
+  out['blobs/*'] = Math.max(...blobs);
+  return out;
 }
 
 /** Spawns the emulator and resolves once its JSON line arrived. */
@@ -88,6 +98,54 @@ describe('b2c emulator', () => {
       expect(await b.exit).toBe(0);
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('--data is private: the folder and blobs/ 0700, every file 0600; an existing open folder is tightened and said', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'b2c-cli-private-'));
+    const fresh = join(parent, 'fresh');
+    try {
+      const a = await run(['--port', '0', '--data', fresh]);
+      const endpoint = a.ready.endpoint as string;
+      const auth = (await (await fetch(`${endpoint}/b2api/v4/b2_authorize_account`, { headers: { Authorization: `Basic ${Buffer.from(`${a.ready.masterKeyId as string}:${a.ready.masterKey as string}`).toString('base64')}` } })).json()) as { authorizationToken: string; accountId: string };
+      const api = (name: string, body: object) => fetch(`${endpoint}/b2api/v4/${name}`, { method: 'POST', headers: { Authorization: auth.authorizationToken }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, string>>);
+      const bucket = await api('b2_create_bucket', { accountId: auth.accountId, bucketName: 'private-data', bucketType: 'allPrivate' });
+      const up = await api('b2_get_upload_url', { bucketId: bucket.bucketId });
+      const put = await fetch(up.uploadUrl as string, { method: 'POST', headers: { Authorization: up.authorizationToken as string, 'X-Bz-File-Name': 'a.txt', 'Content-Type': 'text/plain', 'X-Bz-Content-Sha1': 'do_not_verify' }, body: 'secret data' });
+      expect(put.status).toBe(200);
+      a.child.kill('SIGTERM');
+      expect(await a.exit).toBe(0);
+      expect(modes(fresh)).toEqual({ '.': 0o700, blobs: 0o700, 'blobs/*': 0o600, 'journal.jsonl': 0o600, 'state.jsonl': 0o600 });
+      expect(a.stderr()).not.toContain('warning');
+
+      chmodSync(fresh, 0o755);
+      chmodSync(join(fresh, 'journal.jsonl'), 0o644);
+      const b = await run(['--port', '0', '--data', fresh]);
+      b.child.kill('SIGTERM');
+      expect(await b.exit).toBe(0);
+      expect(modes(fresh)).toEqual({ '.': 0o700, blobs: 0o700, 'blobs/*': 0o600, 'journal.jsonl': 0o600, 'state.jsonl': 0o600 });
+      expect(b.stderr()).toContain(`b2c emulator: warning: ${fresh} was open to others (mode 755); changed to 700 because --data holds every key's secret.\n`);
+      expect(b.stderr()).toContain(`b2c emulator: warning: ${join(fresh, 'journal.jsonl')} was open to others (mode 644); changed to 600`);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
+  });
+
+  test('arguments are escaped in its lines: --port with an escape, and the "listening" line of a --data path with one', async () => {
+    const esc = 'x\x1b[31m';
+    const bad = spawnSync(process.execPath, [BIN, 'emulator', '--port', esc], { cwd: ROOT, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('b2c emulator: --port must be a whole number, got "x\\x1b[31m"\n');
+    expect(bad.stderr).not.toContain('\x1b');
+    const parent = await mkdtemp(join(tmpdir(), 'b2c-cli-esc-'));
+    try {
+      const r = await run(['--port', '0', '--data', join(parent, esc)]);
+      r.child.kill('SIGTERM');
+      expect(await r.exit).toBe(0);
+      expect(r.stderr()).toContain(`(data in ${parent}/x\\x1b[31m)`);
+      expect(r.stderr()).not.toContain('\x1b');
+    } finally {
+      await rm(parent, { recursive: true, force: true });
     }
   });
 

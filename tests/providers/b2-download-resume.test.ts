@@ -55,7 +55,7 @@ describe('B2 download stream', () => {
   });
 
   it('a consumer that stops reading for longer than the idle timeout is not a stall: one request', async () => {
-    const p: B2Provider = await f.connect(f.emu.masterKeyId, f.emu.masterKey, { retry: { baseDelayMs: 1, readIdleTimeoutMs: 100 } });
+    const p: B2Provider = await f.connect(f.emu.masterKeyId, f.emu.masterKey, { retry: { baseDelayMs: 1, idleTimeoutMs: 100 } });
     // Far more than the stream's and the sockets' buffers, so the server really has to wait.
     const data = randomBytes(24 * 1024 * 1024);
     await put(`/${bucket}/slow.bin`, data, 4 * 1024 * 1024);

@@ -122,7 +122,7 @@ describe('dropped connections', () => {
   });
 
   it('a stalled or dropped download is re-requested after the idle timeout: bytes intact', async () => {
-    const p = await f.connect(f.emu.masterKeyId, f.emu.masterKey, { retry: { baseDelayMs: 1, readIdleTimeoutMs: 300 } });
+    const p = await f.connect(f.emu.masterKeyId, f.emu.masterKey, { retry: { baseDelayMs: 1, idleTimeoutMs: 300 } });
     const data = randomBytes(4 * MIN_PART + 5);
     await put(p, `/${bucket}/drop/idle.bin`, data);
     f.emu.setFaults({ seed: 4, dropConnectionRate: 0.5, only: DOWNLOADS });

@@ -117,16 +117,19 @@ describe('resume', () => {
     expect((await readBack(path)).data.equals(data)).toBe(true);
   });
 
-  it('an unfinished upload whose size, mtime or part size differ is not resumed', async () => {
+  it('an unfinished upload whose source changed is not resumed, and is cancelled once the new upload started', async () => {
     const data = randomBytes(4 * MIN_PART);
     const path = `/${bucket.name}/resume2/x.bin`;
     const ac = new AbortController();
     const opts: WriteOptions = { size: data.length, mtimeMs: 1_000, partSize: MIN_PART, partConcurrency: 1 };
     await expect(f.master.write(path, source(data), { ...opts, signal: ac.signal, onProgress: () => ac.abort() })).rejects.toBeInstanceOf(CancelledError);
     const [old] = await f.master.unfinishedUploads(path);
+    expect(old?.partsUploaded).toBeGreaterThan(0);
+    // Another tool's unfinished upload of the same name is none of b2c's business.
+    const theirs = await f.raw<{ fileId: string }>('b2_start_large_file', { bucketId: bucket.id, fileName: 'resume2/x.bin', contentType: 'b2/x-auto', fileInfo: {} });
     const e = await f.master.write(path, source(data), { ...opts, mtimeMs: 2_000, resume: true });
     expect(e.fileId).not.toBe(old?.fileId);
-    expect((await f.master.unfinishedUploads(path)).map((u) => u.fileId)).toEqual([old?.fileId]);
+    expect((await f.master.unfinishedUploads(path)).map((u) => u.fileId)).toEqual([theirs.json.fileId]);
     expect((await readBack(path)).data.equals(data)).toBe(true);
   });
 });

@@ -2,13 +2,14 @@
  * Local-provider behaviour beyond the shared contract: special files, large folders,
  * path validation, temp names, moves and copies of folders and links. Real temp dirs throughout.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlreadyExistsError, InvalidNameError, NotEmptyError, NotFoundError, PermissionDeniedError } from '../../src/providers/errors.js';
 import { createLocalProvider, isTempName } from '../../src/providers/local/index.js';
+import { tempPathFor } from '../../src/providers/local/temp-files.js';
 import type { Provider } from '../../src/providers/types.js';
 import { expectRejects, get, listAll, listPages, put, readAll, sha1 } from './contract/helpers.js';
 import { contextFor, type ContractContext } from './contract/context.js';
@@ -88,6 +89,37 @@ describe('paths and names', () => {
     expect(isTempName('report.pdf')).toBe(false);
     await put(ctx, `${dir}/a.txt`, Buffer.from('a'));
     expect((await readdir(dir)).filter(isTempName)).toEqual([]);
+  });
+});
+
+describe("b2c's own temporary files", () => {
+  /** A temp name of this host for the file `name`, held by process `pid`. */
+  function tempOf(name: string, pid: number): string {
+    const own = basename(tempPathFor(join(dir, name)));
+    expect(own).toMatch(new RegExp(`^\\.${name}\\.b2c-tmp-[0-9a-f]{8}-${process.pid}-[0-9a-f]{12}$`));
+    return own.replace(`-${process.pid}-`, `-${pid}-`);
+  }
+
+  /** The ID of a process that has ended. */
+  function deadPid(): number {
+    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    return Number(child.stdout);
+  }
+
+  it('are never listed (so a cp -r of the folder cannot upload them)', async () => {
+    await writeFile(join(dir, 'keep.txt'), 'mine');
+    await writeFile(join(dir, tempOf('big.iso', deadPid())), 'half');
+    await writeFile(join(dir, '.old.bin.b2c-tmp-0123456789ab'), 'from an older b2c');
+    expect((await listAll(provider, dir)).map((e) => e.name)).toEqual(['keep.txt']);
+  });
+
+  it('the next write into the folder removes those left by a killed b2c, not those of a live one', async () => {
+    const stale = tempOf('big.iso', deadPid());
+    const live = tempOf('other.iso', process.ppid);
+    const otherHost = stale.replace(/b2c-tmp-[0-9a-f]{8}-/, 'b2c-tmp-00000000-');
+    for (const n of [stale, live, otherHost]) await writeFile(join(dir, n), 'half');
+    await put(ctx, `${dir}/new.txt`, Buffer.from('new'));
+    expect((await readdir(dir)).sort()).toEqual([live, otherHost, 'new.txt'].sort());
   });
 });
 

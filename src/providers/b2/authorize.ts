@@ -12,6 +12,8 @@ import type B2 from 'backblaze-b2';
 import { AuthError, CancelledError, UnreachableError } from '../errors.js';
 import type { KeyInfo } from '../../state/key-info.js';
 import { errorFromBody, toCallError, type B2CallError } from './call-error.js';
+import { readJson, sendHttp } from './http-exchange.js';
+import { formatWait, triedTimes, type GuardedAgents } from './network-guard.js';
 import { withRetry, type RetryPolicy } from './retry.js';
 import type { WireAllowedV4, WireAuthorizeV4 } from './wire-types.js';
 
@@ -68,6 +70,11 @@ export function applyToClient(client: B2, auth: AuthState): void {
 function authFailure(e: B2CallError, endpoint: string): Error {
   const host = safeHost(endpoint);
   if (e.isCancelled) return new CancelledError('Signing in to B2 was cancelled.');
+  if (e.silence !== undefined) {
+    const waited = formatWait(e.silence.waitedMs);
+    const what = e.silence.phase === 'connect' ? `could not connect within ${waited}` : `sent no answer for ${waited}`;
+    return new UnreachableError(`Cannot reach B2 at ${e.silence.host}: signing in ${what} (${triedTimes(e.attempts)}).`);
+  }
   if (e.isNetwork) return new UnreachableError(`Cannot reach B2 at ${host} (${e.networkCode ?? 'network error'}).`);
   const msg = e.message.toLowerCase();
   if (e.status === 401 || e.status === 403) {
@@ -91,6 +98,22 @@ function safeHost(endpoint: string): string {
 }
 
 /**
+ * `endpoint` without user-info (`http://user:pass@host` → `http://host`) and trailing slashes:
+ * B2 signs in with its own Authorization header, and a password in a URL must never reach an
+ * error message or a log.
+ */
+export function endpointBase(endpoint: string): string {
+  try {
+    const url = new URL(endpoint);
+    url.username = '';
+    url.password = '';
+    return url.toString().replace(/\/+$/, '');
+  } catch {
+    return endpoint.replace(/\/+$/, '');
+  }
+}
+
+/**
  * Sign-in attempts against an endpoint that refuses connections or does not resolve: almost always
  * a wrong endpoint, so one quick second try rather than the full backoff (which made
  * `keys inspect` hang ~10 s over SSH).
@@ -106,16 +129,21 @@ export async function authorizeV4(
   endpoint: string,
   applicationKeyId: string,
   applicationKey: string,
-  options: { userAgent: string; policy: RetryPolicy; signal?: AbortSignal },
+  options: { userAgent: string; policy: RetryPolicy; agents: GuardedAgents; signal?: AbortSignal },
 ): Promise<{ auth: AuthState; keyInfo: KeyInfo }> {
-  const url = `${endpoint.replace(/\/+$/, '')}/b2api/v4/b2_authorize_account`;
+  const url = `${endpointBase(endpoint)}/b2api/v4/b2_authorize_account`;
   const basic = Buffer.from(`${applicationKeyId}:${applicationKey}`).toString('base64');
+  let agent;
+  try {
+    agent = options.agents.for(new URL(url));
+  } catch {
+    throw new UnreachableError(`The endpoint "${endpointBase(endpoint)}" is not a URL (for example https://api.backblazeb2.com).`);
+  }
   let body: WireAuthorizeV4;
   try {
     body = await withRetry(async () => {
-      const res = await fetch(url, { headers: { Authorization: `Basic ${basic}`, 'User-Agent': options.userAgent }, signal: options.signal });
-      const json: unknown = await res.json().catch(() => null);
-      if (!res.ok) throw errorFromBody(res.status, json, res.headers.get('retry-after'));
+      const res = await sendHttp({ method: 'GET', url, headers: { Authorization: `Basic ${basic}`, 'User-Agent': options.userAgent }, agent, signal: options.signal });
+      const json = await readJson(res);
       if (json === null || typeof json !== 'object' || !('apiInfo' in json)) {
         throw errorFromBody(502, { code: 'not_b2', message: 'the endpoint did not answer like B2' }, null);
       }

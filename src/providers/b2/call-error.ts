@@ -4,14 +4,24 @@
  * the request config, headers included (Authorization = account or upload token), so they are
  * converted here and never passed on, not even as `cause`.
  */
+import { findSilence } from './network-guard.js';
 import type { WireError } from './wire-types.js';
 
 /** Network-level failure codes that mean "the endpoint is not there at all" (vs. a dropped connection). */
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID']);
 
+/** A request the network guard gave up on (network-guard.ts): where, how long, which phase. */
+export interface Silence {
+  /** `host:port`, never a path or a query. */
+  host: string;
+  waitedMs: number;
+  phase: 'connect' | 'idle';
+}
+
 /**
- * A B2 call that failed. `status` is null for network failures (then `networkCode` says why);
- * `code`/`message` come from the B2 error body `{status, code, message}` (reference §4).
+ * A B2 call that failed. `status` is null for network failures (then `networkCode` says why, and
+ * `silence` is set when the server went quiet); `code`/`message` come from the B2 error body
+ * `{status, code, message}` (reference §4). `attempts` is how many tries the call made in all.
  * Contains no secrets: no URLs, no headers.
  */
 export class B2CallError extends Error {
@@ -21,6 +31,8 @@ export class B2CallError extends Error {
     message: string,
     readonly retryAfterMs: number | undefined,
     readonly networkCode?: string,
+    readonly silence?: Silence,
+    readonly attempts = 1,
   ) {
     super(message);
     this.name = 'B2CallError';
@@ -31,9 +43,14 @@ export class B2CallError extends Error {
     return this.status === null && this.code !== 'cancelled';
   }
 
-  /** True when the endpoint could not be reached at all (DNS, refused, TLS). */
+  /** True when the endpoint could not be reached at all (DNS, refused, TLS) or stayed silent. */
   get isUnreachable(): boolean {
-    return this.isNetwork && this.networkCode !== undefined && UNREACHABLE_CODES.has(this.networkCode);
+    return this.isNetwork && (this.silence !== undefined || (this.networkCode !== undefined && UNREACHABLE_CODES.has(this.networkCode)));
+  }
+
+  /** The same failure, recorded as the last of `attempts` tries. */
+  afterAttempts(attempts: number): B2CallError {
+    return new B2CallError(this.status, this.code, this.message, this.retryAfterMs, this.networkCode, this.silence, attempts);
   }
 
   get isCancelled(): boolean {
@@ -85,6 +102,10 @@ function systemCode(e: unknown): string | undefined {
  */
 export function toCallError(e: unknown): B2CallError | null {
   if (e instanceof B2CallError) return e;
+  const silence = findSilence(e);
+  if (silence !== null) {
+    return new B2CallError(null, 'network', silence.message, undefined, silence.code, { host: silence.host, waitedMs: silence.waitedMs, phase: silence.phase });
+  }
   if (isAxiosLike(e)) {
     if (e.code === 'ERR_CANCELED') return new B2CallError(null, 'cancelled', 'cancelled', undefined);
     if (e.response !== undefined) {

@@ -3,7 +3,8 @@
  */
 import { B2Provider } from './provider.js';
 import { BucketDirectory } from './buckets.js';
-import { DEFAULT_ENDPOINT } from './authorize.js';
+import { DEFAULT_ENDPOINT, endpointBase } from './authorize.js';
+import { timeoutsFromEnv } from './network-guard.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { B2Session } from './session.js';
 import { UploadUrlPool } from './upload-url-pool.js';
@@ -25,7 +26,10 @@ export interface ConnectB2Options {
   uploadCutoff?: number;
   /** Copies of sources this size or larger use b2_copy_part (default 5 000 000 000: B2's copy_file limit). */
   copyCutoff?: number;
-  /** Retry tunables; tests shrink `baseDelayMs`. */
+  /**
+   * Retry and timeout tunables; tests shrink `baseDelayMs`. The timeouts default to
+   * `B2C_NETWORK_TIMEOUT` (network-guard.ts), else 10 s to connect and 30 s of silence.
+   */
   retry?: Partial<RetryPolicy>;
   /** Bucket name → ID the caller already knows (lets keys without listBuckets use unrestricted buckets). */
   knownBuckets?: Record<string, string>;
@@ -37,10 +41,11 @@ export interface ConnectB2Options {
  * @throws AuthError (wrong key ID or key, expired or deleted key), UnreachableError, CancelledError
  */
 export async function connectB2(options: ConnectB2Options): Promise<B2Provider> {
-  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const fromEnv = timeoutsFromEnv(process.env);
+  const policy: RetryPolicy = { ...DEFAULT_RETRY, connectTimeoutMs: fromEnv.connectMs, idleTimeoutMs: fromEnv.idleMs, ...options.retry };
   const session = await B2Session.open(
     {
-      endpoint: (options.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, ''),
+      endpoint: endpointBase(options.endpoint ?? DEFAULT_ENDPOINT),
       applicationKeyId: options.applicationKeyId,
       applicationKey: options.applicationKey,
       userAgent: options.userAgent ?? `b2-commander/${VERSION}`,

@@ -11,7 +11,7 @@ import { InvalidNameError } from '../errors.js';
 import { splitBucketPath } from '../paths.js';
 import type { BucketDirectory } from './buckets.js';
 import type { CallContext } from './error-map.js';
-import { INFO_PART_SIZE, INFO_SIZE, listUnfinished } from './resume.js';
+import { listUnfinished, startedByB2c } from './resume.js';
 import type { B2Session } from './session.js';
 
 /**
@@ -26,10 +26,7 @@ export async function discardUnfinished(session: B2Session, buckets: BucketDirec
   const ref = await buckets.resolve(bucket, signal);
   // The name itself is the prefix: a prefix-restricted key can write there, so it may list there.
   const files = await listUnfinished(session, ref, key, path, signal);
-  const ours = files.filter((f) => {
-    const info = f.fileInfo ?? {};
-    return f.fileName === key && f.fileId !== null && info[INFO_SIZE] !== undefined && info[INFO_PART_SIZE] !== undefined;
-  });
+  const ours = files.filter((f) => f.fileName === key && f.fileId !== null && startedByB2c(f));
   let cancelled = 0;
   for (const f of ours) {
     const fileId = f.fileId ?? '';

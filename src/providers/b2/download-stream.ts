@@ -6,7 +6,10 @@
  *
  * Driven by 'data' events with explicit pause/resume instead of an async generator: per 64 KiB
  * chunk that saves a promise, a timer (download-watchdog.ts) and a stream hop, which on a 2-core
- * machine is download speed (see download-http.ts for the numbers).
+ * machine is download speed (see http-exchange.ts for the numbers).
+ *
+ * Bounds: a response that goes silent while the consumer reads (`idleTimeoutMs`) is dropped and
+ * asked for again, at most `maxSilentTries` times in all; other breaks at most `maxAttempts`.
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -14,7 +17,7 @@ import { Readable } from 'node:stream';
 import { isProviderError, TransientError } from '../errors.js';
 import { cancelledError, sha1Mismatch, sizeMismatch } from '../stream-utils.js';
 import { B2CallError, toCallError } from './call-error.js';
-import type { HttpResponse } from './download-http.js';
+import type { HttpResponse } from './http-exchange.js';
 import { IdleWatchdog } from './download-watchdog.js';
 import { backoffDelay, sleep, type RetryPolicy } from './retry.js';
 
@@ -25,6 +28,8 @@ export const DOWNLOAD_HIGH_WATER_MARK = 1024 * 1024;
 export interface ResumingSpec {
   /** Provider path, for error messages. */
   path: string;
+  /** `host:port` the bytes come from, for the message when it goes silent. */
+  host: string;
   /** The response already received for bytes `start…end`. */
   first: HttpResponse;
   /** Absolute first and last byte (inclusive) this stream yields. */
@@ -53,6 +58,7 @@ export class ResumingDownload extends Readable {
   private offset: number;
   private readonly hash: Hash | null;
   private drops = 0;
+  private stalls = 0;
   /** The consumer asked for more (via _read) and has not refused a push since. */
   private wanted = false;
   /** The current response is resumed (bytes are being read from it). */
@@ -69,8 +75,9 @@ export class ResumingDownload extends Readable {
     super({ highWaterMark: spec.highWaterMark ?? DOWNLOAD_HIGH_WATER_MARK });
     this.offset = spec.start;
     this.hash = spec.sha1 !== null ? createHash('sha1') : null;
-    this.watchdog = new IdleWatchdog(spec.policy.readIdleTimeoutMs, () => {
-      this.dropped(new B2CallError(null, 'network', 'no data arrived for too long', undefined, 'ETIMEDOUT'));
+    const idleMs = spec.policy.idleTimeoutMs;
+    this.watchdog = new IdleWatchdog(idleMs, () => {
+      this.dropped(new B2CallError(null, 'network', 'no data arrived for too long', undefined, 'ETIMEDOUT', { host: spec.host, waitedMs: idleMs, phase: 'idle' }));
     });
     this.attach(spec.first);
     if (spec.signal !== undefined) {
@@ -211,6 +218,10 @@ export class ResumingDownload extends Readable {
     const e = toCallError(raw);
     if (e === null) {
       this.destroy(raw instanceof Error ? raw : new Error(String(raw)));
+      return;
+    }
+    if (e.silence !== undefined && ++this.stalls >= this.spec.policy.maxSilentTries) {
+      this.destroy(this.spec.fail(e.afterAttempts(this.stalls)));
       return;
     }
     if (!e.isNetwork || ++this.drops >= this.spec.policy.maxAttempts) {

@@ -1,9 +1,9 @@
 /**
- * Downloads over node:http(s) (download-http.ts), not the library: backblaze-b2's download
+ * Downloads over node:http(s) (http-exchange.ts), not the library: backblaze-b2's download
  * helpers send no Range and buffer by default, and a raw request gives a streaming body,
  * AbortSignal support and headers without axios's config (which would hold the token) in errors.
  *
- * The stream survives dropped and stalled connections (no byte for `readIdleTimeoutMs` while we
+ * The stream survives dropped and stalled connections (no byte for `idleTimeoutMs` while we
  * wait for one; time the consumer spends not reading does not count): it re-requests the rest of
  * the same version by file ID (`Range: bytes=<offset>-<end>`), so a version replaced meanwhile
  * never mixes in (download-stream.ts). Without a range, the whole-file SHA1 (X-Bz-Content-Sha1,
@@ -14,7 +14,7 @@ import { TransientError } from '../errors.js';
 import type { ByteRange, ReadHandle } from '../types.js';
 import { cleanSha1, encodeKey, fileMtime } from './entries.js';
 import type { CallContext } from './error-map.js';
-import { sendHttp, type HttpResponse } from './download-http.js';
+import { sendHttp, type HttpResponse } from './http-exchange.js';
 import { ResumingDownload } from './download-stream.js';
 import type { B2Session } from './session.js';
 
@@ -72,7 +72,8 @@ function request(session: B2Session, ctx: CallContext, target: { bucket: string;
     const url = target.fileId !== undefined ? `${base}/b2api/v4/b2_download_file_by_id?fileId=${encodeURIComponent(target.fileId)}` : `${base}/file/${target.bucket}/${encodeKey(target.key)}`;
     const headers: Record<string, string> = { Authorization: session.auth.token, 'User-Agent': session.userAgent };
     if (init.range !== undefined) headers.Range = init.range;
-    return sendHttp({ method: init.method, url, headers, signal: init.signal });
+    // The body's silence is watched by download-stream.ts, which knows when the consumer pauses.
+    return sendHttp({ method: init.method, url, headers, agent: session.agents.for(new URL(url)), signal: init.signal, watchBodyItself: init.method === 'GET' });
   });
 }
 
@@ -113,6 +114,7 @@ export async function openDownload(session: B2Session, req: DownloadRequest): Pr
   };
   const stream = new ResumingDownload({
     path: req.path,
+    host: new URL(session.auth.downloadUrl).host,
     first,
     start: head.start,
     end: head.end,

@@ -18,6 +18,7 @@ import {
 } from '../errors.js';
 import type { KeyInfo } from '../../state/key-info.js';
 import type { B2CallError } from './call-error.js';
+import { formatWait, triedTimes } from './network-guard.js';
 
 /** What a call was about, so errors can name the path, bucket and capability involved. */
 export interface CallContext {
@@ -56,11 +57,26 @@ function where(ctx: CallContext): string {
   return ctx.path ?? (ctx.bucket !== undefined ? `/${ctx.bucket}` : '');
 }
 
+/**
+ * What the user reads when B2 went quiet: what (the call and its path), where (host:port), how
+ * long b2c waited and how often it tried. E.g. `B2 at 127.0.0.1:4000 sent no data for 30 s during
+ * b2_list_file_names of "/photos" (tried 2 times).`
+ */
+function silenceSentence(err: B2CallError, ctx: CallContext): string {
+  const s = err.silence;
+  if (s === undefined) return err.message;
+  const waited = formatWait(s.waitedMs);
+  const what = s.phase === 'connect' ? `could not be connected to within ${waited}` : `sent no data for ${waited}`;
+  const about = where(ctx) !== '' ? ` of "${where(ctx)}"` : '';
+  return `B2 at ${s.host} ${what} during ${ctx.op}${about} (${triedTimes(err.attempts)}).`;
+}
+
 /** Converts a B2CallError into the ProviderError a caller should see. */
 export function toProviderError(err: B2CallError, ctx: CallContext, key: KeyInfo | undefined): ProviderError {
   const path = ctx.path;
   const detail = err.message !== '' ? `: ${err.message}` : '';
   if (err.isCancelled) return new CancelledError(`The operation on "${where(ctx)}" was cancelled.`, path);
+  if (err.silence !== undefined) return new UnreachableError(silenceSentence(err, ctx), path);
   if (err.isUnreachable) return new UnreachableError(`B2 could not be reached (${err.networkCode ?? 'network error'}).`, path);
   if (err.isNetwork) return new TransientError(`The connection to B2 failed during ${ctx.op} (${err.networkCode ?? 'network error'}); try again.`, undefined, path);
   const status = err.status ?? 0;

@@ -164,7 +164,9 @@ export class B2Provider implements Provider {
     return deleteBucket(this.session, this.buckets, name, options?.signal);
   }
 
+  /** Closes the pooled connections to B2; the provider must not be used afterwards. */
   close(): Promise<void> {
+    this.session.close();
     return Promise.resolve();
   }
 }

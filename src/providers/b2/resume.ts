@@ -82,24 +82,29 @@ export interface ResumeWish {
   sha1: string | null;
 }
 
+/** What a resumed upload found among the name's unfinished large files. */
+export interface ResumeCandidates {
+  /** The newest one matching the wish, with its parts, or null (start a new large file). */
+  resume: { fileId: string; partSize: number; parts: Map<number, ExistingPart> } | null;
+  /**
+   * Unfinished files of the same name that b2c started (they carry `b2c_size`/`b2c_part_size`)
+   * and that the upload will not continue: the source changed since. The writer cancels them
+   * once its own upload has started, so they do not stay on B2, invisible and billed.
+   */
+  superseded: string[];
+}
+
 /**
- * The newest unfinished large file matching `wish`, with its parts, or null.
- * The part size comes from the candidate's `b2c_part_size`.
+ * The newest unfinished large file matching `wish`, with its parts (the part size comes from its
+ * `b2c_part_size`), and the other b2c-started unfinished files of that name.
  */
-export async function findResumable(
-  session: B2Session,
-  bucket: BucketRef,
-  wish: ResumeWish,
-  path: string,
-  signal?: AbortSignal,
-): Promise<{ fileId: string; partSize: number; parts: Map<number, ExistingPart> } | null> {
-  const candidates = (await listUnfinished(session, bucket, wish.key, path, signal)).filter((f) => {
+export async function findResumable(session: B2Session, bucket: BucketRef, wish: ResumeWish, path: string, signal?: AbortSignal): Promise<ResumeCandidates> {
+  const sameName = (await listUnfinished(session, bucket, wish.key, path, signal)).filter((f) => f.fileName === wish.key && f.fileId !== null);
+  const candidates = sameName.filter((f) => {
     const info = f.fileInfo ?? {};
     const partSize = num(info[INFO_PART_SIZE]);
     const theirSha1 = cleanSha1(info.large_file_sha1);
     return (
-      f.fileName === wish.key &&
-      f.fileId !== null &&
       num(info[INFO_SIZE]) === wish.size &&
       num(info[INFO_MTIME]) === wish.mtimeMs &&
       partSize !== null &&
@@ -109,7 +114,17 @@ export async function findResumable(
   });
   candidates.sort((a, b) => b.uploadTimestamp - a.uploadTimestamp);
   const best = candidates[0];
-  if (best?.fileId === undefined || best.fileId === null) return null;
+  const bestId = best?.fileId ?? null;
+  const superseded = sameName
+    .filter((f) => f.fileId !== bestId && startedByB2c(f))
+    .map((f) => f.fileId ?? '');
+  if (best === undefined || bestId === null) return { resume: null, superseded };
   const partSize = num(best.fileInfo?.[INFO_PART_SIZE]) ?? 0;
-  return { fileId: best.fileId, partSize, parts: await listParts(session, best.fileId, path, signal) };
+  return { resume: { fileId: bestId, partSize, parts: await listParts(session, bestId, path, signal) }, superseded };
+}
+
+/** True for unfinished files this provider started (see the module comment). */
+export function startedByB2c(f: WireFile): boolean {
+  const info = f.fileInfo ?? {};
+  return info[INFO_SIZE] !== undefined && info[INFO_PART_SIZE] !== undefined;
 }

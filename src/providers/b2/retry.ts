@@ -1,6 +1,9 @@
 /**
  * B2's retry rules (reference §4), in one place:
  * - 408, 429, any 5xx and network failures: exponential backoff with jitter, honouring Retry-After;
+ * - a request that met silence (no connection within `connectTimeoutMs`, or no byte for
+ *   `idleTimeoutMs`: network-guard.ts) is tried at most `maxSilentTries` times in all, so a server
+ *   that stopped answering costs at most that many silence bounds per call, not `maxAttempts`;
  * - 401 bad_auth_token / expired_auth_token (or a bare 401, as HEAD errors have no body):
  *   re-authorize (serialised by the caller's `reauthorize`) and repeat the call at once. Should the
  *   repeat hit a token problem again (fault injection / `expire_some_account_authorization_tokens`
@@ -12,6 +15,7 @@
  */
 import { cancelledError } from '../stream-utils.js';
 import { B2CallError, toCallError } from './call-error.js';
+import { DEFAULT_TIMEOUTS } from './network-guard.js';
 
 /** Tunables; tests inject a tiny `baseDelayMs` so fault-injection suites stay fast. */
 export interface RetryPolicy {
@@ -23,11 +27,26 @@ export interface RetryPolicy {
   maxAttempts: number;
   /** Tries per upload (file or part), each after the first on a fresh upload URL (b2sdk: 20). */
   maxUploadAttempts: number;
-  /** A download that receives no byte for this long (ms) is treated as a dropped connection. */
-  readIdleTimeoutMs: number;
+  /** Longest a connection may take to be established, ms (never more than `idleTimeoutMs`). */
+  connectTimeoutMs: number;
+  /**
+   * Longest a request may go without a byte in either direction, ms; a download's wait counts
+   * only while its consumer is reading. Then the request is abandoned as silent.
+   */
+  idleTimeoutMs: number;
+  /** Tries of one call (or upload, or download) that may end in silence before it fails. */
+  maxSilentTries: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 1000, maxDelayMs: 64_000, maxAttempts: 5, maxUploadAttempts: 10, readIdleTimeoutMs: 120_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  baseDelayMs: 1000,
+  maxDelayMs: 64_000,
+  maxAttempts: 5,
+  maxUploadAttempts: 10,
+  connectTimeoutMs: DEFAULT_TIMEOUTS.connectMs,
+  idleTimeoutMs: DEFAULT_TIMEOUTS.idleMs,
+  maxSilentTries: 2,
+};
 
 /** True for failures worth repeating as-is later: 408, 429, 5xx, network (reference §4 rule 1). */
 export function isRetryable(e: B2CallError): boolean {
@@ -86,17 +105,22 @@ export interface RetryHooks {
  */
 export async function withRetry<T>(attempt: () => Promise<T>, hooks: RetryHooks): Promise<T> {
   let reauthorized = false;
+  let silent = 0;
+  let tries = 0;
   const aborted = (): boolean => hooks.signal?.aborted === true;
   const reauthorize = hooks.reauthorize;
   for (let n = 1; ; n++) {
     if (aborted()) throw new B2CallError(null, 'cancelled', 'cancelled', undefined);
     const token = hooks.currentToken?.() ?? '';
+    tries++;
     try {
       return await attempt();
     } catch (raw) {
-      const e = toCallError(raw);
-      if (e === null) throw raw;
+      const found = toCallError(raw);
+      if (found === null) throw raw;
+      const e = found.afterAttempts(tries);
       if (e.isCancelled || aborted()) throw new B2CallError(null, 'cancelled', 'cancelled', undefined);
+      if (e.silence !== undefined && ++silent >= hooks.policy.maxSilentTries) throw e;
       // A bare 401 (HEAD answers have no body) may be a token problem or a refusal: it earns one
       // re-authorization, after which it counts as a refusal.
       const tokenProblem = isTokenProblem(e) && reauthorize !== undefined && !(reauthorized && e.code === 'http_401');

@@ -5,8 +5,10 @@
  * Two ways to call B2, sharing all of that:
  * - `lib(...)`: through backblaze-b2 for the endpoints it has (its built-in axios-retry is switched
  *   off: it retries POSTs blindly and knows nothing of Retry-After or re-authorization);
- * - `api(...)`: a small fetch helper for what 1.7.1 lacks or gets wrong — b2_copy_file,
+ * - `api(...)`: a small HTTP helper for what 1.7.1 lacks or gets wrong — b2_copy_file,
  *   b2_copy_part, b2_list_unfinished_large_files and the v4 key calls (`bucketIds`).
+ * Every request of a session, both ways and downloads too, goes through the session's guarded
+ * agents (network-guard.ts): bounded connects, bounded silence.
  *
  * Library quirk: backblaze-b2 keeps its axios instance in a module-level variable that every
  * `new B2()` replaces, so all sessions in a process share the last one. All sessions build it with
@@ -16,8 +18,10 @@ import B2 from 'backblaze-b2';
 import type { KeyInfo } from '../../state/key-info.js';
 import { isProviderError, type ProviderError } from '../errors.js';
 import { applyToClient, authorizeV4, type AuthState } from './authorize.js';
-import { errorFromBody, toCallError } from './call-error.js';
+import { toCallError } from './call-error.js';
 import { toProviderError, type CallContext } from './error-map.js';
+import { readJson, sendHttp } from './http-exchange.js';
+import { GuardedAgents } from './network-guard.js';
 import { withRetry, type RetryPolicy } from './retry.js';
 
 /** Credentials and settings for a session. `applicationKey` is secret. */
@@ -29,9 +33,9 @@ export interface SessionConfig {
   policy: RetryPolicy;
 }
 
-/** Extra axios config the library merges into each request (cancellation). */
+/** Extra axios config the library merges into each request (cancellation, the guarded agents). */
 export interface LibExtras {
-  axios: { signal?: AbortSignal };
+  axios: { signal?: AbortSignal } & GuardedAgents['axios'];
 }
 
 /** One authorized key: see the module comment. Holds the secret only for re-authorization. */
@@ -41,6 +45,7 @@ export class B2Session {
 
   private constructor(
     private readonly config: SessionConfig,
+    readonly agents: GuardedAgents,
     private authState: AuthState,
     private key: KeyInfo,
   ) {
@@ -58,12 +63,30 @@ export class B2Session {
    * @throws AuthError, UnreachableError, CancelledError (see authorize.ts)
    */
   static async open(config: SessionConfig, signal?: AbortSignal): Promise<B2Session> {
-    const { auth, keyInfo } = await authorizeV4(config.endpoint, config.applicationKeyId, config.applicationKey, {
-      userAgent: config.userAgent,
-      policy: config.policy,
-      signal,
-    });
-    return new B2Session(config, auth, keyInfo);
+    const policy = config.policy;
+    const agents = new GuardedAgents({ connectMs: Math.min(policy.connectTimeoutMs, policy.idleTimeoutMs), idleMs: policy.idleTimeoutMs });
+    try {
+      const { auth, keyInfo } = await authorizeV4(config.endpoint, config.applicationKeyId, config.applicationKey, {
+        userAgent: config.userAgent,
+        policy,
+        agents,
+        signal,
+      });
+      return new B2Session(config, agents, auth, keyInfo);
+    } catch (e) {
+      agents.destroy();
+      throw e;
+    }
+  }
+
+  /** Closes the session's pooled connections. */
+  close(): void {
+    this.agents.destroy();
+  }
+
+  /** The axios options of one library call: cancellation and the guarded agents. */
+  extras(signal: AbortSignal | undefined): LibExtras {
+    return { axios: { signal, ...this.agents.axios } };
   }
 
   get auth(): AuthState {
@@ -96,6 +119,7 @@ export class B2Session {
         const { auth, keyInfo } = await authorizeV4(this.config.endpoint, this.config.applicationKeyId, this.config.applicationKey, {
           userAgent: this.config.userAgent,
           policy: this.config.policy,
+          agents: this.agents,
         });
         this.authState = auth;
         this.key = keyInfo;
@@ -137,7 +161,7 @@ export class B2Session {
    * @throws the ProviderError mapped from the final failure (see error-map.ts).
    */
   lib<T>(ctx: CallContext, signal: AbortSignal | undefined, call: (client: B2, extras: LibExtras) => Promise<{ data: unknown }>): Promise<T> {
-    return this.run(ctx, signal, async () => (await call(this.client, { axios: { signal } })).data as T);
+    return this.run(ctx, signal, async () => (await call(this.client, this.extras(signal))).data as T);
   }
 
   /**
@@ -146,15 +170,16 @@ export class B2Session {
    */
   api<T>(name: string, body: object, ctx: CallContext, signal?: AbortSignal): Promise<T> {
     return this.run(ctx, signal, async () => {
-      const res = await fetch(`${this.authState.apiUrl}/b2api/v4/${name}`, {
+      const url = `${this.authState.apiUrl}/b2api/v4/${name}`;
+      const res = await sendHttp({
         method: 'POST',
+        url,
         headers: { Authorization: this.authState.token, 'Content-Type': 'application/json', 'User-Agent': this.config.userAgent },
         body: JSON.stringify(body),
+        agent: this.agents.for(new URL(url)),
         signal,
       });
-      const json: unknown = await res.json().catch(() => null);
-      if (!res.ok) throw errorFromBody(res.status, json, res.headers.get('retry-after'));
-      return json as T;
+      return (await readJson(res)) as T;
     });
   }
 }

@@ -194,7 +194,7 @@ function uploadPart(
       data: Readable.from([part], { objectMode: false }),
       contentLength: part.length,
       hash: sha1,
-      axios: { signal },
+      ...session.extras(signal),
     });
     return res.data;
   });

@@ -43,7 +43,7 @@ export function uploadSmall(session: B2Session, pool: UploadUrlPool, u: SmallUpl
       hash: u.sha1,
       mime: u.contentType,
       info: u.info,
-      axios: { signal: u.signal },
+      ...session.extras(u.signal),
     });
     return res.data as WireFile;
   });

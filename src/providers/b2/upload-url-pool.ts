@@ -65,11 +65,13 @@ export class UploadUrlPool {
 
   /**
    * Runs `send` with a URL, under the upload retry rules above (at most `maxUploadAttempts`
-   * tries; a 401 `unauthorized` is tried on two URLs only, as it usually means a real refusal).
+   * tries, of which at most `maxSilentTries` may end in silence; a 401 `unauthorized` is tried on
+   * two URLs only, as it usually means a real refusal).
    * @throws the mapped ProviderError of the last failure
    */
   async send<T>(target: UploadTarget, ctx: CallContext, signal: AbortSignal | undefined, send: (url: WireUploadUrl) => Promise<T>): Promise<T> {
     const policy = this.session.policy;
+    let silent = 0;
     for (let n = 1; ; n++) {
       const url = await this.acquire(target, ctx, signal);
       try {
@@ -77,8 +79,10 @@ export class UploadUrlPool {
         this.release(target, url);
         return result;
       } catch (raw) {
-        const e = toCallError(raw);
-        if (e === null) throw raw;
+        const found = toCallError(raw);
+        if (found === null) throw raw;
+        const e = found.afterAttempts(n);
+        if (e.silence !== undefined && ++silent >= policy.maxSilentTries && signal?.aborted !== true) throw this.session.fail(e, ctx);
         if (e.isCancelled || signal?.aborted === true) throw this.session.fail(e, ctx);
         const status = e.status ?? 0;
         if (status === 429) this.release(target, url);

@@ -11,7 +11,8 @@
  *   (or readFiles, via HEAD); a key with neither uploads anyway — on B2 that adds a version and
  *   loses nothing.
  * - A cancelled or failed large upload is left unfinished (invisible) so `resume` can continue it;
- *   only an integrity failure cancels it.
+ *   only an integrity failure cancels it. With `resume`, unfinished uploads of the same name that
+ *   b2c started for a source that has changed since are cancelled once the new upload started.
  */
 import { lookup } from 'mime-types';
 import type { Readable } from 'node:stream';
@@ -25,7 +26,7 @@ import { inferMissing } from './error-map.js';
 import { headFile } from './download.js';
 import { INFO_MTIME, INFO_PART_SIZE, INFO_SIZE, findResumable } from './resume.js';
 import type { B2Session } from './session.js';
-import { uploadLarge } from './upload-large.js';
+import { cancelQuietly, uploadLarge } from './upload-large.js';
 import { uploadSmall } from './upload-small.js';
 import type { UploadUrlPool } from './upload-url-pool.js';
 import type { WireListFiles } from './wire-types.js';
@@ -135,29 +136,42 @@ export async function writeFile(deps: WriteDeps, path: string, source: Readable,
       return entryFromFile(bucket.name, file);
     }
     const expectedSha1 = options.sha1 ?? null;
-    const resume =
+    const found =
       options.resume === true
         ? await findResumable(session, bucket, { key, size: options.size, mtimeMs: options.mtimeMs ?? null, partSize: options.partSize === undefined ? null : partSize, sha1: expectedSha1 }, path, signal)
-        : null;
+        : { resume: null, superseded: [] };
+    const resume = found.resume;
     if (resume !== null) partSize = resume.partSize;
     info[INFO_SIZE] = String(options.size);
     info[INFO_PART_SIZE] = String(partSize);
     if (expectedSha1 !== null) info.large_file_sha1 = expectedSha1.toLowerCase();
-    const file = await uploadLarge(session, deps.pool, {
-      bucket,
-      key,
-      path,
-      source: source as AsyncIterable<Buffer>,
-      size: options.size,
-      partSize,
-      concurrency: Math.max(1, options.partConcurrency ?? settings.partConcurrency),
-      contentType,
-      info,
-      expectedSha1,
-      signal,
-      onProgress: options.onProgress,
-      resume: resume ?? undefined,
-    });
+    // Earlier uploads of this name that the changed source cannot continue: cancelled once the
+    // new one has started (never before: should it fail to start, a retry may still resume one).
+    let superseding: Promise<unknown> = Promise.resolve();
+    const onStarted = (fileId: string): void => {
+      superseding = Promise.all(found.superseded.filter((id) => id !== fileId).map((id) => cancelQuietly(session, id, path)));
+    };
+    let file;
+    try {
+      file = await uploadLarge(session, deps.pool, {
+        bucket,
+        key,
+        path,
+        source: source as AsyncIterable<Buffer>,
+        size: options.size,
+        partSize,
+        concurrency: Math.max(1, options.partConcurrency ?? settings.partConcurrency),
+        contentType,
+        info,
+        expectedSha1,
+        signal,
+        onProgress: options.onProgress,
+        resume: resume ?? undefined,
+        onStarted,
+      });
+    } finally {
+      await superseding;
+    }
     return entryFromFile(bucket.name, file);
   } catch (e) {
     source.destroy();

@@ -1,35 +1,15 @@
 /**
  * The atomic-replace machinery behind local writes and copies: a temporary name next to the
- * target (same directory, so the final rename never crosses file systems), then a commit that
- * either replaces the target (rename) or refuses to (link, which fails with EEXIST atomically).
+ * target (temp-files.ts; same directory, so the final rename never crosses file systems), then
+ * a commit that either replaces the target (rename) or refuses to (link, which fails with EEXIST
+ * atomically).
  */
-import { randomBytes } from 'node:crypto';
-import { link, lstat, mkdir, rename, stat, unlink, utimes } from 'node:fs/promises';
+import { link, lstat, mkdir, rename, stat, utimes } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { AlreadyExistsError } from '../errors.js';
 import { errnoCode, mapFsError } from './fs-errors.js';
 import type { ResolvedPath } from './disk-paths.js';
-
-/** Every temporary file the local provider creates has this in its name. */
-export const TEMP_MARKER = '.b2c-tmp-';
-
-/**
- * True for names of our temporary files (`.NAME.b2c-tmp-RANDOM`). Only a crash between create and
- * rename leaves one behind; callers may hide or sweep them.
- */
-export function isTempName(name: string): boolean {
-  return name.startsWith('.') && /\.b2c-tmp-[0-9a-f]{12}$/.test(name);
-}
-
-/**
- * A fresh temporary path in the target's directory. The target name is cut to 200 bytes so the
- * temp name stays under the 255-byte NAME_MAX even when the target's own name is near it.
- */
-export function tempPathFor(disk: string): string {
-  let base = posix.basename(disk);
-  while (Buffer.byteLength(base) > 200) base = Array.from(base).slice(0, -1).join('');
-  return posix.join(posix.dirname(disk), `.${base}${TEMP_MARKER}${randomBytes(6).toString('hex')}`);
-}
+import { discardTemp, sweepStaleTemps } from './temp-files.js';
 
 /**
  * Sets `disk`'s mtime to `mtimeMs` (atime: now) so that it reads back as exactly that many ms.
@@ -38,11 +18,6 @@ export function tempPathFor(disk: string): string {
  */
 export async function setMtime(disk: string, mtimeMs: number): Promise<void> {
   await utimes(disk, new Date(), (mtimeMs + 0.0005) / 1000);
-}
-
-/** Removes a temporary file, ignoring every error (it may never have been created). */
-export async function discardTemp(tmp: string): Promise<void> {
-  await unlink(tmp).catch(() => undefined);
 }
 
 /**
@@ -71,7 +46,8 @@ export async function makeDirs(disk: string): Promise<void> {
 }
 
 /**
- * Creates the parent folders of `p`.
+ * Creates the parent folders of `p`, and removes the temporary files a killed b2c left there
+ * (temp-files.ts), so that writing into a folder again cleans up after an interrupted run.
  * @throws AlreadyExistsError (a file is in the way), PermissionDeniedError, NoSpaceError, …
  */
 export async function ensureParent(p: ResolvedPath): Promise<void> {
@@ -80,6 +56,7 @@ export async function ensureParent(p: ResolvedPath): Promise<void> {
   } catch (e) {
     throw mapFsError(e, posix.dirname(p.path), 'create');
   }
+  await sweepStaleTemps(posix.dirname(p.disk));
 }
 
 /**

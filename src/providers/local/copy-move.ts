@@ -9,7 +9,8 @@ import { InvalidNameError, NotFoundError } from '../errors.js';
 import type { Entry } from '../types.js';
 import { throwIfAborted } from '../stream-utils.js';
 import { CrossDeviceError, errnoCode, mapFsError } from './fs-errors.js';
-import { assertAbsent, commitTemp, discardTemp, ensureParent, setMtime, tempPathFor } from './atomic.js';
+import { assertAbsent, commitTemp, ensureParent, setMtime } from './atomic.js';
+import { discardTemp, tempPathFor } from './temp-files.js';
 import { statLocal } from './list.js';
 import type { ResolvedPath } from './disk-paths.js';
 

@@ -2,6 +2,8 @@
  * Local listing and stat. Listing streams the directory with fs.opendir, so a folder with
  * 100,000 entries yields its first page after reading one page of names, not all of them.
  * Everything is lstat'ed: a symlink is reported as a link (with its target), never followed.
+ * b2c's own temporary files (temp-files.ts) are not listed: they are internal, half-written
+ * copies that must never be shown, counted or uploaded as if they were the user's files.
  */
 import { lstat, opendir, readlink } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
@@ -10,6 +12,7 @@ import type { Entry, EntryKind, ListOptions } from '../types.js';
 import { mapFsError } from './fs-errors.js';
 import type { ResolvedPath } from './disk-paths.js';
 import { throwIfAborted } from '../stream-utils.js';
+import { isTempName } from './temp-files.js';
 
 /** Default rows per page. */
 export const DEFAULT_PAGE_SIZE = 1000;
@@ -98,6 +101,7 @@ export async function* listLocal(p: ResolvedPath, options: ListOptions = {}): As
   try {
     for await (const d of dir) {
       throwIfAborted(signal, p.path);
+      if (isTempName(d.name)) continue;
       pending.push(d);
       if (pending.length >= pageSize) {
         const page = await flush();

@@ -16,7 +16,8 @@ import { InvalidNameError, TransientError, isProviderError } from '../errors.js'
 import type { Entry, WriteOptions } from '../types.js';
 import { destroyOnAbort, sha1Mismatch, sizeMismatch, throwIfAborted } from '../stream-utils.js';
 import { mapFsError } from './fs-errors.js';
-import { assertAbsent, commitTemp, discardTemp, ensureParent, setMtime, tempPathFor } from './atomic.js';
+import { assertAbsent, commitTemp, ensureParent, setMtime } from './atomic.js';
+import { discardTemp, tempPathFor } from './temp-files.js';
 import { BatchedFileWriter } from './batched-writer.js';
 import { statLocal } from './list.js';
 import type { ResolvedPath } from './disk-paths.js';

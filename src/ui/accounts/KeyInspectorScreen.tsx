@@ -3,6 +3,7 @@
  * with Esc/Enter/q/I. Self-contained (state, view, keyboard adapter); the app may instead drive
  * `inspectorReducer` / `inspectorKeyAction` from its input owner and render <KeyInspector>.
  */
+import { redactUrlUserInfo } from '../../config/redact.js';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useReducer, type ReactNode } from 'react';
 import type { KeyInfo } from '../../state/key-info.js';
@@ -45,7 +46,7 @@ export function KeyInspectorScreen(props: KeyInspectorScreenProps): ReactNode {
     if (state.closed) onClose();
   }, [state.closed, onClose]);
   const height = props.height ?? size.rows - 1;
-  const facts = keyFacts({ keyInfo: props.keyInfo, profileName: props.profileName, source: props.source, endpoint: props.endpoint, now: (props.now ?? Date.now)() });
+  const facts = keyFacts({ keyInfo: props.keyInfo, profileName: props.profileName, source: props.source, endpoint: props.endpoint === null ? null : redactUrlUserInfo(props.endpoint), now: (props.now ?? Date.now)() });
   return (
     <Box flexDirection="column" height={height} width={props.width ?? size.columns}>
       <Text color={theme.dialog.title} bold>

@@ -4,6 +4,7 @@
  * question. State and transitions come from state/wizard-*.ts; every key (typed text included)
  * from the app's input owner, or useScreenInput when the wizard runs alone.
  */
+import { redactUrlUserInfo } from '../../config/redact.js';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { keyFacts } from '../../state/keys-screen-facts.js';
@@ -97,7 +98,7 @@ function Review({ state, onScrollLimit, height, now }: Omit<WizardViewProps, 'ac
   const keyInfo = verifiedKey(state);
   if (keyInfo === null) return null;
   const name = profileNameToSave(state);
-  const facts = keyFacts({ keyInfo, profileName: name, source: 'wizard', endpoint: state.values.endpoint === '' ? null : state.values.endpoint, now });
+  const facts = keyFacts({ keyInfo, profileName: name, source: 'wizard', endpoint: state.values.endpoint === '' ? null : redactUrlUserInfo(state.values.endpoint), now });
   const question =
     state.stage.kind === 'confirm-replace'
       ? `A profile named ${sanitizeForTerminal(name)} already exists. Replace it? (y/n)`

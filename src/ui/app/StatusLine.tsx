@@ -1,7 +1,9 @@
 /**
  * The status line: the filter prompt while typing a filter, else the last message (permission
- * reasons, errors, results), else the transfer queue's progress, else a hint. Always sanitised.
+ * reasons, errors, results), else the transfer queue's progress, else a hint. Always sanitised,
+ * and a URL's password is never shown.
  */
+import { redactUrlUserInfo } from '../../config/redact.js';
 import { Box, Text } from 'ink';
 import { memo, type ReactNode } from 'react';
 import type { AppMode, StatusMessage } from '../../state/app-state.js';
@@ -35,7 +37,7 @@ export function queueSummary(q: TotalsSnapshot): string | null {
  * every capability of a key does not fit 80 columns), else 1.
  */
 export function statusLineHeight(status: StatusMessage | null, width: number): number {
-  return status !== null && displayWidth(sanitizeForTerminal(status.text)) > width ? 2 : 1;
+  return status !== null && displayWidth(sanitizeForTerminal(redactUrlUserInfo(status.text))) > width ? 2 : 1;
 }
 
 const PANE_HINT = 'F1 help · Tab other pane · Insert select · F9 go to · t transfer queue';
@@ -56,7 +58,7 @@ function StatusLineView({ status, mode, queue, width, hint = PANE_HINT }: Status
     return (
       <Box width={width} height={statusLineHeight(status, width)} overflow="hidden">
         <Text color={colour} bold={status.tone === 'error'} wrap="wrap">
-          {sanitizeForTerminal(status.text)}
+          {sanitizeForTerminal(redactUrlUserInfo(status.text))}
         </Text>
       </Box>
     );

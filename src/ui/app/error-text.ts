@@ -14,10 +14,10 @@ export function errorText(e: unknown): string {
         return 'Cancelled.';
       case 'transient':
         return `${e.message} Try again in a moment (Ctrl+R reloads).`;
-      case 'unreachable':
-        return `Cannot reach the server: ${e.message}`;
       case 'auth':
         return `The key was refused: ${e.message}`;
+      // Unreachable: the provider's sentence already says where, what and how long it waited.
+      case 'unreachable':
       case 'not-found':
       case 'already-exists':
       case 'permission-denied':

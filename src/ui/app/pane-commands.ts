@@ -49,8 +49,11 @@ function open(d: ControllerDeps): void {
   void d.navigator.open(side, childLocation(pane.location, e.name));
 }
 
+/** Esc in the panes: stop a listing that is loading, else clear the filter, else the selection. */
 function clearOrEscape(d: ControllerDeps): void {
-  const pane = activePane(snapshot(d).app);
+  const s = snapshot(d).app;
+  const pane = activePane(s);
+  if (pane.load.stage === 'loading' && d.navigator.cancel(s.active)) return;
   if (pane.filter !== '') paneDo(d, { type: 'setFilter', filter: '' });
   else if (pane.selection.size > 0) paneDo(d, { type: 'clearSelection' });
 }

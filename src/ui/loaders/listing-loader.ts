@@ -9,6 +9,8 @@
  *   later pages are batched so a 100,000-entry listing costs a few dispatches per second,
  *   not one per page.
  * - `load` never rejects: failures become `listingFailed` with a sentence for the status line.
+ * - `cancel` stops a listing the user gave up on (Esc), including one still waiting for its
+ *   provider to connect; the pane then shows why it is empty instead of "loading" forever.
  */
 import type { Entry, Provider } from '../../providers/types.js';
 import type { PaneSide } from '../../state/app-state.js';
@@ -17,8 +19,18 @@ import { providerPath, type PaneLocation } from '../../state/pane-location.js';
 import { errorText } from '../app/error-text.js';
 import type { TuiStore } from '../app/tui-store.js';
 
-/** How a load ended. `superseded`: another load of the same pane replaced it. */
-export type LoadOutcome = { kind: 'done'; count: number } | { kind: 'failed'; message: string; error: unknown } | { kind: 'superseded' };
+/**
+ * How a load ended. `superseded`: another load of the same pane replaced it; `cancelled`:
+ * {@link ListingLoader.cancel} stopped it.
+ */
+export type LoadOutcome =
+  | { kind: 'done'; count: number }
+  | { kind: 'failed'; message: string; error: unknown }
+  | { kind: 'superseded' }
+  | { kind: 'cancelled' };
+
+/** What a pane shows (and the status line says) after Esc stopped its listing. */
+export const STOPPED_TEXT = 'Stopped loading (Esc); Ctrl+R tries again.';
 
 export interface ListingLoaderOptions {
   store: TuiStore;
@@ -37,6 +49,18 @@ export interface LoadOptions {
 interface Running {
   id: number;
   abort: AbortController;
+  /** Stopped by `cancel`, not by a newer load. */
+  cancelled: boolean;
+}
+
+/** Resolves with `p`, or rejects as soon as `signal` fires (`p` may go on; its result is dropped). */
+export function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Error('aborted'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new Error('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 export class ListingLoader {
@@ -54,7 +78,7 @@ export class ListingLoader {
    */
   async load(side: PaneSide, location: PaneLocation, options: LoadOptions = {}): Promise<LoadOutcome> {
     this.running[side]?.abort.abort();
-    const run: Running = { id: this.nextId++, abort: new AbortController() };
+    const run: Running = { id: this.nextId++, abort: new AbortController(), cancelled: false };
     this.running[side] = run;
     const { store } = this.options;
     const pane = (action: PaneAction<Entry>): void => store.dispatch({ type: 'app', action: { type: 'pane', side, action } });
@@ -72,13 +96,19 @@ export class ListingLoader {
       buffer = [];
       pane({ type: 'listingPage', requestId: run.id, entries });
     };
+    const stopped = (): LoadOutcome => {
+      if (!run.cancelled) return { kind: 'superseded' };
+      pane({ type: 'listingFailed', requestId: run.id, message: STOPPED_TEXT });
+      return { kind: 'cancelled' };
+    };
     try {
-      const provider = await this.options.providerFor(location);
+      // Connecting (signing in) may be what hangs: Esc must not wait for it.
+      const provider = await untilAborted(this.options.providerFor(location), run.abort.signal);
       const showHidden = store.getSnapshot().app.panes[side].showHidden;
       const pages = provider.list(providerPath(location), { signal: run.abort.signal, showHidden, pageSize: this.options.pageSize });
       let first = true;
       for await (const page of pages) {
-        if (run.abort.signal.aborted) return { kind: 'superseded' };
+        if (run.abort.signal.aborted) return stopped();
         buffer.push(...page);
         count += page.length;
         if (first) flush();
@@ -87,13 +117,13 @@ export class ListingLoader {
         // Let a keypress in between pages run: a local listing can yield pages synchronously fast.
         await new Promise<void>((r) => setImmediate(r));
       }
-      if (run.abort.signal.aborted) return { kind: 'superseded' };
+      if (run.abort.signal.aborted) return stopped();
       flush();
       pane({ type: 'listingDone', requestId: run.id });
       return { kind: 'done', count };
     } catch (error) {
       if (timer !== null) clearTimeout(timer);
-      if (run.abort.signal.aborted) return { kind: 'superseded' };
+      if (run.abort.signal.aborted) return stopped();
       const message = errorText(error);
       pane({ type: 'listingFailed', requestId: run.id, message });
       return { kind: 'failed', message, error };
@@ -101,6 +131,18 @@ export class ListingLoader {
       if (timer !== null) clearTimeout(timer);
       if (this.running[side] === run) delete this.running[side];
     }
+  }
+
+  /**
+   * Stops pane `side`'s listing in flight (Esc): its `load` resolves `cancelled` and the pane
+   * shows {@link STOPPED_TEXT}. Returns false when nothing was loading there.
+   */
+  cancel(side: PaneSide): boolean {
+    const run = this.running[side];
+    if (run === undefined) return false;
+    run.cancelled = true;
+    run.abort.abort();
+    return true;
   }
 
   /** True while pane `side` has a listing in flight. */
