@@ -9,11 +9,11 @@
  */
 import type { KeyInfo } from '../state/key-info.js';
 import { b2LocationFromPath, checkTransfer, localLocation, type Location } from '../state/permissions.js';
-import { baseName, parentPath } from '../providers/paths.js';
+import { childPath, ownName, splitName } from '../providers/paths.js';
 import type { Provider } from '../providers/types.js';
 import type { ConflictPolicy, CopyRequest, JobKind, TransferItem } from '../transfers/index.js';
 import { refOf } from './cli-args.js';
-import { eitherKind, isFolderEntry, knownOf, statOrNull } from './cli-args-checks.js';
+import { eitherKind, isFolderEntry, knownOf, statOrNull, urlKind } from './cli-args-checks.js';
 import { CommandFailure } from './session.js';
 import type { CliLocation } from './location-url.js';
 import type { JobResult } from './progress-results.js';
@@ -97,9 +97,11 @@ export async function planCopies(
   const refused: JobResult[] = [];
   const dst = dest.loc;
   for (const src of sources) {
-    const targetDir = dest.into ? dst.path : parentPath(dst.path);
-    const targetName = dest.into ? baseName(src.path) : baseName(dst.path);
-    const targetPath = `${targetDir.endsWith('/') ? targetDir : `${targetDir}/`}${targetName}`;
+    // Exact names: the own name of `b2://b/dir//` is the empty folder name, of `b2://b//x` it is `x`.
+    const named = dest.into ? { folder: dst.path, name: ownName(src.path, src.path.endsWith('/')) } : splitName(dst.path);
+    const targetDir = named.folder;
+    let targetName = named.name;
+    const targetPath = childPath(targetDir, targetName);
     const shownTarget = dst.kind === 'b2' ? `b2://${targetPath.replace(/^\/+/, '')}` : targetPath;
     const kind = kindOf(src, dst);
     const keys = { source: src.kind === 'b2' ? ctx.keyInfo : null, destination: dst.kind === 'b2' ? ctx.keyInfo : null };
@@ -108,7 +110,7 @@ export async function planCopies(
       refused.push(refusedRow(src, shownTarget, kind, 'permission-denied', decision.reason ?? 'Not allowed.'));
       continue;
     }
-    const entry = await statOrNull(ctx.providerOf(src), src.path);
+    const entry = await statOrNull(ctx.providerOf(src), src.path, urlKind(src, options.recursive));
     if (entry === null) {
       refused.push(refusedRow(src, shownTarget, kind, 'not-found', `"${src.raw}" does not exist.`));
       continue;
@@ -117,6 +119,7 @@ export async function planCopies(
       refused.push(refusedRow(src, shownTarget, kind, 'refused', `"${src.raw}" is a folder: use -r to copy it with its contents.`));
       continue;
     }
+    if (dest.into) targetName = ownName(src.path, isFolderEntry(entry));
     const side = refOf(src);
     const list = items.get(side) ?? [];
     list.push({ source: src.path, targetDir, targetName, known: knownOf(entry) });
