@@ -8,6 +8,7 @@ import { link, lstat, mkdir, rename, stat, unlink, utimes } from 'node:fs/promis
 import { posix } from 'node:path';
 import { AlreadyExistsError } from '../errors.js';
 import { errnoCode, mapFsError } from './fs-errors.js';
+import { fileInTheWay } from './in-the-way.js';
 import type { ResolvedPath } from './disk-paths.js';
 
 /** Every temporary file the local provider creates has this in its name. */
@@ -78,7 +79,8 @@ export async function ensureParent(p: ResolvedPath): Promise<void> {
   try {
     await makeDirs(posix.dirname(p.disk));
   } catch (e) {
-    throw mapFsError(e, posix.dirname(p.path), 'create');
+    const parent = { path: posix.dirname(p.path), disk: posix.dirname(p.disk) };
+    throw (await fileInTheWay(e, parent)) ?? mapFsError(e, parent.path, 'create');
   }
 }
 
