@@ -4,7 +4,8 @@
  * to the engine (so it costs no extra request) and turns "no such file" into a clear sentence.
  */
 import { NotFoundError } from '../providers/errors.js';
-import type { Entry, Provider } from '../providers/types.js';
+import type { Entry, PathKind, Provider } from '../providers/types.js';
+import type { CliLocation } from './location-url.js';
 import type { PermissionDecision } from '../state/permissions.js';
 import type { KnownEntry } from '../transfers/index.js';
 
@@ -23,12 +24,13 @@ export function eitherKind(decide: (dir: boolean) => PermissionDecision): Permis
 }
 
 /**
- * `stat`, with "does not exist" as null.
+ * `stat`, with "does not exist" as null. `kind` asks for only a file or only a folder (see
+ * {@link urlKind}).
  * @throws the provider's other errors (PermissionDeniedError, TransientError…)
  */
-export async function statOrNull(p: Provider, path: string): Promise<Entry | null> {
+export async function statOrNull(p: Provider, path: string, kind?: PathKind): Promise<Entry | null> {
   try {
-    return await p.stat(path);
+    return await p.stat(path, kind === undefined ? undefined : { kind });
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;
@@ -43,4 +45,14 @@ export function isFolderEntry(e: Entry): boolean {
 /** What the engine may skip a `stat` for. */
 export function knownOf(e: Entry): KnownEntry {
   return { kind: e.kind, size: e.size, mtimeMs: e.mtimeMs, sha1: e.sha1 ?? null };
+}
+
+/**
+ * What a URL names when it matters: a B2 name ending in `/` is both a file name and a folder
+ * (`b2://b/photos/` can be the object `photos/` and the folder of everything under it). With a
+ * recursive command it is the folder; otherwise the object with exactly that name when there
+ * is one, else the folder (undefined: let `stat` look for both).
+ */
+export function urlKind(loc: CliLocation, recursive: boolean): PathKind | undefined {
+  return loc.kind === 'b2' && loc.trailingSlash && recursive ? 'dir' : undefined;
 }

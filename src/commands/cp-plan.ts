@@ -11,13 +11,14 @@
  * where a folder on the way to DST should be — is refused once, up front, instead of every file
  * of a `cp -r` failing with the same "a file is in the way".
  */
+import { posix } from 'node:path';
 import type { KeyInfo } from '../state/key-info.js';
 import { b2LocationFromPath, checkTransfer, localLocation, type Location } from '../state/permissions.js';
-import { baseName, parentPath } from '../providers/paths.js';
+import { childPath, ownName, splitName } from '../providers/paths.js';
 import type { Provider } from '../providers/types.js';
 import type { ConflictPolicy, CopyRequest, JobKind, TransferItem } from '../transfers/index.js';
 import { refOf } from './cli-args.js';
-import { eitherKind, isFolderEntry, knownOf, statOrNull } from './cli-args-checks.js';
+import { eitherKind, isFolderEntry, knownOf, statOrNull, urlKind } from './cli-args-checks.js';
 import { CommandFailure } from './session.js';
 import type { CliLocation } from './location-url.js';
 import type { JobResult } from './progress-results.js';
@@ -36,7 +37,7 @@ export interface Destination {
  * above it, when that is a file. Null when it is a folder (or a link, which is not followed).
  */
 async function fileInTheWay(p: Provider, path: string): Promise<string | null> {
-  for (let cur = path; ; cur = parentPath(cur)) {
+  for (let cur = path; ; cur = posix.dirname(cur)) {
     const entry = await statOrNull(p, cur).catch(() => null);
     if (entry !== null) return entry.kind === 'file' ? cur : null;
     if (cur === '/') return null;
@@ -58,8 +59,8 @@ export interface PlanContext {
 export async function resolveDestination(dst: CliLocation, sources: number, ctx: PlanContext): Promise<Destination> {
   const dest = await chooseDestination(dst, sources, ctx);
   if (dst.kind === 'local') {
-    const blocker = await fileInTheWay(ctx.providerOf(dst), dest.into ? dst.path : parentPath(dst.path));
-    if (blocker !== null) throw new CommandFailure('failed', `"${blocker}" is a file, not a folder: nothing can be copied into "${dest.into ? dst.raw : parentPath(dst.path)}".`);
+    const blocker = await fileInTheWay(ctx.providerOf(dst), dest.into ? dst.path : posix.dirname(dst.path));
+    if (blocker !== null) throw new CommandFailure('failed', `"${blocker}" is a file, not a folder: nothing can be copied into "${dest.into ? dst.raw : posix.dirname(dst.path)}".`);
   }
   return dest;
 }
@@ -125,9 +126,11 @@ export async function planCopies(
   const refused: JobResult[] = [];
   const dst = dest.loc;
   for (const src of sources) {
-    const targetDir = dest.into ? dst.path : parentPath(dst.path);
-    const targetName = dest.into ? baseName(src.path) : baseName(dst.path);
-    const targetPath = `${targetDir.endsWith('/') ? targetDir : `${targetDir}/`}${targetName}`;
+    // Exact names: the own name of `b2://b/dir//` is the empty folder name, of `b2://b//x` it is `x`.
+    const named = dest.into ? { folder: dst.path, name: ownName(src.path, src.path.endsWith('/')) } : splitName(dst.path);
+    const targetDir = named.folder;
+    let targetName = named.name;
+    const targetPath = childPath(targetDir, targetName);
     const shownTarget = dst.kind === 'b2' ? `b2://${targetPath.replace(/^\/+/, '')}` : targetPath;
     const kind = kindOf(src, dst);
     const keys = { source: src.kind === 'b2' ? ctx.keyInfo : null, destination: dst.kind === 'b2' ? ctx.keyInfo : null };
@@ -136,7 +139,7 @@ export async function planCopies(
       refused.push(refusedRow(src, shownTarget, kind, 'permission-denied', decision.reason ?? 'Not allowed.'));
       continue;
     }
-    const entry = await statOrNull(ctx.providerOf(src), src.path);
+    const entry = await statOrNull(ctx.providerOf(src), src.path, urlKind(src, options.recursive));
     if (entry === null) {
       refused.push(refusedRow(src, shownTarget, kind, 'not-found', `"${src.raw}" does not exist.`));
       continue;
@@ -149,6 +152,7 @@ export async function planCopies(
       refused.push(refusedRow(src, shownTarget, kind, 'already-exists', `"${dst.raw}" is a file: the folder "${src.raw}" cannot be copied onto it.`));
       continue;
     }
+    if (dest.into) targetName = ownName(src.path, isFolderEntry(entry));
     const side = refOf(src);
     const list = items.get(side) ?? [];
     list.push({ source: src.path, targetDir, targetName, known: knownOf(entry) });

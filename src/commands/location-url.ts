@@ -21,7 +21,8 @@ const B2_SCHEME = /^b2:\/\//i;
 
 /**
  * Parses one location argument.
- * - `b2://` → all buckets; `b2://bucket` → the bucket root; `b2://bucket/a/b` → `a/b` in it.
+ * - `b2://` → all buckets; `b2://bucket` → the bucket root; `b2://bucket/a/b` → `a/b` in it. The
+ *   key is kept exactly as typed (`b2://b//abs/x` is the name `/abs/x`; a final `/` says "folder").
  * - anything else is a local path, resolved against `cwd`.
  * @throws LocationSyntaxError for `b2:/x`, empty arguments, or a bucket name with invalid characters.
  */
@@ -39,7 +40,8 @@ export function parseLocation(arg: string, cwd: string): CliLocation {
     if (bucket !== '' && !/^[A-Za-z0-9-]+$/.test(bucket)) {
       throw new LocationSyntaxError(`"${bucket}" is not a valid bucket name (letters, digits and "-" only)`);
     }
-    const path = bucket === '' ? '/' : '/' + bucket + (key === '' ? '' : '/' + key.replace(/\/+$/, ''));
+    // The key is exact (B2 names keep every `/`): `b2://b/dir//` is the folder `dir//`.
+    const path = bucket === '' ? '/' : '/' + bucket + (key === '' ? '' : '/' + key);
     return { kind: 'b2', bucket: bucket === '' ? null : bucket, key, path, trailingSlash, raw: arg };
   }
   const path = isAbsolute(arg) ? resolve(arg) : resolve(cwd, arg);

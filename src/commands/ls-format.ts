@@ -5,6 +5,7 @@
  * the same on every machine and easy to parse. Output sanitises every line.
  */
 import type { Entry, VersionEntry } from '../providers/types.js';
+import { EMPTY_NAME } from '../state/sanitize.js';
 import { formatLocation } from './location-url.js';
 import { isoOrNull } from './output.js';
 import type { ListedRow } from './ls-walk.js';
@@ -44,10 +45,18 @@ function sizeCell(e: Entry): string {
   return (e.kind === 'file' || e.kind === 'symlink' ? String(e.size) : '-').padStart(SIZE_WIDTH);
 }
 
-/** The displayed name: a symlink shows its target like `ls -l`. */
+/**
+ * The displayed name: a symlink shows its target like `ls -l`. An empty name (the object
+ * `photos/` listed inside the folder `photos/`) shows as `""`; `--json` has the exact name.
+ */
 function nameCell(row: ListedRow, long: boolean): string {
   const e = row.entry;
-  return long && e.kind === 'symlink' && e.linkTarget !== undefined ? `${row.rel} -> ${e.linkTarget}` : row.rel;
+  const rel = shownRel(row.rel);
+  return long && e.kind === 'symlink' && e.linkTarget !== undefined ? `${rel} -> ${e.linkTarget}` : rel;
+}
+
+function shownRel(rel: string): string {
+  return rel === '' ? EMPTY_NAME : rel;
 }
 
 /** One output line for `row`; `versions` lays folders out in the versions columns. */
@@ -55,12 +64,12 @@ export function formatRow(row: ListedRow, long: boolean, versions = false): stri
   const e = row.entry;
   if (versions && !isVersion(e)) {
     // A folder between versions: the same columns, with nothing in the version ones.
-    return long ? `${sizeCell(e)}  ${utcStamp(null)}  ${'-'.padEnd(6)}  -  -  ${row.rel}` : `${'-'.padEnd(6)}  -  ${row.rel}`;
+    return long ? `${sizeCell(e)}  ${utcStamp(null)}  ${'-'.padEnd(6)}  -  -  ${shownRel(row.rel)}` : `${'-'.padEnd(6)}  -  ${shownRel(row.rel)}`;
   }
   if (isVersion(e)) {
     const action = e.action.padEnd(6);
-    if (!long) return `${action}  ${e.fileId}  ${row.rel}`;
-    return `${sizeCell(e)}  ${utcStamp(e.uploadTimestamp ?? e.mtimeMs)}  ${action}  ${e.fileId}  ${sha1OrType(e).padEnd(SHA1_WIDTH)}  ${row.rel}`;
+    if (!long) return `${action}  ${e.fileId}  ${shownRel(row.rel)}`;
+    return `${sizeCell(e)}  ${utcStamp(e.uploadTimestamp ?? e.mtimeMs)}  ${action}  ${e.fileId}  ${sha1OrType(e).padEnd(SHA1_WIDTH)}  ${shownRel(row.rel)}`;
   }
   if (!long) return nameCell(row, false);
   return `${sizeCell(e)}  ${utcStamp(e.mtimeMs)}  ${sha1OrType(e).padEnd(SHA1_WIDTH)}  ${nameCell(row, true)}`;

@@ -67,8 +67,9 @@ export function runLsCommand(argv: string[], deps: CliDeps = processCliDeps()): 
     if (!decision.allowed) throw new CommandFailure('permission-denied', decision.reason ?? 'This key may not list there.');
 
     const provider = session?.provider ?? createLocalProvider();
-    const isContainer = loc.kind === 'b2' && loc.key === '';
-    const rows = walk(provider, loc.path, isContainer, { recursive: values.recursive === true, versions });
+    // A bucket, the bucket list, or a B2 URL written as a folder (ending in `/`) is listed as one.
+    const asFolder = loc.kind === 'b2' && (loc.key === '' || loc.trailingSlash);
+    const rows = walk(provider, loc.path, asFolder, { recursive: values.recursive === true, versions });
     const long = values.long === true;
     try {
       if (out.json) {

@@ -1,10 +1,11 @@
 /**
  * `b2c rm --dry-run`: lists exactly what `rm` would remove, walking folders the way the transfer
  * engine's delete does (every listed file, hidden names too with `--all-versions`, then the folder
- * itself, bottom-up), and asking the permission rules about each name as the engine would. Nothing
+ * itself, bottom-up; exact names, no folder twice), and asking the permission rules about each name as the engine would. Nothing
  * is removed and no write request is sent.
  */
 import { NotFoundError } from '../providers/errors.js';
+import { WalkGuard } from '../providers/walk-guard.js';
 import type { Entry, Provider, RemoveMode } from '../providers/types.js';
 import type { KeyInfo } from '../state/key-info.js';
 import { isFolderEntry } from './cli-args-checks.js';
@@ -66,17 +67,51 @@ async function* fileItems(w: Walk, path: string, newestId: string | null, explic
   }
 }
 
-async function* folderItems(w: Walk, path: string): AsyncGenerator<DryRunItem> {
+async function sortedEntries(w: Walk, path: string): Promise<Entry[]> {
   const entries: Entry[] = [];
   for await (const page of w.p.list(path, { showHidden: w.target.mode === 'all-versions' })) entries.push(...page);
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    if (isFolderEntry(e)) yield* folderItems(w, e.path);
-    else if (e.kind === 'symlink' || e.kind === 'file') yield* fileItems(w, e.path, e.fileId ?? null, null);
-  }
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The dry-run line of a folder itself (after everything in it). */
+function folderItem(w: Walk, path: string): DryRunItem {
   const { loc, mode } = w.target;
   const d = removeDecision(loc, path, mode, w.key, w.now, true);
-  yield { location: `${formatLocation(loc.kind, path)}/`, kind: 'folder', action: 'remove-folder', fileId: null, refused: d.allowed ? null : (d.reason ?? 'Not allowed.') };
+  // A B2 folder path ends in its own `/` (`b2://b/dir//`); others get one.
+  const location = formatLocation(loc.kind, path);
+  return { location: location.endsWith('/') ? location : `${location}/`, kind: 'folder', action: 'remove-folder', fileId: null, refused: d.allowed ? null : (d.reason ?? 'Not allowed.') };
+}
+
+/** One folder being walked: its sorted entries and the next one. */
+interface Level {
+  path: string;
+  entries: Entry[];
+  next: number;
+  depth: number;
+}
+
+/**
+ * The files of folder `path` and every folder below it, each folder after its contents (the
+ * order the engine removes them in). Its own stack, no recursion; a WalkGuard stops it should a
+ * folder ever come back.
+ */
+async function* folderItems(w: Walk, path: string): AsyncGenerator<DryRunItem> {
+  const guard = new WalkGuard();
+  guard.enter(path, 0);
+  const stack: Level[] = [{ path, entries: await sortedEntries(w, path), next: 0, depth: 0 }];
+  while (stack.length > 0) {
+    const level = stack[stack.length - 1] as Level;
+    const e = level.entries[level.next++];
+    if (e === undefined) {
+      stack.pop();
+      yield folderItem(w, level.path);
+    } else if (isFolderEntry(e)) {
+      guard.enter(e.path, level.depth + 1);
+      stack.push({ path: e.path, entries: await sortedEntries(w, e.path), next: 0, depth: level.depth + 1 });
+    } else if (e.kind === 'symlink' || e.kind === 'file') {
+      yield* fileItems(w, e.path, e.fileId ?? null, null);
+    }
+  }
 }
 
 /** Everything `target` would remove, in the order it would be removed (per folder). */

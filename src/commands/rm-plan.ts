@@ -9,7 +9,7 @@ import type { Provider } from '../providers/types.js';
 import type { KeyInfo } from '../state/key-info.js';
 import { b2LocationFromPath, checkAction, localLocation, type Location, type PermissionDecision } from '../state/permissions.js';
 import { removeAction, type KnownEntry } from '../transfers/index.js';
-import { eitherKind, isFolderEntry, knownOf, statOrNull } from './cli-args-checks.js';
+import { eitherKind, isFolderEntry, knownOf, statOrNull, urlKind } from './cli-args-checks.js';
 import type { CliLocation } from './location-url.js';
 import type { JobResult } from './progress-results.js';
 
@@ -73,7 +73,7 @@ export async function planRemove(
   const file: KnownEntry = { kind: 'file', size: 0, mtimeMs: null, sha1: null };
   if (options.fileId !== null) return { loc, mode, folder: false, known: file, fileId: options.fileId };
   const p = ctx.providerOf(loc);
-  const entry = await statOrNull(p, loc.path);
+  const entry = await statOrNull(p, loc.path, urlKind(loc, options.recursive));
   if (entry === null) {
     // A hidden name (newest version a hide marker) has versions left to delete.
     if (mode !== 'hide' && mode !== 'default' && (await hasVersions(p, loc.path))) return { loc, mode, folder: false, known: file, fileId: null };

@@ -3,8 +3,13 @@
  *
  * Paths are POSIX-style strings in the provider's own space, always absolute:
  * - local: real absolute paths (`/home/me/file.txt`);
- * - B2: `/` is the list of buckets, `/BUCKET` a bucket's root, `/BUCKET/dir/file.txt` a file.
- *   A directory path never needs a trailing slash; the provider adds what B2 needs.
+ * - B2: `/` is the list of buckets, `/BUCKET` a bucket's root, `/BUCKET/` + the exact object name
+ *   a file (`/b/dir//double`, `/b//abs/path` and `/b/endslash/` are the names `dir//double`,
+ *   `/abs/path` and `endslash/`: never normalised). Read as a folder, `/BUCKET/` + a key ending in
+ *   `/` is exactly that prefix, and any other key gets one `/` added (`/b/dir` and `/b/dir/` are
+ *   the prefix `dir/`, `/b/dir//` is the prefix `dir//`). Listed folders carry their exact prefix.
+ *   A name ending in `/` is both a file name and a folder prefix; `stat` and `remove` take
+ *   `kind` to say which is meant (see ./paths.ts).
  * Providers are stateless with respect to location: the pane knows the current directory.
  *
  * Every method may throw the typed errors of ./errors.ts, as documented per method; any other
@@ -15,6 +20,9 @@ import type { KeyInfo } from '../state/key-info.js';
 
 /** What a listing row is. `bucket` appears only at a B2 provider's root. */
 export type EntryKind = 'file' | 'dir' | 'symlink' | 'bucket';
+
+/** Local files that are not regular files, in words (`it is a socket`). */
+export type SpecialFileKind = 'named pipe (FIFO)' | 'socket' | 'character device' | 'block device';
 
 /** One row of a listing or the result of `stat`. Strings are raw: sanitise before display. */
 export interface Entry {
@@ -29,6 +37,8 @@ export interface Entry {
   mtimeMs: number | null;
   /** Symlinks only: the link's target as stored (never followed implicitly). */
   linkTarget?: string;
+  /** Local `file` rows that are no regular file: what they are (transfers skip them, saying so). */
+  special?: SpecialFileKind;
   /** B2: the version's file ID. */
   fileId?: string;
   /** B2: content type. */
@@ -63,6 +73,15 @@ export interface ListOptions {
   pageSize?: number;
   /** Local: include dotfiles (always included; the UI filters). B2: include names whose newest version is a hide marker. */
   showHidden?: boolean;
+}
+
+/** Options of `stat`. */
+export interface StatOptions {
+  signal?: AbortSignal;
+  /** B2: describe this exact version. */
+  fileId?: string;
+  /** Describe only a file (`file`) or only a folder (`dir`) at the path; default: a file if one has that name, else a folder. */
+  kind?: PathKind;
 }
 
 /** Byte range, inclusive start and inclusive end (as HTTP Range). `end` omitted = to EOF. */
@@ -127,8 +146,13 @@ export interface WriteOptions {
  */
 export type RemoveMode = 'default' | 'hide' | 'delete-version' | 'all-versions';
 
+/** What a path names when its spelling alone does not say (B2 names may end in `/`). */
+export type PathKind = 'file' | 'dir';
+
 export interface RemoveOptions {
   mode?: RemoveMode;
+  /** Remove exactly the file (`file`) or the empty folder (`dir`) at the path; default: a file if one has that name, else a folder. */
+  kind?: PathKind;
   /** With `delete-version`: the version to delete. */
   fileId?: string;
   signal?: AbortSignal;
@@ -181,7 +205,7 @@ export interface Provider {
    * Describes one path (file, directory, bucket). B2 directories exist when any name has the prefix.
    * @throws NotFoundError, PermissionDeniedError, TransientError
    */
-  stat(path: string, options?: { signal?: AbortSignal; fileId?: string }): Promise<Entry>;
+  stat(path: string, options?: StatOptions): Promise<Entry>;
 
   /**
    * Opens a file for reading (optionally a range).

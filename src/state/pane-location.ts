@@ -3,7 +3,8 @@
  * current directory). Pure helpers; no I/O.
  *
  * A B2 `prefix` follows the folder-key convention of ./permission-location.ts: `''` is the bucket
- * root, otherwise it ends in exactly one `/` (`photos/2024/`), like B2 delimiter listings.
+ * root, otherwise it ends in `/` (`photos/2024/`), like B2 delimiter listings. It is exact: `dir//`
+ * (the folder with an empty name inside `dir/`) and `/` (names starting with `/`) are prefixes too.
  * Local paths are absolute POSIX paths.
  */
 
@@ -96,8 +97,9 @@ export function childLocation(loc: PaneLocation, name: string): PaneLocation {
 }
 
 /**
- * The provider path of the location (providers/types.ts): the local path, or `/BUCKET/prefix`
- * without a trailing slash (`/` for the bucket list).
+ * The provider path of the location (providers/types.ts): the local path, or `/BUCKET/` + the
+ * exact prefix with its final `/` (`/b/dir//` is the folder `dir//`, not `dir/`); `/BUCKET` for
+ * a bucket root and `/` for the bucket list.
  */
 export function providerPath(loc: PaneLocation): string {
   switch (loc.kind) {
@@ -105,7 +107,7 @@ export function providerPath(loc: PaneLocation): string {
       return loc.path === '' ? '/' : loc.path;
     case 'b2':
       if (loc.bucket === null) return '/';
-      return `/${loc.bucket}${loc.prefix === '' ? '' : `/${loc.prefix.slice(0, -1)}`}`;
+      return loc.prefix === '' ? `/${loc.bucket}` : `/${loc.bucket}/${loc.prefix}`;
     default: {
       const never: never = loc;
       return never;

@@ -42,6 +42,18 @@ export function sanitizeForTerminal(s: string): string {
   return s.replace(UNSAFE_ALL, escapeChar);
 }
 
+/**
+ * How an empty name shows. B2 names are exact strings, so a listing can hold a folder with an
+ * empty name (`dir//` inside `dir/`, or `/` for names starting with `/`) and a file with one (the
+ * object `photos/` inside the folder `photos/`); shown as nothing they would be invisible.
+ */
+export const EMPTY_NAME = '""';
+
+/** A name from outside for the terminal: sanitised, and `""` when empty (see EMPTY_NAME). */
+export function sanitizeName(name: string): string {
+  return name === '' ? EMPTY_NAME : sanitizeForTerminal(name);
+}
+
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 let segmenter: Intl.Segmenter | undefined;
 

@@ -1,7 +1,7 @@
 /**
  * Pure conflict rules: what a policy means when a target exists, and how `rename` picks a name.
  */
-import { parentPath, baseName, joinPath } from '../providers/paths.js';
+import { splitName } from '../providers/paths.js';
 import type { ConflictChoice, ConflictPolicy } from './types.js';
 
 /** The facts a decision needs about each side. */
@@ -67,8 +67,9 @@ export function looksAlreadyCopied(source: ConflictSide, target: ConflictSide): 
  * managers, only the last extension is kept).
  */
 export function numberedName(path: string, n: number): string {
-  const name = baseName(path);
+  // Exact split: the folder part of `/b/dir//x.txt` stays `/b/dir//`.
+  const { folder, name } = splitName(path);
   const dot = name.lastIndexOf('.');
   const renamed = dot > 0 ? `${name.slice(0, dot)} (${n})${name.slice(dot)}` : `${name} (${n})`;
-  return joinPath(parentPath(path), renamed);
+  return folder + renamed;
 }

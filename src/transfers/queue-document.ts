@@ -1,5 +1,5 @@
 /** The queue file's document shape (see ./queue-file.ts for reading and writing it). */
-import type { GroupSettings } from './records.js';
+import type { FolderRefusal, GroupSettings } from './records.js';
 import type { ConflictChoice, JobFailure, JobKind, Location } from './types.js';
 
 export const QUEUE_FILE_VERSION = 1;
@@ -19,6 +19,8 @@ export interface SavedJob {
   decision: ConflictChoice | null;
   copied: boolean;
   failure: JobFailure | null;
+  /** Scans of a folder the destination cannot hold (see JobRecord.refusal); absent in older files. */
+  refusal?: FolderRefusal | null;
 }
 
 export interface SavedGroup {

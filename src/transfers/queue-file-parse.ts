@@ -3,7 +3,7 @@
  * reported (QueueFileError upstream) instead of turning into strange jobs.
  */
 import type { RemoveMode } from '../providers/types.js';
-import type { GroupSettings } from './records.js';
+import type { FolderRefusal, GroupSettings } from './records.js';
 import { QUEUE_FILE_VERSION, type QueueDocument, type SavedJob } from './queue-document.js';
 import type { ConflictChoice, JobFailure, JobKind, Location } from './types.js';
 
@@ -66,7 +66,14 @@ function parseJob(x: unknown): SavedJob {
     decision: nullable(o.decision, (v) => oneOf<ConflictChoice>(v, CHOICES, 'job.decision')),
     copied: o.copied === true,
     failure: failure(o.failure),
+    // Written only for refused folders, so a file read and written again stays the same.
+    ...(o.refusal === undefined || o.refusal === null ? {} : { refusal: refusal(o.refusal) }),
   };
+}
+
+function refusal(x: unknown): FolderRefusal {
+  const r = obj(x, 'job.refusal');
+  return { folder: str(r.folder, 'job.refusal.folder'), reason: str(r.reason, 'job.refusal.reason') };
 }
 
 function parseSettings(x: unknown): GroupSettings {

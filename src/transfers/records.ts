@@ -41,7 +41,10 @@ export interface GroupRecord {
   appliedAnswer: ConflictChoice | null;
   /** Restored from a queue file: existing identical targets count as done (see looksAlreadyCopied). */
   restored: boolean;
-  /** Source paths that already have a job, so a re-run scan does not add duplicates. */
+  /**
+   * Sources that already have a job (keys from {@link seenKey}), so a re-run scan does not add
+   * duplicates. Keyed by kind too: the B2 file `a/` and the folder `a/` share a path.
+   */
   seen: Set<string>;
   /** Counters over every job ever in the group, including trimmed finished ones. */
   counters: Counters;
@@ -86,6 +89,14 @@ export interface JobRecord {
   decision: ConflictChoice | null;
   /** Move: the copy is finished and verified; only removing the source is left. */
   copied: boolean;
+  /**
+   * Scans of copies and moves only: this folder cannot be made at the destination (a B2 folder
+   * name the local disk cannot hold, like `dir//`). It is still listed, so that every name in it
+   * ends up failed with this reason instead of vanishing from the results.
+   */
+  refusal: FolderRefusal | null;
+  /** How many folders deep below the selected folder a scan lists (0 for a selected one; in memory only). */
+  depth: number;
   /** The folder this job belongs to, for removing folders after moves and deletes (in memory only). */
   parentDir: DirNode | null;
   /** Scans of moves and deletes: the node of the folder being listed. */
@@ -109,6 +120,17 @@ export interface JobRecord {
   view: JobView | null;
 }
 
+/** Why a folder cannot be made at the destination: its name as the user knows it and the reason. */
+export interface FolderRefusal {
+  folder: string;
+  reason: string;
+}
+
+/** The key of a source in {@link GroupRecord.seen}. */
+export function seenKey(isDir: boolean, path: string): string {
+  return `${isDir ? 'd' : 'f'}:${path}`;
+}
+
 export function newGroup(id: string, settings: GroupSettings, restored: boolean, nowMs: number): GroupRecord {
   return {
     archived: zeroCounters(),
@@ -127,7 +149,7 @@ export function newGroup(id: string, settings: GroupSettings, restored: boolean,
 
 /** The fields a caller must give to create a job; the rest start empty. */
 export type NewJob = Pick<JobRecord, 'kind' | 'isDir' | 'source' | 'target' | 'size' | 'mtimeMs' | 'sha1'> &
-  Partial<Pick<JobRecord, 'root' | 'known' | 'parentDir' | 'decision' | 'copied' | 'failure' | 'note' | 'state'>>;
+  Partial<Pick<JobRecord, 'root' | 'known' | 'parentDir' | 'decision' | 'copied' | 'failure' | 'note' | 'state' | 'refusal' | 'depth'>>;
 
 export function newJob(id: string, group: GroupRecord, spec: NewJob): JobRecord {
   return {
@@ -135,6 +157,8 @@ export function newJob(id: string, group: GroupRecord, spec: NewJob): JobRecord 
     group,
     root: false,
     known: false,
+    refusal: null,
+    depth: 0,
     parentDir: null,
     node: null,
     decision: null,

@@ -3,7 +3,7 @@
  * `rename` numbering, and the "already copied" check of a restored queue.
  */
 import { NotFoundError } from '../providers/errors.js';
-import { baseName } from '../providers/paths.js';
+import { splitName } from '../providers/paths.js';
 import type { Entry, Provider } from '../providers/types.js';
 import { decideConflict, looksAlreadyCopied, numberedName } from './conflicts.js';
 import { JobRefusedError } from './failure.js';
@@ -36,7 +36,7 @@ export async function freeName(p: Provider, path: string, signal: AbortSignal): 
     const candidate = numberedName(path, n);
     if ((await statOrNull(p, candidate, signal)) === null) return candidate;
   }
-  throw new JobRefusedError(`No free name found for "${baseName(path)}".`, 'already-exists');
+  throw new JobRefusedError(`No free name found for "${splitName(path).name}".`, 'already-exists');
 }
 
 /**
@@ -80,7 +80,7 @@ export async function resolveTarget(job: JobRecord, dst: Provider, signal: Abort
       return { path: target.path, overwrite: true, note: 'Replaced the existing file.' };
     case 'rename': {
       const path = await freeName(dst, target.path, signal);
-      return { path, overwrite: false, note: `Saved as "${baseName(path)}".` };
+      return { path, overwrite: false, note: `Saved as "${splitName(path).name}".` };
     }
     default: {
       const never: never = decision;

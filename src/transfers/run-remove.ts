@@ -17,6 +17,8 @@ export async function runDelete(job: JobRecord, ctx: JobRunContext): Promise<Run
   try {
     await p.remove(loc.path, {
       mode: removeMode,
+      // Exactly the file: on B2 a name ending in `/` is also a folder's prefix.
+      kind: 'file',
       fileId: job.root && fileId ? fileId : undefined,
       signal: ctx.signal,
     });
@@ -36,7 +38,7 @@ export async function runRmdir(job: JobRecord, ctx: JobRunContext): Promise<RunO
   if (!loc) throw new Error('rmdir job without a path');
   const p = await ctx.provider(loc.provider);
   try {
-    await p.remove(loc.path, { mode: job.group.settings.removeMode, signal: ctx.signal });
+    await p.remove(loc.path, { mode: job.group.settings.removeMode, kind: 'dir', signal: ctx.signal });
   } catch (e) {
     if (!(e instanceof NotFoundError)) throw e;
   }

@@ -1,22 +1,25 @@
 /**
  * Turns requests into groups of root scan jobs, and groups to and from the queue file.
  */
-import { baseName } from '../providers/paths.js';
-import { splitRaw } from './target-path.js';
+import { childPath, folderName, ownName } from '../providers/paths.js';
 import type { Ledger } from './ledger.js';
 import type { QueueDocument, SavedGroup, SavedJob } from './queue-file.js';
 import { QUEUE_FILE_VERSION } from './queue-file.js';
-import type { GroupRecord, GroupSettings, NewJob } from './records.js';
+import { seenKey, type GroupRecord, type GroupSettings, type NewJob } from './records.js';
 import type { KnownEntry, TransferRequest } from './types.js';
 
 function defaultLabel(verb: string, paths: string[]): string {
-  const first = paths[0] === undefined ? '' : baseName(paths[0]) || paths[0];
+  const first = paths[0] === undefined ? '' : folderName(paths[0]) || paths[0];
   return paths.length === 1 ? `${verb} ${first}` : `${verb} ${paths.length} items`;
 }
 
-/** Facts a root scan can use instead of a `stat` (symlinks are always stat'ed). */
-function knownFacts(known: KnownEntry | undefined): Partial<NewJob> {
-  if (!known || known.kind === 'symlink') return {};
+/**
+ * Facts a root scan can use instead of a `stat` (symlinks are always stat'ed). Without them the
+ * scan is taken for a folder only when its path says so (a B2 folder path ends in `/`), until
+ * its `stat` tells.
+ */
+function knownFacts(known: KnownEntry | undefined, path: string): Partial<NewJob> {
+  if (!known || known.kind === 'symlink') return { isDir: path.endsWith('/') };
   return {
     known: true,
     isDir: known.kind === 'dir' || known.kind === 'bucket',
@@ -42,7 +45,7 @@ export function submitRequest(ledger: Ledger, r: TransferRequest): GroupRecord {
     };
     const group = ledger.addGroup(settings, false);
     r.paths.forEach((path, i) => {
-      ledger.add(group, { ...base, source: { provider: r.on, path }, target: null, ...knownFacts(r.known?.[i]) });
+      ledger.add(group, { ...base, source: { provider: r.on, path }, target: null, ...knownFacts(r.known?.[i], path) });
     });
     return group;
   }
@@ -60,14 +63,16 @@ export function submitRequest(ledger: Ledger, r: TransferRequest): GroupRecord {
   };
   const group = ledger.addGroup(settings, false);
   for (const item of r.items) {
-    // Raw concatenation: a hostile or empty name must reach the scan's check unchanged.
-    const name = item.targetName ?? splitRaw(item.source).name;
-    const target = `${item.targetDir.endsWith('/') ? item.targetDir : `${item.targetDir}/`}${name}`;
+    // Raw concatenation: a hostile or empty name must reach the scan's check unchanged. A folder's
+    // target ends in `/`, so that an empty folder name (B2's `dir//`) stays visible as `//`.
+    const isDir = item.known ? item.known.kind === 'dir' || item.known.kind === 'bucket' : item.source.endsWith('/');
+    const name = item.targetName ?? ownName(item.source, isDir);
+    const target = childPath(item.targetDir, isDir ? `${name}/` : name);
     ledger.add(group, {
       ...base,
       source: { provider: r.from, path: item.source },
       target: { provider: r.to, path: target },
-      ...knownFacts(item.known),
+      ...knownFacts(item.known, item.source),
     });
   }
   return group;
@@ -78,7 +83,7 @@ export function restoreGroups(ledger: Ledger, doc: QueueDocument): string[] {
   return doc.groups.map((saved) => {
     const group = ledger.addGroup(saved.settings, true);
     group.appliedAnswer = saved.appliedAnswer;
-    for (const j of saved.jobs) if (j.source && j.kind !== 'scan') group.seen.add(j.source.path);
+    for (const j of saved.jobs) if (j.source && j.kind !== 'scan') group.seen.add(seenKey(j.isDir, j.source.path));
     for (const j of saved.jobs) {
       const { state, ...rest } = j;
       ledger.add(group, { ...rest, state, note: state === 'failed' ? null : 'Restored from the previous session.' });
@@ -132,6 +137,7 @@ export function saveDocument(ledger: Ledger): QueueDocument {
       decision: job.decision,
       copied: job.copied,
       failure: job.failure,
+      ...(job.refusal ? { refusal: job.refusal } : {}),
     });
   }
   return { version: QUEUE_FILE_VERSION, savedAt: Date.now(), groups: [...byGroup.values()] };

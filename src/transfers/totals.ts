@@ -9,7 +9,7 @@ import type { JobKind, JobState, ProgressTotals } from './types.js';
 export type Counters = Omit<ProgressTotals, 'speed' | 'etaSeconds'>;
 
 export function zeroCounters(): Counters {
-  return { files: 0, filesDone: 0, filesFailed: 0, filesSkipped: 0, filesCancelled: 0, bytesTotal: 0, bytesDone: 0 };
+  return { files: 0, filesDone: 0, filesFailed: 0, filesSkipped: 0, filesCancelled: 0, foldersFailed: 0, bytesTotal: 0, bytesDone: 0 };
 }
 
 /** Jobs that count as "files" for the user: not scans and not folder bookkeeping. */
@@ -50,7 +50,16 @@ export interface CountedJob {
 /** What one job adds to the counters in its current state. */
 export function contribution(j: CountedJob): Counters {
   const c = zeroCounters();
-  if (!isFileJob(j.kind, j.isDir)) return c;
+  if (!isFileJob(j.kind, j.isDir)) {
+    if (j.state !== 'failed') return c;
+    // A selected file whose scan failed (it vanished, or may not be read) is a failed file; any
+    // other failed folder job is a failed folder. Neither may pass unnoticed.
+    if (j.kind === 'scan' && !j.isDir) {
+      c.files = 1;
+      c.filesFailed = 1;
+    } else c.foldersFailed = 1;
+    return c;
+  }
   c.files = 1;
   if (j.state === 'done' || j.state === 'skipped') c.filesDone = 1;
   if (j.state === 'skipped') c.filesSkipped = 1;
@@ -70,6 +79,7 @@ export function addCounters(into: Counters, c: Counters, sign: 1 | -1): void {
   into.filesFailed += sign * c.filesFailed;
   into.filesSkipped += sign * c.filesSkipped;
   into.filesCancelled += sign * c.filesCancelled;
+  into.foldersFailed += sign * c.foldersFailed;
   into.bytesTotal += sign * c.bytesTotal;
   into.bytesDone += sign * c.bytesDone;
 }

@@ -158,6 +158,11 @@ export interface ProgressTotals {
   filesFailed: number;
   filesSkipped: number;
   filesCancelled: number;
+  /**
+   * Folder jobs that failed: a listing (so what is inside was never seen), making or removing a
+   * folder. Not files, but never silent: the TUI's summary names them.
+   */
+  foldersFailed: number;
   bytesTotal: number;
   bytesDone: number;
   /** Bytes per second over the sliding window. */

@@ -5,7 +5,10 @@ describe('parseLocation', () => {
   it('parses b2:// URLs into bucket, key and provider path', () => {
     expect(parseLocation('b2://photos/2024/cat.jpg', '/x')).toMatchObject({ kind: 'b2', bucket: 'photos', key: '2024/cat.jpg', path: '/photos/2024/cat.jpg' });
     expect(parseLocation('b2://photos', '/x')).toMatchObject({ bucket: 'photos', key: '', path: '/photos' });
-    expect(parseLocation('b2://photos/dir/', '/x')).toMatchObject({ key: 'dir/', path: '/photos/dir', trailingSlash: true });
+    // The key is exact: the provider path keeps the final `/` (a folder prefix) and empty segments.
+    expect(parseLocation('b2://photos/dir/', '/x')).toMatchObject({ key: 'dir/', path: '/photos/dir/', trailingSlash: true });
+    expect(parseLocation('b2://photos/dir//double', '/x')).toMatchObject({ key: 'dir//double', path: '/photos/dir//double', trailingSlash: false });
+    expect(parseLocation('b2://photos//abs/path', '/x')).toMatchObject({ key: '/abs/path', path: '/photos//abs/path' });
     expect(parseLocation('b2://', '/x')).toMatchObject({ bucket: null, path: '/' });
   });
 

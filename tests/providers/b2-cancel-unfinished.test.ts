@@ -53,9 +53,13 @@ describe('B2Provider.cancelUnfinishedUpload', () => {
     expect(await unfinishedNames(b.id)).toEqual(['x.bin']);
   });
 
-  it('refuses a path that is not a file', async () => {
+  it('refuses a path that is not a file, and takes a name ending in "/" as the exact name it is', async () => {
     const b = await f.bucket('bad');
     await expect(f.master.cancelUnfinishedUpload(`/${b.name}`)).rejects.toBeInstanceOf(InvalidNameError);
-    await expect(f.master.cancelUnfinishedUpload(`/${b.name}/dir/`)).rejects.toBeInstanceOf(InvalidNameError);
+    // `dir/` is a valid B2 file name (names are exact): only the upload of exactly that name goes.
+    await start(b.id, 'dir/x.bin', OURS);
+    await start(b.id, 'dir/', OURS);
+    expect(await f.master.cancelUnfinishedUpload(`/${b.name}/dir/`)).toBe(1);
+    expect(await unfinishedNames(b.id)).toEqual(['dir/x.bin']);
   });
 });

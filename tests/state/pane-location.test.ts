@@ -44,7 +44,10 @@ describe('pane locations', () => {
   it('maps to provider paths and header titles', () => {
     expect(providerPath(b2PaneLocation('p', null))).toBe('/');
     expect(providerPath(b2PaneLocation('p', 'b'))).toBe('/b');
-    expect(providerPath(b2PaneLocation('p', 'b', 'x/y/'))).toBe('/b/x/y');
+    // A B2 folder's provider path carries its exact prefix, final `/` included.
+    expect(providerPath(b2PaneLocation('p', 'b', 'x/y/'))).toBe('/b/x/y/');
+    expect(providerPath(b2PaneLocation('p', 'b', 'x//'))).toBe('/b/x//');
+    expect(providerPath(b2PaneLocation('p', 'b', '/'))).toBe('/b//');
     expect(providerPath(localPaneLocation('/tmp'))).toBe('/tmp');
     expect(formatLocation(b2PaneLocation('p', 'b', 'x/'))).toBe('b2://b/x/');
     expect(formatLocation(b2PaneLocation('p', null))).toBe('b2://');

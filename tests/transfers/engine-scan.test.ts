@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TransientError } from '../../src/providers/errors.js';
+import { PermissionDeniedError, TransientError } from '../../src/providers/errors.js';
+import type { Entry } from '../../src/providers/types.js';
 import { makeFixture } from './helpers/engine-fixture.js';
 import { createGate, createMemoryProvider, until } from './helpers/memory-provider.js';
 
@@ -57,14 +58,30 @@ describe('transfer engine: streamed folder expansion', () => {
     const refused = f.latest().filter((j) => j.state === 'failed');
     expect(refused.map((j) => j.failure?.kind)).toEqual(['invalid-name', 'invalid-name', 'invalid-name', 'invalid-name', 'invalid-name']);
     expect(refused.every((j) => j.target === null)).toBe(true);
+    // Each refusal names the B2 name itself (not an empty or partial piece of it); names inside
+    // a folder the disk cannot hold are refused with that folder's reason.
     expect(refused.map((j) => j.failure?.detail).sort()).toEqual([
-      'Refused "": the name is empty.',
-      'Refused "..": the name contains a ".." segment.',
-      'Refused "..\\..\\evil": the name contains a backslash.',
-      'Refused "C:boot.ini": the name starts with a drive letter.',
-      'Refused "nul\0name": the name contains a NUL character.',
+      'Refused "d/../../etc/passwd": it is inside "d/../", and the name contains a ".." segment.',
+      'Refused "d/..\\..\\evil": the name contains a backslash.',
+      'Refused "d//abs": it is inside "d//", and a folder on disk cannot have an empty name (B2 makes one from "//" or a leading "/").',
+      'Refused "d/C:boot.ini": the name starts with a drive letter.',
+      'Refused "d/nul\0name": the name contains a NUL character.',
     ]);
     expect(refused[0]?.failure?.message).toBe('The name cannot be used here; nothing was written.');
+  });
+
+  it('counts a folder that cannot be listed, and a vanished selected file, in the totals', async () => {
+    const local = createMemoryProvider({ kind: 'local' });
+    const f = makeFixture({}, { local });
+    local.put('/s/ok.txt', 'ok');
+    local.put('/s/locked/secret.txt', 'no');
+    const list = local.list.bind(local);
+    local.list = (path, o) => (path === '/s/locked' ? failing(path) : list(path, o));
+    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s', targetDir: '/k' }, { source: '/gone.txt', targetDir: '/k' }] });
+    await f.engine.whenIdle();
+    f.engine.publishNow();
+    // Nothing passes unnoticed: the unlisted folder and the file that vanished both show.
+    expect(f.engine.store.getSnapshot().totals).toMatchObject({ files: 2, filesDone: 1, filesFailed: 1, foldersFailed: 1 });
   });
 
   it('refuses a hostile name for a selected entry too', async () => {
@@ -122,3 +139,10 @@ describe('transfer engine: streamed folder expansion', () => {
     expect(f.latest().filter((j) => j.kind === 'mkdir').map((j) => j.state)).toEqual(['done']);
   });
 });
+
+/** A listing that the file system refuses. */
+// eslint-disable-next-line require-yield -- it fails before its first page, as a refused opendir does
+async function* failing(path: string): AsyncGenerator<Entry[]> {
+  await Promise.resolve();
+  throw new PermissionDeniedError(`"${path}" cannot be read.`, [], path);
+}

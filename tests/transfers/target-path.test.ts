@@ -38,9 +38,19 @@ describe('mapping listed names into a download folder', () => {
     }
   });
 
-  it('still refuses traversal and NUL on B2 targets', () => {
-    expect(() => mapTargetPath('/bkt/p', '../other', 'b2')).toThrow(InvalidNameError);
+  it('carries names unchanged to B2 targets, where nothing resolves them, and still refuses NUL', () => {
+    expect(mapTargetPath('/bkt/p', '../other', 'b2')).toBe('/bkt/p/../other');
+    expect(mapTargetPath('/bkt/p', '/abs', 'b2')).toBe('/bkt/p//abs');
+    expect(mapTargetPath('/bkt/p/', '/', 'b2', { isDir: true })).toBe('/bkt/p//');
+    expect(mapTargetPath('/bkt/p/x/', '', 'b2')).toBe('/bkt/p/x/');
     expect(() => mapTargetPath('/bkt/p', 'a\0', 'b2')).toThrow(InvalidNameError);
-    expect(() => mapTargetPath('/bkt/p', '/abs', 'b2')).toThrow(InvalidNameError);
+  });
+
+  it('maps a B2 folder row (its name ends in its own "/") to a local folder, and refuses empty names by what they are', () => {
+    expect(mapTargetPath('/dl', 'sub/', 'local', { isDir: true })).toBe('/dl/sub');
+    expect(() => mapTargetPath('/dl', '/', 'local', { isDir: true, shown: 'dir//' })).toThrow(
+      'Refused "dir//": a folder on disk cannot have an empty name (B2 makes one from "//" or a leading "/").',
+    );
+    expect(() => mapTargetPath('/dl', '', 'local', { shown: 'photos/' })).toThrow('Refused "photos/": a file on disk cannot have a name ending in "/".');
   });
 });

@@ -37,7 +37,7 @@ export interface CopyOptions {
 
 function parse(path: string): { bucket: string; key: string } {
   const { bucket, key } = splitBucketPath(path);
-  if (bucket === null || key === '' || key.endsWith('/')) throw new InvalidNameError(`"${path}" is not a file name inside a bucket.`, path);
+  if (bucket === null || key === '') throw new InvalidNameError(`"${path}" is not a file name inside a bucket.`, path);
   return { bucket, key };
 }
 

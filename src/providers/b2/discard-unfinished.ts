@@ -22,7 +22,7 @@ import type { B2Session } from './session.js';
  */
 export async function discardUnfinished(session: B2Session, buckets: BucketDirectory, path: string, signal?: AbortSignal): Promise<number> {
   const { bucket, key } = splitBucketPath(path);
-  if (bucket === null || key === '' || key.endsWith('/')) throw new InvalidNameError(`"${path}" is not a file.`, path);
+  if (bucket === null || key === '') throw new InvalidNameError(`"${path}" is not a file.`, path);
   const ref = await buckets.resolve(bucket, signal);
   // The name itself is the prefix: a prefix-restricted key can write there, so it may list there.
   const files = await listUnfinished(session, ref, key, path, signal);

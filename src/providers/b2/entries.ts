@@ -5,6 +5,7 @@
  */
 import type { Entry, VersionEntry } from '../types.js';
 import { InvalidNameError } from '../errors.js';
+import { folderName, splitName } from '../paths.js';
 import type { WireFile } from './wire-types.js';
 
 /** Name of the zero-byte object that makes an empty folder exist, as the B2 web UI does. */
@@ -29,23 +30,21 @@ export function fileMtime(info: Record<string, string> | null | undefined, uploa
   return uploadTimestamp > 0 ? uploadTimestamp : null;
 }
 
-/** Last `/`-segment of an object key, ignoring one trailing slash (folder rows end with `/`). */
-export function lastSegment(key: string): string {
-  const k = key.endsWith('/') ? key.slice(0, -1) : key;
-  return k.slice(k.lastIndexOf('/') + 1);
-}
-
-/** Entry for a file object or folder row in `bucket`. */
+/**
+ * Entry for a file object or folder row in `bucket`. Names are carried exactly (B2 has no
+ * folders, only names; see ../paths.ts): a folder row's path is `/BUCKET/` + its prefix with the final
+ * `/` (`dir//` stays `dir//`), a file's path is `/BUCKET/` + its name (`endslash/` stays
+ * `endslash/`), so the path lists or addresses exactly that prefix or name again.
+ */
 export function entryFromFile(bucket: string, f: WireFile): Entry {
-  const isFolder = f.action === 'folder';
-  const key = isFolder && f.fileName.endsWith('/') ? f.fileName.slice(0, -1) : f.fileName;
-  if (isFolder) {
-    return { name: lastSegment(key), path: `/${bucket}/${key}`, kind: 'dir', size: 0, mtimeMs: null, bucketId: f.bucketId };
+  const path = `/${bucket}/${f.fileName}`;
+  if (f.action === 'folder') {
+    return { name: folderName(f.fileName), path, kind: 'dir', size: 0, mtimeMs: null, bucketId: f.bucketId };
   }
   const info = f.fileInfo ?? {};
   return {
-    name: lastSegment(key),
-    path: `/${bucket}/${key}`,
+    name: splitName(f.fileName).name,
+    path,
     kind: 'file',
     size: f.contentLength,
     mtimeMs: fileMtime(info, f.uploadTimestamp),

@@ -12,7 +12,8 @@
 import { NotFoundError } from '../errors.js';
 import type { Entry, ListOptions } from '../types.js';
 import type { BucketRef } from './buckets.js';
-import { FOLDER_PLACEHOLDER, entryFromFile, lastSegment } from './entries.js';
+import { splitName } from '../paths.js';
+import { FOLDER_PLACEHOLDER, entryFromFile } from './entries.js';
 import type { B2Session } from './session.js';
 import type { WireFile, WireListFiles } from './wire-types.js';
 
@@ -35,7 +36,7 @@ export function planListing(dir: string, keyPrefix: string | null): ListingPlan 
 }
 
 function isPlaceholder(f: WireFile): boolean {
-  return f.action !== 'folder' && lastSegment(f.fileName) === FOLDER_PLACEHOLDER;
+  return f.action !== 'folder' && splitName(f.fileName).name === FOLDER_PLACEHOLDER;
 }
 
 function pageSizeOf(options: ListOptions | undefined): number {
@@ -43,14 +44,14 @@ function pageSizeOf(options: ListOptions | undefined): number {
 }
 
 /**
- * Lists folder `dir` of `bucket` page by page.
+ * Lists folder `dir` of `bucket` (its exact prefix: `''` or ending in `/`) page by page.
  * @throws NotFoundError (a folder with no names under it), PermissionDeniedError, TransientError,
  * CancelledError
  */
 export async function* listFolder(session: B2Session, bucket: BucketRef, dir: string, path: string, options?: ListOptions): AsyncGenerator<Entry[]> {
   const plan = planListing(dir, session.keyInfo.namePrefix);
   if (plan.kind === 'synthetic') {
-    yield [{ name: plan.child, path: `/${bucket.name}/${dir}${plan.child}`, kind: 'dir', size: 0, mtimeMs: null, bucketId: bucket.id }];
+    yield [{ name: plan.child, path: `/${bucket.name}/${dir}${plan.child}/`, kind: 'dir', size: 0, mtimeMs: null, bucketId: bucket.id }];
     return;
   }
   const pages = options?.showHidden === true ? versionPages(session, bucket, plan.prefix, path, options) : namePages(session, bucket, plan.prefix, path, options);

@@ -54,15 +54,14 @@ export async function allVersions(session: B2Session, bucket: BucketRef, key: st
   return out;
 }
 
-/** What lives under folder `key/`: whether anything does, and whether it is only the placeholder. */
+/** What lives under the folder `prefix` (exact, ending in `/`): whether anything does, and whether it is only the placeholder. */
 export async function folderContents(
   session: B2Session,
   bucket: BucketRef,
-  key: string,
+  prefix: string,
   path: string,
   signal?: AbortSignal,
 ): Promise<{ exists: boolean; placeholderOnly: boolean; hasPlaceholder: boolean }> {
-  const prefix = `${key}/`;
   const data = await session.lib<WireListFiles>(
     { op: 'b2_list_file_names', path, bucket: bucket.name, fileName: prefix, capability: 'listFiles', action: 'Looking up a folder' },
     signal,

@@ -1,14 +1,15 @@
 /**
  * The B2 provider: the Provider contract (../types.ts) over one authorized B2Session.
- * Paths: `/` lists buckets, `/BUCKET` is a bucket's root, `/BUCKET/a/b.txt` a file.
+ * Paths: `/` lists buckets, `/BUCKET` is a bucket's root, `/BUCKET/` + an exact object name a
+ * file, `/BUCKET/` + an exact prefix a folder (see ../types.ts; nothing is normalised).
  * Every optional feature is present (copy, versions, unhide, shareLink, unfinishedUploads,
  * cancelUnfinishedUpload);
  * `move` is absent because B2 has no rename (callers copy, then delete).
  */
 import type { Readable } from 'node:stream';
 import { InvalidNameError, NotFoundError } from '../errors.js';
-import { splitBucketPath } from '../paths.js';
-import type { Entry, ListOptions, Provider, ProviderTraits, ReadHandle, ReadOptions, RemoveOptions, UnfinishedUpload, VersionEntry, WriteOptions } from '../types.js';
+import { folderPrefix, splitBucketPath } from '../paths.js';
+import type { Entry, ListOptions, Provider, ProviderTraits, ReadHandle, ReadOptions, RemoveOptions, StatOptions, UnfinishedUpload, VersionEntry, WriteOptions } from '../types.js';
 import type { KeyInfo } from '../../state/key-info.js';
 import { KeyAdmin, createBucket, deleteBucket } from './admin.js';
 import type { BucketDirectory, BucketRef } from './buckets.js';
@@ -70,17 +71,16 @@ export class B2Provider implements Provider {
       return;
     }
     const ref = await this.buckets.resolve(bucket, options?.signal);
-    const dir = key === '' || key.endsWith('/') ? key : `${key}/`;
-    yield* listFolder(this.session, ref, dir, path, options);
+    yield* listFolder(this.session, ref, folderPrefix(key), path, options);
   }
 
-  stat(path: string, options?: { signal?: AbortSignal; fileId?: string }): Promise<Entry> {
+  stat(path: string, options?: StatOptions): Promise<Entry> {
     return statPath(this.session, this.buckets, path, options);
   }
 
   async openRead(path: string, options: ReadOptions = {}): Promise<ReadHandle> {
     const { bucket, key } = splitBucketPath(path);
-    if (bucket === null || key === '' || key.endsWith('/')) throw new NotFoundError(`"${path}" is not a file.`, path);
+    if (bucket === null || key === '') throw new NotFoundError(`"${path}" is not a file.`, path);
     return openDownload(this.session, { bucket, key, path, fileId: options.fileId, range: options.range, verify: options.verify, signal: options.signal });
   }
 
@@ -117,7 +117,7 @@ export class B2Provider implements Provider {
     const seconds = Math.floor(options.lifetimeSeconds);
     if (!(seconds >= 1 && seconds <= MAX_SHARE_SECONDS)) throw new RangeError(`Share links last 1 to ${MAX_SHARE_SECONDS} seconds, not ${options.lifetimeSeconds}.`);
     const { bucket, key } = splitBucketPath(path);
-    if (bucket === null || key === '' || key.endsWith('/')) throw new InvalidNameError(`"${path}" is not a file; only files can be shared.`, path);
+    if (bucket === null || key === '') throw new InvalidNameError(`"${path}" is not a file; only files can be shared.`, path);
     const ref = await this.buckets.resolve(bucket, options.signal);
     const ctx: CallContext = { op: 'b2_get_download_authorization', path, bucket, fileName: key, capability: 'shareFiles', action: 'Sharing' };
     const auth = await this.session.lib<WireDownloadAuthorization>(ctx, options.signal, (c, x) =>
@@ -130,12 +130,12 @@ export class B2Provider implements Provider {
     const { bucket, key } = splitBucketPath(path);
     if (bucket === null) throw new InvalidNameError('Unfinished uploads are listed per bucket.', path);
     const ref = await this.buckets.resolve(bucket, options?.signal);
-    const base = key.endsWith('/') ? key.slice(0, -1) : key;
     const keyPrefix = this.session.keyInfo.namePrefix;
     // A prefix-restricted key may only ask inside its prefix (reference §3.2).
-    const namePrefix = keyPrefix !== null && keyPrefix.startsWith(base) ? keyPrefix : base;
+    const namePrefix = keyPrefix !== null && keyPrefix.startsWith(key) ? keyPrefix : key;
     const files = await listUnfinished(this.session, ref, namePrefix, path, options?.signal);
-    const under = files.filter((f) => base === '' || f.fileName === base || f.fileName.startsWith(`${base}/`));
+    // The exact name, or anything inside the folder the path names.
+    const under = files.filter((f) => key === '' || f.fileName === key || f.fileName.startsWith(folderPrefix(key)));
     return Promise.all(under.map((f) => describeUnfinished(this.session, ref, f, options?.signal)));
   }
 

@@ -10,7 +10,7 @@
  * - unhide deletes the hide marker(s) on top of a name, so its newest real version shows again.
  */
 import { AlreadyExistsError, InvalidNameError, NotEmptyError, NotFoundError } from '../errors.js';
-import { splitBucketPath } from '../paths.js';
+import { folderPrefix, splitBucketPath } from '../paths.js';
 import { sha1Hex } from '../stream-utils.js';
 import type { ListOptions, RemoveOptions, VersionEntry } from '../types.js';
 import type { BucketDirectory, BucketRef } from './buckets.js';
@@ -23,9 +23,8 @@ import type { UploadUrlPool } from './upload-url-pool.js';
 
 function fileKey(path: string): { bucket: string; key: string } {
   const { bucket, key } = splitBucketPath(path);
-  const k = key.endsWith('/') ? key.slice(0, -1) : key;
-  if (bucket === null || k === '') throw new InvalidNameError(`"${path}" is a bucket or the root; buckets are created and deleted separately.`, path);
-  return { bucket, key: k };
+  if (bucket === null || key === '') throw new InvalidNameError(`"${path}" is a bucket or the root; buckets are created and deleted separately.`, path);
+  return { bucket, key };
 }
 
 function canList(session: B2Session): boolean {
@@ -40,13 +39,15 @@ export async function makeFolder(session: B2Session, pool: UploadUrlPool, bucket
   const { bucket: name, key } = splitBucketPath(path);
   if (name === null) return;
   const bucket = await buckets.resolve(name, signal);
-  const k = key.endsWith('/') ? key.slice(0, -1) : key;
-  if (k === '') return;
-  const placeholder = `${k}/${FOLDER_PLACEHOLDER}`;
+  const prefix = folderPrefix(key);
+  if (prefix === '') return;
+  const placeholder = `${prefix}${FOLDER_PLACEHOLDER}`;
   assertValidKey(placeholder, path);
   if (canList(session)) {
-    if ((await findFile(session, bucket, k, path, signal)) !== null) throw new AlreadyExistsError(`A file named "${path}" already exists.`, path);
-    if ((await folderContents(session, bucket, k, path, signal)).exists) return;
+    // The file that would look like this folder in a file manager: `photos` for `photos/`.
+    const sameName = prefix.slice(0, -1);
+    if (sameName !== '' && (await findFile(session, bucket, sameName, path, signal)) !== null) throw new AlreadyExistsError(`A file named "${path}" already exists.`, path);
+    if ((await folderContents(session, bucket, prefix, path, signal)).exists) return;
   }
   const data = Buffer.alloc(0);
   await uploadSmall(session, pool, { bucket, key: placeholder, path, data, sha1: sha1Hex(data), contentType: 'application/octet-stream', info: {}, signal });
@@ -89,23 +90,30 @@ async function removeName(session: B2Session, bucket: BucketRef, key: string, pa
 }
 
 /**
- * Removes a file or an empty folder (see the module comment for modes).
+ * Removes a file or an empty folder (see the module comment for modes). `kind` says which one the
+ * path names (a name ending in `/` can be both); without it a file with exactly that name wins.
  * @throws NotFoundError, NotEmptyError, PermissionDeniedError, InvalidNameError, TransientError
  */
 export async function removePath(session: B2Session, buckets: BucketDirectory, path: string, options: RemoveOptions = {}): Promise<void> {
   const { bucket: name, key } = fileKey(path);
   const bucket = await buckets.resolve(name, options.signal);
   const mode = options.mode ?? 'default';
-  if (options.fileId !== undefined || !canList(session)) return removeName(session, bucket, key, path, options);
-  const isFile =
-    mode === 'hide' || mode === 'default'
-      ? (await findFile(session, bucket, key, path, options.signal)) !== null
-      : (await allVersions(session, bucket, key, path, options.signal)).length > 0;
-  if (isFile) return removeName(session, bucket, key, path, options);
-  const folder = await folderContents(session, bucket, key, path, options.signal);
+  const prefix = folderPrefix(key);
+  const placeholder = `${prefix}${FOLDER_PLACEHOLDER}`;
+  if (options.fileId !== undefined || (!canList(session) && options.kind !== 'dir')) return removeName(session, bucket, key, path, options);
+  if (!canList(session)) return removeName(session, bucket, placeholder, path, options);
+  if (options.kind !== 'dir') {
+    const isFile =
+      mode === 'hide' || mode === 'default'
+        ? (await findFile(session, bucket, key, path, options.signal)) !== null
+        : (await allVersions(session, bucket, key, path, options.signal)).length > 0;
+    if (isFile) return removeName(session, bucket, key, path, options);
+    if (options.kind === 'file') throw new NotFoundError(`"${path}" does not exist.`, path);
+  }
+  const folder = await folderContents(session, bucket, prefix, path, options.signal);
   if (!folder.exists) throw new NotFoundError(`"${path}" does not exist.`, path);
   if (!folder.placeholderOnly) throw new NotEmptyError(`The folder "${path}" is not empty.`, path);
-  return removeName(session, bucket, `${key}/${FOLDER_PLACEHOLDER}`, path, options);
+  return removeName(session, bucket, placeholder, path, options);
 }
 
 /**

@@ -1,33 +1,34 @@
 /**
  * `stat()` for B2. A file is a name whose newest version is visible; a folder exists when any name
- * starts with `key/` (a `.bzEmpty` placeholder counts). With listFiles this uses
+ * starts with its prefix (a `.bzEmpty` placeholder counts). Names are exact: `a/` is the file
+ * named `a/` if there is one, else the folder `a/`. With listFiles this uses
  * b2_list_file_names; a key with only readFiles falls back to a HEAD by name (files only).
  * Folders above a prefix-restricted key's prefix are reported as existing without asking B2
  * (asking would be refused).
  */
 import { NotFoundError, PermissionDeniedError, isProviderError } from '../errors.js';
-import { splitBucketPath } from '../paths.js';
-import type { Entry } from '../types.js';
+import { folderName, folderPrefix, splitBucketPath, splitName } from '../paths.js';
+import type { Entry, StatOptions } from '../types.js';
 import type { BucketDirectory } from './buckets.js';
 import { headFile } from './download.js';
-import { entryFromFile, lastSegment } from './entries.js';
+import { entryFromFile } from './entries.js';
 import { findFile, folderContents } from './lookup.js';
 import type { B2Session } from './session.js';
 import type { WireFile } from './wire-types.js';
 
-function dirEntry(path: string, key: string, bucketId?: string): Entry {
-  return { name: lastSegment(key), path, kind: 'dir', size: 0, mtimeMs: null, bucketId };
+function dirEntry(path: string, prefix: string, bucketId?: string): Entry {
+  return { name: folderName(prefix), path, kind: 'dir', size: 0, mtimeMs: null, bucketId };
 }
 
 /**
- * Describes `path`.
+ * Describes `path`: the file with exactly that name, else the folder it names (see
+ * ../types.ts); `kind` asks for only one of them.
  * @throws NotFoundError, PermissionDeniedError, TransientError, CancelledError
  */
-export async function statPath(session: B2Session, buckets: BucketDirectory, path: string, options: { signal?: AbortSignal; fileId?: string } = {}): Promise<Entry> {
+export async function statPath(session: B2Session, buckets: BucketDirectory, path: string, options: StatOptions = {}): Promise<Entry> {
   const { signal } = options;
-  const { bucket: bucketName, key: rawKey } = splitBucketPath(path);
+  const { bucket: bucketName, key } = splitBucketPath(path);
   if (bucketName === null) return { name: '', path: '/', kind: 'dir', size: 0, mtimeMs: null };
-  const key = rawKey.endsWith('/') ? rawKey.slice(0, -1) : rawKey;
   const bucket = await buckets.resolve(bucketName, signal);
   if (key === '') return { name: bucket.name, path: `/${bucket.name}`, kind: 'bucket', size: 0, mtimeMs: null, bucketId: bucket.id, bucketType: bucket.type };
   if (options.fileId !== undefined) {
@@ -39,20 +40,24 @@ export async function statPath(session: B2Session, buckets: BucketDirectory, pat
     );
     return entryFromFile(bucket.name, f);
   }
+  const prefix = folderPrefix(key);
+  const fileWanted = options.kind !== 'dir';
+  const folderWanted = options.kind !== 'file';
   const keyPrefix = session.keyInfo.namePrefix;
-  if (keyPrefix !== null && keyPrefix.startsWith(`${key}/`)) return dirEntry(path, key, bucket.id);
+  if (folderWanted && keyPrefix !== null && keyPrefix.startsWith(prefix)) return dirEntry(path, prefix, bucket.id);
   const caps = session.keyInfo.capabilities;
   if (caps.includes('listFiles')) {
-    const file = await findFile(session, bucket, key, path, signal);
+    const file = fileWanted ? await findFile(session, bucket, key, path, signal) : null;
     if (file !== null) return entryFromFile(bucket.name, file);
-    if ((await folderContents(session, bucket, key, path, signal)).exists) return dirEntry(path, key, bucket.id);
+    if (folderWanted && (await folderContents(session, bucket, prefix, path, signal)).exists) return dirEntry(path, prefix, bucket.id);
     throw new NotFoundError(`"${path}" does not exist.`, path);
   }
+  if (!fileWanted) throw new PermissionDeniedError('Looking up a folder needs the listFiles capability.', ['listFiles'], path);
   if (caps.includes('readFiles')) {
     try {
       const head = await headFile(session, { bucket: bucket.name, key, path, signal });
       return {
-        name: lastSegment(key),
+        name: splitName(key).name,
         path,
         kind: 'file',
         size: head.totalSize,

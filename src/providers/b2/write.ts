@@ -113,7 +113,7 @@ export async function writeFile(deps: WriteDeps, path: string, source: Readable,
   try {
     throwIfAborted(signal, path);
     const { bucket: bucketName, key } = splitBucketPath(path);
-    if (bucketName === null || key === '' || key.endsWith('/')) throw new InvalidNameError(`"${path}" is not a file name inside a bucket.`, path);
+    if (bucketName === null || key === '') throw new InvalidNameError(`"${path}" is not a file name inside a bucket.`, path);
     assertValidKey(key, path);
     const ctx = { op: 'b2_upload_file', path, bucket: bucketName, fileName: key, capability: 'writeFiles', action: 'Upload' };
     const pre = inferMissing(ctx, session.keyInfo);

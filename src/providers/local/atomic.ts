@@ -8,6 +8,7 @@ import { link, lstat, mkdir, rename, stat, utimes } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { AlreadyExistsError } from '../errors.js';
 import { errnoCode, mapFsError } from './fs-errors.js';
+import { fileInTheWay } from './in-the-way.js';
 import type { ResolvedPath } from './disk-paths.js';
 import { discardTemp, sweepStaleTemps } from './temp-files.js';
 
@@ -54,7 +55,8 @@ export async function ensureParent(p: ResolvedPath): Promise<void> {
   try {
     await makeDirs(posix.dirname(p.disk));
   } catch (e) {
-    throw mapFsError(e, posix.dirname(p.path), 'create');
+    const parent = { path: posix.dirname(p.path), disk: posix.dirname(p.disk) };
+    throw (await fileInTheWay(e, parent)) ?? mapFsError(e, parent.path, 'create');
   }
   await sweepStaleTemps(posix.dirname(p.disk));
 }

@@ -8,7 +8,7 @@
 import { lstat, opendir, readlink } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import { posix } from 'node:path';
-import type { Entry, EntryKind, ListOptions } from '../types.js';
+import type { Entry, EntryKind, ListOptions, SpecialFileKind } from '../types.js';
 import { mapFsError } from './fs-errors.js';
 import type { ResolvedPath } from './disk-paths.js';
 import { throwIfAborted } from '../stream-utils.js';
@@ -19,12 +19,22 @@ export const DEFAULT_PAGE_SIZE = 1000;
 
 /**
  * Kind of a directory entry. FIFOs, sockets and devices have no kind of their own in EntryKind;
- * they are listed as `file` (openRead refuses them) rather than hidden from the user.
+ * they are listed as `file` with `special` saying what they are (openRead refuses them, transfers
+ * skip them with that reason) rather than hidden from the user.
  */
 function kindOf(s: Stats | Dirent): EntryKind {
   if (s.isSymbolicLink()) return 'symlink';
   if (s.isDirectory()) return 'dir';
   return 'file';
+}
+
+/** What a special file is, or undefined for regular files, folders and links. */
+function specialKind(s: Stats | Dirent): SpecialFileKind | undefined {
+  if (s.isFIFO()) return 'named pipe (FIFO)';
+  if (s.isSocket()) return 'socket';
+  if (s.isCharacterDevice()) return 'character device';
+  if (s.isBlockDevice()) return 'block device';
+  return undefined;
 }
 
 /** Builds an Entry from lstat results (reads the link target for symlinks). */
@@ -41,6 +51,8 @@ export async function entryFromStats(path: string, disk: string, s: Stats): Prom
     // A dangling or unreadable link is still a link; show what we can.
     entry.linkTarget = await readlink(disk).catch(() => '');
   }
+  const special = specialKind(s);
+  if (special !== undefined) entry.special = special;
   return entry;
 }
 
@@ -70,6 +82,8 @@ async function entryForDirent(dirPath: string, dirDisk: string, d: Dirent): Prom
     if ((e as { code?: unknown }).code === 'ENOENT') return null;
     const entry: Entry = { name: d.name, path, kind: kindOf(d), size: 0, mtimeMs: null };
     if (entry.kind === 'symlink') entry.linkTarget = '';
+    const special = specialKind(d);
+    if (special !== undefined) entry.special = special;
     return entry;
   }
 }

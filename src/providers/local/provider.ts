@@ -9,6 +9,7 @@ import type { Provider, ProviderTraits, RemoveOptions } from '../types.js';
 import { throwIfAborted } from '../stream-utils.js';
 import { mapFsError } from './fs-errors.js';
 import { makeResolver } from './disk-paths.js';
+import { fileInTheWay } from './in-the-way.js';
 import { listLocal, statLocal } from './list.js';
 import { openLocal } from './read.js';
 import { writeLocal } from './write.js';
@@ -35,7 +36,7 @@ async function mkdirLocal(disk: string, path: string, signal?: AbortSignal): Pro
   try {
     await makeDirs(disk);
   } catch (e) {
-    throw mapFsError(e, path, 'create');
+    throw (await fileInTheWay(e, { path, disk })) ?? mapFsError(e, path, 'create');
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { Box, Text } from 'ink';
 import { memo, useSyncExternalStore, type ReactNode } from 'react';
-import { baseName } from '../../providers/paths.js';
+import { ownName } from '../../providers/paths.js';
 import { formatPercent, formatSize, formatSpeed } from '../../state/format.js';
 import { fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
 import type { JobView } from '../../transfers/index.js';
@@ -16,7 +16,9 @@ import type { TransferQueue } from './transfer-operations.js';
 
 /** A job in one line (raw: sanitised by the caller). */
 export function jobLine(j: JobView): string {
-  const name = baseName(j.source?.path ?? j.target?.path ?? '') || (j.source?.path ?? '');
+  const path = j.source?.path ?? j.target?.path ?? '';
+  // An empty own name (a B2 folder from `dir//`, the object `photos/`) shows the whole path.
+  const name = ownName(path, j.isDir) || path;
   const to = j.target ? ` → ${j.target.provider === 'local' ? j.target.path : `b2:/${j.target.path}`}` : '';
   let progress = '';
   if (j.state === 'running' && j.size > 0) progress = ` ${formatPercent(j.bytesDone, j.size)} ${j.speed > 0 ? formatSpeed(j.speed) : ''}`;

@@ -4,7 +4,7 @@
  * Each reports to the status line or its dialog and refreshes the panes it changed; none throws
  * (errors become messages) and none blocks the UI (everything is awaited off the key handler).
  */
-import { joinPath } from '../../providers/paths.js';
+import { childPath } from '../../providers/paths.js';
 import type { Entry } from '../../providers/types.js';
 import type { PaneSide } from '../../state/app-state.js';
 import { providerPath, sameLocation, type PaneLocation } from '../../state/pane-location.js';
@@ -52,7 +52,7 @@ export class DirectOperations {
     this.status(`Making folder ${name}…`);
     try {
       const provider = await this.registry.providerFor(at);
-      await provider.mkdir(joinPath(providerPath(at), name));
+      await provider.mkdir(childPath(providerPath(at), name));
       this.status(`Made folder ${name}.`);
       await this.refreshAt(at, side, `${name}/`);
     } catch (e) {
@@ -65,7 +65,7 @@ export class DirectOperations {
     try {
       const provider = await this.registry.providerFor(at);
       if (!provider.move) throw new Error('this storage cannot rename in place');
-      await provider.move(entry.path, joinPath(providerPath(at), name));
+      await provider.move(entry.path, childPath(providerPath(at), name));
       this.status(`Renamed ${entry.name} to ${name}.`);
       await this.refreshAt(at, side, entryKey({ ...entry, name }));
     } catch (e) {

@@ -6,6 +6,7 @@
  * sign-in) that is taking too long, with the pane back where it was.
  */
 import { b2HomePath } from '../../providers/b2/home.js';
+import { folderPrefix, splitBucketPath } from '../../providers/paths.js';
 import type { PaneSide } from '../../state/app-state.js';
 import { b2PaneLocation, formatLocation, parentLocation, sameLocation, type PaneLocation } from '../../state/pane-location.js';
 import { rowKeyAt } from '../../state/pane-state.js';
@@ -114,10 +115,9 @@ export class Navigator {
   }
 }
 
-/** A pane location for a B2 provider path (`/`, `/bucket`, `/bucket/a/b`). */
+/** A pane location for a B2 provider path (`/`, `/bucket`, `/bucket/a/b`), read as a folder with its exact prefix. */
 export function locationOfB2Path(profile: string, path: string): PaneLocation {
-  const parts = path.replace(/^\/+/, '').split('/').filter((p) => p !== '');
-  const [bucket, ...rest] = parts;
-  if (bucket === undefined) return b2PaneLocation(profile, null);
-  return b2PaneLocation(profile, bucket, rest.length === 0 ? '' : `${rest.join('/')}/`);
+  const { bucket, key } = splitBucketPath(path);
+  if (bucket === null) return b2PaneLocation(profile, null);
+  return b2PaneLocation(profile, bucket, folderPrefix(key));
 }

@@ -7,6 +7,7 @@ import type { CommandId } from '../../state/commands.js';
 import { activePane, otherSide } from '../../state/app-state.js';
 import { childLocation, isRootLocation } from '../../state/pane-location.js';
 import { cursorEntry, cursorOnParent } from '../../state/pane-selectors.js';
+import { sanitizeName } from '../../state/sanitize.js';
 import type { CursorMove } from '../../state/pane-cursor.js';
 import { paneCommandAction, paneDecisions } from './command-permissions.js';
 import { paneDo, paneKey, setStatus, snapshot, type ControllerDeps } from './controller-deps.js';
@@ -43,7 +44,7 @@ function open(d: ControllerDeps): void {
   const e = cursorEntry(pane);
   if (e === null) return;
   if (e.kind === 'file') {
-    setStatus(d, `${e.name} is a file: F3 shows its details, F5 copies it.`, 'info');
+    setStatus(d, `${sanitizeName(e.name)} is a file: F3 shows its details, F5 copies it.`, 'info');
     return;
   }
   void d.navigator.open(side, childLocation(pane.location, e.name));

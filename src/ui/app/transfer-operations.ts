@@ -8,6 +8,7 @@
  */
 import type { Entry, RemoveMode, VersionEntry } from '../../providers/types.js';
 import { formatSize } from '../../state/format.js';
+import { sanitizeName } from '../../state/sanitize.js';
 import { providerPath, sameLocation, type PaneLocation } from '../../state/pane-location.js';
 import type { ConflictPolicy, GroupView, KnownEntry, TransferEngine } from '../../transfers/index.js';
 import type { Navigator } from './navigator.js';
@@ -125,10 +126,15 @@ export class TransferOperations {
     if (!p) return;
     this.pending.delete(g.id);
     const t = g.totals;
-    const problems = [t.filesFailed > 0 ? `${t.filesFailed} failed` : '', t.filesSkipped > 0 ? `${t.filesSkipped} skipped` : '', t.filesCancelled > 0 ? `${t.filesCancelled} cancelled` : ''].filter((s) => s !== '');
+    const problems = [
+      t.filesFailed > 0 ? `${t.filesFailed} failed` : '',
+      t.filesSkipped > 0 ? `${t.filesSkipped} skipped` : '',
+      t.filesCancelled > 0 ? `${t.filesCancelled} cancelled` : '',
+      t.foldersFailed > 0 ? `${t.foldersFailed} folder${t.foldersFailed === 1 ? '' : 's'} failed` : '',
+    ].filter((s) => s !== '');
     const bytes = p.verb === 'Delete' ? '' : ` (${formatSize(t.bytesDone)})`;
     const done = `${p.verb}: ${t.filesDone - t.filesSkipped} of ${t.files} file${t.files === 1 ? '' : 's'} done${bytes}`;
-    if (problems.length > 0) this.status(`${done}; ${problems.join(', ')}. Press t to see the queue.`, t.filesFailed > 0 ? 'error' : 'warning');
+    if (problems.length > 0) this.status(`${done}; ${problems.join(', ')}. Press t to see the queue.`, t.filesFailed > 0 || t.foldersFailed > 0 ? 'error' : 'warning');
     else this.status(`${done}.`);
     void this.navigator.refreshWhere((loc) => p.changed.some((c) => sameLocation(c, loc)));
     p.onFinished?.();
@@ -151,6 +157,6 @@ export function countText(entries: readonly Entry[]): string {
   const parts: string[] = [];
   if (files > 0) parts.push(`${files} file${files === 1 ? '' : 's'}`);
   if (dirs > 0) parts.push(`${dirs} folder${dirs === 1 ? '' : 's'}`);
-  if (entries.length === 1 && entries[0] !== undefined) return entries[0].name;
+  if (entries.length === 1 && entries[0] !== undefined) return sanitizeName(entries[0].name);
   return parts.join(' and ') || 'nothing';
 }

@@ -6,7 +6,7 @@ import { Text } from 'ink';
 import type { ReactNode } from 'react';
 import { formatDate, formatSize } from '../../state/format.js';
 import { formatLocation } from '../../state/pane-location.js';
-import { fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
+import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/sanitize.js';
 import { TextField } from '../input/TextField.js';
 import { conflictOptionLabel } from '../app/conflict-dialog.js';
 import { useTerminalSize } from '../terminal-size.js';
@@ -45,7 +45,7 @@ export function PromptDialog({ d }: { d: Of<'prompt'> }): ReactNode {
   const where = sanitizeForTerminal(formatLocation(d.at));
   const label =
     d.purpose === 'rename'
-      ? `New name for ${sanitizeForTerminal(d.subject?.name ?? '')} in ${where}:`
+      ? `New name for ${sanitizeName(d.subject?.name ?? '')} in ${where}:`
       : d.purpose === 'mkdir'
         ? `Name of the new folder in ${where}${d.at.kind === 'b2' ? ' (B2 keeps it as a .bzEmpty placeholder, like the web UI)' : ''}:`
         : `Files whose names match (* any text, ? one character, {jpg,png} either):`;
@@ -73,7 +73,7 @@ export function PickerDialog({ d }: { d: Of<'picker'> }): ReactNode {
 /** L: share link. */
 export function ShareDialog({ d }: { d: Of<'share'> }): ReactNode {
   const theme = useTheme();
-  const name = sanitizeForTerminal(d.entry.name);
+  const name = sanitizeName(d.entry.name);
   switch (d.stage.kind) {
     case 'choose':
       return (

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { formatLocation } from '../../state/pane-location.js';
-import { sanitizeForTerminal } from '../../state/sanitize.js';
+import { sanitizeForTerminal, sanitizeName } from '../../state/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
@@ -59,7 +59,7 @@ export function DeleteDialog({ d }: { d: Of<'delete'> }): ReactNode {
 /** u. */
 export function UnhideDialog({ d }: { d: Of<'unhide'> }): ReactNode {
   const count = d.targets.length;
-  const what = count === 1 ? sanitizeForTerminal(d.targets[0]?.name ?? '') : `${count} files`;
+  const what = count === 1 ? sanitizeName(d.targets[0]?.name ?? '') : `${count} files`;
   return (
     <DialogFrame title="Unhide" hint="Enter: unhide · Esc: cancel">
       <Wrapped text={`Unhide ${what} in ${sanitizeForTerminal(formatLocation(d.at))}`} bold />

@@ -9,7 +9,7 @@ import type { CommandId } from '../../state/commands.js';
 import { formatCount, formatDate, formatSize } from '../../state/format.js';
 import { DEFAULT_KEYMAP, keysForCommand, type Keymap } from '../../state/keymap.js';
 import { formatKeyPattern } from '../../state/keymap-patterns.js';
-import { fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
+import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
 import type { DialogData } from './dialog-data.js';
@@ -68,7 +68,7 @@ export function VersionsDialog({ d, keymap = DEFAULT_KEYMAP }: { d: Of<'versions
   const n = d.versions.length;
   const status = d.load.kind === 'loading' ? `Loading versions… ${n} so far` : d.load.kind === 'failed' ? d.load.message : `${n} version${n === 1 ? '' : 's'}, newest first`;
   return (
-    <DialogFrame title={`Versions of ${sanitizeForTerminal(d.entry.name)}`} hint={versionsHint(keymap)}>
+    <DialogFrame title={`Versions of ${sanitizeName(d.entry.name)}`} hint={versionsHint(keymap)}>
       <Wrapped text={sanitizeForTerminal(status)} color={d.load.kind === 'failed' ? theme.status.error : theme.muted} />
       {d.versions.slice(start, start + height).map((v, i) => (
         <DialogLine key={v.fileId || i} text={fitToWidth(`${start + i === d.cursor ? '>' : ' '} ${versionLine(v, now)}`, inner)} bold={start + i === d.cursor} dim={v.action === 'hide'} />
@@ -88,7 +88,7 @@ export function DeleteVersionDialog({ d }: { d: Of<'deleteVersion'> }): ReactNod
   const when = exactTime(v.uploadTimestamp ?? v.mtimeMs);
   return (
     <DialogFrame title={marker ? 'Delete hide marker (unhide)' : 'Delete version'} danger hint="Enter: delete this version · Esc: back to the versions">
-      <Wrapped text={`${marker ? 'Delete the hide marker' : 'Delete the version'} of ${sanitizeForTerminal(v.name)} from ${when}`} bold />
+      <Wrapped text={`${marker ? 'Delete the hide marker' : 'Delete the version'} of ${sanitizeName(v.name)} from ${when}`} bold />
       <Wrapped text={`File ID ${sanitizeForTerminal(v.fileId)}`} />
       <Wrapped text={marker ? 'The newest real version shows again. No file data is deleted.' : 'Only this version goes; the others stay. It cannot be brought back.'} />
     </DialogFrame>

@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import type { Entry } from '../../providers/types.js';
 import { formatCount, formatSize } from '../../state/format.js';
-import { fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
+import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
 import type { DialogData } from './dialog-data.js';
@@ -46,7 +46,7 @@ export function InfoDialog({ d }: { d: Of<'info'> }): ReactNode {
   const labelW = 14;
   const info = Object.entries(d.entry.info ?? {});
   return (
-    <DialogFrame title={`Info: ${sanitizeForTerminal(d.entry.name)}`} hint="Enter or Esc: close">
+    <DialogFrame title={`Info: ${sanitizeName(d.entry.name)}`} hint="Enter or Esc: close">
       {infoFields(d.entry).map(([k, v], i) => (
         <DialogLine key={i} text={`${fitToWidth(k, labelW)}${fitToWidth(sanitizeForTerminal(v), inner - labelW, 'left', { position: 'middle' })}`} />
       ))}

@@ -5,7 +5,7 @@
 import type { Entry } from '../../providers/types.js';
 import { formatCount, formatSize } from '../../state/format.js';
 import type { EntryTotals } from '../../state/pane-selectors.js';
-import { sanitizeForTerminal } from '../../state/sanitize.js';
+import { sanitizeName } from '../../state/sanitize.js';
 
 function plural(n: number, word: string): string {
   return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
@@ -19,7 +19,7 @@ function plural(n: number, word: string): string {
 export function operationSentence(verb: string, targets: readonly Entry[], totals: EntryTotals): string {
   const only = targets.length === 1 ? targets[0] : undefined;
   if (only !== undefined) {
-    const name = sanitizeForTerminal(only.name);
+    const name = sanitizeName(only.name);
     if (only.kind === 'dir' || only.kind === 'bucket') return `${verb} the folder ${name} with everything in it`;
     return `${verb} ${name} (${formatSize(only.size)})`;
   }

@@ -20,9 +20,10 @@ export function parseTypedLocation(
     const rest = (b2[1] ?? '').replace(/^\/+/, '');
     const slash = rest.indexOf('/');
     const bucket = slash < 0 ? rest : rest.slice(0, slash);
-    const prefix = slash < 0 ? '' : rest.slice(slash + 1).replace(/\/+$/, '');
+    // The prefix is exact: `b2://b/dir//` is the folder `dir//` (B2 names keep every `/`).
+    const prefix = slash < 0 ? '' : rest.slice(slash + 1);
     if (bucket !== '' && !/^[A-Za-z0-9-]+$/.test(bucket)) return { problem: `"${bucket}" is not a bucket name (letters, digits and "-").` };
-    return { location: b2PaneLocation(profile, bucket === '' ? null : bucket, prefix === '' ? '' : `${prefix}/`) };
+    return { location: b2PaneLocation(profile, bucket === '' ? null : bucket, prefix) };
   }
   if (/^b2:/i.test(t)) return { problem: 'Write B2 places as b2://bucket/folder.' };
   let path: string;

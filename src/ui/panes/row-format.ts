@@ -7,7 +7,7 @@ import type { Entry } from '../../providers/types.js';
 import { formatDate } from '../../state/format.js';
 import type { VisibleRow } from '../../state/pane-selectors.js';
 import type { SortSpec } from '../../state/pane-state.js';
-import { fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
+import { fitToWidth, sanitizeName } from '../../state/sanitize.js';
 
 /** Column widths inside a pane; 0 hides a column. Marker and gaps are added by `formatRow`. */
 export interface ColumnLayout {
@@ -65,7 +65,7 @@ function sizeText(e: Entry | null): string {
 /** The displayed name: sanitised, with `/` after directories and `@` after symlinks. */
 export function displayName(e: Entry | null): string {
   if (e === null) return '..';
-  const name = sanitizeForTerminal(e.name);
+  const name = sanitizeName(e.name);
   return e.kind === 'dir' || e.kind === 'bucket' ? `${name}/` : e.kind === 'symlink' ? `${name}@` : name;
 }
 

@@ -21,7 +21,8 @@ export function listingContract(ctx: ContractContext): void {
       const rows = pages.flat();
       expect(rows.map((e) => e.name).sort()).toEqual([...files, 'sub'].sort());
       for (const e of rows) {
-        expect(e.path).toBe(`${dir}/${e.name}`);
+        // A B2 folder row carries its exact prefix, final `/` included (src/providers/paths.ts).
+        expect(e.path).toBe(e.kind === 'dir' && ctx.provider.traits.bucketBased ? `${dir}/${e.name}/` : `${dir}/${e.name}`);
         if (e.name === 'sub') {
           expect(e.kind).toBe('dir');
         } else {
@@ -48,6 +49,60 @@ export function listingContract(ctx: ContractContext): void {
           (e: unknown) => expect(e).toBeInstanceOf(NotFoundError),
         );
       }
+    });
+  });
+
+  describe('exact names', () => {
+    it('a listed folder lists only what is inside it; on B2 names keep every "/" (dir//x, /x, x/)', async () => {
+      const dir = ctx.dir('exact');
+      const b2 = ctx.provider.traits.bucketBased;
+      // On B2 these are five distinct names; the local disk has no empty segments or trailing `/`.
+      const names = b2 ? ['x//double', 'x/a', 'x/a/b', 'x/end/', 'x/end/inner', 'x//', 'x///deeper'] : ['x/a.txt', 'x/sub/b.txt'];
+      for (const n of names) await put(ctx, `${dir}/${n}`, Buffer.from(n));
+      // Every folder a listing shows lists exactly its own children, never itself again.
+      const seen = new Set<string>();
+      const pending = [`${dir}/x`];
+      for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+        expect(seen.has(folder), `${folder} listed twice`).toBe(false);
+        seen.add(folder);
+        const inside = folder.endsWith('/') ? folder : `${folder}/`;
+        for (const e of await listAll(ctx.provider, folder)) {
+          expect(e.path.startsWith(inside)).toBe(true);
+          if (e.kind !== 'dir') continue;
+          // (A B2 file may carry the folder's own path: the object `x//` inside the folder `x//`.)
+          expect([folder, inside]).not.toContain(e.path);
+          pending.push(e.path);
+        }
+      }
+      if (!b2) return;
+      const rows = (await listAll(ctx.provider, `${dir}/x`)).map((e) => [e.kind, e.name, e.path]).sort();
+      expect(rows).toEqual(
+        [
+          ['dir', '', `${dir}/x//`],
+          ['dir', 'a', `${dir}/x/a/`],
+          ['dir', 'end', `${dir}/x/end/`],
+          ['file', 'a', `${dir}/x/a`],
+        ].sort(),
+      );
+      expect((await listAll(ctx.provider, `${dir}/x//`)).map((e) => [e.kind, e.name, e.path]).sort()).toEqual(
+        [
+          ['dir', '', `${dir}/x///`],
+          ['file', '', `${dir}/x//`],
+          ['file', 'double', `${dir}/x//double`],
+        ].sort(),
+      );
+      expect((await listAll(ctx.provider, `${dir}/x/end/`)).map((e) => [e.kind, e.name])).toEqual([
+        ['file', ''],
+        ['file', 'inner'],
+      ]);
+      // A name ending in `/` is a file and a folder: stat picks the file unless asked for the folder.
+      expect(await ctx.provider.stat(`${dir}/x/end/`)).toMatchObject({ kind: 'file', size: 'x/end/'.length });
+      expect(await ctx.provider.stat(`${dir}/x/end/`, { kind: 'dir' })).toMatchObject({ kind: 'dir', name: 'end' });
+      expect((await get(ctx.provider, `${dir}/x/end/`)).toString()).toBe('x/end/');
+      expect((await get(ctx.provider, `${dir}/x//double`)).toString()).toBe('x//double');
+      // Removing exactly the file `x/end/` leaves the folder's other names.
+      await ctx.provider.remove(`${dir}/x/end/`, { kind: 'file', mode: 'all-versions' });
+      expect((await listAll(ctx.provider, `${dir}/x/end/`)).map((e) => e.name)).toEqual(['inner']);
     });
   });
 

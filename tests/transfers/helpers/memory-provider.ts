@@ -12,7 +12,7 @@ import {
   NotEmptyError,
   NotFoundError,
 } from '../../../src/providers/errors.js';
-import { baseName } from '../../../src/providers/paths.js';
+import { folderName, splitName } from '../../../src/providers/paths.js';
 import type { Entry, Provider, ProviderTraits, ReadHandle, WriteOptions } from '../../../src/providers/types.js';
 
 export interface StoredFile {
@@ -65,11 +65,14 @@ export function createMemoryProvider(opts: { kind?: 'local' | 'b2'; withCopy?: b
   };
   const files = new Map<string, StoredFile>();
   const dirs = new Set<string>();
-  const isDir = (p: string): boolean => dirs.has(p) || [...files.keys()].some((f) => f.startsWith(`${p}/`));
+  // Names are exact, as on B2 (src/providers/paths.ts): a folder path ending in `/` is its
+  // prefix (`/bkt/d//` is the folder with an empty name inside `/bkt/d/`), any other gets one `/`.
+  const under = (p: string): string => (p.endsWith('/') ? p : `${p}/`);
+  const isDir = (p: string): boolean => dirs.has(p) || [...files.keys(), ...dirs].some((f) => f.startsWith(under(p)));
   const entry = (p: string): Entry => {
     const f = files.get(p);
-    if (f) return { name: baseName(p), path: p, kind: 'file', size: f.data.length, mtimeMs: f.mtimeMs, sha1: opts.knowsSha1 === false ? null : sha1(f.data) };
-    if (isDir(p)) return { name: baseName(p), path: p, kind: 'dir', size: 0, mtimeMs: null };
+    if (f) return { name: splitName(p).name, path: p, kind: 'file', size: f.data.length, mtimeMs: f.mtimeMs, sha1: opts.knowsSha1 === false ? null : sha1(f.data) };
+    if (isDir(p)) return { name: folderName(p), path: p, kind: 'dir', size: 0, mtimeMs: null };
     throw new NotFoundError(`Not found: ${p}`, p);
   };
   const checkAbort = (signal?: AbortSignal): void => {
@@ -94,8 +97,14 @@ export function createMemoryProvider(opts: { kind?: 'local' | 'b2'; withCopy?: b
       p.calls.push(`list ${path}`);
       if (!isDir(path)) throw new NotFoundError(`Not found: ${path}`, path);
       const names = new Set<string>();
+      const prefix = under(path);
       for (const f of [...files.keys(), ...dirs]) {
-        if (f.startsWith(`${path}/`)) names.add(`${path}/${f.slice(path.length + 1).split('/')[0] ?? ''}`);
+        if (!f.startsWith(prefix)) continue;
+        const rest = f.slice(prefix.length);
+        const slash = rest.indexOf('/');
+        // A B2 folder row keeps its final `/` (its exact prefix); local folder paths have none.
+        if (slash < 0) names.add(f);
+        else names.add(prefix + rest.slice(0, kind === 'b2' ? slash + 1 : slash));
       }
       const all = [...names].sort().map(entry);
       const size = opts.pageSize ?? 1000;
@@ -187,7 +196,7 @@ export function createMemoryProvider(opts: { kind?: 'local' | 'b2'; withCopy?: b
       await p.hooks.beforeRemove?.(path);
       if (files.delete(path)) return;
       if (isDir(path)) {
-        if ([...files.keys(), ...dirs].some((f) => f.startsWith(`${path}/`))) throw new NotEmptyError(`Not empty: ${path}`, path);
+        if ([...files.keys(), ...dirs].some((f) => f.startsWith(under(path)))) throw new NotEmptyError(`Not empty: ${path}`, path);
         dirs.delete(path);
         return;
       }

@@ -5,7 +5,7 @@ import type { TotalsSnapshot } from '../../../src/transfers/index.js';
 import { renderInk } from '../render-ink.js';
 
 const IDLE: TotalsSnapshot = {
-  totals: { files: 0, filesDone: 0, filesFailed: 0, filesSkipped: 0, filesCancelled: 0, bytesTotal: 0, bytesDone: 0, speed: 0, etaSeconds: null },
+  totals: { files: 0, filesDone: 0, filesFailed: 0, filesSkipped: 0, filesCancelled: 0, foldersFailed: 0, bytesTotal: 0, bytesDone: 0, speed: 0, etaSeconds: null },
   paused: false,
   active: false,
   questionsPending: 0,
