@@ -15,6 +15,9 @@
  *   b2_list_file_versions (listFiles). Delete all versions lists and deletes likewise.
  * - Make folder writes a `.bzEmpty` placeholder (writeFiles), like the B2 web UI.
  * - Info shows the file object from the listing (b2_list_file_names: listFiles).
+ * - Look up (does this name exist?) is what every conflict choice but "overwrite" needs at the
+ *   destination: b2_list_file_names (listFiles), or a HEAD download by name (readFiles) when the
+ *   key cannot list. Either capability will do (`needsAny`).
  * - Acting on a folder means acting on every name under it; the pane has listed them already.
  */
 
@@ -36,6 +39,7 @@ export type PermissionAction =
   | 'share-link'
   | 'show-versions'
   | 'info'
+  | 'look-up'
   | 'list-keys'
   | 'create-key'
   | 'delete-key'
@@ -72,6 +76,8 @@ export interface ActionInfo {
   needs: readonly string[];
   /** `pair` only: capabilities on a B2 destination. */
   destinationNeeds: readonly string[];
+  /** At least one of these is needed as well (empty: no such condition). */
+  needsAny: readonly string[];
   scope: ActionScope;
 }
 
@@ -96,6 +102,7 @@ const ROWS: readonly Row[] = [
   ['share-link', 'Share link', 'Make a link that downloads without a key, for a chosen time.', 'single', false, ['shareFiles'], [], 'inside'],
   ['show-versions', 'Versions', 'List every version of a name, hide markers included.', 'single', false, ['listFiles'], [], 'inside'],
   ['info', 'Info', "Show a file's size, dates, checksum and metadata.", 'single', true, ['listFiles'], [], 'inside'],
+  ['look-up', 'Look up names', 'See whether a file already exists (every conflict choice but Overwrite needs it).', 'single', true, [], [], 'inside'],
   ['list-keys', 'List keys', "List the account's application keys.", 'account', false, ['listKeys'], [], 'account'],
   ['create-key', 'Create key', 'Create an application key.', 'account', false, ['writeKeys'], [], 'account'],
   ['delete-key', 'Delete key', 'Delete an application key.', 'account', false, ['deleteKeys'], [], 'account'],
@@ -103,10 +110,15 @@ const ROWS: readonly Row[] = [
   ['delete-bucket', 'Delete bucket', 'Delete an empty bucket.', 'single', false, ['deleteBuckets'], [], 'bucket'],
 ];
 
+/** Alternatives: the action needs at least one of these on top of its `needs`. */
+const NEEDS_ANY: Partial<Record<PermissionAction, readonly string[]>> = {
+  'look-up': ['listFiles', 'readFiles'],
+};
+
 /** Every action, in the order menus and the inspector list them. */
 export const ACTIONS: readonly ActionInfo[] = ROWS.map(
   ([id, label, description, arity, local, needs, destinationNeeds, scope]) => ({
-    id, label, description, arity, local, needs, destinationNeeds, scope,
+    id, label, description, arity, local, needs, destinationNeeds, needsAny: NEEDS_ANY[id] ?? [], scope,
   }),
 );
 

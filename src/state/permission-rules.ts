@@ -19,6 +19,7 @@ import { FOLDER_PLACEHOLDER, asFolderKey, isFolderKey, parentFolderKey } from '.
 import type { Problem, Side } from './permission-reasons.js';
 import {
   allBucketsProblem,
+  anyCapabilityProblem,
   bucketProblem,
   capabilityProblem,
   noBucketProblem,
@@ -155,5 +156,7 @@ export function problemsAt(
   if (scope === 'buckets' && key.buckets !== null) return [];
   const scoped = scopeProblems(action, scope, loc, key, reading, side);
   if (scoped.some((p) => p.missing.length === 0)) return scoped;
-  return lacking.length === 0 ? scoped : [...scoped, capabilityProblem(action.label, lacking, key.capabilities, side)];
+  const out = lacking.length === 0 ? scoped : [...scoped, capabilityProblem(action.label, lacking, key.capabilities, side)];
+  const any = action.needsAny;
+  return any.length === 0 || any.some((c) => held.has(c)) ? out : [...out, anyCapabilityProblem(action.label, any, key.capabilities)];
 }

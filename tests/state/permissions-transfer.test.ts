@@ -101,7 +101,7 @@ describe('permissionsForLocation (function-key bar)', () => {
 
   it('greys out what a read-only key cannot do in a folder, with the reason', () => {
     const r = permissionsForLocation(at(PHOTOS, 'docs/'), keys.readOnly, NOW);
-    expect(allowedSet(r)).toEqual(['browse-bucket', 'list-buckets', 'list', 'download', 'copy', 'show-versions', 'info']);
+    expect(allowedSet(r)).toEqual(['browse-bucket', 'list-buckets', 'list', 'download', 'copy', 'show-versions', 'info', 'look-up']);
     expect(r.delete.reason).toBe('Delete needs the deleteFiles capability; this key has listFiles, readFiles.');
   });
 

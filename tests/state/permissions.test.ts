@@ -77,6 +77,7 @@ const matrix: Array<[string, KeyInfo, Expected]> = [
       'share-link': ['shareFiles'],
       'show-versions': ['listFiles'],
       info: ['listFiles'],
+      'look-up': ['listFiles'],
     },
   ],
   [

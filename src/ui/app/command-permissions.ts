@@ -9,7 +9,9 @@ import type { CommandId } from '../../state/commands.js';
 import type { KeyInfo } from '../../state/key-info.js';
 import { providerPath, type PaneLocation } from '../../state/pane-location.js';
 import { isDirLike } from '../../state/pane-state.js';
+import { anyChoice, deleteActions, SHARE_LIFETIMES, shareLifetimeDecision } from '../../state/permission-choices.js';
 import {
+  actionLabel,
   b2LocationFromPath,
   checkTransfer,
   localLocation,
@@ -86,12 +88,23 @@ export function paneDecisions(active: PaneKey, other: PaneKey, now: number): Map
   for (const cmd of ['copy', 'move', 'rename', 'mkdir', 'delete', 'unhide', 'shareLink', 'versions', 'info', 'refresh'] as const) {
     const action = paneCommandAction(cmd);
     if (action === null) continue;
-    let d = here[action];
+    let d = choicesDecision(cmd, action, here, active, now);
     if (!d.allowed && active.location.kind === 'b2' && active.key === null && active.pendingReason !== null) d = refused(active.pendingReason);
     if (d.allowed && (cmd === 'copy' || cmd === 'move')) d = transferDecision(cmd, active, other, now);
     out.set(cmd, d);
   }
   return out;
+}
+
+/**
+ * A command's decision from the choices its dialog offers: Delete is allowed when any of its ways
+ * is (permission-choices.ts); Share link when sharing is and some lifetime is. Copy and move
+ * always offer "overwrite", which needs nothing beyond the copy itself.
+ */
+function choicesDecision(cmd: CommandId, action: PermissionAction, here: Record<PermissionAction, PermissionDecision>, pane: PaneKey, now: number): PermissionDecision {
+  if (cmd === 'delete') return anyChoice(actionLabel('delete'), deleteActions(pane.location.kind === 'b2').map((a) => here[a]));
+  if (cmd === 'shareLink' && here[action].allowed) return anyChoice(actionLabel(action), SHARE_LIFETIMES.map((s) => shareLifetimeDecision(s, pane.key, now)));
+  return here[action];
 }
 
 function transferDecision(op: 'copy' | 'move', active: PaneKey, other: PaneKey, now: number): PermissionDecision {
