@@ -74,7 +74,14 @@ function demoSpecs(emu: RunningEmulator): ProfileSpec[] {
     ...DEMO_KEY_NAMES.map((n) => {
       const k = emu.demoKeys.find((x) => x.name === n);
       if (!k) throw new Error(`no demo key ${n}`);
-      return { name: `demo-${n}`, label: `demo/${n}`, source: 'profile' as const, endpoint: () => emu.endpoint, connect: connect(k.applicationKeyId, k.applicationKey) };
+      return {
+        name: `demo-${n}`,
+        label: `demo/${n}`,
+        source: 'profile' as const,
+        endpoint: () => emu.endpoint,
+        connect: connect(k.applicationKeyId, k.applicationKey),
+        knownKey: () => ({ applicationKeyId: k.applicationKeyId, expiresAt: k.expiresAt }),
+      };
     }),
   ];
 }
