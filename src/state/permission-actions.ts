@@ -12,13 +12,18 @@
  *   private; b2c cannot tell here, and buckets are private by default) and writeFiles on the
  *   destination, possibly in another bucket of the account.
  * - Unhide deletes the hide-marker version (b2_delete_file_version: deleteFiles) after finding it in
- *   b2_list_file_versions (listFiles). Delete all versions lists and deletes likewise.
+ *   b2_list_file_versions (listFiles). Delete (this version) and delete all versions look the
+ *   versions up likewise: b2_delete_file_version needs the version's file ID.
  * - Make folder writes a `.bzEmpty` placeholder (writeFiles), like the B2 web UI.
  * - Info shows the file object from the listing (b2_list_file_names: listFiles).
  * - Look up (does this name exist?) is what every conflict choice but "overwrite" needs at the
  *   destination: b2_list_file_names (listFiles), or a HEAD download by name (readFiles) when the
  *   key cannot list. Either capability will do (`needsAny`).
  * - Acting on a folder means acting on every name under it; the pane has listed them already.
+ * - Every call inside a bucket names it by ID (b2_list_file_names, b2_get_upload_url,
+ *   b2_hide_file, …), and only b2_list_buckets turns a name into an ID. A key limited to buckets
+ *   gets their IDs when it signs in; a key for all buckets needs listBuckets to find any. Only a
+ *   download goes by the bucket's name (`needsBucketId: false`).
  */
 
 /** Everything the product can ask the rules about. */
@@ -78,6 +83,8 @@ export interface ActionInfo {
   destinationNeeds: readonly string[];
   /** At least one of these is needed as well (empty: no such condition). */
   needsAny: readonly string[];
+  /** Acting inside a bucket needs its ID (see above): false only for what goes by the bucket's name. */
+  needsBucketId: boolean;
   scope: ActionScope;
 }
 
@@ -97,7 +104,7 @@ const ROWS: readonly Row[] = [
   ['mkdir', 'Make folder', 'Create a folder (B2: a .bzEmpty placeholder, like the web UI).', 'single', true, ['writeFiles'], [], 'placeholder'],
   ['hide', 'Hide', 'Hide a file behind a hide marker; older versions stay and it can be unhidden.', 'single', false, ['writeFiles'], [], 'inside'],
   ['unhide', 'Unhide', 'Delete the hide marker so the newest real version shows again.', 'single', false, ['listFiles', 'deleteFiles'], [], 'inside'],
-  ['delete', 'Delete', 'Delete a file (B2: this version, for good).', 'single', true, ['deleteFiles'], [], 'inside'],
+  ['delete', 'Delete', 'Delete a file (B2: this version, for good).', 'single', true, ['listFiles', 'deleteFiles'], [], 'inside'],
   ['delete-all-versions', 'Delete all versions', 'Delete every version of a name, for good.', 'single', false, ['listFiles', 'deleteFiles'], [], 'inside'],
   ['share-link', 'Share link', 'Make a link that downloads without a key, for a chosen time.', 'single', false, ['shareFiles'], [], 'inside'],
   ['show-versions', 'Versions', 'List every version of a name, hide markers included.', 'single', false, ['listFiles'], [], 'inside'],
@@ -118,7 +125,7 @@ const NEEDS_ANY: Partial<Record<PermissionAction, readonly string[]>> = {
 /** Every action, in the order menus and the inspector list them. */
 export const ACTIONS: readonly ActionInfo[] = ROWS.map(
   ([id, label, description, arity, local, needs, destinationNeeds, scope]) => ({
-    id, label, description, arity, local, needs, destinationNeeds, needsAny: NEEDS_ANY[id] ?? [], scope,
+    id, label, description, arity, local, needs, destinationNeeds, needsAny: NEEDS_ANY[id] ?? [], needsBucketId: id !== 'download', scope,
   }),
 );
 

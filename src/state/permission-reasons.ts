@@ -142,5 +142,3 @@ function joinOr(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
 }
 
-/** Hint for a key for all buckets without listBuckets (reference §0: a bucket still opens by name). */
-export const OPEN_BY_NAME_HINT = 'A bucket can still be opened by typing its name.';

@@ -156,6 +156,10 @@ export function problemsAt(
   if (scope === 'buckets' && key.buckets !== null) return [];
   const scoped = scopeProblems(action, scope, loc, key, reading, side);
   if (scoped.some((p) => p.missing.length === 0)) return scoped;
+  // A key for all buckets finds a bucket's ID only with listBuckets (permission-actions.ts).
+  if (action.needsBucketId && loc !== null && loc.bucket !== null && key.buckets === null && !held.has('listBuckets') && scope !== 'buckets' && scope !== 'account') {
+    lacking.push('listBuckets');
+  }
   const out = lacking.length === 0 ? scoped : [...scoped, capabilityProblem(action.label, lacking, key.capabilities, side)];
   const any = action.needsAny;
   return any.length === 0 || any.some((c) => held.has(c)) ? out : [...out, anyCapabilityProblem(action.label, any, key.capabilities)];

@@ -6,8 +6,8 @@ import { DAY, NOW, PHOTOS, at, key, keys } from './permissions.fixtures.js';
 
 describe('look-up: listFiles or readFiles', () => {
   it('is allowed with either capability and refused with neither, naming both', () => {
-    expect(checkAction('look-up', at(PHOTOS, 'a.txt'), key({ capabilities: ['listFiles'] }), NOW).allowed).toBe(true);
-    expect(checkAction('look-up', at(PHOTOS, 'a.txt'), key({ capabilities: ['readFiles'] }), NOW).allowed).toBe(true);
+    expect(checkAction('look-up', at(PHOTOS, 'a.txt'), key({ capabilities: ['listBuckets', 'listFiles'] }), NOW).allowed).toBe(true);
+    expect(checkAction('look-up', at(PHOTOS, 'a.txt'), key({ capabilities: ['listBuckets', 'readFiles'] }), NOW).allowed).toBe(true);
     expect(checkAction('look-up', at(PHOTOS, 'a.txt'), keys.writeOnly, NOW)).toEqual({
       allowed: false,
       reason: 'Look up names needs the listFiles or readFiles capability; this key has writeFiles.',

@@ -72,7 +72,7 @@ const matrix: Array<[string, KeyInfo, Expected]> = [
       move: ['readFiles'],
       rename: ['readFiles'],
       unhide: ['listFiles', 'deleteFiles'],
-      delete: ['deleteFiles'],
+      delete: ['listFiles', 'deleteFiles'],
       'delete-all-versions': ['listFiles', 'deleteFiles'],
       'share-link': ['shareFiles'],
       'show-versions': ['listFiles'],
@@ -86,7 +86,6 @@ const matrix: Array<[string, KeyInfo, Expected]> = [
     {
       ...ALL_ALLOWED,
       ...ACCOUNT_DENIED,
-      'list-buckets': ['listBuckets'],
       'share-link': ['shareFiles'],
       unhide: ['deleteFiles'],
       delete: ['deleteFiles'],
@@ -113,7 +112,7 @@ describe.each(matrix)('capabilities: %s key', (_name, keyInfo, expected) => {
 
 describe('reason sentences', () => {
   it('names the missing capability and the related ones the key has', () => {
-    const k = key({ capabilities: ['listFiles', 'readFiles', 'writeFiles'] });
+    const k = key({ capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles'] });
     expect(checkAction('delete', at(PHOTOS, 'a.txt'), k, NOW).reason).toBe(
       'Delete needs the deleteFiles capability; this key has listFiles, readFiles, writeFiles.',
     );
@@ -140,14 +139,18 @@ describe('reason sentences', () => {
     );
   });
 
-  it('hints that a key for all buckets without listBuckets can still open a bucket by name', () => {
-    const d = checkAction('list', at(null), keys.unknownExtra, NOW);
+  it('a key for all buckets without listBuckets can neither list buckets nor find one by its name', () => {
+    const d = checkAction('list', at(null), keys.noListBuckets, NOW);
     expect(d.missing).toEqual(['listBuckets']);
-    expect(d.reason).toBe(
-      'List buckets needs the listBuckets capability; this key has no bucket capabilities. ' +
-        'A bucket can still be opened by typing its name.',
+    expect(d.reason).toBe('List buckets needs the listBuckets capability; this key has no bucket capabilities.');
+    // Every call inside a bucket names it by ID, which only b2_list_buckets gives such a key.
+    expect(checkAction('list', at(PHOTOS, 'docs/'), keys.noListBuckets, NOW).missing).toEqual(['listBuckets']);
+    expect(checkAction('upload', at(PHOTOS, 'docs/a'), keys.noListBuckets, NOW).reason).toBe(
+      'Upload needs the listBuckets capability; this key has no bucket capabilities.',
     );
-    expect(checkAction('browse-bucket', at(PHOTOS), keys.unknownExtra, NOW).allowed).toBe(true);
+    // A download goes by the bucket's name; a key limited to the bucket knows its ID.
+    expect(checkAction('download', at(PHOTOS, 'docs/a'), keys.noListBuckets, NOW).allowed).toBe(true);
+    expect(checkAction('upload', at(PHOTOS, 'docs/a'), key({ capabilities: ['writeFiles'], buckets: [PHOTOS] }), NOW).allowed).toBe(true);
   });
 });
 
