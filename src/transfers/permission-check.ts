@@ -6,7 +6,8 @@
  * nothing forbidden is attempted blindly).
  *
  * The mapping, per job kind:
- * - `scan` → `list` on the source folder;
+ * - `scan` → `list` on the source folder (nothing for a selected file whose row is known: the
+ *   scan then only queues it, and its own job is checked);
  * - `upload`, `download`, `server-copy`, `local-copy`, `stream-copy` → checkTransfer (copy or
  *   move) with each end's own key;
  * - `delete`, `rmdir` → `hide`, `delete` or `delete-all-versions` by remove mode (local: `delete`);
@@ -81,7 +82,7 @@ export function engineChecker(keyOf: KeyOfRef, now: () => number, isLocal: IsLoc
     const dst = q.target;
     switch (q.kind) {
       case 'scan':
-        return src ? toAnswer(checkAction('list', at(src, true), keyOf(src.provider), now())) : { allowed: true };
+        return src && q.listsSource ? toAnswer(checkAction('list', at(src, true), keyOf(src.provider), now())) : { allowed: true };
       case 'mkdir':
         return dst ? toAnswer(checkAction('mkdir', at(dst, true), keyOf(dst.provider), now())) : { allowed: true };
       case 'delete':
