@@ -88,9 +88,9 @@ export function paneDecisions(active: PaneKey, other: PaneKey, now: number): Map
   for (const cmd of ['copy', 'move', 'rename', 'mkdir', 'delete', 'unhide', 'shareLink', 'versions', 'info', 'refresh'] as const) {
     const action = paneCommandAction(cmd);
     if (action === null) continue;
-    let d = choicesDecision(cmd, action, here, active, now);
+    // Copy and move are judged with both ends (a download, say, needs less than a server-side copy).
+    let d = cmd === 'copy' || cmd === 'move' ? transferDecision(cmd, active, other, now) : choicesDecision(cmd, action, here, active, now);
     if (!d.allowed && active.location.kind === 'b2' && active.key === null && active.pendingReason !== null) d = refused(active.pendingReason);
-    if (d.allowed && (cmd === 'copy' || cmd === 'move')) d = transferDecision(cmd, active, other, now);
     out.set(cmd, d);
   }
   return out;

@@ -40,6 +40,17 @@ async function bytesOn(emu: RunningEmulator, path: string): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Filters the active pane to `name` and puts the cursor on it (each step waits for the screen). */
+async function filterTo(fx: TuiFixture, name: string): Promise<void> {
+  fx.h.press('/');
+  await fx.see('Filter:');
+  fx.h.press('\x15', name);
+  await fx.see(`Filter: ${name}`);
+  fx.h.press(KEYS.enter);
+  await fx.see(`filter "${name}"`);
+  fx.h.press(KEYS.end);
+}
+
 /** A profile whose key the master key makes when it first connects. */
 function keyProfile(name: string, capabilities: string[], bucket?: string): (emu: RunningEmulator | null) => ProfileSpec[] {
   return (emu) => [
@@ -70,7 +81,9 @@ describe('a place the key may write to but not list', () => {
     expect(f.store.getSnapshot().app.panes.right.load.stage).toBe('unlisted');
 
     // F5 from the local pane: only Overwrite is offered (the others must look names up first).
-    f.h.press(KEYS.tab, '/', 'a.txt', KEYS.enter, KEYS.end, KEYS.f5);
+    f.h.press(KEYS.tab);
+    await filterTo(f, 'a.txt');
+    f.h.press(KEYS.f5);
     const dialog = await f.see('Copy a.txt', 'to   b2://demo-public/', '(•) Overwrite', 'Ask — not allowed with this key');
     expect(dialog).toContain('Keep both — not allowed with this key');
     f.h.press(KEYS.enter);
@@ -78,7 +91,8 @@ describe('a place the key may write to but not list', () => {
     expect((await bytesOn(emu, `/${DEMO_BUCKETS.public}/a.txt`)).toString()).toBe('hello');
 
     // F6 moves: uploaded, then the local file is gone.
-    f.h.press('/', '\x15big.bin', KEYS.enter, KEYS.end, KEYS.f6);
+    await filterTo(f, 'big.bin');
+    f.h.press(KEYS.f6);
     await f.see('Move big.bin', '(•) Overwrite');
     f.h.press(KEYS.enter);
     await f.see('Move: 1 of 1 file done');
@@ -127,7 +141,8 @@ describe('a place the key may write to but not list', () => {
     f = await startTui({ size: WIDE, b2: true, right: () => b2PaneLocation('drop', null), profiles: profile });
     const emu = server(f);
     await f.see('b2://demo-backups/', 'This key may upload here but not list.', 'May upload, make folders; not list');
-    f.h.press('/', 'a.txt', KEYS.enter, KEYS.end, KEYS.f5);
+    await filterTo(f, 'a.txt');
+    f.h.press(KEYS.f5);
     await f.see('(•) Overwrite');
     f.h.press(KEYS.enter);
     await f.see('Copy: 1 of 1 file done');
