@@ -9,8 +9,10 @@
  *   recoverable, so a no-delete key can still move. This matches the B2 provider's default remove
  *   mode (`hide`). Purging the old versions is a separate Delete.
  * - Server-side copy needs readFiles on the source (b2_copy_file asks for it when the source bucket is
- *   private; b2c cannot tell here, and buckets are private by default) and writeFiles on the
- *   destination, possibly in another bucket of the account.
+ *   private; the rules waive it where the bucket is known to be public) and writeFiles on the
+ *   destination, possibly in another bucket of the account. b2_copy_file takes the source's file
+ *   ID, which b2c finds with b2_list_file_names: listFiles on the source too. A download (B2 to the
+ *   local disk) goes by name and needs neither listFiles nor the bucket's ID (permissions.ts).
  * - Unhide deletes the hide-marker version (b2_delete_file_version: deleteFiles) after finding it in
  *   b2_list_file_versions (listFiles). Delete (this version) and delete all versions look the
  *   versions up likewise: b2_delete_file_version needs the version's file ID.
@@ -98,9 +100,9 @@ const ROWS: readonly Row[] = [
   ['list', 'List', 'List the files and folders in a folder.', 'single', true, ['listFiles'], [], 'reach'],
   ['download', 'Download', 'Copy a file from B2 to the local disk.', 'single', true, ['readFiles'], [], 'inside'],
   ['upload', 'Upload', 'Copy a file from the local disk to B2.', 'single', true, ['writeFiles'], [], 'inside'],
-  ['copy', 'Copy', 'Copy files; B2 to B2 is a server-side copy, across buckets too.', 'pair', true, ['readFiles'], ['writeFiles'], 'inside'],
-  ['move', 'Move', 'Copy files, then hide the source on B2 (its versions stay recoverable).', 'pair', true, ['readFiles', 'writeFiles'], ['writeFiles'], 'inside'],
-  ['rename', 'Rename', 'Give a file a new name (B2: copy, then hide the old name).', 'pair', true, ['readFiles', 'writeFiles'], ['writeFiles'], 'siblings'],
+  ['copy', 'Copy', 'Copy files; B2 to B2 is a server-side copy, across buckets too.', 'pair', true, ['listFiles', 'readFiles'], ['writeFiles'], 'inside'],
+  ['move', 'Move', 'Copy files, then hide the source on B2 (its versions stay recoverable).', 'pair', true, ['listFiles', 'readFiles', 'writeFiles'], ['writeFiles'], 'inside'],
+  ['rename', 'Rename', 'Give a file a new name (B2: copy, then hide the old name).', 'pair', true, ['listFiles', 'readFiles', 'writeFiles'], ['writeFiles'], 'siblings'],
   ['mkdir', 'Make folder', 'Create a folder (B2: a .bzEmpty placeholder, like the web UI).', 'single', true, ['writeFiles'], [], 'placeholder'],
   ['hide', 'Hide', 'Hide a file behind a hide marker; older versions stay and it can be unhidden.', 'single', false, ['writeFiles'], [], 'inside'],
   ['unhide', 'Unhide', 'Delete the hide marker so the newest real version shows again.', 'single', false, ['listFiles', 'deleteFiles'], [], 'inside'],

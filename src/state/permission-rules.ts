@@ -146,7 +146,11 @@ export function problemsAt(
   side: Side | null,
 ): Problem[] {
   const held = new Set(key.capabilities);
-  const lacking = needs.filter((c) => !held.has(c));
+  // Anyone may download from a public bucket (reference §7): reading there asks nothing of the key,
+  // and a pure read by the bucket's name (a download) not even its bucket or prefix.
+  const publicRead = loc !== null && loc.bucket !== null && loc.bucket.type === 'allPublic' && side !== 'destination';
+  if (publicRead && !action.needsBucketId && needs.every((c) => c === 'readFiles')) return [];
+  const lacking = needs.filter((c) => !held.has(c) && !(publicRead && c === 'readFiles'));
   if ((scope === 'account' || scope === 'bucket') && key.buckets !== null) {
     // Reference §3.1/§3.2: keys limited to buckets can't create or delete buckets or manage keys.
     return [allBucketsProblem(action.label, key.buckets, lacking)];

@@ -105,8 +105,10 @@ export function checkTransfer(
 ): PermissionDecision {
   const info = actionInfo(action);
   const problems: Problem[] = [];
-  // B2 to the local disk is a download, which goes by the bucket's name (permission-actions.ts).
-  const sourceInfo = destination.kind === 'local' ? { ...info, needsBucketId: actionInfo('download').needsBucketId } : info;
+  // B2 to the local disk is a download: by name, so no file ID to look up and no bucket ID
+  // (permission-actions.ts).
+  const download = actionInfo('download');
+  const sourceInfo = destination.kind === 'local' ? { ...info, needs: info.needs.filter((c) => c !== 'listFiles'), needsBucketId: download.needsBucketId } : info;
   if (source.kind === 'b2') problems.push(...transferSide(sourceInfo, source, keys.source, now, 'source'));
   if (destination.kind === 'b2') problems.push(...transferSide(info, destination, keys.destination, now, 'destination'));
   return decide(problems);

@@ -152,7 +152,7 @@ describe('b2c cp safety', () => {
   });
 
   it('refuses an upload the key may not make, with the reason, before any upload request', async () => {
-    const key = await s.b2.keys.createKey({ keyName: 'reader', capabilities: ['listFiles', 'readFiles'] });
+    const key = await s.b2.keys.createKey({ keyName: 'reader', capabilities: ['listBuckets', 'listFiles', 'readFiles'] });
     const dir = await tempDir(made);
     await writeFile(join(dir, 'no.txt'), 'no');
     const before = s.log.length;

@@ -47,6 +47,7 @@ describe('checkTransfer', () => {
     expect(checkTransfer('copy', at(PHOTOS, 'a'), at(BACKUPS, 'a'), { source: readPhotos, destination: writeBackups }, NOW).allowed).toBe(true);
     expect(checkTransfer('copy', at(PHOTOS, 'a'), at(BACKUPS, 'a'), { source: writeBackups, destination: readPhotos }, NOW).missing).toEqual([
       'bucket:photos',
+      'listFiles',
       'readFiles',
       'bucket:backups',
       'writeFiles',

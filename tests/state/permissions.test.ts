@@ -68,9 +68,9 @@ const matrix: Array<[string, KeyInfo, Expected]> = [
       'browse-bucket': ['listFiles'],
       list: ['listFiles'],
       download: ['readFiles'],
-      copy: ['readFiles'],
-      move: ['readFiles'],
-      rename: ['readFiles'],
+      copy: ['listFiles', 'readFiles'],
+      move: ['listFiles', 'readFiles'],
+      rename: ['listFiles', 'readFiles'],
       unhide: ['listFiles', 'deleteFiles'],
       delete: ['listFiles', 'deleteFiles'],
       'delete-all-versions': ['listFiles', 'deleteFiles'],
@@ -168,7 +168,7 @@ describe('the action table', () => {
 
   it('documents the move decision: the source is hidden (writeFiles), never deleted', () => {
     const move = ACTIONS.find((a) => a.id === 'move');
-    expect(move?.needs).toEqual(['readFiles', 'writeFiles']);
+    expect(move?.needs).toEqual(['listFiles', 'readFiles', 'writeFiles']);
     expect(move?.needs).not.toContain('deleteFiles');
     expect(checkAction('move', at(PHOTOS, 'a.txt'), keys.noDelete, NOW).allowed).toBe(true);
   });

@@ -35,12 +35,16 @@ export function lastSegment(key: string): string {
   return k.slice(k.lastIndexOf('/') + 1);
 }
 
-/** Entry for a file object or folder row in `bucket`. */
-export function entryFromFile(bucket: string, f: WireFile): Entry {
+/**
+ * Entry for a file object or folder row in `bucket`. `bucketType`, when the caller knows it,
+ * travels with the entry (the permission rules let anyone download from an `allPublic` bucket).
+ */
+export function entryFromFile(bucket: string, f: WireFile, bucketType?: string): Entry {
   const isFolder = f.action === 'folder';
   const key = isFolder && f.fileName.endsWith('/') ? f.fileName.slice(0, -1) : f.fileName;
+  const typed = bucketType === undefined ? {} : { bucketType };
   if (isFolder) {
-    return { name: lastSegment(key), path: `/${bucket}/${key}`, kind: 'dir', size: 0, mtimeMs: null, bucketId: f.bucketId };
+    return { name: lastSegment(key), path: `/${bucket}/${key}`, kind: 'dir', size: 0, mtimeMs: null, bucketId: f.bucketId, ...typed };
   }
   const info = f.fileInfo ?? {};
   return {
@@ -55,6 +59,7 @@ export function entryFromFile(bucket: string, f: WireFile): Entry {
     info,
     uploadTimestamp: f.uploadTimestamp,
     bucketId: f.bucketId,
+    ...typed,
   };
 }
 

@@ -100,6 +100,17 @@ export class ProviderRegistry {
     return c?.state === 'failed' ? c.reason : null;
   }
 
+  /** The type of the bucket `loc` is in, when its connected provider has learnt it (else undefined). */
+  bucketTypeOf(loc: PaneLocation): string | undefined {
+    if (loc.kind !== 'b2' || loc.bucket === null) return undefined;
+    return this.ready.get(loc.profile)?.knownBucketType?.(loc.bucket);
+  }
+
+  /** The type of bucket `bucket` as provider reference `ref` knows it (`local`: undefined). */
+  bucketTypeOfRef(ref: string, bucket: string): string | undefined {
+    return ref.startsWith('b2:') ? this.ready.get(ref.slice(3))?.knownBucketType?.(bucket) : undefined;
+  }
+
   /** The connected provider of `profile`, or null while it is not connected. */
   connected(profile: string): Provider | null {
     return this.ready.get(profile) ?? null;

@@ -106,7 +106,7 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
   const navigator = new Navigator(store, loader, registry);
   const engine = createTransferEngine({
     providers: (ref) => registry.provider(ref),
-    checkPermission: connectingChecker(registry, engineChecker((ref) => registry.keyInfoForRef(ref), Date.now)),
+    checkPermission: connectingChecker(registry, engineChecker((ref) => registry.keyInfoForRef(ref), Date.now, undefined, (ref, bucket) => registry.bucketTypeOfRef(ref, bucket))),
     publishIntervalMs: 20,
     queueFile: options.queueFile,
     queueSaveDelayMs: 20,
