@@ -28,10 +28,16 @@ export function deleteActions(onB2: boolean): readonly PermissionAction[] {
 
 /**
  * One decision for a command from the decisions of its choices: allowed when any choice is; when
- * none is, every distinct reason, prefixed by the command's label when there are several.
+ * none is, every distinct reason, prefixed by the command's label when there are several — or
+ * only one when none is about the key (no bucket open here: all say the same thing), the
+ * command's own decision `own` when given.
  */
-export function anyChoice(label: string, choices: readonly PermissionDecision[]): PermissionDecision {
+export function anyChoice(label: string, choices: readonly PermissionDecision[], own?: PermissionDecision): PermissionDecision {
   if (choices.length === 0 || choices.some((c) => c.allowed)) return { allowed: true, reason: null, missing: [] };
+  // Refused for where it is, not for the key (no bucket open, not signed in): one reason says it,
+  // the command's own (`own`) when given.
+  const first = own ?? choices[0];
+  if (first !== undefined && choices.every((c) => c.missing.length === 0)) return first;
   const reasons = [...new Set(choices.map((c) => c.reason ?? 'Not allowed.'))];
   const missing = [...new Set(choices.flatMap((c) => c.missing))];
   const reason = reasons.length === 1 ? (reasons[0] ?? '') : `${label}: no way is allowed here. ${reasons.join(' ')}`;

@@ -40,6 +40,12 @@ describe('a command is allowed when any of its choices is', () => {
     expect(d.missing).toEqual(['writeFiles', 'deleteFiles']);
   });
 
+  it('a reason about the place, not the key, is given once', () => {
+    const decisions = deleteActions(true).map((a) => checkAction(a, at(null), keys.master, NOW));
+    expect(anyChoice('Delete', decisions).reason).toBe('Hide works inside a bucket; open a bucket first.');
+    expect(anyChoice('Delete', decisions, checkAction('delete', at(null), keys.master, NOW)).reason).toBe('Delete works inside a bucket; open a bucket first.');
+  });
+
   it('one shared reason is given once, without the prefix', () => {
     const decisions = deleteActions(true).map((a) => checkAction(a, at(PHOTOS, 'docs/a.txt'), keys.prefix, NOW));
     expect(anyChoice('Delete', decisions).reason).toBe('This key only reaches names starting with projects/a/; this file is outside it.');

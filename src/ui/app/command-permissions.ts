@@ -104,7 +104,7 @@ export function paneDecisions(active: PaneKey, other: PaneKey, now: number): Map
  * always offer "overwrite", which needs nothing beyond the copy itself.
  */
 function choicesDecision(cmd: CommandId, action: PermissionAction, here: Record<PermissionAction, PermissionDecision>, pane: PaneKey, now: number): PermissionDecision {
-  if (cmd === 'delete') return anyChoice(actionLabel('delete'), deleteActions(pane.location.kind === 'b2').map((a) => here[a]));
+  if (cmd === 'delete') return anyChoice(actionLabel('delete'), deleteActions(pane.location.kind === 'b2').map((a) => here[a]), here.delete);
   if (cmd === 'shareLink' && here[action].allowed) return anyChoice(actionLabel(action), SHARE_LIFETIMES.map((s) => shareLifetimeDecision(s, pane.key, now)));
   return here[action];
 }
