@@ -155,8 +155,11 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
       transfers.dispose();
       await engine.close();
       await registry.close();
+      const refusals = emu?.stats().unauthorizedByEndpoint ?? {};
       await emu?.close();
       await rm(dir, { recursive: true, force: true });
+      // Nothing the TUI sent may have been refused with 401 (issue 9).
+      if (Object.keys(refusals).length > 0) throw new Error(`the server answered 401 to the TUI: ${JSON.stringify(refusals)}`);
     },
   };
 }
