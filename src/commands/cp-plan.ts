@@ -13,7 +13,7 @@
  */
 import { posix } from 'node:path';
 import type { KeyInfo } from '../state/key-info.js';
-import { b2LocationFromPath, checkTransfer, localLocation, type Location } from '../state/permissions.js';
+import { b2LocationFromPath, checkAction, checkTransfer, localLocation, type Location } from '../state/permissions.js';
 import { childPath, ownName, splitName } from '../providers/paths.js';
 import type { Provider } from '../providers/types.js';
 import type { ConflictPolicy, CopyRequest, JobKind, TransferItem } from '../transfers/index.js';
@@ -68,10 +68,16 @@ export async function resolveDestination(dst: CliLocation, sources: number, ctx:
 async function chooseDestination(dst: CliLocation, sources: number, ctx: PlanContext): Promise<Destination> {
   if ((dst.kind === 'b2' && dst.key === '') || dst.trailingSlash) return { loc: dst, into: true, isFile: false };
   let existing = null;
-  try {
-    existing = await statOrNull(ctx.providerOf(dst), dst.path);
-  } catch {
-    // A key that may not list cannot tell; take DST as the new name (the copy's own checks follow).
+  // Only ask where the key may look names up: B2 would refuse the lookup outside its bucket or
+  // prefix (401), and nothing forbidden is sent. A key that may not look cannot tell; DST is then
+  // taken as the new name, and the copy's own permission check says why when it may not go there.
+  const lookUp = dst.kind === 'local' || eitherKind((dir) => checkAction('look-up', ruleLoc(dst, dst.path, dir), ctx.keyInfo, ctx.now)).allowed;
+  if (lookUp) {
+    try {
+      existing = await statOrNull(ctx.providerOf(dst), dst.path);
+    } catch {
+      // Refused or unreachable: as above, DST is the new name.
+    }
   }
   if (existing && isFolderEntry(existing)) return { loc: dst, into: true, isFile: false };
   if (sources > 1) {

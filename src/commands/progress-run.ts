@@ -105,7 +105,7 @@ export async function runTransfers(o: TransferRunOptions): Promise<TransferRunRe
     partConcurrency: o.partConcurrency,
     partSize: o.partSize,
     prehashMinBytes: o.prehashMinBytes,
-    checkPermission: engineChecker(o.keyOf, () => o.deps.now()),
+    checkPermission: engineChecker(o.keyOf, () => o.deps.now(), undefined, (ref, bucket) => (ref === 'b2' ? o.b2?.knownBucketType?.(bucket) : undefined)),
   });
   const stdout = o.deps.streams.stdout;
   const bars = !o.out.json && stdout.isTTY === true ? new ProgressBars(stdout) : null;

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CredentialsError, DEFAULT_SETTINGS, openConfig, resolveCredentials, type ConfigStore, type Settings } from '../config/index.js';
 import { verifyCredentials } from './session.js';
-import { DEMO_KEY_NAMES, startEmulator, type RunningEmulator } from '../emulator/index.js';
+import { DEMO_KEY_NAMES, startEmulator, type DemoKey, type RunningEmulator } from '../emulator/index.js';
 import { connectB2 } from '../providers/b2/index.js';
 import { createLocalProvider } from '../providers/local/index.js';
 import type { StatusMessage } from '../state/app-state.js';
@@ -49,8 +49,10 @@ function keymapFrom(settings: Settings): { keymap: Keymap; status?: StatusMessag
 /** Demo profiles: `demo` (master key) and `demo-NAME` for each demo key, all on one server. */
 function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
   let endpoint: string | null = null;
+  let demoKeys: DemoKey[] = [];
   void server.then((emu) => {
     endpoint = emu.endpoint;
+    demoKeys = emu.demoKeys;
   }, () => undefined);
   const master: ProfileSpec = {
     name: 'demo',
@@ -74,6 +76,11 @@ function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
         const key = emu.demoKeys.find((k) => k.name === name);
         if (!key) throw new Error(`the demo server has no key named ${name}`);
         return connectB2({ applicationKeyId: key.applicationKeyId, applicationKey: key.applicationKey, endpoint: emu.endpoint });
+      },
+      // The demo server knows its keys' expiry, so the inspector can show it even for the expired one.
+      knownKey: () => {
+        const key = demoKeys.find((k) => k.name === name);
+        return key ? { applicationKeyId: key.applicationKeyId, expiresAt: key.expiresAt } : null;
       },
     })),
   ];
@@ -105,6 +112,7 @@ function profilePlan(profileName: string | undefined, cwd: string): Plan {
       source: 'env',
       endpoint: () => creds.endpoint ?? null,
       connect: () => connectB2({ applicationKeyId: creds.applicationKeyId, applicationKey: creds.applicationKey, endpoint: creds.endpoint }),
+      knownKey: () => ({ applicationKeyId: creds.applicationKeyId }),
     });
   }
   const name = creds.source === 'env' ? 'env' : (creds.profileName ?? 'env');

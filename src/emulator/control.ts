@@ -5,6 +5,8 @@
  * - `POST /_emulator/faults` with a JSON {@link FaultOptions} body replaces the fault settings
  *   (and restarts the PRNG from `seed`); answers `{"faults": …}`. `GET` returns the current ones.
  * - `POST /_emulator/expire-tokens` marks every account and upload token expired; answers `{}`.
+ * - `GET /_emulator/stats` answers the {@link RefusalStats}: how many 401 `unauthorized` answers
+ *   signed-in calls got (in all, per key ID, per endpoint) and how many sign-ins were rejected.
  *
  * Errors use the B2 error body: 401 unauthorized for bad credentials, 404 for unknown paths.
  */
@@ -12,6 +14,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { B2Error, badRequest, notFound } from './errors.js';
 import type { FaultOptions } from './faults.js';
+import type { RefusalStats } from './refusals.js';
 import { header, parseJsonObject, readText, sendJson } from './http-util.js';
 import type { EmulatorState } from './state.js';
 
@@ -55,6 +58,11 @@ export async function handleControl(state: EmulatorState, path: string, req: Inc
   if (path === '/_emulator/faults' && req.method === 'POST') {
     state.faults.set(parseFaults(parseJsonObject(await readText(req))));
     sendJson(res, 200, { faults: state.faults.get() });
+    return;
+  }
+  if (path === '/_emulator/stats' && req.method === 'GET') {
+    const stats: RefusalStats = state.refusals.get();
+    sendJson(res, 200, stats);
     return;
   }
   if (path === '/_emulator/expire-tokens' && req.method === 'POST') {

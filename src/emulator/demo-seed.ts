@@ -31,6 +31,8 @@ export interface DemoKey {
   /** Bucket names, or null for all buckets. */
   buckets: string[] | null;
   namePrefix: string | null;
+  /** ms since the epoch, or null for a key that never expires (the `expired` key: a day ago). */
+  expiresAt: number | null;
 }
 
 /** Seeds the demo account into an empty store. */
@@ -118,6 +120,7 @@ export function demoKeysOf(state: EmulatorState): DemoKey[] {
       capabilities: [...k.capabilities],
       buckets: k.bucketIds ? k.bucketIds.map((id) => state.store.buckets.get(id)?.bucketName ?? id) : null,
       namePrefix: k.namePrefix,
+      expiresAt: k.expirationTimestamp,
     });
   }
   return out;

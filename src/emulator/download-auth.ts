@@ -1,7 +1,8 @@
 /**
  * b2_get_download_authorization (reference §7): a token for by-name downloads of names in one
  * bucket starting with `fileNamePrefix`, valid 1…604800 seconds. Optional b2Content* values must
- * be repeated by the download as query parameters.
+ * be repeated by the download as query parameters. The token ends with the signing key's expiry
+ * when that comes first (the emulator's choice, as for account tokens: see tokens.ts).
  */
 import { bucketById } from './api-common.js';
 import { OVERRIDE_PARAMS } from './download-headers.js';
@@ -27,6 +28,6 @@ export function getDownloadAuthorization(ctx: ApiContext): unknown {
     const v = params.optString(name);
     if (v !== undefined) overrides[name] = v;
   }
-  const t = ctx.state.tokens.issueDownload(bucket.bucketId, prefix, seconds, overrides);
+  const t = ctx.state.tokens.issueDownload(bucket.bucketId, prefix, seconds, overrides, principal.expirationTimestamp);
   return { authorizationToken: t.token, bucketId: bucket.bucketId, fileNamePrefix: prefix };
 }

@@ -15,15 +15,17 @@ import { header, parseJsonObject, readText } from './http-util.js';
 import type { BucketRecord, VersionRecord } from './model.js';
 import { decodeHeaderValue } from './names.js';
 import { principalFor } from './principal.js';
+import { noteCaller } from './refusals.js';
 import type { EmulatorState } from './state.js';
 
 /** Checks that the caller may read `name` in `bucket`. Throws 401s. */
-function authorizeDownload(state: EmulatorState, bucket: BucketRecord, name: string, token: string | undefined, byName: boolean, query: URLSearchParams): void {
+function authorizeDownload(state: EmulatorState, req: IncomingMessage, bucket: BucketRecord, name: string, token: string | undefined, byName: boolean, query: URLSearchParams): void {
   // Public buckets need no authorization at all (reference §7).
   if (bucket.bucketType === 'allPublic') return;
   if (!token) throw unauthorized('Authorization is required to download from a private bucket');
   if (state.tokens.findAccount(token)) {
     const t = state.tokens.checkAccount(token);
+    noteCaller(req, t.keyId);
     requireFileAccess(principalFor(state.store, t.keyId), 'readFiles', bucket.bucketId, name);
     return;
   }
@@ -92,7 +94,7 @@ export async function downloadById(state: EmulatorState, req: IncomingMessage, r
   if (!v || v.action !== 'upload') throw notFound(`File with id ${fileId} not found`);
   const bucket = state.store.buckets.get(v.bucketId);
   if (!bucket) throw notFound();
-  authorizeDownload(state, bucket, v.fileName, header(req, 'authorization'), false, query);
+  authorizeDownload(state, req, bucket, v.fileName, header(req, 'authorization'), false, query);
   await sendFile(state, v, bucket, req, res, query, dropAt);
 }
 
@@ -103,7 +105,7 @@ export async function downloadByName(state: EmulatorState, rawBucket: string, ra
   const bucket = state.store.bucketByName(bucketName);
   if (!bucket) throw notFound(`Bucket ${bucketName} does not exist`);
   const token = header(req, 'authorization') ?? query.get('Authorization') ?? undefined;
-  authorizeDownload(state, bucket, fileName, token, true, query);
+  authorizeDownload(state, req, bucket, fileName, token, true, query);
   const v = state.store.index(bucket.bucketId).latest(fileName);
   if (!v || v.action !== 'upload') throw notFound(`File ${fileName} not present`);
   await sendFile(state, v, bucket, req, res, query, dropAt);

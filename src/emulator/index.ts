@@ -9,18 +9,21 @@
  *   restarts the PRNG from `seed`. Answers `{"faults": {...}}`. `GET` reads them back.
  * - `POST /_emulator/expire-tokens` — every account and upload token becomes expired
  *   (next use: 401 expired_auth_token). Answers `{}`.
+ * - `GET /_emulator/stats` — the 401 `unauthorized` answers so far ({@link RefusalStats}).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { demoKeysOf, seedDemo, type DemoKey } from './demo-seed.js';
 import { FaultInjector, type FaultOptions } from './faults.js';
 import { openStore } from './open-store.js';
+import { RefusalCounter, type RefusalStats } from './refusals.js';
 import { handleRequest } from './router.js';
 import type { EmulatorState } from './state.js';
 import { TokenRegistry } from './tokens.js';
 
 export type { FaultOptions } from './faults.js';
 export type { DemoKey } from './demo-seed.js';
+export type { RefusalStats } from './refusals.js';
 export {
   DEMO_BUCKETS,
   DEMO_KEY_NAMES,
@@ -71,6 +74,11 @@ export interface RunningEmulator {
   setFaults(f: FaultOptions): void;
   /** Expires every account and upload token issued so far. */
   expireAllTokens(): void;
+  /**
+   * How many signed-in calls got 401 `unauthorized` (the key lacked a capability, bucket or
+   * prefix), in all, per key ID and per endpoint; and how many sign-ins were rejected.
+   */
+  stats(): RefusalStats;
   /** Stops listening, drops open connections and flushes persistence. */
   close(): Promise<void>;
 }
@@ -86,6 +94,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store: opened.store,
     tokens: new TokenRegistry(options.tokenLifetimeMs ?? 24 * 3_600_000),
     faults: new FaultInjector(options.faults),
+    refusals: new RefusalCounter(),
     settings: {
       recommendedPartSize: options.recommendedPartSize ?? 100_000_000,
       absoluteMinimumPartSize: options.absoluteMinimumPartSize ?? 5_000_000,
@@ -121,6 +130,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     notices: opened.notices,
     setFaults: (f) => state.faults.set(f),
     expireAllTokens: () => state.tokens.expireAll(),
+    stats: () => state.refusals.get(),
     close: () => {
       closed ??= (async () => {
         await new Promise<void>((resolve) => {

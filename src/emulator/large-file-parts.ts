@@ -10,6 +10,7 @@ import { badRequest } from './errors.js';
 import { header, sendJson } from './http-util.js';
 import type { PartRecord } from './model.js';
 import { principalFor } from './principal.js';
+import { noteCaller } from './refusals.js';
 import { partObject } from './shapes.js';
 import type { EmulatorState } from './state.js';
 import { withUploadToken } from './upload.js';
@@ -26,6 +27,7 @@ export async function uploadPart(
   dropAt: (total: number) => number | undefined,
 ): Promise<void> {
   const token = state.tokens.checkUpload(header(req, 'authorization'), 'part', fileId, urlId);
+  noteCaller(req, token.keyId);
   const principal = principalFor(state.store, token.keyId);
   const large = state.store.largeFiles.get(fileId);
   if (!large) throw badRequest(`Invalid fileId: ${fileId} (no unfinished large file)`);

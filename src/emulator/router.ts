@@ -23,6 +23,7 @@ import { uploadPart } from './large-file-parts.js';
 import type { ApiVersion } from './model.js';
 import { Params } from './params.js';
 import { principalFor } from './principal.js';
+import { noteCaller } from './refusals.js';
 import type { ApiContext, EmulatorState } from './state.js';
 import { uploadFile } from './upload.js';
 
@@ -41,6 +42,7 @@ async function jsonCall(state: EmulatorState, version: ApiVersion, name: string,
   const testMode = testModeOf(req);
   checkFaults(state, name, testMode);
   const token = state.tokens.checkAccount(header(req, 'authorization'));
+  noteCaller(req, token.keyId);
   if (state.faults.expireToken(name, testMode)) {
     token.expired = true;
     throw expiredAuthToken();
@@ -109,6 +111,13 @@ async function route(state: EmulatorState, req: IncomingMessage, res: ServerResp
   return jsonCall(state, version, name, req, res, query);
 }
 
+/** The endpoint a request path names (`b2_download_file_by_name` for `/file/…`), or null for control paths. */
+function endpointOf(path: string): string | null {
+  if (path.startsWith('/_emulator/')) return null;
+  if (path.startsWith('/file/')) return 'b2_download_file_by_name';
+  return API_PATH.exec(path)?.[2] ?? path;
+}
+
 /** Handles one request end to end, turning thrown B2Errors into B2 error responses. */
 export async function handleRequest(state: EmulatorState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = Date.now();
@@ -118,6 +127,8 @@ export async function handleRequest(state: EmulatorState, req: IncomingMessage, 
     if (err instanceof ConnectionDropped) {
       res.destroy();
     } else if (err instanceof B2Error) {
+      const endpoint = endpointOf((req.url ?? '').split('?')[0] ?? '');
+      if (err.status === 401 && err.code === 'unauthorized' && endpoint !== null) state.refusals.record(req, endpoint);
       sendError(res, err, req.method === 'HEAD');
     } else {
       state.log(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

@@ -6,6 +6,7 @@ import type { FaultInjector } from './faults.js';
 import type { ApiVersion } from './model.js';
 import type { Params } from './params.js';
 import type { Principal } from './principal.js';
+import type { RefusalCounter } from './refusals.js';
 import type { ShapeContext } from './shapes.js';
 import type { Store } from './store.js';
 import type { AccountToken, TokenRegistry } from './tokens.js';
@@ -22,6 +23,8 @@ export interface EmulatorState {
   store: Store;
   tokens: TokenRegistry;
   faults: FaultInjector;
+  /** 401 `unauthorized` answers so far (GET /_emulator/stats). */
+  refusals: RefusalCounter;
   settings: ResolvedSettings;
   /** `http://host:port`, used as apiUrl, downloadUrl and upload URL base. */
   endpoint: string;

@@ -108,13 +108,16 @@ export class TokenRegistry {
     if (t) t.expired = true;
   }
 
-  /** Issues a download authorization token. */
-  issueDownload(bucketId: string, fileNamePrefix: string, validSeconds: number, overrides: Record<string, string>): DownloadToken {
+  /**
+   * Issues a download authorization token. Like an account token it ends at the signing key's
+   * expiry (`keyExpiry`, ms) when that comes first: a link never outlives the key that made it.
+   */
+  issueDownload(bucketId: string, fileNamePrefix: string, validSeconds: number, overrides: Record<string, string>, keyExpiry: number | null = null): DownloadToken {
     const t: DownloadToken = {
       token: newToken('3_004_d'),
       bucketId,
       fileNamePrefix,
-      expiresAt: Date.now() + validSeconds * 1000,
+      expiresAt: Math.min(Date.now() + validSeconds * 1000, keyExpiry ?? Number.MAX_SAFE_INTEGER),
       overrides,
     };
     this.download.set(t.token, t);

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bucketById } from './api-common.js';
 import { receiveBody, uploadLengths } from './body-sink.js';
 import { requireBucket, requireCapability, requireName } from './enforce.js';
+import { noteCaller } from './refusals.js';
 import { B2Error, badBucketId, badRequest } from './errors.js';
 import { header, sendJson } from './http-util.js';
 import { newFileId } from './ids.js';
@@ -56,6 +57,7 @@ export async function uploadFile(
   dropAt: (total: number) => number | undefined,
 ): Promise<void> {
   const token = state.tokens.checkUpload(header(req, 'authorization'), 'file', bucketId, urlId);
+  noteCaller(req, token.keyId);
   const principal = principalFor(state.store, token.keyId);
   requireCapability(principal, 'writeFiles');
   const bucket = state.store.buckets.get(bucketId);

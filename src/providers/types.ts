@@ -261,6 +261,12 @@ export interface Provider {
    */
   cancelUnfinishedUpload?(path: string, options?: { signal?: AbortSignal }): Promise<number>;
 
+  /**
+   * B2: the type of bucket `name` (`allPublic`, `allPrivate`, …) when this provider has learnt it,
+   * else undefined. Synchronous: never asks the server.
+   */
+  knownBucketType?(name: string): string | undefined;
+
   /** Releases sockets and timers. Idempotent. */
   close?(): Promise<void>;
 }

@@ -114,6 +114,8 @@ const ACTION_COMMANDS: Record<PermissionAction, CommandId | null> = {
   'share-link': 'shareLink',
   'show-versions': 'versions',
   info: 'info',
+  // Behind the copy and move dialogs' conflict choices, not a key of its own.
+  'look-up': null,
   'list-keys': 'keys',
   'create-key': 'keys',
   'delete-key': 'keys',

@@ -24,6 +24,8 @@ export type PaneAction<E extends PaneEntry = PaneEntry> =
   /** The listing is complete: selection keys that did not come back are dropped. */
   | { type: 'listingDone'; requestId: number }
   | { type: 'listingFailed'; requestId: number; message: string }
+  /** The key may not list this place but may write to it: no rows, and why (see LoadStage `unlisted`). */
+  | { type: 'listingWithheld'; requestId: number; note: string; may: string }
   | { type: 'moveCursor'; move: CursorMove; height: number }
   | { type: 'setCursor'; index: number; height: number }
   | { type: 'viewportResized'; height: number }
@@ -95,6 +97,9 @@ export function paneReducer<E extends PaneEntry>(pane: PaneState<E>, action: Pan
     case 'listingFailed':
       if (action.requestId !== pane.requestId) return pane;
       return { ...pane, load: { stage: 'error', message: action.message }, focusKey: null };
+    case 'listingWithheld':
+      if (action.requestId !== pane.requestId) return pane;
+      return { ...pane, load: { stage: 'unlisted', note: action.note, may: action.may }, focusKey: null };
     case 'moveCursor': {
       const p = { ...pane, viewportHeight: action.height, focusKey: null };
       return withCursor(p, movedCursor(pane.cursor, action.move, action.height, rowCount(pane)));

@@ -94,6 +94,8 @@ export interface FooterCounts {
   loading: number | null;
   /** The listing error, raw (sanitise before display), or null. */
   error: string | null;
+  /** In a place the key may write to but not list: what it may do there (raw), else null. */
+  unlisted: string | null;
 }
 
 /** The footer's numbers. */
@@ -104,5 +106,6 @@ export function footerCounts(pane: PaneState<PaneEntry>): FooterCounts {
     selected: selectionSummary(pane),
     loading: pane.load.stage === 'loading' ? pane.load.loaded : null,
     error: pane.load.stage === 'error' ? pane.load.message : null,
+    unlisted: pane.load.stage === 'unlisted' ? pane.load.may : null,
   };
 }

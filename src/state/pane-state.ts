@@ -26,12 +26,16 @@ export interface PaneEntry {
 /**
  * Where the listing is: `idle` before the first request, `loading` while pages stream in (with the
  * number of entries received so far), `loaded`, or `error` with a message for the user (raw).
+ * `unlisted`: the pane stands in a place its key may write to but not list (a write-only drop
+ * box), so there are no rows and nothing was asked; `note` says so in place of the rows and `may`
+ * (for the footer) what the key can do there.
  */
 export type LoadStage =
   | { stage: 'idle' }
   | { stage: 'loading'; loaded: number }
   | { stage: 'loaded' }
-  | { stage: 'error'; message: string };
+  | { stage: 'error'; message: string }
+  | { stage: 'unlisted'; note: string; may: string };
 
 /**
  * Sort keys. Each has a natural direction: name A→Z, size largest first, date newest first;

@@ -9,13 +9,23 @@
  *   recoverable, so a no-delete key can still move. This matches the B2 provider's default remove
  *   mode (`hide`). Purging the old versions is a separate Delete.
  * - Server-side copy needs readFiles on the source (b2_copy_file asks for it when the source bucket is
- *   private; b2c cannot tell here, and buckets are private by default) and writeFiles on the
- *   destination, possibly in another bucket of the account.
+ *   private; the rules waive it where the bucket is known to be public) and writeFiles on the
+ *   destination, possibly in another bucket of the account. b2_copy_file takes the source's file
+ *   ID, which b2c finds with b2_list_file_names: listFiles on the source too. A download (B2 to the
+ *   local disk) goes by name and needs neither listFiles nor the bucket's ID (permissions.ts).
  * - Unhide deletes the hide-marker version (b2_delete_file_version: deleteFiles) after finding it in
- *   b2_list_file_versions (listFiles). Delete all versions lists and deletes likewise.
+ *   b2_list_file_versions (listFiles). Delete (this version) and delete all versions look the
+ *   versions up likewise: b2_delete_file_version needs the version's file ID.
  * - Make folder writes a `.bzEmpty` placeholder (writeFiles), like the B2 web UI.
  * - Info shows the file object from the listing (b2_list_file_names: listFiles).
+ * - Look up (does this name exist?) is what every conflict choice but "overwrite" needs at the
+ *   destination: b2_list_file_names (listFiles), or a HEAD download by name (readFiles) when the
+ *   key cannot list. Either capability will do (`needsAny`).
  * - Acting on a folder means acting on every name under it; the pane has listed them already.
+ * - Every call inside a bucket names it by ID (b2_list_file_names, b2_get_upload_url,
+ *   b2_hide_file, …), and only b2_list_buckets turns a name into an ID. A key limited to buckets
+ *   gets their IDs when it signs in; a key for all buckets needs listBuckets to find any. Only a
+ *   download goes by the bucket's name (`needsBucketId: false`).
  */
 
 /** Everything the product can ask the rules about. */
@@ -36,6 +46,7 @@ export type PermissionAction =
   | 'share-link'
   | 'show-versions'
   | 'info'
+  | 'look-up'
   | 'list-keys'
   | 'create-key'
   | 'delete-key'
@@ -72,6 +83,10 @@ export interface ActionInfo {
   needs: readonly string[];
   /** `pair` only: capabilities on a B2 destination. */
   destinationNeeds: readonly string[];
+  /** At least one of these is needed as well (empty: no such condition). */
+  needsAny: readonly string[];
+  /** Acting inside a bucket needs its ID (see above): false only for what goes by the bucket's name. */
+  needsBucketId: boolean;
   scope: ActionScope;
 }
 
@@ -85,17 +100,18 @@ const ROWS: readonly Row[] = [
   ['list', 'List', 'List the files and folders in a folder.', 'single', true, ['listFiles'], [], 'reach'],
   ['download', 'Download', 'Copy a file from B2 to the local disk.', 'single', true, ['readFiles'], [], 'inside'],
   ['upload', 'Upload', 'Copy a file from the local disk to B2.', 'single', true, ['writeFiles'], [], 'inside'],
-  ['copy', 'Copy', 'Copy files; B2 to B2 is a server-side copy, across buckets too.', 'pair', true, ['readFiles'], ['writeFiles'], 'inside'],
-  ['move', 'Move', 'Copy files, then hide the source on B2 (its versions stay recoverable).', 'pair', true, ['readFiles', 'writeFiles'], ['writeFiles'], 'inside'],
-  ['rename', 'Rename', 'Give a file a new name (B2: copy, then hide the old name).', 'pair', true, ['readFiles', 'writeFiles'], ['writeFiles'], 'siblings'],
+  ['copy', 'Copy', 'Copy files; B2 to B2 is a server-side copy, across buckets too.', 'pair', true, ['listFiles', 'readFiles'], ['writeFiles'], 'inside'],
+  ['move', 'Move', 'Copy files, then hide the source on B2 (its versions stay recoverable).', 'pair', true, ['listFiles', 'readFiles', 'writeFiles'], ['writeFiles'], 'inside'],
+  ['rename', 'Rename', 'Give a file a new name (B2: copy, then hide the old name).', 'pair', true, ['listFiles', 'readFiles', 'writeFiles'], ['writeFiles'], 'siblings'],
   ['mkdir', 'Make folder', 'Create a folder (B2: a .bzEmpty placeholder, like the web UI).', 'single', true, ['writeFiles'], [], 'placeholder'],
   ['hide', 'Hide', 'Hide a file behind a hide marker; older versions stay and it can be unhidden.', 'single', false, ['writeFiles'], [], 'inside'],
   ['unhide', 'Unhide', 'Delete the hide marker so the newest real version shows again.', 'single', false, ['listFiles', 'deleteFiles'], [], 'inside'],
-  ['delete', 'Delete', 'Delete a file (B2: this version, for good).', 'single', true, ['deleteFiles'], [], 'inside'],
+  ['delete', 'Delete', 'Delete a file (B2: this version, for good).', 'single', true, ['listFiles', 'deleteFiles'], [], 'inside'],
   ['delete-all-versions', 'Delete all versions', 'Delete every version of a name, for good.', 'single', false, ['listFiles', 'deleteFiles'], [], 'inside'],
   ['share-link', 'Share link', 'Make a link that downloads without a key, for a chosen time.', 'single', false, ['shareFiles'], [], 'inside'],
   ['show-versions', 'Versions', 'List every version of a name, hide markers included.', 'single', false, ['listFiles'], [], 'inside'],
   ['info', 'Info', "Show a file's size, dates, checksum and metadata.", 'single', true, ['listFiles'], [], 'inside'],
+  ['look-up', 'Look up names', 'See whether a file already exists (every conflict choice but Overwrite needs it).', 'single', true, [], [], 'inside'],
   ['list-keys', 'List keys', "List the account's application keys.", 'account', false, ['listKeys'], [], 'account'],
   ['create-key', 'Create key', 'Create an application key.', 'account', false, ['writeKeys'], [], 'account'],
   ['delete-key', 'Delete key', 'Delete an application key.', 'account', false, ['deleteKeys'], [], 'account'],
@@ -103,10 +119,15 @@ const ROWS: readonly Row[] = [
   ['delete-bucket', 'Delete bucket', 'Delete an empty bucket.', 'single', false, ['deleteBuckets'], [], 'bucket'],
 ];
 
+/** Alternatives: the action needs at least one of these on top of its `needs`. */
+const NEEDS_ANY: Partial<Record<PermissionAction, readonly string[]>> = {
+  'look-up': ['listFiles', 'readFiles'],
+};
+
 /** Every action, in the order menus and the inspector list them. */
 export const ACTIONS: readonly ActionInfo[] = ROWS.map(
   ([id, label, description, arity, local, needs, destinationNeeds, scope]) => ({
-    id, label, description, arity, local, needs, destinationNeeds, scope,
+    id, label, description, arity, local, needs, destinationNeeds, needsAny: NEEDS_ANY[id] ?? [], needsBucketId: id !== 'download', scope,
   }),
 );
 

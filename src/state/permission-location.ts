@@ -10,6 +10,8 @@
 export interface LocationBucket {
   id?: string;
   name: string;
+  /** `allPublic`, `allPrivate`, … when known: anyone may download from an `allPublic` bucket. */
+  type?: string;
 }
 
 /** A place on the local disk: the OS decides at run time, so the rules allow it. */
@@ -36,16 +38,18 @@ export function localLocation(path: string): LocalLocation {
 /**
  * A B2 location from a provider path (`/BUCKET/dir/file`, `/` = bucket list; see
  * providers/types.ts). `dir` says the path names a folder: a trailing `/` is added to its key.
- * `bucketId` pins the bucket exactly when known.
+ * `bucketId` pins the bucket exactly when known; `bucketType` says whether it is public.
  */
-export function b2LocationFromPath(path: string, options: { dir: boolean; bucketId?: string }): B2Location {
+export function b2LocationFromPath(path: string, options: { dir: boolean; bucketId?: string; bucketType?: string }): B2Location {
   const trimmed = path.replace(/^\/+/, '');
   if (trimmed === '') return { kind: 'b2', bucket: null, key: '' };
   const slash = trimmed.indexOf('/');
   const name = slash < 0 ? trimmed : trimmed.slice(0, slash);
   let key = slash < 0 ? '' : trimmed.slice(slash + 1);
   if (options.dir) key = asFolderKey(key);
-  const bucket: LocationBucket = options.bucketId === undefined ? { name } : { id: options.bucketId, name };
+  const bucket: LocationBucket = { name };
+  if (options.bucketId !== undefined) bucket.id = options.bucketId;
+  if (options.bucketType !== undefined) bucket.type = options.bucketType;
   return { kind: 'b2', bucket, key };
 }
 

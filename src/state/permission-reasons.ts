@@ -122,11 +122,23 @@ export function capabilityProblem(label: string, lacking: readonly string[], hel
   };
 }
 
+/**
+ * "Look up names needs the listFiles or readFiles capability; this key has writeFiles." `missing`
+ * names the first alternative (the one that does most).
+ */
+export function anyCapabilityProblem(label: string, anyOf: readonly string[], held: readonly string[]): Problem {
+  const groups = [...new Set(anyOf.map((c) => describeCapability(c).group))];
+  const relevant = sortCapabilities(held.filter((c) => groups.includes(describeCapability(c).group)));
+  const has = relevant.length > 0 ? relevant.join(', ') : `no ${joinOr(groups.map((g) => capabilityGroupInfo(g).noun))} capabilities`;
+  return {
+    missing: anyOf.slice(0, 1),
+    sentence: `${label} needs the ${joinOr(anyOf)} capability; this key has ${has}.`,
+  };
+}
+
 /** `a`, `a or b`, `a, b or c`. */
 function joinOr(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
 }
 
-/** Hint for a key for all buckets without listBuckets (reference §0: a bucket still opens by name). */
-export const OPEN_BY_NAME_HINT = 'A bucket can still be opened by typing its name.';

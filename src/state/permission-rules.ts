@@ -19,6 +19,7 @@ import { FOLDER_PLACEHOLDER, asFolderKey, isFolderKey, parentFolderKey } from '.
 import type { Problem, Side } from './permission-reasons.js';
 import {
   allBucketsProblem,
+  anyCapabilityProblem,
   bucketProblem,
   capabilityProblem,
   noBucketProblem,
@@ -145,7 +146,11 @@ export function problemsAt(
   side: Side | null,
 ): Problem[] {
   const held = new Set(key.capabilities);
-  const lacking = needs.filter((c) => !held.has(c));
+  // Anyone may download from a public bucket (reference §7): reading there asks nothing of the key,
+  // and a pure read by the bucket's name (a download) not even its bucket or prefix.
+  const publicRead = loc !== null && loc.bucket !== null && loc.bucket.type === 'allPublic' && side !== 'destination';
+  if (publicRead && !action.needsBucketId && needs.every((c) => c === 'readFiles')) return [];
+  const lacking = needs.filter((c) => !held.has(c) && !(publicRead && c === 'readFiles'));
   if ((scope === 'account' || scope === 'bucket') && key.buckets !== null) {
     // Reference §3.1/§3.2: keys limited to buckets can't create or delete buckets or manage keys.
     return [allBucketsProblem(action.label, key.buckets, lacking)];
@@ -155,5 +160,11 @@ export function problemsAt(
   if (scope === 'buckets' && key.buckets !== null) return [];
   const scoped = scopeProblems(action, scope, loc, key, reading, side);
   if (scoped.some((p) => p.missing.length === 0)) return scoped;
-  return lacking.length === 0 ? scoped : [...scoped, capabilityProblem(action.label, lacking, key.capabilities, side)];
+  // A key for all buckets finds a bucket's ID only with listBuckets (permission-actions.ts).
+  if (action.needsBucketId && loc !== null && loc.bucket !== null && key.buckets === null && !held.has('listBuckets') && scope !== 'buckets' && scope !== 'account') {
+    lacking.push('listBuckets');
+  }
+  const out = lacking.length === 0 ? scoped : [...scoped, capabilityProblem(action.label, lacking, key.capabilities, side)];
+  const any = action.needsAny;
+  return any.length === 0 || any.some((c) => held.has(c)) ? out : [...out, anyCapabilityProblem(action.label, any, key.capabilities)];
 }

@@ -14,7 +14,7 @@ import type { ActionInfo, PermissionAction } from './permission-actions.js';
 import { actionInfo, ACTIONS } from './permission-actions.js';
 import type { B2Location, Location } from './permission-location.js';
 import type { Problem } from './permission-reasons.js';
-import { expiredProblem, localOnlyProblem, noKeyProblem, OPEN_BY_NAME_HINT } from './permission-reasons.js';
+import { expiredProblem, localOnlyProblem, noKeyProblem } from './permission-reasons.js';
 import type { Reading } from './permission-rules.js';
 import { isExpired, problemsAt } from './permission-rules.js';
 
@@ -60,11 +60,7 @@ function evaluate(info: ActionInfo, location: Location, key: KeyInfo | null, now
     // Listing the B2 root lists the buckets.
     return evaluate(actionInfo('list-buckets'), location, key, now, reading);
   }
-  const problems = problemsAt(info, info.needs, info.scope, location, key, reading, null);
-  if (info.scope === 'buckets' && problems.length > 0) {
-    return problems.map((p) => ({ ...p, sentence: `${p.sentence} ${OPEN_BY_NAME_HINT}` }));
-  }
-  return problems;
+  return problemsAt(info, info.needs, info.scope, location, key, reading, null);
 }
 
 /**
@@ -109,7 +105,11 @@ export function checkTransfer(
 ): PermissionDecision {
   const info = actionInfo(action);
   const problems: Problem[] = [];
-  if (source.kind === 'b2') problems.push(...transferSide(info, source, keys.source, now, 'source'));
+  // B2 to the local disk is a download: by name, so no file ID to look up and no bucket ID
+  // (permission-actions.ts).
+  const download = actionInfo('download');
+  const sourceInfo = destination.kind === 'local' ? { ...info, needs: info.needs.filter((c) => c !== 'listFiles'), needsBucketId: download.needsBucketId } : info;
+  if (source.kind === 'b2') problems.push(...transferSide(sourceInfo, source, keys.source, now, 'source'));
   if (destination.kind === 'b2') problems.push(...transferSide(info, destination, keys.destination, now, 'destination'));
   return decide(problems);
 }

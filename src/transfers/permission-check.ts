@@ -6,7 +6,8 @@
  * nothing forbidden is attempted blindly).
  *
  * The mapping, per job kind:
- * - `scan` → `list` on the source folder;
+ * - `scan` → `list` on the source folder (nothing for a selected file whose row is known: the
+ *   scan then only queues it, and its own job is checked);
  * - `upload`, `download`, `server-copy`, `local-copy`, `stream-copy` → checkTransfer (copy or
  *   move) with each end's own key;
  * - `delete`, `rmdir` → `hide`, `delete` or `delete-all-versions` by remove mode (local: `delete`);
@@ -40,9 +41,14 @@ export const LOCAL_PROVIDER_REF = 'local';
 
 const defaultIsLocal: IsLocalRef = (ref) => ref === LOCAL_PROVIDER_REF;
 
+/** The type of a bucket as provider `ref` knows it (`allPublic`, …), or undefined. */
+export type BucketTypeOf = (ref: string, bucket: string) => string | undefined;
+
 /** A queue location as the rules see it; `dir` marks a folder (its key gets a trailing `/`). */
-export function ruleLocation(loc: QueueLocation, dir: boolean, isLocal: IsLocalRef = defaultIsLocal): Location {
-  return isLocal(loc.provider) ? localLocation(loc.path) : b2LocationFromPath(loc.path, { dir });
+export function ruleLocation(loc: QueueLocation, dir: boolean, isLocal: IsLocalRef = defaultIsLocal, typeOf: BucketTypeOf = () => undefined): Location {
+  if (isLocal(loc.provider)) return localLocation(loc.path);
+  const bucket = loc.path.replace(/^\/+/, '').split('/')[0] ?? '';
+  return b2LocationFromPath(loc.path, { dir, bucketType: bucket === '' ? undefined : typeOf(loc.provider, bucket) });
 }
 
 /** The permission action that removing with `mode` is (local removal is always `delete`). */
@@ -73,15 +79,16 @@ export function toAnswer(d: PermissionDecision): PermissionAnswer {
  * @param keyOf the key of each provider reference
  * @param now the clock (ms since the epoch), for key expiry
  * @param isLocal which references are the local disk
+ * @param typeOf bucket types the providers have learnt (anyone may download from a public bucket)
  */
-export function engineChecker(keyOf: KeyOfRef, now: () => number, isLocal: IsLocalRef = defaultIsLocal): (q: PermissionQuery) => PermissionAnswer {
-  const at = (loc: QueueLocation, dir: boolean): Location => ruleLocation(loc, dir, isLocal);
+export function engineChecker(keyOf: KeyOfRef, now: () => number, isLocal: IsLocalRef = defaultIsLocal, typeOf: BucketTypeOf = () => undefined): (q: PermissionQuery) => PermissionAnswer {
+  const at = (loc: QueueLocation, dir: boolean): Location => ruleLocation(loc, dir, isLocal, typeOf);
   return (q) => {
     const src = q.source;
     const dst = q.target;
     switch (q.kind) {
       case 'scan':
-        return src ? toAnswer(checkAction('list', at(src, true), keyOf(src.provider), now())) : { allowed: true };
+        return src && q.listsSource ? toAnswer(checkAction('list', at(src, true), keyOf(src.provider), now())) : { allowed: true };
       case 'mkdir':
         return dst ? toAnswer(checkAction('mkdir', at(dst, true), keyOf(dst.provider), now())) : { allowed: true };
       case 'delete':

@@ -25,6 +25,7 @@ export async function permit(job: JobRecord, check: EngineOptions['checkPermissi
     source: job.source,
     target: job.copied ? null : job.target,
     removeMode: removes ? s.removeMode : null,
+    listsSource: job.kind === 'scan' && !(job.root && job.known && !job.isDir),
   };
   const answer = await check(query);
   if (!answer.allowed) throw new JobRefusedError(answer.reason ?? 'This key is not allowed to do that.', 'permission-denied');

@@ -236,6 +236,12 @@ export interface PermissionQuery {
   target: Location | null;
   /** Delete jobs and the source side of moves. */
   removeMode: RemoveMode | null;
+  /**
+   * Scan jobs: whether the scan lists (or stats) its source. A selected file whose listing row
+   * the caller handed in (`known`) is queued as it is: nothing is asked of its provider, so a key
+   * that cannot list may still act on it.
+   */
+  listsSource: boolean;
 }
 
 export interface PermissionAnswer {

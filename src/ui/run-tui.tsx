@@ -96,7 +96,7 @@ export async function runTui(setup: TuiSetup, io: TuiIo = { stdin: process.stdin
     concurrency: setup.settings.concurrency,
     partConcurrency: setup.settings.partConcurrency,
     partSize: setup.settings.partSize,
-    checkPermission: connectingChecker(registry, engineChecker((ref) => registry.keyInfoForRef(ref), Date.now)),
+    checkPermission: connectingChecker(registry, engineChecker((ref) => registry.keyInfoForRef(ref), Date.now, undefined, (ref, bucket) => registry.bucketTypeOfRef(ref, bucket))),
     queueFile: setup.queueFile ?? undefined,
     // Sooner than the engine's 1 s default: work queued just before a crash is kept too, and a
     // write is one small JSON file (progress alone does not trigger one).

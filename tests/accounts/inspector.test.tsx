@@ -45,7 +45,7 @@ describe('key inspector', () => {
     const page = await step(h, '\x1b[6~', (f) => f.includes('lines 11–'));
     expect(page).toMatch(/ ✗ F8\s+Delete\s+needs deleteFiles/);
     const bottom = await step(h, 'G', (f) => f.includes(last));
-    expect(bottom).toMatch(/lines 54–73 of 73 ↑/);
+    expect(bottom).toMatch(/lines 55–74 of 74 ↑/);
     expect(bottom).toMatch(/✗ writeBucketLogging\s+change a bucket's access-logging settings/);
     for (const frame of h.frames.map((f) => f.replace(SGR, ''))) {
       const lines = frame.split('\n');

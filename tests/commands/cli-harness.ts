@@ -142,8 +142,11 @@ export function useServer(made: string[], options: { partSize?: number }, ready:
     ready(server);
   }, 60_000);
   afterAll(async () => {
+    // Nothing b2c sent in the whole suite may have been refused with 401 (issue 9).
+    const refusals = server?.emu.stats().unauthorizedByEndpoint ?? {};
     await server?.close();
     await cleanup(made);
+    expect(refusals).toEqual({});
   });
 }
 
@@ -187,8 +190,11 @@ export function useDemoAccount(): DemoAccount {
     account.configDir = mkdtempSync(join(tmpdir(), 'b2c-keys-cli-'));
   });
   afterAll(async () => {
+    const refusals = account.emu.stats().unauthorizedByEndpoint;
     await account.emu.close();
     rmSync(account.configDir, { recursive: true, force: true });
+    // Nothing b2c sent in the whole suite may have been refused with 401 (issue 9).
+    expect(refusals).toEqual({});
   });
   return account;
 }

@@ -152,7 +152,7 @@ describe('b2c cp safety', () => {
   });
 
   it('refuses an upload the key may not make, with the reason, before any upload request', async () => {
-    const key = await s.b2.keys.createKey({ keyName: 'reader', capabilities: ['listFiles', 'readFiles'] });
+    const key = await s.b2.keys.createKey({ keyName: 'reader', capabilities: ['listBuckets', 'listFiles', 'readFiles'] });
     const dir = await tempDir(made);
     await writeFile(join(dir, 'no.txt'), 'no');
     const before = s.log.length;
@@ -160,6 +160,20 @@ describe('b2c cp safety', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Copy needs the writeFiles capability at the destination');
     expect(fileRequestsAfter(s.log, before).filter((l) => /upload|large_file/.test(l))).toEqual([]);
+  });
+
+  it('refuses a destination outside the key prefix without asking B2 anything it would refuse', async () => {
+    const key = await s.b2.keys.createKey({ keyName: 'prefixed', capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles'], bucketIds: [s.bucketId], namePrefix: 'mine/' });
+    const dir = await tempDir(made);
+    await writeFile(join(dir, 'up.txt'), 'up');
+    const before = s.emu.stats().unauthorized;
+    const out = await runB2c(['cp', join(dir, 'up.txt'), `b2://${s.bucket}/theirs/evil.txt`], { env: s.env(key) });
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain('This key only reaches names starting with mine/; the destination is outside it.');
+    const inside = await runB2c(['cp', join(dir, 'up.txt'), `b2://${s.bucket}/mine/ok.txt`], { env: s.env(key) });
+    expect(inside.code).toBe(0);
+    expect((await s.read('mine/ok.txt')).toString()).toBe('up');
+    expect(s.emu.stats().unauthorized).toBe(before);
   });
 
   it('exits 2 for usage errors', async () => {

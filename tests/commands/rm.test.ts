@@ -124,7 +124,7 @@ describe('b2c rm folders', () => {
 describe('b2c rm permissions, local paths and usage', () => {
   it('refuses with the reason before any request when the key may not delete', async () => {
     await upload(s, 'perm/a.txt', 'a');
-    const key = await s.b2.keys.createKey({ keyName: 'no-delete', capabilities: ['listFiles', 'readFiles', 'writeFiles'] });
+    const key = await s.b2.keys.createKey({ keyName: 'no-delete', capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles'] });
     const before = s.log.length;
     const r = await runB2c(['rm', `b2://${s.bucket}/perm/a.txt`], { env: s.env(key) });
     expect(r.code).toBe(1);

@@ -35,7 +35,7 @@ describe('b2c --demo in a terminal', () => {
     expect(s.isAltScreen()).toBe(false);
   });
 
-  it('greys F8 for the no-delete key and shows the reason when it is pressed', async () => {
+  it('F8 for the no-delete key offers Hide, with the two delete ways greyed and their reasons', async () => {
     run = await startDemo(['--key', 'no-delete']);
     const { s } = run;
     await see(s, 'demo-photos', '[demo/no-delete]');
@@ -43,10 +43,26 @@ describe('b2c --demo in a terminal', () => {
     s.write(KEYS.enter);
     await cursorTo(run, 'README.txt');
     await see(s, 'README.txt');
-    expect(barLabelIsDim(s.raw(), '8Delete')).toBe(true);
+    // The key may hide, so Delete is not greyed: one of its ways is allowed.
+    expect(barLabelIsDim(s.raw(), '8Delete')).toBe(false);
     expect(barLabelIsDim(s.raw(), '5Copy')).toBe(false);
     s.write(KEYS.f8);
-    await see(s, 'Delete needs the deleteFiles capability');
+    await see(s, 'How:', '(•) Hide', 'Delete this version — not allowed with this key', 'Delete all versions — not allowed with this key');
+    s.write(KEYS.down);
+    await see(s, 'Not allowed: Delete needs the deleteFiles capability');
+  });
+
+  it('greys F8 for the read-only key (no way to delete) and says why when it is pressed', async () => {
+    run = await startDemo(['--key', 'read-only']);
+    const { s } = run;
+    await see(s, 'demo-photos', '[demo/read-only]');
+    await cursorTo(run, 'demo-photos');
+    s.write(KEYS.enter);
+    await cursorTo(run, 'README.txt');
+    await see(s, 'README.txt');
+    expect(barLabelIsDim(s.raw(), '8Delete')).toBe(true);
+    s.write(KEYS.f8);
+    await see(s, 'Hide needs the writeFiles capability');
     expect(s.text()).not.toContain('How:');
   });
 

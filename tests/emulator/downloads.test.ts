@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
+import { TokenRegistry } from '../../src/emulator/tokens.js';
 import { b2Client, makeBucket, ok, put, reply, sha1, start, tokenFor, type Json } from './helpers.js';
 
 let emu: RunningEmulator;
@@ -180,5 +181,17 @@ describe('downloads', () => {
     expect(sha1(all)).toBe(sha1(big));
     const part = Buffer.from(await (await byName('big.bin', { headers: { Authorization: t, Range: 'bytes=65530-200000' } })).arrayBuffer());
     expect(part).toEqual(big.subarray(65530, 200001));
+  });
+});
+
+describe('download authorizations end with the key that signed them', () => {
+  test('a token asked for longer than the key lives expires with the key', () => {
+    const tokens = new TokenRegistry(3_600_000);
+    const keyExpiry = Date.now() + 60_000;
+    const capped = tokens.issueDownload('bucket', 'a/', 604_800, {}, keyExpiry);
+    expect(tokens.findDownload(capped.token)?.expiresAt).toBe(keyExpiry);
+    const free = tokens.issueDownload('bucket', 'a/', 3_600, {}, null);
+    expect(free.expiresAt).toBeGreaterThan(keyExpiry);
+    expect(free.expiresAt).toBeLessThanOrEqual(Date.now() + 3_600_000);
   });
 });

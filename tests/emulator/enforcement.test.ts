@@ -203,3 +203,44 @@ describe('token states', () => {
     expect(r.status).toBe(401);
   });
 });
+
+// The permission oracle (tests/permissions) takes this server's answers as the truth; these are the
+// documented rules it leans on beyond the ones above (reference §1.3, §2, §3.1, §7).
+describe('rules the permission oracle relies on', () => {
+  let pubId: string;
+  let pubFile: Json;
+  beforeAll(async () => {
+    pubId = await makeBucket(emu, t, 'enforce-pub', 'allPublic');
+    pubFile = await put(emu, t, pubId, 'open/p.txt', 'p');
+  });
+
+  test('anyone may download from an allPublic bucket: no token, or a key without readFiles, for other buckets or another prefix', async () => {
+    const noRead = await keyToken({ capabilities: ['listBuckets', 'writeFiles'] });
+    const otherBucket = await keyToken({ capabilities: ['listFiles', 'readFiles'], bucketId: bucketA });
+    for (const headers of [{}, { Authorization: noRead }, { Authorization: otherBucket }] as Array<Record<string, string>>) {
+      expect((await fetch(`${emu.endpoint}/file/enforce-pub/open/p.txt`, { headers })).status).toBe(200);
+    }
+  });
+
+  test('b2_copy_file from an allPublic bucket needs no readFiles, but the source must still be in the key bucket and prefix', async () => {
+    const writer = await keyToken({ capabilities: ['listBuckets', 'listFiles', 'writeFiles'] });
+    expect((await call(emu, writer, 'b2_copy_file', { sourceFileId: pubFile.fileId, fileName: 'open/copied.txt' })).status).toBe(200);
+    unauthorized(await call(emu, writer, 'b2_copy_file', { sourceFileId: fileA.fileId, fileName: 'ok/copied.txt' }));
+    const elsewhere = await keyToken({ capabilities: ['listFiles', 'writeFiles'], bucketId: bucketA });
+    unauthorized(await call(emu, elsewhere, 'b2_copy_file', { sourceFileId: pubFile.fileId, fileName: 'ok/copied.txt', destinationBucketId: bucketA }));
+  });
+
+  test('a v4 key with a name prefix and no bucket holds its prefix in every bucket', async () => {
+    const kt = await keyToken({ capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles'], namePrefix: 'ok/' }, 4);
+    expect((await call(emu, kt, 'b2_list_file_names', { bucketId: bucketB, prefix: 'ok/' }, 4)).status).toBe(200);
+    unauthorized(await call(emu, kt, 'b2_list_file_names', { bucketId: bucketB, prefix: '' }, 4));
+    unauthorized(await call(emu, kt, 'b2_hide_file', { bucketId: bucketA, fileName: 'no/x.txt' }, 4));
+  });
+
+  test('a key limited to buckets cannot hold account capabilities, so it never creates buckets or keys', async () => {
+    const bad = await call(emu, t, 'b2_create_key', { accountId: emu.accountId, keyName: 'too-much', capabilities: ['writeBuckets', 'listFiles'], bucketIds: [bucketA] }, 4);
+    expect([bad.status, bad.body.code]).toEqual([400, 'bad_request']);
+    const kt = await keyToken({ capabilities: ['listBuckets', 'listFiles'], bucketId: bucketA });
+    unauthorized(await call(emu, kt, 'b2_create_bucket', { accountId: emu.accountId, bucketName: 'never-made-2', bucketType: 'allPrivate' }));
+  });
+});

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FaultInjector } from '../../src/emulator/faults.js';
+import { RefusalCounter } from '../../src/emulator/refusals.js';
 import { openStore } from '../../src/emulator/open-store.js';
 import { handleRequest } from '../../src/emulator/router.js';
 import type { EmulatorState } from '../../src/emulator/state.js';
@@ -26,6 +27,7 @@ beforeAll(async () => {
     store,
     tokens: new TokenRegistry(3_600_000),
     faults: new FaultInjector(),
+    refusals: new RefusalCounter(),
     settings: { recommendedPartSize: 1000, absoluteMinimumPartSize: 100, tokenLifetimeMs: 3_600_000 },
     endpoint: '',
     log: () => undefined,

@@ -74,6 +74,7 @@ describe('summaries', () => {
       selected: { count: 1, files: 1, dirs: 0, bytes: 2000 },
       loading: null,
       error: null,
+      unlisted: null,
     });
   });
 
@@ -82,6 +83,17 @@ describe('summaries', () => {
     expect(footerCounts(p).loading).toBe(1);
     p = run(p, { type: 'listingFailed', requestId: 3, message: 'boom' });
     expect(footerCounts(p)).toMatchObject({ loading: null, error: 'boom' });
+  });
+
+  it('a place the key may write to but not list: no rows, and what the key may do for the footer', () => {
+    const p = run(
+      createPaneState<TestEntry>(HOME),
+      { type: 'listingStarted', requestId: 4, location: HOME },
+      { type: 'listingWithheld', requestId: 3, note: 'stale', may: 'stale' },
+      { type: 'listingWithheld', requestId: 4, note: 'This key may upload here but not list.', may: 'may upload, not list' },
+    );
+    expect(p.load).toEqual({ stage: 'unlisted', note: 'This key may upload here but not list.', may: 'may upload, not list' });
+    expect(footerCounts(p)).toMatchObject({ shown: { count: 0 }, unlisted: 'may upload, not list', error: null, loading: null });
   });
 });
 

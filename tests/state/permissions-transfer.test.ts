@@ -47,6 +47,7 @@ describe('checkTransfer', () => {
     expect(checkTransfer('copy', at(PHOTOS, 'a'), at(BACKUPS, 'a'), { source: readPhotos, destination: writeBackups }, NOW).allowed).toBe(true);
     expect(checkTransfer('copy', at(PHOTOS, 'a'), at(BACKUPS, 'a'), { source: writeBackups, destination: readPhotos }, NOW).missing).toEqual([
       'bucket:photos',
+      'listFiles',
       'readFiles',
       'bucket:backups',
       'writeFiles',
@@ -101,7 +102,7 @@ describe('permissionsForLocation (function-key bar)', () => {
 
   it('greys out what a read-only key cannot do in a folder, with the reason', () => {
     const r = permissionsForLocation(at(PHOTOS, 'docs/'), keys.readOnly, NOW);
-    expect(allowedSet(r)).toEqual(['browse-bucket', 'list-buckets', 'list', 'download', 'copy', 'show-versions', 'info']);
+    expect(allowedSet(r)).toEqual(['browse-bucket', 'list-buckets', 'list', 'download', 'copy', 'show-versions', 'info', 'look-up']);
     expect(r.delete.reason).toBe('Delete needs the deleteFiles capability; this key has listFiles, readFiles.');
   });
 

@@ -43,7 +43,9 @@ export const keys = {
   prefix: key({ capabilities: preset('read-write'), buckets: [PHOTOS], namePrefix: 'projects/a/' }),
   deletedBucket: key({ capabilities: preset('read-write'), buckets: [{ id: 'b-gone', name: null }] }),
   expired: key({ capabilities: preset('read-write'), expiresAt: Date.UTC(2026, 4, 1) }),
-  unknownExtra: key({ capabilities: ['listFiles', 'readFiles', 'writeFiles', 'futureCapability'] }),
+  unknownExtra: key({ capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles', 'futureCapability'] }),
+  /** Files capabilities on all buckets, but no listBuckets: it cannot turn a bucket name into its ID. */
+  noListBuckets: key({ capabilities: ['listFiles', 'readFiles', 'writeFiles'] }),
 } satisfies Record<string, KeyInfo>;
 
 export function at(bucket: { id?: string; name: string } | null, objectKey = ''): B2Location {

@@ -68,15 +68,16 @@ const matrix: Array<[string, KeyInfo, Expected]> = [
       'browse-bucket': ['listFiles'],
       list: ['listFiles'],
       download: ['readFiles'],
-      copy: ['readFiles'],
-      move: ['readFiles'],
-      rename: ['readFiles'],
+      copy: ['listFiles', 'readFiles'],
+      move: ['listFiles', 'readFiles'],
+      rename: ['listFiles', 'readFiles'],
       unhide: ['listFiles', 'deleteFiles'],
-      delete: ['deleteFiles'],
+      delete: ['listFiles', 'deleteFiles'],
       'delete-all-versions': ['listFiles', 'deleteFiles'],
       'share-link': ['shareFiles'],
       'show-versions': ['listFiles'],
       info: ['listFiles'],
+      'look-up': ['listFiles'],
     },
   ],
   [
@@ -85,7 +86,6 @@ const matrix: Array<[string, KeyInfo, Expected]> = [
     {
       ...ALL_ALLOWED,
       ...ACCOUNT_DENIED,
-      'list-buckets': ['listBuckets'],
       'share-link': ['shareFiles'],
       unhide: ['deleteFiles'],
       delete: ['deleteFiles'],
@@ -112,7 +112,7 @@ describe.each(matrix)('capabilities: %s key', (_name, keyInfo, expected) => {
 
 describe('reason sentences', () => {
   it('names the missing capability and the related ones the key has', () => {
-    const k = key({ capabilities: ['listFiles', 'readFiles', 'writeFiles'] });
+    const k = key({ capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles'] });
     expect(checkAction('delete', at(PHOTOS, 'a.txt'), k, NOW).reason).toBe(
       'Delete needs the deleteFiles capability; this key has listFiles, readFiles, writeFiles.',
     );
@@ -139,14 +139,18 @@ describe('reason sentences', () => {
     );
   });
 
-  it('hints that a key for all buckets without listBuckets can still open a bucket by name', () => {
-    const d = checkAction('list', at(null), keys.unknownExtra, NOW);
+  it('a key for all buckets without listBuckets can neither list buckets nor find one by its name', () => {
+    const d = checkAction('list', at(null), keys.noListBuckets, NOW);
     expect(d.missing).toEqual(['listBuckets']);
-    expect(d.reason).toBe(
-      'List buckets needs the listBuckets capability; this key has no bucket capabilities. ' +
-        'A bucket can still be opened by typing its name.',
+    expect(d.reason).toBe('List buckets needs the listBuckets capability; this key has no bucket capabilities.');
+    // Every call inside a bucket names it by ID, which only b2_list_buckets gives such a key.
+    expect(checkAction('list', at(PHOTOS, 'docs/'), keys.noListBuckets, NOW).missing).toEqual(['listBuckets']);
+    expect(checkAction('upload', at(PHOTOS, 'docs/a'), keys.noListBuckets, NOW).reason).toBe(
+      'Upload needs the listBuckets capability; this key has no bucket capabilities.',
     );
-    expect(checkAction('browse-bucket', at(PHOTOS), keys.unknownExtra, NOW).allowed).toBe(true);
+    // A download goes by the bucket's name; a key limited to the bucket knows its ID.
+    expect(checkAction('download', at(PHOTOS, 'docs/a'), keys.noListBuckets, NOW).allowed).toBe(true);
+    expect(checkAction('upload', at(PHOTOS, 'docs/a'), key({ capabilities: ['writeFiles'], buckets: [PHOTOS] }), NOW).allowed).toBe(true);
   });
 });
 
@@ -164,7 +168,7 @@ describe('the action table', () => {
 
   it('documents the move decision: the source is hidden (writeFiles), never deleted', () => {
     const move = ACTIONS.find((a) => a.id === 'move');
-    expect(move?.needs).toEqual(['readFiles', 'writeFiles']);
+    expect(move?.needs).toEqual(['listFiles', 'readFiles', 'writeFiles']);
     expect(move?.needs).not.toContain('deleteFiles');
     expect(checkAction('move', at(PHOTOS, 'a.txt'), keys.noDelete, NOW).allowed).toBe(true);
   });

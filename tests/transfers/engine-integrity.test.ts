@@ -60,6 +60,24 @@ describe('transfer engine: integrity', () => {
 });
 
 describe('transfer engine: permissions', () => {
+  it('tells the rules whether a scan lists its source: a selected file whose row is known is only queued', async () => {
+    const queries: PermissionQuery[] = [];
+    const f = makeFixture({
+      checkPermission: (q) => {
+        queries.push(q);
+        return { allowed: true };
+      },
+    });
+    f.b2.put('/bkt/f', 'f');
+    f.b2.put('/bkt/d/1', '1');
+    f.engine.submit({ operation: 'delete', on: 'b2', paths: ['/bkt/f', '/bkt/d'], mode: 'hide', known: [{ kind: 'file', size: 1, mtimeMs: null }, undefined] });
+    await f.engine.whenIdle();
+    expect(queries.filter((q) => q.kind === 'scan').map((q) => [q.source?.path, q.listsSource])).toEqual([
+      ['/bkt/f', false],
+      ['/bkt/d', true],
+    ]);
+  });
+
   it('asks the permission rules before each job and sends nothing that is forbidden', async () => {
     const queries: PermissionQuery[] = [];
     const f = makeFixture({

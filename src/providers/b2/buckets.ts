@@ -82,6 +82,11 @@ export class BucketDirectory {
         const names = key.buckets.map((b) => b.name ?? '(deleted bucket)').join(', ');
         throw new PermissionDeniedError(`This key is limited to ${names}; it cannot use bucket ${name}.`, [`bucket:${name}`], `/${name}`);
       }
+      // With listBuckets, one filtered b2_list_buckets tells the bucket's type (public or not).
+      if (this.canListBuckets()) {
+        const found = await this.lookup({ bucketId: allowed.id }, signal);
+        if (found !== null) return found;
+      }
       const ref = { name, id: allowed.id };
       this.cache.set(name, ref);
       return ref;
@@ -102,6 +107,25 @@ export class BucketDirectory {
     const found = await this.lookup({ bucketName: name }, signal);
     if (found === null) throw new NotFoundError(`Bucket ${name} does not exist.`, `/${name}`);
     return found;
+  }
+
+  /** The type of bucket `name` (`allPublic`, `allPrivate`, …) when a lookup so far told it, else undefined. */
+  knownType(name: string): string | undefined {
+    return this.cache.get(name)?.type;
+  }
+
+  /**
+   * The type of bucket `name` when this key can learn it (see `resolve`), else undefined — never
+   * an error for a bucket the key cannot look up.
+   * @throws TransientError, CancelledError
+   */
+  async typeOf(name: string, signal?: AbortSignal): Promise<string | undefined> {
+    try {
+      return (await this.resolve(name, signal)).type;
+    } catch (e) {
+      if (e instanceof PermissionDeniedError || e instanceof NotFoundError) return undefined;
+      throw e;
+    }
   }
 
   /**

@@ -34,12 +34,15 @@ export function fileMtime(info: Record<string, string> | null | undefined, uploa
  * Entry for a file object or folder row in `bucket`. Names are carried exactly (B2 has no
  * folders, only names; see ../paths.ts): a folder row's path is `/BUCKET/` + its prefix with the final
  * `/` (`dir//` stays `dir//`), a file's path is `/BUCKET/` + its name (`endslash/` stays
- * `endslash/`), so the path lists or addresses exactly that prefix or name again.
+ * `endslash/`), so the path lists or addresses exactly that prefix or name again. `bucketType`,
+ * when the caller knows it, travels with the entry (the permission rules let anyone download from
+ * an `allPublic` bucket).
  */
-export function entryFromFile(bucket: string, f: WireFile): Entry {
+export function entryFromFile(bucket: string, f: WireFile, bucketType?: string): Entry {
   const path = `/${bucket}/${f.fileName}`;
+  const typed = bucketType === undefined ? {} : { bucketType };
   if (f.action === 'folder') {
-    return { name: folderName(f.fileName), path, kind: 'dir', size: 0, mtimeMs: null, bucketId: f.bucketId };
+    return { name: folderName(f.fileName), path, kind: 'dir', size: 0, mtimeMs: null, bucketId: f.bucketId, ...typed };
   }
   const info = f.fileInfo ?? {};
   return {
@@ -54,6 +57,7 @@ export function entryFromFile(bucket: string, f: WireFile): Entry {
     info,
     uploadTimestamp: f.uploadTimestamp,
     bucketId: f.bucketId,
+    ...typed,
   };
 }
 

@@ -51,7 +51,7 @@ function pageSizeOf(options: ListOptions | undefined): number {
 export async function* listFolder(session: B2Session, bucket: BucketRef, dir: string, path: string, options?: ListOptions): AsyncGenerator<Entry[]> {
   const plan = planListing(dir, session.keyInfo.namePrefix);
   if (plan.kind === 'synthetic') {
-    yield [{ name: plan.child, path: `/${bucket.name}/${dir}${plan.child}/`, kind: 'dir', size: 0, mtimeMs: null, bucketId: bucket.id }];
+    yield [{ name: plan.child, path: `/${bucket.name}/${dir}${plan.child}/`, kind: 'dir', size: 0, mtimeMs: null, bucketId: bucket.id, bucketType: bucket.type }];
     return;
   }
   const pages = options?.showHidden === true ? versionPages(session, bucket, plan.prefix, path, options) : namePages(session, bucket, plan.prefix, path, options);
@@ -79,7 +79,7 @@ async function* namePages(session: B2Session, bucket: BucketRef, prefix: string,
       (c, x) => c.listFileNames({ bucketId: bucket.id, prefix, delimiter: '/', maxFileCount: pageSizeOf(options), startFileName, ...x }),
     );
     start = data.nextFileName;
-    const entries = data.files.filter((f) => !isPlaceholder(f)).map((f) => entryFromFile(bucket.name, f));
+    const entries = data.files.filter((f) => !isPlaceholder(f)).map((f) => entryFromFile(bucket.name, f, bucket.type));
     yield { rows: data.files.length, entries, done: start === null };
   } while (start !== null);
 }
@@ -111,13 +111,13 @@ async function* versionPages(session: B2Session, bucket: BucketRef, prefix: stri
       if (f.fileName === lastName) {
         // An older version of the name just shown: fill a hidden entry with its newest real version.
         if (pendingHidden !== null && f.action === 'upload') {
-          Object.assign(pendingHidden, entryFromFile(bucket.name, f), { hidden: true });
+          Object.assign(pendingHidden, entryFromFile(bucket.name, f, bucket.type), { hidden: true });
           pendingHidden = null;
         }
         continue;
       }
       lastName = f.fileName;
-      const entry = entryFromFile(bucket.name, f);
+      const entry = entryFromFile(bucket.name, f, bucket.type);
       pendingHidden = f.action === 'hide' ? entry : null;
       if (f.action === 'hide') Object.assign(entry, { hidden: true, size: 0 });
       entries.push(entry);

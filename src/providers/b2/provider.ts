@@ -7,7 +7,7 @@
  * `move` is absent because B2 has no rename (callers copy, then delete).
  */
 import type { Readable } from 'node:stream';
-import { InvalidNameError, NotFoundError } from '../errors.js';
+import { InvalidNameError, NotFoundError, PermissionDeniedError } from '../errors.js';
 import { folderPrefix, splitBucketPath } from '../paths.js';
 import type { Entry, ListOptions, Provider, ProviderTraits, ReadHandle, ReadOptions, RemoveOptions, StatOptions, UnfinishedUpload, VersionEntry, WriteOptions } from '../types.js';
 import type { KeyInfo } from '../../state/key-info.js';
@@ -16,7 +16,7 @@ import type { BucketDirectory, BucketRef } from './buckets.js';
 import { copyFile, type CopyOptions } from './copy.js';
 import { openDownload } from './download.js';
 import { encodeKey } from './entries.js';
-import type { CallContext } from './error-map.js';
+import { inferMissing, type CallContext } from './error-map.js';
 import { listFolder } from './listing.js';
 import { makeFolder, listVersions, removePath, unhidePath } from './remove.js';
 import { discardUnfinished } from './discard-unfinished.js';
@@ -81,7 +81,18 @@ export class B2Provider implements Provider {
   async openRead(path: string, options: ReadOptions = {}): Promise<ReadHandle> {
     const { bucket, key } = splitBucketPath(path);
     if (bucket === null || key === '') throw new NotFoundError(`"${path}" is not a file.`, path);
+    // Anyone may download from a public bucket; elsewhere a key that may not read there gets a
+    // refusal here rather than a 401 from B2.
+    if ((await this.buckets.typeOf(bucket, options.signal)) !== 'allPublic') {
+      const pre = inferMissing({ op: 'b2_download_file_by_name', path, bucket, fileName: key, capability: 'readFiles', action: 'Download' }, this.keyInfo);
+      if (pre.missing.length > 0) throw new PermissionDeniedError(pre.reason, pre.missing, path);
+    }
     return openDownload(this.session, { bucket, key, path, fileId: options.fileId, range: options.range, verify: options.verify, signal: options.signal });
+  }
+
+  /** The type of bucket `name` (`allPublic`, …) when this session has learnt it, else undefined. */
+  knownBucketType(name: string): string | undefined {
+    return this.buckets.knownType(name);
   }
 
   write(path: string, source: Readable, options: WriteOptions): Promise<Entry> {

@@ -2,19 +2,19 @@
  * The key inspector, render-only: a window of `height` lines over the key's facts
  * (state/keys-screen-lines.ts: profile, key ID — never the secret —, account, master or
  * restricted, buckets, prefix, expiry with time left, every b2c action and every capability with
- * ✓/✗ and its meaning). Lines longer than the width are cut, never wrapped, so the layout holds at
+ * ✓/✗ and its meaning; or, for a key B2 refuses to sign in with, state/keys-screen-unusable.ts). Lines longer than the width are cut, never wrapped, so the layout holds at
  * 80×24; the offset comes from the screen's state, and the view reports how far it can scroll.
  */
 import { Box, Text } from 'ink';
 import { useEffect, type ReactNode } from 'react';
-import type { KeyFacts } from '../../state/keys-screen-facts.js';
-import { keyFactLines, type FactLine } from '../../state/keys-screen-lines.js';
+import type { FactLine } from '../../state/keys-screen-lines.js';
 import type { ScrollState } from '../../state/keys-screen-scroll.js';
 import { useTheme } from '../theme-context.js';
 import { toneStyle } from './tones.js';
 
 export interface KeyInspectorProps {
-  facts: KeyFacts;
+  /** The lines to show: `keyFactLines(facts)`, or `unusableKeyLines(…)` for a key that cannot sign in. */
+  lines: readonly FactLine[];
   scroll: ScrollState;
   /** Rows available, including the one-line position indicator. */
   height: number;
@@ -40,9 +40,8 @@ function Line({ line }: { line: FactLine }): ReactNode {
 }
 
 /** The inspector window with a "lines a–b of n" indicator under it. */
-export function KeyInspector({ facts, scroll, height, onScrollLimit }: KeyInspectorProps): ReactNode {
+export function KeyInspector({ lines, scroll, height, onScrollLimit }: KeyInspectorProps): ReactNode {
   const theme = useTheme();
-  const lines = keyFactLines(facts);
   const rows = Math.max(1, height - 1);
   const max = Math.max(0, lines.length - rows);
   useEffect(() => {

@@ -8,6 +8,7 @@ import { redactUrlUserInfo } from '../../config/redact.js';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { keyFacts } from '../../state/keys-screen-facts.js';
+import { keyFactLines } from '../../state/keys-screen-lines.js';
 import { sanitizeForTerminal } from '../../state/sanitize.js';
 import { profileNameToSave } from '../../state/wizard-reducer.js';
 import { suggestProfileName } from '../../state/wizard-validate.js';
@@ -106,7 +107,7 @@ function Review({ state, onScrollLimit, height, now }: Omit<WizardViewProps, 'ac
   return (
     <Box flexDirection="column" height={height}>
       <Text color={theme.status.success}>✓ B2 accepted the key. This is what it may do:</Text>
-      <KeyInspector facts={facts} scroll={state.scroll} height={Math.max(3, height - 3)} onScrollLimit={onScrollLimit} />
+      <KeyInspector lines={keyFactLines(facts)} scroll={state.scroll} height={Math.max(3, height - 3)} onScrollLimit={onScrollLimit} />
       <Text color={state.stage.kind === 'confirm-replace' ? theme.status.warning : undefined} bold wrap="truncate-end">
         {question}
       </Text>

@@ -59,11 +59,30 @@ export function AccountScreens(props: AccountScreensProps): ReactNode {
   const spec = d.profile === null ? undefined : registry.profiles().find((p) => p.name === d.profile);
   const provider = d.profile === null ? null : registry.connected(d.profile);
   const keyInfo = provider?.keyInfo ?? null;
+  const failure = d.profile === null ? null : registry.failure(d.profile);
+  // A key B2 refuses to sign in with (expired, deleted): both screens open and say so.
+  const refusal = failure === null ? undefined : { reason: failure, applicationKeyId: null, ...spec?.knownKey?.() };
+  const inspector = (page: 'inspector' | 'keys-unavailable'): ReactNode => (
+    <KeyInspectorScreen
+      keyInfo={page === 'inspector' ? keyInfo : null}
+      refusal={refusal}
+      page={page}
+      title={page === 'inspector' ? 'Key inspector' : 'Application keys'}
+      profileName={spec?.source === 'env' ? null : d.profile}
+      source={spec?.source ?? 'profile'}
+      endpoint={spec?.endpoint() ?? null}
+      onClose={onClose}
+      route={route}
+      width={width}
+      height={height}
+    />
+  );
   switch (d.screen) {
     case 'keyInspector':
-      if (keyInfo === null) return null;
-      return <KeyInspectorScreen keyInfo={keyInfo} profileName={spec?.source === 'env' ? null : d.profile} source={spec?.source ?? 'profile'} endpoint={spec?.endpoint() ?? null} onClose={onClose} route={route} width={width} height={height} />;
+      if (keyInfo === null && refusal === undefined) return null;
+      return inspector('inspector');
     case 'keys': {
+      if (keyInfo === null && refusal !== undefined) return inspector('keys-unavailable');
       if (!(provider instanceof B2Provider) || keyInfo === null) return null;
       const listBuckets = async (signal?: AbortSignal): Promise<Array<{ id: string; name: string }>> => {
         const out: Array<{ id: string; name: string }> = [];

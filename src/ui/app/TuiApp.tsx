@@ -78,9 +78,14 @@ export function TuiApp({ store, controller, registry, queue, keymap, accounts }:
   const slots = useMemo(() => functionKeyBar(keymap, context), [keymap, context]);
   const activeLoc = app.panes[app.active].location;
   const otherLoc = app.panes[otherSide(app.active)].location;
+  // A bucket's type is learnt while it is listed: the load stages make the bar look again.
+  const loads = [app.panes.left.load, app.panes.right.load];
   const decisions = useMemo(
-    () => (context === 'pane' || context === 'versions' ? paneDecisions(paneKeyOf(activeLoc, connections), paneKeyOf(otherLoc, connections), Date.now()) : NO_DECISIONS),
-    [context, activeLoc, otherLoc, connections],
+    () =>
+      context === 'pane' || context === 'versions'
+        ? paneDecisions(paneKeyOf(activeLoc, connections, registry.bucketTypeOf(activeLoc)), paneKeyOf(otherLoc, connections, registry.bucketTypeOf(otherLoc)), Date.now())
+        : NO_DECISIONS,
+    [context, activeLoc, otherLoc, connections, registry, ...loads],
   );
 
   const leftWidth = Math.floor(columns / 2);

@@ -9,7 +9,9 @@ import type { CommandId } from '../../state/commands.js';
 import type { KeyInfo } from '../../state/key-info.js';
 import { providerPath, type PaneLocation } from '../../state/pane-location.js';
 import { isDirLike } from '../../state/pane-state.js';
+import { anyChoice, deleteActions, SHARE_LIFETIMES, shareLifetimeDecision } from '../../state/permission-choices.js';
 import {
+  actionLabel,
   b2LocationFromPath,
   checkTransfer,
   localLocation,
@@ -38,14 +40,14 @@ export function paneCommandAction(cmd: CommandId): PermissionAction | null {
   return COMMAND_ACTIONS[cmd] ?? null;
 }
 
-/** The rules' view of a pane's folder. */
-export function folderLocation(loc: PaneLocation): Location {
-  return loc.kind === 'local' ? localLocation(loc.path) : b2LocationFromPath(providerPath(loc), { dir: true });
+/** The rules' view of a pane's folder (`bucketType` when known: public buckets are readable by all). */
+export function folderLocation(loc: PaneLocation, bucketType?: string): Location {
+  return loc.kind === 'local' ? localLocation(loc.path) : b2LocationFromPath(providerPath(loc), { dir: true, bucketType });
 }
 
 /** The rules' view of one entry (folders as folder keys). */
 export function entryLocation(loc: PaneLocation, e: Entry): Location {
-  return loc.kind === 'local' ? localLocation(e.path) : b2LocationFromPath(e.path, { dir: isDirLike(e), bucketId: e.bucketId });
+  return loc.kind === 'local' ? localLocation(e.path) : b2LocationFromPath(e.path, { dir: isDirLike(e), bucketId: e.bucketId, bucketType: e.bucketType });
 }
 
 /** Where a copy of `e` into the folder `to` lands, for the rules. */
@@ -61,13 +63,15 @@ export interface PaneKey {
   key: KeyInfo | null;
   /** Why there is no key on a B2 pane yet ("Connecting…"), or null. */
   pendingReason: string | null;
+  /** The type of the pane's bucket when known (`allPublic`, …). */
+  bucketType?: string;
 }
 
-/** A pane's key from the registry's connection states. */
-export function paneKeyOf(location: PaneLocation, connections: RegistrySnapshot): PaneKey {
+/** A pane's key from the registry's connection states (and its bucket's type, when known). */
+export function paneKeyOf(location: PaneLocation, connections: RegistrySnapshot, bucketType?: string): PaneKey {
   if (location.kind === 'local') return { location, key: null, pendingReason: null };
   const c = connections[location.profile];
-  if (c?.state === 'ready') return { location, key: c.keyInfo, pendingReason: null };
+  if (c?.state === 'ready') return { location, key: c.keyInfo, pendingReason: null, bucketType };
   const pendingReason = c?.state === 'failed' ? c.message : `Still connecting to the account "${location.profile}"…`;
   return { location, key: null, pendingReason };
 }
@@ -82,16 +86,27 @@ function refused(reason: string): PermissionDecision {
  */
 export function paneDecisions(active: PaneKey, other: PaneKey, now: number): Map<CommandId, PermissionDecision> {
   const out = new Map<CommandId, PermissionDecision>();
-  const here = permissionsForLocation(folderLocation(active.location), active.key, now);
+  const here = permissionsForLocation(folderLocation(active.location, active.bucketType), active.key, now);
   for (const cmd of ['copy', 'move', 'rename', 'mkdir', 'delete', 'unhide', 'shareLink', 'versions', 'info', 'refresh'] as const) {
     const action = paneCommandAction(cmd);
     if (action === null) continue;
-    let d = here[action];
+    // Copy and move are judged with both ends (a download, say, needs less than a server-side copy).
+    let d = cmd === 'copy' || cmd === 'move' ? transferDecision(cmd, active, other, now) : choicesDecision(cmd, action, here, active, now);
     if (!d.allowed && active.location.kind === 'b2' && active.key === null && active.pendingReason !== null) d = refused(active.pendingReason);
-    if (d.allowed && (cmd === 'copy' || cmd === 'move')) d = transferDecision(cmd, active, other, now);
     out.set(cmd, d);
   }
   return out;
+}
+
+/**
+ * A command's decision from the choices its dialog offers: Delete is allowed when any of its ways
+ * is (permission-choices.ts); Share link when sharing is and some lifetime is. Copy and move
+ * always offer "overwrite", which needs nothing beyond the copy itself.
+ */
+function choicesDecision(cmd: CommandId, action: PermissionAction, here: Record<PermissionAction, PermissionDecision>, pane: PaneKey, now: number): PermissionDecision {
+  if (cmd === 'delete') return anyChoice(actionLabel('delete'), deleteActions(pane.location.kind === 'b2').map((a) => here[a]), here.delete);
+  if (cmd === 'shareLink' && here[action].allowed) return anyChoice(actionLabel(action), SHARE_LIFETIMES.map((s) => shareLifetimeDecision(s, pane.key, now)));
+  return here[action];
 }
 
 function transferDecision(op: 'copy' | 'move', active: PaneKey, other: PaneKey, now: number): PermissionDecision {
@@ -100,5 +115,5 @@ function transferDecision(op: 'copy' | 'move', active: PaneKey, other: PaneKey, 
     return refused(`${op === 'copy' ? 'Copy' : 'Move'} goes into the folder the other pane shows; open a bucket there first.`);
   }
   if (to.kind === 'b2' && other.key === null && other.pendingReason !== null) return refused(other.pendingReason);
-  return checkTransfer(op, folderLocation(active.location), folderLocation(to), { source: active.key, destination: other.key }, now);
+  return checkTransfer(op, folderLocation(active.location, active.bucketType), folderLocation(to, other.bucketType), { source: active.key, destination: other.key }, now);
 }

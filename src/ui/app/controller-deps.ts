@@ -65,5 +65,6 @@ export function closeDialog(d: ControllerDeps): void {
 
 /** A pane's location and key as the permission rules need them. */
 export function paneKey(d: ControllerDeps, side: PaneSide): PaneKey {
-  return paneKeyOf(snapshot(d).app.panes[side].location, d.registry.getSnapshot());
+  const location = snapshot(d).app.panes[side].location;
+  return paneKeyOf(location, d.registry.getSnapshot(), d.registry.bucketTypeOf(location));
 }

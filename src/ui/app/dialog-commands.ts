@@ -4,7 +4,7 @@
  */
 import type { CommandId } from '../../state/commands.js';
 import { b2PaneLocation } from '../../state/pane-location.js';
-import type { DialogData } from '../dialogs/dialog-data.js';
+import type { ChoiceOption, DialogData } from '../dialogs/dialog-data.js';
 import type { DialogAction } from '../dialogs/dialog-reducer.js';
 import { parseTypedLocation } from '../dialogs/typed-location.js';
 import { closeDialog, setStatus, snapshot, type ControllerDeps } from './controller-deps.js';
@@ -33,22 +33,31 @@ function goTo(d: ControllerDeps, dialog: Extract<DialogData, { kind: 'picker' }>
   else void d.navigator.open(dialog.side, target.kind === 'b2' ? b2PaneLocation(target.profile, target.bucket, target.prefix) : target);
 }
 
+/**
+ * The highlighted choice when the key allows it; otherwise null, and the status line says why
+ * (the dialog stays open so another choice can be taken).
+ */
+function allowedChoice<T>(d: ControllerDeps, choices: readonly ChoiceOption<T>[], index: number): ChoiceOption<T> | null {
+  const choice = choices[index];
+  if (choice === undefined) return null;
+  if (choice.allowed) return choice;
+  setStatus(d, choice.reason ?? 'Not allowed.', 'error');
+  return null;
+}
+
 function confirm(d: ControllerDeps, dialog: DialogData): void {
   switch (dialog.kind) {
     case 'transfer': {
-      const policy = dialog.choices[dialog.choice]?.value ?? 'ask';
+      const choice = allowedChoice(d, dialog.choices, dialog.choice);
+      if (choice === null) return;
       closeDialog(d);
       d.store.dispatch({ type: 'app', action: { type: 'pane', side: dialog.side, action: { type: 'clearSelection' } } });
-      d.transfers.transfer(dialog.op, dialog.from, dialog.to, dialog.targets, policy);
+      d.transfers.transfer(dialog.op, dialog.from, dialog.to, dialog.targets, choice.value);
       return;
     }
     case 'delete': {
-      const choice = dialog.choices[dialog.choice];
-      if (choice === undefined) return;
-      if (!choice.allowed) {
-        setStatus(d, choice.reason ?? 'Not allowed.', 'error');
-        return;
-      }
+      const choice = allowedChoice(d, dialog.choices, dialog.choice);
+      if (choice === null) return;
       closeDialog(d);
       d.store.dispatch({ type: 'app', action: { type: 'pane', side: dialog.side, action: { type: 'clearSelection' } } });
       d.transfers.delete(dialog.at, dialog.targets, choice.value);
@@ -63,8 +72,9 @@ function confirm(d: ControllerDeps, dialog: DialogData): void {
     case 'share': {
       if (dialog.stage.kind === 'working') return;
       if (dialog.stage.kind !== 'choose') return closeDialog(d);
-      const lifetime = dialog.choices[dialog.choice]?.value ?? 3_600;
-      void d.direct.shareLink(snapshot(d).app.panes[dialog.side].location, dialog.entry, lifetime);
+      const choice = allowedChoice(d, dialog.choices, dialog.choice);
+      if (choice === null) return;
+      void d.direct.shareLink(snapshot(d).app.panes[dialog.side].location, dialog.entry, choice.value);
       return;
     }
     case 'picker':

@@ -1,9 +1,11 @@
 /**
  * Moving panes between locations: open, go up, refresh, and a profile's home. Wraps the listing
- * loader with what a user expects of a file manager: a folder that cannot be listed leaves the
- * pane where it was (with the reason in the status line), going up puts the cursor back on the
- * folder we came from, a refresh keeps the cursor on its row, and Esc stops a listing (or a
- * sign-in) that is taking too long, with the pane back where it was.
+ * loader with what a user expects of a file manager: the permission rules are asked before any
+ * listing (a place the key may write to but not list is shown without rows; one it may not use
+ * at all is never asked for), a folder that cannot be listed leaves the pane where it was (with
+ * the reason in the status line), going up puts the cursor back on the folder we came from, a
+ * refresh keeps the cursor on its row, and Esc stops a listing (or a sign-in) that is taking too
+ * long, with the pane back where it was.
  */
 import { b2HomePath } from '../../providers/b2/home.js';
 import { folderPrefix, splitBucketPath } from '../../providers/paths.js';
@@ -11,6 +13,8 @@ import type { PaneSide } from '../../state/app-state.js';
 import { b2PaneLocation, formatLocation, parentLocation, sameLocation, type PaneLocation } from '../../state/pane-location.js';
 import { rowKeyAt } from '../../state/pane-state.js';
 import { STOPPED_TEXT, untilAborted, type ListingLoader } from '../loaders/listing-loader.js';
+import { placeAccess, type PlaceAccess } from '../../state/place-access.js';
+import { folderLocation } from './command-permissions.js';
 import { errorText } from './error-text.js';
 import type { ProviderRegistry } from './provider-registry.js';
 import type { TuiStore } from './tui-store.js';
@@ -23,6 +27,8 @@ export class Navigator {
     private readonly store: TuiStore,
     private readonly loader: ListingLoader,
     private readonly registry: ProviderRegistry,
+    /** The clock, ms since the epoch (key expiry). */
+    private readonly now: () => number = Date.now,
   ) {}
 
   private status(text: string, tone: 'info' | 'warning' | 'error' = 'error'): void {
@@ -30,20 +36,65 @@ export class Navigator {
   }
 
   /**
-   * Lists `location` in pane `side`. When it fails and the pane was showing somewhere else that
-   * listed fine, the pane goes back there (cursor on `returnKey`) and the status line says why.
+   * What the permission rules allow at `location` with its profile's key: list it, stand there
+   * without rows, or not go there. Nothing else is asked of B2. Answered at once when the key is
+   * known (so keys typed ahead act on the new place), else after connecting.
+   */
+  private access(location: PaneLocation): PlaceAccess | Promise<PlaceAccess> {
+    if (location.kind === 'local') return { kind: 'list' };
+    if (this.registry.connected(location.profile) !== null) return placeAccess(folderLocation(location), this.registry.keyInfoFor(location), this.now());
+    return this.registry.providerFor(location).then(
+      () => placeAccess(folderLocation(location), this.registry.keyInfoFor(location), this.now()),
+      (e: unknown): PlaceAccess => ({ kind: 'refused', reason: errorText(e) }),
+    );
+  }
+
+  /**
+   * Shows `location` in pane `side` as the rules allow: a listing, or the place without rows (a
+   * key that may write but not list), or — when `keepIfRefused` — nothing changes if it may not go
+   * there. Returns the failure (or Esc's stop) message, or null.
+   */
+  private async show(
+    side: PaneSide,
+    location: PaneLocation,
+    focusKey: string | null,
+    keepIfRefused: boolean,
+  ): Promise<{ message: string; listed: boolean; stopped: boolean } | null> {
+    const answer = this.access(location);
+    const access = answer instanceof Promise ? await answer : answer;
+    switch (access.kind) {
+      case 'list': {
+        const outcome = await this.loader.load(side, location, { focusKey });
+        if (outcome.kind === 'failed') return { message: outcome.message, listed: true, stopped: false };
+        if (outcome.kind === 'cancelled') return { message: this.stoppedText(location), listed: true, stopped: true };
+        return null;
+      }
+      case 'unlisted':
+        this.loader.withhold(side, location, access);
+        return null;
+      case 'refused':
+        if (!keepIfRefused) this.loader.withhold(side, location, { kind: 'refused', message: access.reason });
+        return { message: access.reason, listed: false, stopped: false };
+      default: {
+        const never: never = access;
+        return never;
+      }
+    }
+  }
+
+  /**
+   * Shows `location` in pane `side`. A place the key may write to but not list is shown without
+   * rows (nothing is requested). When it may not be shown and the pane was showing somewhere else
+   * fine, the pane stays or goes back there (cursor on `returnKey`) and the status line says why.
    */
   async open(side: PaneSide, location: PaneLocation, focusKey: string | null = null): Promise<void> {
     const before = this.store.getSnapshot().app.panes[side];
-    const wasFine = before.load.stage === 'loaded' && !sameLocation(before.location, location);
+    const wasFine = (before.load.stage === 'loaded' || before.load.stage === 'unlisted') && !sameLocation(before.location, location);
     const returnKey = rowKeyAt(before, before.cursor);
-    const outcome = await this.loader.load(side, location, { focusKey });
-    if (outcome.kind !== 'failed' && outcome.kind !== 'cancelled') return;
-    if (wasFine) {
-      await this.loader.load(side, before.location, { focusKey: returnKey });
-    }
-    if (outcome.kind === 'failed') this.status(outcome.message);
-    else this.stoppedStatus(location);
+    const failed = await this.show(side, location, focusKey, wasFine);
+    if (failed === null) return;
+    if (wasFine && failed.listed) await this.show(side, before.location, returnKey, false);
+    this.status(failed.message, failed.stopped ? 'warning' : 'error');
   }
 
   /**
@@ -58,8 +109,12 @@ export class Navigator {
     return true;
   }
 
+  private stoppedText(location: PaneLocation): string {
+    return `Stopped loading ${formatLocation(location)}: Ctrl+R tries again.`;
+  }
+
   private stoppedStatus(location: PaneLocation): void {
-    this.status(`Stopped loading ${formatLocation(location)}: Ctrl+R tries again.`, 'warning');
+    this.status(this.stoppedText(location), 'warning');
   }
 
   /** Goes to the parent of pane `side`'s location, cursor on the folder we left. */
@@ -69,10 +124,10 @@ export class Navigator {
     await this.open(side, up.location, up.fromKey);
   }
 
-  /** Lists pane `side`'s location again, keeping the cursor on its row. */
+  /** Lists pane `side`'s location again (as the rules allow), keeping the cursor on its row. */
   async refresh(side: PaneSide): Promise<void> {
     const pane = this.store.getSnapshot().app.panes[side];
-    await this.loader.load(side, pane.location, { focusKey: rowKeyAt(pane, pane.cursor) });
+    await this.show(side, pane.location, rowKeyAt(pane, pane.cursor), false);
   }
 
   /** Refreshes every pane showing `location` (after an operation changed it). */

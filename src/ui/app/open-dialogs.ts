@@ -26,11 +26,13 @@ function transfer(d: ControllerDeps, op: 'copy' | 'move'): void {
   const targets = operationTargets(from);
   if (targets.length === 0) return setStatus(d, NOTHING, 'warning');
   const keys = { source: paneKey(d, s.active).key, destination: paneKey(d, otherSide(s.active)).key };
+  const now = d.now();
   for (const e of targets) {
-    const decision = checkTransfer(op, entryLocation(from.location, e), destinationLocation(to, e.name, isDirLike(e)), keys, d.now());
+    const decision = checkTransfer(op, entryLocation(from.location, e), destinationLocation(to, e.name, isDirLike(e)), keys, now);
     if (!decision.allowed) return setStatus(d, decision.reason ?? 'Not allowed.', 'error');
   }
-  openDialog(d, { kind: 'transfer', op, side: s.active, targets, totals: totalsOf(targets), from: from.location, to, choices: conflictChoices(), choice: 0 });
+  const choices = conflictChoices(targets.map((e) => destinationLocation(to, e.name, isDirLike(e))), keys.destination, now);
+  openDialog(d, { kind: 'transfer', op, side: s.active, targets, totals: totalsOf(targets), from: from.location, to, choices, choice: firstAllowed(choices) });
 }
 
 /** Opens the dialog for `cmd` (permissions for the folder were checked by the caller). */
@@ -79,7 +81,10 @@ export function openOperationDialog(d: ControllerDeps, cmd: DialogCommand): void
       if (cursor === null || cursor.kind !== 'file') return setStatus(d, 'Put the cursor on a file to share it.', 'warning');
       const refusal = firstRefusal('share-link', at, [cursor], key, now);
       if (refusal !== null) return setStatus(d, refusal, 'error');
-      return openDialog(d, { kind: 'share', side, entry: cursor, choices: lifetimeChoices(), choice: 1, stage: { kind: 'choose' } });
+      const choices = lifetimeChoices(key, now);
+      // One day, unless the key expires sooner.
+      const preferred = choices[1]?.allowed === true ? 1 : firstAllowed(choices);
+      return openDialog(d, { kind: 'share', side, entry: cursor, choices, choice: preferred, stage: { kind: 'choose' } });
     }
     case 'info': {
       if (cursor === null) return setStatus(d, 'Put the cursor on a file or folder to see its details.', 'warning');

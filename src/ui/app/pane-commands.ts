@@ -82,7 +82,8 @@ function openAccountScreen(d: ControllerDeps, cmd: 'keyInspector' | 'profiles' |
   const what = cmd === 'keyInspector' ? 'I shows what a key may do' : 'K manages the keys of an account';
   if (profile === null) return setStatus(d, `The local disk has no application key: ${what} from a B2 pane.`, 'warning');
   const key = paneKey(d, s.active);
-  if (key.key === null) return setStatus(d, key.pendingReason ?? 'Not connected yet.', 'warning');
+  // A key B2 refused to sign in with still gets its screen, which says why (issue 9).
+  if (key.key === null && d.registry.failure(profile) === null) return setStatus(d, key.pendingReason ?? 'Not connected yet.', 'warning');
   d.store.dispatch({ type: 'openDialog', dialog: { kind: 'screen', screen: cmd, side: s.active, profile } });
 }
 

@@ -18,6 +18,10 @@ export function storedProfileSpec(config: Pick<ConfigStore, 'getProfile'>, name:
       if (!full) throw new Error(`The profile "${name}" no longer exists.`);
       return connectB2({ applicationKeyId: full.applicationKeyId, applicationKey: full.applicationKey, endpoint: full.endpoint });
     },
+    knownKey: () => {
+      const p = config.getProfile(name);
+      return p ? { applicationKeyId: p.applicationKeyId } : null;
+    },
   };
 }
 

@@ -7,6 +7,7 @@
  * Provider references follow the transfer engine's `ProviderRef`: `local`, or `b2:PROFILE`.
  */
 import { useSyncExternalStore } from 'react';
+import { isProviderError } from '../../providers/errors.js';
 import type { Provider } from '../../providers/types.js';
 import type { KeyInfo } from '../../state/key-info.js';
 import type { PaneLocation } from '../../state/pane-location.js';
@@ -24,12 +25,18 @@ export interface ProfileSpec {
   endpoint(): string | null;
   /** Authorizes and returns the provider. @throws AuthError, UnreachableError, … */
   connect(): Promise<Provider>;
+  /**
+   * What is known of the key without signing in (never the secret), for the key inspector of a
+   * key B2 refuses: its ID, and its expiry when the source knows it (null: never; absent: unknown).
+   */
+  knownKey?(): { applicationKeyId: string; expiresAt?: number | null } | null;
 }
 
 export type ConnectionState =
   | { state: 'connecting' }
   | { state: 'ready'; keyInfo: KeyInfo | null }
-  | { state: 'failed'; message: string };
+  /** `message` for the status line; `reason` the error's own words (the key inspector's "why"). */
+  | { state: 'failed'; message: string; reason: string };
 
 /** Connection state per profile name (absent: not asked for yet). Replaced, never mutated. */
 export type RegistrySnapshot = Readonly<Record<string, ConnectionState>>;
@@ -87,6 +94,23 @@ export class ProviderRegistry {
     return c?.state === 'ready' ? c.keyInfo : null;
   }
 
+  /** Why `profile` could not connect (its last attempt failed, in the error's own words), or null. */
+  failure(profile: string): string | null {
+    const c = this.snapshot[profile];
+    return c?.state === 'failed' ? c.reason : null;
+  }
+
+  /** The type of the bucket `loc` is in, when its connected provider has learnt it (else undefined). */
+  bucketTypeOf(loc: PaneLocation): string | undefined {
+    if (loc.kind !== 'b2' || loc.bucket === null) return undefined;
+    return this.ready.get(loc.profile)?.knownBucketType?.(loc.bucket);
+  }
+
+  /** The type of bucket `bucket` as provider reference `ref` knows it (`local`: undefined). */
+  bucketTypeOfRef(ref: string, bucket: string): string | undefined {
+    return ref.startsWith('b2:') ? this.ready.get(ref.slice(3))?.knownBucketType?.(bucket) : undefined;
+  }
+
   /** The connected provider of `profile`, or null while it is not connected. */
   connected(profile: string): Provider | null {
     return this.ready.get(profile) ?? null;
@@ -129,7 +153,7 @@ export class ProviderRegistry {
         (e: unknown) => {
           if (this.specs.get(name) === spec) {
             this.pending.delete(name);
-            this.publish(name, { state: 'failed', message: errorText(e) });
+            this.publish(name, { state: 'failed', message: errorText(e), reason: isProviderError(e) ? e.message : errorText(e) });
           }
           throw e;
         },

@@ -1,24 +1,41 @@
 /**
- * The choices the copy/move and delete dialogs offer, each saying exactly what it does, and each
- * delete mode checked against the key for every target (so a mode the key forbids is shown greyed
- * with its reason instead of failing later).
+ * The choices the copy/move, delete and share dialogs offer, each saying exactly what it does and
+ * each checked against the key (src/state/permission-choices.ts), so a choice the key forbids is
+ * shown greyed with its reason instead of failing later.
  */
 import type { Entry, RemoveMode } from '../../providers/types.js';
 import type { KeyInfo } from '../../state/key-info.js';
 import type { PaneLocation } from '../../state/pane-location.js';
-import { checkAction, type PermissionAction } from '../../state/permissions.js';
+import { SHARE_LIFETIMES, shareLifetimeDecision } from '../../state/permission-choices.js';
+import { checkAction, type Location, type PermissionAction } from '../../state/permissions.js';
 import type { ConflictPolicy } from '../../transfers/index.js';
 import { entryLocation } from '../app/command-permissions.js';
 import type { ChoiceOption } from './dialog-data.js';
 
-/** What to do when a file already exists at the destination. */
-export function conflictChoices(): ChoiceOption<ConflictPolicy>[] {
-  const c = (value: ConflictPolicy, label: string, detail: string): ChoiceOption<ConflictPolicy> => ({ value, label, detail, allowed: true, reason: null });
+/**
+ * What to do when a file already exists at the destination. Every policy but "overwrite" first
+ * looks each name up there (the `look-up` action), so for a key that can neither list nor read
+ * there (a write-only drop box) only "overwrite" is offered; on B2 it keeps the older version.
+ * @param destinations where the copies land (checked with the destination pane's key)
+ */
+export function conflictChoices(destinations: readonly Location[], key: KeyInfo | null, now: number): ChoiceOption<ConflictPolicy>[] {
+  let lookUp: string | null = null;
+  for (const loc of destinations) {
+    const d = checkAction('look-up', loc, key, now);
+    if (!d.allowed) {
+      lookUp = d.reason ?? 'Not allowed.';
+      break;
+    }
+  }
+  const c = (value: ConflictPolicy, label: string, detail: string): ChoiceOption<ConflictPolicy> => {
+    const reason = value === 'overwrite' ? null : lookUp;
+    return { value, label, detail, allowed: reason === null, reason };
+  };
   return [
     c('ask', 'Ask', 'For each file that already exists, ask what to do.'),
     c('skip', 'Skip existing', 'Leave files that already exist alone.'),
     c('overwrite-if-newer', 'Overwrite older', 'Replace an existing file only when the one copied is newer.'),
-    c('overwrite', 'Overwrite', 'Replace files that already exist.'),
+    c('overwrite', 'Overwrite', 'Replace files that already exist (on B2 the older version is kept).'),
     c('rename', 'Keep both', 'Save the copy under a numbered name, like "name (1).txt".'),
   ];
 }
@@ -74,10 +91,15 @@ export function deleteChoices(at: PaneLocation, targets: readonly Entry[], key: 
   });
 }
 
-/** Share-link lifetimes offered (B2 allows 1 s … 7 days). */
-export function lifetimeChoices(): ChoiceOption<number>[] {
-  const c = (value: number, label: string): ChoiceOption<number> => ({ value, label, detail: `Anyone with the link can download the file for ${label.toLowerCase()}.`, allowed: true, reason: null });
-  return [c(3_600, '1 hour'), c(86_400, '1 day'), c(604_800, '7 days')];
+const LIFETIME_LABELS: Readonly<Record<number, string>> = { 3_600: '1 hour', 86_400: '1 day', 604_800: '7 days' };
+
+/** Share-link lifetimes offered, each judged against B2's limits and the key's expiry. */
+export function lifetimeChoices(key: KeyInfo | null, now: number): ChoiceOption<number>[] {
+  return SHARE_LIFETIMES.map((value) => {
+    const label = LIFETIME_LABELS[value] ?? `${value} s`;
+    const d = shareLifetimeDecision(value, key, now);
+    return { value, label, detail: `Anyone with the link can download the file for ${label}.`, allowed: d.allowed, reason: d.reason };
+  });
 }
 
 /** Index of the first allowed choice (0 when none is). */

@@ -41,6 +41,9 @@ export interface ListingLoaderOptions {
   pageSize?: number;
 }
 
+/** A place shown without a listing (see `withhold`). */
+export type Withheld = { kind: 'unlisted'; note: string; may: string } | { kind: 'refused'; message: string };
+
 export interface LoadOptions {
   /** Row key to put the cursor on once it arrives (see PaneAction `listingStarted`). */
   focusKey?: string | null;
@@ -143,6 +146,21 @@ export class ListingLoader {
     run.cancelled = true;
     run.abort.abort();
     return true;
+  }
+
+  /**
+   * Puts pane `side` at `location` without asking the provider anything: `unlisted` (its key may
+   * write there but not list: no rows, `note` instead) or `refused` (why it cannot be shown).
+   * Replaces whatever that pane was loading.
+   */
+  withhold(side: PaneSide, location: PaneLocation, outcome: Withheld): void {
+    this.running[side]?.abort.abort();
+    delete this.running[side];
+    const requestId = this.nextId++;
+    const pane = (action: PaneAction<Entry>): void => this.options.store.dispatch({ type: 'app', action: { type: 'pane', side, action } });
+    pane({ type: 'listingStarted', requestId, location });
+    if (outcome.kind === 'unlisted') pane({ type: 'listingWithheld', requestId, note: outcome.note, may: outcome.may });
+    else pane({ type: 'listingFailed', requestId, message: outcome.message });
   }
 
   /** True while pane `side` has a listing in flight. */

@@ -56,6 +56,14 @@ function PaneView({ pane, active, width, height, account }: PaneProps): ReactNod
         {fitToWidth(sanitizeForTerminal(pane.load.message), inner)}
       </Text>,
     ];
+  } else if (pane.load.stage === 'unlisted') {
+    // A place the key may write to but not list: the one-line explanation stands in for the rows.
+    body = [
+      ...rows.map((r) => <PaneRow key={r.key} row={r} layout={layout} now={now} active={active} />),
+      <Text key="unlisted" color={theme.status.warning} wrap="truncate">
+        {fitToWidth(sanitizeForTerminal(pane.load.note), inner)}
+      </Text>,
+    ];
   } else if (pane.load.stage === 'loading' && pane.entries.length === 0) {
     body = [...rows.map((r) => <PaneRow key={r.key} row={r} layout={layout} now={now} active={active} />), <Text key="loading" color={theme.muted}>{fitToWidth(' Loading…', inner)}</Text>];
   }

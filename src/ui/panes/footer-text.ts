@@ -1,6 +1,7 @@
 /**
  * The pane footer: how many files and folders are shown and how big they are, what is selected,
- * what the filter hides, and "loading N…" while a listing streams in. Pure.
+ * what the filter hides, and "loading N…" while a listing streams in; in a place the key may
+ * write to but not list, what the key may do there. Pure.
  */
 import { formatCount, formatSize } from '../../state/format.js';
 import type { FooterCounts } from '../../state/pane-selectors.js';
@@ -12,6 +13,7 @@ function plural(n: number, word: string): string {
 /** The footer line (unpadded; the caller fits it to the pane width). */
 export function footerText(c: FooterCounts, filter: string, dirWord: 'folder' | 'bucket' = 'folder'): string {
   if (c.error !== null) return 'Listing failed (Ctrl+R retries)';
+  if (c.unlisted !== null) return c.unlisted;
   const parts: string[] = [];
   if (c.selected.count > 0) {
     parts.push(`${formatCount(c.selected.count)} selected, ${formatSize(c.selected.bytes)}`);

@@ -51,21 +51,36 @@ function isDim(raw: string, label: string): boolean {
 const photos = (profile: string) => () => b2PaneLocation(profile, DEMO_BUCKETS.photos);
 
 describe('greying by the pane key', () => {
-  it('greys F8 for the no-delete key and says why when it is pressed, doing nothing else', async () => {
+  it('F8 for the no-delete key: the delete dialog offers Hide, the two delete ways greyed with their reasons', async () => {
     f = await startTui({ b2: true, right: photos('demo-no-delete'), active: 'right' });
     await f.see('README.txt', '[demo/no-delete]');
     f.h.press(KEYS.end);
     const raw = f.h.lastFrame() ?? '';
-    // Dim (SGR 2) on Delete; Copy stays bright.
-    expect(isDim(raw, '8Delete')).toBe(true);
-    expect(isDim(raw, '5Copy')).toBe(false);
+    // Some way to delete is allowed (hide), so F8 is not greyed.
+    expect(isDim(raw, '8Delete')).toBe(false);
     f.h.press(KEYS.f8);
-    const frame = await f.see('Delete needs the deleteFiles capability');
+    const frame = await f.see('How:', '(•) Hide', 'Delete this version — not allowed with this key', 'Delete all versions — not allowed with this key');
+    expect(frame).not.toContain('Hide — not allowed');
+    f.h.press(KEYS.down);
+    await f.see('Not allowed: Delete needs the deleteFiles capability');
+    f.h.press(KEYS.enter);
+    await f.see('Delete needs the deleteFiles capability');
+    expect(f.store.getSnapshot().dialog?.kind).toBe('delete');
+  });
+
+  it('greys F8 for the read-only key (no way to delete) and says why when it is pressed, doing nothing else', async () => {
+    f = await startTui({ b2: true, right: photos('demo-read-only'), active: 'right' });
+    await f.see('README.txt', '[demo/read-only]');
+    f.h.press(KEYS.end);
+    expect(isDim(f.h.lastFrame() ?? '', '8Delete')).toBe(true);
+    expect(isDim(f.h.lastFrame() ?? '', '5Copy')).toBe(false);
+    f.h.press(KEYS.f8);
+    const frame = await f.see('Hide needs the writeFiles capability', 'Delete needs the deleteFiles capability');
     expect(frame).not.toContain('How:');
     expect(f.store.getSnapshot().app.mode.kind).toBe('normal');
     // The Delete key (not only F8) is refused the same way.
     f.h.press(KEYS.down, KEYS.delete);
-    await f.see('Delete needs the deleteFiles capability');
+    await f.see('Hide needs the writeFiles capability');
   });
 
   it('enables F8 for the master key', async () => {

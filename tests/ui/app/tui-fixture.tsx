@@ -74,7 +74,14 @@ function demoSpecs(emu: RunningEmulator): ProfileSpec[] {
     ...DEMO_KEY_NAMES.map((n) => {
       const k = emu.demoKeys.find((x) => x.name === n);
       if (!k) throw new Error(`no demo key ${n}`);
-      return { name: `demo-${n}`, label: `demo/${n}`, source: 'profile' as const, endpoint: () => emu.endpoint, connect: connect(k.applicationKeyId, k.applicationKey) };
+      return {
+        name: `demo-${n}`,
+        label: `demo/${n}`,
+        source: 'profile' as const,
+        endpoint: () => emu.endpoint,
+        connect: connect(k.applicationKeyId, k.applicationKey),
+        knownKey: () => ({ applicationKeyId: k.applicationKeyId, expiresAt: k.expiresAt }),
+      };
     }),
   ];
 }
@@ -99,7 +106,7 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
   const navigator = new Navigator(store, loader, registry);
   const engine = createTransferEngine({
     providers: (ref) => registry.provider(ref),
-    checkPermission: connectingChecker(registry, engineChecker((ref) => registry.keyInfoForRef(ref), Date.now)),
+    checkPermission: connectingChecker(registry, engineChecker((ref) => registry.keyInfoForRef(ref), Date.now, undefined, (ref, bucket) => registry.bucketTypeOfRef(ref, bucket))),
     publishIntervalMs: 20,
     queueFile: options.queueFile,
     queueSaveDelayMs: 20,
@@ -148,8 +155,11 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
       transfers.dispose();
       await engine.close();
       await registry.close();
+      const refusals = emu?.stats().unauthorizedByEndpoint ?? {};
       await emu?.close();
       await rm(dir, { recursive: true, force: true });
+      // Nothing the TUI sent may have been refused with 401 (issue 9).
+      if (Object.keys(refusals).length > 0) throw new Error(`the server answered 401 to the TUI: ${JSON.stringify(refusals)}`);
     },
   };
 }
