@@ -34,6 +34,18 @@ export {
 } from './demo-constants.js';
 export { demoBytes, seedFiles } from './demo-files.js';
 
+// White-box access for the server's own tests (tests/emulator): they plant states no client can
+// reach and check single parts. b2c itself uses only startEmulator and the demo exports above.
+export { ALL_CAPABILITIES } from './capabilities.js';
+export { createBucketRecord } from './buckets.js';
+export { FaultInjector } from './faults.js';
+export { newFileId } from './ids.js';
+export { openStore } from './open-store.js';
+export { RefusalCounter } from './refusals.js';
+export { handleRequest } from './router.js';
+export type { EmulatorState } from './state.js';
+export { TokenRegistry } from './tokens.js';
+
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
   /** Interface to bind (default '127.0.0.1'). */

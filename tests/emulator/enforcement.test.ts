@@ -3,8 +3,7 @@
  * name prefixes (401 unauthorized), the v1 listing "workaround", and token states.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/index.js';
-import { ALL_CAPABILITIES } from '../../src/emulator/capabilities.js';
+import { ALL_CAPABILITIES, type RunningEmulator } from '../../src/emulator/index.js';
 import { call, makeBucket, ok, put, start, tokenFor, upload, uploadTo, type Json } from './helpers.js';
 
 let emu: RunningEmulator;
