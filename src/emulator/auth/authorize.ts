@@ -6,11 +6,11 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { B2Error, badAuthToken, badRequest } from './errors.js';
-import { header } from './http-util.js';
-import type { ApiVersion } from './model.js';
+import { B2Error, badAuthToken, badRequest } from '../http/errors.js';
+import { header } from '../http/http-util.js';
+import type { ApiVersion } from '../store/model.js';
 import { masterPrincipal, principalFor, type Principal } from './principal.js';
-import type { EmulatorState } from './state.js';
+import type { EmulatorState } from '../state.js';
 
 const AUTHORIZE_REALM = { 'WWW-Authenticate': 'BASIC realm="authorize_account"' };
 

@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { BlobStore } from './blob-store.js';
-import { B2Error, badRequest } from './errors.js';
-import { header } from './http-util.js';
-import type { Segment } from './model.js';
+import type { BlobStore } from '../store/blob-store.js';
+import { B2Error, badRequest } from '../http/errors.js';
+import { header } from '../http/http-util.js';
+import type { Segment } from '../store/model.js';
 
 /** What arrived. */
 export interface ReceivedBody {

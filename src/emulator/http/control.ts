@@ -13,10 +13,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { B2Error, badRequest, notFound } from './errors.js';
-import type { FaultOptions } from './faults.js';
-import type { RefusalStats } from './refusals.js';
+import type { FaultOptions } from '../faults/faults.js';
+import type { RefusalStats } from '../auth/refusals.js';
 import { header, parseJsonObject, readText, sendJson } from './http-util.js';
-import type { EmulatorState } from './state.js';
+import type { EmulatorState } from '../state.js';
 
 function checkMaster(state: EmulatorState, req: IncomingMessage): void {
   const m = /^Basic\s+(\S+)$/i.exec(header(req, 'authorization') ?? '');

@@ -3,8 +3,8 @@
  * from the key behind the token, so a deleted key's tokens stop working at once.
  */
 import { ALL_CAPABILITIES } from './capabilities.js';
-import { badAuthToken } from './errors.js';
-import type { Store } from './store.js';
+import { badAuthToken } from '../http/errors.js';
+import type { Store } from '../store/store.js';
 
 /** The caller's key and scope. */
 export interface Principal {

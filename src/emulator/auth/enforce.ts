@@ -3,7 +3,7 @@
  * capability, a bucket outside the key's buckets, or a file name outside its namePrefix all give
  * 401 `unauthorized` (never 403, unlike the backblaze-labs simulator).
  */
-import { unauthorized } from './errors.js';
+import { unauthorized } from '../http/errors.js';
 import type { Principal } from './principal.js';
 
 /** Throws 401 unauthorized unless the key has `capability`. */

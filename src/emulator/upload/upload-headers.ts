@@ -4,9 +4,9 @@
  * percent-decoded), X-Bz-Custom-Upload-Timestamp, and the headers B2 forbids on uploads.
  */
 import type { IncomingMessage } from 'node:http';
-import { badRequest } from './errors.js';
-import { header } from './http-util.js';
-import { decodeHeaderValue, normaliseFileInfo, resolveContentType, validateFileName } from './names.js';
+import { badRequest } from '../http/errors.js';
+import { header } from '../http/http-util.js';
+import { decodeHeaderValue, normaliseFileInfo, resolveContentType, validateFileName } from '../api/names.js';
 
 const FORBIDDEN = ['content-disposition', 'content-language', 'content-location', 'content-range', 'expires', 'content-encoding'];
 

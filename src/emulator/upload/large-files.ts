@@ -4,15 +4,15 @@
  * large-file-parts.ts. Finishing keeps the file ID, reports contentSha1 "none" and the start time
  * as uploadTimestamp, and references the parts' bytes without copying them.
  */
-import { bucketById, largeFileById, pageSize } from './api-common.js';
-import { requireBucket, requireCapability, requireFileAccess, requireName } from './enforce.js';
-import { badRequest, unauthorized } from './errors.js';
-import { newFileId } from './ids.js';
-import type { LargeFileRecord, PartRecord, Segment, VersionRecord } from './model.js';
-import { normaliseFileInfo, resolveContentType, validateFileName } from './names.js';
-import { fileObject, partObject, startObject } from './shapes.js';
-import type { ApiContext } from './state.js';
-import type { Store } from './store.js';
+import { bucketById, largeFileById, pageSize } from '../api/api-common.js';
+import { requireBucket, requireCapability, requireFileAccess, requireName } from '../auth/enforce.js';
+import { badRequest, unauthorized } from '../http/errors.js';
+import { newFileId } from '../store/ids.js';
+import type { LargeFileRecord, PartRecord, Segment, VersionRecord } from '../store/model.js';
+import { normaliseFileInfo, resolveContentType, validateFileName } from '../api/names.js';
+import { fileObject, partObject, startObject } from '../api/shapes.js';
+import type { ApiContext } from '../state.js';
+import type { Store } from '../store/store.js';
 
 /** Fields of a new large file. */
 export interface NewLargeFile {

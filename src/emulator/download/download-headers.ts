@@ -5,8 +5,8 @@
  * headers. Query overrides (b2ContentDisposition …) win over the file's info, and bucket
  * `Cache-Control` info is the last fallback.
  */
-import type { BucketRecord, VersionRecord } from './model.js';
-import { encodeHeaderValue } from './names.js';
+import type { BucketRecord, VersionRecord } from '../store/model.js';
+import { encodeHeaderValue } from '../api/names.js';
 
 /** Query parameter → response header overrides a download may carry. */
 export const OVERRIDE_PARAMS: Record<string, string> = {

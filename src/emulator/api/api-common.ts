@@ -1,9 +1,9 @@
 /**
  * Helpers shared by JSON API handlers: account and bucket lookups with B2's error codes.
  */
-import { badBucketId, badRequest, B2Error, unauthorized } from './errors.js';
-import type { BucketRecord, LargeFileRecord } from './model.js';
-import type { ApiContext } from './state.js';
+import { badBucketId, badRequest, B2Error, unauthorized } from '../http/errors.js';
+import type { BucketRecord, LargeFileRecord } from '../store/model.js';
+import type { ApiContext } from '../state.js';
 
 /** Checks the required `accountId` field: it must be the caller's account. */
 export function checkAccountId(ctx: ApiContext): void {

@@ -4,17 +4,17 @@
  * blob store while hashed.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { bucketById } from './api-common.js';
+import { bucketById } from '../api/api-common.js';
 import { receiveBody, uploadLengths } from './body-sink.js';
-import { requireBucket, requireCapability, requireName } from './enforce.js';
-import { noteCaller } from './refusals.js';
-import { B2Error, badBucketId, badRequest } from './errors.js';
-import { header, sendJson } from './http-util.js';
-import { newFileId } from './ids.js';
-import type { ApiVersion, VersionRecord } from './model.js';
-import { principalFor } from './principal.js';
-import { fileObject } from './shapes.js';
-import type { ApiContext, EmulatorState } from './state.js';
+import { requireBucket, requireCapability, requireName } from '../auth/enforce.js';
+import { noteCaller } from '../auth/refusals.js';
+import { B2Error, badBucketId, badRequest } from '../http/errors.js';
+import { header, sendJson } from '../http/http-util.js';
+import { newFileId } from '../store/ids.js';
+import type { ApiVersion, VersionRecord } from '../store/model.js';
+import { principalFor } from '../auth/principal.js';
+import { fileObject } from '../api/shapes.js';
+import type { ApiContext, EmulatorState } from '../state.js';
 import { parseUploadMeta } from './upload-headers.js';
 
 const MAX_UPLOAD_BYTES = 5_000_000_000;

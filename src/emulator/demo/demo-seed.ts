@@ -6,12 +6,12 @@
  * Tests rely on the exported constants, not on IDs (IDs are random per store).
  */
 import { createHash } from 'node:crypto';
-import { createBucketRecord } from './buckets.js';
-import { hideFileRecord } from './files.js';
-import { createKeyRecord } from './keys.js';
-import { finishLargeFileRecord, startLargeFileRecord } from './large-files.js';
-import type { KeyRecord } from './model.js';
-import type { EmulatorState } from './state.js';
+import { createBucketRecord } from '../api/buckets.js';
+import { hideFileRecord } from '../api/files.js';
+import { createKeyRecord } from '../api/keys.js';
+import { finishLargeFileRecord, startLargeFileRecord } from '../upload/large-files.js';
+import type { KeyRecord } from '../store/model.js';
+import type { EmulatorState } from '../state.js';
 import { putFileRecord, putPartRecord } from './store-write.js';
 import {
   DEMO_BUCKETS,

@@ -5,13 +5,13 @@
  * returned only by b2_create_key.
  */
 import { checkAccountId, pageSize } from './api-common.js';
-import { ALL_CAPABILITIES, BUCKET_SCOPED_CAPABILITIES } from './capabilities.js';
-import { isBucketRestricted, requireCapability } from './enforce.js';
-import { badBucketId, badRequest, unauthorized } from './errors.js';
-import { newApplicationKeyId, newSecret } from './ids.js';
-import type { ApiVersion, KeyRecord } from './model.js';
-import type { ApiContext } from './state.js';
-import type { Store } from './store.js';
+import { ALL_CAPABILITIES, BUCKET_SCOPED_CAPABILITIES } from '../auth/capabilities.js';
+import { isBucketRestricted, requireCapability } from '../auth/enforce.js';
+import { badBucketId, badRequest, unauthorized } from '../http/errors.js';
+import { newApplicationKeyId, newSecret } from '../store/ids.js';
+import type { ApiVersion, KeyRecord } from '../store/model.js';
+import type { ApiContext } from '../state.js';
+import type { Store } from '../store/store.js';
 
 /** A key as B2 shows it on `version` (no secret). */
 export function keyObject(version: ApiVersion, accountId: string, k: KeyRecord): Record<string, unknown> {

@@ -3,8 +3,8 @@
  * URL) and download-authorization tokens. One namespace for every API version (reference §0.1).
  * Tokens live in memory only; after a restart clients get bad_auth_token and re-authorize.
  */
-import { badAuthToken, expiredAuthToken } from './errors.js';
-import { newShortId, newToken } from './ids.js';
+import { badAuthToken, expiredAuthToken } from '../http/errors.js';
+import { newShortId, newToken } from '../store/ids.js';
 
 /** An account authorization token. */
 export interface AccountToken {

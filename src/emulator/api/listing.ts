@@ -6,12 +6,12 @@
  * results instead (the 2018 "workaround").
  */
 import { bucketById, pageSize } from './api-common.js';
-import type { BucketIndex } from './bucket-index.js';
-import { requireBucket, requireCapability } from './enforce.js';
-import { badRequest, unauthorized } from './errors.js';
-import type { LargeFileRecord, VersionRecord } from './model.js';
+import type { BucketIndex } from '../store/bucket-index.js';
+import { requireBucket, requireCapability } from '../auth/enforce.js';
+import { badRequest, unauthorized } from '../http/errors.js';
+import type { LargeFileRecord, VersionRecord } from '../store/model.js';
 import { fileObject, folderObject, startObject } from './shapes.js';
-import type { ApiContext } from './state.js';
+import type { ApiContext } from '../state.js';
 
 interface ListRequest {
   /** Prefix that defines folder rows. */

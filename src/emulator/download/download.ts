@@ -7,16 +7,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { readContent, parseRange } from './content.js';
+import { readContent, parseRange } from '../store/content.js';
 import { downloadHeaders } from './download-headers.js';
-import { requireFileAccess } from './enforce.js';
-import { B2Error, badAuthToken, badRequest, expiredAuthToken, notFound, unauthorized } from './errors.js';
-import { header, parseJsonObject, readText } from './http-util.js';
-import type { BucketRecord, VersionRecord } from './model.js';
-import { decodeHeaderValue } from './names.js';
-import { principalFor } from './principal.js';
-import { noteCaller } from './refusals.js';
-import type { EmulatorState } from './state.js';
+import { requireFileAccess } from '../auth/enforce.js';
+import { B2Error, badAuthToken, badRequest, expiredAuthToken, notFound, unauthorized } from '../http/errors.js';
+import { header, parseJsonObject, readText } from '../http/http-util.js';
+import type { BucketRecord, VersionRecord } from '../store/model.js';
+import { decodeHeaderValue } from '../api/names.js';
+import { principalFor } from '../auth/principal.js';
+import { noteCaller } from '../auth/refusals.js';
+import type { EmulatorState } from '../state.js';
 
 /** Checks that the caller may read `name` in `bucket`. Throws 401s. */
 function authorizeDownload(state: EmulatorState, req: IncomingMessage, bucket: BucketRecord, name: string, token: string | undefined, byName: boolean, query: URLSearchParams): void {

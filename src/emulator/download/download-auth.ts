@@ -4,11 +4,11 @@
  * be repeated by the download as query parameters. The token ends with the signing key's expiry
  * when that comes first (the emulator's choice, as for account tokens: see tokens.ts).
  */
-import { bucketById } from './api-common.js';
+import { bucketById } from '../api/api-common.js';
 import { OVERRIDE_PARAMS } from './download-headers.js';
-import { requireBucket, requireCapability, requireName } from './enforce.js';
-import { badRequest } from './errors.js';
-import type { ApiContext } from './state.js';
+import { requireBucket, requireCapability, requireName } from '../auth/enforce.js';
+import { badRequest } from '../http/errors.js';
+import type { ApiContext } from '../state.js';
 
 /** b2_get_download_authorization. */
 export function getDownloadAuthorization(ctx: ApiContext): unknown {

@@ -2,14 +2,14 @@
  * Single-file endpoints: b2_get_file_info, b2_hide_file, b2_delete_file_version (reference §2, §5).
  */
 import { bucketById } from './api-common.js';
-import { requireBucket, requireCapability, requireFileAccess, requireName } from './enforce.js';
-import { B2Error, badRequest, notFound } from './errors.js';
-import { newFileId } from './ids.js';
-import type { VersionRecord } from './model.js';
+import { requireBucket, requireCapability, requireFileAccess, requireName } from '../auth/enforce.js';
+import { B2Error, badRequest, notFound } from '../http/errors.js';
+import { newFileId } from '../store/ids.js';
+import type { VersionRecord } from '../store/model.js';
 import { validateFileName } from './names.js';
 import { fileObject, startObject } from './shapes.js';
-import type { ApiContext } from './state.js';
-import type { Store } from './store.js';
+import type { ApiContext } from '../state.js';
+import type { Store } from '../store/store.js';
 
 /** b2_get_file_info: any stored version (upload, hide) or unfinished large file; 404 when unknown. */
 export function getFileInfo(ctx: ApiContext): unknown {

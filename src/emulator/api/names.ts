@@ -8,7 +8,7 @@
  * later break a download's headers.
  */
 import mime from 'mime-types';
-import { badRequest } from './errors.js';
+import { badRequest } from '../http/errors.js';
 
 const MAX_NAME_BYTES = 1024;
 const MAX_INFO_KEYS = 10;

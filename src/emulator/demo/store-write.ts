@@ -3,10 +3,10 @@
  * which stream). Same records and checks as the HTTP paths.
  */
 import { createHash } from 'node:crypto';
-import { newFileId } from './ids.js';
-import type { PartRecord, Segment, VersionRecord } from './model.js';
-import { normaliseFileInfo, resolveContentType } from './names.js';
-import type { Store } from './store.js';
+import { newFileId } from '../store/ids.js';
+import type { PartRecord, Segment, VersionRecord } from '../store/model.js';
+import { normaliseFileInfo, resolveContentType } from '../api/names.js';
+import type { Store } from '../store/store.js';
 
 /** Stores `data` as one blob and returns its segments (none for empty data). */
 export async function putBytes(store: Store, data: Buffer): Promise<Segment[]> {

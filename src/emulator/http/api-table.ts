@@ -2,12 +2,12 @@
  * The JSON API endpoints served under /b2api/vN/, by name. Upload, part-upload, download and
  * authorize paths are routed separately (router.ts) because they are not JSON calls.
  */
-import { createBucket, deleteBucket, listBuckets, updateBucket } from './buckets.js';
-import { copyFile, copyPart } from './copy.js';
-import { getDownloadAuthorization } from './download-auth.js';
+import { createBucket, deleteBucket, listBuckets, updateBucket } from '../api/buckets.js';
+import { copyFile, copyPart } from '../api/copy.js';
+import { getDownloadAuthorization } from '../download/download-auth.js';
 import { B2Error } from './errors.js';
-import { deleteFileVersion, getFileInfo, hideFile } from './files.js';
-import { createKey, deleteKey, listKeys } from './keys.js';
+import { deleteFileVersion, getFileInfo, hideFile } from '../api/files.js';
+import { createKey, deleteKey, listKeys } from '../api/keys.js';
 import {
   cancelLargeFile,
   finishLargeFile,
@@ -15,11 +15,11 @@ import {
   listParts,
   listUnfinishedLargeFiles,
   startLargeFile,
-} from './large-files.js';
-import { listFileNames, listFileVersions } from './listing.js';
-import { requireCapability } from './enforce.js';
-import type { ApiHandler } from './state.js';
-import { getUploadUrl } from './upload.js';
+} from '../upload/large-files.js';
+import { listFileNames, listFileVersions } from '../api/listing.js';
+import { requireCapability } from '../auth/enforce.js';
+import type { ApiHandler } from '../state.js';
+import { getUploadUrl } from '../upload/upload.js';
 
 /** No bucket has Object Lock here, so retention / legal-hold updates fail as they would on B2. */
 const noFileLock: ApiHandler = (ctx) => {

@@ -5,14 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { bucketById, largeFileById } from './api-common.js';
-import { readContent, sliceSegments } from './content.js';
-import { requireBucket, requireCapability, requireName } from './enforce.js';
-import { B2Error, badRequest } from './errors.js';
-import { newFileId } from './ids.js';
-import type { PartRecord, Segment, VersionRecord } from './model.js';
+import { readContent, sliceSegments } from '../store/content.js';
+import { requireBucket, requireCapability, requireName } from '../auth/enforce.js';
+import { B2Error, badRequest } from '../http/errors.js';
+import { newFileId } from '../store/ids.js';
+import type { PartRecord, Segment, VersionRecord } from '../store/model.js';
 import { normaliseFileInfo, resolveContentType, validateFileName } from './names.js';
 import { fileObject, partObject } from './shapes.js';
-import type { ApiContext } from './state.js';
+import type { ApiContext } from '../state.js';
 
 const MAX_COPY_BYTES = 5_000_000_000;
 

@@ -4,13 +4,13 @@
  * not starting with "b2-"; at most 100 buckets.
  */
 import { bucketById, checkAccountId } from './api-common.js';
-import { isBucketRestricted, requireBucket, requireCapability, bucketAllowed } from './enforce.js';
-import { B2Error, badRequest, unauthorized } from './errors.js';
-import { newBucketId } from './ids.js';
-import type { BucketRecord } from './model.js';
+import { isBucketRestricted, requireBucket, requireCapability, bucketAllowed } from '../auth/enforce.js';
+import { B2Error, badRequest, unauthorized } from '../http/errors.js';
+import { newBucketId } from '../store/ids.js';
+import type { BucketRecord } from '../store/model.js';
 import { bucketObject } from './shapes.js';
-import type { ApiContext } from './state.js';
-import type { Store } from './store.js';
+import type { ApiContext } from '../state.js';
+import type { Store } from '../store/store.js';
 
 const MAX_BUCKETS = 100;
 const BUCKET_TYPES = new Set(['allPublic', 'allPrivate']);

@@ -12,20 +12,20 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_HANDLERS } from './api-table.js';
-import { authorizeAccount } from './authorize.js';
-import { ConnectionDropped } from './body-sink.js';
+import { authorizeAccount } from '../auth/authorize.js';
+import { ConnectionDropped } from '../upload/body-sink.js';
 import { handleControl } from './control.js';
-import { downloadById, downloadByName } from './download.js';
+import { downloadById, downloadByName } from '../download/download.js';
 import { B2Error, expiredAuthToken, notFound } from './errors.js';
-import { checkFaults, dropPoint, testModeOf } from './fault-gate.js';
+import { checkFaults, dropPoint, testModeOf } from '../faults/fault-gate.js';
 import { header, parseJsonObject, readText, sendError, sendJson } from './http-util.js';
-import { uploadPart } from './large-file-parts.js';
-import type { ApiVersion } from './model.js';
+import { uploadPart } from '../upload/large-file-parts.js';
+import type { ApiVersion } from '../store/model.js';
 import { Params } from './params.js';
-import { principalFor } from './principal.js';
-import { noteCaller } from './refusals.js';
-import type { ApiContext, EmulatorState } from './state.js';
-import { uploadFile } from './upload.js';
+import { principalFor } from '../auth/principal.js';
+import { noteCaller } from '../auth/refusals.js';
+import type { ApiContext, EmulatorState } from '../state.js';
+import { uploadFile } from '../upload/upload.js';
 
 const API_PATH = /^\/b2api\/v([1-4])\/([A-Za-z0-9_]+)(?:\/([^/]+)\/([^/]+))?$/;
 

@@ -5,14 +5,14 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { receiveBody, uploadLengths } from './body-sink.js';
-import { requireFileAccess } from './enforce.js';
-import { badRequest } from './errors.js';
-import { header, sendJson } from './http-util.js';
-import type { PartRecord } from './model.js';
-import { principalFor } from './principal.js';
-import { noteCaller } from './refusals.js';
-import { partObject } from './shapes.js';
-import type { EmulatorState } from './state.js';
+import { requireFileAccess } from '../auth/enforce.js';
+import { badRequest } from '../http/errors.js';
+import { header, sendJson } from '../http/http-util.js';
+import type { PartRecord } from '../store/model.js';
+import { principalFor } from '../auth/principal.js';
+import { noteCaller } from '../auth/refusals.js';
+import { partObject } from '../api/shapes.js';
+import type { EmulatorState } from '../state.js';
 import { withUploadToken } from './upload.js';
 
 const MAX_PART_BYTES = 5_000_000_000;

@@ -3,10 +3,10 @@
  * Retry-After, 503 on uploads, expired upload tokens; and picks where a body gets cut off.
  */
 import type { IncomingMessage } from 'node:http';
-import { B2Error, expiredAuthToken } from './errors.js';
+import { B2Error, expiredAuthToken } from '../http/errors.js';
 import { hasTestMode, UPLOAD_ENDPOINTS } from './faults.js';
-import { header } from './http-util.js';
-import type { EmulatorState } from './state.js';
+import { header } from '../http/http-util.js';
+import type { EmulatorState } from '../state.js';
 
 /** Bodies above this are not drained after an injected failure: the connection is closed instead. */
 const DRAIN_LIMIT = 64 * 1024 * 1024;

@@ -3,8 +3,8 @@
  * v2+ file objects carry accountId/bucketId/contentLength; v1 list items carry `size` instead
  * (rclone lists through v1 and reads only `size`) and have no accountId/bucketId.
  */
-import type { ApiVersion, BucketRecord, LargeFileRecord, PartRecord, VersionRecord } from './model.js';
-import type { Principal } from './principal.js';
+import type { ApiVersion, BucketRecord, LargeFileRecord, PartRecord, VersionRecord } from '../store/model.js';
+import type { Principal } from '../auth/principal.js';
 
 /** SHA1 / MD5 of the empty string: what real B2 reports for hide markers. */
 export const EMPTY_SHA1 = 'da39a3ee5e6b4b0d3255bfef95601890afd80709';
