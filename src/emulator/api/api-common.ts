@@ -27,7 +27,7 @@ export function largeFileById(ctx: ApiContext, fileId: string): LargeFileRecord 
 
 /**
  * Validates a page-size parameter: absent or 0 means the default; outside 1…max gives
- * 400 out_of_range (reference §8).
+ * 400 out_of_range (docs/b2-api.md §7).
  */
 export function pageSize(ctx: ApiContext, name: string, def: number, max: number): number {
   const n = ctx.params.optInt(name);

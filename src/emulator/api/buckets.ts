@@ -1,6 +1,6 @@
 /**
  * Bucket endpoints: b2_create_bucket, b2_list_buckets, b2_update_bucket, b2_delete_bucket
- * (reference §2, §9.10). Names are 6–63 characters of [A-Za-z0-9-], unique case-insensitively,
+ * (docs/b2-api.md §4.6). Names are 6–63 characters of [A-Za-z0-9-], unique case-insensitively,
  * not starting with "b2-"; at most 100 buckets.
  */
 import { bucketById, checkAccountId } from './api-common.js';
@@ -65,7 +65,7 @@ export async function createBucket(ctx: ApiContext): Promise<unknown> {
 /**
  * b2_list_buckets, sorted by name. A bucket-restricted key must name an allowed bucket:
  * without a filter v2+ answers 401, v1 quietly lists only the allowed buckets (the 2018
- * "workaround", reference §1.2).
+ * "workaround", docs/b2-api.md §1.2, §1.5).
  */
 export function listBuckets(ctx: ApiContext): unknown {
   const p = ctx.principal;

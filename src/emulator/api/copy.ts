@@ -1,6 +1,6 @@
 /**
- * Server-side copies (reference §6): b2_copy_file (COPY/REPLACE metadata rules, result < 5 GB,
- * response action "copy") and b2_copy_part. Copies reference the source's bytes; only SHA1/MD5
+ * Server-side copies (docs/b2-api.md §5.3): b2_copy_file (COPY/REPLACE metadata rules, result < 5
+ * GB, response action "copy") and b2_copy_part. Copies reference the source's bytes; only SHA1/MD5
  * of a partial range are computed by reading it.
  */
 import { createHash } from 'node:crypto';

@@ -1,5 +1,6 @@
 /**
- * Single-file endpoints: b2_get_file_info, b2_hide_file, b2_delete_file_version (reference §2, §5).
+ * Single-file endpoints: b2_get_file_info, b2_hide_file, b2_delete_file_version
+ * (docs/b2-api.md §4.3, §4.7).
  */
 import { bucketById } from './api-common.js';
 import { requireBucket, requireCapability, requireFileAccess, requireName } from '../auth/enforce.js';
@@ -57,7 +58,7 @@ export async function hideFileRecord(store: Store, bucketId: string, fileName: s
   return v;
 }
 
-/** b2_hide_file. v1 answers without bucketId (reference §1.2). */
+/** b2_hide_file. v1 answers without bucketId (docs/b2-api.md §1.2). */
 export async function hideFile(ctx: ApiContext): Promise<unknown> {
   requireCapability(ctx.principal, 'writeFiles');
   const bucket = bucketById(ctx, ctx.params.string('bucketId'));

@@ -1,8 +1,8 @@
 /**
- * Application keys (reference §1.4, §2): b2_create_key, b2_list_keys, b2_delete_key. v1–v3 use a
- * single `bucketId`, v4 `bucketIds`; keys created through v4 with a restriction are "v4-only":
- * hidden from v1–v3 b2_list_keys and refused by v1–v3 b2_delete_key and authorize. The secret is
- * returned only by b2_create_key.
+ * Application keys (docs/b2-api.md §1.4, §2.5): b2_create_key, b2_list_keys, b2_delete_key. v1–v3
+ * use a single `bucketId`, v4 `bucketIds`; keys created through v4 with a restriction are
+ * "v4-only": hidden from v1–v3 b2_list_keys and refused by v1–v3 b2_delete_key and authorize. The
+ * secret is returned only by b2_create_key.
  */
 import { checkAccountId, pageSize } from './api-common.js';
 import { ALL_CAPABILITIES, BUCKET_SCOPED_CAPABILITIES } from '../auth/capabilities.js';

@@ -1,9 +1,9 @@
 /**
- * b2_list_file_names and b2_list_file_versions (reference §5, §8): prefix, delimiter folder rows,
- * pages of maxFileCount (default 100, max 10000), inclusive startFileName/startFileId. The
+ * b2_list_file_names and b2_list_file_versions (docs/b2-api.md §4.2, §7): prefix, delimiter folder
+ * rows, pages of maxFileCount (default 100, max 10000), inclusive startFileName/startFileId. The
  * `next*` values name the first row of the following page, so they are exact restart points.
- * Restricted keys: v2+ answer 401 for a prefix outside the key's namePrefix; v1 filters the
- * results instead (the 2018 "workaround").
+ * Restricted keys: v2+ answer 401 for a prefix outside the key's namePrefix; v1 filters the results
+ * instead (the 2018 "workaround", docs/b2-api.md §2.3).
  */
 import { bucketById, pageSize } from './api-common.js';
 import type { BucketIndex } from '../store/bucket-index.js';

@@ -1,11 +1,11 @@
 /**
- * File-name and file-info rules (reference §5): names are 1–1024 UTF-8 bytes without control
- * characters or DEL; header values are percent-encoded with `+` meaning space; at most 10 info
- * keys, lower-cased, ≤50 bytes, from a fixed character set; `b2-*` keys only from a whitelist;
- * name plus info within 7000 bytes. Content types and info values must not hold control
+ * File-name and file-info rules (docs/b2-api.md §4.1, §4.4, §4.5): names are 1–1024 UTF-8 bytes
+ * without control characters or DEL; header values are percent-encoded with `+` meaning space; at
+ * most 10 info keys, lower-cased, ≤50 bytes, from a fixed character set; `b2-*` keys only from a
+ * whitelist; name plus info within 7000 bytes. Content types and info values must not hold control
  * characters either (below 0x20, DEL): checked once, at write time, on every path that sets them
  * (b2_upload_file, b2_start_large_file, b2_copy_file with REPLACE), so that nothing stored can
- * later break a download's headers.
+ * later break a download's headers (docs/b2-api.md §8).
  */
 import mime from 'mime-types';
 import { badRequest } from '../http/errors.js';
@@ -52,7 +52,7 @@ export function validateFileName(name: string): void {
   const bytes = Buffer.byteLength(name, 'utf8');
   if (bytes === 0) throw badRequest('File name must not be empty');
   if (bytes > MAX_NAME_BYTES) throw badRequest(`File name is too long: ${bytes} bytes (max ${MAX_NAME_BYTES})`);
-  // Control characters below 0x20 and DEL are illegal (reference §5).
+  // Control characters below 0x20 and DEL are illegal (docs/b2-api.md §4.1).
   if (CONTROL.test(name)) throw badRequest('File names must not contain characters below 0x20 or DEL');
 }
 

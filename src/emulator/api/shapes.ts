@@ -1,5 +1,5 @@
 /**
- * JSON response shapes for files and buckets, per API version (reference §2, §2.1).
+ * JSON response shapes for files and buckets, per API version (docs/b2-api.md §1.2, §4.7).
  * v2+ file objects carry accountId/bucketId/contentLength; v1 list items carry `size` instead
  * (rclone lists through v1 and reads only `size`) and have no accountId/bucketId.
  */

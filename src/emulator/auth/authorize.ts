@@ -1,5 +1,5 @@
 /**
- * b2_authorize_account on every version (reference §1.3, §9.2): GET or POST, Basic auth with
+ * b2_authorize_account on every version (docs/b2-api.md §1.3, §1.4): GET or POST, Basic auth with
  * `keyId:key`; the account ID is accepted in place of the master key ID; v4-only keys get
  * 400 bad_request on v1–v3; the response is flat on v1/v2, under apiInfo on v3, and uses
  * allowed.buckets on v4.

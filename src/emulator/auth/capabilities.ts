@@ -1,4 +1,4 @@
-/** Capability names as B2 spells them (reference §3.1). The master key holds all of them. */
+/** Capability names as B2 spells them (docs/b2-api.md §2.1). The master key holds all of them. */
 export const ALL_CAPABILITIES: readonly string[] = [
   'listKeys',
   'writeKeys',
@@ -30,11 +30,14 @@ export const ALL_CAPABILITIES: readonly string[] = [
   'bypassGovernance',
 ];
 
-/** Key management and whole-bucket create/update/delete: not for a bucket-restricted key (reference §3.1). */
+/**
+ * Key management and whole-bucket create/update/delete: not for a bucket-restricted key
+ * (docs/b2-api.md §2.5).
+ */
 const ACCOUNT_ONLY_CAPABILITIES: readonly string[] = ['listKeys', 'writeKeys', 'deleteKeys', 'writeBuckets', 'deleteBuckets'];
 
 /**
- * Capabilities a bucket-restricted key may hold (reference §3.1: no key or bucket management):
+ * Capabilities a bucket-restricted key may hold (docs/b2-api.md §2.5: no key or bucket management):
  * every capability but the account-only ones. Used as a set (b2_create_key validation).
  */
 export const BUCKET_SCOPED_CAPABILITIES: readonly string[] = ALL_CAPABILITIES.filter((c) => !ACCOUNT_ONLY_CAPABILITIES.includes(c));

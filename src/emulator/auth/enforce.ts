@@ -1,5 +1,5 @@
 /**
- * Restriction checks as real B2 applies them on every call (reference §3.2): a missing
+ * Restriction checks as real B2 applies them on every call (docs/b2-api.md §2.1–§2.3): a missing
  * capability, a bucket outside the key's buckets, or a file name outside its namePrefix all give
  * 401 `unauthorized` (never 403, unlike the backblaze-labs simulator).
  */

@@ -1,7 +1,7 @@
 /**
  * Token registry: account tokens (from b2_authorize_account), upload tokens (tied to one upload
- * URL) and download-authorization tokens. One namespace for every API version (reference §0.1).
- * Tokens live in memory only; after a restart clients get bad_auth_token and re-authorize.
+ * URL) and download-authorization tokens. One namespace for every API version (docs/b2-api.md
+ * §1.1). Tokens live in memory only; after a restart clients get bad_auth_token and re-authorize.
  */
 import { badAuthToken, expiredAuthToken } from '../http/errors.js';
 import { newShortId, newToken } from '../store/ids.js';
@@ -90,7 +90,7 @@ export class TokenRegistry {
   /**
    * Checks an upload token against the URL it is used on. A token from another URL, an unknown
    * token or a revoked one gives bad_auth_token; an old one expired_auth_token. Either way the
-   * client must fetch a new upload URL (reference §4.4).
+   * client must fetch a new upload URL (docs/b2-api.md §3.3).
    */
   checkUpload(token: string | undefined, kind: 'file' | 'part', targetId: string, urlId: string): UploadToken {
     const t = token ? this.upload.get(token) : undefined;

@@ -1,8 +1,9 @@
 /**
- * b2_get_download_authorization (reference §7): a token for by-name downloads of names in one
- * bucket starting with `fileNamePrefix`, valid 1…604800 seconds. Optional b2Content* values must
- * be repeated by the download as query parameters. The token ends with the signing key's expiry
- * when that comes first (the emulator's choice, as for account tokens: see tokens.ts).
+ * b2_get_download_authorization (docs/b2-api.md §6.2): a token for by-name downloads of names in
+ * one bucket starting with `fileNamePrefix`, valid 1…604800 seconds. Optional b2Content* values
+ * must be repeated by the download as query parameters. The token ends with the signing key's
+ * expiry when that comes first (the emulator's choice, as for account tokens: see ../auth/tokens.ts
+ * and docs/b2-api.md §8).
  */
 import { bucketById } from '../api/api-common.js';
 import { OVERRIDE_PARAMS } from './download-headers.js';
@@ -18,7 +19,8 @@ export function getDownloadAuthorization(ctx: ApiContext): unknown {
   requireBucket(principal, bucket.bucketId);
   const prefix = params.optString('fileNamePrefix');
   if (prefix === undefined) throw badRequest('required field fileNamePrefix is missing');
-  // A prefix outside the key's namePrefix asks for files the key may not read (reference §3.2).
+  // A prefix outside the key's namePrefix asks for files the key may not read (docs/b2-api.md
+  // §2.3).
   requireName(principal, prefix);
   const seconds = params.optInt('validDurationInSeconds');
   if (seconds === undefined) throw badRequest('required field validDurationInSeconds is missing');

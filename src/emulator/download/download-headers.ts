@@ -1,5 +1,5 @@
 /**
- * Response headers of a download (reference §7): Content-Type/Length, X-Bz-File-Id,
+ * Response headers of a download (docs/b2-api.md §6.3): Content-Type/Length, X-Bz-File-Id,
  * X-Bz-File-Name (percent-encoded), X-Bz-Content-Sha1 (whole file, `none` for large files),
  * X-Bz-Upload-Timestamp, X-Bz-Info-* for custom info, and the `b2-*` info turned into real
  * headers. Query overrides (b2ContentDisposition …) win over the file's info, and bucket

@@ -20,7 +20,7 @@ import type { EmulatorState } from '../state.js';
 
 /** Checks that the caller may read `name` in `bucket`. Throws 401s. */
 function authorizeDownload(state: EmulatorState, req: IncomingMessage, bucket: BucketRecord, name: string, token: string | undefined, byName: boolean, query: URLSearchParams): void {
-  // Public buckets need no authorization at all (reference §7).
+  // Public buckets need no authorization at all (docs/b2-api.md §6.1).
   if (bucket.bucketType === 'allPublic') return;
   if (!token) throw unauthorized('Authorization is required to download from a private bucket');
   if (state.tokens.findAccount(token)) {

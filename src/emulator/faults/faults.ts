@@ -1,7 +1,8 @@
 /**
  * Fault injection for client tests, deterministic per seed: the same seed and the same request
  * order give the same faults. Also implements real B2's `X-Bz-Test-Mode` header values
- * (reference §4): fail_some_uploads, expire_some_account_authorization_tokens, force_cap_exceeded.
+ * (docs/b2-api.md §3.4): fail_some_uploads, expire_some_account_authorization_tokens,
+ * force_cap_exceeded.
  */
 
 /** Faults to inject; rates are fractions 0…1 of matching calls. */

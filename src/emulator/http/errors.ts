@@ -1,6 +1,6 @@
 /**
  * B2 errors as the wire shows them: HTTP status + `{status, code, message}` body
- * (reference §3.3). Handlers throw these; the router turns them into responses.
+ * (docs/b2-api.md §3.1). Handlers throw these; the router turns them into responses.
  */
 export class B2Error extends Error {
   /**

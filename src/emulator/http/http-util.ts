@@ -1,7 +1,7 @@
 /**
  * Small HTTP helpers shared by every handler: JSON responses with B2's headers, error bodies,
  * and bounded JSON request bodies. Node's http server adds the `Date` header b2sdk's clock-skew
- * check needs (reference §9.4) to every response by default.
+ * check needs (docs/b2-api.md §1.6) to every response by default.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { B2Error } from './errors.js';

@@ -1,7 +1,7 @@
 /**
  * Typed access to request parameters, from a JSON body or (for GET calls) the query string.
  * B2 accepts explicit JSON nulls for optional fields and GET with query parameters
- * (reference §9.5), so `null` means "absent" and query strings are coerced by type here.
+ * (docs/b2-api.md §1.6), so `null` means "absent" and query strings are coerced by type here.
  */
 import { badRequest } from './errors.js';
 

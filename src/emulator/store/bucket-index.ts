@@ -1,7 +1,7 @@
 /**
  * The per-bucket name index: a sorted array of names plus, per name, its versions and unfinished
  * large files, newest first. Names compare in JavaScript code-unit order (like the backblaze-labs
- * simulator; real B2's order for astral characters is unverified, reference §5).
+ * simulator; real B2's order for astral characters is not documented: docs/b2-api.md §4.1, §8).
  */
 import type { LargeFileRecord, VersionRecord } from './model.js';
 

@@ -1,5 +1,5 @@
 /**
- * Identifier shapes copied from real B2 (reference §1.3) so clients that peek at them
+ * Identifier shapes copied from real B2 (docs/b2-api.md §1.7) so clients that peek at them
  * (length checks, prefixes) behave. All IDs are opaque to clients.
  */
 import { randomBytes } from 'node:crypto';

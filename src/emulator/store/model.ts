@@ -84,7 +84,7 @@ export interface KeyRecord {
   expirationTimestamp: number | null;
   /**
    * True when created through v4 `b2_create_key` with a bucket restriction (or a prefix without
-   * one): such keys fail `b2_authorize_account` on v1–v3 (reference §1.4).
+   * one): such keys fail `b2_authorize_account` on v1–v3 (docs/b2-api.md §1.4).
    */
   v4Only: boolean;
 }

@@ -1,6 +1,6 @@
 /**
- * Streams an upload body into a blob while hashing it (reference §6): nothing is buffered whole.
- * Handles the three X-Bz-Content-Sha1 modes: 40 hex digits, `hex_digits_at_end` (the SHA1
+ * Streams an upload body into a blob while hashing it (docs/b2-api.md §5.1): nothing is buffered
+ * whole. Handles the three X-Bz-Content-Sha1 modes: 40 hex digits, `hex_digits_at_end` (the SHA1
  * follows the data, and Content-Length includes its 40 bytes) and `do_not_verify`.
  */
 import { createHash } from 'node:crypto';

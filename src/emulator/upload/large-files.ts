@@ -1,8 +1,8 @@
 /**
- * The large-file API (reference §6): b2_start_large_file, b2_get_upload_part_url, b2_list_parts,
- * b2_finish_large_file, b2_cancel_large_file, b2_list_unfinished_large_files. Part uploads are in
- * large-file-parts.ts. Finishing keeps the file ID, reports contentSha1 "none" and the start time
- * as uploadTimestamp, and references the parts' bytes without copying them.
+ * The large-file API (docs/b2-api.md §5.2): b2_start_large_file, b2_get_upload_part_url,
+ * b2_list_parts, b2_finish_large_file, b2_cancel_large_file, b2_list_unfinished_large_files. Part
+ * uploads are in large-file-parts.ts. Finishing keeps the file ID, reports contentSha1 "none" and
+ * the start time as uploadTimestamp, and references the parts' bytes without copying them.
  */
 import { bucketById, largeFileById, pageSize } from '../api/api-common.js';
 import { requireBucket, requireCapability, requireFileAccess, requireName } from '../auth/enforce.js';

@@ -1,7 +1,8 @@
 /**
- * Parses the metadata headers of b2_upload_file (reference §6): X-Bz-File-Name (percent-decoded,
- * `+` = space), Content-Type (b2/x-auto resolved), X-Bz-Info-* (≤10, keys lower-cased, values
- * percent-decoded), X-Bz-Custom-Upload-Timestamp, and the headers B2 forbids on uploads.
+ * Parses the metadata headers of b2_upload_file (docs/b2-api.md §4.4, §4.5, §5.1):
+ * X-Bz-File-Name (percent-decoded, `+` = space), Content-Type (b2/x-auto resolved), X-Bz-Info-*
+ * (≤10, keys lower-cased, values percent-decoded), X-Bz-Custom-Upload-Timestamp, and the headers
+ * B2 forbids on uploads.
  */
 import type { IncomingMessage } from 'node:http';
 import { badRequest } from '../http/errors.js';

@@ -1,6 +1,6 @@
 /**
- * b2_get_upload_url and b2_upload_file. Upload URLs carry the bucket ID and a URL id in the
- * path; each upload token works only on its own URL (reference §9.6). Bodies stream into the
+ * b2_get_upload_url and b2_upload_file. Upload URLs carry the bucket ID and a URL id in the path;
+ * each upload token works only on its own URL (docs/b2-api.md §5.1, §8). Bodies stream into the
  * blob store while hashed.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -34,7 +34,7 @@ export function getUploadUrl(ctx: ApiContext): unknown {
 
 /**
  * Marks an upload token busy for the duration of `fn`: real B2 refuses concurrent uploads on one
- * token with 400 auth_token_limit (reference §3.3).
+ * token with 400 auth_token_limit (docs/b2-api.md §3.3).
  */
 export async function withUploadToken<T>(t: { busy?: boolean }, fn: () => Promise<T>): Promise<T> {
   if (t.busy) throw new B2Error(400, 'auth_token_limit', 'More than one upload using auth token');
@@ -66,7 +66,7 @@ export async function uploadFile(
   const meta = parseUploadMeta(req);
   requireName(principal, meta.fileName);
   const lengths = uploadLengths(req);
-  // b2_upload_file takes at most 5 GB; bigger files must be large files (reference §6).
+  // b2_upload_file takes at most 5 GB; bigger files must be large files (docs/b2-api.md §5.1).
   if (lengths.dataLength > MAX_UPLOAD_BYTES) throw badRequest(`File is larger than ${MAX_UPLOAD_BYTES} bytes; use the large-file API`);
   const body = await withUploadToken(token, () => receiveBody(req, state.store.blobs, lengths, { dropAt: dropAt(lengths.total), withMd5: true }));
   const store = state.store;
