@@ -1,11 +1,12 @@
 /**
- * PartSplitter (src/providers/stream-utils.ts): parts built in reused buffers, never more than
+ * PartSplitter (src/providers/b2/part-splitter.ts): parts built in reused buffers, never more than
  * `maxParts` of them, bytes exact across reuse, and the source read only as parts are asked for.
+ * splitIntoParts: exact part sizes across uneven chunks.
  */
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { PartSplitter, partBufferMemory } from '../../src/providers/part-splitter.js';
-import { randomData, sha1 } from './contract/helpers.js';
+import { PartSplitter, partBufferMemory, splitIntoParts } from '../../../src/providers/b2/part-splitter.js';
+import { randomData, sha1, sourceOf } from '../contract/helpers.js';
 
 /** A source that yields `data` in `chunk`-byte pieces and counts how many it gave out. */
 function countingSource(data: Buffer, chunk: number): { source: AsyncIterable<Buffer>; pulled: () => number; closed: () => boolean } {
@@ -116,5 +117,31 @@ describe('PartSplitter', () => {
     splitter.release(part ?? Buffer.alloc(0));
     expect(() => splitter.release(part ?? Buffer.alloc(0))).toThrow();
     expect(() => new PartSplitter(countingSource(Buffer.alloc(0), 1).source, 10, 0)).toThrow(RangeError);
+  });
+});
+
+describe('splitIntoParts', () => {
+  const sizes = async (data: Buffer, chunks: number[], part: number): Promise<number[]> => {
+    const out: number[] = [];
+    const whole: Buffer[] = [];
+    for await (const p of splitIntoParts(sourceOf(data, chunks), part)) {
+      out.push(p.length);
+      whole.push(p);
+    }
+    expect(Buffer.concat(whole).equals(data)).toBe(true);
+    return out;
+  };
+
+  it('cuts exact parts across uneven chunk boundaries, the last one shorter', async () => {
+    expect(await sizes(randomData(2_500), [7, 1_000, 3], 1_000)).toEqual([1_000, 1_000, 500]);
+  });
+  it('an exact multiple has no empty tail', async () => {
+    expect(await sizes(randomData(3_000), [3_000], 1_000)).toEqual([1_000, 1_000, 1_000]);
+  });
+  it('an empty source yields no parts', async () => {
+    expect(await sizes(Buffer.alloc(0), [1], 1_000)).toEqual([]);
+  });
+  it('refuses a part size that is not a positive integer', async () => {
+    await expect(splitIntoParts(sourceOf(Buffer.from('x')), 0).next()).rejects.toThrow(RangeError);
   });
 });
