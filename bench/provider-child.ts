@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { connectB2 } from '../src/providers/b2/index.js';
 import { createLocalProvider } from '../src/providers/local/index.js';
-import { partBufferMemory } from '../src/providers/part-splitter.js';
+import { partBufferMemory } from '../src/providers/b2/part-splitter.js';
 
 /** What the parent asks for. Sizes in bytes. */
 export interface ChildJob {

@@ -7,7 +7,7 @@
  *   one way. The key is usable when any of them is.
  * - Share link (L) offers lifetimes. B2 takes 1 s … 7 days; a link cannot outlast the key that
  *   signs it (the built-in server ends its download authorizations with the key, see
- *   src/emulator/tokens.ts), so a lifetime past the key's expiry is refused.
+ *   src/emulator/auth/tokens.ts), so a lifetime past the key's expiry is refused.
  * - Copy and move offer conflict policies; all but "overwrite" must look the destination name up
  *   first, which is the `look-up` action (judged where the destination is).
  */

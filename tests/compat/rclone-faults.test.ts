@@ -1,7 +1,7 @@
 /**
  * rclone under injected faults against `b2c emulator`: the `X-Bz-Test-Mode: fail_some_uploads`
- * header that `--b2-test-mode` sends (reference §4), and faults set through the control endpoint
- * POST /_emulator/faults (503 on parts, expired tokens, connections dropped mid-download).
+ * header that `--b2-test-mode` sends (docs/b2-api.md §3.4), and faults set through the control
+ * endpoint POST /_emulator/faults (503 on parts, expired tokens, connections dropped mid-download).
  * rclone must retry and every byte must arrive intact. Seeds are chosen so the FIRST matching call
  * fails (the PRNG is deterministic), so each test is sure to see its fault.
  */

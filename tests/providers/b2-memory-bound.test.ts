@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { B2Session } from '../../src/providers/b2/session.js';
 import { uploadLarge, type PartBufferStats } from '../../src/providers/b2/upload-large.js';
 import { UploadUrlPool } from '../../src/providers/b2/upload-url-pool.js';
-import { partBufferMemory } from '../../src/providers/part-splitter.js';
+import { partBufferMemory } from '../../src/providers/b2/part-splitter.js';
 import { DEFAULT_RETRY } from '../../src/providers/b2/retry.js';
 import { FAST_RETRY, MIN_PART, startB2, type B2Fixture } from './b2/helpers.js';
 

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { IntegrityError, isProviderError } from '../errors.js';
-import { PartSplitter } from '../part-splitter.js';
+import { PartSplitter } from './part-splitter.js';
 import { sha1Hex, sha1Mismatch, sizeMismatch } from '../stream-utils.js';
 import type { BucketRef } from './buckets.js';
 import type { CallContext } from './error-map.js';
