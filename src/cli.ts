@@ -4,7 +4,7 @@
  * Exit codes follow the README: 0 success, 1 failure, 2 usage error.
  */
 import { releaseLibrarySignalHooks } from './signal-hooks.js';
-import { sanitizeForTerminal } from './state/sanitize.js';
+import { sanitizeForTerminal } from './state/text/sanitize.js';
 import { VERSION } from './version.js';
 
 type CommandRunner = (argv: string[]) => Promise<number>;

@@ -8,7 +8,7 @@
  */
 import { NotFoundError } from '../providers/errors.js';
 import { createLocalProvider } from '../providers/local/index.js';
-import { b2LocationFromPath, checkAction, localLocation, type PermissionDecision } from '../state/permissions.js';
+import { b2LocationFromPath, checkAction, localLocation, type PermissionDecision } from '../state/permissions/permissions.js';
 import { CLI_EXIT, locationArg, parseCliOptions, UsageError } from './cli-args.js';
 import { eitherKind } from './cli-args-checks.js';
 import { processCliDeps, runCli, signIn, type CliDeps } from './cli-args-context.js';
@@ -16,7 +16,7 @@ import { formatRow, longHeader, rowJson } from './ls-format.js';
 import { walk } from './ls-walk.js';
 import { formatLocation, type CliLocation } from './location-url.js';
 import { CommandFailure } from './session.js';
-import type { KeyInfo } from '../state/key-info.js';
+import type { KeyInfo } from '../state/permissions/key-info.js';
 
 export const LS_USAGE = `Usage: b2c ls URL [options]
 

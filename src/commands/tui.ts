@@ -15,17 +15,17 @@ import { verifyCredentials } from './session.js';
 import { DEMO_KEY_NAMES, startEmulator, type DemoKey, type RunningEmulator } from '../emulator/index.js';
 import { connectB2 } from '../providers/b2/index.js';
 import { createLocalProvider } from '../providers/local/index.js';
-import type { StatusMessage } from '../state/app-state.js';
-import { DEFAULT_KEYMAP, type Keymap } from '../state/keymap.js';
-import { applyOverrides, KeymapOverrideError } from '../state/keymap-overrides.js';
-import { b2PaneLocation, localPaneLocation, type PaneLocation } from '../state/pane-location.js';
+import type { StatusMessage } from '../state/app/app-state.js';
+import { DEFAULT_KEYMAP, type Keymap } from '../state/keyboard/keymap.js';
+import { applyOverrides, KeymapOverrideError } from '../state/keyboard/keymap-overrides.js';
+import { b2PaneLocation, localPaneLocation, type PaneLocation } from '../state/location/pane-location.js';
 import { storedProfileSpecs } from '../ui/app/profile-specs.js';
 import { QUEUE_FILE_NAME } from '../ui/app/queue-resume.js';
 import { ProviderRegistry, type ProfileSpec } from '../ui/app/provider-registry.js';
 import { runTui } from '../ui/run-tui.js';
 import { tuiRefusal } from '../ui/terminal-session.js';
 import { chooseTheme } from '../ui/theme.js';
-import { sanitizeForTerminal } from '../state/sanitize.js';
+import { sanitizeForTerminal } from '../state/text/sanitize.js';
 
 const USAGE = `Usage:
   b2c                     open the file manager with the default profile

@@ -16,7 +16,7 @@
  * exception is a bug. All methods honour `signal` (throwing CancelledError) where they take one.
  */
 import type { Readable } from 'node:stream';
-import type { KeyInfo } from '../state/key-info.js';
+import type { KeyInfo } from '../state/permissions/key-info.js';
 
 /** What a listing row is. `bucket` appears only at a B2 provider's root. */
 export type EntryKind = 'file' | 'dir' | 'symlink' | 'bucket';

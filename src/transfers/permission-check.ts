@@ -1,6 +1,6 @@
 /**
  * The one mapping from the transfer engine's `checkPermission` queries to the permission rules
- * (src/state/permissions.ts), shared by the CLI (`cp`, `rm`) and the TUI: both import
+ * (src/state/permissions/permissions.ts), shared by the CLI (`cp`, `rm`) and the TUI: both import
  * {@link engineChecker} from here (never keep a second copy), so a job inside a copied or
  * deleted folder is judged exactly like the selection that started it (DESIGN.md §Permissions:
  * nothing forbidden is attempted blindly).
@@ -18,7 +18,7 @@
  * itself does not use it — callers pass it as EngineOptions `checkPermission`.
  */
 import type { RemoveMode } from '../providers/types.js';
-import type { KeyInfo } from '../state/key-info.js';
+import type { KeyInfo } from '../state/permissions/key-info.js';
 import {
   b2LocationFromPath,
   checkAction,
@@ -27,7 +27,7 @@ import {
   type Location,
   type PermissionAction,
   type PermissionDecision,
-} from '../state/permissions.js';
+} from '../state/permissions/permissions.js';
 import type { PermissionAnswer, PermissionQuery, Location as QueueLocation } from './types.js';
 
 /** The key of each provider reference; null for a local side (and for "not signed in"). */

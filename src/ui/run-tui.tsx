@@ -9,9 +9,9 @@
  */
 import { render } from 'ink';
 import type { Entry } from '../providers/types.js';
-import { createAppState, type StatusMessage } from '../state/app-state.js';
-import type { Keymap } from '../state/keymap.js';
-import type { PaneLocation } from '../state/pane-location.js';
+import { createAppState, type StatusMessage } from '../state/app/app-state.js';
+import type { Keymap } from '../state/keyboard/keymap.js';
+import type { PaneLocation } from '../state/location/pane-location.js';
 import { createTransferEngine, engineChecker } from '../transfers/index.js';
 import { TuiController } from './app/controller.js';
 import { DirectOperations } from './app/direct-operations.js';
@@ -23,7 +23,7 @@ import { TransferOperations } from './app/transfer-operations.js';
 import { TuiApp } from './app/TuiApp.js';
 import { createTuiStore } from './app/tui-store.js';
 import { ListingLoader } from './loaders/listing-loader.js';
-import { sanitizeForTerminal } from '../state/sanitize.js';
+import { sanitizeForTerminal } from '../state/text/sanitize.js';
 import { enterTerminalSession, tuiRefusal } from './terminal-session.js';
 import { StdoutTerminalSize } from './terminal-size.js';
 import { ThemeProvider } from './theme-context.js';

@@ -9,10 +9,10 @@
 import { createLocalProvider } from '../../src/providers/local/index.js';
 import type { B2Provider } from '../../src/providers/b2/index.js';
 import type { Entry, Provider } from '../../src/providers/types.js';
-import { createAppState, type PaneSide } from '../../src/state/app-state.js';
-import type { CommandId } from '../../src/state/commands.js';
-import { DEFAULT_KEYMAP } from '../../src/state/keymap.js';
-import type { PaneLocation } from '../../src/state/pane-location.js';
+import { createAppState, type PaneSide } from '../../src/state/app/app-state.js';
+import type { CommandId } from '../../src/state/keyboard/commands.js';
+import { DEFAULT_KEYMAP } from '../../src/state/keyboard/keymap.js';
+import type { PaneLocation } from '../../src/state/location/pane-location.js';
 import { createTransferEngine, engineChecker, type TransferEngine } from '../../src/transfers/index.js';
 import { paneDecisions, paneKeyOf } from '../../src/ui/app/command-permissions.js';
 import { TuiController } from '../../src/ui/app/controller.js';
@@ -23,7 +23,7 @@ import { ProviderRegistry } from '../../src/ui/app/provider-registry.js';
 import { TransferOperations, type TransferQueue } from '../../src/ui/app/transfer-operations.js';
 import { createTuiStore, type TuiStore } from '../../src/ui/app/tui-store.js';
 import { ListingLoader } from '../../src/ui/loaders/listing-loader.js';
-import type { PermissionDecision } from '../../src/state/permissions.js';
+import type { PermissionDecision } from '../../src/state/permissions/permissions.js';
 
 /** The profile name the headless TUI gives its one B2 key. */
 export const PROFILE = 'oracle';

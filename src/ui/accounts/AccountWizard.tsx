@@ -4,7 +4,7 @@
  * owner must route keys, composes the same three parts itself (see ./index.ts).
  */
 import { useCallback, type ReactNode } from 'react';
-import { wizardKeyAction } from '../../state/wizard-keys.js';
+import { wizardKeyAction } from '../../state/accounts/wizard-keys.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useScreenInput, type KeyRoute } from './useScreenInput.js';
 import { useWizard, type WizardEffects } from './useWizard.js';

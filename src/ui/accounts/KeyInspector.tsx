@@ -7,8 +7,8 @@
  */
 import { Box, Text } from 'ink';
 import { useEffect, type ReactNode } from 'react';
-import type { FactLine } from '../../state/keys-screen-lines.js';
-import type { ScrollState } from '../../state/keys-screen-scroll.js';
+import type { FactLine } from '../../state/accounts/keys-screen-lines.js';
+import type { ScrollState } from '../../state/accounts/keys-screen-scroll.js';
 import { useTheme } from '../theme-context.js';
 import { toneStyle } from './tones.js';
 

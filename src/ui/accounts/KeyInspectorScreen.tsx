@@ -6,11 +6,11 @@
 import { redactUrlUserInfo } from '../../config/redact.js';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useReducer, type ReactNode } from 'react';
-import type { KeyInfo } from '../../state/key-info.js';
-import { keyFacts, type KeySource } from '../../state/keys-screen-facts.js';
-import { keyFactLines, type FactLine } from '../../state/keys-screen-lines.js';
-import { keysUnavailableLines, unusableKeyLines } from '../../state/keys-screen-unusable.js';
-import { initInspector, inspectorKeyAction, inspectorReducer } from '../../state/keys-screen-inspector.js';
+import type { KeyInfo } from '../../state/permissions/key-info.js';
+import { keyFacts, type KeySource } from '../../state/accounts/keys-screen-facts.js';
+import { keyFactLines, type FactLine } from '../../state/accounts/keys-screen-lines.js';
+import { keysUnavailableLines, unusableKeyLines } from '../../state/accounts/keys-screen-unusable.js';
+import { initInspector, inspectorKeyAction, inspectorReducer } from '../../state/accounts/keys-screen-inspector.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
 import { KeyInspector } from './KeyInspector.js';

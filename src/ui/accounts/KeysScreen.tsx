@@ -5,7 +5,7 @@
  * reads the keyboard).
  */
 import { useState, type ReactNode } from 'react';
-import { keysScreenKeyAction } from '../../state/keys-screen-keys.js';
+import { keysScreenKeyAction } from '../../state/accounts/keys-screen-keys.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { KeysView } from './KeysView.js';
 import { useKeysScreen, type KeysScreenEffects } from './useKeysScreen.js';

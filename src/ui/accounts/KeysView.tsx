@@ -5,11 +5,11 @@
  */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { describeCapabilitySet, describeKeyScope, describeKeyScopeShort } from '../../state/keys-screen-describe.js';
-import { formatUtcMinute } from '../../state/keys-screen-lines.js';
-import { selectedKey, type KeyRow, type KeysScreenState } from '../../state/keys-screen-state.js';
-import type { PermissionDecision } from '../../state/permissions.js';
-import { fitToWidth, sanitizeForTerminal, truncateToWidth } from '../../state/sanitize.js';
+import { describeCapabilitySet, describeKeyScope, describeKeyScopeShort } from '../../state/accounts/keys-screen-describe.js';
+import { formatUtcMinute } from '../../state/accounts/keys-screen-lines.js';
+import { selectedKey, type KeyRow, type KeysScreenState } from '../../state/accounts/keys-screen-state.js';
+import type { PermissionDecision } from '../../state/permissions/permissions.js';
+import { fitToWidth, sanitizeForTerminal, truncateToWidth } from '../../state/text/sanitize.js';
 import { useTheme } from '../theme-context.js';
 import { windowOf } from './Checkbox.js';
 import { KeyFormView } from './KeyFormView.js';

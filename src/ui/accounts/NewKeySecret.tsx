@@ -5,10 +5,10 @@
  */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { describeKeyScope } from '../../state/keys-screen-describe.js';
-import { formatUtcMinute } from '../../state/keys-screen-lines.js';
-import type { CreatedKeyView, SaveAsProfile } from '../../state/keys-screen-state.js';
-import { sanitizeForTerminal } from '../../state/sanitize.js';
+import { describeKeyScope } from '../../state/accounts/keys-screen-describe.js';
+import { formatUtcMinute } from '../../state/accounts/keys-screen-lines.js';
+import type { CreatedKeyView, SaveAsProfile } from '../../state/accounts/keys-screen-state.js';
+import { sanitizeForTerminal } from '../../state/text/sanitize.js';
 import { useTheme } from '../theme-context.js';
 import { Spinner } from './Spinner.js';
 import { TextField } from './TextField.js';

@@ -7,10 +7,10 @@
  */
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { Profile } from '../../config/index.js';
-import type { KeyInfo } from '../../state/key-info.js';
-import type { Keymap } from '../../state/keymap.js';
-import { profilesScreenKeyAction } from '../../state/profiles-screen-keys.js';
-import type { ScreenKey } from '../../state/wizard-text-field.js';
+import type { KeyInfo } from '../../state/permissions/key-info.js';
+import type { Keymap } from '../../state/keyboard/keymap.js';
+import { profilesScreenKeyAction } from '../../state/accounts/profiles-screen-keys.js';
+import type { ScreenKey } from '../../state/keyboard/screen-key.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { AccountWizard } from './AccountWizard.js';
 import { KeyInspectorScreen } from './KeyInspectorScreen.js';

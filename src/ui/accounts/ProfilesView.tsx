@@ -5,9 +5,9 @@
  */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { REAL_B2_ENDPOINT } from '../../state/keys-screen-facts.js';
-import type { ProfilesScreenState } from '../../state/profiles-screen-state.js';
-import { sanitizeForTerminal } from '../../state/sanitize.js';
+import { REAL_B2_ENDPOINT } from '../../state/accounts/keys-screen-facts.js';
+import type { ProfilesScreenState } from '../../state/accounts/profiles-screen-state.js';
+import { sanitizeForTerminal } from '../../state/text/sanitize.js';
 import { useTheme } from '../theme-context.js';
 import { windowOf } from './Checkbox.js';
 import { Spinner } from './Spinner.js';

@@ -7,7 +7,7 @@
  */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { sanitizeForTerminal } from '../../state/sanitize.js';
+import { sanitizeForTerminal } from '../../state/text/sanitize.js';
 import { TextField as LineField } from '../input/TextField.js';
 import { useTheme } from '../theme-context.js';
 

@@ -5,11 +5,11 @@
  */
 import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
 import type { Profile } from '../../config/index.js';
-import type { KeyInfo } from '../../state/key-info.js';
-import type { BucketChoice } from '../../state/key-form-state.js';
-import type { CheckedKeyRequest } from '../../state/key-form-validate.js';
-import { keysScreenReducer, type KeysScreenAction } from '../../state/keys-screen-reducer.js';
-import { initKeysScreen, type CreatedKeyView, type KeyRow, type KeysScreenState } from '../../state/keys-screen-state.js';
+import type { KeyInfo } from '../../state/permissions/key-info.js';
+import type { BucketChoice } from '../../state/accounts/key-form-state.js';
+import type { CheckedKeyRequest } from '../../state/accounts/key-form-validate.js';
+import { keysScreenReducer, type KeysScreenAction } from '../../state/accounts/keys-screen-reducer.js';
+import { initKeysScreen, type CreatedKeyView, type KeyRow, type KeysScreenState } from '../../state/accounts/keys-screen-state.js';
 
 /**
  * Key management as the screen needs it; the B2 provider's `keys` (KeyAdmin) fits. No signals:

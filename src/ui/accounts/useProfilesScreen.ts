@@ -5,8 +5,8 @@
  */
 import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
 import type { ConfigStore } from '../../config/index.js';
-import { profilesScreenReducer, type ProfilesScreenAction } from '../../state/profiles-screen-reducer.js';
-import { initProfilesScreen, type ProfilesOperation, type ProfilesScreenState } from '../../state/profiles-screen-state.js';
+import { profilesScreenReducer, type ProfilesScreenAction } from '../../state/accounts/profiles-screen-reducer.js';
+import { initProfilesScreen, type ProfilesOperation, type ProfilesScreenState } from '../../state/accounts/profiles-screen-state.js';
 import { classifyVerifyError, type WizardEffects } from './useWizard.js';
 
 /** What the screen needs from the config store (a ConfigStore fits). */

@@ -15,9 +15,9 @@
  */
 import { useInput } from 'ink';
 import { useRef, type MutableRefObject } from 'react';
-import { DEFAULT_KEYMAP, type Keymap } from '../../state/keymap.js';
-import { normaliseInkKey, type InkKeyLike } from '../../state/keymap-ink.js';
-import { splitTypedInput, type ScreenKey } from '../../state/wizard-text-field.js';
+import { DEFAULT_KEYMAP, type Keymap } from '../../state/keyboard/keymap.js';
+import { normaliseInkKey, type InkKeyLike } from '../../state/keyboard/key-decoder.js';
+import { splitTypedInput, type ScreenKey } from '../../state/keyboard/screen-key.js';
 
 /**
  * One Ink `useInput` call as the key presses the screens understand: the canonical pattern plus

@@ -8,7 +8,7 @@
 import type { ReactNode } from 'react';
 import type { ConfigStore, Profile } from '../../config/index.js';
 import { B2Provider } from '../../providers/b2/index.js';
-import type { PaneSide } from '../../state/app-state.js';
+import type { PaneSide } from '../../state/app/app-state.js';
 import type { KeyRoute } from '../accounts/useScreenInput.js';
 import { AccountWizard, KeyInspectorScreen, KeysScreen, ProfilesScreen, type WizardEffects } from '../accounts/index.js';
 import type { ProviderRegistry } from './provider-registry.js';

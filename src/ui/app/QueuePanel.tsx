@@ -6,8 +6,8 @@
 import { Box, Text } from 'ink';
 import { memo, useSyncExternalStore, type ReactNode } from 'react';
 import { ownName } from '../../providers/paths.js';
-import { formatPercent, formatSize, formatSpeed } from '../../state/format.js';
-import { fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
+import { formatPercent, formatSize, formatSpeed } from '../../state/text/format.js';
+import { fitToWidth, sanitizeForTerminal } from '../../state/text/sanitize.js';
 import type { JobView } from '../../transfers/index.js';
 import { useTheme } from '../theme-context.js';
 import type { Theme } from '../theme.js';

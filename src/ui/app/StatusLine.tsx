@@ -6,9 +6,9 @@
 import { redactUrlUserInfo } from '../../config/redact.js';
 import { Box, Text } from 'ink';
 import { memo, type ReactNode } from 'react';
-import type { AppMode, StatusMessage } from '../../state/app-state.js';
-import { formatEta, formatPercent, formatSpeed } from '../../state/format.js';
-import { displayWidth, fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
+import type { AppMode, StatusMessage } from '../../state/app/app-state.js';
+import { formatEta, formatPercent, formatSpeed } from '../../state/text/format.js';
+import { displayWidth, fitToWidth, sanitizeForTerminal } from '../../state/text/sanitize.js';
 import type { TotalsSnapshot } from '../../transfers/index.js';
 import { useTheme } from '../theme-context.js';
 

@@ -6,11 +6,11 @@
  */
 import { Box } from 'ink';
 import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { otherSide, type PaneSide } from '../../state/app-state.js';
-import type { Keymap } from '../../state/keymap.js';
-import { functionKeyBar } from '../../state/keymap-views.js';
-import type { CommandId } from '../../state/commands.js';
-import type { PermissionDecision } from '../../state/permissions.js';
+import { otherSide, type PaneSide } from '../../state/app/app-state.js';
+import type { Keymap } from '../../state/keyboard/keymap.js';
+import { functionKeyBar } from '../../state/keyboard/keymap-views.js';
+import type { CommandId } from '../../state/keyboard/commands.js';
+import type { PermissionDecision } from '../../state/permissions/permissions.js';
 import { DialogLayer } from '../dialogs/DialogLayer.js';
 import { HelpScreen, helpLines } from '../dialogs/HelpScreen.js';
 import { useKeyboard } from '../input/useKeyboard.js';

@@ -5,11 +5,11 @@
  * reason in the status line and does nothing else").
  */
 import type { Entry } from '../../providers/types.js';
-import type { CommandId } from '../../state/commands.js';
-import type { KeyInfo } from '../../state/key-info.js';
-import { providerPath, type PaneLocation } from '../../state/pane-location.js';
-import { isDirLike } from '../../state/pane-state.js';
-import { anyChoice, deleteActions, SHARE_LIFETIMES, shareLifetimeDecision } from '../../state/permission-choices.js';
+import type { CommandId } from '../../state/keyboard/commands.js';
+import type { KeyInfo } from '../../state/permissions/key-info.js';
+import { providerPath, type PaneLocation } from '../../state/location/pane-location.js';
+import { isDirLike } from '../../state/pane/pane-state.js';
+import { anyChoice, deleteActions, SHARE_LIFETIMES, shareLifetimeDecision } from '../../state/permissions/permission-choices.js';
 import {
   actionLabel,
   b2LocationFromPath,
@@ -19,7 +19,7 @@ import {
   type Location,
   type PermissionAction,
   type PermissionDecision,
-} from '../../state/permissions.js';
+} from '../../state/permissions/permissions.js';
 import type { RegistrySnapshot } from './provider-registry.js';
 
 const COMMAND_ACTIONS: Partial<Record<CommandId, PermissionAction>> = {

@@ -3,9 +3,9 @@
  */
 import type { ConfigStore } from '../../config/index.js';
 import type { Entry } from '../../providers/types.js';
-import type { PaneSide, StatusMessage } from '../../state/app-state.js';
-import type { Keymap } from '../../state/keymap.js';
-import type { PaneAction } from '../../state/pane-reducer.js';
+import type { PaneSide, StatusMessage } from '../../state/app/app-state.js';
+import type { Keymap } from '../../state/keyboard/keymap.js';
+import type { PaneAction } from '../../state/pane/pane-reducer.js';
 import type { DialogData } from '../dialogs/dialog-data.js';
 import { paneKeyOf, type PaneKey } from './command-permissions.js';
 import type { DirectOperations } from './direct-operations.js';

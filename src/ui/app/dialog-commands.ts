@@ -2,8 +2,8 @@
  * Commands while a dialog has the keyboard: Enter confirms what the dialog says it will do, Esc
  * closes it, Tab/↑/↓ move between choices. Typing goes to the dialog's text field (controller).
  */
-import type { CommandId } from '../../state/commands.js';
-import { b2PaneLocation } from '../../state/pane-location.js';
+import type { CommandId } from '../../state/keyboard/commands.js';
+import { b2PaneLocation } from '../../state/location/pane-location.js';
 import type { ChoiceOption, DialogData } from '../dialogs/dialog-data.js';
 import type { DialogAction } from '../dialogs/dialog-reducer.js';
 import { parseTypedLocation } from '../dialogs/typed-location.js';

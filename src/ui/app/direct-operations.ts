@@ -6,9 +6,9 @@
  */
 import { childPath } from '../../providers/paths.js';
 import type { Entry } from '../../providers/types.js';
-import type { PaneSide } from '../../state/app-state.js';
-import { providerPath, sameLocation, type PaneLocation } from '../../state/pane-location.js';
-import { entryKey } from '../../state/pane-state.js';
+import type { PaneSide } from '../../state/app/app-state.js';
+import { providerPath, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
+import { entryKey } from '../../state/pane/pane-state.js';
 import type { DialogAction } from '../dialogs/dialog-reducer.js';
 import { errorText } from './error-text.js';
 import type { Navigator } from './navigator.js';

@@ -2,8 +2,8 @@
  * The keymap context for the whole TUI state: the app-state mode decides (src/state), except that
  * the versions dialog has keys of its own (F3 details, F5 copy, F8 delete of one version).
  */
-import { keyContextFor } from '../../state/app-state.js';
-import type { KeyContext } from '../../state/keymap.js';
+import { keyContextFor } from '../../state/app/app-state.js';
+import type { KeyContext } from '../../state/keyboard/keymap.js';
 import type { TuiState } from './tui-state.js';
 
 /** The context key presses are looked up in for `state`. */

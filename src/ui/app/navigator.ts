@@ -9,11 +9,11 @@
  */
 import { b2HomePath } from '../../providers/b2/home.js';
 import { folderPrefix, splitBucketPath } from '../../providers/paths.js';
-import type { PaneSide } from '../../state/app-state.js';
-import { b2PaneLocation, formatLocation, parentLocation, sameLocation, type PaneLocation } from '../../state/pane-location.js';
-import { rowKeyAt } from '../../state/pane-state.js';
+import type { PaneSide } from '../../state/app/app-state.js';
+import { b2PaneLocation, formatLocation, parentLocation, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
+import { rowKeyAt } from '../../state/pane/pane-state.js';
 import { STOPPED_TEXT, untilAborted, type ListingLoader } from '../loaders/listing-loader.js';
-import { placeAccess, type PlaceAccess } from '../../state/place-access.js';
+import { placeAccess, type PlaceAccess } from '../../state/permissions/place-access.js';
 import { folderLocation } from './command-permissions.js';
 import { errorText } from './error-text.js';
 import type { ProviderRegistry } from './provider-registry.js';

@@ -3,12 +3,12 @@
  * under the cursor, as in mc), checks the key for every target, and opens the dialog or says in
  * the status line why not.
  */
-import type { CommandId } from '../../state/commands.js';
-import { activePane, inactivePane, otherSide } from '../../state/app-state.js';
-import { cursorEntry, operationTargets, totalsOf } from '../../state/pane-selectors.js';
-import { checkTransfer } from '../../state/permissions.js';
-import { isDirLike } from '../../state/pane-state.js';
-import { lineOf } from '../../state/line-edit.js';
+import type { CommandId } from '../../state/keyboard/commands.js';
+import { activePane, inactivePane, otherSide } from '../../state/app/app-state.js';
+import { cursorEntry, operationTargets, totalsOf } from '../../state/pane/pane-selectors.js';
+import { checkTransfer } from '../../state/permissions/permissions.js';
+import { isDirLike } from '../../state/pane/pane-state.js';
+import { lineOf } from '../../state/keyboard/line-edit.js';
 import { conflictChoices, deleteChoices, firstAllowed, firstRefusal, lifetimeChoices } from '../dialogs/operation-choices.js';
 import { pickerItems } from '../dialogs/picker-items.js';
 import { destinationLocation, entryLocation } from './command-permissions.js';

@@ -3,12 +3,12 @@
  * permission rules (a refused command only puts the reason in the status line), then reducer
  * actions, the navigator or a dialog.
  */
-import type { CommandId } from '../../state/commands.js';
-import { activePane, otherSide } from '../../state/app-state.js';
-import { childLocation, isRootLocation } from '../../state/pane-location.js';
-import { cursorEntry, cursorOnParent } from '../../state/pane-selectors.js';
-import { sanitizeName } from '../../state/sanitize.js';
-import type { CursorMove } from '../../state/pane-cursor.js';
+import type { CommandId } from '../../state/keyboard/commands.js';
+import { activePane, otherSide } from '../../state/app/app-state.js';
+import { childLocation, isRootLocation } from '../../state/location/pane-location.js';
+import { cursorEntry, cursorOnParent } from '../../state/pane/pane-selectors.js';
+import { sanitizeName } from '../../state/text/sanitize.js';
+import type { CursorMove } from '../../state/pane/pane-cursor.js';
 import { paneCommandAction, paneDecisions } from './command-permissions.js';
 import { paneDo, paneKey, setStatus, snapshot, type ControllerDeps } from './controller-deps.js';
 import { openOperationDialog } from './open-dialogs.js';

@@ -3,8 +3,8 @@
  * (empty, "/", a name that exists, a name the key may not write) stay in the dialog, so the user
  * can fix them without retyping.
  */
-import { entryKey } from '../../state/pane-state.js';
-import { checkAction, checkTransfer } from '../../state/permissions.js';
+import { entryKey } from '../../state/pane/pane-state.js';
+import { checkAction, checkTransfer } from '../../state/permissions/permissions.js';
 import type { DialogData } from '../dialogs/dialog-data.js';
 import { destinationLocation, entryLocation } from './command-permissions.js';
 import { closeDialog, paneKey, snapshot, type ControllerDeps } from './controller-deps.js';

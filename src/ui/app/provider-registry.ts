@@ -9,8 +9,8 @@
 import { useSyncExternalStore } from 'react';
 import { isProviderError } from '../../providers/errors.js';
 import type { Provider } from '../../providers/types.js';
-import type { KeyInfo } from '../../state/key-info.js';
-import type { PaneLocation } from '../../state/pane-location.js';
+import type { KeyInfo } from '../../state/permissions/key-info.js';
+import type { PaneLocation } from '../../state/location/pane-location.js';
 import { errorText } from './error-text.js';
 
 /** An account profile the panes can open. */

@@ -5,7 +5,7 @@
  * previous session left, holds it in the engine (so new work cannot overwrite it before the user
  * answers) and opens the Resume / Discard / Later offer.
  */
-import { formatSize } from '../../state/format.js';
+import { formatSize } from '../../state/text/format.js';
 import { loadPendingQueue, QueueFileError, type PermissionAnswer, type PermissionQuery, type TransferEngine } from '../../transfers/index.js';
 import { resumeChoices } from '../dialogs/ResumeQueueDialog.js';
 import type { ResumeChoice } from '../dialogs/dialog-data.js';

@@ -7,9 +7,9 @@
  * fits), so a test or a different engine can stand in.
  */
 import type { Entry, RemoveMode, VersionEntry } from '../../providers/types.js';
-import { formatSize } from '../../state/format.js';
-import { sanitizeName } from '../../state/sanitize.js';
-import { providerPath, sameLocation, type PaneLocation } from '../../state/pane-location.js';
+import { formatSize } from '../../state/text/format.js';
+import { sanitizeName } from '../../state/text/sanitize.js';
+import { providerPath, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
 import type { ConflictPolicy, GroupView, KnownEntry, TransferEngine } from '../../transfers/index.js';
 import type { Navigator } from './navigator.js';
 import type { ProviderRegistry } from './provider-registry.js';

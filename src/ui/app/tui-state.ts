@@ -5,8 +5,8 @@
  * (DESIGN.md §"How data flows", steps 3 and 4).
  */
 import type { Entry } from '../../providers/types.js';
-import { appReducer, type AppAction } from '../../state/app-reducer.js';
-import type { AppState } from '../../state/app-state.js';
+import { appReducer, type AppAction } from '../../state/app/app-reducer.js';
+import type { AppState } from '../../state/app/app-state.js';
 import { dialogKindOf, type DialogData } from '../dialogs/dialog-data.js';
 import { dialogReducer, type DialogAction } from '../dialogs/dialog-reducer.js';
 

@@ -5,7 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { createTuiState, tuiReducer, type TuiAction, type TuiState } from './tui-state.js';
-import type { AppState } from '../../state/app-state.js';
+import type { AppState } from '../../state/app/app-state.js';
 import type { Entry } from '../../providers/types.js';
 
 export interface TuiStore {

@@ -4,10 +4,10 @@
  * confirmation (deleting a hide marker unhides the name). Permission rules refuse with their reason.
  */
 import type { VersionEntry } from '../../providers/types.js';
-import type { CommandId } from '../../state/commands.js';
-import { otherSide } from '../../state/app-state.js';
-import { isDirLike } from '../../state/pane-state.js';
-import { checkTransfer, permissionsForLocation } from '../../state/permissions.js';
+import type { CommandId } from '../../state/keyboard/commands.js';
+import { otherSide } from '../../state/app/app-state.js';
+import { isDirLike } from '../../state/pane/pane-state.js';
+import { checkTransfer, permissionsForLocation } from '../../state/permissions/permissions.js';
 import type { DialogData, VersionsDialogData } from '../dialogs/dialog-data.js';
 import { destinationLocation, entryLocation } from './command-permissions.js';
 import { closeDialog, openDialog, paneKey, setStatus, snapshot, type ControllerDeps } from './controller-deps.js';

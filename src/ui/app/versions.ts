@@ -3,8 +3,8 @@
  * (pages of an older request are dropped by the dialog reducer).
  */
 import type { Entry } from '../../providers/types.js';
-import type { PaneSide } from '../../state/app-state.js';
-import type { PaneLocation } from '../../state/pane-location.js';
+import type { PaneSide } from '../../state/app/app-state.js';
+import type { PaneLocation } from '../../state/location/pane-location.js';
 import { openDialog, type ControllerDeps } from './controller-deps.js';
 
 /** Opens the versions dialog for `entry` and starts loading its versions. */

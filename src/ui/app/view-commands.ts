@@ -2,8 +2,8 @@
  * Commands of the two full-screen views: the help screen (scrolling, closing) and the transfer
  * queue panel (a cursor over jobs; pause, resume, cancel, retry, clear).
  */
-import type { CommandId } from '../../state/commands.js';
-import { movedCursor, type CursorMove } from '../../state/pane-cursor.js';
+import type { CommandId } from '../../state/keyboard/commands.js';
+import { movedCursor, type CursorMove } from '../../state/pane/pane-cursor.js';
 import { setStatus, snapshot, type ControllerDeps, type ViewportSizes } from './controller-deps.js';
 import { requestQuit } from './quit.js';
 

@@ -6,7 +6,7 @@ import { ConfirmQuitDialog, DeleteDialog, MessageDialog, TransferDialog, UnhideD
 import { ResumeQueueDialog } from './ResumeQueueDialog.js';
 import { InfoDialog } from './ViewDialogs.js';
 import { DeleteVersionDialog, VersionsDialog } from './VersionsDialog.js';
-import type { Keymap } from '../../state/keymap.js';
+import type { Keymap } from '../../state/keyboard/keymap.js';
 
 /** The component for `dialog`; `keymap` names the keys in footers generated from it (default: the built-in one). */
 export function DialogLayer({ dialog, keymap }: { dialog: DialogData; keymap?: Keymap }): ReactNode {

@@ -4,9 +4,9 @@
  */
 import { Box, Text } from 'ink';
 import { memo, type ReactNode } from 'react';
-import type { Keymap } from '../../state/keymap.js';
-import { helpSections } from '../../state/keymap-views.js';
-import { fitToWidth } from '../../state/sanitize.js';
+import type { Keymap } from '../../state/keyboard/keymap.js';
+import { helpSections } from '../../state/keyboard/keymap-views.js';
+import { fitToWidth } from '../../state/text/sanitize.js';
 import { useTheme } from '../theme-context.js';
 
 /** One line of the help text. */

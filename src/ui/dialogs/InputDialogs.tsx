@@ -4,9 +4,9 @@
  */
 import { Text } from 'ink';
 import type { ReactNode } from 'react';
-import { formatDate, formatSize } from '../../state/format.js';
-import { formatLocation } from '../../state/pane-location.js';
-import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/sanitize.js';
+import { formatDate, formatSize } from '../../state/text/format.js';
+import { formatLocation } from '../../state/location/pane-location.js';
+import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import { TextField } from '../input/TextField.js';
 import { conflictOptionLabel } from '../app/conflict-dialog.js';
 import { useTerminalSize } from '../terminal-size.js';
@@ -14,7 +14,7 @@ import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
 import type { DialogData } from './dialog-data.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
-import { lifetimeText } from './describe.js';
+import { lifetimeText } from '../../state/text/operation-text.js';
 import { Wrapped } from './OperationDialogs.js';
 
 type Of<K extends DialogData['kind']> = Extract<DialogData, { kind: K }>;

@@ -3,15 +3,15 @@
  * Each says what will happen, to how many files and bytes, where.
  */
 import type { ReactNode } from 'react';
-import { formatLocation } from '../../state/pane-location.js';
-import { sanitizeForTerminal, sanitizeName } from '../../state/sanitize.js';
+import { formatLocation } from '../../state/location/pane-location.js';
+import { sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
 import type { DialogData } from './dialog-data.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
-import { operationSentence } from './describe.js';
-import { wrapText } from './wrap.js';
+import { operationSentence } from '../../state/text/operation-text.js';
+import { wrapText } from '../../state/text/wrap.js';
 
 type Of<K extends DialogData['kind']> = Extract<DialogData, { kind: K }>;
 

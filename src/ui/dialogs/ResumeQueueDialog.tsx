@@ -4,7 +4,7 @@
  * queue, Later keeps it for the next start.
  */
 import type { ReactNode } from 'react';
-import { formatSize } from '../../state/format.js';
+import { formatSize } from '../../state/text/format.js';
 import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
 import type { ChoiceOption, DialogData, PendingSummary, ResumeChoice } from './dialog-data.js';

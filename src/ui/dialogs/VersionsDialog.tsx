@@ -5,11 +5,11 @@
  */
 import type { ReactNode } from 'react';
 import type { VersionEntry } from '../../providers/types.js';
-import type { CommandId } from '../../state/commands.js';
-import { formatCount, formatDate, formatSize } from '../../state/format.js';
-import { DEFAULT_KEYMAP, keysForCommand, type Keymap } from '../../state/keymap.js';
-import { formatKeyPattern } from '../../state/keymap-patterns.js';
-import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/sanitize.js';
+import type { CommandId } from '../../state/keyboard/commands.js';
+import { formatCount, formatDate, formatSize } from '../../state/text/format.js';
+import { DEFAULT_KEYMAP, keysForCommand, type Keymap } from '../../state/keyboard/keymap.js';
+import { formatKeyPattern } from '../../state/keyboard/key-patterns.js';
+import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
 import type { DialogData } from './dialog-data.js';

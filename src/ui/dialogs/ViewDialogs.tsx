@@ -3,8 +3,8 @@
  */
 import type { ReactNode } from 'react';
 import type { Entry } from '../../providers/types.js';
-import { formatCount, formatSize } from '../../state/format.js';
-import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/sanitize.js';
+import { formatCount, formatSize } from '../../state/text/format.js';
+import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
 import type { DialogData } from './dialog-data.js';

@@ -3,11 +3,11 @@
  * Pure data, changed only by ./dialog-reducer.ts.
  */
 import type { Entry, RemoveMode, VersionEntry } from '../../providers/types.js';
-import type { DialogKind, PaneSide } from '../../state/app-state.js';
-import type { PaneLocation } from '../../state/pane-location.js';
-import type { EntryTotals } from '../../state/pane-selectors.js';
+import type { DialogKind, PaneSide } from '../../state/app/app-state.js';
+import type { PaneLocation } from '../../state/location/pane-location.js';
+import type { EntryTotals } from '../../state/pane/pane-selectors.js';
 import type { ConflictPolicy, ConflictQuestion, ConflictChoice } from '../../transfers/index.js';
-import type { LineState } from '../../state/line-edit.js';
+import type { LineState } from '../../state/keyboard/line-edit.js';
 
 /**
  * One choice of a radio list. A choice the key forbids stays visible with its reason (so the user

@@ -4,7 +4,7 @@
  * (another request id) are dropped.
  */
 import type { VersionEntry } from '../../providers/types.js';
-import { editLine, type LineEdit } from '../../state/line-edit.js';
+import { editLine, type LineEdit } from '../../state/keyboard/line-edit.js';
 import type { DialogData, ShareStage } from './dialog-data.js';
 
 export type DialogAction =

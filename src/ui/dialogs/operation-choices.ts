@@ -1,13 +1,13 @@
 /**
  * The choices the copy/move, delete and share dialogs offer, each saying exactly what it does and
- * each checked against the key (src/state/permission-choices.ts), so a choice the key forbids is
+ * each checked against the key (src/state/permissions/permission-choices.ts), so a choice the key forbids is
  * shown greyed with its reason instead of failing later.
  */
 import type { Entry, RemoveMode } from '../../providers/types.js';
-import type { KeyInfo } from '../../state/key-info.js';
-import type { PaneLocation } from '../../state/pane-location.js';
-import { SHARE_LIFETIMES, shareLifetimeDecision } from '../../state/permission-choices.js';
-import { checkAction, type Location, type PermissionAction } from '../../state/permissions.js';
+import type { KeyInfo } from '../../state/permissions/key-info.js';
+import type { PaneLocation } from '../../state/location/pane-location.js';
+import { SHARE_LIFETIMES, shareLifetimeDecision } from '../../state/permissions/permission-choices.js';
+import { checkAction, type Location, type PermissionAction } from '../../state/permissions/permissions.js';
 import type { ConflictPolicy } from '../../transfers/index.js';
 import { entryLocation } from '../app/command-permissions.js';
 import type { ChoiceOption } from './dialog-data.js';

@@ -3,7 +3,7 @@
  * the other pane's folder) and every account profile (its bucket list; a restricted key opens
  * where it may look, see Navigator.openProfileHome).
  */
-import { b2PaneLocation, formatLocation, localPaneLocation, sameLocation, type PaneLocation } from '../../state/pane-location.js';
+import { b2PaneLocation, formatLocation, localPaneLocation, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
 import type { ProfileSpec } from '../app/provider-registry.js';
 import type { PickerItem } from './dialog-data.js';
 

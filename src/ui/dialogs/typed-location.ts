@@ -4,7 +4,7 @@
  * relative to the pane's local folder. Pure.
  */
 import { posix } from 'node:path';
-import { b2PaneLocation, localPaneLocation, type PaneLocation } from '../../state/pane-location.js';
+import { b2PaneLocation, localPaneLocation, type PaneLocation } from '../../state/location/pane-location.js';
 
 /** The location, or a sentence saying why the text is not one. */
 export function parseTypedLocation(

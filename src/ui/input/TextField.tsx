@@ -4,8 +4,8 @@
  */
 import { Text } from 'ink';
 import type { ReactNode } from 'react';
-import { displayWidth, fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
-import type { LineState } from '../../state/line-edit.js';
+import { displayWidth, fitToWidth, sanitizeForTerminal } from '../../state/text/sanitize.js';
+import type { LineState } from '../../state/keyboard/line-edit.js';
 
 export interface TextFieldProps {
   field: LineState;

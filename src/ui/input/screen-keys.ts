@@ -3,8 +3,8 @@
  * text), from the keyboard owner's events. Line breaks inside pasted text become Enter presses
  * (splitTypedInput), as the accounts layer expects.
  */
-import { parseRawKey } from '../../state/keymap-ink.js';
-import { splitTypedInput, type ScreenKey } from '../../state/wizard-text-field.js';
+import { parseRawKey } from '../../state/keyboard/key-decoder.js';
+import { splitTypedInput, type ScreenKey } from '../../state/keyboard/screen-key.js';
 import type { KeyEvent } from './key-events.js';
 
 // eslint-disable-next-line no-control-regex -- control characters are not typed text.

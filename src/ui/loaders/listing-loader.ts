@@ -13,9 +13,9 @@
  *   provider to connect; the pane then shows why it is empty instead of "loading" forever.
  */
 import type { Entry, Provider } from '../../providers/types.js';
-import type { PaneSide } from '../../state/app-state.js';
-import type { PaneAction } from '../../state/pane-reducer.js';
-import { providerPath, type PaneLocation } from '../../state/pane-location.js';
+import type { PaneSide } from '../../state/app/app-state.js';
+import type { PaneAction } from '../../state/pane/pane-reducer.js';
+import { providerPath, type PaneLocation } from '../../state/location/pane-location.js';
 import { errorText } from '../app/error-text.js';
 import type { TuiStore } from '../app/tui-store.js';
 

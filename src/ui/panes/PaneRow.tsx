@@ -6,7 +6,7 @@
 import { Text } from 'ink';
 import { memo, type ReactNode } from 'react';
 import type { Entry } from '../../providers/types.js';
-import type { VisibleRow } from '../../state/pane-selectors.js';
+import type { VisibleRow } from '../../state/pane/pane-selectors.js';
 import { useTheme } from '../theme-context.js';
 import type { Theme } from '../theme.js';
 import { formatRow, type ColumnLayout } from './row-format.js';

@@ -4,10 +4,10 @@
  * One string per row keeps Ink's layout work per frame tiny (DESIGN.md, terminal facts).
  */
 import type { Entry } from '../../providers/types.js';
-import { formatDate } from '../../state/format.js';
-import type { VisibleRow } from '../../state/pane-selectors.js';
-import type { SortSpec } from '../../state/pane-state.js';
-import { fitToWidth, sanitizeName } from '../../state/sanitize.js';
+import { formatDate } from '../../state/text/format.js';
+import type { VisibleRow } from '../../state/pane/pane-selectors.js';
+import type { SortSpec } from '../../state/pane/pane-state.js';
+import { fitToWidth, sanitizeName } from '../../state/text/sanitize.js';
 
 /** Column widths inside a pane; 0 hides a column. Marker and gaps are added by `formatRow`. */
 export interface ColumnLayout {

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../../src/providers/errors.js';
 import type { Entry, Provider } from '../../../src/providers/types.js';
-import { createAppState } from '../../../src/state/app-state.js';
-import { localPaneLocation, type PaneLocation } from '../../../src/state/pane-location.js';
+import { createAppState } from '../../../src/state/app/app-state.js';
+import { localPaneLocation, type PaneLocation } from '../../../src/state/location/pane-location.js';
 import { createTuiStore, type TuiStore } from '../../../src/ui/app/tui-store.js';
 import { ListingLoader } from '../../../src/ui/loaders/listing-loader.js';
 

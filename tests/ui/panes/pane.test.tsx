@@ -3,9 +3,9 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { Entry } from '../../../src/providers/types.js';
-import { b2PaneLocation, localPaneLocation, type PaneLocation } from '../../../src/state/pane-location.js';
-import { paneReducer, type PaneAction } from '../../../src/state/pane-reducer.js';
-import { createPaneState, type PaneState } from '../../../src/state/pane-state.js';
+import { b2PaneLocation, localPaneLocation, type PaneLocation } from '../../../src/state/location/pane-location.js';
+import { paneReducer, type PaneAction } from '../../../src/state/pane/pane-reducer.js';
+import { createPaneState, type PaneState } from '../../../src/state/pane/pane-state.js';
 import { Pane } from '../../../src/ui/panes/Pane.js';
 import { renderInk } from '../render-ink.js';
 

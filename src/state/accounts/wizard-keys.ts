@@ -1,0 +1,79 @@
+/**
+ * Which wizard action a key press means, per stage, looked up in the keymap: `wizard` while
+ * editing (Enter, Tab / ↓, Shift+Tab / ↑, Esc or Ctrl+C; other keys edit the field) and verifying
+ * (only leaving counts), `wizard-review` on the review step, `confirm` for "replace the profile?".
+ * The app's single input owner calls this with every key while the wizard is on top (text
+ * included: fields are edited in state, see ../keyboard/line-edit.ts); so does
+ * src/ui/accounts/useScreenInput.ts when the wizard runs alone.
+ */
+import type { CommandId } from '../keyboard/commands.js';
+import { DEFAULT_KEYMAP, lookupCommand, type Keymap } from '../keyboard/keymap.js';
+import { scrollMoveForCommand } from './keys-screen-scroll.js';
+import type { WizardAction } from './wizard-reducer.js';
+import type { WizardState } from './wizard-state.js';
+import { textEditForKey, type ScreenKey } from '../keyboard/screen-key.js';
+
+const EDITING: Partial<Record<CommandId, WizardAction>> = {
+  confirm: { type: 'submit' },
+  nextField: { type: 'next' },
+  prevField: { type: 'prev' },
+  cancel: { type: 'cancel' },
+};
+
+/**
+ * The action for `key` in the wizard's current stage, or null when the key does nothing here.
+ * @param keymap the app's keymap, user overrides applied (default: the built-in one)
+ */
+export function wizardKeyAction(state: WizardState, screenKey: ScreenKey, keymap: Keymap = DEFAULT_KEYMAP): WizardAction | null {
+  switch (state.stage.kind) {
+    case 'editing': {
+      const cmd = lookupCommand(keymap, 'wizard', screenKey.pattern);
+      if (cmd !== null) return EDITING[cmd] ?? null;
+      const edit = textEditForKey(screenKey);
+      return edit === null ? null : { type: 'text', edit };
+    }
+    case 'verifying':
+      return lookupCommand(keymap, 'wizard', screenKey.pattern) === 'cancel' ? { type: 'cancel' } : null;
+    case 'review': {
+      const cmd = lookupCommand(keymap, 'wizard-review', screenKey.pattern);
+      if (cmd === 'confirm') return { type: 'submit' };
+      if (cmd === 'cancel') return { type: 'cancel' };
+      const move = scrollMoveForCommand(cmd);
+      return move === null ? null : { type: 'scroll', move };
+    }
+    case 'confirm-replace': {
+      const cmd = lookupCommand(keymap, 'confirm', screenKey.pattern);
+      return cmd === 'yes' || cmd === 'no' ? { type: 'answerReplace', replace: cmd === 'yes' } : null;
+    }
+    case 'saving':
+    case 'saved':
+    case 'cancelled':
+      return null;
+    default: {
+      const unreachable: never = state.stage;
+      return unreachable;
+    }
+  }
+}
+
+/** One line of key help for the wizard's current stage, for its footer. */
+export function wizardKeyHints(state: WizardState): string {
+  switch (state.stage.kind) {
+    case 'editing':
+      return state.attempted ? 'Enter verify · Tab/↑↓ other field · Esc leave' : 'Enter next · Tab/↑↓ move · Esc leave';
+    case 'verifying':
+      return 'Esc cancel';
+    case 'review':
+      return 'Enter save · ↑↓ PgUp PgDn scroll · Esc change something';
+    case 'confirm-replace':
+      return 'y replace · n keep it and choose another name';
+    case 'saving':
+    case 'saved':
+    case 'cancelled':
+      return '';
+    default: {
+      const unreachable: never = state.stage;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The whole TUI's state: two panes, which one is active, the input mode and the status line.
+ * Changed only by ./app-reducer.ts. Generic over the entry type like ../pane/pane-state.ts.
+ */
+import type { KeyContext } from '../keyboard/keymap.js';
+import type { PaneLocation } from '../location/pane-location.js';
+import { createPaneState, type PaneEntry, type PaneState, type SortSpec } from '../pane/pane-state.js';
+
+export type PaneSide = 'left' | 'right';
+
+/** The dialogs the TUI opens (their form contents live with the dialog, not here). */
+export type DialogKind =
+  | 'copy'
+  | 'move'
+  | 'rename'
+  | 'mkdir'
+  | 'delete'
+  | 'unhide'
+  | 'shareLink'
+  | 'selectByMask'
+  | 'unselectByMask'
+  | 'info'
+  | 'versions'
+  | 'locationPicker'
+  | 'profiles'
+  | 'keys'
+  | 'keyInspector'
+  | 'confirmQuit'
+  | 'error';
+
+/** Modes a dialog or the help screen can be opened from, and returns to when closed. */
+export type DialogOrigin = 'normal' | 'queue';
+
+/**
+ * What the keyboard is driving:
+ * - `normal`: the active pane;
+ * - `filter`: typing a filter for pane `side` (`previous` is restored on cancel; each edit applies
+ *   at once, so the list narrows while typing);
+ * - `dialog`: a modal dialog;
+ * - `wizard`: the account wizard;
+ * - `help`: the help screen, scrolled to row `offset`;
+ * - `queue`: the transfer queue has focus.
+ */
+export type AppMode =
+  | { kind: 'normal' }
+  | { kind: 'filter'; side: PaneSide; draft: string; previous: string }
+  | { kind: 'dialog'; dialog: DialogKind; origin: DialogOrigin }
+  | { kind: 'wizard' }
+  | { kind: 'help'; offset: number; origin: DialogOrigin }
+  | { kind: 'queue' };
+
+/** A status-line message (raw text: sanitise before display). */
+export interface StatusMessage {
+  text: string;
+  tone: 'info' | 'warning' | 'error';
+}
+
+export interface AppState<E extends PaneEntry = PaneEntry> {
+  panes: Readonly<Record<PaneSide, PaneState<E>>>;
+  active: PaneSide;
+  mode: AppMode;
+  status: StatusMessage | null;
+}
+
+/** Two idle panes at the given locations, the left one active, normal mode, no status. */
+export function createAppState<E extends PaneEntry = PaneEntry>(
+  left: PaneLocation,
+  right: PaneLocation,
+  options: { sort?: SortSpec; showHidden?: boolean } = {},
+): AppState<E> {
+  return {
+    panes: { left: createPaneState<E>(left, options), right: createPaneState<E>(right, options) },
+    active: 'left',
+    mode: { kind: 'normal' },
+    status: null,
+  };
+}
+
+/** The other side. */
+export function otherSide(side: PaneSide): PaneSide {
+  return side === 'left' ? 'right' : 'left';
+}
+
+/** The active pane. */
+export function activePane<E extends PaneEntry>(state: AppState<E>): PaneState<E> {
+  return state.panes[state.active];
+}
+
+/** The inactive pane (the target of copy and move). */
+export function inactivePane<E extends PaneEntry>(state: AppState<E>): PaneState<E> {
+  return state.panes[otherSide(state.active)];
+}
+
+/** The keymap context in which key presses are looked up in `mode`. */
+export function keyContextFor(mode: AppMode): KeyContext {
+  switch (mode.kind) {
+    case 'normal':
+      return 'pane';
+    case 'filter':
+    case 'dialog':
+      return 'dialog';
+    case 'wizard':
+      return 'wizard';
+    case 'help':
+      return 'help';
+    case 'queue':
+      return 'queue';
+    default: {
+      const never: never = mode;
+      return never;
+    }
+  }
+}
