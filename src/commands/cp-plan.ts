@@ -12,7 +12,7 @@
  * of a `cp -r` failing with the same "a file is in the way".
  */
 import { posix } from 'node:path';
-import type { KeyInfo } from '../state/permissions/key-info.js';
+import type { KeyInfo } from '../state/model/key-info.js';
 import { b2LocationFromPath, checkAction, checkTransfer, localLocation, type Location } from '../state/permissions/permissions.js';
 import { childPath, ownName, splitName } from '../providers/paths.js';
 import type { Provider } from '../providers/types.js';

@@ -16,7 +16,7 @@ import { formatRow, longHeader, rowJson } from './ls-format.js';
 import { walk } from './ls-walk.js';
 import { formatLocation, type CliLocation } from './location-url.js';
 import { CommandFailure } from './session.js';
-import type { KeyInfo } from '../state/permissions/key-info.js';
+import type { KeyInfo } from '../state/model/key-info.js';
 
 export const LS_USAGE = `Usage: b2c ls URL [options]
 

@@ -6,7 +6,7 @@
  */
 import type { RemoveMode } from '../providers/types.js';
 import type { Provider } from '../providers/types.js';
-import type { KeyInfo } from '../state/permissions/key-info.js';
+import type { KeyInfo } from '../state/model/key-info.js';
 import { b2LocationFromPath, checkAction, localLocation, type Location, type PermissionDecision } from '../state/permissions/permissions.js';
 import { removeAction, type KnownEntry } from '../transfers/index.js';
 import { eitherKind, isFolderEntry, knownOf, statOrNull, urlKind } from './cli-args-checks.js';

@@ -13,7 +13,7 @@ import { ConfigError, ConfigValueError, CredentialsError, ProfileError, openConf
 import type { ConfigStore, Env, ResolvedCredentials } from '../config/index.js';
 import { connectB2, type B2Provider, type ConnectB2Options } from '../providers/b2/index.js';
 import { AuthError, CancelledError, NotFoundError, PermissionDeniedError, UnreachableError } from '../providers/errors.js';
-import type { KeyInfo } from '../state/permissions/key-info.js';
+import type { KeyInfo } from '../state/model/key-info.js';
 
 /** The exit codes of every non-interactive command. */
 export const EXIT = { ok: 0, failure: 1, rejected: 2, unreachable: 3 } as const;

@@ -18,7 +18,7 @@
  * itself does not use it — callers pass it as EngineOptions `checkPermission`.
  */
 import type { RemoveMode } from '../providers/types.js';
-import type { KeyInfo } from '../state/permissions/key-info.js';
+import type { KeyInfo } from '../state/model/key-info.js';
 import {
   b2LocationFromPath,
   checkAction,

@@ -8,7 +8,6 @@
  * (TuiApp); resize re-renders through StdoutTerminalSize.
  */
 import { render } from 'ink';
-import type { Entry } from '../providers/types.js';
 import { createAppState, type StatusMessage } from '../state/app/app-state.js';
 import type { Keymap } from '../state/keyboard/keymap.js';
 import type { PaneLocation } from '../state/location/pane-location.js';
@@ -87,7 +86,7 @@ export async function runTui(setup: TuiSetup, io: TuiIo = { stdin: process.stdin
     return 1;
   }
   const { registry, keymap } = setup;
-  const initial = createAppState<Entry>(setup.left, setup.right);
+  const initial = createAppState(setup.left, setup.right);
   const store = createTuiStore({ ...initial, active: setup.active ?? 'left', status: setup.status ?? null });
   const loader = new ListingLoader({ store, providerFor: (loc) => registry.providerFor(loc) });
   const navigator = new Navigator(store, loader, registry);

@@ -129,7 +129,7 @@ export async function headlessTui(provider: B2Provider | null, failure: Error | 
   await registry.provider(`b2:${PROFILE}`).catch(() => undefined);
   const left: PaneLocation = { kind: 'local', path: localDir };
   const right: PaneLocation = { kind: 'b2', profile: PROFILE, bucket: null, prefix: '' };
-  const store = createTuiStore({ ...createAppState<Entry>(left, right), active: 'right' });
+  const store = createTuiStore({ ...createAppState(left, right), active: 'right' });
   const loader = new ListingLoader({ store, providerFor: (loc) => registry.providerFor(loc), flushIntervalMs: 0 });
   const navigator = new TrackedNavigator(pending, store, loader, registry);
   const engine = createTransferEngine({

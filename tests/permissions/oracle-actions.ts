@@ -15,7 +15,7 @@ import { resolveDestination } from '../../src/commands/cp-plan.js';
 import { parseLocation } from '../../src/commands/location-url.js';
 import type { Entry, Provider } from '../../src/providers/types.js';
 import type { CommandId } from '../../src/state/keyboard/commands.js';
-import type { KeyInfo } from '../../src/state/permissions/key-info.js';
+import type { KeyInfo } from '../../src/state/model/key-info.js';
 import type { PermissionAction } from '../../src/state/permissions/permission-actions.js';
 import { checkAction, checkTransfer, type PermissionDecision } from '../../src/state/permissions/permissions.js';
 import { LISTING_SPECS, ACCOUNT_SPECS, UPLOAD_SPEC, MKDIR_SPEC } from './oracle-actions-more.js';

@@ -8,7 +8,7 @@ import { NotFoundError } from '../../src/providers/errors.js';
 import type { B2Provider } from '../../src/providers/b2/index.js';
 import type { Entry, Provider } from '../../src/providers/types.js';
 import type { CommandId } from '../../src/state/keyboard/commands.js';
-import type { KeyInfo } from '../../src/state/permissions/key-info.js';
+import type { KeyInfo } from '../../src/state/model/key-info.js';
 import type { PermissionAction } from '../../src/state/permissions/permission-actions.js';
 import { b2LocationFromPath, type PermissionDecision } from '../../src/state/permissions/permissions.js';
 import type { HeadlessTui } from './headless-tui.js';

@@ -16,7 +16,7 @@ import {
   UnreachableError,
   type ProviderError,
 } from '../errors.js';
-import type { KeyInfo } from '../../state/permissions/key-info.js';
+import type { KeyInfo } from '../../state/model/key-info.js';
 import type { B2CallError } from './call-error.js';
 import { formatWait, triedTimes } from './network-guard.js';
 

@@ -8,7 +8,7 @@
  */
 import { groupCapabilities } from '../permissions/capabilities.js';
 import type { CommandId } from '../keyboard/commands.js';
-import type { KeyInfo } from '../permissions/key-info.js';
+import type { KeyInfo } from '../model/key-info.js';
 import { DEFAULT_KEYMAP, keysForCommand, type Keymap } from '../keyboard/keymap.js';
 import { formatKeyPattern } from '../keyboard/key-patterns.js';
 import { ACTIONS, type PermissionAction } from '../permissions/permission-actions.js';

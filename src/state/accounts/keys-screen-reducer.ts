@@ -5,7 +5,8 @@
  */
 import { initKeyForm, type BucketChoice } from './key-form-state.js';
 import { keyFormReducer, type KeyFormAction } from './key-form-reducer.js';
-import type { CreatedKeyView, KeyRow, KeysScreenState } from './keys-screen-state.js';
+import type { KeysScreenState } from './keys-screen-state.js';
+import type { CreatedKey, KeyRecord } from '../model/key-info.js';
 import { editLine, lineOf, type LineEdit } from '../keyboard/line-edit.js';
 import { wizardNameProblem } from './wizard-validate.js';
 
@@ -13,11 +14,11 @@ import { wizardNameProblem } from './wizard-validate.js';
 export type KeysScreenAction =
   | { type: 'cursor'; by: number }
   | { type: 'reload' }
-  | { type: 'loaded'; requestId: number; keys: KeyRow[]; buckets: BucketChoice[] }
+  | { type: 'loaded'; requestId: number; keys: KeyRecord[]; buckets: BucketChoice[] }
   | { type: 'loadFailed'; requestId: number; message: string }
   | { type: 'newKey' }
   | { type: 'form'; action: KeyFormAction }
-  | { type: 'created'; requestId: number; key: CreatedKeyView }
+  | { type: 'created'; requestId: number; key: CreatedKey }
   | { type: 'createFailed'; requestId: number; message: string }
   | { type: 'askDelete' }
   | { type: 'answerDelete'; yes: boolean }

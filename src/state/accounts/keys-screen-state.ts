@@ -4,29 +4,11 @@
  * confirmation. Without listKeys / writeKeys / deleteKeys the parts are greyed with the permission
  * rules' reason. Transitions in ./keys-screen-reducer.ts, keys in ./keys-screen-keys.ts. Pure data.
  */
-import type { KeyInfo } from '../permissions/key-info.js';
+import type { CreatedKey, KeyInfo, KeyRecord } from '../model/key-info.js';
 import type { BucketChoice, KeyFormState } from './key-form-state.js';
 import type { CheckedKeyRequest } from './key-form-validate.js';
 import { checkAction, type PermissionDecision } from '../permissions/permissions.js';
 import type { LineState } from '../keyboard/line-edit.js';
-
-/** An application key as listed (never a secret); the shape of the B2 provider's KeyRecord. */
-export interface KeyRow {
-  applicationKeyId: string;
-  keyName: string;
-  capabilities: string[];
-  /** null = all buckets. */
-  bucketIds: string[] | null;
-  namePrefix: string | null;
-  /** ms since the epoch, or null. */
-  expiresAt: number | null;
-}
-
-/** A key just created: the row plus its secret, held only while the screen shows it. */
-export interface CreatedKeyView extends KeyRow {
-  /** The secret. Dropped from state when the user leaves the "created" view. */
-  applicationKey: string;
-}
 
 /** Whether the signed-in key may list, create and delete keys (with reasons when not). */
 export interface KeysAccess {
@@ -54,9 +36,9 @@ export type KeysMode =
   | { kind: 'list' }
   | { kind: 'form'; form: KeyFormState }
   | { kind: 'creating'; requestId: number; request: CheckedKeyRequest; form: KeyFormState }
-  | { kind: 'created'; key: CreatedKeyView; save: SaveAsProfile }
-  | { kind: 'confirm-delete'; key: KeyRow }
-  | { kind: 'deleting'; requestId: number; key: KeyRow }
+  | { kind: 'created'; key: CreatedKey; save: SaveAsProfile }
+  | { kind: 'confirm-delete'; key: KeyRecord }
+  | { kind: 'deleting'; requestId: number; key: KeyRecord }
   | { kind: 'closed' };
 
 /** The whole screen. */
@@ -65,7 +47,7 @@ export interface KeysScreenState {
   ownKeyId: string;
   access: KeysAccess;
   load: KeysLoad;
-  keys: readonly KeyRow[];
+  keys: readonly KeyRecord[];
   /** Buckets the signed-in key can see: names for IDs, and the form's choices. */
   buckets: readonly BucketChoice[];
   cursor: number;
@@ -105,6 +87,6 @@ export function initKeysScreen(key: KeyInfo, now: number, existingProfileNames: 
 }
 
 /** The key under the cursor, or null. */
-export function selectedKey(state: KeysScreenState): KeyRow | null {
+export function selectedKey(state: KeysScreenState): KeyRecord | null {
   return state.keys[state.cursor] ?? null;
 }

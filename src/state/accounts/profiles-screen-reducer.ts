@@ -2,7 +2,7 @@
  * The profiles screen's transitions. Store operations and inspecting run outside and answer
  * with the request id; the list is replaced by what the store holds afterwards (`refreshed`). Pure.
  */
-import type { KeyInfo } from '../permissions/key-info.js';
+import type { KeyInfo } from '../model/key-info.js';
 import type { ProfileRow, ProfilesOperation, ProfilesScreenState } from './profiles-screen-state.js';
 import { editLine, lineOf, type LineEdit } from '../keyboard/line-edit.js';
 import { wizardNameProblem } from './wizard-validate.js';

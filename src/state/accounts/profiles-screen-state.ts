@@ -4,7 +4,7 @@
  * screen). Transitions in ./profiles-screen-reducer.ts, keys in ./profiles-screen-keys.ts.
  * Pure data; never holds a secret (profiles are listed without their keys).
  */
-import type { KeyInfo } from '../permissions/key-info.js';
+import type { KeyInfo } from '../model/key-info.js';
 import type { LineState } from '../keyboard/line-edit.js';
 
 /** A profile as listed: no secret. */

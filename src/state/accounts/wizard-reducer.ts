@@ -5,7 +5,7 @@
  * dropped.
  */
 import { scrollBy, scrollLimit, SCROLL_TOP, type ScrollMove } from './keys-screen-scroll.js';
-import type { KeyInfo } from '../permissions/key-info.js';
+import type { KeyInfo } from '../model/key-info.js';
 import { CREDENTIAL_FIELDS, WIZARD_FIELDS, type VerifyFailure, type WizardField, type WizardState } from './wizard-state.js';
 import { editLine, type LineEdit } from '../keyboard/line-edit.js';
 import { endpointProblem, keyIdProblem, keyProblem, suggestProfileName, trimCredential, wizardNameProblem } from './wizard-validate.js';

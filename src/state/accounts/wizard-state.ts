@@ -6,7 +6,7 @@
  * `values.key` is the secret: the view shows it masked only, and nothing serialises this state.
  * Transitions are in ./wizard-reducer.ts, keys in ./wizard-keys.ts.
  */
-import type { KeyInfo } from '../permissions/key-info.js';
+import type { KeyInfo } from '../model/key-info.js';
 import { SCROLL_TOP, type ScrollState } from './keys-screen-scroll.js';
 
 /** The wizard's text fields, in order. */

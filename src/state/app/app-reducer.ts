@@ -4,12 +4,12 @@
  */
 import { otherSide, type AppMode, type AppState, type DialogKind, type PaneSide, type StatusMessage } from './app-state.js';
 import { paneReducer, type PaneAction } from '../pane/pane-reducer.js';
-import type { PaneEntry, PaneState } from '../pane/pane-state.js';
+import type { PaneState } from '../pane/pane-state.js';
 
-export type AppAction<E extends PaneEntry = PaneEntry> =
+export type AppAction =
   /** A pane action for `side`, or the active pane when `side` is omitted. Listing results must
    * name their side: the user may have switched panes while a listing streams. */
-  | { type: 'pane'; side?: PaneSide; action: PaneAction<E> }
+  | { type: 'pane'; side?: PaneSide; action: PaneAction }
   | { type: 'switchPane' }
   | { type: 'setActivePane'; side: PaneSide }
   /** Enters filter input for the active pane, starting from its current filter. */
@@ -31,16 +31,16 @@ export type AppAction<E extends PaneEntry = PaneEntry> =
   | { type: 'setStatus'; text: string; tone?: StatusMessage['tone'] }
   | { type: 'clearStatus' };
 
-function withPane<E extends PaneEntry>(state: AppState<E>, side: PaneSide, pane: PaneState<E>): AppState<E> {
+function withPane(state: AppState, side: PaneSide, pane: PaneState): AppState {
   if (pane === state.panes[side]) return state;
   return { ...state, panes: { ...state.panes, [side]: pane } };
 }
 
-function withMode<E extends PaneEntry>(state: AppState<E>, mode: AppMode): AppState<E> {
+function withMode(state: AppState, mode: AppMode): AppState {
   return { ...state, mode };
 }
 
-function setFilter<E extends PaneEntry>(state: AppState<E>, side: PaneSide, filter: string): AppState<E> {
+function setFilter(state: AppState, side: PaneSide, filter: string): AppState {
   return withPane(state, side, paneReducer(state.panes[side], { type: 'setFilter', filter }));
 }
 
@@ -48,7 +48,7 @@ function setFilter<E extends PaneEntry>(state: AppState<E>, side: PaneSide, filt
  * Applies `action`. Mode actions that do not fit the current mode (closing a dialog that is not
  * open, editing a filter outside filter input) are ignored: the state is returned unchanged.
  */
-export function appReducer<E extends PaneEntry>(state: AppState<E>, action: AppAction<E>): AppState<E> {
+export function appReducer(state: AppState, action: AppAction): AppState {
   const mode = state.mode;
   switch (action.type) {
     case 'pane': {

@@ -1,10 +1,10 @@
 /**
  * The whole TUI's state: two panes, which one is active, the input mode and the status line.
- * Changed only by ./app-reducer.ts. Generic over the entry type like ../pane/pane-state.ts.
+ * Changed only by ./app-reducer.ts.
  */
 import type { KeyContext } from '../keyboard/keymap.js';
 import type { PaneLocation } from '../location/pane-location.js';
-import { createPaneState, type PaneEntry, type PaneState, type SortSpec } from '../pane/pane-state.js';
+import { createPaneState, type PaneState, type SortSpec } from '../pane/pane-state.js';
 
 export type PaneSide = 'left' | 'right';
 
@@ -55,21 +55,21 @@ export interface StatusMessage {
   tone: 'info' | 'warning' | 'error';
 }
 
-export interface AppState<E extends PaneEntry = PaneEntry> {
-  panes: Readonly<Record<PaneSide, PaneState<E>>>;
+export interface AppState {
+  panes: Readonly<Record<PaneSide, PaneState>>;
   active: PaneSide;
   mode: AppMode;
   status: StatusMessage | null;
 }
 
 /** Two idle panes at the given locations, the left one active, normal mode, no status. */
-export function createAppState<E extends PaneEntry = PaneEntry>(
+export function createAppState(
   left: PaneLocation,
   right: PaneLocation,
   options: { sort?: SortSpec; showHidden?: boolean } = {},
-): AppState<E> {
+): AppState {
   return {
-    panes: { left: createPaneState<E>(left, options), right: createPaneState<E>(right, options) },
+    panes: { left: createPaneState(left, options), right: createPaneState(right, options) },
     active: 'left',
     mode: { kind: 'normal' },
     status: null,
@@ -82,12 +82,12 @@ export function otherSide(side: PaneSide): PaneSide {
 }
 
 /** The active pane. */
-export function activePane<E extends PaneEntry>(state: AppState<E>): PaneState<E> {
+export function activePane(state: AppState): PaneState {
   return state.panes[state.active];
 }
 
 /** The inactive pane (the target of copy and move). */
-export function inactivePane<E extends PaneEntry>(state: AppState<E>): PaneState<E> {
+export function inactivePane(state: AppState): PaneState {
   return state.panes[otherSide(state.active)];
 }
 

@@ -7,20 +7,21 @@ import { movedCursor, type CursorMove } from './pane-cursor.js';
 import { isRootLocation, sameLocation, type PaneLocation } from '../location/pane-location.js';
 import { entryComparator, mergeSorted, showsEverything } from './pane-rows.js';
 import { invertedSelection, maskedSelection, toggledAtCursor, type MaskSelection, type SelectionScope } from './pane-selection.js';
-import { nextSortKey, rowCount, type PaneEntry, type PaneState, type SortSpec } from './pane-state.js';
+import { nextSortKey, rowCount, type PaneState, type SortSpec } from './pane-state.js';
+import type { Entry } from '../model/entry.js';
 import { computeView, keepCursor, pruneSelection, withCursor } from './pane-view.js';
 
 /**
  * Everything that can happen to a pane. `height` on cursor actions is the list's visible row
  * count at the time of the key press (so paging and scrolling match what is on screen).
  */
-export type PaneAction<E extends PaneEntry = PaneEntry> =
+export type PaneAction =
   /** A new listing request. Another location clears entries, selection and filter; the same one
    * (a refresh) keeps selection and filter. `focusKey` puts the cursor on that row once it loads:
    * pass the cursor row's key on refresh, and `parentLocation().fromKey` when going up. */
   | { type: 'listingStarted'; requestId: number; location: PaneLocation; focusKey?: string | null }
   /** One page of the listing: appended in sort order, the cursor stays on its row. */
-  | { type: 'listingPage'; requestId: number; entries: readonly E[] }
+  | { type: 'listingPage'; requestId: number; entries: readonly Entry[] }
   /** The listing is complete: selection keys that did not come back are dropped. */
   | { type: 'listingDone'; requestId: number }
   | { type: 'listingFailed'; requestId: number; message: string }
@@ -44,19 +45,19 @@ export type PaneAction<E extends PaneEntry = PaneEntry> =
   /** Flips `showHidden`. Selected rows that become hidden are unselected. */
   | { type: 'toggleHidden' };
 
-function resorted<E extends PaneEntry>(pane: PaneState<E>, sort: SortSpec): PaneState<E> {
+function resorted(pane: PaneState, sort: SortSpec): PaneState {
   const entries = [...pane.entries].sort(entryComparator(sort));
   return keepCursor(pane, { ...pane, sort, entries, view: computeView(entries, pane.showHidden, pane.filter) });
 }
 
-function refiltered<E extends PaneEntry>(pane: PaneState<E>, showHidden: boolean, filter: string): PaneState<E> {
+function refiltered(pane: PaneState, showHidden: boolean, filter: string): PaneState {
   const view = computeView(pane.entries, showHidden, filter);
   return keepCursor(pane, { ...pane, showHidden, filter, view, selection: pruneSelection(pane.selection, view) });
 }
 
-function started<E extends PaneEntry>(pane: PaneState<E>, a: { requestId: number; location: PaneLocation; focusKey?: string | null }): PaneState<E> {
+function started(pane: PaneState, a: { requestId: number; location: PaneLocation; focusKey?: string | null }): PaneState {
   const same = sameLocation(pane.location, a.location);
-  const entries: readonly E[] = [];
+  const entries: readonly Entry[] = [];
   return {
     ...pane,
     location: a.location,
@@ -73,7 +74,7 @@ function started<E extends PaneEntry>(pane: PaneState<E>, a: { requestId: number
   };
 }
 
-function paged<E extends PaneEntry>(pane: PaneState<E>, page: readonly E[]): PaneState<E> {
+function paged(pane: PaneState, page: readonly Entry[]): PaneState {
   const loaded = (pane.load.stage === 'loading' ? pane.load.loaded : pane.entries.length) + page.length;
   const load = { stage: 'loading' as const, loaded };
   if (page.length === 0) return { ...pane, load };
@@ -85,7 +86,7 @@ function paged<E extends PaneEntry>(pane: PaneState<E>, page: readonly E[]): Pan
 }
 
 /** Applies `action` to `pane`; returns `pane` itself when nothing changes (stale results). */
-export function paneReducer<E extends PaneEntry>(pane: PaneState<E>, action: PaneAction<E>): PaneState<E> {
+export function paneReducer(pane: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
     case 'listingStarted':
       return started(pane, action);

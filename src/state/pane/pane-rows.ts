@@ -3,7 +3,8 @@
  * arrives in pages, so each page is sorted on its own and merged (linear), never re-sorting all.
  */
 import { compileMask, hasMaskSyntax } from './mask.js';
-import { isDirLike, type PaneEntry, type SortSpec } from './pane-state.js';
+import { isDirLike, type SortSpec } from './pane-state.js';
+import type { Entry } from '../model/entry.js';
 
 /**
  * Name order: ASCII letters compared case-insensitively without allocating (this runs ~n·log n
@@ -23,9 +24,9 @@ export function compareNames(a: string, b: string): number {
 }
 
 /** A comparator for `spec` (see `SortKey` for each key's natural direction). */
-export function entryComparator(spec: SortSpec): (a: PaneEntry, b: PaneEntry) => number {
+export function entryComparator(spec: SortSpec): (a: Entry, b: Entry) => number {
   const dir = spec.reverse ? -1 : 1;
-  const byKey = (a: PaneEntry, b: PaneEntry): number => {
+  const byKey = (a: Entry, b: Entry): number => {
     switch (spec.key) {
       case 'name':
         return 0;
@@ -86,7 +87,7 @@ export function mergeSorted<E>(a: readonly E[], b: readonly E[], cmp: (x: E, y: 
  * with `showHidden`; with a filter, names containing it case-insensitively, or matching it as a
  * case-insensitive mask when it has `*` or `?` (`*.jpg`; see `hasMaskSyntax`). The filter applies to directories too.
  */
-export function visibilityPredicate(showHidden: boolean, filter: string): (e: PaneEntry) => boolean {
+export function visibilityPredicate(showHidden: boolean, filter: string): (e: Entry) => boolean {
   let matches: ((name: string) => boolean) | null = null;
   if (filter !== '') {
     if (hasMaskSyntax(filter)) matches = compileMask(filter, { caseSensitive: false });

@@ -5,7 +5,8 @@
  * keeps a `*` from dragging whole directories into a delete.
  */
 import { compileMask } from './mask.js';
-import { entryAtRow, entryKey, isDirLike, type PaneEntry, type PaneState } from './pane-state.js';
+import { entryAtRow, entryKey, isDirLike, type PaneState } from './pane-state.js';
+import type { Entry } from '../model/entry.js';
 
 /** Options shared by mask selection and invert. */
 export interface SelectionScope {
@@ -21,7 +22,7 @@ export interface MaskSelection extends SelectionScope {
 }
 
 /** The selection with the cursor row toggled (the `..` row is never selected). */
-export function toggledAtCursor(pane: PaneState<PaneEntry>): ReadonlySet<string> {
+export function toggledAtCursor(pane: PaneState): ReadonlySet<string> {
   const e = entryAtRow(pane, pane.cursor);
   if (e === null) return pane.selection;
   const key = entryKey(e);
@@ -31,12 +32,12 @@ export function toggledAtCursor(pane: PaneState<PaneEntry>): ReadonlySet<string>
   return next;
 }
 
-function inScope(e: PaneEntry, scope: SelectionScope): boolean {
+function inScope(e: Entry, scope: SelectionScope): boolean {
   return scope.includeDirs === true || !isDirLike(e);
 }
 
 /** The selection with visible rows matching the mask added (`select`) or removed. */
-export function maskedSelection(pane: PaneState<PaneEntry>, spec: MaskSelection, select: boolean): ReadonlySet<string> {
+export function maskedSelection(pane: PaneState, spec: MaskSelection, select: boolean): ReadonlySet<string> {
   const caseSensitive = spec.caseSensitive ?? true;
   const matches = compileMask(spec.mask, { caseSensitive });
   const next = new Set(pane.selection);
@@ -53,7 +54,7 @@ export function maskedSelection(pane: PaneState<PaneEntry>, spec: MaskSelection,
 }
 
 /** The selection with every visible row in scope flipped; rows out of scope keep their state. */
-export function invertedSelection(pane: PaneState<PaneEntry>, scope: SelectionScope): ReadonlySet<string> {
+export function invertedSelection(pane: PaneState, scope: SelectionScope): ReadonlySet<string> {
   const next = new Set(pane.selection);
   for (const e of pane.view) {
     if (!inScope(e, scope)) continue;

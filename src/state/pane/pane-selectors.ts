@@ -3,14 +3,15 @@
  * safe per frame; the summaries walk all entries (O(n)), so the UI memoises them on
  * `(pane.entries, pane.view, pane.selection)`, which the reducer only replaces when they change.
  */
-import { entryAtRow, entryKey, isDirLike, PARENT_ROW_KEY, rowCount, type PaneEntry, type PaneState } from './pane-state.js';
+import { entryAtRow, entryKey, isDirLike, PARENT_ROW_KEY, rowCount, type PaneState } from './pane-state.js';
+import type { Entry } from '../model/entry.js';
 
 /** One row on screen. `entry` is null for the `..` row. */
-export interface VisibleRow<E extends PaneEntry> {
+export interface VisibleRow {
   /** Row index in the whole list. */
   index: number;
   key: string;
-  entry: E | null;
+  entry: Entry | null;
   selected: boolean;
   isCursor: boolean;
 }
@@ -19,9 +20,9 @@ export interface VisibleRow<E extends PaneEntry> {
  * The rows from `offset` for `height` rows (defaults: the pane's scroll offset and viewport).
  * Only these are rendered (DESIGN.md: Ink lays out every child, so never render the whole list).
  */
-export function visibleRows<E extends PaneEntry>(pane: PaneState<E>, offset = pane.scrollOffset, height = pane.viewportHeight): VisibleRow<E>[] {
+export function visibleRows(pane: PaneState, offset = pane.scrollOffset, height = pane.viewportHeight): VisibleRow[] {
   const end = Math.min(rowCount(pane), offset + Math.max(0, height));
-  const rows: VisibleRow<E>[] = [];
+  const rows: VisibleRow[] = [];
   for (let i = Math.max(0, offset); i < end; i++) {
     const entry = entryAtRow(pane, i);
     const key = entry === null ? PARENT_ROW_KEY : entryKey(entry);
@@ -31,17 +32,17 @@ export function visibleRows<E extends PaneEntry>(pane: PaneState<E>, offset = pa
 }
 
 /** The entry under the cursor, or null on `..` or in an empty list. */
-export function cursorEntry<E extends PaneEntry>(pane: PaneState<E>): E | null {
+export function cursorEntry(pane: PaneState): Entry | null {
   return entryAtRow(pane, pane.cursor);
 }
 
 /** True when the cursor is on the `..` row. */
-export function cursorOnParent(pane: PaneState<PaneEntry>): boolean {
+export function cursorOnParent(pane: PaneState): boolean {
   return pane.parentRow && pane.cursor === 0;
 }
 
 /** The selected entries, in display order. */
-export function selectedEntries<E extends PaneEntry>(pane: PaneState<E>): E[] {
+export function selectedEntries(pane: PaneState): Entry[] {
   if (pane.selection.size === 0) return [];
   return pane.entries.filter((e) => pane.selection.has(entryKey(e)));
 }
@@ -50,7 +51,7 @@ export function selectedEntries<E extends PaneEntry>(pane: PaneState<E>): E[] {
  * What an operation (copy, delete, …) acts on, as in mc: the selection when there is one, else the
  * entry under the cursor, else nothing (on `..` or an empty list).
  */
-export function operationTargets<E extends PaneEntry>(pane: PaneState<E>): E[] {
+export function operationTargets(pane: PaneState): Entry[] {
   if (pane.selection.size > 0) return selectedEntries(pane);
   const e = cursorEntry(pane);
   return e === null ? [] : [e];
@@ -65,7 +66,7 @@ export interface EntryTotals {
 }
 
 /** Totals of `entries` (directories and buckets count as dirs). */
-export function totalsOf(entries: readonly PaneEntry[]): EntryTotals {
+export function totalsOf(entries: readonly Entry[]): EntryTotals {
   const t: EntryTotals = { count: 0, files: 0, dirs: 0, bytes: 0 };
   for (const e of entries) {
     t.count++;
@@ -79,7 +80,7 @@ export function totalsOf(entries: readonly PaneEntry[]): EntryTotals {
 }
 
 /** Totals of the selection (count, bytes) for the footer and the operation dialogs. */
-export function selectionSummary(pane: PaneState<PaneEntry>): EntryTotals {
+export function selectionSummary(pane: PaneState): EntryTotals {
   return totalsOf(selectedEntries(pane));
 }
 
@@ -99,7 +100,7 @@ export interface FooterCounts {
 }
 
 /** The footer's numbers. */
-export function footerCounts(pane: PaneState<PaneEntry>): FooterCounts {
+export function footerCounts(pane: PaneState): FooterCounts {
   return {
     shown: totalsOf(pane.view),
     notShown: pane.entries.length - pane.view.length,

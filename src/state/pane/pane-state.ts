@@ -1,27 +1,8 @@
 /**
  * One pane's state (DESIGN.md §"How data flows", step 3). Changed only by ./pane-reducer.ts.
- *
- * The state is generic over the entry type so that it can hold the providers' `Entry` objects
- * (with file IDs, SHA1s, …) without the state layer importing the provider layer: anything with
- * the fields of `PaneEntry` fits.
  */
 import type { PaneLocation } from '../location/pane-location.js';
-
-/** What a row is; the same spelling as providers' `EntryKind`. */
-export type PaneEntryKind = 'file' | 'dir' | 'symlink' | 'bucket';
-
-/** The fields of a listing entry that the pane logic reads (providers/types.ts `Entry` fits). */
-export interface PaneEntry {
-  /** Last path segment, raw (sanitise before display). Never contains `/`. */
-  name: string;
-  kind: PaneEntryKind;
-  /** Bytes (0 for directories and buckets). */
-  size: number;
-  /** Modification time in ms since the epoch, or null when unknown. */
-  mtimeMs: number | null;
-  /** B2: the newest version is a hide marker. */
-  hidden?: boolean;
-}
+import type { Entry } from '../model/entry.js';
 
 /**
  * Where the listing is: `idle` before the first request, `loading` while pages stream in (with the
@@ -52,12 +33,12 @@ export interface SortSpec {
  * A pane. Row 0 is the `..` row when `parentRow` is true; the other rows are `view` in order.
  * `cursor` and `scrollOffset` are row indexes.
  */
-export interface PaneState<E extends PaneEntry = PaneEntry> {
+export interface PaneState {
   location: PaneLocation;
   /** Every entry received for the current request, sorted (directories first, then `sort`). */
-  entries: readonly E[];
+  entries: readonly Entry[];
   /** The entries shown: `entries` without hidden ones (unless `showHidden`) and filtered. */
-  view: readonly E[];
+  view: readonly Entry[];
   /** Whether row 0 is `..` (false at a root: see `isRootLocation`). */
   parentRow: boolean;
   load: LoadStage;
@@ -86,20 +67,20 @@ export const PARENT_ROW_KEY = '\u0000..';
  * A row's identity within a listing: the name, plus `/` for directories, because B2 can hold a
  * file `a` and a folder `a/` side by side. Buckets and symlinks use the bare name.
  */
-export function entryKey(e: PaneEntry): string {
+export function entryKey(e: Entry): string {
   return e.kind === 'dir' ? `${e.name}/` : e.name;
 }
 
 /** True for rows that sort and open like directories. */
-export function isDirLike(e: PaneEntry): boolean {
+export function isDirLike(e: Entry): boolean {
   return e.kind === 'dir' || e.kind === 'bucket';
 }
 
 /** A fresh pane at `location`, idle (nothing requested yet). */
-export function createPaneState<E extends PaneEntry = PaneEntry>(
+export function createPaneState(
   location: PaneLocation,
   options: { sort?: SortSpec; showHidden?: boolean; viewportHeight?: number } = {},
-): PaneState<E> {
+): PaneState {
   return {
     location,
     entries: [],
@@ -119,18 +100,18 @@ export function createPaneState<E extends PaneEntry = PaneEntry>(
 }
 
 /** Number of rows, including `..`. */
-export function rowCount(pane: PaneState<PaneEntry>): number {
+export function rowCount(pane: PaneState): number {
   return pane.view.length + (pane.parentRow ? 1 : 0);
 }
 
 /** The entry at row `index`, or null for the `..` row or out of range. */
-export function entryAtRow<E extends PaneEntry>(pane: PaneState<E>, index: number): E | null {
+export function entryAtRow(pane: PaneState, index: number): Entry | null {
   const i = pane.parentRow ? index - 1 : index;
   return i >= 0 ? (pane.view[i] ?? null) : null;
 }
 
 /** The key of row `index` (`PARENT_ROW_KEY` for `..`), or null out of range. */
-export function rowKeyAt(pane: PaneState<PaneEntry>, index: number): string | null {
+export function rowKeyAt(pane: PaneState, index: number): string | null {
   if (pane.parentRow && index === 0) return PARENT_ROW_KEY;
   const e = entryAtRow(pane, index);
   return e === null ? null : entryKey(e);

@@ -4,10 +4,11 @@
  */
 import { clampCursor, followCursor } from './pane-cursor.js';
 import { showsEverything, visibilityPredicate } from './pane-rows.js';
-import { entryAtRow, entryKey, PARENT_ROW_KEY, rowCount, type PaneEntry, type PaneState } from './pane-state.js';
+import { entryAtRow, entryKey, PARENT_ROW_KEY, rowCount, type PaneState } from './pane-state.js';
+import type { Entry } from '../model/entry.js';
 
 /** Recomputes `view` from `entries`, `showHidden` and `filter`. */
-export function computeView<E extends PaneEntry>(entries: readonly E[], showHidden: boolean, filter: string): readonly E[] {
+export function computeView(entries: readonly Entry[], showHidden: boolean, filter: string): readonly Entry[] {
   if (showsEverything(showHidden, filter)) return entries;
   return entries.filter(visibilityPredicate(showHidden, filter));
 }
@@ -16,7 +17,7 @@ export function computeView<E extends PaneEntry>(entries: readonly E[], showHidd
  * Row index of the row with key `key` (see `entryKey`), or -1. A key `name/` also finds a
  * non-directory `name` (a symlink to a directory that we entered), so coming back lands on it.
  */
-export function findRow(pane: PaneState<PaneEntry>, key: string): number {
+export function findRow(pane: PaneState, key: string): number {
   if (key === PARENT_ROW_KEY) return pane.parentRow ? 0 : -1;
   const base = pane.parentRow ? 1 : 0;
   const i = pane.view.findIndex((e) => entryKey(e) === key);
@@ -28,7 +29,7 @@ export function findRow(pane: PaneState<PaneEntry>, key: string): number {
 }
 
 /** `pane` with the cursor at `cursor` (clamped) and the scroll following it. */
-export function withCursor<E extends PaneEntry>(pane: PaneState<E>, cursor: number): PaneState<E> {
+export function withCursor(pane: PaneState, cursor: number): PaneState {
   const count = rowCount(pane);
   const c = clampCursor(cursor, count);
   const scrollOffset = followCursor(c, pane.scrollOffset, pane.viewportHeight, count);
@@ -40,7 +41,7 @@ export function withCursor<E extends PaneEntry>(pane: PaneState<E>, cursor: numb
  * After `next` replaced `prev`'s rows: puts the cursor on the row it was on (by identity, so it
  * survives merges and re-sorts), else on `next.focusKey` once that row exists, else keeps the index.
  */
-export function keepCursor<E extends PaneEntry>(prev: PaneState<E>, next: PaneState<E>): PaneState<E> {
+export function keepCursor(prev: PaneState, next: PaneState): PaneState {
   let target = -1;
   let focusKey = next.focusKey;
   if (focusKey !== null) {
@@ -60,7 +61,7 @@ export function keepCursor<E extends PaneEntry>(prev: PaneState<E>, next: PaneSt
 }
 
 /** `selection` without keys that are not rows of `entries` (returns the same set when nothing drops). */
-export function pruneSelection(selection: ReadonlySet<string>, entries: readonly PaneEntry[]): ReadonlySet<string> {
+export function pruneSelection(selection: ReadonlySet<string>, entries: readonly Entry[]): ReadonlySet<string> {
   if (selection.size === 0) return selection;
   const present = new Set<string>();
   for (const e of entries) {

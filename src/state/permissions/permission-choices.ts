@@ -12,7 +12,7 @@
  *   first, which is the `look-up` action (judged where the destination is).
  */
 import { formatDuration } from '../text/format.js';
-import type { KeyInfo } from './key-info.js';
+import type { KeyInfo } from '../model/key-info.js';
 import type { PermissionAction } from './permission-actions.js';
 import { actionLabel } from './permission-actions.js';
 import { formatDay } from './permission-reasons.js';

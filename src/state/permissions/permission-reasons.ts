@@ -3,7 +3,7 @@
  * (status line, CLI refusals, key inspector). Each problem carries the `missing` entries it explains.
  * Names (buckets, prefixes) are raw: the UI sanitises before display (DESIGN.md, terminal facts).
  */
-import type { AllowedBucket } from './key-info.js';
+import type { AllowedBucket } from '../model/key-info.js';
 import { capabilityGroupInfo, describeCapability, sortCapabilities } from './capabilities.js';
 
 /** One reason an action is refused, and what would be needed (capability, `bucket:…`, `prefix:…`). */

@@ -12,7 +12,7 @@
  *   from the bucket root down towards the prefix, and the B2 provider lists such a folder with the
  *   key's own prefix, so B2 never sees a list prefix outside P.
  */
-import type { KeyInfo } from './key-info.js';
+import type { KeyInfo } from '../model/key-info.js';
 import type { ActionInfo, ActionScope } from './permission-actions.js';
 import type { B2Location, LocationBucket } from '../location/rule-location.js';
 import { FOLDER_PLACEHOLDER, asFolderKey, isFolderKey, parentFolderKey } from '../location/rule-location.js';

@@ -2,7 +2,7 @@
  * "What this key can do", independent of any location: one line per action for the key inspector
  * and `b2c keys inspect`. Pure; `now` is an argument.
  */
-import type { KeyInfo } from './key-info.js';
+import type { KeyInfo } from '../model/key-info.js';
 import type { ActionInfo, PermissionAction } from './permission-actions.js';
 import { ACTIONS } from './permission-actions.js';
 import type { Problem } from './permission-reasons.js';

@@ -9,7 +9,7 @@
  * the location knows it, else by name), its name prefix (rules in ./permission-rules.ts) and
  * its capabilities. The action table and its B2 decisions are in ./permission-actions.ts.
  */
-import type { KeyInfo } from './key-info.js';
+import type { KeyInfo } from '../model/key-info.js';
 import type { ActionInfo, PermissionAction } from './permission-actions.js';
 import { actionInfo, ACTIONS } from './permission-actions.js';
 import type { B2Location, Location } from '../location/rule-location.js';

@@ -4,7 +4,7 @@
  * write there but not list (a write-only drop box: uploads, moves and new folders go in, nothing
  * can be read back); or not go there at all. Pure: `now` is an argument.
  */
-import type { KeyInfo } from './key-info.js';
+import type { KeyInfo } from '../model/key-info.js';
 import { checkAction, permissionsForLocation, type Location, type PermissionAction } from './permissions.js';
 
 /** The answer for one folder. Texts are raw (sanitise for display). */

@@ -2,7 +2,7 @@
  * The sentences dialogs use to say exactly what will happen to how many files and bytes.
  * Results are sanitised (names come from outside).
  */
-import type { Entry } from '../../providers/types.js';
+import type { Entry } from '../model/entry.js';
 import { formatCount, formatSize } from './format.js';
 import type { EntryTotals } from '../pane/pane-selectors.js';
 import { sanitizeName } from './sanitize.js';

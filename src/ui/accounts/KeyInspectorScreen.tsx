@@ -6,7 +6,7 @@
 import { redactUrlUserInfo } from '../../config/redact.js';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useReducer, type ReactNode } from 'react';
-import type { KeyInfo } from '../../state/permissions/key-info.js';
+import type { KeyInfo } from '../../state/model/key-info.js';
 import { keyFacts, type KeySource } from '../../state/accounts/keys-screen-facts.js';
 import { keyFactLines, type FactLine } from '../../state/accounts/keys-screen-lines.js';
 import { keysUnavailableLines, unusableKeyLines } from '../../state/accounts/keys-screen-unusable.js';

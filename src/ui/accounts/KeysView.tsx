@@ -7,7 +7,8 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { describeCapabilitySet, describeKeyScope, describeKeyScopeShort } from '../../state/accounts/keys-screen-describe.js';
 import { formatUtcMinute } from '../../state/accounts/keys-screen-lines.js';
-import { selectedKey, type KeyRow, type KeysScreenState } from '../../state/accounts/keys-screen-state.js';
+import { selectedKey, type KeysScreenState } from '../../state/accounts/keys-screen-state.js';
+import type { KeyRecord } from '../../state/model/key-info.js';
 import type { PermissionDecision } from '../../state/permissions/permissions.js';
 import { fitToWidth, sanitizeForTerminal, truncateToWidth } from '../../state/text/sanitize.js';
 import { useTheme } from '../theme-context.js';
@@ -56,7 +57,7 @@ function expiresCell(expiresAt: number | null, now: number): string {
 }
 
 /** One row: `›` on the cursor row (readable without colour too), `*` on the signed-in key. */
-function rowText(k: KeyRow, names: ReadonlyMap<string, string>, at: boolean, own: boolean, now: number, width: number): string {
+function rowText(k: KeyRecord, names: ReadonlyMap<string, string>, at: boolean, own: boolean, now: number, width: number): string {
   const scopeWidth = Math.max(10, width - 2 - NAME_WIDTH - EXPIRES_WIDTH - 2);
   const name = truncateToWidth(sanitizeForTerminal(k.keyName), NAME_WIDTH);
   const scope = fitToWidth(sanitizeForTerminal(describeKeyScopeShort(k, names)), scopeWidth);

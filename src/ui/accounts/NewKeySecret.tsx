@@ -7,14 +7,15 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { describeKeyScope } from '../../state/accounts/keys-screen-describe.js';
 import { formatUtcMinute } from '../../state/accounts/keys-screen-lines.js';
-import type { CreatedKeyView, SaveAsProfile } from '../../state/accounts/keys-screen-state.js';
+import type { SaveAsProfile } from '../../state/accounts/keys-screen-state.js';
+import type { CreatedKey } from '../../state/model/key-info.js';
 import { sanitizeForTerminal } from '../../state/text/sanitize.js';
 import { useTheme } from '../theme-context.js';
 import { Spinner } from './Spinner.js';
 import { TextField } from './TextField.js';
 
 export interface NewKeySecretProps {
-  created: CreatedKeyView;
+  created: CreatedKey;
   save: SaveAsProfile;
   /** Bucket ID → name. */
   bucketNames: ReadonlyMap<string, string>;

@@ -7,7 +7,7 @@
  */
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { Profile } from '../../config/index.js';
-import type { KeyInfo } from '../../state/permissions/key-info.js';
+import type { KeyInfo } from '../../state/model/key-info.js';
 import type { Keymap } from '../../state/keyboard/keymap.js';
 import { profilesScreenKeyAction } from '../../state/accounts/profiles-screen-keys.js';
 import type { ScreenKey } from '../../state/keyboard/screen-key.js';

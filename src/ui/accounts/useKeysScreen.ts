@@ -5,20 +5,21 @@
  */
 import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
 import type { Profile } from '../../config/index.js';
-import type { KeyInfo } from '../../state/permissions/key-info.js';
+import type { KeyInfo } from '../../state/model/key-info.js';
 import type { BucketChoice } from '../../state/accounts/key-form-state.js';
 import type { CheckedKeyRequest } from '../../state/accounts/key-form-validate.js';
 import { keysScreenReducer, type KeysScreenAction } from '../../state/accounts/keys-screen-reducer.js';
-import { initKeysScreen, type CreatedKeyView, type KeyRow, type KeysScreenState } from '../../state/accounts/keys-screen-state.js';
+import { initKeysScreen, type KeysScreenState } from '../../state/accounts/keys-screen-state.js';
+import type { CreatedKey, KeyRecord } from '../../state/model/key-info.js';
 
 /**
  * Key management as the screen needs it; the B2 provider's `keys` (KeyAdmin) fits. No signals:
  * the reducer drops answers that arrive after the user moved on.
  */
 export interface KeyAdminPort {
-  listKeys(): Promise<KeyRow[]>;
-  createKey(request: CheckedKeyRequest): Promise<CreatedKeyView>;
-  deleteKey(applicationKeyId: string): Promise<KeyRow>;
+  listKeys(): Promise<KeyRecord[]>;
+  createKey(request: CheckedKeyRequest): Promise<CreatedKey>;
+  deleteKey(applicationKeyId: string): Promise<KeyRecord>;
 }
 
 /** What the keys screen asks of the outside world. */

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
 import { ConfigValueError, ProfileError, type Profile } from '../../config/index.js';
 import { AuthError, UnreachableError } from '../../providers/errors.js';
-import type { KeyInfo } from '../../state/permissions/key-info.js';
+import type { KeyInfo } from '../../state/model/key-info.js';
 import { profileNameToSave, wizardReducer, type WizardAction } from '../../state/accounts/wizard-reducer.js';
 import { initWizard, verifiedKey, type VerifyFailure, type WizardField, type WizardInit, type WizardState } from '../../state/accounts/wizard-state.js';
 

@@ -4,9 +4,9 @@
  * (DESIGN.md §"How data flows", step 2; issue 6: "trying it anyway shows the permission rule's
  * reason in the status line and does nothing else").
  */
-import type { Entry } from '../../providers/types.js';
+import type { Entry } from '../../state/model/entry.js';
 import type { CommandId } from '../../state/keyboard/commands.js';
-import type { KeyInfo } from '../../state/permissions/key-info.js';
+import type { KeyInfo } from '../../state/model/key-info.js';
 import { providerPath, type PaneLocation } from '../../state/location/pane-location.js';
 import { isDirLike } from '../../state/pane/pane-state.js';
 import { anyChoice, deleteActions, SHARE_LIFETIMES, shareLifetimeDecision } from '../../state/permissions/permission-choices.js';

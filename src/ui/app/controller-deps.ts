@@ -2,7 +2,6 @@
  * What the keyboard controller works with, and small helpers shared by its command modules.
  */
 import type { ConfigStore } from '../../config/index.js';
-import type { Entry } from '../../providers/types.js';
 import type { PaneSide, StatusMessage } from '../../state/app/app-state.js';
 import type { Keymap } from '../../state/keyboard/keymap.js';
 import type { PaneAction } from '../../state/pane/pane-reducer.js';
@@ -51,7 +50,7 @@ export function setStatus(d: ControllerDeps, text: string, tone: StatusMessage['
   d.store.dispatch({ type: 'app', action: { type: 'setStatus', text, tone } });
 }
 
-export function paneDo(d: ControllerDeps, action: PaneAction<Entry>, side?: PaneSide): void {
+export function paneDo(d: ControllerDeps, action: PaneAction, side?: PaneSide): void {
   d.store.dispatch({ type: 'app', action: { type: 'pane', side, action } });
 }
 

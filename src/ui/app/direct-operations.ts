@@ -5,7 +5,7 @@
  * (errors become messages) and none blocks the UI (everything is awaited off the key handler).
  */
 import { childPath } from '../../providers/paths.js';
-import type { Entry } from '../../providers/types.js';
+import type { Entry } from '../../state/model/entry.js';
 import type { PaneSide } from '../../state/app/app-state.js';
 import { providerPath, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
 import { entryKey } from '../../state/pane/pane-state.js';

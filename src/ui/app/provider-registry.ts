@@ -9,7 +9,7 @@
 import { useSyncExternalStore } from 'react';
 import { isProviderError } from '../../providers/errors.js';
 import type { Provider } from '../../providers/types.js';
-import type { KeyInfo } from '../../state/permissions/key-info.js';
+import type { KeyInfo } from '../../state/model/key-info.js';
 import type { PaneLocation } from '../../state/location/pane-location.js';
 import { errorText } from './error-text.js';
 

@@ -6,7 +6,8 @@
  * The seam: everything the TUI needs from the queue is `TransferQueue` below (a TransferEngine
  * fits), so a test or a different engine can stand in.
  */
-import type { Entry, RemoveMode, VersionEntry } from '../../providers/types.js';
+import type { RemoveMode } from '../../providers/types.js';
+import type { Entry, VersionEntry } from '../../state/model/entry.js';
 import { formatSize } from '../../state/text/format.js';
 import { sanitizeName } from '../../state/text/sanitize.js';
 import { providerPath, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';

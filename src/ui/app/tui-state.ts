@@ -4,14 +4,13 @@
  * held in a small external store that React reads with `useSyncExternalStore`
  * (DESIGN.md §"How data flows", steps 3 and 4).
  */
-import type { Entry } from '../../providers/types.js';
 import { appReducer, type AppAction } from '../../state/app/app-reducer.js';
 import type { AppState } from '../../state/app/app-state.js';
 import { dialogKindOf, type DialogData } from '../dialogs/dialog-data.js';
 import { dialogReducer, type DialogAction } from '../dialogs/dialog-reducer.js';
 
 export interface TuiState {
-  app: AppState<Entry>;
+  app: AppState;
   /** The open dialog's form; non-null exactly when `app.mode.kind === 'dialog'`. */
   dialog: DialogData | null;
   /** Selected row of the transfer queue panel. */
@@ -19,7 +18,7 @@ export interface TuiState {
 }
 
 export type TuiAction =
-  | { type: 'app'; action: AppAction<Entry> }
+  | { type: 'app'; action: AppAction }
   /** Opens a dialog (ignored unless the panes or the queue have the keyboard). */
   | { type: 'openDialog'; dialog: DialogData }
   | { type: 'closeDialog' }
@@ -27,7 +26,7 @@ export type TuiAction =
   | { type: 'queueCursor'; index: number };
 
 /** The initial TUI state around an app state. */
-export function createTuiState(app: AppState<Entry>): TuiState {
+export function createTuiState(app: AppState): TuiState {
   return { app, dialog: null, queueCursor: 0 };
 }
 

@@ -6,7 +6,6 @@
 import { useSyncExternalStore } from 'react';
 import { createTuiState, tuiReducer, type TuiAction, type TuiState } from './tui-state.js';
 import type { AppState } from '../../state/app/app-state.js';
-import type { Entry } from '../../providers/types.js';
 
 export interface TuiStore {
   getSnapshot: () => TuiState;
@@ -17,7 +16,7 @@ export interface TuiStore {
 }
 
 /** A store starting at `initial` (an AppState is wrapped with `createTuiState`). */
-export function createTuiStore(initial: TuiState | AppState<Entry>): TuiStore {
+export function createTuiStore(initial: TuiState | AppState): TuiStore {
   let state: TuiState = 'app' in initial ? initial : createTuiState(initial);
   const listeners = new Set<() => void>();
   return {

@@ -3,7 +3,7 @@
  * details, F5 copies that exact version to the other pane, F8 deletes exactly that version after a
  * confirmation (deleting a hide marker unhides the name). Permission rules refuse with their reason.
  */
-import type { VersionEntry } from '../../providers/types.js';
+import type { VersionEntry } from '../../state/model/entry.js';
 import type { CommandId } from '../../state/keyboard/commands.js';
 import { otherSide } from '../../state/app/app-state.js';
 import { isDirLike } from '../../state/pane/pane-state.js';

@@ -2,7 +2,7 @@
  * Opening the versions dialog: a fresh request id, then the versions stream in from the provider
  * (pages of an older request are dropped by the dialog reducer).
  */
-import type { Entry } from '../../providers/types.js';
+import type { Entry } from '../../state/model/entry.js';
 import type { PaneSide } from '../../state/app/app-state.js';
 import type { PaneLocation } from '../../state/location/pane-location.js';
 import { openDialog, type ControllerDeps } from './controller-deps.js';

@@ -4,7 +4,7 @@
  * and the confirmation for deleting one version (deleting a hide marker unhides the name).
  */
 import type { ReactNode } from 'react';
-import type { VersionEntry } from '../../providers/types.js';
+import type { VersionEntry } from '../../state/model/entry.js';
 import type { CommandId } from '../../state/keyboard/commands.js';
 import { formatCount, formatDate, formatSize } from '../../state/text/format.js';
 import { DEFAULT_KEYMAP, keysForCommand, type Keymap } from '../../state/keyboard/keymap.js';

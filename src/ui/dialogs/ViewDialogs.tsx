@@ -2,7 +2,7 @@
  * Read-only dialogs: file info (i / F3). The versions dialog (v) is ./VersionsDialog.tsx.
  */
 import type { ReactNode } from 'react';
-import type { Entry } from '../../providers/types.js';
+import type { Entry } from '../../state/model/entry.js';
 import { formatCount, formatSize } from '../../state/text/format.js';
 import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';

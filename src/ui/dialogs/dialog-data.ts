@@ -2,7 +2,8 @@
  * What an open dialog holds (app-state.ts keeps only which kind is open; the form lives here).
  * Pure data, changed only by ./dialog-reducer.ts.
  */
-import type { Entry, RemoveMode, VersionEntry } from '../../providers/types.js';
+import type { RemoveMode } from '../../providers/types.js';
+import type { Entry, VersionEntry } from '../../state/model/entry.js';
 import type { DialogKind, PaneSide } from '../../state/app/app-state.js';
 import type { PaneLocation } from '../../state/location/pane-location.js';
 import type { EntryTotals } from '../../state/pane/pane-selectors.js';

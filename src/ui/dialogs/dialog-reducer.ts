@@ -3,7 +3,7 @@
  * object comes back when an action does not apply, and results of a stale versions request
  * (another request id) are dropped.
  */
-import type { VersionEntry } from '../../providers/types.js';
+import type { VersionEntry } from '../../state/model/entry.js';
 import { editLine, type LineEdit } from '../../state/keyboard/line-edit.js';
 import type { DialogData, ShareStage } from './dialog-data.js';
 

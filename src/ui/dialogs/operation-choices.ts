@@ -3,8 +3,9 @@
  * each checked against the key (src/state/permissions/permission-choices.ts), so a choice the key forbids is
  * shown greyed with its reason instead of failing later.
  */
-import type { Entry, RemoveMode } from '../../providers/types.js';
-import type { KeyInfo } from '../../state/permissions/key-info.js';
+import type { RemoveMode } from '../../providers/types.js';
+import type { Entry } from '../../state/model/entry.js';
+import type { KeyInfo } from '../../state/model/key-info.js';
 import type { PaneLocation } from '../../state/location/pane-location.js';
 import { SHARE_LIFETIMES, shareLifetimeDecision } from '../../state/permissions/permission-choices.js';
 import { checkAction, type Location, type PermissionAction } from '../../state/permissions/permissions.js';

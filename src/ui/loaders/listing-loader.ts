@@ -12,7 +12,8 @@
  * - `cancel` stops a listing the user gave up on (Esc), including one still waiting for its
  *   provider to connect; the pane then shows why it is empty instead of "loading" forever.
  */
-import type { Entry, Provider } from '../../providers/types.js';
+import type { Provider } from '../../providers/types.js';
+import type { Entry } from '../../state/model/entry.js';
 import type { PaneSide } from '../../state/app/app-state.js';
 import type { PaneAction } from '../../state/pane/pane-reducer.js';
 import { providerPath, type PaneLocation } from '../../state/location/pane-location.js';
@@ -84,7 +85,7 @@ export class ListingLoader {
     const run: Running = { id: this.nextId++, abort: new AbortController(), cancelled: false };
     this.running[side] = run;
     const { store } = this.options;
-    const pane = (action: PaneAction<Entry>): void => store.dispatch({ type: 'app', action: { type: 'pane', side, action } });
+    const pane = (action: PaneAction): void => store.dispatch({ type: 'app', action: { type: 'pane', side, action } });
     pane({ type: 'listingStarted', requestId: run.id, location, focusKey: options.focusKey ?? null });
     let buffer: Entry[] = [];
     let count = 0;
@@ -157,7 +158,7 @@ export class ListingLoader {
     this.running[side]?.abort.abort();
     delete this.running[side];
     const requestId = this.nextId++;
-    const pane = (action: PaneAction<Entry>): void => this.options.store.dispatch({ type: 'app', action: { type: 'pane', side, action } });
+    const pane = (action: PaneAction): void => this.options.store.dispatch({ type: 'app', action: { type: 'pane', side, action } });
     pane({ type: 'listingStarted', requestId, location });
     if (outcome.kind === 'unlisted') pane({ type: 'listingWithheld', requestId, note: outcome.note, may: outcome.may });
     else pane({ type: 'listingFailed', requestId, message: outcome.message });

@@ -5,7 +5,6 @@
  */
 import { Box, Text } from 'ink';
 import { memo, useMemo, type ReactNode } from 'react';
-import type { Entry } from '../../providers/types.js';
 import { formatLocation } from '../../state/location/pane-location.js';
 import { footerCounts, visibleRows } from '../../state/pane/pane-selectors.js';
 import type { PaneState } from '../../state/pane/pane-state.js';
@@ -16,7 +15,7 @@ import { PaneRow } from './PaneRow.js';
 import { columnLayout, columnTitles } from './row-format.js';
 
 export interface PaneProps {
-  pane: PaneState<Entry>;
+  pane: PaneState;
   active: boolean;
   /** Columns, border included. */
   width: number;

@@ -1,5 +1,5 @@
 /** KeyInfo fixtures and small drivers for the pure accounts tests. */
-import type { KeyInfo } from '../../../src/state/permissions/key-info.js';
+import type { KeyInfo } from '../../../src/state/model/key-info.js';
 import { textEditForKey, type ScreenKey } from '../../../src/state/keyboard/screen-key.js';
 
 /** "Now" of the pure tests: 2026-05-10T00:00:00Z. */

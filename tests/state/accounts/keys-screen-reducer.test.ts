@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { CAPABILITIES } from '../../../src/state/permissions/capabilities.js';
 import { keysScreenKeyAction } from '../../../src/state/accounts/keys-screen-keys.js';
 import { keysScreenReducer, type KeysScreenAction } from '../../../src/state/accounts/keys-screen-reducer.js';
-import { initKeysScreen, type KeyRow, type KeysScreenState } from '../../../src/state/accounts/keys-screen-state.js';
+import { initKeysScreen, type KeysScreenState } from '../../../src/state/accounts/keys-screen-state.js';
+import type { KeyRecord } from '../../../src/state/model/key-info.js';
 import { DAY, k, keyInfo, NOW, typed } from './fixtures.js';
 
 const master = keyInfo({ isMaster: true, applicationKeyId: 'acc-1', capabilities: CAPABILITIES.map((c) => c.name) });
 const run = (s: KeysScreenState, ...actions: KeysScreenAction[]): KeysScreenState => actions.reduce(keysScreenReducer, s);
-const row = (id: string, name: string): KeyRow => ({ applicationKeyId: id, keyName: name, capabilities: ['listFiles'], bucketIds: null, namePrefix: null, expiresAt: null });
+const row = (id: string, name: string): KeyRecord => ({ applicationKeyId: id, keyName: name, capabilities: ['listFiles'], bucketIds: null, namePrefix: null, expiresAt: null });
 const SECRET = 'K004-the-new-secret';
 
 function loaded(): KeysScreenState {

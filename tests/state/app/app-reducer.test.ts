@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { appReducer, type AppAction } from '../../../src/state/app/app-reducer.js';
 import { activePane, createAppState, inactivePane, keyContextFor, type AppState } from '../../../src/state/app/app-state.js';
 import { b2PaneLocation, localPaneLocation } from '../../../src/state/location/pane-location.js';
-import { file, type TestEntry } from '../pane/pane-fixtures.js';
+import { file } from '../pane/pane-fixtures.js';
 
 const LEFT = localPaneLocation('/home/me');
 const RIGHT = b2PaneLocation('work', 'photos');
 
-function run(state: AppState<TestEntry>, ...actions: AppAction<TestEntry>[]): AppState<TestEntry> {
-  return actions.reduce(appReducer<TestEntry>, state);
+function run(state: AppState, ...actions: AppAction[]): AppState {
+  return actions.reduce(appReducer, state);
 }
 
-function fresh(): AppState<TestEntry> {
+function fresh(): AppState {
   return run(
-    createAppState<TestEntry>(LEFT, RIGHT, { showHidden: true }),
+    createAppState(LEFT, RIGHT, { showHidden: true }),
     { type: 'pane', side: 'left', action: { type: 'listingStarted', requestId: 1, location: LEFT } },
     { type: 'pane', side: 'left', action: { type: 'listingPage', requestId: 1, entries: [file('a.txt'), file('b.jpg')] } },
     { type: 'pane', side: 'right', action: { type: 'listingStarted', requestId: 2, location: RIGHT } },

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { b2PaneLocation, localPaneLocation } from '../../../src/state/location/pane-location.js';
 import { createPaneState } from '../../../src/state/pane/pane-state.js';
-import { cursorName, dir, file, HOME, loaded, names, ROOT, BUCKETS, run, type TestEntry } from './pane-fixtures.js';
+import { cursorName, dir, file, HOME, loaded, names, ROOT, BUCKETS, run } from './pane-fixtures.js';
 
 const ten = Array.from({ length: 10 }, (_, i) => file(`f${i}`));
 
 describe('listing lifecycle', () => {
   it('streams pages in sorted order with the loaded count, then finishes', () => {
-    let p = run(createPaneState<TestEntry>(HOME), { type: 'listingStarted', requestId: 7, location: HOME });
+    let p = run(createPaneState(HOME), { type: 'listingStarted', requestId: 7, location: HOME });
     expect(p.load).toEqual({ stage: 'loading', loaded: 0 });
     expect(names(p)).toEqual(['..']);
     p = run(p, { type: 'listingPage', requestId: 7, entries: [file('b'), dir('zdir')] });
@@ -25,7 +25,7 @@ describe('listing lifecycle', () => {
   });
 
   it('drops pages, completion and failures of stale requests', () => {
-    let p = run(createPaneState<TestEntry>(HOME), { type: 'listingStarted', requestId: 1, location: HOME });
+    let p = run(createPaneState(HOME), { type: 'listingStarted', requestId: 1, location: HOME });
     p = run(p, { type: 'listingStarted', requestId: 2, location: localPaneLocation('/tmp') });
     const before = p;
     p = run(p, { type: 'listingPage', requestId: 1, entries: [file('stale')] }, { type: 'listingDone', requestId: 1 }, { type: 'listingFailed', requestId: 1, message: 'x' });
@@ -35,7 +35,7 @@ describe('listing lifecycle', () => {
   });
 
   it('records a failure with its message and keeps what loaded', () => {
-    let p = run(createPaneState<TestEntry>(HOME), { type: 'listingStarted', requestId: 1, location: HOME });
+    let p = run(createPaneState(HOME), { type: 'listingStarted', requestId: 1, location: HOME });
     p = run(p, { type: 'listingPage', requestId: 1, entries: [file('a')] }, { type: 'listingFailed', requestId: 1, message: 'Permission denied' });
     expect(p.load).toEqual({ stage: 'error', message: 'Permission denied' });
     expect(names(p)).toEqual(['..', 'a']);
@@ -108,7 +108,7 @@ describe('cursor and scrolling', () => {
   });
 
   it('keeps the cursor on the same entry while pages arrive', () => {
-    let p = run(createPaneState<TestEntry>(HOME, { viewportHeight: 5 }), { type: 'listingStarted', requestId: 1, location: HOME });
+    let p = run(createPaneState(HOME, { viewportHeight: 5 }), { type: 'listingStarted', requestId: 1, location: HOME });
     p = run(p, { type: 'listingPage', requestId: 1, entries: [file('m'), file('n')] }, { type: 'setCursor', index: 2, height: 5 });
     expect(cursorName(p)).toBe('n');
     p = run(p, { type: 'listingPage', requestId: 1, entries: [file('a'), file('b'), dir('d')] });
@@ -116,7 +116,7 @@ describe('cursor and scrolling', () => {
   });
 
   it('lands on the focus row when it arrives (coming back from a directory)', () => {
-    let p = run(createPaneState<TestEntry>(HOME, { viewportHeight: 3 }), { type: 'listingStarted', requestId: 1, location: HOME, focusKey: 'sub/' });
+    let p = run(createPaneState(HOME, { viewportHeight: 3 }), { type: 'listingStarted', requestId: 1, location: HOME, focusKey: 'sub/' });
     p = run(p, { type: 'listingPage', requestId: 1, entries: [file('a'), file('b')] });
     expect(p.cursor).toBe(0);
     p = run(p, { type: 'listingPage', requestId: 1, entries: [file('x'), file('y'), dir('sub')] });
@@ -126,7 +126,7 @@ describe('cursor and scrolling', () => {
   });
 
   it('does not jump to the focus row after the user moved', () => {
-    let p = run(createPaneState<TestEntry>(HOME, { viewportHeight: 3 }), { type: 'listingStarted', requestId: 1, location: HOME, focusKey: 'z' });
+    let p = run(createPaneState(HOME, { viewportHeight: 3 }), { type: 'listingStarted', requestId: 1, location: HOME, focusKey: 'z' });
     p = run(p, { type: 'listingPage', requestId: 1, entries: [file('a')] }, { type: 'moveCursor', move: 'down', height: 3 });
     p = run(p, { type: 'listingPage', requestId: 1, entries: [file('z')] });
     expect(cursorName(p)).toBe('a');
@@ -163,7 +163,7 @@ describe('sorting', () => {
   });
 
   it('merges later pages into the current sort order', () => {
-    let p = run(createPaneState<TestEntry>(HOME, { sort: { key: 'size', reverse: false } }), { type: 'listingStarted', requestId: 1, location: HOME });
+    let p = run(createPaneState(HOME, { sort: { key: 'size', reverse: false } }), { type: 'listingStarted', requestId: 1, location: HOME });
     p = run(p, { type: 'listingPage', requestId: 1, entries: [file('s', 1), file('l', 100)] }, { type: 'listingPage', requestId: 1, entries: [file('m', 50)] });
     expect(names(p)).toEqual(['..', 'l', 'm', 's']);
   });
@@ -200,7 +200,7 @@ describe('filter and hidden entries', () => {
   });
 
   it('applies the filter to pages that arrive later', () => {
-    let p = run(createPaneState<TestEntry>(HOME, { showHidden: true }), { type: 'listingStarted', requestId: 1, location: HOME });
+    let p = run(createPaneState(HOME, { showHidden: true }), { type: 'listingStarted', requestId: 1, location: HOME });
     p = run(p, { type: 'listingPage', requestId: 1, entries: [file('a.txt')] }, { type: 'setFilter', filter: 'txt' });
     p = run(p, { type: 'listingPage', requestId: 1, entries: [file('b.txt'), file('c.jpg')] });
     expect(names(p)).toEqual(['..', 'a.txt', 'b.txt']);

@@ -9,7 +9,7 @@ import {
   selectionSummary,
   visibleRows,
 } from '../../../src/state/pane/pane-selectors.js';
-import { dir, file, HOME, loaded, run, type TestEntry } from './pane-fixtures.js';
+import { dir, file, HOME, loaded, run } from './pane-fixtures.js';
 
 const entries = [dir('d1'), dir('d2'), file('a', 100), file('b', 2000), file('.hidden', 5), file('c', 30)];
 
@@ -79,7 +79,7 @@ describe('summaries', () => {
   });
 
   it('reports loading progress and errors', () => {
-    let p = run(createPaneState<TestEntry>(HOME), { type: 'listingStarted', requestId: 3, location: HOME }, { type: 'listingPage', requestId: 3, entries: [file('x')] });
+    let p = run(createPaneState(HOME), { type: 'listingStarted', requestId: 3, location: HOME }, { type: 'listingPage', requestId: 3, entries: [file('x')] });
     expect(footerCounts(p).loading).toBe(1);
     p = run(p, { type: 'listingFailed', requestId: 3, message: 'boom' });
     expect(footerCounts(p)).toMatchObject({ loading: null, error: 'boom' });
@@ -87,7 +87,7 @@ describe('summaries', () => {
 
   it('a place the key may write to but not list: no rows, and what the key may do for the footer', () => {
     const p = run(
-      createPaneState<TestEntry>(HOME),
+      createPaneState(HOME),
       { type: 'listingStarted', requestId: 4, location: HOME },
       { type: 'listingWithheld', requestId: 3, note: 'stale', may: 'stale' },
       { type: 'listingWithheld', requestId: 4, note: 'This key may upload here but not list.', may: 'may upload, not list' },
@@ -99,7 +99,7 @@ describe('summaries', () => {
 
 describe('a 100,000-entry listing', () => {
   it('streams in pages and moves the cursor without copying the rows', () => {
-    let p = run(createPaneState<TestEntry>(HOME, { viewportHeight: 40, showHidden: true }), { type: 'listingStarted', requestId: 1, location: HOME });
+    let p = run(createPaneState(HOME, { viewportHeight: 40, showHidden: true }), { type: 'listingStarted', requestId: 1, location: HOME });
     for (let page = 0; page < 100; page++) {
       const batch = Array.from({ length: 1000 }, (_, i) => file(`f${String(i * 100 + page).padStart(6, '0')}`, i));
       p = run(p, { type: 'listingPage', requestId: 1, entries: batch });

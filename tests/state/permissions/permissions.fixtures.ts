@@ -2,7 +2,7 @@
 // presets where one fits, so the presets and the rules are tested together.
 import { CAPABILITIES, KEY_PRESETS } from '../../../src/state/permissions/capabilities.js';
 import type { KeyPresetId } from '../../../src/state/permissions/capabilities.js';
-import type { KeyInfo } from '../../../src/state/permissions/key-info.js';
+import type { KeyInfo } from '../../../src/state/model/key-info.js';
 import type { B2Location, LocalLocation } from '../../../src/state/permissions/permissions.js';
 
 /** The tests' "now": 2026-05-10T00:00:00Z. */

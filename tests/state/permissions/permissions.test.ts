@@ -1,6 +1,6 @@
 // Every action against keys that differ only in capabilities (no bucket or prefix limit).
 import { describe, expect, it } from 'vitest';
-import type { KeyInfo } from '../../../src/state/permissions/key-info.js';
+import type { KeyInfo } from '../../../src/state/model/key-info.js';
 import type { B2Location, PermissionAction } from '../../../src/state/permissions/permissions.js';
 import { ACTIONS, PERMISSION_ACTIONS, actionLabel, checkAction } from '../../../src/state/permissions/permissions.js';
 import { NOW, PHOTOS, at, key, keys } from './permissions.fixtures.js';

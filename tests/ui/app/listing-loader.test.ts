@@ -31,7 +31,7 @@ function listingProvider(pages: (path: string) => AsyncIterable<Entry[]>): Provi
 }
 
 function setup(provider: Provider, flushIntervalMs = 50): { store: TuiStore; loader: ListingLoader; pageDispatches: () => number } {
-  const store = createTuiStore(createAppState<Entry>(localPaneLocation('/start'), localPaneLocation('/other')));
+  const store = createTuiStore(createAppState(localPaneLocation('/start'), localPaneLocation('/other')));
   let pages = 0;
   const dispatch = store.dispatch;
   store.dispatch = (a) => {

@@ -12,7 +12,7 @@ import { connectB2 } from '../../../src/providers/b2/index.js';
 import type { ConfigStore } from '../../../src/config/index.js';
 import { verifyCredentials } from '../../../src/commands/session.js';
 import { createLocalProvider } from '../../../src/providers/local/index.js';
-import type { Entry, Provider } from '../../../src/providers/types.js';
+import type { Provider } from '../../../src/providers/types.js';
 import { createAppState } from '../../../src/state/app/app-state.js';
 import { DEFAULT_KEYMAP, type Keymap } from '../../../src/state/keyboard/keymap.js';
 import type { PaneLocation } from '../../../src/state/location/pane-location.js';
@@ -101,7 +101,7 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
   const keymap = options.keymap ?? DEFAULT_KEYMAP;
   const left = options.left?.(dir) ?? { kind: 'local', path: dir };
   const right = options.right?.(dir) ?? { kind: 'local', path: join(dir, 'sub') };
-  const store = createTuiStore({ ...createAppState<Entry>(left, right), active: options.active ?? 'left' });
+  const store = createTuiStore({ ...createAppState(left, right), active: options.active ?? 'left' });
   const loader = new ListingLoader({ store, providerFor: (loc) => registry.providerFor(loc), flushIntervalMs: 20 });
   const navigator = new Navigator(store, loader, registry);
   const engine = createTransferEngine({

@@ -19,15 +19,15 @@ function file(name: string, size: number, extra: Partial<Entry> = {}): Entry {
   return { name, path: `/x/${name}`, kind: 'file', size, mtimeMs: Date.UTC(2020, 0, 2), ...extra };
 }
 
-function pane(entries: Entry[], location: PaneLocation = localPaneLocation('/x'), more: PaneAction<Entry>[] = [], done = true): PaneState<Entry> {
-  const actions: PaneAction<Entry>[] = [
+function pane(entries: Entry[], location: PaneLocation = localPaneLocation('/x'), more: PaneAction[] = [], done = true): PaneState {
+  const actions: PaneAction[] = [
     { type: 'listingStarted', requestId: 1, location },
     { type: 'listingPage', requestId: 1, entries },
     ...(done ? [{ type: 'listingDone' as const, requestId: 1 }] : []),
     { type: 'viewportResized', height: 15 },
     ...more,
   ];
-  return actions.reduce(paneReducer<Entry>, createPaneState<Entry>(location));
+  return actions.reduce(paneReducer, createPaneState(location));
 }
 
 const many = Array.from({ length: 20_000 }, (_, i) => file(`file-${String(i).padStart(5, '0')}.dat`, i));

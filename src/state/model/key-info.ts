@@ -1,7 +1,8 @@
 /**
  * What an application key may do, normalised from any `b2_authorize_account` version.
  * Produced by the B2 provider, consumed by the permission rules, the key inspector and the CLI.
- * Pure data: no secrets (never the application key, never an auth token).
+ * Pure data: no secrets (never the application key, never an auth token); the one exception is
+ * {@link CreatedKey}, a new key's secret shown once.
  */
 export interface KeyInfo {
   /** The owning account's ID, from the authorize response (never what the user typed). */
@@ -28,4 +29,27 @@ export interface AllowedBucket {
   id: string;
   /** `null` when the bucket was deleted after the key was made. */
   name: string | null;
+}
+
+/**
+ * An application key as B2 lists it (b2_list_keys, v4 shape): what the keys screen and
+ * `b2c keys list` show. Never carries the secret.
+ */
+export interface KeyRecord {
+  applicationKeyId: string;
+  keyName: string;
+  capabilities: string[];
+  /** Bucket IDs the key is limited to, or null for all buckets. */
+  bucketIds: string[] | null;
+  namePrefix: string | null;
+  /** ms since the epoch, or null for no expiry. */
+  expiresAt: number | null;
+}
+
+/**
+ * A key just created: the record plus its secret, which B2 returns only in that answer. Held only
+ * while it is shown (the keys screen forgets it when the user leaves that view).
+ */
+export interface CreatedKey extends KeyRecord {
+  applicationKey: string;
 }
