@@ -14,15 +14,15 @@ import type { CommandId } from '../../src/state/keyboard/commands.js';
 import { DEFAULT_KEYMAP } from '../../src/state/keyboard/keymap.js';
 import type { PaneLocation } from '../../src/state/location/pane-location.js';
 import { createTransferEngine, engineChecker, type TransferEngine } from '../../src/transfers/index.js';
-import { paneDecisions, paneKeyOf } from '../../src/ui/app/command-permissions.js';
-import { TuiController } from '../../src/ui/app/controller.js';
-import { DirectOperations } from '../../src/ui/app/direct-operations.js';
-import { Navigator } from '../../src/ui/app/navigator.js';
-import { connectingChecker } from '../../src/ui/app/queue-resume.js';
-import { ProviderRegistry } from '../../src/ui/app/provider-registry.js';
-import { TransferOperations, type TransferQueue } from '../../src/ui/app/transfer-operations.js';
-import { createTuiStore, type TuiStore } from '../../src/ui/app/tui-store.js';
-import { ListingLoader } from '../../src/ui/loaders/listing-loader.js';
+import { paneDecisions, paneKeyOf } from '../../src/tui/commands/command-permissions.js';
+import { TuiController } from '../../src/tui/controller.js';
+import { DirectOperations } from '../../src/tui/operations/direct-operations.js';
+import { Navigator } from '../../src/tui/panes/navigator.js';
+import { connectingChecker } from '../../src/tui/operations/queue-resume.js';
+import { ProviderRegistry } from '../../src/tui/providers/provider-registry.js';
+import { TransferOperations, type TransferQueue } from '../../src/tui/operations/transfer-operations.js';
+import { createTuiStore, type TuiStore } from '../../src/tui/store/tui-store.js';
+import { ListingLoader } from '../../src/tui/panes/listing-loader.js';
 import type { PermissionDecision } from '../../src/state/permissions/permissions.js';
 
 /** The profile name the headless TUI gives its one B2 key. */

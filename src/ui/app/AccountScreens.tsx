@@ -11,8 +11,8 @@ import { B2Provider } from '../../providers/b2/index.js';
 import type { PaneSide } from '../../state/app/app-state.js';
 import type { KeyRoute } from '../accounts/useScreenInput.js';
 import { AccountWizard, KeyInspectorScreen, KeysScreen, ProfilesScreen, type WizardEffects } from '../accounts/index.js';
-import type { ProviderRegistry } from './provider-registry.js';
-import type { TuiState } from './tui-state.js';
+import type { ProviderRegistry } from '../../tui/providers/provider-registry.js';
+import type { TuiState } from '../../tui/store/tui-state.js';
 
 /** What the accounts screens need from outside the TUI. */
 export interface AccountsContext {

@@ -12,7 +12,7 @@ import type { JobView } from '../../transfers/index.js';
 import { useTheme } from '../theme-context.js';
 import type { Theme } from '../theme.js';
 import { queueSummary } from './StatusLine.js';
-import type { TransferQueue } from './transfer-operations.js';
+import type { TransferQueue } from '../../tui/operations/transfer-operations.js';
 
 /** A job in one line (raw: sanitised by the caller). */
 export function jobLine(j: JobView): string {

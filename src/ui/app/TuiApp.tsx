@@ -16,17 +16,17 @@ import { HelpScreen, helpLines } from '../dialogs/HelpScreen.js';
 import { useKeyboard } from '../input/useKeyboard.js';
 import { listHeightFor, Pane } from '../panes/Pane.js';
 import { useTerminalSize } from '../terminal-size.js';
-import { paneDecisions, paneKeyOf } from './command-permissions.js';
-import type { TuiController } from './controller.js';
+import { paneDecisions, paneKeyOf } from '../../tui/commands/command-permissions.js';
+import type { TuiController } from '../../tui/controller.js';
 import { FunctionKeyBar } from './FunctionKeyBar.js';
 import { AccountScreens, showsAccountScreen, type AccountsContext } from './AccountScreens.js';
-import { useConnections, type ProviderRegistry } from './provider-registry.js';
+import { useConnections, type ProviderRegistry } from '../../tui/providers/provider-registry.js';
 import { QueuePanel, queueListHeight } from './QueuePanel.js';
 import { StatusLine, statusLineHeight } from './StatusLine.js';
-import type { TransferQueue } from './transfer-operations.js';
-import type { TuiState } from './tui-state.js';
-import { tuiKeyContext } from './key-context.js';
-import { useTuiState, type TuiStore } from './tui-store.js';
+import type { TransferQueue } from '../../tui/operations/transfer-operations.js';
+import type { TuiState } from '../../tui/store/tui-state.js';
+import { tuiKeyContext } from '../../tui/input/key-context.js';
+import { useTuiState, type TuiStore } from '../../tui/store/tui-store.js';
 
 export interface TuiAppProps {
   store: TuiStore;

@@ -1,6 +1,6 @@
 /** The open dialog, drawn over the panes. */
 import type { ReactNode } from 'react';
-import type { DialogData } from './dialog-data.js';
+import type { DialogData } from '../../tui/dialogs/dialog-data.js';
 import { ConflictDialog, PickerDialog, PromptDialog, ShareDialog } from './InputDialogs.js';
 import { ConfirmQuitDialog, DeleteDialog, MessageDialog, TransferDialog, UnhideDialog } from './OperationDialogs.js';
 import { ResumeQueueDialog } from './ResumeQueueDialog.js';

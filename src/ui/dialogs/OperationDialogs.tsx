@@ -8,7 +8,7 @@ import { sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js'
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
-import type { DialogData } from './dialog-data.js';
+import type { DialogData } from '../../tui/dialogs/dialog-data.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
 import { operationSentence } from '../../state/text/operation-text.js';
 import { wrapText } from '../../state/text/wrap.js';

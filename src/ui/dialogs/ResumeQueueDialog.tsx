@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { formatSize } from '../../state/text/format.js';
 import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
-import type { ChoiceOption, DialogData, PendingSummary, ResumeChoice } from './dialog-data.js';
+import type { ChoiceOption, DialogData, PendingSummary, ResumeChoice } from '../../tui/dialogs/dialog-data.js';
 import { DialogFrame, DialogLine } from './DialogFrame.js';
 import { Wrapped } from './OperationDialogs.js';
 

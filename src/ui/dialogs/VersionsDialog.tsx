@@ -12,7 +12,7 @@ import { formatKeyPattern } from '../../state/keyboard/key-patterns.js';
 import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
-import type { DialogData } from './dialog-data.js';
+import type { DialogData } from '../../tui/dialogs/dialog-data.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
 import { Wrapped } from './OperationDialogs.js';
 import { exactTime } from './ViewDialogs.js';

@@ -7,7 +7,7 @@ import { formatCount, formatSize } from '../../state/text/format.js';
 import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
-import type { DialogData } from './dialog-data.js';
+import type { DialogData } from '../../tui/dialogs/dialog-data.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
 
 type Of<K extends DialogData['kind']> = Extract<DialogData, { kind: K }>;

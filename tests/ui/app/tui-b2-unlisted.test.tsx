@@ -10,7 +10,7 @@ import { DEMO_BUCKETS, type RunningEmulator } from '../../../src/emulator/index.
 import { connectB2, type B2Provider } from '../../../src/providers/b2/index.js';
 import { b2PaneLocation } from '../../../src/state/location/pane-location.js';
 import { KEYS } from '../../e2e/pty-harness.js';
-import type { ProfileSpec } from '../../../src/ui/app/provider-registry.js';
+import type { ProfileSpec } from '../../../src/tui/providers/provider-registry.js';
 import { startTui, type TuiFixture } from './tui-fixture.js';
 
 let f: TuiFixture | null = null;

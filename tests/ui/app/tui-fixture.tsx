@@ -17,15 +17,15 @@ import { createAppState } from '../../../src/state/app/app-state.js';
 import { DEFAULT_KEYMAP, type Keymap } from '../../../src/state/keyboard/keymap.js';
 import type { PaneLocation } from '../../../src/state/location/pane-location.js';
 import { createTransferEngine, engineChecker, type TransferEngine } from '../../../src/transfers/index.js';
-import { TuiController } from '../../../src/ui/app/controller.js';
-import { DirectOperations } from '../../../src/ui/app/direct-operations.js';
-import { Navigator } from '../../../src/ui/app/navigator.js';
-import { connectingChecker, QueueResume } from '../../../src/ui/app/queue-resume.js';
-import { ProviderRegistry, type ProfileSpec } from '../../../src/ui/app/provider-registry.js';
-import { TransferOperations } from '../../../src/ui/app/transfer-operations.js';
+import { TuiController } from '../../../src/tui/controller.js';
+import { DirectOperations } from '../../../src/tui/operations/direct-operations.js';
+import { Navigator } from '../../../src/tui/panes/navigator.js';
+import { connectingChecker, QueueResume } from '../../../src/tui/operations/queue-resume.js';
+import { ProviderRegistry, type ProfileSpec } from '../../../src/tui/providers/provider-registry.js';
+import { TransferOperations } from '../../../src/tui/operations/transfer-operations.js';
 import { TuiApp } from '../../../src/ui/app/TuiApp.js';
-import { createTuiStore, type TuiStore } from '../../../src/ui/app/tui-store.js';
-import { ListingLoader } from '../../../src/ui/loaders/listing-loader.js';
+import { createTuiStore, type TuiStore } from '../../../src/tui/store/tui-store.js';
+import { ListingLoader } from '../../../src/tui/panes/listing-loader.js';
 import { renderInk, type InkHarness } from '../render-ink.js';
 
 export interface TuiFixture {

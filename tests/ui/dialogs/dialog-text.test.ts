@@ -3,7 +3,7 @@ import type { Entry } from '../../../src/providers/types.js';
 import { b2PaneLocation, localPaneLocation } from '../../../src/state/location/pane-location.js';
 import { totalsOf } from '../../../src/state/pane/pane-selectors.js';
 import { lifetimeText, operationSentence } from '../../../src/state/text/operation-text.js';
-import { parseTypedLocation } from '../../../src/ui/dialogs/typed-location.js';
+import { parseTypedLocation } from '../../../src/tui/dialogs/typed-location.js';
 import { wrapText } from '../../../src/state/text/wrap.js';
 
 const f = (name: string, size: number): Entry => ({ name, path: `/${name}`, kind: 'file', size, mtimeMs: 0 });

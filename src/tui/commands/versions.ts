@@ -5,7 +5,7 @@
 import type { Entry } from '../../state/model/entry.js';
 import type { PaneSide } from '../../state/app/app-state.js';
 import type { PaneLocation } from '../../state/location/pane-location.js';
-import { openDialog, type ControllerDeps } from './controller-deps.js';
+import { openDialog, type ControllerDeps } from '../controller-deps.js';
 
 /** Opens the versions dialog for `entry` and starts loading its versions. */
 export function requestVersions(d: ControllerDeps, side: PaneSide, at: PaneLocation, entry: Entry): void {

@@ -4,7 +4,7 @@
  * where it may look, see Navigator.openProfileHome).
  */
 import { b2PaneLocation, formatLocation, localPaneLocation, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
-import type { ProfileSpec } from '../app/provider-registry.js';
+import type { ProfileSpec } from '../providers/provider-registry.js';
 import type { PickerItem } from './dialog-data.js';
 
 /** Picker rows, without duplicates, local places first. */

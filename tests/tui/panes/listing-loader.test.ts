@@ -7,8 +7,8 @@ import { NotFoundError } from '../../../src/providers/errors.js';
 import type { Entry, Provider } from '../../../src/providers/types.js';
 import { createAppState } from '../../../src/state/app/app-state.js';
 import { localPaneLocation, type PaneLocation } from '../../../src/state/location/pane-location.js';
-import { createTuiStore, type TuiStore } from '../../../src/ui/app/tui-store.js';
-import { ListingLoader } from '../../../src/ui/loaders/listing-loader.js';
+import { createTuiStore, type TuiStore } from '../../../src/tui/store/tui-store.js';
+import { ListingLoader } from '../../../src/tui/panes/listing-loader.js';
 
 function entry(dir: string, i: number): Entry {
   return { name: `f${String(i).padStart(6, '0')}`, path: `${dir}/f${i}`, kind: 'file', size: i, mtimeMs: 0 };

@@ -10,7 +10,7 @@ import { cursorEntry, cursorOnParent } from '../../state/pane/pane-selectors.js'
 import { sanitizeName } from '../../state/text/sanitize.js';
 import type { CursorMove } from '../../state/pane/pane-cursor.js';
 import { paneCommandAction, paneDecisions } from './command-permissions.js';
-import { paneDo, paneKey, setStatus, snapshot, type ControllerDeps } from './controller-deps.js';
+import { paneDo, paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
 import { openOperationDialog } from './open-dialogs.js';
 import { requestQuit } from './quit.js';
 

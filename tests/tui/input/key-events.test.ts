@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitInput } from '../../../src/ui/input/key-events.js';
+import { splitInput } from '../../../src/tui/input/key-events.js';
 
 describe('splitting raw input into key presses', () => {
   it('keeps an escape sequence whole', () => {

@@ -4,7 +4,7 @@
  */
 import { keyContextFor } from '../../state/app/app-state.js';
 import type { KeyContext } from '../../state/keyboard/keymap.js';
-import type { TuiState } from './tui-state.js';
+import type { TuiState } from '../store/tui-state.js';
 
 /** The context key presses are looked up in for `state`. */
 export function tuiKeyContext(state: Pick<TuiState, 'app' | 'dialog'>): KeyContext {

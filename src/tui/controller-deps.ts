@@ -1,19 +1,19 @@
 /**
  * What the keyboard controller works with, and small helpers shared by its command modules.
  */
-import type { ConfigStore } from '../../config/index.js';
-import type { PaneSide, StatusMessage } from '../../state/app/app-state.js';
-import type { Keymap } from '../../state/keyboard/keymap.js';
-import type { PaneAction } from '../../state/pane/pane-reducer.js';
-import type { DialogData } from '../dialogs/dialog-data.js';
-import { paneKeyOf, type PaneKey } from './command-permissions.js';
-import type { DirectOperations } from './direct-operations.js';
-import type { Navigator } from './navigator.js';
-import type { QueueResume } from './queue-resume.js';
-import type { ProviderRegistry } from './provider-registry.js';
-import type { TransferOperations } from './transfer-operations.js';
-import type { TuiState } from './tui-state.js';
-import type { TuiStore } from './tui-store.js';
+import type { ConfigStore } from '../config/index.js';
+import type { PaneSide, StatusMessage } from '../state/app/app-state.js';
+import type { Keymap } from '../state/keyboard/keymap.js';
+import type { PaneAction } from '../state/pane/pane-reducer.js';
+import type { DialogData } from './dialogs/dialog-data.js';
+import { paneKeyOf, type PaneKey } from './commands/command-permissions.js';
+import type { DirectOperations } from './operations/direct-operations.js';
+import type { Navigator } from './panes/navigator.js';
+import type { QueueResume } from './operations/queue-resume.js';
+import type { ProviderRegistry } from './providers/provider-registry.js';
+import type { TransferOperations } from './operations/transfer-operations.js';
+import type { TuiState } from './store/tui-state.js';
+import type { TuiStore } from './store/tui-store.js';
 
 export interface ControllerDeps {
   store: TuiStore;

@@ -5,23 +5,23 @@
  * in the keymap for the current mode's context, and run; in a text field, keys the keymap does not
  * bind edit the text.
  */
-import type { CommandId } from '../../state/keyboard/commands.js';
-import { lookupCommand } from '../../state/keyboard/keymap.js';
-import { tuiKeyContext } from './key-context.js';
-import { parseRawKey } from '../../state/keyboard/key-decoder.js';
-import { hasTextField } from '../dialogs/dialog-data.js';
-import { editLine, lineEditForKey, lineOf, type LineEdit } from '../../state/keyboard/line-edit.js';
-import { splitInput, type KeyEvent } from '../input/key-events.js';
+import type { CommandId } from '../state/keyboard/commands.js';
+import { lookupCommand } from '../state/keyboard/keymap.js';
+import { tuiKeyContext } from './input/key-context.js';
+import { parseRawKey } from '../state/keyboard/key-decoder.js';
+import { hasTextField } from './dialogs/dialog-data.js';
+import { editLine, lineEditForKey, lineOf, type LineEdit } from '../state/keyboard/line-edit.js';
+import { splitInput, type KeyEvent } from './input/key-events.js';
 import { setStatus, snapshot, type ControllerDeps, type ViewportSizes } from './controller-deps.js';
-import { runDialogCommand } from './dialog-commands.js';
-import { runPaneCommand } from './pane-commands.js';
-import { runHelpCommand, runQueueCommand } from './view-commands.js';
-import { conflictDialog } from './conflict-dialog.js';
-import type { PaneSide } from '../../state/app/app-state.js';
-import type { KeyRoute } from '../accounts/useScreenInput.js';
-import { showsAccountScreen } from './AccountScreens.js';
-import { storedProfileSpec } from './profile-specs.js';
-import { screenKeys } from '../input/screen-keys.js';
+import { runDialogCommand } from './commands/dialog-commands.js';
+import { runPaneCommand } from './commands/pane-commands.js';
+import { runHelpCommand, runQueueCommand } from './commands/view-commands.js';
+import { conflictDialog } from './commands/conflict-dialog.js';
+import type { PaneSide } from '../state/app/app-state.js';
+import type { KeyRoute } from '../ui/accounts/useScreenInput.js';
+import { showsAccountScreen } from '../ui/app/AccountScreens.js';
+import { storedProfileSpec } from './providers/profile-specs.js';
+import { screenKeys } from './input/screen-keys.js';
 
 export class TuiController {
   private sizes: ViewportSizes = { help: 10, helpLines: 0, queue: 10 };

@@ -7,8 +7,8 @@ import { entryKey } from '../../state/pane/pane-state.js';
 import { checkAction, checkTransfer } from '../../state/permissions/permissions.js';
 import type { DialogData } from '../dialogs/dialog-data.js';
 import { destinationLocation, entryLocation } from './command-permissions.js';
-import { closeDialog, paneKey, snapshot, type ControllerDeps } from './controller-deps.js';
-import { nameProblem } from './direct-operations.js';
+import { closeDialog, paneKey, snapshot, type ControllerDeps } from '../controller-deps.js';
+import { nameProblem } from '../operations/direct-operations.js';
 
 type Prompt = Extract<DialogData, { kind: 'prompt' }>;
 

@@ -12,9 +12,9 @@ import { formatSize } from '../../state/text/format.js';
 import { sanitizeName } from '../../state/text/sanitize.js';
 import { providerPath, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
 import type { ConflictPolicy, GroupView, KnownEntry, TransferEngine } from '../../transfers/index.js';
-import type { Navigator } from './navigator.js';
-import type { ProviderRegistry } from './provider-registry.js';
-import type { TuiStore } from './tui-store.js';
+import type { Navigator } from '../panes/navigator.js';
+import type { ProviderRegistry } from '../providers/provider-registry.js';
+import type { TuiStore } from '../store/tui-store.js';
 
 /** What the TUI uses of the transfer engine. */
 export type TransferQueue = Pick<TransferEngine, 'submit' | 'on' | 'store' | 'totals' | 'answer' | 'cancel' | 'pause' | 'resume' | 'retry' | 'clearFinished' | 'close'>;

@@ -17,8 +17,8 @@ import type { Entry } from '../../state/model/entry.js';
 import type { PaneSide } from '../../state/app/app-state.js';
 import type { PaneAction } from '../../state/pane/pane-reducer.js';
 import { providerPath, type PaneLocation } from '../../state/location/pane-location.js';
-import { errorText } from '../app/error-text.js';
-import type { TuiStore } from '../app/tui-store.js';
+import { errorText } from '../error-text.js';
+import type { TuiStore } from '../store/tui-store.js';
 
 /**
  * How a load ended. `superseded`: another load of the same pane replaced it; `cancelled`:

@@ -3,8 +3,8 @@
  * classes to messages in one place). Provider and config errors already carry a sentence for
  * people; anything else is a bug and says so. The result is raw: sanitise before display.
  */
-import { ConfigError } from '../../config/index.js';
-import { isProviderError } from '../../providers/errors.js';
+import { ConfigError } from '../config/index.js';
+import { isProviderError } from '../providers/errors.js';
 
 /** A one-line message for `e`. */
 export function errorText(e: unknown): string {

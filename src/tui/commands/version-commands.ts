@@ -10,7 +10,7 @@ import { isDirLike } from '../../state/pane/pane-state.js';
 import { checkTransfer, permissionsForLocation } from '../../state/permissions/permissions.js';
 import type { DialogData, VersionsDialogData } from '../dialogs/dialog-data.js';
 import { destinationLocation, entryLocation } from './command-permissions.js';
-import { closeDialog, openDialog, paneKey, setStatus, snapshot, type ControllerDeps } from './controller-deps.js';
+import { closeDialog, openDialog, paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
 import { requestVersions } from './versions.js';
 
 /** Swaps the open dialog for `next` (the mode machine opens dialogs only from the panes or the queue). */

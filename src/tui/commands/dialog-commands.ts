@@ -7,7 +7,7 @@ import { b2PaneLocation } from '../../state/location/pane-location.js';
 import type { ChoiceOption, DialogData } from '../dialogs/dialog-data.js';
 import type { DialogAction } from '../dialogs/dialog-reducer.js';
 import { parseTypedLocation } from '../dialogs/typed-location.js';
-import { closeDialog, setStatus, snapshot, type ControllerDeps } from './controller-deps.js';
+import { closeDialog, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
 import { confirmDeleteVersion, replaceDialog, runVersionsCommand } from './version-commands.js';
 import { confirmPrompt } from './prompt-confirm.js';
 

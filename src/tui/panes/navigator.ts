@@ -12,12 +12,12 @@ import { folderPrefix, splitBucketPath } from '../../providers/paths.js';
 import type { PaneSide } from '../../state/app/app-state.js';
 import { b2PaneLocation, formatLocation, parentLocation, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
 import { rowKeyAt } from '../../state/pane/pane-state.js';
-import { STOPPED_TEXT, untilAborted, type ListingLoader } from '../loaders/listing-loader.js';
+import { STOPPED_TEXT, untilAborted, type ListingLoader } from './listing-loader.js';
 import { placeAccess, type PlaceAccess } from '../../state/permissions/place-access.js';
-import { folderLocation } from './command-permissions.js';
-import { errorText } from './error-text.js';
-import type { ProviderRegistry } from './provider-registry.js';
-import type { TuiStore } from './tui-store.js';
+import { folderLocation } from '../commands/command-permissions.js';
+import { errorText } from '../error-text.js';
+import type { ProviderRegistry } from '../providers/provider-registry.js';
+import type { TuiStore } from '../store/tui-store.js';
 
 export class Navigator {
   /** Sign-ins of `openProfileHome` in flight, per pane, so that Esc can stop waiting for them. */

@@ -3,7 +3,7 @@
  * (issue 6: "F10 / q quit (asks when transfers run)"); the dialog says whether the work is saved
  * for the next start (issue 5).
  */
-import { openDialog, type ControllerDeps } from './controller-deps.js';
+import { openDialog, type ControllerDeps } from '../controller-deps.js';
 
 /** Quits, or asks first when transfers are queued or running. */
 export function requestQuit(d: ControllerDeps): void {

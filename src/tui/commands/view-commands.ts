@@ -4,7 +4,7 @@
  */
 import type { CommandId } from '../../state/keyboard/commands.js';
 import { movedCursor, type CursorMove } from '../../state/pane/pane-cursor.js';
-import { setStatus, snapshot, type ControllerDeps, type ViewportSizes } from './controller-deps.js';
+import { setStatus, snapshot, type ControllerDeps, type ViewportSizes } from '../controller-deps.js';
 import { requestQuit } from './quit.js';
 
 const MOVES: Partial<Record<CommandId, CursorMove>> = {

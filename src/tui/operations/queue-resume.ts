@@ -7,10 +7,10 @@
  */
 import { formatSize } from '../../state/text/format.js';
 import { loadPendingQueue, QueueFileError, type PermissionAnswer, type PermissionQuery, type TransferEngine } from '../../transfers/index.js';
-import { resumeChoices } from '../dialogs/ResumeQueueDialog.js';
+import { resumeChoices } from '../../ui/dialogs/ResumeQueueDialog.js';
 import type { ResumeChoice } from '../dialogs/dialog-data.js';
-import { LOCAL_REF, type ProviderRegistry } from './provider-registry.js';
-import type { TuiStore } from './tui-store.js';
+import { LOCAL_REF, type ProviderRegistry } from '../providers/provider-registry.js';
+import type { TuiStore } from '../store/tui-store.js';
 
 /** What the offer uses of the transfer engine. */
 export type ResumableQueue = Pick<TransferEngine, 'hold' | 'release' | 'restore' | 'saveNow'>;

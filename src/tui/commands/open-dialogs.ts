@@ -12,7 +12,7 @@ import { lineOf } from '../../state/keyboard/line-edit.js';
 import { conflictChoices, deleteChoices, firstAllowed, firstRefusal, lifetimeChoices } from '../dialogs/operation-choices.js';
 import { pickerItems } from '../dialogs/picker-items.js';
 import { destinationLocation, entryLocation } from './command-permissions.js';
-import { openDialog, paneKey, setStatus, snapshot, type ControllerDeps } from './controller-deps.js';
+import { openDialog, paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
 import { requestVersions } from './versions.js';
 
 const NOTHING = 'Nothing to act on: put the cursor on a file or folder, or select some with Insert.';

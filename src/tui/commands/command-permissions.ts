@@ -20,7 +20,7 @@ import {
   type PermissionAction,
   type PermissionDecision,
 } from '../../state/permissions/permissions.js';
-import type { RegistrySnapshot } from './provider-registry.js';
+import type { RegistrySnapshot } from '../providers/provider-registry.js';
 
 const COMMAND_ACTIONS: Partial<Record<CommandId, PermissionAction>> = {
   copy: 'copy',

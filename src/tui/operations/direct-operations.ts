@@ -10,10 +10,10 @@ import type { PaneSide } from '../../state/app/app-state.js';
 import { providerPath, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
 import { entryKey } from '../../state/pane/pane-state.js';
 import type { DialogAction } from '../dialogs/dialog-reducer.js';
-import { errorText } from './error-text.js';
-import type { Navigator } from './navigator.js';
-import type { ProviderRegistry } from './provider-registry.js';
-import type { TuiStore } from './tui-store.js';
+import { errorText } from '../error-text.js';
+import type { Navigator } from '../panes/navigator.js';
+import type { ProviderRegistry } from '../providers/provider-registry.js';
+import type { TuiStore } from '../store/tui-store.js';
 
 /** Why `name` cannot be a file or folder name here, or null when it can. */
 export function nameProblem(name: string): string | null {
