@@ -1,17 +1,17 @@
 /**
  * The providers the TUI can show: the local disk and one B2 provider per account profile,
  * connected lazily (the first listing of a profile authorizes it) and cached. Plain TypeScript
- * outside React; the connection states are a small store the UI reads with useSyncExternalStore
- * (the function-key bar needs each pane's KeyInfo to grey out what the key forbids).
+ * outside React; the connection states are a small store (the registry itself) that the UI reads
+ * with `useStore` (the function-key bar needs each pane's KeyInfo to grey out what the key forbids).
  *
  * Provider references follow the transfer engine's `ProviderRef`: `local`, or `b2:PROFILE`.
  */
-import { useSyncExternalStore } from 'react';
 import { isProviderError } from '../../providers/errors.js';
 import type { Provider } from '../../providers/types.js';
 import type { KeyInfo } from '../../state/model/key-info.js';
 import type { PaneLocation } from '../../state/location/pane-location.js';
 import { errorText } from '../error-text.js';
+import { createStore, type ReadableStore } from '../../transfers/store.js';
 
 /** An account profile the panes can open. */
 export interface ProfileSpec {
@@ -49,12 +49,11 @@ export function profileRef(profile: string): string {
   return `b2:${profile}`;
 }
 
-export class ProviderRegistry {
+export class ProviderRegistry implements ReadableStore<RegistrySnapshot> {
   private readonly specs = new Map<string, ProfileSpec>();
   private readonly pending = new Map<string, Promise<Provider>>();
   private readonly ready = new Map<string, Provider>();
-  private snapshot: RegistrySnapshot = {};
-  private readonly listeners = new Set<() => void>();
+  private readonly connections = createStore<RegistrySnapshot>({});
 
   constructor(private readonly local: Provider, profiles: readonly ProfileSpec[] = []) {
     for (const p of profiles) this.specs.set(p.name, p);
@@ -73,14 +72,9 @@ export class ProviderRegistry {
     this.publish(spec.name, null);
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  };
+  readonly subscribe = (listener: () => void): (() => void) => this.connections.subscribe(listener);
 
-  readonly getSnapshot = (): RegistrySnapshot => this.snapshot;
+  readonly getSnapshot = (): RegistrySnapshot => this.connections.getSnapshot();
 
   /** The reference of the provider that shows `loc`. */
   refFor(loc: PaneLocation): string {
@@ -90,13 +84,13 @@ export class ProviderRegistry {
   /** The key of `loc`'s profile once connected, else null (local: null). */
   keyInfoFor(loc: PaneLocation): KeyInfo | null {
     if (loc.kind === 'local') return null;
-    const c = this.snapshot[loc.profile];
+    const c = this.getSnapshot()[loc.profile];
     return c?.state === 'ready' ? c.keyInfo : null;
   }
 
   /** Why `profile` could not connect (its last attempt failed, in the error's own words), or null. */
   failure(profile: string): string | null {
-    const c = this.snapshot[profile];
+    const c = this.getSnapshot()[profile];
     return c?.state === 'failed' ? c.reason : null;
   }
 
@@ -119,7 +113,7 @@ export class ProviderRegistry {
   /** The key of a provider reference once connected, else null (`local`: null). */
   keyInfoForRef(ref: string): KeyInfo | null {
     if (!ref.startsWith('b2:')) return null;
-    const c = this.snapshot[ref.slice(3)];
+    const c = this.getSnapshot()[ref.slice(3)];
     return c?.state === 'ready' ? c.keyInfo : null;
   }
 
@@ -171,15 +165,9 @@ export class ProviderRegistry {
   }
 
   private publish(name: string, state: ConnectionState | null): void {
-    const next = { ...this.snapshot };
+    const next = { ...this.getSnapshot() };
     if (state === null) delete next[name];
     else next[name] = state;
-    this.snapshot = next;
-    for (const l of [...this.listeners]) l();
+    this.connections.set(next);
   }
-}
-
-/** The registry's connection states, re-rendering on change. */
-export function useConnections(registry: ProviderRegistry): RegistrySnapshot {
-  return useSyncExternalStore(registry.subscribe, registry.getSnapshot);
 }

@@ -1,42 +1,27 @@
 /**
  * The TUI state's external store: plain TypeScript outside React, so the keyboard controller,
- * the listing loader and the operations can dispatch without going through components, and React
- * reads it with `useSyncExternalStore(store.subscribe, store.getSnapshot)`.
+ * the listing loader and the operations can dispatch without going through components; the UI
+ * reads it with `useStore` (src/ui/useStore.ts). Built on the one store of src/transfers/store.ts.
  */
-import { useSyncExternalStore } from 'react';
-import { createTuiState, tuiReducer, type TuiAction, type TuiState } from './tui-state.js';
+import { createStore, type ReadableStore } from '../../transfers/store.js';
 import type { AppState } from '../../state/app/app-state.js';
+import { createTuiState, tuiReducer, type TuiAction, type TuiState } from './tui-state.js';
 
-export interface TuiStore {
-  getSnapshot: () => TuiState;
-  /** Registers `listener` (called after each change); returns the unsubscribe function. */
-  subscribe: (listener: () => void) => () => void;
+export interface TuiStore extends ReadableStore<TuiState> {
   /** Applies `action` through `tuiReducer`; listeners run only when the state changed. */
   dispatch: (action: TuiAction) => void;
 }
 
 /** A store starting at `initial` (an AppState is wrapped with `createTuiState`). */
 export function createTuiStore(initial: TuiState | AppState): TuiStore {
-  let state: TuiState = 'app' in initial ? initial : createTuiState(initial);
-  const listeners = new Set<() => void>();
+  const store = createStore<TuiState>('app' in initial ? initial : createTuiState(initial));
   return {
-    getSnapshot: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    getSnapshot: store.getSnapshot,
+    subscribe: store.subscribe,
     dispatch(action) {
+      const state = store.getSnapshot();
       const next = tuiReducer(state, action);
-      if (next === state) return;
-      state = next;
-      for (const l of [...listeners]) l();
+      if (next !== state) store.set(next);
     },
   };
-}
-
-/** The current TUI state, re-rendering the component when it changes. */
-export function useTuiState(store: TuiStore): TuiState {
-  return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }

@@ -4,12 +4,13 @@
  * per second, never per chunk).
  */
 import { Box, Text } from 'ink';
-import { memo, useSyncExternalStore, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { ownName } from '../../providers/paths.js';
 import { formatPercent, formatSize, formatSpeed } from '../../state/text/format.js';
 import { fitToWidth, sanitizeForTerminal } from '../../state/text/sanitize.js';
 import type { JobView } from '../../transfers/index.js';
 import { useTheme } from '../theme-context.js';
+import { useStore } from '../useStore.js';
 import type { Theme } from '../theme.js';
 import { queueSummary } from './StatusLine.js';
 import type { TransferQueue } from '../../tui/operations/transfer-operations.js';
@@ -63,10 +64,7 @@ export function queueListHeight(height: number): number {
 
 function QueuePanelView({ queue, cursor, width, height }: QueuePanelProps): ReactNode {
   const theme = useTheme();
-  const snap = useSyncExternalStore(
-    (l) => queue.store.subscribe(l),
-    () => queue.store.getSnapshot(),
-  );
+  const snap = useStore(queue.store);
   const inner = Math.max(1, width - 2);
   const listHeight = queueListHeight(height);
   const jobs = snap.jobs;

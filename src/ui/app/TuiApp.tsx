@@ -5,7 +5,7 @@
  * keys go to the controller through the one keyboard hook.
  */
 import { Box } from 'ink';
-import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
 import { otherSide, type PaneSide } from '../../state/app/app-state.js';
 import type { Keymap } from '../../state/keyboard/keymap.js';
 import { functionKeyBar } from '../../state/keyboard/keymap-views.js';
@@ -20,13 +20,14 @@ import { paneDecisions, paneKeyOf } from '../../tui/commands/command-permissions
 import type { TuiController } from '../../tui/controller.js';
 import { FunctionKeyBar } from './FunctionKeyBar.js';
 import { AccountScreens, showsAccountScreen, type AccountsContext } from './AccountScreens.js';
-import { useConnections, type ProviderRegistry } from '../../tui/providers/provider-registry.js';
+import type { ProviderRegistry } from '../../tui/providers/provider-registry.js';
 import { QueuePanel, queueListHeight } from './QueuePanel.js';
 import { StatusLine, statusLineHeight } from './StatusLine.js';
 import type { TransferQueue } from '../../tui/operations/transfer-operations.js';
 import type { TuiState } from '../../tui/store/tui-state.js';
 import { tuiKeyContext } from '../../tui/input/key-context.js';
-import { useTuiState, type TuiStore } from '../../tui/store/tui-store.js';
+import type { TuiStore } from '../../tui/store/tui-store.js';
+import { useStore } from '../useStore.js';
 
 export interface TuiAppProps {
   store: TuiStore;
@@ -49,12 +50,9 @@ const NO_DECISIONS: ReadonlyMap<CommandId, PermissionDecision> = new Map();
 
 export function TuiApp({ store, controller, registry, queue, keymap, accounts }: TuiAppProps): ReactNode {
   const { columns, rows } = useTerminalSize();
-  const state = useTuiState(store);
-  const connections = useConnections(registry);
-  const totals = useSyncExternalStore(
-    (l) => queue.totals.subscribe(l),
-    () => queue.totals.getSnapshot(),
-  );
+  const state = useStore(store);
+  const connections = useStore(registry);
+  const totals = useStore(queue.totals);
   useKeyboard(controller.handleInput);
 
   const app = state.app;
