@@ -5,7 +5,6 @@ import type { ConfigStore } from '../config/index.js';
 import type { PaneSide, StatusMessage } from '../state/app/app-state.js';
 import type { Keymap } from '../state/keyboard/keymap.js';
 import type { PaneAction } from '../state/pane/pane-reducer.js';
-import type { DialogData } from './dialogs/dialog-data.js';
 import { paneKeyOf, type PaneKey } from './commands/command-permissions.js';
 import type { DirectOperations } from './operations/direct-operations.js';
 import type { Navigator } from './panes/navigator.js';
@@ -52,14 +51,6 @@ export function setStatus(d: ControllerDeps, text: string, tone: StatusMessage['
 
 export function paneDo(d: ControllerDeps, action: PaneAction, side?: PaneSide): void {
   d.store.dispatch({ type: 'app', action: { type: 'pane', side, action } });
-}
-
-export function openDialog(d: ControllerDeps, dialog: DialogData): void {
-  d.store.dispatch({ type: 'openDialog', dialog });
-}
-
-export function closeDialog(d: ControllerDeps): void {
-  d.store.dispatch({ type: 'closeDialog' });
 }
 
 /** A pane's location and key as the permission rules need them. */

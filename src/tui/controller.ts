@@ -9,14 +9,14 @@ import type { CommandId } from '../state/keyboard/commands.js';
 import { lookupCommand } from '../state/keyboard/keymap.js';
 import { tuiKeyContext } from './input/key-context.js';
 import { parseRawKey } from '../state/keyboard/key-decoder.js';
-import { hasTextField } from './dialogs/dialog-data.js';
+import { hasTextField } from './dialogs/registry.js';
 import { editLine, lineEditForKey, lineOf, type LineEdit } from '../state/keyboard/line-edit.js';
 import { splitInput, type KeyEvent } from './input/key-events.js';
 import { setStatus, snapshot, type ControllerDeps, type ViewportSizes } from './controller-deps.js';
 import { runDialogCommand } from './commands/dialog-commands.js';
 import { runPaneCommand } from './commands/pane-commands.js';
 import { runHelpCommand, runQueueCommand } from './commands/view-commands.js';
-import { conflictDialog } from './commands/conflict-dialog.js';
+import { conflictDialogFor } from './dialogs/conflict.js';
 import type { PaneSide } from '../state/app/app-state.js';
 import type { KeyRoute } from '../ui/accounts/useScreenInput.js';
 import { showsAccountScreen } from '../ui/app/AccountScreens.js';
@@ -146,6 +146,6 @@ export class TuiController {
     if (question === null || s.dialog !== null || this.asked.has(question.id)) return;
     if (s.app.mode.kind !== 'normal' && s.app.mode.kind !== 'queue') return;
     this.asked.add(question.id);
-    d.store.dispatch({ type: 'openDialog', dialog: conflictDialog(question) });
+    d.store.dispatch({ type: 'openDialog', dialog: conflictDialogFor(question) });
   }
 }

@@ -2,7 +2,7 @@
  * The app reducer: routes pane actions to a pane and runs the mode machine (filter input, dialogs,
  * help, queue focus, wizard) and the status line. Pure (DESIGN.md §"How data flows", step 3).
  */
-import { otherSide, type AppMode, type AppState, type DialogKind, type PaneSide, type StatusMessage } from './app-state.js';
+import { otherSide, type AppMode, type AppState, type PaneSide, type StatusMessage } from './app-state.js';
 import { paneReducer, type PaneAction } from '../pane/pane-reducer.js';
 import type { PaneState } from '../pane/pane-state.js';
 
@@ -19,7 +19,7 @@ export type AppAction =
   | { type: 'commitFilter' }
   /** Leaves filter input and restores the filter from before it started. */
   | { type: 'cancelFilter' }
-  | { type: 'openDialog'; dialog: DialogKind }
+  | { type: 'openDialog' }
   | { type: 'closeDialog' }
   | { type: 'openHelp' }
   | { type: 'scrollHelp'; offset: number }
@@ -74,7 +74,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return withMode(setFilter(state, mode.side, mode.previous), { kind: 'normal' });
     case 'openDialog':
       if (mode.kind !== 'normal' && mode.kind !== 'queue') return state;
-      return withMode(state, { kind: 'dialog', dialog: action.dialog, origin: mode.kind });
+      return withMode(state, { kind: 'dialog', origin: mode.kind });
     case 'closeDialog':
       return mode.kind === 'dialog' ? withMode(state, { kind: mode.origin }) : state;
     case 'openHelp':

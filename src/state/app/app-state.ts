@@ -8,26 +8,6 @@ import { createPaneState, type PaneState, type SortSpec } from '../pane/pane-sta
 
 export type PaneSide = 'left' | 'right';
 
-/** The dialogs the TUI opens (their form contents live with the dialog, not here). */
-export type DialogKind =
-  | 'copy'
-  | 'move'
-  | 'rename'
-  | 'mkdir'
-  | 'delete'
-  | 'unhide'
-  | 'shareLink'
-  | 'selectByMask'
-  | 'unselectByMask'
-  | 'info'
-  | 'versions'
-  | 'locationPicker'
-  | 'profiles'
-  | 'keys'
-  | 'keyInspector'
-  | 'confirmQuit'
-  | 'error';
-
 /** Modes a dialog or the help screen can be opened from, and returns to when closed. */
 export type DialogOrigin = 'normal' | 'queue';
 
@@ -36,7 +16,7 @@ export type DialogOrigin = 'normal' | 'queue';
  * - `normal`: the active pane;
  * - `filter`: typing a filter for pane `side` (`previous` is restored on cancel; each edit applies
  *   at once, so the list narrows while typing);
- * - `dialog`: a modal dialog;
+ * - `dialog`: a modal dialog (what it holds is the TUI's: src/tui/dialogs);
  * - `wizard`: the account wizard;
  * - `help`: the help screen, scrolled to row `offset`;
  * - `queue`: the transfer queue has focus.
@@ -44,7 +24,7 @@ export type DialogOrigin = 'normal' | 'queue';
 export type AppMode =
   | { kind: 'normal' }
   | { kind: 'filter'; side: PaneSide; draft: string; previous: string }
-  | { kind: 'dialog'; dialog: DialogKind; origin: DialogOrigin }
+  | { kind: 'dialog'; origin: DialogOrigin }
   | { kind: 'wizard' }
   | { kind: 'help'; offset: number; origin: DialogOrigin }
   | { kind: 'queue' };

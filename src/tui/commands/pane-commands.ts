@@ -12,7 +12,7 @@ import type { CursorMove } from '../../state/pane/pane-cursor.js';
 import { paneCommandAction, paneDecisions } from './command-permissions.js';
 import { paneDo, paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
 import { openOperationDialog } from './open-dialogs.js';
-import { requestQuit } from './quit.js';
+import { requestQuit } from '../dialogs/confirm-quit.js';
 
 const MOVES: Partial<Record<CommandId, CursorMove>> = {
   cursorUp: 'up',

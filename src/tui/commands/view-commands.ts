@@ -5,7 +5,7 @@
 import type { CommandId } from '../../state/keyboard/commands.js';
 import { movedCursor, type CursorMove } from '../../state/pane/pane-cursor.js';
 import { setStatus, snapshot, type ControllerDeps, type ViewportSizes } from '../controller-deps.js';
-import { requestQuit } from './quit.js';
+import { requestQuit } from '../dialogs/confirm-quit.js';
 
 const MOVES: Partial<Record<CommandId, CursorMove>> = {
   cursorUp: 'up',

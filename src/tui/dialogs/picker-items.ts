@@ -5,7 +5,7 @@
  */
 import { b2PaneLocation, formatLocation, localPaneLocation, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
 import type { ProfileSpec } from '../providers/provider-registry.js';
-import type { PickerItem } from './dialog-data.js';
+import type { PickerItem } from './picker.js';
 
 /** Picker rows, without duplicates, local places first. */
 export function pickerItems(profiles: readonly ProfileSpec[], places: { cwd: string; home: string }, here: PaneLocation, other: PaneLocation): PickerItem[] {

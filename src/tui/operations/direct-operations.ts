@@ -9,7 +9,7 @@ import type { Entry } from '../../state/model/entry.js';
 import type { PaneSide } from '../../state/app/app-state.js';
 import { providerPath, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
 import { entryKey } from '../../state/pane/pane-state.js';
-import type { DialogAction } from '../dialogs/dialog-reducer.js';
+import type { DialogAction } from '../dialogs/registry.js';
 import { errorText } from '../error-text.js';
 import type { Navigator } from '../panes/navigator.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';

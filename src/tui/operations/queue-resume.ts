@@ -7,8 +7,7 @@
  */
 import { formatSize } from '../../state/text/format.js';
 import { loadPendingQueue, QueueFileError, type PermissionAnswer, type PermissionQuery, type TransferEngine } from '../../transfers/index.js';
-import { resumeChoices } from '../../ui/dialogs/ResumeQueueDialog.js';
-import type { ResumeChoice } from '../dialogs/dialog-data.js';
+import { resumeChoices, type ResumeChoice } from '../dialogs/resume-queue.js';
 import { LOCAL_REF, type ProviderRegistry } from '../providers/provider-registry.js';
 import type { TuiStore } from '../store/tui-store.js';
 

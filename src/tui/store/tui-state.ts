@@ -6,13 +6,12 @@
  */
 import { appReducer, type AppAction } from '../../state/app/app-reducer.js';
 import type { AppState } from '../../state/app/app-state.js';
-import { dialogKindOf, type DialogData } from '../dialogs/dialog-data.js';
-import { dialogReducer, type DialogAction } from '../dialogs/dialog-reducer.js';
+import { dialogReducer, type Dialog, type DialogAction } from '../dialogs/registry.js';
 
 export interface TuiState {
   app: AppState;
   /** The open dialog's form; non-null exactly when `app.mode.kind === 'dialog'`. */
-  dialog: DialogData | null;
+  dialog: Dialog | null;
   /** Selected row of the transfer queue panel. */
   queueCursor: number;
 }
@@ -20,7 +19,7 @@ export interface TuiState {
 export type TuiAction =
   | { type: 'app'; action: AppAction }
   /** Opens a dialog (ignored unless the panes or the queue have the keyboard). */
-  | { type: 'openDialog'; dialog: DialogData }
+  | { type: 'openDialog'; dialog: Dialog }
   | { type: 'closeDialog' }
   | { type: 'dialog'; action: DialogAction }
   | { type: 'queueCursor'; index: number };
@@ -41,7 +40,7 @@ export function tuiReducer(state: TuiState, action: TuiAction): TuiState {
       return { ...state, app, dialog };
     }
     case 'openDialog': {
-      const app = appReducer(state.app, { type: 'openDialog', dialog: dialogKindOf(action.dialog) });
+      const app = appReducer(state.app, { type: 'openDialog' });
       if (app.mode.kind !== 'dialog' || app === state.app) return state;
       return { ...state, app, dialog: action.dialog };
     }

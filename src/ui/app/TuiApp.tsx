@@ -111,7 +111,7 @@ export function TuiApp({ store, controller, registry, queue, keymap, accounts }:
       {main}
       <StatusLine status={app.status} mode={app.mode} queue={totals} width={columns} hint={hintFor(state)} />
       <FunctionKeyBar slots={slots} decisions={decisions} width={columns} />
-      {state.dialog === null ? null : <DialogLayer dialog={state.dialog} keymap={keymap} />}
+      {state.dialog === null ? null : <DialogLayer dialog={state.dialog} />}
     </Box>
   );
 }

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { sanitizeForTerminal } from '../../state/text/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
-import type { ChoiceOption } from '../../tui/dialogs/dialog-data.js';
+import type { ChoiceOption } from '../../tui/dialogs/choices.js';
 import { DialogLine, innerWidth } from './DialogFrame.js';
 import { wrapText } from '../../state/text/wrap.js';
 

@@ -8,18 +8,16 @@ import { formatDate, formatSize } from '../../state/text/format.js';
 import { formatLocation } from '../../state/location/pane-location.js';
 import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import { TextField } from '../input/TextField.js';
-import { conflictOptionLabel } from '../../tui/commands/conflict-dialog.js';
+import { conflictOptionLabel } from '../../tui/dialogs/conflict.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
-import type { DialogData } from '../../tui/dialogs/dialog-data.js';
+import type { DialogOf } from '../../tui/dialogs/registry.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
 import { lifetimeText } from '../../state/text/operation-text.js';
 import { Wrapped } from './OperationDialogs.js';
 
-type Of<K extends DialogData['kind']> = Extract<DialogData, { kind: K }>;
-
-function Field({ d }: { d: Of<'prompt'> | Of<'picker'> }): ReactNode {
+function Field({ d }: { d: DialogOf<'prompt'> | DialogOf<'picker'> }): ReactNode {
   const theme = useTheme();
   const { columns } = useTerminalSize();
   return (
@@ -41,7 +39,7 @@ const PROMPTS = {
 } as const;
 
 /** F2, F7, + and -. */
-export function PromptDialog({ d }: { d: Of<'prompt'> }): ReactNode {
+export function PromptDialog({ d }: { d: DialogOf<'prompt'> }): ReactNode {
   const where = sanitizeForTerminal(formatLocation(d.at));
   const label =
     d.purpose === 'rename'
@@ -58,7 +56,7 @@ export function PromptDialog({ d }: { d: Of<'prompt'> }): ReactNode {
 }
 
 /** F9 / o: go to a local path or a profile's buckets. */
-export function PickerDialog({ d }: { d: Of<'picker'> }): ReactNode {
+export function PickerDialog({ d }: { d: DialogOf<'picker'> }): ReactNode {
   const theme = useTheme();
   return (
     <DialogFrame title="Go to" hint="Type a path or b2://bucket/folder, or ↑↓ choose · Enter: go · Esc: cancel">
@@ -71,7 +69,7 @@ export function PickerDialog({ d }: { d: Of<'picker'> }): ReactNode {
 }
 
 /** L: share link. */
-export function ShareDialog({ d }: { d: Of<'share'> }): ReactNode {
+export function ShareDialog({ d }: { d: DialogOf<'share'> }): ReactNode {
   const theme = useTheme();
   const name = sanitizeName(d.entry.name);
   switch (d.stage.kind) {
@@ -111,7 +109,7 @@ export function ShareDialog({ d }: { d: Of<'share'> }): ReactNode {
 }
 
 /** A transfer conflict: the file exists at the destination. */
-export function ConflictDialog({ d }: { d: Of<'conflict'> }): ReactNode {
+export function ConflictDialog({ d }: { d: DialogOf<'conflict'> }): ReactNode {
   const theme = useTheme();
   const { columns } = useTerminalSize();
   const q = d.question;

@@ -8,12 +8,10 @@ import { sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js'
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
-import type { DialogData } from '../../tui/dialogs/dialog-data.js';
+import type { DialogOf } from '../../tui/dialogs/registry.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
 import { operationSentence } from '../../state/text/operation-text.js';
 import { wrapText } from '../../state/text/wrap.js';
-
-type Of<K extends DialogData['kind']> = Extract<DialogData, { kind: K }>;
 
 function Wrapped({ text, color, bold }: { text: string; color?: string; bold?: boolean }): ReactNode {
   const { columns } = useTerminalSize();
@@ -21,7 +19,7 @@ function Wrapped({ text, color, bold }: { text: string; color?: string; bold?: b
 }
 
 /** F5 / F6. */
-export function TransferDialog({ d }: { d: Of<'transfer'> }): ReactNode {
+export function TransferDialog({ d }: { d: DialogOf<'transfer'> }): ReactNode {
   const verb = d.op === 'copy' ? 'Copy' : 'Move';
   const after =
     d.op === 'move'
@@ -43,7 +41,7 @@ export function TransferDialog({ d }: { d: Of<'transfer'> }): ReactNode {
 }
 
 /** F8 / Delete. */
-export function DeleteDialog({ d }: { d: Of<'delete'> }): ReactNode {
+export function DeleteDialog({ d }: { d: DialogOf<'delete'> }): ReactNode {
   const onB2 = d.at.kind === 'b2';
   return (
     <DialogFrame title="Delete" danger hint={`Enter: ${d.choices[d.choice]?.label.toLowerCase() ?? 'delete'} · ↑↓ choose · Esc: cancel`}>
@@ -57,7 +55,7 @@ export function DeleteDialog({ d }: { d: Of<'delete'> }): ReactNode {
 }
 
 /** u. */
-export function UnhideDialog({ d }: { d: Of<'unhide'> }): ReactNode {
+export function UnhideDialog({ d }: { d: DialogOf<'unhide'> }): ReactNode {
   const count = d.targets.length;
   const what = count === 1 ? sanitizeName(d.targets[0]?.name ?? '') : `${count} files`;
   return (
@@ -69,7 +67,7 @@ export function UnhideDialog({ d }: { d: Of<'unhide'> }): ReactNode {
 }
 
 /** Quit while transfers run. */
-export function ConfirmQuitDialog({ d }: { d: Of<'confirmQuit'> }): ReactNode {
+export function ConfirmQuitDialog({ d }: { d: DialogOf<'confirmQuit'> }): ReactNode {
   const theme = useTheme();
   return (
     <DialogFrame title="Quit?" hint="Enter: quit · Esc: stay">
@@ -86,7 +84,7 @@ export function ConfirmQuitDialog({ d }: { d: Of<'confirmQuit'> }): ReactNode {
 }
 
 /** An error or notice that needs to be read. */
-export function MessageDialog({ d }: { d: Of<'message'> }): ReactNode {
+export function MessageDialog({ d }: { d: DialogOf<'message'> }): ReactNode {
   return (
     <DialogFrame title={sanitizeForTerminal(d.title)} hint="Enter or Esc: close">
       <Wrapped text={sanitizeForTerminal(d.text)} />

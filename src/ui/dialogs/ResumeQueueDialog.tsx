@@ -7,7 +7,8 @@ import type { ReactNode } from 'react';
 import { formatSize } from '../../state/text/format.js';
 import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
-import type { ChoiceOption, DialogData, PendingSummary, ResumeChoice } from '../../tui/dialogs/dialog-data.js';
+import type { DialogOf } from '../../tui/dialogs/registry.js';
+import type { PendingSummary } from '../../tui/dialogs/resume-queue.js';
 import { DialogFrame, DialogLine } from './DialogFrame.js';
 import { Wrapped } from './OperationDialogs.js';
 
@@ -21,16 +22,7 @@ export function resumeHeadline(s: PendingSummary): string {
   return `${plural(s.transfers, 'transfer', 'transfers')} (${plural(s.files, 'file', 'files')}, ${formatSize(s.bytes)}) ${verb} not finished.`;
 }
 
-/** The three choices, Resume first (Enter on the dialog as it opens resumes). */
-export function resumeChoices(): ChoiceOption<ResumeChoice>[] {
-  return [
-    { value: 'resume', label: 'Resume', detail: 'Queue them again now. Files already complete at the target are not copied again; large B2 uploads continue from their uploaded parts.', allowed: true, reason: null },
-    { value: 'discard', label: 'Discard', detail: 'Delete the saved queue. Nothing is copied, moved or deleted.', allowed: true, reason: null },
-    { value: 'later', label: 'Later', detail: 'Keep the saved queue and ask again the next time b2c starts.', allowed: true, reason: null },
-  ];
-}
-
-export function ResumeQueueDialog({ d }: { d: Extract<DialogData, { kind: 'resumeQueue' }> }): ReactNode {
+export function ResumeQueueDialog({ d }: { d: DialogOf<'resumeQueue'> }): ReactNode {
   const theme = useTheme();
   const s = d.summary;
   const extra: string[] = [];

@@ -7,17 +7,16 @@ import type { ReactNode } from 'react';
 import type { VersionEntry } from '../../state/model/entry.js';
 import type { CommandId } from '../../state/keyboard/commands.js';
 import { formatCount, formatDate, formatSize } from '../../state/text/format.js';
-import { DEFAULT_KEYMAP, keysForCommand, type Keymap } from '../../state/keyboard/keymap.js';
+import { keysForCommand, type Keymap } from '../../state/keyboard/keymap.js';
 import { formatKeyPattern } from '../../state/keyboard/key-patterns.js';
 import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
-import type { DialogData } from '../../tui/dialogs/dialog-data.js';
+import type { DialogOf } from '../../tui/dialogs/registry.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
 import { Wrapped } from './OperationDialogs.js';
 import { exactTime } from './ViewDialogs.js';
-
-type Of<K extends DialogData['kind']> = Extract<DialogData, { kind: K }>;
 
 /** The footer's actions: command, what it does here, how many of its keys are named (room is short). */
 const FOOTER: ReadonlyArray<[CommandId, string, number]> = [
@@ -57,7 +56,8 @@ export function versionFields(v: VersionEntry): Array<[string, string]> {
 }
 
 /** v. */
-export function VersionsDialog({ d, keymap = DEFAULT_KEYMAP }: { d: Of<'versions'>; keymap?: Keymap }): ReactNode {
+export function VersionsDialog({ d }: { d: DialogOf<'versions'> }): ReactNode {
+  const keymap = useKeymap();
   const theme = useTheme();
   const { columns, rows } = useTerminalSize();
   const inner = innerWidth(columns);
@@ -82,7 +82,7 @@ export function VersionsDialog({ d, keymap = DEFAULT_KEYMAP }: { d: Of<'versions
 }
 
 /** F8 in the versions dialog. */
-export function DeleteVersionDialog({ d }: { d: Of<'deleteVersion'> }): ReactNode {
+export function DeleteVersionDialog({ d }: { d: DialogOf<'deleteVersion'> }): ReactNode {
   const v = d.version;
   const marker = v.action === 'hide';
   const when = exactTime(v.uploadTimestamp ?? v.mtimeMs);

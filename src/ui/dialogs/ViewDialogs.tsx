@@ -7,10 +7,8 @@ import { formatCount, formatSize } from '../../state/text/format.js';
 import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
-import type { DialogData } from '../../tui/dialogs/dialog-data.js';
+import type { DialogOf } from '../../tui/dialogs/registry.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
-
-type Of<K extends DialogData['kind']> = Extract<DialogData, { kind: K }>;
 
 /** A precise, locale-free timestamp: `2025-11-28 15:04:05 UTC`. */
 export function exactTime(ms: number | null | undefined): string {
@@ -39,7 +37,7 @@ export function infoFields(e: Entry): Array<[string, string]> {
 }
 
 /** i / F3. */
-export function InfoDialog({ d }: { d: Of<'info'> }): ReactNode {
+export function InfoDialog({ d }: { d: DialogOf<'info'> }): ReactNode {
   const theme = useTheme();
   const { columns } = useTerminalSize();
   const inner = innerWidth(columns);

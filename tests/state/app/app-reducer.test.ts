@@ -64,13 +64,13 @@ describe('appReducer', () => {
   });
 
   it('opens dialogs from the panes or the queue and returns there', () => {
-    let s = run(fresh(), { type: 'openDialog', dialog: 'delete' });
-    expect(s.mode).toEqual({ kind: 'dialog', dialog: 'delete', origin: 'normal' });
+    let s = run(fresh(), { type: 'openDialog' });
+    expect(s.mode).toEqual({ kind: 'dialog', origin: 'normal' });
     expect(keyContextFor(s.mode)).toBe('dialog');
-    expect(run(s, { type: 'openDialog', dialog: 'copy' })).toBe(s);
+    expect(run(s, { type: 'openDialog' })).toBe(s);
     s = run(s, { type: 'closeDialog' }, { type: 'toggleQueueFocus' });
     expect(keyContextFor(s.mode)).toBe('queue');
-    s = run(s, { type: 'openDialog', dialog: 'confirmQuit' }, { type: 'closeDialog' });
+    s = run(s, { type: 'openDialog' }, { type: 'closeDialog' });
     expect(s.mode).toEqual({ kind: 'queue' });
     s = run(s, { type: 'toggleQueueFocus' });
     expect(s.mode).toEqual({ kind: 'normal' });

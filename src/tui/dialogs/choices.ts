@@ -1,7 +1,7 @@
 /**
  * The choices the copy/move, delete and share dialogs offer, each saying exactly what it does and
- * each checked against the key (src/state/permissions/permission-choices.ts), so a choice the key forbids is
- * shown greyed with its reason instead of failing later.
+ * each checked against the key (src/state/permissions/permission-choices.ts), so a
+ * choice the key forbids is shown greyed with its reason instead of failing later.
  */
 import type { RemoveMode } from '../../providers/types.js';
 import type { Entry } from '../../state/model/entry.js';
@@ -11,7 +11,33 @@ import { SHARE_LIFETIMES, shareLifetimeDecision } from '../../state/permissions/
 import { checkAction, type Location, type PermissionAction } from '../../state/permissions/permissions.js';
 import type { ConflictPolicy } from '../../transfers/index.js';
 import { entryLocation } from '../commands/command-permissions.js';
-import type { ChoiceOption } from './dialog-data.js';
+import { setStatus, type ControllerDeps } from '../controller-deps.js';
+
+/**
+ * One choice of a radio list. A choice the key forbids stays visible with its reason (so the user
+ * learns why) but cannot be confirmed.
+ */
+export interface ChoiceOption<T> {
+  value: T;
+  label: string;
+  /** One sentence saying exactly what this choice does. */
+  detail: string;
+  allowed: boolean;
+  /** Why not (raw: sanitise for display), null when allowed. */
+  reason: string | null;
+}
+
+/**
+ * The highlighted choice when the key allows it; otherwise null, and the status line says why
+ * (the dialog stays open so another choice can be taken).
+ */
+export function allowedChoice<T>(d: ControllerDeps, choices: readonly ChoiceOption<T>[], index: number): ChoiceOption<T> | null {
+  const choice = choices[index];
+  if (choice === undefined) return null;
+  if (choice.allowed) return choice;
+  setStatus(d, choice.reason ?? 'Not allowed.', 'error');
+  return null;
+}
 
 /**
  * What to do when a file already exists at the destination. Every policy but "overwrite" first
