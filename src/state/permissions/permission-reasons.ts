@@ -136,6 +136,14 @@ export function anyCapabilityProblem(label: string, anyOf: readonly string[], he
   };
 }
 
+/**
+ * "B2 refused: upload is not allowed for this key." — B2 said no and nothing about the key
+ * explains why (the B2 provider's last resort when mapping a 401).
+ */
+export function refusedProblem(label: string): Problem {
+  return { missing: [], sentence: `B2 refused: ${label.toLowerCase()} is not allowed for this key.` };
+}
+
 /** `a`, `a or b`, `a, b or c`. */
 function joinOr(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
