@@ -53,6 +53,25 @@ export function b2LocationFromPath(path: string, options: { dir: boolean; bucket
   return { kind: 'b2', bucket, key };
 }
 
+/** What is known about a place besides its path, for {@link ruleLocation}. */
+export interface RulePlaceOptions {
+  /** The path names a folder (its key gets a final `/`). */
+  dir: boolean;
+  /** B2: the bucket's ID, which pins the bucket exactly (the key may be limited to it by ID). */
+  bucketId?: string;
+  /** B2: the bucket's type when known (`allPublic`: anyone may download). */
+  bucketType?: string;
+}
+
+/**
+ * The one conversion from a place to the rules' location, used by every layer that asks the
+ * rules: the TUI (./pane-rule-location.ts), the CLI (`cp`, `rm`, `ls`), the transfer engine
+ * (src/transfers/permission-check.ts). `kind` says which side the provider path is on.
+ */
+export function ruleLocation(kind: 'local' | 'b2', path: string, options: RulePlaceOptions): Location {
+  return kind === 'local' ? localLocation(path) : b2LocationFromPath(path, options);
+}
+
 /** True when the key names a folder (`''` or ending in `/`). */
 export function isFolderKey(key: string): boolean {
   return key === '' || key.endsWith('/');

@@ -4,22 +4,12 @@
  * (DESIGN.md §"How data flows", step 2; issue 6: "trying it anyway shows the permission rule's
  * reason in the status line and does nothing else").
  */
-import type { Entry } from '../../state/model/entry.js';
 import type { CommandId } from '../../state/keyboard/commands.js';
 import type { KeyInfo } from '../../state/model/key-info.js';
-import { providerPath, type PaneLocation } from '../../state/location/pane-location.js';
-import { isDirLike } from '../../state/pane/pane-state.js';
+import type { PaneLocation } from '../../state/location/pane-location.js';
+import { folderLocation } from '../../state/location/pane-rule-location.js';
 import { anyChoice, deleteActions, SHARE_LIFETIMES, shareLifetimeDecision } from '../../state/permissions/permission-choices.js';
-import {
-  actionLabel,
-  b2LocationFromPath,
-  checkTransfer,
-  localLocation,
-  permissionsForLocation,
-  type Location,
-  type PermissionAction,
-  type PermissionDecision,
-} from '../../state/permissions/permissions.js';
+import { actionLabel, checkTransfer, permissionsForLocation, type PermissionAction, type PermissionDecision } from '../../state/permissions/permissions.js';
 import type { RegistrySnapshot } from '../providers/provider-registry.js';
 
 const COMMAND_ACTIONS: Partial<Record<CommandId, PermissionAction>> = {
@@ -38,23 +28,6 @@ const COMMAND_ACTIONS: Partial<Record<CommandId, PermissionAction>> = {
 /** The rule a pane command is checked against, or null for commands every key may use. */
 export function paneCommandAction(cmd: CommandId): PermissionAction | null {
   return COMMAND_ACTIONS[cmd] ?? null;
-}
-
-/** The rules' view of a pane's folder (`bucketType` when known: public buckets are readable by all). */
-export function folderLocation(loc: PaneLocation, bucketType?: string): Location {
-  return loc.kind === 'local' ? localLocation(loc.path) : b2LocationFromPath(providerPath(loc), { dir: true, bucketType });
-}
-
-/** The rules' view of one entry (folders as folder keys). */
-export function entryLocation(loc: PaneLocation, e: Entry): Location {
-  return loc.kind === 'local' ? localLocation(e.path) : b2LocationFromPath(e.path, { dir: isDirLike(e), bucketId: e.bucketId, bucketType: e.bucketType });
-}
-
-/** Where a copy of `e` into the folder `to` lands, for the rules. */
-export function destinationLocation(to: PaneLocation, name: string, dir: boolean): Location {
-  const folder = providerPath(to);
-  const path = folder.endsWith('/') ? `${folder}${name}` : `${folder}/${name}`;
-  return to.kind === 'local' ? localLocation(path) : b2LocationFromPath(path, { dir });
 }
 
 /** A pane as the rules need it: where it is and its key (null: local, or not connected yet). */

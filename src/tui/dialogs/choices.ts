@@ -10,7 +10,7 @@ import type { PaneLocation } from '../../state/location/pane-location.js';
 import { SHARE_LIFETIMES, shareLifetimeDecision } from '../../state/permissions/permission-choices.js';
 import { checkAction, type Location, type PermissionAction } from '../../state/permissions/permissions.js';
 import type { ConflictPolicy } from '../../transfers/index.js';
-import { entryLocation } from '../commands/command-permissions.js';
+import { entryLocation } from '../../state/location/pane-rule-location.js';
 import { setStatus, type ControllerDeps } from '../controller-deps.js';
 
 /**

@@ -11,7 +11,7 @@ import type { Entry } from '../../state/model/entry.js';
 import { cursorEntry } from '../../state/pane/pane-selectors.js';
 import { entryKey } from '../../state/pane/pane-state.js';
 import { checkAction, checkTransfer } from '../../state/permissions/permissions.js';
-import { destinationLocation, entryLocation } from '../commands/command-permissions.js';
+import { destinationLocation, entryLocation } from '../../state/location/pane-rule-location.js';
 import { paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
 import { nameProblem } from '../operations/direct-operations.js';
 import { closeDialog, openDialog, reduceField, type DialogModule } from './dialog-module.js';

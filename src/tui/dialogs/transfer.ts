@@ -11,7 +11,7 @@ import { isDirLike } from '../../state/pane/pane-state.js';
 import { operationTargets, totalsOf, type EntryTotals } from '../../state/pane/pane-selectors.js';
 import { checkTransfer } from '../../state/permissions/permissions.js';
 import type { ConflictPolicy } from '../../transfers/index.js';
-import { destinationLocation, entryLocation } from '../commands/command-permissions.js';
+import { destinationLocation, entryLocation } from '../../state/location/pane-rule-location.js';
 import { paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
 import { allowedChoice, conflictChoices, firstAllowed, type ChoiceOption } from './choices.js';
 import { closeDialog, openDialog, wrapIndex, type DialogModule } from './dialog-module.js';

@@ -1,9 +1,10 @@
 /**
  * What the user typed into the location picker, as a pane location: `b2://bucket/prefix`
- * (on the profile of the pane, or the first profile), `~/x`, an absolute path, or a path
- * relative to the pane's local folder. Pure.
+ * (on the profile of the pane, or the first profile; parsed by src/state/location/b2-url.ts),
+ * `~/x`, an absolute path, or a path relative to the pane's local folder. Pure.
  */
 import { posix } from 'node:path';
+import { parseB2Url } from '../../state/location/b2-url.js';
 import { b2PaneLocation, localPaneLocation, type PaneLocation } from '../../state/location/pane-location.js';
 
 /** The location, or a sentence saying why the text is not one. */
@@ -13,19 +14,16 @@ export function parseTypedLocation(
 ): { location: PaneLocation } | { problem: string } {
   const t = text.trim();
   if (t === '') return { problem: 'Type a path or b2://bucket/folder, or choose a place below.' };
-  const b2 = /^b2:\/\/(.*)$/i.exec(t);
-  if (b2) {
+  // Slashes typed after `b2://` are forgiven here: `b2:///photos` is the bucket photos.
+  const url = parseB2Url(t.replace(/^(b2:\/\/)\/+/i, '$1'));
+  if (url !== null) {
+    if ('problem' in url && url.problem === 'malformed') return { problem: 'Write B2 places as b2://bucket/folder.' };
     const profile = context.here.kind === 'b2' ? context.here.profile : context.profiles[0];
     if (profile === undefined) return { problem: 'There is no B2 account profile to open that with.' };
-    const rest = (b2[1] ?? '').replace(/^\/+/, '');
-    const slash = rest.indexOf('/');
-    const bucket = slash < 0 ? rest : rest.slice(0, slash);
+    if ('problem' in url) return { problem: `"${url.bucket}" is not a bucket name (letters, digits and "-").` };
     // The prefix is exact: `b2://b/dir//` is the folder `dir//` (B2 names keep every `/`).
-    const prefix = slash < 0 ? '' : rest.slice(slash + 1);
-    if (bucket !== '' && !/^[A-Za-z0-9-]+$/.test(bucket)) return { problem: `"${bucket}" is not a bucket name (letters, digits and "-").` };
-    return { location: b2PaneLocation(profile, bucket === '' ? null : bucket, prefix) };
+    return { location: b2PaneLocation(profile, url.bucket, url.key) };
   }
-  if (/^b2:/i.test(t)) return { problem: 'Write B2 places as b2://bucket/folder.' };
   let path: string;
   if (t === '~' || t.startsWith('~/')) path = posix.join(context.home, t.slice(1));
   else if (t.startsWith('/')) path = t;

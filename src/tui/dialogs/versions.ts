@@ -12,7 +12,7 @@ import type { Entry, VersionEntry } from '../../state/model/entry.js';
 import { cursorEntry } from '../../state/pane/pane-selectors.js';
 import { isDirLike } from '../../state/pane/pane-state.js';
 import { checkTransfer, permissionsForLocation } from '../../state/permissions/permissions.js';
-import { destinationLocation, entryLocation } from '../commands/command-permissions.js';
+import { destinationLocation, entryLocation } from '../../state/location/pane-rule-location.js';
 import { paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
 import { firstRefusal } from './choices.js';
 import { clampIndex, closeDialog, openDialog, replaceDialog, type DialogModule } from './dialog-module.js';
