@@ -10,7 +10,7 @@ import type { PaneSide } from '../../state/app/app-state.js';
 import { providerPath, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
 import { entryKey } from '../../state/pane/pane-state.js';
 import type { DialogAction } from '../dialogs/registry.js';
-import { errorText } from '../error-text.js';
+import { errorText } from '../../error-text.js';
 import type { Navigator } from '../panes/navigator.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import type { TuiStore } from '../store/tui-store.js';

@@ -17,7 +17,7 @@ import type { Entry } from '../../state/model/entry.js';
 import type { PaneSide } from '../../state/app/app-state.js';
 import type { PaneAction } from '../../state/pane/pane-reducer.js';
 import { providerPath, type PaneLocation } from '../../state/location/pane-location.js';
-import { errorText } from '../error-text.js';
+import { errorText } from '../../error-text.js';
 import type { TuiStore } from '../store/tui-store.js';
 
 /**

@@ -15,7 +15,7 @@ import { rowKeyAt } from '../../state/pane/pane-state.js';
 import { STOPPED_TEXT, untilAborted, type ListingLoader } from './listing-loader.js';
 import { placeAccess, type PlaceAccess } from '../../state/permissions/place-access.js';
 import { folderLocation } from '../../state/location/pane-rule-location.js';
-import { errorText } from '../error-text.js';
+import { errorText } from '../../error-text.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import type { TuiStore } from '../store/tui-store.js';
 

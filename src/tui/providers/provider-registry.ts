@@ -10,7 +10,7 @@ import { isProviderError } from '../../providers/errors.js';
 import type { Provider } from '../../providers/types.js';
 import type { KeyInfo } from '../../state/model/key-info.js';
 import type { PaneLocation } from '../../state/location/pane-location.js';
-import { errorText } from '../error-text.js';
+import { errorText } from '../../error-text.js';
 import { createStore, type ReadableStore } from '../../transfers/store.js';
 
 /** An account profile the panes can open. */
