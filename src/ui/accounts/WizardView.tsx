@@ -4,7 +4,7 @@
  * question. State and transitions come from state/wizard-*.ts; every key (typed text included)
  * from the app's input owner, or useScreenInput when the wizard runs alone.
  */
-import { redactUrlUserInfo } from '../../config/redact.js';
+import { redactUrlUserInfo } from '../../state/text/redact-url.js';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { keyFacts } from '../../state/accounts/keys-screen-facts.js';

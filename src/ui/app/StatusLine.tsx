@@ -3,7 +3,7 @@
  * reasons, errors, results), else the transfer queue's progress, else a hint. Always sanitised,
  * and a URL's password is never shown.
  */
-import { redactUrlUserInfo } from '../../config/redact.js';
+import { redactUrlUserInfo } from '../../state/text/redact-url.js';
 import { Box, Text } from 'ink';
 import { memo, type ReactNode } from 'react';
 import type { AppMode, StatusMessage } from '../../state/app/app-state.js';
