@@ -31,7 +31,7 @@ const COMMANDS: Record<string, CommandRunner> = {
   rm: lazy(() => import('./commands/rm.js'), (m, argv) => m.runRmCommand(argv)),
 };
 
-const runTuiCommand = lazy(() => import('./commands/tui.js'), (m, argv) => m.runTuiCommand(argv));
+const runTuiCommand = lazy(() => import('./ui/run-tui.js'), (m, argv) => m.runTuiCommand(argv));
 
 const USAGE = `b2c ${VERSION} — a dual-pane terminal file manager for Backblaze B2
 

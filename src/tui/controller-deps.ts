@@ -1,7 +1,7 @@
 /**
  * What the keyboard controller works with, and small helpers shared by its command modules.
  */
-import type { ConfigStore } from '../config/index.js';
+import type { AccountsContext } from './accounts/account-screens.js';
 import type { PaneSide, StatusMessage } from '../state/app/app-state.js';
 import type { Keymap } from '../state/keyboard/keymap.js';
 import type { PaneAction } from '../state/pane/pane-reducer.js';
@@ -22,8 +22,8 @@ export interface ControllerDeps {
   direct: DirectOperations;
   transfers: TransferOperations;
   settings: { confirmDelete: boolean };
-  /** The config store for the profiles screen and the wizard, or null (`--demo`). */
-  config: ConfigStore | null;
+  /** The config store (or null: `--demo`) and the credential check, for the accounts screens. */
+  accounts: AccountsContext;
   /** Local places the location picker offers. */
   places: { cwd: string; home: string };
   /** The clock, ms since the epoch (for key expiry and dates). */

@@ -12,16 +12,15 @@ import { parseRawKey } from '../state/keyboard/key-decoder.js';
 import { hasTextField } from './dialogs/registry.js';
 import { editLine, lineEditForKey, lineOf, type LineEdit } from '../state/keyboard/line-edit.js';
 import { splitInput, type KeyEvent } from './input/key-events.js';
+import { AccountScreens, showsAccountScreen } from './accounts/account-screens.js';
 import { setStatus, snapshot, type ControllerDeps, type ViewportSizes } from './controller-deps.js';
 import { runDialogCommand } from './commands/dialog-commands.js';
 import { runPaneCommand } from './commands/pane-commands.js';
 import { runHelpCommand, runQueueCommand } from './commands/view-commands.js';
 import { conflictDialogFor } from './dialogs/conflict.js';
 import type { PaneSide } from '../state/app/app-state.js';
-import type { KeyRoute } from '../ui/accounts/useScreenInput.js';
-import { showsAccountScreen } from '../ui/app/AccountScreens.js';
 import { storedProfileSpec } from './providers/profile-specs.js';
-import { screenKeys } from './input/screen-keys.js';
+import { feedScreen } from './input/screen-keys.js';
 
 export class TuiController {
   private sizes: ViewportSizes = { help: 10, helpLines: 0, queue: 10 };
@@ -30,21 +29,23 @@ export class TuiController {
   /** Questions already shown: the queue store may publish an answered one once more. */
   private readonly asked = new Set<string>();
 
+  /** The accounts screens (wizard, I, K, P), which take every key while one is on top. */
+  readonly accounts: AccountScreens;
+
   constructor(private readonly deps: ControllerDeps) {
     const queue = deps.transfers.queue;
     this.unsubscribe = queue.store.subscribe(() => this.askPendingQuestion());
+    const { config, verify } = deps.accounts;
+    this.accounts = new AccountScreens({ store: deps.store, registry: deps.registry, config, verify, onClose: this.closeScreen, onProfile: this.openProfile, now: () => deps.now() });
   }
-
-  /** Where the accounts screen on top publishes its key handler (see AccountScreens). */
-  readonly screenRoute: KeyRoute = { current: null };
 
   /** Handles one raw input event from Ink (`useStdin().internal_eventEmitter`, 'input'). */
   readonly handleInput = (raw: string): void => {
     if (this.exited) return;
     const s = snapshot(this.deps);
     if (showsAccountScreen(s)) {
-      // The screen on top takes every key through its route (Esc closes it through onClose).
-      for (const ev of splitInput(raw, true)) for (const k of screenKeys(ev)) this.screenRoute.current?.(k, this.deps.keymap);
+      // The screen on top takes every key (Esc closes it through onClose).
+      feedScreen(this.accounts, raw, this.deps.keymap);
       return;
     }
     const textEntry = s.app.mode.kind === 'filter' || hasTextField(s.dialog);
@@ -61,15 +62,13 @@ export class TuiController {
 
   /** Opens stored profile `name` in pane `side` (after the wizard saved it, or chosen in P). */
   readonly openProfile = (side: PaneSide, name: string): void => {
-    const config = this.deps.config;
+    const config = this.deps.accounts.config;
     if (config !== null) this.deps.registry.addProfile(storedProfileSpec(config, name));
     this.leaveScreen();
     void this.deps.navigator.openProfileHome(side, name);
   };
 
   private leaveScreen(): void {
-    // The closed screen's handler must not receive keys meant for the next one.
-    this.screenRoute.current = null;
     const s = snapshot(this.deps);
     if (s.app.mode.kind === 'wizard') this.deps.store.dispatch({ type: 'app', action: { type: 'closeWizard' } });
     else if (s.dialog?.kind === 'screen') this.deps.store.dispatch({ type: 'closeDialog' });
@@ -80,10 +79,11 @@ export class TuiController {
     this.sizes = sizes;
   }
 
-  /** Stops listening to the queue. */
+  /** Stops listening to the queue and closes the accounts screen on top. */
   dispose(): void {
     this.exited = true;
     this.unsubscribe();
+    this.accounts.dispose();
   }
 
   private handleEvent(ev: KeyEvent): void {

@@ -131,6 +131,27 @@ describe('account wizard', () => {
     h.unmount();
   });
 
+  it('a paste of key ID, Tab, secret, Tab, endpoint, Tab, name in ONE write puts each part in its own field', async () => {
+    const k = demoKey(emu, 'read-only');
+    const saved: Profile[] = [];
+    const h = mount(saved);
+    await h.waitForFrame((f) => fieldLine(f, 'Application key ID').includes('›'));
+    // One chunk on stdin, as a terminal delivers a paste: no frame between its keys.
+    h.press(`${k.applicationKeyId}\t${k.applicationKey}\t${emu.endpoint}\tpasted`);
+    const frame = await h.waitForFrame((f) => fieldLine(f, 'Profile name').includes('pasted'));
+    expect(fieldLine(frame, 'Application key ID')).toContain(k.applicationKeyId);
+    expect(fieldLine(frame, 'Application key ID')).not.toContain('•');
+    expect(fieldLine(frame, 'Application key ')).toContain('••••••••');
+    expect(fieldLine(frame, 'Endpoint')).toContain(emu.endpoint);
+    h.press(ENTER);
+    await h.waitForFrame((f) => f.includes('Save as profile pasted?'));
+    h.press(ENTER);
+    await h.waitForFrame((f) => f.includes('Saved profile pasted.'));
+    expect(saved).toEqual([{ name: 'pasted', applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: emu.endpoint }]);
+    expectNoSecret(h.frames, allSecrets(emu), 'frame');
+    h.unmount();
+  });
+
   it('refuses an empty key ID in place and leaves on Escape', async () => {
     let cancelled = false;
     const h = renderInk(<AccountWizard verify={fastVerify} save={() => undefined} onCancel={() => (cancelled = true)} />);

@@ -1,7 +1,7 @@
 /**
  * The TUI's core without Ink, for the permission oracle: the real store, controller, navigator,
  * listing loader, direct operations, transfer operations and transfer engine (with the same
- * permission checker run-tui.tsx wires), over one already-connected B2 provider. Key presses go
+ * permission checker src/tui/core.ts wires), over one already-connected B2 provider. Key presses go
  * through the controller exactly as the keyboard's do; the test only watches: every promise the
  * navigator and the direct operations start is tracked, so `settle()` knows when a command's
  * effects are over.
@@ -173,7 +173,7 @@ export async function headlessTui(provider: B2Provider | null, failure: Error | 
     direct,
     transfers,
     settings: { confirmDelete: true },
-    config: null,
+    accounts: { config: null, verify: () => Promise.reject(new Error('the oracle adds no accounts')) },
     places: { cwd: localDir, home: localDir },
     now: Date.now,
     exit: () => undefined,

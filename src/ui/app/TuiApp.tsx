@@ -15,11 +15,13 @@ import { DialogLayer } from '../dialogs/DialogLayer.js';
 import { HelpScreen, helpLines } from '../dialogs/HelpScreen.js';
 import { useKeyboard } from '../input/useKeyboard.js';
 import { listHeightFor, Pane } from '../panes/Pane.js';
+import { KeymapProvider } from '../keymap-context.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { paneDecisions, paneKeyOf } from '../../tui/commands/command-permissions.js';
 import type { TuiController } from '../../tui/controller.js';
 import { FunctionKeyBar } from './FunctionKeyBar.js';
-import { AccountScreens, showsAccountScreen, type AccountsContext } from './AccountScreens.js';
+import { AccountScreens } from './AccountScreens.js';
+import { showsAccountScreen } from '../../tui/accounts/account-screens.js';
 import type { ProviderRegistry } from '../../tui/providers/provider-registry.js';
 import { QueuePanel, queueListHeight } from './QueuePanel.js';
 import { StatusLine, statusLineHeight } from './StatusLine.js';
@@ -35,7 +37,6 @@ export interface TuiAppProps {
   registry: ProviderRegistry;
   queue: TransferQueue;
   keymap: Keymap;
-  accounts: AccountsContext;
 }
 
 /** The status line's hint when there is no message: the keys of what is on screen. */
@@ -48,7 +49,7 @@ function hintFor(state: TuiState): string | undefined {
 
 const NO_DECISIONS: ReadonlyMap<CommandId, PermissionDecision> = new Map();
 
-export function TuiApp({ store, controller, registry, queue, keymap, accounts }: TuiAppProps): ReactNode {
+export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppProps): ReactNode {
   const { columns, rows } = useTerminalSize();
   const state = useStore(store);
   const connections = useStore(registry);
@@ -95,7 +96,7 @@ export function TuiApp({ store, controller, registry, queue, keymap, accounts }:
   let main: ReactNode;
   if (showsAccountScreen(state))
     main = (
-      <AccountScreens state={state} registry={registry} accounts={accounts} route={controller.screenRoute} width={columns} height={mainHeight} onClose={controller.closeScreen} onProfile={controller.openProfile} />
+      <AccountScreens screens={controller.accounts} width={columns} height={mainHeight} />
     );
   else if (app.mode.kind === 'help') main = <HelpScreen lines={lines} offset={app.mode.offset} width={columns} height={mainHeight} />;
   else if (app.mode.kind === 'queue') main = <QueuePanel queue={queue} cursor={state.queueCursor} width={columns} height={mainHeight} />;
@@ -107,11 +108,13 @@ export function TuiApp({ store, controller, registry, queue, keymap, accounts }:
       </Box>
     );
   return (
-    <Box flexDirection="column" width={columns} height={height} overflow="hidden">
-      {main}
-      <StatusLine status={app.status} mode={app.mode} queue={totals} width={columns} hint={hintFor(state)} />
-      <FunctionKeyBar slots={slots} decisions={decisions} width={columns} />
-      {state.dialog === null ? null : <DialogLayer dialog={state.dialog} />}
-    </Box>
+    <KeymapProvider keymap={keymap}>
+      <Box flexDirection="column" width={columns} height={height} overflow="hidden">
+        {main}
+        <StatusLine status={app.status} mode={app.mode} queue={totals} width={columns} hint={hintFor(state)} />
+        <FunctionKeyBar slots={slots} decisions={decisions} width={columns} />
+        {state.dialog === null ? null : <DialogLayer dialog={state.dialog} />}
+      </Box>
+    </KeymapProvider>
   );
 }

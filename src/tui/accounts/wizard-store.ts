@@ -1,15 +1,17 @@
 /**
- * The account wizard's state plus its effects: verifying the credentials (with an AbortSignal
- * that fires when the user cancels or leaves) and saving the profile. Errors are classified here by
- * their typed classes (AuthError → rejected, UnreachableError → unreachable), never by message.
- * The reducer and key function are pure (state/wizard-*.ts); this hook is the only impure part.
+ * The account wizard's effects: verifying the credentials (with an AbortSignal that fires when the
+ * user cancels or leaves) and saving the profile. Errors are classified here by their typed
+ * classes (AuthError → rejected, UnreachableError → unreachable), never by message. The reducer
+ * and key function are pure (state/accounts/wizard-*.ts); this store is the only impure part.
  */
-import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
+import { errorMessage } from '../../error-text.js';
 import { ConfigValueError, ProfileError, type Profile } from '../../config/index.js';
 import { AuthError, UnreachableError } from '../../providers/errors.js';
 import type { KeyInfo } from '../../state/model/key-info.js';
 import { profileNameToSave, wizardReducer, type WizardAction } from '../../state/accounts/wizard-reducer.js';
 import { initWizard, verifiedKey, type VerifyFailure, type WizardField, type WizardInit, type WizardState } from '../../state/accounts/wizard-state.js';
+import { wizardKeyAction } from '../../state/accounts/wizard-keys.js';
+import { ScreenStore } from './screen-store.js';
 
 /** Credentials to check. `applicationKey` is secret. */
 export interface WizardCredentials {
@@ -44,7 +46,7 @@ function scrub(message: string, secret: string): string {
 
 /** Turns what `verify` threw into the wizard's failure (plain words from the provider). */
 export function classifyVerifyError(error: unknown, secret: string): VerifyFailure {
-  const message = scrub(error instanceof Error ? error.message : String(error), secret);
+  const message = scrub(errorMessage(error), secret);
   if (error instanceof AuthError) return { kind: 'rejected', message };
   if (error instanceof UnreachableError) return { kind: 'unreachable', message };
   return { kind: 'other', message };
@@ -53,42 +55,58 @@ export function classifyVerifyError(error: unknown, secret: string): VerifyFailu
 const CONFIG_FIELDS: Record<string, WizardField> = { name: 'name', applicationKeyId: 'keyId', applicationKey: 'key', endpoint: 'endpoint' };
 
 function saveFailure(error: unknown, secret: string): { message: string; field?: WizardField } {
-  const message = scrub(error instanceof Error ? error.message : String(error), secret);
+  const message = scrub(errorMessage(error), secret);
   if (error instanceof ConfigValueError) return { message, field: CONFIG_FIELDS[error.field] };
   if (error instanceof ProfileError) return { message, field: 'name' };
   return { message };
 }
 
-/** The wizard's state and dispatch, with verify/save running as the stage asks. */
-export function useWizard(effects: WizardEffects, init: WizardInit = {}): [WizardState, Dispatch<WizardAction>] {
-  const [state, dispatch] = useReducer(wizardReducer, init, initWizard);
-  const latest = useRef(state);
-  latest.current = state;
-  const effectsRef = useRef(effects);
-  effectsRef.current = effects;
-  const stage = state.stage;
-  const verifyingId = stage.kind === 'verifying' ? stage.requestId : null;
-  const savingId = stage.kind === 'saving' ? stage.requestId : null;
+/**
+ * The account wizard as a store: the pure wizard (state/accounts/wizard-*.ts) plus verifying the
+ * credentials (aborted when the user cancels or leaves) and saving the profile.
+ */
+export class WizardStore extends ScreenStore<WizardState, WizardAction> {
+  private verifying: { id: number; abort: AbortController } | null = null;
 
-  useEffect(() => {
-    if (verifyingId === null) return;
-    const controller = new AbortController();
-    const { keyId, key, endpoint } = latest.current.values;
+  constructor(
+    private readonly effects: WizardEffects,
+    init: WizardInit = {},
+  ) {
+    super(initWizard(init), wizardReducer, wizardKeyAction);
+  }
+
+  protected changed(before: WizardState, after: WizardState): void {
+    const was = before.stage;
+    const stage = after.stage;
+    if (this.verifying !== null && (stage.kind !== 'verifying' || stage.requestId !== this.verifying.id)) {
+      this.verifying.abort.abort();
+      this.verifying = null;
+    }
+    if (stage.kind === 'verifying' && (was.kind !== 'verifying' || was.requestId !== stage.requestId)) this.verify(after, stage.requestId);
+    if (stage.kind === 'saving' && (was.kind !== 'saving' || was.requestId !== stage.requestId)) this.save(after, stage.requestId);
+    if (stage.kind === 'saved' && was.kind !== 'saved') {
+      const keyInfo = verifiedKey(after);
+      if (keyInfo !== null) this.effects.onDone?.(stage.name, keyInfo);
+    }
+    if (stage.kind === 'cancelled' && was.kind !== 'cancelled') this.effects.onCancel?.();
+  }
+
+  private verify(s: WizardState, requestId: number): void {
+    const abort = new AbortController();
+    this.verifying = { id: requestId, abort };
+    const { keyId, key, endpoint } = s.values;
     const credentials: WizardCredentials = { applicationKeyId: keyId, applicationKey: key, ...(endpoint === '' ? {} : { endpoint }) };
-    effectsRef.current.verify(credentials, controller.signal).then(
+    this.effects.verify(credentials, abort.signal).then(
       (keyInfo) => {
-        if (!controller.signal.aborted) dispatch({ type: 'verified', requestId: verifyingId, keyInfo });
+        if (!abort.signal.aborted) this.dispatch({ type: 'verified', requestId, keyInfo });
       },
       (error: unknown) => {
-        if (!controller.signal.aborted) dispatch({ type: 'verifyFailed', requestId: verifyingId, failure: classifyVerifyError(error, key) });
+        if (!abort.signal.aborted) this.dispatch({ type: 'verifyFailed', requestId, failure: classifyVerifyError(error, key) });
       },
     );
-    return () => controller.abort();
-  }, [verifyingId]);
+  }
 
-  useEffect(() => {
-    if (savingId === null) return;
-    const s = latest.current;
+  private save(s: WizardState, requestId: number): void {
     const name = profileNameToSave(s);
     const profile: Profile = {
       name,
@@ -97,22 +115,15 @@ export function useWizard(effects: WizardEffects, init: WizardInit = {}): [Wizar
       ...(s.values.endpoint === '' ? {} : { endpoint: s.values.endpoint }),
     };
     Promise.resolve()
-      .then(() => effectsRef.current.save(profile))
+      .then(() => this.effects.save(profile))
       .then(
-        () => dispatch({ type: 'saved', requestId: savingId, name }),
-        (error: unknown) => dispatch({ type: 'saveFailed', requestId: savingId, ...saveFailure(error, s.values.key) }),
+        () => this.dispatch({ type: 'saved', requestId, name }),
+        (error: unknown) => this.dispatch({ type: 'saveFailed', requestId, ...saveFailure(error, s.values.key) }),
       );
-  }, [savingId]);
+  }
 
-  const finished = stage.kind === 'saved' ? stage.name : null;
-  const cancelled = stage.kind === 'cancelled';
-  useEffect(() => {
-    const keyInfo = verifiedKey(latest.current);
-    if (finished !== null && keyInfo !== null) effectsRef.current.onDone?.(finished, keyInfo);
-  }, [finished]);
-  useEffect(() => {
-    if (cancelled) effectsRef.current.onCancel?.();
-  }, [cancelled]);
-
-  return [state, useCallback((a: WizardAction) => dispatch(a), [])];
+  override dispose(): void {
+    this.verifying?.abort.abort();
+    super.dispose();
+  }
 }
