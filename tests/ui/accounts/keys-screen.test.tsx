@@ -4,12 +4,12 @@
  * deleting after confirmation, and a key without key management greyed with the reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Profile } from '../../src/config/index.js';
-import type { RunningEmulator } from '../../src/emulator/index.js';
-import { connectB2, type B2Provider } from '../../src/providers/b2/index.js';
-import { KeysScreen } from '../../src/ui/accounts/KeysScreen.js';
-import { renderInk, type InkHarness } from '../ui/render-ink.js';
-import { allSecrets, demoKey, expectNoSecret, startDemo } from './helpers.js';
+import type { Profile } from '../../../src/config/index.js';
+import type { RunningEmulator } from '../../../src/emulator/index.js';
+import { connectB2, type B2Provider } from '../../../src/providers/b2/index.js';
+import { KeysScreen } from '../../../src/ui/accounts/KeysScreen.js';
+import { renderInk, type InkHarness } from '../render-ink.js';
+import { allSecrets, demoKey, expectNoSecret, startDemo } from '../../accounts/helpers.js';
 
 let emu: RunningEmulator;
 let master: B2Provider;

@@ -3,11 +3,11 @@
  * secret is in no frame), failure and retry of one field, success, save and the duplicate question.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/index.js';
-import type { Profile } from '../../src/config/index.js';
-import { AccountWizard } from '../../src/ui/accounts/AccountWizard.js';
-import { renderInk, type InkHarness } from '../ui/render-ink.js';
-import { allSecrets, demoKey, expectNoSecret, fastVerify, startDemo } from './helpers.js';
+import type { RunningEmulator } from '../../../src/emulator/index.js';
+import type { Profile } from '../../../src/config/index.js';
+import { AccountWizard } from '../../../src/ui/accounts/AccountWizard.js';
+import { renderInk, type InkHarness } from '../render-ink.js';
+import { allSecrets, demoKey, expectNoSecret, fastVerify, startDemo } from '../../accounts/helpers.js';
 
 let emu: RunningEmulator;
 beforeAll(async () => {

@@ -3,11 +3,11 @@
  * scrolling to the end, closing with Esc, and the same without colours (NO_COLOR).
  */
 import { describe, expect, it } from 'vitest';
-import { CAPABILITIES } from '../../src/state/permissions/capabilities.js';
-import { displayWidth } from '../../src/state/text/sanitize.js';
-import { KeyInspectorScreen } from '../../src/ui/accounts/KeyInspectorScreen.js';
-import { renderInk, type InkHarness } from '../ui/render-ink.js';
-import { DAY, keyInfo, NOW } from '../state/accounts/fixtures.js';
+import { CAPABILITIES } from '../../../src/state/permissions/capabilities.js';
+import { displayWidth } from '../../../src/state/text/sanitize.js';
+import { KeyInspectorScreen } from '../../../src/ui/accounts/KeyInspectorScreen.js';
+import { renderInk, type InkHarness } from '../render-ink.js';
+import { DAY, keyInfo, NOW } from '../../state/accounts/fixtures.js';
 
 const KEY = keyInfo({
   applicationKeyId: '0041a2b3c4d5e6f0000000007',
