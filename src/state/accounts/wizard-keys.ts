@@ -8,6 +8,7 @@
  */
 import type { CommandId } from '../keyboard/commands.js';
 import { DEFAULT_KEYMAP, lookupCommand, type Keymap } from '../keyboard/keymap.js';
+import { hintLine } from '../keyboard/hint-lines.js';
 import { scrollMoveForCommand } from './keys-screen-scroll.js';
 import type { WizardAction } from './wizard-reducer.js';
 import type { WizardState } from './wizard-state.js';
@@ -56,17 +57,20 @@ export function wizardKeyAction(state: WizardState, screenKey: ScreenKey, keymap
   }
 }
 
-/** One line of key help for the wizard's current stage, for its footer. */
-export function wizardKeyHints(state: WizardState): string {
+/**
+ * One line of key help for the wizard's current stage, for its footer, naming the keys `keymap`
+ * binds (../keyboard/hint-lines.ts).
+ */
+export function wizardKeyHints(state: WizardState, keymap: Keymap = DEFAULT_KEYMAP): string {
   switch (state.stage.kind) {
     case 'editing':
-      return state.attempted ? 'Enter verify · Tab/↑↓ other field · Esc leave' : 'Enter next · Tab/↑↓ move · Esc leave';
+      return hintLine(keymap, state.attempted ? 'wizardAgain' : 'wizardFirst');
     case 'verifying':
-      return 'Esc cancel';
+      return hintLine(keymap, 'wizardVerifying');
     case 'review':
-      return 'Enter save · ↑↓ PgUp PgDn scroll · Esc change something';
+      return hintLine(keymap, 'wizardReview');
     case 'confirm-replace':
-      return 'y replace · n keep it and choose another name';
+      return hintLine(keymap, 'wizardReplace');
     case 'saving':
     case 'saved':
     case 'cancelled':

@@ -13,6 +13,8 @@ import { keysUnavailableLines, unusableKeyLines } from '../../state/accounts/key
 import type { InspectorFacts } from '../../tui/accounts/account-screens.js';
 import { InspectorStore } from '../../tui/accounts/inspector-store.js';
 import { useTerminalSize } from '../terminal-size.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import { useStore } from '../useStore.js';
 import { KeyInspector } from './KeyInspector.js';
@@ -38,6 +40,7 @@ export interface InspectorPageProps {
 /** Title, the inspector window, and the key hints. */
 export function InspectorPage({ store, facts, height, width, now = Date.now }: InspectorPageProps): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
   const state = useStore(store);
   const onScrollLimit = useCallback((max: number) => store.dispatch({ type: 'scrollLimit', max }), [store]);
   return (
@@ -46,7 +49,7 @@ export function InspectorPage({ store, facts, height, width, now = Date.now }: I
         {facts.title}
       </Text>
       <KeyInspector lines={linesOf(facts, now())} scroll={state.scroll} height={height - 2} onScrollLimit={onScrollLimit} />
-      <Text color={theme.muted}>↑↓ PgUp PgDn Home End scroll · Esc close</Text>
+      <Text color={theme.muted}>{hintLine(keymap, 'inspector')}</Text>
     </Box>
   );
 }

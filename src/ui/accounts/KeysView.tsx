@@ -11,6 +11,9 @@ import { selectedKey, type KeysScreenState } from '../../state/accounts/keys-scr
 import type { KeyRecord } from '../../state/model/key-info.js';
 import type { PermissionDecision } from '../../state/permissions/permissions.js';
 import { fitToWidth, sanitizeForTerminal, truncateToWidth } from '../../state/text/sanitize.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
+import { hintKeys } from '../../state/keyboard/key-hints.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import { windowOf } from './Checkbox.js';
 import { KeyFormView } from './KeyFormView.js';
@@ -27,6 +30,8 @@ export interface KeysViewProps {
 
 function ActionBar({ state }: { state: KeysScreenState }): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
+  const key = (command: 'add' | 'delete' | 'refresh' | 'cancel'): string => hintKeys(keymap, 'keys', command) ?? '—';
   const item = (key: string, label: string, d: PermissionDecision): ReactNode => (
     <Text color={d.allowed ? undefined : theme.bar.disabled} strikethrough={!d.allowed && !theme.colour}>
       <Text bold={d.allowed}>{key}</Text> {label}
@@ -35,13 +40,13 @@ function ActionBar({ state }: { state: KeysScreenState }): ReactNode {
   );
   return (
     <Text wrap="truncate-end">
-      {item('n', 'New key', state.access.create)}
+      {item(key('add'), 'New key', state.access.create)}
       {'  '}
-      {item('d', 'Delete', state.access.delete)}
+      {item(key('delete'), 'Delete', state.access.delete)}
       {'  '}
-      {item('r', 'Reload', state.access.list)}
+      {item(key('refresh'), 'Reload', state.access.list)}
       {'  '}
-      <Text bold>Esc</Text> Close
+      <Text bold>{key('cancel')}</Text> Close
     </Text>
   );
 }
@@ -156,6 +161,7 @@ function Overlay({ state, width }: { state: KeysScreenState; width: number }): R
 /** The whole screen in `height` rows. */
 export function KeysView({ state, height, width, now }: KeysViewProps): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
   const mode = state.mode;
   const inForm = mode.kind === 'form' || mode.kind === 'creating';
   let body: ReactNode;
@@ -163,7 +169,7 @@ export function KeysView({ state, height, width, now }: KeysViewProps): ReactNod
     body = (
       <Box flexDirection="column">
         <KeyFormView form={mode.form} width={width} busy={mode.kind === 'creating'} />
-        {mode.kind === 'creating' ? <Spinner label="Creating the key…" /> : <Text color={theme.muted}>Tab next part · Space tick · Enter create · Esc cancel</Text>}
+        {mode.kind === 'creating' ? <Spinner label="Creating the key…" /> : <Text color={theme.muted}>{hintLine(keymap, 'keyForm')}</Text>}
       </Box>
     );
   } else if (mode.kind === 'created') {

@@ -9,6 +9,8 @@ import { ownName } from '../../providers/paths.js';
 import { formatPercent, formatSize, formatSpeed } from '../../state/text/format.js';
 import { fitToWidth, sanitizeForTerminal } from '../../state/text/sanitize.js';
 import type { JobView } from '../../transfers/index.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import { useStore } from '../useStore.js';
 import type { Theme } from '../theme.js';
@@ -64,23 +66,24 @@ export function queueListHeight(height: number): number {
 
 function QueuePanelView({ queue, cursor, width, height }: QueuePanelProps): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
   const snap = useStore(queue.store);
   const inner = Math.max(1, width - 2);
   const listHeight = queueListHeight(height);
   const jobs = snap.jobs;
   const c = Math.min(cursor, Math.max(0, jobs.length - 1));
   const start = Math.max(0, Math.min(c - Math.floor(listHeight / 2), jobs.length - listHeight));
-  const summary = queueSummary({ totals: snap.totals, paused: snap.paused, active: snap.active, questionsPending: snap.questionsPending }) ?? 'Nothing is running.';
+  const summary = queueSummary({ totals: snap.totals, paused: snap.paused, active: snap.active, questionsPending: snap.questionsPending }, keymap) ?? 'Nothing is running.';
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="single" borderColor={theme.pane.activeBorder}>
       <Text bold color={theme.pane.header} wrap="truncate">
         {fitToWidth(`Transfer queue — ${summary}`, inner)}
       </Text>
       <Text color={theme.muted} wrap="truncate">
-        {fitToWidth('p pause · r resume · c/F8 cancel · R retry · x clear finished · t/Esc back', inner)}
+        {fitToWidth(hintLine(keymap, 'queuePanel'), inner)}
       </Text>
       <Box flexDirection="column" height={listHeight}>
-        {jobs.length === 0 ? <Text color={theme.muted}>{fitToWidth(' No transfers yet: F5 copies, F6 moves, F8 deletes.', inner)}</Text> : null}
+        {jobs.length === 0 ? <Text color={theme.muted}>{fitToWidth(hintLine(keymap, 'queueEmpty'), inner)}</Text> : null}
         {jobs.slice(start, start + listHeight).map((j, i) => (
           <Text key={j.id} inverse={start + i === c} color={stateColour(theme, j)} wrap="truncate">
             {fitToWidth(sanitizeForTerminal(jobLine(j)), inner)}

@@ -7,7 +7,10 @@
 import { Box } from 'ink';
 import { useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
 import { otherSide, type PaneSide } from '../../state/app/app-state.js';
-import type { Keymap } from '../../state/keyboard/keymap.js';
+import type { KeyContext, Keymap } from '../../state/keyboard/keymap.js';
+import { keyHint } from '../../state/keyboard/key-hints.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
+import type { AccountScreen } from '../../tui/dialogs/screen.js';
 import { functionKeyBar } from '../../state/keyboard/keymap-views.js';
 import type { CommandId } from '../../state/keyboard/commands.js';
 import type { PermissionDecision } from '../../state/permissions/permissions.js';
@@ -39,11 +42,16 @@ export interface TuiAppProps {
   keymap: Keymap;
 }
 
+const SCREEN_CONTEXTS: Record<AccountScreen, KeyContext> = { keyInspector: 'inspector', keys: 'keys', profiles: 'profiles' };
+
 /** The status line's hint when there is no message: the keys of what is on screen. */
-function hintFor(state: TuiState): string | undefined {
-  if (showsAccountScreen(state)) return 'Esc returns to the panes';
-  if (state.app.mode.kind === 'help') return 'Esc, q or F1 closes the help';
-  if (state.app.mode.kind === 'queue') return 't, Esc or Tab returns to the panes';
+function hintFor(state: TuiState, keymap: Keymap): string | undefined {
+  if (showsAccountScreen(state)) {
+    const context = state.dialog?.kind === 'screen' ? SCREEN_CONTEXTS[state.dialog.screen] : 'wizard';
+    return keyHint(keymap, context, '{cancel} returns to the panes');
+  }
+  if (state.app.mode.kind === 'help') return hintLine(keymap, 'help');
+  if (state.app.mode.kind === 'queue') return hintLine(keymap, 'queue');
   return undefined;
 }
 
@@ -111,7 +119,7 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
     <KeymapProvider keymap={keymap}>
       <Box flexDirection="column" width={columns} height={height} overflow="hidden">
         {main}
-        <StatusLine status={app.status} mode={app.mode} queue={totals} width={columns} hint={hintFor(state)} />
+        <StatusLine status={app.status} mode={app.mode} queue={totals} width={columns} hint={hintFor(state, keymap)} />
         <FunctionKeyBar slots={slots} decisions={decisions} width={columns} />
         {state.dialog === null ? null : <DialogLayer dialog={state.dialog} />}
       </Box>

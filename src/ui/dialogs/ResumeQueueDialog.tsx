@@ -5,6 +5,8 @@
  */
 import type { ReactNode } from 'react';
 import { formatSize } from '../../state/text/format.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
 import type { DialogOf } from '../../tui/dialogs/registry.js';
@@ -24,12 +26,13 @@ export function resumeHeadline(s: PendingSummary): string {
 
 export function ResumeQueueDialog({ d }: { d: DialogOf<'resumeQueue'> }): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
   const s = d.summary;
   const extra: string[] = [];
   if (s.failed > 0) extra.push(`${plural(s.failed, 'file', 'files')} had failed and can be retried from the queue (t).`);
   if (s.unfinishedScans > 0) extra.push(`${plural(s.unfinishedScans, 'folder was', 'folders were')} still being listed; their files are counted once listed again.`);
   return (
-    <DialogFrame title="Unfinished transfers" hint="Enter: choose · ↑↓ move · Esc: later">
+    <DialogFrame title="Unfinished transfers" hint={hintLine(keymap, 'resumeQueue')}>
       <Wrapped text={resumeHeadline(s)} color={theme.status.warning} bold />
       {extra.map((t, i) => (
         <Wrapped key={i} text={t} />

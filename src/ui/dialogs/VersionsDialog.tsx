@@ -11,6 +11,7 @@ import { keysForCommand, type Keymap } from '../../state/keyboard/keymap.js';
 import { formatKeyPattern } from '../../state/keyboard/key-patterns.js';
 import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
 import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import type { DialogOf } from '../../tui/dialogs/registry.js';
@@ -83,11 +84,12 @@ export function VersionsDialog({ d }: { d: DialogOf<'versions'> }): ReactNode {
 
 /** F8 in the versions dialog. */
 export function DeleteVersionDialog({ d }: { d: DialogOf<'deleteVersion'> }): ReactNode {
+  const keymap = useKeymap();
   const v = d.version;
   const marker = v.action === 'hide';
   const when = exactTime(v.uploadTimestamp ?? v.mtimeMs);
   return (
-    <DialogFrame title={marker ? 'Delete hide marker (unhide)' : 'Delete version'} danger hint="Enter: delete this version · Esc: back to the versions">
+    <DialogFrame title={marker ? 'Delete hide marker (unhide)' : 'Delete version'} danger hint={hintLine(keymap, 'deleteVersion')}>
       <Wrapped text={`${marker ? 'Delete the hide marker' : 'Delete the version'} of ${sanitizeName(v.name)} from ${when}`} bold />
       <Wrapped text={`File ID ${sanitizeForTerminal(v.fileId)}`} />
       <Wrapped text={marker ? 'The newest real version shows again. No file data is deleted.' : 'Only this version goes; the others stay. It cannot be brought back.'} />

@@ -6,6 +6,8 @@ import type { Entry } from '../../state/model/entry.js';
 import { formatCount, formatSize } from '../../state/text/format.js';
 import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import type { DialogOf } from '../../tui/dialogs/registry.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
@@ -39,12 +41,13 @@ export function infoFields(e: Entry): Array<[string, string]> {
 /** i / F3. */
 export function InfoDialog({ d }: { d: DialogOf<'info'> }): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
   const { columns } = useTerminalSize();
   const inner = innerWidth(columns);
   const labelW = 14;
   const info = Object.entries(d.entry.info ?? {});
   return (
-    <DialogFrame title={`Info: ${sanitizeName(d.entry.name)}`} hint="Enter or Esc: close">
+    <DialogFrame title={`Info: ${sanitizeName(d.entry.name)}`} hint={hintLine(keymap, 'close')}>
       {infoFields(d.entry).map(([k, v], i) => (
         <DialogLine key={i} text={`${fitToWidth(k, labelW)}${fitToWidth(sanitizeForTerminal(v), inner - labelW, 'left', { position: 'middle' })}`} />
       ))}
