@@ -2,9 +2,8 @@
  * Which wizard action a key press means, per stage, looked up in the keymap: `wizard` while
  * editing (Enter, Tab / ↓, Shift+Tab / ↑, Esc or Ctrl+C; other keys edit the field) and verifying
  * (only leaving counts), `wizard-review` on the review step, `confirm` for "replace the profile?".
- * The app's single input owner calls this with every key while the wizard is on top (text
- * included: fields are edited in state, see ../keyboard/line-edit.ts); so does
- * src/ui/accounts/useScreenInput.ts when the wizard runs alone.
+ * The wizard's store (src/tui/accounts/wizard-store.ts) calls this with every key the one
+ * keyboard path hands it (text included: fields are edited in state, see ../keyboard/line-edit.ts).
  */
 import type { CommandId } from '../keyboard/commands.js';
 import { DEFAULT_KEYMAP, lookupCommand, type Keymap } from '../keyboard/keymap.js';

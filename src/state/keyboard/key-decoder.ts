@@ -4,10 +4,9 @@
  * Why raw sequences matter with Ink 6.8: `useInput` reports F1–F12 and Insert with `input === ''`
  * and every `key` flag false (parse-keypress lists them as "non-alphanumeric" and blanks the input),
  * and it reports the Backspace key (DEL, 0x7f on most terminals) as `key.delete`, the same as the
- * Delete key (`ESC [3~`). So the one keyboard owner should also take the raw sequence — Ink's App
- * splits stdin into one sequence per key and emits each on `useStdin().internal_eventEmitter`
- * ('input') — and pass it as `raw`. Without `raw`, F-keys and Insert are unrecognised (null) and
- * DEL is read as Backspace (the common case; Delete then also means Backspace).
+ * Delete key (`ESC [3~`). So the one keyboard owner (src/ui/input/useKeyboard.ts) takes the raw
+ * sequence instead — Ink's App splits stdin into one sequence per key and emits each on
+ * `useStdin().internal_eventEmitter` ('input') — and every screen decodes it here.
  *
  * Sequences recognised by `parseRawKey` (ESC = \x1b, CSI = ESC [, SS3 = ESC O; `;m` is an optional
  * xterm modifier parameter, m − 1 = bit flags 1 Shift, 2 Alt, 4 Ctrl, 8 Meta):
@@ -24,29 +23,6 @@
  * kitty keyboard protocol sequences (b2c does not enable it), mouse reports, pasted text.
  */
 import { buildPattern, type Modifiers } from './key-patterns.js';
-
-/**
- * The fields of Ink 6.8's `useInput` key object that b2c reads (structural, so tests and callers do
- * not depend on Ink's type).
- */
-export interface InkKeyLike {
-  upArrow: boolean;
-  downArrow: boolean;
-  leftArrow: boolean;
-  rightArrow: boolean;
-  pageUp: boolean;
-  pageDown: boolean;
-  home: boolean;
-  end: boolean;
-  return: boolean;
-  escape: boolean;
-  ctrl: boolean;
-  shift: boolean;
-  tab: boolean;
-  backspace: boolean;
-  delete: boolean;
-  meta: boolean;
-}
 
 const ESC = '\x1b';
 const NONE: Modifiers = { ctrl: false, meta: false, shift: false };
@@ -164,42 +140,4 @@ export function parseRawKey(raw: string): string | null {
   }
   if (body.length >= 2 && (body.startsWith('[') || body.startsWith('O'))) return parseEscapeBody(body, alt);
   return [...body].length === 1 && !alt ? parseSingle(body, true) : null;
-}
-
-/**
- * Canonical pattern for one Ink `useInput` call, or null when the press is not a single recognised
- * key (pasted text, an F-key or Insert without `raw`, an unknown escape sequence).
- * @param input Ink's `input` argument.
- * @param key Ink's key object.
- * @param raw The raw sequence for the same press, when the caller has it (preferred: it is the
- *   only way to see F-keys, Insert and Backspace-vs-Delete; see the module comment).
- */
-export function normaliseInkKey(input: string, key: InkKeyLike, raw?: string): string | null {
-  if (raw !== undefined) {
-    const fromRaw = parseRawKey(raw);
-    if (fromRaw !== null) return fromRaw;
-  }
-  const mods: Modifiers = { ctrl: key.ctrl, meta: key.meta, shift: key.shift };
-  // Ink reports `meta` for a bare Escape (parse-keypress treats ESC as a meta prefix).
-  if (key.escape) return 'escape';
-  const named =
-    key.upArrow ? 'up'
-    : key.downArrow ? 'down'
-    : key.leftArrow ? 'left'
-    : key.rightArrow ? 'right'
-    : key.pageUp ? 'pageup'
-    : key.pageDown ? 'pagedown'
-    : key.home ? 'home'
-    : key.end ? 'end'
-    : key.return ? 'enter'
-    : key.tab ? 'tab'
-    : key.backspace || key.delete ? 'backspace'
-    : null;
-  if (named !== null) return buildPattern(mods, named);
-  // Sequences parse-keypress does not know reach `input` with their ESC stripped (`[1;2P`).
-  if (/^[[O][\d;[]*[A-Za-z~$^]$/.test(input) && input.length >= 2) return parseRawKey(ESC + input);
-  if (input === ' ') return buildPattern({ ...mods, shift: false }, 'space');
-  if (input === '\r' || input === '\n') return buildPattern(mods, 'enter');
-  if ([...input].length !== 1) return null;
-  return buildPattern(mods, input);
 }

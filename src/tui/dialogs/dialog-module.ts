@@ -3,7 +3,7 @@
  * exports its data type (the form, pure data), a `DialogModule` (how the form changes, what Enter
  * and Esc do) and the function that opens it; ./registry.ts lists the modules, and
  * src/ui/dialogs/DialogLayer.tsx the view of each kind. Adding a dialog: one module here, one
- * view there, one line in each registry (ARCHITECTURE.md, "Add a dialog").
+ * view there, one line in each registry.
  */
 import type { CommandId } from '../../state/keyboard/commands.js';
 import type { KeyContext } from '../../state/keyboard/keymap.js';

@@ -1,7 +1,7 @@
 /**
  * The keys screen, render-only: the action bar (greyed parts say why), the account's keys with
  * their scope, details of the selected key, and whatever mode is on top (new-key form, the new
- * secret, delete confirmation). State from state/keys-screen-*.ts.
+ * secret, delete confirmation). State from state/accounts/keys-screen-*.ts.
  */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';

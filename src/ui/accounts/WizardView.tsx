@@ -1,8 +1,8 @@
 /**
  * The account wizard, render-only: the four fields (the key masked), the failure of the last
  * verification in plain words, a spinner while verifying, then the key inspector and the save
- * question. State and transitions come from state/wizard-*.ts; every key (typed text included)
- * from the app's input owner, or useScreenInput when the wizard runs alone.
+ * question. State and transitions come from state/accounts/wizard-*.ts; every key (typed text included)
+ * from the core's wizard store, fed by the one keyboard path.
  */
 import { redactUrlUserInfo } from '../../state/text/redact-url.js';
 import { Box, Text } from 'ink';

@@ -1,4 +1,4 @@
-/** Display tones of the accounts screens (state/keys-screen-lines.ts) → theme tokens. */
+/** Display tones of the accounts screens (state/accounts/keys-screen-lines.ts) → theme tokens. */
 import type { LineTone } from '../../state/accounts/keys-screen-lines.js';
 import type { Colour, Theme } from '../theme.js';
 

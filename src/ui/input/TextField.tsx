@@ -1,6 +1,6 @@
 /**
  * A one-line text field, render only: the keyboard controller edits its `LineState` (see
- * state/line-edit.ts). The cursor is an inverse cell; long text scrolls so the cursor stays visible.
+ * state/keyboard/line-edit.ts). The cursor is an inverse cell; long text scrolls so the cursor stays visible.
  */
 import { Text } from 'ink';
 import type { ReactNode } from 'react';
