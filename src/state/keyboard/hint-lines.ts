@@ -48,6 +48,8 @@ export const HINT_LINES = {
   keyForm: { context: 'key-form-list', template: '{nextField} next part · {toggleSelect} tick · {confirm} create · {cancel} cancel' },
   profileRename: { context: 'prompt', template: '{confirm} rename · {cancel} cancel' },
   profileNaming: { context: 'prompt', template: '{confirm} save · {cancel} back' },
+  /** After the spinner while a profile's key is checked (Esc is looked up in the prompt context then). */
+  profileChecking: { context: 'prompt', template: '({cancel} stops)' },
   newKeyOffer: { context: 'new-key', template: '{saveProfile} save it as a b2c profile · {cancel} done (b2c then forgets the key)' },
   wizardFirst: { context: 'wizard', template: '{confirm} next · {nextField|tab}/{prevField|up}{nextField|down} move · {cancel} leave' },
   wizardAgain: { context: 'wizard', template: '{confirm} verify · {nextField|tab}/{prevField|up}{nextField|down} other field · {cancel} leave' },

@@ -5,8 +5,20 @@
  * are enough rows to fill the viewport).
  */
 
+import type { CommandId } from '../keyboard/commands.js';
+
 /** A relative cursor movement. */
 export type CursorMove = 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end';
+
+/** The cursor commands and the movement each means (in the panes, the queue, the help screen). */
+export const CURSOR_MOVES: Partial<Record<CommandId, CursorMove>> = {
+  cursorUp: 'up',
+  cursorDown: 'down',
+  cursorPageUp: 'pageUp',
+  cursorPageDown: 'pageDown',
+  cursorHome: 'home',
+  cursorEnd: 'end',
+};
 
 /** `cursor` clamped into [0, count − 1] (0 for an empty list). */
 export function clampCursor(cursor: number, count: number): number {

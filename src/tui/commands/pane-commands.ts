@@ -8,20 +8,11 @@ import { activePane, otherSide } from '../../state/app/app-state.js';
 import { childLocation, isRootLocation } from '../../state/location/pane-location.js';
 import { cursorEntry, cursorOnParent } from '../../state/pane/pane-selectors.js';
 import { sanitizeName } from '../../state/text/sanitize.js';
-import type { CursorMove } from '../../state/pane/pane-cursor.js';
+import { CURSOR_MOVES } from '../../state/pane/pane-cursor.js';
 import { paneCommandAction, paneDecisions } from './command-permissions.js';
 import { paneDo, paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
 import { openOperationDialog } from './open-dialogs.js';
 import { requestQuit } from '../dialogs/confirm-quit.js';
-
-const MOVES: Partial<Record<CommandId, CursorMove>> = {
-  cursorUp: 'up',
-  cursorDown: 'down',
-  cursorPageUp: 'pageUp',
-  cursorPageDown: 'pageDown',
-  cursorHome: 'home',
-  cursorEnd: 'end',
-};
 
 const NAVIGATION: ReadonlySet<CommandId> = new Set(['open', 'parent', 'switchPane']);
 
@@ -97,7 +88,7 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
   const s = snapshot(d).app;
   const pane = activePane(s);
   const height = pane.viewportHeight;
-  const move = MOVES[cmd];
+  const move = CURSOR_MOVES[cmd];
   // Moving on clears the last message (the status line then shows the queue's progress again).
   if (s.status !== null && (move !== undefined || NAVIGATION.has(cmd))) d.store.dispatch({ type: 'app', action: { type: 'clearStatus' } });
   if (move !== undefined) {

@@ -3,18 +3,9 @@
  * queue panel (a cursor over jobs; pause, resume, cancel, retry, clear).
  */
 import type { CommandId } from '../../state/keyboard/commands.js';
-import { movedCursor, type CursorMove } from '../../state/pane/pane-cursor.js';
+import { CURSOR_MOVES, movedCursor } from '../../state/pane/pane-cursor.js';
 import { setStatus, snapshot, type ControllerDeps, type ViewportSizes } from '../controller-deps.js';
 import { requestQuit } from '../dialogs/confirm-quit.js';
-
-const MOVES: Partial<Record<CommandId, CursorMove>> = {
-  cursorUp: 'up',
-  cursorDown: 'down',
-  cursorPageUp: 'pageUp',
-  cursorPageDown: 'pageDown',
-  cursorHome: 'home',
-  cursorEnd: 'end',
-};
 
 /** Runs `cmd` on the help screen. */
 export function runHelpCommand(d: ControllerDeps, cmd: CommandId, sizes: ViewportSizes): void {
@@ -24,7 +15,7 @@ export function runHelpCommand(d: ControllerDeps, cmd: CommandId, sizes: Viewpor
     d.store.dispatch({ type: 'app', action: { type: 'closeHelp' } });
     return;
   }
-  const move = MOVES[cmd];
+  const move = CURSOR_MOVES[cmd];
   if (move === undefined) return;
   const maxOffset = Math.max(0, sizes.helpLines - sizes.help);
   const page = Math.max(1, sizes.help - 1);
@@ -40,7 +31,7 @@ export function runQueueCommand(d: ControllerDeps, cmd: CommandId, sizes: Viewpo
   const s = snapshot(d);
   const cursor = Math.min(s.queueCursor, Math.max(0, jobs.length - 1));
   const job = jobs[cursor];
-  const move = MOVES[cmd];
+  const move = CURSOR_MOVES[cmd];
   if (move !== undefined) {
     d.store.dispatch({ type: 'queueCursor', index: movedCursor(cursor, move, sizes.queue, jobs.length) });
     return;

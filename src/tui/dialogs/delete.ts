@@ -11,7 +11,7 @@ import type { Entry } from '../../state/model/entry.js';
 import { operationTargets, totalsOf, type EntryTotals } from '../../state/pane/pane-selectors.js';
 import { paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
 import { allowedChoice, deleteChoices, firstAllowed, type ChoiceOption } from './choices.js';
-import { closeDialog, openDialog, wrapIndex, type DialogModule } from './dialog-module.js';
+import { closeAndClearSelection, openDialog, reduceChoice, type DialogModule } from './dialog-module.js';
 import { NOTHING_TO_ACT_ON } from './transfer.js';
 
 export interface DeleteDialog {
@@ -44,12 +44,11 @@ export function openDeleteDialog(d: ControllerDeps): void {
 }
 
 export const deleteDialog: DialogModule<DeleteDialog> = {
-  reduce: (d, a) => (a.type === 'moveChoice' ? { ...d, choice: wrapIndex(d.choice + a.delta, d.choices.length) } : d),
+  reduce: reduceChoice,
   confirm(deps, d) {
     const choice = allowedChoice(deps, d.choices, d.choice);
     if (choice === null) return;
-    closeDialog(deps);
-    deps.store.dispatch({ type: 'app', action: { type: 'pane', side: d.side, action: { type: 'clearSelection' } } });
+    closeAndClearSelection(deps, d.side);
     deps.transfers.delete(d.at, d.targets, choice.value);
   },
 };

@@ -5,6 +5,7 @@
  * src/ui/dialogs/DialogLayer.tsx the view of each kind. Adding a dialog: one module here, one
  * view there, one line in each registry.
  */
+import type { PaneSide } from '../../state/app/app-state.js';
 import type { CommandId } from '../../state/keyboard/commands.js';
 import type { KeyContext } from '../../state/keyboard/keymap.js';
 import { editLine, type LineEdit, type LineState } from '../../state/keyboard/line-edit.js';
@@ -53,6 +54,17 @@ export function closeDialog(d: ControllerDeps): void {
 export function replaceDialog(d: ControllerDeps, next: Dialog): void {
   closeDialog(d);
   openDialog(d, next);
+}
+
+/** `moveChoice` for a dialog with a radio list (`choices`, highlighted `choice`), wrapping round. */
+export function reduceChoice<D extends { choices: readonly unknown[]; choice: number }>(d: D, action: CommonDialogAction): D {
+  return action.type === 'moveChoice' ? { ...d, choice: wrapIndex(d.choice + action.delta, d.choices.length) } : d;
+}
+
+/** Closes the dialog and clears the selection of pane `side` (its targets are on their way). */
+export function closeAndClearSelection(d: ControllerDeps, side: PaneSide): void {
+  closeDialog(d);
+  d.store.dispatch({ type: 'app', action: { type: 'pane', side, action: { type: 'clearSelection' } } });
 }
 
 /** `index` moved into 0…count−1, wrapping round at both ends. */

@@ -4,7 +4,7 @@
  * saved queue, Later keeps it for the next start (so does Esc). Opened by ../operations/queue-resume.ts.
  */
 import type { ChoiceOption } from './choices.js';
-import { closeDialog, wrapIndex, type DialogModule } from './dialog-module.js';
+import { closeDialog, reduceChoice, type DialogModule } from './dialog-module.js';
 
 /** What the offer does: run the saved queue, delete it, or keep it for the next start. */
 export type ResumeChoice = 'resume' | 'discard' | 'later';
@@ -35,7 +35,7 @@ export function resumeChoices(): ChoiceOption<ResumeChoice>[] {
 }
 
 export const resumeQueueDialog: DialogModule<ResumeQueueDialog> = {
-  reduce: (d, a) => (a.type === 'moveChoice' ? { ...d, choice: wrapIndex(d.choice + a.delta, d.choices.length) } : d),
+  reduce: reduceChoice,
   confirm(deps, d) {
     const choice = d.choices[d.choice]?.value ?? 'later';
     closeDialog(deps);

@@ -8,7 +8,7 @@ import type { Entry } from '../../state/model/entry.js';
 import { cursorEntry } from '../../state/pane/pane-selectors.js';
 import { paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
 import { allowedChoice, firstAllowed, firstRefusal, lifetimeChoices, type ChoiceOption } from './choices.js';
-import { closeDialog, openDialog, wrapIndex, type DialogModule } from './dialog-module.js';
+import { closeDialog, openDialog, reduceChoice, type DialogModule } from './dialog-module.js';
 
 /** Where the share dialog is. */
 export type ShareStage =
@@ -48,7 +48,7 @@ export function openShareDialog(d: ControllerDeps): void {
 export const shareDialog: DialogModule<ShareDialog, ShareAction> = {
   reduce(d, a) {
     if (a.type === 'shareStage') return { ...d, stage: a.stage };
-    if (a.type === 'moveChoice' && d.stage.kind === 'choose') return { ...d, choice: wrapIndex(d.choice + a.delta, d.choices.length) };
+    if (d.stage.kind === 'choose') return reduceChoice(d, a);
     return d;
   },
   confirm(deps, d) {

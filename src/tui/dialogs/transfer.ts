@@ -14,7 +14,7 @@ import type { ConflictPolicy } from '../../transfers/index.js';
 import { destinationLocation, entryLocation } from '../../state/location/pane-rule-location.js';
 import { paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
 import { allowedChoice, conflictChoices, firstAllowed, type ChoiceOption } from './choices.js';
-import { closeDialog, openDialog, wrapIndex, type DialogModule } from './dialog-module.js';
+import { closeAndClearSelection, openDialog, reduceChoice, type DialogModule } from './dialog-module.js';
 
 export interface TransferDialog {
   kind: 'transfer';
@@ -49,12 +49,11 @@ export function openTransferDialog(d: ControllerDeps, op: 'copy' | 'move'): void
 }
 
 export const transferDialog: DialogModule<TransferDialog> = {
-  reduce: (d, a) => (a.type === 'moveChoice' ? { ...d, choice: wrapIndex(d.choice + a.delta, d.choices.length) } : d),
+  reduce: reduceChoice,
   confirm(deps, d) {
     const choice = allowedChoice(deps, d.choices, d.choice);
     if (choice === null) return;
-    closeDialog(deps);
-    deps.store.dispatch({ type: 'app', action: { type: 'pane', side: d.side, action: { type: 'clearSelection' } } });
+    closeAndClearSelection(deps, d.side);
     deps.transfers.transfer(d.op, d.from, d.to, d.targets, choice.value);
   },
 };

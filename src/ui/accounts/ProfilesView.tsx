@@ -9,7 +9,7 @@ import { REAL_B2_ENDPOINT } from '../../state/accounts/keys-screen-facts.js';
 import type { ProfilesScreenState } from '../../state/accounts/profiles-screen-state.js';
 import { sanitizeForTerminal } from '../../state/text/sanitize.js';
 import { hintLine } from '../../state/keyboard/hint-lines.js';
-import { hintKeys, keyHint } from '../../state/keyboard/key-hints.js';
+import { hintKeys } from '../../state/keyboard/key-hints.js';
 import type { CommandId } from '../../state/keyboard/commands.js';
 import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
@@ -42,7 +42,7 @@ function Bottom({ state, width }: { state: ProfilesScreenState; width: number })
         </Text>
       );
     case 'working':
-      return mode.operation.kind === 'inspect' ? <Spinner label={`Checking the key of ${sanitizeForTerminal(mode.operation.name)} with B2… ${keyHint(keymap, 'profiles', '({cancel} stops)')}`} /> : null;
+      return mode.operation.kind === 'inspect' ? <Spinner label={`Checking the key of ${sanitizeForTerminal(mode.operation.name)} with B2… ${hintLine(keymap, 'profileChecking')}`} /> : null;
     case 'list':
     case 'inspecting':
     case 'wizard':
