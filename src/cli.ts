@@ -4,7 +4,7 @@
  * Exit codes follow the README: 0 success, 1 failure, 2 usage error.
  */
 import { releaseLibrarySignalHooks } from './signal-hooks.js';
-import { sanitizeForTerminal } from './state/sanitize.js';
+import { sanitizeForTerminal } from './state/text/sanitize.js';
 import { VERSION } from './version.js';
 
 type CommandRunner = (argv: string[]) => Promise<number>;
@@ -31,7 +31,7 @@ const COMMANDS: Record<string, CommandRunner> = {
   rm: lazy(() => import('./commands/rm.js'), (m, argv) => m.runRmCommand(argv)),
 };
 
-const runTuiCommand = lazy(() => import('./commands/tui.js'), (m, argv) => m.runTuiCommand(argv));
+const runTuiCommand = lazy(() => import('./ui/run-tui.js'), (m, argv) => m.runTuiCommand(argv));
 
 const USAGE = `b2c ${VERSION} — a dual-pane terminal file manager for Backblaze B2
 

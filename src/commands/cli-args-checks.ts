@@ -6,7 +6,7 @@
 import { NotFoundError } from '../providers/errors.js';
 import type { Entry, PathKind, Provider } from '../providers/types.js';
 import type { CliLocation } from './location-url.js';
-import type { PermissionDecision } from '../state/permissions.js';
+import type { PermissionDecision } from '../state/permissions/permissions.js';
 import type { KnownEntry } from '../transfers/index.js';
 
 /**

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, openConfig, redactUrlUserInfo, resolveConfigDir, type Env, type Settings } from '../config/index.js';
 import type { ConnectB2Options } from '../providers/b2/index.js';
-import { sanitizeForTerminal } from '../state/sanitize.js';
+import { sanitizeForTerminal } from '../state/text/sanitize.js';
 import { CLI_EXIT, UsageError } from './cli-args.js';
 import { createOutput, type Output, type OutputStreams } from './output.js';
 import { openSession, refuseSecretArguments, toCommandFailure, type Session } from './session.js';

@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import { startEmulator, type EmulatorOptions } from '../emulator/index.js';
 import { redactUrlUserInfo } from '../config/redact.js';
-import { sanitizeForTerminal } from '../state/sanitize.js';
+import { sanitizeForTerminal } from '../state/text/sanitize.js';
 
 const USAGE = `Usage: b2c emulator [options]
 

@@ -6,8 +6,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Env } from '../config/index.js';
 import type { B2Provider } from '../providers/b2/index.js';
-import { checkAction, type PermissionAction } from '../state/permissions.js';
-import type { KeyInfo } from '../state/key-info.js';
+import { checkAction, type PermissionAction } from '../state/permissions/permissions.js';
+import type { KeyInfo } from '../state/model/key-info.js';
 import { createOutput, type Output, type OutputStreams } from './output.js';
 import { CommandFailure, openSession, toCommandFailure, type Session } from './session.js';
 

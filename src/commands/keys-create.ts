@@ -8,10 +8,10 @@
  */
 import { openConfig, profileNameProblem, type ConfigStore } from '../config/index.js';
 import type { B2Provider, CreatedKey } from '../providers/b2/index.js';
-import { KEY_PRESETS } from '../state/capabilities.js';
-import { validateKeyDraft } from '../state/key-form-validate.js';
+import { KEY_PRESETS } from '../state/permissions/capabilities.js';
+import { validateKeyDraft } from '../state/accounts/key-form-validate.js';
 import { bucketNames, COMMON_OPTIONS, parseOptions, requireAllowed, runSubcommand, signIn, type KeysDeps } from './keys-common.js';
-import { describeKeyScope } from '../state/keys-screen-describe.js';
+import { describeKeyScope } from '../state/accounts/keys-screen-describe.js';
 import { keyRecordJson } from './keys-list.js';
 import type { Output } from './output.js';
 import { CommandFailure, EXIT, type Session } from './session.js';

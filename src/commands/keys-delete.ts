@@ -5,7 +5,7 @@
  */
 import { ConflictError } from '../providers/errors.js';
 import { bucketNames, COMMON_OPTIONS, parseOptions, requireAllowed, runSubcommand, signIn, type KeysDeps } from './keys-common.js';
-import { describeKeyScope } from '../state/keys-screen-describe.js';
+import { describeKeyScope } from '../state/accounts/keys-screen-describe.js';
 import { keyRecordJson } from './keys-list.js';
 import { CommandFailure, EXIT } from './session.js';
 

@@ -4,8 +4,8 @@
  * rejected (wrong key ID or key, expired or deleted key), 3 endpoint unreachable, 1 anything else.
  * The JSON carries no secret (KeyFacts cannot hold one).
  */
-import { keyFacts, type KeyFacts } from '../state/keys-screen-facts.js';
-import { keyFactLines, lineText } from '../state/keys-screen-lines.js';
+import { keyFacts, type KeyFacts } from '../state/accounts/keys-screen-facts.js';
+import { keyFactLines, lineText } from '../state/accounts/keys-screen-lines.js';
 import { COMMON_OPTIONS, parseOptions, runSubcommand, signIn, type KeysDeps } from './keys-common.js';
 import { isoOrNull } from './output.js';
 import { CommandFailure, EXIT } from './session.js';

@@ -3,11 +3,11 @@
  * Needs listKeys (checked before calling B2). Never prints a secret: B2 lists none.
  */
 import type { KeyRecord } from '../providers/b2/index.js';
-import { describeCapabilitySet, describeKeyScope } from '../state/keys-screen-describe.js';
+import { describeCapabilitySet, describeKeyScope } from '../state/accounts/keys-screen-describe.js';
 import { bucketNames, COMMON_OPTIONS, parseOptions, requireAllowed, runSubcommand, signIn, type KeysDeps } from './keys-common.js';
 import { formatTable, isoOrNull } from './output.js';
 import { CommandFailure, EXIT } from './session.js';
-import { formatUtcMinute } from '../state/keys-screen-lines.js';
+import { formatUtcMinute } from '../state/accounts/keys-screen-lines.js';
 
 export const LIST_USAGE = `Usage: b2c keys list [--profile NAME] [--json]
 

@@ -8,7 +8,8 @@
  */
 import { NotFoundError } from '../providers/errors.js';
 import { createLocalProvider } from '../providers/local/index.js';
-import { b2LocationFromPath, checkAction, localLocation, type PermissionDecision } from '../state/permissions.js';
+import { ruleLocation } from '../state/location/rule-location.js';
+import { checkAction, type PermissionDecision } from '../state/permissions/permissions.js';
 import { CLI_EXIT, locationArg, parseCliOptions, UsageError } from './cli-args.js';
 import { eitherKind } from './cli-args-checks.js';
 import { processCliDeps, runCli, signIn, type CliDeps } from './cli-args-context.js';
@@ -16,7 +17,7 @@ import { formatRow, longHeader, rowJson } from './ls-format.js';
 import { walk } from './ls-walk.js';
 import { formatLocation, type CliLocation } from './location-url.js';
 import { CommandFailure } from './session.js';
-import type { KeyInfo } from '../state/key-info.js';
+import type { KeyInfo } from '../state/model/key-info.js';
 
 export const LS_USAGE = `Usage: b2c ls URL [options]
 
@@ -43,9 +44,9 @@ const OPTIONS = {
 
 /** May `key` list (or show the versions of) `loc`? */
 function listDecision(loc: CliLocation, versions: boolean, key: KeyInfo | null, now: number): PermissionDecision {
-  if (loc.kind === 'local') return checkAction('list', localLocation(loc.path), null, now);
-  if (!versions) return checkAction('list', b2LocationFromPath(loc.path, { dir: true }), key, now);
-  return eitherKind((dir) => checkAction('show-versions', b2LocationFromPath(loc.path, { dir }), key, now));
+  if (loc.kind === 'local') return checkAction('list', ruleLocation('local', loc.path, { dir: true }), null, now);
+  if (!versions) return checkAction('list', ruleLocation('b2', loc.path, { dir: true }), key, now);
+  return eitherKind((dir) => checkAction('show-versions', ruleLocation('b2', loc.path, { dir }), key, now));
 }
 
 /** Runs `b2c ls` with `argv` after "ls". Resolves with the exit code. */

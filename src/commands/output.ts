@@ -10,7 +10,7 @@
  * purpose); as a safety net, warnings and errors lose the password of any URL in them.
  */
 import { redactUrlUserInfo } from '../config/redact.js';
-import { displayWidth, sanitizeForTerminal } from '../state/sanitize.js';
+import { displayWidth, sanitizeForTerminal } from '../state/text/sanitize.js';
 
 /** Where a command writes. Tests pass collectors; production passes process streams. */
 export interface OutputStreams {

@@ -4,7 +4,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { RemoveMode } from '../providers/types.js';
-import { sanitizeForTerminal } from '../state/sanitize.js';
+import { sanitizeForTerminal } from '../state/text/sanitize.js';
 import type { CliDeps } from './cli-args-context.js';
 import type { RemoveTarget } from './rm-plan.js';
 

@@ -13,7 +13,8 @@ import { ConfigError, ConfigValueError, CredentialsError, ProfileError, openConf
 import type { ConfigStore, Env, ResolvedCredentials } from '../config/index.js';
 import { connectB2, type B2Provider, type ConnectB2Options } from '../providers/b2/index.js';
 import { AuthError, CancelledError, NotFoundError, PermissionDeniedError, UnreachableError } from '../providers/errors.js';
-import type { KeyInfo } from '../state/key-info.js';
+import type { KeyInfo } from '../state/model/key-info.js';
+import { errorMessage } from '../error-text.js';
 
 /** The exit codes of every non-interactive command. */
 export const EXIT = { ok: 0, failure: 1, rejected: 2, unreachable: 3 } as const;
@@ -88,7 +89,7 @@ export function toCommandFailure(error: unknown): CommandFailure {
   if (error instanceof ConfigError || error instanceof CredentialsError || error instanceof ProfileError || error instanceof ConfigValueError) {
     return new CommandFailure('config', error.message, { cause: error });
   }
-  return new CommandFailure('failed', error instanceof Error ? error.message : String(error), { cause: error });
+  return new CommandFailure('failed', errorMessage(error), { cause: error });
 }
 
 /** @throws CommandFailure `secret-in-argv` when argv carries an application key (see refuseSecretInArgv). */

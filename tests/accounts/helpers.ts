@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startEmulator, type DemoKey, type RunningEmulator } from '../../src/emulator/index.js';
 import { connectB2 } from '../../src/providers/b2/index.js';
-import type { KeyInfo } from '../../src/state/key-info.js';
-import type { WizardCredentials } from '../../src/ui/accounts/useWizard.js';
+import type { KeyInfo } from '../../src/state/model/key-info.js';
+import type { WizardCredentials } from '../../src/tui/accounts/wizard-store.js';
 
 /** Starts the demo server (port 0). */
 export function startDemo(): Promise<RunningEmulator> {

@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectB2 } from '../../src/providers/b2/index.js';
-import { b2LocationFromPath, checkAction } from '../../src/state/permissions.js';
+import { b2LocationFromPath, checkAction } from '../../src/state/permissions/permissions.js';
 import { cleanup, ensureBuilt, fileRequestsAfter, runB2c, sha1, startServer, tempDir, upload, type Server } from './cli-harness.js';
 
 const made: string[] = [];

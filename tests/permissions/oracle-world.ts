@@ -5,7 +5,7 @@
  */
 import { DEMO_BUCKETS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { connectB2, type B2Provider } from '../../src/providers/b2/index.js';
-import type { KeyInfo } from '../../src/state/key-info.js';
+import type { KeyInfo } from '../../src/state/model/key-info.js';
 
 /** A key under test: connected, or the error B2 gave when it tried to sign in. */
 export interface OracleKey {

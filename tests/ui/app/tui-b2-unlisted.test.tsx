@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_BUCKETS, type RunningEmulator } from '../../../src/emulator/index.js';
 import { connectB2, type B2Provider } from '../../../src/providers/b2/index.js';
-import { b2PaneLocation } from '../../../src/state/pane-location.js';
+import { b2PaneLocation } from '../../../src/state/location/pane-location.js';
 import { KEYS } from '../../e2e/pty-harness.js';
-import type { ProfileSpec } from '../../../src/ui/app/provider-registry.js';
+import type { ProfileSpec } from '../../../src/tui/providers/provider-registry.js';
 import { startTui, type TuiFixture } from './tui-fixture.js';
 
 let f: TuiFixture | null = null;

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLocalProvider } from '../../../src/providers/local/index.js';
 import type { Provider } from '../../../src/providers/types.js';
-import { DEFAULT_KEYMAP } from '../../../src/state/keymap.js';
-import { applyOverrides } from '../../../src/state/keymap-overrides.js';
+import { DEFAULT_KEYMAP } from '../../../src/state/keyboard/keymap.js';
+import { applyOverrides } from '../../../src/state/keyboard/keymap-overrides.js';
 import { KEYS } from '../../e2e/pty-harness.js';
 import { startTui, type TuiFixture } from '../app/tui-fixture.js';
 
