@@ -9,7 +9,7 @@ import type { Provider } from '../providers/types.js';
 import type { KeyInfo } from '../state/key-info.js';
 import { b2LocationFromPath, checkAction, localLocation, type Location, type PermissionDecision } from '../state/permissions.js';
 import { removeAction, type KnownEntry } from '../transfers/index.js';
-import { eitherKind, isFolderEntry, knownOf, statOrNull, urlKind } from './cli-args-checks.js';
+import { eitherKind, isFolderEntry, knownOf, statOrNull, urlKind } from './location-checks.js';
 import type { CliLocation } from './location-url.js';
 import type { JobResult } from './progress-results.js';
 

@@ -10,8 +10,9 @@
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CredentialsError, DEFAULT_SETTINGS, openConfig, resolveCredentials, type ConfigStore, type Settings } from '../config/index.js';
-import { verifyCredentials } from './session.js';
+import { DEFAULT_SETTINGS, openConfig, resolveCredentials, type ConfigStore, type Settings } from '../config/index.js';
+import { verifyCredentials } from '../session/index.js';
+import { EXIT } from './kit/exit-codes.js';
 import { DEMO_KEY_NAMES, startEmulator, type DemoKey, type RunningEmulator } from '../emulator/index.js';
 import { connectB2 } from '../providers/b2/index.js';
 import { createLocalProvider } from '../providers/local/index.js';
@@ -34,7 +35,7 @@ const USAGE = `Usage:
 
 function usageError(message: string): number {
   process.stderr.write(`b2c: ${sanitizeForTerminal(message)}\n\n${USAGE}\n`);
-  return 2;
+  return EXIT.usage;
 }
 
 function keymapFrom(settings: Settings): { keymap: Keymap; status?: StatusMessage } {
@@ -123,8 +124,8 @@ function profilePlan(profileName: string | undefined, cwd: string): Plan {
 
 /**
  * Runs the file manager. `argv` is everything after `b2c` (`--demo`, `--key NAME`,
- * `--profile NAME`). Resolves with the exit code: 0 after quitting, 1 when not on a terminal or
- * the config cannot be used, 2 for usage errors.
+ * `--profile NAME`). Resolves with the exit code (kit/exit-codes.ts): 0 after quitting, 1 when
+ * not on a terminal or the config or credentials cannot be used, 64 for usage errors.
  */
 export async function runTuiCommand(argv: string[]): Promise<number> {
   let values;
@@ -159,7 +160,7 @@ export async function runTuiCommand(argv: string[]): Promise<number> {
       plan = profilePlan(values.profile, cwd);
     } catch (e) {
       process.stderr.write(`b2c: ${sanitizeForTerminal(e instanceof Error ? e.message : String(e))}\n`);
-      return e instanceof CredentialsError ? 2 : 1;
+      return EXIT.failed;
     }
   }
   const { keymap, status } = keymapFrom(plan.settings);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DEMO_KEY_NAMES, startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
 import { connectB2 } from '../../../src/providers/b2/index.js';
 import type { ConfigStore } from '../../../src/config/index.js';
-import { verifyCredentials } from '../../../src/commands/session.js';
+import { verifyCredentials } from '../../../src/session/index.js';
 import { createLocalProvider } from '../../../src/providers/local/index.js';
 import type { Entry, Provider } from '../../../src/providers/types.js';
 import { createAppState } from '../../../src/state/app-state.js';
