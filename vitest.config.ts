@@ -6,6 +6,8 @@ const jsonReport = process.env.B2C_VITEST_JSON;
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    // Builds dist/ once if it is missing, for the tests that run the real binary.
+    globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Two cores: a few workers keep HTTP-heavy suites from starving each other.

@@ -13,7 +13,7 @@ import { Readable } from 'node:stream';
 import { afterEach, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { connectB2 } from '../../src/providers/b2/index.js';
-import { startStallProxy, type StallProxy } from '../net-faults.js';
+import { startStallProxy, type StallProxy } from '../support/net-faults.js';
 import { KEYS, spawnB2c, type PtySession } from './pty-harness.js';
 import { cursorTo, openFolder, see } from './tui-helpers.js';
 

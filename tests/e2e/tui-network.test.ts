@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { connectB2 } from '../../src/providers/b2/index.js';
-import { startStallProxy, type StallProxy } from '../net-faults.js';
+import { startStallProxy, type StallProxy } from '../support/net-faults.js';
 import { KEYS, spawnB2c, type PtySession } from './pty-harness.js';
 import { cursorTo, see } from './tui-helpers.js';
 

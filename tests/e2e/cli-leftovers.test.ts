@@ -1,7 +1,7 @@
 /**
- * No leftovers after a killed download (issue 10, item 4): the built binary downloads a folder
- * through a proxy that holds one file's body in the middle, so the copy is caught with a
- * temporary file on disk, and is then killed — SIGKILL (no cleanup can run) or SIGHUP (the SSH
+ * No leftovers after a killed download (issue 10, item 4): the built binary (a real process, so
+ * that it can be killed) downloads a folder through a proxy that holds one file's body in the
+ * middle, so the copy is caught with a temporary file on disk, and is then killed — SIGKILL (no cleanup can run) or SIGHUP (the SSH
  * connection dropping: handled like SIGTERM). A later `cp -r` of that folder never uploads
  * b2c's temporary file, and a rerun of the download leaves exactly the downloaded files.
  */
@@ -10,12 +10,16 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isTempName } from '../../src/providers/local/index.js';
-import { startStallProxy } from '../net-faults.js';
-import { runB2c, sha1, startB2c, tempDir, upload, useServer, type Server } from './cli-harness.js';
+import { runB2c, startB2c } from '../support/binary.js';
+import { useCliServer, type CliServer } from '../support/cli-server.js';
+import { sha1 } from '../support/hash.js';
+import { startStallProxy } from '../support/net-faults.js';
+import { untilValue } from '../support/poll.js';
+import { useTempDirs } from '../support/temp-dirs.js';
 
-const made: string[] = [];
-let s: Server;
-useServer(made, { partSize: 64 * 1024 }, (server) => (s = server));
+const tempDir = useTempDirs('b2c-e2e-');
+let s: CliServer;
+useCliServer({ partSize: 64 * 1024 }, (server) => (s = server));
 
 const FILES: Record<string, Buffer> = {
   'big.bin': randomBytes(3_000_000),
@@ -24,7 +28,7 @@ const FILES: Record<string, Buffer> = {
 };
 
 beforeAll(async () => {
-  for (const [name, data] of Object.entries(FILES)) await upload(s, `tree/${name}`, data);
+  for (const [name, data] of Object.entries(FILES)) await s.upload(`tree/${name}`, data);
 });
 
 /** Every file under `dir`, relative, sorted (dotfiles included). */
@@ -41,13 +45,7 @@ async function temps(dir: string): Promise<string[]> {
 
 /** Polls (bounded) until b2c's temporary file for big.bin exists under `dir`. */
 async function tempFileIn(dir: string): Promise<string> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const temp = (await temps(dir)).find((n) => n.includes('.big.bin.'));
-    if (temp !== undefined) return temp;
-    if (Date.now() > deadline) throw new Error('no temporary file appeared');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  return untilValue(async () => (await temps(dir)).find((n) => n.includes('.big.bin.')), 'a temporary file', { timeoutMs: 20_000 });
 }
 
 /** Starts `cp -r` of the tree into `target`, holds big.bin's body after 200 KB, kills the copy with `signal`. */
@@ -73,7 +71,7 @@ async function expectExactlyTheFiles(target: string): Promise<void> {
 
 describe('a download killed in the middle', () => {
   it('SIGKILL leaves a temporary file; cp -r of the folder skips it; the rerun removes it', async () => {
-    const target = await tempDir(made);
+    const target = tempDir();
     const { code, temp } = await killedDownload(target, 'SIGKILL');
     expect(code).toBeNull();
     // The held file's, and maybe a small one's that was being written at that moment.
@@ -91,7 +89,7 @@ describe('a download killed in the middle', () => {
   }, 60_000);
 
   it('SIGHUP cleans up like SIGTERM: exit 129, no temporary file; the rerun completes the folder', async () => {
-    const target = await tempDir(made);
+    const target = tempDir();
     const { code } = await killedDownload(target, 'SIGHUP');
     expect(code).toBe(129);
     expect(await temps(target)).toEqual([]);
