@@ -5,13 +5,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { sha1 } from '../support/hash.js';
 import { useTempDirs } from '../support/temp-dirs.js';
 import { fileRequestsAfter, useCliServer, type CliServer } from '../support/cli-server.js';
+import { filesUnder } from '../support/disk.js';
 
 const PART = 64 * 1024;
 const tempDir = useTempDirs('b2c-cli-');
@@ -31,15 +32,6 @@ interface Result {
 
 function results(stdout: string): Result[] {
   return (JSON.parse(stdout) as { results: Result[] }).results;
-}
-
-/** Every file under `dir`, relative, sorted. */
-async function tree(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) out.push(relative(dir, join(e.parentPath, e.name)));
-  }
-  return out.sort();
 }
 
 describe('b2c cp directions', () => {
@@ -131,7 +123,7 @@ describe('b2c cp directions', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`"${join(dir, 'folder')}" is a folder: use -r`);
     expect(r.stderr).toContain(`"${join(dir, 'missing.txt')}" does not exist`);
-    expect(await tree(join(dir, 'out'))).toEqual(['fine.txt']);
+    expect(await filesUnder(join(dir, 'out'))).toEqual(['fine.txt']);
   });
 });
 
@@ -147,11 +139,11 @@ describe('b2c cp safety', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('".." segment');
     expect(r.stderr).toContain('backslash');
-    expect(await tree(root)).toEqual(['target/evil/ok.txt']);
+    expect(await filesUnder(root)).toEqual(['target/evil/ok.txt']);
     expect(existsSync(join(root, '..', 'escape.txt'))).toBe(false);
     const one = await runCli(['cp', `b2://${s.bucket}/evil/back\\..\\..\\slash.txt`, `${target}/`], { env: s.env() });
     expect(one.code).toBe(1);
-    expect(await tree(root)).toEqual(['target/evil/ok.txt']);
+    expect(await filesUnder(root)).toEqual(['target/evil/ok.txt']);
   });
 
   it('refuses an upload the key may not make, with the reason, before any upload request', async () => {
@@ -216,7 +208,7 @@ describe('b2c cp -r onto a file', () => {
       expect([dst, lines.length]).toEqual([dst, 1]);
       expect(lines[0]).toContain(`"${target}"`);
       expect(await readFile(target, 'utf8')).toBe('keep me');
-      expect(await tree(dir)).toEqual(['target.txt']);
+      expect(await filesUnder(dir)).toEqual(['target.txt']);
     }
   });
 });

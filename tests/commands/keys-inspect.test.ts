@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openConfig } from '../../src/config/index.js';
-import { runCli, RUNS } from '../support/cli.js';
+import { runCli, runsOfThisFile } from '../support/cli.js';
 import { demoKey, wrongSecret } from '../accounts/helpers.js';
 import { useDemoAccount } from './demo-account.js';
 import { createdKeySecrets, expectSecretsOnlyAtCreation } from './secret-scan.js';
@@ -166,9 +166,9 @@ describe('b2c keys inspect', () => {
 describe('secrets in the output of every run above', () => {
   it('no stdout or stderr line and no JSON carries a secret, except a new key printed once by its create', () => {
     const known = [demo.emu.masterKey, ...demo.emu.demoKeys.map((k) => k.applicationKey)];
-    const created = createdKeySecrets(RUNS);
-    expect(RUNS.length).toBeGreaterThan(15);
-    expectSecretsOnlyAtCreation(RUNS, known, created);
+    const created = createdKeySecrets(runsOfThisFile());
+    expect(runsOfThisFile().length).toBeGreaterThan(15);
+    expectSecretsOnlyAtCreation(runsOfThisFile(), known, created);
   });
 });
 

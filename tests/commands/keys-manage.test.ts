@@ -5,7 +5,7 @@
  * once, in the output of the create that made it).
  */
 import { describe, expect, it } from 'vitest';
-import { runCli, RUNS } from '../support/cli.js';
+import { runCli, runsOfThisFile } from '../support/cli.js';
 import { demoKey } from '../accounts/helpers.js';
 import { useDemoAccount } from './demo-account.js';
 import { createdKeySecrets, expectSecretsOnlyAtCreation } from './secret-scan.js';
@@ -137,10 +137,10 @@ describe('b2c keys create and delete', () => {
 describe('secrets in the output of every run above', () => {
   it('no stdout or stderr line and no JSON carries a secret, except a new key printed once by its create', () => {
     const known = [demo.emu.masterKey, ...demo.emu.demoKeys.map((k) => k.applicationKey)];
-    const created = createdKeySecrets(RUNS);
-    expect(RUNS.length).toBeGreaterThan(25);
+    const created = createdKeySecrets(runsOfThisFile());
+    expect(runsOfThisFile().length).toBeGreaterThan(25);
     expect(created.size).toBeGreaterThanOrEqual(2);
-    expectSecretsOnlyAtCreation(RUNS, known, created);
+    expectSecretsOnlyAtCreation(runsOfThisFile(), known, created);
   });
 });
 

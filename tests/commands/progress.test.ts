@@ -5,12 +5,13 @@
  * timing. Bars in a real terminal, a real Ctrl+C and rm's question: tests/e2e/cli-terminal.test.ts.
  */
 import { randomBytes } from 'node:crypto';
-import { readdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../support/cli.js';
 import { useCliServer, type CliServer } from '../support/cli-server.js';
-import { startStallProxy } from '../support/net-faults.js';
+import { everything } from '../support/disk.js';
+import { isDownload, startStallProxy } from '../support/net-faults.js';
 import { until } from '../support/poll.js';
 import { useTempDirs } from '../support/temp-dirs.js';
 
@@ -24,12 +25,6 @@ beforeAll(async () => {
   await s.upload('big.bin', randomBytes(BIG));
 });
 
-/** Every entry under `dir` (files and folders, dotfiles included), relative. */
-async function everything(dir: string): Promise<string[]> {
-  return (await readdir(dir, { recursive: true })).map(String).sort();
-}
-
-const isDownload = (path: string): boolean => path.startsWith('/file/') || path.includes('b2_download_file_by_id');
 
 describe('progress without a terminal', () => {
   it('prints one plain line per finished file and a summary, no escape sequences', async () => {

@@ -6,8 +6,8 @@
  * b2c's temporary file, and a rerun of the download leaves exactly the downloaded files.
  */
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isTempName } from '../../src/providers/local/index.js';
 import { runB2c, startB2c } from '../support/binary.js';
@@ -16,6 +16,7 @@ import { sha1 } from '../support/hash.js';
 import { startStallProxy } from '../support/net-faults.js';
 import { untilValue } from '../support/poll.js';
 import { useTempDirs } from '../support/temp-dirs.js';
+import { filesUnder } from '../support/disk.js';
 
 const tempDir = useTempDirs('b2c-e2e-');
 let s: CliServer;
@@ -31,16 +32,9 @@ beforeAll(async () => {
   for (const [name, data] of Object.entries(FILES)) await s.upload(`tree/${name}`, data);
 });
 
-/** Every file under `dir`, relative, sorted (dotfiles included). */
-async function tree(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) out.push(relative(dir, join(e.parentPath, e.name)));
-  return out.sort();
-}
-
 /** b2c's temporary files anywhere under `dir`, relative. */
 async function temps(dir: string): Promise<string[]> {
-  return (await tree(dir)).filter((n) => isTempName(n.split('/').pop() ?? ''));
+  return (await filesUnder(dir)).filter((n) => isTempName(n.split('/').pop() ?? ''));
 }
 
 /** Polls (bounded) until b2c's temporary file for big.bin exists under `dir`. */
@@ -65,7 +59,7 @@ async function killedDownload(target: string, signal: NodeJS.Signals): Promise<{
 
 /** `cp -r b2://bucket/tree/ target/` makes target/tree: exactly the bucket's files, bytes equal. */
 async function expectExactlyTheFiles(target: string): Promise<void> {
-  expect(await tree(target)).toEqual(Object.keys(FILES).map((n) => `tree/${n}`).sort());
+  expect(await filesUnder(target)).toEqual(Object.keys(FILES).map((n) => `tree/${n}`).sort());
   for (const [name, data] of Object.entries(FILES)) expect(sha1(await readFile(join(target, 'tree', name)))).toBe(sha1(data));
 }
 
@@ -93,7 +87,7 @@ describe('a download killed in the middle', () => {
     const { code } = await killedDownload(target, 'SIGHUP');
     expect(code).toBe(129);
     expect(await temps(target)).toEqual([]);
-    expect(await tree(target)).not.toContain('tree/big.bin');
+    expect(await filesUnder(target)).not.toContain('tree/big.bin');
 
     const rerun = await runB2c(['cp', '-r', `b2://${s.bucket}/tree/`, `${target}/`], { env: s.env() });
     expect(rerun.code).toBe(0);

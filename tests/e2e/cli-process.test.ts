@@ -12,22 +12,19 @@ import { describe, expect, it } from 'vitest';
 import { runB2c, type RunResult } from '../support/binary.js';
 import { useCliServer, type CliServer } from '../support/cli-server.js';
 import { sha1 } from '../support/hash.js';
-import { startBlackHole, startStallProxy } from '../support/net-faults.js';
+import { isDownload, SHORT_NETWORK_BOUND_MS, SHORT_NETWORK_TIMEOUT_S, startBlackHole, startStallProxy, timed } from '../support/net-faults.js';
 import { useTempDirs } from '../support/temp-dirs.js';
 
 const tempDir = useTempDirs('b2c-e2e-');
 let s: CliServer;
 useCliServer({ partSize: 64 * 1024 }, (server) => (s = server));
 
-const TIMEOUT_S = 0.5;
-/** 2 silent tries of 0.5 s and the backoff between them (at most 1.5 s), plus starting node on a busy machine. */
-const BOUND_MS = 2 * TIMEOUT_S * 1000 + 1500 + 4000;
+/** 2 silent tries of 0.5 s and the backoff between them, plus starting node (see net-faults.ts). */
+const BOUND_MS = SHORT_NETWORK_BOUND_MS;
 
 /** Runs the binary with the short network bound; returns the result and how long it took. */
-async function timedRun(args: string[], endpoint: string): Promise<RunResult & { ms: number }> {
-  const started = performance.now();
-  const r = await runB2c(args, { env: { ...s.env(), B2_ENDPOINT: endpoint, B2C_NETWORK_TIMEOUT: String(TIMEOUT_S) } });
-  return { ...r, ms: performance.now() - started };
+function timedRun(args: string[], endpoint: string): Promise<RunResult & { ms: number }> {
+  return timed(() => runB2c(args, { env: { ...s.env(), B2_ENDPOINT: endpoint, B2C_NETWORK_TIMEOUT: String(SHORT_NETWORK_TIMEOUT_S) } }));
 }
 
 describe('b2c as a process', () => {
@@ -74,7 +71,7 @@ describe('b2c as a process', () => {
   it('cp download whose body stops in the middle: exit 3, nothing left in the target folder', async () => {
     await s.upload('stalled/down.bin', randomBytes(300_000));
     const dir = tempDir();
-    const proxy = await startStallProxy(s.emu.endpoint, { match: (path) => path.startsWith('/file/') || path.includes('b2_download_file_by_id'), at: 'response-body', afterBytes: 20_000 });
+    const proxy = await startStallProxy(s.emu.endpoint, { match: isDownload, at: 'response-body', afterBytes: 20_000 });
     try {
       const r = await timedRun(['cp', `b2://${s.bucket}/stalled/down.bin`, `${dir}/`], proxy.endpoint);
       expect(r.code).toBe(3);

@@ -5,10 +5,10 @@
  * "in flight" needs no timing. Without a terminal: tests/commands/progress.test.ts.
  */
 import { randomBytes } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCliServer, type CliServer } from '../support/cli-server.js';
-import { startStallProxy } from '../support/net-faults.js';
+import { everything } from '../support/disk.js';
+import { isDownload, startStallProxy } from '../support/net-faults.js';
 import { useTempDirs } from '../support/temp-dirs.js';
 import { KEYS, spawnB2c } from './pty-harness.js';
 
@@ -22,12 +22,6 @@ beforeAll(async () => {
   await s.upload('big.bin', randomBytes(BIG));
 });
 
-/** Every entry under `dir` (files and folders, dotfiles included), relative. */
-async function everything(dir: string): Promise<string[]> {
-  return (await readdir(dir, { recursive: true })).map(String).sort();
-}
-
-const isDownload = (path: string): boolean => path.startsWith('/file/') || path.includes('b2_download_file_by_id');
 
 describe('progress in a terminal', () => {
   it('shows a bar per file and a total; Ctrl+C cancels, leaves nothing, exits 130', async () => {

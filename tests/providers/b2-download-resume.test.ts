@@ -3,7 +3,7 @@
  * file ID from the byte where it broke off; a consumer that simply stops reading is not a stall;
  * cancelling mid-download ends the stream with CancelledError and leaves nothing on disk.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,11 +13,11 @@ import { CancelledError } from '../../src/providers/errors.js';
 import type { B2Provider } from '../../src/providers/b2/index.js';
 import { createLocalProvider } from '../../src/providers/local/index.js';
 import { MIN_PART, startB2, type B2Fixture } from './b2/helpers.js';
+import { sha1 } from '../support/hash.js';
 
 let f: B2Fixture;
 let bucket: string;
 const log: string[] = [];
-const sha1 = (x: Buffer): string => createHash('sha1').update(x).digest('hex');
 const put = (path: string, data: Buffer, partSize = MIN_PART) =>
   f.master.write(path, Readable.from([data], { objectMode: false }), { size: data.length, overwrite: true, sha1: sha1(data), partSize, partConcurrency: 2 });
 const drain = async (s: Readable): Promise<Buffer> => {

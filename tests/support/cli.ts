@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { expect } from 'vitest';
 import type { CliDeps, InterruptSignal, TerminalStream } from '../../src/commands/kit/index.js';
 import { runB2c } from '../../src/commands/main.js';
 
@@ -42,8 +43,16 @@ export interface RunningCli {
   done: Promise<CliRun>;
 }
 
-/** Every run of this test file, for scans of all output (secrets). */
-export const RUNS: CliRun[] = [];
+/** Runs by test file: modules may be shared between the files of one worker (isolate: false). */
+const RUNS_BY_FILE = new Map<string, CliRun[]>();
+
+/** Every run of the calling test file so far, for scans of all output (secrets). */
+export function runsOfThisFile(): CliRun[] {
+  const file = expect.getState().testPath ?? '';
+  let runs = RUNS_BY_FILE.get(file);
+  if (runs === undefined) RUNS_BY_FILE.set(file, (runs = []));
+  return runs;
+}
 
 let emptyConfigDir: string | null = null;
 
@@ -89,9 +98,10 @@ export function startCli(args: string[], options: CliOptions = {}): RunningCli {
     },
     exit: (code) => forced?.(code),
   };
+  const runs = runsOfThisFile();
   const done = Promise.race([runB2c(args, { deps: () => deps }), forcedExit]).then((code) => {
     const run = { args, code, stdout: stdout.text, stderr: stderr.text };
-    RUNS.push(run);
+    runs.push(run);
     return run;
   });
   return {
