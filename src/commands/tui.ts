@@ -11,10 +11,9 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SETTINGS, openConfig, resolveCredentials, type ConfigStore, type Settings } from '../config/index.js';
-import { verifyCredentials } from '../session/index.js';
+import { authorize, verifyCredentials } from '../session/index.js';
 import { EXIT } from './kit/exit-codes.js';
 import { DEMO_KEY_NAMES, startEmulator, type DemoKey, type RunningEmulator } from '../emulator/index.js';
-import { connectB2 } from '../providers/b2/index.js';
 import { createLocalProvider } from '../providers/local/index.js';
 import type { StatusMessage } from '../state/app-state.js';
 import { DEFAULT_KEYMAP, type Keymap } from '../state/keymap.js';
@@ -62,7 +61,7 @@ function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
     endpoint: () => endpoint,
     connect: async () => {
       const emu = await server;
-      return connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
+      return authorize({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
     },
   };
   return [
@@ -76,7 +75,7 @@ function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
         const emu = await server;
         const key = emu.demoKeys.find((k) => k.name === name);
         if (!key) throw new Error(`the demo server has no key named ${name}`);
-        return connectB2({ applicationKeyId: key.applicationKeyId, applicationKey: key.applicationKey, endpoint: emu.endpoint });
+        return authorize({ applicationKeyId: key.applicationKeyId, applicationKey: key.applicationKey, endpoint: emu.endpoint });
       },
       // The demo server knows its keys' expiry, so the inspector can show it even for the expired one.
       knownKey: () => {
@@ -112,7 +111,7 @@ function profilePlan(profileName: string | undefined, cwd: string): Plan {
       label: 'env (B2_APPLICATION_KEY_ID)',
       source: 'env',
       endpoint: () => creds.endpoint ?? null,
-      connect: () => connectB2({ applicationKeyId: creds.applicationKeyId, applicationKey: creds.applicationKey, endpoint: creds.endpoint }),
+      connect: () => authorize(creds),
       knownKey: () => ({ applicationKeyId: creds.applicationKeyId }),
     });
   }
