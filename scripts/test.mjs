@@ -1,9 +1,9 @@
 // `npm test`: build, then type-check, lint and vitest at the same time. The build comes first
 // (the tests that run the real binary need dist/); the three checks then overlap, because
 // vitest spends much of its time waiting (network bounds, servers, terminals) while tsc and
-// eslint only compute. tsc and eslint run at the lowest CPU priority so that vitest — whose
-// tests wait for screens with time limits — never waits for them. Their output is printed when
-// they end (vitest's streams as it goes). The run fails when any of the four fails.
+// eslint only compute. tsc and eslint run at a lower CPU priority (nice 10) so that vitest, whose
+// tests wait for screens with time limits, comes first. Their output is printed when they end
+// (vitest's streams as it goes). The run fails when any of the four fails.
 import { spawn } from 'node:child_process';
 import { constants, setPriority } from 'node:os';
 
@@ -15,7 +15,7 @@ function run(name, command, args, { inherit = false, background = false } = {}) 
   const child = spawn(command, args, { stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
   if (background) {
     try {
-      setPriority(child.pid, constants.priority.PRIORITY_LOW);
+      setPriority(child.pid, constants.priority.PRIORITY_BELOW_NORMAL);
     } catch {
       // Not allowed here: it then simply competes as usual.
     }
