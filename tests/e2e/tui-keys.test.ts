@@ -225,6 +225,9 @@ describe.each(Object.keys(KEY_CAN))('demo key %s in a terminal', (name) => {
       await see(s, 'Name of the new folder');
       s.write(`newdir${KEYS.enter}`);
       await eventually('making newdir', () => exists(at('newdir/.bzEmpty')));
+      // The status line says so once b2c has the server's answer; until then a later key's
+      // message could be replaced by it.
+      await see(s, 'Made folder newdir.');
     } else {
       await refused(s, KEYS.f7, 'Make folder needs the writeFiles capability');
     }
