@@ -55,7 +55,9 @@ describe('B2 download stream', () => {
   });
 
   it('a consumer that stops reading for longer than the idle timeout is not a stall: one request', async () => {
-    const p: B2Provider = await f.connect(f.emu.masterKeyId, f.emu.masterKey, { retry: { baseDelayMs: 1, idleTimeoutMs: 100 } });
+    // 250 ms, not less: the server runs in this process, so a busy machine that holds the event loop
+    // for a moment must not look like a silent server.
+    const p: B2Provider = await f.connect(f.emu.masterKeyId, f.emu.masterKey, { retry: { baseDelayMs: 1, idleTimeoutMs: 250 } });
     // Far more than the stream's and the sockets' buffers, so the server really has to wait.
     const data = randomBytes(24 * 1024 * 1024);
     await put(`/${bucket}/slow.bin`, data, 4 * 1024 * 1024);
@@ -65,7 +67,7 @@ describe('B2 download stream', () => {
     const first = await it.next();
     const parts: Buffer[] = first.done === true ? [] : [first.value];
     // Deliberately slow consumer (not synchronisation): 4 idle timeouts without reading.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     for (let r = await it.next(); r.done !== true; r = await it.next()) parts.push(r.value);
     expect(Buffer.concat(parts).equals(data)).toBe(true);
     expect(downloads()).toHaveLength(1);
