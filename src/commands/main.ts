@@ -1,7 +1,15 @@
 /**
- * b2c's command line: argv → the file manager, or one of the subcommands. To add a subcommand,
- * write `src/commands/NAME.ts` exporting a `CliCommand` (kit/run.ts) and a `runNameCommand(argv,
- * deps)` that runs it, then add one line to {@link SUBCOMMANDS} and one to {@link USAGE}.
+ * b2c's command line: argv → the file manager, or one of the subcommands.
+ *
+ * Adding a subcommand `b2c NAME`:
+ * 1. `src/commands/NAME.ts`: its help text, its options (spread COMMON_OPTIONS for --profile,
+ *    --json and --help), a `CliCommand` whose `run` parses nothing itself, signs in with
+ *    `signInCommand` when it needs B2, prints with `out` and fails by throwing (`usageError`,
+ *    `CommandFailure`, or the typed errors of the layers below: failure.ts maps them to exit
+ *    codes), and `runNameCommand(argv, deps = processCliDeps())` that runs it with `runCommand`;
+ * 2. one line in {@link SUBCOMMANDS} and one in {@link USAGE} below;
+ * 3. its section in README.md ("Commands"); the exit codes are the table there;
+ * 4. `tests/commands/NAME.test.ts`, running it in-process with tests/support/cli.ts.
  */
 import { sanitizeForTerminal } from '../state/sanitize.js';
 import { VERSION } from '../version.js';
