@@ -18,9 +18,8 @@ import { checkAction, checkTransfer } from '../state/permissions/permissions.js'
 import { childPath, ownName, splitName } from '../providers/paths.js';
 import type { Provider } from '../providers/types.js';
 import type { ConflictPolicy, CopyRequest, JobKind, TransferItem } from '../transfers/index.js';
-import { refOf } from './cli-args.js';
-import { eitherKind, isFolderEntry, knownOf, statOrNull, urlKind } from './cli-args-checks.js';
-import { CommandFailure } from './session.js';
+import { CommandFailure, refOf } from './kit/index.js';
+import { eitherKind, isFolderEntry, knownOf, statOrNull, urlKind } from './location-checks.js';
 import type { CliLocation } from './location-url.js';
 import type { JobResult } from './progress-results.js';
 

@@ -12,7 +12,7 @@ export type CliLocation =
   | { kind: 'local'; path: string; /** the argument ended with a path separator */ trailingSlash: boolean; raw: string }
   | { kind: 'b2'; bucket: string | null; key: string; path: string; trailingSlash: boolean; raw: string };
 
-/** Thrown for malformed locations; the message is printed as a usage error (exit code 2). */
+/** Thrown for malformed locations; the message is printed as a usage error (exit code 64). */
 export class LocationSyntaxError extends Error {
   constructor(message: string) {
     super(message);

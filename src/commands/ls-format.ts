@@ -7,7 +7,7 @@
 import type { Entry, VersionEntry } from '../providers/types.js';
 import { EMPTY_NAME } from '../state/text/sanitize.js';
 import { formatLocation } from './location-url.js';
-import { isoOrNull } from './output.js';
+import { isoOrNull } from './kit/index.js';
 import type { ListedRow } from './ls-walk.js';
 
 const SIZE_WIDTH = 13;

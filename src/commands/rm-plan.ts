@@ -10,7 +10,7 @@ import type { KeyInfo } from '../state/model/key-info.js';
 import { ruleLocation } from '../state/location/rule-location.js';
 import { checkAction, type PermissionDecision } from '../state/permissions/permissions.js';
 import { removeAction, type KnownEntry } from '../transfers/index.js';
-import { eitherKind, isFolderEntry, knownOf, statOrNull, urlKind } from './cli-args-checks.js';
+import { eitherKind, isFolderEntry, knownOf, statOrNull, urlKind } from './location-checks.js';
 import type { CliLocation } from './location-url.js';
 import type { JobResult } from './progress-results.js';
 

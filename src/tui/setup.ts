@@ -11,12 +11,12 @@
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { verifyCredentials } from '../commands/session.js';
+import { EXIT } from '../commands/kit/exit-codes.js';
 import { errorMessage } from '../error-text.js';
-import { CredentialsError, DEFAULT_SETTINGS, openConfig, resolveCredentials, type ConfigStore, type Settings } from '../config/index.js';
+import { DEFAULT_SETTINGS, openConfig, resolveCredentials, type ConfigStore, type Settings } from '../config/index.js';
 import { DEMO_KEY_NAMES, startEmulator, type RunningEmulator } from '../emulator/index.js';
-import { connectB2 } from '../providers/b2/index.js';
 import { createLocalProvider } from '../providers/local/index.js';
+import { authorize, verifyCredentials } from '../session/index.js';
 import type { StatusMessage } from '../state/app/app-state.js';
 import { DEFAULT_KEYMAP, type Keymap } from '../state/keyboard/keymap.js';
 import { applyOverrides, KeymapOverrideError } from '../state/keyboard/keymap-overrides.js';
@@ -32,10 +32,13 @@ export const TUI_USAGE = `Usage:
   b2c --profile NAME      open it with the profile NAME
   b2c --demo [--key NAME] open it on a built-in demo B2 server (keys: ${DEMO_KEY_NAMES.join(', ')})`;
 
+/** The exit code of a usage error (src/commands/kit/exit-codes.ts: one code on every command). */
+export const TUI_USAGE_EXIT = EXIT.usage;
+
 /** What `b2c [--demo [--key NAME] | --profile NAME]` asks for. */
 export type TuiArgs =
   | { kind: 'help' }
-  /** `message` says what is wrong with the arguments (exit 2). */
+  /** `message` says what is wrong with the arguments (exit `TUI_USAGE_EXIT`). */
   | { kind: 'usage'; message: string }
   | { kind: 'run'; demo: boolean; key?: string; profile?: string };
 
@@ -93,7 +96,7 @@ function profilePlan(profileName: string | undefined, cwd: string): Plan {
       label: 'env (B2_APPLICATION_KEY_ID)',
       source: 'env',
       endpoint: () => creds.endpoint ?? null,
-      connect: () => connectB2({ applicationKeyId: creds.applicationKeyId, applicationKey: creds.applicationKey, endpoint: creds.endpoint }),
+      connect: () => authorize(creds),
       knownKey: () => ({ applicationKeyId: creds.applicationKeyId }),
     });
   }
@@ -115,8 +118,8 @@ export interface PreparedTui {
 /** Why the file manager cannot start (the config or the credentials), and the exit code. */
 export interface SetupFailure {
   message: string;
-  /** 2 when the credentials cannot be resolved, else 1. */
-  exitCode: 1 | 2;
+  /** Always `EXIT.failed` (1): src/commands/kit/exit-codes.ts keeps 2 for a key B2 rejected. */
+  exitCode: typeof EXIT.failed;
 }
 
 /**
@@ -136,7 +139,7 @@ export function prepareTui(args: Extract<TuiArgs, { kind: 'run' }>, cwd: string)
     try {
       plan = profilePlan(args.profile, cwd);
     } catch (e) {
-      return { message: errorMessage(e), exitCode: e instanceof CredentialsError ? 2 : 1 };
+      return { message: errorMessage(e), exitCode: EXIT.failed };
     }
   }
   const { keymap, status } = keymapFrom(plan.settings);

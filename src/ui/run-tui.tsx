@@ -13,7 +13,7 @@ import { render } from 'ink';
 import { errorMessage } from '../error-text.js';
 import { sanitizeForTerminal } from '../state/text/sanitize.js';
 import type { TuiCore } from '../tui/core.js';
-import { parseTuiArgs, prepareTui, TUI_USAGE, tuiArgsProblem } from '../tui/setup.js';
+import { parseTuiArgs, prepareTui, TUI_USAGE, TUI_USAGE_EXIT, tuiArgsProblem } from '../tui/setup.js';
 import { TuiApp } from './app/TuiApp.js';
 import { enterTerminalSession, tuiRefusal } from './terminal-session.js';
 import { StdoutTerminalSize } from './terminal-size.js';
@@ -44,13 +44,14 @@ function ignoreTerminalErrors(io: TuiIo): void {
 
 function usageError(message: string): number {
   process.stderr.write(`b2c: ${sanitizeForTerminal(message)}\n\n${TUI_USAGE}\n`);
-  return 2;
+  return TUI_USAGE_EXIT;
 }
 
 /**
  * Runs the file manager. `argv` is everything after `b2c` (`--demo`, `--key NAME`,
- * `--profile NAME`). Resolves with the exit code: 0 after quitting, 1 when not on a terminal or
- * the config cannot be used, 2 for usage errors (and credentials that cannot be resolved).
+ * `--profile NAME`). Resolves with the exit code (src/commands/kit/exit-codes.ts): 0 after
+ * quitting, 1 when not on a terminal or the config or credentials cannot be used, 64 for usage
+ * errors.
  */
 export async function runTuiCommand(argv: string[]): Promise<number> {
   const args = parseTuiArgs(argv);

@@ -25,7 +25,7 @@ export interface WizardCredentials {
 export interface WizardEffects {
   /**
    * Authorises once and resolves with what the key may do (the app passes
-   * `verifyCredentials` from src/commands/session.ts). Rejects with the provider's typed errors.
+   * `verifyCredentials` from src/session/authorize.ts). Rejects with the provider's typed errors.
    */
   verify: (credentials: WizardCredentials, signal: AbortSignal) => Promise<KeyInfo>;
   /**

@@ -4,7 +4,7 @@
  * knows the server, besides the setup that starts it.
  */
 import { DEMO_KEY_NAMES, type DemoKey, type RunningEmulator } from '../../emulator/index.js';
-import { connectB2 } from '../../providers/b2/index.js';
+import { authorize } from '../../session/index.js';
 import type { ProfileSpec } from './provider-registry.js';
 
 /** Demo profiles: `demo` (master key) and `demo-NAME` for each demo key, all on one server. */
@@ -22,7 +22,7 @@ export function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
     endpoint: () => endpoint,
     connect: async () => {
       const emu = await server;
-      return connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
+      return authorize({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
     },
   };
   return [
@@ -36,7 +36,7 @@ export function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
         const emu = await server;
         const key = emu.demoKeys.find((k) => k.name === name);
         if (!key) throw new Error(`the demo server has no key named ${name}`);
-        return connectB2({ applicationKeyId: key.applicationKeyId, applicationKey: key.applicationKey, endpoint: emu.endpoint });
+        return authorize({ applicationKeyId: key.applicationKeyId, applicationKey: key.applicationKey, endpoint: emu.endpoint });
       },
       // The demo server knows its keys' expiry, so the inspector can show it even for the expired one.
       knownKey: () => {

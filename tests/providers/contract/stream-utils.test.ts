@@ -1,5 +1,4 @@
 /** The shared stream helpers used by every provider (src/providers/stream-utils.ts). */
-import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
@@ -12,8 +11,8 @@ import {
   throwIfAborted,
 } from '../../../src/providers/stream-utils.js';
 import { randomData, readAll, sourceOf } from './helpers.js';
+import { sha1 } from '../../support/hash.js';
 
-const sha1 = (b: Buffer): string => createHash('sha1').update(b).digest('hex');
 
 describe('HashingCounter', () => {
   it('passes bytes through unchanged while counting and hashing them', async () => {

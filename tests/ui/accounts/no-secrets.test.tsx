@@ -1,6 +1,6 @@
 /**
  * The secret scan: every Ink frame of every accounts screen and every stdout/stderr line and JSON
- * document of `b2c keys …` (the built binary), for every demo key kind, checked against every
+ * document of `b2c keys …` (in-process, tests/support/cli.ts), for every demo key kind, checked against every
  * secret the server knows. The only secret that may appear is a newly created key's, and only in
  * the frames of its one-time display ("Created key …").
  */
@@ -15,7 +15,7 @@ import { AccountWizard } from '../../../src/ui/accounts/AccountWizard.js';
 import { KeysScreen } from '../../../src/ui/accounts/KeysScreen.js';
 import { ProfilesScreen } from '../../../src/ui/accounts/ProfilesScreen.js';
 import { renderInk, type InkHarness } from '../render-ink.js';
-import { ensureBuilt, runB2c, type CliRun } from '../../accounts/cli-run.js';
+import { runCli, type CliRun } from '../../support/cli.js';
 import { allSecrets, expectNoSecret, fastVerify, startDemo } from '../../accounts/helpers.js';
 
 let emu: RunningEmulator;
@@ -25,7 +25,6 @@ const frames: string[] = [];
 const runs: CliRun[] = [];
 
 beforeAll(async () => {
-  ensureBuilt();
   emu = await startDemo();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-no-secrets-'));
 });
@@ -111,15 +110,15 @@ describe('no secret is ever shown', () => {
     collect(h);
   });
 
-  it('b2c keys inspect (plain and JSON) and list, for every key kind, and from a profile', { timeout: 120_000 }, async () => {
+  it('b2c keys inspect (plain and JSON) and list, for every key kind, and from a profile', async () => {
     for (const kind of kinds()) {
       const env = { B2_APPLICATION_KEY_ID: kind.keyId, B2_APPLICATION_KEY: kind.key, B2_ENDPOINT: emu.endpoint, B2C_CONFIG_DIR: dir };
-      // Two at a time: enough to overlap Node's start-up without starving a 2-core machine.
-      runs.push(...(await Promise.all([runB2c(['keys', 'inspect'], env), runB2c(['keys', 'inspect', '--json'], env)])));
-      runs.push(await runB2c(['keys', 'list', '--json'], env));
+      runs.push(await runCli(['keys', 'inspect'], { env }));
+      runs.push(await runCli(['keys', 'inspect', '--json'], { env }));
+      runs.push(await runCli(['keys', 'list', '--json'], { env }));
     }
-    for (const name of ['read-only', 'prefix']) runs.push(await runB2c(['keys', 'inspect', '--profile', name, '--json'], { B2C_CONFIG_DIR: dir }));
-    runs.push(await runB2c(['keys', 'inspect', '--application-key', emu.masterKey], { B2C_CONFIG_DIR: dir }));
+    for (const name of ['read-only', 'prefix']) runs.push(await runCli(['keys', 'inspect', '--profile', name, '--json'], { env: { B2C_CONFIG_DIR: dir } }));
+    runs.push(await runCli(['keys', 'inspect', '--application-key', emu.masterKey], { env: { B2C_CONFIG_DIR: dir } }));
     expect(new Set(runs.map((r) => r.code))).toEqual(new Set([0, 1, 2]));
   });
 

@@ -7,10 +7,11 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_KEY_NAMES, startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
+import { DEMO_KEY_NAMES, type RunningEmulator } from '../../../src/emulator/index.js';
 import { connectB2 } from '../../../src/providers/b2/index.js';
 import type { ConfigStore } from '../../../src/config/index.js';
-import { verifyCredentials } from '../../../src/commands/session.js';
+import { verifyCredentials } from '../../../src/session/index.js';
+import { startTestServer } from '../../support/server.js';
 import { createLocalProvider } from '../../../src/providers/local/index.js';
 import type { Provider } from '../../../src/providers/types.js';
 import { DEFAULT_KEYMAP, type Keymap } from '../../../src/state/keyboard/keymap.js';
@@ -90,7 +91,7 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
   await writeFile(join(dir, '.dot'), 'dot');
   await mkdir(join(dir, 'sub'));
   await writeFile(join(dir, 'sub', 'inner.txt'), 'inner');
-  const emu = options.b2 ? await startEmulator({ demo: true }) : null;
+  const emu = options.b2 ? (await startTestServer({ demo: true })).emu : null;
   await options.before?.(dir, emu);
   const profiles = [...(emu ? demoSpecs(emu) : []), ...(options.profiles?.(emu) ?? [])];
   const registry = new ProviderRegistry(options.local ?? createLocalProvider(), profiles);

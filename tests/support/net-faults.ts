@@ -163,3 +163,24 @@ export async function startStallProxy(upstream: string, rule: StallRule): Promis
       }),
   };
 }
+
+/** True for a file download (by name or by ID): what a proxy holds to catch a transfer in flight. */
+export function isDownload(path: string): boolean {
+  return path.startsWith('/file/') || path.includes('b2_download_file_by_id');
+}
+
+/** The network bound the "no unbounded wait" tests set (B2C_NETWORK_TIMEOUT), in seconds. */
+export const SHORT_NETWORK_TIMEOUT_S = 0.5;
+
+/**
+ * How long a command may take against a silent server with that bound: 2 silent tries and the
+ * backoff between them (at most 1.5 s), plus starting node and signing in on a busy machine.
+ */
+export const SHORT_NETWORK_BOUND_MS = 2 * SHORT_NETWORK_TIMEOUT_S * 1000 + 1500 + 4000;
+
+/** Runs `body`, resolving with its result and how long it took in ms. */
+export async function timed<T extends object>(body: () => Promise<T>): Promise<T & { ms: number }> {
+  const started = performance.now();
+  const result = await body();
+  return { ...result, ms: performance.now() - started };
+}

@@ -1,22 +1,17 @@
 /**
- * Printing for b2c's non-interactive commands, shared by `keys`, `ls`, `cp` and `rm`.
+ * Printing for b2c's commands: the one place they write to stdout and stderr.
  *
  * - Plain text goes to stdout line by line, every line sanitised (names from B2 may carry escape
- *   sequences; DESIGN.md, terminal facts).
+ *   sequences).
  * - `--json` output is one JSON document on stdout; JSON escapes control characters itself.
  * - Warnings and errors go to stderr as `b2c COMMAND: …`, sanitised. With `--json`, an error is
  *   also printed on stdout as `{"error":{"kind","message","exitCode"}}` so scripts can parse it.
  * Callers never pass a secret (see `keys create` for the one place a secret is printed on
  * purpose); as a safety net, warnings and errors lose the password of any URL in them.
  */
-import { redactUrlUserInfo } from '../config/redact.js';
-import { displayWidth, sanitizeForTerminal } from '../state/text/sanitize.js';
-
-/** Where a command writes. Tests pass collectors; production passes process streams. */
-export interface OutputStreams {
-  stdout: { write(chunk: string): unknown };
-  stderr: { write(chunk: string): unknown };
-}
+import { redactUrlUserInfo } from '../../config/redact.js';
+import { displayWidth, sanitizeForTerminal } from '../../state/text/sanitize.js';
+import type { OutputStreams } from './deps.js';
 
 /** A command's printer. */
 export interface Output {
@@ -28,6 +23,8 @@ export interface Output {
   printJson(value: unknown): void;
   /** `b2c COMMAND: warning: …` on stderr. */
   warn(message: string): void;
+  /** `b2c COMMAND: …` on stderr: what happened to one item, a question's answer, why a run stopped. */
+  note(message: string): void;
   /**
    * `b2c COMMAND: …` on stderr (and, with --json, an error document on stdout). `usage` is b2c's
    * own help text, printed after a blank line on stderr only.
@@ -35,10 +32,8 @@ export interface Output {
   fail(kind: string, message: string, exitCode: number, usage?: string): void;
 }
 
-/**
- * A printer for `command` (e.g. `keys inspect`), writing to `streams` (default: the process's).
- */
-export function createOutput(command: string, json: boolean, streams: OutputStreams = process): Output {
+/** A printer for `command` (e.g. `keys inspect`), writing to `streams`. */
+export function createOutput(command: string, json: boolean, streams: OutputStreams): Output {
   // `command` may carry user input (`b2c keys <ESC>`): escaped like everything else.
   const prefix = `b2c ${sanitizeForTerminal(command)}: `;
   return {
@@ -52,6 +47,9 @@ export function createOutput(command: string, json: boolean, streams: OutputStre
     },
     warn(message) {
       streams.stderr.write(`${prefix}warning: ${sanitizeForTerminal(redactUrlUserInfo(message))}\n`);
+    },
+    note(message) {
+      streams.stderr.write(`${prefix}${sanitizeForTerminal(redactUrlUserInfo(message))}\n`);
     },
     fail(kind, raw, exitCode, usage) {
       const message = redactUrlUserInfo(raw);

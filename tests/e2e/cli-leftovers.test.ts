@@ -1,21 +1,26 @@
 /**
- * No leftovers after a killed download (issue 10, item 4): the built binary downloads a folder
- * through a proxy that holds one file's body in the middle, so the copy is caught with a
- * temporary file on disk, and is then killed — SIGKILL (no cleanup can run) or SIGHUP (the SSH
+ * No leftovers after a killed download (issue 10, item 4): the built binary (a real process, so
+ * that it can be killed) downloads a folder through a proxy that holds one file's body in the
+ * middle, so the copy is caught with a temporary file on disk, and is then killed — SIGKILL (no cleanup can run) or SIGHUP (the SSH
  * connection dropping: handled like SIGTERM). A later `cp -r` of that folder never uploads
  * b2c's temporary file, and a rerun of the download leaves exactly the downloaded files.
  */
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isTempName } from '../../src/providers/local/index.js';
-import { startStallProxy } from '../net-faults.js';
-import { runB2c, sha1, startB2c, tempDir, upload, useServer, type Server } from './cli-harness.js';
+import { runB2c, startB2c } from '../support/binary.js';
+import { useCliServer, type CliServer } from '../support/cli-server.js';
+import { sha1 } from '../support/hash.js';
+import { startStallProxy } from '../support/net-faults.js';
+import { untilValue } from '../support/poll.js';
+import { useTempDirs } from '../support/temp-dirs.js';
+import { filesUnder } from '../support/disk.js';
 
-const made: string[] = [];
-let s: Server;
-useServer(made, { partSize: 64 * 1024 }, (server) => (s = server));
+const tempDir = useTempDirs('b2c-e2e-');
+let s: CliServer;
+useCliServer({ partSize: 64 * 1024 }, (server) => (s = server));
 
 const FILES: Record<string, Buffer> = {
   'big.bin': randomBytes(3_000_000),
@@ -24,30 +29,17 @@ const FILES: Record<string, Buffer> = {
 };
 
 beforeAll(async () => {
-  for (const [name, data] of Object.entries(FILES)) await upload(s, `tree/${name}`, data);
+  for (const [name, data] of Object.entries(FILES)) await s.upload(`tree/${name}`, data);
 });
-
-/** Every file under `dir`, relative, sorted (dotfiles included). */
-async function tree(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) out.push(relative(dir, join(e.parentPath, e.name)));
-  return out.sort();
-}
 
 /** b2c's temporary files anywhere under `dir`, relative. */
 async function temps(dir: string): Promise<string[]> {
-  return (await tree(dir)).filter((n) => isTempName(n.split('/').pop() ?? ''));
+  return (await filesUnder(dir)).filter((n) => isTempName(n.split('/').pop() ?? ''));
 }
 
 /** Polls (bounded) until b2c's temporary file for big.bin exists under `dir`. */
 async function tempFileIn(dir: string): Promise<string> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const temp = (await temps(dir)).find((n) => n.includes('.big.bin.'));
-    if (temp !== undefined) return temp;
-    if (Date.now() > deadline) throw new Error('no temporary file appeared');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  return untilValue(async () => (await temps(dir)).find((n) => n.includes('.big.bin.')), 'a temporary file', { timeoutMs: 20_000 });
 }
 
 /** Starts `cp -r` of the tree into `target`, holds big.bin's body after 200 KB, kills the copy with `signal`. */
@@ -67,13 +59,13 @@ async function killedDownload(target: string, signal: NodeJS.Signals): Promise<{
 
 /** `cp -r b2://bucket/tree/ target/` makes target/tree: exactly the bucket's files, bytes equal. */
 async function expectExactlyTheFiles(target: string): Promise<void> {
-  expect(await tree(target)).toEqual(Object.keys(FILES).map((n) => `tree/${n}`).sort());
+  expect(await filesUnder(target)).toEqual(Object.keys(FILES).map((n) => `tree/${n}`).sort());
   for (const [name, data] of Object.entries(FILES)) expect(sha1(await readFile(join(target, 'tree', name)))).toBe(sha1(data));
 }
 
 describe('a download killed in the middle', () => {
   it('SIGKILL leaves a temporary file; cp -r of the folder skips it; the rerun removes it', async () => {
-    const target = await tempDir(made);
+    const target = tempDir();
     const { code, temp } = await killedDownload(target, 'SIGKILL');
     expect(code).toBeNull();
     // The held file's, and maybe a small one's that was being written at that moment.
@@ -91,11 +83,11 @@ describe('a download killed in the middle', () => {
   }, 60_000);
 
   it('SIGHUP cleans up like SIGTERM: exit 129, no temporary file; the rerun completes the folder', async () => {
-    const target = await tempDir(made);
+    const target = tempDir();
     const { code } = await killedDownload(target, 'SIGHUP');
     expect(code).toBe(129);
     expect(await temps(target)).toEqual([]);
-    expect(await tree(target)).not.toContain('tree/big.bin');
+    expect(await filesUnder(target)).not.toContain('tree/big.bin');
 
     const rerun = await runB2c(['cp', '-r', `b2://${s.bucket}/tree/`, `${target}/`], { env: s.env() });
     expect(rerun.code).toBe(0);
