@@ -106,9 +106,7 @@ export const CP_COMMAND: CliCommand<typeof OPTIONS> = {
 
     // The part size that will be used, for the prehash threshold below.
     const effectivePart = partSize ?? (settings.partSize !== DEFAULT_SETTINGS.partSize ? settings.partSize : undefined);
-    const run = plan.requests.length === 0
-      ? { results: [], interrupted: null, unreachable: null }
-      : await runTransfers({
+    const run = await runTransfers({
           deps,
           out,
           local,

@@ -68,8 +68,9 @@ export function reportEarlyStop(out: Output, run: TransferRunResult, totals: Res
   out.note(`stopped: ${why}${cancelled}`);
 }
 
-/** Runs the requests to completion (or interruption) and returns every reportable outcome. */
+/** Runs the requests to completion (or interruption) and returns every reportable outcome (none, at once, for no requests). */
 export async function runTransfers(o: TransferRunOptions): Promise<TransferRunResult> {
+  if (o.requests.length === 0) return { results: [], interrupted: null, unreachable: null };
   const recorder = new Sha1Recorder();
   const local = recorder.wrap(LOCAL_PROVIDER_REF, o.local);
   const b2 = o.b2 ? recorder.wrap('b2', o.b2) : null;

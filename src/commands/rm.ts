@@ -135,9 +135,7 @@ export const RM_COMMAND: CliCommand<typeof OPTIONS> = {
       return refused.length === 0 ? EXIT.ok : EXIT.failed;
     }
     const settings = transferSettings(session, deps, out);
-    const run = targets.length === 0
-      ? { results: [], interrupted: null, unreachable: null }
-      : await runTransfers({
+    const run = await runTransfers({
           deps,
           out,
           local,
