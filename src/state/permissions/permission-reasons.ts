@@ -1,7 +1,7 @@
 /**
  * The sentences the permission rules give users, in one place so they read alike everywhere
  * (status line, CLI refusals, key inspector). Each problem carries the `missing` entries it explains.
- * Names (buckets, prefixes) are raw: the UI sanitises before display (DESIGN.md, terminal facts).
+ * Names (buckets, prefixes) are raw: the UI sanitises before display (ARCHITECTURE.md, "Terminal facts").
  */
 import type { AllowedBucket } from '../model/key-info.js';
 import { capabilityGroupInfo, describeCapability, sortCapabilities } from './capabilities.js';
