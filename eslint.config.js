@@ -1,4 +1,4 @@
-// Lint is part of `npm test`. Type-aware rules catch what DESIGN.md §Style forbids:
+// Lint is part of `npm test`. Type-aware rules catch what ARCHITECTURE.md, "Conventions", forbids:
 // floating promises, `any`, non-exhaustive switches.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

@@ -1,5 +1,5 @@
 /**
- * The one storage interface behind panes, the transfer queue and the CLI (DESIGN.md §Provider).
+ * The one storage interface behind panes, the transfer queue and the CLI (ARCHITECTURE.md, "Providers").
  *
  * Paths are POSIX-style strings in the provider's own space, always absolute:
  * - local: real absolute paths (`/home/me/file.txt`);

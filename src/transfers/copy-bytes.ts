@@ -28,7 +28,7 @@ export interface SourceFacts {
 /**
  * The SHA1 of a local file that will become a B2 large file, read once before the upload.
  * Why: B2 stores a large file's whole-file SHA1 only as `large_file_sha1`, fixed at
- * b2_start_large_file before any byte is sent (reference §6); without it later downloads cannot
+ * b2_start_large_file before any byte is sent (docs/b2-api.md §5.2); without it later downloads cannot
  * be verified. Re-reading a local file costs little next to the upload (rclone does the same).
  * Returns null when not applicable.
  */

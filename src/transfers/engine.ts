@@ -1,5 +1,5 @@
 /**
- * The transfer engine (DESIGN.md §"How data flows" item 4): a plain object outside React that
+ * The transfer engine (ARCHITECTURE.md, "Keypress flow", step 5): a plain object outside React that
  * takes requests, expands them into jobs, runs them with bounded concurrency, emits an event per
  * job state change, and publishes two small stores (a few times per second, never per chunk)
  * for `useSyncExternalStore`. The CLI uses the same object with a fixed conflict policy.

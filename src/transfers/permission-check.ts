@@ -2,7 +2,7 @@
  * The one mapping from the transfer engine's `checkPermission` queries to the permission rules
  * (src/state/permissions/permissions.ts), shared by the CLI (`cp`, `rm`) and the TUI: both import
  * {@link engineChecker} from here (never keep a second copy), so a job inside a copied or
- * deleted folder is judged exactly like the selection that started it (DESIGN.md §Permissions:
+ * deleted folder is judged exactly like the selection that started it (ARCHITECTURE.md, "Permissions":
  * nothing forbidden is attempted blindly).
  *
  * The mapping, per job kind:
@@ -14,7 +14,7 @@
  * - `mkdir` → `mkdir` on the new folder.
  *
  * It lives in src/transfers/ because both src/ui and src/commands may import the transfer layer,
- * and the transfer layer may import the pure src/state rules (DESIGN.md §Layers); the engine
+ * and the transfer layer may import the pure src/state rules (ARCHITECTURE.md, "Layers"); the engine
  * itself does not use it — callers pass it as EngineOptions `checkPermission`.
  */
 import type { RemoveMode } from '../providers/types.js';

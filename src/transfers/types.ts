@@ -1,5 +1,5 @@
 /**
- * Public types of the transfer engine (DESIGN.md §"How data flows" item 4): requests the UI and
+ * Public types of the transfer engine (ARCHITECTURE.md, "Keypress flow", step 5): requests the UI and
  * CLI submit, the read-only views the stores publish, and the events the engine emits.
  * Everything here is plain data: no providers, no secrets. Providers are named by a
  * {@link ProviderRef} (a profile name such as `local` or `b2:work`), never by credentials, so

@@ -1,6 +1,6 @@
 /**
- * The keyboard controller: the one place key presses become commands (DESIGN.md §"How data
- * flows", steps 1–2). It is plain TypeScript; the one input component (src/ui/input) only hands
+ * The keyboard controller: the one place key presses become commands (ARCHITECTURE.md,
+ * "Keypress flow", steps 1–3). It is plain TypeScript; the one input component (src/ui/input) only hands
  * it raw sequences. Each sequence is split into keys, normalised to a canonical pattern, looked up
  * in the keymap for the current mode's context, and run; in a text field, keys the keymap does not
  * bind edit the text.

@@ -3,11 +3,11 @@
  * core is set up by src/tui/setup.ts; this module owns the terminal and renders the core until
  * the user quits, and resolves with the exit code.
  *
- * Terminal facts it follows (DESIGN.md): refuse when stdin/stdout are not terminals; alternate
- * screen entered before the first frame and left on every exit path (terminal-session.ts);
- * `exitOnCtrlC: false` (Ctrl+C is a key the keymap binds), `patchConsole: false`, `maxFps` 30,
- * `incrementalRendering` off (it leaves ghost lines in 6.8); the root is `rows − 1` tall
- * (TuiApp); resize re-renders through StdoutTerminalSize.
+ * What it does because of the terminal (ARCHITECTURE.md, "Terminal facts"): refuse when
+ * stdin/stdout are not terminals; alternate screen entered before the first frame and left on
+ * every exit path (terminal-session.ts); `exitOnCtrlC: false` (Ctrl+C is a key the keymap
+ * binds), `patchConsole: false`, `maxFps` 30, `incrementalRendering` off (it leaves ghost lines
+ * in 6.8); the root is `rows − 1` tall (TuiApp); resize re-renders through StdoutTerminalSize.
  */
 import { render } from 'ink';
 import { errorMessage } from '../error-text.js';

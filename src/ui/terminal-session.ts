@@ -1,7 +1,7 @@
 /**
  * Owns the terminal around an Ink app: refuses non-terminals, enters the alternate screen before
  * the first frame and leaves it on EVERY exit path (normal quit, Ctrl+C handled by the app,
- * SIGTERM/SIGHUP, uncaught exceptions). DESIGN.md, terminal facts: `ESC[?1049h` / `ESC[?1049l`.
+ * SIGTERM/SIGHUP, uncaught exceptions). ARCHITECTURE.md, "Terminal facts": `ESC[?1049h` / `ESC[?1049l`.
  */
 import { sanitizeForTerminal } from '../state/text/sanitize.js';
 

@@ -1,7 +1,8 @@
 /**
- * Semantic theme tokens. The only module that names raw colours (DESIGN.md §Style). With NO_COLOR
- * set (https://no-color.org) or the `mono` theme, every colour token is undefined and emphasis
- * falls back to inverse/bold, which Ink renders without colour codes.
+ * Semantic theme tokens. The only module that names raw colours (ARCHITECTURE.md,
+ * "Conventions"). With NO_COLOR set (https://no-color.org) or the `mono` theme, every colour
+ * token is undefined and emphasis falls back to inverse/bold, which Ink renders without colour
+ * codes.
  */
 
 /** A colour Ink's <Text color> accepts, or undefined for the terminal default. */

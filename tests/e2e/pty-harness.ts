@@ -55,7 +55,7 @@ export function spawnB2c(args: string[], options: SpawnOptions = {}): PtySession
   const cols = options.cols ?? 80;
   const rows = options.rows ?? 24;
   const term = new Terminal({ cols, rows, allowProposedApi: true });
-  // Ink renders nothing until exit when CI is set (DESIGN.md, terminal facts): force it off.
+  // Ink renders nothing until exit when CI is set (ARCHITECTURE.md, "Terminal facts"): force it off.
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', CI: 'false', ...options.env })) {
     if (v !== undefined) env[k] = v;

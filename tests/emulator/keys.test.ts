@@ -113,8 +113,8 @@ describe('keys', () => {
   });
 
   test('v4 allows a namePrefix without buckets (all buckets with a prefix); such a key is v4-only', async () => {
-    const k = (await create({ keyName: 'all-buckets-prefix', capabilities: ['listFiles'], namePrefix: 'shared/' }, 4)).body;
-    expect(k).toMatchObject({ bucketIds: null, namePrefix: 'shared/' });
+    const k = (await create({ keyName: 'all-buckets-prefix', capabilities: ['listFiles'], namePrefix: 'team/' }, 4)).body;
+    expect(k).toMatchObject({ bucketIds: null, namePrefix: 'team/' });
     expect((await authorizeRaw(emu, 4, k.applicationKeyId, k.applicationKey)).status).toBe(200);
     expect((await authorizeRaw(emu, 3, k.applicationKeyId, k.applicationKey)).status).toBe(400);
   });

@@ -71,7 +71,7 @@ describe('retry arithmetic', () => {
     }
     expect(backoffDelay(p, 40, undefined)).toBeLessThanOrEqual(1500);
   });
-  it('classifies per reference §4', () => {
+  it('classifies per docs/b2-api.md §3.2', () => {
     expect(isRetryable(new B2CallError(429, 'too_many_requests', '', 1000))).toBe(true);
     expect(isRetryable(new B2CallError(503, 'service_unavailable', '', undefined))).toBe(true);
     expect(isRetryable(new B2CallError(408, 'request_timeout', '', undefined))).toBe(true);

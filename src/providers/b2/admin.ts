@@ -2,7 +2,7 @@
  * Account administration for the accounts/keys UI: application keys (v4 shapes: `bucketIds`) and
  * buckets. The key calls go through the session's `api` helper on v4 because backblaze-b2 1.7.1
  * speaks v2 there, where b2_create_key takes one `bucketId` and b2_list_keys leaves out
- * multi-bucket keys (reference §1.4).
+ * multi-bucket keys (docs/b2-api.md §1.4).
  */
 import type { BucketDirectory, BucketRef } from './buckets.js';
 import type { CallContext } from './error-map.js';

@@ -4,8 +4,8 @@
  * Why not the library's `authorize()`: backblaze-b2 1.7.1 hard-codes
  * `https://api.backblazeb2.com/b2api/v2/b2_authorize_account`, and keys created through v4 with any
  * bucket restriction (every multi-bucket key, and new bucket keys from the CLI and web UI) get
- * 400 "not currently supported on API version number 2" there (reference §0.3, §1.4). v4 works for
- * every key type, and its token works on the library's v2 endpoints (reference §0.1), so we call
+ * 400 "not currently supported on API version number 2" there (docs/b2-api.md §1.4). v4 works for
+ * every key type, and its token works on the library's v2 endpoints (docs/b2-api.md §1.1), so we call
  * v4 ourselves and hand token/apiUrl/downloadUrl/accountId to the library in `applyToClient`.
  */
 import type B2 from 'backblaze-b2';
@@ -35,10 +35,10 @@ const KEY_MANAGEMENT = ['listKeys', 'writeKeys', 'deleteKeys'];
 
 /**
  * Normalises v4 `allowed` into KeyInfo.
- * - buckets: `null` and `[]` both mean "all buckets" (reference §1.3; rclone checks len, b2sdk truthiness).
+ * - buckets: `null` and `[]` both mean "all buckets" (docs/b2-api.md §1.3; rclone checks len, b2sdk truthiness).
  * - isMaster: the key ID equals the account ID (the master key may be given as the account ID), or
  *   the key has listKeys+writeKeys+deleteKeys with no bucket and no name-prefix restriction
- *   (writeKeys on such a key can mint any key, so it is effectively the master key; reference §3.1).
+ *   (writeKeys on such a key can mint any key, so it is effectively the master key; docs/b2-api.md §2.5).
  */
 export function keyInfoFromAllowed(applicationKeyId: string, accountId: string, allowed: WireAllowedV4 | undefined, expiresAt: number | null | undefined): KeyInfo {
   const buckets = allowed?.buckets ?? null;

@@ -2,7 +2,7 @@
  * Buckets: the root listing and bucket-name → bucket-ID resolution.
  *
  * A restricted key (allowed.buckets set) never calls b2_list_buckets without a filter: B2 answers
- * 401 for that (reference §0.6, §3.2). Its buckets come from allowed.buckets, and when it has
+ * 401 for that (docs/b2-api.md §1.5, §2.2). Its buckets come from allowed.buckets, and when it has
  * listBuckets each is looked up with `bucketId` to learn its type (as rclone does).
  *
  * Resolving a name, in order: the cache; the key's allowed buckets; `knownBuckets` from the caller

@@ -21,7 +21,7 @@ export interface Silence {
 /**
  * A B2 call that failed. `status` is null for network failures (then `networkCode` says why, and
  * `silence` is set when the server went quiet); `code`/`message` come from the B2 error body
- * `{status, code, message}` (reference §4). `attempts` is how many tries the call made in all.
+ * `{status, code, message}` (docs/b2-api.md §3.1). `attempts` is how many tries the call made in all.
  * Contains no secrets: no URLs, no headers.
  */
 export class B2CallError extends Error {

@@ -1,6 +1,6 @@
 /**
  * Server-side copy: b2_copy_file for sources under the copy cutoff (B2 limit: the result must be
- * < 5 GB, reference §6), else a large file assembled with b2_copy_part ranges in parallel. Works
+ * < 5 GB, docs/b2-api.md §5.3), else a large file assembled with b2_copy_part ranges in parallel. Works
  * across buckets of the account (`destinationBucketId`). Neither call is in backblaze-b2 1.7.1,
  * so both go through the session's `api` helper. Metadata is copied (`metadataDirective: COPY`;
  * for copy_part, the source's content type and fileInfo go into b2_start_large_file, plus

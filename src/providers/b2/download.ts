@@ -7,7 +7,7 @@
  * wait for one; time the consumer spends not reading does not count): it re-requests the rest of
  * the same version by file ID (`Range: bytes=<offset>-<end>`), so a version replaced meanwhile
  * never mixes in (download-stream.ts). Without a range, the whole-file SHA1 (X-Bz-Content-Sha1,
- * or X-Bz-Info-large_file_sha1 for large files, reference §7) and the length are checked at the
+ * or X-Bz-Info-large_file_sha1 for large files, docs/b2-api.md §6.3) and the length are checked at the
  * end; a mismatch makes the stream error with IntegrityError.
  */
 import { TransientError } from '../errors.js';

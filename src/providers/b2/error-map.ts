@@ -1,6 +1,6 @@
 /**
  * Maps a final (non-retried or retries-exhausted) B2CallError to the typed provider errors, in one
- * place. Matches on (status, code) as the reference advises (§3.3): the same code can appear under
+ * place. Matches on (status, code) as docs/b2-api.md §3.1 advises: the same code can appear under
  * several statuses. Messages are sentences for users; they never contain tokens or keys.
  */
 import {
@@ -31,14 +31,14 @@ export interface CallContext {
   bucket?: string;
   /** File name (object key) or listing prefix involved, checked against the key's namePrefix. */
   fileName?: string;
-  /** Capability the call needs (reference §3.1), e.g. `deleteFiles`. */
+  /** Capability the call needs (docs/b2-api.md §2.1), e.g. `deleteFiles`. */
   capability?: string;
   /** Short verb phrase for messages: "Listing", "Upload", "Delete" … */
   action?: string;
 }
 
 /**
- * Works out what a key lacks for `ctx` (capability, `bucket:NAME`, `prefix:P`), per reference §3.2,
+ * Works out what a key lacks for `ctx` (capability, `bucket:NAME`, `prefix:P`), per docs/b2-api.md §2.2–§2.3,
  * in the permission rules' own sentences (state/permissions/permission-reasons.ts), so a refusal
  * from B2 reads like the rules' refusal of the same thing.
  */
@@ -128,7 +128,7 @@ export function toProviderError(err: B2CallError, ctx: CallContext, key: KeyInfo
   if (status === 408 || status === 429 || status >= 500) {
     return new TransientError(`B2 is busy or unavailable (${status} ${err.code}); try again later.`, err.retryAfterMs, path);
   }
-  // Any other 4xx: B2 says the request itself is wrong (reference §4 rule 5). There is no generic
+  // Any other 4xx: B2 says the request itself is wrong (docs/b2-api.md §3.2). There is no generic
   // class, so it is reported as a conflict carrying B2's own explanation.
   return new ConflictError(`B2 refused ${ctx.op} (${status} ${err.code})${detail}.`, path);
 }

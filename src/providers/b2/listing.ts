@@ -1,11 +1,11 @@
 /**
  * Directory listings inside a bucket: b2_list_file_names with `delimiter:"/"` (folder rows become
  * `dir` entries), 1000 rows per call by default, `nextFileName` passed back untouched (it is opaque:
- * it may not be a real name, reference §8). `.bzEmpty` placeholders are never shown; they only make
+ * it may not be a real name, docs/b2-api.md §7). `.bzEmpty` placeholders are never shown; they only make
  * their folder exist. With `showHidden`, b2_list_file_versions is used instead and a name whose
  * newest version is a hide marker appears with `hidden: true`.
  *
- * A name-prefix-restricted key may only list prefixes that start with its prefix (reference §3.2),
+ * A name-prefix-restricted key may only list prefixes that start with its prefix (docs/b2-api.md §2.3),
  * so listing a folder *above* that prefix does not ask B2 for the folder itself (that would be
  * 401): see `planListing`.
  */

@@ -27,7 +27,7 @@ import type { UploadUrlPool } from './upload-url-pool.js';
 import { effectivePartSize, writeFile, type UploadSettings } from './write.js';
 import type { WireDownloadAuthorization } from './wire-types.js';
 
-/** Longest share link B2 allows: one week (b2_get_download_authorization, reference §7). */
+/** Longest share link B2 allows: one week (b2_get_download_authorization, docs/b2-api.md §6.2). */
 export const MAX_SHARE_SECONDS = 604_800;
 
 /** Provider-wide upload and copy tunables, fixed at connect time. */
@@ -142,7 +142,7 @@ export class B2Provider implements Provider {
     if (bucket === null) throw new InvalidNameError('Unfinished uploads are listed per bucket.', path);
     const ref = await this.buckets.resolve(bucket, options?.signal);
     const keyPrefix = this.session.keyInfo.namePrefix;
-    // A prefix-restricted key may only ask inside its prefix (reference §3.2).
+    // A prefix-restricted key may only ask inside its prefix (docs/b2-api.md §2.3).
     const namePrefix = keyPrefix !== null && keyPrefix.startsWith(key) ? keyPrefix : key;
     const files = await listUnfinished(this.session, ref, namePrefix, path, options?.signal);
     // The exact name, or anything inside the folder the path names.

@@ -3,7 +3,7 @@
  *
  * - mkdir uploads `dir/.bzEmpty` (zero bytes), as the B2 web UI does; a folder that already has
  *   names needs nothing.
- * - remove modes (reference §5 "Versions and hiding"): `hide` (default) adds a hide marker, which
+ * - remove modes (docs/b2-api.md §4.3): `hide` (default) adds a hide marker, which
  *   unhide undoes; `delete-version` deletes one version (`fileId`, else the newest, even a hide
  *   marker); `all-versions` deletes every version of the name. A folder is removable when only its
  *   placeholder is left; the mode then applies to the placeholder.

@@ -108,7 +108,7 @@ export class B2Session {
   /**
    * Gets a fresh account token after `staleToken` was refused. Serialised: parallel workers that
    * hit the same expiry share one b2_authorize_account, and a worker whose token was already
-   * replaced just uses the new one (reference §4 rule 2: no stampede).
+   * replaced just uses the new one (docs/b2-api.md §3.2: no stampede).
    * @throws AuthError / UnreachableError when the key no longer authorizes.
    */
   async reauthorize(staleToken: string): Promise<void> {

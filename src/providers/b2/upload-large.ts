@@ -1,6 +1,6 @@
 /**
  * Large-file uploads: b2_start_large_file (or an unfinished one being resumed), parts uploaded in
- * parallel, b2_finish_large_file with every part's SHA1 (reference §6).
+ * parallel, b2_finish_large_file with every part's SHA1 (docs/b2-api.md §5.2).
  *
  * Memory: at most `concurrency × partSize` bytes of part buffers, whatever the file size. A part
  * is read from the source only after a worker slot is free, into one of `concurrency` buffers
@@ -205,7 +205,7 @@ async function finish(session: B2Session, u: LargeUpload, fileId: string, partSh
   try {
     return await session.lib<WireFile>(ctx, u.signal, (c, x) => c.finishLargeFile({ fileId, partSha1Array, ...x }));
   } catch (e) {
-    // A repeated finish can answer 400 because the first attempt succeeded (reference §4 rule 5).
+    // A repeated finish can answer 400 because the first attempt succeeded (docs/b2-api.md §3.2).
     if (isProviderError(e) && e.kind === 'conflict') {
       const info = await session.lib<WireFile>({ ...ctx, op: 'b2_get_file_info' }, u.signal, (c, x) => c.getFileInfo({ fileId, ...x })).catch(() => null);
       if (info !== null && info.action === 'upload') return info;

@@ -1,6 +1,6 @@
 /**
  * Upload URLs: one per concurrent upload, reused serially, replaced after a failure.
- * B2 rejects concurrent uploads on one upload token (reference §4 rule 4, `auth_token_limit`), so
+ * B2 rejects concurrent uploads on one upload token (docs/b2-api.md §3.3, `auth_token_limit`), so
  * every in-flight upload holds its own URL; a URL goes back to the pool only after a success.
  * After 401 (any code), 408, 5xx or a network failure the URL is dropped and the retry gets a
  * fresh one; a 429 is retried on the same URL after its Retry-After.

@@ -2,7 +2,7 @@
  * `write()` for B2: checks, then one b2_upload_file up to the cutoff, else the large-file API.
  *
  * - The cutoff is at least the part size, so a large file always has two or more parts (whether B2
- *   accepts a one-part large file is unknown, reference §6).
+ *   accepts a one-part large file is undocumented, docs/b2-api.md §5.2).
  * - `large_file_sha1` goes into fileInfo only when the caller passes `sha1`: fileInfo is fixed at
  *   b2_start_large_file, before any byte is read. Without it, every part is still SHA1-checked by
  *   B2, but downloads of that file cannot verify the whole (the alternative, hashing the source
@@ -31,7 +31,7 @@ import { uploadSmall } from './upload-small.js';
 import type { UploadUrlPool } from './upload-url-pool.js';
 import type { WireListFiles } from './wire-types.js';
 
-/** Largest part B2 accepts (reference §6). */
+/** Largest part B2 accepts (docs/b2-api.md §5.2). */
 export const MAX_PART_SIZE = 5_000_000_000;
 
 /** Upload tunables (bytes / counts); unset ones come from the authorization. */

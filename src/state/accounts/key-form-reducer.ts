@@ -1,6 +1,6 @@
 /**
  * The create-key form's transitions. Choosing a bucket drops the capabilities a bucket-limited
- * key may not hold (B2 refuses them, reference §3.1) and the checklist then refuses to add them;
+ * key may not hold (B2 refuses them, docs/b2-api.md §2.5) and the checklist then refuses to add them;
  * a preset replaces the capability set. Submitting checks the draft (./key-form-validate.ts):
  * problems focus the first bad section, a clean draft becomes `outcome: submit`. Pure.
  */

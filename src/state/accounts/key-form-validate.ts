@@ -1,6 +1,6 @@
 /**
  * Checking a new application key before asking B2 for it, shared by the create-key form and
- * `b2c keys create`. The rules are B2's (reference §2 b2_create_key, §3.1):
+ * `b2c keys create`. The rules are B2's (docs/b2-api.md §2.5):
  * - keyName: 1–100 characters of `A–Z a–z 0–9 -`;
  * - at least one capability, each one B2 knows;
  * - a key limited to buckets may hold only bucket-scoped capabilities (no key management,

@@ -1,7 +1,7 @@
 /**
  * Field checks of the account wizard, in words a user can act on. Pure.
  *
- * The state layer imports nothing from src/config (DESIGN.md: state depends on nothing), so the
+ * The state layer imports nothing from src/config (ARCHITECTURE.md, "Layers"), so the
  * profile-name rule is restated here with the same pattern as config/patterns.ts; a test checks
  * that the two agree on a list of names.
  */

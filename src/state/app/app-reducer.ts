@@ -1,6 +1,6 @@
 /**
  * The app reducer: routes pane actions to a pane and runs the mode machine (filter input, dialogs,
- * help, queue focus, wizard) and the status line. Pure (DESIGN.md §"How data flows", step 3).
+ * help, queue focus, wizard) and the status line. Pure (ARCHITECTURE.md, "Keypress flow", step 4).
  */
 import { otherSide, type AppMode, type AppState, type PaneSide, type StatusMessage } from './app-state.js';
 import { paneReducer, type PaneAction } from '../pane/pane-reducer.js';

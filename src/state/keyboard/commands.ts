@@ -1,5 +1,5 @@
 /**
- * Command ids and their user-facing data (DESIGN.md §"How data flows", step 2).
+ * Command ids and their user-facing data (ARCHITECTURE.md, "Keypress flow", step 3).
  * A key press becomes a command id through the keymap (./keymap.ts); the dispatcher turns a command
  * id into reducer actions or effects. Pure data: no I/O.
  */

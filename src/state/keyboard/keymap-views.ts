@@ -1,6 +1,6 @@
 /**
  * What the help screen and the function-key bar show, generated from the keymap table so that they
- * can never disagree with what the keys do (DESIGN.md §"How data flows", step 1).
+ * can never disagree with what the keys do (ARCHITECTURE.md, "Keypress flow", step 6).
  */
 import { COMMAND_GROUPS, commandInfo, type CommandId } from './commands.js';
 import { KEY_CONTEXTS, type KeyContext, type Keymap, type KeymapEntry } from './keymap.js';

@@ -1,5 +1,5 @@
 /**
- * The keymap as data (DESIGN.md §"How data flows", step 1): key patterns → command id, per context.
+ * The keymap as data (ARCHITECTURE.md, "Keypress flow", step 2): key patterns → command id, per context.
  * The help screen and the function-key bar are generated from this table (./keymap-views.ts); user
  * overrides are applied by ./keymap-overrides.ts. Patterns follow ./key-patterns.ts.
  * mc and vim keys live side by side (issue 6): arrows and hjkl, F-keys and letters.

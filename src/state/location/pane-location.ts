@@ -1,5 +1,5 @@
 /**
- * Where a pane is (DESIGN.md §"How data flows", step 5: the pane, not the provider, knows the
+ * Where a pane is (ARCHITECTURE.md, "Keypress flow", step 5: the pane, not the provider, knows the
  * current directory). Pure helpers; no I/O.
  *
  * A B2 `prefix` follows the folder-key convention of ./rule-location.ts: `''` is the bucket

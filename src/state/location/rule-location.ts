@@ -91,6 +91,6 @@ export function parentFolderKey(key: string): string {
 
 /**
  * Name of the placeholder object that stands for an empty folder, like the B2 web UI
- * (reference §5: B2 has no folders, only names).
+ * (docs/b2-api.md §4.2: B2 has no folders, only names).
  */
 export const FOLDER_PLACEHOLDER = '.bzEmpty';

@@ -1,5 +1,5 @@
 /**
- * The pane reducer: pure, no I/O, no clock (DESIGN.md §"How data flows", step 3). Listing results
+ * The pane reducer: pure, no I/O, no clock (ARCHITECTURE.md, "Keypress flow", step 4). Listing results
  * carry the request id they answer; results of any other request are stale and dropped (the state
  * is returned unchanged, by reference).
  */

@@ -18,7 +18,8 @@ export interface VisibleRow {
 
 /**
  * The rows from `offset` for `height` rows (defaults: the pane's scroll offset and viewport).
- * Only these are rendered (DESIGN.md: Ink lays out every child, so never render the whole list).
+ * Only these are rendered (ARCHITECTURE.md, "Terminal facts": Ink lays out every child, so never
+ * render the whole list).
  */
 export function visibleRows(pane: PaneState, offset = pane.scrollOffset, height = pane.viewportHeight): VisibleRow[] {
   const end = Math.min(rowCount(pane), offset + Math.max(0, height));

@@ -1,5 +1,5 @@
 /**
- * One pane's state (DESIGN.md §"How data flows", step 3). Changed only by ./pane-reducer.ts.
+ * One pane's state (ARCHITECTURE.md, "Keypress flow", step 4). Changed only by ./pane-reducer.ts.
  */
 import type { PaneLocation } from '../location/pane-location.js';
 import type { Entry } from '../model/entry.js';

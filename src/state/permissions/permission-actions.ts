@@ -3,7 +3,7 @@
  * The permission rules (./permissions.ts), the function-key bar, the key inspector and the CLI's
  * refusal messages all read this one table.
  *
- * Decisions recorded here (reference §2, §3.1, §5):
+ * Decisions recorded here (docs/b2-api.md §2.1, §4.3, §5.3):
  * - Move and rename on B2 are b2_copy_file followed by b2_hide_file on the source. A hide marker
  *   needs writeFiles, never deleteFiles: the source disappears from listings while its versions stay
  *   recoverable, so a no-delete key can still move. This matches the B2 provider's default remove
@@ -60,7 +60,7 @@ export type PermissionAction =
  * - `siblings`: rename: the new name lands beside the old one, so the whole folder must be inside;
  * - `placeholder`: make folder: the `.bzEmpty` name written must be inside;
  * - `buckets`: the bucket list: needs listBuckets unless the key names its buckets itself;
- * - `bucket`: a whole bucket: only a key for all buckets (reference §3.1);
+ * - `bucket`: a whole bucket: only a key for all buckets (docs/b2-api.md §2.5);
  * - `account`: account-wide: only a key for all buckets; the location does not matter.
  */
 export type ActionScope = 'reach' | 'inside' | 'siblings' | 'placeholder' | 'buckets' | 'bucket' | 'account';

@@ -1,7 +1,7 @@
 /**
  * The sentences the permission rules give users, in one place so they read alike everywhere
  * (status line, CLI refusals, key inspector). Each problem carries the `missing` entries it explains.
- * Names (buckets, prefixes) are raw: the UI sanitises before display (DESIGN.md, terminal facts).
+ * Names (buckets, prefixes) are raw: the UI sanitises before display (ARCHITECTURE.md, "Terminal facts").
  */
 import type { AllowedBucket } from '../model/key-info.js';
 import { capabilityGroupInfo, describeCapability, sortCapabilities } from './capabilities.js';
@@ -72,7 +72,7 @@ export function bucketProblem(buckets: readonly AllowedBucket[], bucketName: str
 /**
  * "Create bucket needs a key for all buckets with the writeBuckets capability; this key is limited
  * to bucket photos." One sentence, because B2 never gives a bucket-limited key those capabilities
- * (reference §3.1): `lacking` is named in the sentence and in `missing`, after `bucket:*`.
+ * (docs/b2-api.md §2.5): `lacking` is named in the sentence and in `missing`, after `bucket:*`.
  */
 export function allBucketsProblem(label: string, buckets: readonly AllowedBucket[], lacking: readonly string[]): Problem {
   const withCaps = lacking.length === 0 ? '' : ` with the ${joinAnd(lacking)} ${lacking.length === 1 ? 'capability' : 'capabilities'}`;

@@ -2,7 +2,7 @@
  * The rule engine behind ./permissions.ts: what one B2 place asks of a key for one action.
  * Pure; the public functions live in ./permissions.ts.
  *
- * Name-prefix rules (reference §3.2: B2 checks every name touched and every list prefix):
+ * Name-prefix rules (docs/b2-api.md §2.3: B2 checks every name touched and every list prefix):
  * with P the key's namePrefix (null or '' = no limit),
  * - a file name N is inside when N starts with P;
  * - a folder F (key ending in `/`, '' = bucket root) is inside when F starts with P, which makes
@@ -146,16 +146,16 @@ export function problemsAt(
   side: Side | null,
 ): Problem[] {
   const held = new Set(key.capabilities);
-  // Anyone may download from a public bucket (reference §7): reading there asks nothing of the key,
+  // Anyone may download from a public bucket (docs/b2-api.md §6.1): reading there asks nothing of the key,
   // and a pure read by the bucket's name (a download) not even its bucket or prefix.
   const publicRead = loc !== null && loc.bucket !== null && loc.bucket.type === 'allPublic' && side !== 'destination';
   if (publicRead && !action.needsBucketId && needs.every((c) => c === 'readFiles')) return [];
   const lacking = needs.filter((c) => !held.has(c) && !(publicRead && c === 'readFiles'));
   if ((scope === 'account' || scope === 'bucket') && key.buckets !== null) {
-    // Reference §3.1/§3.2: keys limited to buckets can't create or delete buckets or manage keys.
+    // docs/b2-api.md §2.5: keys limited to buckets can't create or delete buckets or manage keys.
     return [allBucketsProblem(action.label, key.buckets, lacking)];
   }
-  // Reference §0/§3.1: a key limited to buckets gets its bucket list from b2_authorize_account, so
+  // docs/b2-api.md §1.5: a key limited to buckets gets its bucket list from b2_authorize_account, so
   // it needs no listBuckets to show them.
   if (scope === 'buckets' && key.buckets !== null) return [];
   const scoped = scopeProblems(action, scope, loc, key, reading, side);

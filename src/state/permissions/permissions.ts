@@ -1,6 +1,6 @@
 /**
  * The permission rules: may this key do this action here, and if not, why, in words a user
- * understands. Every action the UI or CLI offers is asked here first (DESIGN.md §Permissions).
+ * understands. Every action the UI or CLI offers is asked here first (ARCHITECTURE.md, "Permissions").
  *
  * Pure: no I/O and no clock (`now` is an argument, ms since the epoch). Local places are always
  * allowed for actions that exist there (the OS decides at run time); B2-only actions on a local

@@ -1,5 +1,5 @@
 /**
- * Making outside strings safe and measurable for the terminal (DESIGN.md, terminal facts: sanitise
+ * Making outside strings safe and measurable for the terminal (ARCHITECTURE.md, "Terminal facts": sanitise
  * every string from the outside before it reaches the screen).
  *
  * File names, bucket names, key names and error messages may contain bytes a terminal acts on:

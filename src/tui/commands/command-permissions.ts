@@ -1,7 +1,7 @@
 /**
  * Which permission rule stands behind each pane command, and the answers for a pane's folder:
  * the same answers grey out the function-key bar and refuse the key when pressed anyway
- * (DESIGN.md §"How data flows", step 2; issue 6: "trying it anyway shows the permission rule's
+ * (ARCHITECTURE.md, "Keypress flow", step 3; issue 6: "trying it anyway shows the permission rule's
  * reason in the status line and does nothing else").
  */
 import type { CommandId } from '../../state/keyboard/commands.js';

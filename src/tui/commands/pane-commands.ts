@@ -1,5 +1,5 @@
 /**
- * Commands while the panes have the keyboard (DESIGN.md §"How data flows", step 2): first the
+ * Commands while the panes have the keyboard (ARCHITECTURE.md, "Keypress flow", step 3): first the
  * permission rules (a refused command only puts the reason in the status line), then reducer
  * actions, the navigator or a dialog.
  */

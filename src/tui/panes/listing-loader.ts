@@ -1,5 +1,5 @@
 /**
- * The listing loader (DESIGN.md §"How data flows", step 4): a plain object outside React that
+ * The listing loader (ARCHITECTURE.md, "Keypress flow", step 5): a plain object outside React that
  * pages `provider.list` into pane actions on the TUI store, which React reads with
  * `useSyncExternalStore`.
  *

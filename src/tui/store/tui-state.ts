@@ -2,7 +2,7 @@
  * The TUI's whole state: the app state of src/state (panes, mode, status) plus what belongs to
  * the UI alone (the open dialog's form, the queue panel's cursor). Changed only by `tuiReducer`;
  * held in a small external store that React reads with `useSyncExternalStore`
- * (DESIGN.md §"How data flows", steps 3 and 4).
+ * (ARCHITECTURE.md, "Keypress flow", steps 4 and 6).
  */
 import { appReducer, type AppAction } from '../../state/app/app-reducer.js';
 import type { AppState } from '../../state/app/app-state.js';

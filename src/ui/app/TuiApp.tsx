@@ -1,7 +1,7 @@
 /**
  * The TUI's root component: two panes (or the help screen, or the transfer queue), the status
  * line and the function-key bar, with the open dialog drawn on top. Exactly `rows − 1` rows tall
- * (DESIGN.md, terminal facts: at `rows` Ink clears the whole screen every frame). Render only:
+ * (ARCHITECTURE.md, "Terminal facts": at `rows` Ink clears the whole screen every frame). Render only:
  * keys go to the controller through the one keyboard hook.
  */
 import { Box } from 'ink';

@@ -1,6 +1,6 @@
 /**
  * One file pane: a bordered box with the location, column titles, only the visible rows
- * (DESIGN.md, terminal facts: Ink lays out every child, so never the whole list), and a footer
+ * (ARCHITECTURE.md, "Terminal facts": Ink lays out every child, so never the whole list), and a footer
  * with counts and the selection's size. Render only: the pane state comes in, nothing goes out.
  */
 import { Box, Text } from 'ink';

@@ -1,7 +1,7 @@
 /**
  * A pane's rows as exact-width strings: a marker column (`*` selected), the name (sanitised,
  * cut in the middle so extensions stay visible; directories end in `/`), the size and the date.
- * One string per row keeps Ink's layout work per frame tiny (DESIGN.md, terminal facts).
+ * One string per row keeps Ink's layout work per frame tiny (ARCHITECTURE.md, "Terminal facts").
  */
 import type { Entry } from '../../state/model/entry.js';
 import { formatDate } from '../../state/text/format.js';

@@ -10,7 +10,7 @@ import {
 } from '../../../src/state/permissions/capabilities.js';
 import { ACTIONS } from '../../../src/state/permissions/permissions.js';
 
-// Reference §3.1, spelled out here so a name dropped from the catalog fails this test.
+// docs/b2-api.md §2.1, spelled out here so a name dropped from the catalog fails this test.
 const REFERENCE = [
   'listKeys', 'writeKeys', 'deleteKeys', 'listBuckets', 'listAllBucketNames', 'readBuckets', 'writeBuckets',
   'deleteBuckets', 'readBucketEncryption', 'writeBucketEncryption', 'readBucketRetentions', 'writeBucketRetentions',
@@ -43,7 +43,7 @@ describe('capability catalog', () => {
     expect(describeCapability('readBucketLogging').group).toBe('logging');
   });
 
-  it('marks what a bucket-limited key may not hold (reference §3.1)', () => {
+  it('marks what a bucket-limited key may not hold (docs/b2-api.md §2.5)', () => {
     const notScoped = CAPABILITIES.filter((c) => !c.bucketScoped).map((c) => c.name).sort();
     expect(notScoped).toEqual(['deleteBuckets', 'deleteKeys', 'listKeys', 'writeBuckets', 'writeKeys']);
   });
