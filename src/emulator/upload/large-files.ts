@@ -86,14 +86,17 @@ export function listParts(ctx: ApiContext): unknown {
 }
 
 /**
- * Finishes a large file: parts 1…N must all exist (N = partSha1Array length, no extras), match
- * their SHA1s, and all but the last be at least absoluteMinimumPartSize. Throws 400.
+ * Finishes a large file: at least 2 parts; parts 1…N must all exist (N = partSha1Array length,
+ * no extras), match their SHA1s, and all but the last be at least absoluteMinimumPartSize.
+ * Throws 400.
  */
 export async function finishLargeFileRecord(store: Store, fileId: string, sha1s: string[], minPart: number): Promise<VersionRecord> {
   const l = store.largeFiles.get(fileId);
   if (!l) throw badRequest(`Invalid fileId: ${fileId}`);
   const parts = store.parts.get(fileId) ?? new Map<number, PartRecord>();
-  if (sha1s.length === 0) throw badRequest('partSha1Array must not be empty');
+  // B2 checks the count before anything else: fewer than 2 entries is refused even when more
+  // parts were uploaded (docs/b2-api.md §5.2).
+  if (sha1s.length < 2) throw badRequest('large files must have at least 2 parts');
   for (const n of parts.keys()) {
     if (n > sha1s.length) throw badRequest(`Part number ${n} was uploaded but is not in partSha1Array`);
   }
