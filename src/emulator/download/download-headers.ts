@@ -1,12 +1,13 @@
 /**
  * Response headers of a download (docs/b2-api.md §6.3): Content-Type/Length, X-Bz-File-Id,
  * X-Bz-File-Name (percent-encoded), X-Bz-Content-Sha1 (whole file, `none` for large files),
- * X-Bz-Upload-Timestamp, X-Bz-Info-* for custom info, and the `b2-*` info turned into real
- * headers. Query overrides (b2ContentDisposition …) win over the file's info, and bucket
+ * X-Bz-Upload-Timestamp, X-Bz-Info-* for custom info, the `b2-*` info turned into real
+ * headers, and how the file is encrypted (docs/b2-api.md §9.4). Query overrides (b2ContentDisposition …) win over the file's info, and bucket
  * `Cache-Control` info is the last fallback.
  */
 import type { BucketRecord, VersionRecord } from '../store/model.js';
 import { encodeHeaderValue } from '../api/names.js';
+import { sseDownloadHeaders } from '../api/encryption.js';
 
 /** Query parameter → response header overrides a download may carry. */
 export const OVERRIDE_PARAMS: Record<string, string> = {
@@ -48,6 +49,7 @@ export function downloadHeaders(v: VersionRecord, bucket: BucketRecord, query: U
     'X-Bz-Content-Sha1': v.contentSha1,
     'X-Bz-Upload-Timestamp': String(v.uploadTimestamp),
     'Accept-Ranges': 'bytes',
+    ...sseDownloadHeaders(v.sse),
   };
   const cache = bucketCacheControl(bucket);
   if (cache !== undefined) h['Cache-Control'] = safeHeader(cache);

@@ -14,6 +14,8 @@ import { B2Error, badAuthToken, badRequest, expiredAuthToken, notFound, unauthor
 import { header, parseJsonObject, readText } from '../http/http-util.js';
 import type { BucketRecord, VersionRecord } from '../store/model.js';
 import { decodeHeaderValue } from '../api/names.js';
+import { parseSseHeaders } from '../api/encryption.js';
+import { requireReadKey } from '../api/customer-keys.js';
 import { principalFor } from '../auth/principal.js';
 import { noteCaller } from '../auth/refusals.js';
 import type { EmulatorState } from '../state.js';
@@ -42,6 +44,8 @@ function authorizeDownload(state: EmulatorState, req: IncomingMessage, bucket: B
 
 /** Sends `v` (or the requested range) with B2's headers. `dropAt` destroys the socket after that many bytes. */
 async function sendFile(state: EmulatorState, v: VersionRecord, bucket: BucketRecord, req: IncomingMessage, res: ServerResponse, query: URLSearchParams, dropAt: ((n: number) => number | undefined)): Promise<void> {
+  // An SSE-C file is read only with its key, on HEAD too (docs/b2-api.md §9.3).
+  if (v.sse?.mode === 'SSE-C') requireReadKey(v.sse, parseSseHeaders(req), 'Download');
   const headers = downloadHeaders(v, bucket, query);
   const size = v.contentLength;
   const range = parseRange(header(req, 'range'), size);

@@ -11,6 +11,9 @@ import { newFileId } from '../store/ids.js';
 import type { LargeFileRecord, PartRecord, Segment, VersionRecord } from '../store/model.js';
 import { normaliseFileInfo, resolveContentType, validateFileName } from '../api/names.js';
 import { fileObject, partObject, startObject } from '../api/shapes.js';
+import { parseSseJson } from '../api/encryption.js';
+import { newFileProtection, type ProtectionRequest } from '../api/protection.js';
+import type { FileProtection } from '../store/file-settings.js';
 import type { ApiContext } from '../state.js';
 import type { Store } from '../store/store.js';
 
@@ -20,20 +23,29 @@ export interface NewLargeFile {
   fileName: string;
   contentType: string;
   fileInfo: Record<string, unknown>;
+  /**
+   * Decides encryption and Object Lock once name and info are valid (see ../api/protection.ts);
+   * none when absent (the demo seed).
+   */
+  protect?: (fileName: string, fileInfo: Record<string, string>) => FileProtection;
 }
 
 /** Validates and records a new unfinished large file. Throws 400. */
 export async function startLargeFileRecord(store: Store, input: NewLargeFile): Promise<LargeFileRecord> {
   validateFileName(input.fileName);
+  const contentType = resolveContentType(input.contentType, input.fileName);
+  const fileInfo = normaliseFileInfo(input.fileInfo, input.fileName);
+  const protection = input.protect?.(input.fileName, fileInfo) ?? {};
   const seq = store.nextSeq();
   const now = Date.now();
   const record: LargeFileRecord = {
+    ...protection,
     fileId: newFileId(input.bucketId, seq, true, now),
     bucketId: input.bucketId,
     fileName: input.fileName,
     seq,
-    contentType: resolveContentType(input.contentType, input.fileName),
-    fileInfo: normaliseFileInfo(input.fileInfo, input.fileName),
+    contentType,
+    fileInfo,
     uploadTimestamp: now,
   };
   await store.commit({ t: 'large', v: record });
@@ -48,11 +60,13 @@ export async function startLargeFile(ctx: ApiContext): Promise<unknown> {
   requireBucket(principal, bucket.bucketId);
   const fileName = params.string('fileName');
   requireName(principal, fileName);
+  const request: ProtectionRequest = { sse: parseSseJson(params.optAny('serverSideEncryption'), 'serverSideEncryption') };
   const record = await startLargeFileRecord(ctx.state.store, {
     bucketId: bucket.bucketId,
     fileName,
     contentType: params.string('contentType'),
     fileInfo: params.optObject('fileInfo') ?? {},
+    protect: (name, info) => newFileProtection(bucket, request, name, info),
   });
   return startObject(ctx.shape, record);
 }
@@ -80,7 +94,7 @@ export function listParts(ctx: ApiContext): unknown {
     .sort((a, b) => a.partNumber - b.partNumber);
   const page = parts.slice(0, max);
   return {
-    parts: page.map((p) => partObject(l.fileId, p)),
+    parts: page.map((p) => partObject(l.fileId, p, l.sse)),
     nextPartNumber: parts[max]?.partNumber ?? null,
   };
 }
@@ -113,6 +127,7 @@ export async function finishLargeFileRecord(store: Store, fileId: string, sha1s:
     total += part.contentLength;
   }
   const v: VersionRecord = {
+    ...protectionOf(l),
     fileId: l.fileId,
     bucketId: l.bucketId,
     fileName: l.fileName,
@@ -129,6 +144,12 @@ export async function finishLargeFileRecord(store: Store, fileId: string, sha1s:
   // Version first, then drop the large file: blob references never touch zero in between.
   await store.commit({ t: 'version', v }, { t: 'large-', id: l.fileId });
   return v;
+}
+
+/** The encryption and Object Lock settings a large file carries from its start to its finish. */
+function protectionOf(l: LargeFileRecord): FileProtection {
+  const { sse, retention, legalHold } = l;
+  return { ...(sse && { sse }), ...(retention && { retention }), ...(legalHold && { legalHold }) };
 }
 
 /** b2_finish_large_file. */
