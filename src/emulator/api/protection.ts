@@ -3,7 +3,6 @@
  * what the request asks for and what the bucket defaults to. Every write path (b2_upload_file,
  * b2_start_large_file, b2_copy_file) goes through here, so they all refuse and default alike.
  */
-import { badRequest } from '../http/errors.js';
 import type { FileProtection } from '../store/file-settings.js';
 import type { BucketRecord } from '../store/model.js';
 import { newFileSse, type SseRequest } from './encryption.js';
@@ -20,7 +19,6 @@ export interface ProtectionRequest {
  * when the file ends up encrypted (docs/b2-api.md §4.5). Throws 400.
  */
 export function newFileProtection(bucket: BucketRecord, request: ProtectionRequest, name: string, info: Record<string, string>): FileProtection {
-  if (request.sse?.mode === 'SSE-C') throw badRequest('SSE-C is not implemented by this server yet');
   const sse = newFileSse(request.sse, bucket.defaultSse);
   checkProtectedBudget(name, info, sse !== undefined);
   return sse === undefined ? {} : { sse };
