@@ -115,7 +115,7 @@ export async function updateBucket(ctx: ApiContext): Promise<unknown> {
   if (bucketType !== undefined && !BUCKET_TYPES.has(bucketType)) throw badRequest(`Invalid bucketType: ${bucketType}`);
   const next: BucketRecord = {
     ...current,
-    ...requestedBucketSettings(ctx),
+    ...requestedBucketSettings(ctx, current),
     bucketType: bucketType ?? current.bucketType,
     bucketInfo: params.optObject('bucketInfo') ?? current.bucketInfo,
     corsRules: params.optArray('corsRules') ?? current.corsRules,

@@ -15,7 +15,8 @@ import { normaliseFileInfo, resolveContentType, validateFileName } from './names
 import { fileObject, partObject } from './shapes.js';
 import { parseSseJson, type SseRequest } from './encryption.js';
 import { requireReadKey, requireSameEncryption } from './customer-keys.js';
-import { newFileProtection } from './protection.js';
+import { parseLegalHold, parseRetentionJson } from './lock-rules.js';
+import { newFileProtection, type ProtectionRequest } from './protection.js';
 import type { ApiContext } from '../state.js';
 
 const MAX_COPY_BYTES = 5_000_000_000;
@@ -99,7 +100,13 @@ export async function copyFile(ctx: ApiContext): Promise<unknown> {
   } else {
     throw badRequest(`Invalid metadataDirective: ${directive}`);
   }
-  const protection = newFileProtection(destBucket, { sse: destinationSse(ctx) }, fileName, newInfo);
+  const now = Date.now();
+  const request: ProtectionRequest = {
+    sse: destinationSse(ctx),
+    retention: parseRetentionJson(params.optAny('fileRetention'), now),
+    legalHold: parseLegalHold(params.optAny('legalHold')),
+  };
+  const protection = newFileProtection(principal, destBucket, request, fileName, newInfo, now);
   const { start, end } = copyRange(ctx, src.contentLength);
   const length = end - start;
   if (length >= MAX_COPY_BYTES) throw new B2Error(400, 'source_too_large', `Copy source too big: ${length}`);
@@ -108,7 +115,6 @@ export async function copyFile(ctx: ApiContext): Promise<unknown> {
   const h = whole && src.contentSha1 === 'none' ? { sha1: 'none', md5: null } : await hashes(ctx, src, segments, whole, true);
   const store = ctx.state.store;
   const seq = store.nextSeq();
-  const now = Date.now();
   const v: VersionRecord = {
     ...protection,
     fileId: newFileId(destBucketId, seq, false, now),

@@ -173,7 +173,10 @@ export function bucketObject(ctx: ShapeContext, b: BucketRecord): Json {
     fileLockConfiguration: can('readBucketRetentions')
       ? {
           isClientAuthorizedToRead: true,
-          value: { defaultRetention: { mode: null, period: null }, isFileLockEnabled: false },
+          value: {
+            defaultRetention: b.defaultRetention ? { mode: b.defaultRetention.mode, period: { ...b.defaultRetention.period } } : { mode: null, period: null },
+            isFileLockEnabled: b.fileLockEnabled === true,
+          },
         }
       : { isClientAuthorizedToRead: false, value: null },
     lifecycleRules: b.lifecycleRules,

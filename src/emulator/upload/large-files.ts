@@ -12,6 +12,7 @@ import type { LargeFileRecord, PartRecord, Segment, VersionRecord } from '../sto
 import { normaliseFileInfo, resolveContentType, validateFileName } from '../api/names.js';
 import { fileObject, partObject, startObject } from '../api/shapes.js';
 import { parseSseJson } from '../api/encryption.js';
+import { parseLegalHold, parseRetentionJson } from '../api/lock-rules.js';
 import { newFileProtection, type ProtectionRequest } from '../api/protection.js';
 import type { FileProtection } from '../store/file-settings.js';
 import type { ApiContext } from '../state.js';
@@ -60,13 +61,18 @@ export async function startLargeFile(ctx: ApiContext): Promise<unknown> {
   requireBucket(principal, bucket.bucketId);
   const fileName = params.string('fileName');
   requireName(principal, fileName);
-  const request: ProtectionRequest = { sse: parseSseJson(params.optAny('serverSideEncryption'), 'serverSideEncryption') };
+  const now = Date.now();
+  const request: ProtectionRequest = {
+    sse: parseSseJson(params.optAny('serverSideEncryption'), 'serverSideEncryption'),
+    retention: parseRetentionJson(params.optAny('fileRetention'), now),
+    legalHold: parseLegalHold(params.optAny('legalHold')),
+  };
   const record = await startLargeFileRecord(ctx.state.store, {
     bucketId: bucket.bucketId,
     fileName,
     contentType: params.string('contentType'),
     fileInfo: params.optObject('fileInfo') ?? {},
-    protect: (name, info) => newFileProtection(bucket, request, name, info),
+    protect: (name, info) => newFileProtection(principal, bucket, request, name, info, now),
   });
   return startObject(ctx.shape, record);
 }

@@ -66,7 +66,7 @@ export async function uploadFile(
   requireBucket(principal, bucketId);
   const meta = parseUploadMeta(req);
   requireName(principal, meta.fileName);
-  const protection = newFileProtection(bucket, meta.protection, meta.fileName, meta.fileInfo);
+  const protection = newFileProtection(principal, bucket, meta.protection, meta.fileName, meta.fileInfo, Date.now());
   const lengths = uploadLengths(req);
   // b2_upload_file takes at most 5 GB; bigger files must be large files (docs/b2-api.md §5.1).
   if (lengths.dataLength > MAX_UPLOAD_BYTES) throw badRequest(`File is larger than ${MAX_UPLOAD_BYTES} bytes; use the large-file API`);
