@@ -1,16 +1,17 @@
 /**
  * The settings b2_create_bucket and b2_update_bucket take besides name, type, info, CORS and
- * lifecycle rules: default encryption (docs/b2-api.md §9.2) and Object Lock with its default
- * retention (§10.1). Each needs its own write capability on top of writeBuckets; a key without
+ * lifecycle rules: default encryption (docs/b2-api.md §9.2), Object Lock with its default
+ * retention (§10.1) and replication (§11.1). Each needs its own write capability on top of writeBuckets; a key without
  * it gets 401, never a silently ignored setting.
  */
 import { requireCapability } from '../auth/enforce.js';
 import { B2Error, badRequest, bucketMissingFileLock } from '../http/errors.js';
-import type { BucketSettings } from '../store/bucket-settings.js';
+import type { BucketSettings, ReplicationConfiguration } from '../store/bucket-settings.js';
 import type { DefaultRetention } from '../store/file-settings.js';
 import type { BucketRecord } from '../store/model.js';
 import type { ApiContext } from '../state.js';
 import { parseSseJson } from './encryption.js';
+import { parseReplication } from './replication.js';
 
 /** The longest default retention B2 accepts (docs/b2-api.md §10.1). */
 const MAX_RETENTION_DAYS = 3000;
@@ -59,7 +60,7 @@ function parseDefaultRetention(raw: unknown): { value: DefaultRetention | undefi
  * Object Lock: `fileLockEnabled: true` turns it on (for good; false on a bucket that has it is 400
  * file_lock_conflict), and `defaultRetention` needs it. Both need writeBucketRetentions.
  */
-function lockSettings(ctx: ApiContext, current: BucketRecord | undefined): Partial<BucketSettings> {
+function lockSettings(ctx: ApiContext, current: BucketRecord | undefined, replication: ReplicationConfiguration | undefined): Partial<BucketSettings> {
   const out: Partial<BucketSettings> = {};
   const enable = ctx.params.optBool('fileLockEnabled');
   const wasLocked = current?.fileLockEnabled === true;
@@ -68,7 +69,7 @@ function lockSettings(ctx: ApiContext, current: BucketRecord | undefined): Parti
   }
   if (enable === true && !wasLocked) {
     requireCapability(ctx.principal, 'writeBucketRetentions');
-    if (current?.replication?.asReplicationSource) {
+    if (current && replication?.asReplicationSource) {
       throw new B2Error(400, 'source_replication_conflict', 'Turning on file lock for an existing bucket having source replication configuration is not allowed.');
     }
     out.fileLockEnabled = true;
@@ -82,13 +83,23 @@ function lockSettings(ctx: ApiContext, current: BucketRecord | undefined): Parti
   return out;
 }
 
+/** `replicationConfiguration` (docs/b2-api.md §11.1), with writeBucketReplications; undefined when absent. */
+function replicationSetting(ctx: ApiContext, current: BucketRecord | undefined): { value: ReplicationConfiguration | undefined } | undefined {
+  const raw = ctx.params.optAny('replicationConfiguration');
+  if (raw === undefined) return undefined;
+  requireCapability(ctx.principal, 'writeBucketReplications');
+  return parseReplication(ctx.state.store, raw, current?.bucketId);
+}
+
 /**
  * The settings a create (`current` undefined) or update call asks for, checked against the
  * caller's capabilities. Fields the call does not mention are left out, so an update keeps what
  * the bucket has.
  */
 export function requestedBucketSettings(ctx: ApiContext, current?: BucketRecord): Partial<BucketSettings> {
-  const out: Partial<BucketSettings> = lockSettings(ctx, current);
+  const replication = replicationSetting(ctx, current);
+  const out: Partial<BucketSettings> = lockSettings(ctx, current, replication ? replication.value : current?.replication);
+  if (replication) out.replication = replication.value;
   const sse = defaultSse(ctx);
   if (sse) out.defaultSse = sse.value;
   return out;

@@ -17,6 +17,7 @@ import { parseSseJson, type SseRequest } from './encryption.js';
 import { requireReadKey, requireSameEncryption } from './customer-keys.js';
 import { parseLegalHold, parseRetentionJson } from './lock-rules.js';
 import { newFileProtection, type ProtectionRequest } from './protection.js';
+import { replicationStatusFor } from './replication.js';
 import type { ApiContext } from '../state.js';
 
 const MAX_COPY_BYTES = 5_000_000_000;
@@ -129,6 +130,7 @@ export async function copyFile(ctx: ApiContext): Promise<unknown> {
     fileInfo: newInfo,
     uploadTimestamp: now,
     segments,
+    replicationStatus: replicationStatusFor(destBucket, fileName),
   };
   await store.commit({ t: 'version', v });
   return fileObject(ctx.shape, v, false, 'copy');

@@ -182,7 +182,7 @@ export function bucketObject(ctx: ShapeContext, b: BucketRecord): Json {
     lifecycleRules: b.lifecycleRules,
     options: ['s3'],
     replicationConfiguration: can('readBucketReplications')
-      ? { isClientAuthorizedToRead: true, value: null }
+      ? { isClientAuthorizedToRead: true, value: b.replication ? structuredClone(b.replication) : null }
       : { isClientAuthorizedToRead: false, value: null },
     revision: b.revision,
   };

@@ -2,7 +2,8 @@
  * Response headers of a download (docs/b2-api.md §6.3): Content-Type/Length, X-Bz-File-Id,
  * X-Bz-File-Name (percent-encoded), X-Bz-Content-Sha1 (whole file, `none` for large files),
  * X-Bz-Upload-Timestamp, X-Bz-Info-* for custom info, the `b2-*` info turned into real
- * headers, how the file is encrypted (docs/b2-api.md §9.4) and its Object Lock settings (§10.6). Query overrides (b2ContentDisposition …) win over the file's info, and bucket
+ * headers, how the file is encrypted (docs/b2-api.md §9.4), its Object Lock settings (§10.6) and
+ * its replication status (§11.2). Query overrides (b2ContentDisposition …) win over the file's info, and bucket
  * `Cache-Control` info is the last fallback.
  */
 import type { BucketRecord, VersionRecord } from '../store/model.js';
@@ -73,6 +74,7 @@ export function downloadHeaders(v: VersionRecord, bucket: BucketRecord, query: U
     'Accept-Ranges': 'bytes',
     ...sseDownloadHeaders(v.sse),
     ...(bucket.fileLockEnabled === true ? lockHeaders(v, capabilities) : {}),
+    ...(v.replicationStatus ? { 'X-Bz-Replication-Status': v.replicationStatus } : {}),
   };
   const cache = bucketCacheControl(bucket);
   if (cache !== undefined) h['Cache-Control'] = safeHeader(cache);

@@ -10,12 +10,12 @@ import { createKey, deleteKey, listKeys } from '../api/keys.js';
 import { updateFileLegalHold, updateFileRetention } from '../api/lock-endpoints.js';
 import {
   cancelLargeFile,
-  finishLargeFile,
   getUploadPartUrl,
   listParts,
   listUnfinishedLargeFiles,
   startLargeFile,
 } from '../upload/large-files.js';
+import { finishLargeFile } from '../upload/large-file-finish.js';
 import { listFileNames, listFileVersions } from '../api/listing.js';
 import type { ApiHandler } from '../state.js';
 import { getUploadUrl } from '../upload/upload.js';

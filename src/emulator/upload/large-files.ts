@@ -1,16 +1,15 @@
 /**
  * The large-file API (docs/b2-api.md §5.2): b2_start_large_file, b2_get_upload_part_url,
- * b2_list_parts, b2_finish_large_file, b2_cancel_large_file, b2_list_unfinished_large_files. Part
- * uploads are in large-file-parts.ts. Finishing keeps the file ID, reports contentSha1 "none" and
- * the start time as uploadTimestamp, and references the parts' bytes without copying them.
+ * b2_list_parts, b2_cancel_large_file, b2_list_unfinished_large_files. Part uploads are in
+ * large-file-parts.ts, b2_finish_large_file in large-file-finish.ts.
  */
 import { bucketById, largeFileById, pageSize } from '../api/api-common.js';
 import { requireBucket, requireCapability, requireFileAccess, requireName } from '../auth/enforce.js';
-import { badRequest, unauthorized } from '../http/errors.js';
+import { unauthorized } from '../http/errors.js';
 import { newFileId } from '../store/ids.js';
-import type { LargeFileRecord, PartRecord, Segment, VersionRecord } from '../store/model.js';
+import type { LargeFileRecord } from '../store/model.js';
 import { normaliseFileInfo, resolveContentType, validateFileName } from '../api/names.js';
-import { fileObject, partObject, startObject } from '../api/shapes.js';
+import { partObject, startObject } from '../api/shapes.js';
 import { parseSseJson } from '../api/encryption.js';
 import { parseLegalHold, parseRetentionJson } from '../api/lock-rules.js';
 import { newFileProtection, type ProtectionRequest } from '../api/protection.js';
@@ -103,69 +102,6 @@ export function listParts(ctx: ApiContext): unknown {
     parts: page.map((p) => partObject(l.fileId, p, l.sse)),
     nextPartNumber: parts[max]?.partNumber ?? null,
   };
-}
-
-/**
- * Finishes a large file: at least 2 parts; parts 1…N must all exist (N = partSha1Array length,
- * no extras), match their SHA1s, and all but the last be at least absoluteMinimumPartSize.
- * Throws 400.
- */
-export async function finishLargeFileRecord(store: Store, fileId: string, sha1s: string[], minPart: number): Promise<VersionRecord> {
-  const l = store.largeFiles.get(fileId);
-  if (!l) throw badRequest(`Invalid fileId: ${fileId}`);
-  const parts = store.parts.get(fileId) ?? new Map<number, PartRecord>();
-  // B2 checks the count before anything else: fewer than 2 entries is refused even when more
-  // parts were uploaded (docs/b2-api.md §5.2).
-  if (sha1s.length < 2) throw badRequest('large files must have at least 2 parts');
-  for (const n of parts.keys()) {
-    if (n > sha1s.length) throw badRequest(`Part number ${n} was uploaded but is not in partSha1Array`);
-  }
-  const segments: Segment[] = [];
-  let total = 0;
-  for (let i = 0; i < sha1s.length; i++) {
-    const part = parts.get(i + 1);
-    if (!part) throw badRequest(`Part number ${i + 1} has not been uploaded`);
-    if (part.contentSha1 !== sha1s[i]?.toLowerCase()) throw badRequest(`Sha1 mismatch for part number ${i + 1}`);
-    if (i < sha1s.length - 1 && part.contentLength < minPart) {
-      throw badRequest(`Part number ${i + 1} is smaller than the minimum part size of ${minPart} bytes`);
-    }
-    segments.push(...part.segments);
-    total += part.contentLength;
-  }
-  const v: VersionRecord = {
-    ...protectionOf(l),
-    fileId: l.fileId,
-    bucketId: l.bucketId,
-    fileName: l.fileName,
-    action: 'upload',
-    seq: l.seq,
-    contentLength: total,
-    contentSha1: 'none',
-    contentMd5: null,
-    contentType: l.contentType,
-    fileInfo: l.fileInfo,
-    uploadTimestamp: l.uploadTimestamp,
-    segments,
-  };
-  // Version first, then drop the large file: blob references never touch zero in between.
-  await store.commit({ t: 'version', v }, { t: 'large-', id: l.fileId });
-  return v;
-}
-
-/** The encryption and Object Lock settings a large file carries from its start to its finish. */
-function protectionOf(l: LargeFileRecord): FileProtection {
-  const { sse, retention, legalHold } = l;
-  return { ...(sse && { sse }), ...(retention && { retention }), ...(legalHold && { legalHold }) };
-}
-
-/** b2_finish_large_file. */
-export async function finishLargeFile(ctx: ApiContext): Promise<unknown> {
-  const l = largeFileById(ctx, ctx.params.string('fileId'));
-  requireFileAccess(ctx.principal, 'writeFiles', l.bucketId, l.fileName);
-  const sha1s = ctx.params.optStringArray('partSha1Array');
-  if (!sha1s) throw badRequest('required field partSha1Array is missing');
-  const v = await finishLargeFileRecord(ctx.state.store, l.fileId, sha1s, ctx.state.settings.absoluteMinimumPartSize);
-  return fileObject(ctx.shape, v);
 }
 
 /** b2_cancel_large_file. */

@@ -15,6 +15,7 @@ import type { ApiVersion, VersionRecord } from '../store/model.js';
 import { principalFor } from '../auth/principal.js';
 import { fileObject } from '../api/shapes.js';
 import { newFileProtection } from '../api/protection.js';
+import { replicationStatusFor } from '../api/replication.js';
 import type { ApiContext, EmulatorState } from '../state.js';
 import { parseUploadMeta } from './upload-headers.js';
 
@@ -88,6 +89,7 @@ export async function uploadFile(
     fileInfo: meta.fileInfo,
     uploadTimestamp: meta.customTimestamp ?? now,
     segments: body.segments,
+    replicationStatus: replicationStatusFor(bucket, meta.fileName),
   };
   await store.commit({ t: 'version', v: record });
   sendJson(res, 200, fileObject({ version, accountId: store.meta.accountId, principal }, record));
