@@ -8,6 +8,7 @@ import { getDownloadAuthorization } from '../download/download-auth.js';
 import { deleteFileVersion, getFileInfo, hideFile } from '../api/files.js';
 import { createKey, deleteKey, listKeys } from '../api/keys.js';
 import { updateFileLegalHold, updateFileRetention } from '../api/lock-endpoints.js';
+import { getBucketNotificationRules, setBucketNotificationRules } from '../api/notifications.js';
 import {
   cancelLargeFile,
   getUploadPartUrl,
@@ -46,4 +47,6 @@ export const API_HANDLERS: Record<string, ApiHandler> = {
   b2_delete_key: deleteKey,
   b2_update_file_retention: updateFileRetention,
   b2_update_file_legal_hold: updateFileLegalHold,
+  b2_get_bucket_notification_rules: getBucketNotificationRules,
+  b2_set_bucket_notification_rules: setBucketNotificationRules,
 };
