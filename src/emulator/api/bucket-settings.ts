@@ -91,6 +91,21 @@ function replicationSetting(ctx: ApiContext, current: BucketRecord | undefined):
   return parseReplication(ctx.state.store, raw, current?.bucketId);
 }
 
+const UNAPPLIED = {
+  corsRules: 'it sends no CORS headers',
+  lifecycleRules: 'it never hides or deletes files by itself',
+};
+
+/**
+ * `corsRules` or `lifecycleRules`: the server applies neither, so it takes only empty lists and
+ * refuses rules it would not follow (docs/b2-api.md §8). Undefined when absent.
+ */
+export function unappliedRules(ctx: ApiContext, field: keyof typeof UNAPPLIED): unknown[] | undefined {
+  const rules = ctx.params.optArray(field);
+  if (rules !== undefined && rules.length > 0) throw badRequest(`${field} are not implemented by this server: ${UNAPPLIED[field]}`);
+  return rules;
+}
+
 /**
  * The settings a create (`current` undefined) or update call asks for, checked against the
  * caller's capabilities. Fields the call does not mention are left out, so an update keeps what

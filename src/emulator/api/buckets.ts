@@ -9,7 +9,7 @@ import { B2Error, badRequest, unauthorized } from '../http/errors.js';
 import { newBucketId } from '../store/ids.js';
 import type { BucketSettings } from '../store/bucket-settings.js';
 import type { BucketRecord } from '../store/model.js';
-import { requestedBucketSettings } from './bucket-settings.js';
+import { requestedBucketSettings, unappliedRules } from './bucket-settings.js';
 import { bucketObject } from './shapes.js';
 import type { ApiContext } from '../state.js';
 import type { Store } from '../store/store.js';
@@ -61,8 +61,8 @@ export async function createBucket(ctx: ApiContext): Promise<unknown> {
     bucketName: params.string('bucketName'),
     bucketType: params.string('bucketType'),
     bucketInfo: params.optObject('bucketInfo'),
-    corsRules: params.optArray('corsRules'),
-    lifecycleRules: params.optArray('lifecycleRules'),
+    corsRules: unappliedRules(ctx, 'corsRules'),
+    lifecycleRules: unappliedRules(ctx, 'lifecycleRules'),
   });
   return bucketObject(ctx.shape, record);
 }
@@ -118,8 +118,8 @@ export async function updateBucket(ctx: ApiContext): Promise<unknown> {
     ...requestedBucketSettings(ctx, current),
     bucketType: bucketType ?? current.bucketType,
     bucketInfo: params.optObject('bucketInfo') ?? current.bucketInfo,
-    corsRules: params.optArray('corsRules') ?? current.corsRules,
-    lifecycleRules: params.optArray('lifecycleRules') ?? current.lifecycleRules,
+    corsRules: unappliedRules(ctx, 'corsRules') ?? current.corsRules,
+    lifecycleRules: unappliedRules(ctx, 'lifecycleRules') ?? current.lifecycleRules,
     revision: current.revision + 1,
   };
   await ctx.state.store.commit({ t: 'bucket', v: next });

@@ -5,7 +5,7 @@
  */
 import { bucketById, largeFileById, pageSize } from '../api/api-common.js';
 import { requireBucket, requireCapability, requireFileAccess, requireName } from '../auth/enforce.js';
-import { unauthorized } from '../http/errors.js';
+import { badRequest, unauthorized } from '../http/errors.js';
 import { newFileId } from '../store/ids.js';
 import type { LargeFileRecord } from '../store/model.js';
 import { normaliseFileInfo, resolveContentType, validateFileName } from '../api/names.js';
@@ -28,6 +28,8 @@ export interface NewLargeFile {
    * none when absent (the demo seed).
    */
   protect?: (fileName: string, fileInfo: Record<string, string>) => FileProtection;
+  /** `customUploadTimestamp` (ms, checked): the upload time the finished file reports. */
+  uploadTimestamp?: number;
 }
 
 /** Validates and records a new unfinished large file. Throws 400. */
@@ -46,10 +48,20 @@ export async function startLargeFileRecord(store: Store, input: NewLargeFile): P
     seq,
     contentType,
     fileInfo,
-    uploadTimestamp: now,
+    uploadTimestamp: input.uploadTimestamp ?? now,
   };
   await store.commit({ t: 'large', v: record });
   return record;
+}
+
+/**
+ * `customUploadTimestamp` of b2_start_large_file, like X-Bz-Custom-Upload-Timestamp on uploads
+ * (docs/b2-api.md §5.1): ms since the epoch, never in the future. Throws 400.
+ */
+function customUploadTimestamp(ctx: ApiContext, now: number): number | undefined {
+  const ts = ctx.params.optInt('customUploadTimestamp');
+  if (ts !== undefined && (ts < 0 || ts > now)) throw badRequest('Invalid customUploadTimestamp: it must be a time in milliseconds, not in the future');
+  return ts;
 }
 
 /** b2_start_large_file. */
@@ -72,6 +84,7 @@ export async function startLargeFile(ctx: ApiContext): Promise<unknown> {
     contentType: params.string('contentType'),
     fileInfo: params.optObject('fileInfo') ?? {},
     protect: (name, info) => newFileProtection(principal, bucket, request, name, info, now),
+    uploadTimestamp: customUploadTimestamp(ctx, now),
   });
   return startObject(ctx.shape, record);
 }
