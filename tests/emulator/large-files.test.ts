@@ -65,9 +65,11 @@ describe('large files', () => {
     await sendPart(u, 1, bytes(1000, 9));
     const second = bytes(1000, 10);
     await sendPart(u, 1, second);
+    const last = bytes(5, 11);
+    await sendPart(u, 2, last);
     const parts = await ok(emu, t, 'b2_list_parts', { fileId: s.fileId });
-    expect(parts.parts.map((p: Json) => p.contentSha1)).toEqual([sha1(second)]);
-    await ok(emu, t, 'b2_finish_large_file', { fileId: s.fileId, partSha1Array: [sha1(second)] });
+    expect(parts.parts.map((p: Json) => p.contentSha1)).toEqual([sha1(second), sha1(last)]);
+    await ok(emu, t, 'b2_finish_large_file', { fileId: s.fileId, partSha1Array: [sha1(second), sha1(last)] });
   });
 
   test('list_parts pages by maxPartCount / startPartNumber; maxPartCount over 1000 → 400', async () => {
@@ -106,12 +108,29 @@ describe('large files', () => {
     expect((await ok(emu, t, 'b2_get_file_info', { fileId: s.fileId })).action).toBe('start');
   });
 
+  test('a large file needs at least 2 parts: one part, or one SHA1 for two parts, is 400 with B2\'s message', async () => {
+    const s = await ok(emu, t, 'b2_start_large_file', { bucketId, fileName: 'one-part.bin', contentType: 'application/octet-stream' });
+    const u = await partUrl(s.fileId);
+    const only = bytes(10, 1);
+    await sendPart(u, 1, only);
+    const single = await call(emu, t, 'b2_finish_large_file', { fileId: s.fileId, partSha1Array: [sha1(only)] });
+    expect(single.body).toEqual({ status: 400, code: 'bad_request', message: 'large files must have at least 2 parts' });
+    // Real B2 answers the same when two parts were uploaded and one SHA1 is sent.
+    const second = bytes(10, 2);
+    await sendPart(u, 2, second);
+    const short = await call(emu, t, 'b2_finish_large_file', { fileId: s.fileId, partSha1Array: [sha1(only)] });
+    expect(short.body).toEqual({ status: 400, code: 'bad_request', message: 'large files must have at least 2 parts' });
+    expect((await ok(emu, t, 'b2_get_file_info', { fileId: s.fileId })).action).toBe('start');
+  });
+
   test('finishing twice → 400 (the second call finds no unfinished file)', async () => {
     const s = await ok(emu, t, 'b2_start_large_file', { bucketId, fileName: 'twice.bin', contentType: 'application/octet-stream' });
-    const d = bytes(10, 1);
-    await sendPart(await partUrl(s.fileId), 1, d);
-    await ok(emu, t, 'b2_finish_large_file', { fileId: s.fileId, partSha1Array: [sha1(d)] });
-    const again = await call(emu, t, 'b2_finish_large_file', { fileId: s.fileId, partSha1Array: [sha1(d)] });
+    const d = [bytes(1000, 1), bytes(10, 2)];
+    const u = await partUrl(s.fileId);
+    for (const [i, part] of d.entries()) await sendPart(u, i + 1, part);
+    const sha1s = d.map((part) => sha1(part));
+    await ok(emu, t, 'b2_finish_large_file', { fileId: s.fileId, partSha1Array: sha1s });
+    const again = await call(emu, t, 'b2_finish_large_file', { fileId: s.fileId, partSha1Array: sha1s });
     expect([again.status, again.body.code]).toEqual([400, 'bad_request']);
     expect((await call(emu, t, 'b2_get_upload_part_url', { fileId: s.fileId })).status).toBe(400);
   });

@@ -1,6 +1,7 @@
 /**
  * Server-side copies (docs/b2-api.md §5.3): b2_copy_file (COPY/REPLACE metadata rules, result < 5
- * GB, response action "copy") and b2_copy_part. Copies reference the source's bytes; only SHA1/MD5
+ * GB, response action "copy") and b2_copy_part, with the encryption of source and destination
+ * (docs/b2-api.md §9). Copies reference the source's bytes; only SHA1/MD5
  * of a partial range are computed by reading it.
  */
 import { createHash } from 'node:crypto';
@@ -12,11 +13,19 @@ import { newFileId } from '../store/ids.js';
 import type { PartRecord, Segment, VersionRecord } from '../store/model.js';
 import { normaliseFileInfo, resolveContentType, validateFileName } from './names.js';
 import { fileObject, partObject } from './shapes.js';
+import { parseSseJson, type SseRequest } from './encryption.js';
+import { requireReadKey, requireSameEncryption } from './customer-keys.js';
+import { parseLegalHold, parseRetentionJson } from './lock-rules.js';
+import { newFileProtection, type ProtectionRequest } from './protection.js';
+import { replicationStatusFor } from './replication.js';
 import type { ApiContext } from '../state.js';
 
 const MAX_COPY_BYTES = 5_000_000_000;
 
-/** The copy source: must be a stored upload the key may read. */
+/**
+ * The copy source: must be a stored upload the key may read, and an SSE-C source needs its key
+ * in `sourceServerSideEncryption` (docs/b2-api.md §9.3).
+ */
 function sourceOf(ctx: ApiContext): VersionRecord {
   const id = ctx.params.string('sourceFileId');
   const v = ctx.state.store.versions.get(id);
@@ -26,7 +35,13 @@ function sourceOf(ctx: ApiContext): VersionRecord {
   if (bucket.bucketType !== 'allPublic') requireCapability(ctx.principal, 'readFiles');
   requireBucket(ctx.principal, v.bucketId);
   requireName(ctx.principal, v.fileName);
+  requireReadKey(v.sse, parseSseJson(ctx.params.optAny('sourceServerSideEncryption'), 'sourceServerSideEncryption'), 'Copy source');
   return v;
+}
+
+/** `destinationServerSideEncryption` of a copy. */
+function destinationSse(ctx: ApiContext): SseRequest | undefined {
+  return parseSseJson(ctx.params.optAny('destinationServerSideEncryption'), 'destinationServerSideEncryption');
 }
 
 /** Parses `range: "bytes=a-b"` (inclusive) against the source size; returns `[start, end)`. */
@@ -64,7 +79,7 @@ export async function copyFile(ctx: ApiContext): Promise<unknown> {
   requireCapability(principal, 'writeFiles');
   const src = sourceOf(ctx);
   const destBucketId = params.optString('destinationBucketId') || src.bucketId;
-  bucketById(ctx, destBucketId);
+  const destBucket = bucketById(ctx, destBucketId);
   requireBucket(principal, destBucketId);
   const fileName = params.string('fileName');
   validateFileName(fileName);
@@ -86,6 +101,13 @@ export async function copyFile(ctx: ApiContext): Promise<unknown> {
   } else {
     throw badRequest(`Invalid metadataDirective: ${directive}`);
   }
+  const now = Date.now();
+  const request: ProtectionRequest = {
+    sse: destinationSse(ctx),
+    retention: parseRetentionJson(params.optAny('fileRetention'), now),
+    legalHold: parseLegalHold(params.optAny('legalHold')),
+  };
+  const protection = newFileProtection(principal, destBucket, request, fileName, newInfo, now);
   const { start, end } = copyRange(ctx, src.contentLength);
   const length = end - start;
   if (length >= MAX_COPY_BYTES) throw new B2Error(400, 'source_too_large', `Copy source too big: ${length}`);
@@ -94,8 +116,8 @@ export async function copyFile(ctx: ApiContext): Promise<unknown> {
   const h = whole && src.contentSha1 === 'none' ? { sha1: 'none', md5: null } : await hashes(ctx, src, segments, whole, true);
   const store = ctx.state.store;
   const seq = store.nextSeq();
-  const now = Date.now();
   const v: VersionRecord = {
+    ...protection,
     fileId: newFileId(destBucketId, seq, false, now),
     bucketId: destBucketId,
     fileName,
@@ -108,6 +130,7 @@ export async function copyFile(ctx: ApiContext): Promise<unknown> {
     fileInfo: newInfo,
     uploadTimestamp: now,
     segments,
+    replicationStatus: replicationStatusFor(destBucket, fileName),
   };
   await store.commit({ t: 'version', v });
   return fileObject(ctx.shape, v, false, 'copy');
@@ -123,6 +146,7 @@ export async function copyPart(ctx: ApiContext): Promise<unknown> {
   requireName(principal, large.fileName);
   const partNumber = params.optInt('partNumber');
   if (partNumber === undefined || partNumber < 1 || partNumber > 10_000) throw badRequest('Part number must be in range 1 - 10000');
+  requireSameEncryption(large.sse, destinationSse(ctx), `Part ${partNumber}`);
   const { start, end } = copyRange(ctx, src.contentLength);
   if (end - start > MAX_COPY_BYTES) throw new B2Error(400, 'source_too_large', `Copy source too big: ${end - start}`);
   const segments = sliceSegments(src.segments, start, end);
@@ -136,5 +160,5 @@ export async function copyPart(ctx: ApiContext): Promise<unknown> {
     segments,
   };
   await ctx.state.store.commit({ t: 'part', fileId: large.fileId, v: part });
-  return partObject(large.fileId, part);
+  return partObject(large.fileId, part, large.sse);
 }

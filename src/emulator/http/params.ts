@@ -78,6 +78,20 @@ export class Params {
     return v as Record<string, unknown>;
   }
 
+  /**
+   * An optional value of any JSON type, for fields that are objects, arrays or scalars (query
+   * form: JSON text when it parses, else the string itself). The caller checks the type.
+   */
+  optAny(name: string): unknown {
+    const v = this.raw(name);
+    if (!this.fromQuery || typeof v !== 'string') return v;
+    try {
+      return JSON.parse(v) as unknown;
+    } catch {
+      return v;
+    }
+  }
+
   /** An optional array of anything (query form: JSON text). */
   optArray(name: string): unknown[] | undefined {
     let v = this.raw(name);

@@ -14,6 +14,8 @@ import { newFileId } from '../store/ids.js';
 import type { ApiVersion, VersionRecord } from '../store/model.js';
 import { principalFor } from '../auth/principal.js';
 import { fileObject } from '../api/shapes.js';
+import { newFileProtection } from '../api/protection.js';
+import { replicationStatusFor } from '../api/replication.js';
 import type { ApiContext, EmulatorState } from '../state.js';
 import { parseUploadMeta } from './upload-headers.js';
 
@@ -65,6 +67,7 @@ export async function uploadFile(
   requireBucket(principal, bucketId);
   const meta = parseUploadMeta(req);
   requireName(principal, meta.fileName);
+  const protection = newFileProtection(principal, bucket, meta.protection, meta.fileName, meta.fileInfo, Date.now());
   const lengths = uploadLengths(req);
   // b2_upload_file takes at most 5 GB; bigger files must be large files (docs/b2-api.md §5.1).
   if (lengths.dataLength > MAX_UPLOAD_BYTES) throw badRequest(`File is larger than ${MAX_UPLOAD_BYTES} bytes; use the large-file API`);
@@ -73,6 +76,7 @@ export async function uploadFile(
   const seq = store.nextSeq();
   const now = Date.now();
   const record: VersionRecord = {
+    ...protection,
     fileId: newFileId(bucketId, seq, false, now),
     bucketId,
     fileName: meta.fileName,
@@ -85,6 +89,7 @@ export async function uploadFile(
     fileInfo: meta.fileInfo,
     uploadTimestamp: meta.customTimestamp ?? now,
     segments: body.segments,
+    replicationStatus: replicationStatusFor(bucket, meta.fileName),
   };
   await store.commit({ t: 'version', v: record });
   sendJson(res, 200, fileObject({ version, accountId: store.meta.accountId, principal }, record));
