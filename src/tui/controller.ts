@@ -137,15 +137,18 @@ export class TuiController {
     }
   }
 
-  /** Shows the oldest unanswered conflict question once the panes or the queue have the keyboard. */
+  /**
+   * Shows the oldest unanswered conflict question at once, on top of whatever is open (a dialog,
+   * the help, an accounts screen): the transfer waits for it. Closing it brings that view back.
+   */
   private askPendingQuestion(): void {
     const d = this.deps;
     if (this.exited) return;
     const question = d.transfers.queue.store.getSnapshot().question;
-    const s = snapshot(d);
-    if (question === null || s.dialog !== null || this.asked.has(question.id)) return;
-    if (s.app.mode.kind !== 'normal' && s.app.mode.kind !== 'queue') return;
+    if (question === null || this.asked.has(question.id)) return;
+    // One question at a time: the next one comes when this one is answered.
+    if (snapshot(d).dialog?.kind === 'conflict') return;
     this.asked.add(question.id);
-    d.store.dispatch({ type: 'openDialog', dialog: conflictDialogFor(question) });
+    d.store.dispatch({ type: 'raiseDialog', dialog: conflictDialogFor(question) });
   }
 }

@@ -15,7 +15,7 @@ import type { KeyInfo } from '../../state/model/key-info.js';
 import { createStore, type ReadableStore } from '../../transfers/store.js';
 import type { ScreenDialog } from '../dialogs/screen.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
-import type { TuiState } from '../store/tui-state.js';
+import { baseLayer, type TuiState } from '../store/tui-state.js';
 import type { TuiStore } from '../store/tui-store.js';
 import { InspectorStore } from './inspector-store.js';
 import { KeysScreenStore } from './keys-store.js';
@@ -97,7 +97,8 @@ export class AccountScreens {
   }
 
   private sync(): void {
-    const s = this.o.store.getSnapshot();
+    // The screen stays while a raised dialog (a transfer's question) covers it.
+    const s = baseLayer(this.o.store.getSnapshot());
     const key = s.app.mode.kind === 'wizard' ? s.app.mode : s.dialog?.kind === 'screen' ? s.dialog : null;
     if (key === this.shownFor) return;
     this.replace(key, key === null ? null : s.dialog?.kind === 'screen' ? this.screenFor(s.dialog) : this.wizard());
