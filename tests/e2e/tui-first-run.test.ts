@@ -6,6 +6,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KEYS } from './pty-harness.js';
 import { cursorTo, openFolder, see, startDemo, type DemoRun } from './tui-helpers.js';
 
+/** Rows of the screen a dialog's double border is drawn on. */
+function dialogRows(screen: string[]): string[] {
+  return screen.filter((l) => /[║╔╚]/.test(l));
+}
+
+/** What shows between the panes' outer borders and a dialog row's own borders (should be blank). */
+function besideDialog(row: string): string {
+  const left = row.search(/[║╔╚]/);
+  const right = Math.max(row.lastIndexOf('║'), row.lastIndexOf('╗'), row.lastIndexOf('╝'));
+  return `${row.slice(1, left)}${row.slice(right + 1, row.length - 1)}`;
+}
+
+/** The last three rows at 80×24 are the panes' bottom border, the status line and the key bar, untouched. */
+function bottomIntact(screen: string[]): boolean {
+  const border = screen[20] ?? '';
+  return /^└─+┘└─+┘$/.test(border) && !/[║╔╚]/.test(screen[21] ?? '') && (screen[22] ?? '').includes('10');
+}
+
 let run: DemoRun | null = null;
 afterEach(async () => {
   await run?.close();
@@ -31,5 +49,54 @@ describe('a question a running transfer raises', () => {
     s.write(KEYS.enter);
     const back = await see(s, 'Versions of report.pdf', 'Copy: 0 of 1 file done (0 B); 1 skipped.');
     expect(back).not.toContain('File exists');
+  });
+});
+
+describe('dialogs over the panes at 80×24', () => {
+  it('cover the panes through their last column and stay above the bottom border, status line and key bar', async () => {
+    run = await startDemo();
+    const { s } = run;
+    await openFolder(run, 'demo-photos', 'docs');
+    await cursorTo(run, 'report.pdf');
+    const dialogs: Array<[string, string]> = [
+      [KEYS.f3, 'Info: report.pdf'],
+      [KEYS.f5, 'Copy'],
+      [KEYS.f6, 'Move'],
+      [KEYS.f8, 'Delete'],
+      ['L', 'Share link'],
+      ['v', 'Versions of report.pdf'],
+      ['+', 'Select by mask'],
+    ];
+    for (const [key, title] of dialogs) {
+      s.write(key);
+      await s.waitFor((t) => t.includes(title) && t.includes('╚'));
+      const screen = s.screen();
+      const rows = dialogRows(screen);
+      expect(rows.length, title).toBeGreaterThan(3);
+      for (const row of rows) expect(besideDialog(row), `${title}: ${row}`).toMatch(/^ *$/);
+      expect(bottomIntact(screen), `${title}:\n${screen.join('\n')}`).toBe(true);
+      s.write(KEYS.escape);
+      await s.waitFor((t) => !t.includes('╚'));
+    }
+  });
+
+  it('a copy\'s "file exists" question fits too, with every choice reachable', async () => {
+    run = await startDemo();
+    const { s } = run;
+    await openFolder(run, 'demo-photos', 'docs');
+    await cursorTo(run, 'notes.md');
+    s.write(KEYS.f5);
+    await see(s, 'Copy notes.md');
+    s.write(KEYS.enter);
+    await see(s, 'Copy: 1 of 1 file done');
+    s.write(KEYS.f5);
+    await see(s, 'Copy notes.md');
+    s.write(KEYS.enter);
+    await see(s, 'File exists', '(•) Overwrite');
+    expect(bottomIntact(s.screen())).toBe(true);
+    s.write(KEYS.end);
+    s.write(KEYS.up);
+    await see(s, '(•) Overwrite if newer, for all remaining conflicts');
+    expect(bottomIntact(s.screen())).toBe(true);
   });
 });

@@ -31,7 +31,7 @@ describe('a question raised while something else is open', () => {
     await f.see('Panes · Navigate');
     await copyOntoExisting(f);
     const asked = await f.see('File exists', 'a.txt already exists.');
-    expect(asked).toContain('Panes · Navigate');
+    expect(asked).toContain('b2c keys');
     f.h.press(KEYS.escape);
     const back = await f.h.waitForFrame((t) => !t.includes('File exists') && t.includes('Panes · Navigate'));
     expect(back).toContain('Panes · Navigate');
