@@ -100,3 +100,36 @@ describe('dialogs over the panes at 80×24', () => {
     expect(bottomIntact(s.screen())).toBe(true);
   });
 });
+
+describe('deleting all versions of a B2 folder', () => {
+  it('says what it removed: a folder holding no files counts as a folder, not "0 of 0 files"', async () => {
+    run = await startDemo();
+    const { s } = run;
+    await openFolder(run, 'demo-photos');
+    await cursorTo(run, 'empty-folder');
+    s.write(KEYS.f8);
+    await see(s, 'Remove the folder empty-folder', '(•) Hide');
+    s.write(KEYS.down);
+    s.write(KEYS.down);
+    await see(s, '(•) Delete all versions');
+    s.write(KEYS.enter);
+    const done = await see(s, 'Delete: ');
+    expect(done).not.toContain('0 of 0 files');
+    await see(s, 'Delete: 1 folder removed (it held no files).');
+  });
+
+  it('counts the files and the folders of a folder with files in it', async () => {
+    run = await startDemo();
+    const { s } = run;
+    await openFolder(run, 'demo-photos');
+    await cursorTo(run, 'docs');
+    s.write(KEYS.f8);
+    await see(s, 'Remove the folder docs', '(•) Hide');
+    s.write(KEYS.down);
+    s.write(KEYS.down);
+    await see(s, '(•) Delete all versions');
+    s.write(KEYS.enter);
+    // notes.md, report.pdf and the hidden deleted-draft.txt, then the folder itself.
+    await see(s, 'Delete: 3 of 3 files done, 1 folder removed.');
+  });
+});
