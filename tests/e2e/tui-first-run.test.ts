@@ -2,6 +2,8 @@
  * What a new user hit in the file manager (issue 11, "Bugs"), each reproduced through the real
  * binary in a pseudo-terminal at 80×24 against `b2c --demo`, as the user saw it.
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEYS } from './pty-harness.js';
 import { cursorTo, openFolder, see, startDemo, type DemoRun } from './tui-helpers.js';
@@ -131,5 +133,53 @@ describe('deleting all versions of a B2 folder', () => {
     s.write(KEYS.enter);
     // notes.md, report.pdf and the hidden deleted-draft.txt, then the folder itself.
     await see(s, 'Delete: 3 of 3 files done, 1 folder removed.');
+  });
+});
+
+describe('the cursor after F2 and F7', () => {
+  it('stays on a file renamed on B2, so the next F2 renames it again', async () => {
+    run = await startDemo();
+    const { s } = run;
+    await openFolder(run, 'demo-photos', 'docs');
+    await see(s, 'notes.md', 'report.pdf');
+    // No filter: Home is `..`, the next row notes.md.
+    s.write(KEYS.home);
+    s.write(KEYS.down);
+    s.write(KEYS.f2);
+    await see(s, 'New name for notes.md');
+    s.write(`\x15zz-notes.md${KEYS.enter}`);
+    await see(s, 'Rename: 1 of 1 file done');
+    await s.waitFor((t) => t.includes('zz-notes.md') && !/ notes\.md /.test(t));
+    s.write(KEYS.f2);
+    await see(s, 'New name for zz-notes.md');
+  });
+
+  it('lands on a folder just made, even when a filter was hiding it (the filter goes)', async () => {
+    run = await startDemo();
+    const { s } = run;
+    await openFolder(run, 'demo-photos');
+    await cursorTo(run, 'docs');
+    s.write(KEYS.f7);
+    await see(s, 'Name of the new folder');
+    s.write(`new-folder${KEYS.enter}`);
+    await see(s, 'Made folder new-folder.');
+    await s.waitFor((t) => !t.includes('filter "docs"') && t.includes('new-folder/'));
+    s.write(KEYS.f2);
+    await see(s, 'New name for new-folder');
+  });
+
+  it('lands on a local file renamed while a filter hides its new name', async () => {
+    run = await startDemo([], { prepare: (cwd) => writeFile(join(cwd, 'draft.txt'), 'draft') });
+    const { s } = run;
+    await see(s, 'draft.txt', 'demo-photos');
+    s.write(KEYS.tab);
+    await cursorTo(run, 'draft');
+    s.write(KEYS.f2);
+    await see(s, 'New name for draft.txt');
+    s.write(`\x15final.txt${KEYS.enter}`);
+    await see(s, 'Renamed draft.txt to final.txt.');
+    await s.waitFor((t) => !t.includes('filter "draft"') && t.includes('final.txt'));
+    s.write(KEYS.f2);
+    await see(s, 'New name for final.txt');
   });
 });

@@ -7,9 +7,9 @@ import { movedCursor, type CursorMove } from './pane-cursor.js';
 import { isRootLocation, sameLocation, type PaneLocation } from '../location/pane-location.js';
 import { entryComparator, mergeSorted, showsEverything } from './pane-rows.js';
 import { invertedSelection, maskedSelection, toggledAtCursor, type MaskSelection, type SelectionScope } from './pane-selection.js';
-import { nextSortKey, rowCount, type PaneState, type SortSpec } from './pane-state.js';
+import { entryKey, nextSortKey, rowCount, type PaneState, type SortSpec } from './pane-state.js';
 import type { Entry } from '../model/entry.js';
-import { computeView, keepCursor, pruneSelection, withCursor } from './pane-view.js';
+import { computeView, findRow, keepCursor, pruneSelection, withCursor } from './pane-view.js';
 
 /**
  * Everything that can happen to a pane. `height` on cursor actions is the list's visible row
@@ -74,6 +74,17 @@ function started(pane: PaneState, a: { requestId: number; location: PaneLocation
   };
 }
 
+/**
+ * The row the cursor is to land on (a folder just made, a file just renamed) has arrived but the
+ * filter hides it: the filter goes, so the cursor can be on it.
+ */
+function revealFocus(pane: PaneState): PaneState {
+  const key = pane.focusKey;
+  if (key === null || pane.filter === '' || findRow(pane, key) >= 0) return pane;
+  if (!pane.entries.some((e) => entryKey(e) === key)) return pane;
+  return refiltered(pane, pane.showHidden, '');
+}
+
 function paged(pane: PaneState, page: readonly Entry[]): PaneState {
   const loaded = (pane.load.stage === 'loading' ? pane.load.loaded : pane.entries.length) + page.length;
   const load = { stage: 'loading' as const, loaded };
@@ -82,7 +93,7 @@ function paged(pane: PaneState, page: readonly Entry[]): PaneState {
   const sortedPage = [...page].sort(cmp);
   const entries = mergeSorted(pane.entries, sortedPage, cmp);
   const view = showsEverything(pane.showHidden, pane.filter) ? entries : mergeSorted(pane.view, computeView(sortedPage, pane.showHidden, pane.filter), cmp);
-  return keepCursor(pane, { ...pane, entries, view, load });
+  return revealFocus(keepCursor(pane, { ...pane, entries, view, load }));
 }
 
 /** Applies `action` to `pane`; returns `pane` itself when nothing changes (stale results). */

@@ -56,7 +56,10 @@ export interface PaneState {
   filter: string;
   /** Show dotfiles and B2 names whose newest version is a hide marker. */
   showHidden: boolean;
-  /** While loading: the row key to put the cursor on when it arrives (cleared by any cursor move). */
+  /**
+   * While loading: the row key to put the cursor on when it arrives (cleared by any cursor move).
+   * A filter that would hide that row is cleared when it arrives.
+   */
   focusKey: string | null;
 }
 

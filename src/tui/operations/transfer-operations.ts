@@ -13,6 +13,8 @@ import { sanitizeName } from '../../state/text/sanitize.js';
 import { providerPath, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
 import type { ConflictPolicy, GroupView, JobView, KnownEntry, TransferEngine } from '../../transfers/index.js';
 import type { Navigator } from '../panes/navigator.js';
+import type { PaneSide } from '../../state/app/app-state.js';
+import { entryKey, rowKeyAt } from '../../state/pane/pane-state.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import type { TuiStore } from '../store/tui-store.js';
 
@@ -30,6 +32,11 @@ interface Pending {
   foldersRemoved: number;
   /** Called once the group finished (after the status line and the refresh were asked for). */
   onFinished?: () => void;
+  /**
+   * A rename: where the cursor goes afterwards. A pane still on the renamed entry's row (`from`,
+   * its row key before) lands on its new row (`to`), as after a rename in place.
+   */
+  follow?: { from: string; to: string };
 }
 
 export class TransferOperations {
@@ -131,7 +138,8 @@ export class TransferOperations {
       conflict: 'ask',
       label: `Rename ${entry.name}`,
     });
-    this.submitted(id, { verb: 'Rename', changed: [at] }, `Renaming ${entry.name} to ${name}…`);
+    const follow = { from: entryKey(entry), to: entryKey({ ...entry, name }) };
+    this.submitted(id, { verb: 'Rename', changed: [at], follow }, `Renaming ${entry.name} to ${name}…`);
   }
 
   private finished(g: GroupView): void {
@@ -148,7 +156,10 @@ export class TransferOperations {
     const done = `${p.verb}: ${doneText(p, t)}`;
     if (problems.length > 0) this.status(`${done}; ${problems.join(', ')}. Press t to see the queue.`, t.filesFailed > 0 || t.foldersFailed > 0 ? 'error' : 'warning');
     else this.status(`${done}.`);
-    void this.navigator.refreshWhere((loc) => p.changed.some((c) => sameLocation(c, loc)));
+    const panes = this.store.getSnapshot().app.panes;
+    const follow = p.follow;
+    const focus = (side: PaneSide): string | undefined => (follow !== undefined && rowKeyAt(panes[side], panes[side].cursor) === follow.from ? follow.to : undefined);
+    void this.navigator.refreshWhere((loc) => p.changed.some((c) => sameLocation(c, loc)), focus);
     p.onFinished?.();
   }
 
