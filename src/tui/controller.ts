@@ -36,7 +36,7 @@ export class TuiController {
     const queue = deps.transfers.queue;
     this.unsubscribe = queue.store.subscribe(() => this.askPendingQuestion());
     const { config, verify } = deps.accounts;
-    this.accounts = new AccountScreens({ store: deps.store, registry: deps.registry, config, verify, onClose: this.closeScreen, onProfile: this.openProfile, now: () => deps.now() });
+    this.accounts = new AccountScreens({ store: deps.store, registry: deps.registry, config, verify, onClose: this.closeScreen, onProfile: this.openProfile, onProfileRenamed: this.profileRenamed, now: () => deps.now() });
   }
 
   /** Handles one raw input event from Ink (`useStdin().internal_eventEmitter`, 'input'). */
@@ -66,6 +66,13 @@ export class TuiController {
     if (config !== null) this.deps.registry.addProfile(storedProfileSpec(config, name));
     this.leaveScreen();
     void this.deps.navigator.openProfileHome(side, name);
+  };
+
+  /** Profile `from` was renamed `to` in P: the registry and the panes showing it take the new name. */
+  readonly profileRenamed = (from: string, to: string): void => {
+    const config = this.deps.accounts.config;
+    if (config !== null) this.deps.registry.renameProfile(from, storedProfileSpec(config, to));
+    this.deps.store.dispatch({ type: 'app', action: { type: 'profileRenamed', from, to } });
   };
 
   private leaveScreen(): void {

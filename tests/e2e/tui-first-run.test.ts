@@ -2,10 +2,13 @@
  * What a new user hit in the file manager (issue 11, "Bugs"), each reproduced through the real
  * binary in a pseudo-terminal at 80×24 against `b2c --demo`, as the user saw it.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEYS } from './pty-harness.js';
+import { openConfig } from '../../src/config/index.js';
+import { startTestServer } from '../support/server.js';
+import { KEYS, spawnB2c } from './pty-harness.js';
 import { cursorTo, openFolder, see, startDemo, type DemoRun } from './tui-helpers.js';
 
 /** Rows of the screen a dialog's double border is drawn on. */
@@ -181,5 +184,40 @@ describe('the cursor after F2 and F7', () => {
     await s.waitFor((t) => !t.includes('filter "draft"') && t.includes('final.txt'));
     s.write(KEYS.f2);
     await see(s, 'New name for final.txt');
+  });
+});
+
+describe('renaming a profile in P', () => {
+  it('renames it in the pane header too, and the pane keeps working', async () => {
+    const { emu } = await startTestServer({ demo: true });
+    const base = await mkdtemp(join(tmpdir(), 'b2c-e2e-rename-'));
+    const configDir = join(base, 'config');
+    openConfig({ dir: configDir, env: {} }).saveProfile({ name: 'work', applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
+    const s = spawnB2c([], { cwd: base, env: { B2C_CONFIG_DIR: configDir, FORCE_COLOR: '2', B2_APPLICATION_KEY_ID: undefined, B2_APPLICATION_KEY: undefined } });
+    run = {
+      s,
+      cwd: base,
+      async close() {
+        s.kill();
+        await s.exited;
+        await emu.close();
+        await rm(base, { recursive: true, force: true });
+      },
+    };
+    await see(s, 'b2://', '[work]', 'demo-photos');
+    s.write('P');
+    await see(s, 'Profiles');
+    s.write('r');
+    await see(s, 'Rename work to');
+    s.write(`\x15office${KEYS.enter}`);
+    await see(s, 'Renamed work to office.');
+    s.write(KEYS.escape);
+    const panes = await s.waitFor((t) => t.includes('demo-photos') && !t.includes('Renamed work'));
+    expect(panes).toContain('[office]');
+    expect(panes).not.toContain('[work]');
+    // The pane still lists through the renamed profile.
+    await cursorTo(run, 'demo-photos');
+    s.write(KEYS.enter);
+    await see(s, 'b2://demo-photos/', 'README.txt', '[office]');
   });
 });

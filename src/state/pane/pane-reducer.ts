@@ -43,7 +43,9 @@ export type PaneAction =
   | { type: 'cycleSort' }
   | { type: 'reverseSort' }
   /** Flips `showHidden`. Selected rows that become hidden are unselected. */
-  | { type: 'toggleHidden' };
+  | { type: 'toggleHidden' }
+  /** Account profile `from` is now called `to`: a pane showing it keeps its place under the new name. */
+  | { type: 'profileRenamed'; from: string; to: string };
 
 function resorted(pane: PaneState, sort: SortSpec): PaneState {
   const entries = [...pane.entries].sort(entryComparator(sort));
@@ -142,6 +144,10 @@ export function paneReducer(pane: PaneState, action: PaneAction): PaneState {
       return resorted(pane, { key: pane.sort.key, reverse: !pane.sort.reverse });
     case 'toggleHidden':
       return refiltered(pane, !pane.showHidden, pane.filter);
+    case 'profileRenamed': {
+      const loc = pane.location;
+      return loc.kind === 'b2' && loc.profile === action.from ? { ...pane, location: { ...loc, profile: action.to } } : pane;
+    }
     default: {
       const never: never = action;
       return never;

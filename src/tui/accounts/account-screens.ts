@@ -65,6 +65,8 @@ export interface AccountScreensOptions extends AccountsContext {
   onClose: () => void;
   /** Opens profile `name` in pane `side` (after the wizard saved it, or when chosen in P). */
   onProfile: (side: PaneSide, name: string) => void;
+  /** Profile `from` was renamed `to` in P. */
+  onProfileRenamed: (from: string, to: string) => void;
   /** The clock, ms since the epoch (expiry marks). */
   now: () => number;
 }
@@ -131,7 +133,7 @@ export class AccountScreens {
     const { registry, config } = this.o;
     if (d.screen === 'profiles') {
       if (config === null) return null;
-      const store = new ProfilesScreenStore({ store: config, verify: this.o.verify, onChoose: (name) => this.o.onProfile(d.side, name), onClose: this.o.onClose }, d.profile ?? undefined);
+      const store = new ProfilesScreenStore({ store: config, verify: this.o.verify, onChoose: (name) => this.o.onProfile(d.side, name), onRenamed: this.o.onProfileRenamed, onClose: this.o.onClose }, d.profile ?? undefined);
       return { kind: 'profiles', store };
     }
     if (d.profile === null) return null;
