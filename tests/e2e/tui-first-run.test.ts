@@ -3,6 +3,7 @@
  * binary in a pseudo-terminal at 80×24 against `b2c --demo`, as the user saw it.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -219,5 +220,46 @@ describe('renaming a profile in P', () => {
     await cursorTo(run, 'demo-photos');
     s.write(KEYS.enter);
     await see(s, 'b2://demo-photos/', 'README.txt', '[office]');
+  });
+});
+
+/** A port on 127.0.0.1 that nothing listens on (it was free a moment ago). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('the account wizard', () => {
+  it('drops the error of the last check once the field is edited', async () => {
+    const { emu } = await startTestServer({ demo: true });
+    const base = await mkdtemp(join(tmpdir(), 'b2c-e2e-wizard-'));
+    const s = spawnB2c([], { cwd: base, env: { B2C_CONFIG_DIR: join(base, 'config'), B2C_NETWORK_TIMEOUT: '0.5', FORCE_COLOR: '2', B2_APPLICATION_KEY_ID: undefined, B2_APPLICATION_KEY: undefined } });
+    run = {
+      s,
+      cwd: base,
+      async close() {
+        s.kill();
+        await s.exited;
+        await emu.close();
+        await rm(base, { recursive: true, force: true });
+      },
+    };
+    const dead = `127.0.0.1:${await closedPort()}`;
+    await see(s, 'Add a Backblaze B2 account', 'Application key ID');
+    s.write(`${emu.masterKeyId}${KEYS.enter}`);
+    s.write(`${emu.masterKey}${KEYS.enter}`);
+    s.write(`http://${dead}${KEYS.enter}`);
+    s.write(KEYS.enter);
+    await see(s, `Cannot reach B2 at ${dead}`);
+    // The user types the right server, forgetting http://: only the new problem shows.
+    const live = emu.endpoint.replace('http://', '');
+    s.write(`\x15${live}`);
+    await s.waitFor((t) => t.includes(live) && !t.includes(`http://${dead}`));
+    s.write(KEYS.enter);
+    const screen = await see(s, 'The endpoint must be an http:// or https:// URL');
+    expect(screen).not.toContain('Cannot reach B2');
   });
 });
