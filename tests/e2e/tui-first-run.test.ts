@@ -263,3 +263,54 @@ describe('the account wizard', () => {
     expect(screen).not.toContain('Cannot reach B2');
   });
 });
+
+/** The rows of the transfer queue panel (between its hint line and its bottom border). */
+function queueRows(screen: string[]): string[] {
+  return screen.slice(3, 20).map((l) => l.slice(1, -1).trimEnd()).filter((l) => l !== '');
+}
+
+describe('the transfer queue says what each row did', () => {
+  it('a hide reads hide, a rename rename, and a "keep both" download the name it wrote', async () => {
+    run = await startDemo();
+    const { s } = run;
+    await openFolder(run, 'demo-photos', 'docs');
+    // Hide notes.md.
+    await cursorTo(run, 'notes.md');
+    s.write(KEYS.f8);
+    await see(s, '(•) Hide');
+    s.write(KEYS.enter);
+    await see(s, 'Delete: 1 of 1 file done.');
+    // Rename report.pdf (on B2: a copy, then a hide of the old name).
+    await cursorTo(run, 'report.pdf');
+    s.write(KEYS.f2);
+    await see(s, 'New name for report.pdf');
+    s.write(`\x15paper.pdf${KEYS.enter}`);
+    await see(s, 'Rename: 1 of 1 file done');
+    // Download paper.pdf twice, keeping both.
+    await cursorTo(run, 'paper.pdf');
+    s.write(KEYS.f5);
+    await see(s, 'Copy paper.pdf');
+    s.write(KEYS.enter);
+    await see(s, 'Copy: 1 of 1 file done');
+    s.write(KEYS.f5);
+    await see(s, 'Copy paper.pdf');
+    for (let i = 0; i < 4; i++) s.write(KEYS.down);
+    await see(s, '(•) Keep both');
+    s.write(KEYS.enter);
+    await see(s, 'Copy: 1 of 1 file done');
+    s.write('t');
+    // The second download's row names the file it wrote, once it is done.
+    await s.waitFor((t) => t.includes('Transfer queue') && queueRows(t.split('\n')).filter((r) => /^done +download /.test(r)).length === 2);
+    // (A selected file's scan, which looked it up, has a row of its own.)
+    const rows = queueRows(s.screen()).filter((r) => !/^\S+ +scan /.test(r));
+    expect(rows.filter((r) => r.includes(' rename '))).toHaveLength(1);
+    expect(rows.find((r) => r.includes('notes.md'))).toMatch(/^done {6}hide {8}notes\.md( |$)/);
+    expect(rows.some((r) => r.includes('delete'))).toBe(false);
+    expect(rows.find((r) => r.includes('report.pdf'))).toMatch(/^done {6}rename {6}report\.pdf → b2:\/\/demo-photos\/docs\/paper\.pdf/);
+    expect(rows.some((r) => r.includes('server-copy'))).toBe(false);
+    const downloads = rows.filter((r) => / download /.test(r));
+    expect(downloads).toHaveLength(2);
+    expect(downloads[0]).toContain(`→ ${run.cwd}/paper.pdf `);
+    expect(downloads[1]).toContain(`→ ${run.cwd}/paper (1).pdf `);
+  });
+});

@@ -24,9 +24,9 @@ export interface StatusLineProps {
   hint?: string;
 }
 
-/** The queue's progress in one line, or null when nothing is running. */
+/** This run's progress in one line (not what finished before it), or null when nothing is running. */
 export function queueSummary(q: TotalsSnapshot, keymap: Keymap): string | null {
-  const t = q.totals;
+  const t = q.run;
   if (!q.active && q.questionsPending === 0) return null;
   const files = `${t.filesDone}/${t.files} files`;
   const pct = formatPercent(t.bytesDone, t.bytesTotal);

@@ -110,7 +110,7 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
       <AccountScreens screens={controller.accounts} width={columns} height={mainHeight} />
     );
   else if (baseMode.kind === 'help') main = <HelpScreen lines={lines} offset={baseMode.offset} width={columns} height={mainHeight} />;
-  else if (baseMode.kind === 'queue') main = <QueuePanel queue={queue} cursor={state.queueCursor} width={columns} height={mainHeight} />;
+  else if (baseMode.kind === 'queue' || (baseMode.kind === 'dialog' && baseMode.origin === 'queue')) main = <QueuePanel queue={queue} cursor={state.queueCursor} width={columns} height={mainHeight} />;
   else
     main = (
       <Box flexDirection="row" height={mainHeight}>
