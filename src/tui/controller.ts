@@ -21,11 +21,14 @@ import { conflictDialogFor } from './dialogs/conflict.js';
 import type { PaneSide } from '../state/app/app-state.js';
 import { storedProfileSpec } from './providers/profile-specs.js';
 import { feedScreen } from './input/screen-keys.js';
+import { TypeAhead } from './input/type-ahead.js';
 
 export class TuiController {
   private sizes: ViewportSizes = { help: 10, helpLines: 0, queue: 10 };
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeState: () => void;
   private exited = false;
+  private readonly typeAhead: TypeAhead;
   /** Questions already shown: the queue store may publish an answered one once more. */
   private readonly asked = new Set<string>();
 
@@ -35,6 +38,8 @@ export class TuiController {
   constructor(private readonly deps: ControllerDeps) {
     const queue = deps.transfers.queue;
     this.unsubscribe = queue.store.subscribe(() => this.askPendingQuestion());
+    this.typeAhead = new TypeAhead(deps.keymap, (ev) => this.dispatchKey(ev));
+    this.unsubscribeState = deps.store.subscribe(() => this.typeAhead.settle(snapshot(deps)));
     const { config, verify } = deps.accounts;
     this.accounts = new AccountScreens({ store: deps.store, registry: deps.registry, config, verify, onClose: this.closeScreen, onProfile: this.openProfile, onProfileRenamed: this.profileRenamed, now: () => deps.now() });
   }
@@ -49,9 +54,14 @@ export class TuiController {
       return;
     }
     const textEntry = s.app.mode.kind === 'filter' || hasTextField(s.dialog);
-    for (const ev of splitInput(raw, textEntry)) this.handleEvent(ev);
+    for (const ev of splitInput(raw, textEntry)) this.dispatchKey(ev);
     this.askPendingQuestion();
   };
+
+  /** One key: kept while the active pane is still loading (./input/type-ahead.ts), else handled. */
+  private dispatchKey(ev: KeyEvent): void {
+    if (!this.typeAhead.hold(snapshot(this.deps), ev)) this.handleEvent(ev);
+  }
 
   /** Closes the accounts screen or the wizard on top (the user left it). */
   readonly closeScreen = (): void => {
@@ -90,6 +100,7 @@ export class TuiController {
   dispose(): void {
     this.exited = true;
     this.unsubscribe();
+    this.unsubscribeState();
     this.accounts.dispose();
   }
 

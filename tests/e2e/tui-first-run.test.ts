@@ -314,3 +314,4 @@ describe('the transfer queue says what each row did', () => {
     expect(downloads[1]).toContain(`→ ${run.cwd}/paper (1).pdf `);
   });
 });
+
