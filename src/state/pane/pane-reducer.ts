@@ -18,8 +18,9 @@ import { computeView, findRow, keepCursor, pruneSelection, withCursor } from './
 export type PaneAction =
   /** A new listing request. Another location clears entries, selection and filter; the same one
    * (a refresh) keeps selection and filter. `focusKey` puts the cursor on that row once it loads:
-   * pass the cursor row's key on refresh, and `parentLocation().fromKey` when going up. */
-  | { type: 'listingStarted'; requestId: number; location: PaneLocation; focusKey?: string | null }
+   * pass the cursor row's key on refresh, and `parentLocation().fromKey` when going up; with
+   * `reveal` (an entry just made or renamed), a filter hiding that row is cleared when it comes. */
+  | { type: 'listingStarted'; requestId: number; location: PaneLocation; focusKey?: string | null; reveal?: boolean }
   /** One page of the listing: appended in sort order, the cursor stays on its row. */
   | { type: 'listingPage'; requestId: number; entries: readonly Entry[] }
   /** The listing is complete: selection keys that did not come back are dropped. */
@@ -57,7 +58,7 @@ function refiltered(pane: PaneState, showHidden: boolean, filter: string): PaneS
   return keepCursor(pane, { ...pane, showHidden, filter, view, selection: pruneSelection(pane.selection, view) });
 }
 
-function started(pane: PaneState, a: { requestId: number; location: PaneLocation; focusKey?: string | null }): PaneState {
+function started(pane: PaneState, a: { requestId: number; location: PaneLocation; focusKey?: string | null; reveal?: boolean }): PaneState {
   const same = sameLocation(pane.location, a.location);
   const entries: readonly Entry[] = [];
   return {
@@ -73,6 +74,7 @@ function started(pane: PaneState, a: { requestId: number; location: PaneLocation
     selection: same ? pane.selection : new Set(),
     filter: same ? pane.filter : '',
     focusKey: a.focusKey ?? null,
+    revealFocus: a.reveal === true,
   };
 }
 
@@ -82,7 +84,7 @@ function started(pane: PaneState, a: { requestId: number; location: PaneLocation
  */
 function revealFocus(pane: PaneState): PaneState {
   const key = pane.focusKey;
-  if (key === null || pane.filter === '' || findRow(pane, key) >= 0) return pane;
+  if (key === null || !pane.revealFocus || pane.filter === '' || findRow(pane, key) >= 0) return pane;
   if (!pane.entries.some((e) => entryKey(e) === key)) return pane;
   return refiltered(pane, pane.showHidden, '');
 }

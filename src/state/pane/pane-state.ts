@@ -56,11 +56,13 @@ export interface PaneState {
   filter: string;
   /** Show dotfiles and B2 names whose newest version is a hide marker. */
   showHidden: boolean;
-  /**
-   * While loading: the row key to put the cursor on when it arrives (cleared by any cursor move).
-   * A filter that would hide that row is cleared when it arrives.
-   */
+  /** While loading: the row key to put the cursor on when it arrives (cleared by any cursor move). */
   focusKey: string | null;
+  /**
+   * The focus row is an entry an operation just made or renamed (F7, F2): a filter that would
+   * hide it is cleared when it arrives, so the cursor can be on it.
+   */
+  revealFocus: boolean;
 }
 
 /** The key of the `..` row. NUL cannot occur in local or B2 names, so it never collides. */
@@ -99,6 +101,7 @@ export function createPaneState(
     filter: '',
     showHidden: options.showHidden ?? false,
     focusKey: null,
+    revealFocus: false,
   };
 }
 

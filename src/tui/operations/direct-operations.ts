@@ -44,7 +44,7 @@ export class DirectOperations {
     await Promise.all(
       (['left', 'right'] as const)
         .filter((s) => sameLocation(panes[s].location, at))
-        .map((s) => (s === focusSide && focusKey !== null ? this.navigator.open(s, at, focusKey) : this.navigator.refresh(s))),
+        .map((s) => this.navigator.refresh(s, s === focusSide && focusKey !== null ? focusKey : undefined)),
     );
   }
 

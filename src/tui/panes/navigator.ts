@@ -59,12 +59,13 @@ export class Navigator {
     location: PaneLocation,
     focusKey: string | null,
     keepIfRefused: boolean,
+    reveal = false,
   ): Promise<{ message: string; listed: boolean; stopped: boolean } | null> {
     const answer = this.access(location);
     const access = answer instanceof Promise ? await answer : answer;
     switch (access.kind) {
       case 'list': {
-        const outcome = await this.loader.load(side, location, { focusKey });
+        const outcome = await this.loader.load(side, location, { focusKey, reveal });
         if (outcome.kind === 'failed') return { message: outcome.message, listed: true, stopped: false };
         if (outcome.kind === 'cancelled') return { message: this.stoppedText(location), listed: true, stopped: true };
         return null;
@@ -126,11 +127,12 @@ export class Navigator {
 
   /**
    * Lists pane `side`'s location again (as the rules allow), keeping the cursor on its row — or
-   * putting it on row `focusKey` (an entry an operation just made or renamed).
+   * putting it on row `focusKey`, an entry an operation just made or renamed (shown even if the
+   * filter would hide it).
    */
   async refresh(side: PaneSide, focusKey?: string): Promise<void> {
     const pane = this.store.getSnapshot().app.panes[side];
-    await this.show(side, pane.location, focusKey ?? rowKeyAt(pane, pane.cursor), false);
+    await this.show(side, pane.location, focusKey ?? rowKeyAt(pane, pane.cursor), false, focusKey !== undefined);
   }
 
   /**
