@@ -315,3 +315,20 @@ describe('the transfer queue says what each row did', () => {
   });
 });
 
+
+describe('smaller things', () => {
+  it('a status message longer than the line is cut with "…", never moving the layout', async () => {
+    run = await startDemo(['--key', 'read-only']);
+    const { s } = run;
+    await openFolder(run, 'demo-photos');
+    await cursorTo(run, 'README.txt');
+    const before = s.screen();
+    expect(before[20]).toMatch(/^└─+┘└─+┘$/);
+    s.write(KEYS.f8);
+    await see(s, 'Hide needs the writeFiles');
+    const screen = s.screen();
+    expect(screen[20]).toMatch(/^└─+┘└─+┘$/);
+    expect(screen[21]).toMatch(/^Delete: no way is allowed here\. Hide needs the writeFiles .*…$/);
+    expect(screen[22]).toContain('10Quit');
+  });
+});

@@ -27,7 +27,7 @@ import { AccountScreens } from './AccountScreens.js';
 import { showsAccountScreen } from '../../tui/accounts/account-screens.js';
 import type { ProviderRegistry } from '../../tui/providers/provider-registry.js';
 import { QueuePanel, queueListHeight } from './QueuePanel.js';
-import { StatusLine, statusLineHeight } from './StatusLine.js';
+import { StatusLine } from './StatusLine.js';
 import type { TransferQueue } from '../../tui/operations/transfer-operations.js';
 import { baseLayer, dialogsOnScreen, type TuiState } from '../../tui/store/tui-state.js';
 import { tuiKeyContext } from '../../tui/input/key-context.js';
@@ -66,8 +66,8 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
 
   const app = state.app;
   const height = Math.max(4, rows - 1);
-  const statusHeight = statusLineHeight(app.status, columns);
-  const mainHeight = Math.max(3, height - statusHeight - 1);
+  // The status line and the key bar take one row each, whatever the message.
+  const mainHeight = Math.max(3, height - 2);
   const listHeight = listHeightFor(mainHeight);
   const lines = useMemo(() => helpLines(keymap), [keymap]);
 
