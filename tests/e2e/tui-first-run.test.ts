@@ -331,4 +331,14 @@ describe('smaller things', () => {
     expect(screen[21]).toMatch(/^Delete: no way is allowed here\. Hide needs the writeFiles .*…$/);
     expect(screen[22]).toContain('10Quit');
   });
+
+  it('a demo key has one name: the pane header and the key inspector agree', async () => {
+    run = await startDemo(['--key', 'no-delete']);
+    const { s } = run;
+    await see(s, '[demo/no-delete]', 'demo-photos');
+    s.write('I');
+    const inspector = await see(s, 'Key inspector', 'Profile');
+    expect(inspector).toMatch(/Profile +demo\/no-delete/);
+    expect(inspector).not.toContain('demo-no-delete');
+  });
 });

@@ -31,7 +31,7 @@ export interface InspectorFacts {
   /** The key inspector, or the keys screen's explanation for a key that cannot sign in. */
   page: 'inspector' | 'keys-unavailable';
   title: string;
-  /** The profile's name, or null for environment credentials. */
+  /** The profile's name as the panes show it, or null for environment credentials. */
   profileName: string | null;
   source: KeySource;
   /** API base URL, or null for the real B2. */
@@ -151,7 +151,8 @@ export class AccountScreens {
         refusal,
         page,
         title: page === 'inspector' ? 'Key inspector' : 'Application keys',
-        profileName: spec?.source === 'env' ? null : d.profile,
+        // The name the panes show (a demo key's `demo/no-delete`), not the registry's key for it.
+        profileName: spec?.source === 'env' ? null : (spec?.label ?? d.profile),
         source: spec?.source ?? 'profile',
         endpoint: spec?.endpoint() ?? null,
       },
