@@ -123,6 +123,15 @@ export function rowKeyAt(pane: PaneState, index: number): string | null {
   return e === null ? null : entryKey(e);
 }
 
+/**
+ * True when the rows run from the smallest value up (names A→Z, smallest first, oldest first):
+ * what the column title's `↑` says; `↓` is the other way. Each key starts in its natural direction
+ * (name ↑, size ↓, date ↓), and `reverse` flips it.
+ */
+export function sortsAscending(sort: SortSpec): boolean {
+  return (sort.key === 'name') !== sort.reverse;
+}
+
 /** The next sort key in the `s` cycle: name → size → date → name. */
 export function nextSortKey(key: SortKey): SortKey {
   switch (key) {
