@@ -341,4 +341,20 @@ describe('smaller things', () => {
     expect(inspector).toMatch(/Profile +demo\/no-delete/);
     expect(inspector).not.toContain('demo-no-delete');
   });
+
+  it('the local delete dialog keeps a size on one line and speaks of one file as "it"', async () => {
+    // 64 characters: "Delete NAME (2" fills the dialog's 74-column line exactly.
+    const name = `${'n'.repeat(60)}.txt`;
+    run = await startDemo([], { prepare: (cwd) => writeFile(join(cwd, name), 'hi') });
+    const { s } = run;
+    await see(s, 'demo-photos');
+    s.write(KEYS.tab);
+    await cursorTo(run, 'nnnn');
+    s.write(KEYS.f8);
+    const dialog = await see(s, 'Delete', 'There is no undo.');
+    expect(dialog).toContain('(2 B)');
+    expect(dialog).not.toMatch(/\(2 *║/);
+    expect(dialog).toContain('Deletes it from the disk for good.');
+    expect(dialog).not.toContain('Deletes them');
+  });
 });
