@@ -25,9 +25,13 @@ function byName(a: Entry, b: Entry): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-async function folderEntries(p: Provider, path: string, showHidden: boolean): Promise<Entry[]> {
+/**
+ * The entries of folder `path`, by name. With `versions`, every name that has versions: hidden
+ * names and names with only unfinished large files too (their versions are what is listed).
+ */
+export async function folderEntries(p: Provider, path: string, versions: boolean): Promise<Entry[]> {
   const all: Entry[] = [];
-  for await (const page of p.list(path, { showHidden })) all.push(...page);
+  for await (const page of p.list(path, { showHidden: versions, unfinished: versions })) all.push(...page);
   return all.sort(byName);
 }
 

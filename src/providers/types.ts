@@ -28,6 +28,11 @@ export interface ListOptions {
   pageSize?: number;
   /** Local: include dotfiles (always included; the UI filters). B2: include names whose newest version is a hide marker. */
   showHidden?: boolean;
+  /**
+   * B2, with `showHidden`: include names that have no finished version, only unfinished large
+   * files (action `start`), marked `unfinished: true` (`b2c ls --versions` lists their versions).
+   */
+  unfinished?: boolean;
 }
 
 /** Options of `stat`. */

@@ -193,6 +193,7 @@ export function jobView(j: JobRecord, nowMs: number): JobView {
     kind: j.kind,
     state: j.state,
     isDir: j.isDir,
+    removeMode: j.group.settings.operation === 'copy' ? null : j.group.settings.removeMode,
     source: j.source,
     target: j.target,
     size: j.size,

@@ -132,7 +132,10 @@ export interface JobView {
   state: JobState;
   /** True when the job handles a folder (scan, mkdir, rmdir, a whole-folder rename). */
   isDir: boolean;
+  /** Deletes and moves: how the source is removed (B2: `hide` keeps every version); else null. */
+  removeMode: RemoveMode | null;
   source: Location | null;
+  /** Where the file goes; once done, where it was written (a "keep both" answer picks a numbered name). */
   target: Location | null;
   /** Bytes to transfer (0 for non-transfers). */
   size: number;
@@ -198,7 +201,13 @@ export interface ConflictQuestion {
 export interface QueueSnapshot {
   jobs: readonly JobView[];
   groups: readonly GroupView[];
+  /** Every job in the queue, finished ones of earlier work included. */
   totals: ProgressTotals;
+  /**
+   * This run: the groups started since the queue last had nothing to do (what a progress header
+   * counts: a 5-file copy reads 5 files, whatever finished before it).
+   */
+  run: ProgressTotals;
   /** The oldest unanswered question, or null. */
   question: ConflictQuestion | null;
   questionsPending: number;
@@ -211,6 +220,8 @@ export interface QueueSnapshot {
 /** The small store for a status bar: totals only. */
 export interface TotalsSnapshot {
   totals: ProgressTotals;
+  /** This run (see QueueSnapshot `run`). */
+  run: ProgressTotals;
   paused: boolean;
   active: boolean;
   questionsPending: number;

@@ -137,6 +137,8 @@ export class Workers {
       stopReason: null,
       attempts: job.attempts + 1,
       retryAt: null,
+      // A new attempt: what the last one said (a failure it will retry, "Restored…") is past.
+      failure: null,
       note: null,
       bytesDone: 0,
       meter: new SpeedMeter(now),
@@ -188,7 +190,10 @@ export class Workers {
       // The source may have grown or shrunk since it was listed: report what was really written.
       const changed = outcome.bytes !== undefined && outcome.bytes !== job.size;
       const note = changed ? (outcome.note ?? `The file changed since it was listed: ${outcome.bytes} bytes were copied, not ${job.size}.`) : outcome.note;
-      this.ledger.update(job, { ...base, state: 'done', note, verified: outcome.verified, failure: null, ...(changed ? { size: outcome.bytes } : {}) });
+      // Written under another name ("keep both"): the job names what is really there now.
+      const written = outcome.writtenTo;
+      const renamed = job.target !== null && written !== undefined && written !== job.target.path ? { target: { ...job.target, path: written } } : {};
+      this.ledger.update(job, { ...base, state: 'done', note, verified: outcome.verified, failure: null, ...(changed ? { size: outcome.bytes } : {}), ...renamed });
       return;
     }
     if (outcome?.type === 'skipped') {

@@ -12,6 +12,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT } from '../commands/kit/exit-codes.js';
+import { parseArgsFailure } from '../commands/kit/args-errors.js';
 import { errorMessage } from '../error-text.js';
 import { DEFAULT_SETTINGS, openConfig, resolveCredentials, type ConfigStore, type Settings } from '../config/index.js';
 import { DEMO_KEY_NAMES, startEmulator, type RunningEmulator } from '../emulator/index.js';
@@ -42,13 +43,15 @@ export type TuiArgs =
   | { kind: 'usage'; message: string }
   | { kind: 'run'; demo: boolean; key?: string; profile?: string };
 
+const TUI_OPTIONS = { demo: { type: 'boolean' }, key: { type: 'string' }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
 /** Reads the file manager's arguments (`argv` is everything after `b2c`); see `tuiArgsProblem`. */
 export function parseTuiArgs(argv: string[]): TuiArgs {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { demo: { type: 'boolean' }, key: { type: 'string' }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: TUI_OPTIONS }));
   } catch (e) {
-    return { kind: 'usage', message: e instanceof Error ? e.message : String(e) };
+    return { kind: 'usage', message: parseArgsFailure(e, argv, TUI_OPTIONS, false) };
   }
   if (values.help) return { kind: 'help' };
   return { kind: 'run', demo: values.demo === true, key: values.key, profile: values.profile };

@@ -34,7 +34,7 @@ describe('b2c as a process', () => {
     expect(help.stdout).toContain('b2c ls URL');
     const bad = await runB2c(['ls', '--bogus', 'b2://x'], { env: {} });
     expect(bad.code).toBe(64);
-    expect(bad.stderr).toMatch(/^b2c ls: Unknown option '--bogus'/);
+    expect(bad.stderr).toMatch(/^b2c ls: Unknown option "--bogus"/);
     expect(bad.stderr).toContain('Usage: b2c ls URL [options]');
   });
 

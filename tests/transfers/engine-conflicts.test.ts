@@ -56,7 +56,9 @@ describe('transfer engine: conflicts', () => {
     await f.engine.whenIdle();
     expect(f.b2.text('/k/a (1).txt')).toBe('new a.txt');
     expect(f.b2.text('/k/a.txt')).toBe('old a.txt');
-    expect(f.byTarget('/k/a.txt')?.note).toBe('Saved as "a (1).txt".');
+    // The job names the file it wrote (the queue panel shows it), with the note saying so.
+    expect(f.byTarget('/k/a (1).txt')?.note).toBe('Saved as "a (1).txt".');
+    expect(f.bySource('/s/a.txt')?.target?.path).toBe('/k/a (1).txt');
 
     // Apply to all: the remaining two are answered together.
     f.engine.publishNow();

@@ -99,6 +99,27 @@ describe('transfer engine: pause, resume, cancel, retry', () => {
     expect(f.b2.text('/b/t')).toBe('tt');
   });
 
+  it('a new attempt starts without the last one\'s failure (the queue panel shows no stale reason)', async () => {
+    const f = makeFixture({ autoRetries: 2 });
+    f.local.put('/s/t', 'tt');
+    const held = createGate();
+    let attempt = 0;
+    f.b2.hooks.beforeWrite = () => {
+      attempt++;
+      if (attempt === 1) throw new TransientError('503 service_unavailable', 1_000);
+      return held.promise;
+    };
+    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s/t', targetDir: '/b' }] });
+    await until(() => f.byTarget('/b/t')?.retryAt != null);
+    expect(f.byTarget('/b/t')?.failure?.kind).toBe('transient');
+    f.clock.advance(1_000);
+    await until(() => f.byTarget('/b/t')?.state === 'running' && attempt === 2);
+    expect(f.byTarget('/b/t')).toMatchObject({ state: 'running', failure: null, note: null });
+    held.open();
+    await f.engine.whenIdle();
+    expect(f.byTarget('/b/t')).toMatchObject({ state: 'done', failure: null });
+  });
+
   it('gives up after the automatic retries and reports the transient failure as retryable', async () => {
     const f = makeFixture({ autoRetries: 1, retryBaseMs: 100 });
     f.local.put('/s/t', 'tt');

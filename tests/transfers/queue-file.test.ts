@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CancelledError } from '../../src/providers/errors.js';
+import { CancelledError, TransientError } from '../../src/providers/errors.js';
 import { createTransferEngine } from '../../src/transfers/engine.js';
 import { loadPendingQueue, QueueFileError } from '../../src/transfers/queue-file.js';
 import { makeFixture } from './helpers/engine-fixture.js';
@@ -100,6 +100,39 @@ describe('resuming after a crash', () => {
     expect(events).toEqual([]);
     await second.close();
     expect(await loadPendingQueue(file)).toBeNull();
+  });
+
+  it('a job saved while it waited to retry comes back without the old failure', async () => {
+    const file = join(dir, 'queue.json');
+    const local = createMemoryProvider({ kind: 'local' });
+    const b2 = createMemoryProvider({ kind: 'b2' });
+    local.put('/s/t', 'tt');
+    const providers = (ref: string): MemoryProvider => (ref === 'local' ? local : b2);
+    const first = createTransferEngine({ providers, clock: createFakeClock(), queueFile: file, autoRetries: 3 });
+    b2.hooks.beforeWrite = () => {
+      throw new TransientError('503 service_unavailable', 60_000);
+    };
+    let waiting = false;
+    first.on('job', (j) => {
+      if (j.kind === 'upload') waiting = j.state === 'queued' && j.failure?.kind === 'transient' && j.retryAt !== null;
+    });
+    first.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s/t', targetDir: '/k' }] });
+    await until(() => waiting, 'the upload to wait for its retry');
+    await first.saveNow();
+    const pending = await loadPendingQueue(file);
+    if (!pending) throw new Error('no pending queue');
+
+    b2.hooks.beforeWrite = undefined;
+    const second = createTransferEngine({ providers, clock: createFakeClock(), autoRetries: 0 });
+    const restored: Array<{ state: string; failure: unknown; note: string | null }> = [];
+    second.on('job', (j) => {
+      if (j.kind === 'upload') restored.push({ state: j.state, failure: j.failure, note: j.note });
+    });
+    second.restore(pending);
+    await second.whenIdle();
+    expect(restored[0]).toEqual({ state: 'queued', failure: null, note: 'Restored from the previous session.' });
+    expect(restored.every((r) => r.failure === null)).toBe(true);
+    expect(b2.text('/k/t')).toBe('tt');
   });
 
   it('re-lists unfinished folders; targets already complete count as done, not as conflicts', async () => {

@@ -7,6 +7,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseSize } from '../../config/index.js';
 import { LocationSyntaxError, parseLocation, type CliLocation } from '../location-url.js';
 import { usageError } from './failure.js';
+import { parseArgsFailure } from './args-errors.js';
 import { errorMessage } from '../../error-text.js';
 
 /** Option declarations, as node:util parseArgs takes them. */
@@ -30,7 +31,7 @@ export function parseCliOptions<O extends OptionSpecs>(argv: string[], options: 
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: true });
   } catch (error) {
-    throw usageError(errorMessage(error), usage);
+    throw usageError(parseArgsFailure(error, argv, options, true), usage);
   }
 }
 

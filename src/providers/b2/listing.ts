@@ -3,7 +3,9 @@
  * `dir` entries), 1000 rows per call by default, `nextFileName` passed back untouched (it is opaque:
  * it may not be a real name, docs/b2-api.md §7). `.bzEmpty` placeholders are never shown; they only make
  * their folder exist. With `showHidden`, b2_list_file_versions is used instead and a name whose
- * newest version is a hide marker appears with `hidden: true`.
+ * newest version is a hide marker appears with `hidden: true`; with `unfinished` as well, a name
+ * that has only unfinished large files (action `start`, which that call lists too) appears with
+ * `unfinished: true`.
  *
  * A name-prefix-restricted key may only list prefixes that start with its prefix (docs/b2-api.md §2.3),
  * so listing a folder *above* that prefix does not ask B2 for the folder itself (that would be
@@ -63,6 +65,24 @@ export async function* listFolder(session: B2Session, bucket: BucketRef, dir: st
   }
 }
 
+/**
+ * A pending name after its next older version `f`: a hidden name takes its newest real version's
+ * facts; an unfinished one becomes that finished version (or a hidden name, behind a marker).
+ * Returns what still waits, or null.
+ */
+function settled(p: PendingName, f: WireFile, bucket: BucketRef): PendingName | null {
+  if (f.action === 'start') return p;
+  if (p.waiting === 'hidden') {
+    if (f.action === 'upload') Object.assign(p.entry, entryFromFile(bucket.name, f, bucket.type), { hidden: true });
+    return f.action === 'upload' ? null : p;
+  }
+  delete p.entry.unfinished;
+  Object.assign(p.entry, entryFromFile(bucket.name, f, bucket.type));
+  if (f.action !== 'hide') return null;
+  Object.assign(p.entry, { hidden: true, size: 0 });
+  return { entry: p.entry, waiting: 'hidden' };
+}
+
 interface Page {
   rows: number;
   entries: Entry[];
@@ -84,10 +104,21 @@ async function* namePages(session: B2Session, bucket: BucketRef, prefix: string,
   } while (start !== null);
 }
 
+/**
+ * A name shown before all its versions were seen: hidden (its newest version is a hide marker;
+ * filled with its newest real version) or unfinished (only an unfinished large file so far; an
+ * older finished version replaces it).
+ */
+interface PendingName {
+  entry: Entry;
+  waiting: 'hidden' | 'unfinished';
+}
+
 async function* versionPages(session: B2Session, bucket: BucketRef, prefix: string, path: string, options?: ListOptions): AsyncGenerator<Page> {
   let start: { name: string; id: string | undefined } | null = null;
   let lastName: string | null = null;
-  let pendingHidden: Entry | null = null;
+  let pending: PendingName | null = null;
+  const unfinished = options?.unfinished === true;
   do {
     const cursor: { name: string; id: string | undefined } | null = start;
     const data: WireListFiles = await session.lib<WireListFiles>(
@@ -107,23 +138,26 @@ async function* versionPages(session: B2Session, bucket: BucketRef, prefix: stri
     start = data.nextFileName === null ? null : { name: data.nextFileName, id: data.nextFileId ?? undefined };
     const entries: Entry[] = [];
     for (const f of data.files) {
-      if (f.action === 'start' || isPlaceholder(f)) continue;
+      if ((f.action === 'start' && !unfinished) || isPlaceholder(f)) continue;
       if (f.fileName === lastName) {
-        // An older version of the name just shown: fill a hidden entry with its newest real version.
-        if (pendingHidden !== null && f.action === 'upload') {
-          Object.assign(pendingHidden, entryFromFile(bucket.name, f, bucket.type), { hidden: true });
-          pendingHidden = null;
-        }
+        // An older version of the name just shown.
+        pending = pending === null ? null : settled(pending, f, bucket);
         continue;
       }
       lastName = f.fileName;
       const entry = entryFromFile(bucket.name, f, bucket.type);
-      pendingHidden = f.action === 'hide' ? entry : null;
-      if (f.action === 'hide') Object.assign(entry, { hidden: true, size: 0 });
+      pending = null;
+      if (f.action === 'hide') {
+        Object.assign(entry, { hidden: true, size: 0 });
+        pending = { entry, waiting: 'hidden' };
+      } else if (f.action === 'start') {
+        Object.assign(entry, { unfinished: true, size: 0 });
+        pending = { entry, waiting: 'unfinished' };
+      }
       entries.push(entry);
     }
     // Never patch an entry after its page was handed out.
-    pendingHidden = null;
+    pending = null;
     yield { rows: data.files.length, entries, done: start === null };
   } while (start !== null);
 }

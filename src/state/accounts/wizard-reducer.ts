@@ -147,6 +147,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         values: { ...state.values, [field]: edited.text },
         cursor: edited.cursor,
         errors,
+        // The last check's failure was about the values then; once one changes it no longer applies.
+        failure: null,
         credentialsVersion: CREDENTIAL_FIELDS.includes(field) ? state.credentialsVersion + 1 : state.credentialsVersion,
       };
     }

@@ -28,6 +28,8 @@ export type AppAction =
   | { type: 'toggleQueueFocus' }
   | { type: 'openWizard' }
   | { type: 'closeWizard' }
+  /** Account profile `from` was renamed `to`: both panes follow (see PaneAction `profileRenamed`). */
+  | { type: 'profileRenamed'; from: string; to: string }
   | { type: 'setStatus'; text: string; tone?: StatusMessage['tone'] }
   | { type: 'clearStatus' };
 
@@ -90,6 +92,10 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return mode.kind === 'normal' ? withMode(state, { kind: 'wizard' }) : state;
     case 'closeWizard':
       return mode.kind === 'wizard' ? withMode(state, { kind: 'normal' }) : state;
+    case 'profileRenamed': {
+      const renamed: PaneAction = { type: 'profileRenamed', from: action.from, to: action.to };
+      return withPane(withPane(state, 'left', paneReducer(state.panes.left, renamed)), 'right', paneReducer(state.panes.right, renamed));
+    }
     case 'setStatus':
       return { ...state, status: { text: action.text, tone: action.tone ?? 'info' } };
     case 'clearStatus':

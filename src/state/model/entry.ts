@@ -37,6 +37,8 @@ export interface Entry {
   uploadTimestamp?: number;
   /** B2 with `showHidden`: the newest version is a hide marker. */
   hidden?: boolean;
+  /** B2 listed with `unfinished`: the name has no finished version, only unfinished large files. */
+  unfinished?: boolean;
   /** B2 buckets: allPublic / allPrivate / … */
   bucketType?: string;
   /** B2: id of the bucket this entry belongs to. */

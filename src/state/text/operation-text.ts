@@ -6,9 +6,15 @@ import type { Entry } from '../model/entry.js';
 import { formatCount, formatSize } from './format.js';
 import type { EntryTotals } from '../pane/pane-selectors.js';
 import { sanitizeName } from './sanitize.js';
+import { NO_BREAK } from './wrap.js';
 
 function plural(n: number, word: string): string {
   return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A size in brackets that a wrapped line never splits (`(2 B)`, not `(2` and `B)`). */
+function bracketedSize(bytes: number): string {
+  return `(${formatSize(bytes).replaceAll(' ', NO_BREAK)})`;
 }
 
 /**
@@ -21,10 +27,10 @@ export function operationSentence(verb: string, targets: readonly Entry[], total
   if (only !== undefined) {
     const name = sanitizeName(only.name);
     if (only.kind === 'dir' || only.kind === 'bucket') return `${verb} the folder ${name} with everything in it`;
-    return `${verb} ${name} (${formatSize(only.size)})`;
+    return `${verb} ${name} ${bracketedSize(only.size)}`;
   }
   const parts: string[] = [];
-  if (totals.files > 0) parts.push(`${plural(totals.files, 'file')} (${formatSize(totals.bytes)})`);
+  if (totals.files > 0) parts.push(`${plural(totals.files, 'file')} ${bracketedSize(totals.bytes)}`);
   if (totals.dirs > 0) parts.push(`${plural(totals.dirs, 'folder')} with everything in ${totals.dirs === 1 ? 'it' : 'them'}`);
   return `${verb} ${parts.join(' and ')}`;
 }

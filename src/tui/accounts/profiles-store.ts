@@ -25,6 +25,8 @@ export interface ProfilesScreenEffects {
   verify: WizardEffects['verify'];
   /** The user chose a profile for the pane that opened the screen. */
   onChoose?: (profileName: string) => void;
+  /** Profile `from` was renamed `to` in the config (the panes showing it follow). */
+  onRenamed?: (from: string, to: string) => void;
   onClose?: () => void;
 }
 
@@ -126,6 +128,7 @@ export class ProfilesScreenStore extends ScreenStore<ProfilesScreenState, Profil
     if (op.kind !== 'inspect') {
       try {
         const message = runStore(store, op);
+        if (op.kind === 'rename') this.effects.onRenamed?.(op.from, op.to);
         this.dispatch({ type: 'refreshed', requestId, profiles: store.listProfiles(), defaultName: store.getDefaultProfileName(), message });
       } catch (error) {
         this.dispatch({ type: 'failed', requestId, message: errorMessage(error) });

@@ -104,14 +104,19 @@ export function firstRefusal(action: PermissionAction, at: PaneLocation, targets
   return null;
 }
 
+/** What deleting `targets` from the disk does, worded for one file, one folder or several. */
+function localDeleteDetail(targets: readonly Entry[]): string {
+  const folders = targets.filter((e) => e.kind === 'dir').length;
+  if (targets.length === 1) return `Deletes it from the disk for good${folders === 1 ? ', with everything in it' : ''}. There is no undo.`;
+  return `Deletes them from the disk for good${folders > 0 ? `, ${folders === 1 ? 'the folder' : 'folders'} with everything in ${folders === 1 ? 'it' : 'them'}` : ''}. There is no undo.`;
+}
+
 /**
  * Delete modes for `targets` in `at`: on the local disk one mode (deleted for good); on B2 hide,
  * delete this version and delete all versions, each allowed or not for every target.
  */
 export function deleteChoices(at: PaneLocation, targets: readonly Entry[], key: KeyInfo | null, now: number): ChoiceOption<RemoveMode>[] {
-  if (at.kind === 'local') {
-    return [{ value: 'default', label: 'Delete', detail: 'Deletes them from the disk for good, folders with everything in them. There is no undo.', allowed: true, reason: null }];
-  }
+  if (at.kind === 'local') return [{ value: 'default', label: 'Delete', detail: localDeleteDetail(targets), allowed: true, reason: null }];
   return B2_MODES.map((m) => {
     const reason = firstRefusal(m.action, at, targets, key, now);
     return { value: m.value, label: m.label, detail: m.detail, allowed: reason === null, reason };

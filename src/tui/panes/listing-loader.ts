@@ -48,6 +48,8 @@ export type Withheld = { kind: 'unlisted'; note: string; may: string } | { kind:
 export interface LoadOptions {
   /** Row key to put the cursor on once it arrives (see PaneAction `listingStarted`). */
   focusKey?: string | null;
+  /** The focus row is an entry just made or renamed: a filter hiding it is cleared. */
+  reveal?: boolean;
 }
 
 interface Running {
@@ -86,7 +88,7 @@ export class ListingLoader {
     this.running[side] = run;
     const { store } = this.options;
     const pane = (action: PaneAction): void => store.dispatch({ type: 'app', action: { type: 'pane', side, action } });
-    pane({ type: 'listingStarted', requestId: run.id, location, focusKey: options.focusKey ?? null });
+    pane({ type: 'listingStarted', requestId: run.id, location, focusKey: options.focusKey ?? null, reveal: options.reveal });
     let buffer: Entry[] = [];
     let count = 0;
     let lastFlush = 0;

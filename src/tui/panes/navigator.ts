@@ -59,12 +59,13 @@ export class Navigator {
     location: PaneLocation,
     focusKey: string | null,
     keepIfRefused: boolean,
+    reveal = false,
   ): Promise<{ message: string; listed: boolean; stopped: boolean } | null> {
     const answer = this.access(location);
     const access = answer instanceof Promise ? await answer : answer;
     switch (access.kind) {
       case 'list': {
-        const outcome = await this.loader.load(side, location, { focusKey });
+        const outcome = await this.loader.load(side, location, { focusKey, reveal });
         if (outcome.kind === 'failed') return { message: outcome.message, listed: true, stopped: false };
         if (outcome.kind === 'cancelled') return { message: this.stoppedText(location), listed: true, stopped: true };
         return null;
@@ -124,17 +125,24 @@ export class Navigator {
     await this.open(side, up.location, up.fromKey);
   }
 
-  /** Lists pane `side`'s location again (as the rules allow), keeping the cursor on its row. */
-  async refresh(side: PaneSide): Promise<void> {
+  /**
+   * Lists pane `side`'s location again (as the rules allow), keeping the cursor on its row — or
+   * putting it on row `focusKey`, an entry an operation just made or renamed (shown even if the
+   * filter would hide it).
+   */
+  async refresh(side: PaneSide, focusKey?: string): Promise<void> {
     const pane = this.store.getSnapshot().app.panes[side];
-    await this.show(side, pane.location, rowKeyAt(pane, pane.cursor), false);
+    await this.show(side, pane.location, focusKey ?? rowKeyAt(pane, pane.cursor), false, focusKey !== undefined);
   }
 
-  /** Refreshes every pane showing `location` (after an operation changed it). */
-  async refreshWhere(match: (loc: PaneLocation) => boolean): Promise<void> {
+  /**
+   * Refreshes every pane showing `location` (after an operation changed it); `focus(side)` may
+   * name the row a pane's cursor goes to instead of the one it is on.
+   */
+  async refreshWhere(match: (loc: PaneLocation) => boolean, focus: (side: PaneSide) => string | undefined = () => undefined): Promise<void> {
     const panes = this.store.getSnapshot().app.panes;
     const sides = (['left', 'right'] as const).filter((s) => match(panes[s].location));
-    await Promise.all(sides.map((s) => this.refresh(s)));
+    await Promise.all(sides.map((s) => this.refresh(s, focus(s))));
   }
 
   /**

@@ -27,9 +27,9 @@ import { AccountScreens } from './AccountScreens.js';
 import { showsAccountScreen } from '../../tui/accounts/account-screens.js';
 import type { ProviderRegistry } from '../../tui/providers/provider-registry.js';
 import { QueuePanel, queueListHeight } from './QueuePanel.js';
-import { StatusLine, statusLineHeight } from './StatusLine.js';
+import { StatusLine } from './StatusLine.js';
 import type { TransferQueue } from '../../tui/operations/transfer-operations.js';
-import type { TuiState } from '../../tui/store/tui-state.js';
+import { baseLayer, dialogsOnScreen, type TuiState } from '../../tui/store/tui-state.js';
 import { tuiKeyContext } from '../../tui/input/key-context.js';
 import type { TuiStore } from '../../tui/store/tui-store.js';
 import { useStore } from '../useStore.js';
@@ -66,8 +66,8 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
 
   const app = state.app;
   const height = Math.max(4, rows - 1);
-  const statusHeight = statusLineHeight(app.status, columns);
-  const mainHeight = Math.max(3, height - statusHeight - 1);
+  // The status line and the key bar take one row each, whatever the message.
+  const mainHeight = Math.max(3, height - 2);
   const listHeight = listHeightFor(mainHeight);
   const lines = useMemo(() => helpLines(keymap), [keymap]);
 
@@ -101,13 +101,16 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
     if (loc.kind === 'local') return null;
     return registry.profiles().find((p) => p.name === loc.profile)?.label ?? loc.profile;
   };
+  // What fills the screen is what the raised dialogs (a transfer's question) cover, if any.
+  const base = baseLayer(state);
+  const baseMode = base.app.mode;
   let main: ReactNode;
-  if (showsAccountScreen(state))
+  if (showsAccountScreen(base))
     main = (
       <AccountScreens screens={controller.accounts} width={columns} height={mainHeight} />
     );
-  else if (app.mode.kind === 'help') main = <HelpScreen lines={lines} offset={app.mode.offset} width={columns} height={mainHeight} />;
-  else if (app.mode.kind === 'queue') main = <QueuePanel queue={queue} cursor={state.queueCursor} width={columns} height={mainHeight} />;
+  else if (baseMode.kind === 'help') main = <HelpScreen lines={lines} offset={baseMode.offset} width={columns} height={mainHeight} />;
+  else if (baseMode.kind === 'queue' || (baseMode.kind === 'dialog' && baseMode.origin === 'queue')) main = <QueuePanel queue={queue} cursor={state.queueCursor} width={columns} height={mainHeight} />;
   else
     main = (
       <Box flexDirection="row" height={mainHeight}>
@@ -121,7 +124,9 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
         {main}
         <StatusLine status={app.status} mode={app.mode} queue={totals} width={columns} hint={hintFor(state, keymap)} />
         <FunctionKeyBar slots={slots} decisions={decisions} width={columns} />
-        {state.dialog === null ? null : <DialogLayer dialog={state.dialog} />}
+        {dialogsOnScreen(state).map((d, i) => (
+          <DialogLayer key={i} dialog={d} />
+        ))}
       </Box>
     </KeymapProvider>
   );

@@ -5,20 +5,15 @@
 import type { ReactNode } from 'react';
 import { formatLocation } from '../../state/location/pane-location.js';
 import { sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
-import { useTerminalSize } from '../terminal-size.js';
 import { hintLine, operationHint } from '../../state/keyboard/hint-lines.js';
 import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
 import type { DialogOf } from '../../tui/dialogs/registry.js';
-import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
+import { DialogFrame, DialogLine } from './DialogFrame.js';
+import { Wrapped } from './Wrapped.js';
 import { operationSentence } from '../../state/text/operation-text.js';
-import { wrapText } from '../../state/text/wrap.js';
 
-function Wrapped({ text, color, bold }: { text: string; color?: string; bold?: boolean }): ReactNode {
-  const { columns } = useTerminalSize();
-  return wrapText(text, innerWidth(columns)).map((l, i) => <DialogLine key={i} text={l} color={color} bold={bold} />);
-}
 
 /** F5 / F6. */
 export function TransferDialog({ d }: { d: DialogOf<'transfer'> }): ReactNode {

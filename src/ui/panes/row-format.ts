@@ -6,7 +6,7 @@
 import type { Entry } from '../../state/model/entry.js';
 import { formatDate } from '../../state/text/format.js';
 import type { VisibleRow } from '../../state/pane/pane-selectors.js';
-import type { SortSpec } from '../../state/pane/pane-state.js';
+import { sortsAscending, type SortSpec } from '../../state/pane/pane-state.js';
 import { fitToWidth, sanitizeName } from '../../state/text/sanitize.js';
 
 /** Column widths inside a pane; 0 hides a column. Marker and gaps are added by `formatRow`. */
@@ -80,7 +80,7 @@ export function formatRow(row: VisibleRow, layout: ColumnLayout, now: number): s
 
 /** The column titles, with an arrow on the sort column (↑ natural order, ↓ reversed). */
 export function columnTitles(layout: ColumnLayout, sort: SortSpec): string {
-  const arrow = sort.reverse ? '↓' : '↑';
+  const arrow = sortsAscending(sort) ? '↑' : '↓';
   const title = (label: string, key: SortSpec['key']): string => (sort.key === key ? `${label}${arrow}` : label);
   let line = ' ' + fitToWidth(title('Name', 'name'), layout.name);
   if (layout.size > 0) line += ' ' + fitToWidth(title('Size', 'size'), layout.size, 'right');

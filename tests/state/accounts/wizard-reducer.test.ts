@@ -65,6 +65,16 @@ describe('wizard reducer', () => {
     expect(s.focus).toBe('endpoint');
   });
 
+  it('drops the last failure once a field is edited: it was about the values then', () => {
+    let s = run(filled(), submit);
+    s = run(s, { type: 'verifyFailed', requestId: verifying(s), failure: { kind: 'unreachable', message: 'Cannot reach B2.' } });
+    s = run(s, { type: 'text', edit: { type: 'clear' } });
+    expect(s.failure).toBeNull();
+    s = run(s, type('127.0.0.1:1'), submit);
+    expect(s.failure).toBeNull();
+    expect(s.errors.endpoint).toContain('must be an http:// or https:// URL');
+  });
+
   it('drops the answer of a verification the user cancelled', () => {
     let s = run(filled(), submit);
     const id = verifying(s);

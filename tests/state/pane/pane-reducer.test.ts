@@ -125,6 +125,25 @@ describe('cursor and scrolling', () => {
     expect(cursorName(p)).toBe('sub');
   });
 
+  it('clears a filter that hides the focus row when it arrives (a folder just made, a file just renamed)', () => {
+    let p = run(loaded([file('notes.md'), file('report.pdf')]), { type: 'setFilter', filter: 'report' });
+    expect(names(p)).toEqual(['..', 'report.pdf']);
+    p = run(p, { type: 'listingStarted', requestId: 2, location: HOME, focusKey: 'new-folder/', reveal: true });
+    p = run(p, { type: 'listingPage', requestId: 2, entries: [file('report.pdf'), file('notes.md')] });
+    expect(p.filter).toBe('report');
+    p = run(p, { type: 'listingPage', requestId: 2, entries: [dir('new-folder')] });
+    expect(p.filter).toBe('');
+    expect(cursorName(p)).toBe('new-folder');
+  });
+
+  it('keeps the filter when the focus row is only where the cursor was (a refresh)', () => {
+    let p = run(loaded([file('notes.md'), file('report.pdf')]), { type: 'listingStarted', requestId: 2, location: HOME, focusKey: 'notes.md' });
+    // The filter typed while the refresh loads hides the row the cursor was on: it stays.
+    p = run(p, { type: 'setFilter', filter: 'report' }, { type: 'listingPage', requestId: 2, entries: [file('report.pdf'), file('notes.md')] });
+    expect(p.filter).toBe('report');
+    expect(names(p)).toEqual(['..', 'report.pdf']);
+  });
+
   it('does not jump to the focus row after the user moved', () => {
     let p = run(createPaneState(HOME, { viewportHeight: 3 }), { type: 'listingStarted', requestId: 1, location: HOME, focusKey: 'z' });
     p = run(p, { type: 'listingPage', requestId: 1, entries: [file('a')] }, { type: 'moveCursor', move: 'down', height: 3 });

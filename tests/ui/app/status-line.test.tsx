@@ -4,8 +4,10 @@ import { StatusLine } from '../../../src/ui/app/StatusLine.js';
 import type { TotalsSnapshot } from '../../../src/transfers/index.js';
 import { renderInk } from '../render-ink.js';
 
+const NONE = { files: 0, filesDone: 0, filesFailed: 0, filesSkipped: 0, filesCancelled: 0, foldersFailed: 0, bytesTotal: 0, bytesDone: 0, speed: 0, etaSeconds: null };
 const IDLE: TotalsSnapshot = {
-  totals: { files: 0, filesDone: 0, filesFailed: 0, filesSkipped: 0, filesCancelled: 0, foldersFailed: 0, bytesTotal: 0, bytesDone: 0, speed: 0, etaSeconds: null },
+  totals: NONE,
+  run: NONE,
   paused: false,
   active: false,
   questionsPending: 0,

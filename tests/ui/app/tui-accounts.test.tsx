@@ -33,7 +33,7 @@ describe('accounts screens in the TUI', () => {
     f = await startTui({ b2: true, right: photos('demo-no-delete'), active: 'right' });
     await f.see('README.txt');
     f.h.press('I');
-    await f.see('Key inspector', 'demo-no-delete', 'restricted application key');
+    await f.see('Key inspector', 'demo/no-delete', 'restricted application key');
     // Keys reach the inspector through the TUI's keyboard owner: PgDn scrolls it.
     f.h.press(KEYS.pageDown);
     await f.see('✗');

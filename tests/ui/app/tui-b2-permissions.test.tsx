@@ -69,7 +69,8 @@ describe('greying by the pane key', () => {
   });
 
   it('greys F8 for the read-only key (no way to delete) and says why when it is pressed, doing nothing else', async () => {
-    f = await startTui({ b2: true, right: photos('demo-read-only'), active: 'right' });
+    // Wide enough for the whole reason on the one-line status line (at 80 columns it ends in "…").
+    f = await startTui({ b2: true, right: photos('demo-read-only'), active: 'right', size: { columns: 160, rows: 24 } });
     await f.see('README.txt', '[demo/read-only]');
     f.h.press(KEYS.end);
     expect(isDim(f.h.lastFrame() ?? '', '8Delete')).toBe(true);
