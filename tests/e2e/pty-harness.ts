@@ -32,6 +32,8 @@ export interface PtySession {
   text(): string;
   /** True while the program has the alternate screen buffer active. */
   isAltScreen(): boolean;
+  /** The cell at column `x` of screen row `y`, with the attributes it is drawn with. */
+  cell(x: number, y: number): ScreenCell;
   /** Everything the program wrote, raw (for checks that no secret or raw escape was emitted). */
   raw(): string;
   write(data: string): void;
@@ -41,6 +43,16 @@ export interface PtySession {
   /** Resolves with the exit code once the process ends. */
   exited: Promise<number>;
   kill(signal?: string): void;
+}
+
+/** One cell of the screen; colours are palette indexes, null for the terminal's default colour. */
+export interface ScreenCell {
+  chars: string;
+  bold: boolean;
+  dim: boolean;
+  inverse: boolean;
+  fg: number | null;
+  bg: number | null;
 }
 
 export interface SpawnOptions {
@@ -94,11 +106,25 @@ export function spawnB2c(args: string[], options: SpawnOptions = {}): PtySession
     return lines;
   };
   const text = (): string => screen().join('\n');
+  const cell = (x: number, y: number): ScreenCell => {
+    const buf = term.buffer.active;
+    const c = buf.getLine(buf.viewportY + y)?.getCell(x);
+    if (c === undefined) throw new Error(`no cell at ${x},${y}`);
+    return {
+      chars: c.getChars(),
+      bold: c.isBold() !== 0,
+      dim: c.isDim() !== 0,
+      inverse: c.isInverse() !== 0,
+      fg: c.isFgDefault() ? null : c.getFgColor(),
+      bg: c.isBgDefault() ? null : c.getBgColor(),
+    };
+  };
 
   return {
     pty,
     screen,
     text,
+    cell,
     isAltScreen: () => term.buffer.active.type === 'alternate',
     raw: () => rawOut,
     write: (data) => pty.write(data),
