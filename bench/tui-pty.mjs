@@ -7,7 +7,8 @@ import xterm from '@xterm/headless';
 import { spawn } from 'node-pty';
 
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-export const B2C = join(ROOT, 'bin', 'b2c.js');
+/** The binary measured; `B2C_BENCH_CLI=path/to/b2c.js` measures another build (e.g. the previous one). */
+export const B2C = process.env.B2C_BENCH_CLI ?? join(ROOT, 'bin', 'b2c.js');
 
 /** Environment for the bundled binary: Ink draws nothing with CI set (DESIGN.md). */
 export function b2cEnv(extra = {}) {
