@@ -16,6 +16,7 @@ import { sanitizeForTerminal } from '../state/text/sanitize.js';
 import type { TuiCore } from '../tui/core.js';
 import { parseTuiArgs, prepareTui, TUI_USAGE, TUI_USAGE_EXIT, tuiArgsProblem } from '../tui/setup.js';
 import { TuiApp } from './app/TuiApp.js';
+import { prepareInkColours } from './terminal/colour-support.js';
 import { InkTerminalOutput } from './terminal/ink-output.js';
 import { enterTerminalSession, tuiRefusal } from './terminal-session.js';
 import { StdoutTerminalSize } from './terminal-size.js';
@@ -75,7 +76,7 @@ export async function runTuiCommand(argv: string[]): Promise<number> {
     return prepared.exitCode;
   }
   try {
-    return await runTui(prepared.core, chooseTheme(process.env, prepared.theme));
+    return await runTui(prepared.core, chooseTheme(process.env, prepared.theme, prepareInkColours()));
   } finally {
     await prepared.close();
   }

@@ -67,7 +67,8 @@ export function spawnB2c(args: string[], options: SpawnOptions = {}): PtySession
   const cols = options.cols ?? 80;
   const rows = options.rows ?? 24;
   const term = new Terminal({ cols, rows, allowProposedApi: true });
-  // Ink renders nothing until exit when CI is set (DESIGN.md, terminal facts): force it off.
+  // With CI set, chalk (Ink's colours) draws no colours and b2c falls back to its mono theme
+  // (tests/e2e/tui-no-colour.test.ts): force it off so that tests see what a user's terminal shows.
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', CI: 'false', ...options.env })) {
     if (v !== undefined) env[k] = v;

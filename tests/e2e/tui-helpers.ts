@@ -18,8 +18,8 @@ export interface DemoRun {
 export async function startDemo(args: string[] = [], options: SpawnOptions & { prepare?: (cwd: string) => Promise<void> } = {}): Promise<DemoRun> {
   const cwd = await mkdtemp(join(tmpdir(), 'b2c-e2e-'));
   await options.prepare?.(cwd);
-  // The harness sets CI=false so that Ink draws; chalk takes any CI variable as "no colour
-  // support" and would then drop every attribute (dim, inverse), which a real terminal shows.
+  // The harness sets CI=false, and chalk takes any CI variable as "no colour support" (b2c then
+  // draws its mono theme): FORCE_COLOR keeps the colours a user's terminal shows.
   const env = { FORCE_COLOR: '2', ...options.env };
   const s = spawnB2c(['--demo', ...args], { ...options, cwd, env });
   return {
