@@ -1,10 +1,11 @@
 /**
  * The stream Ink renders into instead of the terminal. Ink runs with `debug: true`, in which it
  * writes each frame whole, as plain lines with SGR styles, without erasing anything (and draws
- * even when `CI` is set, where its normal mode draws nothing until exit). This stream keeps the
- * latest frame, and once per turn of the event loop hands it to the screen model
- * (screen-writer.ts), which writes to the real terminal only what changed. It looks to Ink like
- * the terminal: the same `columns`, `rows` and `isTTY`, and the terminal's `resize` events.
+ * even when `CI` is set, where its normal mode draws nothing until exit). This stream hands the
+ * newest frame to the screen model (screen-writer.ts), which writes to the real terminal only what
+ * changed: at once when nothing was drawn for a frame's time, else once per turn of the event
+ * loop. It looks to Ink like the terminal: the same `columns`, `rows` and `isTTY`, and the
+ * terminal's `resize` events.
  */
 import { Writable } from 'node:stream';
 import { ScreenWriter } from './screen-writer.js';
@@ -13,11 +14,16 @@ import { ScreenWriter } from './screen-writer.js';
 // eslint-disable-next-line no-control-regex -- matching an escape sequence is the point.
 const CURSOR_VISIBILITY = /^\x1b\[\?25[hl]$/;
 
+/** One frame at 60 Hz: how close together frames are coalesced. */
+const FRAME_MS = 16;
+
 export class InkTerminalOutput extends Writable {
   private readonly writer = new ScreenWriter();
   /** The newest frame not drawn yet. */
   private pending: string | null = null;
   private drawn = '';
+  /** When a frame was last written to the terminal (performance.now()). */
+  private lastPaint = -Infinity;
   private scheduled: NodeJS.Immediate | null = null;
   private stopped = false;
 
@@ -42,7 +48,11 @@ export class InkTerminalOutput extends Writable {
     const data = String(chunk);
     if (data !== '' && !CURSOR_VISIBILITY.test(data)) {
       this.pending = data;
-      this.schedule();
+      // The first frame of a burst goes out at once — the answer to a key, the first frame at
+      // start-up (the panes' first listings and the demo server are queued behind it) — and the
+      // frames that follow it within a frame time are drawn once per turn of the event loop.
+      if (performance.now() - this.lastPaint >= FRAME_MS) this.flush();
+      else this.schedule();
     }
     callback();
   }
@@ -55,6 +65,7 @@ export class InkTerminalOutput extends Writable {
     const frame = this.pending;
     this.pending = null;
     this.drawn = frame;
+    this.lastPaint = performance.now();
     const bytes = this.writer.render(frame, this.columns, this.rows);
     if (bytes !== '') this.terminal.write(bytes);
   }

@@ -6,7 +6,7 @@
 import { Box, render, renderToString, Text } from 'ink';
 import { Writable } from 'node:stream';
 import type { ReactElement, ReactNode } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InkTerminalOutput } from '../../../src/ui/terminal/ink-output.js';
 import { headlessTerminal, screenCells, writeTo, type HeadlessTerminal } from '../../support/xterm-screen.js';
 
@@ -91,25 +91,39 @@ describe('InkTerminalOutput', () => {
     await expectScreen(fake, <List items={ITEMS} cursor={3} />);
   });
 
-  it('draws several updates of one turn of the event loop once, and nothing after close()', async () => {
-    const fake = new FakeTerminal(40, 12, headlessTerminal(40, 12));
-    const output = new InkTerminalOutput(fake as unknown as NodeJS.WriteStream);
-    const app = render(<List items={ITEMS} cursor={0} />, { stdout: output as unknown as NodeJS.WriteStream, debug: true, patchConsole: false });
-    unmount = () => app.unmount();
-    await new Promise((resolve) => setImmediate(resolve));
-    const before = fake.written.length;
-    app.rerender(<List items={ITEMS} cursor={1} />);
-    app.rerender(<List items={ITEMS} cursor={2} />);
-    app.rerender(<List items={ITEMS} cursor={3} />);
-    await new Promise((resolve) => setImmediate(resolve));
-    // One update: the old cursor row and the new one, each written once.
-    expect(fake.written.slice(before).split('\x1b[?2026h')).toHaveLength(2);
-    await expectScreen(fake, <List items={ITEMS} cursor={3} />);
-    output.close();
-    const closed = fake.written.length;
-    app.rerender(<List items={ITEMS} cursor={0} />);
-    fake.resizeTo(30, 10);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(fake.written.length).toBe(closed);
+  it('draws a frame at once, the frames that follow within a frame time together, and nothing after close()', async () => {
+    vi.useFakeTimers({ toFake: ['performance', 'setImmediate', 'clearImmediate'] });
+    try {
+      const fake = new FakeTerminal(40, 12, headlessTerminal(40, 12));
+      const output = new InkTerminalOutput(fake as unknown as NodeJS.WriteStream);
+      const app = render(<List items={ITEMS} cursor={0} />, { stdout: output as unknown as NodeJS.WriteStream, debug: true, patchConsole: false });
+      unmount = () => app.unmount();
+      const updates = (from: number): number => fake.written.slice(from).split('\x1b[?2026h').length - 1;
+      // The first frame was drawn during render(), without waiting for the event loop.
+      expect(updates(0)).toBe(1);
+      let before = fake.written.length;
+      app.rerender(<List items={ITEMS} cursor={1} />);
+      app.rerender(<List items={ITEMS} cursor={2} />);
+      app.rerender(<List items={ITEMS} cursor={3} />);
+      expect(updates(before)).toBe(0);
+      vi.runAllTimers();
+      expect(updates(before)).toBe(1);
+      // A frame's time later, the next frame goes out at once again.
+      vi.advanceTimersByTime(20);
+      before = fake.written.length;
+      app.rerender(<List items={ITEMS} cursor={4} />);
+      expect(updates(before)).toBe(1);
+      vi.useRealTimers();
+      await expectScreen(fake, <List items={ITEMS} cursor={4} />);
+      vi.useFakeTimers({ toFake: ['performance', 'setImmediate', 'clearImmediate'] });
+      output.close();
+      const closed = fake.written.length;
+      app.rerender(<List items={ITEMS} cursor={0} />);
+      fake.resizeTo(30, 10);
+      vi.runAllTimers();
+      expect(fake.written.length).toBe(closed);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
