@@ -20,6 +20,14 @@ function cursorRow(s: PtySession): number {
   return s.screen().findIndex((_, y) => s.cell(2, y).bg !== null);
 }
 
+/**
+ * True when the last update has arrived whole: b2c sends each as one synchronized update, and the
+ * pty may hand it over in pieces (the cursor row can be on screen before the rest has arrived).
+ */
+function drawn(s: PtySession): boolean {
+  return s.raw().endsWith('\x1b[?2026l');
+}
+
 describe('bytes per key press', () => {
   for (const [cols, rows] of [[80, 24], [200, 60]] as const) {
     it(`a one-row cursor move writes under 400 bytes at ${cols}×${rows}`, async () => {
@@ -33,12 +41,12 @@ describe('bytes per key press', () => {
       const { s } = run;
       await see(s, 'file-11.txt', 'demo-photos', '10Quit');
       s.write(KEYS.tab);
-      await s.waitFor(() => cursorRow(s) === 3);
+      await s.waitFor(() => drawn(s) && cursorRow(s) === 3);
       const moves: number[] = [];
       for (let row = 4; row < 10; row++) {
         const before = Buffer.byteLength(s.raw());
         s.write(KEYS.down);
-        await s.waitFor(() => cursorRow(s) === row);
+        await s.waitFor(() => drawn(s) && cursorRow(s) === row);
         moves.push(Buffer.byteLength(s.raw()) - before);
       }
       // A redrawn screen is over 3,000 bytes at 80×24 and over 15,000 at 200×60.
