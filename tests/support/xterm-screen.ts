@@ -61,10 +61,10 @@ export function writeTo(term: HeadlessTerminal, data: string): Promise<void> {
   return new Promise((resolve) => term.write(data, resolve));
 }
 
-/** One cell of the screen (row `y` of what is shown, not of the scrollback) as a string: its character (`·` for the second half of a wide one) and style. */
-export function cellText(term: HeadlessTerminal, x: number, y: number): string {
-  const buf = term.buffer.active;
-  const cell = buf.getLine(buf.baseY + y)?.getCell(x);
+type BufferLine = NonNullable<ReturnType<HeadlessTerminal['buffer']['active']['getLine']>>;
+
+function describeCell(line: BufferLine | undefined, x: number): string {
+  const cell = line?.getCell(x);
   if (cell === undefined) return '?';
   const ch = cell.getWidth() === 0 ? '·' : cell.getChars() || ' ';
   const colour = (mode: number, value: number): string => (mode === 0 ? '' : `${mode}:${value}`);
@@ -74,9 +74,19 @@ export function cellText(term: HeadlessTerminal, x: number, y: number): string {
   return `${ch}[${colour(cell.getFgColorMode(), cell.getFgColor())}/${colour(cell.getBgColorMode(), cell.getBgColor())}/${attrs}]`;
 }
 
+/** One cell of the screen (row `y` of what is shown, not of the scrollback) as a string: its character (`·` for the second half of a wide one) and style. */
+export function cellText(term: HeadlessTerminal, x: number, y: number): string {
+  const buf = term.buffer.active;
+  return describeCell(buf.getLine(buf.baseY + y), x);
+}
+
 /** Every row of the screen, one string of cells per row (see {@link cellText}). */
 export function screenCells(term: HeadlessTerminal): string[] {
-  return Array.from({ length: term.rows }, (_, y) => Array.from({ length: term.cols }, (_, x) => cellText(term, x, y)).join(''));
+  const buf = term.buffer.active;
+  return Array.from({ length: term.rows }, (_, y) => {
+    const line = buf.getLine(buf.baseY + y);
+    return Array.from({ length: term.cols }, (_, x) => describeCell(line, x)).join('');
+  });
 }
 
 /** The visible text, one string per row, trailing spaces trimmed. */
