@@ -45,8 +45,12 @@ const MONO_THEME: Theme = {
   denied: undefined,
 };
 
-/** Picks the theme: mono when NO_COLOR is set to anything non-empty, or when asked for. */
-export function chooseTheme(env: Record<string, string | undefined>, preference: 'default' | 'mono' = 'default'): Theme {
-  if (preference === 'mono' || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return MONO_THEME;
+/**
+ * Picks the theme: mono when NO_COLOR is set to anything non-empty, when asked for, or when the
+ * terminal library draws no colours here (`colours` false: src/ui/terminal/colour-support.ts), so
+ * that the cursor row is inverse video rather than an invisible background colour.
+ */
+export function chooseTheme(env: Record<string, string | undefined>, preference: 'default' | 'mono' = 'default', colours = true): Theme {
+  if (!colours || preference === 'mono' || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return MONO_THEME;
   return COLOUR_THEME;
 }

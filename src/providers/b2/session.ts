@@ -10,11 +10,14 @@
  * Every request of a session, both ways and downloads too, goes through the session's guarded
  * agents (network-guard.ts): bounded connects, bounded silence.
  *
+ * backblaze-b2 (with axios and its helpers) is loaded by the first `open()`, not with this module:
+ * evaluating it is a fifth of the file manager's start-up, and the first frame needs no B2.
+ *
  * Library quirk: backblaze-b2 keeps its axios instance in a module-level variable that every
  * `new B2()` replaces, so all sessions in a process share the last one. All sessions build it with
  * the same settings (no retries, our User-Agent), so that is harmless.
  */
-import B2 from 'backblaze-b2';
+import type B2 from 'backblaze-b2';
 import type { KeyInfo } from '../../state/model/key-info.js';
 import { isProviderError, type ProviderError } from '../errors.js';
 import { applyToClient, authorizeV4, type AuthState } from './authorize.js';
@@ -44,12 +47,13 @@ export class B2Session {
   private reauthInFlight: Promise<void> | null = null;
 
   private constructor(
+    B2Client: typeof B2,
     private readonly config: SessionConfig,
     readonly agents: GuardedAgents,
     private authState: AuthState,
     private key: KeyInfo,
   ) {
-    this.client = new B2({
+    this.client = new B2Client({
       applicationKeyId: config.applicationKeyId,
       applicationKey: config.applicationKey,
       axios: { headers: { 'User-Agent': config.userAgent } },
@@ -66,13 +70,13 @@ export class B2Session {
     const policy = config.policy;
     const agents = new GuardedAgents({ connectMs: Math.min(policy.connectTimeoutMs, policy.idleTimeoutMs), idleMs: policy.idleTimeoutMs });
     try {
-      const { auth, keyInfo } = await authorizeV4(config.endpoint, config.applicationKeyId, config.applicationKey, {
+      const [{ default: B2Client }, { auth, keyInfo }] = await Promise.all([import('backblaze-b2'), authorizeV4(config.endpoint, config.applicationKeyId, config.applicationKey, {
         userAgent: config.userAgent,
         policy,
         agents,
         signal,
-      });
-      return new B2Session(config, agents, auth, keyInfo);
+      })]);
+      return new B2Session(B2Client, config, agents, auth, keyInfo);
     } catch (e) {
       agents.destroy();
       throw e;

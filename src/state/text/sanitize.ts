@@ -57,7 +57,8 @@ export function sanitizeName(name: string): string {
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 let segmenter: Intl.Segmenter | undefined;
 
-function graphemes(s: string): string[] {
+/** `s` split into grapheme clusters (what a terminal draws as one character, e.g. `e` + accent, 👍🏽). */
+export function graphemes(s: string): string[] {
   segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   return Array.from(segmenter.segment(s), (x) => x.segment);
 }
