@@ -1,6 +1,6 @@
 /**
  * `b2c emulator [--port N] [--host 127.0.0.1] [--data DIR] [--demo] [--part-size N]
- * [--min-part-size N] [--verbose]`: runs the built-in B2-compatible server.
+ * [--min-part-size N] [--latency MS] [--bandwidth BYTES_PER_SEC] [--verbose]`: runs the built-in B2-compatible server.
  *
  * stdout gets exactly one JSON line once the server listens:
  *   {"endpoint":"http://127.0.0.1:N","masterKeyId":"…","masterKey":"…"[,"keys":[DemoKey…]]}
@@ -23,6 +23,10 @@ Options:
   --demo              seed a demo account (buckets, files, keys) into an empty store
   --part-size N       recommendedPartSize in bytes (default 100000000)
   --min-part-size N   absoluteMinimumPartSize in bytes (default 5000000)
+  --latency MS        simulate a distant server: every request waits MS milliseconds
+                      before its answer starts (default 0)
+  --bandwidth N       simulate a limited link: at most N bytes per second per connection,
+                      in each direction (default: unlimited)
   --verbose           log every request to stderr
   -h, --help          show this help
 
@@ -47,6 +51,12 @@ function parseInteger(name: string, value: string | undefined, min: number, max:
   return n;
 }
 
+/** `, link: 40 ms latency, 50000000 B/s per connection` when a link is simulated, else ''. */
+function linkNote(o: EmulatorOptions): string {
+  const parts = [o.latencyMs ? `${o.latencyMs} ms latency` : '', o.bandwidth ? `${o.bandwidth} B/s per connection` : ''].filter((p) => p !== '');
+  return parts.length === 0 ? '' : `, link: ${parts.join(', ')}`;
+}
+
 /** Runs the emulator until SIGINT, SIGTERM or SIGHUP (its terminal went away). Resolves with the exit code. */
 export async function runEmulatorCommand(argv: string[]): Promise<number> {
   let values;
@@ -62,6 +72,8 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
         demo: { type: 'boolean' },
         'part-size': { type: 'string' },
         'min-part-size': { type: 'string' },
+        latency: { type: 'string' },
+        bandwidth: { type: 'string' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -76,7 +88,9 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
   const port = parseInteger('port', values.port, 0, 65_535);
   const partSize = parseInteger('part-size', values['part-size'], 1, 5_000_000_000);
   const minPart = parseInteger('min-part-size', values['min-part-size'], 1, 5_000_000_000);
-  for (const v of [port, partSize, minPart]) if (v instanceof Error) return usageError(v.message);
+  const latency = parseInteger('latency', values.latency, 0, 600_000);
+  const bandwidth = parseInteger('bandwidth', values.bandwidth, 1, Number.MAX_SAFE_INTEGER);
+  for (const v of [port, partSize, minPart, latency, bandwidth]) if (v instanceof Error) return usageError(v.message);
   if (values.data === '') return usageError('--data needs a directory');
   const log = say;
   const options: EmulatorOptions = {
@@ -86,6 +100,8 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
     demo: values.demo ?? false,
     recommendedPartSize: partSize as number | undefined,
     absoluteMinimumPartSize: minPart as number | undefined,
+    latencyMs: latency as number | undefined,
+    bandwidth: bandwidth as number | undefined,
     // Per-request lines only on request: an undrained stderr pipe would otherwise stall the server.
     log: values.verbose ? log : undefined,
   };
@@ -123,6 +139,6 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
     const ready: Record<string, unknown> = { endpoint: emu.endpoint, masterKeyId: emu.masterKeyId, masterKey: emu.masterKey };
     if (values.demo) ready.keys = emu.demoKeys;
     process.stdout.write(`${JSON.stringify(ready)}\n`);
-    log(`listening on ${emu.endpoint}${values.data ? ` (data in ${values.data})` : ' (in memory)'}`);
+    log(`listening on ${emu.endpoint}${values.data ? ` (data in ${values.data})` : ' (in memory)'}${linkNote(options)}`);
   });
 }
