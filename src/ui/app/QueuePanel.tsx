@@ -8,7 +8,7 @@ import { memo, useSyncExternalStore, type ReactNode } from 'react';
 import { ownName } from '../../providers/paths.js';
 import { formatPercent, formatSize, formatSpeed } from '../../state/format.js';
 import { fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
-import type { JobView } from '../../transfers/index.js';
+import { describeInFlight, type JobView } from '../../transfers/index.js';
 import { useTheme } from '../theme-context.js';
 import type { Theme } from '../theme.js';
 import { queueSummary } from './StatusLine.js';
@@ -76,7 +76,7 @@ function QueuePanelView({ queue, cursor, width, height }: QueuePanelProps): Reac
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="single" borderColor={theme.pane.activeBorder}>
       <Text bold color={theme.pane.header} wrap="truncate">
-        {fitToWidth(`Transfer queue — ${summary}`, inner)}
+        {fitToWidth(`Transfer queue — ${summary}${snap.active ? ` · ${describeInFlight(snap.inFlight)}` : ''}`, inner)}
       </Text>
       <Text color={theme.muted} wrap="truncate">
         {fitToWidth('p pause · r resume · c/F8 cancel · R retry · x clear finished · t/Esc back', inner)}
