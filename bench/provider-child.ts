@@ -13,7 +13,7 @@
 import type { Readable } from 'node:stream';
 import { connectB2 } from '../src/providers/b2/index.js';
 import { createLocalProvider } from '../src/providers/local/index.js';
-import { partBufferMemory } from '../src/providers/part-splitter.js';
+import { partBufferMemory } from '../src/providers/b2/part-splitter.js';
 import type { ByteRange } from '../src/providers/types.js';
 
 /** What the parent asks for. Sizes in bytes. */

@@ -12,14 +12,14 @@
  * of a `cp -r` failing with the same "a file is in the way".
  */
 import { posix } from 'node:path';
-import type { KeyInfo } from '../state/key-info.js';
-import { b2LocationFromPath, checkAction, checkTransfer, localLocation, type Location } from '../state/permissions.js';
+import type { KeyInfo } from '../state/model/key-info.js';
+import { ruleLocation } from '../state/location/rule-location.js';
+import { checkAction, checkTransfer } from '../state/permissions/permissions.js';
 import { childPath, ownName, splitName } from '../providers/paths.js';
 import type { Provider } from '../providers/types.js';
 import type { ConflictPolicy, CopyRequest, JobKind, TransferItem } from '../transfers/index.js';
-import { refOf } from './cli-args.js';
-import { eitherKind, isFolderEntry, knownOf, statOrNull, urlKind } from './cli-args-checks.js';
-import { CommandFailure } from './session.js';
+import { CommandFailure, refOf } from './kit/index.js';
+import { eitherKind, isFolderEntry, knownOf, statOrNull, urlKind } from './location-checks.js';
 import type { CliLocation } from './location-url.js';
 import type { JobResult } from './progress-results.js';
 
@@ -71,7 +71,7 @@ async function chooseDestination(dst: CliLocation, sources: number, ctx: PlanCon
   // Only ask where the key may look names up: B2 would refuse the lookup outside its bucket or
   // prefix (401), and nothing forbidden is sent. A key that may not look cannot tell; DST is then
   // taken as the new name, and the copy's own permission check says why when it may not go there.
-  const lookUp = dst.kind === 'local' || eitherKind((dir) => checkAction('look-up', ruleLoc(dst, dst.path, dir), ctx.keyInfo, ctx.now)).allowed;
+  const lookUp = dst.kind === 'local' || eitherKind((dir) => checkAction('look-up', ruleLocation(dst.kind, dst.path, { dir }), ctx.keyInfo, ctx.now)).allowed;
   if (lookUp) {
     try {
       existing = await statOrNull(ctx.providerOf(dst), dst.path);
@@ -86,9 +86,6 @@ async function chooseDestination(dst: CliLocation, sources: number, ctx: PlanCon
   return { loc: dst, into: false, isFile: existing !== null && existing.kind === 'file' };
 }
 
-function ruleLoc(loc: CliLocation, path: string, dir: boolean): Location {
-  return loc.kind === 'local' ? localLocation(path) : b2LocationFromPath(path, { dir });
-}
 
 function kindOf(src: CliLocation, dst: CliLocation): JobKind {
   if (src.kind === 'local') return dst.kind === 'local' ? 'local-copy' : 'upload';
@@ -140,7 +137,7 @@ export async function planCopies(
     const shownTarget = dst.kind === 'b2' ? `b2://${targetPath.replace(/^\/+/, '')}` : targetPath;
     const kind = kindOf(src, dst);
     const keys = { source: src.kind === 'b2' ? ctx.keyInfo : null, destination: dst.kind === 'b2' ? ctx.keyInfo : null };
-    const decision = eitherKind((dir) => checkTransfer('copy', ruleLoc(src, src.path, dir), ruleLoc(dst, targetPath, dir), keys, ctx.now));
+    const decision = eitherKind((dir) => checkTransfer('copy', ruleLocation(src.kind, src.path, { dir }), ruleLocation(dst.kind, targetPath, { dir }), keys, ctx.now));
     if (!decision.allowed) {
       refused.push(refusedRow(src, shownTarget, kind, 'permission-denied', decision.reason ?? 'Not allowed.'));
       continue;

@@ -3,21 +3,20 @@
  * [--json] [--profile NAME]`: copies in every direction (local→B2 upload, B2→local download,
  * B2→B2 server-side copy, local→local) through the transfer engine, with SHA1 checked on every
  * transfer. DST semantics: see cp-plan.ts.
- * Exit codes: 0 all done (skips included), 1 something failed (each named on stderr), 2 usage
- * error, 3 B2 unreachable (signing in, or a transfer met the network bound: progress-run.ts),
- * 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP; signing in may also fail with 2 (key
- * rejected), see session.ts.
+ * Exit codes (kit/exit-codes.ts): 0 all done (skips included), 1 something failed (each named
+ * on stderr), 2 key rejected, 3 B2 unreachable (signing in, or a transfer met the network bound:
+ * progress-run.ts), 64 usage error, 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP.
  */
 import { DEFAULT_SETTINGS } from '../config/index.js';
 import type { B2Provider } from '../providers/b2/index.js';
 import { createLocalProvider } from '../providers/local/index.js';
 import type { ConflictPolicy } from '../transfers/index.js';
-import { CLI_EXIT, integerOption, locationArg, parseCliOptions, sizeOption, UsageError } from './cli-args.js';
-import { processCliDeps, runCli, signIn, stderrLine, transferSettings, type CliDeps } from './cli-args-context.js';
+import { COMMON_OPTIONS, EXIT, integerOption, locationArg, processCliDeps, runCommand, signInCommand, sizeOption, usageError, type CliCommand, type CliDeps } from './kit/index.js';
 import { planCopies, resolveDestination } from './cp-plan.js';
 import type { CliLocation } from './location-url.js';
 import { reportEarlyStop, runExitCode, runTransfers } from './progress-run.js';
 import { failureLine, summaryLine, totalsOf } from './progress-results.js';
+import { transferSettings } from './transfer-settings.js';
 
 export const CP_USAGE = `Usage: b2c cp SRC... DST [options]
 
@@ -36,22 +35,20 @@ Options:
   --json                   print one JSON document with every file's outcome
   -h, --help               show this help
 
-Exit codes: 0 all done, 1 some failed (each named on stderr), 2 usage error, 3 B2 unreachable,
-130 interrupted.`;
+Exit codes: 0 all done, 1 some failed (each named on stderr), 2 key rejected, 3 B2 unreachable,
+64 usage error, 130 interrupted.`;
 
 const OPTIONS = {
   recursive: { type: 'boolean', short: 'r' },
   'if-exists': { type: 'string' },
   concurrency: { type: 'string' },
   'part-size': { type: 'string' },
-  profile: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...COMMON_OPTIONS,
 } as const;
 
 /**
  * Uploads at least one part long become B2 large files, whose whole-file SHA1 exists only when
- * the uploader sends `large_file_sha1` up front (reference §6). The engine hashes local files
+ * the uploader sends `large_file_sha1` up front (docs/b2-api.md §5.2). The engine hashes local files
  * first from a threshold (default 5 MB, B2's smallest part); with smaller parts (the built-in
  * server, or --part-size) the threshold follows the part size so every large file carries it.
  */
@@ -72,19 +69,17 @@ function conflictPolicy(value: string | undefined): ConflictPolicy {
     case 'newer':
       return 'overwrite-if-newer';
     default:
-      throw new UsageError(`--if-exists must be skip, overwrite or newer, not "${value}".`, CP_USAGE);
+      throw usageError(`--if-exists must be skip, overwrite or newer, not "${value}".`, CP_USAGE);
   }
 }
 
-/** Runs `b2c cp` with `argv` after "cp". Resolves with the exit code. */
-export function runCpCommand(argv: string[], deps: CliDeps = processCliDeps()): Promise<number> {
-  return runCli('cp', argv, deps, async (out) => {
-    const { values, positionals } = parseCliOptions(argv, OPTIONS, CP_USAGE);
-    if (values.help === true) {
-      out.lines(CP_USAGE.split('\n'));
-      return CLI_EXIT.ok;
-    }
-    if (positionals.length < 2) throw new UsageError('cp needs a source and a destination.', CP_USAGE);
+/** `b2c cp`. */
+export const CP_COMMAND: CliCommand<typeof OPTIONS> = {
+  name: 'cp',
+  usage: CP_USAGE,
+  options: OPTIONS,
+  async run({ values, positionals }, { deps, out }) {
+    if (positionals.length < 2) throw usageError('cp needs a source and a destination.', CP_USAGE);
     const conflict = conflictPolicy(values['if-exists']);
     const concurrency = integerOption('concurrency', values.concurrency, 1, 64, CP_USAGE);
     const partSize = sizeOption('part-size', values['part-size'], CP_USAGE);
@@ -92,11 +87,11 @@ export function runCpCommand(argv: string[], deps: CliDeps = processCliDeps()): 
     const dst = locations[locations.length - 1] as CliLocation;
     const sources = locations.slice(0, -1);
     for (const loc of locations) {
-      if (loc.kind === 'b2' && loc.bucket === null) throw new UsageError(`"${loc.raw}" is the list of buckets; name a bucket: b2://BUCKET/PATH.`, CP_USAGE);
+      if (loc.kind === 'b2' && loc.bucket === null) throw usageError(`"${loc.raw}" is the list of buckets; name a bucket: b2://BUCKET/PATH.`, CP_USAGE);
     }
 
     const needsB2 = locations.some((l) => l.kind === 'b2');
-    const session = needsB2 ? await signIn(deps, out, values.profile, partSize === undefined ? undefined : { partSize }) : null;
+    const session = needsB2 ? await signInCommand(deps, out, values.profile, partSize === undefined ? undefined : { partSize }) : null;
     const settings = transferSettings(session, deps, out);
     const local = createLocalProvider();
     const b2 = session?.provider ?? null;
@@ -107,14 +102,13 @@ export function runCpCommand(argv: string[], deps: CliDeps = processCliDeps()): 
     };
     const dest = await resolveDestination(dst, sources.length, ctx);
     const plan = await planCopies(sources, dest, { recursive: values.recursive === true, conflict }, ctx);
-    for (const r of plan.refused) stderrLine(deps, 'cp', failureLine(r));
+    for (const r of plan.refused) out.note(failureLine(r));
 
     // The part size that will be used, for the prehash threshold below.
     const effectivePart = partSize ?? (settings.partSize !== DEFAULT_SETTINGS.partSize ? settings.partSize : undefined);
     const run = plan.requests.length === 0
       ? { results: [], interrupted: null, unreachable: null }
       : await runTransfers({
-          command: 'cp',
           deps,
           out,
           local,
@@ -131,11 +125,16 @@ export function runCpCommand(argv: string[], deps: CliDeps = processCliDeps()): 
     const results = [...plan.refused, ...run.results];
     const totals = totalsOf(results);
     const code = runExitCode(run, totals);
-    const ok = code === CLI_EXIT.ok;
+    const ok = code === EXIT.ok;
     if (out.json) out.printJson({ command: 'cp', ok, interrupted: run.interrupted !== null, totals, results });
     else out.lines([summaryLine(totals, 'copied')]);
-    if (run.interrupted !== null) stderrLine(deps, 'cp', 'interrupted; unfinished copies were cancelled and nothing partial was kept.');
-    reportEarlyStop(deps, 'cp', run, totals);
+    if (run.interrupted !== null) out.note('interrupted; unfinished copies were cancelled and nothing partial was kept.');
+    reportEarlyStop(out, run, totals);
     return code;
-  });
+  },
+};
+
+/** Runs `b2c cp` with `argv` after "cp". Resolves with the exit code. */
+export function runCpCommand(argv: string[], deps: CliDeps = processCliDeps()): Promise<number> {
+  return runCommand(CP_COMMAND, argv, deps);
 }

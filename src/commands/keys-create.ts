@@ -8,13 +8,13 @@
  */
 import { openConfig, profileNameProblem, type ConfigStore } from '../config/index.js';
 import type { B2Provider, CreatedKey } from '../providers/b2/index.js';
-import { KEY_PRESETS } from '../state/capabilities.js';
-import { validateKeyDraft } from '../state/key-form-validate.js';
-import { bucketNames, COMMON_OPTIONS, parseOptions, requireAllowed, runSubcommand, signIn, type KeysDeps } from './keys-common.js';
-import { describeKeyScope } from '../state/keys-screen-describe.js';
+import { KEY_PRESETS } from '../state/permissions/capabilities.js';
+import { validateKeyDraft } from '../state/accounts/key-form-validate.js';
+import type { SignedIn } from '../session/index.js';
+import { describeKeyScope } from '../state/accounts/keys-screen-describe.js';
+import { bucketNames, requireAllowed } from './keys-account.js';
 import { keyRecordJson } from './keys-list.js';
-import type { Output } from './output.js';
-import { CommandFailure, EXIT, type Session } from './session.js';
+import { COMMON_OPTIONS, CommandFailure, EXIT, signInCommand, usageError, type CliCommand, type Output } from './kit/index.js';
 
 export const CREATE_USAGE = `Usage: b2c keys create NAME (--capabilities LIST | --preset PRESET) [options]
 
@@ -40,7 +40,7 @@ const OPTIONS = {
 } as const;
 
 function usage(message: string): CommandFailure {
-  return new CommandFailure('usage', message, { usage: CREATE_USAGE });
+  return usageError(message, CREATE_USAGE);
 }
 
 function chosenCapabilities(capabilities: string | undefined, preset: string | undefined): string[] {
@@ -55,7 +55,7 @@ function chosenCapabilities(capabilities: string | undefined, preset: string | u
 }
 
 /** Bucket names → IDs, through the buckets this key can see. @throws CommandFailure `not-found`. */
-async function bucketIdsFor(provider: B2Provider, session: Session, wanted: readonly string[], now: number): Promise<string[]> {
+async function bucketIdsFor(provider: B2Provider, session: SignedIn, wanted: readonly string[], now: number): Promise<string[]> {
   if (wanted.length === 0) return [];
   const names = await bucketNames(provider, session.keyInfo, now);
   const byName = new Map([...names].map(([id, name]) => [name, id]));
@@ -89,25 +89,23 @@ function printCreated(out: Output, created: CreatedKey, names: ReadonlyMap<strin
   ]);
 }
 
-/** Runs `keys create`. Resolves with the exit code. */
-export function runKeysCreate(argv: string[], deps: KeysDeps): Promise<number> {
-  return runSubcommand('keys create', argv, deps, async (out) => {
-    const { values, positionals } = parseOptions(argv, OPTIONS, CREATE_USAGE);
-    if (values.help === true) {
-      out.lines(CREATE_USAGE.split('\n'));
-      return EXIT.ok;
-    }
+/** `b2c keys create`. */
+export const CREATE_COMMAND: CliCommand<typeof OPTIONS> = {
+  name: 'keys create',
+  usage: CREATE_USAGE,
+  options: OPTIONS,
+  async run({ values, positionals }, { deps, out }) {
     if (positionals.length !== 1) throw usage('Give the new key exactly one NAME.');
     const capabilities = chosenCapabilities(values.capabilities, values.preset);
     const buckets = values.bucket ?? [];
     // Check everything that needs no network first, with placeholder IDs for the buckets.
     const draft = { keyName: positionals[0] ?? '', capabilities, bucketIds: buckets, namePrefix: values.prefix ?? '', lifetime: values.duration ?? '' };
     const precheck = validateKeyDraft(draft);
-    if (!precheck.ok) throw new CommandFailure('usage', precheck.problems.map((p) => p.message).join(' '));
+    if (!precheck.ok) throw usageError(precheck.problems.map((p) => p.message).join(' '));
     const saveAs = values['save-as'];
     const nameProblem = saveAs === undefined ? null : profileNameProblem(saveAs);
-    if (nameProblem !== null) throw new CommandFailure('usage', `--save-as: ${nameProblem}`);
-    const session = await signIn(deps, out, values.profile);
+    if (nameProblem !== null) throw usageError(`--save-as: ${nameProblem}`);
+    const session = await signInCommand(deps, out, values.profile);
     const now = deps.now();
     requireAllowed('create-key', session.keyInfo, now);
     const config: ConfigStore | null = saveAs === undefined ? null : (session.config ?? openConfig({ env: deps.env }));
@@ -116,7 +114,7 @@ export function runKeysCreate(argv: string[], deps: KeysDeps): Promise<number> {
     }
     const bucketIds = await bucketIdsFor(session.provider, session, buckets, now);
     const checked = validateKeyDraft({ ...draft, bucketIds });
-    if (!checked.ok) throw new CommandFailure('usage', checked.problems.map((p) => p.message).join(' '));
+    if (!checked.ok) throw usageError(checked.problems.map((p) => p.message).join(' '));
     const created = await session.provider.keys.createKey(checked.request);
     const names = await bucketNames(session.provider, session.keyInfo, now);
     let savedAs: string | null = null;
@@ -130,5 +128,5 @@ export function runKeysCreate(argv: string[], deps: KeysDeps): Promise<number> {
     }
     printCreated(out, created, names, savedAs);
     return EXIT.ok;
-  });
-}
+  },
+};

@@ -4,27 +4,25 @@
  * provider reports as ConflictError; that becomes exit 1 `not-found` here.
  */
 import { ConflictError } from '../providers/errors.js';
-import { bucketNames, COMMON_OPTIONS, parseOptions, requireAllowed, runSubcommand, signIn, type KeysDeps } from './keys-common.js';
-import { describeKeyScope } from '../state/keys-screen-describe.js';
+import { describeKeyScope } from '../state/accounts/keys-screen-describe.js';
+import { bucketNames, requireAllowed } from './keys-account.js';
 import { keyRecordJson } from './keys-list.js';
-import { CommandFailure, EXIT } from './session.js';
+import { COMMON_OPTIONS, CommandFailure, EXIT, signInCommand, usageError, type CliCommand } from './kit/index.js';
 
 export const DELETE_USAGE = `Usage: b2c keys delete KEY_ID [--profile NAME] [--json]
 
 Deletes an application key for good; everything using it stops working at once.
 Needs a key with the deleteKeys capability. Find IDs with "b2c keys list".`;
 
-/** Runs `keys delete`. Resolves with the exit code. */
-export function runKeysDelete(argv: string[], deps: KeysDeps): Promise<number> {
-  return runSubcommand('keys delete', argv, deps, async (out) => {
-    const { values, positionals } = parseOptions(argv, COMMON_OPTIONS, DELETE_USAGE);
-    if (values.help === true) {
-      out.lines(DELETE_USAGE.split('\n'));
-      return EXIT.ok;
-    }
+/** `b2c keys delete`. */
+export const DELETE_COMMAND: CliCommand<typeof COMMON_OPTIONS> = {
+  name: 'keys delete',
+  usage: DELETE_USAGE,
+  options: COMMON_OPTIONS,
+  async run({ values, positionals }, { deps, out }) {
     const [keyId, ...extra] = positionals;
-    if (keyId === undefined || keyId === '' || extra.length > 0) throw new CommandFailure('usage', 'Give exactly one KEY_ID.', { usage: DELETE_USAGE });
-    const session = await signIn(deps, out, values.profile);
+    if (keyId === undefined || keyId === '' || extra.length > 0) throw usageError('Give exactly one KEY_ID.', DELETE_USAGE);
+    const session = await signInCommand(deps, out, values.profile);
     const now = deps.now();
     requireAllowed('delete-key', session.keyInfo, now);
     let deleted;
@@ -41,5 +39,5 @@ export function runKeysDelete(argv: string[], deps: KeysDeps): Promise<number> {
     else out.lines([`Deleted key "${deleted.keyName}" (${deleted.applicationKeyId}, ${describeKeyScope(deleted, names)}).`]);
     if (deleted.applicationKeyId === session.keyInfo.applicationKeyId) out.warn('That was the key b2c signed in with; it no longer works.');
     return EXIT.ok;
-  });
-}
+  },
+};

@@ -3,11 +3,10 @@
  * Needs listKeys (checked before calling B2). Never prints a secret: B2 lists none.
  */
 import type { KeyRecord } from '../providers/b2/index.js';
-import { describeCapabilitySet, describeKeyScope } from '../state/keys-screen-describe.js';
-import { bucketNames, COMMON_OPTIONS, parseOptions, requireAllowed, runSubcommand, signIn, type KeysDeps } from './keys-common.js';
-import { formatTable, isoOrNull } from './output.js';
-import { CommandFailure, EXIT } from './session.js';
-import { formatUtcMinute } from '../state/keys-screen-lines.js';
+import { describeCapabilitySet, describeKeyScope } from '../state/accounts/keys-screen-describe.js';
+import { formatUtcMinute } from '../state/accounts/keys-screen-lines.js';
+import { bucketNames, requireAllowed } from './keys-account.js';
+import { COMMON_OPTIONS, EXIT, formatTable, isoOrNull, signInCommand, usageError, type CliCommand } from './kit/index.js';
 
 export const LIST_USAGE = `Usage: b2c keys list [--profile NAME] [--json]
 
@@ -31,16 +30,14 @@ function expiryCell(expiresAt: number | null, now: number): string {
   return `${expiresAt < now ? 'expired ' : ''}${formatUtcMinute(expiresAt)}`;
 }
 
-/** Runs `keys list`. Resolves with the exit code. */
-export function runKeysList(argv: string[], deps: KeysDeps): Promise<number> {
-  return runSubcommand('keys list', argv, deps, async (out) => {
-    const { values, positionals } = parseOptions(argv, COMMON_OPTIONS, LIST_USAGE);
-    if (values.help === true) {
-      out.lines(LIST_USAGE.split('\n'));
-      return EXIT.ok;
-    }
-    if (positionals.length > 0) throw new CommandFailure('usage', 'keys list takes no arguments.', { usage: LIST_USAGE });
-    const session = await signIn(deps, out, values.profile);
+/** `b2c keys list`. */
+export const LIST_COMMAND: CliCommand<typeof COMMON_OPTIONS> = {
+  name: 'keys list',
+  usage: LIST_USAGE,
+  options: COMMON_OPTIONS,
+  async run({ values, positionals }, { deps, out }) {
+    if (positionals.length > 0) throw usageError('keys list takes no arguments.', LIST_USAGE);
+    const session = await signInCommand(deps, out, values.profile);
     const now = deps.now();
     requireAllowed('list-keys', session.keyInfo, now);
     const keys = await session.provider.keys.listKeys();
@@ -59,5 +56,5 @@ export function runKeysList(argv: string[], deps: KeysDeps): Promise<number> {
     out.lines(formatTable(['KEY ID', 'NAME', 'SCOPE', 'EXPIRES (UTC)', 'CAPABILITIES'], rows));
     out.lines([`${keys.length} ${keys.length === 1 ? 'key' : 'keys'}${keys.some((k) => k.applicationKeyId === session.keyInfo.applicationKeyId) ? '; * is the key b2c signed in with' : ''}.`]);
     return EXIT.ok;
-  });
-}
+  },
+};

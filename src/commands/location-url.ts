@@ -1,23 +1,24 @@
 /**
- * Parses the locations the CLI accepts: `b2://bucket/path` (as in the official b2 CLI) or a local
- * path. Pure: resolving a relative local path needs the caller's cwd.
+ * Parses the locations the CLI accepts: `b2://bucket/path` (as in the official b2 CLI; the one
+ * parser is src/state/location/b2-url.ts) or a local path, resolved against the caller's cwd.
  */
 import { isAbsolute, resolve } from 'node:path';
+import { parseB2Url } from '../state/location/b2-url.js';
+
+export { formatB2Url as formatLocation } from '../state/location/b2-url.js';
 
 /** A parsed CLI location. `path` is in the provider's path space (see src/providers/types.ts). */
 export type CliLocation =
   | { kind: 'local'; path: string; /** the argument ended with a path separator */ trailingSlash: boolean; raw: string }
   | { kind: 'b2'; bucket: string | null; key: string; path: string; trailingSlash: boolean; raw: string };
 
-/** Thrown for malformed locations; the message is printed as a usage error (exit code 2). */
+/** Thrown for malformed locations; the message is printed as a usage error (exit code 64). */
 export class LocationSyntaxError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'LocationSyntaxError';
   }
 }
-
-const B2_SCHEME = /^b2:\/\//i;
 
 /**
  * Parses one location argument.
@@ -28,27 +29,17 @@ const B2_SCHEME = /^b2:\/\//i;
  */
 export function parseLocation(arg: string, cwd: string): CliLocation {
   if (arg === '') throw new LocationSyntaxError('empty location');
-  if (/^b2:/i.test(arg) && !B2_SCHEME.test(arg)) {
-    throw new LocationSyntaxError(`"${arg}" is not a B2 location; write b2://BUCKET/PATH`);
-  }
   const trailingSlash = arg.endsWith('/');
-  if (B2_SCHEME.test(arg)) {
-    const rest = arg.replace(B2_SCHEME, '');
-    const slash = rest.indexOf('/');
-    const bucket = slash < 0 ? rest : rest.slice(0, slash);
-    const key = slash < 0 ? '' : rest.slice(slash + 1);
-    if (bucket !== '' && !/^[A-Za-z0-9-]+$/.test(bucket)) {
-      throw new LocationSyntaxError(`"${bucket}" is not a valid bucket name (letters, digits and "-" only)`);
-    }
-    // The key is exact (B2 names keep every `/`): `b2://b/dir//` is the folder `dir//`.
-    const path = bucket === '' ? '/' : '/' + bucket + (key === '' ? '' : '/' + key);
-    return { kind: 'b2', bucket: bucket === '' ? null : bucket, key, path, trailingSlash, raw: arg };
+  const url = parseB2Url(arg);
+  if (url === null) {
+    const path = isAbsolute(arg) ? resolve(arg) : resolve(cwd, arg);
+    return { kind: 'local', path, trailingSlash, raw: arg };
   }
-  const path = isAbsolute(arg) ? resolve(arg) : resolve(cwd, arg);
-  return { kind: 'local', path, trailingSlash, raw: arg };
-}
-
-/** Formats a provider path back into the form the user typed (`b2://bucket/key` or a local path). */
-export function formatLocation(kind: 'local' | 'b2', path: string): string {
-  return kind === 'b2' ? 'b2://' + path.replace(/^\/+/, '') : path;
+  if ('problem' in url) {
+    if (url.problem === 'malformed') throw new LocationSyntaxError(`"${arg}" is not a B2 location; write b2://BUCKET/PATH`);
+    throw new LocationSyntaxError(`"${url.bucket}" is not a valid bucket name (letters, digits and "-" only)`);
+  }
+  const { bucket, key } = url;
+  const path = bucket === null ? '/' : '/' + bucket + (key === '' ? '' : '/' + key);
+  return { kind: 'b2', bucket, key, path, trailingSlash, raw: arg };
 }

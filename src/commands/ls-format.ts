@@ -5,9 +5,9 @@
  * the same on every machine and easy to parse. Output sanitises every line.
  */
 import type { Entry, VersionEntry } from '../providers/types.js';
-import { EMPTY_NAME } from '../state/sanitize.js';
+import { EMPTY_NAME } from '../state/text/sanitize.js';
 import { formatLocation } from './location-url.js';
-import { isoOrNull } from './output.js';
+import { isoOrNull } from './kit/index.js';
 import type { ListedRow } from './ls-walk.js';
 
 const SIZE_WIDTH = 13;

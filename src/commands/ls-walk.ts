@@ -7,7 +7,7 @@
 import { NotFoundError } from '../providers/errors.js';
 import { WalkGuard } from '../providers/walk-guard.js';
 import type { Entry, Provider, VersionEntry } from '../providers/types.js';
-import { isFolderEntry, statOrNull } from './cli-args-checks.js';
+import { isFolderEntry, statOrNull } from './location-checks.js';
 
 /** One listed row; `rel` is the name relative to the listed location (`a/b.txt`, `dir/`). */
 export interface ListedRow {

@@ -2,21 +2,20 @@
  * `b2c ls URL [-l] [-r] [--versions] [--json] [--profile NAME]`: lists buckets (`b2://`), a
  * bucket or folder (`b2://bucket/dir`), one file, or a local path. The permission rules are asked
  * first: a key that may not list there is refused with their reason and nothing is requested.
- * Exit codes: 0 listed, 1 failed (refused, not found, …), 2 usage error, 3 B2 unreachable (while
- * signing in or listing: it refused connections or stayed silent past the network bound);
- * signing in may also fail with 2 (key rejected), see session.ts.
+ * Exit codes (kit/exit-codes.ts): 0 listed, 1 failed (refused, not found, …), 2 key rejected,
+ * 3 B2 unreachable (while signing in or listing: it refused connections or stayed silent past
+ * the network bound), 64 usage error.
  */
 import { NotFoundError } from '../providers/errors.js';
 import { createLocalProvider } from '../providers/local/index.js';
-import { b2LocationFromPath, checkAction, localLocation, type PermissionDecision } from '../state/permissions.js';
-import { CLI_EXIT, locationArg, parseCliOptions, UsageError } from './cli-args.js';
-import { eitherKind } from './cli-args-checks.js';
-import { processCliDeps, runCli, signIn, type CliDeps } from './cli-args-context.js';
+import { ruleLocation } from '../state/location/rule-location.js';
+import { checkAction, type PermissionDecision } from '../state/permissions/permissions.js';
+import type { KeyInfo } from '../state/model/key-info.js';
+import { COMMON_OPTIONS, CommandFailure, EXIT, locationArg, processCliDeps, runCommand, signInCommand, usageError, type CliCommand, type CliDeps } from './kit/index.js';
+import { eitherKind } from './location-checks.js';
 import { formatRow, longHeader, rowJson } from './ls-format.js';
 import { walk } from './ls-walk.js';
 import { formatLocation, type CliLocation } from './location-url.js';
-import { CommandFailure } from './session.js';
-import type { KeyInfo } from '../state/key-info.js';
 
 export const LS_USAGE = `Usage: b2c ls URL [options]
 
@@ -30,39 +29,36 @@ Options:
   --json            print one JSON document with every entry
   -h, --help        show this help
 
-Exit codes: 0 listed, 1 failed (not allowed, not found, …), 2 usage error, 3 B2 unreachable.`;
+Exit codes: 0 listed, 1 failed (not allowed, not found, …), 2 key rejected, 3 B2 unreachable,
+64 usage error.`;
 
 const OPTIONS = {
   long: { type: 'boolean', short: 'l' },
   recursive: { type: 'boolean', short: 'r' },
   versions: { type: 'boolean' },
-  profile: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...COMMON_OPTIONS,
 } as const;
 
 /** May `key` list (or show the versions of) `loc`? */
 function listDecision(loc: CliLocation, versions: boolean, key: KeyInfo | null, now: number): PermissionDecision {
-  if (loc.kind === 'local') return checkAction('list', localLocation(loc.path), null, now);
-  if (!versions) return checkAction('list', b2LocationFromPath(loc.path, { dir: true }), key, now);
-  return eitherKind((dir) => checkAction('show-versions', b2LocationFromPath(loc.path, { dir }), key, now));
+  if (loc.kind === 'local') return checkAction('list', ruleLocation('local', loc.path, { dir: true }), null, now);
+  if (!versions) return checkAction('list', ruleLocation('b2', loc.path, { dir: true }), key, now);
+  return eitherKind((dir) => checkAction('show-versions', ruleLocation('b2', loc.path, { dir }), key, now));
 }
 
-/** Runs `b2c ls` with `argv` after "ls". Resolves with the exit code. */
-export function runLsCommand(argv: string[], deps: CliDeps = processCliDeps()): Promise<number> {
-  return runCli('ls', argv, deps, async (out) => {
-    const { values, positionals } = parseCliOptions(argv, OPTIONS, LS_USAGE);
-    if (values.help === true) {
-      out.lines(LS_USAGE.split('\n'));
-      return CLI_EXIT.ok;
-    }
-    if (positionals.length !== 1) throw new UsageError('ls takes exactly one location.', LS_USAGE);
+/** `b2c ls`. */
+export const LS_COMMAND: CliCommand<typeof OPTIONS> = {
+  name: 'ls',
+  usage: LS_USAGE,
+  options: OPTIONS,
+  async run({ values, positionals }, { deps, out }) {
+    if (positionals.length !== 1) throw usageError('ls takes exactly one location.', LS_USAGE);
     const loc = locationArg(positionals[0] as string, deps.cwd, LS_USAGE);
     const versions = values.versions === true;
-    if (versions && loc.kind === 'local') throw new UsageError('--versions works only on B2 (b2://BUCKET/PATH).', LS_USAGE);
-    if (versions && loc.kind === 'b2' && loc.bucket === null) throw new UsageError('--versions needs a bucket: b2://BUCKET[/PATH].', LS_USAGE);
+    if (versions && loc.kind === 'local') throw usageError('--versions works only on B2 (b2://BUCKET/PATH).', LS_USAGE);
+    if (versions && loc.kind === 'b2' && loc.bucket === null) throw usageError('--versions needs a bucket: b2://BUCKET[/PATH].', LS_USAGE);
 
-    const session = loc.kind === 'b2' ? await signIn(deps, out, values.profile) : null;
+    const session = loc.kind === 'b2' ? await signInCommand(deps, out, values.profile) : null;
     const decision = listDecision(loc, versions, session?.keyInfo ?? null, deps.now());
     if (!decision.allowed) throw new CommandFailure('permission-denied', decision.reason ?? 'This key may not list there.');
 
@@ -76,7 +72,7 @@ export function runLsCommand(argv: string[], deps: CliDeps = processCliDeps()): 
         const entries: Record<string, unknown>[] = [];
         for await (const row of rows) entries.push(rowJson(row, loc.kind));
         out.printJson({ location: loc.raw, entries });
-        return CLI_EXIT.ok;
+        return EXIT.ok;
       }
       let first = true;
       for await (const row of rows) {
@@ -84,11 +80,16 @@ export function runLsCommand(argv: string[], deps: CliDeps = processCliDeps()): 
         first = false;
         out.lines([formatRow(row, long, versions)]);
       }
-      return CLI_EXIT.ok;
+      return EXIT.ok;
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
       const where = error.path === undefined || error.path === loc.path ? loc.raw : formatLocation(loc.kind, error.path);
       throw new CommandFailure('not-found', versions ? `"${where}" has no versions.` : `"${where}" does not exist.`, { cause: error });
     }
-  });
+  },
+};
+
+/** Runs `b2c ls` with `argv` after "ls". Resolves with the exit code. */
+export function runLsCommand(argv: string[], deps: CliDeps = processCliDeps()): Promise<number> {
+  return runCommand(LS_COMMAND, argv, deps);
 }

@@ -8,10 +8,10 @@
  * arithmetic and leaves stale bars behind).
  */
 import { MultiBar, type SingleBar } from 'cli-progress';
-import { formatEta, formatPercent, formatSize, formatSpeed } from '../state/format.js';
-import { displayWidth, fitToWidth, sanitizeForTerminal, truncateToWidth } from '../state/sanitize.js';
+import { formatEta, formatPercent, formatSize, formatSpeed } from '../state/text/format.js';
+import { displayWidth, fitToWidth, sanitizeForTerminal, truncateToWidth } from '../state/text/sanitize.js';
 import type { JobView, ProgressTotals, QueueSnapshot } from '../transfers/index.js';
-import type { TerminalStream } from './cli-args-context.js';
+import type { TerminalStream } from './kit/index.js';
 import { showLocation } from './progress-results.js';
 
 /** At most this many file bars at once; more running files show in the total only. */

@@ -4,7 +4,7 @@
  * Strings are raw here; Output sanitises every line it prints.
  */
 import type { RemoveMode } from '../providers/types.js';
-import { formatSize } from '../state/format.js';
+import { formatSize } from '../state/text/format.js';
 import { failureText, LOCAL_PROVIDER_REF, type JobKind, type JobView, type Location, type Verification } from '../transfers/index.js';
 import { formatLocation } from './location-url.js';
 

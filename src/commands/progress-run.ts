@@ -16,19 +16,15 @@
  */
 import type { Provider, RemoveMode } from '../providers/types.js';
 import { createTransferEngine, engineChecker, LOCAL_PROVIDER_REF, type JobView, type KeyOfRef, type TransferRequest } from '../transfers/index.js';
-import { CLI_EXIT } from './cli-args.js';
-import { stderrLine, type CliDeps, type InterruptSignal } from './cli-args-context.js';
-import type { Output } from './output.js';
+import { EXIT, interruptedExitCode, type CliDeps, type InterruptSignal, type Output } from './kit/index.js';
 import { ProgressBars } from './progress-bars.js';
 import { Sha1Recorder } from './progress-recorder.js';
 import { failureLine, jobResult, reportable, resultState, successLine, type JobResult, type ResultTotals } from './progress-results.js';
-import { EXIT } from './session.js';
 
 /** What a run needs. */
 export interface TransferRunOptions {
-  /** `cp` or `rm`: the prefix of stderr lines. */
-  command: string;
   deps: CliDeps;
+  /** The command's printer (`b2c cp: …` lines on stderr). */
   out: Output;
   local: Provider;
   /** The signed-in B2 provider, or null when every location is local. */
@@ -43,8 +39,6 @@ export interface TransferRunOptions {
   prehashMinBytes?: number;
   /** `rm`'s mode, for the wording of finished lines; null for `cp`. */
   removeMode: RemoveMode | null;
-  /** Force-exits the process (second Ctrl+C). */
-  forceExit?: (code: number) => void;
 }
 
 /** How a run ended. */
@@ -56,22 +50,6 @@ export interface TransferRunResult {
   unreachable: JobResult | null;
 }
 
-/** The exit code of an interrupted run: 128 + the signal number, as shells report it. */
-export function interruptedExitCode(signal: InterruptSignal): number {
-  switch (signal) {
-    case 'SIGINT':
-      return 130;
-    case 'SIGTERM':
-      return 143;
-    case 'SIGHUP':
-      return 129;
-    default: {
-      const never: never = signal;
-      return never;
-    }
-  }
-}
-
 /**
  * The exit code of a finished `cp` or `rm` run: interrupted 128 + signal, B2 unreachable 3
  * (EXIT.unreachable), anything failed or cancelled 1, else 0.
@@ -79,15 +57,15 @@ export function interruptedExitCode(signal: InterruptSignal): number {
 export function runExitCode(run: TransferRunResult, totals: ResultTotals): number {
   if (run.interrupted !== null) return interruptedExitCode(run.interrupted);
   if (run.unreachable !== null) return EXIT.unreachable;
-  return totals.failed === 0 && totals.cancelled === 0 ? CLI_EXIT.ok : CLI_EXIT.failed;
+  return totals.failed === 0 && totals.cancelled === 0 ? EXIT.ok : EXIT.failed;
 }
 
 /** Says on stderr why the run stopped early, if it did (after the summary line). */
-export function reportEarlyStop(deps: CliDeps, command: string, run: TransferRunResult, totals: ResultTotals): void {
+export function reportEarlyStop(out: Output, run: TransferRunResult, totals: ResultTotals): void {
   if (run.interrupted !== null || run.unreachable === null) return;
   const why = run.unreachable.error?.detail ?? run.unreachable.error?.message ?? 'B2 could not be reached.';
   const cancelled = totals.cancelled > 0 ? ` ${totals.cancelled} not started ${totals.cancelled === 1 ? 'was' : 'were'} cancelled.` : '';
-  stderrLine(deps, command, `stopped: ${why}${cancelled}`);
+  out.note(`stopped: ${why}${cancelled}`);
 }
 
 /** Runs the requests to completion (or interruption) and returns every reportable outcome. */
@@ -125,7 +103,7 @@ export async function runTransfers(o: TransferRunOptions): Promise<TransferRunRe
     if (bars) {
       bars.log(`failed: ${line}`);
       heldFailures.push(line);
-    } else stderrLine(o.deps, o.command, line);
+    } else o.out.note(line);
   };
 
   const onJob = (view: JobView): void => {
@@ -161,7 +139,7 @@ export async function runTransfers(o: TransferRunOptions): Promise<TransferRunRe
   const stopListening = o.deps.onInterrupt((signal) => {
     if (interrupted !== null) {
       bars?.stop();
-      (o.forceExit ?? ((code: number) => process.exit(code)))(interruptedExitCode(signal));
+      o.deps.exit(interruptedExitCode(signal));
       return;
     }
     interrupted = signal;
@@ -176,7 +154,7 @@ export async function runTransfers(o: TransferRunOptions): Promise<TransferRunRe
     unsubscribeStore();
     unsubscribeJobs();
     bars?.stop();
-    for (const line of heldFailures) stderrLine(o.deps, o.command, line);
+    for (const line of heldFailures) o.out.note(line);
     await engine.close();
   }
   return { results, interrupted, unreachable };

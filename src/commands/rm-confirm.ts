@@ -4,8 +4,8 @@
  */
 import { createInterface } from 'node:readline';
 import type { RemoveMode } from '../providers/types.js';
-import { sanitizeForTerminal } from '../state/sanitize.js';
-import type { CliDeps } from './cli-args-context.js';
+import { sanitizeForTerminal } from '../state/text/sanitize.js';
+import type { CliDeps } from './kit/index.js';
 import type { RemoveTarget } from './rm-plan.js';
 
 /** How a mode reads in the question. */

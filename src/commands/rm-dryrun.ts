@@ -7,8 +7,8 @@
 import { NotFoundError } from '../providers/errors.js';
 import { WalkGuard } from '../providers/walk-guard.js';
 import type { Entry, Provider, RemoveMode } from '../providers/types.js';
-import type { KeyInfo } from '../state/key-info.js';
-import { isFolderEntry } from './cli-args-checks.js';
+import type { KeyInfo } from '../state/model/key-info.js';
+import { isFolderEntry } from './location-checks.js';
 import { formatLocation } from './location-url.js';
 import { removeDecision, type RemoveTarget } from './rm-plan.js';
 

@@ -6,10 +6,11 @@
  */
 import type { RemoveMode } from '../providers/types.js';
 import type { Provider } from '../providers/types.js';
-import type { KeyInfo } from '../state/key-info.js';
-import { b2LocationFromPath, checkAction, localLocation, type Location, type PermissionDecision } from '../state/permissions.js';
+import type { KeyInfo } from '../state/model/key-info.js';
+import { ruleLocation } from '../state/location/rule-location.js';
+import { checkAction, type PermissionDecision } from '../state/permissions/permissions.js';
 import { removeAction, type KnownEntry } from '../transfers/index.js';
-import { eitherKind, isFolderEntry, knownOf, statOrNull, urlKind } from './cli-args-checks.js';
+import { eitherKind, isFolderEntry, knownOf, statOrNull, urlKind } from './location-checks.js';
 import type { CliLocation } from './location-url.js';
 import type { JobResult } from './progress-results.js';
 
@@ -30,17 +31,12 @@ export interface RemoveContext {
   now: number;
 }
 
-/** The rules' location for `loc` read as a folder or a file. */
-export function removeLocation(loc: CliLocation, path: string, dir: boolean): Location {
-  return loc.kind === 'local' ? localLocation(path) : b2LocationFromPath(path, { dir });
-}
-
 /** May `key` remove `path` (of `loc`'s side) with `mode`? */
 export function removeDecision(loc: CliLocation, path: string, mode: RemoveMode, key: KeyInfo | null, now: number, dir: boolean | null): PermissionDecision {
   const action = removeAction(mode, loc.kind === 'b2');
   const k = loc.kind === 'b2' ? key : null;
-  if (dir !== null) return checkAction(action, removeLocation(loc, path, dir), k, now);
-  return eitherKind((d) => checkAction(action, removeLocation(loc, path, d), k, now));
+  if (dir !== null) return checkAction(action, ruleLocation(loc.kind, path, { dir }), k, now);
+  return eitherKind((d) => checkAction(action, ruleLocation(loc.kind, path, { dir: d }), k, now));
 }
 
 function refusedRow(loc: CliLocation, kind: string, message: string): JobResult {

@@ -6,22 +6,23 @@
  * `--all-versions` deletes every version, `--version ID` deletes exactly that version.
  *
  * Safety: without `--yes`, rm asks on a terminal; when stdin is not a terminal it refuses a
- * recursive delete outright (exit 2). `--dry-run` lists exactly what would go and removes nothing.
- * Exit codes: 0 all removed, 1 something failed (each named on stderr), 2 usage error or refused
- * recursive delete, 3 B2 unreachable (as for cp), 130/143/129 interrupted by SIGINT/SIGTERM/
- * SIGHUP; signing in may also fail with 2 (see session.ts).
+ * recursive delete outright (a usage error, exit 64). `--dry-run` lists exactly what would go and
+ * removes nothing.
+ * Exit codes (kit/exit-codes.ts): 0 all removed, 1 something failed (each named on stderr), 2 key
+ * rejected, 3 B2 unreachable (as for cp), 64 usage error or refused recursive delete,
+ * 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP.
  */
 import { createLocalProvider } from '../providers/local/index.js';
 import type { RemoveMode } from '../providers/types.js';
 import type { DeleteRequest } from '../transfers/index.js';
-import { CLI_EXIT, locationArg, parseCliOptions, refOf, UsageError } from './cli-args.js';
-import { processCliDeps, runCli, signIn, stderrLine, transferSettings, type CliDeps } from './cli-args-context.js';
+import { COMMON_OPTIONS, EXIT, locationArg, processCliDeps, refOf, runCommand, signInCommand, usageError, type CliCommand, type CliDeps } from './kit/index.js';
 import type { CliLocation } from './location-url.js';
 import { reportEarlyStop, runExitCode, runTransfers } from './progress-run.js';
 import { failureLine, summaryLine, totalsOf, type JobResult } from './progress-results.js';
 import { confirm } from './rm-confirm.js';
 import { dryRun, dryRunLine, type DryRunItem } from './rm-dryrun.js';
 import { isTarget, planRemove, type RemoveTarget } from './rm-plan.js';
+import { transferSettings } from './transfer-settings.js';
 
 export const RM_USAGE = `Usage: b2c rm URL... [options]
 
@@ -40,8 +41,8 @@ Options:
   --json              print one JSON document with every outcome
   -h, --help          show this help
 
-Exit codes: 0 all removed, 1 some failed (each named on stderr), 2 usage error, 3 B2 unreachable,
-130 interrupted.`;
+Exit codes: 0 all removed, 1 some failed (each named on stderr), 2 key rejected, 3 B2 unreachable,
+64 usage error, 130 interrupted.`;
 
 const OPTIONS = {
   recursive: { type: 'boolean', short: 'r' },
@@ -50,16 +51,14 @@ const OPTIONS = {
   'all-versions': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
-  profile: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...COMMON_OPTIONS,
 } as const;
 
-/** The B2 mode the flags ask for. @throws UsageError for contradictions */
+/** The B2 mode the flags ask for. @throws CommandFailure `usage` for contradictions */
 function chosenMode(v: { hide?: boolean; version?: string; 'all-versions'?: boolean }): RemoveMode {
   const picked = [v.hide === true, v.version !== undefined, v['all-versions'] === true].filter(Boolean).length;
-  if (picked > 1) throw new UsageError('Choose one of --hide, --version ID and --all-versions.', RM_USAGE);
-  if (v.version === '') throw new UsageError('--version needs a file ID.', RM_USAGE);
+  if (picked > 1) throw usageError('Choose one of --hide, --version ID and --all-versions.', RM_USAGE);
+  if (v.version === '') throw usageError('--version needs a file ID.', RM_USAGE);
   if (v.hide === true) return 'hide';
   if (v['all-versions'] === true) return 'all-versions';
   return 'delete-version';
@@ -79,15 +78,13 @@ function requestsFor(targets: readonly RemoveTarget[], recursive: boolean, fileI
   }));
 }
 
-/** Runs `b2c rm` with `argv` after "rm". Resolves with the exit code. */
-export function runRmCommand(argv: string[], deps: CliDeps = processCliDeps()): Promise<number> {
-  return runCli('rm', argv, deps, async (out) => {
-    const { values, positionals } = parseCliOptions(argv, OPTIONS, RM_USAGE);
-    if (values.help === true) {
-      out.lines(RM_USAGE.split('\n'));
-      return CLI_EXIT.ok;
-    }
-    if (positionals.length === 0) throw new UsageError('rm needs at least one location.', RM_USAGE);
+/** `b2c rm`. */
+export const RM_COMMAND: CliCommand<typeof OPTIONS> = {
+  name: 'rm',
+  usage: RM_USAGE,
+  options: OPTIONS,
+  async run({ values, positionals }, { deps, out }) {
+    if (positionals.length === 0) throw usageError('rm needs at least one location.', RM_USAGE);
     const mode = chosenMode(values);
     const fileId = values.version ?? null;
     const recursive = values.recursive === true;
@@ -95,15 +92,15 @@ export function runRmCommand(argv: string[], deps: CliDeps = processCliDeps()): 
     const locations: CliLocation[] = positionals.map((p) => locationArg(p, deps.cwd, RM_USAGE));
     const explicitMode = values.hide === true || fileId !== null || values['all-versions'] === true;
     for (const loc of locations) {
-      if (loc.kind === 'b2' && (loc.bucket === null || loc.key === '')) throw new UsageError(`"${loc.raw}" is a bucket or the bucket list; rm removes files and folders inside a bucket.`, RM_USAGE);
-      if (loc.kind === 'local' && explicitMode) throw new UsageError('--hide, --version and --all-versions work only on B2 (b2://BUCKET/PATH).', RM_USAGE);
+      if (loc.kind === 'b2' && (loc.bucket === null || loc.key === '')) throw usageError(`"${loc.raw}" is a bucket or the bucket list; rm removes files and folders inside a bucket.`, RM_USAGE);
+      if (loc.kind === 'local' && explicitMode) throw usageError('--hide, --version and --all-versions work only on B2 (b2://BUCKET/PATH).', RM_USAGE);
     }
-    if (fileId !== null && (locations.length !== 1 || recursive)) throw new UsageError('--version ID removes one version of one file: give exactly one URL and no -r.', RM_USAGE);
+    if (fileId !== null && (locations.length !== 1 || recursive)) throw usageError('--version ID removes one version of one file: give exactly one URL and no -r.', RM_USAGE);
     if (recursive && !dry && values.yes !== true && deps.stdin.isTTY !== true) {
-      throw new UsageError('Refusing a recursive delete without confirmation: stdin is not a terminal. Add --yes to delete, or --dry-run to see what would go.', undefined);
+      throw usageError('Refusing a recursive delete without confirmation: stdin is not a terminal. Add --yes to delete, or --dry-run to see what would go.', undefined);
     }
 
-    const session = locations.some((l) => l.kind === 'b2') ? await signIn(deps, out, values.profile) : null;
+    const session = locations.some((l) => l.kind === 'b2') ? await signInCommand(deps, out, values.profile) : null;
     const local = createLocalProvider();
     const b2 = session?.provider ?? null;
     const keyInfo = session?.keyInfo ?? null;
@@ -116,7 +113,7 @@ export function runRmCommand(argv: string[], deps: CliDeps = processCliDeps()): 
       if (isTarget(planned)) targets.push(planned);
       else {
         refused.push(planned);
-        stderrLine(deps, 'rm', failureLine(planned));
+        out.note(failureLine(planned));
       }
     }
 
@@ -130,18 +127,17 @@ export function runRmCommand(argv: string[], deps: CliDeps = processCliDeps()): 
       }
       if (out.json) out.printJson({ command: 'rm', dryRun: true, ok: refused.length === 0, wouldRemove: items, refused });
       else out.lines([`Dry run: nothing was removed.`]);
-      return refused.length === 0 ? CLI_EXIT.ok : CLI_EXIT.failed;
+      return refused.length === 0 ? EXIT.ok : EXIT.failed;
     }
 
     if (targets.length > 0 && values.yes !== true && deps.stdin.isTTY === true && !(await confirm(deps, targets, fileId))) {
-      stderrLine(deps, 'rm', 'Nothing was removed.');
-      return refused.length === 0 ? CLI_EXIT.ok : CLI_EXIT.failed;
+      out.note('Nothing was removed.');
+      return refused.length === 0 ? EXIT.ok : EXIT.failed;
     }
     const settings = transferSettings(session, deps, out);
     const run = targets.length === 0
       ? { results: [], interrupted: null, unreachable: null }
       : await runTransfers({
-          command: 'rm',
           deps,
           out,
           local,
@@ -156,11 +152,16 @@ export function runRmCommand(argv: string[], deps: CliDeps = processCliDeps()): 
     const results = [...refused, ...run.results];
     const totals = totalsOf(results);
     const code = runExitCode(run, totals);
-    const ok = code === CLI_EXIT.ok;
+    const ok = code === EXIT.ok;
     if (out.json) out.printJson({ command: 'rm', dryRun: false, ok, interrupted: run.interrupted !== null, totals, results });
     else out.lines([summaryLine(totals, mode === 'hide' ? 'hidden' : 'removed')]);
-    if (run.interrupted !== null) stderrLine(deps, 'rm', 'interrupted; what was not removed yet was left alone.');
-    reportEarlyStop(deps, 'rm', run, totals);
+    if (run.interrupted !== null) out.note('interrupted; what was not removed yet was left alone.');
+    reportEarlyStop(out, run, totals);
     return code;
-  });
+  },
+};
+
+/** Runs `b2c rm` with `argv` after "rm". Resolves with the exit code. */
+export function runRmCommand(argv: string[], deps: CliDeps = processCliDeps()): Promise<number> {
+  return runCommand(RM_COMMAND, argv, deps);
 }

@@ -5,20 +5,10 @@
  * `JSON.stringify(profile)` or `console.log(profile)` elsewhere shows the redacted form. Being
  * non-enumerable, the hooks are not copied by `{...profile}`.
  */
+import { redactUrlUserInfo } from '../state/text/redact-url.js';
 import type { Profile, ProfileSummary } from './types.js';
 
-/** `scheme://user:password@` in a URL; the user-info part is group 2. */
-const USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@]+)@/gi;
-
-/**
- * `text` with the user-info of every URL in it replaced by `***`
- * (`http://user:PASS@host/x` → `http://***@host/x`): an endpoint may carry a password, and
- * neither an error, a status line, JSON output nor a log may show it. Pure; returns `text`
- * itself when it holds no such URL.
- */
-export function redactUrlUserInfo(text: string): string {
-  return text.includes('@') ? text.replace(USER_INFO, '$1***@') : text;
-}
+export { redactUrlUserInfo } from '../state/text/redact-url.js';
 
 /** The same symbol node:util uses for custom inspection (`util.inspect.custom`). */
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');

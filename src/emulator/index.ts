@@ -13,18 +13,18 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { demoKeysOf, seedDemo, type DemoKey } from './demo-seed.js';
-import { FaultInjector, type FaultOptions } from './faults.js';
-import { simulateLink } from './link.js';
-import { openStore } from './open-store.js';
-import { RefusalCounter, type RefusalStats } from './refusals.js';
-import { handleRequest } from './router.js';
+import { demoKeysOf, seedDemo, type DemoKey } from './demo/demo-seed.js';
+import { FaultInjector, type FaultOptions } from './faults/faults.js';
+import { simulateLink } from './http/link.js';
+import { openStore } from './store/open-store.js';
+import { RefusalCounter, type RefusalStats } from './auth/refusals.js';
+import { handleRequest } from './http/router.js';
 import type { EmulatorState } from './state.js';
-import { TokenRegistry } from './tokens.js';
+import { TokenRegistry } from './auth/tokens.js';
 
-export type { FaultOptions } from './faults.js';
-export type { DemoKey } from './demo-seed.js';
-export type { RefusalStats } from './refusals.js';
+export type { FaultOptions } from './faults/faults.js';
+export type { DemoKey } from './demo/demo-seed.js';
+export type { RefusalStats } from './auth/refusals.js';
 export {
   DEMO_BUCKETS,
   DEMO_KEY_NAMES,
@@ -32,8 +32,20 @@ export {
   DEMO_LARGE_FILE,
   DEMO_PREFIX_KEY_PREFIX,
   DEMO_UNFINISHED_FILE,
-} from './demo-constants.js';
-export { demoBytes, seedFiles } from './demo-files.js';
+} from './demo/demo-constants.js';
+export { demoBytes, seedFiles } from './demo/demo-files.js';
+
+// White-box access for the server's own tests (tests/emulator): they plant states no client can
+// reach and check single parts. b2c itself uses only startEmulator and the demo exports above.
+export { ALL_CAPABILITIES } from './auth/capabilities.js';
+export { createBucketRecord } from './api/buckets.js';
+export { FaultInjector } from './faults/faults.js';
+export { newFileId } from './store/ids.js';
+export { openStore } from './store/open-store.js';
+export { RefusalCounter } from './auth/refusals.js';
+export { handleRequest } from './http/router.js';
+export type { EmulatorState } from './state.js';
+export { TokenRegistry } from './auth/tokens.js';
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -58,9 +70,9 @@ export interface EmulatorOptions {
   tokenLifetimeMs?: number;
   /** Receives one line per request (method, path without query, status, ms). Never secrets. */
   log?: (line: string) => void;
-  /** Simulated link (link.ts): milliseconds added to every request before its answer starts. */
+  /** Simulated link (http/link.ts): milliseconds added to every request before its answer starts. */
   latencyMs?: number;
-  /** Simulated link (link.ts): bytes per second per connection, in each direction. */
+  /** Simulated link (http/link.ts): bytes per second per connection, in each direction. */
   bandwidth?: number;
 }
 

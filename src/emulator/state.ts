@@ -2,14 +2,14 @@
  * The running emulator's shared state and the per-call context handed to API handlers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FaultInjector } from './faults.js';
-import type { ApiVersion } from './model.js';
-import type { Params } from './params.js';
-import type { Principal } from './principal.js';
-import type { RefusalCounter } from './refusals.js';
-import type { ShapeContext } from './shapes.js';
-import type { Store } from './store.js';
-import type { AccountToken, TokenRegistry } from './tokens.js';
+import type { FaultInjector } from './faults/faults.js';
+import type { ApiVersion } from './store/model.js';
+import type { Params } from './http/params.js';
+import type { Principal } from './auth/principal.js';
+import type { RefusalCounter } from './auth/refusals.js';
+import type { ShapeContext } from './api/shapes.js';
+import type { Store } from './store/store.js';
+import type { AccountToken, TokenRegistry } from './auth/tokens.js';
 
 /** Settings after defaults are applied. */
 export interface ResolvedSettings {

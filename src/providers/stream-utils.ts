@@ -1,7 +1,7 @@
 /**
  * Stream helpers shared by every provider (local and B2): SHA1 + byte counting while data flows,
- * size/SHA1 verification, cancellation with a typed error, and (from ./part-splitter.ts)
- * splitting a stream into parts.
+ * size/SHA1 verification, cancellation with a typed error. (Splitting a stream into parts for
+ * large uploads is B2's alone: ./b2/part-splitter.ts.)
  * Generic on purpose: nothing here knows about files, buckets or HTTP.
  */
 import { createHash, type Hash } from 'node:crypto';
@@ -153,6 +153,3 @@ export function sha1Mismatch(path: string | undefined, expected: string, actual:
   const where = path === undefined ? 'The data' : `The data for "${path}"`;
   return new IntegrityError(`${where} has SHA1 ${actual}, but ${expected.toLowerCase()} was expected.`, path);
 }
-
-// Part splitting for large uploads lives in its own module; re-exported for existing callers.
-export { PartSplitter, splitIntoParts } from './part-splitter.js';

@@ -37,7 +37,7 @@ export type { ReadableStore } from './store.js';
 export {
   engineChecker,
   removeAction,
-  ruleLocation,
+  queueRuleLocation,
   toAnswer,
   LOCAL_PROVIDER_REF,
   type KeyOfRef,

@@ -1,6 +1,6 @@
 /**
  * The one mapping from the transfer engine's `checkPermission` queries to the permission rules
- * (src/state/permissions.ts), shared by the CLI (`cp`, `rm`) and the TUI: both import
+ * (src/state/permissions/permissions.ts), shared by the CLI (`cp`, `rm`) and the TUI: both import
  * {@link engineChecker} from here (never keep a second copy), so a job inside a copied or
  * deleted folder is judged exactly like the selection that started it (DESIGN.md §Permissions:
  * nothing forbidden is attempted blindly).
@@ -18,16 +18,9 @@
  * itself does not use it — callers pass it as EngineOptions `checkPermission`.
  */
 import type { RemoveMode } from '../providers/types.js';
-import type { KeyInfo } from '../state/key-info.js';
-import {
-  b2LocationFromPath,
-  checkAction,
-  checkTransfer,
-  localLocation,
-  type Location,
-  type PermissionAction,
-  type PermissionDecision,
-} from '../state/permissions.js';
+import type { KeyInfo } from '../state/model/key-info.js';
+import { ruleLocation } from '../state/location/rule-location.js';
+import { checkAction, checkTransfer, type Location, type PermissionAction, type PermissionDecision } from '../state/permissions/permissions.js';
 import type { PermissionAnswer, PermissionQuery, Location as QueueLocation } from './types.js';
 
 /** The key of each provider reference; null for a local side (and for "not signed in"). */
@@ -45,10 +38,10 @@ const defaultIsLocal: IsLocalRef = (ref) => ref === LOCAL_PROVIDER_REF;
 export type BucketTypeOf = (ref: string, bucket: string) => string | undefined;
 
 /** A queue location as the rules see it; `dir` marks a folder (its key gets a trailing `/`). */
-export function ruleLocation(loc: QueueLocation, dir: boolean, isLocal: IsLocalRef = defaultIsLocal, typeOf: BucketTypeOf = () => undefined): Location {
-  if (isLocal(loc.provider)) return localLocation(loc.path);
+export function queueRuleLocation(loc: QueueLocation, dir: boolean, isLocal: IsLocalRef = defaultIsLocal, typeOf: BucketTypeOf = () => undefined): Location {
+  if (isLocal(loc.provider)) return ruleLocation('local', loc.path, { dir });
   const bucket = loc.path.replace(/^\/+/, '').split('/')[0] ?? '';
-  return b2LocationFromPath(loc.path, { dir, bucketType: bucket === '' ? undefined : typeOf(loc.provider, bucket) });
+  return ruleLocation('b2', loc.path, { dir, bucketType: bucket === '' ? undefined : typeOf(loc.provider, bucket) });
 }
 
 /** The permission action that removing with `mode` is (local removal is always `delete`). */
@@ -82,7 +75,7 @@ export function toAnswer(d: PermissionDecision): PermissionAnswer {
  * @param typeOf bucket types the providers have learnt (anyone may download from a public bucket)
  */
 export function engineChecker(keyOf: KeyOfRef, now: () => number, isLocal: IsLocalRef = defaultIsLocal, typeOf: BucketTypeOf = () => undefined): (q: PermissionQuery) => PermissionAnswer {
-  const at = (loc: QueueLocation, dir: boolean): Location => ruleLocation(loc, dir, isLocal, typeOf);
+  const at = (loc: QueueLocation, dir: boolean): Location => queueRuleLocation(loc, dir, isLocal, typeOf);
   return (q) => {
     const src = q.source;
     const dst = q.target;

@@ -1,18 +1,20 @@
 /**
  * A minimal external store for React's `useSyncExternalStore(store.subscribe, store.getSnapshot)`.
- * `getSnapshot` returns the same object until `set` publishes a new one, as React requires.
+ * `getSnapshot` returns the same object until `set` publishes a new one, as React requires. Its
+ * functions need no `this`, so they can be handed on alone (`useStore` does). The one store
+ * implementation: the TUI core's stores (src/tui) build on it too.
  */
 
 export interface ReadableStore<T> {
   /** Registers `listener`, called after each publish; returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void;
+  readonly subscribe: (listener: () => void) => () => void;
   /** The current snapshot (identical object between publishes). */
-  getSnapshot(): T;
+  readonly getSnapshot: () => T;
 }
 
 export interface WritableStore<T> extends ReadableStore<T> {
   /** Replaces the snapshot and notifies listeners. A listener that throws does not stop the others. */
-  set(next: T): void;
+  readonly set: (next: T) => void;
 }
 
 export function createStore<T>(initial: T): WritableStore<T> {

@@ -1,5 +1,7 @@
 /**
- * Starts the TUI on a terminal and resolves with the exit code once the user quits.
+ * `b2c`, `b2c --profile NAME`, `b2c --demo [--key NAME]`: the file manager on a terminal. The
+ * core is set up by src/tui/setup.ts; this module owns the terminal and renders the core until
+ * the user quits, and resolves with the exit code.
  *
  * Terminal facts it follows (DESIGN.md): refuse when stdin/stdout are not terminals; alternate
  * screen entered before the first frame and left on every exit path (terminal-session.ts);
@@ -8,50 +10,15 @@
  * (TuiApp); resize re-renders through StdoutTerminalSize.
  */
 import { render } from 'ink';
-import type { Entry } from '../providers/types.js';
-import { createAppState, type StatusMessage } from '../state/app-state.js';
-import type { Keymap } from '../state/keymap.js';
-import type { PaneLocation } from '../state/pane-location.js';
-import { createTransferEngine, engineChecker } from '../transfers/index.js';
-import { TuiController } from './app/controller.js';
-import { DirectOperations } from './app/direct-operations.js';
-import { Navigator } from './app/navigator.js';
-import { connectingChecker, QueueResume } from './app/queue-resume.js';
-import type { AccountsContext } from './app/AccountScreens.js';
-import type { ProviderRegistry } from './app/provider-registry.js';
-import { TransferOperations } from './app/transfer-operations.js';
+import { errorMessage } from '../error-text.js';
+import { sanitizeForTerminal } from '../state/text/sanitize.js';
+import type { TuiCore } from '../tui/core.js';
+import { parseTuiArgs, prepareTui, TUI_USAGE, TUI_USAGE_EXIT, tuiArgsProblem } from '../tui/setup.js';
 import { TuiApp } from './app/TuiApp.js';
-import { createTuiStore } from './app/tui-store.js';
-import { ListingLoader } from './loaders/listing-loader.js';
-import { sanitizeForTerminal } from '../state/sanitize.js';
 import { enterTerminalSession, tuiRefusal } from './terminal-session.js';
 import { StdoutTerminalSize } from './terminal-size.js';
 import { ThemeProvider } from './theme-context.js';
-import type { Theme } from './theme.js';
-
-/** Everything the TUI starts from. */
-export interface TuiSetup {
-  registry: ProviderRegistry;
-  left: PaneLocation;
-  right: PaneLocation;
-  /** Which pane has the keyboard at start. */
-  active?: 'left' | 'right';
-  keymap: Keymap;
-  theme: Theme;
-  settings: { confirmDelete: boolean; concurrency: number; partConcurrency: number; partSize: number };
-  places: { cwd: string; home: string };
-  /** A message for the status line at start (e.g. rejected key overrides). */
-  status?: StatusMessage;
-  /** The config (profiles screen, wizard) and the wizard's credential check. */
-  accounts: AccountsContext;
-  /** Start in the account wizard (there is no profile yet). */
-  openWizard?: boolean;
-  /**
-   * Where the transfer queue is saved as it changes (config dir, `queue.json`), so work left by a
-   * crash or a quit is offered at the next start; absent or null: nothing is saved (`--demo`).
-   */
-  queueFile?: string | null;
-}
+import { chooseTheme, type Theme } from './theme.js';
 
 /** The terminal streams (process.stdin/stdout by default). */
 export interface TuiIo {
@@ -59,6 +26,8 @@ export interface TuiIo {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
 }
+
+const PROCESS_IO: TuiIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 
 const SIGNAL_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGTERM: 143, SIGHUP: 129 };
 
@@ -73,49 +42,58 @@ function ignoreTerminalErrors(io: TuiIo): void {
   for (const stream of [io.stdin, io.stdout, io.stderr]) stream.on('error', () => undefined);
 }
 
+function usageError(message: string): number {
+  process.stderr.write(`b2c: ${sanitizeForTerminal(message)}\n\n${TUI_USAGE}\n`);
+  return TUI_USAGE_EXIT;
+}
+
 /**
- * Runs the TUI until the user quits. Returns 0 after a normal quit, 1 when the terminal is not
- * interactive (the refusal is written to stderr). SIGTERM and SIGHUP (the SSH connection
- * dropping) shut down like a quit — running transfers are stopped and kept in the queue file
- * for the next start, their temporary files removed — then the screen is restored and the
- * result is 128 + the signal number (within {@link SIGNAL_SHUTDOWN_MS}; a second signal exits at once).
+ * Runs the file manager. `argv` is everything after `b2c` (`--demo`, `--key NAME`,
+ * `--profile NAME`). Resolves with the exit code (src/commands/kit/exit-codes.ts): 0 after
+ * quitting, 1 when not on a terminal or the config or credentials cannot be used, 64 for usage
+ * errors.
  */
-export async function runTui(setup: TuiSetup, io: TuiIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function runTuiCommand(argv: string[]): Promise<number> {
+  const args = parseTuiArgs(argv);
+  if (args.kind === 'usage') return usageError(args.message);
+  if (args.kind === 'help') {
+    process.stdout.write(`${TUI_USAGE}\n`);
+    return 0;
+  }
+  const refusal = tuiRefusal(process.stdin, process.stdout);
+  if (refusal !== null) {
+    process.stderr.write(refusal);
+    return 1;
+  }
+  const problem = tuiArgsProblem(args);
+  if (problem !== null) return usageError(problem);
+  const prepared = prepareTui(args, process.cwd());
+  if ('exitCode' in prepared) {
+    process.stderr.write(`b2c: ${sanitizeForTerminal(prepared.message)}\n`);
+    return prepared.exitCode;
+  }
+  try {
+    return await runTui(prepared.core, chooseTheme(process.env, prepared.theme));
+  } finally {
+    await prepared.close();
+  }
+}
+
+/**
+ * Renders `core` until the user quits, then closes it. Returns 0 after a normal quit, 1 when the
+ * terminal is not interactive (the refusal is written to stderr). SIGTERM and SIGHUP (the SSH
+ * connection dropping) shut down like a quit — running transfers are stopped and kept in the
+ * queue file for the next start, their temporary files removed — then the screen is restored
+ * and the result is 128 + the signal number (within {@link SIGNAL_SHUTDOWN_MS}; a second signal
+ * exits at once). A render error is a crash: 70.
+ */
+export async function runTui(core: TuiCore, theme: Theme, io: TuiIo = PROCESS_IO): Promise<number> {
   const refusal = tuiRefusal(io.stdin, io.stdout);
   if (refusal !== null) {
     io.stderr.write(refusal);
+    await core.close();
     return 1;
   }
-  const { registry, keymap } = setup;
-  const initial = createAppState<Entry>(setup.left, setup.right);
-  const store = createTuiStore({ ...initial, active: setup.active ?? 'left', status: setup.status ?? null });
-  const loader = new ListingLoader({ store, providerFor: (loc) => registry.providerFor(loc) });
-  const navigator = new Navigator(store, loader, registry);
-  const engine = createTransferEngine({
-    providers: (ref) => registry.provider(ref),
-    concurrency: setup.settings.concurrency,
-    partConcurrency: setup.settings.partConcurrency,
-    partSize: setup.settings.partSize,
-    checkPermission: connectingChecker(registry, engineChecker((ref) => registry.keyInfoForRef(ref), Date.now, undefined, (ref, bucket) => registry.bucketTypeOfRef(ref, bucket))),
-    queueFile: setup.queueFile ?? undefined,
-    // Sooner than the engine's 1 s default: work queued just before a crash is kept too, and a
-    // write is one small JSON file (progress alone does not trigger one).
-    queueSaveDelayMs: 250,
-    onQueueFileError: (e) => {
-      const text = `Cannot save the transfer queue (${e instanceof Error ? e.message : String(e)}); a crash now would lose it.`;
-      store.dispatch({ type: 'app', action: { type: 'setStatus', text, tone: 'warning' } });
-    },
-  });
-  const resume = new QueueResume(store, engine, setup.queueFile ?? null);
-  const transfers = new TransferOperations(store, registry, navigator, engine);
-  const direct = new DirectOperations(store, registry, navigator);
-  let quit: () => void = () => undefined;
-  const quitting = new Promise<void>((resolve) => {
-    quit = resolve;
-  });
-  const controller = new TuiController({ store, keymap, registry, navigator, direct, transfers, settings: setup.settings, config: setup.accounts.config, places: setup.places, now: Date.now, resume, exit: () => quit() });
-  if (setup.openWizard === true) store.dispatch({ type: 'app', action: { type: 'openWizard' } });
-
   let code = 0;
   let signalled = false;
   const session = enterTerminalSession(io.stdout, (signal) => {
@@ -131,36 +109,27 @@ export async function runTui(setup: TuiSetup, io: TuiIo = { stdin: process.stdin
       session.restore();
       process.exit(signalCode);
     }, SIGNAL_SHUTDOWN_MS).unref();
-    quit();
+    core.quit();
   });
   try {
     const instance = render(
-      <ThemeProvider theme={setup.theme}>
+      <ThemeProvider theme={theme}>
         <StdoutTerminalSize stdout={io.stdout}>
-          <TuiApp store={store} controller={controller} registry={registry} queue={engine} keymap={keymap} accounts={setup.accounts} />
+          <TuiApp store={core.store} controller={core.controller} registry={core.registry} queue={core.engine} keymap={core.keymap} />
         </StdoutTerminalSize>
       </ThemeProvider>,
       { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30, incrementalRendering: false },
     );
-    for (const side of ['left', 'right'] as const) {
-      const loc = side === 'left' ? setup.left : setup.right;
-      if (loc.kind === 'b2' && loc.bucket === null) void navigator.openProfileHome(side, loc.profile);
-      else void navigator.open(side, loc);
-    }
-    void resume.offer();
+    core.start();
     // Ink ends the app on a render error: that is a crash, not a quit.
-    await Promise.race([quitting, instance.waitUntilExit().then(() => Promise.reject(new Error('the screen stopped unexpectedly')))]);
+    await Promise.race([core.quitting, instance.waitUntilExit().then(() => Promise.reject(new Error('the screen stopped unexpectedly')))]);
     instance.unmount();
   } catch (e) {
     code = 70;
     session.restore();
-    io.stderr.write(`b2c: ${sanitizeForTerminal(e instanceof Error ? e.message : String(e))}\n`);
+    io.stderr.write(`b2c: ${sanitizeForTerminal(errorMessage(e))}\n`);
   } finally {
-    controller.dispose();
-    loader.dispose();
-    transfers.dispose();
-    await engine.close();
-    await registry.close();
+    await core.close();
     session.restore();
   }
   return code;

@@ -7,14 +7,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { startEmulator, type DemoKey, type RunningEmulator } from '../../src/emulator/index.js';
+import type { DemoKey, RunningEmulator } from '../../src/emulator/index.js';
 import { connectB2 } from '../../src/providers/b2/index.js';
-import type { KeyInfo } from '../../src/state/key-info.js';
-import type { WizardCredentials } from '../../src/ui/accounts/useWizard.js';
+import type { KeyInfo } from '../../src/state/model/key-info.js';
+import type { WizardCredentials } from '../../src/tui/accounts/wizard-store.js';
+import { startTestServer } from '../support/server.js';
 
-/** Starts the demo server (port 0). */
-export function startDemo(): Promise<RunningEmulator> {
-  return startEmulator({ demo: true });
+/** Starts the demo server (port 0; tests/support/server.ts). */
+export async function startDemo(): Promise<RunningEmulator> {
+  return (await startTestServer({ demo: true })).emu;
 }
 
 /**

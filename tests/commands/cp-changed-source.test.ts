@@ -7,12 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { truncate, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { expect, it } from 'vitest';
-import { startStallProxy } from '../net-faults.js';
-import { runB2c, startB2c, tempDir, useServer, type Server } from './cli-harness.js';
+import { startStallProxy } from '../support/net-faults.js';
+import { runCli, startCli } from '../support/cli.js';
+import { useTempDirs } from '../support/temp-dirs.js';
+import { useCliServer, type CliServer } from '../support/cli-server.js';
 
-const made: string[] = [];
-let s: Server;
-useServer(made, { partSize: 64 * 1024 }, (server) => (s = server));
+const tempDir = useTempDirs('b2c-cli-');
+let s: CliServer;
+useCliServer({ partSize: 64 * 1024 }, (server) => (s = server));
 
 interface Row {
   source: string;
@@ -22,12 +24,12 @@ interface Row {
 }
 
 it('a file truncated after it was listed: done, with the bytes copied and a note', async () => {
-  const dir = await tempDir(made);
+  const dir = tempDir();
   for (const name of ['x.bin', 'y.bin']) await writeFile(join(dir, name), randomBytes(50_000));
   let release: () => void = () => undefined;
   const proxy = await startStallProxy(s.emu.endpoint, { match: (path) => path.includes('b2_upload_file'), at: 'request', times: 1, release: new Promise((r) => (release = r)) });
   try {
-    const run = startB2c(['cp', '-r', '--json', '--concurrency', '1', `${dir}/`, `b2://${s.bucket}/changed/`], { env: { ...s.env(), B2_ENDPOINT: proxy.endpoint } });
+    const run = startCli(['cp', '-r', '--json', '--concurrency', '1', `${dir}/`, `b2://${s.bucket}/changed/`], { env: { ...s.env(), B2_ENDPOINT: proxy.endpoint } });
     await proxy.firstHold;
     const other = basename(proxy.heldFileNames[0] ?? '') === 'x.bin' ? 'y.bin' : 'x.bin';
     await truncate(join(dir, other), 10);
@@ -38,7 +40,7 @@ it('a file truncated after it was listed: done, with the bytes copied and a note
     const shrunk = rows.find((row) => row.source.endsWith(other));
     expect(shrunk).toMatchObject({ state: 'done', bytes: 10, note: 'The file changed since it was listed: 10 bytes were copied, not 50000.' });
     expect(JSON.parse(r.stdout).totals.bytes).toBe(50_010);
-    const listed = await runB2c(['ls', '-l', '-r', `b2://${s.bucket}/changed/`], { env: s.env() });
+    const listed = await runCli(['ls', '-l', '-r', `b2://${s.bucket}/changed/`], { env: s.env() });
     expect(listed.stdout).toMatch(new RegExp(`\\s10\\s.*${other.replace('.', '\\.')}`));
   } finally {
     release();

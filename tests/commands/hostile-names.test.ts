@@ -3,7 +3,7 @@
  * `/abs/path`, the file `a` next to the file `a/b`, the object `endslash/` (name ending in `/`,
  * with data) and `marker/` (the same, zero bytes: a folder marker), uploaded with the exact
  * name through the raw b2_upload_file of the built-in server. `ls -r`, `cp -r` (down, up and
- * B2→B2), `rm -r --dry-run` and `rm -r` run as the built binary: each ends (within a bound),
+ * B2→B2), `rm -r --dry-run` and `rm -r` run in-process (tests/support/cli.ts): each ends (within a bound),
  * accounts for every object (done, skipped or failed with the reason, totals and exit code
  * agreeing), and addresses each by its exact name (checked on the server).
  */
@@ -12,16 +12,16 @@ import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { execFileSync } from 'node:child_process';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { masterApi, type RawApi } from '../transfers/helpers/b2-server.js';
-import { cleanup, ensureBuilt, sha1, startB2c, startServer, tempDir, type RunResult, type Server } from './cli-harness.js';
+import { describe, expect, it, vi } from 'vitest';
+import { runCli, type CliRun } from '../support/cli.js';
+import { useTempDirs } from '../support/temp-dirs.js';
+import { useCliServer, type CliServer } from '../support/cli-server.js';
 
-// Longer than the 60 s bound of `bounded`, so a run that loops is killed and reported by it.
+// Longer than the 60 s bound of `bounded`, so a run that loops is reported by it.
 vi.setConfig({ testTimeout: 90_000 });
 
-const made: string[] = [];
-let s: Server;
-let api: RawApi;
+const tempDir = useTempDirs('b2c-cli-');
+let s: CliServer;
 
 /** Every name of the hostile bucket and its content (`marker/` is empty on purpose). */
 const HOSTILE: Record<string, string> = {
@@ -35,56 +35,29 @@ const HOSTILE: Record<string, string> = {
   'plain.txt': 'plain',
 };
 
-beforeAll(async () => {
-  ensureBuilt();
-  s = await startServer({ configDir: await tempDir(made) });
-  api = await masterApi(s.emu);
-}, 60_000);
-
-afterAll(async () => {
-  await s.close();
-  await cleanup(made);
-});
+useCliServer({}, (server) => (s = server));
 
 /** A fresh bucket holding `names`, each uploaded with exactly that name (raw b2_upload_file). */
 async function bucketWith(names: Record<string, string>): Promise<{ name: string; id: string }> {
-  const ref = await s.b2.createBucket(`hostile-${randomBytes(4).toString('hex')}`);
-  for (const [name, content] of Object.entries(names)) {
-    const up = await api<{ uploadUrl: string; authorizationToken: string }>('b2_get_upload_url', { bucketId: ref.id });
-    const body = Buffer.from(content);
-    const res = await fetch(up.uploadUrl, {
-      method: 'POST',
-      headers: {
-        Authorization: up.authorizationToken,
-        'X-Bz-File-Name': encodeURIComponent(name).replace(/%2F/g, '/'),
-        'Content-Type': 'application/octet-stream',
-        'X-Bz-Content-Sha1': sha1(body),
-      },
-      body,
-    });
-    expect(res.status, `upload ${name}`).toBe(200);
-  }
-  return { name: ref.name, id: ref.id };
+  const ref = await s.server.createBucket('hostile');
+  for (const [name, content] of Object.entries(names)) await s.server.upload(ref.id, name, content);
+  return ref;
 }
 
 /** `name action` of every version in the bucket, in server order. */
 async function serverNames(bucketId: string, prefix = ''): Promise<string[]> {
-  const r = await api<{ files: Array<{ fileName: string; action: string }> }>('b2_list_file_versions', { bucketId, prefix, maxFileCount: 10_000 });
+  const r = await s.server.api<{ files: Array<{ fileName: string; action: string }> }>('b2_list_file_versions', { bucketId, prefix, maxFileCount: 10_000 });
   return r.files.map((f) => `${f.fileName} ${f.action}`);
 }
 
-/** Runs the binary and fails the test (killing it) when it has not exited within 60 s: nothing may loop. */
-async function bounded(args: string[], options: { env: Record<string, string>; cwd?: string } = { env: s.env() }): Promise<RunResult> {
-  const run = startB2c(args, options);
+/** Runs b2c and fails the test when it has not ended within 60 s: nothing may loop. */
+async function bounded(args: string[], options: { env: Record<string, string>; cwd?: string } = { env: s.env() }): Promise<CliRun> {
   let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<RunResult>((resolve) => {
-    timer = setTimeout(() => {
-      run.child.kill('SIGKILL');
-      resolve({ code: null, stdout: 'still running after 60 s', stderr: '' });
-    }, 60_000);
+  const limit = new Promise<CliRun>((resolve) => {
+    timer = setTimeout(() => resolve({ args, code: -1, stdout: 'still running after 60 s', stderr: '' }), 60_000);
   });
   try {
-    return await Promise.race([run.done, limit]);
+    return await Promise.race([runCli(args, options), limit]);
   } finally {
     clearTimeout(timer);
   }
@@ -166,7 +139,7 @@ describe('ls with names B2 allows and disks do not', () => {
 
   it('ls --versions of a folder whose names are all hidden lists them', async () => {
     const b = await bucketWith({ 'gone/x.txt': 'x', 'gone/y.txt': 'y' });
-    for (const fileName of ['gone/x.txt', 'gone/y.txt']) await api('b2_hide_file', { bucketId: b.id, fileName });
+    for (const fileName of ['gone/x.txt', 'gone/y.txt']) await s.server.api('b2_hide_file', { bucketId: b.id, fileName });
     const r = await bounded(['ls', '--versions', `b2://${b.name}/gone`]);
     expect(r.code, r.stderr).toBe(0);
     const rows = r.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/));
@@ -182,7 +155,7 @@ describe('ls with names B2 allows and disks do not', () => {
 describe('cp -r with names B2 allows and disks do not', () => {
   it('downloads what the disk can hold and names every other object with its reason', async () => {
     const b = await bucketWith(HOSTILE);
-    const dir = await tempDir(made);
+    const dir = tempDir();
     const r = await bounded(['cp', '-r', '--json', `b2://${b.name}`, `${dir}/`]);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout) as Doc;
@@ -211,7 +184,7 @@ describe('cp -r with names B2 allows and disks do not', () => {
 
   it('names each failure once on stderr, with a summary that agrees', async () => {
     const b = await bucketWith(HOSTILE);
-    const dir = await tempDir(made);
+    const dir = tempDir();
     const r = await bounded(['cp', '-r', `b2://${b.name}`, `${dir}/`]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('3 files copied');
@@ -234,7 +207,7 @@ describe('cp -r with names B2 allows and disks do not', () => {
   });
 
   it('uploads a local tree and reports what it skips (links, pipes, sockets) with the reason', async () => {
-    const dir = await tempDir(made);
+    const dir = tempDir();
     const src = join(dir, 'tree');
     await mkdir(join(src, 'sub'), { recursive: true });
     await writeFile(join(src, 'one.txt'), '1');

@@ -1,5 +1,5 @@
 /**
- * `b2c keys inspect` through the real built binary against the built-in server with the demo
+ * `b2c keys inspect` in-process (tests/support/cli.ts) against the built-in server with the demo
  * account, for every key kind (master, read-only, no-delete, write-only, prefix, multi-bucket,
  * expired, wrong secret, unreachable endpoint, saved profile): exit codes and what the user reads.
  * Ends with a scan of every run's output for secrets.
@@ -10,9 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openConfig } from '../../src/config/index.js';
-import { runB2c, RUNS } from '../accounts/cli-run.js';
+import { runCli, runsOfThisFile } from '../support/cli.js';
 import { demoKey, wrongSecret } from '../accounts/helpers.js';
-import { createdKeySecrets, expectSecretsOnlyAtCreation, useDemoAccount } from './cli-harness.js';
+import { useDemoAccount } from './demo-account.js';
+import { createdKeySecrets, expectSecretsOnlyAtCreation } from './secret-scan.js';
 
 const demo = useDemoAccount();
 const { envFor, masterEnv, demoEnv } = demo;
@@ -24,7 +25,7 @@ function actionLine(stdout: string, label: string): string {
 
 describe('b2c keys inspect', () => {
   it('master key: exit 0, a master key for all buckets, every file action allowed', async () => {
-    const r = await runB2c(['keys', 'inspect'], masterEnv());
+    const r = await runCli(['keys', 'inspect'], { env: masterEnv() });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('master key: full access to the account');
     expect(r.stdout).toMatch(/Buckets\s+all buckets/);
@@ -34,7 +35,7 @@ describe('b2c keys inspect', () => {
   });
 
   it('master key --json: the same facts, no secret', async () => {
-    const r = await runB2c(['keys', 'inspect', '--json'], masterEnv());
+    const r = await runCli(['keys', 'inspect', '--json'], { env: masterEnv() });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ valid: true, master: true, buckets: null, namePrefix: null, expiresAt: null, applicationKeyId: demo.emu.masterKeyId, endpoint: demo.emu.endpoint, source: 'env' });
@@ -43,7 +44,7 @@ describe('b2c keys inspect', () => {
   });
 
   it('read-only: Delete and Upload refused with the capability they need', async () => {
-    const r = await runB2c(['keys', 'inspect'], demoEnv('read-only'));
+    const r = await runCli(['keys', 'inspect'], { env: demoEnv('read-only') });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('restricted application key');
     expect(actionLine(r.stdout, 'Delete')).toMatch(/^ ✗ F8\s+Delete\s+needs deleteFiles$/);
@@ -54,7 +55,7 @@ describe('b2c keys inspect', () => {
   });
 
   it('no-delete: may upload and hide, not delete', async () => {
-    const r = await runB2c(['keys', 'inspect', '--json'], demoEnv('no-delete'));
+    const r = await runCli(['keys', 'inspect', '--json'], { env: demoEnv('no-delete') });
     expect(r.code).toBe(0);
     const byAction = Object.fromEntries(JSON.parse(r.stdout).actions.map((a: { action: string }) => [a.action, a]));
     expect(byAction.upload.allowed).toBe(true);
@@ -63,7 +64,7 @@ describe('b2c keys inspect', () => {
   });
 
   it('write-only: may upload, cannot list or download', async () => {
-    const r = await runB2c(['keys', 'inspect'], demoEnv('write-only'));
+    const r = await runCli(['keys', 'inspect'], { env: demoEnv('write-only') });
     expect(r.code).toBe(0);
     expect(actionLine(r.stdout, 'Upload')).toMatch(/^ ✓/);
     expect(actionLine(r.stdout, 'List')).toMatch(/^ ✗.*needs listFiles/);
@@ -71,43 +72,43 @@ describe('b2c keys inspect', () => {
   });
 
   it('prefix: one bucket and a name prefix, shown in the facts and the limits', async () => {
-    const r = await runB2c(['keys', 'inspect'], demoEnv('prefix'));
+    const r = await runCli(['keys', 'inspect'], { env: demoEnv('prefix') });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Buckets\s+one bucket: demo-photos/);
     expect(r.stdout).toMatch(/Name prefix\s+photos\//);
     expect(actionLine(r.stdout, 'Download')).toContain('only in bucket demo-photos, only for names starting with photos/');
-    const j = JSON.parse((await runB2c(['keys', 'inspect', '--json'], demoEnv('prefix'))).stdout);
+    const j = JSON.parse((await runCli(['keys', 'inspect', '--json'], { env: demoEnv('prefix') })).stdout);
     expect(j.buckets).toEqual([{ id: expect.any(String), name: 'demo-photos', deleted: false }]);
     expect(j.namePrefix).toBe('photos/');
   });
 
   it('multi-bucket: both buckets listed (a v4-only key)', async () => {
-    const r = await runB2c(['keys', 'inspect'], demoEnv('multi-bucket'));
+    const r = await runCli(['keys', 'inspect'], { env: demoEnv('multi-bucket') });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Buckets\s+2 buckets: demo-photos\n\s+demo-public\n/);
     expect(actionLine(r.stdout, 'Create key')).toMatch(/^ ✗ K\s+Create key\s+needs a key for all buckets with writeKeys$/);
   });
 
   it('expired key: exit 2 with the reason, as text and as JSON', async () => {
-    const r = await runB2c(['keys', 'inspect'], demoEnv('expired'));
+    const r = await runCli(['keys', 'inspect'], { env: demoEnv('expired') });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('b2c keys inspect: This application key has expired');
     expect(r.stdout).toBe('');
-    const j = await runB2c(['keys', 'inspect', '--json'], demoEnv('expired'));
+    const j = await runCli(['keys', 'inspect', '--json'], { env: demoEnv('expired') });
     expect(j.code).toBe(2);
     expect(JSON.parse(j.stdout)).toEqual({ error: { kind: 'credentials-rejected', message: expect.stringContaining('expired'), exitCode: 2 } });
   });
 
   it('wrong secret: exit 2, credentials rejected', async () => {
     const k = demoKey(demo.emu, 'read-only');
-    const r = await runB2c(['keys', 'inspect'], envFor(k.applicationKeyId, wrongSecret(k.applicationKey)));
+    const r = await runCli(['keys', 'inspect'], { env: envFor(k.applicationKeyId, wrongSecret(k.applicationKey)) });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('B2 rejected the application key ID or key');
   });
 
   it('unreachable endpoint: exit 3', async () => {
     const port = await closedPort();
-    const r = await runB2c(['keys', 'inspect', '--json'], envFor(demo.emu.masterKeyId, demo.emu.masterKey, `http://127.0.0.1:${port}`));
+    const r = await runCli(['keys', 'inspect', '--json'], { env: envFor(demo.emu.masterKeyId, demo.emu.masterKey, `http://127.0.0.1:${port}`) });
     expect(r.code).toBe(3);
     expect(JSON.parse(r.stdout).error).toMatchObject({ kind: 'endpoint-unreachable', exitCode: 3 });
     expect(r.stderr).toContain(`Cannot reach B2 at 127.0.0.1:${port}`);
@@ -115,13 +116,13 @@ describe('b2c keys inspect', () => {
 
   it('an endpoint with a password in it: signs in, and the password shows nowhere (text, JSON, errors)', async () => {
     const withPassword = demo.emu.endpoint.replace('http://', 'http://user:PASSWORD-123@');
-    const text = await runB2c(['keys', 'inspect'], envFor(demo.emu.masterKeyId, demo.emu.masterKey, withPassword));
+    const text = await runCli(['keys', 'inspect'], { env: envFor(demo.emu.masterKeyId, demo.emu.masterKey, withPassword) });
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(new RegExp(`Endpoint\\s+${demo.emu.endpoint.replace('http://', 'http://\\*\\*\\*@').replaceAll('.', '\\.')}\n`));
-    const json = await runB2c(['keys', 'inspect', '--json'], envFor(demo.emu.masterKeyId, demo.emu.masterKey, withPassword));
+    const json = await runCli(['keys', 'inspect', '--json'], { env: envFor(demo.emu.masterKeyId, demo.emu.masterKey, withPassword) });
     expect(JSON.parse(json.stdout).endpoint).toBe(demo.emu.endpoint.replace('http://', 'http://***@'));
     const port = await closedPort();
-    const down = await runB2c(['keys', 'inspect', '--json'], envFor(demo.emu.masterKeyId, demo.emu.masterKey, `http://user:PASSWORD-123@127.0.0.1:${port}`));
+    const down = await runCli(['keys', 'inspect', '--json'], { env: envFor(demo.emu.masterKeyId, demo.emu.masterKey, `http://user:PASSWORD-123@127.0.0.1:${port}`) });
     expect(down.code).toBe(3);
     expect(down.stderr).toContain(`Cannot reach B2 at 127.0.0.1:${port}`);
     for (const r of [text, json, down]) expect(r.stdout + r.stderr).not.toContain('PASSWORD-123');
@@ -132,10 +133,10 @@ describe('b2c keys inspect', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-keys-profile-'));
     try {
       openConfig({ dir }).saveProfile({ name: 'photos', applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: demo.emu.endpoint });
-      const r = await runB2c(['keys', 'inspect', '--profile', 'photos'], { B2C_CONFIG_DIR: dir });
+      const r = await runCli(['keys', 'inspect', '--profile', 'photos'], { env: { B2C_CONFIG_DIR: dir } });
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Profile\s+photos\n/);
-      const missing = await runB2c(['keys', 'inspect', '--profile', 'nope'], { B2C_CONFIG_DIR: dir });
+      const missing = await runCli(['keys', 'inspect', '--profile', 'nope'], { env: { B2C_CONFIG_DIR: dir } });
       expect(missing.code).toBe(1);
       expect(missing.stderr).toContain('The profile "nope" does not exist. Existing profiles: "photos".');
     } finally {
@@ -146,7 +147,7 @@ describe('b2c keys inspect', () => {
   it('no credentials at all: exit 1 and how to add some', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-keys-empty-'));
     try {
-      const r = await runB2c(['keys', 'inspect'], { B2C_CONFIG_DIR: dir });
+      const r = await runCli(['keys', 'inspect'], { env: { B2C_CONFIG_DIR: dir } });
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('No B2 credentials: set B2_APPLICATION_KEY_ID and B2_APPLICATION_KEY');
     } finally {
@@ -155,7 +156,7 @@ describe('b2c keys inspect', () => {
   });
 
   it('refuses a secret given as an argument, without echoing it', async () => {
-    const r = await runB2c(['keys', 'inspect', '--application-key', 'K004SECRETVALUE'], { B2C_CONFIG_DIR: demo.configDir });
+    const r = await runCli(['keys', 'inspect', '--application-key', 'K004SECRETVALUE'], { env: { B2C_CONFIG_DIR: demo.configDir } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Refusing --application-key');
     expect(r.stderr + r.stdout).not.toContain('K004SECRETVALUE');
@@ -165,9 +166,9 @@ describe('b2c keys inspect', () => {
 describe('secrets in the output of every run above', () => {
   it('no stdout or stderr line and no JSON carries a secret, except a new key printed once by its create', () => {
     const known = [demo.emu.masterKey, ...demo.emu.demoKeys.map((k) => k.applicationKey)];
-    const created = createdKeySecrets(RUNS);
-    expect(RUNS.length).toBeGreaterThan(15);
-    expectSecretsOnlyAtCreation(RUNS, known, created);
+    const created = createdKeySecrets(runsOfThisFile());
+    expect(runsOfThisFile().length).toBeGreaterThan(15);
+    expectSecretsOnlyAtCreation(runsOfThisFile(), known, created);
   });
 });
 

@@ -1,42 +1,42 @@
 /**
- * The shared command plumbing (src/commands/session.ts, output.ts) in-process against the
- * built-in server and real temp config dirs: credential sources, typed failures and their exit
- * codes, secret refusal, and sanitised printing.
+ * The sign-in service (src/session) and the CLI kit's failures and printing
+ * (src/commands/kit) in-process against the built-in server and real temp config dirs:
+ * credential sources, typed failures and their exit codes, secret refusal, and sanitised printing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, openConfig } from '../../src/config/index.js';
 import { AuthError, NotFoundError, PermissionDeniedError, UnreachableError } from '../../src/providers/errors.js';
-import { createOutput, formatTable } from '../../src/commands/output.js';
-import { CommandFailure, EXIT, openSession, refuseSecretArguments, toCommandFailure, verifyCredentials } from '../../src/commands/session.js';
+import { CommandFailure, createOutput, EXIT, formatTable, refuseSecretArguments, toCommandFailure } from '../../src/commands/kit/index.js';
+import { signIn, verifyCredentials } from '../../src/session/index.js';
 import { demoKey, useDemoServer } from '../accounts/helpers.js';
 
 const server = useDemoServer('b2c-session-');
 
 const tempDir = server.tempDir;
 
+/** What a command makes of signing in with `request` failing. */
 async function failure(p: Promise<unknown>): Promise<CommandFailure> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof CommandFailure) return e;
-    throw e;
+    return toCommandFailure(e);
   }
-  throw new Error('expected a CommandFailure');
+  throw new Error('expected signing in to fail');
 }
 
-describe('openSession', () => {
+describe('signIn', () => {
   it('uses B2_* variables, even when the config file is corrupt (and leaves that file alone)', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'config.json'), '{ not json', { mode: 0o600 });
     const k = demoKey(server.emu(), 'read-only');
-    const s = await openSession({ env: { B2_APPLICATION_KEY_ID: k.applicationKeyId, B2_APPLICATION_KEY: k.applicationKey, B2_ENDPOINT: server.emu().endpoint }, configDir: dir });
+    const s = await signIn({ env: { B2_APPLICATION_KEY_ID: k.applicationKeyId, B2_APPLICATION_KEY: k.applicationKey, B2_ENDPOINT: server.emu().endpoint }, configDir: dir });
     expect(s.identity).toEqual({ source: 'env', profileName: null, applicationKeyId: k.applicationKeyId, endpoint: server.emu().endpoint });
     expect(s.keyInfo.capabilities).toContain('readFiles');
     expect(s.config).toBeNull();
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe('{ not json');
-    const f = await failure(openSession({ env: {}, configDir: dir }));
+    const f = await failure(signIn({ env: {}, configDir: dir }));
     expect(f.kind).toBe('config');
     expect(f.cause).toBeInstanceOf(ConfigError);
     expect(f.message).toContain(path.join(dir, 'config.json'));
@@ -46,21 +46,21 @@ describe('openSession', () => {
     const dir = tempDir();
     const k = demoKey(server.emu(), 'prefix');
     openConfig({ dir }).saveProfile({ name: 'photos', applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: server.emu().endpoint });
-    const s = await openSession({ env: {}, configDir: dir });
+    const s = await signIn({ env: {}, configDir: dir });
     expect(s.identity).toMatchObject({ source: 'profile', profileName: 'photos' });
     const env = { B2_APPLICATION_KEY_ID: server.emu().masterKeyId, B2_APPLICATION_KEY: server.emu().masterKey, B2_ENDPOINT: server.emu().endpoint };
-    const both = await openSession({ env, configDir: dir, profileName: 'photos' });
+    const both = await signIn({ env, configDir: dir, profileName: 'photos' });
     expect(both.identity.source).toBe('env');
     expect(both.warnings).toEqual(['B2_APPLICATION_KEY_ID and B2_APPLICATION_KEY are set, so --profile "photos" is ignored.']);
   });
 
   it('turns every failure into a kind and an exit code', async () => {
     const dir = tempDir();
-    expect((await failure(openSession({ env: {}, configDir: dir }))).kind).toBe('no-credentials');
-    const half = await failure(openSession({ env: { B2_APPLICATION_KEY_ID: 'x' }, configDir: dir }));
+    expect((await failure(signIn({ env: {}, configDir: dir }))).kind).toBe('no-credentials');
+    const half = await failure(signIn({ env: { B2_APPLICATION_KEY_ID: 'x' }, configDir: dir }));
     expect(half).toMatchObject({ kind: 'config', exitCode: 1 });
     expect(half.message).toContain('B2_APPLICATION_KEY_ID is set but B2_APPLICATION_KEY is not');
-    const wrong = await failure(openSession({ env: { B2_APPLICATION_KEY_ID: server.emu().masterKeyId, B2_APPLICATION_KEY: 'wrong', B2_ENDPOINT: server.emu().endpoint }, configDir: dir }));
+    const wrong = await failure(signIn({ env: { B2_APPLICATION_KEY_ID: server.emu().masterKeyId, B2_APPLICATION_KEY: 'wrong', B2_ENDPOINT: server.emu().endpoint }, configDir: dir }));
     expect(wrong).toMatchObject({ kind: 'credentials-rejected', exitCode: EXIT.rejected });
   });
 
@@ -70,6 +70,8 @@ describe('openSession', () => {
     expect(toCommandFailure(new PermissionDeniedError('nope', ['deleteFiles']))).toMatchObject({ kind: 'permission-denied', exitCode: 1 });
     expect(toCommandFailure(new NotFoundError('gone')).kind).toBe('not-found');
     expect(toCommandFailure(new Error('expired credentials'))).toMatchObject({ kind: 'failed', exitCode: 1 });
+    expect(new CommandFailure('usage', 'bad')).toMatchObject({ exitCode: EXIT.usage });
+    expect(EXIT.usage).toBe(64);
   });
 
   it('refuses secrets in argv and verifies credentials for the wizard', async () => {

@@ -1,39 +1,33 @@
 /**
- * `b2c rm` through the built binary against the built-in B2 server: each B2 mode (newest version,
+ * `b2c rm` in-process (tests/support/cli.ts) against the built-in B2 server: each B2 mode (newest version,
  * --hide, --version ID, --all-versions), recursive removal, --dry-run (lists exactly what would
  * go, removes nothing), the refusal of unconfirmed recursive deletes without a terminal, a key
  * without deleteFiles refused before any request, local paths, and usage errors.
- * (Confirmation on a terminal is tested in progress.test.ts, in a pseudo-terminal.)
+ * (Confirmation on a terminal: tests/e2e/cli-terminal.test.ts, in a pseudo-terminal.)
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, ensureBuilt, fileRequestsAfter, runB2c, startServer, tempDir, upload, type Server } from './cli-harness.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { useTempDirs } from '../support/temp-dirs.js';
+import { fileRequestsAfter, useCliServer, type CliServer } from '../support/cli-server.js';
 
-const made: string[] = [];
-let s: Server;
+const tempDir = useTempDirs('b2c-cli-');
+let s: CliServer;
 
-beforeAll(async () => {
-  ensureBuilt();
-  s = await startServer({ configDir: await tempDir(made) });
-}, 60_000);
-
-afterAll(async () => {
-  await s.close();
-  await cleanup(made);
-});
+useCliServer({}, (server) => (s = server));
 
 async function twoVersions(name: string): Promise<string[]> {
-  await upload(s, name, 'old');
-  await upload(s, name, 'new!');
+  await s.upload(name, 'old');
+  await s.upload(name, 'new!');
   return (await s.versions(name)).map((v) => v.fileId);
 }
 
 describe('b2c rm modes', () => {
   it('deletes the newest version by default: the older one shows again', async () => {
     const [newest, older] = await twoVersions('modes/default.txt');
-    const r = await runB2c(['rm', `b2://${s.bucket}/modes/default.txt`], { env: s.env() });
+    const r = await runCli(['rm', `b2://${s.bucket}/modes/default.txt`], { env: s.env() });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`deleted b2://${s.bucket}/modes/default.txt`);
     expect((await s.versions('modes/default.txt')).map((v) => v.fileId)).toEqual([older]);
@@ -43,18 +37,18 @@ describe('b2c rm modes', () => {
 
   it('--hide puts a hide marker on top and keeps every version', async () => {
     const ids = await twoVersions('modes/hide.txt');
-    const r = await runB2c(['rm', '--hide', `b2://${s.bucket}/modes/hide.txt`], { env: s.env() });
+    const r = await runCli(['rm', '--hide', `b2://${s.bucket}/modes/hide.txt`], { env: s.env() });
     expect(r.code).toBe(0);
     const after = await s.versions('modes/hide.txt');
     expect(after.map((v) => v.action)).toEqual(['hide', 'upload', 'upload']);
     expect(after.slice(1).map((v) => v.fileId)).toEqual(ids);
-    const ls = await runB2c(['ls', `b2://${s.bucket}/modes`], { env: s.env() });
+    const ls = await runCli(['ls', `b2://${s.bucket}/modes`], { env: s.env() });
     expect(ls.stdout).not.toContain('hide.txt');
   });
 
   it('--version ID deletes exactly that version', async () => {
     const [newest, older] = await twoVersions('modes/one.txt');
-    const r = await runB2c(['rm', '--version', older ?? '', `b2://${s.bucket}/modes/one.txt`], { env: s.env() });
+    const r = await runCli(['rm', '--version', older ?? '', `b2://${s.bucket}/modes/one.txt`], { env: s.env() });
     expect(r.code).toBe(0);
     expect((await s.versions('modes/one.txt')).map((v) => v.fileId)).toEqual([newest]);
   });
@@ -62,7 +56,7 @@ describe('b2c rm modes', () => {
   it('--all-versions deletes every version, also of a hidden name', async () => {
     await twoVersions('modes/all.txt');
     await s.b2.remove(`/${s.bucket}/modes/all.txt`, { mode: 'hide' });
-    const r = await runB2c(['rm', '--all-versions', '--json', `b2://${s.bucket}/modes/all.txt`], { env: s.env() });
+    const r = await runCli(['rm', '--all-versions', '--json', `b2://${s.bucket}/modes/all.txt`], { env: s.env() });
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { ok: boolean; results: Array<{ state: string; kind: string }> };
     expect(doc.ok).toBe(true);
@@ -73,12 +67,12 @@ describe('b2c rm modes', () => {
 
 describe('b2c rm folders', () => {
   it('--dry-run lists exactly what would go and removes nothing', async () => {
-    await upload(s, 'dry/a.txt', 'a');
-    await upload(s, 'dry/sub/b.txt', 'b');
+    await s.upload('dry/a.txt', 'a');
+    await s.upload('dry/sub/b.txt', 'b');
     await twoVersions('dry/v.txt');
     const before = await s.allVersions('dry/');
     const ids = (name: string): string[] => before.filter((l) => l.startsWith(`${name} `)).map((l) => l.split(' ')[2] ?? '');
-    const r = await runB2c(['rm', '-r', '--all-versions', '--dry-run', `b2://${s.bucket}/dry`], { env: s.env() });
+    const r = await runCli(['rm', '-r', '--all-versions', '--dry-run', `b2://${s.bucket}/dry`], { env: s.env() });
     expect(r.code).toBe(0);
     const b = `b2://${s.bucket}/dry`;
     expect(r.stdout.split('\n').filter(Boolean)).toEqual([
@@ -93,28 +87,28 @@ describe('b2c rm folders', () => {
   });
 
   it('-r --yes removes a folder with everything in it', async () => {
-    await upload(s, 'tree/a.txt', 'a');
-    await upload(s, 'tree/deep/b.txt', 'b');
-    const r = await runB2c(['rm', '-r', '--yes', `b2://${s.bucket}/tree`], { env: s.env() });
+    await s.upload('tree/a.txt', 'a');
+    await s.upload('tree/deep/b.txt', 'b');
+    const r = await runCli(['rm', '-r', '--yes', `b2://${s.bucket}/tree`], { env: s.env() });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2 files removed');
-    const ls = await runB2c(['ls', `b2://${s.bucket}/tree`], { env: s.env() });
+    const ls = await runCli(['ls', `b2://${s.bucket}/tree`], { env: s.env() });
     expect(ls.code).toBe(1);
   });
 
   it('refuses a recursive delete without --yes when stdin is not a terminal, sending nothing', async () => {
-    await upload(s, 'keep/a.txt', 'a');
+    await s.upload('keep/a.txt', 'a');
     const before = s.log.length;
-    const r = await runB2c(['rm', '-r', `b2://${s.bucket}/keep`], { env: s.env() });
-    expect(r.code).toBe(2);
+    const r = await runCli(['rm', '-r', `b2://${s.bucket}/keep`], { env: s.env() });
+    expect(r.code).toBe(64);
     expect(r.stderr).toContain('Refusing a recursive delete without confirmation: stdin is not a terminal. Add --yes');
     expect(s.log.length).toBe(before);
     expect((await s.read('keep/a.txt')).toString()).toBe('a');
   });
 
   it('refuses a folder without -r', async () => {
-    await upload(s, 'norec/a.txt', 'a');
-    const r = await runB2c(['rm', `b2://${s.bucket}/norec`], { env: s.env() });
+    await s.upload('norec/a.txt', 'a');
+    const r = await runCli(['rm', `b2://${s.bucket}/norec`], { env: s.env() });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('is a folder: use -r');
     expect((await s.read('norec/a.txt')).toString()).toBe('a');
@@ -123,10 +117,10 @@ describe('b2c rm folders', () => {
 
 describe('b2c rm permissions, local paths and usage', () => {
   it('refuses with the reason before any request when the key may not delete', async () => {
-    await upload(s, 'perm/a.txt', 'a');
+    await s.upload('perm/a.txt', 'a');
     const key = await s.b2.keys.createKey({ keyName: 'no-delete', capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles'] });
     const before = s.log.length;
-    const r = await runB2c(['rm', `b2://${s.bucket}/perm/a.txt`], { env: s.env(key) });
+    const r = await runCli(['rm', `b2://${s.bucket}/perm/a.txt`], { env: s.env(key) });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Delete needs the deleteFiles capability');
     expect(fileRequestsAfter(s.log, before)).toEqual([]);
@@ -134,14 +128,14 @@ describe('b2c rm permissions, local paths and usage', () => {
   });
 
   it('removes local files, and local folders with -r --yes', async () => {
-    const dir = await tempDir(made);
+    const dir = tempDir();
     await writeFile(join(dir, 'f.txt'), 'f');
     await mkdir(join(dir, 'd', 'e'), { recursive: true });
     await writeFile(join(dir, 'd', 'e', 'g.txt'), 'g');
-    const file = await runB2c(['rm', join(dir, 'f.txt')], { env: {} });
+    const file = await runCli(['rm', join(dir, 'f.txt')], { env: {} });
     expect(file.code).toBe(0);
     expect(existsSync(join(dir, 'f.txt'))).toBe(false);
-    const dry = await runB2c(['rm', '-r', '--dry-run', join(dir, 'd')], { env: {} });
+    const dry = await runCli(['rm', '-r', '--dry-run', join(dir, 'd')], { env: {} });
     expect(dry.stdout.split('\n').filter(Boolean)).toEqual([
       `would delete ${join(dir, 'd', 'e', 'g.txt')}`,
       `would remove folder ${join(dir, 'd', 'e')}/`,
@@ -149,12 +143,12 @@ describe('b2c rm permissions, local paths and usage', () => {
       'Dry run: nothing was removed.',
     ]);
     expect(existsSync(join(dir, 'd', 'e', 'g.txt'))).toBe(true);
-    const tree = await runB2c(['rm', '-r', '--yes', join(dir, 'd')], { env: {} });
+    const tree = await runCli(['rm', '-r', '--yes', join(dir, 'd')], { env: {} });
     expect(tree.code).toBe(0);
     expect(existsSync(join(dir, 'd'))).toBe(false);
   });
 
-  it('exits 2 for usage errors', async () => {
+  it('exits 64 for usage errors', async () => {
     const cases = [
       ['rm'],
       ['rm', '--hide', '--all-versions', `b2://${s.bucket}/x`],
@@ -165,8 +159,8 @@ describe('b2c rm permissions, local paths and usage', () => {
       ['rm', '--what', 'x'],
     ];
     for (const args of cases) {
-      const r = await runB2c(args, { env: s.env() });
-      expect(r.code, args.join(' ')).toBe(2);
+      const r = await runCli(args, { env: s.env() });
+      expect(r.code, args.join(' ')).toBe(64);
       expect(r.stderr).toMatch(/^b2c rm: /);
     }
   });

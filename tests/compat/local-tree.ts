@@ -2,6 +2,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { sha1 } from '../support/hash.js';
+
+export { sha1 };
 
 /** A file of the tree: relative path (with `/`), bytes, mtime. */
 export interface TreeFile {
@@ -34,9 +37,6 @@ export function randomData(size: number): Buffer {
   return randomBytes(size);
 }
 
-export function sha1(data: Buffer): string {
-  return createHash('sha1').update(data).digest('hex');
-}
 
 export function md5(data: Buffer): string {
   return createHash('md5').update(data).digest('hex');

@@ -1,7 +1,7 @@
 /**
  * rclone under injected faults against `b2c emulator`: the `X-Bz-Test-Mode: fail_some_uploads`
- * header that `--b2-test-mode` sends (reference §4), and faults set through the control endpoint
- * POST /_emulator/faults (503 on parts, expired tokens, connections dropped mid-download).
+ * header that `--b2-test-mode` sends (docs/b2-api.md §3.4), and faults set through the control
+ * endpoint POST /_emulator/faults (503 on parts, expired tokens, connections dropped mid-download).
  * rclone must retry and every byte must arrive intact. Seeds are chosen so the FIRST matching call
  * fails (the PRNG is deterministic), so each test is sure to see its fault.
  */
@@ -37,7 +37,7 @@ describeRclone('rclone under injected faults against b2c emulator', () => {
   });
 
   test('503 on one b2_upload_part (control endpoint): the part is retried, the large file is whole', async () => {
-    await ctx.emu.setFaults({ seed: SEED, uploadFailureRate: RATE, only: ['b2_upload_part'] });
+    ctx.emu.setFaults({ seed: SEED, uploadFailureRate: RATE, only: ['b2_upload_part'] });
     try {
       const mark = ctx.emu.log.length;
       await ctx.rclone.ok(['copy', join(src, 'large'), `t:${BUCKET}/large`, ...MULTIPART_FLAGS, ...RETRIES]);
@@ -45,7 +45,7 @@ describeRclone('rclone under injected faults against b2c emulator', () => {
       expect(log.filter((l) => /b2_upload_part\/\S+ 503 /.test(l))).toHaveLength(1);
       expect(log.filter((l) => /b2_upload_part\/\S+ 200 /.test(l))).toHaveLength(3);
     } finally {
-      await ctx.emu.setFaults({});
+      ctx.emu.setFaults({});
     }
     const [file] = await listNames(ctx.b2, BUCKET, 'large/');
     expect([file?.contentLength, file?.fileInfo.large_file_sha1]).toEqual([large.data.length, sha1(large.data)]);
@@ -54,7 +54,7 @@ describeRclone('rclone under injected faults against b2c emulator', () => {
   });
 
   test('an expired account token mid-run: rclone re-authorizes once and carries on', async () => {
-    await ctx.emu.setFaults({ seed: SEED, expireTokenRate: RATE, only: ['b2_list_file_names'] });
+    ctx.emu.setFaults({ seed: SEED, expireTokenRate: RATE, only: ['b2_list_file_names'] });
     try {
       const mark = ctx.emu.log.length;
       const out = await ctx.rclone.ok(['lsf', `t:${BUCKET}/small`, ...RETRIES]);
@@ -64,12 +64,12 @@ describeRclone('rclone under injected faults against b2c emulator', () => {
       // 401 expired_auth_token → b2_authorize_account → the same listing again.
       expect(interesting.slice(-3)).toEqual(['POST /b2api/v1/b2_list_file_names 401', 'GET /b2api/v1/b2_authorize_account 200', 'POST /b2api/v1/b2_list_file_names 200']);
     } finally {
-      await ctx.emu.setFaults({});
+      ctx.emu.setFaults({});
     }
   });
 
   test('a download cut off mid-body: rclone resumes with a Range request (206) and the bytes match', async () => {
-    await ctx.emu.setFaults({ seed: SEED, dropConnectionRate: RATE, only: ['b2_download_file_by_id'] });
+    ctx.emu.setFaults({ seed: SEED, dropConnectionRate: RATE, only: ['b2_download_file_by_id'] });
     const down = join(ctx.rclone.dir, 'down');
     try {
       const mark = ctx.emu.log.length;
@@ -77,7 +77,7 @@ describeRclone('rclone under injected faults against b2c emulator', () => {
       const log = await ctx.emu.logSince(mark);
       expect(log.filter((l) => /^GET \S+b2_download_file_by_id 206 /.test(l)).length).toBeGreaterThanOrEqual(1);
     } finally {
-      await ctx.emu.setFaults({});
+      ctx.emu.setFaults({});
     }
     const check = await ctx.rclone.run(['check', '--download', join(src, 'large'), down]);
     expect([check.code, check.stderr]).toEqual([0, expect.stringContaining('1 matching files')]);

@@ -1,7 +1,8 @@
 /**
  * rclone 1.60 with restricted application keys against `b2c emulator`. rclone 1.60 authorizes on
  * v1, so keys are created the v1–v3 way (b2_create_key on v2 with `bucketId`); a key created on v4
- * with bucket restrictions is refused on v1 exactly as real B2 does (reference §1.4, rclone#9031).
+ * with bucket restrictions is refused on v1 exactly as real B2 does (docs/b2-api.md §1.4,
+ * rclone#9031).
  */
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -63,7 +64,8 @@ describeRclone('rclone with restricted keys against b2c emulator', () => {
   });
 
   test('name-prefix key: v1 listings are filtered to the prefix; writes outside it are refused', async () => {
-    // Reference §3.2: on v1 (rclone's version) list calls filter to the key's prefix instead of 401.
+    // docs/b2-api.md §2.3: on v1 (rclone's version) list calls filter to the key's prefix instead
+    // of 401.
     const all = lines(await ctx.rclone.ok(['lsf', '-R', `prefix:${ALLOWED}`]));
     expect(all.filter((l) => !l.endsWith('/')).sort()).toEqual(['shared/a.txt', 'shared/sub/b.txt']);
     await ctx.rclone.ok(['copyto', join(src, 'private', 'c.txt'), `prefix:${ALLOWED}/shared/c.txt`]);

@@ -9,9 +9,9 @@ describe('b2c binary in a terminal', () => {
     expect(s.text()).toContain('b2c emulator');
   });
 
-  it('rejects an unknown command with exit code 2', async () => {
+  it('rejects an unknown command with exit code 64 (usage)', async () => {
     const s = spawnB2c(['frobnicate']);
-    expect(await s.exited).toBe(2);
+    expect(await s.exited).toBe(64);
     expect(s.text()).toContain('unknown command "frobnicate"');
   });
 });

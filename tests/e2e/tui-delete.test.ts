@@ -63,7 +63,8 @@ describe('delete modes on B2', () => {
     s.write(KEYS.enter);
     // Without the filter: the hidden file is listed (hidden files are shown), latest.tar.gz is gone.
     s.write(`/\x15${KEYS.enter}`);
-    const after = await s.waitFor((t) => !t.includes('filter "') && rightRows(t).some((l) => l.includes('2024-01-01.tar.gz')) && !rightRows(t).some((l) => l.includes('latest.tar.gz')));
+    // The footer's count follows the rows (a listing streams in): wait for the screen to settle on it.
+    const after = await s.waitFor((t) => !t.includes('filter "') && rightRows(t).some((l) => l.includes('2024-01-01.tar.gz')) && !rightRows(t).some((l) => l.includes('latest.tar.gz')) && t.includes('1 file'));
     expect(after).toContain('1 file');
   });
 });

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { demoBytes } from '../../src/emulator/index.js';
 import { B2C_BIN, KEYS } from './pty-harness.js';
 import { barLabelIsDim, cursorTo, see, startDemo, type DemoRun } from './tui-helpers.js';
+import { untilValue } from '../support/poll.js';
 
 let run: DemoRun | null = null;
 afterEach(async () => {
@@ -148,12 +149,9 @@ describe('b2c --demo in a terminal', () => {
 });
 
 /** Polls until `path` holds `size` bytes (a download is written to a temp name, then renamed). */
-async function waitForFile(path: string, size: number, timeoutMs = 15_000): Promise<Buffer> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+function waitForFile(path: string, size: number, timeoutMs = 15_000): Promise<Buffer> {
+  return untilValue(async () => {
     const data = await readFile(path).catch(() => null);
-    if (data !== null && data.length === size) return data;
-    if (Date.now() > deadline) throw new Error(`${path} did not arrive with ${size} bytes`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+    return data !== null && data.length === size ? data : undefined;
+  }, `${path} with ${size} bytes`, { timeoutMs, intervalMs: 50 });
 }

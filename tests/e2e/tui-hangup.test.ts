@@ -11,11 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import type { RunningEmulator } from '../../src/emulator/index.js';
+import { startTestServer } from '../support/server.js';
 import { connectB2 } from '../../src/providers/b2/index.js';
-import { startStallProxy, type StallProxy } from '../net-faults.js';
+import { startStallProxy, type StallProxy } from '../support/net-faults.js';
 import { KEYS, spawnB2c, type PtySession } from './pty-harness.js';
 import { cursorTo, openFolder, see } from './tui-helpers.js';
+import { until } from '../support/poll.js';
 
 let base = '';
 let emu: RunningEmulator | null = null;
@@ -33,20 +35,12 @@ afterEach(async () => {
   if (base !== '') await rm(base, { recursive: true, force: true });
 });
 
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 it('SIGHUP mid-download: exit 129, screen restored, no temporary file, and the next start resumes it', async () => {
   base = await mkdtemp(join(tmpdir(), 'b2c-e2e-hup-'));
   const work = join(base, 'work');
   await mkdir(work);
   const data = randomBytes(3_000_000);
-  emu = await startEmulator({});
+  emu = (await startTestServer()).emu;
   const b2 = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
   await b2.createBucket('hangup-files');
   await b2.write('/hangup-files/big.bin', Readable.from([data]), { size: data.length, overwrite: true });
@@ -68,7 +62,7 @@ it('SIGHUP mid-download: exit 129, screen restored, no temporary file, and the n
   await see(tui, '(•)');
   tui.write(KEYS.enter);
   await proxy.firstHold;
-  await until(async () => (await readdir(work)).some((n) => n.includes('b2c-tmp')), 'the temporary file');
+  await until(async () => (await readdir(work)).some((n) => n.includes('b2c-tmp')), 'the temporary file', { timeoutMs: 20_000 });
 
   tui.kill('SIGHUP');
   expect(await tui.exited).toBe(129);
@@ -80,7 +74,7 @@ it('SIGHUP mid-download: exit 129, screen restored, no temporary file, and the n
   tui = spawnB2c([], { cwd: work, env: env(emu.endpoint) });
   await see(tui, 'was not finished.', 'Resume');
   tui.write(KEYS.enter);
-  await until(() => Promise.resolve(existsSync(join(work, 'big.bin'))), 'the resumed download');
+  await until(() => Promise.resolve(existsSync(join(work, 'big.bin'))), 'the resumed download', { timeoutMs: 20_000 });
   expect((await readFile(join(work, 'big.bin'))).equals(data)).toBe(true);
   expect(await readdir(work)).toEqual(['big.bin']);
 }, 90_000);

@@ -10,12 +10,11 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { cleanup, ensureBuilt, startServer, tempDir, type Server } from '../commands/cli-harness.js';
+import { startCliServer, type CliServer } from '../support/cli-server.js';
 import { KEYS, spawnB2c } from './pty-harness.js';
 import { cursorTo, openFolder, see, type DemoRun } from './tui-helpers.js';
 
-const made: string[] = [];
-let s: Server;
+let s: CliServer & { close(): Promise<void> };
 let run: DemoRun | null = null;
 
 const NAMES: Record<string, string> = {
@@ -30,10 +29,9 @@ const NAMES: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  ensureBuilt();
-  s = await startServer({ configDir: await tempDir(made) });
+  s = await startCliServer();
   for (const [name, content] of Object.entries(NAMES)) await s.put(name, content);
-}, 60_000);
+});
 
 afterEach(async () => {
   await run?.close();
@@ -42,7 +40,6 @@ afterEach(async () => {
 
 afterAll(async () => {
   await s.close();
-  await cleanup(made);
 });
 
 /** `b2c` (the account from the environment) in a pty, in a fresh temp folder (the left pane). */

@@ -10,17 +10,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BUCKETS, startEmulator, type DemoKey, type RunningEmulator } from '../../src/emulator/index.js';
+import { DEMO_BUCKETS, type DemoKey, type RunningEmulator } from '../../src/emulator/index.js';
+import { startTestServer } from '../support/server.js';
 import { NotFoundError } from '../../src/providers/errors.js';
 import { connectB2, type B2Provider } from '../../src/providers/b2/index.js';
 import { KEYS, spawnB2c, type PtySession } from './pty-harness.js';
 import { cursorTo, see, type DemoRun } from './tui-helpers.js';
+import { until } from '../support/poll.js';
 
 let emu: RunningEmulator;
 let master: B2Provider;
 
 beforeAll(async () => {
-  emu = await startEmulator({ demo: true });
+  emu = (await startTestServer({ demo: true })).emu;
   master = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
 });
 afterAll(async () => {
@@ -77,12 +79,8 @@ async function text(path: string): Promise<string> {
 }
 
 /** Polls `check` until it holds (a transfer finishes in the background); fails after 15 s. */
-async function eventually(what: string, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within 15 s`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+function eventually(what: string, check: () => Promise<boolean>): Promise<void> {
+  return until(check, what, { intervalMs: 50 });
 }
 
 /** Starts b2c signed in with demo key `name` (environment credentials, an empty config dir). */
@@ -227,6 +225,9 @@ describe.each(Object.keys(KEY_CAN))('demo key %s in a terminal', (name) => {
       await see(s, 'Name of the new folder');
       s.write(`newdir${KEYS.enter}`);
       await eventually('making newdir', () => exists(at('newdir/.bzEmpty')));
+      // The status line says so once b2c has the server's answer; until then a later key's
+      // message could be replaced by it.
+      await see(s, 'Made folder newdir.');
     } else {
       await refused(s, KEYS.f7, 'Make folder needs the writeFiles capability');
     }

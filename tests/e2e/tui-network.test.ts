@@ -8,9 +8,10 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import type { RunningEmulator } from '../../src/emulator/index.js';
+import { startTestServer } from '../support/server.js';
 import { connectB2 } from '../../src/providers/b2/index.js';
-import { startStallProxy, type StallProxy } from '../net-faults.js';
+import { startStallProxy, type StallProxy } from '../support/net-faults.js';
 import { KEYS, spawnB2c, type PtySession } from './pty-harness.js';
 import { cursorTo, see } from './tui-helpers.js';
 
@@ -22,7 +23,7 @@ let tui: PtySession | null = null;
 beforeEach(async () => {
   base = await mkdtemp(join(tmpdir(), 'b2c-e2e-net-'));
   await mkdir(join(base, 'work'));
-  emu = await startEmulator({});
+  emu = (await startTestServer()).emu;
   const b2 = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
   await b2.createBucket('stuck-bucket');
   await b2.close();

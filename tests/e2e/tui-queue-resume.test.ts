@@ -1,28 +1,29 @@
 /**
- * Queue persistence end to end (issue 5): `b2c` uploads a large file to a separately started
- * built-in server (`b2c emulator --data DIR`, so nothing depends on the TUI process), is killed
+ * Queue persistence end to end (issue 5): `b2c` uploads a large file to the built-in server
+ * started by the test (tests/support/server.ts, with --data's persistence, so nothing depends on
+ * the TUI process), is killed
  * with SIGKILL in the middle, and on the next start offers the unfinished transfer; Resume
  * completes it, and the bytes on the server equal the local file.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterEach, expect, it } from 'vitest';
 import { openConfig } from '../../src/config/index.js';
 import { connectB2 } from '../../src/providers/b2/index.js';
-import { B2C_BIN, KEYS, spawnB2c, type PtySession } from './pty-harness.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { KEYS, spawnB2c, type PtySession } from './pty-harness.js';
 import { cursorTo, openFolder } from './tui-helpers.js';
+import { until } from '../support/poll.js';
 
 const PART = 5_000_000;
 /** 40 parts sent one at a time: the TUI saves the queue ~¼ s after the copy starts, long before the end. */
 const SIZE = 40 * PART + 4321;
 
 let base = '';
-let emulator: ChildProcessWithoutNullStreams | null = null;
+let server: TestServer | null = null;
 let tui: PtySession | null = null;
 afterEach(async () => {
   if (tui) {
@@ -30,43 +31,21 @@ afterEach(async () => {
     await tui.exited;
   }
   tui = null;
-  emulator?.kill();
-  emulator = null;
+  await server?.close();
+  server = null;
   if (base !== '') await rm(base, { recursive: true, force: true });
   base = '';
 });
 
-interface Emu {
-  endpoint: string;
-  masterKeyId: string;
-  masterKey: string;
-  /** Request log lines so far (`--verbose`). */
-  log: string[];
-}
-
-async function startEmulator(data: string): Promise<Emu> {
-  const child = spawn(process.execPath, [B2C_BIN, 'emulator', '--port', '0', '--data', data, '--part-size', String(PART), '--min-part-size', String(PART), '--verbose'], { stdio: 'pipe' });
-  emulator = child;
-  const log: string[] = [];
-  createInterface({ input: child.stderr }).on('line', (l) => log.push(l));
-  const first = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the emulator exited with ${code}: ${log.join('\n')}`)));
-  });
-  const info = JSON.parse(first) as { endpoint: string; masterKeyId: string; masterKey: string };
-  return { ...info, log };
+/** The server, keeping its store in `data`, with parts of PART bytes; its master key and request log. */
+async function startEmulator(data: string): Promise<{ endpoint: string; masterKeyId: string; masterKey: string; log: string[] }> {
+  server = await startTestServer({ dataDir: data, partSize: PART });
+  const { endpoint, masterKeyId, masterKey } = server.emu;
+  return { endpoint, masterKeyId, masterKey, log: server.log };
 }
 
 function uploadedParts(log: string[]): number {
   return log.filter((l) => /b2_upload_part\S* 200 /.test(l)).length;
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 it('a TUI killed mid-upload offers the transfer at the next start, and Resume completes it', async () => {
@@ -95,7 +74,7 @@ it('a TUI killed mid-upload offers the transfer at the next start, and Resume co
   tui.write(KEYS.f5);
   await tui.waitFor((t) => t.includes('(•)'));
   tui.write(KEYS.enter);
-  await until(() => existsSync(queueFile) && uploadedParts(emu.log) >= 2, 'the queue file and the first parts');
+  await until(() => existsSync(queueFile) && uploadedParts(emu.log) >= 2, 'the queue file and the first parts', { timeoutMs: 30_000 });
   tui.kill('SIGKILL');
   await tui.exited;
   const partsBeforeKill = uploadedParts(emu.log);
@@ -109,7 +88,7 @@ it('a TUI killed mid-upload offers the transfer at the next start, and Resume co
   await tui.waitFor((t) => t.includes('1 transfer (1 file, ') && t.includes('was not finished.') && t.includes('Resume'));
   tui.write(KEYS.enter);
   await tui.waitFor((t) => t.includes('Resumed 1 transfer'));
-  await until(async () => !existsSync(queueFile) && (await b2.stat('/uploads/large.bin').then(() => true, () => false)), 'the resumed upload to finish', 60_000);
+  await until(async () => !existsSync(queueFile) && (await b2.stat('/uploads/large.bin').then(() => true, () => false)), 'the resumed upload to finish', { timeoutMs: 60_000 });
   const h = await b2.openRead('/uploads/large.bin');
   const chunks: Buffer[] = [];
   for await (const c of h.stream) chunks.push(c as Buffer);

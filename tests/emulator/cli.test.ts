@@ -1,24 +1,17 @@
 /**
  * `b2c emulator` as a user runs it: the built binary prints exactly one JSON line when ready,
- * logs to stderr without secrets, stops cleanly on SIGTERM/SIGINT, and rejects bad usage with 2.
- * Uses dist/ from `npm run build` (built here only if missing).
+ * logs to stderr without secrets, stops cleanly on SIGTERM/SIGINT, and rejects bad usage with 64
+ * (in-process, tests/support/cli.ts). Uses dist/ from `npm run build` (tests/support/global-setup.ts
+ * builds it only if missing).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'b2c.js');
-
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('build failed');
-  }
-}, 120_000);
+import { describe, expect, test } from 'vitest';
+import { BIN, ROOT } from '../support/binary.js';
+import { runCli } from '../support/cli.js';
 
 interface Run {
   child: ChildProcess;
@@ -133,8 +126,8 @@ describe('b2c emulator', () => {
 
   test('arguments are escaped in its lines: --port with an escape, and the "listening" line of a --data path with one', async () => {
     const esc = 'x\x1b[31m';
-    const bad = spawnSync(process.execPath, [BIN, 'emulator', '--port', esc], { cwd: ROOT, encoding: 'utf8' });
-    expect(bad.status).toBe(2);
+    const bad = await runCli(['emulator', '--port', esc]);
+    expect(bad.code).toBe(64);
     expect(bad.stderr).toContain('b2c emulator: --port must be a whole number, got "x\\x1b[31m"\n');
     expect(bad.stderr).not.toContain('\x1b');
     const parent = await mkdtemp(join(tmpdir(), 'b2c-cli-esc-'));
@@ -157,10 +150,10 @@ describe('b2c emulator', () => {
     expect(await r.exit).toBe(0);
   });
 
-  test('usage errors exit 2 without printing a JSON line', () => {
+  test('usage errors exit 64 without printing a JSON line', async () => {
     for (const args of [['--port', 'abc'], ['--nope'], ['--port', '70000'], ['extra']]) {
-      const r = spawnSync(process.execPath, [BIN, 'emulator', ...args], { cwd: ROOT, encoding: 'utf8' });
-      expect([args.join(' '), r.status]).toEqual([args.join(' '), 2]);
+      const r = await runCli(['emulator', ...args]);
+      expect([args.join(' '), r.code]).toEqual([args.join(' '), 64]);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain('Usage: b2c emulator');
     }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_BUCKETS, DEMO_KEY_NAMES, DEMO_LARGE_FILE, DEMO_UNFINISHED_FILE, demoBytes, type DemoKey, type RunningEmulator } from '../../src/emulator/index.js';
 import { authorizeRaw, b2Client, call, ok, sha1, tokenFor, upload, type Json } from './helpers.js';
-import { startEmulator } from '../../src/emulator/index.js';
+import { startTestServer } from '../support/server.js';
 
 let emu: RunningEmulator;
 let t: string;
@@ -20,7 +20,7 @@ const keyToken = (name: string, version = 2) => tokenFor(emu, key(name).applicat
 
 beforeAll(async () => {
   // Default part sizes: this is what `b2c emulator --demo` seeds.
-  emu = await startEmulator({ demo: true });
+  emu = (await startTestServer({ demo: true })).emu;
   t = await tokenFor(emu);
   for (const b of (await ok(emu, t, 'b2_list_buckets', { accountId: emu.accountId })).buckets) ids[b.bucketName] = b.bucketId;
 });

@@ -3,8 +3,7 @@
  * headers, bucket Cache-Control, overrides, public vs private, download authorization tokens.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/index.js';
-import { TokenRegistry } from '../../src/emulator/tokens.js';
+import { TokenRegistry, type RunningEmulator } from '../../src/emulator/index.js';
 import { b2Client, makeBucket, ok, put, reply, sha1, start, tokenFor, type Json } from './helpers.js';
 
 let emu: RunningEmulator;

@@ -3,8 +3,7 @@
  * name prefixes (401 unauthorized), the v1 listing "workaround", and token states.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/index.js';
-import { ALL_CAPABILITIES } from '../../src/emulator/capabilities.js';
+import { ALL_CAPABILITIES, type RunningEmulator } from '../../src/emulator/index.js';
 import { call, makeBucket, ok, put, start, tokenFor, upload, uploadTo, type Json } from './helpers.js';
 
 let emu: RunningEmulator;
@@ -205,7 +204,7 @@ describe('token states', () => {
 });
 
 // The permission oracle (tests/permissions) takes this server's answers as the truth; these are the
-// documented rules it leans on beyond the ones above (reference §1.3, §2, §3.1, §7).
+// documented rules it leans on beyond the ones above (docs/b2-api.md §1.3, §2.1, §2.3, §2.5, §6.1).
 describe('rules the permission oracle relies on', () => {
   let pubId: string;
   let pubFile: Json;

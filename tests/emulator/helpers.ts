@@ -2,10 +2,13 @@
  * Helpers for the emulator conformance suite: real HTTP on 127.0.0.1 with fetch, plus the real
  * backblaze-b2 client pointed at the emulator.
  */
-import { createHash } from 'node:crypto';
 import B2 from 'backblaze-b2';
 import { afterAll, beforeAll } from 'vitest';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
+import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/index.js';
+import { sha1 } from '../support/hash.js';
+import { startTestServer } from '../support/server.js';
+
+export { sha1 };
 
 /** JSON from the wire, deliberately loose: tests assert on its fields. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- wire JSON; the eslint config relaxes no-unsafe-* for tests for the same reason
@@ -19,10 +22,6 @@ export interface Reply {
   bytes: Buffer;
 }
 
-export function sha1(data: Buffer | string): string {
-  return createHash('sha1').update(data).digest('hex');
-}
-
 export async function reply(res: Response): Promise<Reply> {
   const bytes = Buffer.from(await res.arrayBuffer());
   let body: Json = {};
@@ -32,9 +31,10 @@ export async function reply(res: Response): Promise<Reply> {
   return { status: res.status, headers: res.headers, body, bytes };
 }
 
-/** Starts an emulator with small parts by default. */
-export function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ absoluteMinimumPartSize: 100, recommendedPartSize: 1000, ...options });
+/** Starts an emulator (tests/support/server.ts) with small parts by default. */
+export async function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const { log, ...emulatorOptions } = options;
+  return (await startTestServer({ absoluteMinimumPartSize: 100, recommendedPartSize: 1000, ...emulatorOptions, onLog: log })).emu;
 }
 
 /** GET b2_authorize_account on `version` with Basic auth. */

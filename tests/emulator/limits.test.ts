@@ -5,14 +5,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FaultInjector } from '../../src/emulator/faults.js';
-import { RefusalCounter } from '../../src/emulator/refusals.js';
-import { openStore } from '../../src/emulator/open-store.js';
-import { handleRequest } from '../../src/emulator/router.js';
-import type { EmulatorState } from '../../src/emulator/state.js';
-import { TokenRegistry } from '../../src/emulator/tokens.js';
-import { createBucketRecord } from '../../src/emulator/buckets.js';
-import { newFileId } from '../../src/emulator/ids.js';
+import {
+  FaultInjector,
+  RefusalCounter,
+  TokenRegistry,
+  createBucketRecord,
+  handleRequest,
+  newFileId,
+  openStore,
+  type EmulatorState,
+} from '../../src/emulator/index.js';
 import { call } from './helpers.js';
 
 let server: Server;

@@ -1,17 +1,15 @@
 /**
- * The simulated link (`--latency`, `--bandwidth`; src/emulator/link.ts), measured from a client
+ * The simulated link (`--latency`, `--bandwidth`; src/emulator/http/link.ts), measured from a client
  * over real HTTP. Only lower bounds on time are asserted (a loaded machine is only ever slower):
  * N requests one after another at 50 ms latency take at least N × 50 ms, and 1 MB at 1 MB/s
  * takes about a second in each direction; the bytes arrive intact.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
+import { runCli, startCli } from '../support/cli.js';
+import { until } from '../support/poll.js';
 import { makeBucket, put, sha1, start, tokenFor } from './helpers.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const MB = 1_000_000;
 
 let emu: RunningEmulator | undefined;
@@ -73,30 +71,20 @@ describe('simulated link', () => {
 });
 
 describe('b2c emulator --latency / --bandwidth', () => {
-  beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('run `npm run build` first (dist/cli.js is missing)');
-  });
-
-  function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'b2c.js'), 'emulator', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-      if (stdout.includes('\n')) child.kill('SIGTERM');
-    });
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
-  }
-
-  test('starts with a link and says so; refuses bad values with exit 2', async () => {
-    const ok = await run(['--port', '0', '--latency', '40', '--bandwidth', '50000000']);
-    expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout.split('\n')[0] ?? '')).toHaveProperty('endpoint');
-    expect(ok.stderr).toContain('40 ms latency');
+  test('starts with a link and says so; refuses bad values with exit 64', async () => {
+    const ok = startCli(['emulator', '--port', '0', '--latency', '40', '--bandwidth', '50000000']);
+    await until(() => ok.stdout().includes('\n'), 'the ready line');
+    const ready = JSON.parse(ok.stdout().split('\n')[0] ?? '') as { endpoint: string };
+    const t0 = performance.now();
+    expect((await fetch(`${ready.endpoint}/b2api/v4/b2_authorize_account`)).status).toBe(401);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(39);
+    ok.interrupt('SIGTERM');
+    expect((await ok.done).code).toBe(0);
+    expect(ok.stderr()).toContain('link: 40 ms latency, 50000000 B/s per connection');
     for (const bad of [['--latency', '-1'], ['--latency', 'soon'], ['--bandwidth', '0']]) {
-      const r = await run(['--port', '0', ...bad]);
-      expect(r.code, bad.join(' ')).toBe(2);
+      const r = await runCli(['emulator', '--port', '0', ...bad]);
+      expect([bad.join(' '), r.code]).toEqual([bad.join(' '), 64]);
+      expect(r.stdout).toBe('');
       expect(r.stderr).toContain(`--${(bad[0] ?? '').slice(2)}`);
     }
   });

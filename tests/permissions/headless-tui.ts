@@ -1,7 +1,7 @@
 /**
  * The TUI's core without Ink, for the permission oracle: the real store, controller, navigator,
  * listing loader, direct operations, transfer operations and transfer engine (with the same
- * permission checker run-tui.tsx wires), over one already-connected B2 provider. Key presses go
+ * permission checker src/tui/core.ts wires), over one already-connected B2 provider. Key presses go
  * through the controller exactly as the keyboard's do; the test only watches: every promise the
  * navigator and the direct operations start is tracked, so `settle()` knows when a command's
  * effects are over.
@@ -9,21 +9,21 @@
 import { createLocalProvider } from '../../src/providers/local/index.js';
 import type { B2Provider } from '../../src/providers/b2/index.js';
 import type { Entry, Provider } from '../../src/providers/types.js';
-import { createAppState, type PaneSide } from '../../src/state/app-state.js';
-import type { CommandId } from '../../src/state/commands.js';
-import { DEFAULT_KEYMAP } from '../../src/state/keymap.js';
-import type { PaneLocation } from '../../src/state/pane-location.js';
+import { createAppState, type PaneSide } from '../../src/state/app/app-state.js';
+import type { CommandId } from '../../src/state/keyboard/commands.js';
+import { DEFAULT_KEYMAP } from '../../src/state/keyboard/keymap.js';
+import type { PaneLocation } from '../../src/state/location/pane-location.js';
 import { createTransferEngine, engineChecker, type TransferEngine } from '../../src/transfers/index.js';
-import { paneDecisions, paneKeyOf } from '../../src/ui/app/command-permissions.js';
-import { TuiController } from '../../src/ui/app/controller.js';
-import { DirectOperations } from '../../src/ui/app/direct-operations.js';
-import { Navigator } from '../../src/ui/app/navigator.js';
-import { connectingChecker } from '../../src/ui/app/queue-resume.js';
-import { ProviderRegistry } from '../../src/ui/app/provider-registry.js';
-import { TransferOperations, type TransferQueue } from '../../src/ui/app/transfer-operations.js';
-import { createTuiStore, type TuiStore } from '../../src/ui/app/tui-store.js';
-import { ListingLoader } from '../../src/ui/loaders/listing-loader.js';
-import type { PermissionDecision } from '../../src/state/permissions.js';
+import { paneDecisions, paneKeyOf } from '../../src/tui/commands/command-permissions.js';
+import { TuiController } from '../../src/tui/controller.js';
+import { DirectOperations } from '../../src/tui/operations/direct-operations.js';
+import { Navigator } from '../../src/tui/panes/navigator.js';
+import { connectingChecker } from '../../src/tui/operations/queue-resume.js';
+import { ProviderRegistry } from '../../src/tui/providers/provider-registry.js';
+import { TransferOperations, type TransferQueue } from '../../src/tui/operations/transfer-operations.js';
+import { createTuiStore, type TuiStore } from '../../src/tui/store/tui-store.js';
+import { ListingLoader } from '../../src/tui/panes/listing-loader.js';
+import type { PermissionDecision } from '../../src/state/permissions/permissions.js';
 
 /** The profile name the headless TUI gives its one B2 key. */
 export const PROFILE = 'oracle';
@@ -129,7 +129,7 @@ export async function headlessTui(provider: B2Provider | null, failure: Error | 
   await registry.provider(`b2:${PROFILE}`).catch(() => undefined);
   const left: PaneLocation = { kind: 'local', path: localDir };
   const right: PaneLocation = { kind: 'b2', profile: PROFILE, bucket: null, prefix: '' };
-  const store = createTuiStore({ ...createAppState<Entry>(left, right), active: 'right' });
+  const store = createTuiStore({ ...createAppState(left, right), active: 'right' });
   const loader = new ListingLoader({ store, providerFor: (loc) => registry.providerFor(loc), flushIntervalMs: 0 });
   const navigator = new TrackedNavigator(pending, store, loader, registry);
   const engine = createTransferEngine({
@@ -173,7 +173,7 @@ export async function headlessTui(provider: B2Provider | null, failure: Error | 
     direct,
     transfers,
     settings: { confirmDelete: true },
-    config: null,
+    accounts: { config: null, verify: () => Promise.reject(new Error('the oracle adds no accounts')) },
     places: { cwd: localDir, home: localDir },
     now: Date.now,
     exit: () => undefined,

@@ -6,8 +6,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { keysAccess } from '../../src/state/keys-screen-state.js';
-import { checkAction } from '../../src/state/permissions.js';
+import { keysAccess } from '../../src/state/accounts/keys-screen-state.js';
+import { checkAction } from '../../src/state/permissions/permissions.js';
 import { bucketOf, goTo, listedThere, press, statusOf } from './oracle-drive.js';
 import { b2Loc, bareFixture, bucketRows, drain, exists, join2, NotApplicable, readAll, ruleAt, type ActionSpec } from './oracle-spec.js';
 import { placePath, type World } from './oracle-world.js';

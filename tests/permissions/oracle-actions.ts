@@ -1,5 +1,5 @@
 /**
- * Every action of the permission table (src/state/permission-actions.ts), three ways:
+ * Every action of the permission table (src/state/permissions/permission-actions.ts), three ways:
  * - `setup`: a fresh fixture for one run, made with the master key (a file of its own, a hidden
  *   file, a key or bucket to delete…);
  * - `direct`: the provider operation the product ends up calling, without asking the rules — what
@@ -14,10 +14,10 @@ import { join } from 'node:path';
 import { resolveDestination } from '../../src/commands/cp-plan.js';
 import { parseLocation } from '../../src/commands/location-url.js';
 import type { Entry, Provider } from '../../src/providers/types.js';
-import type { CommandId } from '../../src/state/commands.js';
-import type { KeyInfo } from '../../src/state/key-info.js';
-import type { PermissionAction } from '../../src/state/permission-actions.js';
-import { checkAction, checkTransfer, type PermissionDecision } from '../../src/state/permissions.js';
+import type { CommandId } from '../../src/state/keyboard/commands.js';
+import type { KeyInfo } from '../../src/state/model/key-info.js';
+import type { PermissionAction } from '../../src/state/permissions/permission-actions.js';
+import { checkAction, checkTransfer, type PermissionDecision } from '../../src/state/permissions/permissions.js';
 import { LISTING_SPECS, ACCOUNT_SPECS, UPLOAD_SPEC, MKDIR_SPEC } from './oracle-actions-more.js';
 import { atPlace, press, refusedNow } from './oracle-drive.js';
 import { b2Loc, drain, exists, fileFixture, fileRule, join2, NotApplicable, readAll, ruleAt, targetOf, versionCount, type ActionSpec, type Fixture } from './oracle-spec.js';

@@ -2,8 +2,8 @@
  * Driving the headless TUI for the oracle: a place with the run's row under the cursor, a pane
  * command with its dialog confirmed, F9 to a place — and what the function-key bar said.
  */
-import type { CommandId } from '../../src/state/commands.js';
-import type { PermissionDecision } from '../../src/state/permissions.js';
+import type { CommandId } from '../../src/state/keyboard/commands.js';
+import type { PermissionDecision } from '../../src/state/permissions/permissions.js';
 import type { HeadlessTui } from './headless-tui.js';
 import { PROFILE } from './headless-tui.js';
 import { b2Loc, bucketRows, type B2cOutcome, type Fixture } from './oracle-spec.js';

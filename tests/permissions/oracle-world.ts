@@ -3,9 +3,10 @@
  * provider for setting up and checking, the keys under test (the six demo keys, the master key and
  * keys made here for the cases the demo lacks) and the places actions are tried in.
  */
-import { DEMO_BUCKETS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { DEMO_BUCKETS, type RunningEmulator } from '../../src/emulator/index.js';
 import { connectB2, type B2Provider } from '../../src/providers/b2/index.js';
-import type { KeyInfo } from '../../src/state/key-info.js';
+import type { KeyInfo } from '../../src/state/model/key-info.js';
+import { startTestServer } from '../support/server.js';
 
 /** A key under test: connected, or the error B2 gave when it tried to sign in. */
 export interface OracleKey {
@@ -88,7 +89,7 @@ async function connect(emu: RunningEmulator, name: string, id: string, secret: s
 
 /** Starts the server and signs every key in. */
 export async function startWorld(): Promise<World> {
-  const emu = await startEmulator({ demo: true, absoluteMinimumPartSize: 100, recommendedPartSize: 1000 });
+  const { emu } = await startTestServer({ demo: true, absoluteMinimumPartSize: 100, recommendedPartSize: 1000 });
   const master = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint, retry: { baseDelayMs: 1 } });
   const bucketIds: Record<string, string> = {};
   for await (const page of master.list('/')) for (const b of page) bucketIds[b.name] = b.bucketId ?? '';

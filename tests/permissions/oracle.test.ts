@@ -9,7 +9,7 @@
  * enforcement is checked against B2's documented rules in tests/emulator/enforcement.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERMISSION_ACTIONS } from '../../src/state/permissions.js';
+import { PERMISSION_ACTIONS } from '../../src/state/permissions/permissions.js';
 import { ACTION_SPECS } from './oracle-actions.js';
 import { matrixText } from './oracle-matrix.js';
 import { runKey, type CaseRow } from './oracle-run.js';

@@ -3,7 +3,7 @@
  * file ID from the byte where it broke off; a consumer that simply stops reading is not a stall;
  * cancelling mid-download ends the stream with CancelledError and leaves nothing on disk.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,11 +13,11 @@ import { CancelledError } from '../../src/providers/errors.js';
 import type { B2Provider } from '../../src/providers/b2/index.js';
 import { createLocalProvider } from '../../src/providers/local/index.js';
 import { MIN_PART, startB2, type B2Fixture } from './b2/helpers.js';
+import { sha1 } from '../support/hash.js';
 
 let f: B2Fixture;
 let bucket: string;
 const log: string[] = [];
-const sha1 = (x: Buffer): string => createHash('sha1').update(x).digest('hex');
 const put = (path: string, data: Buffer, partSize = MIN_PART) =>
   f.master.write(path, Readable.from([data], { objectMode: false }), { size: data.length, overwrite: true, sha1: sha1(data), partSize, partConcurrency: 2 });
 const drain = async (s: Readable): Promise<Buffer> => {
@@ -55,7 +55,9 @@ describe('B2 download stream', () => {
   });
 
   it('a consumer that stops reading for longer than the idle timeout is not a stall: one request', async () => {
-    const p: B2Provider = await f.connect(f.emu.masterKeyId, f.emu.masterKey, { retry: { baseDelayMs: 1, idleTimeoutMs: 100 } });
+    // 250 ms, not less: the server runs in this process, so a busy machine that holds the event loop
+    // for a moment must not look like a silent server.
+    const p: B2Provider = await f.connect(f.emu.masterKeyId, f.emu.masterKey, { retry: { baseDelayMs: 1, idleTimeoutMs: 250 } });
     // Far more than the stream's and the sockets' buffers, so the server really has to wait.
     const data = randomBytes(24 * 1024 * 1024);
     await put(`/${bucket}/slow.bin`, data, 4 * 1024 * 1024);
@@ -65,7 +67,7 @@ describe('B2 download stream', () => {
     const first = await it.next();
     const parts: Buffer[] = first.done === true ? [] : [first.value];
     // Deliberately slow consumer (not synchronisation): 4 idle timeouts without reading.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     for (let r = await it.next(); r.done !== true; r = await it.next()) parts.push(r.value);
     expect(Buffer.concat(parts).equals(data)).toBe(true);
     expect(downloads()).toHaveLength(1);

@@ -2,15 +2,15 @@
  * B2 provider downloads over HTTP: whole-file SHA1 checked at the end of the stream (from
  * X-Bz-Content-Sha1, or large_file_sha1 for large files), ranges, and exact versions.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IntegrityError } from '../../src/providers/errors.js';
 import { MIN_PART, startB2, type B2Fixture } from './b2/helpers.js';
+import { sha1 } from '../support/hash.js';
 
 let f: B2Fixture;
 let bucket: { name: string; id: string };
-const sha1 = (x: Buffer): string => createHash('sha1').update(x).digest('hex');
 
 /** Uploads a two-part large file with raw API calls, recording `claimedSha1` as large_file_sha1. */
 async function rawLargeFile(name: string, data: Buffer, claimedSha1: string): Promise<void> {

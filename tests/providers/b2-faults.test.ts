@@ -4,13 +4,14 @@
  * re-authorization for many parallel calls), dropped connections — with every byte intact.
  * The server's request log is how the tests see that the faults really happened.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PermissionDeniedError, TransientError } from '../../src/providers/errors.js';
 import type { B2Provider } from '../../src/providers/b2/index.js';
 import { MIN_PART, collect, startB2, type B2Fixture } from './b2/helpers.js';
+import { sha1 } from '../support/hash.js';
 
 let f: B2Fixture;
 let bucket: string;
@@ -18,7 +19,6 @@ const log: string[] = [];
 const UPLOADS = ['b2_upload_file', 'b2_upload_part'];
 const DOWNLOADS = ['b2_download_file_by_name', 'b2_download_file_by_id'];
 
-const sha1 = (x: Buffer): string => createHash('sha1').update(x).digest('hex');
 const put = (p: B2Provider, path: string, data: Buffer) =>
   p.write(path, Readable.from([data], { objectMode: false }), { size: data.length, overwrite: true, sha1: sha1(data), partSize: MIN_PART, partConcurrency: 3 });
 const get = async (p: B2Provider, path: string): Promise<Buffer> => {

@@ -3,21 +3,21 @@
  * buffers, each reused for later parts, and the bytes that arrive are exact even when parts are
  * retried after dropped connections (a retry re-sends the buffer it holds).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { B2Session } from '../../src/providers/b2/session.js';
 import { uploadLarge, type PartBufferStats } from '../../src/providers/b2/upload-large.js';
 import { UploadUrlPool } from '../../src/providers/b2/upload-url-pool.js';
-import { partBufferMemory } from '../../src/providers/part-splitter.js';
+import { partBufferMemory } from '../../src/providers/b2/part-splitter.js';
 import { DEFAULT_RETRY } from '../../src/providers/b2/retry.js';
 import { FAST_RETRY, MIN_PART, startB2, type B2Fixture } from './b2/helpers.js';
+import { sha1 } from '../support/hash.js';
 
 let f: B2Fixture;
 let bucket: { name: string; id: string };
 let session: B2Session;
 const log: string[] = [];
-const sha1 = (b: Buffer): string => createHash('sha1').update(b).digest('hex');
 
 /** Uneven chunks, as a file read would give. */
 const source = (data: Buffer): Readable =>

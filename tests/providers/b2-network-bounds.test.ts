@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectB2, type B2Provider } from '../../src/providers/b2/index.js';
 import { UnreachableError } from '../../src/providers/errors.js';
-import { startBlackHole, startStallProxy, type StallRule } from '../net-faults.js';
+import { startBlackHole, startStallProxy, type StallRule } from '../support/net-faults.js';
 import { collect, MIN_PART, startB2, type B2Fixture } from './b2/helpers.js';
 
 /** A short silence bound so the tests stay fast; the rule is the same at 30 s. */

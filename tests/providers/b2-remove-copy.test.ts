@@ -3,19 +3,19 @@
  * copy through b2_copy_file and through b2_copy_part (small copy cutoff), across buckets, and
  * share links downloaded with plain fetch. All over HTTP against the built-in server.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError, PermissionDeniedError } from '../../src/providers/errors.js';
 import type { B2Provider } from '../../src/providers/b2/index.js';
 import type { VersionEntry } from '../../src/providers/types.js';
 import { MIN_PART, collect, startB2, type B2Fixture } from './b2/helpers.js';
+import { sha1 } from '../support/hash.js';
 
 let f: B2Fixture;
 let a: { name: string; id: string };
 let b: { name: string; id: string };
 
-const sha1 = (x: Buffer): string => createHash('sha1').update(x).digest('hex');
 const put = (p: B2Provider, path: string, data: Buffer | string, extra: { mtimeMs?: number; sha1?: string } = {}) => {
   const buf = typeof data === 'string' ? Buffer.from(data) : data;
   return p.write(path, Readable.from([buf], { objectMode: false }), { size: buf.length, overwrite: true, partSize: MIN_PART, ...extra });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalProvider } from '../../src/providers/local/index.js';
-import { partBufferMemory } from '../../src/providers/part-splitter.js';
+import { partBufferMemory } from '../../src/providers/b2/part-splitter.js';
 import type { ByteRange, Provider, WriteOptions } from '../../src/providers/types.js';
 import { MIN_PART, startB2, type B2Fixture } from './b2/helpers.js';
 

@@ -3,17 +3,17 @@
  * download, fileInfo as recorded on the server), part-size limits, and resuming an interrupted
  * large upload where only the missing parts are sent (checked with b2_list_parts).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CancelledError, IntegrityError, TransientError } from '../../src/providers/errors.js';
 import type { WriteOptions } from '../../src/providers/types.js';
 import { MIN_PART, startB2, type B2Fixture } from './b2/helpers.js';
+import { sha1 } from '../support/hash.js';
 
 let f: B2Fixture;
 let bucket: { name: string; id: string };
 
-const sha1 = (b: Buffer): string => createHash('sha1').update(b).digest('hex');
 /** Uneven chunks, as a real file read would give. */
 const source = (data: Buffer): Readable => Readable.from((function* () {
   for (let off = 0; off < data.length; off += 40_000) yield data.subarray(off, off + 40_000);

@@ -13,10 +13,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CancelledError, IntegrityError, TransientError } from '../../src/providers/errors.js';
 import { createLocalProvider } from '../../src/providers/local/index.js';
 import type { Provider } from '../../src/providers/types.js';
+import { sha1 } from '../support/hash.js';
 
 let dir = '';
 let local: Provider;
-const sha1 = (b: Buffer): string => createHash('sha1').update(b).digest('hex');
 
 /** `count` chunks of `size` bytes with distinct contents (chunk i is filled with i and its index). */
 function chunk(i: number, size: number): Buffer {

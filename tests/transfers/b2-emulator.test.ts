@@ -3,7 +3,7 @@
  * provider (backblaze-b2 underneath) and the real local provider in temp dirs. Faults: 503 on
  * uploads, 429 with Retry-After, expired tokens, connections dropped mid-body.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import type { JobView } from '../../src/transfers/types.js';
 import { MIN_PART, partsOf, startB2Server, unfinished, uploadedParts, type B2Server } from './helpers/b2-server.js';
 import { tree } from './helpers/disk-tree.js';
 import { until } from './helpers/memory-provider.js';
+import { sha1 } from '../support/hash.js';
 
 const FAULTS: FaultOptions = {
   seed: 11,
@@ -40,9 +41,6 @@ afterEach(async () => {
   await rm(base, { recursive: true, force: true });
 });
 
-function sha1(b: Buffer): string {
-  return createHash('sha1').update(b).digest('hex');
-}
 
 function makeEngine(b2: Provider, extra: Partial<EngineOptions> = {}): { engine: TransferEngine; jobs: () => JobView[]; failures: JobView[] } {
   const local = createLocalProvider();

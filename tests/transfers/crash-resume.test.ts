@@ -3,7 +3,7 @@
  * the next start loads the queue file, resumes, and only the parts missing on the server go up.
  */
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { NotFoundError } from '../../src/providers/errors.js';
 import { createLocalProvider } from '../../src/providers/local/index.js';
 import { createTransferEngine } from '../../src/transfers/engine.js';
 import { loadPendingQueue } from '../../src/transfers/queue-file.js';
+import { sha1 } from '../support/hash.js';
 import { MIN_PART, partsOf, startB2Server, unfinished, uploadedParts, type B2Server } from './helpers/b2-server.js';
 
 let base = '';
@@ -93,7 +94,7 @@ it('a killed large upload resumes from its finished parts after a restart', asyn
   expect(engine.store.getSnapshot().totals).toMatchObject({ files: 1, filesDone: 1, filesFailed: 0 });
   expect(uploadedParts(server.log) - sentBefore).toBe(totalParts - partsBefore.length);
   const entry = await b2.stat(`/${server.bucket}/large.bin`);
-  expect([entry.size, entry.sha1]).toEqual([data.length, createHash('sha1').update(data).digest('hex')]);
+  expect([entry.size, entry.sha1]).toEqual([data.length, sha1(data)]);
   expect(await unfinished(server)).toEqual([]);
   await engine.close();
   expect(await loadPendingQueue(queueFile)).toBeNull();

@@ -4,7 +4,7 @@
  * the test may mount one) reported, leaving other files intact and retryable.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { createTransferEngine, type TransferEngine } from '../../src/transfers/e
 import type { JobView } from '../../src/transfers/types.js';
 import { tree } from './helpers/disk-tree.js';
 import { createGate, until } from './helpers/memory-provider.js';
+import { sha1 as sha1Of } from '../support/hash.js';
 
 let base = '';
 beforeEach(async () => {
@@ -26,9 +27,9 @@ afterEach(async () => {
   await rm(base, { recursive: true, force: true });
 });
 
-/** Hex SHA1: comparing hashes keeps assertion diffs of large buffers out of the way. */
+/** Hex SHA1 (of nothing for a missing file): comparing hashes keeps assertion diffs of large buffers out of the way. */
 function sha1(b: Buffer | undefined): string {
-  return createHash('sha1').update(b ?? Buffer.alloc(0)).digest('hex');
+  return sha1Of(b ?? Buffer.alloc(0));
 }
 
 function engineWith(providers: Record<string, Provider>, extra: Partial<Parameters<typeof createTransferEngine>[0]> = {}): { engine: TransferEngine; jobs: () => JobView[] } {

@@ -7,24 +7,8 @@
 import type { BucketDirectory, BucketRef } from './buckets.js';
 import type { CallContext } from './error-map.js';
 import type { B2Session } from './session.js';
+import type { CreatedKey, KeyRecord } from '../../state/model/key-info.js';
 import type { WireBucket, WireKeyV4, WireListKeysV4 } from './wire-types.js';
-
-/** An application key as listed (never carries the secret). */
-export interface KeyRecord {
-  applicationKeyId: string;
-  keyName: string;
-  capabilities: string[];
-  /** Bucket IDs the key is limited to, or null for all buckets. */
-  bucketIds: string[] | null;
-  namePrefix: string | null;
-  /** ms since the epoch, or null for no expiry. */
-  expiresAt: number | null;
-}
-
-/** What `createKey` returns: the record plus the secret, which B2 shows only this once. */
-export interface CreatedKey extends KeyRecord {
-  applicationKey: string;
-}
 
 /** What `createKey` needs (v4 shape: `bucketIds`, any number of buckets). */
 export interface CreateKeyRequest {

@@ -10,7 +10,7 @@
  */
 import type B2 from 'backblaze-b2';
 import { AuthError, CancelledError, UnreachableError } from '../errors.js';
-import type { KeyInfo } from '../../state/key-info.js';
+import type { KeyInfo } from '../../state/model/key-info.js';
 import { errorFromBody, toCallError, type B2CallError } from './call-error.js';
 import { readJson, sendHttp } from './http-exchange.js';
 import { formatWait, triedTimes, type GuardedAgents } from './network-guard.js';

@@ -15,6 +15,7 @@ import { NotFoundError, PermissionDeniedError } from '../errors.js';
 import type { Entry } from '../types.js';
 import type { B2Session } from './session.js';
 import type { WireBucket, WireListBuckets } from './wire-types.js';
+import { bucketProblem } from '../../state/permissions/permission-reasons.js';
 
 /** A resolved bucket. `type` is known only when it came from b2_list_buckets. */
 export interface BucketRef {
@@ -79,8 +80,8 @@ export class BucketDirectory {
     if (key.buckets !== null) {
       const allowed = key.buckets.find((b) => b.name === name);
       if (allowed === undefined) {
-        const names = key.buckets.map((b) => b.name ?? '(deleted bucket)').join(', ');
-        throw new PermissionDeniedError(`This key is limited to ${names}; it cannot use bucket ${name}.`, [`bucket:${name}`], `/${name}`);
+        const problem = bucketProblem(key.buckets, name);
+        throw new PermissionDeniedError(problem.sentence, problem.missing, `/${name}`);
       }
       // With listBuckets, one filtered b2_list_buckets tells the bucket's type (public or not).
       if (this.canListBuckets()) {

@@ -34,6 +34,8 @@ export interface ConnectB2Options {
   /** Bucket name → ID the caller already knows (lets keys without listBuckets use unrestricted buckets). */
   knownBuckets?: Record<string, string>;
   signal?: AbortSignal;
+  /** Where `B2C_NETWORK_TIMEOUT` is read from (default: process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -41,7 +43,7 @@ export interface ConnectB2Options {
  * @throws AuthError (wrong key ID or key, expired or deleted key), UnreachableError, CancelledError
  */
 export async function connectB2(options: ConnectB2Options): Promise<B2Provider> {
-  const fromEnv = timeoutsFromEnv(process.env);
+  const fromEnv = timeoutsFromEnv(options.env ?? process.env);
   const policy: RetryPolicy = { ...DEFAULT_RETRY, connectTimeoutMs: fromEnv.connectMs, idleTimeoutMs: fromEnv.idleMs, ...options.retry };
   const session = await B2Session.open(
     {

@@ -16,7 +16,8 @@ import {
   UnreachableError,
   type ProviderError,
 } from '../errors.js';
-import type { KeyInfo } from '../../state/key-info.js';
+import type { KeyInfo } from '../../state/model/key-info.js';
+import { bucketProblem, capabilityProblem, prefixProblem, refusedProblem } from '../../state/permissions/permission-reasons.js';
 import type { B2CallError } from './call-error.js';
 import { formatWait, triedTimes } from './network-guard.js';
 
@@ -36,21 +37,26 @@ export interface CallContext {
   action?: string;
 }
 
-/** Works out what a key lacks for `ctx` (capability, `bucket:NAME`, `prefix:P`), per reference §3.2. */
+/**
+ * Works out what a key lacks for `ctx` (capability, `bucket:NAME`, `prefix:P`), per reference §3.2,
+ * in the permission rules' own sentences (state/permissions/permission-reasons.ts), so a refusal
+ * from B2 reads like the rules' refusal of the same thing.
+ */
 export function inferMissing(ctx: CallContext, key: KeyInfo): { missing: string[]; reason: string } {
   const what = ctx.action ?? 'This operation';
   if (ctx.bucket !== undefined && key.buckets !== null && !key.buckets.some((b) => b.name === ctx.bucket)) {
-    const names = key.buckets.map((b) => b.name ?? '(deleted bucket)').join(', ');
-    return { missing: [`bucket:${ctx.bucket}`], reason: `This key is limited to bucket${key.buckets.length === 1 ? '' : 's'} ${names}; it cannot use bucket ${ctx.bucket}.` };
+    const p = bucketProblem(key.buckets, ctx.bucket);
+    return { missing: p.missing, reason: p.sentence };
   }
   if (key.namePrefix !== null && ctx.fileName !== undefined && !ctx.fileName.startsWith(key.namePrefix)) {
-    return { missing: [`prefix:${key.namePrefix}`], reason: `This key is limited to names starting with "${key.namePrefix}"; "${ctx.fileName}" is outside it.` };
+    // The provider reports the key's prefix as what is missing (PermissionDeniedError `prefix:PREFIX`).
+    return { missing: [`prefix:${key.namePrefix}`], reason: prefixProblem(key.namePrefix, ctx.fileName, `"${ctx.fileName}"`).sentence };
   }
   if (ctx.capability !== undefined && !key.capabilities.includes(ctx.capability)) {
-    const has = key.capabilities.length > 0 ? key.capabilities.join(', ') : 'no capabilities';
-    return { missing: [ctx.capability], reason: `${what} needs the ${ctx.capability} capability; this key has ${has}.` };
+    const p = capabilityProblem(what, [ctx.capability], key.capabilities, null);
+    return { missing: p.missing, reason: p.sentence };
   }
-  return { missing: [], reason: `B2 refused: ${what.toLowerCase()} is not allowed for this key.` };
+  return { missing: [], reason: refusedProblem(what).sentence };
 }
 
 function where(ctx: CallContext): string {

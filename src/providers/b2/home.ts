@@ -2,7 +2,7 @@
  * Where a pane should open for a key: a key limited to one bucket and a name prefix starts inside
  * that prefix (its folder part), because B2 refuses listings outside it.
  */
-import type { KeyInfo } from '../../state/key-info.js';
+import type { KeyInfo } from '../../state/model/key-info.js';
 
 /** `/` normally; `/bucket` for a one-bucket key; `/bucket/a/b` for prefix `a/b/` (or `a/b/x`). */
 export function b2HomePath(key: KeyInfo): string {

@@ -10,7 +10,7 @@ import type { Readable } from 'node:stream';
 import { InvalidNameError, NotFoundError, PermissionDeniedError } from '../errors.js';
 import { folderPrefix, splitBucketPath } from '../paths.js';
 import type { Entry, ListOptions, Provider, ProviderTraits, ReadHandle, ReadOptions, RemoveOptions, StatOptions, UnfinishedUpload, VersionEntry, WriteOptions } from '../types.js';
-import type { KeyInfo } from '../../state/key-info.js';
+import type { KeyInfo } from '../../state/model/key-info.js';
 import { MemoryBudget } from '../memory-budget.js';
 import { KeyAdmin, createBucket, deleteBucket } from './admin.js';
 import type { BucketDirectory, BucketRef } from './buckets.js';

@@ -15,7 +15,7 @@
  * the same settings (no retries, our User-Agent), so that is harmless.
  */
 import B2 from 'backblaze-b2';
-import type { KeyInfo } from '../../state/key-info.js';
+import type { KeyInfo } from '../../state/model/key-info.js';
 import { isProviderError, type ProviderError } from '../errors.js';
 import { applyToClient, authorizeV4, type AuthState } from './authorize.js';
 import { toCallError } from './call-error.js';

@@ -18,7 +18,7 @@
  */
 import { Readable } from 'node:stream';
 import { IntegrityError, isProviderError } from '../errors.js';
-import { PartSplitter } from '../part-splitter.js';
+import { PartSplitter } from './part-splitter.js';
 import { createSha1, sha1Of } from '../sha1-pool.js';
 import { sha1Mismatch, sizeMismatch } from '../stream-utils.js';
 import type { BucketRef } from './buckets.js';

@@ -1,24 +1,36 @@
 /**
- * The account wizard as one self-contained component: state and effects (useWizard), the view,
- * and the keyboard adapter (useScreenInput). For standalone use and tests. The app, whose input
- * owner must route keys, composes the same three parts itself (see ./index.ts).
+ * The account wizard: `WizardPage` draws a wizard store (src/tui/accounts/wizard-store.ts) —
+ * fields → verify → inspector → save — and `AccountWizard` runs one on its own (tests, a wizard
+ * before the app exists), with the keyboard through the app's one path.
  */
 import { useCallback, type ReactNode } from 'react';
-import { wizardKeyAction } from '../../state/wizard-keys.js';
+import { WizardStore, type WizardEffects } from '../../tui/accounts/wizard-store.js';
 import { useTerminalSize } from '../terminal-size.js';
-import { useScreenInput, type KeyRoute } from './useScreenInput.js';
-import { useWizard, type WizardEffects } from './useWizard.js';
+import { useStore } from '../useStore.js';
+import { useStandaloneScreen } from './useStandaloneScreen.js';
 import { WizardView } from './WizardView.js';
+
+export interface WizardPageProps {
+  store: WizardStore;
+  /** Rows and columns to fill. */
+  height: number;
+  width: number;
+  /** Clock, ms since the epoch (default Date.now). */
+  now?: () => number;
+}
+
+/** The wizard of `store`. */
+export function WizardPage({ store, height, width, now = Date.now }: WizardPageProps): ReactNode {
+  const state = useStore(store);
+  const onScrollLimit = useCallback((max: number) => store.dispatch({ type: 'scrollLimit', max }), [store]);
+  return <WizardView state={state} onScrollLimit={onScrollLimit} active width={width} height={height} now={now()} />;
+}
 
 export interface AccountWizardProps extends WizardEffects {
   /** Profile names that exist already (duplicate check, name suggestion). */
   existingNames?: readonly string[];
   /** Prefilled endpoint (e.g. the built-in server's, for --demo). */
   initialEndpoint?: string;
-  /** Whether the wizard has the keyboard (default true); false while something covers it. */
-  active?: boolean;
-  /** When set, the wizard does not read keys: it publishes its key handler here for a parent that does. */
-  route?: KeyRoute;
   /** Rows to fill (default: terminal rows − 1). */
   height?: number;
   /** Columns to fill (default: terminal columns). */
@@ -27,21 +39,9 @@ export interface AccountWizardProps extends WizardEffects {
   now?: () => number;
 }
 
-/** The whole wizard: fields → verify → inspector → save. */
+/** The whole wizard on its own. */
 export function AccountWizard(props: AccountWizardProps): ReactNode {
   const size = useTerminalSize();
-  const [state, dispatch] = useWizard(props, { existingNames: props.existingNames, endpoint: props.initialEndpoint });
-  const active = props.active ?? true;
-  useScreenInput(state, dispatch, wizardKeyAction, { isActive: active, route: props.route });
-  const onScrollLimit = useCallback((max: number) => dispatch({ type: 'scrollLimit', max }), [dispatch]);
-  return (
-    <WizardView
-      state={state}
-      onScrollLimit={onScrollLimit}
-      active={active}
-      width={props.width ?? size.columns}
-      height={props.height ?? size.rows - 1}
-      now={(props.now ?? Date.now)()}
-    />
-  );
+  const store = useStandaloneScreen(() => new WizardStore(props, { existingNames: props.existingNames, endpoint: props.initialEndpoint }));
+  return <WizardPage store={store} width={props.width ?? size.columns} height={props.height ?? size.rows - 1} now={props.now} />;
 }

@@ -6,10 +6,10 @@
  */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { describeCapability, KEY_PRESETS } from '../../state/capabilities.js';
-import { capabilityAllowed } from '../../state/key-form-reducer.js';
-import { CHECKLIST, type KeyFormSection, type KeyFormState } from '../../state/key-form-state.js';
-import { sanitizeForTerminal } from '../../state/sanitize.js';
+import { describeCapability, KEY_PRESETS } from '../../state/permissions/capabilities.js';
+import { capabilityAllowed } from '../../state/accounts/key-form-reducer.js';
+import { CHECKLIST, type KeyFormSection, type KeyFormState } from '../../state/accounts/key-form-state.js';
+import { sanitizeForTerminal } from '../../state/text/sanitize.js';
 import { useTheme } from '../theme-context.js';
 import { CheckRow, windowOf } from './Checkbox.js';
 import { TextField } from './TextField.js';

@@ -1,14 +1,14 @@
 /**
  * The key inspector, render-only: a window of `height` lines over the key's facts
- * (state/keys-screen-lines.ts: profile, key ID — never the secret —, account, master or
+ * (state/accounts/keys-screen-lines.ts: profile, key ID — never the secret —, account, master or
  * restricted, buckets, prefix, expiry with time left, every b2c action and every capability with
- * ✓/✗ and its meaning; or, for a key B2 refuses to sign in with, state/keys-screen-unusable.ts). Lines longer than the width are cut, never wrapped, so the layout holds at
+ * ✓/✗ and its meaning; or, for a key B2 refuses to sign in with, state/accounts/keys-screen-unusable.ts). Lines longer than the width are cut, never wrapped, so the layout holds at
  * 80×24; the offset comes from the screen's state, and the view reports how far it can scroll.
  */
 import { Box, Text } from 'ink';
 import { useEffect, type ReactNode } from 'react';
-import type { FactLine } from '../../state/keys-screen-lines.js';
-import type { ScrollState } from '../../state/keys-screen-scroll.js';
+import type { FactLine } from '../../state/accounts/keys-screen-lines.js';
+import type { ScrollState } from '../../state/accounts/keys-screen-scroll.js';
 import { useTheme } from '../theme-context.js';
 import { toneStyle } from './tones.js';
 

@@ -1,43 +1,61 @@
 /**
- * The key inspector as a screen of its own: what the active pane's key may do — or, for a key B2
- * refuses to sign in with, what is known of it and why — scrollable, closed with Esc/Enter/q/I. Self-contained (state, view, keyboard adapter); the app may instead drive
- * `inspectorReducer` / `inspectorKeyAction` from its input owner and render <KeyInspector>.
+ * The key inspector as a page of its own: what a key may do — or, for a key B2 refuses to sign
+ * in with, what is known of it and why — scrollable, closed with Esc/Enter/q/I. `InspectorPage`
+ * draws an inspector store (src/tui/accounts/inspector-store.ts) with its facts;
+ * `KeyInspectorScreen` runs one on its own (tests), with the keyboard through the app's one path.
  */
-import { redactUrlUserInfo } from '../../config/redact.js';
 import { Box, Text } from 'ink';
-import { useCallback, useEffect, useReducer, type ReactNode } from 'react';
-import type { KeyInfo } from '../../state/key-info.js';
-import { keyFacts, type KeySource } from '../../state/keys-screen-facts.js';
-import { keyFactLines, type FactLine } from '../../state/keys-screen-lines.js';
-import { keysUnavailableLines, unusableKeyLines } from '../../state/keys-screen-unusable.js';
-import { initInspector, inspectorKeyAction, inspectorReducer } from '../../state/keys-screen-inspector.js';
+import { useCallback, type ReactNode } from 'react';
+import { redactUrlUserInfo } from '../../state/text/redact-url.js';
+import { keyFacts } from '../../state/accounts/keys-screen-facts.js';
+import { keyFactLines, type FactLine } from '../../state/accounts/keys-screen-lines.js';
+import { keysUnavailableLines, unusableKeyLines } from '../../state/accounts/keys-screen-unusable.js';
+import type { InspectorFacts } from '../../tui/accounts/account-screens.js';
+import { InspectorStore } from '../../tui/accounts/inspector-store.js';
 import { useTerminalSize } from '../terminal-size.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
+import { useStore } from '../useStore.js';
 import { KeyInspector } from './KeyInspector.js';
-import { useScreenInput, type KeyRoute } from './useScreenInput.js';
+import { useStandaloneScreen } from './useStandaloneScreen.js';
 
-export interface KeyInspectorScreenProps {
-  /** What the key may do (the provider's `keyInfo`; never a secret), or null when it cannot sign in. */
-  keyInfo: KeyInfo | null;
-  /**
-   * When `keyInfo` is null: why B2 refused to sign in, and what is known of the key without it
-   * (the profile's key ID; the expiry when the profile's source knows it).
-   */
-  refusal?: { reason: string; applicationKeyId: string | null; expiresAt?: number | null };
-  /** The screen's title (default "Key inspector"). */
-  title?: string;
-  /** Which page: the key inspector (default), or the keys screen's explanation for a key that cannot sign in. */
-  page?: 'inspector' | 'keys-unavailable';
-  /** The profile's name, or null for environment credentials. */
-  profileName: string | null;
-  source: KeySource;
-  /** API base URL, or null for the real B2. */
-  endpoint: string | null;
+function linesOf(facts: InspectorFacts, now: number): FactLine[] {
+  const endpoint = facts.endpoint === null ? null : redactUrlUserInfo(facts.endpoint);
+  if (facts.keyInfo !== null) return keyFactLines(keyFacts({ keyInfo: facts.keyInfo, profileName: facts.profileName, source: facts.source, endpoint, now }));
+  const refusal = facts.refusal ?? { reason: 'This key has not signed in.', applicationKeyId: null };
+  const unusable = { profile: facts.profileName, source: facts.source, endpoint, now, ...refusal };
+  return facts.page === 'keys-unavailable' ? keysUnavailableLines(unusable) : unusableKeyLines(unusable);
+}
+
+export interface InspectorPageProps {
+  store: InspectorStore;
+  facts: InspectorFacts;
+  height: number;
+  width: number;
+  /** Clock, ms since the epoch (default Date.now). */
+  now?: () => number;
+}
+
+/** Title, the inspector window, and the key hints. */
+export function InspectorPage({ store, facts, height, width, now = Date.now }: InspectorPageProps): ReactNode {
+  const theme = useTheme();
+  const keymap = useKeymap();
+  const state = useStore(store);
+  const onScrollLimit = useCallback((max: number) => store.dispatch({ type: 'scrollLimit', max }), [store]);
+  return (
+    <Box flexDirection="column" height={height} width={width}>
+      <Text color={theme.dialog.title} bold>
+        {facts.title}
+      </Text>
+      <KeyInspector lines={linesOf(facts, now())} scroll={state.scroll} height={height - 2} onScrollLimit={onScrollLimit} />
+      <Text color={theme.muted}>{hintLine(keymap, 'inspector')}</Text>
+    </Box>
+  );
+}
+
+export interface KeyInspectorScreenProps extends Partial<Pick<InspectorFacts, 'refusal' | 'title' | 'page'>>, Pick<InspectorFacts, 'keyInfo' | 'profileName' | 'source' | 'endpoint'> {
   onClose: () => void;
-  /** Whether the screen has the keyboard (default true). */
-  active?: boolean;
-  /** When set, the screen does not read keys: it publishes its key handler here for a parent that does. */
-  route?: KeyRoute;
   /** Rows / columns to fill (default: the terminal's, rows − 1). */
   height?: number;
   width?: number;
@@ -45,35 +63,10 @@ export interface KeyInspectorScreenProps {
   now?: () => number;
 }
 
-/** Title, the inspector window, and the key hints. */
+/** The key inspector on its own. */
 export function KeyInspectorScreen(props: KeyInspectorScreenProps): ReactNode {
-  const theme = useTheme();
   const size = useTerminalSize();
-  const [state, dispatch] = useReducer(inspectorReducer, undefined, initInspector);
-  useScreenInput(state, dispatch, inspectorKeyAction, { isActive: props.active ?? true, route: props.route });
-  const onScrollLimit = useCallback((max: number) => dispatch({ type: 'scrollLimit', max }), []);
-  const { onClose } = props;
-  useEffect(() => {
-    if (state.closed) onClose();
-  }, [state.closed, onClose]);
-  const height = props.height ?? size.rows - 1;
-  const now = (props.now ?? Date.now)();
-  const endpoint = props.endpoint === null ? null : redactUrlUserInfo(props.endpoint);
-  let lines: FactLine[];
-  if (props.keyInfo !== null) {
-    lines = keyFactLines(keyFacts({ keyInfo: props.keyInfo, profileName: props.profileName, source: props.source, endpoint, now }));
-  } else {
-    const refusal = props.refusal ?? { reason: 'This key has not signed in.', applicationKeyId: null };
-    const unusable = { profile: props.profileName, source: props.source, endpoint, now, ...refusal };
-    lines = props.page === 'keys-unavailable' ? keysUnavailableLines(unusable) : unusableKeyLines(unusable);
-  }
-  return (
-    <Box flexDirection="column" height={height} width={props.width ?? size.columns}>
-      <Text color={theme.dialog.title} bold>
-        {props.title ?? 'Key inspector'}
-      </Text>
-      <KeyInspector lines={lines} scroll={state.scroll} height={height - 2} onScrollLimit={onScrollLimit} />
-      <Text color={theme.muted}>↑↓ PgUp PgDn Home End scroll · Esc close</Text>
-    </Box>
-  );
+  const store = useStandaloneScreen(() => new InspectorStore(props.onClose));
+  const facts: InspectorFacts = { ...props, page: props.page ?? 'inspector', title: props.title ?? 'Key inspector' };
+  return <InspectorPage store={store} facts={facts} height={props.height ?? size.rows - 1} width={props.width ?? size.columns} now={props.now} />;
 }

@@ -1,21 +1,21 @@
 /**
- * The keys screen as one self-contained component: useKeysScreen (state + effects), KeysView, and
- * the keyboard adapter. Standalone (tests) it reads the keyboard while `active`; in the app it
- * takes `route`, so the app's one input owner hands it its keys (DESIGN.md: exactly one component
- * reads the keyboard).
+ * The keys screen: `KeysPage` draws a keys store (src/tui/accounts/keys-store.ts) and
+ * `KeysScreen` runs one on its own (tests), with the keyboard through the app's one path.
  */
-import { useState, type ReactNode } from 'react';
-import { keysScreenKeyAction } from '../../state/keys-screen-keys.js';
+import type { ReactNode } from 'react';
+import { KeysScreenStore, type KeysScreenEffects } from '../../tui/accounts/keys-store.js';
 import { useTerminalSize } from '../terminal-size.js';
+import { useStore } from '../useStore.js';
 import { KeysView } from './KeysView.js';
-import { useKeysScreen, type KeysScreenEffects } from './useKeysScreen.js';
-import { useScreenInput, type KeyRoute } from './useScreenInput.js';
+import { useStandaloneScreen } from './useStandaloneScreen.js';
+
+/** The keys screen of `store` in `height` rows. */
+export function KeysPage({ store, height, width }: { store: KeysScreenStore; height: number; width: number }): ReactNode {
+  const state = useStore(store);
+  return <KeysView state={state} height={height} width={width} now={store.now} />;
+}
 
 export interface KeysScreenProps extends KeysScreenEffects {
-  /** Whether the screen has the keyboard (default true). */
-  active?: boolean;
-  /** Where to publish the key handler instead of reading the keyboard (the app's controller calls it). */
-  route?: KeyRoute;
   /** Rows / columns to fill (default: the terminal's, rows − 1). */
   height?: number;
   width?: number;
@@ -23,11 +23,9 @@ export interface KeysScreenProps extends KeysScreenEffects {
   now?: () => number;
 }
 
-/** List, create and delete application keys. */
+/** List, create and delete application keys, on its own. */
 export function KeysScreen(props: KeysScreenProps): ReactNode {
   const size = useTerminalSize();
-  const [now] = useState(() => (props.now ?? Date.now)());
-  const [state, dispatch] = useKeysScreen(props, now);
-  useScreenInput(state, dispatch, keysScreenKeyAction, { isActive: props.active ?? true, route: props.route });
-  return <KeysView state={state} height={props.height ?? size.rows - 1} width={props.width ?? size.columns} now={now} />;
+  const store = useStandaloneScreen(() => new KeysScreenStore(props, (props.now ?? Date.now)()));
+  return <KeysPage store={store} height={props.height ?? size.rows - 1} width={props.width ?? size.columns} />;
 }

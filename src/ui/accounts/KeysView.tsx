@@ -1,15 +1,19 @@
 /**
  * The keys screen, render-only: the action bar (greyed parts say why), the account's keys with
  * their scope, details of the selected key, and whatever mode is on top (new-key form, the new
- * secret, delete confirmation). State from state/keys-screen-*.ts.
+ * secret, delete confirmation). State from state/accounts/keys-screen-*.ts.
  */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { describeCapabilitySet, describeKeyScope, describeKeyScopeShort } from '../../state/keys-screen-describe.js';
-import { formatUtcMinute } from '../../state/keys-screen-lines.js';
-import { selectedKey, type KeyRow, type KeysScreenState } from '../../state/keys-screen-state.js';
-import type { PermissionDecision } from '../../state/permissions.js';
-import { fitToWidth, sanitizeForTerminal, truncateToWidth } from '../../state/sanitize.js';
+import { describeCapabilitySet, describeKeyScope, describeKeyScopeShort } from '../../state/accounts/keys-screen-describe.js';
+import { formatUtcMinute } from '../../state/accounts/keys-screen-lines.js';
+import { selectedKey, type KeysScreenState } from '../../state/accounts/keys-screen-state.js';
+import type { KeyRecord } from '../../state/model/key-info.js';
+import type { PermissionDecision } from '../../state/permissions/permissions.js';
+import { fitToWidth, sanitizeForTerminal, truncateToWidth } from '../../state/text/sanitize.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
+import { hintKeys } from '../../state/keyboard/key-hints.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import { windowOf } from './Checkbox.js';
 import { KeyFormView } from './KeyFormView.js';
@@ -26,6 +30,8 @@ export interface KeysViewProps {
 
 function ActionBar({ state }: { state: KeysScreenState }): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
+  const key = (command: 'add' | 'delete' | 'refresh' | 'cancel'): string => hintKeys(keymap, 'keys', command) ?? '—';
   const item = (key: string, label: string, d: PermissionDecision): ReactNode => (
     <Text color={d.allowed ? undefined : theme.bar.disabled} strikethrough={!d.allowed && !theme.colour}>
       <Text bold={d.allowed}>{key}</Text> {label}
@@ -34,13 +40,13 @@ function ActionBar({ state }: { state: KeysScreenState }): ReactNode {
   );
   return (
     <Text wrap="truncate-end">
-      {item('n', 'New key', state.access.create)}
+      {item(key('add'), 'New key', state.access.create)}
       {'  '}
-      {item('d', 'Delete', state.access.delete)}
+      {item(key('delete'), 'Delete', state.access.delete)}
       {'  '}
-      {item('r', 'Reload', state.access.list)}
+      {item(key('refresh'), 'Reload', state.access.list)}
       {'  '}
-      <Text bold>Esc</Text> Close
+      <Text bold>{key('cancel')}</Text> Close
     </Text>
   );
 }
@@ -56,7 +62,7 @@ function expiresCell(expiresAt: number | null, now: number): string {
 }
 
 /** One row: `›` on the cursor row (readable without colour too), `*` on the signed-in key. */
-function rowText(k: KeyRow, names: ReadonlyMap<string, string>, at: boolean, own: boolean, now: number, width: number): string {
+function rowText(k: KeyRecord, names: ReadonlyMap<string, string>, at: boolean, own: boolean, now: number, width: number): string {
   const scopeWidth = Math.max(10, width - 2 - NAME_WIDTH - EXPIRES_WIDTH - 2);
   const name = truncateToWidth(sanitizeForTerminal(k.keyName), NAME_WIDTH);
   const scope = fitToWidth(sanitizeForTerminal(describeKeyScopeShort(k, names)), scopeWidth);
@@ -155,6 +161,7 @@ function Overlay({ state, width }: { state: KeysScreenState; width: number }): R
 /** The whole screen in `height` rows. */
 export function KeysView({ state, height, width, now }: KeysViewProps): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
   const mode = state.mode;
   const inForm = mode.kind === 'form' || mode.kind === 'creating';
   let body: ReactNode;
@@ -162,7 +169,7 @@ export function KeysView({ state, height, width, now }: KeysViewProps): ReactNod
     body = (
       <Box flexDirection="column">
         <KeyFormView form={mode.form} width={width} busy={mode.kind === 'creating'} />
-        {mode.kind === 'creating' ? <Spinner label="Creating the key…" /> : <Text color={theme.muted}>Tab next part · Space tick · Enter create · Esc cancel</Text>}
+        {mode.kind === 'creating' ? <Spinner label="Creating the key…" /> : <Text color={theme.muted}>{hintLine(keymap, 'keyForm')}</Text>}
       </Box>
     );
   } else if (mode.kind === 'created') {

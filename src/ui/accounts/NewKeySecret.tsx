@@ -5,16 +5,20 @@
  */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { describeKeyScope } from '../../state/keys-screen-describe.js';
-import { formatUtcMinute } from '../../state/keys-screen-lines.js';
-import type { CreatedKeyView, SaveAsProfile } from '../../state/keys-screen-state.js';
-import { sanitizeForTerminal } from '../../state/sanitize.js';
+import { describeKeyScope } from '../../state/accounts/keys-screen-describe.js';
+import { formatUtcMinute } from '../../state/accounts/keys-screen-lines.js';
+import type { SaveAsProfile } from '../../state/accounts/keys-screen-state.js';
+import type { CreatedKey } from '../../state/model/key-info.js';
+import { sanitizeForTerminal } from '../../state/text/sanitize.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
+import { hintKeys } from '../../state/keyboard/key-hints.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import { Spinner } from './Spinner.js';
 import { TextField } from './TextField.js';
 
 export interface NewKeySecretProps {
-  created: CreatedKeyView;
+  created: CreatedKey;
   save: SaveAsProfile;
   /** Bucket ID → name. */
   bucketNames: ReadonlyMap<string, string>;
@@ -23,20 +27,25 @@ export interface NewKeySecretProps {
 
 function SaveLine({ save, width }: { save: SaveAsProfile; width: number }): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
   switch (save.kind) {
     case 'offer':
-      return <Text>s save it as a b2c profile · Enter done (b2c then forgets the key)</Text>;
+      return <Text>{hintLine(keymap, 'newKeyOffer')}</Text>;
     case 'naming':
       return (
         <Box flexDirection="column">
           <TextField label="Profile name" labelWidth={14} width={Math.max(10, width - 17)} value={save.name.text} cursor={save.name.cursor} focus placeholder="a name for the profile" error={save.error ?? undefined} />
-          <Text color={theme.muted}>Enter save · Esc back</Text>
+          <Text color={theme.muted}>{hintLine(keymap, 'profileNaming')}</Text>
         </Box>
       );
     case 'saving':
       return <Spinner label="Saving the profile…" />;
     case 'saved':
-      return <Text color={theme.status.success}>Saved as profile {sanitizeForTerminal(save.name)}. Enter done.</Text>;
+      return (
+        <Text color={theme.status.success}>
+          Saved as profile {sanitizeForTerminal(save.name)}. {hintKeys(keymap, 'new-key', 'cancel')} done.
+        </Text>
+      );
     default: {
       const unreachable: never = save;
       return unreachable;

@@ -5,9 +5,13 @@
  */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { REAL_B2_ENDPOINT } from '../../state/keys-screen-facts.js';
-import type { ProfilesScreenState } from '../../state/profiles-screen-state.js';
-import { sanitizeForTerminal } from '../../state/sanitize.js';
+import { REAL_B2_ENDPOINT } from '../../state/accounts/keys-screen-facts.js';
+import type { ProfilesScreenState } from '../../state/accounts/profiles-screen-state.js';
+import { sanitizeForTerminal } from '../../state/text/sanitize.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
+import { hintKeys } from '../../state/keyboard/key-hints.js';
+import type { CommandId } from '../../state/keyboard/commands.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import { windowOf } from './Checkbox.js';
 import { Spinner } from './Spinner.js';
@@ -21,13 +25,14 @@ export interface ProfilesViewProps {
 
 function Bottom({ state, width }: { state: ProfilesScreenState; width: number }): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
   const mode = state.mode;
   switch (mode.kind) {
     case 'rename':
       return (
         <Box flexDirection="column">
           <TextField label={`Rename ${sanitizeForTerminal(mode.from)} to`.slice(0, 30)} labelWidth={30} width={Math.max(10, width - 33)} value={mode.name.text} cursor={mode.name.cursor} focus error={mode.error ?? undefined} />
-          <Text color={theme.muted}>Enter rename · Esc cancel</Text>
+          <Text color={theme.muted}>{hintLine(keymap, 'profileRename')}</Text>
         </Box>
       );
     case 'confirm-delete':
@@ -37,7 +42,7 @@ function Bottom({ state, width }: { state: ProfilesScreenState; width: number })
         </Text>
       );
     case 'working':
-      return mode.operation.kind === 'inspect' ? <Spinner label={`Checking the key of ${sanitizeForTerminal(mode.operation.name)} with B2… (Esc stops)`} /> : null;
+      return mode.operation.kind === 'inspect' ? <Spinner label={`Checking the key of ${sanitizeForTerminal(mode.operation.name)} with B2… ${hintLine(keymap, 'profileChecking')}`} /> : null;
     case 'list':
     case 'inspecting':
     case 'wizard':
@@ -51,6 +56,35 @@ function Bottom({ state, width }: { state: ProfilesScreenState; width: number })
   }
 }
 
+/** The list's keys, each bold, with what it does. */
+const ACTIONS: ReadonlyArray<[CommandId, string]> = [
+  ['open', 'use'],
+  ['add', 'add'],
+  ['rename', 'rename'],
+  ['delete', 'delete'],
+  ['makeDefault', 'default'],
+  ['info', 'inspect'],
+  ['cancel', 'close'],
+];
+
+function KeyLine(): ReactNode {
+  const keymap = useKeymap();
+  const items = ACTIONS.flatMap(([command, what]) => {
+    const keys = hintKeys(keymap, 'profiles', command);
+    return keys === null ? [] : [[keys, what] as const];
+  });
+  return (
+    <Text wrap="truncate-end">
+      {items.map(([keys, what], i) => (
+        <Text key={what}>
+          {i > 0 ? ' · ' : ''}
+          <Text bold>{keys}</Text> {what}
+        </Text>
+      ))}
+    </Text>
+  );
+}
+
 /** The list of profiles in `height` rows. */
 export function ProfilesView({ state, height, width }: ProfilesViewProps): ReactNode {
   const theme = useTheme();
@@ -62,10 +96,7 @@ export function ProfilesView({ state, height, width }: ProfilesViewProps): React
       <Text color={theme.dialog.title} bold>
         Profiles
       </Text>
-      <Text wrap="truncate-end">
-        <Text bold>Enter</Text> use · <Text bold>a</Text> add · <Text bold>r</Text> rename · <Text bold>d</Text> delete · <Text bold>*</Text> default ·{' '}
-        <Text bold>i</Text> inspect · <Text bold>Esc</Text> close
-      </Text>
+      <KeyLine />
       <Text color={theme.pane.header} wrap="truncate-end">
         {'   '}
         {'NAME'.padEnd(nameWidth)} {'KEY ID'.padEnd(25)} ENDPOINT

@@ -1,13 +1,13 @@
 /**
  * One labelled text field, render-only: the text and cursor come from the screen's state (edited
- * there, see state/line-edit.ts). A masked field never draws its value: one mask character
+ * there, see state/keyboard/line-edit.ts). A masked field never draws its value: one mask character
  * per character while it has focus (so typing visibly works) and a fixed `••••••••` otherwise, so
  * the length does not linger on screen either. The focused value is drawn by the panes' own line
  * field (../input/TextField.tsx): sanitised, display-width aware, scrolled to keep the cursor visible.
  */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { sanitizeForTerminal } from '../../state/sanitize.js';
+import { sanitizeForTerminal } from '../../state/text/sanitize.js';
 import { TextField as LineField } from '../input/TextField.js';
 import { useTheme } from '../theme-context.js';
 

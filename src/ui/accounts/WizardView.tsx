@@ -1,19 +1,21 @@
 /**
  * The account wizard, render-only: the four fields (the key masked), the failure of the last
  * verification in plain words, a spinner while verifying, then the key inspector and the save
- * question. State and transitions come from state/wizard-*.ts; every key (typed text included)
- * from the app's input owner, or useScreenInput when the wizard runs alone.
+ * question. State and transitions come from state/accounts/wizard-*.ts; every key (typed text included)
+ * from the core's wizard store, fed by the one keyboard path.
  */
-import { redactUrlUserInfo } from '../../config/redact.js';
+import { redactUrlUserInfo } from '../../state/text/redact-url.js';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { keyFacts } from '../../state/keys-screen-facts.js';
-import { keyFactLines } from '../../state/keys-screen-lines.js';
-import { sanitizeForTerminal } from '../../state/sanitize.js';
-import { profileNameToSave } from '../../state/wizard-reducer.js';
-import { suggestProfileName } from '../../state/wizard-validate.js';
-import { verifiedKey, WIZARD_FIELDS, type WizardField, type WizardState } from '../../state/wizard-state.js';
-import { wizardKeyHints } from '../../state/wizard-keys.js';
+import { keyFacts } from '../../state/accounts/keys-screen-facts.js';
+import { keyFactLines } from '../../state/accounts/keys-screen-lines.js';
+import { sanitizeForTerminal } from '../../state/text/sanitize.js';
+import { profileNameToSave } from '../../state/accounts/wizard-reducer.js';
+import { suggestProfileName } from '../../state/accounts/wizard-validate.js';
+import { verifiedKey, WIZARD_FIELDS, type WizardField, type WizardState } from '../../state/accounts/wizard-state.js';
+import { wizardKeyHints } from '../../state/accounts/wizard-keys.js';
+import { hintKeys } from '../../state/keyboard/key-hints.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import { KeyInspector } from './KeyInspector.js';
 import { Spinner } from './Spinner.js';
@@ -81,12 +83,13 @@ function Form({ state, active, width }: Pick<WizardViewProps, 'state' | 'active'
 
 function Status({ state }: { state: WizardState }): ReactNode {
   const theme = useTheme();
+  const enter = hintKeys(useKeymap(), 'wizard', 'confirm') ?? 'Enter';
   const stage = state.stage;
   if (stage.kind === 'verifying') return <Spinner label="Checking the key with B2…" />;
   if (stage.kind === 'saving') return <Spinner label="Saving the profile…" />;
   if (stage.kind === 'saved') return <Text color={theme.status.success}>Saved profile {sanitizeForTerminal(stage.name)}.</Text>;
   if (state.failure === null) return null;
-  const fix = state.failure.kind === 'rejected' ? 'Fix the key or key ID and press Enter.' : state.failure.kind === 'unreachable' ? 'Check the endpoint and press Enter.' : '';
+  const fix = state.failure.kind === 'rejected' ? `Fix the key or key ID and press ${enter}.` : state.failure.kind === 'unreachable' ? `Check the endpoint and press ${enter}.` : '';
   return (
     <Text color={theme.status.error}>
       ✗ {sanitizeForTerminal(state.failure.message)} {fix}
@@ -123,6 +126,7 @@ function Review({ state, onScrollLimit, height, now }: Omit<WizardViewProps, 'ac
 /** The wizard for `state`, in `height` rows. */
 export function WizardView(props: WizardViewProps): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
   const { state, height } = props;
   const reviewing = state.stage.kind === 'review' || state.stage.kind === 'confirm-replace';
   return (
@@ -148,7 +152,7 @@ export function WizardView(props: WizardViewProps): ReactNode {
       )}
       <Box flexGrow={1} />
       <Text color={theme.muted} wrap="truncate-end">
-        {wizardKeyHints(state)}
+        {wizardKeyHints(state, keymap)}
       </Text>
     </Box>
   );

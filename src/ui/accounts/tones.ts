@@ -1,5 +1,5 @@
-/** Display tones of the accounts screens (state/keys-screen-lines.ts) → theme tokens. */
-import type { LineTone } from '../../state/keys-screen-lines.js';
+/** Display tones of the accounts screens (state/accounts/keys-screen-lines.ts) → theme tokens. */
+import type { LineTone } from '../../state/accounts/keys-screen-lines.js';
 import type { Colour, Theme } from '../theme.js';
 
 /** Colour and emphasis for a tone; under NO_COLOR headings stay bold and marks stay readable as ✓/✗. */

@@ -5,10 +5,10 @@
  */
 import { Box, Text } from 'ink';
 import { memo, type ReactNode } from 'react';
-import type { CommandId } from '../../state/commands.js';
-import type { FunctionKeySlot } from '../../state/keymap-views.js';
-import type { PermissionDecision } from '../../state/permissions.js';
-import { fitToWidth } from '../../state/sanitize.js';
+import type { CommandId } from '../../state/keyboard/commands.js';
+import type { FunctionKeySlot } from '../../state/keyboard/keymap-views.js';
+import type { PermissionDecision } from '../../state/permissions/permissions.js';
+import { fitToWidth } from '../../state/text/sanitize.js';
 import { useTheme } from '../theme-context.js';
 
 export interface FunctionKeyBarProps {

@@ -3,13 +3,16 @@
  * reasons, errors, results), else the transfer queue's progress, else a hint. Always sanitised,
  * and a URL's password is never shown.
  */
-import { redactUrlUserInfo } from '../../config/redact.js';
+import { redactUrlUserInfo } from '../../state/text/redact-url.js';
 import { Box, Text } from 'ink';
 import { memo, type ReactNode } from 'react';
-import type { AppMode, StatusMessage } from '../../state/app-state.js';
-import { formatEta, formatPercent, formatSpeed } from '../../state/format.js';
-import { displayWidth, fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
+import type { AppMode, StatusMessage } from '../../state/app/app-state.js';
+import { formatEta, formatPercent, formatSpeed } from '../../state/text/format.js';
+import { displayWidth, fitToWidth, sanitizeForTerminal } from '../../state/text/sanitize.js';
 import type { TotalsSnapshot } from '../../transfers/index.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
+import type { Keymap } from '../../state/keyboard/keymap.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 
 export interface StatusLineProps {
@@ -22,14 +25,14 @@ export interface StatusLineProps {
 }
 
 /** The queue's progress in one line, or null when nothing is running. */
-export function queueSummary(q: TotalsSnapshot): string | null {
+export function queueSummary(q: TotalsSnapshot, keymap: Keymap): string | null {
   const t = q.totals;
   if (!q.active && q.questionsPending === 0) return null;
   const files = `${t.filesDone}/${t.files} files`;
   const pct = formatPercent(t.bytesDone, t.bytesTotal);
   const speed = t.speed > 0 ? ` ${formatSpeed(t.speed)}, ${formatEta(t.bytesTotal - t.bytesDone, t.speed)} left` : '';
   const ask = q.questionsPending > 0 ? ` · ${q.questionsPending} question${q.questionsPending === 1 ? '' : 's'} waiting` : '';
-  return `${q.paused ? 'Paused' : 'Transfers'}: ${files}, ${pct}${speed}${ask} (t: queue)`;
+  return `${q.paused ? 'Paused' : 'Transfers'}: ${files}, ${pct}${speed}${ask} ${hintLine(keymap, 'queueShortcut')}`;
 }
 
 /**
@@ -40,16 +43,15 @@ export function statusLineHeight(status: StatusMessage | null, width: number): n
   return status !== null && displayWidth(sanitizeForTerminal(redactUrlUserInfo(status.text))) > width ? 2 : 1;
 }
 
-const PANE_HINT = 'F1 help · Tab other pane · Insert select · F9 go to · t transfer queue';
-
-function StatusLineView({ status, mode, queue, width, hint = PANE_HINT }: StatusLineProps): ReactNode {
+function StatusLineView({ status, mode, queue, width, hint }: StatusLineProps): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
   if (mode.kind === 'filter') {
     const text = `Filter: ${sanitizeForTerminal(mode.draft)}▌`;
     return (
       <Text wrap="truncate">
         <Text color={theme.dialog.title}>{fitToWidth(text, Math.max(0, width - 30))}</Text>
-        <Text color={theme.muted}>{fitToWidth(' Enter keeps · Esc restores', 30)}</Text>
+        <Text color={theme.muted}>{fitToWidth(hintLine(keymap, 'filter'), 30)}</Text>
       </Text>
     );
   }
@@ -63,10 +65,10 @@ function StatusLineView({ status, mode, queue, width, hint = PANE_HINT }: Status
       </Box>
     );
   }
-  const summary = queueSummary(queue);
+  const summary = queueSummary(queue, keymap);
   return (
     <Text color={summary === null ? theme.muted : theme.status.info} wrap="truncate">
-      {fitToWidth(summary ?? hint, width)}
+      {fitToWidth(summary ?? hint ?? hintLine(keymap, 'panes'), width)}
     </Text>
   );
 }

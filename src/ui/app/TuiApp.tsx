@@ -5,28 +5,34 @@
  * keys go to the controller through the one keyboard hook.
  */
 import { Box } from 'ink';
-import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { otherSide, type PaneSide } from '../../state/app-state.js';
-import type { Keymap } from '../../state/keymap.js';
-import { functionKeyBar } from '../../state/keymap-views.js';
-import type { CommandId } from '../../state/commands.js';
-import type { PermissionDecision } from '../../state/permissions.js';
+import { useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
+import { otherSide, type PaneSide } from '../../state/app/app-state.js';
+import type { KeyContext, Keymap } from '../../state/keyboard/keymap.js';
+import { keyHint } from '../../state/keyboard/key-hints.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
+import type { AccountScreen } from '../../tui/dialogs/screen.js';
+import { functionKeyBar } from '../../state/keyboard/keymap-views.js';
+import type { CommandId } from '../../state/keyboard/commands.js';
+import type { PermissionDecision } from '../../state/permissions/permissions.js';
 import { DialogLayer } from '../dialogs/DialogLayer.js';
 import { HelpScreen, helpLines } from '../dialogs/HelpScreen.js';
 import { useKeyboard } from '../input/useKeyboard.js';
 import { listHeightFor, Pane } from '../panes/Pane.js';
+import { KeymapProvider } from '../keymap-context.js';
 import { useTerminalSize } from '../terminal-size.js';
-import { paneDecisions, paneKeyOf } from './command-permissions.js';
-import type { TuiController } from './controller.js';
+import { paneDecisions, paneKeyOf } from '../../tui/commands/command-permissions.js';
+import type { TuiController } from '../../tui/controller.js';
 import { FunctionKeyBar } from './FunctionKeyBar.js';
-import { AccountScreens, showsAccountScreen, type AccountsContext } from './AccountScreens.js';
-import { useConnections, type ProviderRegistry } from './provider-registry.js';
+import { AccountScreens } from './AccountScreens.js';
+import { showsAccountScreen } from '../../tui/accounts/account-screens.js';
+import type { ProviderRegistry } from '../../tui/providers/provider-registry.js';
 import { QueuePanel, queueListHeight } from './QueuePanel.js';
 import { StatusLine, statusLineHeight } from './StatusLine.js';
-import type { TransferQueue } from './transfer-operations.js';
-import type { TuiState } from './tui-state.js';
-import { tuiKeyContext } from './key-context.js';
-import { useTuiState, type TuiStore } from './tui-store.js';
+import type { TransferQueue } from '../../tui/operations/transfer-operations.js';
+import type { TuiState } from '../../tui/store/tui-state.js';
+import { tuiKeyContext } from '../../tui/input/key-context.js';
+import type { TuiStore } from '../../tui/store/tui-store.js';
+import { useStore } from '../useStore.js';
 
 export interface TuiAppProps {
   store: TuiStore;
@@ -34,27 +40,28 @@ export interface TuiAppProps {
   registry: ProviderRegistry;
   queue: TransferQueue;
   keymap: Keymap;
-  accounts: AccountsContext;
 }
 
+const SCREEN_CONTEXTS: Record<AccountScreen, KeyContext> = { keyInspector: 'inspector', keys: 'keys', profiles: 'profiles' };
+
 /** The status line's hint when there is no message: the keys of what is on screen. */
-function hintFor(state: TuiState): string | undefined {
-  if (showsAccountScreen(state)) return 'Esc returns to the panes';
-  if (state.app.mode.kind === 'help') return 'Esc, q or F1 closes the help';
-  if (state.app.mode.kind === 'queue') return 't, Esc or Tab returns to the panes';
+function hintFor(state: TuiState, keymap: Keymap): string | undefined {
+  if (showsAccountScreen(state)) {
+    const context = state.dialog?.kind === 'screen' ? SCREEN_CONTEXTS[state.dialog.screen] : 'wizard';
+    return keyHint(keymap, context, '{cancel} returns to the panes');
+  }
+  if (state.app.mode.kind === 'help') return hintLine(keymap, 'help');
+  if (state.app.mode.kind === 'queue') return hintLine(keymap, 'queue');
   return undefined;
 }
 
 const NO_DECISIONS: ReadonlyMap<CommandId, PermissionDecision> = new Map();
 
-export function TuiApp({ store, controller, registry, queue, keymap, accounts }: TuiAppProps): ReactNode {
+export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppProps): ReactNode {
   const { columns, rows } = useTerminalSize();
-  const state = useTuiState(store);
-  const connections = useConnections(registry);
-  const totals = useSyncExternalStore(
-    (l) => queue.totals.subscribe(l),
-    () => queue.totals.getSnapshot(),
-  );
+  const state = useStore(store);
+  const connections = useStore(registry);
+  const totals = useStore(queue.totals);
   useKeyboard(controller.handleInput);
 
   const app = state.app;
@@ -97,7 +104,7 @@ export function TuiApp({ store, controller, registry, queue, keymap, accounts }:
   let main: ReactNode;
   if (showsAccountScreen(state))
     main = (
-      <AccountScreens state={state} registry={registry} accounts={accounts} route={controller.screenRoute} width={columns} height={mainHeight} onClose={controller.closeScreen} onProfile={controller.openProfile} />
+      <AccountScreens screens={controller.accounts} width={columns} height={mainHeight} />
     );
   else if (app.mode.kind === 'help') main = <HelpScreen lines={lines} offset={app.mode.offset} width={columns} height={mainHeight} />;
   else if (app.mode.kind === 'queue') main = <QueuePanel queue={queue} cursor={state.queueCursor} width={columns} height={mainHeight} />;
@@ -109,11 +116,13 @@ export function TuiApp({ store, controller, registry, queue, keymap, accounts }:
       </Box>
     );
   return (
-    <Box flexDirection="column" width={columns} height={height} overflow="hidden">
-      {main}
-      <StatusLine status={app.status} mode={app.mode} queue={totals} width={columns} hint={hintFor(state)} />
-      <FunctionKeyBar slots={slots} decisions={decisions} width={columns} />
-      {state.dialog === null ? null : <DialogLayer dialog={state.dialog} keymap={keymap} />}
-    </Box>
+    <KeymapProvider keymap={keymap}>
+      <Box flexDirection="column" width={columns} height={height} overflow="hidden">
+        {main}
+        <StatusLine status={app.status} mode={app.mode} queue={totals} width={columns} hint={hintFor(state, keymap)} />
+        <FunctionKeyBar slots={slots} decisions={decisions} width={columns} />
+        {state.dialog === null ? null : <DialogLayer dialog={state.dialog} />}
+      </Box>
+    </KeymapProvider>
   );
 }

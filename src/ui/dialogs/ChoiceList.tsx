@@ -3,12 +3,12 @@
  * dim and says so; the highlighted choice's detail (or refusal reason) is shown under the list.
  */
 import type { ReactNode } from 'react';
-import { sanitizeForTerminal } from '../../state/sanitize.js';
+import { sanitizeForTerminal } from '../../state/text/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
-import type { ChoiceOption } from './dialog-data.js';
+import type { ChoiceOption } from '../../tui/dialogs/choices.js';
 import { DialogLine, innerWidth } from './DialogFrame.js';
-import { wrapText } from './wrap.js';
+import { wrapText } from '../../state/text/wrap.js';
 
 export interface ChoiceListProps<T> {
   choices: readonly ChoiceOption<T>[];

@@ -5,7 +5,7 @@
  */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { fitToWidth } from '../../state/sanitize.js';
+import { fitToWidth } from '../../state/text/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
 import type { Colour } from '../theme.js';

@@ -1,48 +1,39 @@
-/** The open dialog, drawn over the panes. */
+/**
+ * The open dialog, drawn over the panes: the view registered for its kind. Each dialog kind has a
+ * module in src/tui/dialogs (its form and what its keys do) and a view here.
+ */
 import type { ReactNode } from 'react';
-import type { DialogData } from './dialog-data.js';
+import type { Dialog, DialogOf } from '../../tui/dialogs/registry.js';
 import { ConflictDialog, PickerDialog, PromptDialog, ShareDialog } from './InputDialogs.js';
 import { ConfirmQuitDialog, DeleteDialog, MessageDialog, TransferDialog, UnhideDialog } from './OperationDialogs.js';
 import { ResumeQueueDialog } from './ResumeQueueDialog.js';
 import { InfoDialog } from './ViewDialogs.js';
 import { DeleteVersionDialog, VersionsDialog } from './VersionsDialog.js';
-import type { Keymap } from '../../state/keymap.js';
 
-/** The component for `dialog`; `keymap` names the keys in footers generated from it (default: the built-in one). */
-export function DialogLayer({ dialog, keymap }: { dialog: DialogData; keymap?: Keymap }): ReactNode {
-  switch (dialog.kind) {
-    case 'transfer':
-      return <TransferDialog d={dialog} />;
-    case 'delete':
-      return <DeleteDialog d={dialog} />;
-    case 'prompt':
-      return <PromptDialog d={dialog} />;
-    case 'unhide':
-      return <UnhideDialog d={dialog} />;
-    case 'share':
-      return <ShareDialog d={dialog} />;
-    case 'info':
-      return <InfoDialog d={dialog} />;
-    case 'versions':
-      return <VersionsDialog d={dialog} keymap={keymap} />;
-    case 'deleteVersion':
-      return <DeleteVersionDialog d={dialog} />;
-    case 'picker':
-      return <PickerDialog d={dialog} />;
-    case 'confirmQuit':
-      return <ConfirmQuitDialog d={dialog} />;
-    case 'conflict':
-      return <ConflictDialog d={dialog} />;
-    case 'resumeQueue':
-      return <ResumeQueueDialog d={dialog} />;
-    case 'message':
-      return <MessageDialog d={dialog} />;
-    case 'screen':
-      // Accounts screens replace the panes (TuiApp), they are not drawn over them.
-      return null;
-    default: {
-      const never: never = dialog;
-      return never;
-    }
-  }
+type Views = { [K in Dialog['kind']]: (props: { d: DialogOf<K> }) => ReactNode };
+
+const VIEWS: Views = {
+  transfer: TransferDialog,
+  delete: DeleteDialog,
+  prompt: PromptDialog,
+  unhide: UnhideDialog,
+  share: ShareDialog,
+  info: InfoDialog,
+  versions: VersionsDialog,
+  deleteVersion: DeleteVersionDialog,
+  picker: PickerDialog,
+  confirmQuit: ConfirmQuitDialog,
+  conflict: ConflictDialog,
+  resumeQueue: ResumeQueueDialog,
+  message: MessageDialog,
+  // Accounts screens replace the panes (TuiApp), they are not drawn over them.
+  screen: () => null,
+};
+
+/** The view for `dialog`. */
+export function DialogLayer({ dialog }: { dialog: Dialog }): ReactNode {
+  // VIEWS is keyed by kind, so this is the view for exactly this dialog (TypeScript cannot
+  // follow the correlation between a union member and its indexed entry).
+  const View = VIEWS[dialog.kind] as (props: { d: Dialog }) => ReactNode;
+  return <View d={dialog} />;
 }

@@ -4,9 +4,11 @@
  */
 import { Box, Text } from 'ink';
 import { memo, type ReactNode } from 'react';
-import type { Keymap } from '../../state/keymap.js';
-import { helpSections } from '../../state/keymap-views.js';
-import { fitToWidth } from '../../state/sanitize.js';
+import type { Keymap } from '../../state/keyboard/keymap.js';
+import { helpSections } from '../../state/keyboard/keymap-views.js';
+import { fitToWidth } from '../../state/text/sanitize.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 
 /** One line of the help text. */
@@ -36,6 +38,7 @@ export interface HelpScreenProps {
 
 function HelpScreenView({ lines, offset, width, height }: HelpScreenProps): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
   const inner = Math.max(1, width - 2);
   const bodyHeight = Math.max(1, height - 3);
   const start = Math.min(offset, Math.max(0, lines.length - bodyHeight));
@@ -45,7 +48,7 @@ function HelpScreenView({ lines, offset, width, height }: HelpScreenProps): Reac
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={theme.dialog.border}>
       <Text bold color={theme.dialog.title} wrap="truncate">
-        {fitToWidth(`b2c keys — ↑↓ PgUp PgDn scroll · Esc closes · ${more}`, inner)}
+        {fitToWidth(`${hintLine(keymap, 'helpTitle')} · ${more}`, inner)}
       </Text>
       <Box flexDirection="column" height={bodyHeight}>
         {shown.map((l, i) =>

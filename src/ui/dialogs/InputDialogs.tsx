@@ -4,22 +4,22 @@
  */
 import { Text } from 'ink';
 import type { ReactNode } from 'react';
-import { formatDate, formatSize } from '../../state/format.js';
-import { formatLocation } from '../../state/pane-location.js';
-import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/sanitize.js';
+import { formatDate, formatSize } from '../../state/text/format.js';
+import { formatLocation } from '../../state/location/pane-location.js';
+import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import { TextField } from '../input/TextField.js';
-import { conflictOptionLabel } from '../app/conflict-dialog.js';
+import { conflictOptionLabel } from '../../tui/dialogs/conflict.js';
 import { useTerminalSize } from '../terminal-size.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
-import type { DialogData } from './dialog-data.js';
+import type { DialogOf } from '../../tui/dialogs/registry.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
-import { lifetimeText } from './describe.js';
+import { lifetimeText } from '../../state/text/operation-text.js';
 import { Wrapped } from './OperationDialogs.js';
 
-type Of<K extends DialogData['kind']> = Extract<DialogData, { kind: K }>;
-
-function Field({ d }: { d: Of<'prompt'> | Of<'picker'> }): ReactNode {
+function Field({ d }: { d: DialogOf<'prompt'> | DialogOf<'picker'> }): ReactNode {
   const theme = useTheme();
   const { columns } = useTerminalSize();
   return (
@@ -33,15 +33,11 @@ function Field({ d }: { d: Of<'prompt'> | Of<'picker'> }): ReactNode {
   );
 }
 
-const PROMPTS = {
-  rename: { title: 'Rename', hint: 'Enter: rename · Esc: cancel' },
-  mkdir: { title: 'Make folder', hint: 'Enter: make it · Esc: cancel' },
-  selectByMask: { title: 'Select by mask', hint: 'Enter: select · Esc: cancel' },
-  unselectByMask: { title: 'Unselect by mask', hint: 'Enter: unselect · Esc: cancel' },
-} as const;
+const TITLES = { rename: 'Rename', mkdir: 'Make folder', selectByMask: 'Select by mask', unselectByMask: 'Unselect by mask' } as const;
 
 /** F2, F7, + and -. */
-export function PromptDialog({ d }: { d: Of<'prompt'> }): ReactNode {
+export function PromptDialog({ d }: { d: DialogOf<'prompt'> }): ReactNode {
+  const keymap = useKeymap();
   const where = sanitizeForTerminal(formatLocation(d.at));
   const label =
     d.purpose === 'rename'
@@ -50,7 +46,7 @@ export function PromptDialog({ d }: { d: Of<'prompt'> }): ReactNode {
         ? `Name of the new folder in ${where}${d.at.kind === 'b2' ? ' (B2 keeps it as a .bzEmpty placeholder, like the web UI)' : ''}:`
         : `Files whose names match (* any text, ? one character, {jpg,png} either):`;
   return (
-    <DialogFrame title={PROMPTS[d.purpose].title} hint={PROMPTS[d.purpose].hint}>
+    <DialogFrame title={TITLES[d.purpose]} hint={hintLine(keymap, d.purpose)}>
       <Wrapped text={label} />
       <Field d={d} />
     </DialogFrame>
@@ -58,10 +54,11 @@ export function PromptDialog({ d }: { d: Of<'prompt'> }): ReactNode {
 }
 
 /** F9 / o: go to a local path or a profile's buckets. */
-export function PickerDialog({ d }: { d: Of<'picker'> }): ReactNode {
+export function PickerDialog({ d }: { d: DialogOf<'picker'> }): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
   return (
-    <DialogFrame title="Go to" hint="Type a path or b2://bucket/folder, or ↑↓ choose · Enter: go · Esc: cancel">
+    <DialogFrame title="Go to" hint={hintLine(keymap, 'picker')}>
       <Field d={d} />
       {d.items.map((item, i) => (
         <DialogLine key={i} text={`${i === d.cursor ? '>' : ' '} ${sanitizeForTerminal(item.label)}`} bold={i === d.cursor} color={i === d.cursor ? theme.dialog.title : undefined} />
@@ -71,13 +68,14 @@ export function PickerDialog({ d }: { d: Of<'picker'> }): ReactNode {
 }
 
 /** L: share link. */
-export function ShareDialog({ d }: { d: Of<'share'> }): ReactNode {
+export function ShareDialog({ d }: { d: DialogOf<'share'> }): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
   const name = sanitizeName(d.entry.name);
   switch (d.stage.kind) {
     case 'choose':
       return (
-        <DialogFrame title="Share link" hint="Enter: make the link · ↑↓ choose · Esc: cancel">
+        <DialogFrame title="Share link" hint={hintLine(keymap, 'share')}>
           <Wrapped text={`Make a download link for ${name} that works without a key. How long should it work?`} />
           <DialogLine text="" />
           <ChoiceList choices={d.choices} choice={d.choice} />
@@ -85,13 +83,13 @@ export function ShareDialog({ d }: { d: Of<'share'> }): ReactNode {
       );
     case 'working':
       return (
-        <DialogFrame title="Share link" hint="Esc: close">
+        <DialogFrame title="Share link" hint={hintLine(keymap, 'shareWorking')}>
           <DialogLine text={`Asking B2 for a link to ${name}…`} />
         </DialogFrame>
       );
     case 'done':
       return (
-        <DialogFrame title="Share link" hint="Select the link with the mouse to copy it · Enter or Esc: close">
+        <DialogFrame title="Share link" hint={hintLine(keymap, 'shareDone')}>
           <Wrapped text={`Anyone with this link can download ${name} for ${lifetimeText(d.stage.lifetimeSeconds)}:`} />
           <DialogLine text="" />
           <Wrapped text={sanitizeForTerminal(d.stage.url)} color={theme.ok} />
@@ -99,7 +97,7 @@ export function ShareDialog({ d }: { d: Of<'share'> }): ReactNode {
       );
     case 'failed':
       return (
-        <DialogFrame title="Share link" hint="Enter or Esc: close">
+        <DialogFrame title="Share link" hint={hintLine(keymap, 'close')}>
           <Wrapped text={sanitizeForTerminal(d.stage.message)} color={theme.status.error} />
         </DialogFrame>
       );
@@ -111,14 +109,15 @@ export function ShareDialog({ d }: { d: Of<'share'> }): ReactNode {
 }
 
 /** A transfer conflict: the file exists at the destination. */
-export function ConflictDialog({ d }: { d: Of<'conflict'> }): ReactNode {
+export function ConflictDialog({ d }: { d: DialogOf<'conflict'> }): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
   const { columns } = useTerminalSize();
   const q = d.question;
   const now = Date.now();
   const side = (label: string, s: typeof q.source): string => `${label} ${formatSize(s.size)}, ${formatDate(s.mtimeMs, now) || 'date unknown'}`;
   return (
-    <DialogFrame title="File exists" hint="Enter: do it · ↑↓ choose · Esc: cancel this file">
+    <DialogFrame title="File exists" hint={hintLine(keymap, 'conflict')}>
       <Wrapped text={`${sanitizeForTerminal(q.target.location.path)} already exists.`} bold />
       <DialogLine text={fitToWidth(side('Existing:', q.target), innerWidth(columns))} />
       <DialogLine text={fitToWidth(side('New:     ', q.source), innerWidth(columns))} />

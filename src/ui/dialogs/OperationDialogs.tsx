@@ -3,17 +3,17 @@
  * Each says what will happen, to how many files and bytes, where.
  */
 import type { ReactNode } from 'react';
-import { formatLocation } from '../../state/pane-location.js';
-import { sanitizeForTerminal, sanitizeName } from '../../state/sanitize.js';
+import { formatLocation } from '../../state/location/pane-location.js';
+import { sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
+import { hintLine, operationHint } from '../../state/keyboard/hint-lines.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
-import type { DialogData } from './dialog-data.js';
+import type { DialogOf } from '../../tui/dialogs/registry.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
-import { operationSentence } from './describe.js';
-import { wrapText } from './wrap.js';
-
-type Of<K extends DialogData['kind']> = Extract<DialogData, { kind: K }>;
+import { operationSentence } from '../../state/text/operation-text.js';
+import { wrapText } from '../../state/text/wrap.js';
 
 function Wrapped({ text, color, bold }: { text: string; color?: string; bold?: boolean }): ReactNode {
   const { columns } = useTerminalSize();
@@ -21,7 +21,8 @@ function Wrapped({ text, color, bold }: { text: string; color?: string; bold?: b
 }
 
 /** F5 / F6. */
-export function TransferDialog({ d }: { d: Of<'transfer'> }): ReactNode {
+export function TransferDialog({ d }: { d: DialogOf<'transfer'> }): ReactNode {
+  const keymap = useKeymap();
   const verb = d.op === 'copy' ? 'Copy' : 'Move';
   const after =
     d.op === 'move'
@@ -30,7 +31,7 @@ export function TransferDialog({ d }: { d: Of<'transfer'> }): ReactNode {
         : 'Each source is deleted once its copy is verified.'
       : 'The sources are not changed.';
   return (
-    <DialogFrame title={verb} hint={`Enter: ${verb.toLowerCase()} · ↑↓ choose · Esc: cancel`}>
+    <DialogFrame title={verb} hint={operationHint(keymap, verb.toLowerCase())}>
       <Wrapped text={`${operationSentence(verb, d.targets, d.totals)}`} bold />
       <Wrapped text={`from ${sanitizeForTerminal(formatLocation(d.from))}`} />
       <Wrapped text={`to   ${sanitizeForTerminal(formatLocation(d.to))}`} />
@@ -43,10 +44,11 @@ export function TransferDialog({ d }: { d: Of<'transfer'> }): ReactNode {
 }
 
 /** F8 / Delete. */
-export function DeleteDialog({ d }: { d: Of<'delete'> }): ReactNode {
+export function DeleteDialog({ d }: { d: DialogOf<'delete'> }): ReactNode {
+  const keymap = useKeymap();
   const onB2 = d.at.kind === 'b2';
   return (
-    <DialogFrame title="Delete" danger hint={`Enter: ${d.choices[d.choice]?.label.toLowerCase() ?? 'delete'} · ↑↓ choose · Esc: cancel`}>
+    <DialogFrame title="Delete" danger hint={operationHint(keymap, d.choices[d.choice]?.label.toLowerCase() ?? 'delete')}>
       <Wrapped text={operationSentence(onB2 ? 'Remove' : 'Delete', d.targets, d.totals)} bold />
       <Wrapped text={`in ${sanitizeForTerminal(formatLocation(d.at))}`} />
       <DialogLine text="" />
@@ -57,11 +59,12 @@ export function DeleteDialog({ d }: { d: Of<'delete'> }): ReactNode {
 }
 
 /** u. */
-export function UnhideDialog({ d }: { d: Of<'unhide'> }): ReactNode {
+export function UnhideDialog({ d }: { d: DialogOf<'unhide'> }): ReactNode {
+  const keymap = useKeymap();
   const count = d.targets.length;
   const what = count === 1 ? sanitizeName(d.targets[0]?.name ?? '') : `${count} files`;
   return (
-    <DialogFrame title="Unhide" hint="Enter: unhide · Esc: cancel">
+    <DialogFrame title="Unhide" hint={hintLine(keymap, 'unhide')}>
       <Wrapped text={`Unhide ${what} in ${sanitizeForTerminal(formatLocation(d.at))}`} bold />
       <Wrapped text="The hide marker on top of each name is deleted, so the newest real version shows again. No file data is deleted." />
     </DialogFrame>
@@ -69,10 +72,11 @@ export function UnhideDialog({ d }: { d: Of<'unhide'> }): ReactNode {
 }
 
 /** Quit while transfers run. */
-export function ConfirmQuitDialog({ d }: { d: Of<'confirmQuit'> }): ReactNode {
+export function ConfirmQuitDialog({ d }: { d: DialogOf<'confirmQuit'> }): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
   return (
-    <DialogFrame title="Quit?" hint="Enter: quit · Esc: stay">
+    <DialogFrame title="Quit?" hint={hintLine(keymap, 'confirmQuit')}>
       <Wrapped text={`${d.running} transfer${d.running === 1 ? ' is' : 's are'} still queued or running.`} color={theme.status.warning} bold />
       <Wrapped
         text={
@@ -86,9 +90,10 @@ export function ConfirmQuitDialog({ d }: { d: Of<'confirmQuit'> }): ReactNode {
 }
 
 /** An error or notice that needs to be read. */
-export function MessageDialog({ d }: { d: Of<'message'> }): ReactNode {
+export function MessageDialog({ d }: { d: DialogOf<'message'> }): ReactNode {
+  const keymap = useKeymap();
   return (
-    <DialogFrame title={sanitizeForTerminal(d.title)} hint="Enter or Esc: close">
+    <DialogFrame title={sanitizeForTerminal(d.title)} hint={hintLine(keymap, 'close')}>
       <Wrapped text={sanitizeForTerminal(d.text)} />
     </DialogFrame>
   );

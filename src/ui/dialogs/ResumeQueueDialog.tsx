@@ -4,10 +4,13 @@
  * queue, Later keeps it for the next start.
  */
 import type { ReactNode } from 'react';
-import { formatSize } from '../../state/format.js';
+import { formatSize } from '../../state/text/format.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
-import type { ChoiceOption, DialogData, PendingSummary, ResumeChoice } from './dialog-data.js';
+import type { DialogOf } from '../../tui/dialogs/registry.js';
+import type { PendingSummary } from '../../tui/dialogs/resume-queue.js';
 import { DialogFrame, DialogLine } from './DialogFrame.js';
 import { Wrapped } from './OperationDialogs.js';
 
@@ -21,23 +24,15 @@ export function resumeHeadline(s: PendingSummary): string {
   return `${plural(s.transfers, 'transfer', 'transfers')} (${plural(s.files, 'file', 'files')}, ${formatSize(s.bytes)}) ${verb} not finished.`;
 }
 
-/** The three choices, Resume first (Enter on the dialog as it opens resumes). */
-export function resumeChoices(): ChoiceOption<ResumeChoice>[] {
-  return [
-    { value: 'resume', label: 'Resume', detail: 'Queue them again now. Files already complete at the target are not copied again; large B2 uploads continue from their uploaded parts.', allowed: true, reason: null },
-    { value: 'discard', label: 'Discard', detail: 'Delete the saved queue. Nothing is copied, moved or deleted.', allowed: true, reason: null },
-    { value: 'later', label: 'Later', detail: 'Keep the saved queue and ask again the next time b2c starts.', allowed: true, reason: null },
-  ];
-}
-
-export function ResumeQueueDialog({ d }: { d: Extract<DialogData, { kind: 'resumeQueue' }> }): ReactNode {
+export function ResumeQueueDialog({ d }: { d: DialogOf<'resumeQueue'> }): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
   const s = d.summary;
   const extra: string[] = [];
   if (s.failed > 0) extra.push(`${plural(s.failed, 'file', 'files')} had failed and can be retried from the queue (t).`);
   if (s.unfinishedScans > 0) extra.push(`${plural(s.unfinishedScans, 'folder was', 'folders were')} still being listed; their files are counted once listed again.`);
   return (
-    <DialogFrame title="Unfinished transfers" hint="Enter: choose · ↑↓ move · Esc: later">
+    <DialogFrame title="Unfinished transfers" hint={hintLine(keymap, 'resumeQueue')}>
       <Wrapped text={resumeHeadline(s)} color={theme.status.warning} bold />
       {extra.map((t, i) => (
         <Wrapped key={i} text={t} />

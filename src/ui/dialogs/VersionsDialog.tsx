@@ -4,20 +4,20 @@
  * and the confirmation for deleting one version (deleting a hide marker unhides the name).
  */
 import type { ReactNode } from 'react';
-import type { VersionEntry } from '../../providers/types.js';
-import type { CommandId } from '../../state/commands.js';
-import { formatCount, formatDate, formatSize } from '../../state/format.js';
-import { DEFAULT_KEYMAP, keysForCommand, type Keymap } from '../../state/keymap.js';
-import { formatKeyPattern } from '../../state/keymap-patterns.js';
-import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/sanitize.js';
+import type { VersionEntry } from '../../state/model/entry.js';
+import type { CommandId } from '../../state/keyboard/commands.js';
+import { formatCount, formatDate, formatSize } from '../../state/text/format.js';
+import { keysForCommand, type Keymap } from '../../state/keyboard/keymap.js';
+import { formatKeyPattern } from '../../state/keyboard/key-patterns.js';
+import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
-import type { DialogData } from './dialog-data.js';
+import type { DialogOf } from '../../tui/dialogs/registry.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
 import { Wrapped } from './OperationDialogs.js';
 import { exactTime } from './ViewDialogs.js';
-
-type Of<K extends DialogData['kind']> = Extract<DialogData, { kind: K }>;
 
 /** The footer's actions: command, what it does here, how many of its keys are named (room is short). */
 const FOOTER: ReadonlyArray<[CommandId, string, number]> = [
@@ -57,7 +57,8 @@ export function versionFields(v: VersionEntry): Array<[string, string]> {
 }
 
 /** v. */
-export function VersionsDialog({ d, keymap = DEFAULT_KEYMAP }: { d: Of<'versions'>; keymap?: Keymap }): ReactNode {
+export function VersionsDialog({ d }: { d: DialogOf<'versions'> }): ReactNode {
+  const keymap = useKeymap();
   const theme = useTheme();
   const { columns, rows } = useTerminalSize();
   const inner = innerWidth(columns);
@@ -82,12 +83,13 @@ export function VersionsDialog({ d, keymap = DEFAULT_KEYMAP }: { d: Of<'versions
 }
 
 /** F8 in the versions dialog. */
-export function DeleteVersionDialog({ d }: { d: Of<'deleteVersion'> }): ReactNode {
+export function DeleteVersionDialog({ d }: { d: DialogOf<'deleteVersion'> }): ReactNode {
+  const keymap = useKeymap();
   const v = d.version;
   const marker = v.action === 'hide';
   const when = exactTime(v.uploadTimestamp ?? v.mtimeMs);
   return (
-    <DialogFrame title={marker ? 'Delete hide marker (unhide)' : 'Delete version'} danger hint="Enter: delete this version · Esc: back to the versions">
+    <DialogFrame title={marker ? 'Delete hide marker (unhide)' : 'Delete version'} danger hint={hintLine(keymap, 'deleteVersion')}>
       <Wrapped text={`${marker ? 'Delete the hide marker' : 'Delete the version'} of ${sanitizeName(v.name)} from ${when}`} bold />
       <Wrapped text={`File ID ${sanitizeForTerminal(v.fileId)}`} />
       <Wrapped text={marker ? 'The newest real version shows again. No file data is deleted.' : 'Only this version goes; the others stay. It cannot be brought back.'} />

@@ -2,15 +2,15 @@
  * Read-only dialogs: file info (i / F3). The versions dialog (v) is ./VersionsDialog.tsx.
  */
 import type { ReactNode } from 'react';
-import type { Entry } from '../../providers/types.js';
-import { formatCount, formatSize } from '../../state/format.js';
-import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/sanitize.js';
+import type { Entry } from '../../state/model/entry.js';
+import { formatCount, formatSize } from '../../state/text/format.js';
+import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import { useTerminalSize } from '../terminal-size.js';
+import { hintLine } from '../../state/keyboard/hint-lines.js';
+import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
-import type { DialogData } from './dialog-data.js';
+import type { DialogOf } from '../../tui/dialogs/registry.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
-
-type Of<K extends DialogData['kind']> = Extract<DialogData, { kind: K }>;
 
 /** A precise, locale-free timestamp: `2025-11-28 15:04:05 UTC`. */
 export function exactTime(ms: number | null | undefined): string {
@@ -39,14 +39,15 @@ export function infoFields(e: Entry): Array<[string, string]> {
 }
 
 /** i / F3. */
-export function InfoDialog({ d }: { d: Of<'info'> }): ReactNode {
+export function InfoDialog({ d }: { d: DialogOf<'info'> }): ReactNode {
   const theme = useTheme();
+  const keymap = useKeymap();
   const { columns } = useTerminalSize();
   const inner = innerWidth(columns);
   const labelW = 14;
   const info = Object.entries(d.entry.info ?? {});
   return (
-    <DialogFrame title={`Info: ${sanitizeName(d.entry.name)}`} hint="Enter or Esc: close">
+    <DialogFrame title={`Info: ${sanitizeName(d.entry.name)}`} hint={hintLine(keymap, 'close')}>
       {infoFields(d.entry).map(([k, v], i) => (
         <DialogLine key={i} text={`${fitToWidth(k, labelW)}${fitToWidth(sanitizeForTerminal(v), inner - labelW, 'left', { position: 'middle' })}`} />
       ))}

@@ -1,11 +1,11 @@
 /**
  * A one-line text field, render only: the keyboard controller edits its `LineState` (see
- * state/line-edit.ts). The cursor is an inverse cell; long text scrolls so the cursor stays visible.
+ * state/keyboard/line-edit.ts). The cursor is an inverse cell; long text scrolls so the cursor stays visible.
  */
 import { Text } from 'ink';
 import type { ReactNode } from 'react';
-import { displayWidth, fitToWidth, sanitizeForTerminal } from '../../state/sanitize.js';
-import type { LineState } from '../../state/line-edit.js';
+import { displayWidth, fitToWidth, sanitizeForTerminal } from '../../state/text/sanitize.js';
+import type { LineState } from '../../state/keyboard/line-edit.js';
 
 export interface TextFieldProps {
   field: LineState;

@@ -3,9 +3,9 @@
  *
  * Ink 6.8's `useInput` cannot be used for this: it reports F1–F12 and Insert as empty input with
  * every flag false, and Backspace and Delete both as `key.delete`. Ink's App does split stdin into
- * one raw sequence per key (plain-text runs excepted, see ./key-events.ts) and emits each on
- * `useStdin().internal_eventEmitter` ('input'), so this hook listens there and hands the raw
- * sequence on; the controller normalises it with `parseRawKey`. Raw mode is switched on through
+ * one raw sequence per key (plain-text runs excepted, see src/tui/input/key-events.ts) and emits
+ * each on `useStdin().internal_eventEmitter` ('input'), so this hook listens there and hands the
+ * raw sequence on; the core decodes it (src/state/keyboard/key-decoder.ts). Raw mode is switched on through
  * `setRawMode`, which keeps Ink's own reference count right.
  */
 import { useStdin } from 'ink';

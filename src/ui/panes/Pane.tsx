@@ -5,18 +5,17 @@
  */
 import { Box, Text } from 'ink';
 import { memo, useMemo, type ReactNode } from 'react';
-import type { Entry } from '../../providers/types.js';
-import { formatLocation } from '../../state/pane-location.js';
-import { footerCounts, visibleRows } from '../../state/pane-selectors.js';
-import type { PaneState } from '../../state/pane-state.js';
-import { displayWidth, fitToWidth, sanitizeForTerminal, truncateToWidth } from '../../state/sanitize.js';
+import { formatLocation } from '../../state/location/pane-location.js';
+import { footerCounts, visibleRows } from '../../state/pane/pane-selectors.js';
+import type { PaneState } from '../../state/pane/pane-state.js';
+import { displayWidth, fitToWidth, sanitizeForTerminal, truncateToWidth } from '../../state/text/sanitize.js';
 import { useTheme } from '../theme-context.js';
 import { footerText } from './footer-text.js';
 import { PaneRow } from './PaneRow.js';
 import { columnLayout, columnTitles } from './row-format.js';
 
 export interface PaneProps {
-  pane: PaneState<Entry>;
+  pane: PaneState;
   active: boolean;
   /** Columns, border included. */
   width: number;

@@ -5,20 +5,19 @@
  */
 import { Text } from 'ink';
 import { memo, type ReactNode } from 'react';
-import type { Entry } from '../../providers/types.js';
-import type { VisibleRow } from '../../state/pane-selectors.js';
+import type { VisibleRow } from '../../state/pane/pane-selectors.js';
 import { useTheme } from '../theme-context.js';
 import type { Theme } from '../theme.js';
 import { formatRow, type ColumnLayout } from './row-format.js';
 
 export interface PaneRowProps {
-  row: VisibleRow<Entry>;
+  row: VisibleRow;
   layout: ColumnLayout;
   now: number;
   active: boolean;
 }
 
-function rowColour(theme: Theme, row: VisibleRow<Entry>): string | undefined {
+function rowColour(theme: Theme, row: VisibleRow): string | undefined {
   if (row.selected) return theme.pane.selected;
   const e = row.entry;
   if (e === null) return theme.pane.directory;

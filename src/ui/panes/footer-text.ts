@@ -3,8 +3,8 @@
  * what the filter hides, and "loading N…" while a listing streams in; in a place the key may
  * write to but not list, what the key may do there. Pure.
  */
-import { formatCount, formatSize } from '../../state/format.js';
-import type { FooterCounts } from '../../state/pane-selectors.js';
+import { formatCount, formatSize } from '../../state/text/format.js';
+import type { FooterCounts } from '../../state/pane/pane-selectors.js';
 
 function plural(n: number, word: string): string {
   return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;

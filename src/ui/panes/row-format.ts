@@ -3,11 +3,11 @@
  * cut in the middle so extensions stay visible; directories end in `/`), the size and the date.
  * One string per row keeps Ink's layout work per frame tiny (DESIGN.md, terminal facts).
  */
-import type { Entry } from '../../providers/types.js';
-import { formatDate } from '../../state/format.js';
-import type { VisibleRow } from '../../state/pane-selectors.js';
-import type { SortSpec } from '../../state/pane-state.js';
-import { fitToWidth, sanitizeName } from '../../state/sanitize.js';
+import type { Entry } from '../../state/model/entry.js';
+import { formatDate } from '../../state/text/format.js';
+import type { VisibleRow } from '../../state/pane/pane-selectors.js';
+import type { SortSpec } from '../../state/pane/pane-state.js';
+import { fitToWidth, sanitizeName } from '../../state/text/sanitize.js';
 
 /** Column widths inside a pane; 0 hides a column. Marker and gaps are added by `formatRow`. */
 export interface ColumnLayout {
@@ -70,7 +70,7 @@ export function displayName(e: Entry | null): string {
 }
 
 /** One row, exactly `layout.width` columns. */
-export function formatRow(row: VisibleRow<Entry>, layout: ColumnLayout, now: number): string {
+export function formatRow(row: VisibleRow, layout: ColumnLayout, now: number): string {
   const marker = row.selected ? '*' : ' ';
   let line = marker + fitToWidth(displayName(row.entry), layout.name, 'left', { position: 'middle' });
   if (layout.size > 0) line += ' ' + fitToWidth(sizeText(row.entry), layout.size, 'right');

@@ -4,9 +4,9 @@
  * checking what the server holds (list_parts, unfinished files) independently of the provider.
  */
 import { randomBytes } from 'node:crypto';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator/index.js';
-import { connectB2, type ConnectB2Options } from '../../../src/providers/b2/index.js';
-import type { B2Provider } from '../../../src/providers/b2/index.js';
+import type { EmulatorOptions, RunningEmulator } from '../../../src/emulator/index.js';
+import type { B2Provider, ConnectB2Options } from '../../../src/providers/b2/index.js';
+import { startTestServer, type RawReply } from '../../support/server.js';
 
 /** Part sizes small enough that a few hundred KB makes a multi-part large file. */
 export const MIN_PART = 64 * 1024;
@@ -23,49 +23,26 @@ export interface B2Fixture {
   /** Creates a uniquely named private bucket through the master provider. */
   bucket(label?: string): Promise<{ name: string; id: string }>;
   /** A raw v4 JSON call with the master key's token (for server-side checks). */
-  raw<T = Record<string, unknown>>(name: string, body: object): Promise<{ status: number; json: T }>;
+  raw<T = Record<string, unknown>>(name: string, body: object): Promise<RawReply<T>>;
   close(): Promise<void>;
 }
 
-/** Starts a server and a master-key provider. */
+/** Starts a server (tests/support/server.ts) and a master-key provider. */
 export async function startB2(options: EmulatorOptions = {}, providerOptions: Partial<ConnectB2Options> = {}): Promise<B2Fixture> {
-  const emu = await startEmulator({ recommendedPartSize: RECOMMENDED_PART, absoluteMinimumPartSize: MIN_PART, ...options });
-  const connect = (keyId: string, key: string, extra: Partial<ConnectB2Options> = {}): Promise<B2Provider> =>
-    connectB2({ applicationKeyId: keyId, applicationKey: key, endpoint: emu.endpoint, retry: FAST_RETRY, ...providerOptions, ...extra });
-  const master = await connect(emu.masterKeyId, emu.masterKey);
-  let token: { apiUrl: string; authorizationToken: string } | null = null;
-  const authorize = async (): Promise<{ apiUrl: string; authorizationToken: string }> => {
-    const basic = Buffer.from(`${emu.masterKeyId}:${emu.masterKey}`).toString('base64');
-    const res = await fetch(`${emu.endpoint}/b2api/v4/b2_authorize_account`, { headers: { Authorization: `Basic ${basic}` } });
-    const j = (await res.json()) as { authorizationToken: string; apiInfo: { storageApi: { apiUrl: string } } };
-    return { apiUrl: j.apiInfo.storageApi.apiUrl, authorizationToken: j.authorizationToken };
-  };
+  const { log, ...emulatorOptions } = options;
+  const server = await startTestServer({ recommendedPartSize: RECOMMENDED_PART, absoluteMinimumPartSize: MIN_PART, ...emulatorOptions, onLog: log });
+  const connect = (keyId: string, key: string, extra: Partial<ConnectB2Options> = {}): Promise<B2Provider> => server.connect(keyId, key, { retry: FAST_RETRY, ...providerOptions, ...extra });
+  const master = await connect(server.emu.masterKeyId, server.emu.masterKey);
   return {
-    emu,
+    emu: server.emu,
     master,
     connect,
     async bucket(label = 'b') {
-      const name = `t-${label}-${randomBytes(4).toString('hex')}`;
-      const ref = await master.createBucket(name);
+      const ref = await master.createBucket(`t-${label}-${randomBytes(4).toString('hex')}`);
       return { name: ref.name, id: ref.id };
     },
-    async raw<T>(name: string, body: object) {
-      for (let attempt = 0; ; attempt++) {
-        token ??= await authorize();
-        const res = await fetch(`${token.apiUrl}/b2api/v4/${name}`, {
-          method: 'POST',
-          headers: { Authorization: token.authorizationToken, 'Content-Type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-        const json = (await res.json()) as T & { code?: string };
-        if (res.status === 401 && attempt === 0 && (json.code === 'expired_auth_token' || json.code === 'bad_auth_token')) {
-          token = null;
-          continue;
-        }
-        return { status: res.status, json };
-      }
-    },
-    close: () => emu.close(),
+    raw: (name, body) => server.raw(name, body),
+    close: () => server.close(),
   };
 }
 

@@ -2,17 +2,17 @@
  * Helpers for the provider contract suite: byte sources, whole-stream reads, listing collection,
  * and typed-error assertions. Provider-agnostic: they use only the Provider interface.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { expect } from 'vitest';
 import type { Entry, ListOptions, Provider, WriteOptions } from '../../../src/providers/types.js';
 import type { ProviderError } from '../../../src/providers/errors.js';
 import type { ContractContext } from './context.js';
+import { sha1 } from '../../support/hash.js';
+
+export { sha1 };
 
 /** Hex SHA1 of a buffer. */
-export function sha1(buf: Uint8Array): string {
-  return createHash('sha1').update(buf).digest('hex');
-}
 
 /** `n` random bytes. */
 export function randomData(n: number): Buffer {

@@ -1,5 +1,4 @@
 /** The shared stream helpers used by every provider (src/providers/stream-utils.ts). */
-import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
@@ -9,12 +8,11 @@ import {
   VerifyingStream,
   destroyOnAbort,
   sha1Hex,
-  splitIntoParts,
   throwIfAborted,
 } from '../../../src/providers/stream-utils.js';
 import { randomData, readAll, sourceOf } from './helpers.js';
+import { sha1 } from '../../support/hash.js';
 
-const sha1 = (b: Buffer): string => createHash('sha1').update(b).digest('hex');
 
 describe('HashingCounter', () => {
   it('passes bytes through unchanged while counting and hashing them', async () => {
@@ -61,32 +59,6 @@ describe('VerifyingStream', () => {
 
   it('a wrong SHA1 → IntegrityError', async () => {
     await expect(verify(Buffer.from('data'), { sha1: sha1(Buffer.from('other')) })).rejects.toThrow(IntegrityError);
-  });
-});
-
-describe('splitIntoParts', () => {
-  const sizes = async (data: Buffer, chunks: number[], part: number): Promise<number[]> => {
-    const out: number[] = [];
-    const whole: Buffer[] = [];
-    for await (const p of splitIntoParts(sourceOf(data, chunks), part)) {
-      out.push(p.length);
-      whole.push(p);
-    }
-    expect(Buffer.concat(whole).equals(data)).toBe(true);
-    return out;
-  };
-
-  it('cuts exact parts across uneven chunk boundaries, the last one shorter', async () => {
-    expect(await sizes(randomData(2_500), [7, 1_000, 3], 1_000)).toEqual([1_000, 1_000, 500]);
-  });
-  it('an exact multiple has no empty tail', async () => {
-    expect(await sizes(randomData(3_000), [3_000], 1_000)).toEqual([1_000, 1_000, 1_000]);
-  });
-  it('an empty source yields no parts', async () => {
-    expect(await sizes(Buffer.alloc(0), [1], 1_000)).toEqual([]);
-  });
-  it('refuses a part size that is not a positive integer', async () => {
-    await expect(splitIntoParts(sourceOf(Buffer.from('x')), 0).next()).rejects.toThrow(RangeError);
   });
 });
 

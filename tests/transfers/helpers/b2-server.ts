@@ -4,8 +4,9 @@
  * provider (unfinished large files, their parts).
  */
 import { randomBytes } from 'node:crypto';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
-import { connectB2, type B2Provider } from '../../../src/providers/b2/index.js';
+import type { RunningEmulator } from '../../../src/emulator/index.js';
+import type { B2Provider } from '../../../src/providers/b2/index.js';
+import { startTestServer } from '../../support/server.js';
 
 export const MIN_PART = 64 * 1024;
 
@@ -18,60 +19,27 @@ export interface B2Server {
   log: string[];
   /** Connects another provider with the master key (a separate session, e.g. "after a restart"). */
   connect(): Promise<B2Provider>;
+  /** A raw v4 JSON call with the master key; throws `name: status body` unless 2xx. */
   raw<T>(name: string, body: object): Promise<T>;
   close(): Promise<void>;
 }
 
-/** A raw B2 API call (v4 JSON POST) with one fixed token; throws `name: status body` unless 2xx. */
-export type RawApi = <T>(name: string, body: object) => Promise<T>;
-
-/**
- * Authorizes with the emulator's master key (b2_authorize_account v4, one request) and returns a
- * caller for that token, for checking what the server holds independently of any provider.
- */
-export async function masterApi(emu: RunningEmulator): Promise<RawApi> {
-  const basic = Buffer.from(`${emu.masterKeyId}:${emu.masterKey}`).toString('base64');
-  const authRes = await fetch(`${emu.endpoint}/b2api/v4/b2_authorize_account`, { headers: { Authorization: `Basic ${basic}` } });
-  const auth = (await authRes.json()) as { authorizationToken: string; apiInfo: { storageApi: { apiUrl: string } } };
-  return async <T>(name: string, body: object): Promise<T> => {
-    const res = await fetch(`${auth.apiInfo.storageApi.apiUrl}/b2api/v4/${name}`, {
-      method: 'POST',
-      headers: { Authorization: auth.authorizationToken, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${name}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
-
+/** The server (tests/support/server.ts) with small parts, a master-key provider and a bucket. */
 export async function startB2Server(onLog?: (line: string) => void): Promise<B2Server> {
-  const log: string[] = [];
-  const emu = await startEmulator({
-    recommendedPartSize: 4 * MIN_PART,
-    absoluteMinimumPartSize: MIN_PART,
-    log: (line) => {
-      log.push(line);
-      onLog?.(line);
-    },
-  });
-  const connect = (): Promise<B2Provider> =>
-    connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint, retry: { baseDelayMs: 1, maxDelayMs: 50 } });
+  const server = await startTestServer({ recommendedPartSize: 4 * MIN_PART, absoluteMinimumPartSize: MIN_PART, onLog });
+  const connect = (): Promise<B2Provider> => server.connect();
   const b2 = await connect();
   const ref = await b2.createBucket(`xfer-${randomBytes(4).toString('hex')}`);
-  // A fresh authorization per call: tests may expire tokens or restart sessions in between.
-  const raw: RawApi = async (name, body) => (await masterApi(emu))(name, body);
   return {
-    emu,
+    emu: server.emu,
     b2,
     bucket: ref.name,
     bucketId: ref.id,
-    log,
+    log: server.log,
     connect,
-    raw,
-    close: async () => {
-      await b2.close();
-      await emu.close();
-    },
+    // The fixture renews its token when a test expired it or restarted a session in between.
+    raw: (name, body) => server.api(name, body),
+    close: () => server.close(),
   };
 }
 

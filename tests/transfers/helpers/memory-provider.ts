@@ -3,7 +3,6 @@
  * behaviour is tested against the built-in server). It honours the write contract (all or
  * nothing, size and SHA1 checked), and lets tests hold, fail and observe calls.
  */
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   AlreadyExistsError,
@@ -14,6 +13,9 @@ import {
 } from '../../../src/providers/errors.js';
 import { folderName, splitName } from '../../../src/providers/paths.js';
 import type { Entry, Provider, ProviderTraits, ReadHandle, WriteOptions } from '../../../src/providers/types.js';
+import { sha1 } from '../../support/hash.js';
+
+export { sha1 };
 
 export interface StoredFile {
   data: Buffer;
@@ -48,9 +50,6 @@ export interface MemoryProvider extends Provider {
   text(path: string): string | undefined;
 }
 
-export function sha1(data: Buffer | string): string {
-  return createHash('sha1').update(data).digest('hex');
-}
 
 const CHUNK = 4;
 

@@ -4,9 +4,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_BUCKETS } from '../../../src/emulator/index.js';
-import { DEFAULT_KEYMAP } from '../../../src/state/keymap.js';
-import { applyOverrides } from '../../../src/state/keymap-overrides.js';
-import { b2PaneLocation } from '../../../src/state/pane-location.js';
+import { DEFAULT_KEYMAP } from '../../../src/state/keyboard/keymap.js';
+import { applyOverrides } from '../../../src/state/keyboard/keymap-overrides.js';
+import { b2PaneLocation } from '../../../src/state/location/pane-location.js';
 import { KEYS } from '../../e2e/pty-harness.js';
 import { startTui, type TuiFixture } from './tui-fixture.js';
 

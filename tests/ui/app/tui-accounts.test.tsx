@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openConfig, type ConfigStore } from '../../../src/config/index.js';
 import { DEMO_BUCKETS } from '../../../src/emulator/index.js';
-import { b2PaneLocation } from '../../../src/state/pane-location.js';
+import { b2PaneLocation } from '../../../src/state/location/pane-location.js';
 import { KEYS } from '../../e2e/pty-harness.js';
 import { startTui, type TuiFixture } from './tui-fixture.js';
 

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_BUCKETS, demoBytes } from '../../../src/emulator/index.js';
 import { connectB2, type B2Provider } from '../../../src/providers/b2/index.js';
 import type { Entry, VersionEntry } from '../../../src/providers/types.js';
-import { b2PaneLocation } from '../../../src/state/pane-location.js';
+import { b2PaneLocation } from '../../../src/state/location/pane-location.js';
 import { KEYS } from '../../e2e/pty-harness.js';
 import { startTui, type TuiFixture } from './tui-fixture.js';
 

@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_BUCKETS, type RunningEmulator } from '../../../src/emulator/index.js';
 import { connectB2, type B2Provider } from '../../../src/providers/b2/index.js';
-import { b2PaneLocation } from '../../../src/state/pane-location.js';
+import { b2PaneLocation } from '../../../src/state/location/pane-location.js';
+import { cursorEntry } from '../../../src/state/pane/pane-selectors.js';
 import { KEYS } from '../../e2e/pty-harness.js';
-import type { ProfileSpec } from '../../../src/ui/app/provider-registry.js';
+import type { ProfileSpec } from '../../../src/tui/providers/provider-registry.js';
+import { until } from '../../support/poll.js';
 import { startTui, type TuiFixture } from './tui-fixture.js';
 
 let f: TuiFixture | null = null;
@@ -40,8 +42,19 @@ async function bytesOn(emu: RunningEmulator, path: string): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Filters the active pane to `name` and puts the cursor on it (each step waits for the screen). */
+/** The active pane's state. */
+function activePane(fx: TuiFixture) {
+  const app = fx.store.getSnapshot().app;
+  return app.panes[app.active];
+}
+
+/**
+ * Filters the active pane to `name` and puts the cursor on it. Each step waits: for the pane's
+ * listing to end (a listing that ends later puts the cursor back), for the screen, and for the
+ * cursor to be on `name`.
+ */
 async function filterTo(fx: TuiFixture, name: string): Promise<void> {
+  await until(() => activePane(fx).load.stage !== 'loading', 'the listing to end');
   fx.h.press('/');
   await fx.see('Filter:');
   fx.h.press('\x15', name);
@@ -49,6 +62,7 @@ async function filterTo(fx: TuiFixture, name: string): Promise<void> {
   fx.h.press(KEYS.enter);
   await fx.see(`filter "${name}"`);
   fx.h.press(KEYS.end);
+  await until(() => cursorEntry(activePane(fx))?.name === name, `the cursor on ${name}`);
 }
 
 /** A profile whose key the master key makes when it first connects. */

@@ -10,9 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_BUCKETS, demoBytes } from '../../../src/emulator/index.js';
 import { connectB2, type B2Provider } from '../../../src/providers/b2/index.js';
 import type { VersionEntry } from '../../../src/providers/types.js';
-import { DEFAULT_KEYMAP } from '../../../src/state/keymap.js';
-import { helpSections } from '../../../src/state/keymap-views.js';
-import { b2PaneLocation } from '../../../src/state/pane-location.js';
+import { DEFAULT_KEYMAP } from '../../../src/state/keyboard/keymap.js';
+import { helpSections } from '../../../src/state/keyboard/keymap-views.js';
+import { b2PaneLocation } from '../../../src/state/location/pane-location.js';
 import { KEYS } from '../../e2e/pty-harness.js';
 import { startTui, type TuiFixture } from './tui-fixture.js';
 

@@ -1,31 +1,28 @@
 /**
  * The whole TUI in a component test: real local provider on a temp dir, optionally the built-in
- * B2 server (demo account) over real HTTP on 127.0.0.1, the real transfer engine, the controller,
+ * B2 server (demo account) over real HTTP on 127.0.0.1, the core as src/tui/core.ts wires it,
  * rendered with the project's renderInk helper. Keys go in as raw sequences through Ink's stdin,
  * exactly the path a terminal takes.
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_KEY_NAMES, startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
+import { DEMO_KEY_NAMES, type RunningEmulator } from '../../../src/emulator/index.js';
 import { connectB2 } from '../../../src/providers/b2/index.js';
 import type { ConfigStore } from '../../../src/config/index.js';
-import { verifyCredentials } from '../../../src/commands/session.js';
+import { verifyCredentials } from '../../../src/session/index.js';
+import { startTestServer } from '../../support/server.js';
 import { createLocalProvider } from '../../../src/providers/local/index.js';
-import type { Entry, Provider } from '../../../src/providers/types.js';
-import { createAppState } from '../../../src/state/app-state.js';
-import { DEFAULT_KEYMAP, type Keymap } from '../../../src/state/keymap.js';
-import type { PaneLocation } from '../../../src/state/pane-location.js';
-import { createTransferEngine, engineChecker, type TransferEngine } from '../../../src/transfers/index.js';
-import { TuiController } from '../../../src/ui/app/controller.js';
-import { DirectOperations } from '../../../src/ui/app/direct-operations.js';
-import { Navigator } from '../../../src/ui/app/navigator.js';
-import { connectingChecker, QueueResume } from '../../../src/ui/app/queue-resume.js';
-import { ProviderRegistry, type ProfileSpec } from '../../../src/ui/app/provider-registry.js';
-import { TransferOperations } from '../../../src/ui/app/transfer-operations.js';
+import type { Provider } from '../../../src/providers/types.js';
+import { DEFAULT_KEYMAP, type Keymap } from '../../../src/state/keyboard/keymap.js';
+import type { PaneLocation } from '../../../src/state/location/pane-location.js';
+import type { TransferEngine } from '../../../src/transfers/index.js';
+import type { TuiController } from '../../../src/tui/controller.js';
+import { createTuiCore } from '../../../src/tui/core.js';
+import type { Navigator } from '../../../src/tui/panes/navigator.js';
+import { ProviderRegistry, type ProfileSpec } from '../../../src/tui/providers/provider-registry.js';
+import type { TuiStore } from '../../../src/tui/store/tui-store.js';
 import { TuiApp } from '../../../src/ui/app/TuiApp.js';
-import { createTuiStore, type TuiStore } from '../../../src/ui/app/tui-store.js';
-import { ListingLoader } from '../../../src/ui/loaders/listing-loader.js';
 import { renderInk, type InkHarness } from '../render-ink.js';
 
 export interface TuiFixture {
@@ -61,7 +58,7 @@ export interface FixtureOptions {
   config?: ConfigStore;
   /** Extra profiles (e.g. a key made for one test). */
   profiles?: (emu: RunningEmulator | null) => ProfileSpec[];
-  /** The queue file (as run-tui wires it: saved as it changes, offered at start). Default none. */
+  /** The queue file (as src/tui/setup.ts wires it: saved as it changes, offered at start). Default none. */
   queueFile?: string;
   /** Runs before the TUI starts (e.g. writes a queue file), given the temp dir and the server. */
   before?: (dir: string, emu: RunningEmulator | null) => Promise<void>;
@@ -94,50 +91,32 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
   await writeFile(join(dir, '.dot'), 'dot');
   await mkdir(join(dir, 'sub'));
   await writeFile(join(dir, 'sub', 'inner.txt'), 'inner');
-  const emu = options.b2 ? await startEmulator({ demo: true }) : null;
+  const emu = options.b2 ? (await startTestServer({ demo: true })).emu : null;
   await options.before?.(dir, emu);
   const profiles = [...(emu ? demoSpecs(emu) : []), ...(options.profiles?.(emu) ?? [])];
   const registry = new ProviderRegistry(options.local ?? createLocalProvider(), profiles);
   const keymap = options.keymap ?? DEFAULT_KEYMAP;
   const left = options.left?.(dir) ?? { kind: 'local', path: dir };
   const right = options.right?.(dir) ?? { kind: 'local', path: join(dir, 'sub') };
-  const store = createTuiStore({ ...createAppState<Entry>(left, right), active: options.active ?? 'left' });
-  const loader = new ListingLoader({ store, providerFor: (loc) => registry.providerFor(loc), flushIntervalMs: 20 });
-  const navigator = new Navigator(store, loader, registry);
-  const engine = createTransferEngine({
-    providers: (ref) => registry.provider(ref),
-    checkPermission: connectingChecker(registry, engineChecker((ref) => registry.keyInfoForRef(ref), Date.now, undefined, (ref, bucket) => registry.bucketTypeOfRef(ref, bucket))),
-    publishIntervalMs: 20,
-    queueFile: options.queueFile,
-    queueSaveDelayMs: 20,
-  });
-  const resume = new QueueResume(store, engine, options.queueFile ?? null);
-  const transfers = new TransferOperations(store, registry, navigator, engine);
-  const direct = new DirectOperations(store, registry, navigator);
   let exited = false;
-  const controller = new TuiController({
-    store,
-    keymap,
+  const core = createTuiCore({
     registry,
-    navigator,
-    direct,
-    transfers,
+    left,
+    right,
+    active: options.active ?? 'left',
+    keymap,
     settings: { confirmDelete: options.confirmDelete ?? true },
-    config: options.config ?? null,
     places: { cwd: dir, home: dir },
-    now: Date.now,
-    resume,
-    exit: () => {
-      exited = true;
-    },
+    accounts: { config: options.config ?? null, verify: verifyCredentials },
+    queueFile: options.queueFile,
+    timing: { listingFlushMs: 20, queuePublishMs: 20, queueSaveDelayMs: 20 },
   });
-  const h = renderInk(<TuiApp store={store} controller={controller} registry={registry} queue={engine} keymap={keymap} accounts={{ config: options.config ?? null, verify: verifyCredentials }} />, { size: options.size, mono: options.mono });
-  for (const side of ['left', 'right'] as const) {
-    const loc = side === 'left' ? left : right;
-    if (loc.kind === 'b2' && loc.bucket === null) void navigator.openProfileHome(side, loc.profile);
-    else void navigator.open(side, loc);
-  }
-  void resume.offer();
+  void core.quitting.then(() => {
+    exited = true;
+  });
+  const { store, controller, navigator, engine } = core;
+  const h = renderInk(<TuiApp store={store} controller={controller} registry={registry} queue={engine} keymap={keymap} />, { size: options.size, mono: options.mono });
+  core.start();
   return {
     h,
     store,
@@ -150,11 +129,7 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
     see: (...texts) => h.waitForFrame((f) => texts.every((t) => f.includes(t))),
     async close() {
       h.unmount();
-      controller.dispose();
-      loader.dispose();
-      transfers.dispose();
-      await engine.close();
-      await registry.close();
+      await core.close();
       const refusals = emu?.stats().unauthorizedByEndpoint ?? {};
       await emu?.close();
       await rm(dir, { recursive: true, force: true });

@@ -5,8 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { connectB2 } from '../../../src/providers/b2/index.js';
-import { b2PaneLocation } from '../../../src/state/pane-location.js';
-import type { ProfileSpec } from '../../../src/ui/app/provider-registry.js';
+import { b2PaneLocation } from '../../../src/state/location/pane-location.js';
+import type { ProfileSpec } from '../../../src/tui/providers/provider-registry.js';
 import { KEYS } from '../../e2e/pty-harness.js';
 import { startTui, type TuiFixture } from './tui-fixture.js';
 

@@ -12,7 +12,7 @@ import { DEMO_BUCKETS, type RunningEmulator } from '../../../src/emulator/index.
 import { connectB2, type B2Provider } from '../../../src/providers/b2/index.js';
 import { createLocalProvider } from '../../../src/providers/local/index.js';
 import { NotFoundError } from '../../../src/providers/errors.js';
-import { b2PaneLocation } from '../../../src/state/pane-location.js';
+import { b2PaneLocation } from '../../../src/state/location/pane-location.js';
 import { createTransferEngine, type PermissionAnswer } from '../../../src/transfers/index.js';
 import { KEYS } from '../../e2e/pty-harness.js';
 import { startTui, type TuiFixture } from './tui-fixture.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../../src/providers/types.js';
-import { b2PaneLocation, localPaneLocation } from '../../../src/state/pane-location.js';
-import { totalsOf } from '../../../src/state/pane-selectors.js';
-import { lifetimeText, operationSentence } from '../../../src/ui/dialogs/describe.js';
-import { parseTypedLocation } from '../../../src/ui/dialogs/typed-location.js';
-import { wrapText } from '../../../src/ui/dialogs/wrap.js';
+import { b2PaneLocation, localPaneLocation } from '../../../src/state/location/pane-location.js';
+import { totalsOf } from '../../../src/state/pane/pane-selectors.js';
+import { lifetimeText, operationSentence } from '../../../src/state/text/operation-text.js';
+import { parseTypedLocation } from '../../../src/tui/dialogs/typed-location.js';
+import { wrapText } from '../../../src/state/text/wrap.js';
 
 const f = (name: string, size: number): Entry => ({ name, path: `/${name}`, kind: 'file', size, mtimeMs: 0 });
 const d = (name: string): Entry => ({ name, path: `/${name}`, kind: 'dir', size: 0, mtimeMs: 0 });

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KEYMAP } from '../../../src/state/keymap.js';
-import { helpMarkdown } from '../../../src/ui/dialogs/help-markdown.js';
+import { DEFAULT_KEYMAP } from '../../../src/state/keyboard/keymap.js';
+import { helpMarkdown } from '../../../src/state/keyboard/help-markdown.js';
 
 const README = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'README.md');
 

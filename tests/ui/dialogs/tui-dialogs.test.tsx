@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLocalProvider } from '../../../src/providers/local/index.js';
 import type { Provider } from '../../../src/providers/types.js';
-import { DEFAULT_KEYMAP } from '../../../src/state/keymap.js';
-import { applyOverrides } from '../../../src/state/keymap-overrides.js';
+import { DEFAULT_KEYMAP } from '../../../src/state/keyboard/keymap.js';
+import { applyOverrides } from '../../../src/state/keyboard/keymap-overrides.js';
 import { KEYS } from '../../e2e/pty-harness.js';
 import { startTui, type TuiFixture } from '../app/tui-fixture.js';
 
@@ -80,7 +80,6 @@ describe('dialogs', () => {
     f.h.press(KEYS.escape);
     await f.h.waitForFrame((fr) => !fr.includes('Quit?'));
     f.h.press('t');
-    // While it runs, the header says how much the engine keeps in flight (in-flight.ts).
     // While it runs, the header says how much the engine keeps in flight (src/transfers/in-flight.ts).
     await f.see('Transfer queue', 'a.txt', '4 files × 4 parts');
     held.release();

@@ -3,9 +3,9 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { Entry } from '../../../src/providers/types.js';
-import { b2PaneLocation, localPaneLocation, type PaneLocation } from '../../../src/state/pane-location.js';
-import { paneReducer, type PaneAction } from '../../../src/state/pane-reducer.js';
-import { createPaneState, type PaneState } from '../../../src/state/pane-state.js';
+import { b2PaneLocation, localPaneLocation, type PaneLocation } from '../../../src/state/location/pane-location.js';
+import { paneReducer, type PaneAction } from '../../../src/state/pane/pane-reducer.js';
+import { createPaneState, type PaneState } from '../../../src/state/pane/pane-state.js';
 import { Pane } from '../../../src/ui/panes/Pane.js';
 import { renderInk } from '../render-ink.js';
 
@@ -19,15 +19,15 @@ function file(name: string, size: number, extra: Partial<Entry> = {}): Entry {
   return { name, path: `/x/${name}`, kind: 'file', size, mtimeMs: Date.UTC(2020, 0, 2), ...extra };
 }
 
-function pane(entries: Entry[], location: PaneLocation = localPaneLocation('/x'), more: PaneAction<Entry>[] = [], done = true): PaneState<Entry> {
-  const actions: PaneAction<Entry>[] = [
+function pane(entries: Entry[], location: PaneLocation = localPaneLocation('/x'), more: PaneAction[] = [], done = true): PaneState {
+  const actions: PaneAction[] = [
     { type: 'listingStarted', requestId: 1, location },
     { type: 'listingPage', requestId: 1, entries },
     ...(done ? [{ type: 'listingDone' as const, requestId: 1 }] : []),
     { type: 'viewportResized', height: 15 },
     ...more,
   ];
-  return actions.reduce(paneReducer<Entry>, createPaneState<Entry>(location));
+  return actions.reduce(paneReducer, createPaneState(location));
 }
 
 const many = Array.from({ length: 20_000 }, (_, i) => file(`file-${String(i).padStart(5, '0')}.dat`, i));

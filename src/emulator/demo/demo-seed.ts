@@ -1,0 +1,127 @@
+/**
+ * The demo account: a few small buckets with folders, files of several sizes, versions, hide
+ * markers, unicode and hostile names, a `.bzEmpty` folder placeholder, a large file finished
+ * through the large-file code path, an unfinished large file, and keys of every scope.
+ * Seeded only into an empty store; total size stays a few MB so startup is instant.
+ * Tests rely on the exported constants, not on IDs (IDs are random per store).
+ */
+import { createHash } from 'node:crypto';
+import { createBucketRecord } from '../api/buckets.js';
+import { hideFileRecord } from '../api/files.js';
+import { createKeyRecord } from '../api/keys.js';
+import { finishLargeFileRecord, startLargeFileRecord } from '../upload/large-files.js';
+import type { KeyRecord } from '../store/model.js';
+import type { EmulatorState } from '../state.js';
+import { putFileRecord, putPartRecord } from './store-write.js';
+import {
+  DEMO_BUCKETS,
+  DEMO_KEY_NAMES,
+  DEMO_KEY_SCOPES,
+  DEMO_LARGE_FILE,
+  DEMO_UNFINISHED_FILE,
+} from './demo-constants.js';
+import { demoBytes, seedFiles } from './demo-files.js';
+
+/** A demo key as printed by `b2c emulator --demo` and returned by startEmulator. */
+export interface DemoKey {
+  name: string;
+  applicationKeyId: string;
+  applicationKey: string;
+  capabilities: string[];
+  /** Bucket names, or null for all buckets. */
+  buckets: string[] | null;
+  namePrefix: string | null;
+  /** ms since the epoch, or null for a key that never expires (the `expired` key: a day ago). */
+  expiresAt: number | null;
+}
+
+/** Seeds the demo account into an empty store. */
+export async function seedDemo(state: EmulatorState): Promise<void> {
+  const store = state.store;
+  const ids: Record<string, string> = {};
+  for (const [name, type] of [
+    [DEMO_BUCKETS.photos, 'allPrivate'],
+    [DEMO_BUCKETS.public, 'allPublic'],
+    [DEMO_BUCKETS.backups, 'allPrivate'],
+  ] as const) {
+    const bucketInfo = name === DEMO_BUCKETS.public ? { 'Cache-Control': 'max-age=300' } : {};
+    ids[name] = (await createBucketRecord(store, { bucketName: name, bucketType: type, bucketInfo })).bucketId;
+  }
+  const bucketId = (name: string): string => ids[name] ?? '';
+  for (const f of seedFiles()) {
+    const id = bucketId(f.bucket);
+    if (f.hide) {
+      await hideFileRecord(store, id, f.name);
+      continue;
+    }
+    await putFileRecord(store, {
+      bucketId: id,
+      fileName: f.name,
+      data: f.data,
+      contentType: f.contentType,
+      fileInfo: f.info,
+      uploadTimestamp: f.uploadTimestamp,
+    });
+  }
+  // A large file through start → parts → finish, with parts at the configured minimum size.
+  const part = state.settings.absoluteMinimumPartSize;
+  const whole = demoBytes(DEMO_LARGE_FILE, part + Math.max(1, Math.floor(part / 10)));
+  const large = await startLargeFileRecord(store, {
+    bucketId: bucketId(DEMO_BUCKETS.photos),
+    fileName: DEMO_LARGE_FILE,
+    contentType: 'video/mp4',
+    fileInfo: { src_last_modified_millis: String(Date.now() - 86_400_000), large_file_sha1: sha1Hex(whole) },
+  });
+  const sha1s = [
+    await putPartRecord(store, large.fileId, 1, whole.subarray(0, part)),
+    await putPartRecord(store, large.fileId, 2, whole.subarray(part)),
+  ];
+  await finishLargeFileRecord(store, large.fileId, sha1s, part);
+  const unfinished = await startLargeFileRecord(store, {
+    bucketId: bucketId(DEMO_BUCKETS.backups),
+    fileName: DEMO_UNFINISHED_FILE,
+    contentType: 'application/x-tar',
+    fileInfo: {},
+  });
+  await putPartRecord(store, unfinished.fileId, 1, demoBytes(DEMO_UNFINISHED_FILE, 64 * 1024));
+  for (const name of DEMO_KEY_NAMES) {
+    const scope = DEMO_KEY_SCOPES[name];
+    const record = await createKeyRecord(store, {
+      keyName: name,
+      capabilities: scope.capabilities,
+      bucketIds: scope.buckets ? scope.buckets.map(bucketId) : null,
+      namePrefix: scope.namePrefix,
+      expirationTimestamp: null,
+      v4Only: scope.v4Only,
+    });
+    if (name === 'expired') {
+      // b2_create_key cannot make an already-expired key; plant the expiry directly.
+      await store.commit({ t: 'key', v: { ...record, expirationTimestamp: Date.now() - 86_400_000 } });
+    }
+  }
+}
+
+function sha1Hex(data: Buffer): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+/** The demo keys present in the store (looked up by name), for printing and tests. */
+export function demoKeysOf(state: EmulatorState): DemoKey[] {
+  const byName = new Map<string, KeyRecord>();
+  for (const k of state.store.keys.values()) if ((DEMO_KEY_NAMES as readonly string[]).includes(k.keyName)) byName.set(k.keyName, k);
+  const out: DemoKey[] = [];
+  for (const name of DEMO_KEY_NAMES) {
+    const k = byName.get(name);
+    if (!k) continue;
+    out.push({
+      name,
+      applicationKeyId: k.applicationKeyId,
+      applicationKey: k.applicationKey,
+      capabilities: [...k.capabilities],
+      buckets: k.bucketIds ? k.bucketIds.map((id) => state.store.buckets.get(id)?.bucketName ?? id) : null,
+      namePrefix: k.namePrefix,
+      expiresAt: k.expirationTimestamp,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+/**
+ * The JSON API endpoints served under /b2api/vN/, by name. Upload, part-upload, download and
+ * authorize paths are routed separately (router.ts) because they are not JSON calls.
+ */
+import { createBucket, deleteBucket, listBuckets, updateBucket } from '../api/buckets.js';
+import { copyFile, copyPart } from '../api/copy.js';
+import { getDownloadAuthorization } from '../download/download-auth.js';
+import { B2Error } from './errors.js';
+import { deleteFileVersion, getFileInfo, hideFile } from '../api/files.js';
+import { createKey, deleteKey, listKeys } from '../api/keys.js';
+import {
+  cancelLargeFile,
+  finishLargeFile,
+  getUploadPartUrl,
+  listParts,
+  listUnfinishedLargeFiles,
+  startLargeFile,
+} from '../upload/large-files.js';
+import { listFileNames, listFileVersions } from '../api/listing.js';
+import { requireCapability } from '../auth/enforce.js';
+import type { ApiHandler } from '../state.js';
+import { getUploadUrl } from '../upload/upload.js';
+
+/** No bucket has Object Lock here, so retention / legal-hold updates fail as they would on B2. */
+const noFileLock: ApiHandler = (ctx) => {
+  requireCapability(ctx.principal, ctx.params.has('legalHold') ? 'writeFileLegalHolds' : 'writeFileRetentions');
+  throw new B2Error(400, 'bucket_missing_file_lock', 'The bucket does not have Object Lock enabled');
+};
+
+/** Every JSON endpoint by name. */
+export const API_HANDLERS: Record<string, ApiHandler> = {
+  b2_list_buckets: listBuckets,
+  b2_create_bucket: createBucket,
+  b2_update_bucket: updateBucket,
+  b2_delete_bucket: deleteBucket,
+  b2_get_upload_url: getUploadUrl,
+  b2_start_large_file: startLargeFile,
+  b2_get_upload_part_url: getUploadPartUrl,
+  b2_list_parts: listParts,
+  b2_finish_large_file: finishLargeFile,
+  b2_cancel_large_file: cancelLargeFile,
+  b2_list_unfinished_large_files: listUnfinishedLargeFiles,
+  b2_list_file_names: listFileNames,
+  b2_list_file_versions: listFileVersions,
+  b2_get_file_info: getFileInfo,
+  b2_hide_file: hideFile,
+  b2_delete_file_version: deleteFileVersion,
+  b2_copy_file: copyFile,
+  b2_copy_part: copyPart,
+  b2_get_download_authorization: getDownloadAuthorization,
+  b2_create_key: createKey,
+  b2_list_keys: listKeys,
+  b2_delete_key: deleteKey,
+  b2_update_file_retention: noFileLock,
+  b2_update_file_legal_hold: noFileLock,
+};

@@ -1,0 +1,102 @@
+/**
+ * The app reducer: routes pane actions to a pane and runs the mode machine (filter input, dialogs,
+ * help, queue focus, wizard) and the status line. Pure (DESIGN.md §"How data flows", step 3).
+ */
+import { otherSide, type AppMode, type AppState, type PaneSide, type StatusMessage } from './app-state.js';
+import { paneReducer, type PaneAction } from '../pane/pane-reducer.js';
+import type { PaneState } from '../pane/pane-state.js';
+
+export type AppAction =
+  /** A pane action for `side`, or the active pane when `side` is omitted. Listing results must
+   * name their side: the user may have switched panes while a listing streams. */
+  | { type: 'pane'; side?: PaneSide; action: PaneAction }
+  | { type: 'switchPane' }
+  | { type: 'setActivePane'; side: PaneSide }
+  /** Enters filter input for the active pane, starting from its current filter. */
+  | { type: 'startFilter' }
+  /** The filter text while typing; applied to the pane at once. */
+  | { type: 'editFilter'; draft: string }
+  | { type: 'commitFilter' }
+  /** Leaves filter input and restores the filter from before it started. */
+  | { type: 'cancelFilter' }
+  | { type: 'openDialog' }
+  | { type: 'closeDialog' }
+  | { type: 'openHelp' }
+  | { type: 'scrollHelp'; offset: number }
+  | { type: 'closeHelp' }
+  /** Gives the transfer queue focus, or gives it back to the panes. */
+  | { type: 'toggleQueueFocus' }
+  | { type: 'openWizard' }
+  | { type: 'closeWizard' }
+  | { type: 'setStatus'; text: string; tone?: StatusMessage['tone'] }
+  | { type: 'clearStatus' };
+
+function withPane(state: AppState, side: PaneSide, pane: PaneState): AppState {
+  if (pane === state.panes[side]) return state;
+  return { ...state, panes: { ...state.panes, [side]: pane } };
+}
+
+function withMode(state: AppState, mode: AppMode): AppState {
+  return { ...state, mode };
+}
+
+function setFilter(state: AppState, side: PaneSide, filter: string): AppState {
+  return withPane(state, side, paneReducer(state.panes[side], { type: 'setFilter', filter }));
+}
+
+/**
+ * Applies `action`. Mode actions that do not fit the current mode (closing a dialog that is not
+ * open, editing a filter outside filter input) are ignored: the state is returned unchanged.
+ */
+export function appReducer(state: AppState, action: AppAction): AppState {
+  const mode = state.mode;
+  switch (action.type) {
+    case 'pane': {
+      const side = action.side ?? state.active;
+      return withPane(state, side, paneReducer(state.panes[side], action.action));
+    }
+    case 'switchPane':
+      return { ...state, active: otherSide(state.active) };
+    case 'setActivePane':
+      return action.side === state.active ? state : { ...state, active: action.side };
+    case 'startFilter': {
+      if (mode.kind !== 'normal') return state;
+      const f = state.panes[state.active].filter;
+      return withMode(state, { kind: 'filter', side: state.active, draft: f, previous: f });
+    }
+    case 'editFilter':
+      if (mode.kind !== 'filter') return state;
+      return withMode(setFilter(state, mode.side, action.draft), { ...mode, draft: action.draft });
+    case 'commitFilter':
+      return mode.kind === 'filter' ? withMode(state, { kind: 'normal' }) : state;
+    case 'cancelFilter':
+      if (mode.kind !== 'filter') return state;
+      return withMode(setFilter(state, mode.side, mode.previous), { kind: 'normal' });
+    case 'openDialog':
+      if (mode.kind !== 'normal' && mode.kind !== 'queue') return state;
+      return withMode(state, { kind: 'dialog', origin: mode.kind });
+    case 'closeDialog':
+      return mode.kind === 'dialog' ? withMode(state, { kind: mode.origin }) : state;
+    case 'openHelp':
+      return mode.kind === 'normal' || mode.kind === 'queue' ? withMode(state, { kind: 'help', offset: 0, origin: mode.kind }) : state;
+    case 'scrollHelp':
+      return mode.kind === 'help' ? withMode(state, { ...mode, offset: Math.max(0, Math.trunc(action.offset)) }) : state;
+    case 'closeHelp':
+      return mode.kind === 'help' ? withMode(state, { kind: mode.origin }) : state;
+    case 'toggleQueueFocus':
+      if (mode.kind === 'queue') return withMode(state, { kind: 'normal' });
+      return mode.kind === 'normal' ? withMode(state, { kind: 'queue' }) : state;
+    case 'openWizard':
+      return mode.kind === 'normal' ? withMode(state, { kind: 'wizard' }) : state;
+    case 'closeWizard':
+      return mode.kind === 'wizard' ? withMode(state, { kind: 'normal' }) : state;
+    case 'setStatus':
+      return { ...state, status: { text: action.text, tone: action.tone ?? 'info' } };
+    case 'clearStatus':
+      return state.status === null ? state : { ...state, status: null };
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Every hint line of the TUI that names keys, as templates over the keymap (./key-hints.ts): the
+ * status line, the queue panel, the dialogs' footers, the help screen's title and the accounts
+ * screens' footers. Views look their line up here, so a rebound key shows in every hint.
+ */
+import type { KeyContext, Keymap } from './keymap.js';
+import { keyHint } from './key-hints.js';
+
+/** A hint line: the keymap context its keys are looked up in, and its template. */
+export interface HintLine {
+  context: KeyContext;
+  template: string;
+}
+
+const CHOOSE = '{prevField|up}{nextField|down} choose';
+
+export const HINT_LINES = {
+  /** The status line when there is nothing else to say. */
+  panes: { context: 'pane', template: '{help} help · {switchPane} other pane · {toggleSelect} select · {locationPicker} go to · {toggleQueue} transfer queue' },
+  /** After the filter prompt (the filter is typed in the dialog context). */
+  filter: { context: 'dialog', template: ' {confirm} keeps · {cancel} restores' },
+  /** The status line's note after the queue's progress. */
+  queueShortcut: { context: 'pane', template: '({toggleQueue}: queue)' },
+  /** The status line under the help screen and the queue panel. */
+  help: { context: 'help', template: '{cancel|escape,q,f1} closes the help' },
+  queue: { context: 'queue', template: '{toggleQueue|t,escape,tab} returns to the panes' },
+  queuePanel: {
+    context: 'queue',
+    template: '{queuePause} pause · {queueResume} resume · {queueCancel|c/f8} cancel · {queueRetry} retry · {queueClearFinished} clear finished · {toggleQueue|t/escape} back',
+  },
+  queueEmpty: { context: 'pane', template: ' No transfers yet: {copy} copies, {move} moves, {delete} deletes.' },
+  helpTitle: { context: 'help', template: 'b2c keys — {cursorUp|up}{cursorDown|down} {cursorPageUp|pageup} {cursorPageDown|pagedown} scroll · {cancel} closes' },
+  rename: { context: 'dialog', template: '{confirm}: rename · {cancel}: cancel' },
+  mkdir: { context: 'dialog', template: '{confirm}: make it · {cancel}: cancel' },
+  selectByMask: { context: 'dialog', template: '{confirm}: select · {cancel}: cancel' },
+  unselectByMask: { context: 'dialog', template: '{confirm}: unselect · {cancel}: cancel' },
+  picker: { context: 'dialog', template: `Type a path or b2://bucket/folder, or ${CHOOSE} · {confirm}: go · {cancel}: cancel` },
+  share: { context: 'dialog', template: `{confirm}: make the link · ${CHOOSE} · {cancel}: cancel` },
+  shareWorking: { context: 'dialog', template: '{cancel}: close' },
+  shareDone: { context: 'dialog', template: 'Select the link with the mouse to copy it · {confirm} or {cancel}: close' },
+  close: { context: 'dialog', template: '{confirm} or {cancel}: close' },
+  conflict: { context: 'dialog', template: `{confirm}: do it · ${CHOOSE} · {cancel}: cancel this file` },
+  unhide: { context: 'dialog', template: '{confirm}: unhide · {cancel}: cancel' },
+  confirmQuit: { context: 'dialog', template: '{confirm}: quit · {cancel}: stay' },
+  resumeQueue: { context: 'dialog', template: '{confirm}: choose · {prevField|up}{nextField|down} move · {cancel}: later' },
+  deleteVersion: { context: 'dialog', template: '{confirm}: delete this version · {cancel}: back to the versions' },
+  inspector: { context: 'inspector', template: '{cursorUp|up}{cursorDown|down} {cursorPageUp|pageup} {cursorPageDown|pagedown} {cursorHome|home} {cursorEnd|end} scroll · {cancel} close' },
+  keyForm: { context: 'key-form-list', template: '{nextField} next part · {toggleSelect} tick · {confirm} create · {cancel} cancel' },
+  profileRename: { context: 'prompt', template: '{confirm} rename · {cancel} cancel' },
+  profileNaming: { context: 'prompt', template: '{confirm} save · {cancel} back' },
+  /** After the spinner while a profile's key is checked (Esc is looked up in the prompt context then). */
+  profileChecking: { context: 'prompt', template: '({cancel} stops)' },
+  newKeyOffer: { context: 'new-key', template: '{saveProfile} save it as a b2c profile · {cancel} done (b2c then forgets the key)' },
+  wizardFirst: { context: 'wizard', template: '{confirm} next · {nextField|tab}/{prevField|up}{nextField|down} move · {cancel} leave' },
+  wizardAgain: { context: 'wizard', template: '{confirm} verify · {nextField|tab}/{prevField|up}{nextField|down} other field · {cancel} leave' },
+  wizardVerifying: { context: 'wizard', template: '{cancel} cancel' },
+  wizardReview: { context: 'wizard-review', template: '{confirm} save · {cursorUp|up}{cursorDown|down} {cursorPageUp|pageup} {cursorPageDown|pagedown} scroll · {cancel} change something' },
+  wizardReplace: { context: 'confirm', template: '{yes} replace · {no} keep it and choose another name' },
+} satisfies Record<string, HintLine>;
+
+/** A hint line's name. */
+export type HintName = keyof typeof HINT_LINES;
+
+/** The hint line `name` with the keys `keymap` binds. */
+export function hintLine(keymap: Keymap, name: HintName): string {
+  const line: HintLine = HINT_LINES[name];
+  return keyHint(keymap, line.context, line.template);
+}
+
+/** The footer of a dialog that does `doing` on Enter and offers choices ("Enter: copy · ↑↓ choose · Esc: cancel"); `doing` is b2c's own text. */
+export function operationHint(keymap: Keymap, doing: string): string {
+  return keyHint(keymap, 'dialog', `{confirm}: ${doing} · ${CHOOSE} · {cancel}: cancel`);
+}

@@ -1,0 +1,54 @@
+/**
+ * The rows b2c lists, shows and transfers: one vocabulary for the providers (which produce them),
+ * the panes and dialogs (which show them) and the transfer queue (which acts on them). Pure data;
+ * every string is raw (sanitise before display). Provider paths are described in
+ * src/providers/types.ts.
+ */
+/** What a listing row is. `bucket` appears only at a B2 provider's root. */
+export type EntryKind = 'file' | 'dir' | 'symlink' | 'bucket';
+
+/** Local files that are not regular files, in words (`it is a socket`). */
+export type SpecialFileKind = 'named pipe (FIFO)' | 'socket' | 'character device' | 'block device';
+
+/** One row of a listing or the result of `stat`. Strings are raw: sanitise before display. */
+export interface Entry {
+  /** Last path segment, raw (may contain control characters, which the UI escapes). */
+  name: string;
+  /** Full path in the provider's path space. */
+  path: string;
+  kind: EntryKind;
+  /** Bytes; 0 for directories and buckets. */
+  size: number;
+  /** Modification time in ms since the epoch (B2: src_last_modified_millis, else upload time). */
+  mtimeMs: number | null;
+  /** Symlinks only: the link's target as stored (never followed implicitly). */
+  linkTarget?: string;
+  /** Local `file` rows that are no regular file: what they are (transfers skip them, saying so). */
+  special?: SpecialFileKind;
+  /** B2: the version's file ID. */
+  fileId?: string;
+  /** B2: content type. */
+  contentType?: string;
+  /** Hex SHA1 of the whole file when known (B2 contentSha1 or large_file_sha1), else null. */
+  sha1?: string | null;
+  /** B2: custom file info (keys lowercased by B2). */
+  info?: Record<string, string>;
+  /** B2: upload time in ms. */
+  uploadTimestamp?: number;
+  /** B2 with `showHidden`: the newest version is a hide marker. */
+  hidden?: boolean;
+  /** B2 buckets: allPublic / allPrivate / … */
+  bucketType?: string;
+  /** B2: id of the bucket this entry belongs to. */
+  bucketId?: string;
+}
+
+/** One version of a B2 file name, newest first in `versions()`. */
+export interface VersionEntry extends Entry {
+  fileId: string;
+  /** `upload` (a real version), `hide` (a hide marker) or `start` (an unfinished large file). */
+  action: 'upload' | 'hide' | 'start';
+  /** True for the newest version of the name. */
+  isLatest: boolean;
+}
+

@@ -1,0 +1,151 @@
+/**
+ * The keyboard controller: the one place key presses become commands (DESIGN.md §"How data
+ * flows", steps 1–2). It is plain TypeScript; the one input component (src/ui/input) only hands
+ * it raw sequences. Each sequence is split into keys, normalised to a canonical pattern, looked up
+ * in the keymap for the current mode's context, and run; in a text field, keys the keymap does not
+ * bind edit the text.
+ */
+import type { CommandId } from '../state/keyboard/commands.js';
+import { lookupCommand } from '../state/keyboard/keymap.js';
+import { tuiKeyContext } from './input/key-context.js';
+import { parseRawKey } from '../state/keyboard/key-decoder.js';
+import { hasTextField } from './dialogs/registry.js';
+import { editLine, lineEditForKey, lineOf, type LineEdit } from '../state/keyboard/line-edit.js';
+import { splitInput, type KeyEvent } from './input/key-events.js';
+import { AccountScreens, showsAccountScreen } from './accounts/account-screens.js';
+import { setStatus, snapshot, type ControllerDeps, type ViewportSizes } from './controller-deps.js';
+import { runDialogCommand } from './commands/dialog-commands.js';
+import { runPaneCommand } from './commands/pane-commands.js';
+import { runHelpCommand, runQueueCommand } from './commands/view-commands.js';
+import { conflictDialogFor } from './dialogs/conflict.js';
+import type { PaneSide } from '../state/app/app-state.js';
+import { storedProfileSpec } from './providers/profile-specs.js';
+import { feedScreen } from './input/screen-keys.js';
+
+export class TuiController {
+  private sizes: ViewportSizes = { help: 10, helpLines: 0, queue: 10 };
+  private readonly unsubscribe: () => void;
+  private exited = false;
+  /** Questions already shown: the queue store may publish an answered one once more. */
+  private readonly asked = new Set<string>();
+
+  /** The accounts screens (wizard, I, K, P), which take every key while one is on top. */
+  readonly accounts: AccountScreens;
+
+  constructor(private readonly deps: ControllerDeps) {
+    const queue = deps.transfers.queue;
+    this.unsubscribe = queue.store.subscribe(() => this.askPendingQuestion());
+    const { config, verify } = deps.accounts;
+    this.accounts = new AccountScreens({ store: deps.store, registry: deps.registry, config, verify, onClose: this.closeScreen, onProfile: this.openProfile, now: () => deps.now() });
+  }
+
+  /** Handles one raw input event from Ink (`useStdin().internal_eventEmitter`, 'input'). */
+  readonly handleInput = (raw: string): void => {
+    if (this.exited) return;
+    const s = snapshot(this.deps);
+    if (showsAccountScreen(s)) {
+      // The screen on top takes every key (Esc closes it through onClose).
+      feedScreen(this.accounts, raw, this.deps.keymap);
+      return;
+    }
+    const textEntry = s.app.mode.kind === 'filter' || hasTextField(s.dialog);
+    for (const ev of splitInput(raw, textEntry)) this.handleEvent(ev);
+    this.askPendingQuestion();
+  };
+
+  /** Closes the accounts screen or the wizard on top (the user left it). */
+  readonly closeScreen = (): void => {
+    const s = snapshot(this.deps);
+    this.leaveScreen();
+    if (s.app.mode.kind === 'wizard') setStatus(this.deps, 'No profile was saved. P manages profiles (a adds one); F9 goes anywhere.', 'info');
+  };
+
+  /** Opens stored profile `name` in pane `side` (after the wizard saved it, or chosen in P). */
+  readonly openProfile = (side: PaneSide, name: string): void => {
+    const config = this.deps.accounts.config;
+    if (config !== null) this.deps.registry.addProfile(storedProfileSpec(config, name));
+    this.leaveScreen();
+    void this.deps.navigator.openProfileHome(side, name);
+  };
+
+  private leaveScreen(): void {
+    const s = snapshot(this.deps);
+    if (s.app.mode.kind === 'wizard') this.deps.store.dispatch({ type: 'app', action: { type: 'closeWizard' } });
+    else if (s.dialog?.kind === 'screen') this.deps.store.dispatch({ type: 'closeDialog' });
+  }
+
+  /** The layout reports how many rows the scrollable views have. */
+  setViewportSizes(sizes: ViewportSizes): void {
+    this.sizes = sizes;
+  }
+
+  /** Stops listening to the queue and closes the accounts screen on top. */
+  dispose(): void {
+    this.exited = true;
+    this.unsubscribe();
+    this.accounts.dispose();
+  }
+
+  private handleEvent(ev: KeyEvent): void {
+    const d = this.deps;
+    if (ev.kind === 'text') return this.edit({ type: 'insert', text: ev.text });
+    const s = snapshot(d);
+    const pattern = parseRawKey(ev.raw);
+    const cmd = pattern === null ? null : lookupCommand(d.keymap, tuiKeyContext(s), pattern);
+    if (cmd !== null) return this.run(cmd);
+    if (s.app.mode.kind === 'filter' || hasTextField(s.dialog)) {
+      const edit = lineEditForKey(pattern, ev.raw);
+      if (edit !== null) this.edit(edit);
+    }
+  }
+
+  private edit(edit: LineEdit): void {
+    const d = this.deps;
+    const mode = snapshot(d).app.mode;
+    if (mode.kind === 'filter') {
+      const draft = editLine(lineOf(mode.draft), edit).text;
+      d.store.dispatch({ type: 'app', action: { type: 'editFilter', draft } });
+      return;
+    }
+    d.store.dispatch({ type: 'dialog', action: { type: 'editField', edit } });
+  }
+
+  /** Runs a command in the current mode (also the entry point for tests and a future mouse). */
+  run(cmd: CommandId): void {
+    const d = this.deps;
+    const mode = snapshot(d).app.mode;
+    switch (mode.kind) {
+      case 'normal':
+        return runPaneCommand(d, cmd);
+      case 'filter':
+        if (cmd === 'confirm') d.store.dispatch({ type: 'app', action: { type: 'commitFilter' } });
+        else if (cmd === 'cancel') d.store.dispatch({ type: 'app', action: { type: 'cancelFilter' } });
+        return;
+      case 'dialog':
+        return runDialogCommand(d, cmd);
+      case 'help':
+        return runHelpCommand(d, cmd, this.sizes);
+      case 'queue':
+        return runQueueCommand(d, cmd, this.sizes);
+      case 'wizard':
+        if (cmd === 'cancel') d.store.dispatch({ type: 'app', action: { type: 'closeWizard' } });
+        return;
+      default: {
+        const never: never = mode;
+        return never;
+      }
+    }
+  }
+
+  /** Shows the oldest unanswered conflict question once the panes or the queue have the keyboard. */
+  private askPendingQuestion(): void {
+    const d = this.deps;
+    if (this.exited) return;
+    const question = d.transfers.queue.store.getSnapshot().question;
+    const s = snapshot(d);
+    if (question === null || s.dialog !== null || this.asked.has(question.id)) return;
+    if (s.app.mode.kind !== 'normal' && s.app.mode.kind !== 'queue') return;
+    this.asked.add(question.id);
+    d.store.dispatch({ type: 'openDialog', dialog: conflictDialogFor(question) });
+  }
+}

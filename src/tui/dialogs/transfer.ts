@@ -1,0 +1,59 @@
+/**
+ * F5 / F6: copy or move the selection (else the row under the cursor, as in mc) into the other
+ * pane's folder. Every target is checked with both panes' keys before the dialog opens; the
+ * dialog then offers what to do with files that already exist there.
+ */
+import type { PaneSide } from '../../state/app/app-state.js';
+import { activePane, inactivePane, otherSide } from '../../state/app/app-state.js';
+import type { PaneLocation } from '../../state/location/pane-location.js';
+import type { Entry } from '../../state/model/entry.js';
+import { isDirLike } from '../../state/pane/pane-state.js';
+import { operationTargets, totalsOf, type EntryTotals } from '../../state/pane/pane-selectors.js';
+import { checkTransfer } from '../../state/permissions/permissions.js';
+import type { ConflictPolicy } from '../../transfers/index.js';
+import { destinationLocation, entryLocation } from '../../state/location/pane-rule-location.js';
+import { paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
+import { allowedChoice, conflictChoices, firstAllowed, type ChoiceOption } from './choices.js';
+import { closeAndClearSelection, openDialog, reduceChoice, type DialogModule } from './dialog-module.js';
+
+export interface TransferDialog {
+  kind: 'transfer';
+  op: 'copy' | 'move';
+  side: PaneSide;
+  targets: readonly Entry[];
+  totals: EntryTotals;
+  from: PaneLocation;
+  to: PaneLocation;
+  choices: ChoiceOption<ConflictPolicy>[];
+  choice: number;
+}
+
+/** What the status line says when a command has nothing to act on. */
+export const NOTHING_TO_ACT_ON = 'Nothing to act on: put the cursor on a file or folder, or select some with Insert.';
+
+/** Opens the copy or move dialog for the active pane, or says in the status line why not. */
+export function openTransferDialog(d: ControllerDeps, op: 'copy' | 'move'): void {
+  const s = snapshot(d).app;
+  const from = activePane(s);
+  const to = inactivePane(s).location;
+  const targets = operationTargets(from);
+  if (targets.length === 0) return setStatus(d, NOTHING_TO_ACT_ON, 'warning');
+  const keys = { source: paneKey(d, s.active).key, destination: paneKey(d, otherSide(s.active)).key };
+  const now = d.now();
+  for (const e of targets) {
+    const decision = checkTransfer(op, entryLocation(from.location, e), destinationLocation(to, e.name, isDirLike(e)), keys, now);
+    if (!decision.allowed) return setStatus(d, decision.reason ?? 'Not allowed.', 'error');
+  }
+  const choices = conflictChoices(targets.map((e) => destinationLocation(to, e.name, isDirLike(e))), keys.destination, now);
+  openDialog(d, { kind: 'transfer', op, side: s.active, targets, totals: totalsOf(targets), from: from.location, to, choices, choice: firstAllowed(choices) });
+}
+
+export const transferDialog: DialogModule<TransferDialog> = {
+  reduce: reduceChoice,
+  confirm(deps, d) {
+    const choice = allowedChoice(deps, d.choices, d.choice);
+    if (choice === null) return;
+    closeAndClearSelection(deps, d.side);
+    deps.transfers.transfer(d.op, d.from, d.to, d.targets, choice.value);
+  },
+};

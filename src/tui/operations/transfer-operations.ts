@@ -1,0 +1,163 @@
+/**
+ * Copy, move, delete and B2 renames go to the transfer queue (src/transfers) as one group each;
+ * this module builds the requests from pane entries and, when a group finishes, says how it went
+ * in the status line and refreshes the panes it changed.
+ *
+ * The seam: everything the TUI needs from the queue is `TransferQueue` below (a TransferEngine
+ * fits), so a test or a different engine can stand in.
+ */
+import type { RemoveMode } from '../../providers/types.js';
+import type { Entry, VersionEntry } from '../../state/model/entry.js';
+import { formatSize } from '../../state/text/format.js';
+import { sanitizeName } from '../../state/text/sanitize.js';
+import { providerPath, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
+import type { ConflictPolicy, GroupView, KnownEntry, TransferEngine } from '../../transfers/index.js';
+import type { Navigator } from '../panes/navigator.js';
+import type { ProviderRegistry } from '../providers/provider-registry.js';
+import type { TuiStore } from '../store/tui-store.js';
+
+/** What the TUI uses of the transfer engine. */
+export type TransferQueue = Pick<TransferEngine, 'submit' | 'on' | 'store' | 'totals' | 'answer' | 'cancel' | 'pause' | 'resume' | 'retry' | 'clearFinished' | 'close'>;
+
+function known(e: Entry): KnownEntry {
+  return { kind: e.kind, size: e.size, mtimeMs: e.mtimeMs, sha1: e.sha1 ?? null };
+}
+
+interface Pending {
+  verb: 'Copy' | 'Move' | 'Delete' | 'Rename';
+  changed: PaneLocation[];
+  /** Called once the group finished (after the status line and the refresh were asked for). */
+  onFinished?: () => void;
+}
+
+export class TransferOperations {
+  private readonly pending = new Map<string, Pending>();
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly store: TuiStore,
+    private readonly registry: ProviderRegistry,
+    private readonly navigator: Navigator,
+    readonly queue: TransferQueue,
+  ) {
+    this.unsubscribe = queue.on('group-finished', (g) => this.finished(g));
+  }
+
+  private status(text: string, tone: 'info' | 'warning' | 'error' = 'info'): void {
+    this.store.dispatch({ type: 'app', action: { type: 'setStatus', text, tone } });
+  }
+
+  private submitted(groupId: string, pending: Pending, text: string): void {
+    this.pending.set(groupId, pending);
+    this.status(`${text} (t shows the queue)`);
+  }
+
+  /** Queues a copy or move of `targets` from `from` into the folder `to`. */
+  transfer(op: 'copy' | 'move', from: PaneLocation, to: PaneLocation, targets: readonly Entry[], conflict: ConflictPolicy): void {
+    const id = this.queue.submit({
+      operation: op,
+      from: this.registry.refFor(from),
+      to: this.registry.refFor(to),
+      items: targets.map((e) => ({ source: e.path, targetDir: providerPath(to), known: known(e) })),
+      conflict,
+    });
+    const verb = op === 'copy' ? 'Copy' : 'Move';
+    this.submitted(id, { verb, changed: op === 'copy' ? [to] : [from, to] }, `${verb === 'Copy' ? 'Copying' : 'Moving'} ${countText(targets)}…`);
+  }
+
+  /** Queues the deletion of `targets` in `at` with `mode`. */
+  delete(at: PaneLocation, targets: readonly Entry[], mode: RemoveMode): void {
+    const id = this.queue.submit({
+      operation: 'delete',
+      on: this.registry.refFor(at),
+      paths: targets.map((e) => e.path),
+      mode,
+      known: targets.map(known),
+    });
+    this.submitted(id, { verb: 'Delete', changed: [at] }, `Deleting ${countText(targets)}…`);
+  }
+
+  /**
+   * Queues a copy of exactly `version` (by its file id, not the newest of its name) into the folder
+   * `to`; the conflict policy is `ask`, like F5 in the panes.
+   */
+  copyVersion(from: PaneLocation, to: PaneLocation, version: VersionEntry): void {
+    const id = this.queue.submit({
+      operation: 'copy',
+      from: this.registry.refFor(from),
+      to: this.registry.refFor(to),
+      items: [{ source: version.path, targetDir: providerPath(to), known: known(version), fileId: version.fileId }],
+      conflict: 'ask',
+      label: `Copy ${version.name} (version ${version.fileId})`,
+    });
+    this.submitted(id, { verb: 'Copy', changed: [to] }, `Copying the version of ${version.name}…`);
+  }
+
+  /** Queues the deletion of exactly `version` (a hide marker: unhides the name); `onFinished` after. */
+  deleteVersion(at: PaneLocation, version: VersionEntry, onFinished: () => void): void {
+    const id = this.queue.submit({
+      operation: 'delete',
+      on: this.registry.refFor(at),
+      paths: [version.path],
+      mode: 'delete-version',
+      // Known facts: no stat, which would not find a name whose newest version is a hide marker.
+      known: [known(version)],
+      fileId: version.fileId,
+      label: `Delete version ${version.fileId} of ${version.name}`,
+    });
+    this.submitted(id, { verb: 'Delete', changed: [at], onFinished }, `Deleting the version of ${version.name}…`);
+  }
+
+  /** Queues a rename as a move within the same folder (B2: copy, then hide the old name). */
+  rename(at: PaneLocation, entry: Entry, name: string): void {
+    const ref = this.registry.refFor(at);
+    const id = this.queue.submit({
+      operation: 'move',
+      from: ref,
+      to: ref,
+      items: [{ source: entry.path, targetDir: providerPath(at), targetName: name, known: known(entry) }],
+      conflict: 'ask',
+      label: `Rename ${entry.name}`,
+    });
+    this.submitted(id, { verb: 'Rename', changed: [at] }, `Renaming ${entry.name} to ${name}…`);
+  }
+
+  private finished(g: GroupView): void {
+    const p = this.pending.get(g.id);
+    if (!p) return;
+    this.pending.delete(g.id);
+    const t = g.totals;
+    const problems = [
+      t.filesFailed > 0 ? `${t.filesFailed} failed` : '',
+      t.filesSkipped > 0 ? `${t.filesSkipped} skipped` : '',
+      t.filesCancelled > 0 ? `${t.filesCancelled} cancelled` : '',
+      t.foldersFailed > 0 ? `${t.foldersFailed} folder${t.foldersFailed === 1 ? '' : 's'} failed` : '',
+    ].filter((s) => s !== '');
+    const bytes = p.verb === 'Delete' ? '' : ` (${formatSize(t.bytesDone)})`;
+    const done = `${p.verb}: ${t.filesDone - t.filesSkipped} of ${t.files} file${t.files === 1 ? '' : 's'} done${bytes}`;
+    if (problems.length > 0) this.status(`${done}; ${problems.join(', ')}. Press t to see the queue.`, t.filesFailed > 0 || t.foldersFailed > 0 ? 'error' : 'warning');
+    else this.status(`${done}.`);
+    void this.navigator.refreshWhere((loc) => p.changed.some((c) => sameLocation(c, loc)));
+    p.onFinished?.();
+  }
+
+  /** Stops listening to the queue (the queue itself is closed by its owner). */
+  dispose(): void {
+    this.unsubscribe();
+  }
+}
+
+/** "3 files and 1 folder" style counts. */
+export function countText(entries: readonly Entry[]): string {
+  let files = 0;
+  let dirs = 0;
+  for (const e of entries) {
+    if (e.kind === 'dir' || e.kind === 'bucket') dirs++;
+    else files++;
+  }
+  const parts: string[] = [];
+  if (files > 0) parts.push(`${files} file${files === 1 ? '' : 's'}`);
+  if (dirs > 0) parts.push(`${dirs} folder${dirs === 1 ? '' : 's'}`);
+  if (entries.length === 1 && entries[0] !== undefined) return sanitizeName(entries[0].name);
+  return parts.join(' and ') || 'nothing';
+}

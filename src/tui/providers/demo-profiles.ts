@@ -1,0 +1,48 @@
+/**
+ * The profiles of `b2c --demo`: `demo` (the master key) and `demo-NAME` for each of the demo's
+ * restricted keys, all on the built-in server this process started. The only place the TUI
+ * knows the server, besides the setup that starts it.
+ */
+import { DEMO_KEY_NAMES, type DemoKey, type RunningEmulator } from '../../emulator/index.js';
+import { authorize } from '../../session/index.js';
+import type { ProfileSpec } from './provider-registry.js';
+
+/** Demo profiles: `demo` (master key) and `demo-NAME` for each demo key, all on one server. */
+export function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
+  let endpoint: string | null = null;
+  let demoKeys: DemoKey[] = [];
+  void server.then((emu) => {
+    endpoint = emu.endpoint;
+    demoKeys = emu.demoKeys;
+  }, () => undefined);
+  const master: ProfileSpec = {
+    name: 'demo',
+    label: 'demo',
+    source: 'profile',
+    endpoint: () => endpoint,
+    connect: async () => {
+      const emu = await server;
+      return authorize({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
+    },
+  };
+  return [
+    master,
+    ...DEMO_KEY_NAMES.map((name) => ({
+      name: `demo-${name}`,
+      label: `demo/${name}`,
+      source: 'profile' as const,
+      endpoint: () => endpoint,
+      connect: async () => {
+        const emu = await server;
+        const key = emu.demoKeys.find((k) => k.name === name);
+        if (!key) throw new Error(`the demo server has no key named ${name}`);
+        return authorize({ applicationKeyId: key.applicationKeyId, applicationKey: key.applicationKey, endpoint: emu.endpoint });
+      },
+      // The demo server knows its keys' expiry, so the inspector can show it even for the expired one.
+      knownKey: () => {
+        const key = demoKeys.find((k) => k.name === name);
+        return key ? { applicationKeyId: key.applicationKeyId, expiresAt: key.expiresAt } : null;
+      },
+    })),
+  ];
+}

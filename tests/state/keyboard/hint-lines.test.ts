@@ -1,0 +1,64 @@
+/**
+ * Hint lines come from the keymap: with the built-in keys they read exactly as the fixed strings
+ * b2c showed before; a rebound key shows in every line that names its command.
+ */
+import { describe, expect, it } from 'vitest';
+import { wizardKeyHints } from '../../../src/state/accounts/wizard-keys.js';
+import { HINT_LINES, hintLine, operationHint, type HintName } from '../../../src/state/keyboard/hint-lines.js';
+import { hintKeys } from '../../../src/state/keyboard/key-hints.js';
+import { DEFAULT_KEYMAP } from '../../../src/state/keyboard/keymap.js';
+import { applyOverrides } from '../../../src/state/keyboard/keymap-overrides.js';
+
+const BEFORE: Record<HintName, string> = {
+  panes: 'F1 help · Tab other pane · Insert select · F9 go to · t transfer queue',
+  filter: ' Enter keeps · Esc restores',
+  queueShortcut: '(t: queue)',
+  help: 'Esc, q or F1 closes the help',
+  queue: 't, Esc or Tab returns to the panes',
+  queuePanel: 'p pause · r resume · c/F8 cancel · R retry · x clear finished · t/Esc back',
+  queueEmpty: ' No transfers yet: F5 copies, F6 moves, F8 deletes.',
+  helpTitle: 'b2c keys — ↑↓ PgUp PgDn scroll · Esc closes',
+  rename: 'Enter: rename · Esc: cancel',
+  mkdir: 'Enter: make it · Esc: cancel',
+  selectByMask: 'Enter: select · Esc: cancel',
+  unselectByMask: 'Enter: unselect · Esc: cancel',
+  picker: 'Type a path or b2://bucket/folder, or ↑↓ choose · Enter: go · Esc: cancel',
+  share: 'Enter: make the link · ↑↓ choose · Esc: cancel',
+  shareWorking: 'Esc: close',
+  shareDone: 'Select the link with the mouse to copy it · Enter or Esc: close',
+  close: 'Enter or Esc: close',
+  conflict: 'Enter: do it · ↑↓ choose · Esc: cancel this file',
+  unhide: 'Enter: unhide · Esc: cancel',
+  confirmQuit: 'Enter: quit · Esc: stay',
+  resumeQueue: 'Enter: choose · ↑↓ move · Esc: later',
+  deleteVersion: 'Enter: delete this version · Esc: back to the versions',
+  inspector: '↑↓ PgUp PgDn Home End scroll · Esc close',
+  keyForm: 'Tab next part · Space tick · Enter create · Esc cancel',
+  profileRename: 'Enter rename · Esc cancel',
+  profileNaming: 'Enter save · Esc back',
+  profileChecking: '(Esc stops)',
+  newKeyOffer: 's save it as a b2c profile · Enter done (b2c then forgets the key)',
+  wizardFirst: 'Enter next · Tab/↑↓ move · Esc leave',
+  wizardAgain: 'Enter verify · Tab/↑↓ other field · Esc leave',
+  wizardVerifying: 'Esc cancel',
+  wizardReview: 'Enter save · ↑↓ PgUp PgDn scroll · Esc change something',
+  wizardReplace: 'y replace · n keep it and choose another name',
+};
+
+describe('hint lines', () => {
+  it('read exactly as before with the built-in keys', () => {
+    for (const name of Object.keys(HINT_LINES) as HintName[]) expect(hintLine(DEFAULT_KEYMAP, name), name).toBe(BEFORE[name]);
+    expect(operationHint(DEFAULT_KEYMAP, 'copy')).toBe('Enter: copy · ↑↓ choose · Esc: cancel');
+    expect(hintKeys(DEFAULT_KEYMAP, 'keys', 'add')).toBe('n');
+  });
+
+  it('follow a rebinding, and leave out what is bound to nothing', () => {
+    const keymap = applyOverrides(DEFAULT_KEYMAP, { help: ['f12'], 'dialog:confirm': ['ctrl+o'], queueCancel: ['z'], 'wizard:cancel': [] });
+    expect(hintLine(keymap, 'panes')).toBe('F12 help · Tab other pane · Insert select · F9 go to · t transfer queue');
+    expect(hintLine(keymap, 'mkdir')).toBe('Ctrl+O: make it · Esc: cancel');
+    expect(operationHint(keymap, 'copy')).toBe('Ctrl+O: copy · ↑↓ choose · Esc: cancel');
+    expect(hintLine(keymap, 'queuePanel')).toBe('p pause · r resume · z cancel · R retry · x clear finished · t/Esc back');
+    expect(wizardKeyHints({ stage: { kind: 'verifying', requestId: 1 } } as Parameters<typeof wizardKeyHints>[0], keymap)).toBe('');
+    expect(hintLine(keymap, 'wizardFirst')).toBe('Enter next · Tab/↑↓ move');
+  });
+});
