@@ -1,9 +1,10 @@
-// `npm test`: build, then type-check, lint and vitest at the same time. The build comes first
-// (the tests that run the real binary need dist/); the three checks then overlap, because
-// vitest spends much of its time waiting (network bounds, servers, terminals) while tsc and
-// eslint only compute. tsc and eslint run at a lower CPU priority (nice 10) so that vitest, whose
-// tests wait for screens with time limits, comes first. Their output is printed when they end
-// (vitest's streams as it goes). The run fails when any of the four fails.
+// `npm test`: build, then the type-check and lint (one process, scripts/check.mjs, which builds
+// the TypeScript program once for both) alongside vitest. The build comes first (the tests that
+// run the real binary need dist/); the checks then overlap, because vitest spends much of its
+// time waiting (network bounds, servers, terminals) while the checks only compute. The checks
+// run at a lower CPU priority (nice 10) so that vitest, whose tests wait for screens with time
+// limits, comes first. Their output is printed when they end (vitest's streams as it goes). The
+// run fails when any of them fails.
 import { spawn } from 'node:child_process';
 import { constants, setPriority } from 'node:os';
 
@@ -37,10 +38,7 @@ if (build.code !== 0) {
   process.exit(build.code);
 }
 
-const checks = [
-  run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { background: true }),
-  run('lint', bin('eslint'), ['.'], { background: true }),
-];
+const checks = [run('typecheck and lint', process.execPath, ['scripts/check.mjs'], { background: true })];
 const vitest = await run('vitest', bin('vitest'), ['run', ...process.argv.slice(2)], { inherit: true });
 const results = [vitest, ...(await Promise.all(checks))];
 for (const r of results.slice(1)) {
