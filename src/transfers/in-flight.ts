@@ -159,24 +159,3 @@ export class InFlightTuner {
     return false;
   }
 }
-
-/**
- * The queue panel's words for it, short enough for an 80-column header: `16 files × 8 parts
- * (auto)`. Plain text: the caller fits and sanitises it.
- */
-export function describeInFlight(v: InFlightView): string {
-  const what = `${v.files} ${v.files === 1 ? 'file' : 'files'} × ${v.parts} ${v.parts === 1 ? 'part' : 'parts'}`;
-  if (!v.adaptive) return what;
-  switch (v.phase) {
-    case 'probing':
-      return `${what} (auto, trying more)`;
-    case 'holding':
-      return `${what} (auto, more did not help)`;
-    case 'steady':
-      return `${what} (auto)`;
-    default: {
-      const never: never = v.phase;
-      return never;
-    }
-  }
-}

@@ -44,4 +44,4 @@ export {
   type IsLocalRef,
 } from './permission-check.js';
 export type * from './types.js';
-export { describeInFlight, type InFlightView } from './in-flight.js';
+export type { InFlightView } from './in-flight.js';

@@ -4,7 +4,7 @@
  * and undoes one that did not (then holds), never passes its limits, and does nothing when off.
  */
 import { describe, expect, it } from 'vitest';
-import { describeInFlight, GAIN, HOLD_MS, InFlightTuner, WINDOW_MS } from '../../src/transfers/in-flight.js';
+import { GAIN, HOLD_MS, InFlightTuner, WINDOW_MS } from '../../src/transfers/in-flight.js';
 
 const limits = { files: 4, parts: 4, maxFiles: 64, maxParts: 32, adaptive: true };
 
@@ -84,14 +84,5 @@ describe('InFlightTuner', () => {
     drive(t, 3, (files) => files * 1000);
     t.set(2, 3);
     expect(t.view()).toEqual({ files: 2, parts: 3, adaptive: true, phase: 'steady' });
-  });
-});
-
-describe('describeInFlight', () => {
-  it('says how many files and parts and what the adaptive mode does', () => {
-    expect(describeInFlight({ files: 16, parts: 8, adaptive: true, phase: 'steady' })).toBe('16 files × 8 parts (auto)');
-    expect(describeInFlight({ files: 1, parts: 1, adaptive: false, phase: 'steady' })).toBe('1 file × 1 part');
-    expect(describeInFlight({ files: 32, parts: 4, adaptive: true, phase: 'probing' })).toBe('32 files × 4 parts (auto, trying more)');
-    expect(describeInFlight({ files: 16, parts: 4, adaptive: true, phase: 'holding' })).toBe('16 files × 4 parts (auto, more did not help)');
   });
 });

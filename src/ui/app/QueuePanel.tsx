@@ -6,7 +6,8 @@
 import { Box, Text } from 'ink';
 import { memo, type ReactNode } from 'react';
 import { fitToWidth, sanitizeForTerminal } from '../../state/text/sanitize.js';
-import { describeInFlight, type JobView } from '../../transfers/index.js';
+import type { JobView } from '../../transfers/index.js';
+import { describeInFlight } from '../../tui/operations/in-flight-line.js';
 import { jobLine } from '../../tui/operations/job-line.js';
 import { hintLine } from '../../state/keyboard/hint-lines.js';
 import { useKeymap } from '../keymap-context.js';
