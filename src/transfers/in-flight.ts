@@ -11,7 +11,7 @@
  * parts while big files run and none wait. Memory is not what it grows: parts streamed from a
  * local file and download ranges written in place hold no part buffers, and uploads that must
  * buffer stay inside the B2 provider's memory bound (`partConcurrency × partSize`) however many
- * run (see src/providers/b2/memory-budget.ts).
+ * run (see src/providers/memory-budget.ts).
  */
 
 /** Length of one measurement, ms. */

@@ -1,6 +1,6 @@
 /**
  * SHA1 off the main thread (src/providers/sha1-pool.ts) and the one-pass whole + part hashes
- * (src/providers/part-hashes.ts): every way bytes reach a worker gives Node's own SHA1, the ways
+ * (src/providers/b2/part-hashes.ts): every way bytes reach a worker gives Node's own SHA1, the ways
  * can be mixed in one hash, a file can be hashed by the worker reading it, and a producer that
  * runs ahead is held back. Real worker threads; nothing is mocked.
  */
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashWholeAndParts } from '../../src/providers/part-hashes.js';
+import { hashWholeAndParts } from '../../src/providers/b2/part-hashes.js';
 import { createSha1, HIGH_WATER_BYTES, OFF_THREAD_MIN_BYTES, sha1Of } from '../../src/providers/sha1-pool.js';
 
 const sha1 = (b: Uint8Array): string => createHash('sha1').update(b).digest('hex');

@@ -13,7 +13,7 @@
  * sending; what it costs is measured in bench/README.md.
  */
 import type { Readable } from 'node:stream';
-import { hashWholeAndParts, type PartHashes } from '../part-hashes.js';
+import { hashWholeAndParts, type PartHashes } from './part-hashes.js';
 import { sha1Mismatch } from '../stream-utils.js';
 import type { ByteRange } from '../types.js';
 import type { BucketRef } from './buckets.js';

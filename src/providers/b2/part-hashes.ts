@@ -1,12 +1,12 @@
 /**
  * One read of a byte stream for the SHA1 of the whole and of every fixed-size part, on two worker
- * threads at once (sha1-pool.ts): what a B2 large upload needs before its first part goes out —
+ * threads at once (../sha1-pool.ts): what a B2 large upload needs before its first part goes out —
  * `large_file_sha1` for b2_start_large_file, and each part's SHA1 for its request — so the parts
  * can then be sent straight from the source in parallel. Both hashes come from the same bytes,
  * so the whole-file SHA1 is the SHA1 of the parts B2 checks one by one.
  */
-import { createSha1, HIGH_WATER_BYTES, type Sha1 } from './sha1-pool.js';
-import { sizeMismatch } from './stream-utils.js';
+import { createSha1, HIGH_WATER_BYTES, type Sha1 } from '../sha1-pool.js';
+import { sizeMismatch } from '../stream-utils.js';
 
 /** The SHA1s of a stream: of everything, and of each `partSize` bytes (the last part may be shorter). */
 export interface PartHashes {
