@@ -5,22 +5,20 @@
  * with no part held in memory. Checked on the server: `large_file_sha1`, the bytes, which parts
  * were sent; and a file that changes after the pass is refused by B2's own part check.
  */
-import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalProvider } from '../../src/providers/local/index.js';
 import { partBufferMemory } from '../../src/providers/b2/part-splitter.js';
 import type { ByteRange, Provider, WriteOptions } from '../../src/providers/types.js';
+import { sha1 } from '../support/hash.js';
+import { useTempDirs } from '../support/temp-dirs.js';
 import { MIN_PART, startB2, type B2Fixture } from './b2/helpers.js';
-
-const sha1 = (b: Uint8Array): string => createHash('sha1').update(b).digest('hex');
 
 let f: B2Fixture;
 let bucket: { name: string; id: string };
-let dir = '';
+const dir = useTempDirs('b2c-upsrc-')();
 const local: Provider = createLocalProvider();
 const log: string[] = [];
 
@@ -64,11 +62,9 @@ async function readBack(path: string): Promise<Buffer> {
 beforeAll(async () => {
   f = await startB2({ log: (l) => log.push(l) });
   bucket = await f.bucket('src');
-  dir = await mkdtemp(join(tmpdir(), 'b2c-upsrc-'));
 });
 afterAll(async () => {
   await f.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('large uploads from a source read by range', () => {

@@ -7,34 +7,28 @@
  * the whole file checked against its SHA1 as written, and nothing left behind — no target, no
  * temp file — when the SHA1 differs, a range fails or the write is cancelled.
  */
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createLocalProvider } from '../../src/providers/local/index.js';
 import { RANGED_MIN_BYTES } from '../../src/providers/local/ranged-write.js';
 import type { ByteRange, Provider, WriteOptions } from '../../src/providers/types.js';
+import { sha1 } from '../support/hash.js';
+import { useTempDirs } from '../support/temp-dirs.js';
 
-const sha1 = (b: Uint8Array): string => createHash('sha1').update(b).digest('hex');
-
-let dir = '';
+const dir = useTempDirs('b2c-ranged-')();
 let local: Provider;
 let data: Buffer;
 let srcPath = '';
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'b2c-ranged-'));
   local = createLocalProvider();
   // A little over the threshold, and not a whole number of ranges: the last range is short.
   data = Buffer.alloc(RANGED_MIN_BYTES + 3 * 1024 * 1024 + 12_345);
   for (let i = 0; i + 4 <= data.length; i += 4) data.writeUInt32BE(i >>> 2, i);
   srcPath = join(dir, 'source.bin');
   await writeFile(srcPath, data);
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 /** The source file by range, counting the ranges asked for and the most read at once. */

@@ -4,16 +4,16 @@
  * can be mixed in one hash, a file can be hashed by the worker reading it, and a producer that
  * runs ahead is held back. Real worker threads; nothing is mocked.
  */
-import { createHash } from 'node:crypto';
-import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashWholeAndParts } from '../../src/providers/b2/part-hashes.js';
 import { createSha1, HIGH_WATER_BYTES, OFF_THREAD_MIN_BYTES, sha1Of } from '../../src/providers/sha1-pool.js';
+import { sha1 } from '../support/hash.js';
+import { useTempDirs } from '../support/temp-dirs.js';
 
-const sha1 = (b: Uint8Array): string => createHash('sha1').update(b).digest('hex');
+const dir = useTempDirs('b2c-sha1-')();
 
 /** Deterministic bytes that differ everywhere (a swapped piece changes the hash). */
 function bytes(n: number, seed = 1): Buffer {
@@ -27,14 +27,6 @@ function bytes(n: number, seed = 1): Buffer {
 }
 
 const big = bytes(3 * 1024 * 1024 + 777);
-
-let dir = '';
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'b2c-sha1-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('createSha1', () => {
   it('hashes small inputs inline and big ones in a worker, both as node:crypto does', async () => {

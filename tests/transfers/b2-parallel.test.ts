@@ -5,17 +5,18 @@
  * connection) comes in parallel byte ranges of the same version, written in place and verified
  * by SHA1 as written — also when connections drop mid-range. The server's request log shows how.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalProvider } from '../../src/providers/local/index.js';
 import { RANGED_MIN_BYTES } from '../../src/providers/local/ranged-write.js';
 import { createTransferEngine, type TransferEngine } from '../../src/transfers/engine.js';
 import type { JobView } from '../../src/transfers/types.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { connectB2, type B2Provider } from '../../src/providers/b2/index.js';
+import type { RunningEmulator } from '../../src/emulator/index.js';
+import type { B2Provider } from '../../src/providers/b2/index.js';
+import { sha1 } from '../support/hash.js';
+import { startTestServer } from '../support/server.js';
+import { useTempDirs } from '../support/temp-dirs.js';
 
 const MIN_PART = 64 * 1024;
 
@@ -29,31 +30,25 @@ interface Server {
 }
 
 async function startSlowServer(): Promise<Server> {
-  const log: string[] = [];
-  const emu = await startEmulator({ recommendedPartSize: 4 * MIN_PART, absoluteMinimumPartSize: MIN_PART, bandwidth: 20_000_000, log: (l) => log.push(l) });
-  const b2 = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint, retry: { baseDelayMs: 1, maxDelayMs: 50 } });
-  const ref = await b2.createBucket(`par-${randomBytes(4).toString('hex')}`);
-  return { emu, b2, bucket: ref.name, log, close: async () => (await b2.close(), await emu.close()) };
+  const server = await startTestServer({ recommendedPartSize: 4 * MIN_PART, absoluteMinimumPartSize: MIN_PART, bandwidth: 20_000_000 });
+  const bucket = await server.createBucket('par');
+  return { emu: server.emu, b2: await server.connect(), bucket: bucket.name, log: server.log, close: () => server.close() };
 }
 
-const sha1 = (b: Uint8Array): string => createHash('sha1').update(b).digest('hex');
-
 let server: Server;
-let base = '';
+const base = useTempDirs('b2c-parallel-')();
 let data: Buffer;
 /** Download requests (by name and by ID) of one clean download of big.bin. */
 let cleanRequests = 0;
 
 beforeAll(async () => {
   server = await startSlowServer();
-  base = await mkdtemp(join(tmpdir(), 'b2c-parallel-'));
   data = Buffer.alloc(RANGED_MIN_BYTES + 5 * 1024 * 1024 + 777);
   for (let i = 0; i + 4 <= data.length; i += 4) data.writeUInt32BE((i * 2654435761) >>> 0, i);
   await writeFile(join(base, 'big.bin'), data);
 });
 afterAll(async () => {
   await server.close();
-  await rm(base, { recursive: true, force: true });
 });
 
 function engine(): { engine: TransferEngine; jobs: () => JobView[] } {
