@@ -92,7 +92,6 @@ class HashWorker {
 
   constructor() {
     this.worker = new Worker(WORKER_SOURCE, { eval: true });
-    this.worker.unref();
     this.worker.on('message', (r: Reply) => {
       const key = `${r.id}:${r.seq}`;
       const w = this.waiting.get(key);
@@ -103,6 +102,9 @@ class HashWorker {
     });
     this.worker.on('error', (e) => this.fail(e));
     this.worker.on('exit', (code) => this.fail(new Error(`the SHA1 worker stopped (exit ${code})`)));
+    // Only now: adding a 'message' listener references the worker's port again, so an unref()
+    // before it left every process that had hashed once unable to exit on its own.
+    this.worker.unref();
   }
 
   /** Broken workers are replaced by the pool; their waiting messages fail. */
