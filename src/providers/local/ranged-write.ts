@@ -13,6 +13,7 @@ import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { sizeMismatch } from '../stream-utils.js';
 import type { ByteRange, WriteOptions } from '../types.js';
+import { chunksOf } from '../chunk-iterator.js';
 import { runLimited } from '../run-limited.js';
 import { BatchedFileWriter } from './batched-writer.js';
 import { ReadBackHash } from './read-back-hash.js';
@@ -123,14 +124,14 @@ export async function writeRanges(handle: FileHandle, path: string, source: Read
 
 /** Chunks of a stream, with what a range did not use put back for the next one. */
 class ChunkReader {
-  private readonly chunks: AsyncIterator<Buffer | string>;
+  private readonly chunks: AsyncIterator<Buffer, undefined>;
   private carry: Buffer | null = null;
 
   constructor(
     stream: Readable,
     private readonly sourceError: (e: unknown) => Error,
   ) {
-    this.chunks = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+    this.chunks = chunksOf(stream);
   }
 
   /** The next chunk, or null at the end. @throws the stream's error, mapped */
@@ -140,14 +141,14 @@ class ChunkReader {
       this.carry = null;
       return carried;
     }
-    let r: IteratorResult<Buffer | string>;
+    let r: IteratorResult<Buffer, undefined>;
     try {
       r = await this.chunks.next();
     } catch (e) {
       throw this.sourceError(e);
     }
     if (r.done === true) return null;
-    return typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+    return r.value;
   }
 
   /** Gives back the unused end of a chunk. */

@@ -18,6 +18,7 @@ import { destroyOnAbort, sha1Mismatch, sizeMismatch, throwIfAborted } from '../s
 import { mapFsError } from './fs-errors.js';
 import { assertAbsent, commitTemp, ensureParent, setMtime } from './atomic.js';
 import { discardTemp, tempPathFor } from './temp-files.js';
+import { chunksOf } from '../chunk-iterator.js';
 import { OFF_THREAD_MIN_BYTES } from '../sha1-pool.js';
 import { BatchedFileWriter } from './batched-writer.js';
 import { wantsRanges, writeRanges } from './ranged-write.js';
@@ -46,7 +47,7 @@ export async function writeLocal(p: ResolvedPath, source: Readable, options: Wri
   if (p.path === '/') throw new InvalidNameError('The root folder cannot be written as a file.', p.path);
   if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`Write size must be a non-negative integer, not ${size}.`);
   // The iterator first: it listens for 'error', so destroying the source on abort is never unhandled.
-  const iterator = (source as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const iterator = chunksOf(source);
   const detach = destroyOnAbort(source, signal, p.path);
   let tmp: string | null = null;
   let handle: FileHandle | null = null;
@@ -122,7 +123,7 @@ export async function writeLocal(p: ResolvedPath, source: Readable, options: Wri
  * Calls `ended` once the source is done (ended or failed).
  */
 async function writeInOrder(
-  iterator: AsyncIterator<Buffer | string>,
+  iterator: AsyncIterator<Buffer, undefined>,
   writer: BatchedFileWriter,
   path: string,
   size: number,
@@ -131,7 +132,7 @@ async function writeInOrder(
 ): Promise<void> {
   let bytes = 0;
   for (;;) {
-    let next: IteratorResult<Buffer | string>;
+    let next: IteratorResult<Buffer, undefined>;
     try {
       next = await iterator.next();
     } catch (e) {
@@ -142,7 +143,7 @@ async function writeInOrder(
       ended();
       break;
     }
-    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    const chunk = next.value;
     bytes += chunk.length;
     if (bytes > size) throw sizeMismatch(path, size, bytes, true);
     hash?.update(chunk);
