@@ -1,13 +1,13 @@
 /**
  * Big local writes in parallel byte ranges (WriteOptions.reopen): how a big B2 file is
- * downloaded over several connections at once when one connection is what limits it (a distant
- * server: each connection is bound by round trips and the link's per-connection rate). Each
- * range is written where it belongs in the temporary file (positional writes, nothing reordered
- * in memory), and the whole file is verified by a SHA1 pass that reads it back in order as the
- * written prefix grows — in a worker thread, from the page cache (read-back-hash.ts) — so
- * verifying overlaps the download and costs the main thread nothing. The first bytes come from
- * `source` (the request already made) and decide: a fast connection carries on alone. write.ts
- * does the rest (temporary name, fsync, commit) as for any write.
+ * downloaded over several connections at once. Far from B2 one connection is bound by round
+ * trips and the link's per-connection rate; close by (loopback) one connection of the built-in
+ * server still carries less than several (measured: bench/README.md). Each range is written
+ * where it belongs in the temporary file (positional writes, nothing reordered in memory), and
+ * the whole file is verified by a SHA1 pass that reads it back in order as the written prefix
+ * grows — in a worker thread, from the page cache (read-back-hash.ts) — so verifying overlaps the
+ * download and costs the main thread nothing. The first range comes from `source` (the request
+ * already made). write.ts does the rest (temporary name, fsync, commit) as for any write.
  */
 import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
@@ -22,22 +22,22 @@ import { ReadBackHash } from './read-back-hash.js';
 export const RANGED_MIN_BYTES = 32 * 1024 * 1024;
 /** Ranges are never smaller than this (each costs a request and, far from B2, a round trip). */
 const MIN_RANGE_BYTES = 8 * 1024 * 1024;
-/** Nor bigger than this, so a slow connection leaves little for the others to wait on at the end. */
-const MAX_RANGE_BYTES = 128 * 1024 * 1024;
+/**
+ * Nor bigger than this: a slow connection then leaves little for the others to wait on at the
+ * end, and the read-back hash, which can only take the file's written prefix in order, trails the
+ * ranges in flight by about their number × this size — what it must still read when the last
+ * byte arrives (with 32 ranges of 32 MiB, the whole of a 1 GiB file).
+ */
+const MAX_RANGE_BYTES = 16 * 1024 * 1024;
 /**
  * Bytes one range's writer gathers per write call: small, as many ranges run at once (up to 32 in
  * the adaptive mode), each holding at most two batches.
  */
 const RANGE_BATCH_BYTES = 512 * 1024;
+/** Read-ahead of one range's stream: with many ranges in flight, memory is this times their number. */
+const RANGE_READ_AHEAD_BYTES = 256 * 1024;
 /** Ranges are cut for at least this many connections. */
 const PLANNED_STREAMS = 16;
-/** The first bytes come over the one connection already open, timed (see writeRanges). */
-const PROBE_BYTES = MIN_RANGE_BYTES;
-/**
- * A connection that delivers this much is not what limits the download (loopback or a LAN:
- * measured, more connections there only cost CPU: bench/README.md), so it carries the rest.
- */
-export const ONE_STREAM_IS_ENOUGH = 100 * 1000 * 1000;
 
 /** What a ranged write needs on top of a plain one. */
 export type RangedWriteOptions = WriteOptions & {
@@ -66,12 +66,10 @@ export function rangeSizeFor(size: number, streams: number): number {
 }
 
 /**
- * Writes `o.size` bytes into `handle` (an empty temporary file). The first bytes come from
- * `source`, timed: when one connection already delivers {@link ONE_STREAM_IS_ENOUGH} (a server
- * close by: more connections only cost CPU), the rest follows from `source` in order; otherwise
- * `source` is dropped and the rest comes in parallel ranges through `o.reopen`, as many at once
- * as `o.partsInFlight` (else `o.partConcurrency`) allows. Either way the whole file is then
- * checked against its SHA1 as written.
+ * Writes `o.size` bytes into `handle` (an empty temporary file) in ranges of the same size, as
+ * many at once as `o.partsInFlight` (else `o.partConcurrency`) allows: the first from `source`
+ * (the request already made, which is then closed), the others through `o.reopen`. The whole
+ * file is then checked against its SHA1 as written.
  * @param sourceError maps what a source stream throws to the provider error the write reports
  * @throws IntegrityError (a range of the wrong size, or the SHA1 of the file), the sources' and
  *   the disk's errors (the first one; the other ranges are stopped), CancelledError
@@ -84,36 +82,39 @@ export async function writeRanges(handle: FileHandle, path: string, source: Read
     check.written(at, bytes);
     o.onProgress?.(bytes);
   };
-  const first = new ChunkReader(source, sourceError);
+  const first = new ChunkReader(source, sourceError, RANGE_READ_AHEAD_BYTES);
+  const written = { path, onWritten, batchBytes: RANGE_BATCH_BYTES };
   try {
-    const probe = Math.min(size, PROBE_BYTES);
-    const started = performance.now();
-    await writeRange(handle, first, { start: 0, end: probe - 1 }, { path, onWritten });
-    const bytesPerSecond = (probe * 1000) / Math.max(1, performance.now() - started);
-    if (probe < size && bytesPerSecond >= ONE_STREAM_IS_ENOUGH) {
-      await writeRange(handle, first, { start: probe, end: size - 1 }, { path, onWritten });
-    } else if (probe < size) {
-      source.destroy();
-      // Cut for more connections than at the start: the adaptive mode may add some meanwhile.
-      const rangeSize = rangeSizeFor(size - probe, Math.max(streams(), PLANNED_STREAMS));
-      await runLimited(
-        Math.ceil((size - probe) / rangeSize),
-        streams,
-        async (i, signal) => {
-          const range = { start: probe + i * rangeSize, end: Math.min(size, probe + (i + 1) * rangeSize) - 1 };
-          const stream = await o.reopen(range, signal);
+    // Cut for more connections than at the start: the adaptive mode may add some meanwhile.
+    const rangeSize = rangeSizeFor(size, Math.max(streams(), PLANNED_STREAMS));
+    await runLimited(
+      Math.ceil(size / rangeSize),
+      streams,
+      async (i, signal) => {
+        const range = { start: i * rangeSize, end: Math.min(size, (i + 1) * rangeSize) - 1 };
+        if (i === 0) {
+          const stop = (): void => void source.destroy();
+          signal.addEventListener('abort', stop, { once: true });
           try {
-            const reader = new ChunkReader(stream, sourceError);
-            await writeRange(handle, reader, range, { path, onWritten, batchBytes: RANGE_BATCH_BYTES });
-            await reader.expectEnd(path, range.end - range.start + 1);
+            await writeRange(handle, first, range, written);
+            if (range.end === size - 1) await first.expectEnd(path, size);
           } finally {
-            stream.destroy();
+            signal.removeEventListener('abort', stop);
+            source.destroy();
           }
-        },
-        o.signal,
-      );
-    }
-    if (probe === size || bytesPerSecond >= ONE_STREAM_IS_ENOUGH) await first.expectEnd(path, size);
+          return;
+        }
+        const stream = await o.reopen(range, signal);
+        try {
+          const reader = new ChunkReader(stream, sourceError, RANGE_READ_AHEAD_BYTES);
+          await writeRange(handle, reader, range, written);
+          await reader.expectEnd(path, range.end - range.start + 1);
+        } finally {
+          stream.destroy();
+        }
+      },
+      o.signal,
+    );
     await check.verify(o.sha1);
   } finally {
     if (!source.destroyed) source.destroy();
@@ -130,8 +131,9 @@ class ChunkReader {
   constructor(
     stream: Readable,
     private readonly sourceError: (e: unknown) => Error,
+    readAheadBytes?: number,
   ) {
-    this.chunks = chunksOf(stream);
+    this.chunks = chunksOf(stream, readAheadBytes);
   }
 
   /** The next chunk, or null at the end. @throws the stream's error, mapped */
