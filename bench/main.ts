@@ -1,6 +1,7 @@
 /**
- * `node bench/run.mjs [--quick] [--only provider,transfer] [--big-mib N] [--small-count N]
- * [--part-mib N] [--keep] [--json FILE]` (bench/README.md). Makes the data set once, runs the
+ * `node bench/run.mjs [--quick] [--only provider,transfer,link] [--big-mib N] [--small-count N]
+ * [--part-mib N] [--latency-ms N] [--link-bandwidth BYTES_PER_SEC] [--keep] [--json FILE]`
+ * (bench/README.md). Makes the data set once, runs the
  * selected benchmarks, prints a compact table of b2c/rclone ratios. Never asserts on time; exits 1
  * only when a transfer failed or delivered wrong bytes.
  */
@@ -16,9 +17,9 @@ import { makeBigFile, makeSmallTree } from './lib/data.js';
 import type { Comparison } from './lib/measurement.js';
 import { describeRcloneFlags, rcloneVersion } from './lib/rclone.js';
 import { comparisonRows, formatTable } from './lib/report.js';
-import { describeSettings, type TransferSettings } from './lib/settings.js';
+import { describeLink, describeSettings, type LinkSettings, type TransferSettings } from './lib/settings.js';
 
-const BENCHES = ['provider', 'transfer'] as const;
+const BENCHES = ['provider', 'transfer', 'link'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 function log(line: string): void {
@@ -53,6 +54,8 @@ async function main(): Promise<number> {
       'big-mib': { type: 'string' },
       'small-count': { type: 'string' },
       'part-mib': { type: 'string' },
+      'latency-ms': { type: 'string' },
+      'link-bandwidth': { type: 'string' },
       keep: { type: 'boolean' },
       json: { type: 'string' },
     },
@@ -62,7 +65,11 @@ async function main(): Promise<number> {
   const bigSize = positiveInt('big-mib', values['big-mib'], quick ? 128 : 1024) * 1048576;
   const smallCount = positiveInt('small-count', values['small-count'], quick ? 200 : 2000);
   // Quick runs use smaller parts so a 128 MiB file still has 4 parts in flight at once.
-  const settings: TransferSettings = { partSize: positiveInt('part-mib', values['part-mib'], quick ? 32 : 100) * 1048576, partConcurrency: 4, concurrency: 4 };
+  const settings: TransferSettings = { partSize: positiveInt('part-mib', values['part-mib'], quick ? 32 : 100) * 1048576, partConcurrency: 4 };
+  const link: LinkSettings = {
+    latencyMs: positiveInt('latency-ms', values['latency-ms'], 40),
+    bandwidth: positiveInt('link-bandwidth', values['link-bandwidth'], 50_000_000),
+  };
   const rclone = rcloneVersion();
   if (rclone === null) throw new Error('rclone is not on the PATH (apt-get install rclone): every benchmark compares against it');
 
@@ -70,8 +77,9 @@ async function main(): Promise<number> {
   log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, ${rclone}`);
   log(`load average at start: ${load()}`);
   log(`settings: ${describeSettings(settings)}`);
-  log(`  b2c cp flags: ${b2cCpFlags(settings).join(' ')} (provider: partSize, partConcurrency ${settings.partConcurrency})`);
+  log(`  b2c cp flags: ${b2cCpFlags(settings).join(' ')}, else its defaults (provider: partSize, partConcurrency ${settings.partConcurrency})`);
   log(`  rclone flags: ${describeRcloneFlags(settings)}`);
+  if (benches.includes('link')) log(`  link run: ${describeLink(link)}`);
 
   const workDir = await mkdtemp(join(tmpdir(), 'b2c-bench-'));
   const comparisons: Comparison[] = [];
@@ -89,10 +97,11 @@ async function main(): Promise<number> {
         case 'provider':
           comparisons.push(...(await runProviderBench(ctx)));
           break;
-        case 'transfer': {
-          const r = await runTransferBench(ctx);
+        case 'transfer':
+        case 'link': {
+          const r = await runTransferBench(ctx, bench === 'link' ? link : null);
           comparisons.push(...r.comparisons);
-          if (r.skipped !== null) notes.push(`transfer: skipped, ${r.skipped}`);
+          if (r.skipped !== null) notes.push(`${bench}: skipped, ${r.skipped}`);
           break;
         }
         default: {

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import type { ChildJob, ChildReport } from './provider-child.js';
 import { sizeLabel, type BenchContext } from './lib/context.js';
 import { runMeasured, type RunResult } from './lib/measure.js';
-import { measureStep, type Comparison } from './lib/measurement.js';
+import { bestOf, measureStep, type Comparison } from './lib/measurement.js';
 import { benchBundleDir } from './lib/paths.js';
-import { rcloneEnv, rcloneFlags, rcloneRemote } from './lib/rclone.js';
+import { RCLONE_TRANSFERS, rcloneEnv, rcloneFlags, rcloneRemote, rcloneTool } from './lib/rclone.js';
 import { openServer, verifyLocalAndRemove } from './lib/server.js';
 import { formatMiB } from './lib/settings.js';
 
@@ -25,7 +25,7 @@ function childReport(r: RunResult): ChildReport {
 function describeChild(r: RunResult, bound: number | null): string[] {
   const c = childReport(r);
   const over = c.peakRssBytes - c.baselineRssBytes;
-  const lines = [`provider: ${(c.transferMs / 1000).toFixed(1)} s in-process${c.hashMs > 0 ? ` (SHA1 pre-read ${(c.hashMs / 1000).toFixed(1)} s)` : ''}`];
+  const lines = [`provider: ${(c.transferMs / 1000).toFixed(1)} s in-process`];
   const memory = `RSS ${formatMiB(c.baselineRssBytes)} after connect → peak ${formatMiB(c.peakRssBytes)} (+${formatMiB(over)}; Buffers peak ${formatMiB(c.peakArrayBuffersBytes)})`;
   if (bound === null) {
     lines.push(`${memory}; one stream, no part buffers`);
@@ -63,13 +63,13 @@ export async function runProviderBench(ctx: BenchContext): Promise<Comparison[]>
       verify: () => server.verifyRemote('b2c/', expected),
       describe: (r) => describeChild(r, bound),
     }, log);
-    const rcloneUp = await measureStep(server.emu, {
+    const rcloneUp = await bestOf(server.emu, RCLONE_TRANSFERS.map((t) => ({
       ...common,
       caseName: `${size} up`,
-      tool: 'rclone',
-      run: () => runMeasured('rclone', ['copyto', ctx.bigFile, rcloneRemote(bucket, 'rclone/big.bin'), ...rcloneFlags(settings)], { env: rEnv }),
-      verify: () => server.verifyRemote('rclone/', expected),
-    }, log);
+      tool: rcloneTool(t),
+      run: () => runMeasured('rclone', ['copyto', ctx.bigFile, rcloneRemote(bucket, `rclone-t${t}/big.bin`), ...rcloneFlags(settings, t)], { env: rEnv }),
+      verify: () => server.verifyRemote(`rclone-t${t}/`, expected),
+    })), log);
     const b2cDir = join(ctx.workDir, 'provider-down-b2c');
     const b2cDown = await measureStep(server.emu, {
       ...common,
@@ -79,14 +79,16 @@ export async function runProviderBench(ctx: BenchContext): Promise<Comparison[]>
       verify: () => verifyLocalAndRemove(b2cDir, expected),
       describe: (r) => describeChild(r, null),
     }, log);
-    const rcloneDir = join(ctx.workDir, 'provider-down-rclone');
-    const rcloneDown = await measureStep(server.emu, {
-      ...common,
-      caseName: `${size} down`,
-      tool: 'rclone',
-      run: () => runMeasured('rclone', ['copyto', rcloneRemote(bucket, 'rclone/big.bin'), join(rcloneDir, 'big.bin'), ...rcloneFlags(settings)], { env: rEnv }),
-      verify: () => verifyLocalAndRemove(rcloneDir, expected),
-    }, log);
+    const rcloneDown = await bestOf(server.emu, RCLONE_TRANSFERS.map((t) => {
+      const dir = join(ctx.workDir, `provider-down-rclone-t${t}`);
+      return {
+        ...common,
+        caseName: `${size} down`,
+        tool: rcloneTool(t),
+        run: () => runMeasured('rclone', ['copyto', rcloneRemote(bucket, `rclone-t${t}/big.bin`), join(dir, 'big.bin'), ...rcloneFlags(settings, t)], { env: rEnv }),
+        verify: () => verifyLocalAndRemove(dir, expected),
+      };
+    }), log);
     return [
       { bench: BENCH, caseName: `${size} up`, b2c: b2cUp, rclone: rcloneUp },
       { bench: BENCH, caseName: `${size} down`, b2c: b2cDown, rclone: rcloneDown },

@@ -3,15 +3,18 @@
  *   node --expose-gc provider-child.mjs '{"mode":"up"|"down","local":…,"remote":"/bucket/key",…}'
  * with B2_APPLICATION_KEY_ID, B2_APPLICATION_KEY and B2_ENDPOINT in the environment.
  *
- * It does what the transfer engine does for one file, through the real providers: upload = read
- * the local file once for its SHA1 (so the large file carries large_file_sha1), then
- * local.openRead → b2.write with parallel parts; download = b2.openRead (SHA1-verified while
- * streaming) → local.write (temp name + rename). Prints one JSON line: a {@link ChildReport}.
+ * It does what the transfer engine does for one file, through the real providers (see
+ * src/transfers/copy-bytes.ts): upload = local.openRead → b2.write with `reopen` (the local file
+ * by range: B2 hashes it in one pass, so the large file carries large_file_sha1, then sends the
+ * parts straight from it); download = b2.openRead → local.write with `reopen` (the B2 file by
+ * range: parallel ranges written in place, the file verified by SHA1 as written, temp name +
+ * rename). Prints one JSON line: a {@link ChildReport}.
  */
-import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { connectB2 } from '../src/providers/b2/index.js';
 import { createLocalProvider } from '../src/providers/local/index.js';
 import { partBufferMemory } from '../src/providers/b2/part-splitter.js';
+import type { ByteRange } from '../src/providers/types.js';
 
 /** What the parent asks for. Sizes in bytes. */
 export interface ChildJob {
@@ -26,9 +29,7 @@ export interface ChildJob {
 export interface ChildReport {
   mode: 'up' | 'down';
   bytes: number;
-  /** Time spent reading the source for its SHA1 before an upload (0 for downloads). */
-  hashMs: number;
-  /** Time of the transfer itself (after connecting; includes hashMs). */
+  /** Time of the transfer itself (after connecting). */
   transferMs: number;
   /** Resident memory after connecting and a GC, before any byte moved. */
   baselineRssBytes: number;
@@ -67,19 +68,17 @@ async function main(job: ChildJob): Promise<ChildReport> {
     peakArrayBuffersBytes = Math.max(peakArrayBuffersBytes, process.memoryUsage().arrayBuffers);
   }, 20);
   const started = performance.now();
-  let hashMs = 0;
   let bytes: number;
   if (job.mode === 'up') {
-    const st = await local.stat(job.local);
-    const hash = createHash('sha1');
-    for await (const chunk of (await local.openRead(job.local)).stream) hash.update(chunk as Buffer);
-    hashMs = performance.now() - started;
     const source = await local.openRead(job.local);
-    await b2.write(job.remote, source.stream, { size: st.size, mtimeMs: st.mtimeMs, sha1: hash.digest('hex'), overwrite: true, partSize: job.partSize, partConcurrency: job.partConcurrency });
-    bytes = st.size;
+    const reopen = async (range: Required<ByteRange>, signal: AbortSignal): Promise<Readable> => (await local.openRead(job.local, { range, signal })).stream;
+    await b2.write(job.remote, source.stream, { size: source.size, mtimeMs: source.mtimeMs, overwrite: true, partSize: job.partSize, partConcurrency: job.partConcurrency, reopen });
+    bytes = source.size;
   } else {
-    const handle = await b2.openRead(job.remote);
-    await local.write(job.local, handle.stream, { size: handle.size, mtimeMs: handle.mtimeMs, overwrite: true });
+    // The local disk verifies what it wrote against the SHA1, so the stream need not (copy-bytes.ts).
+    const handle = await b2.openRead(job.remote, { verify: false });
+    const reopen = async (range: Required<ByteRange>, signal: AbortSignal): Promise<Readable> => (await b2.openRead(job.remote, { range, signal, fileId: handle.fileId })).stream;
+    await local.write(job.local, handle.stream, { size: handle.size, mtimeMs: handle.mtimeMs, sha1: handle.sha1, overwrite: true, partConcurrency: job.partConcurrency, reopen });
     bytes = handle.size;
   }
   const transferMs = performance.now() - started;
@@ -88,7 +87,6 @@ async function main(job: ChildJob): Promise<ChildReport> {
   return {
     mode: job.mode,
     bytes,
-    hashMs,
     transferMs,
     baselineRssBytes,
     peakRssBytes: await procStatus('VmHWM'),

@@ -9,8 +9,9 @@ import { b2cCpArgs, b2cCpUnavailable, b2cEnv } from './lib/b2c-cli.js';
 import { sizeLabel, type BenchContext } from './lib/context.js';
 import type { TreeFacts } from './lib/data.js';
 import { runMeasured } from './lib/measure.js';
-import { measureStep, type Comparison } from './lib/measurement.js';
-import { rcloneEnv, rcloneFlags, rcloneRemote } from './lib/rclone.js';
+import { bestOf, measureStep, type Comparison } from './lib/measurement.js';
+import { RCLONE_TRANSFERS, rcloneEnv, rcloneFlags, rcloneRemote, rcloneTool } from './lib/rclone.js';
+import { describeLink, linkName, type LinkSettings } from './lib/settings.js';
 import { openServer, verifyLocalAndRemove, type BenchServer } from './lib/server.js';
 
 const BENCH = 'transfer';
@@ -25,10 +26,10 @@ interface CaseSpec {
   source: string;
   recursive: boolean;
   /** Remote folder for each tool, e.g. `b2c-big/` (does not exist before the upload). */
-  remoteDir: (tool: 'b2c' | 'rclone') => string;
+  remoteDir: (tool: string) => string;
 }
 
-async function runCase(ctx: BenchContext, server: BenchServer, spec: CaseSpec): Promise<Comparison[]> {
+async function runCase(ctx: BenchContext, server: BenchServer, spec: CaseSpec, bench: string): Promise<Comparison[]> {
   const { settings, log } = ctx;
   const bucket = server.bucket.name;
   const env = b2cEnv(server.access, ctx.workDir);
@@ -40,6 +41,9 @@ async function runCase(ctx: BenchContext, server: BenchServer, spec: CaseSpec): 
   const b2cRemote = `b2://${bucket}/${spec.remoteDir('b2c')}${single ?? ''}`.replace(/\/$/, '');
   const localTarget = (dir: string): string => (single === null ? dir : join(dir, single));
   const rcloneVerb = single === null ? 'copy' : 'copyto';
+  const kind = spec.recursive ? 'tree' : 'big';
+  // Each rclone variant has its own remote folder: rclone skips files that are already there.
+  const rcloneDir = (transfers: number): string => spec.remoteDir(`rclone-t${transfers}`);
   const b2cUp = await measureStep(server.emu, {
     ...common,
     caseName: `${spec.name} up`,
@@ -47,14 +51,14 @@ async function runCase(ctx: BenchContext, server: BenchServer, spec: CaseSpec): 
     run: () => runMeasured(process.execPath, b2cCpArgs(spec.source, b2cRemote, settings, spec.recursive), { env }),
     verify: () => server.verifyRemote(spec.remoteDir('b2c'), spec.expected),
   }, log);
-  const rcloneUp = await measureStep(server.emu, {
+  const rcloneUp = await bestOf(server.emu, RCLONE_TRANSFERS.map((t) => ({
     ...common,
     caseName: `${spec.name} up`,
-    tool: 'rclone',
-    run: () => runMeasured('rclone', [rcloneVerb, spec.source, rcloneRemote(bucket, `${spec.remoteDir('rclone')}${single ?? ''}`), ...rcloneFlags(settings)], { env: rEnv }),
-    verify: () => server.verifyRemote(spec.remoteDir('rclone'), spec.expected),
-  }, log);
-  const b2cDir = join(ctx.workDir, `down-b2c-${spec.recursive ? 'tree' : 'big'}`);
+    tool: rcloneTool(t),
+    run: () => runMeasured('rclone', [rcloneVerb, spec.source, rcloneRemote(bucket, `${rcloneDir(t)}${single ?? ''}`), ...rcloneFlags(settings, t)], { env: rEnv }),
+    verify: () => server.verifyRemote(rcloneDir(t), spec.expected),
+  })), log);
+  const b2cDir = join(ctx.workDir, `down-b2c-${kind}`);
   const b2cDown = await measureStep(server.emu, {
     ...common,
     caseName: `${spec.name} down`,
@@ -62,32 +66,36 @@ async function runCase(ctx: BenchContext, server: BenchServer, spec: CaseSpec): 
     run: () => runMeasured(process.execPath, b2cCpArgs(b2cRemote, localTarget(b2cDir), settings, spec.recursive), { env }),
     verify: () => verifyLocalAndRemove(b2cDir, spec.expected),
   }, log);
-  const rcloneDir = join(ctx.workDir, `down-rclone-${spec.recursive ? 'tree' : 'big'}`);
-  const rcloneDown = await measureStep(server.emu, {
-    ...common,
-    caseName: `${spec.name} down`,
-    tool: 'rclone',
-    run: () => runMeasured('rclone', [rcloneVerb, rcloneRemote(bucket, `${spec.remoteDir('rclone')}${single ?? ''}`), localTarget(rcloneDir), ...rcloneFlags(settings)], { env: rEnv }),
-    verify: () => verifyLocalAndRemove(rcloneDir, spec.expected),
-  }, log);
+  const rcloneDown = await bestOf(server.emu, RCLONE_TRANSFERS.map((t) => {
+    const dir = join(ctx.workDir, `down-rclone-t${t}-${kind}`);
+    return {
+      ...common,
+      caseName: `${spec.name} down`,
+      tool: rcloneTool(t),
+      run: () => runMeasured('rclone', [rcloneVerb, rcloneRemote(bucket, `${rcloneDir(t)}${single ?? ''}`), localTarget(dir), ...rcloneFlags(settings, t)], { env: rEnv }),
+      verify: () => verifyLocalAndRemove(dir, spec.expected),
+    };
+  }), log);
   return [
-    { bench: BENCH, caseName: `${spec.name} up`, b2c: b2cUp, rclone: rcloneUp },
-    { bench: BENCH, caseName: `${spec.name} down`, b2c: b2cDown, rclone: rcloneDown },
+    { bench, caseName: `${spec.name} up`, b2c: b2cUp, rclone: rcloneUp },
+    { bench, caseName: `${spec.name} down`, b2c: b2cDown, rclone: rcloneDown },
   ];
 }
 
 /**
- * Runs benchmark 2. Returns [] and logs why when `b2c cp` is not available yet.
+ * Runs benchmark 2 against a fresh server, behind `link` when given (the "40 ms link" run).
+ * Returns [] and logs why when `b2c cp` is not available yet.
  */
-export async function runTransferBench(ctx: BenchContext): Promise<{ comparisons: Comparison[]; skipped: string | null }> {
+export async function runTransferBench(ctx: BenchContext, link: LinkSettings | null = null): Promise<{ comparisons: Comparison[]; skipped: string | null }> {
   const { log, bigFacts, smallFacts } = ctx;
-  log(`\n== transfer: b2c cp vs rclone copy ==`);
+  const bench = link === null ? BENCH : `${BENCH}, ${linkName(link)}`;
+  log(`\n== ${bench}: b2c cp vs rclone copy${link === null ? '' : ` (${describeLink(link)})`} ==`);
   const unavailable = b2cCpUnavailable();
   if (unavailable !== null) {
     log(`  skipped: ${unavailable}`);
     return { comparisons: [], skipped: unavailable };
   }
-  const server = await openServer(ctx.settings, 'bench-transfer');
+  const server = await openServer(ctx.settings, link === null ? 'bench-transfer' : 'bench-link', link);
   try {
     const smallBytes = [...smallFacts.values()].reduce((n, f) => n + f.size, 0);
     const big = await runCase(ctx, server, {
@@ -98,7 +106,7 @@ export async function runTransferBench(ctx: BenchContext): Promise<{ comparisons
       source: ctx.bigFile,
       recursive: false,
       remoteDir: (tool) => `${tool}-big/`,
-    });
+    }, bench);
     const small = await runCase(ctx, server, {
       name: `${smallFacts.size} files`,
       bytes: smallBytes,
@@ -107,7 +115,7 @@ export async function runTransferBench(ctx: BenchContext): Promise<{ comparisons
       source: ctx.smallDir,
       recursive: true,
       remoteDir: (tool) => `${tool}-tree/`,
-    });
+    }, bench);
     return { comparisons: [...big, ...small], skipped: null };
   } finally {
     await server.stop();

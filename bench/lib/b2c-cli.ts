@@ -30,9 +30,12 @@ export function b2cEnv(server: ServerAccess, workDir: string): NodeJS.ProcessEnv
   };
 }
 
-/** Flags that give `b2c cp` the run's settings. */
+/**
+ * Flags that give `b2c cp` the run's part size (the same parts as rclone's); everything else is
+ * b2c's default (files and parts at once, and the adaptive mode that raises them).
+ */
 export function b2cCpFlags(s: TransferSettings): string[] {
-  return ['--concurrency', String(s.concurrency), '--part-size', String(s.partSize)];
+  return ['--part-size', String(s.partSize)];
 }
 
 /** argv (after `node`) for `b2c cp [-r] SRC DST` with the run's settings. */

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { benchBundleDir } from './paths.js';
+import type { LinkSettings } from './settings.js';
 
 /** A running server. `masterKey` is a secret: pass it on through environment variables only. */
 export interface EmulatorProcess {
@@ -55,12 +56,14 @@ function waitForExit(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the server with `--port 0` and the given part sizes (bytes).
+ * Starts the server with `--port 0`, the given part sizes (bytes) and, when given, a simulated
+ * link (`--latency` ms, `--bandwidth` bytes/s per connection).
  * @throws when the process exits or prints no ready line within 20 s.
  */
-export async function startEmulatorProcess(opts: { partSize: number; minPartSize?: number }): Promise<EmulatorProcess> {
+export async function startEmulatorProcess(opts: { partSize: number; minPartSize?: number; link?: LinkSettings | null }): Promise<EmulatorProcess> {
   const args = [join(benchBundleDir(), 'emulator-entry.mjs'), '--port', '0', '--part-size', String(opts.partSize)];
   if (opts.minPartSize !== undefined) args.push('--min-part-size', String(opts.minPartSize));
+  if (opts.link) args.push('--latency', String(opts.link.latencyMs), '--bandwidth', String(opts.link.bandwidth));
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8');

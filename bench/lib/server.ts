@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import { authorize, createBucket, remoteTree, type NativeSession } from './b2-native.js';
 import { compareTrees, hashTree, type TreeFacts } from './data.js';
 import { startEmulatorProcess, type EmulatorProcess } from './emulator-process.js';
-import type { ServerAccess, TransferSettings } from './settings.js';
+import type { LinkSettings, ServerAccess, TransferSettings } from './settings.js';
 
 export interface BenchServer {
   emu: EmulatorProcess;
@@ -18,9 +18,12 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** Starts a server whose recommendedPartSize is the run's part size, and creates `bucketName`. */
-export async function openServer(settings: TransferSettings, bucketName: string): Promise<BenchServer> {
-  const emu = await startEmulatorProcess({ partSize: settings.partSize });
+/**
+ * Starts a server whose recommendedPartSize is the run's part size, behind `link` when given,
+ * and creates `bucketName`.
+ */
+export async function openServer(settings: TransferSettings, bucketName: string, link: LinkSettings | null = null): Promise<BenchServer> {
+  const emu = await startEmulatorProcess({ partSize: settings.partSize, link });
   try {
     const native = await authorize(emu.endpoint, emu.masterKeyId, emu.masterKey);
     const bucket = { id: await createBucket(native, bucketName), name: bucketName };

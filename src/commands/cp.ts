@@ -29,7 +29,8 @@ Options:
   -r, --recursive          copy folders with their contents
   --if-exists POLICY       when a target exists: overwrite (default), skip, or newer
                            (overwrite only when the source is newer)
-  --concurrency N          files copied at once (default: settings, 4)
+  --concurrency N          files copied at once to start with (default: settings, 32;
+                           the adaptive mode raises it while that speeds things up)
   --part-size SIZE         part size of large files, e.g. 100MB, 64MiB (default: B2's recommendation)
   --profile NAME           use this saved profile (B2_* environment variables win)
   --json                   print one JSON document with every file's outcome

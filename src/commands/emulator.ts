@@ -1,6 +1,6 @@
 /**
  * `b2c emulator [--port N] [--host 127.0.0.1] [--data DIR] [--demo] [--part-size N]
- * [--min-part-size N] [--verbose]`: runs the built-in B2-compatible server.
+ * [--min-part-size N] [--latency MS] [--bandwidth BYTES_PER_SEC] [--verbose]`: runs the built-in B2-compatible server.
  *
  * stdout gets exactly one JSON line once the server listens:
  *   {"endpoint":"http://127.0.0.1:N","masterKeyId":"…","masterKey":"…"[,"keys":[DemoKey…]]}
@@ -22,6 +22,10 @@ Options:
   --demo              seed a demo account (buckets, files, keys) into an empty store
   --part-size N       recommendedPartSize in bytes (default 100000000)
   --min-part-size N   absoluteMinimumPartSize in bytes (default 5000000)
+  --latency MS        simulate a distant server: every request waits MS milliseconds
+                      before its answer starts (default 0)
+  --bandwidth N       simulate a limited link: at most N bytes per second per connection,
+                      in each direction (default: unlimited)
   --verbose           log every request to stderr
   -h, --help          show this help
 
@@ -36,6 +40,12 @@ function integerOption(name: string, value: string | undefined, min: number, max
   return n;
 }
 
+/** `, link: 40 ms latency, 50000000 B/s per connection` when a link is simulated, else ''. */
+function linkNote(o: EmulatorOptions): string {
+  const parts = [o.latencyMs ? `${o.latencyMs} ms latency` : '', o.bandwidth ? `${o.bandwidth} B/s per connection` : ''].filter((p) => p !== '');
+  return parts.length === 0 ? '' : `, link: ${parts.join(', ')}`;
+}
+
 const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
@@ -43,6 +53,8 @@ const OPTIONS = {
   demo: { type: 'boolean' },
   'part-size': { type: 'string' },
   'min-part-size': { type: 'string' },
+  latency: { type: 'string' },
+  bandwidth: { type: 'string' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -57,6 +69,8 @@ export const EMULATOR_COMMAND: CliCommand<typeof OPTIONS> = {
     const port = integerOption('port', values.port, 0, 65_535);
     const partSize = integerOption('part-size', values['part-size'], 1, 5_000_000_000);
     const minPart = integerOption('min-part-size', values['min-part-size'], 1, 5_000_000_000);
+    const latencyMs = integerOption('latency', values.latency, 0, 600_000);
+    const bandwidth = integerOption('bandwidth', values.bandwidth, 1, Number.MAX_SAFE_INTEGER);
     if (values.data === '') throw usageError('--data needs a directory', USAGE);
     const log = (line: string): void => out.note(line);
     const options: EmulatorOptions = {
@@ -66,6 +80,8 @@ export const EMULATOR_COMMAND: CliCommand<typeof OPTIONS> = {
       demo: values.demo ?? false,
       recommendedPartSize: partSize,
       absoluteMinimumPartSize: minPart,
+      latencyMs,
+      bandwidth,
       // Per-request lines only on request: an undrained stderr pipe would otherwise stall the server.
       log: values.verbose ? log : undefined,
     };
@@ -93,7 +109,7 @@ export const EMULATOR_COMMAND: CliCommand<typeof OPTIONS> = {
       const ready: Record<string, unknown> = { endpoint: running.endpoint, masterKeyId: running.masterKeyId, masterKey: running.masterKey };
       if (values.demo) ready.keys = running.demoKeys;
       deps.streams.stdout.write(`${JSON.stringify(ready)}\n`);
-      log(`listening on ${running.endpoint}${values.data ? ` (data in ${values.data})` : ' (in memory)'}`);
+      log(`listening on ${running.endpoint}${values.data ? ` (data in ${values.data})` : ' (in memory)'}${linkNote(options)}`);
     });
   },
 };

@@ -15,6 +15,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { demoKeysOf, seedDemo, type DemoKey } from './demo/demo-seed.js';
 import { FaultInjector, type FaultOptions } from './faults/faults.js';
+import { simulateLink } from './http/link.js';
 import { openStore } from './store/open-store.js';
 import { RefusalCounter, type RefusalStats } from './auth/refusals.js';
 import { handleRequest } from './http/router.js';
@@ -69,6 +70,10 @@ export interface EmulatorOptions {
   tokenLifetimeMs?: number;
   /** Receives one line per request (method, path without query, status, ms). Never secrets. */
   log?: (line: string) => void;
+  /** Simulated link (http/link.ts): milliseconds added to every request before its answer starts. */
+  latencyMs?: number;
+  /** Simulated link (http/link.ts): bytes per second per connection, in each direction. */
+  bandwidth?: number;
 }
 
 /** A running server. */
@@ -123,6 +128,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0, headersTimeout: 60_000 }, (req, res) => {
     void handleRequest(state, req, res);
   });
+  simulateLink(server, { latencyMs: options.latencyMs, bytesPerSecond: options.bandwidth });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {

@@ -61,6 +61,8 @@ export interface ReadHandle {
   sha1: string | null;
   mtimeMs: number | null;
   contentType?: string;
+  /** B2: the exact version being read; a later range read with this `fileId` reads the same bytes. */
+  fileId?: string;
 }
 
 export interface ReadOptions {
@@ -90,8 +92,26 @@ export interface WriteOptions {
   onProgress?: (bytes: number) => void;
   /** B2: part size for large files, bytes (clamped to the server's absoluteMinimumPartSize). */
   partSize?: number;
-  /** B2: parallel parts per large file. */
+  /**
+   * Parts of one large B2 upload held in memory at once (from a source read once, in order): the
+   * memory bound is `partConcurrency × partSize`. Also the default for `partsInFlight`.
+   */
   partConcurrency?: number;
+  /**
+   * Parts or byte ranges of one file in flight, asked again before each one starts (the transfer
+   * engine's adaptive mode raises it while the write runs). Parts streamed from `reopen` and
+   * ranges written in place hold no part in memory, so this may exceed `partConcurrency`.
+   */
+  partsInFlight?: () => number;
+  /**
+   * The source again, by byte range: resolves with a stream of exactly bytes `start…end` of the
+   * content `source` yields (the same version). A destination may read through it instead of
+   * `source`, to move a big file in parallel ranges: the B2 provider hashes a large upload's
+   * parts in one pass and then sends them straight from the source (no part held in memory, a
+   * failed part read again); the local provider fetches a big download in parallel ranges. It
+   * then reads `source` only in part or not at all, and destroys it.
+   */
+  reopen?: (range: Required<ByteRange>, signal: AbortSignal) => Promise<Readable>;
   /**
    * B2 with the `resumableUploads` feature: look for an unfinished large file with the same name,
    * size, mtime and part size; re-use its parts whose SHA1 matches, upload only the rest.

@@ -3,9 +3,8 @@
  * with the source SHA1 computed in flight) or server-side (`copy`). A mismatch after the
  * destination committed removes what was written and throws IntegrityError.
  */
-import { createHash } from 'node:crypto';
 import { CancelledError, IntegrityError, isProviderError } from '../providers/errors.js';
-import type { Entry, Provider } from '../providers/types.js';
+import type { Entry, Provider, ReadHandle, WriteOptions } from '../providers/types.js';
 import { HashingStream, normaliseSha1 } from './hashing-stream.js';
 import type { JobRunContext } from './job-context.js';
 import type { Verification } from './types.js';
@@ -23,21 +22,6 @@ export interface SourceFacts {
   sha1: string | null;
   /** B2: read this exact version (by file id) instead of the newest; null or absent: the newest. */
   fileId?: string | null;
-}
-
-/**
- * The SHA1 of a local file that will become a B2 large file, read once before the upload.
- * Why: B2 stores a large file's whole-file SHA1 only as `large_file_sha1`, fixed at
- * b2_start_large_file before any byte is sent (docs/b2-api.md §5.2); without it later downloads cannot
- * be verified. Re-reading a local file costs little next to the upload (rclone does the same).
- * Returns null when not applicable.
- */
-async function prehash(src: Provider, dst: Provider, source: SourceFacts, ctx: JobRunContext): Promise<string | null> {
-  if (src.traits.kind !== 'local' || dst.traits.kind !== 'b2' || source.size < ctx.prehashMinBytes) return null;
-  const handle = await src.openRead(source.path, { signal: ctx.signal });
-  const hash = createHash('sha1');
-  for await (const chunk of handle.stream) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /** Deletes what a failed verification left behind (only the version we wrote, on B2). */
@@ -63,18 +47,22 @@ export async function streamCopy(
   overwrite: boolean,
   ctx: JobRunContext,
 ): Promise<Copied> {
-  const known = normaliseSha1(source.sha1) ?? (await prehash(src, dst, source, ctx));
-  const handle = await src.openRead(source.path, { signal: ctx.signal, verify: true, fileId: source.fileId ?? undefined });
+  const known = normaliseSha1(source.sha1);
+  // The local disk checks what it wrote against `sha1` by reading it back, off the main thread;
+  // the source hashing its stream as well would only double the cost.
+  const verify = dst.traits.kind !== 'local';
+  const handle = await src.openRead(source.path, { signal: ctx.signal, verify, fileId: source.fileId ?? undefined });
   const expected = normaliseSha1(handle.sha1) ?? known;
   let reportedByDestination = 0;
   // With a SHA1 known up front, hashing here again is pure cost (one full SHA1 pass, ~1 s of CPU
-  // per GiB): the destination is given `sha1: expected` and by contract refuses other bytes, and
-  // a source that reported it verifies its stream against it too. Then `sent` is `expected`.
+  // per GiB): the destination is given `sha1: expected` and by contract refuses other bytes (and
+  // a B2 source verifies its stream against it too, except into local disk, see above). Then
+  // `sent` is `expected`.
   const hasher = new HashingStream(
     (n) => {
       if (reportedByDestination === 0) ctx.progress(n);
     },
-    { hash: expected === null },
+    { hash: expected === null, size: handle.size },
   );
   let sourceError: unknown = null;
   // pipe() plus error forwarding instead of stream.pipeline(): on Node 20 pipeline() allocates an
@@ -102,8 +90,10 @@ export async function streamCopy(
       },
       partSize: ctx.partSize,
       partConcurrency: ctx.partConcurrency,
+      partsInFlight: () => ctx.partsInFlight(),
       // Large B2 uploads pick up the parts an earlier, interrupted attempt left on the server.
       resume: typeof dst.unfinishedUploads === 'function' ? true : undefined,
+      reopen: rangesOf(src, dst, source, handle, ctx),
     });
   } catch (e) {
     handle.stream.destroy();
@@ -116,8 +106,11 @@ export async function streamCopy(
     await discard(dst, entry);
     throw sourceError;
   }
-  // The hash covers the file only if the destination consumed every byte.
-  const sent = hasher.bytes !== handle.size ? null : hasher.hashing ? hasher.digest() : expected;
+  // The hash covers the file only if the destination consumed every byte. A destination that
+  // read the source by ranges instead (`reopen`) did not: then the SHA1 it computed of what it
+  // wrote (from the same read as what it sent: see WriteOptions.reopen) is the proof.
+  const readAll = hasher.bytes === handle.size;
+  const sent = !readAll ? null : hasher.hashing ? await hasher.digest() : expected;
   const stored = normaliseSha1(entry.sha1);
   const mismatch =
     entry.size !== handle.size
@@ -126,12 +119,29 @@ export async function streamCopy(
         ? 'the bytes read do not match the source checksum'
         : sent && stored && sent !== stored
           ? 'the destination stored a different checksum than was sent'
-          : null;
+          : !readAll && stored && expected && stored !== expected
+            ? 'the destination stored a different checksum than the source has'
+            : null;
   if (mismatch) {
     await discard(dst, entry);
     throw new IntegrityError(`Checksum check failed: ${mismatch}.`, to);
   }
-  return { entry, verified: sent && (expected || stored) ? 'sha1' : 'size' };
+  const proven = readAll ? sent !== null && (expected !== null || stored !== null) : stored !== null;
+  return { entry, verified: proven ? 'sha1' : 'size' };
+}
+
+/**
+ * The source by byte range (WriteOptions.reopen) when one side is B2: a big download then comes
+ * in parallel ranges, and a local file of at least `prehashMinBytes` going to B2 is hashed in one
+ * pass first (so a large file carries large_file_sha1 and later downloads can be verified) and
+ * its parts sent straight from it. B2 ranges name the version `handle` reads: every range comes
+ * from the same bytes.
+ */
+function rangesOf(src: Provider, dst: Provider, source: SourceFacts, handle: ReadHandle, ctx: JobRunContext): WriteOptions['reopen'] {
+  if (src.traits.kind !== 'b2' && dst.traits.kind !== 'b2') return undefined;
+  if (src.traits.kind === 'local' && handle.size < ctx.prehashMinBytes) return undefined;
+  const fileId = handle.fileId ?? source.fileId ?? undefined;
+  return async (range, signal) => (await src.openRead(source.path, { range, signal, fileId })).stream;
 }
 
 /**

@@ -55,7 +55,7 @@ export class TransferEngine {
         if (persist) this.saver?.markDirty();
       },
     });
-    const source = { paused: () => this.workers.paused, questions: () => this.questions.list };
+    const source = { paused: () => this.workers.paused, questions: () => this.questions.list, inFlight: () => this.workers.inFlight.view() };
     this.publisher = new Publisher(this.ledger, source, clock, this.opts.publishIntervalMs);
     const file = this.opts.queueFile;
     this.saver = file
@@ -223,10 +223,13 @@ export class TransferEngine {
     this.saver?.markDirty();
   }
 
-  /** Changes how many files (and parts per large file) run at once; applies to jobs started later. */
+  /**
+   * Changes how many files (and parts or ranges per big file) run at once: from now on for files,
+   * at the next part for running ones. The adaptive mode goes on from these numbers.
+   */
   setConcurrency(files: number, parts?: number): void {
-    if (files >= 1) this.opts.concurrency = Math.floor(files);
-    if (parts !== undefined && parts >= 1) this.opts.partConcurrency = Math.floor(parts);
+    const inFlight = this.workers.inFlight;
+    inFlight.set(files >= 1 ? files : inFlight.files, parts !== undefined && parts >= 1 ? parts : inFlight.parts);
     this.workers.schedulePump();
   }
 

@@ -44,3 +44,4 @@ export {
   type IsLocalRef,
 } from './permission-check.js';
 export type * from './types.js';
+export type { InFlightView } from './in-flight.js';

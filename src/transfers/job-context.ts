@@ -12,9 +12,11 @@ export interface JobRunContext {
   provider(ref: ProviderRef): Promise<Provider>;
   /** B2 large-file part size in bytes, when configured. */
   partSize: number | undefined;
-  /** Parallel parts per large file. */
+  /** Parts per large file held in memory at once (the memory bound, with partSize). */
   partConcurrency: number;
-  /** Local files at least this big going to B2 are hashed before the upload (see copy-bytes.ts). */
+  /** Parts or ranges of one file in flight now (the adaptive mode changes it as the job runs). */
+  partsInFlight(): number;
+  /** Local files at least this big going to B2 may be read again by range (see copy-bytes.ts). */
   prehashMinBytes: number;
   /** Reports the bytes transferred by this attempt so far (an absolute count, not a delta). */
   progress(bytes: number): void;

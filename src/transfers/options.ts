@@ -9,16 +9,30 @@ export interface EngineOptions {
    * per reference and cached; a rejection fails the jobs that needed it and is asked again on retry.
    */
   providers: (ref: ProviderRef) => Provider | Promise<Provider>;
-  /** Files transferred at once (default 4). */
+  /** Files transferred at once (default 4): where the adaptive mode starts. */
   concurrency?: number;
-  /** Parts in flight per large B2 file, passed to `write` as partConcurrency (default 4). */
+  /**
+   * Parts per large B2 file held in memory at once, passed to `write` as partConcurrency (the
+   * memory bound is partConcurrency × partSize; default 4); where the adaptive mode starts the
+   * parts or ranges of one file in flight.
+   */
   partConcurrency?: number;
+  /**
+   * Adaptive mode (in-flight.ts; default on): raises files × parts in flight while throughput
+   * rises, up to `maxConcurrency` files and `maxPartsInFlight` parts of one file.
+   */
+  adaptive?: boolean;
+  /** Most files at once in adaptive mode (default 64). */
+  maxConcurrency?: number;
+  /** Most parts or ranges of one file in flight in adaptive mode (default 32). */
+  maxPartsInFlight?: number;
   /** Large-file part size in bytes, passed to `write` (default: the provider's choice). */
   partSize?: number;
   /**
-   * Local files at least this many bytes uploaded to B2 are read once beforehand for their SHA1,
-   * so the large file carries `large_file_sha1` and later downloads can be verified
-   * (default 5,000,000: B2's smallest large file).
+   * Local files at least this many bytes uploaded to B2 are offered to it for reading again by
+   * range (WriteOptions.reopen): a large file is then hashed in one pass before its parts go out,
+   * so it carries `large_file_sha1` and later downloads can be verified, and its parts are sent
+   * straight from the file (default 5,000,000: B2's smallest large file).
    */
   prehashMinBytes?: number;
   /** Folders listed at once (default 2). */
@@ -60,6 +74,9 @@ export function resolveOptions(o: EngineOptions): ResolvedOptions {
     ...o,
     concurrency: positive(o.concurrency, 4),
     partConcurrency: positive(o.partConcurrency, 4),
+    adaptive: o.adaptive ?? true,
+    maxConcurrency: positive(o.maxConcurrency, 64),
+    maxPartsInFlight: positive(o.maxPartsInFlight, 32),
     scanConcurrency: positive(o.scanConcurrency, 2),
     prehashMinBytes: o.prehashMinBytes ?? 5_000_000,
     maxQueued: positive(o.maxQueued, 1000),

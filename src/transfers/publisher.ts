@@ -8,6 +8,7 @@ import type { Ledger } from './ledger.js';
 import { jobView, toProgress, type GroupRecord } from './records.js';
 import { etaSeconds } from './speed-meter.js';
 import { createStore, type ReadableStore, type WritableStore } from './store.js';
+import type { InFlightView } from './in-flight.js';
 import type { Counters } from './totals.js';
 import type { ConflictQuestion, GroupView, ProgressTotals, QueueSnapshot, TotalsSnapshot } from './types.js';
 
@@ -15,6 +16,7 @@ import type { ConflictQuestion, GroupView, ProgressTotals, QueueSnapshot, Totals
 export interface PublisherSource {
   paused(): boolean;
   questions(): readonly ConflictQuestion[];
+  inFlight(): InFlightView;
 }
 
 function progress(c: Counters, speed: number, scanning: boolean): ProgressTotals {
@@ -98,7 +100,7 @@ export class Publisher {
     const paused = this.source.paused();
     const active = l.active > 0;
     return {
-      queue: { jobs, groups, totals, run, question: questions[0] ?? null, questionsPending: questions.length, paused, active },
+      queue: { jobs, groups, totals, run, question: questions[0] ?? null, questionsPending: questions.length, paused, active, inFlight: this.source.inFlight() },
       totals: { totals, run, paused, active, questionsPending: questions.length },
     };
   }

@@ -25,6 +25,11 @@ export class RunQueue<J extends Queueable> {
     }
   }
 
+  /** True when entries wait (some may be stale: re-queued or no longer queued). */
+  get waiting(): boolean {
+    return this.head < this.items.length;
+  }
+
   /** The next job still waiting, removed from the queue; undefined when none. */
   take(): J | undefined {
     while (this.head < this.items.length) {

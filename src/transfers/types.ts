@@ -7,6 +7,7 @@
  */
 import type { ProviderErrorKind } from '../providers/errors.js';
 import type { EntryKind, RemoveMode } from '../providers/types.js';
+import type { InFlightView } from './in-flight.js';
 
 /** Names a provider the caller can produce again after a restart (e.g. a profile name). */
 export type ProviderRef = string;
@@ -215,6 +216,8 @@ export interface QueueSnapshot {
   paused: boolean;
   /** Something is queued, running or being scanned. */
   active: boolean;
+  /** Files × parts in flight and the adaptive mode's state (in-flight.ts). */
+  inFlight: InFlightView;
 }
 
 /** The small store for a status bar: totals only. */

@@ -6,6 +6,7 @@
 import { TransientError } from '../providers/errors.js';
 import type { Entry, Provider } from '../providers/types.js';
 import { discardOnCancel } from './discard-on-cancel.js';
+import { InFlightTuner } from './in-flight.js';
 import { describeFailure } from './failure.js';
 import type { JobRunContext, RunOutcome } from './job-context.js';
 import type { Ledger } from './ledger.js';
@@ -25,6 +26,12 @@ import type { JobFailure, ProviderRef } from './types.js';
  */
 const AUTO_RETRY_KINDS = new Set<JobFailure['kind']>(['transient', 'integrity', 'conflict']);
 
+/**
+ * A job at least this big is moved in several parts or ranges (B2 large files with the default
+ * part size start at 100 MB, parallel downloads at 32 MiB), so raising the parts in flight can help.
+ */
+const BIG_FILE_BYTES = 32 * 1024 * 1024;
+
 export interface WorkerHooks {
   /** The job needs the user's answer about `existing`. */
   ask(job: JobRecord, existing: Entry): void;
@@ -43,13 +50,35 @@ export class Workers {
   private readonly providerCache = new Map<ProviderRef, Promise<Provider>>();
   private settledWaiters: Array<() => void> = [];
   private readonly discards = new Set<Promise<void>>();
+  /** Files and parts in flight, and the adaptive mode (in-flight.ts). */
+  readonly inFlight: InFlightTuner;
+  /** Running jobs of at least BIG_FILE_BYTES. */
+  private readonly bigJobs = new Set<JobRecord>();
 
   constructor(
     private readonly ledger: Ledger,
     private readonly opts: ResolvedOptions,
     private readonly sink: ScanSink,
     private readonly hooks: WorkerHooks,
-  ) {}
+  ) {
+    this.inFlight = new InFlightTuner({
+      files: opts.concurrency,
+      parts: opts.partConcurrency,
+      maxFiles: Math.max(opts.concurrency, opts.maxConcurrency),
+      maxParts: Math.max(opts.partConcurrency, opts.maxPartsInFlight),
+      adaptive: opts.adaptive,
+    });
+  }
+
+  /** Lets the adaptive mode measure and decide (cheap; it acts once per window). */
+  tune(): void {
+    const waiting = this.files.waiting && this.running >= this.inFlight.files;
+    const demand = { bytesMoved: this.ledger.meter.bytes, filesWaiting: waiting, bigFileRunning: this.bigJobs.size > 0 };
+    if (this.inFlight.tick(this.opts.clock.now(), demand)) {
+      this.schedulePump();
+      this.hooks.changed(false);
+    }
+  }
 
   /** Puts a queued job in its run queue (`urgent`: at the front). */
   enqueue(job: JobRecord, urgent = false): void {
@@ -114,7 +143,7 @@ export class Workers {
 
   private pump(): void {
     if (this.closed || this.paused) return;
-    while (this.running < this.opts.concurrency) {
+    while (this.running < this.inFlight.files) {
       const job = this.files.take();
       if (!job) break;
       this.running++;
@@ -143,6 +172,7 @@ export class Workers {
       bytesDone: 0,
       meter: new SpeedMeter(now),
     });
+    if (job.kind !== 'scan' && job.size >= BIG_FILE_BYTES) this.bigJobs.add(job);
     void this.execute(job, controller);
   }
 
@@ -159,6 +189,8 @@ export class Workers {
     }
     if (job.kind === 'scan') this.runningScans--;
     else this.running--;
+    this.bigJobs.delete(job);
+    this.tune();
     if (job.controller === controller) this.settle(job, outcome, error);
     if (this.running + this.runningScans === 0) for (const w of this.settledWaiters.splice(0)) w();
     this.schedulePump();
@@ -170,11 +202,13 @@ export class Workers {
       provider: (ref) => this.provider(ref),
       partSize: this.opts.partSize,
       partConcurrency: this.opts.partConcurrency,
+      partsInFlight: () => this.inFlight.parts,
       prehashMinBytes: this.opts.prehashMinBytes,
       progress: (bytes) => {
         if (job.controller !== controller) return;
         this.ledger.progress(job, bytes);
         this.hooks.changed(false);
+        this.tune();
       },
     };
     return runJob(job, ctx, this.sink, () => {

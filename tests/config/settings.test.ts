@@ -6,7 +6,7 @@ describe('settings', () => {
   it('starts with the defaults', () => {
     expect(openConfig({ dir: tempDir() }).getSettings()).toEqual({
       defaultProfile: null,
-      concurrency: 4,
+      concurrency: 32,
       partConcurrency: 4,
       partSize: 100_000_000,
       keymapOverrides: {},

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runB2c, type RunResult } from '../support/binary.js';
+import { runB2c, startB2c, type RunResult } from '../support/binary.js';
 import { useCliServer, type CliServer } from '../support/cli-server.js';
 import { sha1 } from '../support/hash.js';
 import { isDownload, SHORT_NETWORK_BOUND_MS, SHORT_NETWORK_TIMEOUT_S, startBlackHole, startStallProxy, timed } from '../support/net-faults.js';
@@ -55,6 +55,18 @@ describe('b2c as a process', () => {
     const rm = await runB2c(['rm', `b2://${s.bucket}/e2e/round.bin`], { env: s.env() });
     expect(rm.code).toBe(0);
     expect(await s.versions('e2e/round.bin')).toEqual([]);
+  });
+
+  it('a failed upload of a file hashed in worker threads still ends on its own: exit 1 within 20 s', async () => {
+    const dir = tempDir();
+    await writeFile(join(dir, 'big.bin'), randomBytes(3 * 1024 * 1024));
+    const run = startB2c(['cp', join(dir, 'big.bin'), 'b2://no-such-bucket-here/big.bin'], { env: s.env() });
+    let bound: NodeJS.Timeout | undefined;
+    const ended = await Promise.race([run.done, new Promise<null>((resolve) => (bound = setTimeout(resolve, 20_000, null)))]);
+    clearTimeout(bound);
+    if (ended === null) run.child.kill('SIGKILL');
+    expect(ended?.code).toBe(1);
+    expect(ended?.stderr).toContain('no-such-bucket-here');
   });
 
   it('ls b2:// against a black hole: exit 3, where and how long, within the bound', async () => {

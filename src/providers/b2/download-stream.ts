@@ -11,10 +11,10 @@
  * Bounds: a response that goes silent while the consumer reads (`idleTimeoutMs`) is dropped and
  * asked for again, at most `maxSilentTries` times in all; other breaks at most `maxAttempts`.
  */
-import { createHash, type Hash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { isProviderError, TransientError } from '../errors.js';
+import { createSha1, HIGH_WATER_BYTES, type Sha1 } from '../sha1-pool.js';
 import { cancelledError, sha1Mismatch, sizeMismatch } from '../stream-utils.js';
 import { B2CallError, toCallError } from './call-error.js';
 import type { HttpResponse } from './http-exchange.js';
@@ -56,7 +56,10 @@ export class ResumingDownload extends Readable {
   private res: IncomingMessage | null = null;
   private attempt = new AbortController();
   private offset: number;
-  private readonly hash: Hash | null;
+  /** The running SHA1 (off the main thread for big downloads: sha1-pool.ts). */
+  private readonly hash: Sha1 | null;
+  /** The response is paused until the hash's worker catches up. */
+  private hashBehind = false;
   private drops = 0;
   private stalls = 0;
   /** The consumer asked for more (via _read) and has not refused a push since. */
@@ -74,7 +77,7 @@ export class ResumingDownload extends Readable {
   constructor(private readonly spec: ResumingSpec) {
     super({ highWaterMark: spec.highWaterMark ?? DOWNLOAD_HIGH_WATER_MARK });
     this.offset = spec.start;
-    this.hash = spec.sha1 !== null ? createHash('sha1') : null;
+    this.hash = spec.sha1 !== null ? createSha1(spec.end - spec.start + 1) : null;
     const idleMs = spec.policy.idleTimeoutMs;
     this.watchdog = new IdleWatchdog(idleMs, () => {
       this.dropped(new B2CallError(null, 'network', 'no data arrived for too long', undefined, 'ETIMEDOUT', { host: spec.host, waitedMs: idleMs, phase: 'idle' }));
@@ -117,11 +120,12 @@ export class ResumingDownload extends Readable {
     this.watchdog.stop();
     this.detach(true);
     this.attempt.abort();
+    this.hash?.abandon();
     done(err);
   }
 
   private startFlowing(): void {
-    if (this.res === null || this.flowing || !this.wanted || this.finished) return;
+    if (this.res === null || this.flowing || !this.wanted || this.hashBehind || this.finished) return;
     this.flowing = true;
     this.watchdog.waiting();
     this.res.resume();
@@ -162,13 +166,25 @@ export class ResumingDownload extends Readable {
       return;
     }
     this.hash?.update(chunk);
-    if (this.push(chunk)) {
+    const hashBehind = this.hash !== null && this.hash.pending > HIGH_WATER_BYTES;
+    const wanted = this.push(chunk);
+    if (wanted && !hashBehind) {
       this.watchdog.waiting();
-    } else {
-      this.watchdog.idle(); // the consumer is not reading: that time is not a stall
-      this.wanted = false;
-      this.flowing = false;
-      this.res?.pause();
+      return;
+    }
+    this.watchdog.idle(); // the consumer (or the hash) is not reading: that time is not a stall
+    this.wanted = wanted;
+    this.flowing = false;
+    this.res?.pause();
+    if (hashBehind && this.hash !== null) {
+      this.hashBehind = true;
+      this.hash.drained().then(
+        () => {
+          this.hashBehind = false;
+          this.startFlowing();
+        },
+        (e: unknown) => this.destroy(e instanceof Error ? e : new Error(String(e))),
+      );
     }
   };
 
@@ -181,16 +197,24 @@ export class ResumingDownload extends Readable {
     this.finished = true;
     this.watchdog.stop();
     this.detach(false);
-    if (this.hash !== null && this.spec.sha1 !== null) {
-      const actual = this.hash.digest('hex');
-      if (actual !== this.spec.sha1.toLowerCase()) {
-        const e = sha1Mismatch(this.spec.path, this.spec.sha1, actual);
+    const expected = this.spec.sha1;
+    if (this.hash === null || expected === null) {
+      this.push(null);
+      return;
+    }
+    this.hash.digest().then(
+      (actual) => {
+        if (this.destroyed) return;
+        if (actual === expected.toLowerCase()) {
+          this.push(null);
+          return;
+        }
+        const e = sha1Mismatch(this.spec.path, expected, actual);
         if (this.readableLength === 0) this.destroy(e);
         else this.errorAfterData = e;
-        return;
-      }
-    }
-    this.push(null);
+      },
+      (e: unknown) => this.destroy(e instanceof Error ? e : new Error(String(e))),
+    );
   };
 
   private readonly onError = (e: unknown): void => {

@@ -131,5 +131,6 @@ export async function openDownload(session: B2Session, req: DownloadRequest): Pr
     sha1: head.sha1,
     mtimeMs: head.mtimeMs,
     contentType: head.contentType,
+    fileId: target.fileId,
   };
 }

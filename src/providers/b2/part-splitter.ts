@@ -162,9 +162,10 @@ export class PartSplitter {
     if (this.allocatedCount >= this.maxParts) throw new Error(`PartSplitter: all ${this.maxParts} part buffers are out; release one before asking for the next part.`);
     this.allocatedCount++;
     gaugeAdd(this.partSize);
-    // allocUnsafeSlow: a dedicated ArrayBuffer (not a slice of Node's shared pool), so the part
-    // is identified by it on release and freed as a whole.
-    return Buffer.allocUnsafeSlow(this.partSize);
+    // A dedicated buffer (not a slice of Node's shared pool), so the part is identified by it on
+    // release and freed as a whole; shared memory, so a worker thread can hash the part in place
+    // (sha1-pool.ts) while the main thread goes on.
+    return Buffer.from(new SharedArrayBuffer(this.partSize));
   }
 }
 

@@ -11,6 +11,7 @@ import { InvalidNameError, NotFoundError, PermissionDeniedError } from '../error
 import { folderPrefix, splitBucketPath } from '../paths.js';
 import type { Entry, ListOptions, Provider, ProviderTraits, ReadHandle, ReadOptions, RemoveOptions, StatOptions, UnfinishedUpload, VersionEntry, WriteOptions } from '../types.js';
 import type { KeyInfo } from '../../state/model/key-info.js';
+import { MemoryBudget } from '../memory-budget.js';
 import { KeyAdmin, createBucket, deleteBucket } from './admin.js';
 import type { BucketDirectory, BucketRef } from './buckets.js';
 import { copyFile, type CopyOptions } from './copy.js';
@@ -44,6 +45,8 @@ export class B2Provider implements Provider {
   readonly traits: ProviderTraits = { kind: 'b2', bucketBased: true, hashKinds: ['sha1'], emptyDirectories: true, scheme: 'b2://' };
   /** Key management (v4 shapes). */
   readonly keys: KeyAdmin;
+  /** Bytes that buffered uploads hold at once, across all writes (write.ts). */
+  private readonly memory: MemoryBudget;
 
   constructor(
     private readonly session: B2Session,
@@ -52,6 +55,7 @@ export class B2Provider implements Provider {
     private readonly settings: B2ProviderSettings,
   ) {
     this.keys = new KeyAdmin(session);
+    this.memory = new MemoryBudget(settings.partConcurrency * effectivePartSize(session, settings.partSize, 0));
   }
 
   /** What the key may do (refreshed on re-authorization). No secrets. */
@@ -96,7 +100,7 @@ export class B2Provider implements Provider {
   }
 
   write(path: string, source: Readable, options: WriteOptions): Promise<Entry> {
-    return writeFile({ session: this.session, pool: this.pool, buckets: this.buckets, settings: this.settings }, path, source, options);
+    return writeFile({ session: this.session, pool: this.pool, buckets: this.buckets, settings: this.settings, memory: this.memory }, path, source, options);
   }
 
   mkdir(path: string, options?: { signal?: AbortSignal }): Promise<void> {

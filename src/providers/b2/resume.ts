@@ -84,8 +84,11 @@ export interface ResumeWish {
 
 /** What a resumed upload found among the name's unfinished large files. */
 export interface ResumeCandidates {
-  /** The newest one matching the wish, with its parts, or null (start a new large file). */
-  resume: { fileId: string; partSize: number; parts: Map<number, ExistingPart> } | null;
+  /**
+   * The newest one matching the wish, with its parts and its `large_file_sha1` (null when it has
+   * none), or null (start a new large file).
+   */
+  resume: { fileId: string; partSize: number; sha1: string | null; parts: Map<number, ExistingPart> } | null;
   /**
    * Unfinished files of the same name that b2c started (they carry `b2c_size`/`b2c_part_size`)
    * and that the upload will not continue: the source changed since. The writer cancels them
@@ -120,7 +123,8 @@ export async function findResumable(session: B2Session, bucket: BucketRef, wish:
     .map((f) => f.fileId ?? '');
   if (best === undefined || bestId === null) return { resume: null, superseded };
   const partSize = num(best.fileInfo?.[INFO_PART_SIZE]) ?? 0;
-  return { resume: { fileId: bestId, partSize, parts: await listParts(session, bestId, path, signal) }, superseded };
+  const sha1 = cleanSha1(best.fileInfo?.large_file_sha1);
+  return { resume: { fileId: bestId, partSize, sha1, parts: await listParts(session, bestId, path, signal) }, superseded };
 }
 
 /** True for unfinished files this provider started (see the module comment). */

@@ -9,13 +9,18 @@
  * collector. On top come the source's own read-ahead (one chunk straddling a part boundary, plus
  * its highWaterMark) and the HTTP client's small socket buffers.
  * Each part is hashed for X-Bz-Content-Sha1; the whole file is hashed on the way when the caller
- * gave a SHA1 (which is also what went into `large_file_sha1`), and checked against it.
+ * gave a SHA1 (which is also what went into `large_file_sha1`), and checked against it. Both
+ * hashes run in worker threads (sha1-pool.ts) on the part buffers themselves (shared memory).
+ *
+ * This is the way for sources read once, in order (another provider's stream). A source that
+ * can be read again by range (WriteOptions.reopen: a local file) goes through
+ * upload-from-source.ts instead: parts streamed from the source, no part buffers.
  */
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { IntegrityError, isProviderError } from '../errors.js';
 import { PartSplitter } from './part-splitter.js';
-import { sha1Hex, sha1Mismatch, sizeMismatch } from '../stream-utils.js';
+import { createSha1, sha1Of } from '../sha1-pool.js';
+import { sha1Mismatch, sizeMismatch } from '../stream-utils.js';
 import type { BucketRef } from './buckets.js';
 import type { CallContext } from './error-map.js';
 import type { B2Session } from './session.js';
@@ -85,6 +90,18 @@ class Slots {
  * TransientError, CancelledError (the unfinished file is kept, so `write({resume:true})` can continue it)
  */
 export async function uploadLarge(session: B2Session, pool: UploadUrlPool, u: LargeUpload): Promise<WireFile> {
+  return runLargeFile(session, pool, u, (fileId) => sendParts(session, pool, u, fileId));
+}
+
+/** What starting and finishing a large file needs (a subset of {@link LargeUpload}). */
+export type LargeFileStart = Pick<LargeUpload, 'bucket' | 'key' | 'path' | 'contentType' | 'info' | 'signal' | 'resume' | 'onStarted'>;
+
+/**
+ * b2_start_large_file (or the unfinished file being resumed), then `sendParts`, then
+ * b2_finish_large_file with the part SHA1s it returns. An IntegrityError cancels the large file;
+ * anything else leaves it unfinished for a later resume.
+ */
+export async function runLargeFile(session: B2Session, pool: UploadUrlPool, u: LargeFileStart, sendParts: (fileId: string) => Promise<string[]>): Promise<WireFile> {
   const ctx: CallContext = { op: 'b2_start_large_file', path: u.path, bucket: u.bucket.name, fileName: u.key, capability: 'writeFiles', action: 'Upload' };
   const fileId =
     u.resume?.fileId ??
@@ -103,7 +120,7 @@ export async function uploadLarge(session: B2Session, pool: UploadUrlPool, u: La
   if (fileId === null) throw session.fail(new Error('b2_start_large_file returned no fileId'), ctx);
   u.onStarted?.(fileId);
   try {
-    const partSha1s = await sendParts(session, pool, u, fileId);
+    const partSha1s = await sendParts(fileId);
     return await finish(session, u, fileId, partSha1s);
   } catch (e) {
     if (e instanceof IntegrityError) await cancelQuietly(session, fileId, u.path);
@@ -116,7 +133,7 @@ export async function uploadLarge(session: B2Session, pool: UploadUrlPool, u: La
 async function sendParts(session: B2Session, pool: UploadUrlPool, u: LargeUpload, fileId: string): Promise<string[]> {
   const concurrency = Math.max(1, u.concurrency);
   const slots = new Slots(concurrency);
-  const whole = u.expectedSha1 !== null ? createHash('sha1') : null;
+  const whole = u.expectedSha1 !== null ? createSha1(u.size) : null;
   const sha1s: string[] = [];
   const inFlight = new Set<Promise<void>>();
   const failed: { first: Error | null } = { first: null };
@@ -137,8 +154,8 @@ async function sendParts(session: B2Session, pool: UploadUrlPool, u: LargeUpload
       }
       bytes += part.length;
       if (bytes > u.size) throw sizeMismatch(u.path, u.size, bytes, true);
-      whole?.update(part);
-      const sha1 = sha1Hex(part);
+      // Both hashes read the part where it lies (shared memory), on two worker threads at once.
+      const [sha1] = await Promise.all([sha1Of(part), whole?.updateShared(part)]);
       sha1s.push(sha1);
       const have = u.resume?.parts.get(partNumber);
       if (have !== undefined && have.sha1 === sha1 && have.length === part.length) {
@@ -161,15 +178,19 @@ async function sendParts(session: B2Session, pool: UploadUrlPool, u: LargeUpload
         });
       inFlight.add(task);
     }
+  } catch (e) {
+    whole?.abandon();
+    throw e;
   } finally {
     await Promise.all([...inFlight]);
     await parts.close().catch(() => undefined);
     u.onPartBuffers?.({ partSize: u.partSize, allocated: parts.allocated, peakInFlight: parts.peakOutstanding });
   }
+  if (failed.first !== null || bytes !== u.size) whole?.abandon();
   if (failed.first !== null) throw failed.first;
   if (bytes !== u.size) throw sizeMismatch(u.path, u.size, bytes, false);
   if (whole !== null && u.expectedSha1 !== null) {
-    const actual = whole.digest('hex');
+    const actual = await whole.digest();
     if (actual !== u.expectedSha1.toLowerCase()) throw sha1Mismatch(u.path, u.expectedSha1, actual);
   }
   return sha1s;
@@ -200,7 +221,7 @@ function uploadPart(
   });
 }
 
-async function finish(session: B2Session, u: LargeUpload, fileId: string, partSha1Array: string[]): Promise<WireFile> {
+async function finish(session: B2Session, u: LargeFileStart, fileId: string, partSha1Array: string[]): Promise<WireFile> {
   const ctx: CallContext = { op: 'b2_finish_large_file', path: u.path, bucket: u.bucket.name, fileName: u.key, capability: 'writeFiles', action: 'Upload' };
   try {
     return await session.lib<WireFile>(ctx, u.signal, (c, x) => c.finishLargeFile({ fileId, partSha1Array, ...x }));

@@ -1,12 +1,14 @@
 /**
  * `write()` for B2: checks, then one b2_upload_file up to the cutoff, else the large-file API.
  *
- * - The cutoff is at least the part size, so a large file always has two or more parts (whether B2
- *   accepts a one-part large file is undocumented, docs/b2-api.md §5.2).
- * - `large_file_sha1` goes into fileInfo only when the caller passes `sha1`: fileInfo is fixed at
- *   b2_start_large_file, before any byte is read. Without it, every part is still SHA1-checked by
- *   B2, but downloads of that file cannot verify the whole (the alternative, hashing the source
- *   twice or re-writing metadata with a copy afterwards, costs a full extra read or a 5 GB limit).
+ * - The cutoff is at least the part size, so a large file always has two or more parts (B2 refuses
+ *   a large file of one part, docs/b2-api.md §5.2).
+ * - A large file always carries `large_file_sha1` when the source can be read again by range
+ *   (`reopen`, a local file: upload-from-source.ts hashes it in one pass first, then streams the
+ *   parts from it), and otherwise when the caller passes `sha1`: fileInfo is fixed at
+ *   b2_start_large_file, before any byte is sent. Without it, every part is still SHA1-checked by
+ *   B2, but downloads of that file cannot verify the whole (the alternative, re-writing metadata
+ *   with a copy afterwards, has a 5 GB limit).
  * - Without `overwrite`, an existing name fails with AlreadyExistsError. Checking needs listFiles
  *   (or readFiles, via HEAD); a key with neither uploads anyway — on B2 that adds a version and
  *   loses nothing.
@@ -18,7 +20,9 @@ import { lookup } from 'mime-types';
 import type { Readable } from 'node:stream';
 import { AlreadyExistsError, InvalidNameError, PermissionDeniedError, isProviderError } from '../errors.js';
 import { splitBucketPath } from '../paths.js';
-import { destroyOnAbort, sha1Hex, sha1Mismatch, sizeMismatch, throwIfAborted } from '../stream-utils.js';
+import type { MemoryBudget } from '../memory-budget.js';
+import { OFF_THREAD_MIN_BYTES, sha1Of } from '../sha1-pool.js';
+import { destroyOnAbort, sha1Mismatch, sizeMismatch, throwIfAborted } from '../stream-utils.js';
 import type { Entry, WriteOptions } from '../types.js';
 import type { BucketDirectory, BucketRef } from './buckets.js';
 import { assertValidKey, entryFromFile } from './entries.js';
@@ -27,6 +31,7 @@ import { headFile } from './download.js';
 import { INFO_MTIME, INFO_PART_SIZE, INFO_SIZE, findResumable } from './resume.js';
 import type { B2Session } from './session.js';
 import { cancelQuietly, uploadLarge } from './upload-large.js';
+import { uploadFromSource } from './upload-from-source.js';
 import { uploadSmall } from './upload-small.js';
 import type { UploadUrlPool } from './upload-url-pool.js';
 import type { WireListFiles } from './wire-types.js';
@@ -47,6 +52,8 @@ export interface WriteDeps {
   pool: UploadUrlPool;
   buckets: BucketDirectory;
   settings: UploadSettings;
+  /** What buffered uploads hold in memory together (≤ partConcurrency × partSize). */
+  memory: MemoryBudget;
 }
 
 /** Part size for `size` bytes: requested (or recommended), within B2's limits and ≤ 10 000 parts. */
@@ -89,7 +96,8 @@ export async function fileExists(session: B2Session, bucket: BucketRef, key: str
  * plus their concatenation would hold the file twice.
  */
 async function readAll(source: Readable, size: number, path: string): Promise<Buffer> {
-  const data = Buffer.allocUnsafe(size);
+  // Shared memory when big: a worker thread hashes it in place (sha1-pool.ts).
+  const data = size >= OFF_THREAD_MIN_BYTES ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
   let bytes = 0;
   for await (const raw of source as AsyncIterable<Buffer | string>) {
     const chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
@@ -127,15 +135,43 @@ export async function writeFile(deps: WriteDeps, path: string, source: Readable,
     if (options.mtimeMs !== undefined && options.mtimeMs !== null) info[INFO_MTIME] = String(Math.round(options.mtimeMs));
     let partSize = effectivePartSize(session, options.partSize ?? settings.partSize, options.size);
     const cutoff = Math.max(partSize, settings.uploadCutoff ?? 0);
+    const concurrency = Math.max(1, options.partConcurrency ?? settings.partConcurrency);
+    deps.memory.atLeast(concurrency * partSize);
     if (options.size <= cutoff) {
-      const data = await readAll(source, options.size, path);
-      const sha1 = sha1Hex(data);
-      if (options.sha1 !== undefined && options.sha1 !== null && options.sha1.toLowerCase() !== sha1) throw sha1Mismatch(path, options.sha1, sha1);
-      const file = await uploadSmall(session, deps.pool, { bucket, key, path, data, sha1, contentType, info, signal });
-      options.onProgress?.(options.size);
-      return entryFromFile(bucket.name, file);
+      const release = await deps.memory.reserve(options.size, signal, path);
+      try {
+        const data = await readAll(source, options.size, path);
+        const sha1 = await sha1Of(data);
+        if (options.sha1 !== undefined && options.sha1 !== null && options.sha1.toLowerCase() !== sha1) throw sha1Mismatch(path, options.sha1, sha1);
+        const file = await uploadSmall(session, deps.pool, { bucket, key, path, data, sha1, contentType, info, signal });
+        options.onProgress?.(options.size);
+        return entryFromFile(bucket.name, file);
+      } finally {
+        release();
+      }
     }
     const expectedSha1 = options.sha1 ?? null;
+    if (options.reopen !== undefined) {
+      const file = await uploadFromSource(session, deps.pool, {
+        bucket,
+        key,
+        path,
+        size: options.size,
+        mtimeMs: options.mtimeMs ?? null,
+        partSize,
+        partSizeChosen: options.partSize !== undefined,
+        concurrency: options.partsInFlight ?? (() => concurrency),
+        contentType,
+        info,
+        expectedSha1,
+        resume: options.resume === true,
+        reopen: options.reopen,
+        signal,
+        onProgress: options.onProgress,
+      });
+      source.destroy(); // read through `reopen` instead
+      return entryFromFile(bucket.name, file);
+    }
     const found =
       options.resume === true
         ? await findResumable(session, bucket, { key, size: options.size, mtimeMs: options.mtimeMs ?? null, partSize: options.partSize === undefined ? null : partSize, sha1: expectedSha1 }, path, signal)
@@ -152,6 +188,9 @@ export async function writeFile(deps: WriteDeps, path: string, source: Readable,
       superseding = Promise.all(found.superseded.filter((id) => id !== fileId).map((id) => cancelQuietly(session, id, path)));
     };
     let file;
+    // Its part buffers, reserved for the whole upload: with other buffering uploads they stay
+    // inside partConcurrency × partSize together.
+    const release = await deps.memory.reserve(Math.min(concurrency, Math.ceil(options.size / partSize)) * partSize, signal, path);
     try {
       file = await uploadLarge(session, deps.pool, {
         bucket,
@@ -160,7 +199,7 @@ export async function writeFile(deps: WriteDeps, path: string, source: Readable,
         source: source as AsyncIterable<Buffer>,
         size: options.size,
         partSize,
-        concurrency: Math.max(1, options.partConcurrency ?? settings.partConcurrency),
+        concurrency,
         contentType,
         info,
         expectedSha1,
@@ -170,6 +209,7 @@ export async function writeFile(deps: WriteDeps, path: string, source: Readable,
         onStarted,
       });
     } finally {
+      release();
       await superseding;
     }
     return entryFromFile(bucket.name, file);

@@ -32,10 +32,24 @@ export class BatchedFileWriter {
   private unsynced = 0;
   private failure: { error: unknown } | null = null;
 
+  /** Where the next batch goes in the file (counted from 0 when writing at the file's position). */
+  private offset: number;
+
+  /**
+   * @param onWritten told of each batch once written: its bytes and where in the file it went
+   * @param position where the first chunk goes (the next one follows it), for writers that fill
+   *   one byte range of a file while others fill the rest; null: at the file's own position
+   *   (a new file: from 0)
+   * @param maxBatchBytes bytes one write call carries at most (memory: two batches per writer)
+   */
   constructor(
     private readonly handle: FileHandle,
-    private readonly onWritten: ((bytes: number) => void) | undefined,
-  ) {}
+    private readonly onWritten: ((bytes: number, at: number) => void) | undefined,
+    private readonly position: number | null = null,
+    private readonly maxBatchBytes = MAX_BATCH_BYTES,
+  ) {
+    this.offset = position ?? 0;
+  }
 
   /** Queues `chunk` (which must not be modified afterwards); waits only when a full batch is ready. */
   async add(chunk: Buffer): Promise<void> {
@@ -43,7 +57,7 @@ export class BatchedFileWriter {
     if (chunk.length === 0) return;
     this.batch.push(chunk);
     this.batchBytes += chunk.length;
-    if (this.writing !== null && this.batchBytes < MAX_BATCH_BYTES && this.batch.length < MAX_BATCH_CHUNKS) return;
+    if (this.writing !== null && this.batchBytes < this.maxBatchBytes && this.batch.length < MAX_BATCH_CHUNKS) return;
     if (this.writing !== null) await this.writing;
     this.throwIfFailed();
     this.startWrite();
@@ -72,10 +86,12 @@ export class BatchedFileWriter {
     const bytes = this.batchBytes;
     this.batch = [];
     this.batchBytes = 0;
-    this.writing = writevAll(this.handle, buffers, bytes).then(
+    const at = this.offset;
+    this.offset += bytes;
+    this.writing = writevAll(this.handle, buffers, bytes, this.position === null ? null : at).then(
       () => {
         this.writing = null;
-        this.onWritten?.(bytes);
+        this.onWritten?.(bytes, at);
         this.unsynced += bytes;
         this.maybeSyncInBackground();
       },
@@ -102,12 +118,12 @@ export class BatchedFileWriter {
   }
 }
 
-/** Writes all `bytes` of `buffers` (writev may write less than asked). */
-async function writevAll(handle: FileHandle, buffers: Buffer[], bytes: number): Promise<void> {
+/** Writes all `bytes` of `buffers` at `position` (null: the file's own), as writev may write less than asked. */
+async function writevAll(handle: FileHandle, buffers: Buffer[], bytes: number, position: number | null): Promise<void> {
   let rest = buffers;
   let left = bytes;
   while (left > 0) {
-    const { bytesWritten } = await handle.writev(rest);
+    const { bytesWritten } = position === null ? await handle.writev(rest) : await handle.writev(rest, position + bytes - left);
     left -= bytesWritten;
     if (left > 0) rest = dropBytes(rest, bytesWritten);
   }

@@ -9,7 +9,7 @@
  * that must precede the rename finds little left to flush. Memory: at most two batches (≤ 4 MiB
  * each) per write.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { InvalidNameError, TransientError, isProviderError } from '../errors.js';
@@ -18,12 +18,16 @@ import { destroyOnAbort, sha1Mismatch, sizeMismatch, throwIfAborted } from '../s
 import { mapFsError } from './fs-errors.js';
 import { assertAbsent, commitTemp, ensureParent, setMtime } from './atomic.js';
 import { discardTemp, tempPathFor } from './temp-files.js';
+import { chunksOf } from '../chunk-iterator.js';
+import { OFF_THREAD_MIN_BYTES } from '../sha1-pool.js';
 import { BatchedFileWriter } from './batched-writer.js';
+import { wantsRanges, writeRanges } from './ranged-write.js';
+import { ReadBackHash } from './read-back-hash.js';
 import { statLocal } from './list.js';
 import type { ResolvedPath } from './disk-paths.js';
 
 /** Source errors that are not provider errors are the source's transport failing: retryable. */
-function sourceError(e: unknown, path: string): Error {
+export function sourceError(e: unknown, path: string): Error {
   if (isProviderError(e)) return e;
   const detail = e instanceof Error ? e.message : String(e);
   return new TransientError(`Reading the data for "${path}" failed: ${detail}`, undefined, path, { cause: e });
@@ -43,7 +47,7 @@ export async function writeLocal(p: ResolvedPath, source: Readable, options: Wri
   if (p.path === '/') throw new InvalidNameError('The root folder cannot be written as a file.', p.path);
   if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`Write size must be a non-negative integer, not ${size}.`);
   // The iterator first: it listens for 'error', so destroying the source on abort is never unhandled.
-  const iterator = (source as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const iterator = chunksOf(source);
   const detach = destroyOnAbort(source, signal, p.path);
   let tmp: string | null = null;
   let handle: FileHandle | null = null;
@@ -54,35 +58,41 @@ export async function writeLocal(p: ResolvedPath, source: Readable, options: Wri
     if (!overwrite) await assertAbsent(p);
     await ensureParent(p);
     tmp = tempPathFor(p.disk);
-    handle = await open(tmp, 'wx', 0o666).catch((e: unknown) => {
+    // Readable too: a write in parallel ranges hashes the file back (ranged-write.ts).
+    handle = await open(tmp, 'wx+', 0o666).catch((e: unknown) => {
       throw mapFsError(e, p.path, 'create');
     });
-    const hash = options.sha1 ? createHash('sha1') : null;
-    writer = new BatchedFileWriter(handle, onProgress);
-    let bytes = 0;
-    for (;;) {
-      let next: IteratorResult<Buffer | string>;
+    let actual: string | null;
+    if (wantsRanges(options)) {
+      // Parallel ranges (ranged-write.ts): `source` gives the first range only.
+      sourceDone = true;
+      await writeRanges(handle, p.path, source, options, (e) => sourceError(e, p.path));
+      actual = options.sha1.toLowerCase();
+    } else {
+      const expected = options.sha1 ? options.sha1.toLowerCase() : null;
+      // Big files are verified by reading them back in a worker (read-back-hash.ts), small ones
+      // by hashing their few chunks here.
+      const check = expected !== null && size >= OFF_THREAD_MIN_BYTES ? new ReadBackHash(handle.fd, size, p.path) : null;
+      const inline = expected !== null && check === null ? createHash('sha1') : null;
+      writer = new BatchedFileWriter(handle, (bytes, at) => {
+        check?.written(at, bytes);
+        onProgress?.(bytes);
+      });
       try {
-        next = await iterator.next();
-      } catch (e) {
-        sourceDone = true; // an errored stream is already destroyed
-        throw sourceError(e, p.path);
+        await writeInOrder(iterator, writer, p.path, size, inline, () => (sourceDone = true));
+        await writer.finish();
+        if (check !== null && expected !== null) await check.verify(expected);
+        if (inline !== null && expected !== null) {
+          const hex = inline.digest('hex');
+          if (hex !== expected) throw sha1Mismatch(p.path, expected, hex);
+        }
+      } finally {
+        await writer.settle();
+        await check?.abandon(); // the worker reads through the fd, which is closed below
       }
-      if (next.done === true) {
-        sourceDone = true;
-        break;
-      }
-      const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-      bytes += chunk.length;
-      if (bytes > size) throw sizeMismatch(p.path, size, bytes, true);
-      hash?.update(chunk);
-      await writer.add(chunk);
+      actual = expected;
     }
-    if (bytes !== size) throw sizeMismatch(p.path, size, bytes, false);
-    const actual = hash?.digest('hex') ?? null;
-    if (options.sha1 && actual !== options.sha1.toLowerCase()) throw sha1Mismatch(p.path, options.sha1, actual ?? '');
     try {
-      await writer.finish();
       // Durable before it gets the real name: a crash must never leave a renamed, unsynced file.
       await handle.sync();
       await handle.close();
@@ -106,4 +116,38 @@ export async function writeLocal(p: ResolvedPath, source: Readable, options: Wri
     if (handle !== null) await handle.close().catch(() => undefined);
     if (tmp !== null) await discardTemp(tmp);
   }
+}
+
+/**
+ * Reads the whole source in order into `writer` (and `hash`, when given), checking its size.
+ * Calls `ended` once the source is done (ended or failed).
+ */
+async function writeInOrder(
+  iterator: AsyncIterator<Buffer, undefined>,
+  writer: BatchedFileWriter,
+  path: string,
+  size: number,
+  hash: Hash | null,
+  ended: () => void,
+): Promise<void> {
+  let bytes = 0;
+  for (;;) {
+    let next: IteratorResult<Buffer, undefined>;
+    try {
+      next = await iterator.next();
+    } catch (e) {
+      ended(); // an errored stream is already destroyed
+      throw sourceError(e, path);
+    }
+    if (next.done === true) {
+      ended();
+      break;
+    }
+    const chunk = next.value;
+    bytes += chunk.length;
+    if (bytes > size) throw sizeMismatch(path, size, bytes, true);
+    hash?.update(chunk);
+    await writer.add(chunk);
+  }
+  if (bytes !== size) throw sizeMismatch(path, size, bytes, false);
 }

@@ -7,6 +7,7 @@ import { Box, Text } from 'ink';
 import { memo, type ReactNode } from 'react';
 import { fitToWidth, sanitizeForTerminal } from '../../state/text/sanitize.js';
 import type { JobView } from '../../transfers/index.js';
+import { describeInFlight } from '../../tui/operations/in-flight-line.js';
 import { jobLine } from '../../tui/operations/job-line.js';
 import { hintLine } from '../../state/keyboard/hint-lines.js';
 import { useKeymap } from '../keymap-context.js';
@@ -63,7 +64,7 @@ function QueuePanelView({ queue, cursor, width, height }: QueuePanelProps): Reac
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="single" borderColor={theme.pane.activeBorder}>
       <Text bold color={theme.pane.header} wrap="truncate">
-        {fitToWidth(`Transfer queue — ${summary}`, inner)}
+        {fitToWidth(`Transfer queue — ${summary}${snap.active ? ` · ${describeInFlight(snap.inFlight)}` : ''}`, inner)}
       </Text>
       <Text color={theme.muted} wrap="truncate">
         {fitToWidth(hintLine(keymap, 'queuePanel'), inner)}

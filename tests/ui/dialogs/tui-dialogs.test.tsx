@@ -80,7 +80,8 @@ describe('dialogs', () => {
     f.h.press(KEYS.escape);
     await f.h.waitForFrame((fr) => !fr.includes('Quit?'));
     f.h.press('t');
-    await f.see('Transfer queue', 'a.txt');
+    // While it runs, the header says how much the engine keeps in flight (src/transfers/in-flight.ts).
+    await f.see('Transfer queue', 'a.txt', '4 files × 4 parts');
     held.release();
     await f.see('done');
     f.h.press('t');
