@@ -31,11 +31,11 @@ export class Ledger {
     private readonly keepFinished: number,
     private readonly onState: StateListener,
   ) {
-    this.meter = new SpeedMeter(clock.now());
+    this.meter = new SpeedMeter();
   }
 
   addGroup(settings: GroupSettings, restored: boolean): GroupRecord {
-    const g = newGroup(`g${this.nextGroup++}`, settings, restored, this.clock.now());
+    const g = newGroup(`g${this.nextGroup++}`, settings, restored);
     this.groups.set(g.id, g);
     return g;
   }

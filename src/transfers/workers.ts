@@ -130,7 +130,6 @@ export class Workers {
 
   private start(job: JobRecord): void {
     const controller = new AbortController();
-    const now = this.opts.clock.now();
     this.ledger.update(job, {
       state: 'running',
       controller,
@@ -139,7 +138,7 @@ export class Workers {
       retryAt: null,
       note: null,
       bytesDone: 0,
-      meter: new SpeedMeter(now),
+      meter: new SpeedMeter(),
     });
     void this.execute(job, controller);
   }

@@ -28,7 +28,7 @@ export type AppAction =
   | { type: 'toggleQueueFocus' }
   | { type: 'openWizard' }
   | { type: 'closeWizard' }
-  | { type: 'setStatus'; text: string; tone?: StatusMessage['tone'] }
+  | { type: 'setStatus'; text: string; tone?: StatusMessage['tone']; untilProgress?: boolean }
   | { type: 'clearStatus' };
 
 function withPane(state: AppState, side: PaneSide, pane: PaneState): AppState {
@@ -91,7 +91,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'closeWizard':
       return mode.kind === 'wizard' ? withMode(state, { kind: 'normal' }) : state;
     case 'setStatus':
-      return { ...state, status: { text: action.text, tone: action.tone ?? 'info' } };
+      return { ...state, status: { text: action.text, tone: action.tone ?? 'info', ...(action.untilProgress === true ? { untilProgress: true } : {}) } };
     case 'clearStatus':
       return state.status === null ? state : { ...state, status: null };
     default: {
