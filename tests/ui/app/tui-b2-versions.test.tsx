@@ -57,6 +57,33 @@ describe('versions dialog actions', () => {
     expect(rows.some((r) => r.startsWith('F8') && r.includes('Delete exactly this version'))).toBe(true);
   });
 
+  it('at 80×24 the versions differ visibly: upload time to the second, size, and where the file IDs differ', async () => {
+    f = await startTui({ b2: true, right: docs('demo'), active: 'right' });
+    await f.see('report.pdf');
+    // At 80 columns the footer cuts the filter's name short: wait for its start.
+    f.h.press('/', 'report.pdf', KEYS.enter);
+    await f.see('filter "report');
+    f.h.press(KEYS.end, 'v');
+    const frame = await f.see('3 versions, newest first');
+    const versions = await versionsOf(f, `/${P}/docs/report.pdf`);
+    expect(frame).toMatch(/Uploaded \(UTC\)\s+Size\s+File ID/);
+    const rows = frame.split('\n').filter((l) => /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/.test(l));
+    expect(rows).toHaveLength(3);
+    for (const [i, v] of versions.entries()) {
+      const row = rows[i] ?? '';
+      expect(row).toContain(new Date(v.uploadTimestamp ?? 0).toISOString().slice(0, 19).replace('T', ' '));
+      expect(row).toContain(['25.9 KiB', '23.4 KiB', '19.5 KiB'][i]);
+      // The shown part of the ID is a piece of this version's ID that no other version has.
+      const shown = /(…?[\w]+…?)\s*║/.exec(row)?.[1]?.replace(/…/g, '') ?? '';
+      expect(shown.length).toBeGreaterThan(8);
+      expect(v.fileId).toContain(shown);
+      for (const other of versions.filter((o) => o !== v)) expect(other.fileId).not.toContain(shown);
+    }
+    // The details show the whole ID, wrapped.
+    f.h.press(KEYS.enter);
+    await f.h.waitForFrame((fr) => fr.replace(/[\s║│]/g, '').includes(`FileID${versions[0]?.fileId ?? '?'}`));
+  });
+
   it('shows the details of an older version and copies exactly that version to the other pane', async () => {
     f = await startTui({ size: WIDE, b2: true, right: docs('demo'), active: 'right' });
     await cursorTo(f, 'report.pdf');
