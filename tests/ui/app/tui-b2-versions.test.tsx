@@ -100,7 +100,7 @@ describe('versions dialog actions', () => {
     expect(await readFile(join(f.dir, 'report.pdf'))).toEqual(demoBytes('report-v2', 24_000));
   });
 
-  it('deletes exactly one version after a confirmation naming it, and the list shrinks', async () => {
+  it('deletes exactly one version after a typed confirmation naming it, and the list shrinks', async () => {
     f = await startTui({ size: WIDE, b2: true, right: docs('demo'), active: 'right' });
     await cursorTo(f, 'report.pdf');
     f.h.press('v');
@@ -110,8 +110,12 @@ describe('versions dialog actions', () => {
     if (!oldest) throw new Error('no third version');
     f.h.press(KEYS.down, KEYS.down, KEYS.f8);
     // The id is long: the dialog wraps it, so compare without the frame's borders and padding.
-    await f.h.waitForFrame((fr) => fr.includes('Delete version') && fr.replace(/[\s║│]/g, '').includes(`FileID${oldest.fileId}`));
+    await f.h.waitForFrame((fr) => fr.includes('Delete version: cannot be undone') && fr.replace(/[\s║│]/g, '').includes(`(fileID${oldest.fileId})`));
+    // Enter alone deletes nothing: the word must be typed.
     f.h.press(KEYS.enter);
+    await f.see('Nothing was deleted: type yes');
+    expect(await versionsOf(f, `/${P}/docs/report.pdf`)).toHaveLength(3);
+    f.h.press('yes', KEYS.enter);
     await f.see('2 versions, newest first');
     const after = await versionsOf(f, `/${P}/docs/report.pdf`);
     expect(after.map((v) => v.fileId)).toEqual(before.slice(0, 2).map((v) => v.fileId));
