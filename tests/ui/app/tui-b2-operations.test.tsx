@@ -128,12 +128,14 @@ describe('B2 operations', () => {
     expect((await readAll(await master(f), `/${P}/README.txt`)).toString()).toBe('Demo photos bucket, first draft.\n');
   });
 
-  it('shows hidden files with . and unhides one with u', async () => {
-    f = await startTui({ size: WIDE, b2: true, right: open('docs/'), active: 'right' });
+  it('shows hidden files with . (marked in words, not only dim) and unhides one with u', async () => {
+    f = await startTui({ size: WIDE, b2: true, right: open('docs/'), active: 'right', mono: true });
     await f.see('report.pdf');
     expect(f.h.plainFrame()).not.toContain('deleted-draft.txt');
     f.h.press('.');
-    await f.see('deleted-draft.txt');
+    const shown = await f.see('deleted-draft.txt');
+    expect(shown).toMatch(/deleted-draft\.txt\s+hidden /);
+    expect(shown).toMatch(/report\.pdf\s+26500 /);
     await cursorTo(f, 'deleted-draft');
     f.h.press('u');
     await f.see('Unhide deleted-draft.txt', 'No file data is deleted.');
