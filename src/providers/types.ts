@@ -19,7 +19,7 @@ import type { Readable } from 'node:stream';
 import type { KeyInfo } from '../state/model/key-info.js';
 import type { Entry, VersionEntry } from '../state/model/entry.js';
 
-export type { Entry, EntryKind, SpecialFileKind, VersionEntry } from '../state/model/entry.js';
+export type { BucketSettings, Entry, EntryKind, LifecycleRule, SpecialFileKind, VersionEntry } from '../state/model/entry.js';
 
 /** Options shared by listing calls. */
 export interface ListOptions {

@@ -11,7 +11,6 @@ import { distinctId, sharedEnds, type SharedEnds } from '../../state/text/distin
 import { keysForCommand, type Keymap } from '../../state/keyboard/keymap.js';
 import { formatKeyPattern } from '../../state/keyboard/key-patterns.js';
 import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
-import { wrapText } from '../../state/text/wrap.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { hintLine } from '../../state/keyboard/hint-lines.js';
 import { useKeymap } from '../keymap-context.js';
@@ -19,7 +18,7 @@ import { useTheme } from '../theme-context.js';
 import type { DialogOf } from '../../tui/dialogs/registry.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
 import { Wrapped } from './OperationDialogs.js';
-import { exactTime } from './ViewDialogs.js';
+import { exactTime, fieldLines } from './ViewDialogs.js';
 
 /** The footer's actions: command, what it does here, how many of its keys are named (room is short). */
 const FOOTER: ReadonlyArray<[CommandId, string, number]> = [
@@ -76,13 +75,9 @@ export function versionFields(v: VersionEntry): Array<[string, string]> {
   ];
 }
 
-const LABEL_W = 14;
-
 /** The details as lines of `width` columns; a long value (the file ID) wraps under itself, never cut. */
 export function detailLines(v: VersionEntry, width: number): string[] {
-  return versionFields(v).flatMap(([k, value]) =>
-    wrapText(sanitizeForTerminal(value), Math.max(1, width - LABEL_W)).map((piece, i) => `${fitToWidth(i === 0 ? k : '', LABEL_W)}${piece}`),
-  );
+  return fieldLines(versionFields(v), width);
 }
 
 /** v. */
