@@ -86,7 +86,7 @@ describe('keys screen', () => {
     expect(created).toContain('B2 shows the application key only this once.');
 
     await step(h, 's', (f) => f.includes('› Profile name'));
-    await step(h, '\r', (f) => f.includes('Saved as profile ui-key.'));
+    await step(h, '\r', (f) => f.includes('Saved as profile ui-key; F9 opens it in a pane.'));
     expect(saved).toEqual([{ name: 'ui-key', applicationKeyId: expect.any(String), applicationKey: secret, endpoint: emu.endpoint }]);
 
     const back = await step(h, '\r', (f) => f.includes('Key ui-key created.') && !f.includes('Listing'));
