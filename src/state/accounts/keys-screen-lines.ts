@@ -6,8 +6,7 @@
  */
 import { formatDuration } from '../text/format.js';
 import type { ActionFact, BucketFact, CapabilityFact, KeyFacts } from './keys-screen-facts.js';
-import { displayWidth, sanitizeForTerminal } from '../text/sanitize.js';
-import { wrapText } from '../text/wrap.js';
+import { sanitizeForTerminal } from '../text/sanitize.js';
 
 /** How a piece of a line is emphasised; the UI maps tones to theme tokens. */
 export type LineTone = 'plain' | 'heading' | 'label' | 'ok' | 'denied' | 'warning' | 'muted';
@@ -176,31 +175,6 @@ export function capabilityLines(facts: KeyFacts): FactLine[] {
 /** The whole inspector: header, actions, capabilities, with blank lines between. */
 export function keyFactLines(facts: KeyFacts, options: ActionLineOptions = {}): FactLine[] {
   return [...headerLines(facts), [], ...actionLines(facts, options), [], ...capabilityLines(facts)];
-}
-
-/**
- * `line` in lines of at most `width` columns: its last segment (a value, a reason, a meaning)
- * wraps at spaces under where it starts, so nothing is cut. A line that fits stays as it is.
- */
-export function wrapFactLine(line: FactLine, width: number): FactLine[] {
-  const last = line[line.length - 1];
-  if (last === undefined || displayWidth(lineText(line)) <= width) return [line];
-  const head = line.slice(0, -1);
-  const lead = last.text.length - last.text.trimStart().length;
-  const indent = displayWidth(head.map((x) => x.text).join('')) + lead;
-  const words = last.text.trimStart();
-  if (width - indent >= 20) {
-    const [first = '', ...rest] = wrapText(words, width - indent);
-    return [[...head, seg(' '.repeat(lead) + first, last.tone)], ...rest.map((piece): FactLine => [seg(' '.repeat(indent)), seg(piece, last.tone)])];
-  }
-  // A prefix too wide to hang under: the text goes on the lines below, near the left edge.
-  const margin = Math.min(4, Math.max(0, width - 1));
-  return [head, ...wrapText(words, Math.max(1, width - margin)).map((piece): FactLine => [seg(' '.repeat(margin)), seg(piece, last.tone)])];
-}
-
-/** Every line wrapped to `width` (see {@link wrapFactLine}). */
-export function wrapFactLines(lines: readonly FactLine[], width: number): FactLine[] {
-  return lines.flatMap((l) => wrapFactLine(l, width));
 }
 
 /** A line as plain text (no styling). */

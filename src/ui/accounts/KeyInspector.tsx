@@ -9,7 +9,8 @@
  */
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, type ReactNode } from 'react';
-import { wrapFactLines, type FactLine } from '../../state/accounts/keys-screen-lines.js';
+import type { FactLine } from '../../state/accounts/keys-screen-lines.js';
+import { wrapFactLines } from '../../state/accounts/fact-line-wrap.js';
 import type { ScrollState } from '../../state/accounts/keys-screen-scroll.js';
 import { useTheme } from '../theme-context.js';
 import { toneStyle } from './tones.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CAPABILITIES } from '../../../src/state/permissions/capabilities.js';
 import { actionKey, keyFacts, REAL_B2_ENDPOINT } from '../../../src/state/accounts/keys-screen-facts.js';
-import { describeExpiry, keyFactLines, lineText, wrapFactLines } from '../../../src/state/accounts/keys-screen-lines.js';
+import { describeExpiry, keyFactLines, lineText } from '../../../src/state/accounts/keys-screen-lines.js';
+import { wrapFactLines } from '../../../src/state/accounts/fact-line-wrap.js';
 import { DAY, keyInfo, NOW } from './fixtures.js';
 
 const text = (facts: ReturnType<typeof keyFacts>): string => keyFactLines(facts).map(lineText).join('\n');
