@@ -34,6 +34,8 @@ export interface ConfigStore {
   readonly path: string;
   /** Things the user should be told about opening (e.g. the file's mode was tightened to 600). */
   readonly notices: readonly string[];
+  /** True for a config that lives in memory only and is forgotten on exit (./memory-store.ts). */
+  readonly inMemory?: boolean;
   /** All profiles in stored order, without secrets. */
   listProfiles(): ProfileSummary[];
   /** The profile named exactly `name` (with its secret; serialises redacted), or `undefined`. */

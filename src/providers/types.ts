@@ -19,7 +19,7 @@ import type { Readable } from 'node:stream';
 import type { KeyInfo } from '../state/model/key-info.js';
 import type { Entry, VersionEntry } from '../state/model/entry.js';
 
-export type { Entry, EntryKind, SpecialFileKind, VersionEntry } from '../state/model/entry.js';
+export type { BucketSettings, Entry, EntryKind, LifecycleRule, SpecialFileKind, VersionEntry } from '../state/model/entry.js';
 
 /** Options shared by listing calls. */
 export interface ListOptions {
@@ -88,7 +88,11 @@ export interface WriteOptions {
   /** Replace an existing target. Without it, an existing target throws AlreadyExistsError. */
   overwrite?: boolean;
   signal?: AbortSignal;
-  /** Called with the number of new bytes durably sent/written since the last call. */
+  /**
+   * Called with the bytes written (local: as they reach the disk) or sent (B2: as the request
+   * bodies go out) since the last call. B2 reports a negative amount when an attempt failed and
+   * its bytes will be sent again, so the sum is what is on its way, and equals `size` at the end.
+   */
   onProgress?: (bytes: number) => void;
   /** B2: part size for large files, bytes (clamped to the server's absoluteMinimumPartSize). */
   partSize?: number;

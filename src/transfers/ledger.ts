@@ -31,7 +31,7 @@ export class Ledger {
     private readonly keepFinished: number,
     private readonly onState: StateListener,
   ) {
-    this.meter = new SpeedMeter(clock.now());
+    this.meter = new SpeedMeter();
   }
 
   /**
@@ -41,7 +41,7 @@ export class Ledger {
   readonly run = new Set<GroupRecord>();
 
   addGroup(settings: GroupSettings, restored: boolean): GroupRecord {
-    const g = newGroup(`g${this.nextGroup++}`, settings, restored, this.clock.now());
+    const g = newGroup(`g${this.nextGroup++}`, settings, restored);
     this.groups.set(g.id, g);
     if ([...this.run].every((r) => r.live === 0)) this.run.clear();
     this.run.add(g);

@@ -131,10 +131,10 @@ export function seenKey(isDir: boolean, path: string): string {
   return `${isDir ? 'd' : 'f'}:${path}`;
 }
 
-export function newGroup(id: string, settings: GroupSettings, restored: boolean, nowMs: number): GroupRecord {
+export function newGroup(id: string, settings: GroupSettings, restored: boolean): GroupRecord {
   return {
     archived: zeroCounters(),
-    meter: new SpeedMeter(nowMs),
+    meter: new SpeedMeter(),
     id,
     settings,
     appliedAnswer: null,

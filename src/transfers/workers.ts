@@ -159,7 +159,6 @@ export class Workers {
 
   private start(job: JobRecord): void {
     const controller = new AbortController();
-    const now = this.opts.clock.now();
     this.ledger.update(job, {
       state: 'running',
       controller,
@@ -170,7 +169,7 @@ export class Workers {
       failure: null,
       note: null,
       bytesDone: 0,
-      meter: new SpeedMeter(now),
+      meter: new SpeedMeter(),
     });
     if (job.kind !== 'scan' && job.size >= BIG_FILE_BYTES) this.bigJobs.add(job);
     void this.execute(job, controller);

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { EXIT } from '../commands/kit/exit-codes.js';
 import { parseArgsFailure } from '../commands/kit/args-errors.js';
 import { errorMessage } from '../error-text.js';
-import { DEFAULT_SETTINGS, openConfig, resolveCredentials, type ConfigStore, type Settings } from '../config/index.js';
+import { createMemoryConfig, DEFAULT_SETTINGS, openConfig, resolveCredentials, type ConfigStore, type Settings } from '../config/index.js';
 import { DEMO_KEY_NAMES, startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { createLocalProvider } from '../providers/local/index.js';
 import { authorize, verifyCredentials } from '../session/index.js';
@@ -24,7 +24,7 @@ import { applyOverrides, KeymapOverrideError } from '../state/keyboard/keymap-ov
 import { b2PaneLocation, localPaneLocation, type PaneLocation } from '../state/location/pane-location.js';
 import { createTuiCore, type TuiCore } from './core.js';
 import { QUEUE_FILE_NAME } from './operations/queue-resume.js';
-import { demoProfiles } from './providers/demo-profiles.js';
+import { demoProfiles, seedDemoProfiles } from './providers/demo-profiles.js';
 import { storedProfileSpecs } from './providers/profile-specs.js';
 import { ProviderRegistry, type ProfileSpec } from './providers/provider-registry.js';
 
@@ -137,7 +137,11 @@ export function prepareTui(args: Extract<TuiArgs, { kind: 'run' }>, cwd: string)
     server = startEmulator({ demo: true });
     // A failed start shows up as the demo pane's connection error; nothing else awaits it early.
     server.catch(() => undefined);
-    plan = { profiles: demoProfiles(server), right: b2PaneLocation(args.key === undefined ? 'demo' : `demo-${args.key}`, null), settings: { ...DEFAULT_SETTINGS }, config: null };
+    const active = args.key === undefined ? 'demo' : `demo-${args.key}`;
+    // Profiles (P, and "save as profile" after K creates a key) work on the demo too, in memory.
+    const config = createMemoryConfig();
+    seedDemoProfiles(config, server, active);
+    plan = { profiles: demoProfiles(server), right: b2PaneLocation(active, null), settings: { ...DEFAULT_SETTINGS }, config };
   } else {
     try {
       plan = profilePlan(args.profile, cwd);
@@ -157,8 +161,8 @@ export function prepareTui(args: Extract<TuiArgs, { kind: 'run' }>, cwd: string)
     status: status ?? plan.status,
     accounts: { config: plan.config, verify: verifyCredentials },
     openWizard: plan.openWizard,
-    // Beside config.json (B2C_CONFIG_DIR moves both); --demo has no config and saves no queue.
-    queueFile: plan.config === null ? null : join(dirname(plan.config.path), QUEUE_FILE_NAME),
+    // Beside config.json (B2C_CONFIG_DIR moves both); --demo keeps its config in memory and saves no queue.
+    queueFile: plan.config === null || plan.config.inMemory === true ? null : join(dirname(plan.config.path), QUEUE_FILE_NAME),
   });
   return {
     core,

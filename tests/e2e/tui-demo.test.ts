@@ -67,6 +67,46 @@ describe('b2c --demo in a terminal', () => {
     expect(s.text()).not.toContain('How:');
   });
 
+  it('P and "save as profile" work on the demo, in memory: a new key opens with F9; nothing is written', async () => {
+    run = await startDemo([], { env: { B2C_CONFIG_DIR: 'config-must-not-appear' } });
+    const { s } = run;
+    await see(s, 'demo-photos', '10Quit');
+    s.write('P');
+    await see(s, 'Profiles', 'demo-read-only', 'demo-prefix', 'Demo: profiles live in memory only and are forgotten when b2c quits.');
+    s.write(KEYS.escape);
+    await see(s, '10Quit');
+    // K: a new read-only key (the form's default), saved as a profile.
+    s.write('K');
+    await see(s, 'Application keys', 'read-only');
+    s.write('n');
+    await see(s, 'New application key');
+    s.write('tried');
+    await see(s, 'tried');
+    s.write(KEYS.enter);
+    await see(s, '✓ Created key tried');
+    s.write('s');
+    await see(s, 'Profile name');
+    s.write(KEYS.enter);
+    await see(s, 'Saved as profile tried (in memory: the demo forgets it when b2c quits); F9 opens');
+    s.write(KEYS.enter);
+    await s.waitFor((t) => !t.includes('Saved as profile'));
+    s.write(KEYS.escape);
+    await see(s, '10Quit');
+    // F9 offers it; the last item, one step up from the first.
+    s.write(KEYS.f9);
+    await see(s, 'B2: tried');
+    s.write(KEYS.up);
+    s.write(KEYS.enter);
+    await see(s, '[tried]', 'demo-photos');
+    s.write('I');
+    await see(s, 'Key inspector', 'Profile      tried');
+    s.write(KEYS.escape);
+    await see(s, '10Quit');
+    s.write('q');
+    expect(await s.exited).toBe(0);
+    await expect(readFile(join(run.cwd, 'config-must-not-appear', 'config.json'))).rejects.toThrow();
+  });
+
   it('redraws on resize', async () => {
     run = await startDemo();
     const { s } = run;

@@ -93,7 +93,7 @@ it('browses into empty-named folders without looping; info and delete address th
   await pty.waitFor((t) => rightRows(t).some((r) => r.startsWith('path')));
   pty.write(KEYS.down);
   pty.write('i');
-  await see(pty, 'Info: path', `/${bucket}//abs/path`);
+  await see(pty, 'Info: path', `b2://${bucket}//abs/path`);
   pty.write(KEYS.escape);
   await pty.waitFor((t) => !t.includes('Info: path'));
   pty.write(KEYS.backspace);
@@ -109,13 +109,17 @@ it('browses into empty-named folders without looping; info and delete address th
   pty.write(KEYS.home);
   pty.write(KEYS.down);
   pty.write('i');
-  await see(pty, 'Info: ""', `/${bucket}/endslash/`);
+  await see(pty, 'Info: ""', `b2://${bucket}/endslash/`);
   pty.write(KEYS.escape);
   await pty.waitFor((t) => !t.includes('Info: ""'));
   pty.write(KEYS.f8);
   await see(pty, '(•) Hide');
   pty.write(KEYS.down);
   await see(pty, '(•) Delete this version');
+  pty.write(KEYS.enter);
+  // It cannot be undone: a second step names it, and deletes once "yes" is typed.
+  await see(pty, 'Delete this version: cannot be undone', 'Delete the newest version of ""');
+  pty.write('yes');
   pty.write(KEYS.enter);
   await pty.waitFor((t) => t.includes('Delete: 1 of 1 file done.') && !rightRows(t).some((r) => r.startsWith('""')));
   expect(await s.versions('endslash/')).toEqual([]);

@@ -97,6 +97,19 @@ describe('fault injection', () => {
     expect(await pattern(43)).not.toEqual(a);
   });
 
+  test('uploadBytesPerSecond: an upload body arrives no faster than that, intact; `only` and other calls are not slowed', async () => {
+    const set = await reply(await control('faults', { uploadBytesPerSecond: 1_000_000 }));
+    expect(set.body.faults).toMatchObject({ uploadBytesPerSecond: 1_000_000 });
+    const data = Buffer.alloc(400_000, 3);
+    const started = performance.now();
+    const r = await upload(emu, t, bucketId, 'slow.bin', data);
+    // The server reads each chunk no sooner than its share of the second: a lower bound, never flaky.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(400);
+    expect([r.status, r.body.contentLength, r.body.contentSha1]).toEqual([200, data.length, sha1(data)]);
+    emu.setFaults({ uploadBytesPerSecond: 1, only: ['b2_upload_part'] });
+    expect((await upload(emu, t, bucketId, 'fast.bin', data)).status).toBe(200);
+  });
+
   test('HTTP control endpoints: POST /_emulator/faults and /_emulator/expire-tokens need the master key', async () => {
     const denied = await reply(await control('faults', { tooManyRequestsRate: 1 }, `${emu.masterKeyId}:wrong`));
     expect([denied.status, denied.body.code]).toEqual([401, 'unauthorized']);

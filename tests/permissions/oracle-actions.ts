@@ -95,6 +95,9 @@ function removeAction(action: 'hide' | 'delete' | 'delete-all-versions', mode: '
 }
 
 
+/** Why a file action has no b2c path at the bucket list (the keys there act on buckets). */
+const NO_FILE_AT_BUCKET_LIST = 'no file here: at the bucket list F3 and F5 act on the bucket under the cursor';
+
 /** Every action of the table, in the table's order. */
 export const ACTION_SPECS: ActionSpec[] = [
   ...LISTING_SPECS,
@@ -104,6 +107,9 @@ export const ACTION_SPECS: ActionSpec[] = [
       if (!got.equals(f.data)) throw new Error('downloaded other bytes');
     },
     async viaB2c(t, f, k, w) {
+      // No file at the bucket list: F5 there copies the bucket under the cursor, another action
+      // (tests/ui/app/tui-b2-buckets.test.tsx), so b2c has no way to download a file here.
+      if (f.target === null) return { kind: 'refused', reason: NO_FILE_AT_BUCKET_LIST };
       await atPlace(t, f, w, k);
       return press(t, 'copy');
     },
@@ -176,6 +182,8 @@ export const ACTION_SPECS: ActionSpec[] = [
       if (!found) throw new NotApplicable("the key's listing here does not show the file");
     },
     async viaB2c(t, f, k, w) {
+      // F3 at the bucket list shows the bucket under the cursor (what the listing told), not a file.
+      if (f.target === null) return { kind: 'refused', reason: NO_FILE_AT_BUCKET_LIST };
       await atPlace(t, f, w, k);
       t.run('info');
       return refusedNow(t) ?? { kind: 'went-through' };

@@ -66,6 +66,12 @@ export async function press(t: HeadlessTui, cmd: CommandId, value?: unknown, typ
   if (value !== undefined) choose(t, value);
   const greyed = confirm(t);
   if (greyed !== null) return greyed;
+  // A delete that cannot be undone asks for `yes`, typed (src/tui/dialogs/confirm-delete.ts).
+  if (t.store.getSnapshot().dialog?.kind === 'confirmDelete') {
+    t.type('yes');
+    const refused = confirm(t);
+    if (refused !== null) return refused;
+  }
   await t.settle();
   return { kind: 'went-through' };
 }

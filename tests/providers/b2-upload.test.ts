@@ -77,16 +77,51 @@ describe('large files', () => {
   });
 });
 
+describe('progress', () => {
+  it('counts bytes as the body goes out, slice by slice, not once the file is stored', async () => {
+    const data = randomBytes(200_000);
+    const deltas: number[] = [];
+    await f.master.write(`/${bucket.name}/progress/small.bin`, source(data), { size: data.length, onProgress: (n) => deltas.push(n) });
+    expect(deltas.length).toBeGreaterThan(1);
+    expect(deltas.every((n) => n > 0 && n <= 64 * 1024)).toBe(true);
+    expect(deltas.reduce((a, b) => a + b, 0)).toBe(data.length);
+  });
+
+  it('a failed attempt takes its bytes back, so the count never passes the size and ends at it', async () => {
+    f.emu.setFaults({ seed: 3, uploadFailureRate: 0.5, retryAfterSeconds: 0, only: ['b2_upload_file', 'b2_upload_part'] });
+    try {
+      for (const [name, size] of [['small.bin', 200_000], ['large.bin', 5 * MIN_PART]] as const) {
+        const data = randomBytes(size);
+        const deltas: number[] = [];
+        let sum = 0;
+        let most = 0;
+        await f.master.write(`/${bucket.name}/progress/retried-${name}`, source(data), { size, partSize: MIN_PART, partConcurrency: 2, onProgress: (n) => {
+          deltas.push(n);
+          sum += n;
+          most = Math.max(most, sum);
+        } });
+        expect(deltas.some((n) => n < 0), name).toBe(true);
+        expect(most).toBeLessThanOrEqual(size);
+        expect(sum).toBe(size);
+        expect((await readBack(`/${bucket.name}/progress/retried-${name}`)).data.equals(data)).toBe(true);
+      }
+    } finally {
+      f.emu.setFaults({});
+    }
+  });
+});
+
 describe('resume', () => {
   it('continues an interrupted upload, sending only the parts that are missing', async () => {
     const data = randomBytes(10 * MIN_PART + 100);
     const path = `/${bucket.name}/resume/archive.tar`;
     const opts: WriteOptions = { size: data.length, mtimeMs: 1_700_000_000_000, sha1: sha1(data), partSize: MIN_PART, partConcurrency: 1 };
 
-    // 1. Interrupted after four parts.
+    // 1. Interrupted after four parts: with one part at a time, the fifth part's first bytes go
+    // out only once the fourth is stored (progress counts bytes as they are sent).
     const ac = new AbortController();
     let sent = 0;
-    const first = f.master.write(path, source(data), { ...opts, signal: ac.signal, onProgress: (n) => (sent += n) >= 4 * MIN_PART && ac.abort() });
+    const first = f.master.write(path, source(data), { ...opts, signal: ac.signal, onProgress: (n) => (sent += n) > 4 * MIN_PART && ac.abort() });
     await expect(first).rejects.toBeInstanceOf(CancelledError);
     const [unfinished, ...others] = await f.master.unfinishedUploads(`/${bucket.name}/resume`);
     expect(others).toEqual([]);
@@ -122,7 +157,8 @@ describe('resume', () => {
     const path = `/${bucket.name}/resume2/x.bin`;
     const ac = new AbortController();
     const opts: WriteOptions = { size: data.length, mtimeMs: 1_000, partSize: MIN_PART, partConcurrency: 1 };
-    await expect(f.master.write(path, source(data), { ...opts, signal: ac.signal, onProgress: () => ac.abort() })).rejects.toBeInstanceOf(CancelledError);
+    let sent = 0;
+    await expect(f.master.write(path, source(data), { ...opts, signal: ac.signal, onProgress: (n) => (sent += n) > MIN_PART && ac.abort() })).rejects.toBeInstanceOf(CancelledError);
     const [old] = await f.master.unfinishedUploads(path);
     expect(old?.partsUploaded).toBeGreaterThan(0);
     // Another tool's unfinished upload of the same name is none of b2c's business.

@@ -46,7 +46,9 @@ export async function seedDemo(state: EmulatorState): Promise<void> {
     [DEMO_BUCKETS.backups, 'allPrivate'],
   ] as const) {
     const bucketInfo = name === DEMO_BUCKETS.public ? { 'Cache-Control': 'max-age=300' } : {};
-    ids[name] = (await createBucketRecord(store, { bucketName: name, bucketType: type, bucketInfo })).bucketId;
+    // Stored and shown (bucket info), never applied: the server runs no lifecycle (README, "Not emulated").
+    const lifecycleRules = name === DEMO_BUCKETS.backups ? [{ fileNamePrefix: '', daysFromUploadingToHiding: null, daysFromHidingToDeleting: 30 }] : [];
+    ids[name] = (await createBucketRecord(store, { bucketName: name, bucketType: type, bucketInfo, lifecycleRules })).bucketId;
   }
   const bucketId = (name: string): string => ids[name] ?? '';
   for (const f of seedFiles()) {

@@ -41,6 +41,7 @@ function parseFaults(body: Record<string, unknown>): FaultOptions {
   out.retryAfterSeconds = num('retryAfterSeconds');
   out.expireTokenRate = num('expireTokenRate');
   out.dropConnectionRate = num('dropConnectionRate');
+  out.uploadBytesPerSecond = num('uploadBytesPerSecond');
   if (body.only !== undefined && body.only !== null) {
     if (!Array.isArray(body.only) || body.only.some((x) => typeof x !== 'string')) throw badRequest('only must be an array of strings');
     out.only = body.only as string[];

@@ -12,20 +12,24 @@
  * name, which need no ID (download-by-name) and keep working.
  */
 import { NotFoundError, PermissionDeniedError } from '../errors.js';
-import type { Entry } from '../types.js';
+import type { BucketSettings, Entry } from '../types.js';
+import { bucketSettings } from './bucket-settings.js';
 import type { B2Session } from './session.js';
 import type { WireBucket, WireListBuckets } from './wire-types.js';
 import { bucketProblem } from '../../state/permissions/permission-reasons.js';
 
-/** A resolved bucket. `type` is known only when it came from b2_list_buckets. */
+/** A resolved bucket. `type` and `settings` are known only when it came from b2_list_buckets. */
 export interface BucketRef {
   name: string;
   id: string;
   type?: string;
+  settings?: BucketSettings;
 }
 
 function bucketEntry(b: BucketRef): Entry {
-  return { name: b.name, path: `/${b.name}`, kind: 'bucket', size: 0, mtimeMs: null, bucketId: b.id, bucketType: b.type };
+  const e: Entry = { name: b.name, path: `/${b.name}`, kind: 'bucket', size: 0, mtimeMs: null, bucketId: b.id, bucketType: b.type };
+  if (b.settings !== undefined) e.bucketSettings = b.settings;
+  return e;
 }
 
 /** Bucket lookups for one session, cached by name (see the module comment for the rules). */
@@ -42,7 +46,8 @@ export class BucketDirectory {
   }
 
   private remember(b: WireBucket): BucketRef {
-    const ref = { name: b.bucketName, id: b.bucketId, type: b.bucketType };
+    const settings = bucketSettings(b);
+    const ref: BucketRef = { name: b.bucketName, id: b.bucketId, type: b.bucketType, ...(settings === undefined ? {} : { settings }) };
     this.cache.set(ref.name, ref);
     return ref;
   }

@@ -16,7 +16,6 @@
  * can be read again by range (WriteOptions.reopen: a local file) goes through
  * upload-from-source.ts instead: parts streamed from the source, no part buffers.
  */
-import { Readable } from 'node:stream';
 import { IntegrityError, isProviderError } from '../errors.js';
 import { PartSplitter } from './part-splitter.js';
 import { createSha1, sha1Of } from '../sha1-pool.js';
@@ -26,6 +25,7 @@ import type { CallContext } from './error-map.js';
 import type { B2Session } from './session.js';
 import type { UploadUrlPool } from './upload-url-pool.js';
 import type { WireFile } from './wire-types.js';
+import { SendingBody } from './sending-body.js';
 
 /** A part already on the server (from b2_list_parts), for resume. */
 export interface ExistingPart {
@@ -47,7 +47,11 @@ export interface LargeUpload {
   info: Record<string, string>;
   expectedSha1: string | null;
   signal?: AbortSignal;
-  onProgress?: (bytes: number) => void;
+  /**
+   * Bytes sent, as deltas: while each part's body goes out, a part already on the server (resume)
+   * at once, and negative when a part's attempt failed and its bytes will be sent again.
+   */
+  onProgress?: (delta: number) => void;
   /** Continue this unfinished large file, skipping parts whose SHA1 and length match. */
   resume?: { fileId: string; parts: Map<number, ExistingPart> };
   /** Called with the fileId as soon as it is known (tests and resume bookkeeping). */
@@ -164,8 +168,8 @@ async function sendParts(session: B2Session, pool: UploadUrlPool, u: LargeUpload
         slots.give();
         continue;
       }
-      const task = uploadPart(session, pool, u, fileId, partNumber, part, sha1, signal)
-        .then(() => u.onProgress?.(part.length))
+      const task: Promise<void> = uploadPart(session, pool, u, fileId, partNumber, part, sha1, signal)
+        .then(() => undefined)
         .catch((e: unknown) => {
           failed.first ??= e instanceof Error ? e : new Error(String(e));
           stop.abort();
@@ -208,16 +212,22 @@ function uploadPart(
 ): Promise<unknown> {
   const ctx: CallContext = { op: 'b2_upload_part', path: u.path, bucket: u.bucket.name, fileName: u.key, capability: 'writeFiles', action: 'Upload' };
   return pool.send({ kind: 'part', fileId }, ctx, signal, async (url) => {
-    const res = await session.client.uploadPart({
-      uploadUrl: url.uploadUrl,
-      uploadAuthToken: url.authorizationToken,
-      partNumber,
-      data: Readable.from([part], { objectMode: false }),
-      contentLength: part.length,
-      hash: sha1,
-      ...session.extras(signal),
-    });
-    return res.data;
+    const body = new SendingBody(u.onProgress);
+    try {
+      const res = await session.client.uploadPart({
+        uploadUrl: url.uploadUrl,
+        uploadAuthToken: url.authorizationToken,
+        partNumber,
+        data: body.stream(part),
+        contentLength: part.length,
+        hash: sha1,
+        ...session.extras(signal),
+      });
+      return res.data;
+    } catch (e) {
+      body.takeBack();
+      throw e;
+    }
   });
 }
 

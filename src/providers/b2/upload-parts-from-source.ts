@@ -15,6 +15,7 @@ import type { CallContext } from './error-map.js';
 import type { B2Session } from './session.js';
 import type { ExistingPart } from './upload-large.js';
 import type { UploadUrlPool } from './upload-url-pool.js';
+import { SendingBody } from './sending-body.js';
 
 /** What {@link sendPartsFromSource} sends. */
 export interface PartsFromSource {
@@ -31,7 +32,8 @@ export interface PartsFromSource {
   /** Parts already on the server (resume): skipped when SHA1 and length match. */
   existing?: Map<number, ExistingPart>;
   signal?: AbortSignal;
-  onProgress?: (bytes: number) => void;
+  /** Bytes sent, as deltas while each part goes out (./sending-body.ts); a failed attempt takes its bytes back. */
+  onProgress?: (delta: number) => void;
 }
 
 /**
@@ -65,7 +67,6 @@ export async function sendPartsFromSource(session: B2Session, pool: UploadUrlPoo
         }
         throw e;
       }
-      u.onProgress?.(length);
     },
     u.signal,
   );
@@ -75,7 +76,8 @@ function sendPart(session: B2Session, pool: UploadUrlPool, u: PartsFromSource, p
   const ctx: CallContext = { ...u.ctx, op: 'b2_upload_part' };
   return pool.send({ kind: 'part', fileId: u.fileId }, ctx, signal, async (url) => {
     // Every attempt reads the range afresh: a retry on a new URL must send it again.
-    const body = await u.reopen(range, signal);
+    const sending = new SendingBody(u.onProgress);
+    const body = sending.counted(await u.reopen(range, signal));
     try {
       const res = await session.client.uploadPart({
         uploadUrl: url.uploadUrl,
@@ -87,6 +89,9 @@ function sendPart(session: B2Session, pool: UploadUrlPool, u: PartsFromSource, p
         ...session.extras(signal),
       });
       return res.data;
+    } catch (e) {
+      sending.takeBack();
+      throw e;
     } finally {
       body.destroy();
     }

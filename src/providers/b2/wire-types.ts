@@ -56,6 +56,10 @@ export interface WireBucket {
   bucketId: string;
   bucketName: string;
   bucketType: string;
+  /** The bucket settings below (v2+; reference §2): read defensively, B2 may add or change shapes. */
+  lifecycleRules?: unknown;
+  defaultServerSideEncryption?: unknown;
+  fileLockConfiguration?: unknown;
 }
 
 export interface WireListBuckets {

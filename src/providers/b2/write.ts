@@ -143,8 +143,7 @@ export async function writeFile(deps: WriteDeps, path: string, source: Readable,
         const data = await readAll(source, options.size, path);
         const sha1 = await sha1Of(data);
         if (options.sha1 !== undefined && options.sha1 !== null && options.sha1.toLowerCase() !== sha1) throw sha1Mismatch(path, options.sha1, sha1);
-        const file = await uploadSmall(session, deps.pool, { bucket, key, path, data, sha1, contentType, info, signal });
-        options.onProgress?.(options.size);
+        const file = await uploadSmall(session, deps.pool, { bucket, key, path, data, sha1, contentType, info, signal, onSent: options.onProgress });
         return entryFromFile(bucket.name, file);
       } finally {
         release();

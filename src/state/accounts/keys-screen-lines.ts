@@ -86,21 +86,66 @@ export function headerLines(facts: KeyFacts): FactLine[] {
   ];
 }
 
-function actionLine(a: ActionFact, keyWidth: number, labelWidth: number): FactLine {
+function actionLine(a: ActionFact, keyWidth: number, labelWidth: number, brief: string): FactLine {
   return [
     seg(' '),
     seg(a.allowed ? '✓' : '✗', a.allowed ? 'ok' : 'denied'),
     seg(` ${(a.key ?? '').padEnd(keyWidth)} `, 'muted'),
     seg(a.label.padEnd(labelWidth)),
-    seg(` ${sanitizeForTerminal(a.brief)}`.trimEnd(), a.allowed ? 'muted' : 'denied'),
+    seg(` ${brief}`.trimEnd(), a.allowed ? 'muted' : 'denied'),
   ];
 }
 
-/** "What b2c can do with this key": one line per action. */
-export function actionLines(facts: KeyFacts): FactLine[] {
+/** What the row of an action within {@link KeyLimits.limit} says instead of repeating it. */
+export const WITHIN_LIMITS = 'within the limits above';
+
+/** The limits most allowed actions share ("only in bucket photos, only for names starting with a/"), and until when. */
+export interface KeyLimits {
+  /** Raw (sanitise for display), or null when the allowed actions are not limited by bucket or prefix. */
+  limit: string | null;
+  /** "2026-12-05 14:00 UTC" for a key that expires and has not yet, else null. */
+  until: string | null;
+}
+
+/** The limits the inspector states once above the actions (see {@link actionLines}). */
+export function keyLimits(facts: KeyFacts): KeyLimits {
+  const counts = new Map<string, number>();
+  for (const a of facts.actions) if (a.allowed && a.limitedTo !== null) counts.set(a.limitedTo, (counts.get(a.limitedTo) ?? 0) + 1);
+  let limit: string | null = null;
+  for (const [text, n] of counts) if (limit === null || n > (counts.get(limit) ?? 0)) limit = text;
+  const until = facts.expiresAt !== null && !facts.expired ? formatUtcMinute(facts.expiresAt) : null;
+  return { limit, until };
+}
+
+/** The limits as one sentence, or null when there are none (a master key, or nothing allowed). */
+function limitsSentence(facts: KeyFacts, limits: KeyLimits): string | null {
+  if (!facts.actions.some((a) => a.allowed)) return null;
+  const parts = [limits.limit === null ? null : sanitizeForTerminal(limits.limit), limits.until === null ? null : `only until ${limits.until}`].filter((p): p is string => p !== null);
+  return parts.length === 0 ? null : `Every ✓ works ${parts.join(', and ')}.`;
+}
+
+/** How the action lines are laid out. */
+export interface ActionLineOptions {
+  /**
+   * State the limits once above the actions, and let the rows within them say so in a few words
+   * (the TUI, where a row of 80 columns cannot hold them); otherwise every row names its limits
+   * in full (`b2c keys inspect`, one greppable line per action).
+   */
+  limitsAbove?: boolean;
+}
+
+/** "What b2c can do with this key": one line per action (after the limits, with `limitsAbove`). */
+export function actionLines(facts: KeyFacts, options: ActionLineOptions = {}): FactLine[] {
   const keyWidth = Math.max(0, ...facts.actions.map((a) => (a.key ?? '').length));
   const labelWidth = Math.max(0, ...facts.actions.map((a) => a.label.length));
-  return [[seg('What b2c can do with this key', 'heading')], ...facts.actions.map((a) => actionLine(a, keyWidth, labelWidth))];
+  const limits = options.limitsAbove === true ? keyLimits(facts) : null;
+  const sentence = limits === null ? null : limitsSentence(facts, limits);
+  const brief = (a: ActionFact): string => (limits !== null && a.allowed && a.limitedTo !== null && a.limitedTo === limits.limit ? WITHIN_LIMITS : sanitizeForTerminal(a.brief));
+  return [
+    [seg('What b2c can do with this key', 'heading')],
+    ...(sentence === null ? [] : [[seg(' Limits  ', 'label'), seg(sentence)]]),
+    ...facts.actions.map((a) => actionLine(a, keyWidth, labelWidth, brief(a))),
+  ];
 }
 
 function capabilityLine(c: CapabilityFact, nameWidth: number): FactLine {
@@ -128,8 +173,8 @@ export function capabilityLines(facts: KeyFacts): FactLine[] {
 }
 
 /** The whole inspector: header, actions, capabilities, with blank lines between. */
-export function keyFactLines(facts: KeyFacts): FactLine[] {
-  return [...headerLines(facts), [], ...actionLines(facts), [], ...capabilityLines(facts)];
+export function keyFactLines(facts: KeyFacts, options: ActionLineOptions = {}): FactLine[] {
+  return [...headerLines(facts), [], ...actionLines(facts, options), [], ...capabilityLines(facts)];
 }
 
 /** A line as plain text (no styling). */

@@ -30,7 +30,7 @@ export type AppAction =
   | { type: 'closeWizard' }
   /** Account profile `from` was renamed `to`: both panes follow (see PaneAction `profileRenamed`). */
   | { type: 'profileRenamed'; from: string; to: string }
-  | { type: 'setStatus'; text: string; tone?: StatusMessage['tone'] }
+  | { type: 'setStatus'; text: string; tone?: StatusMessage['tone']; untilProgress?: boolean }
   | { type: 'clearStatus' };
 
 function withPane(state: AppState, side: PaneSide, pane: PaneState): AppState {
@@ -97,7 +97,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return withPane(withPane(state, 'left', paneReducer(state.panes.left, renamed)), 'right', paneReducer(state.panes.right, renamed));
     }
     case 'setStatus':
-      return { ...state, status: { text: action.text, tone: action.tone ?? 'info' } };
+      return { ...state, status: { text: action.text, tone: action.tone ?? 'info', ...(action.untilProgress === true ? { untilProgress: true } : {}) } };
     case 'clearStatus':
       return state.status === null ? state : { ...state, status: null };
     default: {

@@ -44,6 +44,8 @@ export const HINT_LINES = {
   confirmQuit: { context: 'dialog', template: '{confirm}: quit · {cancel}: stay' },
   resumeQueue: { context: 'dialog', template: '{confirm}: choose · {prevField|up}{nextField|down} move · {cancel}: later' },
   deleteVersion: { context: 'dialog', template: '{confirm}: delete this version · {cancel}: back to the versions' },
+  /** Under the typed confirmation of a delete that cannot be undone (the word itself is b2c's). */
+  typeYes: { context: 'dialog', template: '{confirm}: delete · {cancel}: back, nothing deleted' },
   inspector: { context: 'inspector', template: '{cursorUp|up}{cursorDown|down} {cursorPageUp|pageup} {cursorPageDown|pagedown} {cursorHome|home} {cursorEnd|end} scroll · {cancel} close' },
   keyForm: { context: 'key-form-list', template: '{nextField} next part · {toggleSelect} tick · {confirm} create · {cancel} cancel' },
   profileRename: { context: 'prompt', template: '{confirm} rename · {cancel} cancel' },

@@ -43,6 +43,30 @@ export interface Entry {
   bucketType?: string;
   /** B2: id of the bucket this entry belongs to. */
   bucketId?: string;
+  /** B2 buckets: the settings b2_list_buckets reported with the bucket; absent when not known. */
+  bucketSettings?: BucketSettings;
+}
+
+/** One lifecycle rule of a bucket (B2 applies it to names starting with `fileNamePrefix`). */
+export interface LifecycleRule {
+  fileNamePrefix: string;
+  /** Days after an upload until the version is hidden, or null. */
+  daysFromUploadingToHiding: number | null;
+  /** Days after a version was hidden until it is deleted, or null. */
+  daysFromHidingToDeleting: number | null;
+}
+
+/**
+ * A bucket's settings as B2 reports them. B2 leaves out what the key may not read: such a setting
+ * is `'unreadable'`, so a view can say so instead of guessing.
+ */
+export interface BucketSettings {
+  /** Empty: no rules (every version is kept until deleted). */
+  lifecycleRules: readonly LifecycleRule[];
+  /** Default encryption of new files; `mode` null: not set. */
+  encryption: { mode: string | null; algorithm: string | null } | 'unreadable';
+  /** Object Lock and its default retention (`mode` null: none). */
+  objectLock: { enabled: boolean; mode: string | null; period: { duration: number; unit: string } | null } | 'unreadable';
 }
 
 /** One version of a B2 file name, newest first in `versions()`. */

@@ -19,14 +19,16 @@ function bracketedSize(bytes: number): string {
 
 /**
  * "Copy 3 files (1.2 MiB) and 2 folders with everything in them", or for one entry
- * "Copy report.pdf (24.0 KiB)" / "Copy the folder docs with everything in it".
+ * "Copy report.pdf (24.0 KiB)" / "Copy the folder docs with everything in it" / "Copy everything
+ * in the bucket photos".
  * @param verb capitalised ("Copy", "Delete")
  */
 export function operationSentence(verb: string, targets: readonly Entry[], totals: EntryTotals): string {
   const only = targets.length === 1 ? targets[0] : undefined;
   if (only !== undefined) {
     const name = sanitizeName(only.name);
-    if (only.kind === 'dir' || only.kind === 'bucket') return `${verb} the folder ${name} with everything in it`;
+    if (only.kind === 'bucket') return `${verb} everything in the bucket ${name}`;
+    if (only.kind === 'dir') return `${verb} the folder ${name} with everything in it`;
     return `${verb} ${name} ${bracketedSize(only.size)}`;
   }
   const parts: string[] = [];

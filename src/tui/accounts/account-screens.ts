@@ -18,6 +18,7 @@ import type { ProviderRegistry } from '../providers/provider-registry.js';
 import { baseLayer, type TuiState } from '../store/tui-state.js';
 import type { TuiStore } from '../store/tui-store.js';
 import { InspectorStore } from './inspector-store.js';
+import { storedProfileSpec } from '../providers/profile-specs.js';
 import { KeysScreenStore } from './keys-store.js';
 import { ProfilesScreenStore } from './profiles-store.js';
 import { WizardStore, type WizardEffects } from './wizard-store.js';
@@ -115,8 +116,10 @@ export class AccountScreens {
   private saver(): (p: Profile) => void {
     const config = this.o.config;
     return (p) => {
-      if (config === null) throw new Error('Profiles are saved in the config file, and this session has none (b2c --demo).');
+      if (config === null) throw new Error('Profiles are saved in the config file, and this session has none.');
       config.saveProfile(p);
+      // F9 offers it at once (a profile saved from K is not opened anywhere yet).
+      this.o.registry.addProfile(storedProfileSpec(config, p.name));
     };
   }
 
@@ -168,7 +171,7 @@ export class AccountScreens {
           for await (const page of provider.list('/', { signal })) for (const e of page) if (e.bucketId !== undefined) out.push({ id: e.bucketId, name: e.name });
           return out;
         };
-        const effects = { keyInfo, admin: provider.keys, listBuckets, saveProfile: this.saver(), endpoint: spec?.endpoint() ?? null, existingProfileNames: this.profileNames(), onClose: this.o.onClose };
+        const effects = { keyInfo, admin: provider.keys, listBuckets, saveProfile: this.saver(), endpoint: spec?.endpoint() ?? null, profilesInMemory: config?.inMemory === true, existingProfileNames: this.profileNames(), onClose: this.o.onClose };
         return { kind: 'keys', store: new KeysScreenStore(effects, this.o.now()) };
       }
       default: {

@@ -35,6 +35,8 @@ export interface KeysScreenEffects {
   saveProfile: (profile: Profile) => void | Promise<void>;
   /** Endpoint to store with a saved profile (null: the real B2). */
   endpoint: string | null;
+  /** Saved profiles live in memory only (`b2c --demo`), forgotten when b2c quits. */
+  profilesInMemory?: boolean;
   existingProfileNames?: readonly string[];
   onClose?: () => void;
 }
@@ -50,6 +52,11 @@ function savingId(s: KeysScreenState): number | null {
 /** The keys screen as a store: the pure screen (state/accounts/keys-screen-*.ts) plus its effects. */
 export class KeysScreenStore extends ScreenStore<KeysScreenState, KeysScreenAction> {
   private loading: AbortController | null = null;
+
+  /** True when a profile saved here lives in memory only (`b2c --demo`). */
+  get profilesInMemory(): boolean {
+    return this.effects.profilesInMemory === true;
+  }
 
   /** @param now ms since the epoch when the screen opens (expired keys are marked against it) */
   constructor(

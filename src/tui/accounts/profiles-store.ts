@@ -16,7 +16,7 @@ import { ScreenStore } from './screen-store.js';
 import { classifyVerifyError, WizardStore, type WizardEffects } from './wizard-store.js';
 
 /** What the screen needs from the config store (a ConfigStore fits). */
-export type ProfileStorePort = Pick<ConfigStore, 'listProfiles' | 'getProfile' | 'getDefaultProfileName' | 'renameProfile' | 'deleteProfile' | 'setDefaultProfile' | 'saveProfile'>;
+export type ProfileStorePort = Pick<ConfigStore, 'listProfiles' | 'getProfile' | 'getDefaultProfileName' | 'renameProfile' | 'deleteProfile' | 'setDefaultProfile' | 'saveProfile' | 'inMemory'>;
 
 /** What the profiles screen asks of the outside world. */
 export interface ProfilesScreenEffects {
@@ -68,6 +68,11 @@ export class ProfilesScreenStore extends ScreenStore<ProfilesScreenState, Profil
     cursorOn?: string,
   ) {
     super(initProfilesScreen(effects.store.listProfiles(), effects.store.getDefaultProfileName(), { cursorOn }), profilesScreenReducer, profilesScreenKeyAction);
+  }
+
+  /** True when the profiles live in memory only (`b2c --demo`): the screen says they are forgotten on exit. */
+  get inMemory(): boolean {
+    return this.effects.store.inMemory === true;
   }
 
   /** The wizard or inspector showing inside the screen, or null in the list. */

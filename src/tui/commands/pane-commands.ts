@@ -66,7 +66,7 @@ function openAccountScreen(d: ControllerDeps, cmd: 'keyInspector' | 'profiles' |
   const loc = activePane(s).location;
   const profile = loc.kind === 'b2' ? loc.profile : null;
   if (cmd === 'profiles') {
-    if (d.accounts.config === null) return setStatus(d, 'Profiles are kept in the config file, and this session has none (b2c --demo).', 'warning');
+    if (d.accounts.config === null) return setStatus(d, 'Profiles are kept in the config file, and this session has none.', 'warning');
     d.store.dispatch({ type: 'openDialog', dialog: { kind: 'screen', screen: 'profiles', side: s.active, profile } });
     return;
   }

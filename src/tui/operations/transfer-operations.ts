@@ -68,7 +68,8 @@ export class TransferOperations {
 
   private submitted(groupId: string, pending: Omit<Pending, 'foldersRemoved'>, text: string): void {
     this.pending.set(groupId, { ...pending, foldersRemoved: 0 });
-    this.status(`${text} (t shows the queue)`);
+    // The queue's progress replaces it as soon as the queue runs (src/ui/app/StatusLine.tsx).
+    this.store.dispatch({ type: 'app', action: { type: 'setStatus', text, tone: 'info', untilProgress: true } });
   }
 
   /** Queues a copy or move of `targets` from `from` into the folder `to`. */

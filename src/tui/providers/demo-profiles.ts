@@ -3,6 +3,7 @@
  * restricted keys, all on the built-in server this process started. The only place the TUI
  * knows the server, besides the setup that starts it.
  */
+import type { ConfigStore } from '../../config/index.js';
 import { DEMO_KEY_NAMES, type DemoKey, type RunningEmulator } from '../../emulator/index.js';
 import { authorize } from '../../session/index.js';
 import type { ProfileSpec } from './provider-registry.js';
@@ -45,4 +46,19 @@ export function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
       },
     })),
   ];
+}
+
+/**
+ * Saves the demo's profiles into `config` (the demo's in-memory config) once the server is up,
+ * so the profiles screen (P) lists them beside any the user saves; `active` becomes the default.
+ */
+export function seedDemoProfiles(config: ConfigStore, server: Promise<RunningEmulator>, active: string): void {
+  void server.then(
+    (emu) => {
+      config.saveProfile({ name: 'demo', applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
+      for (const k of emu.demoKeys) config.saveProfile({ name: `demo-${k.name}`, applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: emu.endpoint });
+      if (config.getProfile(active) !== undefined) config.setDefaultProfile(active);
+    },
+    () => undefined,
+  );
 }

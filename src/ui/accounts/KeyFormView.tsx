@@ -2,7 +2,7 @@
  * The create-key form, render-only: name, buckets (tick several, none = all), name prefix, the
  * capability checklist with presets (capabilities a bucket-limited key cannot hold are greyed),
  * lifetime, and the problems found on submit. Lists show a window around their cursor so the
- * form fits 80×24.
+ * form fits 80×24, with a marker under a list that has more rows than it shows.
  */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
@@ -11,7 +11,7 @@ import { capabilityAllowed } from '../../state/accounts/key-form-reducer.js';
 import { CHECKLIST, type KeyFormSection, type KeyFormState } from '../../state/accounts/key-form-state.js';
 import { sanitizeForTerminal } from '../../state/text/sanitize.js';
 import { useTheme } from '../theme-context.js';
-import { CheckRow, windowOf } from './Checkbox.js';
+import { CheckRow, ScrollMarker, windowOf } from './Checkbox.js';
 import { TextField } from './TextField.js';
 
 export interface KeyFormViewProps {
@@ -48,6 +48,7 @@ function Buckets({ form, focus }: { form: KeyFormState; focus: boolean }): React
       {form.buckets.slice(w.start, w.end).map((b, i) => (
         <CheckRow key={b.id} cursor={focus && w.start + i === form.bucketCursor} mark={form.chosenBuckets.includes(b.id) ? '[x]' : '[ ]'} text={sanitizeForTerminal(b.name)} />
       ))}
+      <ScrollMarker count={form.buckets.length} window={w} />
     </Box>
   );
 }
@@ -69,6 +70,7 @@ function Checklist({ form, focus }: { form: KeyFormState; focus: boolean }): Rea
         const text = `${row.name.padEnd(26)}${allowed ? info.meaning : 'only for keys on all buckets'}`;
         return <CheckRow key={row.name} cursor={cursor} mark={form.capabilities.includes(row.name) ? '[x]' : '[ ]'} text={text} disabled={!allowed} />;
       })}
+      <ScrollMarker count={CHECKLIST.length} window={w} />
     </Box>
   );
 }

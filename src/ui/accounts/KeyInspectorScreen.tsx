@@ -22,7 +22,7 @@ import { useStandaloneScreen } from './useStandaloneScreen.js';
 
 function linesOf(facts: InspectorFacts, now: number): FactLine[] {
   const endpoint = facts.endpoint === null ? null : redactUrlUserInfo(facts.endpoint);
-  if (facts.keyInfo !== null) return keyFactLines(keyFacts({ keyInfo: facts.keyInfo, profileName: facts.profileName, source: facts.source, endpoint, now }));
+  if (facts.keyInfo !== null) return keyFactLines(keyFacts({ keyInfo: facts.keyInfo, profileName: facts.profileName, source: facts.source, endpoint, now }), { limitsAbove: true });
   const refusal = facts.refusal ?? { reason: 'This key has not signed in.', applicationKeyId: null };
   const unusable = { profile: facts.profileName, source: facts.source, endpoint, now, ...refusal };
   return facts.page === 'keys-unavailable' ? keysUnavailableLines(unusable) : unusableKeyLines(unusable);
@@ -48,7 +48,7 @@ export function InspectorPage({ store, facts, height, width, now = Date.now }: I
       <Text color={theme.dialog.title} bold>
         {facts.title}
       </Text>
-      <KeyInspector lines={linesOf(facts, now())} scroll={state.scroll} height={height - 2} onScrollLimit={onScrollLimit} />
+      <KeyInspector lines={linesOf(facts, now())} scroll={state.scroll} height={height - 2} width={width} onScrollLimit={onScrollLimit} />
       <Text color={theme.muted}>{hintLine(keymap, 'inspector')}</Text>
     </Box>
   );

@@ -12,7 +12,7 @@ import { useStandaloneScreen } from './useStandaloneScreen.js';
 /** The keys screen of `store` in `height` rows. */
 export function KeysPage({ store, height, width }: { store: KeysScreenStore; height: number; width: number }): ReactNode {
   const state = useStore(store);
-  return <KeysView state={state} height={height} width={width} now={store.now} />;
+  return <KeysView state={state} height={height} width={width} now={store.now} profilesInMemory={store.profilesInMemory} />;
 }
 
 export interface KeysScreenProps extends KeysScreenEffects {

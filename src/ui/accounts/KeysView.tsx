@@ -26,6 +26,8 @@ export interface KeysViewProps {
   width: number;
   /** ms since the epoch (expired keys are marked). */
   now: number;
+  /** A profile saved here lives in memory only (`b2c --demo`). */
+  profilesInMemory?: boolean;
 }
 
 function ActionBar({ state }: { state: KeysScreenState }): ReactNode {
@@ -130,7 +132,7 @@ function Details({ state }: { state: KeysScreenState }): ReactNode {
   );
 }
 
-function Overlay({ state, width }: { state: KeysScreenState; width: number }): ReactNode {
+function Overlay({ state, width, profilesInMemory }: { state: KeysScreenState; width: number; profilesInMemory: boolean }): ReactNode {
   const theme = useTheme();
   const mode = state.mode;
   const names = new Map(state.buckets.map((b) => [b.id, b.name]));
@@ -145,7 +147,7 @@ function Overlay({ state, width }: { state: KeysScreenState; width: number }): R
     case 'deleting':
       return <Spinner label={`Deleting key ${sanitizeForTerminal(mode.key.keyName)}…`} />;
     case 'created':
-      return <NewKeySecret created={mode.key} save={mode.save} bucketNames={names} width={width} />;
+      return <NewKeySecret created={mode.key} save={mode.save} bucketNames={names} width={width} savesInMemory={profilesInMemory} />;
     case 'list':
     case 'form':
     case 'creating':
@@ -159,7 +161,7 @@ function Overlay({ state, width }: { state: KeysScreenState; width: number }): R
 }
 
 /** The whole screen in `height` rows. */
-export function KeysView({ state, height, width, now }: KeysViewProps): ReactNode {
+export function KeysView({ state, height, width, now, profilesInMemory = false }: KeysViewProps): ReactNode {
   const theme = useTheme();
   const keymap = useKeymap();
   const mode = state.mode;
@@ -173,14 +175,14 @@ export function KeysView({ state, height, width, now }: KeysViewProps): ReactNod
       </Box>
     );
   } else if (mode.kind === 'created') {
-    body = <Overlay state={state} width={width} />;
+    body = <Overlay state={state} width={width} profilesInMemory={profilesInMemory} />;
   } else {
     body = (
       <Box flexDirection="column">
         <KeyList state={state} rows={Math.max(3, height - 10)} now={now} width={width} />
         <Box flexGrow={1} />
         <Details state={state} />
-        <Overlay state={state} width={width} />
+        <Overlay state={state} width={width} profilesInMemory={profilesInMemory} />
       </Box>
     );
   }

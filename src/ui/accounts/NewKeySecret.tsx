@@ -23,9 +23,11 @@ export interface NewKeySecretProps {
   /** Bucket ID → name. */
   bucketNames: ReadonlyMap<string, string>;
   width: number;
+  /** A saved profile lives in memory only (`b2c --demo`). */
+  savesInMemory?: boolean;
 }
 
-function SaveLine({ save, width }: { save: SaveAsProfile; width: number }): ReactNode {
+function SaveLine({ save, width, inMemory }: { save: SaveAsProfile; width: number; inMemory: boolean }): ReactNode {
   const theme = useTheme();
   const keymap = useKeymap();
   switch (save.kind) {
@@ -42,8 +44,8 @@ function SaveLine({ save, width }: { save: SaveAsProfile; width: number }): Reac
       return <Spinner label="Saving the profile…" />;
     case 'saved':
       return (
-        <Text color={theme.status.success}>
-          Saved as profile {sanitizeForTerminal(save.name)}. {hintKeys(keymap, 'new-key', 'cancel')} done.
+        <Text color={theme.status.success} wrap="wrap">
+          Saved as profile {sanitizeForTerminal(save.name)}{inMemory ? ' (in memory: the demo forgets it when b2c quits)' : ''}; {hintKeys(keymap, 'pane', 'locationPicker')} opens it in a pane. {hintKeys(keymap, 'new-key', 'cancel')} done.
         </Text>
       );
     default: {
@@ -54,7 +56,7 @@ function SaveLine({ save, width }: { save: SaveAsProfile; width: number }): Reac
 }
 
 /** The new key, its secret, and the save offer. */
-export function NewKeySecret({ created, save, bucketNames, width }: NewKeySecretProps): ReactNode {
+export function NewKeySecret({ created, save, bucketNames, width, savesInMemory = false }: NewKeySecretProps): ReactNode {
   const theme = useTheme();
   // Label column and a value column that wraps, so nothing about the new key is cut off.
   const row = (label: string, value: string): ReactNode => (
@@ -88,7 +90,7 @@ export function NewKeySecret({ created, save, bucketNames, width }: NewKeySecret
       <Text color={theme.status.warning} wrap="wrap">
         B2 shows the application key only this once. Save it as a profile now, or copy it somewhere safe.
       </Text>
-      <SaveLine save={save} width={width} />
+      <SaveLine save={save} width={width} inMemory={savesInMemory} />
     </Box>
   );
 }

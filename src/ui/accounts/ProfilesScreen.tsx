@@ -30,7 +30,7 @@ export function ProfilesPage({ store, height, width, now }: ProfilesPageProps): 
     const facts = { keyInfo: nested.keyInfo, profileName: nested.name, source: 'profile', endpoint: nested.endpoint, page: 'inspector', title: 'Key inspector' } as const;
     return <InspectorPage store={nested.store} facts={facts} height={height} width={width} now={now} />;
   }
-  return <ProfilesView state={state} height={height} width={width} />;
+  return <ProfilesView state={state} height={height} width={width} inMemory={store.inMemory} />;
 }
 
 export interface ProfilesScreenProps extends ProfilesScreenEffects {

@@ -21,6 +21,8 @@ export interface ProfilesViewProps {
   state: ProfilesScreenState;
   height: number;
   width: number;
+  /** The profiles live in memory only (`b2c --demo`): say they are forgotten when b2c quits. */
+  inMemory?: boolean;
 }
 
 function Bottom({ state, width }: { state: ProfilesScreenState; width: number }): ReactNode {
@@ -86,7 +88,7 @@ function KeyLine(): ReactNode {
 }
 
 /** The list of profiles in `height` rows. */
-export function ProfilesView({ state, height, width }: ProfilesViewProps): ReactNode {
+export function ProfilesView({ state, height, width, inMemory = false }: ProfilesViewProps): ReactNode {
   const theme = useTheme();
   const rows = Math.max(3, height - 8);
   const w = windowOf(state.profiles.length, state.cursor, rows);
@@ -117,7 +119,13 @@ export function ProfilesView({ state, height, width }: ProfilesViewProps): React
           {sanitizeForTerminal(state.message.text)}
         </Text>
       ) : null}
-      <Text color={theme.muted}>* is the default profile, used when none is named.</Text>
+      {inMemory ? (
+        <Text color={theme.status.warning} wrap="wrap">
+          Demo: profiles live in memory only and are forgotten when b2c quits.
+        </Text>
+      ) : (
+        <Text color={theme.muted}>* is the default profile, used when none is named.</Text>
+      )}
     </Box>
   );
 }

@@ -97,7 +97,7 @@ function Status({ state }: { state: WizardState }): ReactNode {
   );
 }
 
-function Review({ state, onScrollLimit, height, now }: Omit<WizardViewProps, 'active' | 'width'>): ReactNode {
+function Review({ state, onScrollLimit, height, width, now }: Omit<WizardViewProps, 'active'>): ReactNode {
   const theme = useTheme();
   const keyInfo = verifiedKey(state);
   if (keyInfo === null) return null;
@@ -110,7 +110,7 @@ function Review({ state, onScrollLimit, height, now }: Omit<WizardViewProps, 'ac
   return (
     <Box flexDirection="column" height={height}>
       <Text color={theme.status.success}>✓ B2 accepted the key. This is what it may do:</Text>
-      <KeyInspector lines={keyFactLines(facts)} scroll={state.scroll} height={Math.max(3, height - 3)} onScrollLimit={onScrollLimit} />
+      <KeyInspector lines={keyFactLines(facts, { limitsAbove: true })} scroll={state.scroll} height={Math.max(3, height - 3)} width={width} onScrollLimit={onScrollLimit} />
       <Text color={state.stage.kind === 'confirm-replace' ? theme.status.warning : undefined} bold wrap="truncate-end">
         {question}
       </Text>
@@ -135,7 +135,7 @@ export function WizardView(props: WizardViewProps): ReactNode {
         Add a Backblaze B2 account
       </Text>
       {reviewing ? (
-        <Review state={state} onScrollLimit={props.onScrollLimit} height={height - 2} now={props.now} />
+        <Review state={state} onScrollLimit={props.onScrollLimit} height={height - 2} width={props.width} now={props.now} />
       ) : (
         <Box flexDirection="column">
           <Text color={theme.muted} wrap="truncate-end">

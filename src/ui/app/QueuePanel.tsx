@@ -60,7 +60,7 @@ function QueuePanelView({ queue, cursor, width, height }: QueuePanelProps): Reac
   const jobs = snap.jobs;
   const c = Math.min(cursor, Math.max(0, jobs.length - 1));
   const start = Math.max(0, Math.min(c - Math.floor(listHeight / 2), jobs.length - listHeight));
-  const summary = queueSummary({ totals: snap.totals, run: snap.run, paused: snap.paused, active: snap.active, questionsPending: snap.questionsPending }, keymap) ?? 'Nothing is running.';
+  const summary = queueSummary({ totals: snap.totals, run: snap.run, paused: snap.paused, active: snap.active, questionsPending: snap.questionsPending }) ?? 'Nothing is running.';
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="single" borderColor={theme.pane.activeBorder}>
       <Text bold color={theme.pane.header} wrap="truncate">

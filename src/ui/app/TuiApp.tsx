@@ -7,10 +7,8 @@
 import { Box } from 'ink';
 import { useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
 import { otherSide, type PaneSide } from '../../state/app/app-state.js';
-import type { KeyContext, Keymap } from '../../state/keyboard/keymap.js';
-import { keyHint } from '../../state/keyboard/key-hints.js';
+import type { Keymap } from '../../state/keyboard/keymap.js';
 import { hintLine } from '../../state/keyboard/hint-lines.js';
-import type { AccountScreen } from '../../tui/dialogs/screen.js';
 import { functionKeyBar } from '../../state/keyboard/keymap-views.js';
 import type { CommandId } from '../../state/keyboard/commands.js';
 import type { PermissionDecision } from '../../state/permissions/permissions.js';
@@ -42,14 +40,12 @@ export interface TuiAppProps {
   keymap: Keymap;
 }
 
-const SCREEN_CONTEXTS: Record<AccountScreen, KeyContext> = { keyInspector: 'inspector', keys: 'keys', profiles: 'profiles' };
-
-/** The status line's hint when there is no message: the keys of what is on screen. */
+/**
+ * The status line's hint when there is no message: the keys of what is on screen. An accounts
+ * screen names its own keys (Esc included) in its footer, so the status line adds nothing.
+ */
 function hintFor(state: TuiState, keymap: Keymap): string | undefined {
-  if (showsAccountScreen(state)) {
-    const context = state.dialog?.kind === 'screen' ? SCREEN_CONTEXTS[state.dialog.screen] : 'wizard';
-    return keyHint(keymap, context, '{cancel} returns to the panes');
-  }
+  if (showsAccountScreen(state)) return '';
   if (state.app.mode.kind === 'help') return hintLine(keymap, 'help');
   if (state.app.mode.kind === 'queue') return hintLine(keymap, 'queue');
   return undefined;
@@ -66,8 +62,11 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
 
   const app = state.app;
   const height = Math.max(4, rows - 1);
-  // The status line and the key bar take one row each, whatever the message.
-  const mainHeight = Math.max(3, height - 2);
+  // The status line takes one row, whatever the message. An accounts screen takes the
+  // function-key bar's row too: its own footer names its keys, and the bar's keys (the dialog
+  // context's 10Cancel) are not what the screen reads.
+  const screen = showsAccountScreen(baseLayer(state));
+  const mainHeight = Math.max(3, height - 1 - (screen ? 0 : 1));
   const listHeight = listHeightFor(mainHeight);
   const lines = useMemo(() => helpLines(keymap), [keymap]);
 
@@ -105,7 +104,7 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
   const base = baseLayer(state);
   const baseMode = base.app.mode;
   let main: ReactNode;
-  if (showsAccountScreen(base))
+  if (screen)
     main = (
       <AccountScreens screens={controller.accounts} width={columns} height={mainHeight} />
     );
@@ -123,7 +122,7 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
       <Box flexDirection="column" width={columns} height={height} overflow="hidden">
         {main}
         <StatusLine status={app.status} mode={app.mode} queue={totals} width={columns} hint={hintFor(state, keymap)} />
-        <FunctionKeyBar slots={slots} decisions={decisions} width={columns} />
+        {screen ? null : <FunctionKeyBar slots={slots} decisions={decisions} width={columns} />}
         {dialogsOnScreen(state).map((d, i) => (
           <DialogLayer key={i} dialog={d} />
         ))}

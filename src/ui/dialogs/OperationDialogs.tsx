@@ -29,7 +29,7 @@ export function TransferDialog({ d }: { d: DialogOf<'transfer'> }): ReactNode {
     <DialogFrame title={verb} hint={operationHint(keymap, verb.toLowerCase())}>
       <Wrapped text={`${operationSentence(verb, d.targets, d.totals)}`} bold />
       <Wrapped text={`from ${sanitizeForTerminal(formatLocation(d.from))}`} />
-      <Wrapped text={`to   ${sanitizeForTerminal(formatLocation(d.to))}`} />
+      <Wrapped text={`to   ${sanitizeForTerminal(formatLocation(d.to))}${d.targets.some((e) => e.kind === 'bucket') ? ', a bucket into a folder named after it' : ''}`} />
       <Wrapped text={after} />
       <DialogLine text="" />
       <DialogLine text="If a file already exists there:" />

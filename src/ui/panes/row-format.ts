@@ -1,6 +1,7 @@
 /**
  * A pane's rows as exact-width strings: a marker column (`*` selected), the name (sanitised,
- * cut in the middle so extensions stay visible; directories end in `/`), the size and the date.
+ * cut in the middle so extensions stay visible; directories end in `/`), the size (`hidden` for
+ * a B2 name whose newest version is a hide marker) and the date.
  * One string per row keeps Ink's layout work per frame tiny (ARCHITECTURE.md, "Terminal facts").
  */
 import type { Entry } from '../../state/model/entry.js';
@@ -54,7 +55,8 @@ function sizeText(e: Entry | null): string {
     case 'symlink':
       return '<LINK>';
     case 'file':
-      return compactSize(e.size);
+      // In words, not only dim: a terminal without dim shows the difference too.
+      return e.hidden === true ? 'hidden' : compactSize(e.size);
     default: {
       const never: never = e.kind;
       return never;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CAPABILITIES } from '../../../src/state/permissions/capabilities.js';
 import { actionKey, keyFacts, REAL_B2_ENDPOINT } from '../../../src/state/accounts/keys-screen-facts.js';
 import { describeExpiry, keyFactLines, lineText } from '../../../src/state/accounts/keys-screen-lines.js';
+import { wrapFactLines } from '../../../src/state/accounts/fact-line-wrap.js';
 import { DAY, keyInfo, NOW } from './fixtures.js';
 
 const text = (facts: ReturnType<typeof keyFacts>): string => keyFactLines(facts).map(lineText).join('\n');
@@ -61,5 +62,22 @@ describe('key facts', () => {
     expect(actionKey('browse-bucket')).toBe('Enter');
     expect(actionKey('share-link')).toBe('L');
     expect(actionKey('create-bucket')).toBeNull();
+  });
+
+  it('the TUI states the limits once above the actions and wraps every line under its text, cutting nothing', () => {
+    const facts = keyFacts({ keyInfo: keyInfo({ buckets: [{ id: 'b1', name: 'photos' }], namePrefix: 'clients/acme/2026/', expiresAt: NOW + 2 * DAY, capabilities: ['listBuckets', 'listFiles', 'readFiles'] }), profileName: 'p', source: 'profile', endpoint: null, now: NOW });
+    const lines = wrapFactLines(keyFactLines(facts, { limitsAbove: true }), 60).map(lineText);
+    const at = lines.findIndex((l) => l.startsWith(' Limits'));
+    expect(lines.slice(at, at + 3)).toEqual([
+      ' Limits  Every ✓ works only in bucket photos, only for names',
+      '         starting with clients/acme/2026/, and only until',
+      '         2026-05-12 00:00 UTC.',
+    ]);
+    expect(lines).toContainEqual(expect.stringMatching(/^ ✓ F5\s+Download\s+within the limits above$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^ ✓\s+List buckets\s+only bucket photos$/));
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(60);
+    // The text for scripts keeps one line per action, each naming its limits in full.
+    expect(text(facts)).toMatch(/^ ✓ F5\s+Download\s+only in bucket photos, only for names starting with clients\/acme\/2026\/$/m);
+    expect(text(facts)).not.toContain('Limits');
   });
 });

@@ -32,6 +32,7 @@ const BEFORE: Record<HintName, string> = {
   confirmQuit: 'Enter: quit · Esc: stay',
   resumeQueue: 'Enter: choose · ↑↓ move · Esc: later',
   deleteVersion: 'Enter: delete this version · Esc: back to the versions',
+  typeYes: 'Enter: delete · Esc: back, nothing deleted',
   inspector: '↑↓ PgUp PgDn Home End scroll · Esc close',
   keyForm: 'Tab next part · Space tick · Enter create · Esc cancel',
   profileRename: 'Enter rename · Esc cancel',

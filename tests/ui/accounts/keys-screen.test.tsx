@@ -74,7 +74,11 @@ describe('keys screen', () => {
     await step(h, ' ', (f) => f.includes('[x] demo-public') && f.includes('2 buckets'));
     await step(h, '\t', (f) => f.includes('› Name prefix'));
     await step(h, 'docs/', (f) => f.includes('docs/'));
-    await step(h, '\t', (f) => f.includes('› Capabilities'));
+    // The checklist shows 8 of its rows and says there are more.
+    const form = await step(h, '\t', (f) => f.includes('› Capabilities'));
+    expect(form).toMatch(/rows 1–8 of \d+ ↓/);
+    await step(h, 'G', (f) => /rows \d+–(\d+) of \1 ↑/.test(f));
+    await step(h, 'g', (f) => /rows 1–8 of \d+ ↓/.test(f));
     await step(h, 'j', (f) => cursorLine(f).includes('Preset Read-write'));
     await step(h, ' ', (f) => f.includes('6 chosen'));
     await step(h, '\t', (f) => f.includes('› Lifetime'));
@@ -86,7 +90,7 @@ describe('keys screen', () => {
     expect(created).toContain('B2 shows the application key only this once.');
 
     await step(h, 's', (f) => f.includes('› Profile name'));
-    await step(h, '\r', (f) => f.includes('Saved as profile ui-key.'));
+    await step(h, '\r', (f) => f.includes('Saved as profile ui-key; F9 opens it in a pane.'));
     expect(saved).toEqual([{ name: 'ui-key', applicationKeyId: expect.any(String), applicationKey: secret, endpoint: emu.endpoint }]);
 
     const back = await step(h, '\r', (f) => f.includes('Key ui-key created.') && !f.includes('Listing'));
