@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { B2C, b2cEnv, median, run } from './tui-pty.mjs';
 
-const sizes = (process.argv.length > 2 ? process.argv.slice(2) : ['80x24', '120x40', '200x60']).map((s) => s.split('x').map(Number));
+const sizes = (process.argv.length > 2 ? process.argv.slice(2) : ['80x24', '120x40', '200x60']).map((s) =>
+  s.split('x').map(Number),
+);
 const work = mkdtempSync(join(tmpdir(), 'b2c-bench-bytes-'));
 const folder = join(work, 'files');
 mkdirSync(folder);
@@ -60,7 +62,13 @@ async function measure(p, ready, activateLeft, down = DOWN) {
   for (let i = 0; i < 3; i++) pages.push(await c.press(PGDN));
   const switches = [];
   for (let i = 0; i < 2; i++) switches.push(await c.press('\t'));
-  return { first, move: median(moves), maxMove: Math.max(...moves), page: Math.max(...pages), pane: Math.max(...switches) };
+  return {
+    first,
+    move: median(moves),
+    maxMove: Math.max(...moves),
+    page: Math.max(...pages),
+    pane: Math.max(...switches),
+  };
 }
 
 async function b2c(cols, rows) {
@@ -75,7 +83,12 @@ async function b2c(cols, rows) {
 
 async function mc(cols, rows) {
   const home = mkdtempSync(join(work, 'mc-home-'));
-  const p = run('mc', ['-u', '-d', folder, folder], { cols, rows, cwd: folder, env: { ...userEnv(), HOME: home, MC_SKIN: 'default' } });
+  const p = run('mc', ['-u', '-d', folder, folder], {
+    cols,
+    rows,
+    cwd: folder,
+    env: { ...userEnv(), HOME: home, MC_SKIN: 'default' },
+  });
   try {
     // mc starts in the left pane already (Tab moves to the right pane, also 15 rows of files);
     // it turns on the terminal's application cursor keys, so Down arrives as ESC O B.
@@ -90,13 +103,19 @@ async function mc(cols, rows) {
 const hasMc = spawnSync('mc', ['--version'], { stdio: 'ignore' }).status === 0;
 const kb = (n) => (n >= 1000 ? `${(n / 1000).toFixed(1)} KB` : `${n} B`);
 try {
-  console.log(`tui bytes per key press (pty, colours on, CI unset; median of 15 one-row moves; worst of 3 PgDn, 2 Tab)`);
-  console.log(`${'terminal'.padEnd(14)}${'first screen'.padStart(14)}${'one-row move'.padStart(14)}${'PgDn'.padStart(10)}${'Tab'.padStart(10)}`);
+  console.log(
+    `tui bytes per key press (pty, colours on, CI unset; median of 15 one-row moves; worst of 3 PgDn, 2 Tab)`,
+  );
+  console.log(
+    `${'terminal'.padEnd(14)}${'first screen'.padStart(14)}${'one-row move'.padStart(14)}${'PgDn'.padStart(10)}${'Tab'.padStart(10)}`,
+  );
   for (const [cols, rows] of sizes) {
     const rowsOut = [['b2c', await b2c(cols, rows)]];
     if (hasMc) rowsOut.push(['mc', await mc(cols, rows)]);
     for (const [name, r] of rowsOut) {
-      console.log(`${`${name} ${cols}×${rows}`.padEnd(14)}${kb(r.first).padStart(14)}${`${r.move} B`.padStart(14)}${kb(r.page).padStart(10)}${kb(r.pane).padStart(10)}`);
+      console.log(
+        `${`${name} ${cols}×${rows}`.padEnd(14)}${kb(r.first).padStart(14)}${`${r.move} B`.padStart(14)}${kb(r.page).padStart(10)}${kb(r.pane).padStart(10)}`,
+      );
     }
   }
 } finally {

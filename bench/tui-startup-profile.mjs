@@ -14,7 +14,10 @@ const work = mkdtempSync(join(tmpdir(), 'b2c-bench-prof-'));
 const out = join(work, 'profile.json');
 
 try {
-  const p = run(process.execPath, ['--import', join(ROOT, 'bench', 'lib', 'first-frame-profiler.mjs'), B2C, '--demo'], { cwd: work, env: b2cEnv({ B2C_PROFILE_OUT: out }) });
+  const p = run(process.execPath, ['--import', join(ROOT, 'bench', 'lib', 'first-frame-profiler.mjs'), B2C, '--demo'], {
+    cwd: work,
+    env: b2cEnv({ B2C_PROFILE_OUT: out }),
+  });
   await p.until((t) => t.includes('10Quit') && t.includes('┐┌'));
   await p.until(() => {
     try {
@@ -42,13 +45,21 @@ try {
   };
   const whereOf = (frame) => {
     const { url, lineNumber, columnNumber, functionName } = frame;
-    if (url === '') return functionName === '(garbage collector)' ? '(gc)' : functionName === '(program)' || functionName === '(idle)' ? functionName : '(native)';
+    if (url === '')
+      return functionName === '(garbage collector)'
+        ? '(gc)'
+        : functionName === '(program)' || functionName === '(idle)'
+          ? functionName
+          : '(native)';
     if (!url.startsWith('file:') || !url.includes('/dist/')) return url.startsWith('node:') ? 'node: internals' : url;
     const entry = mapFor(url)?.findEntry(lineNumber, columnNumber);
     const file = url.replace(/^.*\/dist\//, 'dist/');
     // esbuild's module wrappers (__esm, __commonJS, __require) have no mapping: time spent there
     // is loading (and lazily compiling) the modules they wrap.
-    return entry?.originalSource?.replace(/^.*?(node_modules\/|src\/)/, '$1') ?? `${file} ${functionName || '(top level)'} (esbuild module wrapper)`;
+    return (
+      entry?.originalSource?.replace(/^.*?(node_modules\/|src\/)/, '$1') ??
+      `${file} ${functionName || '(top level)'} (esbuild module wrapper)`
+    );
   };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map();
@@ -58,15 +69,25 @@ try {
   });
   const byPackage = new Map();
   for (const [where, us] of selfUs) {
-    const pkg = where.startsWith('node_modules/') ? where.split('/').slice(0, where.split('/')[1].startsWith('@') ? 3 : 2).join('/') : where.startsWith('src/') ? where.split('/').slice(0, 2).join('/') : where;
+    const pkg = where.startsWith('node_modules/')
+      ? where
+          .split('/')
+          .slice(0, where.split('/')[1].startsWith('@') ? 3 : 2)
+          .join('/')
+      : where.startsWith('src/')
+        ? where.split('/').slice(0, 2).join('/')
+        : where;
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
   }
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
   const print = (title, m) => {
     console.log(title);
-    for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`);
+    for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top))
+      console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`);
   };
-  console.log(`first full frame after ${frameMs.toFixed(0)} ms of profiling (${(total / 1000).toFixed(0)} ms sampled, self time)`);
+  console.log(
+    `first full frame after ${frameMs.toFixed(0)} ms of profiling (${(total / 1000).toFixed(0)} ms sampled, self time)`,
+  );
   print('by package / src folder:', byPackage);
   print('by file:', selfUs);
 } finally {

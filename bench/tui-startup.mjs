@@ -13,7 +13,11 @@ const cwd = mkdtempSync(join(tmpdir(), 'b2c-bench-start-'));
 const cpuFile = join(cwd, 'cpu');
 
 async function floorOnce() {
-  const p = run(process.execPath, ['-e', 'const { user, system } = process.cpuUsage(); console.log((user + system) / 1000)'], { cwd });
+  const p = run(
+    process.execPath,
+    ['-e', 'const { user, system } = process.cpuUsage(); console.log((user + system) / 1000)'],
+    { cwd },
+  );
   await p.exited;
   return { wall: performance.now() - p.started, cpu: Number(p.text().trim()) };
 }
@@ -21,7 +25,10 @@ async function floorOnce() {
 async function b2cOnce() {
   rmSync(cpuFile, { force: true });
   const hook = join(ROOT, 'bench', 'lib', 'first-frame-cpu.mjs');
-  const p = run(process.execPath, ['--import', hook, B2C, '--demo'], { cwd, env: b2cEnv({ B2C_FIRST_FRAME_OUT: cpuFile }) });
+  const p = run(process.execPath, ['--import', hook, B2C, '--demo'], {
+    cwd,
+    env: b2cEnv({ B2C_FIRST_FRAME_OUT: cpuFile }),
+  });
   // First full frame: both panes and the function-key bar drawn.
   const frame = await p.until((t) => t.includes('10Quit') && t.includes('┐┌'));
   // Then the right pane's listing from the in-process server (authorize + list buckets).
@@ -59,7 +66,9 @@ try {
   console.log(`  node -e 0 (floor)            ${ms(f)}`);
   console.log(`  b2c --demo first full frame  ${ms(first)}   ratio ${(first / f).toFixed(2)}× floor`);
   console.log(`  b2c --demo buckets listed    ${ms(full)}   ratio ${(full / f).toFixed(2)}× floor`);
-  console.log(`  CPU time: node -e 0 ${ms(median(floorCpu))}, b2c to its first frame ${ms(median(cpu))}   ratio ${(median(cpu) / median(floorCpu)).toFixed(2)}×`);
+  console.log(
+    `  CPU time: node -e 0 ${ms(median(floorCpu))}, b2c to its first frame ${ms(median(cpu))}   ratio ${(median(cpu) / median(floorCpu)).toFixed(2)}×`,
+  );
 } finally {
   rmSync(cwd, { recursive: true, force: true });
 }

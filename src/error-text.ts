@@ -17,7 +17,12 @@ export function errorMessage(e: unknown): string {
 
 /** True for the config layer's errors, whose messages are sentences a user can act on. */
 function isConfigError(e: unknown): e is Error {
-  return e instanceof ConfigError || e instanceof ConfigValueError || e instanceof ProfileError || e instanceof CredentialsError;
+  return (
+    e instanceof ConfigError ||
+    e instanceof ConfigValueError ||
+    e instanceof ProfileError ||
+    e instanceof CredentialsError
+  );
 }
 
 /** A one-line message for `e` (the status line). */
@@ -64,9 +69,8 @@ export function failureHeadline(e: ProviderError): { message: string; retryable:
     case 'permission-denied': {
       const missing = e instanceof PermissionDeniedError ? e.missing : [];
       return {
-        message: missing.length > 0
-          ? `Not allowed: this key lacks ${missing.join(', ')}.`
-          : 'Not allowed: permission denied.',
+        message:
+          missing.length > 0 ? `Not allowed: this key lacks ${missing.join(', ')}.` : 'Not allowed: permission denied.',
         retryable: false,
       };
     }

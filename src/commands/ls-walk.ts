@@ -70,7 +70,12 @@ async function* walkFolder(p: Provider, path: string, o: WalkOptions): AsyncGene
     else yield* versionRows(p, entry.path, rel);
     if (folder && o.recursive) {
       guard.enter(entry.path, level.depth + 1);
-      stack.push({ entries: await folderEntries(p, entry.path, o.versions), next: 0, prefix: rel, depth: level.depth + 1 });
+      stack.push({
+        entries: await folderEntries(p, entry.path, o.versions),
+        next: 0,
+        prefix: rel,
+        depth: level.depth + 1,
+      });
     }
   }
 }
@@ -105,7 +110,12 @@ export async function* walk(p: Provider, path: string, asFolder: boolean, o: Wal
  * folder it names listed with hidden names (b2_list_file_names does not see a folder whose names
  * are all hidden, so `stat` misses it).
  */
-async function* versionsOrHiddenFolder(p: Provider, path: string, entry: Entry | null, o: WalkOptions): AsyncGenerator<ListedRow> {
+async function* versionsOrHiddenFolder(
+  p: Provider,
+  path: string,
+  entry: Entry | null,
+  o: WalkOptions,
+): AsyncGenerator<ListedRow> {
   const rel = entry?.name ?? path.slice(path.lastIndexOf('/') + 1);
   try {
     yield* versionRows(p, path, rel);

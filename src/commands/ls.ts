@@ -11,7 +11,18 @@ import { createLocalProvider } from '../providers/local/index.js';
 import { ruleLocation } from '../state/location/rule-location.js';
 import { checkAction, type PermissionDecision } from '../state/permissions/permissions.js';
 import type { KeyInfo } from '../state/model/key-info.js';
-import { COMMON_OPTIONS, CommandFailure, EXIT, locationArg, processCliDeps, runCommand, signInCommand, usageError, type CliCommand, type CliDeps } from './kit/index.js';
+import {
+  COMMON_OPTIONS,
+  CommandFailure,
+  EXIT,
+  locationArg,
+  processCliDeps,
+  runCommand,
+  signInCommand,
+  usageError,
+  type CliCommand,
+  type CliDeps,
+} from './kit/index.js';
 import { eitherKind } from './location-checks.js';
 import { formatRow, longHeader, rowJson } from './ls-format.js';
 import { folderEntries, walk } from './ls-walk.js';
@@ -86,11 +97,13 @@ export const LS_COMMAND: CliCommand<typeof OPTIONS> = {
     const loc = locationArg(positionals[0] as string, deps.cwd, LS_USAGE);
     const versions = values.versions === true;
     if (versions && loc.kind === 'local') throw usageError('--versions works only on B2 (b2://BUCKET/PATH).', LS_USAGE);
-    if (versions && loc.kind === 'b2' && loc.bucket === null) throw usageError('--versions needs a bucket: b2://BUCKET[/PATH].', LS_USAGE);
+    if (versions && loc.kind === 'b2' && loc.bucket === null)
+      throw usageError('--versions needs a bucket: b2://BUCKET[/PATH].', LS_USAGE);
 
     const session = loc.kind === 'b2' ? await signInCommand(deps, out, values.profile) : null;
     const decision = listDecision(loc, versions, session?.keyInfo ?? null, deps.now());
-    if (!decision.allowed) throw new CommandFailure('permission-denied', decision.reason ?? 'This key may not list there.');
+    if (!decision.allowed)
+      throw new CommandFailure('permission-denied', decision.reason ?? 'This key may not list there.');
 
     const provider = session?.provider ?? createLocalProvider();
     // A bucket, the bucket list, or a B2 URL written as a folder (ending in `/`) is listed as one.
@@ -122,7 +135,9 @@ export const LS_COMMAND: CliCommand<typeof OPTIONS> = {
         return EXIT.ok;
       }
       const where = itself ? loc.raw : formatLocation(loc.kind, error.path ?? loc.path);
-      throw new CommandFailure('not-found', versions ? `"${where}" has no versions.` : `"${where}" does not exist.`, { cause: error });
+      throw new CommandFailure('not-found', versions ? `"${where}" has no versions.` : `"${where}" does not exist.`, {
+        cause: error,
+      });
     }
   },
 };

@@ -183,7 +183,11 @@ function asConfigError(error: unknown, file: string, during: 'read' | 'write'): 
   }
   if (errorCode(error) !== undefined) return during === 'read' ? unreadable(file, error) : unwritable(file, error);
   const reason = error instanceof Error ? error.message : String(error);
-  return new ConfigError('invalid-content', file, `The b2c config file ${file} could not be used: ${reason}. b2c has not changed it.`);
+  return new ConfigError(
+    'invalid-content',
+    file,
+    `The b2c config file ${file} could not be used: ${reason}. b2c has not changed it.`,
+  );
 }
 
 function safeRead(file: string): string {

@@ -19,7 +19,14 @@ import type { Readable } from 'node:stream';
 import type { KeyInfo } from '../state/model/key-info.js';
 import type { Entry, VersionEntry } from '../state/model/entry.js';
 
-export type { BucketSettings, Entry, EntryKind, LifecycleRule, SpecialFileKind, VersionEntry } from '../state/model/entry.js';
+export type {
+  BucketSettings,
+  Entry,
+  EntryKind,
+  LifecycleRule,
+  SpecialFileKind,
+  VersionEntry,
+} from '../state/model/entry.js';
 
 /** Options shared by listing calls. */
 export interface ListOptions {
@@ -220,7 +227,11 @@ export interface Provider {
   remove(path: string, options?: RemoveOptions): Promise<void>;
 
   /** Server-side copy within this provider (B2: b2_copy_file / copy_part, across buckets). */
-  copy?(from: string, to: string, options?: { overwrite?: boolean; signal?: AbortSignal; onProgress?: (bytes: number) => void; fileId?: string }): Promise<Entry>;
+  copy?(
+    from: string,
+    to: string,
+    options?: { overwrite?: boolean; signal?: AbortSignal; onProgress?: (bytes: number) => void; fileId?: string },
+  ): Promise<Entry>;
 
   /** Atomic rename within this provider (local: fs.rename). B2 has none: callers copy + delete. */
   move?(from: string, to: string, options?: { overwrite?: boolean; signal?: AbortSignal }): Promise<Entry>;

@@ -134,7 +134,13 @@ export async function streamCopy(
  * its parts sent straight from it. B2 ranges name the version `handle` reads: every range comes
  * from the same bytes.
  */
-function rangesOf(src: Provider, dst: Provider, source: SourceFacts, handle: ReadHandle, ctx: JobRunContext): WriteOptions['reopen'] {
+function rangesOf(
+  src: Provider,
+  dst: Provider,
+  source: SourceFacts,
+  handle: ReadHandle,
+  ctx: JobRunContext,
+): WriteOptions['reopen'] {
   if (src.traits.kind !== 'b2' && dst.traits.kind !== 'b2') return undefined;
   if (src.traits.kind === 'local' && handle.size < ctx.prehashMinBytes) return undefined;
   const fileId = handle.fileId ?? source.fileId ?? undefined;

@@ -30,7 +30,14 @@ export type RunOutcome =
    * `writtenTo`: where the file was placed, when that is not the job's target (a numbered name
    * for "keep both"); the job's target then names it.
    */
-  | { type: 'done'; note: string | null; verified: Verification | null; targetPath?: string; bytes?: number; writtenTo?: string }
+  | {
+      type: 'done';
+      note: string | null;
+      verified: Verification | null;
+      targetPath?: string;
+      bytes?: number;
+      writtenTo?: string;
+    }
   | { type: 'skipped'; note: string }
   /** The target exists and the policy is `ask`: park the job and ask the user. */
   | { type: 'ask'; existing: Entry };

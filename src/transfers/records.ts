@@ -149,7 +149,12 @@ export function newGroup(id: string, settings: GroupSettings, restored: boolean)
 
 /** The fields a caller must give to create a job; the rest start empty. */
 export type NewJob = Pick<JobRecord, 'kind' | 'isDir' | 'source' | 'target' | 'size' | 'mtimeMs' | 'sha1'> &
-  Partial<Pick<JobRecord, 'root' | 'known' | 'parentDir' | 'decision' | 'copied' | 'failure' | 'note' | 'state' | 'refusal' | 'depth'>>;
+  Partial<
+    Pick<
+      JobRecord,
+      'root' | 'known' | 'parentDir' | 'decision' | 'copied' | 'failure' | 'note' | 'state' | 'refusal' | 'depth'
+    >
+  >;
 
 export function newJob(id: string, group: GroupRecord, spec: NewJob): JobRecord {
   return {

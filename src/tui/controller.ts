@@ -41,7 +41,16 @@ export class TuiController {
     this.typeAhead = new TypeAhead(deps.keymap, (ev) => this.dispatchKey(ev));
     this.unsubscribeState = deps.store.subscribe(() => this.typeAhead.settle(snapshot(deps)));
     const { config, verify } = deps.accounts;
-    this.accounts = new AccountScreens({ store: deps.store, registry: deps.registry, config, verify, onClose: this.closeScreen, onProfile: this.openProfile, onProfileRenamed: this.profileRenamed, now: () => deps.now() });
+    this.accounts = new AccountScreens({
+      store: deps.store,
+      registry: deps.registry,
+      config,
+      verify,
+      onClose: this.closeScreen,
+      onProfile: this.openProfile,
+      onProfileRenamed: this.profileRenamed,
+      now: () => deps.now(),
+    });
   }
 
   /** Handles one raw input event from Ink (`useStdin().internal_eventEmitter`, 'input'). */
@@ -67,7 +76,8 @@ export class TuiController {
   readonly closeScreen = (): void => {
     const s = snapshot(this.deps);
     this.leaveScreen();
-    if (s.app.mode.kind === 'wizard') setStatus(this.deps, 'No profile was saved. P manages profiles (a adds one); F9 goes anywhere.', 'info');
+    if (s.app.mode.kind === 'wizard')
+      setStatus(this.deps, 'No profile was saved. P manages profiles (a adds one); F9 goes anywhere.', 'info');
   };
 
   /** Opens stored profile `name` in pane `side` (after the wizard saved it, or chosen in P). */

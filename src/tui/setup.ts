@@ -14,7 +14,14 @@ import { parseArgs } from 'node:util';
 import { EXIT } from '../commands/kit/exit-codes.js';
 import { parseArgsFailure } from '../commands/kit/args-errors.js';
 import { errorMessage } from '../error-text.js';
-import { createMemoryConfig, DEFAULT_SETTINGS, openConfig, resolveCredentials, type ConfigStore, type Settings } from '../config/index.js';
+import {
+  createMemoryConfig,
+  DEFAULT_SETTINGS,
+  openConfig,
+  resolveCredentials,
+  type ConfigStore,
+  type Settings,
+} from '../config/index.js';
 import { DEMO_KEY_NAMES, startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { createLocalProvider } from '../providers/local/index.js';
 import { authorize, verifyCredentials } from '../session/index.js';
@@ -43,7 +50,12 @@ export type TuiArgs =
   | { kind: 'usage'; message: string }
   | { kind: 'run'; demo: boolean; key?: string; profile?: string };
 
-const TUI_OPTIONS = { demo: { type: 'boolean' }, key: { type: 'string' }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const TUI_OPTIONS = {
+  demo: { type: 'boolean' },
+  key: { type: 'string' },
+  profile: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** Reads the file manager's arguments (`argv` is everything after `b2c`); see `tuiArgsProblem`. */
 export function parseTuiArgs(argv: string[]): TuiArgs {
@@ -61,7 +73,8 @@ export function parseTuiArgs(argv: string[]): TuiArgs {
 export function tuiArgsProblem(args: Extract<TuiArgs, { kind: 'run' }>): string | null {
   if (!args.demo) return args.key === undefined ? null : '--key works with --demo only';
   if (args.profile !== undefined) return '--demo and --profile cannot be combined';
-  if (args.key !== undefined && !(DEMO_KEY_NAMES as readonly string[]).includes(args.key)) return `there is no demo key named "${args.key}"`;
+  if (args.key !== undefined && !(DEMO_KEY_NAMES as readonly string[]).includes(args.key))
+    return `there is no demo key named "${args.key}"`;
   return null;
 }
 
@@ -89,7 +102,8 @@ function profilePlan(profileName: string | undefined, cwd: string): Plan {
   const profiles = storedProfileSpecs(config);
   const creds = resolveCredentials({ profileName, env: process.env, config });
   if (creds.source === 'none') {
-    if (creds.reason === 'no-profiles') return { profiles, right: localPaneLocation(cwd), settings, config, openWizard: true };
+    if (creds.reason === 'no-profiles')
+      return { profiles, right: localPaneLocation(cwd), settings, config, openWizard: true };
     const text = `Several profiles and no default: F9 or P chooses one (${creds.profiles.join(', ')}).`;
     return { profiles, right: localPaneLocation(cwd), settings, config, status: { text, tone: 'warning' } };
   }
@@ -105,7 +119,9 @@ function profilePlan(profileName: string | undefined, cwd: string): Plan {
   }
   const name = creds.source === 'env' ? 'env' : (creds.profileName ?? 'env');
   const status: StatusMessage | undefined =
-    creds.ignoredProfile === undefined ? undefined : { text: `B2_APPLICATION_KEY_ID is set, so --profile ${creds.ignoredProfile} is ignored.`, tone: 'warning' };
+    creds.ignoredProfile === undefined
+      ? undefined
+      : { text: `B2_APPLICATION_KEY_ID is set, so --profile ${creds.ignoredProfile} is ignored.`, tone: 'warning' };
   return { profiles, right: b2PaneLocation(name, null), settings, config, status };
 }
 
@@ -141,7 +157,12 @@ export function prepareTui(args: Extract<TuiArgs, { kind: 'run' }>, cwd: string)
     // Profiles (P, and "save as profile" after K creates a key) work on the demo too, in memory.
     const config = createMemoryConfig();
     seedDemoProfiles(config, server, active);
-    plan = { profiles: demoProfiles(server), right: b2PaneLocation(active, null), settings: { ...DEFAULT_SETTINGS }, config };
+    plan = {
+      profiles: demoProfiles(server),
+      right: b2PaneLocation(active, null),
+      settings: { ...DEFAULT_SETTINGS },
+      config,
+    };
   } else {
     try {
       plan = profilePlan(args.profile, cwd);
@@ -162,7 +183,8 @@ export function prepareTui(args: Extract<TuiArgs, { kind: 'run' }>, cwd: string)
     accounts: { config: plan.config, verify: verifyCredentials },
     openWizard: plan.openWizard,
     // Beside config.json (B2C_CONFIG_DIR moves both); --demo keeps its config in memory and saves no queue.
-    queueFile: plan.config === null || plan.config.inMemory === true ? null : join(dirname(plan.config.path), QUEUE_FILE_NAME),
+    queueFile:
+      plan.config === null || plan.config.inMemory === true ? null : join(dirname(plan.config.path), QUEUE_FILE_NAME),
   });
   return {
     core,

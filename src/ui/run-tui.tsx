@@ -121,15 +121,31 @@ export async function runTui(core: TuiCore, theme: Theme, io: TuiIo = PROCESS_IO
     const instance = render(
       <ThemeProvider theme={theme}>
         <StdoutTerminalSize stdout={io.stdout}>
-          <TuiApp store={core.store} controller={core.controller} registry={core.registry} queue={core.engine} keymap={core.keymap} />
+          <TuiApp
+            store={core.store}
+            controller={core.controller}
+            registry={core.registry}
+            queue={core.engine}
+            keymap={core.keymap}
+          />
         </StdoutTerminalSize>
       </ThemeProvider>,
       // Ink reads only write, columns, rows, isTTY and 'resize' of its stdout (ink-output.ts).
-      { stdin: io.stdin, stdout: output as unknown as NodeJS.WriteStream, stderr: io.stderr, exitOnCtrlC: false, patchConsole: false, debug: true },
+      {
+        stdin: io.stdin,
+        stdout: output as unknown as NodeJS.WriteStream,
+        stderr: io.stderr,
+        exitOnCtrlC: false,
+        patchConsole: false,
+        debug: true,
+      },
     );
     core.start();
     // Ink ends the app on a render error: that is a crash, not a quit.
-    await Promise.race([core.quitting, instance.waitUntilExit().then(() => Promise.reject(new Error('the screen stopped unexpectedly')))]);
+    await Promise.race([
+      core.quitting,
+      instance.waitUntilExit().then(() => Promise.reject(new Error('the screen stopped unexpectedly'))),
+    ]);
     instance.unmount();
   } catch (e) {
     code = 70;

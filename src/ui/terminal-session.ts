@@ -31,7 +31,10 @@ export interface TerminalSession {
  * (stop transfers so they stay resumable, then restore the screen); it must restore the screen
  * itself (see {@link TerminalSession.restore}) — the exit handler does it too, last of all.
  */
-export function enterTerminalSession(out: NodeJS.WriteStream, onSignal: (signal: NodeJS.Signals) => void): TerminalSession {
+export function enterTerminalSession(
+  out: NodeJS.WriteStream,
+  onSignal: (signal: NodeJS.Signals) => void,
+): TerminalSession {
   let active = true;
   const restore = (): void => {
     if (!active) return;

@@ -18,7 +18,11 @@ const lines = (out: string): string[] => out.split('\n').filter((l) => l !== '')
 let startId = '';
 
 beforeAll(async () => {
-  const b2 = await connectB2({ applicationKeyId: demo.emu.masterKeyId, applicationKey: demo.emu.masterKey, endpoint: demo.emu.endpoint });
+  const b2 = await connectB2({
+    applicationKeyId: demo.emu.masterKeyId,
+    applicationKey: demo.emu.masterKey,
+    endpoint: demo.emu.endpoint,
+  });
   await b2.write('/demo-backups/old/gone.txt', Readable.from([Buffer.from('gone')]), { size: 4, overwrite: true });
   await b2.remove('/demo-backups/old/gone.txt', { mode: 'hide' });
   const unfinished = (await b2.unfinishedUploads('/demo-backups/server2'))[0];
@@ -46,7 +50,9 @@ describe('unfinished large files in b2c ls', () => {
     const json = await runCli(['ls', '--versions', '--json', 'b2://demo-backups/server2'], { env: masterEnv() });
     expect(json.code).toBe(0);
     const doc = JSON.parse(json.stdout) as { entries: Array<Record<string, unknown>> };
-    expect(doc.entries).toEqual([expect.objectContaining({ name: 'in-progress.tar', action: 'start', fileId: startId, isLatest: false })]);
+    expect(doc.entries).toEqual([
+      expect.objectContaining({ name: 'in-progress.tar', action: 'start', fileId: startId, isLatest: false }),
+    ]);
   });
 
   it('a plain ls of a folder holding only an unfinished file lists nothing, says why, and succeeds', async () => {
@@ -54,7 +60,9 @@ describe('unfinished large files in b2c ls', () => {
       const r = await runCli(['ls', url], { env: masterEnv() });
       expect(r.code, url).toBe(0);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(`b2c ls: "${url}" holds no finished, visible file: only 1 unfinished large file (ls --versions lists it).\n`);
+      expect(r.stderr).toBe(
+        `b2c ls: "${url}" holds no finished, visible file: only 1 unfinished large file (ls --versions lists it).\n`,
+      );
     }
   });
 
@@ -62,7 +70,9 @@ describe('unfinished large files in b2c ls', () => {
     const r = await runCli(['ls', 'b2://demo-backups/old/'], { env: masterEnv() });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('b2c ls: "b2://demo-backups/old/" holds no finished, visible file: only 1 hidden name (ls --versions lists it).\n');
+    expect(r.stderr).toBe(
+      'b2c ls: "b2://demo-backups/old/" holds no finished, visible file: only 1 hidden name (ls --versions lists it).\n',
+    );
   });
 
   it('a folder that holds nothing at all still does not exist', async () => {

@@ -45,7 +45,11 @@ describeRclone('rclone with restricted keys against b2c emulator', () => {
   });
 
   test('bucket-restricted key: its bucket lists, reads, takes uploads and deletes', async () => {
-    expect(lines(await ctx.rclone.ok(['lsf', '-R', `bucket:${ALLOWED}`])).filter((l) => !l.endsWith('/')).sort()).toEqual(TREE.map((f) => f.path).sort());
+    expect(
+      lines(await ctx.rclone.ok(['lsf', '-R', `bucket:${ALLOWED}`]))
+        .filter((l) => !l.endsWith('/'))
+        .sort(),
+    ).toEqual(TREE.map((f) => f.path).sort());
     expect((await ctx.rclone.run(['cat', `bucket:${ALLOWED}/private/c.txt`])).stdout).toBe('private c\n');
     await ctx.rclone.ok(['copyto', join(src, 'team', 'a.txt'), `bucket:${ALLOWED}/new/a.txt`]);
     expect((await listNames(ctx.b2, ALLOWED, 'new/')).map((f) => f.fileName)).toEqual(['new/a.txt']);
@@ -56,9 +60,16 @@ describeRclone('rclone with restricted keys against b2c emulator', () => {
   });
 
   test('bucket-restricted key: any other bucket is refused', async () => {
-    for (const args of [['lsf', `bucket:${OTHER}`], ['copyto', join(src, 'team', 'a.txt'), `bucket:${OTHER}/x.txt`]]) {
+    for (const args of [
+      ['lsf', `bucket:${OTHER}`],
+      ['copyto', join(src, 'team', 'a.txt'), `bucket:${OTHER}/x.txt`],
+    ]) {
       const r = await ctx.rclone.run(args);
-      expect([args[0], r.code, r.stderr]).toEqual([args[0], 1, expect.stringContaining(`you must use bucket "${ALLOWED}"`)]);
+      expect([args[0], r.code, r.stderr]).toEqual([
+        args[0],
+        1,
+        expect.stringContaining(`you must use bucket "${ALLOWED}"`),
+      ]);
     }
     expect(await listNames(ctx.b2, OTHER, 'x.txt')).toEqual([]);
   });
@@ -69,21 +80,42 @@ describeRclone('rclone with restricted keys against b2c emulator', () => {
     const all = lines(await ctx.rclone.ok(['lsf', '-R', `prefix:${ALLOWED}`]));
     expect(all.filter((l) => !l.endsWith('/')).sort()).toEqual(['team/a.txt', 'team/sub/b.txt']);
     await ctx.rclone.ok(['copyto', join(src, 'private', 'c.txt'), `prefix:${ALLOWED}/team/c.txt`]);
-    const outside = await ctx.rclone.run(['copyto', join(src, 'private', 'c.txt'), `prefix:${ALLOWED}/elsewhere/c.txt`]);
+    const outside = await ctx.rclone.run([
+      'copyto',
+      join(src, 'private', 'c.txt'),
+      `prefix:${ALLOWED}/elsewhere/c.txt`,
+    ]);
     expect([outside.code, outside.stderr]).toEqual([1, expect.stringContaining('401')]);
-    expect((await listNames(ctx.b2, ALLOWED)).map((f) => f.fileName)).toEqual(['private/c.txt', 'team/a.txt', 'team/c.txt', 'team/sub/b.txt']);
+    expect((await listNames(ctx.b2, ALLOWED)).map((f) => f.fileName)).toEqual([
+      'private/c.txt',
+      'team/a.txt',
+      'team/c.txt',
+      'team/sub/b.txt',
+    ]);
   });
 
   test('read-only key: lists and downloads; an upload gets 401 unauthorized for writeFiles', async () => {
     expect(lines(await ctx.rclone.ok(['lsf', `readonly:${OTHER}/team`]))).toEqual(['a.txt', 'sub/']);
     expect((await ctx.rclone.run(['cat', `readonly:${OTHER}/team/a.txt`])).stdout).toBe('team a\n');
-    const up = await ctx.rclone.run(['copy', join(src, 'private'), `readonly:${OTHER}/upload`, '--low-level-retries', '1']);
-    expect([up.code, up.stderr]).toEqual([1, expect.stringContaining('does not have the writeFiles capability (401 unauthorized)')]);
+    const up = await ctx.rclone.run([
+      'copy',
+      join(src, 'private'),
+      `readonly:${OTHER}/upload`,
+      '--low-level-retries',
+      '1',
+    ]);
+    expect([up.code, up.stderr]).toEqual([
+      1,
+      expect.stringContaining('does not have the writeFiles capability (401 unauthorized)'),
+    ]);
     expect(await listNames(ctx.b2, OTHER, 'upload/')).toEqual([]);
   });
 
   test('a bucket-restricted key created on v4 cannot authorize on v1, like real B2', async () => {
     const r = await ctx.rclone.run(['lsf', `v4bucket:${ALLOWED}`]);
-    expect([r.code, r.stderr]).toEqual([1, expect.stringContaining('not currently supported on API version number 1 (400 bad_request)')]);
+    expect([r.code, r.stderr]).toEqual([
+      1,
+      expect.stringContaining('not currently supported on API version number 1 (400 bad_request)'),
+    ]);
   });
 });

@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryConfig, ProfileError } from '../../src/config/index.js';
 
-const P = { name: 'demo', applicationKeyId: '0041a2b3c4d5e6f0000000000', applicationKey: 'K004SECRETSECRETSECRETSECRETSECR', endpoint: 'http://127.0.0.1:9' };
+const P = {
+  name: 'demo',
+  applicationKeyId: '0041a2b3c4d5e6f0000000000',
+  applicationKey: 'K004SECRETSECRETSECRETSECRETSECR',
+  endpoint: 'http://127.0.0.1:9',
+};
 
 describe('memory config', () => {
   it('saves, renames, deletes and defaults profiles as the file does, and says it lives in memory', () => {

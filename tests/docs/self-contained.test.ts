@@ -64,14 +64,19 @@ function architectureSections(): Set<string> {
 /** The § numbers docs/b2-api.md defines: `## N.` headings and `**§N.M` entries. */
 function apiSections(): Set<string> {
   const text = read('docs/b2-api.md');
-  return new Set([...[...text.matchAll(/^## (\d+)\./gm)].map((m) => m[1] ?? ''), ...[...text.matchAll(/\*\*§(\d+\.\d+)/g)].map((m) => m[1] ?? '')]);
+  return new Set([
+    ...[...text.matchAll(/^## (\d+)\./gm)].map((m) => m[1] ?? ''),
+    ...[...text.matchAll(/\*\*§(\d+\.\d+)/g)].map((m) => m[1] ?? ''),
+  ]);
 }
 
 /** The sections `text` cites in ARCHITECTURE.md and in docs/b2-api.md. */
 function citations(text: string): { architecture: string[]; api: string[] } {
   const flat = unwrapped(text);
   const architecture = [...flat.matchAll(/ARCHITECTURE\.md, "([^"]+)"/g)].map((m) => m[1] ?? '');
-  const api = [...flat.matchAll(/docs\/b2-api\.md((?:[\s,–-]*(?:and\s+)?§\d+(?:\.\d+)?)+)/g)].flatMap((m) => [...(m[1] ?? '').matchAll(/§(\d+(?:\.\d+)?)/g)].map((n) => n[1] ?? ''));
+  const api = [...flat.matchAll(/docs\/b2-api\.md((?:[\s,–-]*(?:and\s+)?§\d+(?:\.\d+)?)+)/g)].flatMap((m) =>
+    [...(m[1] ?? '').matchAll(/§(\d+(?:\.\d+)?)/g)].map((n) => n[1] ?? ''),
+  );
   return { architecture, api };
 }
 
@@ -86,8 +91,13 @@ describe('the repository is self-contained', () => {
     expect(outsidePointers(`retry rules (${'Reference'} §4)`)).toHaveLength(1);
     expect(outsidePointers(`/work/${'shared'}/reference/b2-native${'-'}api.md`)).toHaveLength(2);
     expect(outsidePointers('docs/b2-api.md §3.2; ARCHITECTURE.md, "Layers"; prefix team/')).toEqual([]);
-    expect(citations(` * (docs/b2-api.md §2.2–§2.3, and\n * ${'ARCHITECTURE'}.md, "Keypress\n * flow", step 1)`)).toEqual({ architecture: ['Keypress flow'], api: ['2.2', '2.3'] });
-    expect(namedPaths('`src/a.ts`, `src/tui/dialogs/<kind>.ts`, `npm test`, `tests/x/`')).toEqual(['src/a.ts', 'tests/x/']);
+    expect(
+      citations(` * (docs/b2-api.md §2.2–§2.3, and\n * ${'ARCHITECTURE'}.md, "Keypress\n * flow", step 1)`),
+    ).toEqual({ architecture: ['Keypress flow'], api: ['2.2', '2.3'] });
+    expect(namedPaths('`src/a.ts`, `src/tui/dialogs/<kind>.ts`, `npm test`, `tests/x/`')).toEqual([
+      'src/a.ts',
+      'tests/x/',
+    ]);
   });
 
   it('no file points at a document outside the repository', () => {

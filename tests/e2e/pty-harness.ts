@@ -15,13 +15,33 @@ export const B2C_BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..',
 
 /** Raw key sequences as an xterm sends them. */
 export const KEYS = {
-  up: '\x1b[A', down: '\x1b[B', right: '\x1b[C', left: '\x1b[D',
-  enter: '\r', tab: '\t', escape: '\x1b', backspace: '\x7f', space: ' ',
-  pageUp: '\x1b[5~', pageDown: '\x1b[6~', home: '\x1b[H', end: '\x1b[F',
-  insert: '\x1b[2~', delete: '\x1b[3~', ctrlC: '\x03', ctrlR: '\x12',
-  f1: '\x1bOP', f2: '\x1bOQ', f3: '\x1bOR', f4: '\x1bOS',
-  f5: '\x1b[15~', f6: '\x1b[17~', f7: '\x1b[18~', f8: '\x1b[19~',
-  f9: '\x1b[20~', f10: '\x1b[21~',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  right: '\x1b[C',
+  left: '\x1b[D',
+  enter: '\r',
+  tab: '\t',
+  escape: '\x1b',
+  backspace: '\x7f',
+  space: ' ',
+  pageUp: '\x1b[5~',
+  pageDown: '\x1b[6~',
+  home: '\x1b[H',
+  end: '\x1b[F',
+  insert: '\x1b[2~',
+  delete: '\x1b[3~',
+  ctrlC: '\x03',
+  ctrlR: '\x12',
+  f1: '\x1bOP',
+  f2: '\x1bOQ',
+  f3: '\x1bOR',
+  f4: '\x1bOS',
+  f5: '\x1b[15~',
+  f6: '\x1b[17~',
+  f7: '\x1b[18~',
+  f8: '\x1b[19~',
+  f9: '\x1b[20~',
+  f10: '\x1b[21~',
 } as const;
 
 export interface PtySession {
@@ -73,7 +93,13 @@ export function spawnB2c(args: string[], options: SpawnOptions = {}): PtySession
   for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', CI: 'false', ...options.env })) {
     if (v !== undefined) env[k] = v;
   }
-  const pty = spawn(process.execPath, [B2C_BIN, ...args], { name: 'xterm-256color', cols, rows, cwd: options.cwd ?? process.cwd(), env });
+  const pty = spawn(process.execPath, [B2C_BIN, ...args], {
+    name: 'xterm-256color',
+    cols,
+    rows,
+    cwd: options.cwd ?? process.cwd(),
+    env,
+  });
   let rawOut = '';
   let pendingWrites = 0;
   pty.onData((d) => {

@@ -29,7 +29,10 @@ function drawn(s: PtySession): boolean {
 }
 
 describe('bytes per key press', () => {
-  for (const [cols, rows] of [[80, 24], [200, 60]] as const) {
+  for (const [cols, rows] of [
+    [80, 24],
+    [200, 60],
+  ] as const) {
     it(`a one-row cursor move writes under 400 bytes at ${cols}×${rows}`, async () => {
       run = await startDemo([], {
         cols,

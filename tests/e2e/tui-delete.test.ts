@@ -15,7 +15,10 @@ afterEach(async () => {
 
 /** Rows of the right pane list (columns 61…119 at 120 columns): no titles, footer, status, bar. */
 function rightRows(text: string): string[] {
-  return text.split('\n').slice(3, -5).map((l) => l.slice(61, 119));
+  return text
+    .split('\n')
+    .slice(3, -5)
+    .map((l) => l.slice(61, 119));
 }
 
 describe('delete modes on B2', () => {
@@ -52,7 +55,9 @@ describe('delete modes on B2', () => {
     await see(s, 'Delete this version: cannot be undone', 'type yes');
     s.write('yes');
     s.write(KEYS.enter);
-    await s.waitFor((t) => t.includes('Delete: 1 of 1 file done.') && rightRows(t).some((l) => l.includes('latest.tar.gz')));
+    await s.waitFor(
+      (t) => t.includes('Delete: 1 of 1 file done.') && rightRows(t).some((l) => l.includes('latest.tar.gz')),
+    );
     s.write('v');
     await see(s, 'Versions of latest.tar.gz', '2 versions');
     s.write(KEYS.escape);
@@ -73,7 +78,13 @@ describe('delete modes on B2', () => {
     // Without the filter: the hidden file is listed (hidden files are shown), latest.tar.gz is gone.
     s.write(`/\x15${KEYS.enter}`);
     // The footer's count follows the rows (a listing streams in): wait for the screen to settle on it.
-    const after = await s.waitFor((t) => !t.includes('filter "') && rightRows(t).some((l) => l.includes('2024-01-01.tar.gz')) && !rightRows(t).some((l) => l.includes('latest.tar.gz')) && t.includes('1 file'));
+    const after = await s.waitFor(
+      (t) =>
+        !t.includes('filter "') &&
+        rightRows(t).some((l) => l.includes('2024-01-01.tar.gz')) &&
+        !rightRows(t).some((l) => l.includes('latest.tar.gz')) &&
+        t.includes('1 file'),
+    );
     expect(after).toContain('1 file');
   });
 });

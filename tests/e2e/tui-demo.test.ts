@@ -48,7 +48,13 @@ describe('b2c --demo in a terminal', () => {
     expect(barLabelIsDim(s, '8Delete')).toBe(false);
     expect(barLabelIsDim(s, '5Copy')).toBe(false);
     s.write(KEYS.f8);
-    await see(s, 'How:', '(•) Hide', 'Delete this version — not allowed with this key', 'Delete all versions — not allowed with this key');
+    await see(
+      s,
+      'How:',
+      '(•) Hide',
+      'Delete this version — not allowed with this key',
+      'Delete all versions — not allowed with this key',
+    );
     s.write(KEYS.down);
     await see(s, 'Not allowed: Delete needs the deleteFiles capability');
   });
@@ -72,7 +78,13 @@ describe('b2c --demo in a terminal', () => {
     const { s } = run;
     await see(s, 'demo-photos', '10Quit');
     s.write('P');
-    await see(s, 'Profiles', 'demo-read-only', 'demo-prefix', 'Demo: profiles live in memory only and are forgotten when b2c quits.');
+    await see(
+      s,
+      'Profiles',
+      'demo-read-only',
+      'demo-prefix',
+      'Demo: profiles live in memory only and are forgotten when b2c quits.',
+    );
     s.write(KEYS.escape);
     await see(s, '10Quit');
     // K: a new read-only key (the form's default), saved as a profile.
@@ -117,7 +129,9 @@ describe('b2c --demo in a terminal', () => {
     // The headless terminal reflows the 120-column frame at once; wait for b2c's own redraw
     // (one function-key bar) rather than the first narrow line.
     const oneBar = (x: string): boolean => x.split('\n').filter((l) => l.includes('10Quit')).length === 1;
-    const t = await s.waitFor((x) => (x.split('\n')[0] ?? '').trimEnd().length === 80 && oneBar(x) && x.includes('demo-photos'));
+    const t = await s.waitFor(
+      (x) => (x.split('\n')[0] ?? '').trimEnd().length === 80 && oneBar(x) && x.includes('demo-photos'),
+    );
     expect(t).toContain('demo-photos');
     expect(t.split('\n').filter((l) => l.includes('10Quit'))).toHaveLength(1);
   });
@@ -190,8 +204,12 @@ describe('b2c --demo in a terminal', () => {
 
 /** Polls until `path` holds `size` bytes (a download is written to a temp name, then renamed). */
 function waitForFile(path: string, size: number, timeoutMs = 15_000): Promise<Buffer> {
-  return untilValue(async () => {
-    const data = await readFile(path).catch(() => null);
-    return data !== null && data.length === size ? data : undefined;
-  }, `${path} with ${size} bytes`, { timeoutMs, intervalMs: 50 });
+  return untilValue(
+    async () => {
+      const data = await readFile(path).catch(() => null);
+      return data !== null && data.length === size ? data : undefined;
+    },
+    `${path} with ${size} bytes`,
+    { timeoutMs, intervalMs: 50 },
+  );
 }

@@ -193,8 +193,21 @@ describe('renaming a profile in P', () => {
     const { emu } = await startTestServer({ demo: true });
     const base = await mkdtemp(join(tmpdir(), 'b2c-e2e-rename-'));
     const configDir = join(base, 'config');
-    openConfig({ dir: configDir, env: {} }).saveProfile({ name: 'work', applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
-    const s = spawnB2c([], { cwd: base, env: { B2C_CONFIG_DIR: configDir, FORCE_COLOR: '2', B2_APPLICATION_KEY_ID: undefined, B2_APPLICATION_KEY: undefined } });
+    openConfig({ dir: configDir, env: {} }).saveProfile({
+      name: 'work',
+      applicationKeyId: emu.masterKeyId,
+      applicationKey: emu.masterKey,
+      endpoint: emu.endpoint,
+    });
+    const s = spawnB2c([], {
+      cwd: base,
+      env: {
+        B2C_CONFIG_DIR: configDir,
+        FORCE_COLOR: '2',
+        B2_APPLICATION_KEY_ID: undefined,
+        B2_APPLICATION_KEY: undefined,
+      },
+    });
     run = {
       s,
       cwd: base,
@@ -236,7 +249,16 @@ describe('the account wizard', () => {
   it('drops the error of the last check once the field is edited', async () => {
     const { emu } = await startTestServer({ demo: true });
     const base = await mkdtemp(join(tmpdir(), 'b2c-e2e-wizard-'));
-    const s = spawnB2c([], { cwd: base, env: { B2C_CONFIG_DIR: join(base, 'config'), B2C_NETWORK_TIMEOUT: '0.5', FORCE_COLOR: '2', B2_APPLICATION_KEY_ID: undefined, B2_APPLICATION_KEY: undefined } });
+    const s = spawnB2c([], {
+      cwd: base,
+      env: {
+        B2C_CONFIG_DIR: join(base, 'config'),
+        B2C_NETWORK_TIMEOUT: '0.5',
+        FORCE_COLOR: '2',
+        B2_APPLICATION_KEY_ID: undefined,
+        B2_APPLICATION_KEY: undefined,
+      },
+    });
     run = {
       s,
       cwd: base,
@@ -266,7 +288,10 @@ describe('the account wizard', () => {
 
 /** The rows of the transfer queue panel (between its hint line and its bottom border). */
 function queueRows(screen: string[]): string[] {
-  return screen.slice(3, 20).map((l) => l.slice(1, -1).trimEnd()).filter((l) => l !== '');
+  return screen
+    .slice(3, 20)
+    .map((l) => l.slice(1, -1).trimEnd())
+    .filter((l) => l !== '');
 }
 
 describe('the transfer queue says what each row did', () => {
@@ -300,13 +325,18 @@ describe('the transfer queue says what each row did', () => {
     await see(s, 'Copy: 1 of 1 file done');
     s.write('t');
     // The second download's row names the file it wrote, once it is done.
-    await s.waitFor((t) => t.includes('Transfer queue') && queueRows(t.split('\n')).filter((r) => /^done +download /.test(r)).length === 2);
+    await s.waitFor(
+      (t) =>
+        t.includes('Transfer queue') && queueRows(t.split('\n')).filter((r) => /^done +download /.test(r)).length === 2,
+    );
     // (A selected file's scan, which looked it up, has a row of its own.)
     const rows = queueRows(s.screen()).filter((r) => !/^\S+ +scan /.test(r));
     expect(rows.filter((r) => r.includes(' rename '))).toHaveLength(1);
     expect(rows.find((r) => r.includes('notes.md'))).toMatch(/^done {6}hide {8}notes\.md( |$)/);
     expect(rows.some((r) => r.includes('delete'))).toBe(false);
-    expect(rows.find((r) => r.includes('report.pdf'))).toMatch(/^done {6}rename {6}report\.pdf → b2:\/\/demo-photos\/docs\/paper\.pdf/);
+    expect(rows.find((r) => r.includes('report.pdf'))).toMatch(
+      /^done {6}rename {6}report\.pdf → b2:\/\/demo-photos\/docs\/paper\.pdf/,
+    );
     expect(rows.some((r) => r.includes('server-copy'))).toBe(false);
     const downloads = rows.filter((r) => / download /.test(r));
     expect(downloads).toHaveLength(2);
@@ -314,7 +344,6 @@ describe('the transfer queue says what each row did', () => {
     expect(downloads[1]).toContain(`→ ${run.cwd}/paper (1).pdf `);
   });
 });
-
 
 describe('smaller things', () => {
   it('a status message longer than the line is cut with "…", never moving the layout', async () => {

@@ -15,7 +15,10 @@ export interface DemoRun {
 }
 
 /** Runs `b2c --demo ...args` in a fresh temp folder prepared by `prepare`. */
-export async function startDemo(args: string[] = [], options: SpawnOptions & { prepare?: (cwd: string) => Promise<void> } = {}): Promise<DemoRun> {
+export async function startDemo(
+  args: string[] = [],
+  options: SpawnOptions & { prepare?: (cwd: string) => Promise<void> } = {},
+): Promise<DemoRun> {
   const cwd = await mkdtemp(join(tmpdir(), 'b2c-e2e-'));
   await options.prepare?.(cwd);
   // The harness sets CI=false, and chalk takes any CI variable as "no colour support" (b2c then
@@ -59,7 +62,14 @@ export async function cursorTo(r: DemoRun, name: string): Promise<void> {
   r.s.write(`/\x15${name}`);
   await see(r.s, `Filter: ${name}`);
   r.s.write(KEYS.enter);
-  await r.s.waitFor((t) => !t.includes('Filter:') && t.split('\n').slice(3, -5).some((l) => l.includes(` ${name}`)));
+  await r.s.waitFor(
+    (t) =>
+      !t.includes('Filter:') &&
+      t
+        .split('\n')
+        .slice(3, -5)
+        .some((l) => l.includes(` ${name}`)),
+  );
   r.s.write(KEYS.end);
 }
 

@@ -30,7 +30,8 @@ afterEach(async () => {
 
 const MIB = 1024 * 1024;
 /** The status line's progress: "Transfers: 0/1 files, 12.3 MiB of 96.0 MiB (12%), 4.1 MiB/s, 20s left". */
-const PROGRESS = /Transfers: 0\/1 files, ([\d.]+) (B|KiB|MiB) of 96\.0 MiB \((\d+)%\), (—|[\d.]+ (?:B|KiB|MiB))\/s, (—|[\dhms ]+) left/;
+const PROGRESS =
+  /Transfers: 0\/1 files, ([\d.]+) (B|KiB|MiB) of 96\.0 MiB \((\d+)%\), (—|[\d.]+ (?:B|KiB|MiB))\/s, (—|[\dhms ]+) left/;
 const UNIT: Record<string, number> = { B: 1, KiB: 1024, MiB: MIB };
 
 function progressOf(screen: string): { bytes: number; speed: string; left: string } | null {
@@ -84,4 +85,3 @@ it('the status line counts an upload’s bytes as they are sent, twice a second 
   const line = s.screen().find((l) => l.startsWith('Transfers:')) ?? '';
   expect(line.length).toBeLessThanOrEqual(80);
 }, 90_000);
-

@@ -33,6 +33,8 @@ describe('the TUI bundle', () => {
     const libraries = loaded.flatMap(sourcesOf).filter((s) => /node_modules\/(backblaze-b2|axios)\//.test(s));
     expect(libraries).toEqual([]);
     const all = readdirSync(join(DIST, 'chunks')).filter((f) => f.endsWith('.js'));
-    expect(all.some((f) => sourcesOf(join('chunks', f)).some((s) => s.includes('node_modules/backblaze-b2/')))).toBe(true);
+    expect(all.some((f) => sourcesOf(join('chunks', f)).some((s) => s.includes('node_modules/backblaze-b2/')))).toBe(
+      true,
+    );
   });
 });

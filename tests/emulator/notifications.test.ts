@@ -24,19 +24,42 @@ const B2SDK_RULE = {
   isEnabled: false,
   name: 'test-notification-rule',
   objectNamePrefix: 'test/object/prefix/',
-  targetConfiguration: { targetType: 'webhook', url: 'https://example.com/webhook', hmacSha256SigningSecret: 'a'.repeat(32) },
+  targetConfiguration: {
+    targetType: 'webhook',
+    url: 'https://example.com/webhook',
+    hmacSha256SigningSecret: 'a'.repeat(32),
+  },
 };
-const rule = (name: string, extra: Json = {}) => ({ eventTypes: ['b2:ObjectCreated:*'], isEnabled: true, name, objectNamePrefix: `${name}/`, targetConfiguration: { targetType: 'webhook', url: 'https://example.com/hook' }, ...extra });
-const setRules = (eventNotificationRules: unknown, token = t, id = bucketId) => call(emu, token, 'b2_set_bucket_notification_rules', { bucketId: id, eventNotificationRules });
-const getRules = (token = t, id = bucketId, version = 2) => call(emu, token, 'b2_get_bucket_notification_rules', { bucketId: id }, version);
+const rule = (name: string, extra: Json = {}) => ({
+  eventTypes: ['b2:ObjectCreated:*'],
+  isEnabled: true,
+  name,
+  objectNamePrefix: `${name}/`,
+  targetConfiguration: { targetType: 'webhook', url: 'https://example.com/hook' },
+  ...extra,
+});
+const setRules = (eventNotificationRules: unknown, token = t, id = bucketId) =>
+  call(emu, token, 'b2_set_bucket_notification_rules', { bucketId: id, eventNotificationRules });
+const getRules = (token = t, id = bucketId, version = 2) =>
+  call(emu, token, 'b2_get_bucket_notification_rules', { bucketId: id }, version);
 
 describe('notification rules', () => {
-  test('set answers the rules with B2\'s fields added; get shows them on every version; [] clears them', async () => {
-    const expected = { ...B2SDK_RULE, isSuspended: false, suspensionReason: '', targetConfiguration: { ...B2SDK_RULE.targetConfiguration, customHeaders: null } };
+  test("set answers the rules with B2's fields added; get shows them on every version; [] clears them", async () => {
+    const expected = {
+      ...B2SDK_RULE,
+      isSuspended: false,
+      suspensionReason: '',
+      targetConfiguration: { ...B2SDK_RULE.targetConfiguration, customHeaders: null },
+    };
     const set = await setRules([B2SDK_RULE]);
     expect(set.body).toEqual({ bucketId, eventNotificationRules: [expected] });
-    for (const version of [1, 2, 3, 4]) expect((await getRules(t, bucketId, version)).body.eventNotificationRules).toEqual([expected]);
-    const viaGet = await reply(await fetch(`${emu.endpoint}/b2api/v4/b2_get_bucket_notification_rules?bucketId=${bucketId}`, { headers: { Authorization: t } }));
+    for (const version of [1, 2, 3, 4])
+      expect((await getRules(t, bucketId, version)).body.eventNotificationRules).toEqual([expected]);
+    const viaGet = await reply(
+      await fetch(`${emu.endpoint}/b2api/v4/b2_get_bucket_notification_rules?bucketId=${bucketId}`, {
+        headers: { Authorization: t },
+      }),
+    );
     expect(viaGet.body.eventNotificationRules).toEqual([expected]);
     expect((await setRules([])).body.eventNotificationRules).toEqual([]);
     expect((await getRules()).body).toEqual({ bucketId, eventNotificationRules: [] });
@@ -44,31 +67,55 @@ describe('notification rules', () => {
 
   test('rules come back sorted by name, with headers and batch size; isSuspended from a client is ignored', async () => {
     const headers = [{ name: 'X-My-Header', value: 'v1' }];
-    const r = await setRules([rule('zeta', { maxEventsPerBatch: 10 }), rule('alpha', { isSuspended: true, suspensionReason: 'mine', targetConfiguration: { targetType: 'webhook', url: 'https://example.com/a', customHeaders: headers } })]);
+    const r = await setRules([
+      rule('zeta', { maxEventsPerBatch: 10 }),
+      rule('alpha', {
+        isSuspended: true,
+        suspensionReason: 'mine',
+        targetConfiguration: { targetType: 'webhook', url: 'https://example.com/a', customHeaders: headers },
+      }),
+    ]);
     expect(r.status).toBe(200);
     const rules = (await getRules()).body.eventNotificationRules as Json[];
     expect(rules.map((x) => x.name)).toEqual(['alpha', 'zeta']);
-    expect([rules[0]?.isSuspended, rules[0]?.suspensionReason, rules[0]?.targetConfiguration.customHeaders, rules[1]?.maxEventsPerBatch]).toEqual([false, '', headers, 10]);
+    expect([
+      rules[0]?.isSuspended,
+      rules[0]?.suspensionReason,
+      rules[0]?.targetConfiguration.customHeaders,
+      rules[1]?.maxEventsPerBatch,
+    ]).toEqual([false, '', headers, 10]);
   });
 
-  test('event types: empty, unknown and overlapping ones get B2\'s codes; nested prefixes may not share events', async () => {
+  test("event types: empty, unknown and overlapping ones get B2's codes; nested prefixes may not share events", async () => {
     const cases: [unknown, string][] = [
       [[rule('a', { eventTypes: [] })], 'event_types_empty'],
       [[rule('a', { eventTypes: ['b2:ObjectRead:*'] })], 'event_type_invalid'],
       [[rule('a', { eventTypes: ['b2:ObjectCreated:*', 'b2:ObjectCreated:Upload'] })], 'event_type_overlap'],
-      [[rule('a', { objectNamePrefix: 'x/' }), rule('b', { objectNamePrefix: 'x/y/', eventTypes: ['b2:ObjectCreated:Copy'] })], 'event_type_overlap'],
+      [
+        [
+          rule('a', { objectNamePrefix: 'x/' }),
+          rule('b', { objectNamePrefix: 'x/y/', eventTypes: ['b2:ObjectCreated:Copy'] }),
+        ],
+        'event_type_overlap',
+      ],
     ];
     for (const [rules, code] of cases) {
       const r = await setRules(rules);
       expect([r.status, r.body.code]).toEqual([400, code]);
     }
-    const apart = await setRules([rule('a', { objectNamePrefix: 'x/' }), rule('b', { objectNamePrefix: 'x/y/', eventTypes: ['b2:ObjectDeleted:*'] }), rule('c', { objectNamePrefix: 'z/' })]);
+    const apart = await setRules([
+      rule('a', { objectNamePrefix: 'x/' }),
+      rule('b', { objectNamePrefix: 'x/y/', eventTypes: ['b2:ObjectDeleted:*'] }),
+      rule('c', { objectNamePrefix: 'z/' }),
+    ]);
     expect(apart.status).toBe(200);
   });
 
   test('the rest is checked too (400 bad_request) and nothing changes', async () => {
     await setRules([rule('kept')]);
-    const target = (extra: Json) => ({ targetConfiguration: { targetType: 'webhook', url: 'https://example.com/h', ...extra } });
+    const target = (extra: Json) => ({
+      targetConfiguration: { targetType: 'webhook', url: 'https://example.com/h', ...extra },
+    });
     const bad: unknown[] = [
       [rule('a', target({ url: 'http://example.com/h' }))],
       [rule('a', target({ url: 'not a url' }))],
@@ -88,7 +135,11 @@ describe('notification rules', () => {
     ];
     for (const rules of bad) {
       const r = await setRules(rules);
-      expect([r.status, r.body.code, JSON.stringify(rules).slice(0, 80)]).toEqual([400, 'bad_request', JSON.stringify(rules).slice(0, 80)]);
+      expect([r.status, r.body.code, JSON.stringify(rules).slice(0, 80)]).toEqual([
+        400,
+        'bad_request',
+        JSON.stringify(rules).slice(0, 80),
+      ]);
     }
     expect((await getRules()).body.eventNotificationRules.map((x: Json) => x.name)).toEqual(['kept']);
   });
@@ -96,7 +147,18 @@ describe('notification rules', () => {
   test('capabilities and buckets: readBucketNotifications, writeBucketNotifications, allowed buckets, existing buckets', async () => {
     const other = await makeBucket(emu, t, 'notify-other');
     const key = async (capabilities: string[], bucketIds?: string[]) => {
-      const k = await ok(emu, t, 'b2_create_key', { accountId: emu.accountId, keyName: `k${Math.random().toString(36).slice(2, 8)}`, capabilities, ...(bucketIds ? { bucketIds } : {}) }, 4);
+      const k = await ok(
+        emu,
+        t,
+        'b2_create_key',
+        {
+          accountId: emu.accountId,
+          keyName: `k${Math.random().toString(36).slice(2, 8)}`,
+          capabilities,
+          ...(bucketIds ? { bucketIds } : {}),
+        },
+        4,
+      );
       return tokenFor(emu, k.applicationKeyId, k.applicationKey);
     };
     const readOnly = await key(['readBucketNotifications']);

@@ -19,7 +19,11 @@ test('bucket and file settings come back unchanged after a restart', async () =>
   const first = await start({ dataDir: dir });
   const t = await tokenFor(first);
   const dest = await makeBucket(first, t, 'settings-dest');
-  const key = await ok(first, t, 'b2_create_key', { accountId: first.accountId, keyName: 'settings-source', capabilities: ['readFiles'] });
+  const key = await ok(first, t, 'b2_create_key', {
+    accountId: first.accountId,
+    keyName: 'settings-source',
+    capabilities: ['readFiles'],
+  });
   const bucket = await ok(first, t, 'b2_create_bucket', {
     accountId: first.accountId,
     bucketName: 'settings-source',
@@ -27,27 +31,54 @@ test('bucket and file settings come back unchanged after a restart', async () =>
     fileLockEnabled: true,
     defaultRetention: { mode: 'governance', period: { duration: 3, unit: 'days' } },
     defaultServerSideEncryption: { mode: 'SSE-B2', algorithm: 'AES256' },
-    replicationConfiguration: { asReplicationSource: { replicationRules: [{ destinationBucketId: dest, replicationRuleName: 'all' }], sourceApplicationKeyId: key.applicationKeyId } },
+    replicationConfiguration: {
+      asReplicationSource: {
+        replicationRules: [{ destinationBucketId: dest, replicationRuleName: 'all' }],
+        sourceApplicationKeyId: key.applicationKeyId,
+      },
+    },
   });
-  const rules = [{ eventTypes: ['b2:ObjectDeleted:*'], isEnabled: true, name: 'deletes', objectNamePrefix: '', targetConfiguration: { targetType: 'webhook', url: 'https://example.com/h' } }];
+  const rules = [
+    {
+      eventTypes: ['b2:ObjectDeleted:*'],
+      isEnabled: true,
+      name: 'deletes',
+      objectNamePrefix: '',
+      targetConfiguration: { targetType: 'webhook', url: 'https://example.com/h' },
+    },
+  ];
   await ok(first, t, 'b2_set_bucket_notification_rules', { bucketId: bucket.bucketId, eventNotificationRules: rules });
   await put(first, t, bucket.bucketId, 'kept.txt', 'kept', { 'X-Bz-File-Legal-Hold': 'on' });
   const before = {
-    bucket: (await ok(first, t, 'b2_list_buckets', { accountId: first.accountId, bucketId: bucket.bucketId })).buckets[0] as Json,
+    bucket: (await ok(first, t, 'b2_list_buckets', { accountId: first.accountId, bucketId: bucket.bucketId }))
+      .buckets[0] as Json,
     files: (await ok(first, t, 'b2_list_file_versions', { bucketId: bucket.bucketId })).files as Json[],
     rules: await ok(first, t, 'b2_get_bucket_notification_rules', { bucketId: bucket.bucketId }),
   };
-  expect(before.files[0]).toMatchObject({ serverSideEncryption: { mode: 'SSE-B2' }, legalHold: { value: 'on' }, fileRetention: { value: { mode: 'governance' } }, replicationStatus: 'pending' });
+  expect(before.files[0]).toMatchObject({
+    serverSideEncryption: { mode: 'SSE-B2' },
+    legalHold: { value: 'on' },
+    fileRetention: { value: { mode: 'governance' } },
+    replicationStatus: 'pending',
+  });
   await first.close();
 
   const second = await start({ dataDir: dir });
   try {
     const t2 = await tokenFor(second);
-    expect((await ok(second, t2, 'b2_list_buckets', { accountId: second.accountId, bucketId: bucket.bucketId })).buckets[0]).toEqual(before.bucket);
+    expect(
+      (await ok(second, t2, 'b2_list_buckets', { accountId: second.accountId, bucketId: bucket.bucketId })).buckets[0],
+    ).toEqual(before.bucket);
     expect((await ok(second, t2, 'b2_list_file_versions', { bucketId: bucket.bucketId })).files).toEqual(before.files);
-    expect(await ok(second, t2, 'b2_get_bucket_notification_rules', { bucketId: bucket.bucketId })).toEqual(before.rules);
+    expect(await ok(second, t2, 'b2_get_bucket_notification_rules', { bucketId: bucket.bucketId })).toEqual(
+      before.rules,
+    );
     const file = before.files[0] ?? {};
-    const refused = await fetch(`${second.endpoint}/b2api/v2/b2_delete_file_version`, { method: 'POST', headers: { Authorization: t2 }, body: JSON.stringify({ fileId: file.fileId, fileName: file.fileName, bypassGovernance: true }) });
+    const refused = await fetch(`${second.endpoint}/b2api/v2/b2_delete_file_version`, {
+      method: 'POST',
+      headers: { Authorization: t2 },
+      body: JSON.stringify({ fileId: file.fileId, fileName: file.fileName, bypassGovernance: true }),
+    });
     expect(refused.status).toBe(401);
   } finally {
     await second.close();

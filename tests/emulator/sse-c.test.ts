@@ -19,7 +19,11 @@ function customerKey(fill: number) {
   return {
     key,
     md5,
-    headers: { 'X-Bz-Server-Side-Encryption-Customer-Algorithm': 'AES256', 'X-Bz-Server-Side-Encryption-Customer-Key': key, 'X-Bz-Server-Side-Encryption-Customer-Key-Md5': md5 },
+    headers: {
+      'X-Bz-Server-Side-Encryption-Customer-Algorithm': 'AES256',
+      'X-Bz-Server-Side-Encryption-Customer-Key': key,
+      'X-Bz-Server-Side-Encryption-Customer-Key-Md5': md5,
+    },
     json: { mode: 'SSE-C', algorithm: 'AES256', customerKey: key, customerKeyMd5: md5 },
   };
 }
@@ -40,7 +44,12 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 
 const byId = async (fileId: string, headers: Record<string, string> = {}, method = 'GET', version = 2) =>
-  reply(await fetch(`${emu.endpoint}/b2api/v${version}/b2_download_file_by_id?fileId=${encodeURIComponent(fileId)}`, { method, headers: { Authorization: t, ...headers } }));
+  reply(
+    await fetch(`${emu.endpoint}/b2api/v${version}/b2_download_file_by_id?fileId=${encodeURIComponent(fileId)}`, {
+      method,
+      headers: { Authorization: t, ...headers },
+    }),
+  );
 
 describe('SSE-C uploads and downloads', () => {
   test('an upload with the key is SSE-C; reading needs the same key (400 without, 403 with another)', async () => {
@@ -67,9 +76,15 @@ describe('SSE-C uploads and downloads', () => {
     await put(emu, t, bucketId, 'shared/doc.txt', 'shared secret', K1.headers);
     const url = `${emu.endpoint}/file/sse-c-bucket/shared/doc.txt`;
     expect((await fetch(url, { headers: { Authorization: t } })).status).toBe(400);
-    const link = await ok(emu, t, 'b2_get_download_authorization', { bucketId, fileNamePrefix: 'shared/', validDurationInSeconds: 60 });
+    const link = await ok(emu, t, 'b2_get_download_authorization', {
+      bucketId,
+      fileNamePrefix: 'shared/',
+      validDurationInSeconds: 60,
+    });
     expect((await fetch(`${url}?Authorization=${encodeURIComponent(link.authorizationToken)}`)).status).toBe(400);
-    const got = await fetch(`${url}?Authorization=${encodeURIComponent(link.authorizationToken)}`, { headers: K1.headers });
+    const got = await fetch(`${url}?Authorization=${encodeURIComponent(link.authorizationToken)}`, {
+      headers: K1.headers,
+    });
     expect([got.status, await got.text()]).toEqual([200, 'shared secret']);
   });
 
@@ -78,7 +93,10 @@ describe('SSE-C uploads and downloads', () => {
       { ...K1.headers, 'X-Bz-Server-Side-Encryption-Customer-Key': Buffer.alloc(16, 1).toString('base64') },
       { ...K1.headers, 'X-Bz-Server-Side-Encryption-Customer-Key-Md5': K2.md5 },
       { ...K1.headers, 'X-Bz-Server-Side-Encryption-Customer-Algorithm': 'AES128' },
-      { 'X-Bz-Server-Side-Encryption-Customer-Algorithm': 'AES256', 'X-Bz-Server-Side-Encryption-Customer-Key': K1.key },
+      {
+        'X-Bz-Server-Side-Encryption-Customer-Algorithm': 'AES256',
+        'X-Bz-Server-Side-Encryption-Customer-Key': K1.key,
+      },
     ];
     for (const headers of cases) {
       const r = await upload(emu, t, bucketId, 'malformed.txt', 'x', headers);
@@ -89,12 +107,22 @@ describe('SSE-C uploads and downloads', () => {
 
 describe('SSE-C large files and copies', () => {
   async function sendPart(u: Json, n: number, data: Buffer, extra: Record<string, string> = {}) {
-    const headers = { Authorization: u.authorizationToken as string, 'X-Bz-Part-Number': String(n), 'X-Bz-Content-Sha1': sha1(data), ...extra };
+    const headers = {
+      Authorization: u.authorizationToken as string,
+      'X-Bz-Part-Number': String(n),
+      'X-Bz-Content-Sha1': sha1(data),
+      ...extra,
+    };
     return reply(await fetch(u.uploadUrl as string, { method: 'POST', headers, body: data }));
   }
 
   test('every part needs the key the large file was started with', async () => {
-    const s = await ok(emu, t, 'b2_start_large_file', { bucketId, fileName: 'big-c.bin', contentType: 'application/octet-stream', serverSideEncryption: K1.json });
+    const s = await ok(emu, t, 'b2_start_large_file', {
+      bucketId,
+      fileName: 'big-c.bin',
+      contentType: 'application/octet-stream',
+      serverSideEncryption: K1.json,
+    });
     expect(s.serverSideEncryption).toEqual(SSE_C_SHAPE);
     const u = await ok(emu, t, 'b2_get_upload_part_url', { fileId: s.fileId });
     const parts = [Buffer.from('part one'), Buffer.from('two')];
@@ -115,24 +143,56 @@ describe('SSE-C large files and copies', () => {
     const src = await put(emu, t, bucketId, 'copy-c.txt', 'copy this', K1.headers);
     const missing = await call(emu, t, 'b2_copy_file', { sourceFileId: src.fileId, fileName: 'c1.txt' });
     expect([missing.status, missing.body.code]).toEqual([400, 'bad_request']);
-    const wrong = await call(emu, t, 'b2_copy_file', { sourceFileId: src.fileId, fileName: 'c1.txt', sourceServerSideEncryption: K2.json });
+    const wrong = await call(emu, t, 'b2_copy_file', {
+      sourceFileId: src.fileId,
+      fileName: 'c1.txt',
+      sourceServerSideEncryption: K2.json,
+    });
     expect([wrong.status, wrong.body.code]).toEqual([403, 'access_denied']);
-    const rekeyed = await ok(emu, t, 'b2_copy_file', { sourceFileId: src.fileId, fileName: 'c2.txt', sourceServerSideEncryption: K1.json, destinationServerSideEncryption: K2.json });
+    const rekeyed = await ok(emu, t, 'b2_copy_file', {
+      sourceFileId: src.fileId,
+      fileName: 'c2.txt',
+      sourceServerSideEncryption: K1.json,
+      destinationServerSideEncryption: K2.json,
+    });
     expect(rekeyed.serverSideEncryption).toEqual(SSE_C_SHAPE);
     expect((await byId(rekeyed.fileId, K1.headers)).status).toBe(403);
     expect((await byId(rekeyed.fileId, K2.headers)).bytes.toString()).toBe('copy this');
-    const plain = await ok(emu, t, 'b2_copy_file', { sourceFileId: src.fileId, fileName: 'c3.txt', sourceServerSideEncryption: K1.json });
+    const plain = await ok(emu, t, 'b2_copy_file', {
+      sourceFileId: src.fileId,
+      fileName: 'c3.txt',
+      sourceServerSideEncryption: K1.json,
+    });
     expect((await byId(plain.fileId)).bytes.toString()).toBe('copy this');
   });
 
-  test('copy_part: the source needs its key, the destination the large file\'s', async () => {
+  test("copy_part: the source needs its key, the destination the large file's", async () => {
     const src = await put(emu, t, bucketId, 'part-src.txt', 'abcdefgh', K1.headers);
-    const s = await ok(emu, t, 'b2_start_large_file', { bucketId, fileName: 'copied-c.bin', contentType: 'text/plain', serverSideEncryption: K2.json });
+    const s = await ok(emu, t, 'b2_start_large_file', {
+      bucketId,
+      fileName: 'copied-c.bin',
+      contentType: 'text/plain',
+      serverSideEncryption: K2.json,
+    });
     const base = { sourceFileId: src.fileId, largeFileId: s.fileId, partNumber: 1 };
-    expect((await call(emu, t, 'b2_copy_part', { ...base, destinationServerSideEncryption: K2.json })).status).toBe(400);
+    expect((await call(emu, t, 'b2_copy_part', { ...base, destinationServerSideEncryption: K2.json })).status).toBe(
+      400,
+    );
     expect((await call(emu, t, 'b2_copy_part', { ...base, sourceServerSideEncryption: K1.json })).status).toBe(400);
-    expect((await call(emu, t, 'b2_copy_part', { ...base, sourceServerSideEncryption: K1.json, destinationServerSideEncryption: K1.json })).body.code).toBe('access_denied');
-    const part = await ok(emu, t, 'b2_copy_part', { ...base, sourceServerSideEncryption: K1.json, destinationServerSideEncryption: K2.json });
+    expect(
+      (
+        await call(emu, t, 'b2_copy_part', {
+          ...base,
+          sourceServerSideEncryption: K1.json,
+          destinationServerSideEncryption: K1.json,
+        })
+      ).body.code,
+    ).toBe('access_denied');
+    const part = await ok(emu, t, 'b2_copy_part', {
+      ...base,
+      sourceServerSideEncryption: K1.json,
+      destinationServerSideEncryption: K2.json,
+    });
     expect(part.serverSideEncryption).toEqual(SSE_C_SHAPE);
   });
 
@@ -165,7 +225,10 @@ describe('SSE-C with --data', () => {
     const second = await start({ dataDir: dir });
     try {
       const st = await tokenFor(second);
-      const get = (headers: Record<string, string>) => fetch(`${second.endpoint}/b2api/v2/b2_download_file_by_id?fileId=${f.fileId}`, { headers: { Authorization: st, ...headers } });
+      const get = (headers: Record<string, string>) =>
+        fetch(`${second.endpoint}/b2api/v2/b2_download_file_by_id?fileId=${f.fileId}`, {
+          headers: { Authorization: st, ...headers },
+        });
       expect((await get(K2.headers)).status).toBe(403);
       expect(await (await get(K1.headers)).text()).toBe('kept secret');
     } finally {

@@ -39,8 +39,14 @@ describe('permission oracle', () => {
     // Both verdicts occur for every action somewhere, so no action is judged only one way.
     for (const action of PERMISSION_ACTIONS) {
       const of = rows.filter((r) => r.action === action);
-      expect(of.some((r) => r.rule), `${action} allowed somewhere`).toBe(true);
-      expect(of.some((r) => !r.rule), `${action} forbidden somewhere`).toBe(true);
+      expect(
+        of.some((r) => r.rule),
+        `${action} allowed somewhere`,
+      ).toBe(true);
+      expect(
+        of.some((r) => !r.rule),
+        `${action} forbidden somewhere`,
+      ).toBe(true);
     }
   });
 

@@ -54,14 +54,18 @@ describe('runLimited', () => {
     let running = 0;
     let peak = 0;
     const done: number[] = [];
-    await runLimited(20, () => limit, async (i) => {
-      running++;
-      peak = Math.max(peak, running);
-      if (i === 5) limit = 5;
-      await new Promise((r) => setImmediate(r));
-      running--;
-      done.push(i);
-    });
+    await runLimited(
+      20,
+      () => limit,
+      async (i) => {
+        running++;
+        peak = Math.max(peak, running);
+        if (i === 5) limit = 5;
+        await new Promise((r) => setImmediate(r));
+        running--;
+        done.push(i);
+      },
+    );
     expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(peak).toBe(5);
   });
@@ -69,11 +73,17 @@ describe('runLimited', () => {
   it('the first failure stops the others (their signal fires) and is thrown once they ended', async () => {
     const aborted: number[] = [];
     const started: number[] = [];
-    const run = runLimited(10, () => 3, async (i, signal) => {
-      started.push(i);
-      if (i === 1) throw new Error('part 1 failed');
-      await new Promise<void>((resolve) => signal.addEventListener('abort', () => (aborted.push(i), resolve()), { once: true }));
-    });
+    const run = runLimited(
+      10,
+      () => 3,
+      async (i, signal) => {
+        started.push(i);
+        if (i === 1) throw new Error('part 1 failed');
+        await new Promise<void>((resolve) =>
+          signal.addEventListener('abort', () => (aborted.push(i), resolve()), { once: true }),
+        );
+      },
+    );
     await expect(run).rejects.toThrow('part 1 failed');
     expect(started).toEqual([0, 1, 2]);
     expect(aborted.sort()).toEqual([0, 2]);

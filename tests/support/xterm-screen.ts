@@ -47,7 +47,11 @@ const graphemeProvider = {
 };
 
 /** A headless terminal; `unicode: 'xterm'` keeps xterm.js's own Unicode 6 widths. */
-export function headlessTerminal(cols: number, rows: number, unicode: 'graphemes' | 'xterm' = 'graphemes'): HeadlessTerminal {
+export function headlessTerminal(
+  cols: number,
+  rows: number,
+  unicode: 'graphemes' | 'xterm' = 'graphemes',
+): HeadlessTerminal {
   const term = new Terminal({ cols, rows, allowProposedApi: true });
   if (unicode === 'graphemes') {
     term.unicode.register(graphemeProvider);
@@ -68,7 +72,17 @@ function describeCell(line: BufferLine | undefined, x: number): string {
   if (cell === undefined) return '?';
   const ch = cell.getWidth() === 0 ? '·' : cell.getChars() || ' ';
   const colour = (mode: number, value: number): string => (mode === 0 ? '' : `${mode}:${value}`);
-  const attrs = [cell.isBold(), cell.isDim(), cell.isItalic(), cell.isUnderline(), cell.isBlink(), cell.isInverse(), cell.isInvisible(), cell.isStrikethrough(), cell.isOverline()]
+  const attrs = [
+    cell.isBold(),
+    cell.isDim(),
+    cell.isItalic(),
+    cell.isUnderline(),
+    cell.isBlink(),
+    cell.isInverse(),
+    cell.isInvisible(),
+    cell.isStrikethrough(),
+    cell.isOverline(),
+  ]
     .map((a) => (a !== 0 ? 1 : 0))
     .join('');
   return `${ch}[${colour(cell.getFgColorMode(), cell.getFgColor())}/${colour(cell.getBgColorMode(), cell.getBgColor())}/${attrs}]`;

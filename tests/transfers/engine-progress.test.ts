@@ -69,7 +69,13 @@ describe('transfer engine: progress aggregation', () => {
       await until(() => waiting === 2, 'both writes at the next chunk');
     };
 
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s', targetDir: '/k' }],
+    });
     await until(() => waiting === 2, 'both writes started');
     const publishedAt: number[] = [];
     f.engine.store.subscribe(() => publishedAt.push(f.clock.now()));
@@ -91,7 +97,14 @@ describe('transfer engine: progress aggregation', () => {
     f.engine.publishNow();
     // One second after the first chunks: 2 × 100 bytes every 100 ms since then.
     const snap = f.engine.store.getSnapshot();
-    expect(snap.totals).toMatchObject({ files: 2, filesDone: 0, bytesTotal: 4_000, bytesDone: 2_200, speed: 2_000, etaSeconds: 1 });
+    expect(snap.totals).toMatchObject({
+      files: 2,
+      filesDone: 0,
+      bytesTotal: 4_000,
+      bytesDone: 2_200,
+      speed: 2_000,
+      etaSeconds: 1,
+    });
     const running = snap.jobs.filter((j) => j.kind === 'upload');
     expect(running.map((j) => [j.state, j.bytesDone, j.speed])).toEqual([
       ['running', 1_100, 1_000],
@@ -116,13 +129,23 @@ describe('transfer engine: progress aggregation', () => {
     f.b2.hooks.beforeWrite = (p) => {
       if (p.endsWith('bad')) throw new Error('boom');
     };
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s', targetDir: '/k' }],
+    });
     await f.engine.whenIdle();
     f.engine.clearFinished();
     f.engine.publishNow();
     let snap = f.engine.store.getSnapshot();
     expect(snap.jobs.map((j) => [j.kind, j.state])).toEqual([['upload', 'failed']]);
-    expect(snap.jobs[0]?.failure).toMatchObject({ kind: 'internal', message: 'Unexpected error (a bug in b2c).', detail: 'boom' });
+    expect(snap.jobs[0]?.failure).toMatchObject({
+      kind: 'internal',
+      message: 'Unexpected error (a bug in b2c).',
+      detail: 'boom',
+    });
     expect(snap.totals).toMatchObject({ files: 1, filesFailed: 1, filesDone: 0 });
     f.engine.clearFinished(true);
     f.engine.publishNow();
@@ -135,7 +158,13 @@ describe('transfer engine: progress aggregation', () => {
   it('keeps at most keepFinished finished jobs listed while the totals count them all', async () => {
     const f = makeFixture({ keepFinished: 3 });
     for (let i = 0; i < 10; i++) f.local.put(`/s/${i}`, 'xx');
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s', targetDir: '/k' }],
+    });
     await f.engine.whenIdle();
     f.engine.publishNow();
     const snap = f.engine.store.getSnapshot();

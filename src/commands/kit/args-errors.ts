@@ -19,7 +19,8 @@ function longProblem(arg: string, next: string | undefined, options: OptionSpecs
   const spec = Object.hasOwn(options, name) ? options[name] : undefined;
   if (spec === undefined) return { kind: 'unknown', option: `--${name}` };
   if (spec.type === 'boolean' && eq >= 0) return { kind: 'takes-no-value', option: `--${name}` };
-  if (spec.type === 'string' && eq < 0 && (next === undefined || next.startsWith('-'))) return { kind: 'needs-value', option: `--${name}` };
+  if (spec.type === 'string' && eq < 0 && (next === undefined || next.startsWith('-')))
+    return { kind: 'needs-value', option: `--${name}` };
   return null;
 }
 
@@ -31,7 +32,8 @@ function shortProblem(arg: string, next: string | undefined, options: OptionSpec
     if (name === undefined) return { kind: 'unknown', option: `-${letter}` };
     if (options[name]?.type !== 'string') continue;
     // The rest of the group, or the next argument, is its value.
-    if (i === letters.length - 1 && (next === undefined || next.startsWith('-'))) return { kind: 'needs-value', option: `-${letter}` };
+    if (i === letters.length - 1 && (next === undefined || next.startsWith('-')))
+      return { kind: 'needs-value', option: `-${letter}` };
     return null;
   }
   return null;
@@ -41,7 +43,9 @@ function shortProblem(arg: string, next: string | undefined, options: OptionSpec
 function takesNext(arg: string, options: OptionSpecs): boolean {
   if (arg.startsWith('--')) return !arg.includes('=') && options[arg.slice(2)]?.type === 'string';
   const letters = [...arg.slice(1)];
-  const firstString = letters.findIndex((l) => Object.values(options).some((o) => o.short === l && o.type === 'string'));
+  const firstString = letters.findIndex((l) =>
+    Object.values(options).some((o) => o.short === l && o.type === 'string'),
+  );
   return firstString === letters.length - 1;
 }
 
@@ -63,11 +67,17 @@ function firstProblem(argv: readonly string[], options: OptionSpecs): Problem {
  * The sentence for a parseArgs failure on `argv`. `names`: the command takes positional names,
  * so an unknown option says how to pass a name that starts with `-`.
  */
-export function parseArgsFailure(error: unknown, argv: readonly string[], options: OptionSpecs, names: boolean): string {
+export function parseArgsFailure(
+  error: unknown,
+  argv: readonly string[],
+  options: OptionSpecs,
+  names: boolean,
+): string {
   const problem = firstProblem(argv, options);
   if (problem === null) {
     // parseArgs refused something this reading accepts: say so plainly, never in its words.
-    const positional = error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL';
+    const positional =
+      error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL';
     return positional ? 'This command takes no names, only options.' : 'The options could not be read.';
   }
   switch (problem.kind) {

@@ -21,7 +21,9 @@ export const COMMON_OPTIONS = {
 } as const satisfies OptionSpecs;
 
 /** What {@link parseCliOptions} returns for `options`: typed `values` and the `positionals`. */
-export type ParsedArgs<O extends OptionSpecs> = ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>>;
+export type ParsedArgs<O extends OptionSpecs> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>
+>;
 
 /**
  * node:util parseArgs, strict, positionals allowed.
@@ -39,7 +41,13 @@ export function parseCliOptions<O extends OptionSpecs>(argv: string[], options: 
  * A whole number option within [min, max], or `undefined` when absent.
  * @throws CommandFailure `usage` for anything else
  */
-export function integerOption(name: string, value: string | undefined, min: number, max: number, usage: string): number | undefined {
+export function integerOption(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+  usage: string,
+): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw usageError(`--${name} must be a whole number, not "${value}".`, usage);
   const n = Number(value);

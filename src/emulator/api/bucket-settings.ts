@@ -47,12 +47,16 @@ function parseDefaultRetention(raw: unknown): { value: DefaultRetention | undefi
   if (typeof raw !== 'object' || Array.isArray(raw)) throw badRequest('defaultRetention must be an object');
   const { mode, period } = raw as Record<string, unknown>;
   if (mode === null || mode === undefined) return { value: undefined };
-  if (mode !== 'governance' && mode !== 'compliance') throw badRequest(`defaultRetention.mode must be governance, compliance or null, not ${JSON.stringify(mode)}`);
-  if (typeof period !== 'object' || period === null) throw badRequest('defaultRetention.period is required with a mode');
+  if (mode !== 'governance' && mode !== 'compliance')
+    throw badRequest(`defaultRetention.mode must be governance, compliance or null, not ${JSON.stringify(mode)}`);
+  if (typeof period !== 'object' || period === null)
+    throw badRequest('defaultRetention.period is required with a mode');
   const { duration, unit } = period as Record<string, unknown>;
   if (unit !== 'days' && unit !== 'years') throw badRequest('defaultRetention.period.unit must be days or years');
-  if (typeof duration !== 'number' || !Number.isInteger(duration) || duration < 1) throw badRequest('defaultRetention.period.duration must be a positive integer');
-  if ((unit === 'days' ? duration : duration * 365) > MAX_RETENTION_DAYS) throw badRequest(`defaultRetention.period must not exceed ${MAX_RETENTION_DAYS} days`);
+  if (typeof duration !== 'number' || !Number.isInteger(duration) || duration < 1)
+    throw badRequest('defaultRetention.period.duration must be a positive integer');
+  if ((unit === 'days' ? duration : duration * 365) > MAX_RETENTION_DAYS)
+    throw badRequest(`defaultRetention.period must not exceed ${MAX_RETENTION_DAYS} days`);
   return { value: { mode, period: { duration, unit } } };
 }
 
@@ -60,17 +64,29 @@ function parseDefaultRetention(raw: unknown): { value: DefaultRetention | undefi
  * Object Lock: `fileLockEnabled: true` turns it on (for good; false on a bucket that has it is 400
  * file_lock_conflict), and `defaultRetention` needs it. Both need writeBucketRetentions.
  */
-function lockSettings(ctx: ApiContext, current: BucketRecord | undefined, replication: ReplicationConfiguration | undefined): Partial<BucketSettings> {
+function lockSettings(
+  ctx: ApiContext,
+  current: BucketRecord | undefined,
+  replication: ReplicationConfiguration | undefined,
+): Partial<BucketSettings> {
   const out: Partial<BucketSettings> = {};
   const enable = ctx.params.optBool('fileLockEnabled');
   const wasLocked = current?.fileLockEnabled === true;
   if (enable === false && wasLocked) {
-    throw new B2Error(400, 'file_lock_conflict', 'fileLockEnabled value of false is not allowed when bucket is already file lock enabled.');
+    throw new B2Error(
+      400,
+      'file_lock_conflict',
+      'fileLockEnabled value of false is not allowed when bucket is already file lock enabled.',
+    );
   }
   if (enable === true && !wasLocked) {
     requireCapability(ctx.principal, 'writeBucketRetentions');
     if (current && replication?.asReplicationSource) {
-      throw new B2Error(400, 'source_replication_conflict', 'Turning on file lock for an existing bucket having source replication configuration is not allowed.');
+      throw new B2Error(
+        400,
+        'source_replication_conflict',
+        'Turning on file lock for an existing bucket having source replication configuration is not allowed.',
+      );
     }
     out.fileLockEnabled = true;
   }
@@ -84,7 +100,10 @@ function lockSettings(ctx: ApiContext, current: BucketRecord | undefined, replic
 }
 
 /** `replicationConfiguration` (docs/b2-api.md §11.1), with writeBucketReplications; undefined when absent. */
-function replicationSetting(ctx: ApiContext, current: BucketRecord | undefined): { value: ReplicationConfiguration | undefined } | undefined {
+function replicationSetting(
+  ctx: ApiContext,
+  current: BucketRecord | undefined,
+): { value: ReplicationConfiguration | undefined } | undefined {
   const raw = ctx.params.optAny('replicationConfiguration');
   if (raw === undefined) return undefined;
   requireCapability(ctx.principal, 'writeBucketReplications');
@@ -102,7 +121,8 @@ const UNAPPLIED = {
  */
 export function unappliedRules(ctx: ApiContext, field: keyof typeof UNAPPLIED): unknown[] | undefined {
   const rules = ctx.params.optArray(field);
-  if (rules !== undefined && rules.length > 0) throw badRequest(`${field} are not implemented by this server: ${UNAPPLIED[field]}`);
+  if (rules !== undefined && rules.length > 0)
+    throw badRequest(`${field} are not implemented by this server: ${UNAPPLIED[field]}`);
   return rules;
 }
 
@@ -113,7 +133,11 @@ export function unappliedRules(ctx: ApiContext, field: keyof typeof UNAPPLIED): 
  */
 export function requestedBucketSettings(ctx: ApiContext, current?: BucketRecord): Partial<BucketSettings> {
   const replication = replicationSetting(ctx, current);
-  const out: Partial<BucketSettings> = lockSettings(ctx, current, replication ? replication.value : current?.replication);
+  const out: Partial<BucketSettings> = lockSettings(
+    ctx,
+    current,
+    replication ? replication.value : current?.replication,
+  );
   if (replication) out.replication = replication.value;
   const sse = defaultSse(ctx);
   if (sse) out.defaultSse = sse.value;

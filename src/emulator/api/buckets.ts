@@ -34,7 +34,8 @@ export async function createBucketRecord(store: Store, input: NewBucket): Promis
   }
   if (!BUCKET_TYPES.has(input.bucketType)) throw badRequest(`Invalid bucketType: ${input.bucketType}`);
   if (store.bucketByName(name)) throw new B2Error(400, 'duplicate_bucket_name', 'Bucket name is already in use.');
-  if (store.buckets.size >= MAX_BUCKETS) throw new B2Error(400, 'too_many_buckets', `Account already has ${MAX_BUCKETS} buckets`);
+  if (store.buckets.size >= MAX_BUCKETS)
+    throw new B2Error(400, 'too_many_buckets', `Account already has ${MAX_BUCKETS} buckets`);
   const { bucketInfo, corsRules, lifecycleRules, ...settings } = input;
   const record: BucketRecord = {
     ...settings,

@@ -35,7 +35,11 @@ function sourceOf(ctx: ApiContext): VersionRecord {
   if (bucket.bucketType !== 'allPublic') requireCapability(ctx.principal, 'readFiles');
   requireBucket(ctx.principal, v.bucketId);
   requireName(ctx.principal, v.fileName);
-  requireReadKey(v.sse, parseSseJson(ctx.params.optAny('sourceServerSideEncryption'), 'sourceServerSideEncryption'), 'Copy source');
+  requireReadKey(
+    v.sse,
+    parseSseJson(ctx.params.optAny('sourceServerSideEncryption'), 'sourceServerSideEncryption'),
+    'Copy source',
+  );
   return v;
 }
 
@@ -53,7 +57,8 @@ function copyRange(ctx: ApiContext, size: number): { start: number; end: number 
   const start = Number(m[1]);
   const last = Number(m[2]);
   if (last < start) throw badRequest(`Invalid range: ${raw}`);
-  if (start >= size) throw new B2Error(416, 'range_not_satisfiable', `Range ${raw} is not satisfiable for ${size} bytes`);
+  if (start >= size)
+    throw new B2Error(416, 'range_not_satisfiable', `Range ${raw} is not satisfiable for ${size} bytes`);
   return { start, end: Math.min(last + 1, size) };
 }
 
@@ -61,8 +66,15 @@ function copyRange(ctx: ApiContext, size: number): { start: number; end: number 
  * SHA1/MD5 of a copied range: reused for whole verified files, computed otherwise. MD5 only for
  * copy_file results (parts carry none, as with uploaded parts).
  */
-async function hashes(ctx: ApiContext, src: VersionRecord, segments: Segment[], whole: boolean, withMd5: boolean): Promise<{ sha1: string; md5: string | null }> {
-  if (whole && /^[0-9a-f]{40}$/.test(src.contentSha1)) return { sha1: src.contentSha1, md5: withMd5 ? src.contentMd5 : null };
+async function hashes(
+  ctx: ApiContext,
+  src: VersionRecord,
+  segments: Segment[],
+  whole: boolean,
+  withMd5: boolean,
+): Promise<{ sha1: string; md5: string | null }> {
+  if (whole && /^[0-9a-f]{40}$/.test(src.contentSha1))
+    return { sha1: src.contentSha1, md5: withMd5 ? src.contentMd5 : null };
   const sha1 = createHash('sha1');
   const md5 = withMd5 ? createHash('md5') : undefined;
   const total = segments.reduce((n, s) => n + s.length, 0);
@@ -113,7 +125,8 @@ export async function copyFile(ctx: ApiContext): Promise<unknown> {
   if (length >= MAX_COPY_BYTES) throw new B2Error(400, 'source_too_large', `Copy source too big: ${length}`);
   const whole = start === 0 && end === src.contentLength;
   const segments = sliceSegments(src.segments, start, end);
-  const h = whole && src.contentSha1 === 'none' ? { sha1: 'none', md5: null } : await hashes(ctx, src, segments, whole, true);
+  const h =
+    whole && src.contentSha1 === 'none' ? { sha1: 'none', md5: null } : await hashes(ctx, src, segments, whole, true);
   const store = ctx.state.store;
   const seq = store.nextSeq();
   const v: VersionRecord = {
@@ -145,7 +158,8 @@ export async function copyPart(ctx: ApiContext): Promise<unknown> {
   requireBucket(principal, large.bucketId);
   requireName(principal, large.fileName);
   const partNumber = params.optInt('partNumber');
-  if (partNumber === undefined || partNumber < 1 || partNumber > 10_000) throw badRequest('Part number must be in range 1 - 10000');
+  if (partNumber === undefined || partNumber < 1 || partNumber > 10_000)
+    throw badRequest('Part number must be in range 1 - 10000');
   requireSameEncryption(large.sse, destinationSse(ctx), `Part ${partNumber}`);
   const { start, end } = copyRange(ctx, src.contentLength);
   if (end - start > MAX_COPY_BYTES) throw new B2Error(400, 'source_too_large', `Copy source too big: ${end - start}`);

@@ -19,7 +19,8 @@ function wrongKey(what: string): B2Error {
  */
 export function requireReadKey(sse: SseSetting | undefined, supplied: SseRequest | undefined, what: string): void {
   if (sse?.mode !== 'SSE-C') return;
-  if (supplied?.mode !== 'SSE-C') throw badRequest(`${what}: the file is encrypted with SSE-C; its customer key is required`);
+  if (supplied?.mode !== 'SSE-C')
+    throw badRequest(`${what}: the file is encrypted with SSE-C; its customer key is required`);
   if (supplied.customerKeyMd5 !== sse.customerKeyMd5) throw wrongKey(what);
 }
 
@@ -28,11 +29,16 @@ export function requireReadKey(sse: SseSetting | undefined, supplied: SseRequest
  * encrypted as its large file (`largeSse`): the same SSE-C key, or SSE-B2 only for an SSE-B2
  * large file. Absent means "as the large file" except for SSE-C, which needs its key every time.
  */
-export function requireSameEncryption(largeSse: SseSetting | undefined, supplied: SseRequest | undefined, what: string): void {
+export function requireSameEncryption(
+  largeSse: SseSetting | undefined,
+  supplied: SseRequest | undefined,
+  what: string,
+): void {
   if (largeSse?.mode === 'SSE-C') {
     requireReadKey(largeSse, supplied, what);
     return;
   }
   if (supplied?.mode === 'SSE-C') throw badRequest(`${what}: the large file is not encrypted with SSE-C`);
-  if (supplied?.mode === 'SSE-B2' && largeSse?.mode !== 'SSE-B2') throw badRequest(`${what}: the large file is not encrypted with SSE-B2`);
+  if (supplied?.mode === 'SSE-B2' && largeSse?.mode !== 'SSE-B2')
+    throw badRequest(`${what}: the large file is not encrypted with SSE-B2`);
 }

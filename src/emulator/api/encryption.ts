@@ -47,7 +47,8 @@ export function parseSseJson(value: unknown, field: string): SseRequest | undefi
   const v = value as Record<string, unknown>;
   const hasKey = v.customerKey !== undefined || v.customerKeyMd5 !== undefined;
   if (v.mode === null || v.mode === undefined || v.mode === 'none') {
-    if (hasKey || (v.algorithm !== undefined && v.algorithm !== null)) throw badRequest(`${field}: no algorithm or key without a mode`);
+    if (hasKey || (v.algorithm !== undefined && v.algorithm !== null))
+      throw badRequest(`${field}: no algorithm or key without a mode`);
     return { mode: 'none' };
   }
   if (v.algorithm !== AES256) throw badRequest(`${field}.algorithm must be ${AES256}`);
@@ -55,7 +56,8 @@ export function parseSseJson(value: unknown, field: string): SseRequest | undefi
     if (hasKey) throw badRequest(`${field}: SSE-B2 takes no customer key`);
     return { mode: 'SSE-B2' };
   }
-  if (v.mode === 'SSE-C') return { mode: 'SSE-C', customerKeyMd5: customerKeyMd5(v.customerKey, v.customerKeyMd5, field) };
+  if (v.mode === 'SSE-C')
+    return { mode: 'SSE-C', customerKeyMd5: customerKeyMd5(v.customerKey, v.customerKeyMd5, field) };
   throw badRequest(`${field}.mode must be SSE-B2 or SSE-C, not ${JSON.stringify(v.mode)}`);
 }
 
@@ -76,12 +78,16 @@ export function parseSseHeaders(req: IncomingMessage): SseRequest | undefined {
     return { mode: 'SSE-B2' };
   }
   if (!customer) return undefined;
-  if (algorithm?.trim() !== AES256) throw badRequest(`X-Bz-Server-Side-Encryption-Customer-Algorithm must be ${AES256}`);
+  if (algorithm?.trim() !== AES256)
+    throw badRequest(`X-Bz-Server-Side-Encryption-Customer-Algorithm must be ${AES256}`);
   return { mode: 'SSE-C', customerKeyMd5: customerKeyMd5(key?.trim(), md5, 'SSE-C headers') };
 }
 
 /** The setting a new file gets: what the request asks for, else the bucket's default. */
-export function newFileSse(requested: SseRequest | undefined, bucketDefault: SseSetting | undefined): SseSetting | undefined {
+export function newFileSse(
+  requested: SseRequest | undefined,
+  bucketDefault: SseSetting | undefined,
+): SseSetting | undefined {
   switch (requested?.mode) {
     case 'SSE-B2':
       return { mode: 'SSE-B2', algorithm: AES256 };
@@ -106,7 +112,10 @@ export function sseShape(sse: SseSetting | undefined): { algorithm: string | nul
 export function sseDownloadHeaders(sse: SseSetting | undefined): Record<string, string> {
   if (sse?.mode === 'SSE-B2') return { 'X-Bz-Server-Side-Encryption': sse.algorithm };
   if (sse?.mode === 'SSE-C') {
-    return { 'X-Bz-Server-Side-Encryption-Customer-Algorithm': sse.algorithm, 'X-Bz-Server-Side-Encryption-Customer-Key-Md5': sse.customerKeyMd5 };
+    return {
+      'X-Bz-Server-Side-Encryption-Customer-Algorithm': sse.algorithm,
+      'X-Bz-Server-Side-Encryption-Customer-Key-Md5': sse.customerKeyMd5,
+    };
   }
   return {};
 }

@@ -21,7 +21,8 @@ function lockedVersion(ctx: ApiContext, capability: string): VersionRecord {
   const v = ctx.state.store.versions.get(fileId);
   const l = v ? undefined : ctx.state.store.largeFiles.get(fileId);
   const target = v ?? l;
-  if (!target || target.fileName !== fileName) throw new B2Error(400, 'file_not_present', `File not present: ${fileName} ${fileId}`);
+  if (!target || target.fileName !== fileName)
+    throw new B2Error(400, 'file_not_present', `File not present: ${fileName} ${fileId}`);
   requireFileAccess(ctx.principal, capability, target.bucketId, target.fileName);
   if (bucketById(ctx, target.bucketId).fileLockEnabled !== true) throw bucketMissingFileLock();
   if (!v || v.action !== 'upload') throw badRequest(`Only uploaded files have Object Lock settings: ${fileId}`);

@@ -23,7 +23,8 @@ function retentionMode(value: unknown, what: string): RetentionMode {
 /** Checks a retain-until date: a whole number of ms, in the future. Throws 400. */
 function retainUntil(value: unknown, now: number, what: string): number {
   const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw badRequest(`${what} must be a timestamp in milliseconds`);
+  if (typeof n !== 'number' || !Number.isSafeInteger(n))
+    throw badRequest(`${what} must be a timestamp in milliseconds`);
   if (n <= now) throw badRequest(`${what} must be in the future`);
   return n;
 }
@@ -37,10 +38,14 @@ export function parseRetentionJson(value: unknown, now: number): RetentionReques
   if (typeof value !== 'object' || Array.isArray(value)) throw badRequest('fileRetention must be an object');
   const v = value as Record<string, unknown>;
   if (v.mode === null || v.mode === undefined) {
-    if (v.retainUntilTimestamp !== null && v.retainUntilTimestamp !== undefined) throw badRequest('fileRetention: a retainUntilTimestamp needs a mode');
+    if (v.retainUntilTimestamp !== null && v.retainUntilTimestamp !== undefined)
+      throw badRequest('fileRetention: a retainUntilTimestamp needs a mode');
     return null;
   }
-  return { mode: retentionMode(v.mode, 'fileRetention.mode'), retainUntilTimestamp: retainUntil(v.retainUntilTimestamp, now, 'fileRetention.retainUntilTimestamp') };
+  return {
+    mode: retentionMode(v.mode, 'fileRetention.mode'),
+    retainUntilTimestamp: retainUntil(v.retainUntilTimestamp, now, 'fileRetention.retainUntilTimestamp'),
+  };
 }
 
 /** `legalHold` of a JSON body or the X-Bz-File-Legal-Hold header: "on" or "off". Throws 400. */
@@ -51,13 +56,20 @@ export function parseLegalHold(value: unknown, what = 'legalHold'): LegalHold | 
 }
 
 /** Retention and legal hold from the upload headers (docs/b2-api.md §10.3). Throws 400. */
-export function parseLockHeaders(req: IncomingMessage, now: number): { retention?: RetentionRequest; legalHold?: LegalHold } {
+export function parseLockHeaders(
+  req: IncomingMessage,
+  now: number,
+): { retention?: RetentionRequest; legalHold?: LegalHold } {
   const mode = header(req, 'x-bz-file-retention-mode');
   const until = header(req, 'x-bz-file-retention-retain-until-timestamp');
   const legalHold = parseLegalHold(header(req, 'x-bz-file-legal-hold')?.trim(), 'X-Bz-File-Legal-Hold');
   if (mode === undefined && until === undefined) return legalHold === undefined ? {} : { legalHold };
-  if (mode === undefined || until === undefined) throw badRequest('X-Bz-File-Retention-Mode and X-Bz-File-Retention-Retain-Until-Timestamp go together');
-  const retention = { mode: retentionMode(mode.trim(), 'X-Bz-File-Retention-Mode'), retainUntilTimestamp: retainUntil(until, now, 'X-Bz-File-Retention-Retain-Until-Timestamp') };
+  if (mode === undefined || until === undefined)
+    throw badRequest('X-Bz-File-Retention-Mode and X-Bz-File-Retention-Retain-Until-Timestamp go together');
+  const retention = {
+    mode: retentionMode(mode.trim(), 'X-Bz-File-Retention-Mode'),
+    retainUntilTimestamp: retainUntil(until, now, 'X-Bz-File-Retention-Retain-Until-Timestamp'),
+  };
   return legalHold === undefined ? { retention } : { retention, legalHold };
 }
 
@@ -93,10 +105,17 @@ function requireBypass(p: Principal, bypass: boolean, refusal: B2Error): void {
  * an active compliance retention, and under an active governance retention only with a bypass.
  * B2 refuses with 401 `unauthorized`.
  */
-export function requireDeletable(p: Principal, f: { fileName: string; retention?: FileRetention; legalHold?: LegalHold }, bypass: boolean, now: number): void {
+export function requireDeletable(
+  p: Principal,
+  f: { fileName: string; retention?: FileRetention; legalHold?: LegalHold },
+  bypass: boolean,
+  now: number,
+): void {
   if (f.legalHold === 'on') throw unauthorized(`${f.fileName} is under legal hold and cannot be deleted`);
   if (!retentionActive(f.retention, now)) return;
-  const refusal = unauthorized(`${f.fileName} is ${until(f.retention)} and cannot be deleted${f.retention.mode === 'governance' ? ' without bypassGovernance' : ''}`);
+  const refusal = unauthorized(
+    `${f.fileName} is ${until(f.retention)} and cannot be deleted${f.retention.mode === 'governance' ? ' without bypassGovernance' : ''}`,
+  );
   if (f.retention.mode === 'compliance') throw refusal;
   requireBypass(p, bypass, refusal);
 }
@@ -106,10 +125,20 @@ export function requireDeletable(p: Principal, f: { fileName: string; retention?
  * only be extended; an active governance one can be extended or turned into compliance freely,
  * while shortening or removing it needs a bypass. B2 refuses with 403 `access_denied`.
  */
-export function requireRetentionChange(p: Principal, current: FileRetention | undefined, next: FileRetention | null, bypass: boolean, now: number): void {
+export function requireRetentionChange(
+  p: Principal,
+  current: FileRetention | undefined,
+  next: FileRetention | null,
+  bypass: boolean,
+  now: number,
+): void {
   if (!retentionActive(current, now)) return;
   const keepsOrExtends = next !== null && next.retainUntilTimestamp >= current.retainUntilTimestamp;
-  const denied = new B2Error(403, 'access_denied', `The file is ${until(current)}; its retention can only be extended${current.mode === 'governance' ? ' unless bypassGovernance is set' : ''}`);
+  const denied = new B2Error(
+    403,
+    'access_denied',
+    `The file is ${until(current)}; its retention can only be extended${current.mode === 'governance' ? ' unless bypassGovernance is set' : ''}`,
+  );
   if (current.mode === 'compliance') {
     if (!keepsOrExtends || next.mode !== 'compliance') throw denied;
     return;

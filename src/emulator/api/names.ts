@@ -60,7 +60,8 @@ export function validateFileName(name: string): void {
 
 function validateB2Value(key: string, value: string): void {
   if (value.trim() === '') throw badRequest(`Invalid value for ${key}`);
-  if (key === 'b2-expires' && Number.isNaN(Date.parse(value))) throw badRequest(`Invalid value for ${key}: not an HTTP date`);
+  if (key === 'b2-expires' && Number.isNaN(Date.parse(value)))
+    throw badRequest(`Invalid value for ${key}: not an HTTP date`);
   if (key === 'b2-content-disposition' && /\*\d+\*?=/.test(value)) {
     throw badRequest('b2-content-disposition parameter continuations are not supported');
   }
@@ -74,10 +75,12 @@ export function normaliseFileInfo(info: Record<string, unknown>, name: string): 
   // Null prototype: an info key such as "__proto__" must be stored, not reinterpreted.
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   const entries = Object.entries(info);
-  if (entries.length > MAX_INFO_KEYS) throw badRequest(`Too many file info entries: ${entries.length} (max ${MAX_INFO_KEYS})`);
+  if (entries.length > MAX_INFO_KEYS)
+    throw badRequest(`Too many file info entries: ${entries.length} (max ${MAX_INFO_KEYS})`);
   for (const [rawKey, rawValue] of entries) {
     if (typeof rawValue !== 'string') throw badRequest(`File info value for ${rawKey} must be a string`);
-    if (CONTROL.test(rawValue)) throw badRequest(`File info value for ${rawKey} must not contain characters below 0x20 or DEL`);
+    if (CONTROL.test(rawValue))
+      throw badRequest(`File info value for ${rawKey} must not contain characters below 0x20 or DEL`);
     if (!INFO_KEY_RE.test(rawKey) || Buffer.byteLength(rawKey) > MAX_INFO_KEY_BYTES) {
       throw badRequest(`Invalid file info key: ${rawKey}`);
     }
@@ -88,14 +91,16 @@ export function normaliseFileInfo(info: Record<string, unknown>, name: string): 
     }
     out[key] = rawValue;
   }
-  if (headerBytes(name, out) > MAX_HEADER_BYTES) throw badRequest(`File name and file info exceed ${MAX_HEADER_BYTES} bytes`);
+  if (headerBytes(name, out) > MAX_HEADER_BYTES)
+    throw badRequest(`File name and file info exceed ${MAX_HEADER_BYTES} bytes`);
   return out;
 }
 
 /** Bytes the name and info take as download headers, the measure of the budgets above. */
 function headerBytes(name: string, info: Record<string, string>): number {
   let bytes = Buffer.byteLength(encodeHeaderValue(name));
-  for (const [key, value] of Object.entries(info)) bytes += Buffer.byteLength(`X-Bz-Info-${key}`) + Buffer.byteLength(encodeHeaderValue(value));
+  for (const [key, value] of Object.entries(info))
+    bytes += Buffer.byteLength(`X-Bz-Info-${key}`) + Buffer.byteLength(encodeHeaderValue(value));
   return bytes;
 }
 
@@ -105,7 +110,9 @@ function headerBytes(name: string, info: Record<string, string>): number {
  */
 export function checkProtectedBudget(name: string, info: Record<string, string>, protectedFile: boolean): void {
   if (protectedFile && headerBytes(name, info) > PROTECTED_HEADER_BYTES) {
-    throw badRequest(`File name and file info exceed ${PROTECTED_HEADER_BYTES} bytes, the limit for encrypted files and Object Lock buckets`);
+    throw badRequest(
+      `File name and file info exceed ${PROTECTED_HEADER_BYTES} bytes, the limit for encrypted files and Object Lock buckets`,
+    );
   }
 }
 

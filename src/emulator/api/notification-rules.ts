@@ -30,11 +30,21 @@ const SECRET = /^[A-Za-z0-9]{32}$/;
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // eslint-disable-next-line no-control-regex -- finding control characters is this regex's job.
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
-const RULE_FIELDS = new Set(['eventTypes', 'isEnabled', 'name', 'objectNamePrefix', 'targetConfiguration', 'maxEventsPerBatch', 'isSuspended', 'suspensionReason']);
+const RULE_FIELDS = new Set([
+  'eventTypes',
+  'isEnabled',
+  'name',
+  'objectNamePrefix',
+  'targetConfiguration',
+  'maxEventsPerBatch',
+  'isSuspended',
+  'suspensionReason',
+]);
 const TARGET_FIELDS = new Set(['targetType', 'url', 'customHeaders', 'hmacSha256SigningSecret']);
 
 function object(value: unknown, what: string, fields: Set<string>): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest(`${what} must be an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw badRequest(`${what} must be an object`);
   for (const f of Object.keys(value)) if (!fields.has(f)) throw badRequest(`${what}.${f} is not a field of ${what}`);
   return value as Record<string, unknown>;
 }
@@ -48,9 +58,11 @@ function typesOverlap(a: string, b: string): boolean {
 }
 
 function eventTypes(value: unknown, at: string): string[] {
-  if (!Array.isArray(value) || value.length === 0) throw new B2Error(400, 'event_types_empty', `${at}.eventTypes must name at least one event type`);
+  if (!Array.isArray(value) || value.length === 0)
+    throw new B2Error(400, 'event_types_empty', `${at}.eventTypes must name at least one event type`);
   const types = value.map((t) => {
-    if (typeof t !== 'string' || !EVENT_TYPES.has(t)) throw new B2Error(400, 'event_type_invalid', `${at}.eventTypes: unknown event type ${JSON.stringify(t)}`);
+    if (typeof t !== 'string' || !EVENT_TYPES.has(t))
+      throw new B2Error(400, 'event_type_invalid', `${at}.eventTypes: unknown event type ${JSON.stringify(t)}`);
     return t;
   });
   types.forEach((a, i) => {
@@ -62,12 +74,15 @@ function eventTypes(value: unknown, at: string): string[] {
 
 function customHeaders(value: unknown, at: string): NotificationHeader[] | null {
   if (value === undefined || value === null) return null;
-  if (!Array.isArray(value) || value.length > MAX_HEADERS) throw badRequest(`${at} must be a list of at most ${MAX_HEADERS} headers`);
+  if (!Array.isArray(value) || value.length > MAX_HEADERS)
+    throw badRequest(`${at} must be a list of at most ${MAX_HEADERS} headers`);
   const seen = new Set<string>();
   return value.map((raw, i) => {
     const h = object(raw, `${at}[${i}]`, new Set(['name', 'value']));
-    if (typeof h.name !== 'string' || !HEADER_NAME.test(h.name) || h.name.toLowerCase().startsWith('x-bz-')) throw badRequest(`${at}[${i}].name must be an HTTP header name not starting with X-Bz-`);
-    if (typeof h.value !== 'string' || CONTROL.test(h.value)) throw badRequest(`${at}[${i}].value must be a header value without control characters`);
+    if (typeof h.name !== 'string' || !HEADER_NAME.test(h.name) || h.name.toLowerCase().startsWith('x-bz-'))
+      throw badRequest(`${at}[${i}].name must be an HTTP header name not starting with X-Bz-`);
+    if (typeof h.value !== 'string' || CONTROL.test(h.value))
+      throw badRequest(`${at}[${i}].value must be a header value without control characters`);
     if (seen.has(h.name.toLowerCase())) throw badRequest(`${at}: header ${h.name} appears twice`);
     seen.add(h.name.toLowerCase());
     return { name: h.name, value: h.value };
@@ -85,22 +100,39 @@ function target(value: unknown, at: string): NotificationRule['targetConfigurati
   }
   if (url?.protocol !== 'https:') throw badRequest(`${at}.url must be an https URL`);
   const secret = t.hmacSha256SigningSecret ?? null;
-  if (secret !== null && (typeof secret !== 'string' || !SECRET.test(secret))) throw badRequest(`${at}.hmacSha256SigningSecret must be 32 letters and digits`);
-  return { targetType: 'webhook', url: t.url as string, customHeaders: customHeaders(t.customHeaders, `${at}.customHeaders`), hmacSha256SigningSecret: secret };
+  if (secret !== null && (typeof secret !== 'string' || !SECRET.test(secret)))
+    throw badRequest(`${at}.hmacSha256SigningSecret must be 32 letters and digits`);
+  return {
+    targetType: 'webhook',
+    url: t.url as string,
+    customHeaders: customHeaders(t.customHeaders, `${at}.customHeaders`),
+    hmacSha256SigningSecret: secret,
+  };
 }
 
 function rule(raw: unknown, at: string): NotificationRule {
   const r = object(raw, at, RULE_FIELDS);
-  if (typeof r.name !== 'string' || !RULE_NAME.test(r.name)) throw badRequest(`${at}.name must be 1 to 63 letters, digits, - or _`);
+  if (typeof r.name !== 'string' || !RULE_NAME.test(r.name))
+    throw badRequest(`${at}.name must be 1 to 63 letters, digits, - or _`);
   if (typeof r.isEnabled !== 'boolean') throw badRequest(`${at}.isEnabled must be true or false`);
   const prefix = r.objectNamePrefix ?? '';
   if (typeof prefix !== 'string') throw badRequest(`${at}.objectNamePrefix must be a string`);
   const batch = r.maxEventsPerBatch;
-  if (batch !== undefined && batch !== null && (typeof batch !== 'number' || !Number.isInteger(batch) || batch < 1 || batch > MAX_EVENTS_PER_BATCH)) {
+  if (
+    batch !== undefined &&
+    batch !== null &&
+    (typeof batch !== 'number' || !Number.isInteger(batch) || batch < 1 || batch > MAX_EVENTS_PER_BATCH)
+  ) {
     throw badRequest(`${at}.maxEventsPerBatch must be an integer from 1 to ${MAX_EVENTS_PER_BATCH}`);
   }
   // isSuspended and suspensionReason are B2's to set: ignored on input, as b2sdk documents.
-  const out: NotificationRule = { eventTypes: eventTypes(r.eventTypes, at), isEnabled: r.isEnabled, name: r.name, objectNamePrefix: prefix, targetConfiguration: target(r.targetConfiguration, `${at}.targetConfiguration`) };
+  const out: NotificationRule = {
+    eventTypes: eventTypes(r.eventTypes, at),
+    isEnabled: r.isEnabled,
+    name: r.name,
+    objectNamePrefix: prefix,
+    targetConfiguration: target(r.targetConfiguration, `${at}.targetConfiguration`),
+  };
   if (typeof batch === 'number') out.maxEventsPerBatch = batch;
   return out;
 }
@@ -116,9 +148,14 @@ export function parseNotificationRules(value: unknown): NotificationRule[] {
   rules.forEach((a, i) => {
     for (const b of rules.slice(i + 1)) {
       if (a.name === b.name) throw badRequest(`Two event notification rules are named ${a.name}`);
-      const nested = a.objectNamePrefix.startsWith(b.objectNamePrefix) || b.objectNamePrefix.startsWith(a.objectNamePrefix);
+      const nested =
+        a.objectNamePrefix.startsWith(b.objectNamePrefix) || b.objectNamePrefix.startsWith(a.objectNamePrefix);
       if (nested && a.eventTypes.some((x) => b.eventTypes.some((y) => typesOverlap(x, y)))) {
-        throw new B2Error(400, 'event_type_overlap', `Rules ${a.name} and ${b.name} cover the same events for overlapping prefixes`);
+        throw new B2Error(
+          400,
+          'event_type_overlap',
+          `Rules ${a.name} and ${b.name} cover the same events for overlapping prefixes`,
+        );
       }
     }
   });

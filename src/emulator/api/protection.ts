@@ -28,7 +28,14 @@ export interface ProtectionRequest {
  * bring none. Encrypted files and files in Object Lock buckets get the 2048-byte budget for name
  * and info (docs/b2-api.md §4.5).
  */
-export function newFileProtection(p: Principal, bucket: BucketRecord, request: ProtectionRequest, name: string, info: Record<string, string>, now: number): FileProtection {
+export function newFileProtection(
+  p: Principal,
+  bucket: BucketRecord,
+  request: ProtectionRequest,
+  name: string,
+  info: Record<string, string>,
+  now: number,
+): FileProtection {
   const out: FileProtection = {};
   const sse = newFileSse(request.sse, bucket.defaultSse);
   if (sse) out.sse = sse;
@@ -38,7 +45,9 @@ export function newFileProtection(p: Principal, bucket: BucketRecord, request: P
     if (request.retention) requireCapability(p, 'writeFileRetentions');
     if (request.legalHold) requireCapability(p, 'writeFileLegalHolds');
   }
-  const retention = request.retention ?? (locked && bucket.defaultRetention ? defaultRetentionFrom(bucket.defaultRetention, now) : undefined);
+  const retention =
+    request.retention ??
+    (locked && bucket.defaultRetention ? defaultRetentionFrom(bucket.defaultRetention, now) : undefined);
   if (retention) out.retention = retention;
   if (request.legalHold) out.legalHold = request.legalHold;
   checkProtectedBudget(name, info, sse !== undefined || locked);

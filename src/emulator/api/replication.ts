@@ -15,10 +15,18 @@ const RULE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_PRIORITY = 2 ** 31 - 1;
 /** b2sdk's defaults for the optional fields of a rule. */
 const RULE_DEFAULTS = { fileNamePrefix: '', includeExistingFiles: false, isEnabled: true, priority: 128 };
-const RULE_FIELDS = new Set(['destinationBucketId', 'fileNamePrefix', 'includeExistingFiles', 'isEnabled', 'priority', 'replicationRuleName']);
+const RULE_FIELDS = new Set([
+  'destinationBucketId',
+  'fileNamePrefix',
+  'includeExistingFiles',
+  'isEnabled',
+  'priority',
+  'replicationRuleName',
+]);
 
 function object(value: unknown, what: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest(`${what} must be an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw badRequest(`${what} must be an object`);
   return value as Record<string, unknown>;
 }
 
@@ -39,32 +47,58 @@ function requireKey(store: Store, keyId: unknown, bucketId: string, capability: 
 
 function rule(store: Store, raw: unknown, sourceBucketId: string, at: string): ReplicationRule {
   const r = object(raw, at);
-  for (const field of Object.keys(r)) if (!RULE_FIELDS.has(field)) throw badRequest(`${at}.${field} is not a replication rule field`);
-  const merged: Record<string, unknown> = { ...RULE_DEFAULTS, ...Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)) };
-  const { destinationBucketId, fileNamePrefix, includeExistingFiles, isEnabled, priority, replicationRuleName } = merged;
-  if (typeof replicationRuleName !== 'string' || !RULE_NAME.test(replicationRuleName)) throw badRequest(`${at}.replicationRuleName must be 1 to 64 letters, digits, - or _`);
-  if (typeof destinationBucketId !== 'string' || !store.buckets.has(destinationBucketId)) throw badRequest(`${at}.destinationBucketId: bucket ${String(destinationBucketId)} does not exist`);
-  if (destinationBucketId === sourceBucketId) throw badRequest(`${at}.destinationBucketId: a bucket cannot replicate to itself`);
+  for (const field of Object.keys(r))
+    if (!RULE_FIELDS.has(field)) throw badRequest(`${at}.${field} is not a replication rule field`);
+  const merged: Record<string, unknown> = {
+    ...RULE_DEFAULTS,
+    ...Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)),
+  };
+  const { destinationBucketId, fileNamePrefix, includeExistingFiles, isEnabled, priority, replicationRuleName } =
+    merged;
+  if (typeof replicationRuleName !== 'string' || !RULE_NAME.test(replicationRuleName))
+    throw badRequest(`${at}.replicationRuleName must be 1 to 64 letters, digits, - or _`);
+  if (typeof destinationBucketId !== 'string' || !store.buckets.has(destinationBucketId))
+    throw badRequest(`${at}.destinationBucketId: bucket ${String(destinationBucketId)} does not exist`);
+  if (destinationBucketId === sourceBucketId)
+    throw badRequest(`${at}.destinationBucketId: a bucket cannot replicate to itself`);
   if (typeof fileNamePrefix !== 'string') throw badRequest(`${at}.fileNamePrefix must be a string`);
-  if (typeof includeExistingFiles !== 'boolean' || typeof isEnabled !== 'boolean') throw badRequest(`${at}: includeExistingFiles and isEnabled must be booleans`);
-  if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 1 || priority > MAX_PRIORITY) throw badRequest(`${at}.priority must be an integer from 1 to ${MAX_PRIORITY}`);
+  if (typeof includeExistingFiles !== 'boolean' || typeof isEnabled !== 'boolean')
+    throw badRequest(`${at}: includeExistingFiles and isEnabled must be booleans`);
+  if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 1 || priority > MAX_PRIORITY)
+    throw badRequest(`${at}.priority must be an integer from 1 to ${MAX_PRIORITY}`);
   return { destinationBucketId, fileNamePrefix, includeExistingFiles, isEnabled, priority, replicationRuleName };
 }
 
 function source(store: Store, raw: unknown, bucketId: string): ReplicationConfiguration['asReplicationSource'] {
   if (raw === undefined || raw === null) return null;
   const s = object(raw, 'asReplicationSource');
-  const keyId = requireKey(store, s.sourceApplicationKeyId, bucketId, 'readFiles', 'asReplicationSource.sourceApplicationKeyId');
-  if (!Array.isArray(s.replicationRules) || s.replicationRules.length === 0) throw badRequest('asReplicationSource.replicationRules must be a non-empty array');
-  const rules = s.replicationRules.map((r, i) => rule(store, r, bucketId, `asReplicationSource.replicationRules[${i}]`));
+  const keyId = requireKey(
+    store,
+    s.sourceApplicationKeyId,
+    bucketId,
+    'readFiles',
+    'asReplicationSource.sourceApplicationKeyId',
+  );
+  if (!Array.isArray(s.replicationRules) || s.replicationRules.length === 0)
+    throw badRequest('asReplicationSource.replicationRules must be a non-empty array');
+  const rules = s.replicationRules.map((r, i) =>
+    rule(store, r, bucketId, `asReplicationSource.replicationRules[${i}]`),
+  );
   const names = new Set(rules.map((r) => r.replicationRuleName));
   if (names.size !== rules.length) throw badRequest('asReplicationSource.replicationRules: rule names must be unique');
   return { replicationRules: rules, sourceApplicationKeyId: keyId };
 }
 
-function destination(store: Store, raw: unknown, bucketId: string): ReplicationConfiguration['asReplicationDestination'] {
+function destination(
+  store: Store,
+  raw: unknown,
+  bucketId: string,
+): ReplicationConfiguration['asReplicationDestination'] {
   if (raw === undefined || raw === null) return null;
-  const mapping = object(object(raw, 'asReplicationDestination').sourceToDestinationKeyMapping, 'asReplicationDestination.sourceToDestinationKeyMapping');
+  const mapping = object(
+    object(raw, 'asReplicationDestination').sourceToDestinationKeyMapping,
+    'asReplicationDestination.sourceToDestinationKeyMapping',
+  );
   const out: Record<string, string> = {};
   for (const [sourceKey, destKey] of Object.entries(mapping)) {
     if (sourceKey === '') throw badRequest('sourceToDestinationKeyMapping: source key IDs must not be empty');
@@ -77,14 +111,24 @@ function destination(store: Store, raw: unknown, bucketId: string): ReplicationC
  * Parses `replicationConfiguration` for bucket `bucketId` (undefined for a bucket being created).
  * Returns `{value: undefined}` when it says "none" (both sides null or empty). Throws 400.
  */
-export function parseReplication(store: Store, raw: unknown, bucketId: string | undefined): { value: ReplicationConfiguration | undefined } {
+export function parseReplication(
+  store: Store,
+  raw: unknown,
+  bucketId: string | undefined,
+): { value: ReplicationConfiguration | undefined } {
   const c = object(raw, 'replicationConfiguration');
   for (const field of Object.keys(c)) {
-    if (field !== 'asReplicationSource' && field !== 'asReplicationDestination') throw badRequest(`replicationConfiguration.${field} is not a replication field`);
+    if (field !== 'asReplicationSource' && field !== 'asReplicationDestination')
+      throw badRequest(`replicationConfiguration.${field} is not a replication field`);
   }
   const id = bucketId ?? '';
-  const config = { asReplicationSource: source(store, c.asReplicationSource, id), asReplicationDestination: destination(store, c.asReplicationDestination, id) };
-  return { value: config.asReplicationSource === null && config.asReplicationDestination === null ? undefined : config };
+  const config = {
+    asReplicationSource: source(store, c.asReplicationSource, id),
+    asReplicationDestination: destination(store, c.asReplicationDestination, id),
+  };
+  return {
+    value: config.asReplicationSource === null && config.asReplicationDestination === null ? undefined : config,
+  };
 }
 
 /** `pending` for a file written to a source bucket under an enabled rule whose prefix it has. */

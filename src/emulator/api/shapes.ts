@@ -30,9 +30,14 @@ function envelopes(ctx: ShapeContext, f: FileProtection): Json {
   const canHold = ctx.principal.capabilities.includes('readFileLegalHolds');
   return {
     fileRetention: canRet
-      ? { isClientAuthorizedToRead: true, value: { mode: f.retention?.mode ?? null, retainUntilTimestamp: f.retention?.retainUntilTimestamp ?? null } }
+      ? {
+          isClientAuthorizedToRead: true,
+          value: { mode: f.retention?.mode ?? null, retainUntilTimestamp: f.retention?.retainUntilTimestamp ?? null },
+        }
       : { isClientAuthorizedToRead: false, value: null },
-    legalHold: canHold ? { isClientAuthorizedToRead: true, value: f.legalHold ?? null } : { isClientAuthorizedToRead: false, value: null },
+    legalHold: canHold
+      ? { isClientAuthorizedToRead: true, value: f.legalHold ?? null }
+      : { isClientAuthorizedToRead: false, value: null },
     serverSideEncryption: sseShape(f.sse),
   };
 }
@@ -174,7 +179,9 @@ export function bucketObject(ctx: ShapeContext, b: BucketRecord): Json {
       ? {
           isClientAuthorizedToRead: true,
           value: {
-            defaultRetention: b.defaultRetention ? { mode: b.defaultRetention.mode, period: { ...b.defaultRetention.period } } : { mode: null, period: null },
+            defaultRetention: b.defaultRetention
+              ? { mode: b.defaultRetention.mode, period: { ...b.defaultRetention.period } }
+              : { mode: null, period: null },
             isFileLockEnabled: b.fileLockEnabled === true,
           },
         }

@@ -48,7 +48,8 @@ function bucketCacheControl(bucket: BucketRecord): string | undefined {
 function lockHeaders(v: VersionRecord, capabilities: readonly string[]): Record<string, string> {
   const h: Record<string, string> = {};
   const hidden: string[] = [];
-  if (!capabilities.includes('readFileRetentions')) hidden.push('X-Bz-File-Retention-Mode', 'X-Bz-File-Retention-Retain-Until-Timestamp');
+  if (!capabilities.includes('readFileRetentions'))
+    hidden.push('X-Bz-File-Retention-Mode', 'X-Bz-File-Retention-Retain-Until-Timestamp');
   else if (v.retention) {
     h['X-Bz-File-Retention-Mode'] = v.retention.mode;
     h['X-Bz-File-Retention-Retain-Until-Timestamp'] = String(v.retention.retainUntilTimestamp);
@@ -63,7 +64,12 @@ function lockHeaders(v: VersionRecord, capabilities: readonly string[]): Record<
  * Builds the headers for a download of `v` (without Content-Length / Content-Range);
  * `capabilities` are the caller's (none for public buckets and share links).
  */
-export function downloadHeaders(v: VersionRecord, bucket: BucketRecord, query: URLSearchParams, capabilities: readonly string[]): Record<string, string> {
+export function downloadHeaders(
+  v: VersionRecord,
+  bucket: BucketRecord,
+  query: URLSearchParams,
+  capabilities: readonly string[],
+): Record<string, string> {
   const h: Record<string, string> = {
     // Written before the write-time check existed, a stored type may hold control characters: escaped, never a 500.
     'Content-Type': safeHeader(v.contentType),

@@ -25,7 +25,15 @@ import type { EmulatorState } from '../state.js';
  * (none for a public bucket or a share link), which decide the Object Lock headers it sees.
  * Throws 401s.
  */
-function authorizeDownload(state: EmulatorState, req: IncomingMessage, bucket: BucketRecord, name: string, token: string | undefined, byName: boolean, query: URLSearchParams): readonly string[] {
+function authorizeDownload(
+  state: EmulatorState,
+  req: IncomingMessage,
+  bucket: BucketRecord,
+  name: string,
+  token: string | undefined,
+  byName: boolean,
+  query: URLSearchParams,
+): readonly string[] {
   // Public buckets need no authorization at all (docs/b2-api.md §6.1).
   if (bucket.bucketType === 'allPublic') return [];
   if (!token) throw unauthorized('Authorization is required to download from a private bucket');
@@ -49,7 +57,16 @@ function authorizeDownload(state: EmulatorState, req: IncomingMessage, bucket: B
 }
 
 /** Sends `v` (or the requested range) with B2's headers. `dropAt` destroys the socket after that many bytes. */
-async function sendFile(state: EmulatorState, v: VersionRecord, bucket: BucketRecord, req: IncomingMessage, res: ServerResponse, query: URLSearchParams, dropAt: ((n: number) => number | undefined), capabilities: readonly string[]): Promise<void> {
+async function sendFile(
+  state: EmulatorState,
+  v: VersionRecord,
+  bucket: BucketRecord,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+  dropAt: (n: number) => number | undefined,
+  capabilities: readonly string[],
+): Promise<void> {
   // An SSE-C file is read only with its key, on HEAD too (docs/b2-api.md §9.3).
   if (v.sse?.mode === 'SSE-C') requireReadKey(v.sse, parseSseHeaders(req), 'Download');
   const headers = downloadHeaders(v, bucket, query, capabilities);
@@ -92,7 +109,13 @@ async function sendFile(state: EmulatorState, v: VersionRecord, bucket: BucketRe
 }
 
 /** GET/HEAD/POST {downloadUrl}/b2api/vN/b2_download_file_by_id. */
-export async function downloadById(state: EmulatorState, req: IncomingMessage, res: ServerResponse, query: URLSearchParams, dropAt: (n: number) => number | undefined): Promise<void> {
+export async function downloadById(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+  dropAt: (n: number) => number | undefined,
+): Promise<void> {
   let fileId = query.get('fileId') ?? undefined;
   if (req.method === 'POST') {
     const body = parseJsonObject(await readText(req));
@@ -109,7 +132,15 @@ export async function downloadById(state: EmulatorState, req: IncomingMessage, r
 }
 
 /** GET/HEAD {downloadUrl}/file/BUCKET/NAME: the newest version; hidden or missing → 404. */
-export async function downloadByName(state: EmulatorState, rawBucket: string, rawName: string, req: IncomingMessage, res: ServerResponse, query: URLSearchParams, dropAt: (n: number) => number | undefined): Promise<void> {
+export async function downloadByName(
+  state: EmulatorState,
+  rawBucket: string,
+  rawName: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+  dropAt: (n: number) => number | undefined,
+): Promise<void> {
   const bucketName = decodeHeaderValue(rawBucket, 'bucket name');
   const fileName = decodeHeaderValue(rawName, 'file name');
   const bucket = state.store.bucketByName(bucketName);
@@ -120,4 +151,3 @@ export async function downloadByName(state: EmulatorState, rawBucket: string, ra
   if (!v || v.action !== 'upload') throw notFound(`File ${fileName} not present`);
   await sendFile(state, v, bucket, req, res, query, dropAt, capabilities);
 }
-

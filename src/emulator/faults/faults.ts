@@ -92,7 +92,8 @@ export class FaultInjector {
 
   /** Should this account-token call get 401 expired_auth_token (and its token expire)? */
   expireToken(endpoint: string, testMode: string | undefined): boolean {
-    if (hasTestMode(testMode, 'expire_some_account_authorization_tokens') && this.testModeRng() < TEST_MODE_EXPIRE) return true;
+    if (hasTestMode(testMode, 'expire_some_account_authorization_tokens') && this.testModeRng() < TEST_MODE_EXPIRE)
+      return true;
     return this.roll(this.opts.expireTokenRate, endpoint);
   }
 

@@ -65,7 +65,8 @@ export class Params {
     let v = this.raw(name);
     if (v === undefined) return undefined;
     if (this.fromQuery && typeof v === 'string') v = v.trim().startsWith('[') ? parseJson(name, v) : v.split(',');
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw badRequest(`${name} must be an array of strings`);
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+      throw badRequest(`${name} must be an array of strings`);
     return v as string[];
   }
 

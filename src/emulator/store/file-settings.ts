@@ -10,7 +10,8 @@
  * kept: enough to tell the right key from a wrong one, never enough to recover it, so neither
  * `--data` nor any log holds a customer key (docs/b2-api.md §9.3).
  */
-export type SseSetting = { mode: 'SSE-B2'; algorithm: 'AES256' } | { mode: 'SSE-C'; algorithm: 'AES256'; customerKeyMd5: string };
+export type SseSetting =
+  { mode: 'SSE-B2'; algorithm: 'AES256' } | { mode: 'SSE-C'; algorithm: 'AES256'; customerKeyMd5: string };
 
 /** Object Lock retention modes (docs/b2-api.md §10.2). */
 export type RetentionMode = 'governance' | 'compliance';

@@ -33,7 +33,8 @@ export class ConnectionDropped extends Error {
  * Content-Length give 400 (B2 requires the length up front).
  */
 export function uploadLengths(req: IncomingMessage): { total: number; dataLength: number; sha1Mode: string } {
-  if (header(req, 'transfer-encoding')) throw badRequest('Chunked transfer encoding is not supported; send Content-Length');
+  if (header(req, 'transfer-encoding'))
+    throw badRequest('Chunked transfer encoding is not supported; send Content-Length');
   const cl = header(req, 'content-length');
   if (cl === undefined || !/^\d+$/.test(cl)) throw badRequest('Missing Content-Length header');
   const total = Number(cl);

@@ -18,7 +18,12 @@ import type { Store } from '../store/store.js';
  * no extras), match their SHA1s, and all but the last be at least absoluteMinimumPartSize.
  * Throws 400.
  */
-export async function finishLargeFileRecord(store: Store, fileId: string, sha1s: string[], minPart: number): Promise<VersionRecord> {
+export async function finishLargeFileRecord(
+  store: Store,
+  fileId: string,
+  sha1s: string[],
+  minPart: number,
+): Promise<VersionRecord> {
   const l = store.largeFiles.get(fileId);
   if (!l) throw badRequest(`Invalid fileId: ${fileId}`);
   const parts = store.parts.get(fileId) ?? new Map<number, PartRecord>();

@@ -41,7 +41,13 @@ export async function uploadPart(
   requireSameEncryption(large.sse, parseSseHeaders(req), `Part ${partNumber}`);
   const lengths = uploadLengths(req);
   if (lengths.dataLength > MAX_PART_BYTES) throw badRequest(`Part is larger than ${MAX_PART_BYTES} bytes`);
-  const body = await withUploadToken(token, () => receiveBody(req, state.store.blobs, lengths, { dropAt: dropAt(lengths.total), bytesPerSecond: state.faults.uploadRate('b2_upload_part'), withMd5: false }));
+  const body = await withUploadToken(token, () =>
+    receiveBody(req, state.store.blobs, lengths, {
+      dropAt: dropAt(lengths.total),
+      bytesPerSecond: state.faults.uploadRate('b2_upload_part'),
+      withMd5: false,
+    }),
+  );
   if (!state.store.largeFiles.has(fileId)) {
     // Cancelled or finished while the part was arriving.
     for (const seg of body.segments) await state.store.blobs.delete(seg.blobId);

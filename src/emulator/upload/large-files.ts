@@ -60,7 +60,8 @@ export async function startLargeFileRecord(store: Store, input: NewLargeFile): P
  */
 function customUploadTimestamp(ctx: ApiContext, now: number): number | undefined {
   const ts = ctx.params.optInt('customUploadTimestamp');
-  if (ts !== undefined && (ts < 0 || ts > now)) throw badRequest('Invalid customUploadTimestamp: it must be a time in milliseconds, not in the future');
+  if (ts !== undefined && (ts < 0 || ts > now))
+    throw badRequest('Invalid customUploadTimestamp: it must be a time in milliseconds, not in the future');
   return ts;
 }
 
@@ -133,7 +134,8 @@ export function listUnfinishedLargeFiles(ctx: ApiContext): unknown {
   requireBucket(p, bucket.bucketId);
   let prefix = ctx.params.optString('namePrefix') ?? '';
   if (p.namePrefix !== null && !prefix.startsWith(p.namePrefix)) {
-    if (ctx.version > 1) throw unauthorized(`The application key is only allowed to list files starting with ${p.namePrefix}`);
+    if (ctx.version > 1)
+      throw unauthorized(`The application key is only allowed to list files starting with ${p.namePrefix}`);
     if (!p.namePrefix.startsWith(prefix)) return { files: [], nextFileId: null };
     prefix = p.namePrefix;
   }

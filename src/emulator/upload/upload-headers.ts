@@ -12,7 +12,14 @@ import { parseSseHeaders } from '../api/encryption.js';
 import { parseLockHeaders } from '../api/lock-rules.js';
 import type { ProtectionRequest } from '../api/protection.js';
 
-const FORBIDDEN = ['content-disposition', 'content-language', 'content-location', 'content-range', 'expires', 'content-encoding'];
+const FORBIDDEN = [
+  'content-disposition',
+  'content-language',
+  'content-location',
+  'content-range',
+  'expires',
+  'content-encoding',
+];
 
 /** Upload metadata from headers. */
 export interface UploadMeta {
@@ -28,7 +35,8 @@ export interface UploadMeta {
 /** Parses and validates upload headers. Throws 400 bad_request. */
 export function parseUploadMeta(req: IncomingMessage): UploadMeta {
   for (const h of FORBIDDEN) {
-    if (header(req, h) !== undefined) throw badRequest(`The ${h} header is not allowed on uploads; use X-Bz-Info-b2-${h}`);
+    if (header(req, h) !== undefined)
+      throw badRequest(`The ${h} header is not allowed on uploads; use X-Bz-Info-b2-${h}`);
   }
   const rawName = header(req, 'x-bz-file-name');
   if (rawName === undefined) throw badRequest('Missing X-Bz-File-Name header');

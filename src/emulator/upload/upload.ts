@@ -70,8 +70,15 @@ export async function uploadFile(
   const protection = newFileProtection(principal, bucket, meta.protection, meta.fileName, meta.fileInfo, Date.now());
   const lengths = uploadLengths(req);
   // b2_upload_file takes at most 5 GB; bigger files must be large files (docs/b2-api.md §5.1).
-  if (lengths.dataLength > MAX_UPLOAD_BYTES) throw badRequest(`File is larger than ${MAX_UPLOAD_BYTES} bytes; use the large-file API`);
-  const body = await withUploadToken(token, () => receiveBody(req, state.store.blobs, lengths, { dropAt: dropAt(lengths.total), bytesPerSecond: state.faults.uploadRate('b2_upload_file'), withMd5: true }));
+  if (lengths.dataLength > MAX_UPLOAD_BYTES)
+    throw badRequest(`File is larger than ${MAX_UPLOAD_BYTES} bytes; use the large-file API`);
+  const body = await withUploadToken(token, () =>
+    receiveBody(req, state.store.blobs, lengths, {
+      dropAt: dropAt(lengths.total),
+      bytesPerSecond: state.faults.uploadRate('b2_upload_file'),
+      withMd5: true,
+    }),
+  );
   const store = state.store;
   const seq = store.nextSeq();
   const now = Date.now();

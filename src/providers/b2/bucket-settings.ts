@@ -32,7 +32,8 @@ function envelope(raw: unknown): Json | null | 'unreadable' {
 function encryption(raw: unknown): BucketSettings['encryption'] | null {
   const v = envelope(raw);
   if (v === 'unreadable') return v;
-  if (isObject(raw) && raw.isClientAuthorizedToRead === true && raw.value === null) return { mode: null, algorithm: null };
+  if (isObject(raw) && raw.isClientAuthorizedToRead === true && raw.value === null)
+    return { mode: null, algorithm: null };
   return v === null ? null : { mode: stringOrNull(v.mode), algorithm: stringOrNull(v.algorithm) };
 }
 
@@ -41,7 +42,12 @@ function objectLock(raw: unknown): BucketSettings['objectLock'] | null {
   if (v === 'unreadable') return v;
   if (v === null || typeof v.isFileLockEnabled !== 'boolean') return null;
   const retention = isObject(v.defaultRetention) ? v.defaultRetention : {};
-  const period = isObject(retention.period) && typeof retention.period.duration === 'number' && typeof retention.period.unit === 'string' ? { duration: retention.period.duration, unit: retention.period.unit } : null;
+  const period =
+    isObject(retention.period) &&
+    typeof retention.period.duration === 'number' &&
+    typeof retention.period.unit === 'string'
+      ? { duration: retention.period.duration, unit: retention.period.unit }
+      : null;
   return { enabled: v.isFileLockEnabled, mode: stringOrNull(retention.mode), period };
 }
 

@@ -27,7 +27,15 @@ export interface BucketRef {
 }
 
 function bucketEntry(b: BucketRef): Entry {
-  const e: Entry = { name: b.name, path: `/${b.name}`, kind: 'bucket', size: 0, mtimeMs: null, bucketId: b.id, bucketType: b.type };
+  const e: Entry = {
+    name: b.name,
+    path: `/${b.name}`,
+    kind: 'bucket',
+    size: 0,
+    mtimeMs: null,
+    bucketId: b.id,
+    bucketType: b.type,
+  };
   if (b.settings !== undefined) e.bucketSettings = b.settings;
   return e;
 }
@@ -47,7 +55,12 @@ export class BucketDirectory {
 
   private remember(b: WireBucket): BucketRef {
     const settings = bucketSettings(b);
-    const ref: BucketRef = { name: b.bucketName, id: b.bucketId, type: b.bucketType, ...(settings === undefined ? {} : { settings }) };
+    const ref: BucketRef = {
+      name: b.bucketName,
+      id: b.bucketId,
+      type: b.bucketType,
+      ...(settings === undefined ? {} : { settings }),
+    };
     this.cache.set(ref.name, ref);
     return ref;
   }
@@ -62,10 +75,19 @@ export class BucketDirectory {
     this.cache.set(ref.name, ref);
   }
 
-  private async lookup(filter: { bucketId: string } | { bucketName: string }, signal?: AbortSignal): Promise<BucketRef | null> {
+  private async lookup(
+    filter: { bucketId: string } | { bucketName: string },
+    signal?: AbortSignal,
+  ): Promise<BucketRef | null> {
     const name = 'bucketName' in filter ? filter.bucketName : undefined;
     const data = await this.session.lib<WireListBuckets>(
-      { op: 'b2_list_buckets', bucket: name, capability: 'listBuckets', action: 'Listing buckets', path: name === undefined ? '/' : `/${name}` },
+      {
+        op: 'b2_list_buckets',
+        bucket: name,
+        capability: 'listBuckets',
+        action: 'Listing buckets',
+        path: name === undefined ? '/' : `/${name}`,
+      },
       signal,
       (c, x) => c.getBucket({ ...filter, ...x }),
     );
@@ -150,13 +172,19 @@ export class BucketDirectory {
       const known = Object.entries(this.knownBuckets);
       if (known.length > 0) return known.map(([name, id]) => bucketEntry({ name, id }));
       const has = key.capabilities.join(', ') || 'no capabilities';
-      throw new PermissionDeniedError(`Listing buckets needs the listBuckets capability; this key has ${has}.`, ['listBuckets'], '/');
+      throw new PermissionDeniedError(
+        `Listing buckets needs the listBuckets capability; this key has ${has}.`,
+        ['listBuckets'],
+        '/',
+      );
     }
     const data = await this.session.lib<WireListBuckets>(
       { op: 'b2_list_buckets', capability: 'listBuckets', action: 'Listing buckets', path: '/' },
       signal,
       (c, x) => c.listBuckets(x),
     );
-    return data.buckets.map((b) => bucketEntry(this.remember(b))).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return data.buckets
+      .map((b) => bucketEntry(this.remember(b)))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 }

@@ -78,7 +78,8 @@ export function assertValidKey(key: string, path: string): void {
   if (bytes === 0) throw new InvalidNameError('A B2 file needs a name inside a bucket.', path);
   if (bytes > 1024) throw new InvalidNameError(`B2 file names are at most 1024 bytes; this one has ${bytes}.`, path);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(key)) throw new InvalidNameError('B2 file names cannot contain control characters.', path);
+  if (/[\u0000-\u001f\u007f]/.test(key))
+    throw new InvalidNameError('B2 file names cannot contain control characters.', path);
 }
 
 /** Percent-encodes an object key for a download URL, keeping `/` (and `+` → %2B, docs/b2-api.md §4.4). */

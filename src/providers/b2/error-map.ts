@@ -17,7 +17,12 @@ import {
   type ProviderError,
 } from '../errors.js';
 import type { KeyInfo } from '../../state/model/key-info.js';
-import { bucketProblem, capabilityProblem, prefixProblem, refusedProblem } from '../../state/permissions/permission-reasons.js';
+import {
+  bucketProblem,
+  capabilityProblem,
+  prefixProblem,
+  refusedProblem,
+} from '../../state/permissions/permission-reasons.js';
 import type { B2CallError } from './call-error.js';
 import { formatWait, triedTimes } from './network-guard.js';
 
@@ -50,7 +55,10 @@ export function inferMissing(ctx: CallContext, key: KeyInfo): { missing: string[
   }
   if (key.namePrefix !== null && ctx.fileName !== undefined && !ctx.fileName.startsWith(key.namePrefix)) {
     // The provider reports the key's prefix as what is missing (PermissionDeniedError `prefix:PREFIX`).
-    return { missing: [`prefix:${key.namePrefix}`], reason: prefixProblem(key.namePrefix, ctx.fileName, `"${ctx.fileName}"`).sentence };
+    return {
+      missing: [`prefix:${key.namePrefix}`],
+      reason: prefixProblem(key.namePrefix, ctx.fileName, `"${ctx.fileName}"`).sentence,
+    };
   }
   if (ctx.capability !== undefined && !key.capabilities.includes(ctx.capability)) {
     const p = capabilityProblem(what, [ctx.capability], key.capabilities, null);
@@ -83,8 +91,14 @@ export function toProviderError(err: B2CallError, ctx: CallContext, key: KeyInfo
   const detail = err.message !== '' ? `: ${err.message}` : '';
   if (err.isCancelled) return new CancelledError(`The operation on "${where(ctx)}" was cancelled.`, path);
   if (err.silence !== undefined) return new UnreachableError(silenceSentence(err, ctx), path);
-  if (err.isUnreachable) return new UnreachableError(`B2 could not be reached (${err.networkCode ?? 'network error'}).`, path);
-  if (err.isNetwork) return new TransientError(`The connection to B2 failed during ${ctx.op} (${err.networkCode ?? 'network error'}); try again.`, undefined, path);
+  if (err.isUnreachable)
+    return new UnreachableError(`B2 could not be reached (${err.networkCode ?? 'network error'}).`, path);
+  if (err.isNetwork)
+    return new TransientError(
+      `The connection to B2 failed during ${ctx.op} (${err.networkCode ?? 'network error'}); try again.`,
+      undefined,
+      path,
+    );
   const status = err.status ?? 0;
   switch (err.code) {
     case 'unauthorized':
@@ -97,7 +111,10 @@ export function toProviderError(err: B2CallError, ctx: CallContext, key: KeyInfo
     }
     case 'bad_auth_token':
     case 'expired_auth_token':
-      return new AuthError('B2 no longer accepts this key (its session could not be renewed); it may have been deleted or expired.', path);
+      return new AuthError(
+        'B2 no longer accepts this key (its session could not be renewed); it may have been deleted or expired.',
+        path,
+      );
     case 'not_found':
     case 'file_not_present':
     case 'no_such_file':
@@ -107,9 +124,15 @@ export function toProviderError(err: B2CallError, ctx: CallContext, key: KeyInfo
     case 'invalid_bucket_id':
       return new NotFoundError(`Bucket ${ctx.bucket ?? ''} does not exist.`.replace('  ', ' '), path);
     case 'duplicate_bucket_name':
-      return new AlreadyExistsError(`A bucket named ${ctx.bucket ?? ''} already exists (bucket names are global across B2).`, path);
+      return new AlreadyExistsError(
+        `A bucket named ${ctx.bucket ?? ''} already exists (bucket names are global across B2).`,
+        path,
+      );
     case 'cannot_delete_non_empty_bucket':
-      return new NotEmptyError(`Bucket ${ctx.bucket ?? ''} still holds files, file versions or unfinished uploads.`, path);
+      return new NotEmptyError(
+        `Bucket ${ctx.bucket ?? ''} still holds files, file versions or unfinished uploads.`,
+        path,
+      );
     case 'conflict':
       return new ConflictError(`Someone else changed "${where(ctx)}" at the same time; reload and try again.`, path);
     case 'range_not_satisfiable':
@@ -119,14 +142,22 @@ export function toProviderError(err: B2CallError, ctx: CallContext, key: KeyInfo
     case 'transaction_cap_exceeded':
     case 'download_cap_exceeded':
     case 'cap_exceeded':
-      return new PermissionDeniedError(`The B2 account has reached a cap (${err.code.replaceAll('_', ' ')}); raise it in the B2 web UI.`, [], path);
+      return new PermissionDeniedError(
+        `The B2 account has reached a cap (${err.code.replaceAll('_', ' ')}); raise it in the B2 web UI.`,
+        [],
+        path,
+      );
     default:
       break;
   }
   if (status === 401) return new AuthError('B2 rejected the credentials.', path);
   if (status === 404) return new NotFoundError(`"${where(ctx)}" does not exist.`, path);
   if (status === 408 || status === 429 || status >= 500) {
-    return new TransientError(`B2 is busy or unavailable (${status} ${err.code}); try again later.`, err.retryAfterMs, path);
+    return new TransientError(
+      `B2 is busy or unavailable (${status} ${err.code}); try again later.`,
+      err.retryAfterMs,
+      path,
+    );
   }
   // Any other 4xx: B2 says the request itself is wrong (docs/b2-api.md §3.2). There is no generic
   // class, so it is reported as a conflict carrying B2's own explanation.

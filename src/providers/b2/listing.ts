@@ -31,7 +31,8 @@ export type ListingPlan = { kind: 'list'; prefix: string } | { kind: 'synthetic'
  * - otherwise list `dir` and let B2 refuse (mapped to PermissionDeniedError `prefix:…`).
  */
 export function planListing(dir: string, keyPrefix: string | null): ListingPlan {
-  if (keyPrefix === null || dir.startsWith(keyPrefix) || !keyPrefix.startsWith(dir)) return { kind: 'list', prefix: dir };
+  if (keyPrefix === null || dir.startsWith(keyPrefix) || !keyPrefix.startsWith(dir))
+    return { kind: 'list', prefix: dir };
   const rest = keyPrefix.slice(dir.length);
   const slash = rest.indexOf('/');
   return slash >= 0 ? { kind: 'synthetic', child: rest.slice(0, slash) } : { kind: 'list', prefix: keyPrefix };
@@ -50,16 +51,36 @@ function pageSizeOf(options: ListOptions | undefined): number {
  * @throws NotFoundError (a folder with no names under it), PermissionDeniedError, TransientError,
  * CancelledError
  */
-export async function* listFolder(session: B2Session, bucket: BucketRef, dir: string, path: string, options?: ListOptions): AsyncGenerator<Entry[]> {
+export async function* listFolder(
+  session: B2Session,
+  bucket: BucketRef,
+  dir: string,
+  path: string,
+  options?: ListOptions,
+): AsyncGenerator<Entry[]> {
   const plan = planListing(dir, session.keyInfo.namePrefix);
   if (plan.kind === 'synthetic') {
-    yield [{ name: plan.child, path: `/${bucket.name}/${dir}${plan.child}/`, kind: 'dir', size: 0, mtimeMs: null, bucketId: bucket.id, bucketType: bucket.type }];
+    yield [
+      {
+        name: plan.child,
+        path: `/${bucket.name}/${dir}${plan.child}/`,
+        kind: 'dir',
+        size: 0,
+        mtimeMs: null,
+        bucketId: bucket.id,
+        bucketType: bucket.type,
+      },
+    ];
     return;
   }
-  const pages = options?.showHidden === true ? versionPages(session, bucket, plan.prefix, path, options) : namePages(session, bucket, plan.prefix, path, options);
+  const pages =
+    options?.showHidden === true
+      ? versionPages(session, bucket, plan.prefix, path, options)
+      : namePages(session, bucket, plan.prefix, path, options);
   let first = true;
   for await (const { rows, entries, done } of pages) {
-    if (first && rows === 0 && dir !== '' && plan.prefix === dir) throw new NotFoundError(`"${path}" does not exist.`, path);
+    if (first && rows === 0 && dir !== '' && plan.prefix === dir)
+      throw new NotFoundError(`"${path}" does not exist.`, path);
     if (entries.length > 0 || (first && done)) yield entries;
     first = false;
   }
@@ -89,14 +110,35 @@ interface Page {
   done: boolean;
 }
 
-async function* namePages(session: B2Session, bucket: BucketRef, prefix: string, path: string, options?: ListOptions): AsyncGenerator<Page> {
+async function* namePages(
+  session: B2Session,
+  bucket: BucketRef,
+  prefix: string,
+  path: string,
+  options?: ListOptions,
+): AsyncGenerator<Page> {
   let start: string | null = null;
   do {
     const startFileName = start ?? undefined;
     const data: WireListFiles = await session.lib<WireListFiles>(
-      { op: 'b2_list_file_names', path, bucket: bucket.name, fileName: prefix, capability: 'listFiles', action: 'Listing' },
+      {
+        op: 'b2_list_file_names',
+        path,
+        bucket: bucket.name,
+        fileName: prefix,
+        capability: 'listFiles',
+        action: 'Listing',
+      },
       options?.signal,
-      (c, x) => c.listFileNames({ bucketId: bucket.id, prefix, delimiter: '/', maxFileCount: pageSizeOf(options), startFileName, ...x }),
+      (c, x) =>
+        c.listFileNames({
+          bucketId: bucket.id,
+          prefix,
+          delimiter: '/',
+          maxFileCount: pageSizeOf(options),
+          startFileName,
+          ...x,
+        }),
     );
     start = data.nextFileName;
     const entries = data.files.filter((f) => !isPlaceholder(f)).map((f) => entryFromFile(bucket.name, f, bucket.type));
@@ -114,7 +156,13 @@ interface PendingName {
   waiting: 'hidden' | 'unfinished';
 }
 
-async function* versionPages(session: B2Session, bucket: BucketRef, prefix: string, path: string, options?: ListOptions): AsyncGenerator<Page> {
+async function* versionPages(
+  session: B2Session,
+  bucket: BucketRef,
+  prefix: string,
+  path: string,
+  options?: ListOptions,
+): AsyncGenerator<Page> {
   let start: { name: string; id: string | undefined } | null = null;
   let lastName: string | null = null;
   let pending: PendingName | null = null;
@@ -122,7 +170,14 @@ async function* versionPages(session: B2Session, bucket: BucketRef, prefix: stri
   do {
     const cursor: { name: string; id: string | undefined } | null = start;
     const data: WireListFiles = await session.lib<WireListFiles>(
-      { op: 'b2_list_file_versions', path, bucket: bucket.name, fileName: prefix, capability: 'listFiles', action: 'Listing' },
+      {
+        op: 'b2_list_file_versions',
+        path,
+        bucket: bucket.name,
+        fileName: prefix,
+        capability: 'listFiles',
+        action: 'Listing',
+      },
       options?.signal,
       (c, x) =>
         c.listFileVersions({

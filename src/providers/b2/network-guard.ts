@@ -68,7 +68,11 @@ export class NetworkSilenceError extends Error {
     readonly waitedMs: number,
     readonly phase: 'connect' | 'idle',
   ) {
-    super(phase === 'connect' ? `could not connect to ${host} within ${formatWait(waitedMs)}` : `no data from ${host} for ${formatWait(waitedMs)}`);
+    super(
+      phase === 'connect'
+        ? `could not connect to ${host} within ${formatWait(waitedMs)}`
+        : `no data from ${host} for ${formatWait(waitedMs)}`,
+    );
     this.name = 'NetworkSilenceError';
   }
 }
@@ -134,7 +138,12 @@ class SocketWatch {
   created(socket: Duplex, options: ClientRequestArgs): void {
     const net = socket as Socket;
     const host = `${options.host ?? options.hostname ?? 'localhost'}:${String(options.port ?? '')}`.replace(/:$/, '');
-    const w: Watched = { bytes: 0, since: performance.now(), resting: false, timer: setInterval(() => this.check(net, host, w), this.tickMs) };
+    const w: Watched = {
+      bytes: 0,
+      since: performance.now(),
+      resting: false,
+      timer: setInterval(() => this.check(net, host, w), this.tickMs),
+    };
     w.timer.unref();
     this.watched.set(socket, w);
     net.once('close', () => clearInterval(w.timer));
@@ -179,7 +188,10 @@ function guarded<A extends HttpAgent>(agent: A, t: NetworkTimeouts): A {
   const createConnection = agent.createConnection.bind(agent);
   const keepSocketAlive = agent.keepSocketAlive.bind(agent);
   const reuseSocket = agent.reuseSocket.bind(agent);
-  agent.createConnection = (options: ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined => {
+  agent.createConnection = (
+    options: ClientRequestArgs,
+    callback?: (err: Error | null, stream: Duplex) => void,
+  ): Duplex | null | undefined => {
     const socket = createConnection(options, callback);
     if (socket) {
       watch.created(socket, options);

@@ -68,14 +68,20 @@ export class B2Session {
    */
   static async open(config: SessionConfig, signal?: AbortSignal): Promise<B2Session> {
     const policy = config.policy;
-    const agents = new GuardedAgents({ connectMs: Math.min(policy.connectTimeoutMs, policy.idleTimeoutMs), idleMs: policy.idleTimeoutMs });
+    const agents = new GuardedAgents({
+      connectMs: Math.min(policy.connectTimeoutMs, policy.idleTimeoutMs),
+      idleMs: policy.idleTimeoutMs,
+    });
     try {
-      const [{ default: B2Client }, { auth, keyInfo }] = await Promise.all([import('backblaze-b2'), authorizeV4(config.endpoint, config.applicationKeyId, config.applicationKey, {
-        userAgent: config.userAgent,
-        policy,
-        agents,
-        signal,
-      })]);
+      const [{ default: B2Client }, { auth, keyInfo }] = await Promise.all([
+        import('backblaze-b2'),
+        authorizeV4(config.endpoint, config.applicationKeyId, config.applicationKey, {
+          userAgent: config.userAgent,
+          policy,
+          agents,
+          signal,
+        }),
+      ]);
       return new B2Session(B2Client, config, agents, auth, keyInfo);
     } catch (e) {
       agents.destroy();
@@ -120,11 +126,16 @@ export class B2Session {
     if (staleToken !== this.authState.token) return;
     this.reauthInFlight = (async () => {
       try {
-        const { auth, keyInfo } = await authorizeV4(this.config.endpoint, this.config.applicationKeyId, this.config.applicationKey, {
-          userAgent: this.config.userAgent,
-          policy: this.config.policy,
-          agents: this.agents,
-        });
+        const { auth, keyInfo } = await authorizeV4(
+          this.config.endpoint,
+          this.config.applicationKeyId,
+          this.config.applicationKey,
+          {
+            userAgent: this.config.userAgent,
+            policy: this.config.policy,
+            agents: this.agents,
+          },
+        );
         this.authState = auth;
         this.key = keyInfo;
         applyToClient(this.client, auth);
@@ -164,7 +175,11 @@ export class B2Session {
    * One backblaze-b2 call with retries; resolves with the response body (`data`).
    * @throws the ProviderError mapped from the final failure (see error-map.ts).
    */
-  lib<T>(ctx: CallContext, signal: AbortSignal | undefined, call: (client: B2, extras: LibExtras) => Promise<{ data: unknown }>): Promise<T> {
+  lib<T>(
+    ctx: CallContext,
+    signal: AbortSignal | undefined,
+    call: (client: B2, extras: LibExtras) => Promise<{ data: unknown }>,
+  ): Promise<T> {
     return this.run(ctx, signal, async () => (await call(this.client, this.extras(signal))).data as T);
   }
 
@@ -178,7 +193,11 @@ export class B2Session {
       const res = await sendHttp({
         method: 'POST',
         url,
-        headers: { Authorization: this.authState.token, 'Content-Type': 'application/json', 'User-Agent': this.config.userAgent },
+        headers: {
+          Authorization: this.authState.token,
+          'Content-Type': 'application/json',
+          'User-Agent': this.config.userAgent,
+        },
         body: JSON.stringify(body),
         agent: this.agents.for(new URL(url)),
         signal,

@@ -98,15 +98,30 @@ export async function uploadLarge(session: B2Session, pool: UploadUrlPool, u: La
 }
 
 /** What starting and finishing a large file needs (a subset of {@link LargeUpload}). */
-export type LargeFileStart = Pick<LargeUpload, 'bucket' | 'key' | 'path' | 'contentType' | 'info' | 'signal' | 'resume' | 'onStarted'>;
+export type LargeFileStart = Pick<
+  LargeUpload,
+  'bucket' | 'key' | 'path' | 'contentType' | 'info' | 'signal' | 'resume' | 'onStarted'
+>;
 
 /**
  * b2_start_large_file (or the unfinished file being resumed), then `sendParts`, then
  * b2_finish_large_file with the part SHA1s it returns. An IntegrityError cancels the large file;
  * anything else leaves it unfinished for a later resume.
  */
-export async function runLargeFile(session: B2Session, pool: UploadUrlPool, u: LargeFileStart, sendParts: (fileId: string) => Promise<string[]>): Promise<WireFile> {
-  const ctx: CallContext = { op: 'b2_start_large_file', path: u.path, bucket: u.bucket.name, fileName: u.key, capability: 'writeFiles', action: 'Upload' };
+export async function runLargeFile(
+  session: B2Session,
+  pool: UploadUrlPool,
+  u: LargeFileStart,
+  sendParts: (fileId: string) => Promise<string[]>,
+): Promise<WireFile> {
+  const ctx: CallContext = {
+    op: 'b2_start_large_file',
+    path: u.path,
+    bucket: u.bucket.name,
+    fileName: u.key,
+    capability: 'writeFiles',
+    action: 'Upload',
+  };
   const fileId =
     u.resume?.fileId ??
     (
@@ -210,7 +225,14 @@ function uploadPart(
   sha1: string,
   signal: AbortSignal,
 ): Promise<unknown> {
-  const ctx: CallContext = { op: 'b2_upload_part', path: u.path, bucket: u.bucket.name, fileName: u.key, capability: 'writeFiles', action: 'Upload' };
+  const ctx: CallContext = {
+    op: 'b2_upload_part',
+    path: u.path,
+    bucket: u.bucket.name,
+    fileName: u.key,
+    capability: 'writeFiles',
+    action: 'Upload',
+  };
   return pool.send({ kind: 'part', fileId }, ctx, signal, async (url) => {
     const body = new SendingBody(u.onProgress);
     try {
@@ -231,14 +253,28 @@ function uploadPart(
   });
 }
 
-async function finish(session: B2Session, u: LargeFileStart, fileId: string, partSha1Array: string[]): Promise<WireFile> {
-  const ctx: CallContext = { op: 'b2_finish_large_file', path: u.path, bucket: u.bucket.name, fileName: u.key, capability: 'writeFiles', action: 'Upload' };
+async function finish(
+  session: B2Session,
+  u: LargeFileStart,
+  fileId: string,
+  partSha1Array: string[],
+): Promise<WireFile> {
+  const ctx: CallContext = {
+    op: 'b2_finish_large_file',
+    path: u.path,
+    bucket: u.bucket.name,
+    fileName: u.key,
+    capability: 'writeFiles',
+    action: 'Upload',
+  };
   try {
     return await session.lib<WireFile>(ctx, u.signal, (c, x) => c.finishLargeFile({ fileId, partSha1Array, ...x }));
   } catch (e) {
     // A repeated finish can answer 400 because the first attempt succeeded (docs/b2-api.md §3.2).
     if (isProviderError(e) && e.kind === 'conflict') {
-      const info = await session.lib<WireFile>({ ...ctx, op: 'b2_get_file_info' }, u.signal, (c, x) => c.getFileInfo({ fileId, ...x })).catch(() => null);
+      const info = await session
+        .lib<WireFile>({ ...ctx, op: 'b2_get_file_info' }, u.signal, (c, x) => c.getFileInfo({ fileId, ...x }))
+        .catch(() => null);
       if (info !== null && info.action === 'upload') return info;
     }
     throw e;

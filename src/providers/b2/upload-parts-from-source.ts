@@ -63,7 +63,11 @@ export async function sendPartsFromSource(session: B2Session, pool: UploadUrlPoo
         // changed since the hash pass. An IntegrityError cancels the large file (its parts mix
         // two versions) and is retried from the start.
         if (isProviderError(e) && e.kind === 'conflict') {
-          throw new IntegrityError(`"${u.path}" changed while it was being uploaded (a part no longer has the SHA1 it had when the file was read).`, u.path, { cause: e });
+          throw new IntegrityError(
+            `"${u.path}" changed while it was being uploaded (a part no longer has the SHA1 it had when the file was read).`,
+            u.path,
+            { cause: e },
+          );
         }
         throw e;
       }
@@ -72,7 +76,15 @@ export async function sendPartsFromSource(session: B2Session, pool: UploadUrlPoo
   );
 }
 
-function sendPart(session: B2Session, pool: UploadUrlPool, u: PartsFromSource, partNumber: number, range: Required<ByteRange>, sha1: string, signal: AbortSignal): Promise<unknown> {
+function sendPart(
+  session: B2Session,
+  pool: UploadUrlPool,
+  u: PartsFromSource,
+  partNumber: number,
+  range: Required<ByteRange>,
+  sha1: string,
+  signal: AbortSignal,
+): Promise<unknown> {
   const ctx: CallContext = { ...u.ctx, op: 'b2_upload_part' };
   return pool.send({ kind: 'part', fileId: u.fileId }, ctx, signal, async (url) => {
     // Every attempt reads the range afresh: a retry on a new URL must send it again.

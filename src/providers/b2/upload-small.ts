@@ -31,7 +31,14 @@ export interface SmallUpload {
  * TransientError (after the upload retries), CancelledError
  */
 export function uploadSmall(session: B2Session, pool: UploadUrlPool, u: SmallUpload): Promise<WireFile> {
-  const ctx: CallContext = { op: 'b2_upload_file', path: u.path, bucket: u.bucket.name, fileName: u.key, capability: 'writeFiles', action: 'Upload' };
+  const ctx: CallContext = {
+    op: 'b2_upload_file',
+    path: u.path,
+    bucket: u.bucket.name,
+    fileName: u.key,
+    capability: 'writeFiles',
+    action: 'Upload',
+  };
   return pool.send({ kind: 'bucket', bucketId: u.bucket.id }, ctx, u.signal, async (url) => {
     // lodash `_.merge` inside the library deep-copies Buffers but passes streams through, so a
     // stream over the buffer avoids a copy per attempt. An empty body must stay a Buffer: the

@@ -106,15 +106,18 @@ export class BatchedFileWriter {
     if (this.unsynced < BACKGROUND_SYNC_BYTES || this.syncing !== null || backgroundSyncs > 0) return;
     this.unsynced = 0;
     backgroundSyncs++;
-    this.syncing = this.handle.datasync().then(
-      () => undefined,
-      (e: unknown) => {
-        this.failure ??= { error: e };
-      },
-    ).finally(() => {
-      backgroundSyncs--;
-      this.syncing = null;
-    });
+    this.syncing = this.handle
+      .datasync()
+      .then(
+        () => undefined,
+        (e: unknown) => {
+          this.failure ??= { error: e };
+        },
+      )
+      .finally(() => {
+        backgroundSyncs--;
+        this.syncing = null;
+      });
   }
 }
 
@@ -123,7 +126,8 @@ async function writevAll(handle: FileHandle, buffers: Buffer[], bytes: number, p
   let rest = buffers;
   let left = bytes;
   while (left > 0) {
-    const { bytesWritten } = position === null ? await handle.writev(rest) : await handle.writev(rest, position + bytes - left);
+    const { bytesWritten } =
+      position === null ? await handle.writev(rest) : await handle.writev(rest, position + bytes - left);
     left -= bytesWritten;
     if (left > 0) rest = dropBytes(rest, bytesWritten);
   }

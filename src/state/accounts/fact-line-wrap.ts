@@ -19,11 +19,23 @@ export function wrapFactLine(line: FactLine, width: number): FactLine[] {
   const words = last.text.trimStart();
   if (width - indent >= 20) {
     const [first = '', ...rest] = wrapText(words, width - indent);
-    return [[...head, { text: ' '.repeat(lead) + first, tone: last.tone }], ...rest.map((piece): FactLine => [{ text: ' '.repeat(indent), tone: 'plain' }, { text: piece, tone: last.tone }])];
+    return [
+      [...head, { text: ' '.repeat(lead) + first, tone: last.tone }],
+      ...rest.map((piece): FactLine => [
+        { text: ' '.repeat(indent), tone: 'plain' },
+        { text: piece, tone: last.tone },
+      ]),
+    ];
   }
   // A prefix too wide to hang under: the text goes on the lines below, near the left edge.
   const margin = Math.min(4, Math.max(0, width - 1));
-  return [head, ...wrapText(words, Math.max(1, width - margin)).map((piece): FactLine => [{ text: ' '.repeat(margin), tone: 'plain' }, { text: piece, tone: last.tone }])];
+  return [
+    head,
+    ...wrapText(words, Math.max(1, width - margin)).map((piece): FactLine => [
+      { text: ' '.repeat(margin), tone: 'plain' },
+      { text: piece, tone: last.tone },
+    ]),
+  ];
 }
 
 /** Every line wrapped to `width` (see {@link wrapFactLine}). */

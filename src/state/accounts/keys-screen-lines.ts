@@ -23,7 +23,10 @@ export type FactLine = LineSegment[];
 const LABEL_WIDTH = 13;
 
 const seg = (text: string, tone: LineTone = 'plain'): LineSegment => ({ text, tone });
-const field = (label: string, value: string, tone: LineTone = 'plain'): FactLine => [seg(label.padEnd(LABEL_WIDTH), 'label'), seg(value, tone)];
+const field = (label: string, value: string, tone: LineTone = 'plain'): FactLine => [
+  seg(label.padEnd(LABEL_WIDTH), 'label'),
+  seg(value, tone),
+];
 
 /** "2026-12-05 14:00 UTC" for ms since the epoch. */
 export function formatUtcMinute(ms: number): string {
@@ -33,10 +36,14 @@ export function formatUtcMinute(ms: number): string {
 }
 
 /** "never", "2026-12-05 14:00 UTC (6d 23h left)", "expired 2026-11-27 15:20 UTC (1d 00h ago)". */
-export function describeExpiry(facts: Pick<KeyFacts, 'expiresAt' | 'secondsLeft' | 'expired'>): { text: string; tone: LineTone } {
+export function describeExpiry(facts: Pick<KeyFacts, 'expiresAt' | 'secondsLeft' | 'expired'>): {
+  text: string;
+  tone: LineTone;
+} {
   if (facts.expiresAt === null || facts.secondsLeft === null) return { text: 'never', tone: 'plain' };
   const when = formatUtcMinute(facts.expiresAt);
-  if (facts.expired) return { text: `expired ${when} (${formatDuration(Math.abs(facts.secondsLeft))} ago)`, tone: 'denied' };
+  if (facts.expired)
+    return { text: `expired ${when} (${formatDuration(Math.abs(facts.secondsLeft))} ago)`, tone: 'denied' };
   const left = formatDuration(Math.max(0, facts.secondsLeft));
   return { text: `${when} (${left} left)`, tone: facts.secondsLeft < 86_400 ? 'warning' : 'plain' };
 }
@@ -51,8 +58,15 @@ function bucketLines(buckets: BucketFact[] | null): FactLine[] {
   if (first === undefined) return [field('Buckets', 'none')];
   const head = buckets.length === 1 ? 'one bucket: ' : `${buckets.length} buckets: `;
   return [
-    [seg('Buckets'.padEnd(LABEL_WIDTH), 'label'), seg(head), seg(bucketName(first), first.deleted ? 'warning' : 'plain')],
-    ...rest.map((b): FactLine => [seg(' '.repeat(LABEL_WIDTH + head.length)), seg(bucketName(b), b.deleted ? 'warning' : 'plain')]),
+    [
+      seg('Buckets'.padEnd(LABEL_WIDTH), 'label'),
+      seg(head),
+      seg(bucketName(first), first.deleted ? 'warning' : 'plain'),
+    ],
+    ...rest.map((b): FactLine => [
+      seg(' '.repeat(LABEL_WIDTH + head.length)),
+      seg(bucketName(b), b.deleted ? 'warning' : 'plain'),
+    ]),
   ];
 }
 
@@ -110,7 +124,8 @@ export interface KeyLimits {
 /** The limits the inspector states once above the actions (see {@link actionLines}). */
 export function keyLimits(facts: KeyFacts): KeyLimits {
   const counts = new Map<string, number>();
-  for (const a of facts.actions) if (a.allowed && a.limitedTo !== null) counts.set(a.limitedTo, (counts.get(a.limitedTo) ?? 0) + 1);
+  for (const a of facts.actions)
+    if (a.allowed && a.limitedTo !== null) counts.set(a.limitedTo, (counts.get(a.limitedTo) ?? 0) + 1);
   let limit: string | null = null;
   for (const [text, n] of counts) if (limit === null || n > (counts.get(limit) ?? 0)) limit = text;
   const until = facts.expiresAt !== null && !facts.expired ? formatUtcMinute(facts.expiresAt) : null;
@@ -120,7 +135,10 @@ export function keyLimits(facts: KeyFacts): KeyLimits {
 /** The limits as one sentence, or null when there are none (a master key, or nothing allowed). */
 function limitsSentence(facts: KeyFacts, limits: KeyLimits): string | null {
   if (!facts.actions.some((a) => a.allowed)) return null;
-  const parts = [limits.limit === null ? null : sanitizeForTerminal(limits.limit), limits.until === null ? null : `only until ${limits.until}`].filter((p): p is string => p !== null);
+  const parts = [
+    limits.limit === null ? null : sanitizeForTerminal(limits.limit),
+    limits.until === null ? null : `only until ${limits.until}`,
+  ].filter((p): p is string => p !== null);
   return parts.length === 0 ? null : `Every ✓ works ${parts.join(', and ')}.`;
 }
 
@@ -140,7 +158,10 @@ export function actionLines(facts: KeyFacts, options: ActionLineOptions = {}): F
   const labelWidth = Math.max(0, ...facts.actions.map((a) => a.label.length));
   const limits = options.limitsAbove === true ? keyLimits(facts) : null;
   const sentence = limits === null ? null : limitsSentence(facts, limits);
-  const brief = (a: ActionFact): string => (limits !== null && a.allowed && a.limitedTo !== null && a.limitedTo === limits.limit ? WITHIN_LIMITS : sanitizeForTerminal(a.brief));
+  const brief = (a: ActionFact): string =>
+    limits !== null && a.allowed && a.limitedTo !== null && a.limitedTo === limits.limit
+      ? WITHIN_LIMITS
+      : sanitizeForTerminal(a.brief);
   return [
     [seg('What b2c can do with this key', 'heading')],
     ...(sentence === null ? [] : [[seg(' Limits  ', 'label'), seg(sentence)]]),
@@ -179,5 +200,8 @@ export function keyFactLines(facts: KeyFacts, options: ActionLineOptions = {}): 
 
 /** A line as plain text (no styling). */
 export function lineText(line: FactLine): string {
-  return line.map((s) => s.text).join('').trimEnd();
+  return line
+    .map((s) => s.text)
+    .join('')
+    .trimEnd();
 }

@@ -30,7 +30,8 @@ export function keyProblem(value: string): string | null {
 /** Why the endpoint cannot be used, or null (empty means the real B2). */
 export function endpointProblem(value: string): string | null {
   if (value === '') return null;
-  if (!ENDPOINT.test(value)) return 'The endpoint must be an http:// or https:// URL, or empty for Backblaze B2 itself.';
+  if (!ENDPOINT.test(value))
+    return 'The endpoint must be an http:// or https:// URL, or empty for Backblaze B2 itself.';
   return null;
 }
 

@@ -80,9 +80,13 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'closeDialog':
       return mode.kind === 'dialog' ? withMode(state, { kind: mode.origin }) : state;
     case 'openHelp':
-      return mode.kind === 'normal' || mode.kind === 'queue' ? withMode(state, { kind: 'help', offset: 0, origin: mode.kind }) : state;
+      return mode.kind === 'normal' || mode.kind === 'queue'
+        ? withMode(state, { kind: 'help', offset: 0, origin: mode.kind })
+        : state;
     case 'scrollHelp':
-      return mode.kind === 'help' ? withMode(state, { ...mode, offset: Math.max(0, Math.trunc(action.offset)) }) : state;
+      return mode.kind === 'help'
+        ? withMode(state, { ...mode, offset: Math.max(0, Math.trunc(action.offset)) })
+        : state;
     case 'closeHelp':
       return mode.kind === 'help' ? withMode(state, { kind: mode.origin }) : state;
     case 'toggleQueueFocus':
@@ -94,10 +98,21 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return mode.kind === 'wizard' ? withMode(state, { kind: 'normal' }) : state;
     case 'profileRenamed': {
       const renamed: PaneAction = { type: 'profileRenamed', from: action.from, to: action.to };
-      return withPane(withPane(state, 'left', paneReducer(state.panes.left, renamed)), 'right', paneReducer(state.panes.right, renamed));
+      return withPane(
+        withPane(state, 'left', paneReducer(state.panes.left, renamed)),
+        'right',
+        paneReducer(state.panes.right, renamed),
+      );
     }
     case 'setStatus':
-      return { ...state, status: { text: action.text, tone: action.tone ?? 'info', ...(action.untilProgress === true ? { untilProgress: true } : {}) } };
+      return {
+        ...state,
+        status: {
+          text: action.text,
+          tone: action.tone ?? 'info',
+          ...(action.untilProgress === true ? { untilProgress: true } : {}),
+        },
+      };
     case 'clearStatus':
       return state.status === null ? state : { ...state, status: null };
     default: {

@@ -82,7 +82,11 @@ export function functionKeyBar(keymap: Keymap, context: KeyContext): FunctionKey
   const slots: FunctionKeySlot[] = [];
   for (let n = 1; n <= 10; n++) {
     const e = keymap.find((x) => x.context === context && x.fkey === n);
-    slots.push(e === undefined ? { fkey: n, label: '', command: null } : { fkey: n, label: commandInfo(e.command).label, command: e.command });
+    slots.push(
+      e === undefined
+        ? { fkey: n, label: '', command: null }
+        : { fkey: n, label: commandInfo(e.command).label, command: e.command },
+    );
   }
   return slots;
 }

@@ -64,7 +64,9 @@ export function editLine(state: LineState, edit: LineEdit): LineState {
     case 'backspace':
       return at === 0 ? state : { text: join([...points.slice(0, at - 1), ...points.slice(at)]), cursor: at - 1 };
     case 'delete':
-      return at >= points.length ? state : { text: join([...points.slice(0, at), ...points.slice(at + 1)]), cursor: at };
+      return at >= points.length
+        ? state
+        : { text: join([...points.slice(0, at), ...points.slice(at + 1)]), cursor: at };
     case 'left':
       return at === 0 ? state : { ...state, cursor: at - 1 };
     case 'right':

@@ -88,7 +88,9 @@ export function childLocation(loc: PaneLocation, name: string): PaneLocation {
     case 'local':
       return localPaneLocation(loc.path.endsWith('/') ? `${loc.path}${name}` : `${loc.path}/${name}`);
     case 'b2':
-      return loc.bucket === null ? b2PaneLocation(loc.profile, name) : b2PaneLocation(loc.profile, loc.bucket, `${loc.prefix}${name}/`);
+      return loc.bucket === null
+        ? b2PaneLocation(loc.profile, name)
+        : b2PaneLocation(loc.profile, loc.bucket, `${loc.prefix}${name}/`);
     default: {
       const never: never = loc;
       return never;

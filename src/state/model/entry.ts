@@ -66,7 +66,8 @@ export interface BucketSettings {
   /** Default encryption of new files; `mode` null: not set. */
   encryption: { mode: string | null; algorithm: string | null } | 'unreadable';
   /** Object Lock and its default retention (`mode` null: none). */
-  objectLock: { enabled: boolean; mode: string | null; period: { duration: number; unit: string } | null } | 'unreadable';
+  objectLock:
+    { enabled: boolean; mode: string | null; period: { duration: number; unit: string } | null } | 'unreadable';
 }
 
 /** One version of a B2 file name, newest first in `versions()`. */
@@ -77,4 +78,3 @@ export interface VersionEntry extends Entry {
   /** True for the newest version of the name. */
   isLatest: boolean;
 }
-

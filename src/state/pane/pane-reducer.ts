@@ -6,7 +6,13 @@
 import { movedCursor, type CursorMove } from './pane-cursor.js';
 import { isRootLocation, sameLocation, type PaneLocation } from '../location/pane-location.js';
 import { entryComparator, mergeSorted, showsEverything } from './pane-rows.js';
-import { invertedSelection, maskedSelection, toggledAtCursor, type MaskSelection, type SelectionScope } from './pane-selection.js';
+import {
+  invertedSelection,
+  maskedSelection,
+  toggledAtCursor,
+  type MaskSelection,
+  type SelectionScope,
+} from './pane-selection.js';
 import { entryKey, nextSortKey, rowCount, type PaneState, type SortSpec } from './pane-state.js';
 import type { Entry } from '../model/entry.js';
 import { computeView, findRow, keepCursor, pruneSelection, withCursor } from './pane-view.js';
@@ -58,7 +64,10 @@ function refiltered(pane: PaneState, showHidden: boolean, filter: string): PaneS
   return keepCursor(pane, { ...pane, showHidden, filter, view, selection: pruneSelection(pane.selection, view) });
 }
 
-function started(pane: PaneState, a: { requestId: number; location: PaneLocation; focusKey?: string | null; reveal?: boolean }): PaneState {
+function started(
+  pane: PaneState,
+  a: { requestId: number; location: PaneLocation; focusKey?: string | null; reveal?: boolean },
+): PaneState {
   const same = sameLocation(pane.location, a.location);
   const entries: readonly Entry[] = [];
   return {
@@ -96,7 +105,9 @@ function paged(pane: PaneState, page: readonly Entry[]): PaneState {
   const cmp = entryComparator(pane.sort);
   const sortedPage = [...page].sort(cmp);
   const entries = mergeSorted(pane.entries, sortedPage, cmp);
-  const view = showsEverything(pane.showHidden, pane.filter) ? entries : mergeSorted(pane.view, computeView(sortedPage, pane.showHidden, pane.filter), cmp);
+  const view = showsEverything(pane.showHidden, pane.filter)
+    ? entries
+    : mergeSorted(pane.view, computeView(sortedPage, pane.showHidden, pane.filter), cmp);
   return revealFocus(keepCursor(pane, { ...pane, entries, view, load }));
 }
 
@@ -109,7 +120,12 @@ export function paneReducer(pane: PaneState, action: PaneAction): PaneState {
       return action.requestId === pane.requestId ? paged(pane, action.entries) : pane;
     case 'listingDone':
       if (action.requestId !== pane.requestId) return pane;
-      return { ...pane, load: { stage: 'loaded' }, focusKey: null, selection: pruneSelection(pane.selection, pane.entries) };
+      return {
+        ...pane,
+        load: { stage: 'loaded' },
+        focusKey: null,
+        selection: pruneSelection(pane.selection, pane.entries),
+      };
     case 'listingFailed':
       if (action.requestId !== pane.requestId) return pane;
       return { ...pane, load: { stage: 'error', message: action.message }, focusKey: null };
@@ -123,7 +139,9 @@ export function paneReducer(pane: PaneState, action: PaneAction): PaneState {
     case 'setCursor':
       return withCursor({ ...pane, viewportHeight: action.height, focusKey: null }, action.index);
     case 'viewportResized':
-      return action.height === pane.viewportHeight ? pane : withCursor({ ...pane, viewportHeight: action.height }, pane.cursor);
+      return action.height === pane.viewportHeight
+        ? pane
+        : withCursor({ ...pane, viewportHeight: action.height }, pane.cursor);
     case 'toggleSelect': {
       const p = { ...pane, selection: toggledAtCursor(pane), viewportHeight: action.height, focusKey: null };
       return withCursor(p, movedCursor(pane.cursor, 'down', action.height, rowCount(pane)));
@@ -148,7 +166,9 @@ export function paneReducer(pane: PaneState, action: PaneAction): PaneState {
       return refiltered(pane, !pane.showHidden, pane.filter);
     case 'profileRenamed': {
       const loc = pane.location;
-      return loc.kind === 'b2' && loc.profile === action.from ? { ...pane, location: { ...loc, profile: action.to } } : pane;
+      return loc.kind === 'b2' && loc.profile === action.from
+        ? { ...pane, location: { ...loc, profile: action.to } }
+        : pane;
     }
     default: {
       const never: never = action;

@@ -27,7 +27,13 @@ export function visibleRows(pane: PaneState, offset = pane.scrollOffset, height 
   for (let i = Math.max(0, offset); i < end; i++) {
     const entry = entryAtRow(pane, i);
     const key = entry === null ? PARENT_ROW_KEY : entryKey(entry);
-    rows.push({ index: i, key, entry, selected: entry !== null && pane.selection.has(key), isCursor: i === pane.cursor });
+    rows.push({
+      index: i,
+      key,
+      entry,
+      selected: entry !== null && pane.selection.has(key),
+      isCursor: i === pane.cursor,
+    });
   }
   return rows;
 }

@@ -76,7 +76,7 @@ const ROWS: readonly Row[] = [
   ['deleteKeys', 'keys', 'delete application keys', false],
   ['readFileRetentions', 'retention', "see a file's retention (Object Lock) settings", true],
   ['writeFileRetentions', 'retention', "set a file's retention (Object Lock)", true],
-  ['readFileLegalHolds', 'retention', "see whether a file is under legal hold", true],
+  ['readFileLegalHolds', 'retention', 'see whether a file is under legal hold', true],
   ['writeFileLegalHolds', 'retention', 'put files under legal hold or release them', true],
   ['readBucketRetentions', 'retention', "see a bucket's Object Lock settings", true],
   ['writeBucketRetentions', 'retention', "change a bucket's Object Lock settings", true],

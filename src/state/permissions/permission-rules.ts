@@ -70,7 +70,13 @@ function placeWord(key: string, side: Side | null): string {
 }
 
 /** Prefix check of one place, by scope. Returns null when the names are reachable. */
-function prefixCheck(scope: ActionScope, loc: B2Location, prefix: string | null, reading: Reading, side: Side | null): Problem | null {
+function prefixCheck(
+  scope: ActionScope,
+  loc: B2Location,
+  prefix: string | null,
+  reading: Reading,
+  side: Side | null,
+): Problem | null {
   if (prefix === null) return null;
   const folderOrKey = reading === 'within' ? asFolderKey(loc.key) : loc.key;
   switch (scope) {
@@ -102,7 +108,14 @@ function prefixCheck(scope: ActionScope, loc: B2Location, prefix: string | null,
 }
 
 /** Bucket and prefix problems of one place (empty when in scope). */
-function scopeProblems(action: ActionInfo, scope: ActionScope, loc: B2Location | null, key: KeyInfo, reading: Reading, side: Side | null): Problem[] {
+function scopeProblems(
+  action: ActionInfo,
+  scope: ActionScope,
+  loc: B2Location | null,
+  key: KeyInfo,
+  reading: Reading,
+  side: Side | null,
+): Problem[] {
   switch (scope) {
     // Bucket-limit rules of these scopes are in problemsAt, which words them with the capabilities.
     case 'account':
@@ -161,10 +174,21 @@ export function problemsAt(
   const scoped = scopeProblems(action, scope, loc, key, reading, side);
   if (scoped.some((p) => p.missing.length === 0)) return scoped;
   // A key for all buckets finds a bucket's ID only with listBuckets (permission-actions.ts).
-  if (action.needsBucketId && loc !== null && loc.bucket !== null && key.buckets === null && !held.has('listBuckets') && scope !== 'buckets' && scope !== 'account') {
+  if (
+    action.needsBucketId &&
+    loc !== null &&
+    loc.bucket !== null &&
+    key.buckets === null &&
+    !held.has('listBuckets') &&
+    scope !== 'buckets' &&
+    scope !== 'account'
+  ) {
     lacking.push('listBuckets');
   }
-  const out = lacking.length === 0 ? scoped : [...scoped, capabilityProblem(action.label, lacking, key.capabilities, side)];
+  const out =
+    lacking.length === 0 ? scoped : [...scoped, capabilityProblem(action.label, lacking, key.capabilities, side)];
   const any = action.needsAny;
-  return any.length === 0 || any.some((c) => held.has(c)) ? out : [...out, anyCapabilityProblem(action.label, any, key.capabilities)];
+  return any.length === 0 || any.some((c) => held.has(c))
+    ? out
+    : [...out, anyCapabilityProblem(action.label, any, key.capabilities)];
 }

@@ -57,7 +57,12 @@ export function bucketFields(e: Entry): Array<[string, string]> {
     rows.push(['Lifecycle', NOT_REPORTED], ['Encryption', NOT_REPORTED], ['Object Lock', NOT_REPORTED]);
     return rows;
   }
-  rows.push(['Lifecycle', s.lifecycleRules.length === 0 ? 'none: every version is kept until deleted' : s.lifecycleRules.map(lifecycleRuleText).join('; ')]);
+  rows.push([
+    'Lifecycle',
+    s.lifecycleRules.length === 0
+      ? 'none: every version is kept until deleted'
+      : s.lifecycleRules.map(lifecycleRuleText).join('; '),
+  ]);
   rows.push(['Encryption', encryptionText(s.encryption)]);
   rows.push(['Object Lock', objectLockText(s.objectLock)]);
   return rows;

@@ -33,7 +33,8 @@ export function operationSentence(verb: string, targets: readonly Entry[], total
   }
   const parts: string[] = [];
   if (totals.files > 0) parts.push(`${plural(totals.files, 'file')} ${bracketedSize(totals.bytes)}`);
-  if (totals.dirs > 0) parts.push(`${plural(totals.dirs, 'folder')} with everything in ${totals.dirs === 1 ? 'it' : 'them'}`);
+  if (totals.dirs > 0)
+    parts.push(`${plural(totals.dirs, 'folder')} with everything in ${totals.dirs === 1 ? 'it' : 'them'}`);
   return `${verb} ${parts.join(' and ')}`;
 }
 

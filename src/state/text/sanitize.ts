@@ -119,7 +119,12 @@ export function truncateToWidth(s: string, width: number, options: TruncateOptio
  * Exactly `width` columns: truncated with `truncateToWidth`, then padded with spaces on the right
  * (`align: 'left'`, default) or the left (`'right'`, for numbers).
  */
-export function fitToWidth(s: string, width: number, align: 'left' | 'right' = 'left', options: TruncateOptions = {}): string {
+export function fitToWidth(
+  s: string,
+  width: number,
+  align: 'left' | 'right' = 'left',
+  options: TruncateOptions = {},
+): string {
   const cut = truncateToWidth(s, width, options);
   const pad = ' '.repeat(Math.max(0, width - displayWidth(cut)));
   return align === 'left' ? cut + pad : pad + cut;

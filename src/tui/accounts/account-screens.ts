@@ -128,7 +128,15 @@ export class AccountScreens {
   }
 
   private wizard(): ShownScreen {
-    const store = new WizardStore({ verify: this.o.verify, save: this.saver(), onDone: (name) => this.o.onProfile('right', name), onCancel: this.o.onClose }, { existingNames: this.profileNames() });
+    const store = new WizardStore(
+      {
+        verify: this.o.verify,
+        save: this.saver(),
+        onDone: (name) => this.o.onProfile('right', name),
+        onCancel: this.o.onClose,
+      },
+      { existingNames: this.profileNames() },
+    );
     return { kind: 'wizard', store };
   }
 
@@ -136,7 +144,16 @@ export class AccountScreens {
     const { registry, config } = this.o;
     if (d.screen === 'profiles') {
       if (config === null) return null;
-      const store = new ProfilesScreenStore({ store: config, verify: this.o.verify, onChoose: (name) => this.o.onProfile(d.side, name), onRenamed: this.o.onProfileRenamed, onClose: this.o.onClose }, d.profile ?? undefined);
+      const store = new ProfilesScreenStore(
+        {
+          store: config,
+          verify: this.o.verify,
+          onChoose: (name) => this.o.onProfile(d.side, name),
+          onRenamed: this.o.onProfileRenamed,
+          onClose: this.o.onClose,
+        },
+        d.profile ?? undefined,
+      );
       return { kind: 'profiles', store };
     }
     if (d.profile === null) return null;
@@ -168,10 +185,20 @@ export class AccountScreens {
         if (!(provider instanceof B2Provider) || keyInfo === null) return null;
         const listBuckets = async (signal?: AbortSignal): Promise<Array<{ id: string; name: string }>> => {
           const out: Array<{ id: string; name: string }> = [];
-          for await (const page of provider.list('/', { signal })) for (const e of page) if (e.bucketId !== undefined) out.push({ id: e.bucketId, name: e.name });
+          for await (const page of provider.list('/', { signal }))
+            for (const e of page) if (e.bucketId !== undefined) out.push({ id: e.bucketId, name: e.name });
           return out;
         };
-        const effects = { keyInfo, admin: provider.keys, listBuckets, saveProfile: this.saver(), endpoint: spec?.endpoint() ?? null, profilesInMemory: config?.inMemory === true, existingProfileNames: this.profileNames(), onClose: this.o.onClose };
+        const effects = {
+          keyInfo,
+          admin: provider.keys,
+          listBuckets,
+          saveProfile: this.saver(),
+          endpoint: spec?.endpoint() ?? null,
+          profilesInMemory: config?.inMemory === true,
+          existingProfileNames: this.profileNames(),
+          onClose: this.o.onClose,
+        };
         return { kind: 'keys', store: new KeysScreenStore(effects, this.o.now()) };
       }
       default: {

@@ -77,9 +77,12 @@ export class KeysScreenStore extends ScreenStore<KeysScreenState, KeysScreenActi
     }
     const m = after.mode;
     const was = before.mode;
-    if (m.kind === 'creating' && (was.kind !== 'creating' || was.requestId !== m.requestId)) this.create(m.requestId, m.request);
-    if (m.kind === 'deleting' && (was.kind !== 'deleting' || was.requestId !== m.requestId)) this.remove(m.requestId, m.key.applicationKeyId);
-    if (m.kind === 'created' && m.save.kind === 'saving' && m.save.requestId !== savingId(before)) this.saveProfile(m.save.requestId, m.key, m.save.name);
+    if (m.kind === 'creating' && (was.kind !== 'creating' || was.requestId !== m.requestId))
+      this.create(m.requestId, m.request);
+    if (m.kind === 'deleting' && (was.kind !== 'deleting' || was.requestId !== m.requestId))
+      this.remove(m.requestId, m.key.applicationKeyId);
+    if (m.kind === 'created' && m.save.kind === 'saving' && m.save.requestId !== savingId(before))
+      this.saveProfile(m.save.requestId, m.key, m.save.name);
     if (m.kind === 'closed' && was.kind !== 'closed') this.effects.onClose?.();
   }
 
@@ -111,7 +114,12 @@ export class KeysScreenStore extends ScreenStore<KeysScreenState, KeysScreenActi
 
   private saveProfile(requestId: number, key: CreatedKey, name: string): void {
     const endpoint = this.effects.endpoint;
-    const profile: Profile = { name, applicationKeyId: key.applicationKeyId, applicationKey: key.applicationKey, ...(endpoint === null ? {} : { endpoint }) };
+    const profile: Profile = {
+      name,
+      applicationKeyId: key.applicationKeyId,
+      applicationKey: key.applicationKey,
+      ...(endpoint === null ? {} : { endpoint }),
+    };
     Promise.resolve()
       .then(() => this.effects.saveProfile(profile))
       .then(

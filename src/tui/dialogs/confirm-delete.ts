@@ -21,7 +21,14 @@ export const CONFIRM_WORD = 'yes';
 /** What is to be deleted for good. */
 export type IrreversibleDelete =
   /** From the F8 dialog: the targets of pane `side`, each in `mode`. */
-  | { kind: 'entries'; side: PaneSide; at: PaneLocation; targets: readonly Entry[]; totals: EntryTotals; mode: 'delete-version' | 'all-versions' }
+  | {
+      kind: 'entries';
+      side: PaneSide;
+      at: PaneLocation;
+      targets: readonly Entry[];
+      totals: EntryTotals;
+      mode: 'delete-version' | 'all-versions';
+    }
   /** From the versions list: exactly this version. */
   | { kind: 'version'; version: VersionEntry };
 
@@ -44,7 +51,10 @@ export const confirmDeleteDialog: DialogModule<ConfirmDeleteDialog> = {
   reduce: reduceField,
   confirm(d, dialog) {
     if (dialog.field.text.trim().toLowerCase() !== CONFIRM_WORD) {
-      d.store.dispatch({ type: 'dialog', action: { type: 'setError', message: `Nothing was deleted: type ${CONFIRM_WORD} to delete for good.` } });
+      d.store.dispatch({
+        type: 'dialog',
+        action: { type: 'setError', message: `Nothing was deleted: type ${CONFIRM_WORD} to delete for good.` },
+      });
       return;
     }
     const { what, back } = dialog;

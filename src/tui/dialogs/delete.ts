@@ -41,7 +41,15 @@ export function openDeleteDialog(d: ControllerDeps): void {
     d.store.dispatch({ type: 'app', action: { type: 'pane', side, action: { type: 'clearSelection' } } });
     return d.transfers.delete(at, targets, 'default');
   }
-  openDialog(d, { kind: 'delete', side, at, targets, totals: totalsOf(targets), choices, choice: firstAllowed(choices) });
+  openDialog(d, {
+    kind: 'delete',
+    side,
+    at,
+    targets,
+    totals: totalsOf(targets),
+    choices,
+    choice: firstAllowed(choices),
+  });
 }
 
 export const deleteDialog: DialogModule<DeleteDialog> = {
@@ -52,7 +60,11 @@ export const deleteDialog: DialogModule<DeleteDialog> = {
     const mode = choice.value;
     // Deleting versions on B2 cannot be undone: a second, typed confirmation (hide stays one step).
     if (mode === 'delete-version' || mode === 'all-versions') {
-      return askToTypeYes(deps, { kind: 'entries', side: d.side, at: d.at, targets: d.targets, totals: d.totals, mode }, d);
+      return askToTypeYes(
+        deps,
+        { kind: 'entries', side: d.side, at: d.at, targets: d.targets, totals: d.totals, mode },
+        d,
+      );
     }
     closeAndClearSelection(deps, d.side);
     deps.transfers.delete(d.at, d.targets, mode);

@@ -44,7 +44,17 @@ export type VersionsAction =
 /** Opens the versions dialog for `entry` and starts loading its versions. */
 export function requestVersions(d: ControllerDeps, side: PaneSide, at: PaneLocation, entry: Entry): void {
   const requestId = d.direct.nextVersionsRequest();
-  openDialog(d, { kind: 'versions', side, at, entry, requestId, versions: [], load: { kind: 'loading' }, cursor: 0, detail: false });
+  openDialog(d, {
+    kind: 'versions',
+    side,
+    at,
+    entry,
+    requestId,
+    versions: [],
+    load: { kind: 'loading' },
+    cursor: 0,
+    detail: false,
+  });
   void d.direct.loadVersions(at, entry, requestId);
 }
 
@@ -53,7 +63,8 @@ export function openVersionsDialog(d: ControllerDeps): void {
   const s = snapshot(d).app;
   const pane = activePane(s);
   const cursor = cursorEntry(pane);
-  if (cursor === null || cursor.kind !== 'file') return setStatus(d, 'Put the cursor on a file to see its versions.', 'warning');
+  if (cursor === null || cursor.kind !== 'file')
+    return setStatus(d, 'Put the cursor on a file to see its versions.', 'warning');
   const refusal = firstRefusal('show-versions', pane.location, [cursor], paneKey(d, s.active).key, d.now());
   if (refusal !== null) return setStatus(d, refusal, 'error');
   requestVersions(d, s.active, pane.location, cursor);
@@ -72,7 +83,13 @@ function copyVersion(d: ControllerDeps, dialog: VersionsDialog, version: Version
   if (version.action !== 'upload') return setStatus(d, 'A hide marker has no bytes to copy.', 'warning');
   const to = snapshot(d).app.panes[otherSide(dialog.side)].location;
   const keys = { source: paneKey(d, dialog.side).key, destination: paneKey(d, otherSide(dialog.side)).key };
-  const decision = checkTransfer('copy', entryLocation(dialog.at, version), destinationLocation(to, version.name, isDirLike(version)), keys, d.now());
+  const decision = checkTransfer(
+    'copy',
+    entryLocation(dialog.at, version),
+    destinationLocation(to, version.name, isDirLike(version)),
+    keys,
+    d.now(),
+  );
   if (!decision.allowed) return setStatus(d, decision.reason ?? 'Not allowed.', 'error');
   d.transfers.copyVersion(dialog.at, to, version);
 }

@@ -13,7 +13,19 @@ import type { TuiState } from '../store/tui-state.js';
 import type { KeyEvent } from './key-events.js';
 
 /** Pane commands that do not act on a row of the active pane: they need not wait for them. */
-const WITHOUT_ROWS: ReadonlySet<CommandId> = new Set(['switchPane', 'parent', 'locationPicker', 'filter', 'refresh', 'toggleQueue', 'help', 'keyInspector', 'profiles', 'keys', 'quit']);
+const WITHOUT_ROWS: ReadonlySet<CommandId> = new Set([
+  'switchPane',
+  'parent',
+  'locationPicker',
+  'filter',
+  'refresh',
+  'toggleQueue',
+  'help',
+  'keyInspector',
+  'profiles',
+  'keys',
+  'quit',
+]);
 
 /** True while the panes have the keyboard and the active pane has nothing to act on yet. */
 export function waitsForRows(state: Pick<TuiState, 'app'>): boolean {

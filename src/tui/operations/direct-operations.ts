@@ -99,9 +99,15 @@ export class DirectOperations {
       const provider = await this.registry.providerFor(at);
       if (!provider.shareLink) throw new Error('this storage cannot make share links');
       const url = await provider.shareLink(entry.path, { lifetimeSeconds });
-      this.store.dispatch({ type: 'dialog', action: { type: 'shareStage', stage: { kind: 'done', url, lifetimeSeconds } } });
+      this.store.dispatch({
+        type: 'dialog',
+        action: { type: 'shareStage', stage: { kind: 'done', url, lifetimeSeconds } },
+      });
     } catch (e) {
-      this.store.dispatch({ type: 'dialog', action: { type: 'shareStage', stage: { kind: 'failed', message: errorText(e) } } });
+      this.store.dispatch({
+        type: 'dialog',
+        action: { type: 'shareStage', stage: { kind: 'failed', message: errorText(e) } },
+      });
     }
   }
 
@@ -118,7 +124,9 @@ export class DirectOperations {
       if (!provider.versions) throw new Error('this storage keeps no versions');
       for await (const page of provider.versions(entry.path)) {
         // Still wanted while the dialog is open, even under a raised question.
-        const open = dialogsOnScreen(this.store.getSnapshot()).some((d) => d.kind === 'versions' && d.requestId === requestId);
+        const open = dialogsOnScreen(this.store.getSnapshot()).some(
+          (d) => d.kind === 'versions' && d.requestId === requestId,
+        );
         if (!open) return;
         send({ type: 'versionsPage', requestId, versions: page });
       }

@@ -18,7 +18,15 @@ function parentOf(path: string): string {
 export function jobVerb(j: JobView): string {
   if (j.kind === 'delete' && j.removeMode === 'hide') return 'hide';
   const { source, target } = j;
-  if (j.kind !== 'scan' && j.operation === 'move' && source !== null && target !== null && source.provider === target.provider && parentOf(source.path) === parentOf(target.path)) return 'rename';
+  if (
+    j.kind !== 'scan' &&
+    j.operation === 'move' &&
+    source !== null &&
+    target !== null &&
+    source.provider === target.provider &&
+    parentOf(source.path) === parentOf(target.path)
+  )
+    return 'rename';
   return j.kind;
 }
 
@@ -29,8 +37,10 @@ export function jobLine(j: JobView): string {
   const name = ownName(path, j.isDir) || path;
   const to = j.target ? ` → ${j.target.provider === 'local' ? j.target.path : `b2:/${j.target.path}`}` : '';
   let progress = '';
-  if (j.state === 'running' && j.size > 0) progress = ` ${formatPercent(j.bytesDone, j.size)} ${j.speed > 0 ? formatSpeed(j.speed) : ''}`;
-  else if (j.state === 'done' && j.size > 0) progress = ` ${formatSize(j.size)}${j.verified === 'sha1' ? ' ✓sha1' : ''}`;
+  if (j.state === 'running' && j.size > 0)
+    progress = ` ${formatPercent(j.bytesDone, j.size)} ${j.speed > 0 ? formatSpeed(j.speed) : ''}`;
+  else if (j.state === 'done' && j.size > 0)
+    progress = ` ${formatSize(j.size)}${j.verified === 'sha1' ? ' ✓sha1' : ''}`;
   const why = j.failure ? ` — ${j.failure.message}` : j.note ? ` — ${j.note}` : '';
   return `${j.state.padEnd(9)} ${jobVerb(j).padEnd(11)} ${name}${to}${progress}${why}`;
 }

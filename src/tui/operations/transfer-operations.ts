@@ -19,7 +19,10 @@ import type { ProviderRegistry } from '../providers/provider-registry.js';
 import type { TuiStore } from '../store/tui-store.js';
 
 /** What the TUI uses of the transfer engine. */
-export type TransferQueue = Pick<TransferEngine, 'submit' | 'on' | 'store' | 'totals' | 'answer' | 'cancel' | 'pause' | 'resume' | 'retry' | 'clearFinished' | 'close'>;
+export type TransferQueue = Pick<
+  TransferEngine,
+  'submit' | 'on' | 'store' | 'totals' | 'answer' | 'cancel' | 'pause' | 'resume' | 'retry' | 'clearFinished' | 'close'
+>;
 
 function known(e: Entry): KnownEntry {
   return { kind: e.kind, size: e.size, mtimeMs: e.mtimeMs, sha1: e.sha1 ?? null };
@@ -73,7 +76,13 @@ export class TransferOperations {
   }
 
   /** Queues a copy or move of `targets` from `from` into the folder `to`. */
-  transfer(op: 'copy' | 'move', from: PaneLocation, to: PaneLocation, targets: readonly Entry[], conflict: ConflictPolicy): void {
+  transfer(
+    op: 'copy' | 'move',
+    from: PaneLocation,
+    to: PaneLocation,
+    targets: readonly Entry[],
+    conflict: ConflictPolicy,
+  ): void {
     const id = this.queue.submit({
       operation: op,
       from: this.registry.refFor(from),
@@ -82,7 +91,11 @@ export class TransferOperations {
       conflict,
     });
     const verb = op === 'copy' ? 'Copy' : 'Move';
-    this.submitted(id, { verb, changed: op === 'copy' ? [to] : [from, to] }, `${verb === 'Copy' ? 'Copying' : 'Moving'} ${countText(targets)}…`);
+    this.submitted(
+      id,
+      { verb, changed: op === 'copy' ? [to] : [from, to] },
+      `${verb === 'Copy' ? 'Copying' : 'Moving'} ${countText(targets)}…`,
+    );
   }
 
   /** Queues the deletion of `targets` in `at` with `mode`. */
@@ -155,11 +168,16 @@ export class TransferOperations {
       t.foldersFailed > 0 ? `${t.foldersFailed} folder${t.foldersFailed === 1 ? '' : 's'} failed` : '',
     ].filter((s) => s !== '');
     const done = `${p.verb}: ${doneText(p, t)}`;
-    if (problems.length > 0) this.status(`${done}; ${problems.join(', ')}. Press t to see the queue.`, t.filesFailed > 0 || t.foldersFailed > 0 ? 'error' : 'warning');
+    if (problems.length > 0)
+      this.status(
+        `${done}; ${problems.join(', ')}. Press t to see the queue.`,
+        t.filesFailed > 0 || t.foldersFailed > 0 ? 'error' : 'warning',
+      );
     else this.status(`${done}.`);
     const panes = this.store.getSnapshot().app.panes;
     const follow = p.follow;
-    const focus = (side: PaneSide): string | undefined => (follow !== undefined && rowKeyAt(panes[side], panes[side].cursor) === follow.from ? follow.to : undefined);
+    const focus = (side: PaneSide): string | undefined =>
+      follow !== undefined && rowKeyAt(panes[side], panes[side].cursor) === follow.from ? follow.to : undefined;
     void this.navigator.refreshWhere((loc) => p.changed.some((c) => sameLocation(c, loc)), focus);
     p.onFinished?.();
   }
@@ -173,7 +191,8 @@ export class TransferOperations {
 /** What a finished group did: files done of all, the bytes moved, and for a delete the folders removed. */
 function doneText(p: Pending, t: GroupView['totals']): string {
   const folders = `${p.foldersRemoved} folder${p.foldersRemoved === 1 ? '' : 's'} removed`;
-  if (p.verb === 'Delete' && t.files === 0 && p.foldersRemoved > 0) return `${folders} (${p.foldersRemoved === 1 ? 'it' : 'they'} held no files)`;
+  if (p.verb === 'Delete' && t.files === 0 && p.foldersRemoved > 0)
+    return `${folders} (${p.foldersRemoved === 1 ? 'it' : 'they'} held no files)`;
   const files = `${t.filesDone - t.filesSkipped} of ${t.files} file${t.files === 1 ? '' : 's'} done`;
   if (p.verb !== 'Delete') return `${files} (${formatSize(t.bytesDone)})`;
   return p.foldersRemoved > 0 ? `${files}, ${folders}` : files;

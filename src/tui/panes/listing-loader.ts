@@ -88,7 +88,13 @@ export class ListingLoader {
     this.running[side] = run;
     const { store } = this.options;
     const pane = (action: PaneAction): void => store.dispatch({ type: 'app', action: { type: 'pane', side, action } });
-    pane({ type: 'listingStarted', requestId: run.id, location, focusKey: options.focusKey ?? null, reveal: options.reveal });
+    pane({
+      type: 'listingStarted',
+      requestId: run.id,
+      location,
+      focusKey: options.focusKey ?? null,
+      reveal: options.reveal,
+    });
     let buffer: Entry[] = [];
     let count = 0;
     let lastFlush = 0;
@@ -111,7 +117,11 @@ export class ListingLoader {
       // Connecting (signing in) may be what hangs: Esc must not wait for it.
       const provider = await untilAborted(this.options.providerFor(location), run.abort.signal);
       const showHidden = store.getSnapshot().app.panes[side].showHidden;
-      const pages = provider.list(providerPath(location), { signal: run.abort.signal, showHidden, pageSize: this.options.pageSize });
+      const pages = provider.list(providerPath(location), {
+        signal: run.abort.signal,
+        showHidden,
+        pageSize: this.options.pageSize,
+      });
       let first = true;
       for await (const page of pages) {
         if (run.abort.signal.aborted) return stopped();
@@ -160,7 +170,8 @@ export class ListingLoader {
     this.running[side]?.abort.abort();
     delete this.running[side];
     const requestId = this.nextId++;
-    const pane = (action: PaneAction): void => this.options.store.dispatch({ type: 'app', action: { type: 'pane', side, action } });
+    const pane = (action: PaneAction): void =>
+      this.options.store.dispatch({ type: 'app', action: { type: 'pane', side, action } });
     pane({ type: 'listingStarted', requestId, location });
     if (outcome.kind === 'unlisted') pane({ type: 'listingWithheld', requestId, note: outcome.note, may: outcome.may });
     else pane({ type: 'listingFailed', requestId, message: outcome.message });

@@ -12,10 +12,13 @@ import type { ProfileSpec } from './provider-registry.js';
 export function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
   let endpoint: string | null = null;
   let demoKeys: DemoKey[] = [];
-  void server.then((emu) => {
-    endpoint = emu.endpoint;
-    demoKeys = emu.demoKeys;
-  }, () => undefined);
+  void server.then(
+    (emu) => {
+      endpoint = emu.endpoint;
+      demoKeys = emu.demoKeys;
+    },
+    () => undefined,
+  );
   const master: ProfileSpec = {
     name: 'demo',
     label: 'demo',
@@ -37,7 +40,11 @@ export function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
         const emu = await server;
         const key = emu.demoKeys.find((k) => k.name === name);
         if (!key) throw new Error(`the demo server has no key named ${name}`);
-        return authorize({ applicationKeyId: key.applicationKeyId, applicationKey: key.applicationKey, endpoint: emu.endpoint });
+        return authorize({
+          applicationKeyId: key.applicationKeyId,
+          applicationKey: key.applicationKey,
+          endpoint: emu.endpoint,
+        });
       },
       // The demo server knows its keys' expiry, so the inspector can show it even for the expired one.
       knownKey: () => {
@@ -55,8 +62,19 @@ export function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
 export function seedDemoProfiles(config: ConfigStore, server: Promise<RunningEmulator>, active: string): void {
   void server.then(
     (emu) => {
-      config.saveProfile({ name: 'demo', applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
-      for (const k of emu.demoKeys) config.saveProfile({ name: `demo-${k.name}`, applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: emu.endpoint });
+      config.saveProfile({
+        name: 'demo',
+        applicationKeyId: emu.masterKeyId,
+        applicationKey: emu.masterKey,
+        endpoint: emu.endpoint,
+      });
+      for (const k of emu.demoKeys)
+        config.saveProfile({
+          name: `demo-${k.name}`,
+          applicationKeyId: k.applicationKeyId,
+          applicationKey: k.applicationKey,
+          endpoint: emu.endpoint,
+        });
       if (config.getProfile(active) !== undefined) config.setDefaultProfile(active);
     },
     () => undefined,

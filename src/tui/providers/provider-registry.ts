@@ -57,7 +57,10 @@ export class ProviderRegistry implements ReadableStore<RegistrySnapshot> {
   /** Old name → new name of renamed profiles: work queued under the old reference still finds its provider. */
   private readonly renamed = new Map<string, string>();
 
-  constructor(private readonly local: Provider, profiles: readonly ProfileSpec[] = []) {
+  constructor(
+    private readonly local: Provider,
+    profiles: readonly ProfileSpec[] = [],
+  ) {
     for (const p of profiles) this.specs.set(p.name, p);
   }
 
@@ -83,7 +86,9 @@ export class ProviderRegistry implements ReadableStore<RegistrySnapshot> {
   renameProfile(from: string, spec: ProfileSpec): void {
     const to = spec.name;
     if (from === to || !this.specs.has(from)) return;
-    const order = [...this.specs.entries()].map(([name, p]): [string, ProfileSpec] => (name === from ? [to, spec] : [name, p]));
+    const order = [...this.specs.entries()].map(([name, p]): [string, ProfileSpec] =>
+      name === from ? [to, spec] : [name, p],
+    );
     this.specs.clear();
     for (const [name, p] of order) this.specs.set(name, p);
     const provider = this.ready.get(from);
@@ -180,7 +185,11 @@ export class ProviderRegistry implements ReadableStore<RegistrySnapshot> {
         (e: unknown) => {
           if (this.specs.get(name) === spec) {
             this.pending.delete(name);
-            this.publish(name, { state: 'failed', message: errorText(e), reason: isProviderError(e) ? e.message : errorText(e) });
+            this.publish(name, {
+              state: 'failed',
+              message: errorText(e),
+              reason: isProviderError(e) ? e.message : errorText(e),
+            });
           }
           throw e;
         },

@@ -107,12 +107,23 @@ export function tuiReducer(state: TuiState, action: TuiAction): TuiState {
       // The mode is stored as it is, so whatever watches it by identity (the accounts screens)
       // sees the same screen when it comes back.
       const covered = [...state.covered, { mode: state.app.mode, dialog: state.dialog }];
-      return { ...state, covered, app: { ...state.app, mode: { kind: 'dialog', origin: 'normal' } }, dialog: action.dialog };
+      return {
+        ...state,
+        covered,
+        app: { ...state.app, mode: { kind: 'dialog', origin: 'normal' } },
+        dialog: action.dialog,
+      };
     }
     case 'closeDialog': {
       if (state.dialog === null) return state;
       const under = state.covered[state.covered.length - 1];
-      if (under !== undefined) return { ...state, covered: state.covered.slice(0, -1), app: { ...state.app, mode: under.mode }, dialog: under.dialog };
+      if (under !== undefined)
+        return {
+          ...state,
+          covered: state.covered.slice(0, -1),
+          app: { ...state.app, mode: under.mode },
+          dialog: under.dialog,
+        };
       return { ...state, app: appReducer(state.app, { type: 'closeDialog' }), dialog: null };
     }
     case 'dialog':

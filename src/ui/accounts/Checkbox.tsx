@@ -18,7 +18,11 @@ export interface CheckRowProps {
 export function CheckRow({ cursor, mark, text, disabled }: CheckRowProps): ReactNode {
   const theme = useTheme();
   return (
-    <Text wrap="truncate-end" color={disabled === true ? theme.bar.disabled : undefined} inverse={cursor && !theme.colour}>
+    <Text
+      wrap="truncate-end"
+      color={disabled === true ? theme.bar.disabled : undefined}
+      inverse={cursor && !theme.colour}
+    >
       <Text color={cursor ? theme.pane.activeBorder : undefined}>{cursor ? ' › ' : '   '}</Text>
       {mark} {text}
     </Text>

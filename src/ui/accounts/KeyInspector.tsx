@@ -58,7 +58,11 @@ export function KeyInspector({ lines: given, scroll, height, width, onScrollLimi
   // Shown once the screen's state knows the limit (reported from an effect): until then keys
   // would scroll against an unknown end.
   const more =
-    scroll.max === null ? '' : max > 0 ? `lines ${offset + 1}–${offset + visible.length} of ${lines.length}${offset < max ? ' ↓' : ''}${offset > 0 ? ' ↑' : ''}` : `all ${lines.length} lines`;
+    scroll.max === null
+      ? ''
+      : max > 0
+        ? `lines ${offset + 1}–${offset + visible.length} of ${lines.length}${offset < max ? ' ↓' : ''}${offset > 0 ? ' ↑' : ''}`
+        : `all ${lines.length} lines`;
   return (
     <Box flexDirection="column" height={height}>
       {visible.map((line, i) => (

@@ -36,7 +36,16 @@ function SaveLine({ save, width, inMemory }: { save: SaveAsProfile; width: numbe
     case 'naming':
       return (
         <Box flexDirection="column">
-          <TextField label="Profile name" labelWidth={14} width={Math.max(10, width - 17)} value={save.name.text} cursor={save.name.cursor} focus placeholder="a name for the profile" error={save.error ?? undefined} />
+          <TextField
+            label="Profile name"
+            labelWidth={14}
+            width={Math.max(10, width - 17)}
+            value={save.name.text}
+            cursor={save.name.cursor}
+            focus
+            placeholder="a name for the profile"
+            error={save.error ?? undefined}
+          />
           <Text color={theme.muted}>{hintLine(keymap, 'profileNaming')}</Text>
         </Box>
       );
@@ -45,7 +54,9 @@ function SaveLine({ save, width, inMemory }: { save: SaveAsProfile; width: numbe
     case 'saved':
       return (
         <Text color={theme.status.success} wrap="wrap">
-          Saved as profile {sanitizeForTerminal(save.name)}{inMemory ? ' (in memory: the demo forgets it when b2c quits)' : ''}; {hintKeys(keymap, 'pane', 'locationPicker')} opens it in a pane. {hintKeys(keymap, 'new-key', 'cancel')} done.
+          Saved as profile {sanitizeForTerminal(save.name)}
+          {inMemory ? ' (in memory: the demo forgets it when b2c quits)' : ''};{' '}
+          {hintKeys(keymap, 'pane', 'locationPicker')} opens it in a pane. {hintKeys(keymap, 'new-key', 'cancel')} done.
         </Text>
       );
     default: {
@@ -56,7 +67,13 @@ function SaveLine({ save, width, inMemory }: { save: SaveAsProfile; width: numbe
 }
 
 /** The new key, its secret, and the save offer. */
-export function NewKeySecret({ created, save, bucketNames, width, savesInMemory = false }: NewKeySecretProps): ReactNode {
+export function NewKeySecret({
+  created,
+  save,
+  bucketNames,
+  width,
+  savesInMemory = false,
+}: NewKeySecretProps): ReactNode {
   const theme = useTheme();
   // Label column and a value column that wraps, so nothing about the new key is cut off.
   const row = (label: string, value: string): ReactNode => (

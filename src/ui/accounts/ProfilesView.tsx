@@ -33,18 +33,31 @@ function Bottom({ state, width }: { state: ProfilesScreenState; width: number })
     case 'rename':
       return (
         <Box flexDirection="column">
-          <TextField label={`Rename ${sanitizeForTerminal(mode.from)} to`.slice(0, 30)} labelWidth={30} width={Math.max(10, width - 33)} value={mode.name.text} cursor={mode.name.cursor} focus error={mode.error ?? undefined} />
+          <TextField
+            label={`Rename ${sanitizeForTerminal(mode.from)} to`.slice(0, 30)}
+            labelWidth={30}
+            width={Math.max(10, width - 33)}
+            value={mode.name.text}
+            cursor={mode.name.cursor}
+            focus
+            error={mode.error ?? undefined}
+          />
           <Text color={theme.muted}>{hintLine(keymap, 'profileRename')}</Text>
         </Box>
       );
     case 'confirm-delete':
       return (
         <Text color={theme.dialog.danger} wrap="wrap">
-          Delete profile {sanitizeForTerminal(mode.name)}? Only the saved profile goes; the key itself stays valid on B2. (y/n)
+          Delete profile {sanitizeForTerminal(mode.name)}? Only the saved profile goes; the key itself stays valid on
+          B2. (y/n)
         </Text>
       );
     case 'working':
-      return mode.operation.kind === 'inspect' ? <Spinner label={`Checking the key of ${sanitizeForTerminal(mode.operation.name)} with B2… ${hintLine(keymap, 'profileChecking')}`} /> : null;
+      return mode.operation.kind === 'inspect' ? (
+        <Spinner
+          label={`Checking the key of ${sanitizeForTerminal(mode.operation.name)} with B2… ${hintLine(keymap, 'profileChecking')}`}
+        />
+      ) : null;
     case 'list':
     case 'inspecting':
     case 'wizard':
@@ -107,8 +120,15 @@ export function ProfilesView({ state, height, width, inMemory = false }: Profile
         const at = w.start + i === state.cursor;
         const mark = `${at ? '›' : ' '}${p.name === state.defaultName ? '*' : ' '}`;
         return (
-          <Text key={p.name} wrap="truncate-end" inverse={at} color={at && theme.colour ? theme.pane.cursorFg : undefined} backgroundColor={at ? theme.pane.cursorBg : undefined}>
-            {mark} {sanitizeForTerminal(p.name).padEnd(nameWidth)} {sanitizeForTerminal(p.applicationKeyId).padEnd(25)} {sanitizeForTerminal(p.endpoint ?? REAL_B2_ENDPOINT)}
+          <Text
+            key={p.name}
+            wrap="truncate-end"
+            inverse={at}
+            color={at && theme.colour ? theme.pane.cursorFg : undefined}
+            backgroundColor={at ? theme.pane.cursorBg : undefined}
+          >
+            {mark} {sanitizeForTerminal(p.name).padEnd(nameWidth)} {sanitizeForTerminal(p.applicationKeyId).padEnd(25)}{' '}
+            {sanitizeForTerminal(p.endpoint ?? REAL_B2_ENDPOINT)}
           </Text>
         );
       })}

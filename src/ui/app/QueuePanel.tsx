@@ -60,9 +60,22 @@ function QueuePanelView({ queue, cursor, width, height }: QueuePanelProps): Reac
   const jobs = snap.jobs;
   const c = Math.min(cursor, Math.max(0, jobs.length - 1));
   const start = Math.max(0, Math.min(c - Math.floor(listHeight / 2), jobs.length - listHeight));
-  const summary = queueSummary({ totals: snap.totals, run: snap.run, paused: snap.paused, active: snap.active, questionsPending: snap.questionsPending }) ?? 'Nothing is running.';
+  const summary =
+    queueSummary({
+      totals: snap.totals,
+      run: snap.run,
+      paused: snap.paused,
+      active: snap.active,
+      questionsPending: snap.questionsPending,
+    }) ?? 'Nothing is running.';
   return (
-    <Box flexDirection="column" width={width} height={height} borderStyle="single" borderColor={theme.pane.activeBorder}>
+    <Box
+      flexDirection="column"
+      width={width}
+      height={height}
+      borderStyle="single"
+      borderColor={theme.pane.activeBorder}
+    >
       <Text bold color={theme.pane.header} wrap="truncate">
         {fitToWidth(`Transfer queue — ${summary}${snap.active ? ` · ${describeInFlight(snap.inFlight)}` : ''}`, inner)}
       </Text>
@@ -70,7 +83,9 @@ function QueuePanelView({ queue, cursor, width, height }: QueuePanelProps): Reac
         {fitToWidth(hintLine(keymap, 'queuePanel'), inner)}
       </Text>
       <Box flexDirection="column" height={listHeight}>
-        {jobs.length === 0 ? <Text color={theme.muted}>{fitToWidth(hintLine(keymap, 'queueEmpty'), inner)}</Text> : null}
+        {jobs.length === 0 ? (
+          <Text color={theme.muted}>{fitToWidth(hintLine(keymap, 'queueEmpty'), inner)}</Text>
+        ) : null}
         {jobs.slice(start, start + listHeight).map((j, i) => (
           <Text key={j.id} inverse={start + i === c} color={stateColour(theme, j)} wrap="truncate">
             {fitToWidth(sanitizeForTerminal(jobLine(j)), inner)}

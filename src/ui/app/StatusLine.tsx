@@ -37,11 +37,14 @@ export function queueSummary(q: TotalsSnapshot): string | null {
   if (!q.active && q.questionsPending === 0) return null;
   const parts = [`${t.filesDone}/${t.files} files`];
   if (t.bytesTotal > 0) {
-    parts.push(`${formatSize(t.bytesDone)} of ${formatSize(t.bytesTotal)} (${formatPercent(t.bytesDone, t.bytesTotal)})`);
+    parts.push(
+      `${formatSize(t.bytesDone)} of ${formatSize(t.bytesTotal)} (${formatPercent(t.bytesDone, t.bytesTotal)})`,
+    );
     parts.push(t.speed > 0 ? formatSpeed(t.speed) : '—/s');
     parts.push(`${t.etaSeconds === null ? '—' : formatDuration(t.etaSeconds)} left`);
   }
-  const ask = q.questionsPending > 0 ? ` · ${q.questionsPending} question${q.questionsPending === 1 ? '' : 's'} waiting` : '';
+  const ask =
+    q.questionsPending > 0 ? ` · ${q.questionsPending} question${q.questionsPending === 1 ? '' : 's'} waiting` : '';
   return `${q.paused ? 'Paused' : 'Transfers'}: ${parts.join(', ')}${ask}`;
 }
 
@@ -67,7 +70,12 @@ function StatusLineView({ status, mode, queue, width, hint }: StatusLineProps): 
   }
   const progress = queueStatus(queue, keymap, width);
   if (status !== null && !(status.untilProgress === true && progress !== null)) {
-    const colour = status.tone === 'error' ? theme.status.error : status.tone === 'warning' ? theme.status.warning : theme.status.info;
+    const colour =
+      status.tone === 'error'
+        ? theme.status.error
+        : status.tone === 'warning'
+          ? theme.status.warning
+          : theme.status.info;
     return (
       // One line always: a longer message is cut with "…" rather than pushing the panes up.
       <Text color={colour} bold={status.tone === 'error'} wrap="truncate">

@@ -73,11 +73,18 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
   // Layout effect: the panes know their height before the first key can arrive.
   useLayoutEffect(() => {
     for (const side of ['left', 'right'] as const) {
-      store.dispatch({ type: 'app', action: { type: 'pane', side, action: { type: 'viewportResized', height: listHeight } } });
+      store.dispatch({
+        type: 'app',
+        action: { type: 'pane', side, action: { type: 'viewportResized', height: listHeight } },
+      });
     }
   }, [store, listHeight]);
   useEffect(() => {
-    controller.setViewportSizes({ help: Math.max(1, mainHeight - 3), helpLines: lines.length, queue: queueListHeight(mainHeight) });
+    controller.setViewportSizes({
+      help: Math.max(1, mainHeight - 3),
+      helpLines: lines.length,
+      queue: queueListHeight(mainHeight),
+    });
   }, [controller, mainHeight, lines.length]);
 
   const context = tuiKeyContext(state);
@@ -89,7 +96,11 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
   const decisions = useMemo(
     () =>
       context === 'pane' || context === 'versions'
-        ? paneDecisions(paneKeyOf(activeLoc, connections, registry.bucketTypeOf(activeLoc)), paneKeyOf(otherLoc, connections, registry.bucketTypeOf(otherLoc)), Date.now())
+        ? paneDecisions(
+            paneKeyOf(activeLoc, connections, registry.bucketTypeOf(activeLoc)),
+            paneKeyOf(otherLoc, connections, registry.bucketTypeOf(otherLoc)),
+            Date.now(),
+          )
         : NO_DECISIONS,
     [context, activeLoc, otherLoc, connections, registry, ...loads],
   );
@@ -104,17 +115,28 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
   const base = baseLayer(state);
   const baseMode = base.app.mode;
   let main: ReactNode;
-  if (screen)
-    main = (
-      <AccountScreens screens={controller.accounts} width={columns} height={mainHeight} />
-    );
-  else if (baseMode.kind === 'help') main = <HelpScreen lines={lines} offset={baseMode.offset} width={columns} height={mainHeight} />;
-  else if (baseMode.kind === 'queue' || (baseMode.kind === 'dialog' && baseMode.origin === 'queue')) main = <QueuePanel queue={queue} cursor={state.queueCursor} width={columns} height={mainHeight} />;
+  if (screen) main = <AccountScreens screens={controller.accounts} width={columns} height={mainHeight} />;
+  else if (baseMode.kind === 'help')
+    main = <HelpScreen lines={lines} offset={baseMode.offset} width={columns} height={mainHeight} />;
+  else if (baseMode.kind === 'queue' || (baseMode.kind === 'dialog' && baseMode.origin === 'queue'))
+    main = <QueuePanel queue={queue} cursor={state.queueCursor} width={columns} height={mainHeight} />;
   else
     main = (
       <Box flexDirection="row" height={mainHeight}>
-        <Pane pane={app.panes.left} active={app.active === 'left'} width={leftWidth} height={mainHeight} account={account('left')} />
-        <Pane pane={app.panes.right} active={app.active === 'right'} width={columns - leftWidth} height={mainHeight} account={account('right')} />
+        <Pane
+          pane={app.panes.left}
+          active={app.active === 'left'}
+          width={leftWidth}
+          height={mainHeight}
+          account={account('left')}
+        />
+        <Pane
+          pane={app.panes.right}
+          active={app.active === 'right'}
+          width={columns - leftWidth}
+          height={mainHeight}
+          account={account('right')}
+        />
       </Box>
     );
   return (

@@ -20,7 +20,12 @@ export interface ChoiceListProps<T> {
 /** The list's lines in a terminal `columns` wide (the dialog frame counts them). */
 export function choiceLines<T>({ choices, choice }: ChoiceListProps<T>, columns: number, theme: Theme): ReactElement[] {
   const current = choices[choice];
-  const explain = current === undefined ? '' : current.allowed ? current.detail : `Not allowed: ${sanitizeForTerminal(current.reason ?? '')}`;
+  const explain =
+    current === undefined
+      ? ''
+      : current.allowed
+        ? current.detail
+        : `Not allowed: ${sanitizeForTerminal(current.reason ?? '')}`;
   return [
     ...choices.map((c, i) => (
       <DialogLine
@@ -33,7 +38,9 @@ export function choiceLines<T>({ choices, choice }: ChoiceListProps<T>, columns:
       />
     )),
     <DialogLine key="gap" text="" />,
-    ...wrapText(explain, innerWidth(columns)).map((l, i) => <DialogLine key={`d${i}`} text={l} color={current?.allowed === false ? theme.denied : theme.muted} />),
+    ...wrapText(explain, innerWidth(columns)).map((l, i) => (
+      <DialogLine key={`d${i}`} text={l} color={current?.allowed === false ? theme.denied : theme.muted} />
+    )),
   ];
 }
 

@@ -19,7 +19,12 @@ import { Wrapped } from './OperationDialogs.js';
 import { exactTime } from './ViewDialogs.js';
 
 /** The title, what goes (with the count), and what that means. */
-export function irreversibleText(what: IrreversibleDelete): { title: string; sentence: string; where: string | null; meaning: string } {
+export function irreversibleText(what: IrreversibleDelete): {
+  title: string;
+  sentence: string;
+  where: string | null;
+  meaning: string;
+} {
   switch (what.kind) {
     case 'version': {
       const v = what.version;
@@ -65,7 +70,11 @@ export function ConfirmDeleteDialog({ d }: { d: DialogOf<'confirmDelete'> }): Re
         {' '}
         <TextField field={d.field} width={innerWidth(columns)} />{' '}
       </Text>
-      {d.error === null ? <DialogLine text="" /> : <Wrapped text={sanitizeForTerminal(d.error)} color={theme.status.error} />}
+      {d.error === null ? (
+        <DialogLine text="" />
+      ) : (
+        <Wrapped text={sanitizeForTerminal(d.error)} color={theme.status.error} />
+      )}
     </DialogFrame>
   );
 }

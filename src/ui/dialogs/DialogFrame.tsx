@@ -33,9 +33,11 @@ function bodyLines(children: ReactNode, columns: number, theme: Theme): ReactEle
   const out: ReactElement[] = [];
   Children.forEach(children, (child) => {
     if (!isValidElement(child)) return;
-    if (child.type === Fragment) out.push(...bodyLines((child.props as { children?: ReactNode }).children, columns, theme));
+    if (child.type === Fragment)
+      out.push(...bodyLines((child.props as { children?: ReactNode }).children, columns, theme));
     else if (child.type === Wrapped) out.push(...wrappedLines(child.props as WrappedProps, columns));
-    else if (child.type === ChoiceList) out.push(...choiceLines(child.props as ChoiceListProps<unknown>, columns, theme));
+    else if (child.type === ChoiceList)
+      out.push(...choiceLines(child.props as ChoiceListProps<unknown>, columns, theme));
     else out.push(child);
   });
   return out;
@@ -55,7 +57,15 @@ export function DialogFrame({ title, danger, hint, children }: DialogFrameProps)
   const fit = fitDialog(lines.map(describe), rows);
   const tone = danger ? theme.dialog.danger : theme.dialog.title;
   return (
-    <Box position="absolute" marginLeft={dialogLeft(columns)} marginTop={fit.top} width={dialogWidth(columns)} flexDirection="column" borderStyle="double" borderColor={danger ? theme.dialog.danger : theme.dialog.border}>
+    <Box
+      position="absolute"
+      marginLeft={dialogLeft(columns)}
+      marginTop={fit.top}
+      width={dialogWidth(columns)}
+      flexDirection="column"
+      borderStyle="double"
+      borderColor={danger ? theme.dialog.danger : theme.dialog.border}
+    >
       <DialogLine text={title} color={tone} bold inverse={!theme.colour} />
       {fit.titleGap ? <DialogLine text="" /> : null}
       {fit.above > 0 ? <DialogLine text={`↑ ${fit.above} more`} color={theme.muted} /> : null}

@@ -33,10 +33,19 @@ function FieldLine({ d }: { d: DialogOf<'prompt'> | DialogOf<'picker'> }): React
 
 /** The problem with the field's text, under it (a blank line when there is none). */
 function fieldProblem(d: DialogOf<'prompt'> | DialogOf<'picker'>, theme: Theme): ReactNode {
-  return d.error === null ? <DialogLine text="" /> : <Wrapped text={sanitizeForTerminal(d.error)} color={theme.status.error} />;
+  return d.error === null ? (
+    <DialogLine text="" />
+  ) : (
+    <Wrapped text={sanitizeForTerminal(d.error)} color={theme.status.error} />
+  );
 }
 
-const TITLES = { rename: 'Rename', mkdir: 'Make folder', selectByMask: 'Select by mask', unselectByMask: 'Unselect by mask' } as const;
+const TITLES = {
+  rename: 'Rename',
+  mkdir: 'Make folder',
+  selectByMask: 'Select by mask',
+  unselectByMask: 'Unselect by mask',
+} as const;
 
 /** F2, F7, + and -. */
 export function PromptDialog({ d }: { d: DialogOf<'prompt'> }): ReactNode {
@@ -67,7 +76,13 @@ export function PickerDialog({ d }: { d: DialogOf<'picker'> }): ReactNode {
       <FieldLine d={d} />
       {fieldProblem(d, theme)}
       {d.items.map((item, i) => (
-        <DialogLine key={i} text={`${i === d.cursor ? '>' : ' '} ${sanitizeForTerminal(item.label)}`} bold={i === d.cursor} color={i === d.cursor ? theme.dialog.title : undefined} focus={i === d.cursor} />
+        <DialogLine
+          key={i}
+          text={`${i === d.cursor ? '>' : ' '} ${sanitizeForTerminal(item.label)}`}
+          bold={i === d.cursor}
+          color={i === d.cursor ? theme.dialog.title : undefined}
+          focus={i === d.cursor}
+        />
       ))}
     </DialogFrame>
   );
@@ -121,7 +136,8 @@ export function ConflictDialog({ d }: { d: DialogOf<'conflict'> }): ReactNode {
   const { columns } = useTerminalSize();
   const q = d.question;
   const now = Date.now();
-  const side = (label: string, s: typeof q.source): string => `${label} ${formatSize(s.size)}, ${formatDate(s.mtimeMs, now) || 'date unknown'}`;
+  const side = (label: string, s: typeof q.source): string =>
+    `${label} ${formatSize(s.size)}, ${formatDate(s.mtimeMs, now) || 'date unknown'}`;
   return (
     <DialogFrame title="File exists" hint={hintLine(keymap, 'conflict')}>
       <Wrapped text={`${sanitizeForTerminal(q.target.location.path)} already exists.`} bold />
@@ -129,7 +145,13 @@ export function ConflictDialog({ d }: { d: DialogOf<'conflict'> }): ReactNode {
       <DialogLine text={fitToWidth(side('New:     ', q.source), innerWidth(columns))} />
       <DialogLine text="" />
       {d.options.map((o, i) => (
-        <DialogLine key={i} text={`${i === d.choice ? '(•)' : '( )'} ${conflictOptionLabel(o)}`} bold={i === d.choice} color={i === d.choice ? theme.dialog.title : undefined} focus={i === d.choice} />
+        <DialogLine
+          key={i}
+          text={`${i === d.choice ? '(•)' : '( )'} ${conflictOptionLabel(o)}`}
+          bold={i === d.choice}
+          color={i === d.choice ? theme.dialog.title : undefined}
+          focus={i === d.choice}
+        />
       ))}
     </DialogFrame>
   );

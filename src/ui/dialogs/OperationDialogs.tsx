@@ -14,7 +14,6 @@ import { DialogFrame, DialogLine } from './DialogFrame.js';
 import { Wrapped } from './Wrapped.js';
 import { operationSentence } from '../../state/text/operation-text.js';
 
-
 /** F5 / F6. */
 export function TransferDialog({ d }: { d: DialogOf<'transfer'> }): ReactNode {
   const keymap = useKeymap();
@@ -29,7 +28,9 @@ export function TransferDialog({ d }: { d: DialogOf<'transfer'> }): ReactNode {
     <DialogFrame title={verb} hint={operationHint(keymap, verb.toLowerCase())}>
       <Wrapped text={`${operationSentence(verb, d.targets, d.totals)}`} bold />
       <Wrapped text={`from ${sanitizeForTerminal(formatLocation(d.from))}`} />
-      <Wrapped text={`to   ${sanitizeForTerminal(formatLocation(d.to))}${d.targets.some((e) => e.kind === 'bucket') ? ', a bucket into a folder named after it' : ''}`} />
+      <Wrapped
+        text={`to   ${sanitizeForTerminal(formatLocation(d.to))}${d.targets.some((e) => e.kind === 'bucket') ? ', a bucket into a folder named after it' : ''}`}
+      />
       <Wrapped text={after} />
       <DialogLine text="" />
       <DialogLine text="If a file already exists there:" />
@@ -43,7 +44,11 @@ export function DeleteDialog({ d }: { d: DialogOf<'delete'> }): ReactNode {
   const keymap = useKeymap();
   const onB2 = d.at.kind === 'b2';
   return (
-    <DialogFrame title="Delete" danger hint={operationHint(keymap, d.choices[d.choice]?.label.toLowerCase() ?? 'delete')}>
+    <DialogFrame
+      title="Delete"
+      danger
+      hint={operationHint(keymap, d.choices[d.choice]?.label.toLowerCase() ?? 'delete')}
+    >
       <Wrapped text={operationSentence(onB2 ? 'Remove' : 'Delete', d.targets, d.totals)} bold />
       <Wrapped text={`in ${sanitizeForTerminal(formatLocation(d.at))}`} />
       <DialogLine text="" />
@@ -72,7 +77,11 @@ export function ConfirmQuitDialog({ d }: { d: DialogOf<'confirmQuit'> }): ReactN
   const keymap = useKeymap();
   return (
     <DialogFrame title="Quit?" hint={hintLine(keymap, 'confirmQuit')}>
-      <Wrapped text={`${d.running} transfer${d.running === 1 ? ' is' : 's are'} still queued or running.`} color={theme.status.warning} bold />
+      <Wrapped
+        text={`${d.running} transfer${d.running === 1 ? ' is' : 's are'} still queued or running.`}
+        color={theme.status.warning}
+        bold
+      />
       <Wrapped
         text={
           d.saves

@@ -49,24 +49,42 @@ const WHAT_W = 12;
 /** "2026-12-02 13:54:29" (UTC): versions uploaded in the same minute still differ. */
 function uploadTime(v: VersionEntry): string {
   const ms = v.uploadTimestamp ?? v.mtimeMs;
-  return ms === null || !Number.isFinite(ms) ? 'unknown' : new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '');
+  return ms === null || !Number.isFinite(ms)
+    ? 'unknown'
+    : new Date(ms)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, '');
 }
 
 /** The column headings over the rows. */
 export function versionsHeading(width: number): string {
-  return fitToWidth(`  ${fitToWidth('', STATE_W)}${fitToWidth('Uploaded (UTC)', TIME_W)}${fitToWidth('Size', WHAT_W)}File ID`, width);
+  return fitToWidth(
+    `  ${fitToWidth('', STATE_W)}${fitToWidth('Uploaded (UTC)', TIME_W)}${fitToWidth('Size', WHAT_W)}File ID`,
+    width,
+  );
 }
 
 /** One version in `width` columns: the file ID shows the part where the versions differ. */
 export function versionLine(v: VersionEntry, cursor: boolean, width: number, ends: SharedEnds): string {
   const head = `${cursor ? '>' : ' '} ${fitToWidth(v.isLatest ? 'newest' : '', STATE_W)}${fitToWidth(uploadTime(v), TIME_W)}${fitToWidth(versionWhat(v), WHAT_W)}`;
-  return fitToWidth(`${head}${distinctId(sanitizeForTerminal(v.fileId), Math.max(0, width - head.length), ends)}`, width);
+  return fitToWidth(
+    `${head}${distinctId(sanitizeForTerminal(v.fileId), Math.max(0, width - head.length), ends)}`,
+    width,
+  );
 }
 
 /** The details of one version (Enter/F3), as label/value pairs (raw: sanitised when shown). */
 export function versionFields(v: VersionEntry): Array<[string, string]> {
   return [
-    ['Action', v.action === 'hide' ? 'hide (a hide marker: deleting it unhides the name)' : v.action === 'start' ? 'start (unfinished large file)' : 'upload'],
+    [
+      'Action',
+      v.action === 'hide'
+        ? 'hide (a hide marker: deleting it unhides the name)'
+        : v.action === 'start'
+          ? 'start (unfinished large file)'
+          : 'upload',
+    ],
     ['Size', `${formatCount(v.size)} bytes (${formatSize(v.size)})`],
     ['Uploaded', exactTime(v.uploadTimestamp ?? v.mtimeMs)],
     ['SHA1', v.sha1 ?? 'not known (large files may have none)'],
@@ -92,18 +110,26 @@ export function VersionsDialog({ d }: { d: DialogOf<'versions'> }): ReactNode {
   const start = Math.max(0, Math.min(d.cursor - Math.floor(height / 2), d.versions.length - height));
   const ends = useMemo(() => sharedEnds(d.versions.map((v) => sanitizeForTerminal(v.fileId))), [d.versions]);
   const n = d.versions.length;
-  const status = d.load.kind === 'loading' ? `Loading versions… ${n} so far` : d.load.kind === 'failed' ? d.load.message : `${n} version${n === 1 ? '' : 's'}, newest first`;
+  const status =
+    d.load.kind === 'loading'
+      ? `Loading versions… ${n} so far`
+      : d.load.kind === 'failed'
+        ? d.load.message
+        : `${n} version${n === 1 ? '' : 's'}, newest first`;
   return (
     <DialogFrame title={`Versions of ${sanitizeName(d.entry.name)}`} hint={versionsHint(keymap)}>
       <Wrapped text={sanitizeForTerminal(status)} color={d.load.kind === 'failed' ? theme.status.error : theme.muted} />
       {n === 0 ? null : <DialogLine text={versionsHeading(inner)} color={theme.muted} />}
       {d.versions.slice(start, start + height).map((v, i) => (
-        <DialogLine key={v.fileId || i} text={versionLine(v, start + i === d.cursor, inner, ends)} bold={start + i === d.cursor} dim={v.action === 'hide'} />
+        <DialogLine
+          key={v.fileId || i}
+          text={versionLine(v, start + i === d.cursor, inner, ends)}
+          bold={start + i === d.cursor}
+          dim={v.action === 'hide'}
+        />
       ))}
       {detail === null ? null : <DialogLine text="" />}
-      {detail === null
-        ? null
-        : details.map((line, i) => <DialogLine key={`d${i}`} text={line} />)}
+      {detail === null ? null : details.map((line, i) => <DialogLine key={`d${i}`} text={line} />)}
     </DialogFrame>
   );
 }
@@ -115,10 +141,23 @@ export function DeleteVersionDialog({ d }: { d: DialogOf<'deleteVersion'> }): Re
   const marker = v.action === 'hide';
   const when = exactTime(v.uploadTimestamp ?? v.mtimeMs);
   return (
-    <DialogFrame title={marker ? 'Delete hide marker (unhide)' : 'Delete version'} danger hint={hintLine(keymap, 'deleteVersion')}>
-      <Wrapped text={`${marker ? 'Delete the hide marker' : 'Delete the version'} of ${sanitizeName(v.name)} from ${when}`} bold />
+    <DialogFrame
+      title={marker ? 'Delete hide marker (unhide)' : 'Delete version'}
+      danger
+      hint={hintLine(keymap, 'deleteVersion')}
+    >
+      <Wrapped
+        text={`${marker ? 'Delete the hide marker' : 'Delete the version'} of ${sanitizeName(v.name)} from ${when}`}
+        bold
+      />
       <Wrapped text={`File ID ${sanitizeForTerminal(v.fileId)}`} />
-      <Wrapped text={marker ? 'The newest real version shows again. No file data is deleted.' : 'Only this version goes; the others stay. It cannot be brought back.'} />
+      <Wrapped
+        text={
+          marker
+            ? 'The newest real version shows again. No file data is deleted.'
+            : 'Only this version goes; the others stay. It cannot be brought back.'
+        }
+      />
     </DialogFrame>
   );
 }

@@ -20,7 +20,10 @@ import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
 /** A precise, locale-free timestamp: `2025-11-28 15:04:05 UTC`. */
 export function exactTime(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return 'unknown';
-  return `${new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')} UTC`;
+  return `${new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, '')} UTC`;
 }
 
 /** Where an entry is, as the user types it: `b2://bucket/name` on B2, the path on the local disk. */
@@ -55,7 +58,9 @@ const LABEL_W = 14;
 /** Label/value rows as lines of `width` columns: a long value wraps under itself, never cut. */
 export function fieldLines(fields: ReadonlyArray<readonly [string, string]>, width: number): string[] {
   return fields.flatMap(([k, value]) =>
-    wrapText(sanitizeForTerminal(value), Math.max(1, width - LABEL_W)).map((piece, i) => `${fitToWidth(i === 0 ? k : '', LABEL_W)}${piece}`),
+    wrapText(sanitizeForTerminal(value), Math.max(1, width - LABEL_W)).map(
+      (piece, i) => `${fitToWidth(i === 0 ? k : '', LABEL_W)}${piece}`,
+    ),
   );
 }
 

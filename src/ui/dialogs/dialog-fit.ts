@@ -76,7 +76,10 @@ export function fitDialog(body: readonly BodyLine[], rows: number): DialogFit {
   }
   if (height() <= room) return { top: place(height()), titleGap, hintGap, shown: kept, above: 0, below: 0 };
   const capacity = room - CHROME;
-  const focus = Math.max(0, kept.findIndex((i) => body[i]?.focus === true));
+  const focus = Math.max(
+    0,
+    kept.findIndex((i) => body[i]?.focus === true),
+  );
   const n = kept.length;
   const start = Math.min(Math.max(0, focus - Math.floor(capacity / 2)), n - capacity);
   const end = start + capacity;
@@ -84,5 +87,12 @@ export function fitDialog(body: readonly BodyLine[], rows: number): DialogFit {
   const marks = capacity >= 3;
   const first = marks && start > 0 ? start + 1 : start;
   const last = marks && end < n ? end - 1 : end;
-  return { top: place(capacity + CHROME), titleGap, hintGap, shown: kept.slice(first, last), above: first, below: n - last };
+  return {
+    top: place(capacity + CHROME),
+    titleGap,
+    hintGap,
+    shown: kept.slice(first, last),
+    above: first,
+    below: n - last,
+  };
 }

@@ -64,7 +64,12 @@ function PaneView({ pane, active, width, height, account }: PaneProps): ReactNod
       </Text>,
     ];
   } else if (pane.load.stage === 'loading' && pane.entries.length === 0) {
-    body = [...rows.map((r) => <PaneRow key={r.key} row={r} layout={layout} now={now} active={active} />), <Text key="loading" color={theme.muted}>{fitToWidth(' Loading…', inner)}</Text>];
+    body = [
+      ...rows.map((r) => <PaneRow key={r.key} row={r} layout={layout} now={now} active={active} />),
+      <Text key="loading" color={theme.muted}>
+        {fitToWidth(' Loading…', inner)}
+      </Text>,
+    ];
   }
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="single" borderColor={border}>

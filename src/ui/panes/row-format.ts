@@ -24,7 +24,8 @@ const DATE_W = 12;
 /** Columns for a list `width` columns wide: the date goes first when space is short, then the size. */
 export function columnLayout(width: number): ColumnLayout {
   const w = Math.max(0, width);
-  if (w >= 1 + 12 + 1 + SIZE_W + 1 + DATE_W) return { width: w, name: w - 1 - SIZE_W - DATE_W - 2, size: SIZE_W, date: DATE_W };
+  if (w >= 1 + 12 + 1 + SIZE_W + 1 + DATE_W)
+    return { width: w, name: w - 1 - SIZE_W - DATE_W - 2, size: SIZE_W, date: DATE_W };
   if (w >= 1 + 10 + 1 + SIZE_W) return { width: w, name: w - 1 - SIZE_W - 1, size: SIZE_W, date: 0 };
   return { width: w, name: Math.max(0, w - 1), size: 0, date: 0 };
 }
@@ -76,7 +77,8 @@ export function formatRow(row: VisibleRow, layout: ColumnLayout, now: number): s
   const marker = row.selected ? '*' : ' ';
   let line = marker + fitToWidth(displayName(row.entry), layout.name, 'left', { position: 'middle' });
   if (layout.size > 0) line += ' ' + fitToWidth(sizeText(row.entry), layout.size, 'right');
-  if (layout.date > 0) line += ' ' + fitToWidth(row.entry === null ? '' : formatDate(row.entry.mtimeMs, now), layout.date);
+  if (layout.date > 0)
+    line += ' ' + fitToWidth(row.entry === null ? '' : formatDate(row.entry.mtimeMs, now), layout.date);
   return fitToWidth(line, layout.width);
 }
 

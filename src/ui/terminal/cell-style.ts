@@ -30,7 +30,10 @@ const ATTRIBUTES: readonly { bit: number; on: string; off: string }[] = [
   { bit: OVERLINE, on: '53', off: '55' },
 ];
 const ON_CODES = new Map(ATTRIBUTES.map((a) => [Number(a.on), a.bit]));
-const OFF_CODES = new Map<number, number>([[22, BOLD | DIM], ...ATTRIBUTES.filter((a) => a.off !== '22').map((a): [number, number] => [Number(a.off), a.bit])]);
+const OFF_CODES = new Map<number, number>([
+  [22, BOLD | DIM],
+  ...ATTRIBUTES.filter((a) => a.off !== '22').map((a): [number, number] => [Number(a.off), a.bit]),
+]);
 
 /** A cell style: attribute bits and the SGR parameters of the colours ('' = the default colour). */
 export interface CellStyle {

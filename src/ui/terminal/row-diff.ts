@@ -77,7 +77,12 @@ function joinSpans(spans: Span[], next: ScreenRow): Span[] {
     const gap = last === undefined ? 0 : span.from - last.to;
     // A forward move costs `ESC [ n C`; the style may have to change back and forth as well.
     const moveCost = 3 + (gap > 1 ? String(gap).length : 0);
-    if (last !== undefined && last.to > 0 && next.styles[last.to - 1] === next.styles[last.to] && rewriteCost(next, last.to, span.from) <= moveCost) {
+    if (
+      last !== undefined &&
+      last.to > 0 &&
+      next.styles[last.to - 1] === next.styles[last.to] &&
+      rewriteCost(next, last.to, span.from) <= moveCost
+    ) {
       last.to = span.to;
     } else joined.push({ ...span });
   }

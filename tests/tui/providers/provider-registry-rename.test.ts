@@ -25,7 +25,11 @@ function spec(name: string, connects: { count: number }): ProfileSpec {
 describe('renaming a profile in the registry', () => {
   it('moves the connection to the new name and keeps the old reference working', async () => {
     const connects = { count: 0 };
-    const registry = new ProviderRegistry(local, [spec('home', connects), spec('work', connects), spec('zoo', connects)]);
+    const registry = new ProviderRegistry(local, [
+      spec('home', connects),
+      spec('work', connects),
+      spec('zoo', connects),
+    ]);
     const provider = await registry.provider('b2:work');
     registry.renameProfile('work', spec('office', connects));
     expect(registry.profiles().map((p) => p.name)).toEqual(['home', 'office', 'zoo']);

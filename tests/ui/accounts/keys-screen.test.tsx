@@ -15,7 +15,11 @@ let emu: RunningEmulator;
 let master: B2Provider;
 beforeAll(async () => {
   emu = await startDemo();
-  master = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
+  master = await connectB2({
+    applicationKeyId: emu.masterKeyId,
+    applicationKey: emu.masterKey,
+    endpoint: emu.endpoint,
+  });
 });
 afterAll(async () => {
   await emu.close();
@@ -91,7 +95,9 @@ describe('keys screen', () => {
 
     await step(h, 's', (f) => f.includes('› Profile name'));
     await step(h, '\r', (f) => f.includes('Saved as profile ui-key; F9 opens it in a pane.'));
-    expect(saved).toEqual([{ name: 'ui-key', applicationKeyId: expect.any(String), applicationKey: secret, endpoint: emu.endpoint }]);
+    expect(saved).toEqual([
+      { name: 'ui-key', applicationKeyId: expect.any(String), applicationKey: secret, endpoint: emu.endpoint },
+    ]);
 
     const back = await step(h, '\r', (f) => f.includes('Key ui-key created.') && !f.includes('Listing'));
     expect(back).not.toContain(secret);
@@ -103,7 +109,11 @@ describe('keys screen', () => {
     expectNoSecret(h.frames, allSecrets(emu), 'frame');
 
     // The new key works with what it was given.
-    const p = await connectB2({ applicationKeyId: saved[0]?.applicationKeyId ?? '', applicationKey: secret, endpoint: emu.endpoint });
+    const p = await connectB2({
+      applicationKeyId: saved[0]?.applicationKeyId ?? '',
+      applicationKey: secret,
+      endpoint: emu.endpoint,
+    });
     expect(p.keyInfo.buckets?.map((b) => b.name).sort()).toEqual(['demo-photos', 'demo-public']);
     expect(p.keyInfo.namePrefix).toBe('docs/');
     h.unmount();
@@ -125,7 +135,11 @@ describe('keys screen', () => {
 
   it('greys everything out with the reason for a key without key management', async () => {
     const k = demoKey(emu, 'read-only');
-    const p = await connectB2({ applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: emu.endpoint });
+    const p = await connectB2({
+      applicationKeyId: k.applicationKeyId,
+      applicationKey: k.applicationKey,
+      endpoint: emu.endpoint,
+    });
     let closed = false;
     const h = mount(p, [], () => (closed = true));
     const frame = (await h.waitForFrame((f) => f.includes('List keys needs'))).replace(/\s+/g, ' ');

@@ -7,7 +7,18 @@ import { StatusLine } from '../../../src/ui/app/StatusLine.js';
 import type { TotalsSnapshot } from '../../../src/transfers/index.js';
 import { renderInk } from '../render-ink.js';
 
-const NONE = { files: 0, filesDone: 0, filesFailed: 0, filesSkipped: 0, filesCancelled: 0, foldersFailed: 0, bytesTotal: 0, bytesDone: 0, speed: 0, etaSeconds: null };
+const NONE = {
+  files: 0,
+  filesDone: 0,
+  filesFailed: 0,
+  filesSkipped: 0,
+  filesCancelled: 0,
+  foldersFailed: 0,
+  bytesTotal: 0,
+  bytesDone: 0,
+  speed: 0,
+  etaSeconds: null,
+};
 const IDLE: TotalsSnapshot = {
   totals: NONE,
   run: NONE,
@@ -36,14 +47,23 @@ describe('StatusLine', () => {
     expect(later.plainFrame()).toContain('Transfers: 1/3 files, 12.0 MiB of 40.0 MiB (30%), 2.0 MiB/s, 14s left');
     later.unmount();
     // Any other message (a refusal, an error) still wins over the progress.
-    const refusal = renderInk(<StatusLine status={{ text: 'Delete needs deleteFiles.', tone: 'error' }} mode={{ kind: 'normal' }} queue={RUNNING} width={80} />);
+    const refusal = renderInk(
+      <StatusLine
+        status={{ text: 'Delete needs deleteFiles.', tone: 'error' }}
+        mode={{ kind: 'normal' }}
+        queue={RUNNING}
+        width={80}
+      />,
+    );
     expect(refusal.plainFrame()).toContain('Delete needs deleteFiles.');
     refusal.unmount();
   });
 
   it('redacts the user-info of a URL in a message', () => {
     const text = 'The endpoint http://admin:PASSWORD-7@10.0.0.5:9000 refused the key.';
-    const ink = renderInk(<StatusLine status={{ text, tone: 'error' }} mode={{ kind: 'normal' }} queue={IDLE} width={80} />);
+    const ink = renderInk(
+      <StatusLine status={{ text, tone: 'error' }} mode={{ kind: 'normal' }} queue={IDLE} width={80} />,
+    );
     expect(ink.plainFrame()).toContain('The endpoint http://***@10.0.0.5:9000 refused the key.');
     expect(ink.plainFrame()).not.toContain('PASSWORD-7');
     ink.unmount();

@@ -19,7 +19,12 @@ afterEach(async () => {
 describe('key overrides in the accounts screens', () => {
   it('closes the key inspector with the key the override gives it', async () => {
     const keymap = applyOverrides(DEFAULT_KEYMAP, { 'inspector:cancel': ['x'] });
-    f = await startTui({ b2: true, right: () => b2PaneLocation('demo-no-delete', DEMO_BUCKETS.photos), active: 'right', keymap });
+    f = await startTui({
+      b2: true,
+      right: () => b2PaneLocation('demo-no-delete', DEMO_BUCKETS.photos),
+      active: 'right',
+      keymap,
+    });
     await f.see('README.txt');
     f.h.press('I');
     await f.see('Key inspector', 'demo/no-delete');

@@ -43,7 +43,11 @@ describe('accounts screens in the TUI', () => {
 
   it('I, K and P say their keys once: their own footer, no "returns to the panes", no function-key bar', async () => {
     const config = await tempConfig();
-    config.saveProfile({ name: 'spare', applicationKeyId: '0041a2b3c4d5e6f0000000000', applicationKey: 'K004notusednotusednotusednotuse' });
+    config.saveProfile({
+      name: 'spare',
+      applicationKeyId: '0041a2b3c4d5e6f0000000000',
+      applicationKey: 'K004notusednotusednotusednotuse',
+    });
     f = await startTui({ b2: true, config, right: photos('demo'), active: 'right' });
     await f.see('README.txt', '10Quit');
     const once = (frame: string, footer: string): void => {
@@ -95,8 +99,18 @@ describe('accounts screens in the TUI', () => {
       before: (_dir, emu) => {
         const key = emu?.demoKeys.find((k) => k.name === 'prefix');
         if (!emu || !key) return Promise.reject(new Error('no demo server'));
-        config.saveProfile({ name: 'alpha', applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
-        config.saveProfile({ name: 'beta', applicationKeyId: key.applicationKeyId, applicationKey: key.applicationKey, endpoint: emu.endpoint });
+        config.saveProfile({
+          name: 'alpha',
+          applicationKeyId: emu.masterKeyId,
+          applicationKey: emu.masterKey,
+          endpoint: emu.endpoint,
+        });
+        config.saveProfile({
+          name: 'beta',
+          applicationKeyId: key.applicationKeyId,
+          applicationKey: key.applicationKey,
+          endpoint: emu.endpoint,
+        });
         return Promise.resolve();
       },
     });

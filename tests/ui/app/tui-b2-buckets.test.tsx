@@ -34,9 +34,15 @@ function infoText(frame: string): string {
 async function serverBucket(fx: TuiFixture, name: string): Promise<Record<string, unknown>> {
   const emu = fx.emu;
   if (!emu) throw new Error('no server');
-  const auth = await fetch(`${emu.endpoint}/b2api/v2/b2_authorize_account`, { headers: { Authorization: `Basic ${Buffer.from(`${emu.masterKeyId}:${emu.masterKey}`).toString('base64')}` } });
+  const auth = await fetch(`${emu.endpoint}/b2api/v2/b2_authorize_account`, {
+    headers: { Authorization: `Basic ${Buffer.from(`${emu.masterKeyId}:${emu.masterKey}`).toString('base64')}` },
+  });
   const a = (await auth.json()) as { apiUrl: string; authorizationToken: string; accountId: string };
-  const r = await fetch(`${a.apiUrl}/b2api/v2/b2_list_buckets`, { method: 'POST', headers: { Authorization: a.authorizationToken }, body: JSON.stringify({ accountId: a.accountId, bucketName: name }) });
+  const r = await fetch(`${a.apiUrl}/b2api/v2/b2_list_buckets`, {
+    method: 'POST',
+    headers: { Authorization: a.authorizationToken },
+    body: JSON.stringify({ accountId: a.accountId, bucketName: name }),
+  });
   const j = (await r.json()) as { buckets: Array<Record<string, unknown>> };
   return j.buckets[0] ?? {};
 }
@@ -48,7 +54,9 @@ describe('buckets in the bucket list', () => {
     f.h.press(KEYS.f3);
     const text = infoText(await f.see('Info: demo-backups', 'Object Lock'));
     const server = await serverBucket(f, DEMO_BUCKETS.backups);
-    expect(server.lifecycleRules).toEqual([{ fileNamePrefix: '', daysFromUploadingToHiding: null, daysFromHidingToDeleting: 30 }]);
+    expect(server.lifecycleRules).toEqual([
+      { fileNamePrefix: '', daysFromUploadingToHiding: null, daysFromHidingToDeleting: 30 },
+    ]);
     expect(text).toContain('Path b2://demo-backups/');
     expect(text).toContain('Kind bucket');
     expect(text).toContain('Type allPrivate (downloads need a key)');
@@ -84,7 +92,9 @@ describe('buckets in the bucket list', () => {
     // A public bucket: the server hands the bytes to anyone, the oracle for what arrived.
     const emu = f.emu;
     if (!emu) throw new Error('no server');
-    const serverIndex = Buffer.from(await (await fetch(`${emu.endpoint}/file/${DEMO_BUCKETS.public}/index.html`)).arrayBuffer());
+    const serverIndex = Buffer.from(
+      await (await fetch(`${emu.endpoint}/file/${DEMO_BUCKETS.public}/index.html`)).arrayBuffer(),
+    );
     expect(serverIndex.length).toBeGreaterThan(0);
     expect(await readFile(join(f.dir, 'demo-public', 'index.html'))).toEqual(serverIndex);
   });
@@ -102,7 +112,12 @@ describe('buckets in the bucket list', () => {
   });
 
   it('info on a file says where it is as b2://bucket/name', async () => {
-    f = await startTui({ size: { columns: 100, rows: 30 }, b2: true, right: () => b2PaneLocation('demo', DEMO_BUCKETS.photos, 'docs/'), active: 'right' });
+    f = await startTui({
+      size: { columns: 100, rows: 30 },
+      b2: true,
+      right: () => b2PaneLocation('demo', DEMO_BUCKETS.photos, 'docs/'),
+      active: 'right',
+    });
     await f.see('report.pdf');
     f.h.press(KEYS.end, KEYS.f3);
     const text = infoText(await f.see('Info: report.pdf'));

@@ -81,7 +81,9 @@ describe('B2 operations', () => {
     await f.see('Remove notes.md', '(•) Hide', 'every version is kept');
     f.h.press(KEYS.enter);
     await f.see('Delete: 1 of 1 file done.');
-    await f.h.waitForFrame((fr) => !fr.split('\n').some((l) => l.slice(40).includes('notes.md')) || fr.includes('filter "notes.md"'));
+    await f.h.waitForFrame(
+      (fr) => !fr.split('\n').some((l) => l.slice(40).includes('notes.md')) || fr.includes('filter "notes.md"'),
+    );
     const versions: VersionEntry[] = await all((await master(f)).versions(`/${P}/docs/notes.md`));
     expect(versions.map((v) => v.action)).toEqual(['hide', 'upload']);
   });
@@ -93,7 +95,12 @@ describe('B2 operations', () => {
     await f.see('(•) Delete all versions', 'Nothing can bring');
     f.h.press(KEYS.enter);
     // Cannot be undone: a second step that says what goes, and acts only on a typed "yes".
-    await f.see('Delete all versions: cannot be undone', 'Delete every version of report.pdf', 'in b2://demo-photos/docs/', 'type yes');
+    await f.see(
+      'Delete all versions: cannot be undone',
+      'Delete every version of report.pdf',
+      'in b2://demo-photos/docs/',
+      'type yes',
+    );
     f.h.press(KEYS.enter);
     await f.see('Nothing was deleted: type yes to delete for good.');
     expect(await all((await master(f)).versions(`/${P}/docs/report.pdf`))).toHaveLength(3);
@@ -108,7 +115,10 @@ describe('B2 operations', () => {
     f = await startTui({ size: WIDE, b2: true, right: open(''), active: 'right' });
     await cursorTo(f, 'docs');
     f.h.press(KEYS.f8, KEYS.down, KEYS.down, KEYS.enter);
-    await f.see('Delete every version of the folder docs with everything in it, for good.', 'Every name in the folder, at any depth, goes with all its versions.');
+    await f.see(
+      'Delete every version of the folder docs with everything in it, for good.',
+      'Every name in the folder, at any depth, goes with all its versions.',
+    );
     f.h.press(KEYS.escape);
     await f.see('(•) Delete all versions');
     f.h.press(KEYS.escape);
@@ -122,7 +132,11 @@ describe('B2 operations', () => {
     f.h.press(KEYS.f8, KEYS.down);
     await f.see('(•) Delete this version');
     f.h.press(KEYS.enter);
-    await f.see('Delete this version: cannot be undone', 'Delete the newest version of README.txt', 'An older version, if there is one, shows again.');
+    await f.see(
+      'Delete this version: cannot be undone',
+      'Delete the newest version of README.txt',
+      'An older version, if there is one, shows again.',
+    );
     f.h.press('yes', KEYS.enter);
     await f.see('Delete: 1 of 1 file done.');
     expect((await readAll(await master(f), `/${P}/README.txt`)).toString()).toBe('Demo photos bucket, first draft.\n');
@@ -156,7 +170,8 @@ describe('B2 operations', () => {
     const lines = frame.split('\n').map((l) => l.replace(/^[^║]*║ ?/, '').replace(/ *║.*$/, ''));
     const start = lines.findIndex((l) => l.startsWith('http://127.0.0.1'));
     let url = '';
-    for (let i = start; i >= 0 && i < lines.length && (lines[i] ?? '').trim() !== ''; i++) url += (lines[i] ?? '').trim();
+    for (let i = start; i >= 0 && i < lines.length && (lines[i] ?? '').trim() !== ''; i++)
+      url += (lines[i] ?? '').trim();
     const res = await fetch(url);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('back up the NAS');

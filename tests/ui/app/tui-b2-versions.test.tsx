@@ -110,7 +110,11 @@ describe('versions dialog actions', () => {
     if (!oldest) throw new Error('no third version');
     f.h.press(KEYS.down, KEYS.down, KEYS.f8);
     // The id is long: the dialog wraps it, so compare without the frame's borders and padding.
-    await f.h.waitForFrame((fr) => fr.includes('Delete version: cannot be undone') && fr.replace(/[\s║│]/g, '').includes(`(fileID${oldest.fileId})`));
+    await f.h.waitForFrame(
+      (fr) =>
+        fr.includes('Delete version: cannot be undone') &&
+        fr.replace(/[\s║│]/g, '').includes(`(fileID${oldest.fileId})`),
+    );
     // Enter alone deletes nothing: the word must be typed.
     f.h.press(KEYS.enter);
     await f.see('Nothing was deleted: type yes');

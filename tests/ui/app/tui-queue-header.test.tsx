@@ -18,7 +18,13 @@ it('counts the files of the copy under way, not those finished before it', async
   const { dir, engine } = f;
   const item = (name: string) => ({ source: join(dir, name), targetDir: join(dir, 'sub') });
   // Earlier work: two files copied.
-  engine.submit({ operation: 'copy', from: 'local', to: 'local', conflict: 'overwrite', items: [item('a.txt'), item('big.bin')] });
+  engine.submit({
+    operation: 'copy',
+    from: 'local',
+    to: 'local',
+    conflict: 'overwrite',
+    items: [item('a.txt'), item('big.bin')],
+  });
   await engine.whenIdle();
   f.h.press('t');
   await f.see('Transfer queue — Nothing is running.');

@@ -20,7 +20,13 @@ afterEach(async () => {
 /** Queues a copy of a.txt into sub/, where a.txt exists too, asking what to do. */
 async function copyOntoExisting(fx: TuiFixture): Promise<void> {
   await writeFile(join(fx.dir, 'sub', 'a.txt'), 'older');
-  fx.engine.submit({ operation: 'copy', from: 'local', to: 'local', conflict: 'ask', items: [{ source: join(fx.dir, 'a.txt'), targetDir: join(fx.dir, 'sub') }] });
+  fx.engine.submit({
+    operation: 'copy',
+    from: 'local',
+    to: 'local',
+    conflict: 'ask',
+    items: [{ source: join(fx.dir, 'a.txt'), targetDir: join(fx.dir, 'sub') }],
+  });
 }
 
 describe('a question raised while something else is open', () => {
@@ -55,7 +61,12 @@ describe('a question raised while something else is open', () => {
   });
 
   it('shows over the key inspector, which is back as it was (and has the keyboard) after the answer', async () => {
-    f = await startTui({ b2: true, right: () => b2PaneLocation('demo', null), active: 'right', size: { columns: 100, rows: 30 } });
+    f = await startTui({
+      b2: true,
+      right: () => b2PaneLocation('demo', null),
+      active: 'right',
+      size: { columns: 100, rows: 30 },
+    });
     await f.see('demo-photos');
     f.h.press('I');
     await f.see('Key inspector', 'What b2c can do with this key');

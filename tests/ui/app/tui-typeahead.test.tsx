@@ -31,7 +31,12 @@ async function startHeld(): Promise<TuiFixture> {
     right: () => b2PaneLocation('slow', null),
     before: async (_dir, emu) => {
       if (!emu) throw new Error('no server');
-      proxy = await startStallProxy(emu.endpoint, { match: (path) => path.includes('b2_list_buckets'), at: 'request', times: 1, release: released });
+      proxy = await startStallProxy(emu.endpoint, {
+        match: (path) => path.includes('b2_list_buckets'),
+        at: 'request',
+        times: 1,
+        release: released,
+      });
     },
     profiles: (emu) => [
       {
@@ -39,7 +44,12 @@ async function startHeld(): Promise<TuiFixture> {
         label: 'slow',
         source: 'profile',
         endpoint: () => proxy?.endpoint ?? null,
-        connect: () => connectB2({ applicationKeyId: emu?.masterKeyId ?? '', applicationKey: emu?.masterKey ?? '', endpoint: proxy?.endpoint ?? '' }),
+        connect: () =>
+          connectB2({
+            applicationKeyId: emu?.masterKeyId ?? '',
+            applicationKey: emu?.masterKey ?? '',
+            endpoint: proxy?.endpoint ?? '',
+          }),
       },
     ],
   });

@@ -10,7 +10,14 @@ import { dialogLeft, dialogWidth, fitDialog, type BodyLine } from '../../../src/
 const line = (blank = false, focus = false): BodyLine => ({ blank, focus });
 
 function height(fit: ReturnType<typeof fitDialog>): number {
-  return 4 + (fit.titleGap ? 1 : 0) + (fit.hintGap ? 1 : 0) + fit.shown.length + (fit.above > 0 ? 1 : 0) + (fit.below > 0 ? 1 : 0);
+  return (
+    4 +
+    (fit.titleGap ? 1 : 0) +
+    (fit.hintGap ? 1 : 0) +
+    fit.shown.length +
+    (fit.above > 0 ? 1 : 0) +
+    (fit.below > 0 ? 1 : 0)
+  );
 }
 
 describe('dialog width', () => {
@@ -33,8 +40,11 @@ describe('fitting a dialog into the rows', () => {
     expect(fit).toEqual({ top: 3, titleGap: true, hintGap: true, shown: [0, 1, 2], above: 0, below: 0 });
   });
 
-  it('moves a tall dialog up so it ends above the panes\' bottom border', () => {
-    const fit = fitDialog(Array.from({ length: 12 }, () => line()), 24);
+  it("moves a tall dialog up so it ends above the panes' bottom border", () => {
+    const fit = fitDialog(
+      Array.from({ length: 12 }, () => line()),
+      24,
+    );
     expect(fit.shown).toHaveLength(12);
     expect(fit.top + height(fit) - 1).toBeLessThanOrEqual(19);
   });

@@ -47,7 +47,12 @@ function List({ items, cursor }: { items: string[]; cursor: number }): ReactNode
   return (
     <Box borderStyle="single" borderColor="cyan" flexDirection="column">
       {items.map((item, i) => (
-        <Text key={item} backgroundColor={i === cursor ? 'cyan' : undefined} color={i === cursor ? 'black' : item.endsWith('/') ? 'blueBright' : undefined} bold={item.includes('中')}>
+        <Text
+          key={item}
+          backgroundColor={i === cursor ? 'cyan' : undefined}
+          color={i === cursor ? 'black' : item.endsWith('/') ? 'blueBright' : undefined}
+          bold={item.includes('中')}
+        >
           {item}
         </Text>
       ))}
@@ -66,7 +71,13 @@ async function expectScreen(fake: FakeTerminal, tree: ReactElement): Promise<voi
   await fake.drawn();
   const expected = headlessTerminal(fake.columns, fake.rows);
   const frame = renderToString(tree, { columns: fake.columns });
-  await writeTo(expected, frame.split('\n').map((l, y) => `\x1b[${y + 1};1H${l}`).join(''));
+  await writeTo(
+    expected,
+    frame
+      .split('\n')
+      .map((l, y) => `\x1b[${y + 1};1H${l}`)
+      .join(''),
+  );
   expect(screenCells(fake.term)).toEqual(screenCells(expected));
 }
 
@@ -74,11 +85,20 @@ describe('InkTerminalOutput', () => {
   it('shows exactly what Ink renders, update after update, and after a resize', async () => {
     const fake = new FakeTerminal(40, 12, headlessTerminal(40, 12));
     const output = new InkTerminalOutput(fake as unknown as NodeJS.WriteStream);
-    const app = render(<List items={ITEMS} cursor={0} />, { stdout: output as unknown as NodeJS.WriteStream, debug: true, patchConsole: false });
+    const app = render(<List items={ITEMS} cursor={0} />, {
+      stdout: output as unknown as NodeJS.WriteStream,
+      debug: true,
+      patchConsole: false,
+    });
     unmount = () => app.unmount();
     output.flush();
     await expectScreen(fake, <List items={ITEMS} cursor={0} />);
-    for (const [items, cursor] of [[ITEMS, 1], [ITEMS, 2], [ITEMS.slice(0, 3), 2], [[...ITEMS, 'new/'], 5]] as const) {
+    for (const [items, cursor] of [
+      [ITEMS, 1],
+      [ITEMS, 2],
+      [ITEMS.slice(0, 3), 2],
+      [[...ITEMS, 'new/'], 5],
+    ] as const) {
       const before = fake.written.length;
       app.rerender(<List items={[...items]} cursor={cursor} />);
       output.flush();
@@ -96,7 +116,11 @@ describe('InkTerminalOutput', () => {
     try {
       const fake = new FakeTerminal(40, 12, headlessTerminal(40, 12));
       const output = new InkTerminalOutput(fake as unknown as NodeJS.WriteStream);
-      const app = render(<List items={ITEMS} cursor={0} />, { stdout: output as unknown as NodeJS.WriteStream, debug: true, patchConsole: false });
+      const app = render(<List items={ITEMS} cursor={0} />, {
+        stdout: output as unknown as NodeJS.WriteStream,
+        debug: true,
+        patchConsole: false,
+      });
       unmount = () => app.unmount();
       const updates = (from: number): number => fake.written.slice(from).split('\x1b[?2026h').length - 1;
       // The first frame was drawn during render(), without waiting for the event loop.

@@ -9,7 +9,13 @@ import { sanitizeForTerminal } from '../../../src/state/text/sanitize.js';
 import { displayWidth } from '../../../src/state/text/sanitize.js';
 import { applySgr, DEFAULT_STYLE, sgrTransition } from '../../../src/ui/terminal/cell-style.js';
 import { ScreenWriter } from '../../../src/ui/terminal/screen-writer.js';
-import { headlessTerminal, screenCells, screenText, writeTo, type HeadlessTerminal } from '../../support/xterm-screen.js';
+import {
+  headlessTerminal,
+  screenCells,
+  screenText,
+  writeTo,
+  type HeadlessTerminal,
+} from '../../support/xterm-screen.js';
 
 /** A small seeded generator, so that a failure can be replayed from its seed. */
 function random(seed: number): () => number {
@@ -24,9 +30,36 @@ function random(seed: number): () => number {
 }
 
 const TEXTS = [
-  'readme.txt', 'photos/', ' <DIR> ', 'Dec  3 14:06', '─────', '│', '┌──┐', '└┘', ' ', '   ', 'x', 'ab',
-  '中文字', '日本語', '가나', '😀', '🦀', '❤️', '👍🏽', '🇩🇪', '👨‍👩‍👧', 'e\u0301', 'café', '…', '·', '↑', '✔',
-  sanitizeForTerminal('evil\x1b[2J\nname'), sanitizeForTerminal('\u202etxt.exe'), sanitizeForTerminal('bell\x07\x9b'),
+  'readme.txt',
+  'photos/',
+  ' <DIR> ',
+  'Dec  3 14:06',
+  '─────',
+  '│',
+  '┌──┐',
+  '└┘',
+  ' ',
+  '   ',
+  'x',
+  'ab',
+  '中文字',
+  '日本語',
+  '가나',
+  '😀',
+  '🦀',
+  '❤️',
+  '👍🏽',
+  '🇩🇪',
+  '👨‍👩‍👧',
+  'e\u0301',
+  'café',
+  '…',
+  '·',
+  '↑',
+  '✔',
+  sanitizeForTerminal('evil\x1b[2J\nname'),
+  sanitizeForTerminal('\u202etxt.exe'),
+  sanitizeForTerminal('bell\x07\x9b'),
 ];
 const FG = ['30', '31', '36', '96', '39', '38;5;208', '38;2;10;200;30'];
 const BG = ['40', '46', '49', '44', '104', '48;5;17', '48;2;1;2;3'];
@@ -50,7 +83,9 @@ class FrameMaker {
     if (r < 0.3) return '';
     if (r < 0.4) return '\x1b[0m';
     if (r < 0.45) return '\x1b[m';
-    const codes = Array.from({ length: 1 + Math.floor(this.rnd() * 3) }, () => this.pick([FG, BG, ON, OFF, ON][Math.floor(this.rnd() * 5)] ?? ON));
+    const codes = Array.from({ length: 1 + Math.floor(this.rnd() * 3) }, () =>
+      this.pick([FG, BG, ON, OFF, ON][Math.floor(this.rnd() * 5)] ?? ON),
+    );
     return `\x1b[${codes.join(';')}m`;
   }
 
@@ -90,7 +125,9 @@ class FrameMaker {
     if (r < 0.35 && copy.length < this.rows - 1) copy.splice(at, 0, this.line());
     else if (r < 0.45) copy.splice(at, 1);
     else if (r < 0.55) copy[at] = this.shorten(copy[at] ?? '');
-    else for (let i = 0; i < 1 + Math.floor(this.rnd() * 3); i++) copy[Math.floor(this.rnd() * (this.rows - 1))] = this.line();
+    else
+      for (let i = 0; i < 1 + Math.floor(this.rnd() * 3); i++)
+        copy[Math.floor(this.rnd() * (this.rows - 1))] = this.line();
     return Array.from({ length: Math.min(copy.length, this.rows - 1) }, (_, i) => copy[i] ?? '');
   }
 }
@@ -107,7 +144,12 @@ async function expectedScreen(lines: readonly string[], cols: number, rows: numb
   return screenCells(term);
 }
 
-async function step(writer: ScreenWriter, term: HeadlessTerminal, lines: readonly string[], context: string): Promise<string> {
+async function step(
+  writer: ScreenWriter,
+  term: HeadlessTerminal,
+  lines: readonly string[],
+  context: string,
+): Promise<string> {
   const bytes = writer.render(lines.join('\n'), term.cols, term.rows);
   await writeTo(term, bytes);
   expect(screenCells(term), context).toEqual(await expectedScreen(lines, term.cols, term.rows));
@@ -136,7 +178,13 @@ describe('ScreenWriter', () => {
     const rnd = random(99);
     const writer = new ScreenWriter();
     let term = headlessTerminal(40, 10);
-    const sizes: [number, number][] = [[40, 10], [30, 8], [60, 14], [20, 5], [60, 14]];
+    const sizes: [number, number][] = [
+      [40, 10],
+      [30, 8],
+      [60, 14],
+      [20, 5],
+      [60, 14],
+    ];
     for (const [cols, rows] of sizes) {
       term.resize(cols, rows);
       const lines = new FrameMaker(rnd, cols, rows).frame();
@@ -152,7 +200,10 @@ describe('ScreenWriter', () => {
   it('writes nothing for an unchanged frame and only the change for a small one', async () => {
     const writer = new ScreenWriter();
     const term = headlessTerminal(80, 24);
-    const rows = Array.from({ length: 23 }, (_, i) => `\x1b[36m│\x1b[39m file-${i}.txt${' '.repeat(40)}\x1b[36m│\x1b[39m`);
+    const rows = Array.from(
+      { length: 23 },
+      (_, i) => `\x1b[36m│\x1b[39m file-${i}.txt${' '.repeat(40)}\x1b[36m│\x1b[39m`,
+    );
     await step(writer, term, rows, 'first');
     expect(writer.render(rows.join('\n'), 80, 24)).toBe('');
     const moved = [...rows];
@@ -164,7 +215,17 @@ describe('ScreenWriter', () => {
   it('cuts what does not fit and never sends control characters or other escape sequences', async () => {
     const writer = new ScreenWriter();
     const term = headlessTerminal(10, 4);
-    const bytes = writer.render(['0123456789abc', '123456789中', 'a\x07b\x1b]0;title\x07c\x1b[2Jd\x1b[>4;2me\tf', 'x', 'beyond the last row'].join('\n'), 10, 4);
+    const bytes = writer.render(
+      [
+        '0123456789abc',
+        '123456789中',
+        'a\x07b\x1b]0;title\x07c\x1b[2Jd\x1b[>4;2me\tf',
+        'x',
+        'beyond the last row',
+      ].join('\n'),
+      10,
+      4,
+    );
     await writeTo(term, bytes);
     expect(screenText(term)).toEqual(['0123456789', '123456789', 'abcdef', 'x']);
     // No BEL, no OSC, no tab, and one clear screen: the writer's own.
@@ -177,7 +238,8 @@ describe('ScreenWriter', () => {
     const writer = new ScreenWriter();
     const term = headlessTerminal(20, 3, 'xterm');
     const draw = (lines: string[]): Promise<void> => writeTo(term, writer.render(lines.join('\n'), 20, 3));
-    const cells = (y: number, xs: number[]): (string | undefined)[] => xs.map((x) => term.buffer.active.getLine(y)?.getCell(x)?.getChars());
+    const cells = (y: number, xs: number[]): (string | undefined)[] =>
+      xs.map((x) => term.buffer.active.getLine(y)?.getCell(x)?.getChars());
     await draw(['ab😀cd🦀ef', 'xy😀zz│', 'abXYcd']);
     await draw(['ab😀cD🦀ef', 'xy👨‍👩‍👧zz│', 'ab🦀cd']);
     // Every cell after each emoji is where the model puts it: the 👨‍👩‍👧 drawn three columns wide
