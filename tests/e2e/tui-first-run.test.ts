@@ -119,6 +119,10 @@ describe('deleting all versions of a B2 folder', () => {
     s.write(KEYS.down);
     await see(s, '(•) Delete all versions');
     s.write(KEYS.enter);
+    // It cannot be undone: the second step deletes on a typed "yes".
+    await see(s, 'Delete all versions: cannot be undone');
+    s.write('yes');
+    s.write(KEYS.enter);
     const done = await see(s, 'Delete: ');
     expect(done).not.toContain('0 of 0 files');
     await see(s, 'Delete: 1 folder removed (it held no files).');
@@ -134,6 +138,9 @@ describe('deleting all versions of a B2 folder', () => {
     s.write(KEYS.down);
     s.write(KEYS.down);
     await see(s, '(•) Delete all versions');
+    s.write(KEYS.enter);
+    await see(s, 'Delete all versions: cannot be undone');
+    s.write('yes');
     s.write(KEYS.enter);
     // notes.md, report.pdf and the hidden deleted-draft.txt, then the folder itself.
     await see(s, 'Delete: 3 of 3 files done, 1 folder removed.');

@@ -56,7 +56,7 @@ export interface WireBucket {
   bucketId: string;
   bucketName: string;
   bucketType: string;
-  /** The bucket settings below (v2+; reference §2): read defensively, B2 may add or change shapes. */
+  /** The bucket settings below (v2+; docs/b2-api.md §4): read defensively, B2 may add or change shapes. */
   lifecycleRules?: unknown;
   defaultServerSideEncryption?: unknown;
   fileLockConfiguration?: unknown;

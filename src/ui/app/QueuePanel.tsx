@@ -77,7 +77,9 @@ function QueuePanelView({ queue, cursor, width, height }: QueuePanelProps): Reac
       borderColor={theme.pane.activeBorder}
     >
       <Text bold color={theme.pane.header} wrap="truncate">
-        {fitToWidth(`Transfer queue — ${summary}${snap.active ? ` · ${describeInFlight(snap.inFlight)}` : ''}`, inner)}
+        {/* What is in flight comes first: the progress after it is also on the status line, so
+            on a narrow terminal it is the progress that gets cut. */}
+        {fitToWidth(`Transfer queue — ${snap.active ? `${describeInFlight(snap.inFlight)} · ` : ''}${summary}`, inner)}
       </Text>
       <Text color={theme.muted} wrap="truncate">
         {fitToWidth(hintLine(keymap, 'queuePanel'), inner)}

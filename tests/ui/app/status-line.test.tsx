@@ -27,10 +27,13 @@ const IDLE: TotalsSnapshot = {
   questionsPending: 0,
 };
 
+// The status line shows this run's progress (`run`), not everything the queue has done.
+const THIS_RUN = { ...NONE, files: 3, filesDone: 1, bytesTotal: 40 * 1024 * 1024, bytesDone: 12 * 1024 * 1024 };
 const RUNNING: TotalsSnapshot = {
   ...IDLE,
   active: true,
-  totals: { ...IDLE.totals, files: 3, filesDone: 1, bytesTotal: 40 * 1024 * 1024, bytesDone: 12 * 1024 * 1024 },
+  totals: { ...THIS_RUN, files: 7, filesDone: 5 },
+  run: THIS_RUN,
 };
 
 describe('StatusLine', () => {
@@ -42,7 +45,7 @@ describe('StatusLine', () => {
     const early = renderInk(<StatusLine status={copying} mode={{ kind: 'normal' }} queue={RUNNING} width={80} />);
     expect(early.plainFrame()).toContain('Transfers: 1/3 files, 12.0 MiB of 40.0 MiB (30%), —/s, — left (t: queue)');
     early.unmount();
-    const measured = { ...RUNNING, totals: { ...RUNNING.totals, speed: 2 * 1024 * 1024, etaSeconds: 14 } };
+    const measured = { ...RUNNING, run: { ...RUNNING.run, speed: 2 * 1024 * 1024, etaSeconds: 14 } };
     const later = renderInk(<StatusLine status={copying} mode={{ kind: 'normal' }} queue={measured} width={80} />);
     expect(later.plainFrame()).toContain('Transfers: 1/3 files, 12.0 MiB of 40.0 MiB (30%), 2.0 MiB/s, 14s left');
     later.unmount();
