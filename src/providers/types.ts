@@ -96,9 +96,9 @@ export interface WriteOptions {
   overwrite?: boolean;
   signal?: AbortSignal;
   /**
-   * Called with the bytes written (local: as they reach the disk) or sent (B2: as the request
-   * bodies go out) since the last call. B2 reports a negative amount when an attempt failed and
-   * its bytes will be sent again, so the sum is what is on its way, and equals `size` at the end.
+   * Called with the number of new bytes sent/written since the last call: written to disk, or
+   * handed to the connection of a B2 upload. A failed attempt's bytes are either never counted
+   * again or taken back by a negative call, so the running total never passes `size`.
    */
   onProgress?: (bytes: number) => void;
   /** B2: part size for large files, bytes (clamped to the server's absoluteMinimumPartSize). */

@@ -172,7 +172,8 @@ describe('large uploads from a source read by range', () => {
       signal: c.signal,
       onProgress: (n) => {
         sent += n;
-        // Bytes count as they are sent: the first byte of part 3 goes out once part 2 is stored.
+        // Progress counts a part's bytes as they go out; one part at a time, so the first byte
+        // past two parts is the third part's, sent once the first two are stored.
         if (sent > 2 * MIN_PART) c.abort();
       },
     });

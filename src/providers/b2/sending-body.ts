@@ -5,7 +5,7 @@
  * the socket buffers. Each attempt counts afresh: a failed one takes its bytes back (they will be
  * sent again), so what a caller adds up never exceeds the size.
  */
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 
 /** Bytes handed to the client at a time: small enough for smooth progress, large enough to cost nothing. */
 const SLICE_BYTES = 64 * 1024;
@@ -36,23 +36,6 @@ export class SendingBody {
         this.push(slice);
       },
     });
-  }
-
-  /**
-   * `source` (a part read from disk by range) passed through, each chunk counted as the client
-   * reads it. Destroying the result destroys `source`.
-   */
-  counted(source: Readable): Readable {
-    const counter = new Transform({
-      transform: (chunk: Buffer, _encoding, done) => {
-        this.sent += chunk.length;
-        this.onSent?.(chunk.length);
-        done(null, chunk);
-      },
-    });
-    source.on('error', (e) => counter.destroy(e));
-    counter.once('close', () => source.destroy());
-    return source.pipe(counter);
   }
 
   /** The attempt failed: its bytes count no more (reported as a negative delta). */
