@@ -95,6 +95,25 @@ export async function ok(
   return r.body;
 }
 
+/**
+ * Creates a key with `capabilities` (v4 b2_create_key, with the master token `masterToken`) and
+ * returns a token of that key.
+ */
+export async function tokenWithCapabilities(
+  emu: RunningEmulator,
+  masterToken: string,
+  capabilities: string[],
+): Promise<string> {
+  const k = await ok(
+    emu,
+    masterToken,
+    'b2_create_key',
+    { accountId: emu.accountId, keyName: `k${Math.random().toString(36).slice(2, 10)}`, capabilities },
+    4,
+  );
+  return tokenFor(emu, k.applicationKeyId as string, k.applicationKey as string);
+}
+
 /** What {@link useBucketEmulator} hands to its `ready` callback. */
 export interface BucketEmulator {
   emu: RunningEmulator;

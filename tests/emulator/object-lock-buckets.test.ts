@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { call, makeBucket, ok, put, start, tokenFor, upload, type Json } from './helpers.js';
+import { call, makeBucket, ok, put, start, tokenFor, upload, type Json, tokenWithCapabilities } from './helpers.js';
 
 let emu: RunningEmulator;
 let t: string;
@@ -30,16 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-async function keyToken(capabilities: string[]): Promise<string> {
-  const k = await ok(
-    emu,
-    t,
-    'b2_create_key',
-    { accountId: emu.accountId, keyName: `k${Math.random().toString(36).slice(2, 10)}`, capabilities },
-    4,
-  );
-  return tokenFor(emu, k.applicationKeyId as string, k.applicationKey as string);
-}
+const keyToken = (capabilities: string[]): Promise<string> => tokenWithCapabilities(emu, t, capabilities);
 const lockOf = async (bucketId: string, version = 2) =>
   (await ok(emu, t, 'b2_list_buckets', { accountId: emu.accountId, bucketId }, version)).buckets[0]
     .fileLockConfiguration;
