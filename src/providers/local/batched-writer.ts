@@ -19,6 +19,50 @@ const BACKGROUND_SYNC_BYTES = 32 * 1024 * 1024;
 let backgroundSyncs = 0;
 
 /**
+ * Background datasyncs of one file while it is being written, by one writer or by several (the
+ * ranges of a parallel download, none of which alone writes {@link BACKGROUND_SYNC_BYTES}): after
+ * that many bytes, a datasync starts while writing goes on. Never rejects on its own: a failure
+ * is kept for {@link BackgroundSync.throwIfFailed}.
+ */
+export class BackgroundSync {
+  private unsynced = 0;
+  private syncing: Promise<void> | null = null;
+  private failure: { error: unknown } | null = null;
+
+  constructor(private readonly handle: FileHandle) {}
+
+  /** `bytes` more were written to the file. */
+  written(bytes: number): void {
+    this.unsynced += bytes;
+    if (this.unsynced < BACKGROUND_SYNC_BYTES || this.syncing !== null || backgroundSyncs > 0) return;
+    this.unsynced = 0;
+    backgroundSyncs++;
+    this.syncing = this.handle
+      .datasync()
+      .then(
+        () => undefined,
+        (e: unknown) => {
+          this.failure ??= { error: e };
+        },
+      )
+      .finally(() => {
+        backgroundSyncs--;
+        this.syncing = null;
+      });
+  }
+
+  /** Waits for a running datasync, without throwing. */
+  async settle(): Promise<void> {
+    while (this.syncing !== null) await this.syncing;
+  }
+
+  /** @throws what a datasync failed with */
+  throwIfFailed(): void {
+    if (this.failure !== null) throw this.failure.error;
+  }
+}
+
+/**
  * Writes chunks to a file in order with at most one write call in flight: while the disk writes
  * one batch, the next batch collects (writev, no copying), so reading the source and writing the
  * disk overlap and a fast source costs a few large calls instead of one per chunk. Never rejects
@@ -28,8 +72,8 @@ export class BatchedFileWriter {
   private batch: Buffer[] = [];
   private batchBytes = 0;
   private writing: Promise<void> | null = null;
-  private syncing: Promise<void> | null = null;
-  private unsynced = 0;
+  private readonly sync: BackgroundSync;
+  private readonly ownsSync: boolean;
   private failure: { error: unknown } | null = null;
 
   /** Where the next batch goes in the file (counted from 0 when writing at the file's position). */
@@ -41,14 +85,19 @@ export class BatchedFileWriter {
    *   one byte range of a file while others fill the rest; null: at the file's own position
    *   (a new file: from 0)
    * @param maxBatchBytes bytes one write call carries at most (memory: two batches per writer)
+   * @param shared the file's background datasyncs when several writers share them; the caller
+   *   then waits for them (finish and settle do not); absent: this writer has its own
    */
   constructor(
     private readonly handle: FileHandle,
     private readonly onWritten: ((bytes: number, at: number) => void) | undefined,
     private readonly position: number | null = null,
     private readonly maxBatchBytes = MAX_BATCH_BYTES,
+    shared?: BackgroundSync,
   ) {
     this.offset = position ?? 0;
+    this.sync = shared ?? new BackgroundSync(handle);
+    this.ownsSync = shared === undefined;
   }
 
   /** Queues `chunk` (which must not be modified afterwards); waits only when a full batch is ready. */
@@ -63,7 +112,7 @@ export class BatchedFileWriter {
     this.startWrite();
   }
 
-  /** Writes what is queued and waits for every write and background sync. */
+  /** Writes what is queued and waits for every write and (its own) background sync. */
   async finish(): Promise<void> {
     await this.settle();
     this.throwIfFailed();
@@ -74,11 +123,13 @@ export class BatchedFileWriter {
 
   /** Waits for what is in flight without throwing (for cleanup before close). */
   async settle(): Promise<void> {
-    while (this.writing !== null || this.syncing !== null) await Promise.all([this.writing, this.syncing]);
+    while (this.writing !== null) await this.writing;
+    if (this.ownsSync) await this.sync.settle();
   }
 
   private throwIfFailed(): void {
     if (this.failure !== null) throw this.failure.error;
+    this.sync.throwIfFailed();
   }
 
   private startWrite(): void {
@@ -92,29 +143,13 @@ export class BatchedFileWriter {
       () => {
         this.writing = null;
         this.onWritten?.(bytes, at);
-        this.unsynced += bytes;
-        this.maybeSyncInBackground();
+        this.sync.written(bytes);
       },
       (e: unknown) => {
         this.writing = null;
         this.failure ??= { error: e };
       },
     );
-  }
-
-  private maybeSyncInBackground(): void {
-    if (this.unsynced < BACKGROUND_SYNC_BYTES || this.syncing !== null || backgroundSyncs > 0) return;
-    this.unsynced = 0;
-    backgroundSyncs++;
-    this.syncing = this.handle.datasync().then(
-      () => undefined,
-      (e: unknown) => {
-        this.failure ??= { error: e };
-      },
-    ).finally(() => {
-      backgroundSyncs--;
-      this.syncing = null;
-    });
   }
 }
 

@@ -15,7 +15,7 @@ import { sizeMismatch } from '../stream-utils.js';
 import type { ByteRange, WriteOptions } from '../types.js';
 import { chunksOf } from '../chunk-iterator.js';
 import { runLimited } from '../run-limited.js';
-import { BatchedFileWriter } from './batched-writer.js';
+import { BackgroundSync, BatchedFileWriter } from './batched-writer.js';
 import { ReadBackHash } from './read-back-hash.js';
 
 /** Files from this size on are written in parallel ranges when the caller allows it. */
@@ -83,7 +83,9 @@ export async function writeRanges(handle: FileHandle, path: string, source: Read
     o.onProgress?.(bytes);
   };
   const first = new ChunkReader(source, sourceError, RANGE_READ_AHEAD_BYTES);
-  const written = { path, onWritten, batchBytes: RANGE_BATCH_BYTES };
+  // One background datasync for the file's ranges together: none writes enough for its own.
+  const sync = new BackgroundSync(handle);
+  const written = { path, onWritten, batchBytes: RANGE_BATCH_BYTES, sync };
   try {
     // Cut for more connections than at the start: the adaptive mode may add some meanwhile.
     const rangeSize = rangeSizeFor(size, Math.max(streams(), PLANNED_STREAMS));
@@ -115,10 +117,14 @@ export async function writeRanges(handle: FileHandle, path: string, source: Read
       },
       o.signal,
     );
+    await sync.settle();
+    sync.throwIfFailed();
     await check.verify(o.sha1);
   } finally {
     if (!source.destroyed) source.destroy();
-    // The worker reads through handle.fd: it must be done before the caller closes the file.
+    // The worker reads through handle.fd, and a datasync uses it: both must be done before the
+    // caller closes the file.
+    await sync.settle();
     await check.abandon();
   }
 }
@@ -170,10 +176,10 @@ async function writeRange(
   handle: FileHandle,
   reader: ChunkReader,
   range: Required<ByteRange>,
-  o: { path: string; onWritten: (bytes: number, at: number) => void; batchBytes?: number },
+  o: { path: string; onWritten: (bytes: number, at: number) => void; batchBytes?: number; sync?: BackgroundSync },
 ): Promise<void> {
   const length = range.end - range.start + 1;
-  const writer = new BatchedFileWriter(handle, o.onWritten, range.start, o.batchBytes);
+  const writer = new BatchedFileWriter(handle, o.onWritten, range.start, o.batchBytes, o.sync);
   let bytes = 0;
   try {
     while (bytes < length) {
