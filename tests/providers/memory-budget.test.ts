@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryBudget } from '../../src/providers/memory-budget.js';
 import { runLimited } from '../../src/providers/run-limited.js';
+import { until } from '../support/poll.js';
 
 describe('MemoryBudget', () => {
   it('grants while there is room, then first come first served as room frees', async () => {
@@ -64,6 +65,23 @@ describe('runLimited', () => {
     });
     expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(peak).toBe(5);
+  });
+
+  it('a raised limit is used while the running tasks go on, not only when one ends', async () => {
+    let limit = 2;
+    const started: number[] = [];
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const run = runLimited(6, () => limit, async (i) => {
+      started.push(i);
+      await gate;
+    });
+    await until(() => started.length === 2, 'the first two tasks');
+    limit = 4;
+    await until(() => started.length === 4, 'two more tasks after the raise, none having ended');
+    release();
+    await run;
+    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
   it('the first failure stops the others (their signal fires) and is thrown once they ended', async () => {
