@@ -83,7 +83,11 @@ export interface WriteOptions {
   /** Replace an existing target. Without it, an existing target throws AlreadyExistsError. */
   overwrite?: boolean;
   signal?: AbortSignal;
-  /** Called with the number of new bytes durably sent/written since the last call. */
+  /**
+   * Called with the number of new bytes sent/written since the last call: written to disk, or
+   * handed to the connection of a B2 upload (a part sent again after a failure does not count
+   * twice; the total never passes `size`).
+   */
   onProgress?: (bytes: number) => void;
   /** B2: part size for large files, bytes (clamped to the server's absoluteMinimumPartSize). */
   partSize?: number;

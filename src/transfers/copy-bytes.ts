@@ -35,7 +35,7 @@ async function discard(dst: Provider, entry: Entry): Promise<void> {
 
 /**
  * Streams `source` from `src` to `to` on `dst`.
- * Progress: the destination's onProgress when it reports (bytes durably sent), else bytes read.
+ * Progress: the destination's onProgress when it reports (bytes sent or written), else bytes read.
  * @throws the source stream's error (TransientError for a dropped connection, IntegrityError)
  *   in preference to the write's, since it is the cause; IntegrityError on a SHA1 or size mismatch.
  */

@@ -10,6 +10,7 @@
 import type { Readable } from 'node:stream';
 import { IntegrityError, isProviderError } from '../errors.js';
 import { runLimited } from '../run-limited.js';
+import { HashingCounter } from '../stream-utils.js';
 import type { ByteRange } from '../types.js';
 import type { CallContext } from './error-map.js';
 import type { B2Session } from './session.js';
@@ -54,8 +55,16 @@ export async function sendPartsFromSource(session: B2Session, pool: UploadUrlPoo
       const index = parts[i] ?? 0;
       const start = index * u.partSize;
       const length = Math.min(u.partSize, u.size - start);
+      // Progress as the part's bytes go out, not only once it is stored: far from B2 a part runs
+      // for seconds, and the adaptive mode measures what moves (a retry reports nothing twice).
+      let reported = 0;
+      const sentUpTo = (bytes: number): void => {
+        if (bytes <= reported) return;
+        u.onProgress?.(bytes - reported);
+        reported = bytes;
+      };
       try {
-        await sendPart(session, pool, u, index + 1, { start, end: start + length - 1 }, u.sha1s[index] ?? '', signal);
+        await sendPart(session, pool, u, index + 1, { start, end: start + length - 1 }, u.sha1s[index] ?? '', signal, sentUpTo);
       } catch (e) {
         // B2 refuses (400) a part whose bytes do not have the SHA1 sent with it: the source
         // changed since the hash pass. An IntegrityError cancels the large file (its parts mix
@@ -65,17 +74,31 @@ export async function sendPartsFromSource(session: B2Session, pool: UploadUrlPoo
         }
         throw e;
       }
-      u.onProgress?.(length);
+      sentUpTo(length);
     },
     u.signal,
   );
 }
 
-function sendPart(session: B2Session, pool: UploadUrlPool, u: PartsFromSource, partNumber: number, range: Required<ByteRange>, sha1: string, signal: AbortSignal): Promise<unknown> {
+/** Sends one part; `sentUpTo` hears how many of its bytes the current attempt has handed to HTTP. */
+function sendPart(
+  session: B2Session,
+  pool: UploadUrlPool,
+  u: PartsFromSource,
+  partNumber: number,
+  range: Required<ByteRange>,
+  sha1: string,
+  signal: AbortSignal,
+  sentUpTo: (bytes: number) => void,
+): Promise<unknown> {
   const ctx: CallContext = { ...u.ctx, op: 'b2_upload_part' };
   return pool.send({ kind: 'part', fileId: u.fileId }, ctx, signal, async (url) => {
     // Every attempt reads the range afresh: a retry on a new URL must send it again.
-    const body = await u.reopen(range, signal);
+    const source = await u.reopen(range, signal);
+    let attempt = 0;
+    const body = new HashingCounter({ sha1: false, onBytes: (n) => sentUpTo((attempt += n)) });
+    source.on('error', (e) => body.destroy(e));
+    source.pipe(body);
     try {
       const res = await session.client.uploadPart({
         uploadUrl: url.uploadUrl,
@@ -88,6 +111,7 @@ function sendPart(session: B2Session, pool: UploadUrlPool, u: PartsFromSource, p
       });
       return res.data;
     } finally {
+      source.destroy();
       body.destroy();
     }
   });
