@@ -1,6 +1,7 @@
 /**
  * The transfer queue panel (t): one line per job with its state, what it moves where, and its
- * progress or failure, under the queue's totals. Reads the engine's store (published a few times
+ * progress or failure, under the queue's totals and how much the engine keeps in flight (files
+ * × parts, and what the adaptive mode is doing). Reads the engine's store (published a few times
  * per second, never per chunk).
  */
 import { Box, Text } from 'ink';
@@ -46,9 +47,9 @@ export interface QueuePanelProps {
   height: number;
 }
 
-/** Rows of jobs a panel `height` tall shows. */
+/** Rows of jobs a panel `height` tall shows (borders, title, in-flight line and hints take 5). */
 export function queueListHeight(height: number): number {
-  return Math.max(1, height - 4);
+  return Math.max(1, height - 5);
 }
 
 function QueuePanelView({ queue, cursor, width, height }: QueuePanelProps): ReactNode {
@@ -64,7 +65,10 @@ function QueuePanelView({ queue, cursor, width, height }: QueuePanelProps): Reac
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="single" borderColor={theme.pane.activeBorder}>
       <Text bold color={theme.pane.header} wrap="truncate">
-        {fitToWidth(`Transfer queue — ${summary}${snap.active ? ` · ${describeInFlight(snap.inFlight)}` : ''}`, inner)}
+        {fitToWidth(`Transfer queue — ${summary}`, inner)}
+      </Text>
+      <Text color={theme.pane.header} wrap="truncate">
+        {fitToWidth(`At once: ${describeInFlight(snap.inFlight)}`, inner)}
       </Text>
       <Text color={theme.muted} wrap="truncate">
         {fitToWidth(hintLine(keymap, 'queuePanel'), inner)}
