@@ -1,4 +1,4 @@
-// Lint is part of `npm test`. Type-aware rules catch what DESIGN.md §Style forbids:
+// Lint is part of `npm test`. Type-aware rules catch what ARCHITECTURE.md, "Conventions", forbids:
 // floating promises, `any`, non-exhaustive switches.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -11,14 +11,30 @@ import globals from 'globals';
 const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
 /** `dir` reached from a file one or two folders below src (src/ui/x.tsx, src/ui/app/x.tsx). */
 const fromSrc = (...dirs) => dirs.flatMap((d) => [`../${d}`, `../${d}/**`, `../../${d}`, `../../${d}/**`]);
-const NO_SERVER = { group: fromSrc('emulator'), message: 'The client imports nothing of the built-in server (only the --demo wiring and `b2c emulator` do).' };
+const NO_SERVER = {
+  group: fromSrc('emulator'),
+  message: 'The client imports nothing of the built-in server (only the --demo wiring and `b2c emulator` do).',
+};
 const UI = [
-  { group: fromSrc('providers', 'config'), allowTypeImports: true, message: 'src/ui renders only: providers and config are reached through the TUI core (src/tui).' },
+  {
+    group: fromSrc('providers', 'config'),
+    allowTypeImports: true,
+    message: 'src/ui renders only: providers and config are reached through the TUI core (src/tui).',
+  },
   { group: fromSrc('commands'), message: 'src/ui renders only: the CLI is not its business.' },
 ];
-const TUI = { group: ['react', 'react/*', 'react-dom', 'ink', 'ink/*', 'ink-*', ...fromSrc('ui')], message: 'src/tui is the TUI core without React or Ink: rendering belongs in src/ui.' };
-const STATE = { group: ['../../**', 'node:*', 'react', 'ink', 'conf', 'backblaze-b2', 'cli-progress', 'mime-types'], message: 'src/state is pure: it imports nothing outside src/state.' };
-const CLIENT = { group: fromSrc('tui', 'ui', 'commands', 'providers', 'transfers', 'config', 'state', 'cli.js', 'error-text.js'), message: 'The built-in server imports nothing of the client.' };
+const TUI = {
+  group: ['react', 'react/*', 'react-dom', 'ink', 'ink/*', 'ink-*', ...fromSrc('ui')],
+  message: 'src/tui is the TUI core without React or Ink: rendering belongs in src/ui.',
+};
+const STATE = {
+  group: ['../../**', 'node:*', 'react', 'ink', 'conf', 'backblaze-b2', 'cli-progress', 'mime-types'],
+  message: 'src/state is pure: it imports nothing outside src/state.',
+};
+const CLIENT = {
+  group: fromSrc('tui', 'ui', 'commands', 'providers', 'transfers', 'config', 'state', 'cli.js', 'error-text.js'),
+  message: 'The built-in server imports nothing of the client.',
+};
 /** Where the client may start the server: the --demo wiring and `b2c emulator`. */
 const SERVER_WIRING = ['src/tui/setup.ts', 'src/tui/providers/demo-profiles.ts', 'src/commands/emulator.ts'];
 

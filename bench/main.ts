@@ -42,7 +42,9 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
 function selected(only: string[] | undefined): BenchName[] {
   if (only === undefined) return [...BENCHES];
   const names = only.flatMap((s) => s.split(',')).map((s) => s.trim());
-  for (const n of names) if (!(BENCHES as readonly string[]).includes(n)) throw new Error(`--only: unknown benchmark "${n}" (${BENCHES.join(', ')})`);
+  for (const n of names)
+    if (!(BENCHES as readonly string[]).includes(n))
+      throw new Error(`--only: unknown benchmark "${n}" (${BENCHES.join(', ')})`);
   return names as BenchName[];
 }
 
@@ -65,19 +67,25 @@ async function main(): Promise<number> {
   const bigSize = positiveInt('big-mib', values['big-mib'], quick ? 128 : 1024) * 1048576;
   const smallCount = positiveInt('small-count', values['small-count'], quick ? 200 : 2000);
   // Quick runs use smaller parts so a 128 MiB file still has 4 parts in flight at once.
-  const settings: TransferSettings = { partSize: positiveInt('part-mib', values['part-mib'], quick ? 32 : 100) * 1048576, partConcurrency: 4 };
+  const settings: TransferSettings = {
+    partSize: positiveInt('part-mib', values['part-mib'], quick ? 32 : 100) * 1048576,
+    partConcurrency: 4,
+  };
   const link: LinkSettings = {
     latencyMs: positiveInt('latency-ms', values['latency-ms'], 40),
     bandwidth: positiveInt('link-bandwidth', values['link-bandwidth'], 50_000_000),
   };
   const rclone = rcloneVersion();
-  if (rclone === null) throw new Error('rclone is not on the PATH (apt-get install rclone): every benchmark compares against it');
+  if (rclone === null)
+    throw new Error('rclone is not on the PATH (apt-get install rclone): every benchmark compares against it');
 
   log(`b2c benchmarks — ${new Date().toISOString()}${quick ? ' (quick)' : ''}`);
   log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, ${rclone}`);
   log(`load average at start: ${load()}`);
   log(`settings: ${describeSettings(settings)}`);
-  log(`  b2c cp flags: ${b2cCpFlags(settings).join(' ')}, else its defaults (provider: partSize, partConcurrency ${settings.partConcurrency})`);
+  log(
+    `  b2c cp flags: ${b2cCpFlags(settings).join(' ')}, else its defaults (provider: partSize, partConcurrency ${settings.partConcurrency})`,
+  );
   log(`  rclone flags: ${describeRcloneFlags(settings)}`);
   if (benches.includes('link')) log(`  link run: ${describeLink(link)}`);
 
@@ -90,7 +98,9 @@ async function main(): Promise<number> {
     const bigFacts = await makeBigFile(bigFile, bigSize, 'b2c-bench-big');
     const smallDir = join(workDir, 'tree');
     const smallFacts = await makeSmallTree(smallDir, smallCount, 'b2c-bench-small');
-    log(`data: ${bigSize / 1048576} MiB file and ${smallCount} files of 1–8 KiB in ${((performance.now() - started) / 1000).toFixed(1)} s (${workDir})`);
+    log(
+      `data: ${bigSize / 1048576} MiB file and ${smallCount} files of 1–8 KiB in ${((performance.now() - started) / 1000).toFixed(1)} s (${workDir})`,
+    );
     const ctx: BenchContext = { workDir, bigFile, bigFacts, smallDir, smallFacts, settings, log };
     for (const bench of benches) {
       switch (bench) {
@@ -117,11 +127,18 @@ async function main(): Promise<number> {
 
   log(`\n== summary (ratios b2c ÷ rclone; speed > 1 = b2c faster, mem < 1 = b2c leaner) ==`);
   log(formatTable(comparisonRows(comparisons)));
-  log(`load average at end: ${load()} (2 cores shared with other users: wall-time ratios are noisy, CPU seconds less so)`);
+  log(
+    `load average at end: ${load()} (2 cores shared with other users: wall-time ratios are noisy, CPU seconds less so)`,
+  );
   for (const n of notes) log(`note: ${n}`);
-  if (values.json !== undefined) await writeFile(values.json, `${JSON.stringify({ date: new Date().toISOString(), quick, settings, comparisons, notes }, null, 2)}\n`);
+  if (values.json !== undefined)
+    await writeFile(
+      values.json,
+      `${JSON.stringify({ date: new Date().toISOString(), quick, settings, comparisons, notes }, null, 2)}\n`,
+    );
   const wrong = comparisons.filter((c) => c.b2c.problem !== null || c.rclone.problem !== null);
-  for (const c of wrong) log(`WRONG: ${c.bench} ${c.caseName}: ${c.b2c.problem ?? ''} ${c.rclone.problem ?? ''}`.trimEnd());
+  for (const c of wrong)
+    log(`WRONG: ${c.bench} ${c.caseName}: ${c.b2c.problem ?? ''} ${c.rclone.problem ?? ''}`.trimEnd());
   return wrong.length > 0 ? 1 : 0;
 }
 

@@ -33,8 +33,12 @@ function describeChild(r: RunResult, bound: number | null): string[] {
     // The documented bound is about part buffers (the provider's own gauge); RSS also holds the
     // runtime and garbage not yet collected (source chunks, heap), shown beside it, not hidden.
     const parts = c.peakPartBufferBytes;
-    lines.push(`${memory}; part buffers peak ${formatMiB(parts)}, bound parts in flight × part size = ${formatMiB(bound)}: ${parts <= bound ? 'within' : 'ABOVE'}`);
-    lines.push(`RSS above baseline = ${(over / bound).toFixed(2)}× the bound (${over <= bound ? 'within' : `+${formatMiB(over - bound)} of runtime and uncollected garbage on top`})`);
+    lines.push(
+      `${memory}; part buffers peak ${formatMiB(parts)}, bound parts in flight × part size = ${formatMiB(bound)}: ${parts <= bound ? 'within' : 'ABOVE'}`,
+    );
+    lines.push(
+      `RSS above baseline = ${(over / bound).toFixed(2)}× the bound (${over <= bound ? 'within' : `+${formatMiB(over - bound)} of runtime and uncollected garbage on top`})`,
+    );
   }
   return lines;
 }
@@ -46,49 +50,93 @@ export async function runProviderBench(ctx: BenchContext): Promise<Comparison[]>
   log(`\n== provider: ${size} through connectB2 vs rclone ==`);
   const server = await openServer(settings, 'bench-provider');
   try {
-    const env = { ...process.env, B2_APPLICATION_KEY_ID: server.access.keyId, B2_APPLICATION_KEY: server.access.key, B2_ENDPOINT: server.access.endpoint };
+    const env = {
+      ...process.env,
+      B2_APPLICATION_KEY_ID: server.access.keyId,
+      B2_APPLICATION_KEY: server.access.key,
+      B2_ENDPOINT: server.access.endpoint,
+    };
     const rEnv = rcloneEnv(server.access, ctx.workDir);
     const bucket = server.bucket.name;
     const bound = settings.partConcurrency * settings.partSize;
     const expected = new Map([['big.bin', bigFacts]]);
     const child = (job: Omit<ChildJob, 'partSize' | 'partConcurrency'>): Promise<RunResult> =>
-      runMeasured(process.execPath, ['--expose-gc', join(benchBundleDir(), 'provider-child.mjs'), JSON.stringify({ ...job, partSize: settings.partSize, partConcurrency: settings.partConcurrency })], { env });
+      runMeasured(
+        process.execPath,
+        [
+          '--expose-gc',
+          join(benchBundleDir(), 'provider-child.mjs'),
+          JSON.stringify({ ...job, partSize: settings.partSize, partConcurrency: settings.partConcurrency }),
+        ],
+        { env },
+      );
     const common = { bytes: bigFacts.size, files: 1 };
 
-    const b2cUp = await measureStep(server.emu, {
-      ...common,
-      caseName: `${size} up`,
-      tool: 'b2c provider',
-      run: () => child({ mode: 'up', local: ctx.bigFile, remote: `/${bucket}/b2c/big.bin` }),
-      verify: () => server.verifyRemote('b2c/', expected),
-      describe: (r) => describeChild(r, bound),
-    }, log);
-    const rcloneUp = await bestOf(server.emu, RCLONE_TRANSFERS.map((t) => ({
-      ...common,
-      caseName: `${size} up`,
-      tool: rcloneTool(t),
-      run: () => runMeasured('rclone', ['copyto', ctx.bigFile, rcloneRemote(bucket, `rclone-t${t}/big.bin`), ...rcloneFlags(settings, t)], { env: rEnv }),
-      verify: () => server.verifyRemote(`rclone-t${t}/`, expected),
-    })), log);
+    const b2cUp = await measureStep(
+      server.emu,
+      {
+        ...common,
+        caseName: `${size} up`,
+        tool: 'b2c provider',
+        run: () => child({ mode: 'up', local: ctx.bigFile, remote: `/${bucket}/b2c/big.bin` }),
+        verify: () => server.verifyRemote('b2c/', expected),
+        describe: (r) => describeChild(r, bound),
+      },
+      log,
+    );
+    const rcloneUp = await bestOf(
+      server.emu,
+      RCLONE_TRANSFERS.map((t) => ({
+        ...common,
+        caseName: `${size} up`,
+        tool: rcloneTool(t),
+        run: () =>
+          runMeasured(
+            'rclone',
+            ['copyto', ctx.bigFile, rcloneRemote(bucket, `rclone-t${t}/big.bin`), ...rcloneFlags(settings, t)],
+            { env: rEnv },
+          ),
+        verify: () => server.verifyRemote(`rclone-t${t}/`, expected),
+      })),
+      log,
+    );
     const b2cDir = join(ctx.workDir, 'provider-down-b2c');
-    const b2cDown = await measureStep(server.emu, {
-      ...common,
-      caseName: `${size} down`,
-      tool: 'b2c provider',
-      run: () => child({ mode: 'down', local: join(b2cDir, 'big.bin'), remote: `/${bucket}/b2c/big.bin` }),
-      verify: () => verifyLocalAndRemove(b2cDir, expected),
-      describe: (r) => describeChild(r, null),
-    }, log);
-    const rcloneDown = await bestOf(server.emu, RCLONE_TRANSFERS.map((t) => {
-      const dir = join(ctx.workDir, `provider-down-rclone-t${t}`);
-      return {
+    const b2cDown = await measureStep(
+      server.emu,
+      {
         ...common,
         caseName: `${size} down`,
-        tool: rcloneTool(t),
-        run: () => runMeasured('rclone', ['copyto', rcloneRemote(bucket, `rclone-t${t}/big.bin`), join(dir, 'big.bin'), ...rcloneFlags(settings, t)], { env: rEnv }),
-        verify: () => verifyLocalAndRemove(dir, expected),
-      };
-    }), log);
+        tool: 'b2c provider',
+        run: () => child({ mode: 'down', local: join(b2cDir, 'big.bin'), remote: `/${bucket}/b2c/big.bin` }),
+        verify: () => verifyLocalAndRemove(b2cDir, expected),
+        describe: (r) => describeChild(r, null),
+      },
+      log,
+    );
+    const rcloneDown = await bestOf(
+      server.emu,
+      RCLONE_TRANSFERS.map((t) => {
+        const dir = join(ctx.workDir, `provider-down-rclone-t${t}`);
+        return {
+          ...common,
+          caseName: `${size} down`,
+          tool: rcloneTool(t),
+          run: () =>
+            runMeasured(
+              'rclone',
+              [
+                'copyto',
+                rcloneRemote(bucket, `rclone-t${t}/big.bin`),
+                join(dir, 'big.bin'),
+                ...rcloneFlags(settings, t),
+              ],
+              { env: rEnv },
+            ),
+          verify: () => verifyLocalAndRemove(dir, expected),
+        };
+      }),
+      log,
+    );
     return [
       { bench: BENCH, caseName: `${size} up`, b2c: b2cUp, rclone: rcloneUp },
       { bench: BENCH, caseName: `${size} down`, b2c: b2cDown, rclone: rcloneDown },

@@ -58,8 +58,15 @@ async function procStatus(field: 'VmRSS' | 'VmHWM'): Promise<number> {
 
 async function main(job: ChildJob): Promise<ChildReport> {
   const { B2_APPLICATION_KEY_ID: keyId, B2_APPLICATION_KEY: key, B2_ENDPOINT: endpoint } = process.env;
-  if (keyId === undefined || key === undefined || endpoint === undefined) throw new Error('B2_APPLICATION_KEY_ID, B2_APPLICATION_KEY and B2_ENDPOINT must be set');
-  const b2 = await connectB2({ applicationKeyId: keyId, applicationKey: key, endpoint, partSize: job.partSize, partConcurrency: job.partConcurrency });
+  if (keyId === undefined || key === undefined || endpoint === undefined)
+    throw new Error('B2_APPLICATION_KEY_ID, B2_APPLICATION_KEY and B2_ENDPOINT must be set');
+  const b2 = await connectB2({
+    applicationKeyId: keyId,
+    applicationKey: key,
+    endpoint,
+    partSize: job.partSize,
+    partConcurrency: job.partConcurrency,
+  });
   const local = createLocalProvider();
   (globalThis as { gc?: () => void }).gc?.();
   const baselineRssBytes = await procStatus('VmRSS');
@@ -71,14 +78,30 @@ async function main(job: ChildJob): Promise<ChildReport> {
   let bytes: number;
   if (job.mode === 'up') {
     const source = await local.openRead(job.local);
-    const reopen = async (range: Required<ByteRange>, signal: AbortSignal): Promise<Readable> => (await local.openRead(job.local, { range, signal })).stream;
-    await b2.write(job.remote, source.stream, { size: source.size, mtimeMs: source.mtimeMs, overwrite: true, partSize: job.partSize, partConcurrency: job.partConcurrency, reopen });
+    const reopen = async (range: Required<ByteRange>, signal: AbortSignal): Promise<Readable> =>
+      (await local.openRead(job.local, { range, signal })).stream;
+    await b2.write(job.remote, source.stream, {
+      size: source.size,
+      mtimeMs: source.mtimeMs,
+      overwrite: true,
+      partSize: job.partSize,
+      partConcurrency: job.partConcurrency,
+      reopen,
+    });
     bytes = source.size;
   } else {
     // The local disk verifies what it wrote against the SHA1, so the stream need not (copy-bytes.ts).
     const handle = await b2.openRead(job.remote, { verify: false });
-    const reopen = async (range: Required<ByteRange>, signal: AbortSignal): Promise<Readable> => (await b2.openRead(job.remote, { range, signal, fileId: handle.fileId })).stream;
-    await local.write(job.local, handle.stream, { size: handle.size, mtimeMs: handle.mtimeMs, sha1: handle.sha1, overwrite: true, partConcurrency: job.partConcurrency, reopen });
+    const reopen = async (range: Required<ByteRange>, signal: AbortSignal): Promise<Readable> =>
+      (await b2.openRead(job.remote, { range, signal, fileId: handle.fileId })).stream;
+    await local.write(job.local, handle.stream, {
+      size: handle.size,
+      mtimeMs: handle.mtimeMs,
+      sha1: handle.sha1,
+      overwrite: true,
+      partConcurrency: job.partConcurrency,
+      reopen,
+    });
     bytes = handle.size;
   }
   const transferMs = performance.now() - started;

@@ -27,7 +27,9 @@ await build({
   target: 'node20',
   logLevel: 'warning',
   // backblaze-b2 (→ axios) is CommonJS and calls require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);",
+  },
 });
 
 const child = spawn(process.execPath, [join(out, 'main.mjs'), ...process.argv.slice(2)], {

@@ -44,38 +44,75 @@ async function runCase(ctx: BenchContext, server: BenchServer, spec: CaseSpec, b
   const kind = spec.recursive ? 'tree' : 'big';
   // Each rclone variant has its own remote folder: rclone skips files that are already there.
   const rcloneDir = (transfers: number): string => spec.remoteDir(`rclone-t${transfers}`);
-  const b2cUp = await measureStep(server.emu, {
-    ...common,
-    caseName: `${spec.name} up`,
-    tool: 'b2c cp',
-    run: () => runMeasured(process.execPath, b2cCpArgs(spec.source, b2cRemote, settings, spec.recursive), { env }),
-    verify: () => server.verifyRemote(spec.remoteDir('b2c'), spec.expected),
-  }, log);
-  const rcloneUp = await bestOf(server.emu, RCLONE_TRANSFERS.map((t) => ({
-    ...common,
-    caseName: `${spec.name} up`,
-    tool: rcloneTool(t),
-    run: () => runMeasured('rclone', [rcloneVerb, spec.source, rcloneRemote(bucket, `${rcloneDir(t)}${single ?? ''}`), ...rcloneFlags(settings, t)], { env: rEnv }),
-    verify: () => server.verifyRemote(rcloneDir(t), spec.expected),
-  })), log);
+  const b2cUp = await measureStep(
+    server.emu,
+    {
+      ...common,
+      caseName: `${spec.name} up`,
+      tool: 'b2c cp',
+      run: () => runMeasured(process.execPath, b2cCpArgs(spec.source, b2cRemote, settings, spec.recursive), { env }),
+      verify: () => server.verifyRemote(spec.remoteDir('b2c'), spec.expected),
+    },
+    log,
+  );
+  const rcloneUp = await bestOf(
+    server.emu,
+    RCLONE_TRANSFERS.map((t) => ({
+      ...common,
+      caseName: `${spec.name} up`,
+      tool: rcloneTool(t),
+      run: () =>
+        runMeasured(
+          'rclone',
+          [
+            rcloneVerb,
+            spec.source,
+            rcloneRemote(bucket, `${rcloneDir(t)}${single ?? ''}`),
+            ...rcloneFlags(settings, t),
+          ],
+          { env: rEnv },
+        ),
+      verify: () => server.verifyRemote(rcloneDir(t), spec.expected),
+    })),
+    log,
+  );
   const b2cDir = join(ctx.workDir, `down-b2c-${kind}`);
-  const b2cDown = await measureStep(server.emu, {
-    ...common,
-    caseName: `${spec.name} down`,
-    tool: 'b2c cp',
-    run: () => runMeasured(process.execPath, b2cCpArgs(b2cRemote, localTarget(b2cDir), settings, spec.recursive), { env }),
-    verify: () => verifyLocalAndRemove(b2cDir, spec.expected),
-  }, log);
-  const rcloneDown = await bestOf(server.emu, RCLONE_TRANSFERS.map((t) => {
-    const dir = join(ctx.workDir, `down-rclone-t${t}-${kind}`);
-    return {
+  const b2cDown = await measureStep(
+    server.emu,
+    {
       ...common,
       caseName: `${spec.name} down`,
-      tool: rcloneTool(t),
-      run: () => runMeasured('rclone', [rcloneVerb, rcloneRemote(bucket, `${rcloneDir(t)}${single ?? ''}`), localTarget(dir), ...rcloneFlags(settings, t)], { env: rEnv }),
-      verify: () => verifyLocalAndRemove(dir, spec.expected),
-    };
-  }), log);
+      tool: 'b2c cp',
+      run: () =>
+        runMeasured(process.execPath, b2cCpArgs(b2cRemote, localTarget(b2cDir), settings, spec.recursive), { env }),
+      verify: () => verifyLocalAndRemove(b2cDir, spec.expected),
+    },
+    log,
+  );
+  const rcloneDown = await bestOf(
+    server.emu,
+    RCLONE_TRANSFERS.map((t) => {
+      const dir = join(ctx.workDir, `down-rclone-t${t}-${kind}`);
+      return {
+        ...common,
+        caseName: `${spec.name} down`,
+        tool: rcloneTool(t),
+        run: () =>
+          runMeasured(
+            'rclone',
+            [
+              rcloneVerb,
+              rcloneRemote(bucket, `${rcloneDir(t)}${single ?? ''}`),
+              localTarget(dir),
+              ...rcloneFlags(settings, t),
+            ],
+            { env: rEnv },
+          ),
+        verify: () => verifyLocalAndRemove(dir, spec.expected),
+      };
+    }),
+    log,
+  );
   return [
     { bench, caseName: `${spec.name} up`, b2c: b2cUp, rclone: rcloneUp },
     { bench, caseName: `${spec.name} down`, b2c: b2cDown, rclone: rcloneDown },
@@ -86,7 +123,10 @@ async function runCase(ctx: BenchContext, server: BenchServer, spec: CaseSpec, b
  * Runs benchmark 2 against a fresh server, behind `link` when given (the "40 ms link" run).
  * Returns [] and logs why when `b2c cp` is not available yet.
  */
-export async function runTransferBench(ctx: BenchContext, link: LinkSettings | null = null): Promise<{ comparisons: Comparison[]; skipped: string | null }> {
+export async function runTransferBench(
+  ctx: BenchContext,
+  link: LinkSettings | null = null,
+): Promise<{ comparisons: Comparison[]; skipped: string | null }> {
   const { log, bigFacts, smallFacts } = ctx;
   const bench = link === null ? BENCH : `${BENCH}, ${linkName(link)}`;
   log(`\n== ${bench}: b2c cp vs rclone copy${link === null ? '' : ` (${describeLink(link)})`} ==`);
@@ -98,24 +138,34 @@ export async function runTransferBench(ctx: BenchContext, link: LinkSettings | n
   const server = await openServer(ctx.settings, link === null ? 'bench-transfer' : 'bench-link', link);
   try {
     const smallBytes = [...smallFacts.values()].reduce((n, f) => n + f.size, 0);
-    const big = await runCase(ctx, server, {
-      name: sizeLabel(bigFacts.size),
-      bytes: bigFacts.size,
-      files: 1,
-      expected: new Map([['big.bin', bigFacts]]),
-      source: ctx.bigFile,
-      recursive: false,
-      remoteDir: (tool) => `${tool}-big/`,
-    }, bench);
-    const small = await runCase(ctx, server, {
-      name: `${smallFacts.size} files`,
-      bytes: smallBytes,
-      files: smallFacts.size,
-      expected: smallFacts,
-      source: ctx.smallDir,
-      recursive: true,
-      remoteDir: (tool) => `${tool}-tree/`,
-    }, bench);
+    const big = await runCase(
+      ctx,
+      server,
+      {
+        name: sizeLabel(bigFacts.size),
+        bytes: bigFacts.size,
+        files: 1,
+        expected: new Map([['big.bin', bigFacts]]),
+        source: ctx.bigFile,
+        recursive: false,
+        remoteDir: (tool) => `${tool}-big/`,
+      },
+      bench,
+    );
+    const small = await runCase(
+      ctx,
+      server,
+      {
+        name: `${smallFacts.size} files`,
+        bytes: smallBytes,
+        files: smallFacts.size,
+        expected: smallFacts,
+        source: ctx.smallDir,
+        recursive: true,
+        remoteDir: (tool) => `${tool}-tree/`,
+      },
+      bench,
+    );
     return { comparisons: [...big, ...small], skipped: null };
   } finally {
     await server.stop();

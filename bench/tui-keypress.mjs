@@ -34,7 +34,9 @@ function report(label, big, small) {
   console.log(`${label}`);
   console.log(`  ${line(`${entries.toLocaleString('en')} entries:`, big)}`);
   console.log(`  ${line('10 entries:     ', small)}`);
-  console.log(`  ratio (median) ${(median(big) / median(small)).toFixed(2)}×, (p95) ${(percentile(big, 95) / percentile(small, 95)).toFixed(2)}×`);
+  console.log(
+    `  ratio (median) ${(median(big) / median(small)).toFixed(2)}×, (p95) ${(percentile(big, 95) / percentile(small, 95)).toFixed(2)}×`,
+  );
 }
 
 async function localCase(dir, count) {
@@ -56,7 +58,10 @@ function localDir(count) {
 }
 
 async function startServer() {
-  const child = spawnChild(process.execPath, [B2C, 'emulator'], { env: b2cEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawnChild(process.execPath, [B2C, 'emulator'], {
+    env: b2cEnv(),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise((resolve, reject) => {
     let buf = '';
     child.stdout.on('data', (d) => {
@@ -69,14 +74,20 @@ async function startServer() {
 }
 
 async function api(auth, op, body) {
-  const res = await fetch(`${auth.apiUrl}/b2api/v2/${op}`, { method: 'POST', headers: { Authorization: auth.token }, body: JSON.stringify(body) });
+  const res = await fetch(`${auth.apiUrl}/b2api/v2/${op}`, {
+    method: 'POST',
+    headers: { Authorization: auth.token },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${op}: ${res.status} ${await res.text()}`);
   return res.json();
 }
 
 async function seedBucket(emu, bucketName, count) {
   const basic = Buffer.from(`${emu.masterKeyId}:${emu.masterKey}`).toString('base64');
-  const a = await (await fetch(`${emu.endpoint}/b2api/v2/b2_authorize_account`, { headers: { Authorization: `Basic ${basic}` } })).json();
+  const a = await (
+    await fetch(`${emu.endpoint}/b2api/v2/b2_authorize_account`, { headers: { Authorization: `Basic ${basic}` } })
+  ).json();
   const auth = { apiUrl: a.apiUrl, token: a.authorizationToken };
   const bucket = await api(auth, 'b2_create_bucket', { accountId: a.accountId, bucketName, bucketType: 'allPrivate' });
   const sha1 = createHash('sha1').update('').digest('hex');
@@ -87,7 +98,13 @@ async function seedBucket(emu, bucketName, count) {
       const i = next++;
       const res = await fetch(up.uploadUrl, {
         method: 'POST',
-        headers: { Authorization: up.authorizationToken, 'X-Bz-File-Name': name(i), 'Content-Type': 'application/octet-stream', 'Content-Length': '0', 'X-Bz-Content-Sha1': sha1 },
+        headers: {
+          Authorization: up.authorizationToken,
+          'X-Bz-File-Name': name(i),
+          'Content-Type': 'application/octet-stream',
+          'Content-Length': '0',
+          'X-Bz-Content-Sha1': sha1,
+        },
         body: '',
       });
       if (!res.ok) throw new Error(`upload ${i}: ${res.status}`);
@@ -98,7 +115,12 @@ async function seedBucket(emu, bucketName, count) {
 }
 
 async function b2Case(emu, bucketName, count) {
-  const env = b2cEnv({ B2_APPLICATION_KEY_ID: emu.masterKeyId, B2_APPLICATION_KEY: emu.masterKey, B2_ENDPOINT: emu.endpoint, B2C_CONFIG_DIR: join(work, 'config') });
+  const env = b2cEnv({
+    B2_APPLICATION_KEY_ID: emu.masterKeyId,
+    B2_APPLICATION_KEY: emu.masterKey,
+    B2_ENDPOINT: emu.endpoint,
+    B2C_CONFIG_DIR: join(work, 'config'),
+  });
   const p = run(process.execPath, [B2C], { cwd: work, env, rows: 40, cols: 120 });
   await p.until((t) => t.includes(bucketName));
   p.pty.write(`/${bucketName}\r`);

@@ -7,9 +7,10 @@ import xterm from '@xterm/headless';
 import { spawn } from 'node-pty';
 
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-export const B2C = join(ROOT, 'bin', 'b2c.js');
+/** The binary measured; `B2C_BENCH_CLI=path/to/b2c.js` measures another build (e.g. the previous one). */
+export const B2C = process.env.B2C_BENCH_CLI ?? join(ROOT, 'bin', 'b2c.js');
 
-/** Environment for the bundled binary: Ink draws nothing with CI set (DESIGN.md). */
+/** Environment for the bundled binary, with colours (with CI set chalk draws none). */
 export function b2cEnv(extra = {}) {
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first');
   return { ...process.env, TERM: 'xterm-256color', CI: 'false', FORCE_COLOR: '2', ...extra };

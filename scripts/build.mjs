@@ -11,7 +11,10 @@ const stubDevtools = {
   name: 'stub-react-devtools-core',
   setup(b) {
     b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'b2c-stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'b2c-stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };', loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'b2c-stub' }, () => ({
+      contents: 'export default { initialize() {}, connectToDevTools() {} };',
+      loader: 'js',
+    }));
   },
 };
 

@@ -19,7 +19,11 @@ function buildProgram() {
   const read = ts.readConfigFile(configPath, ts.sys.readFile);
   if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, '\n'));
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, root, undefined, configPath);
-  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, projectReferences: parsed.projectReferences });
+  const program = ts.createProgram({
+    rootNames: parsed.fileNames,
+    options: parsed.options,
+    projectReferences: parsed.projectReferences,
+  });
   return { program, configErrors: parsed.errors };
 }
 
@@ -38,7 +42,10 @@ async function main() {
     cwd: root,
     // The config asks for `projectService`; the one program replaces it for every typed file
     // (the .js/.mjs files keep their untyped setting, which a later config block gives them).
-    overrideConfig: { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parserOptions: { projectService: false, programs: [program] } } },
+    overrideConfig: {
+      files: ['**/*.ts', '**/*.tsx'],
+      languageOptions: { parserOptions: { projectService: false, programs: [program] } },
+    },
   });
   const results = await eslint.lintFiles(['.']);
   const formatter = await eslint.loadFormatter('stylish');
@@ -46,7 +53,9 @@ async function main() {
   if (lintText.trim() !== '') process.stdout.write(lintText);
   const lintProblems = results.reduce((n, r) => n + r.errorCount + r.warningCount, 0);
 
-  console.log(`typecheck: ${diagnostics.length === 0 ? 'passed' : `${diagnostics.length} error(s)`}; lint: ${lintProblems === 0 ? 'passed' : `${lintProblems} problem(s)`}`);
+  console.log(
+    `typecheck: ${diagnostics.length === 0 ? 'passed' : `${diagnostics.length} error(s)`}; lint: ${lintProblems === 0 ? 'passed' : `${lintProblems} problem(s)`}`,
+  );
   return diagnostics.length === 0 && lintProblems === 0 ? 0 : 1;
 }
 

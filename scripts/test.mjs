@@ -1,5 +1,5 @@
 // `npm test`: build, then the type-check and lint (one process, scripts/check.mjs, which builds
-// the TypeScript program once for both) alongside vitest. The build comes first (the tests that
+// the TypeScript program once for both) and the format check (prettier --check) alongside vitest. The build comes first (the tests that
 // run the real binary need dist/); the checks then overlap, because vitest spends much of its
 // time waiting (network bounds, servers, terminals) while the checks only compute. The checks
 // run at a lower CPU priority (nice 10) so that vitest, whose tests wait for screens with time
@@ -38,7 +38,10 @@ if (build.code !== 0) {
   process.exit(build.code);
 }
 
-const checks = [run('typecheck and lint', process.execPath, ['scripts/check.mjs'], { background: true })];
+const checks = [
+  run('typecheck and lint', process.execPath, ['scripts/check.mjs'], { background: true }),
+  run('format', bin('prettier'), ['--check', '--log-level', 'warn', '.'], { background: true }),
+];
 const vitest = await run('vitest', bin('vitest'), ['run', ...process.argv.slice(2)], { inherit: true });
 const results = [vitest, ...(await Promise.all(checks))];
 for (const r of results.slice(1)) {
@@ -47,5 +50,7 @@ for (const r of results.slice(1)) {
   console.log(`${r.name}: ${status}, done at ${r.at}`);
 }
 const failed = results.filter((r) => r.code !== 0);
-console.log(`npm test: ${failed.length === 0 ? 'all passed' : `${failed.map((r) => r.name).join(', ')} failed`} in ${seconds()}.`);
+console.log(
+  `npm test: ${failed.length === 0 ? 'all passed' : `${failed.map((r) => r.name).join(', ')} failed`} in ${seconds()}.`,
+);
 process.exit(failed.length === 0 ? 0 : 1);

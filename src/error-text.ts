@@ -1,11 +1,11 @@
 /**
- * The one place errors become text for people (DESIGN.md: error classes are mapped to messages in
- * one place, never by string matching). It sits just above the two leaf modules that define the
- * error classes — src/providers/errors.ts and src/config/errors.ts — so every layer can use it:
- * the TUI's status line (`errorText`), the transfer queue and the CLI's results (`failureHeadline`,
- * through src/transfers/failure.ts), and the accounts screens and CLI failures (`errorMessage`).
- * Provider and config errors already carry a sentence for people; anything else is a bug and says
- * so. Results are raw: sanitise before display.
+ * The one place errors become text for people (ARCHITECTURE.md, "Providers": error classes are
+ * mapped to messages in one place, never by string matching). It sits just above the two leaf
+ * modules that define the error classes — src/providers/errors.ts and src/config/errors.ts — so
+ * every layer can use it: the TUI's status line (`errorText`), the transfer queue and the CLI's
+ * results (`failureHeadline`, through src/transfers/failure.ts), and the accounts screens and CLI
+ * failures (`errorMessage`). Provider and config errors already carry a sentence for people;
+ * anything else is a bug and says so. Results are raw: sanitise before display.
  */
 import { ConfigError, ConfigValueError, CredentialsError, ProfileError } from './config/errors.js';
 import { isProviderError, PermissionDeniedError, type ProviderError } from './providers/errors.js';
@@ -17,7 +17,12 @@ export function errorMessage(e: unknown): string {
 
 /** True for the config layer's errors, whose messages are sentences a user can act on. */
 function isConfigError(e: unknown): e is Error {
-  return e instanceof ConfigError || e instanceof ConfigValueError || e instanceof ProfileError || e instanceof CredentialsError;
+  return (
+    e instanceof ConfigError ||
+    e instanceof ConfigValueError ||
+    e instanceof ProfileError ||
+    e instanceof CredentialsError
+  );
 }
 
 /** A one-line message for `e` (the status line). */
@@ -64,9 +69,8 @@ export function failureHeadline(e: ProviderError): { message: string; retryable:
     case 'permission-denied': {
       const missing = e instanceof PermissionDeniedError ? e.missing : [];
       return {
-        message: missing.length > 0
-          ? `Not allowed: this key lacks ${missing.join(', ')}.`
-          : 'Not allowed: permission denied.',
+        message:
+          missing.length > 0 ? `Not allowed: this key lacks ${missing.join(', ')}.` : 'Not allowed: permission denied.',
         retryable: false,
       };
     }

@@ -7,8 +7,23 @@
  * when-exit's `exit` hook stays, so atomically still removes its temp files on `process.exit`.
  */
 const HOOKED_SIGNALS: NodeJS.Signals[] = [
-  'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGALRM', 'SIGABRT', 'SIGVTALRM', 'SIGXCPU', 'SIGXFSZ', 'SIGUSR2',
-  'SIGTRAP', 'SIGSYS', 'SIGQUIT', 'SIGIOT', 'SIGIO', 'SIGPOLL', 'SIGPWR', 'SIGSTKFLT',
+  'SIGHUP',
+  'SIGINT',
+  'SIGTERM',
+  'SIGALRM',
+  'SIGABRT',
+  'SIGVTALRM',
+  'SIGXCPU',
+  'SIGXFSZ',
+  'SIGUSR2',
+  'SIGTRAP',
+  'SIGSYS',
+  'SIGQUIT',
+  'SIGIOT',
+  'SIGIO',
+  'SIGPOLL',
+  'SIGPWR',
+  'SIGSTKFLT',
 ];
 
 /** Drops every signal listener installed while modules loaded. Call after a command module loads, before it runs. */

@@ -14,7 +14,11 @@ export interface NativeSession {
 }
 
 async function call<T>(s: NativeSession, op: string, body: unknown): Promise<T> {
-  const res = await fetch(`${s.apiUrl}/b2api/v2/${op}`, { method: 'POST', headers: { Authorization: s.token }, body: JSON.stringify(body) });
+  const res = await fetch(`${s.apiUrl}/b2api/v2/${op}`, {
+    method: 'POST',
+    headers: { Authorization: s.token },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${op}: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
   return (await res.json()) as T;
 }
@@ -25,13 +29,22 @@ export async function authorize(endpoint: string, keyId: string, key: string): P
     headers: { Authorization: `Basic ${Buffer.from(`${keyId}:${key}`).toString('base64')}` },
   });
   if (!res.ok) throw new Error(`b2_authorize_account: HTTP ${res.status}`);
-  const d = (await res.json()) as { apiUrl: string; downloadUrl: string; authorizationToken: string; accountId: string };
+  const d = (await res.json()) as {
+    apiUrl: string;
+    downloadUrl: string;
+    authorizationToken: string;
+    accountId: string;
+  };
   return { apiUrl: d.apiUrl, downloadUrl: d.downloadUrl, token: d.authorizationToken, accountId: d.accountId };
 }
 
 /** Creates a private bucket; returns its ID. */
 export async function createBucket(s: NativeSession, bucketName: string): Promise<string> {
-  const d = await call<{ bucketId: string }>(s, 'b2_create_bucket', { accountId: s.accountId, bucketName, bucketType: 'allPrivate' });
+  const d = await call<{ bucketId: string }>(s, 'b2_create_bucket', {
+    accountId: s.accountId,
+    bucketName,
+    bucketType: 'allPrivate',
+  });
   return d.bucketId;
 }
 
@@ -40,12 +53,16 @@ export async function listNames(s: NativeSession, bucketId: string, prefix: stri
   const out = new Map<string, number>();
   let start: string | null = null;
   do {
-    const page: { files: Array<{ fileName: string; contentLength: number }>; nextFileName: string | null } = await call(s, 'b2_list_file_names', {
-      bucketId,
-      prefix,
-      maxFileCount: 1000,
-      ...(start === null ? {} : { startFileName: start }),
-    });
+    const page: { files: Array<{ fileName: string; contentLength: number }>; nextFileName: string | null } = await call(
+      s,
+      'b2_list_file_names',
+      {
+        bucketId,
+        prefix,
+        maxFileCount: 1000,
+        ...(start === null ? {} : { startFileName: start }),
+      },
+    );
     for (const f of page.files) out.set(f.fileName, f.contentLength);
     start = page.nextFileName;
   } while (start !== null);
@@ -58,7 +75,9 @@ function encodeName(name: string): string {
 
 /** Downloads one file by name and hashes it on the way (nothing kept in memory). */
 export async function downloadFacts(s: NativeSession, bucket: string, name: string): Promise<FileFacts> {
-  const res = await fetch(`${s.downloadUrl}/file/${bucket}/${encodeName(name)}`, { headers: { Authorization: s.token } });
+  const res = await fetch(`${s.downloadUrl}/file/${bucket}/${encodeName(name)}`, {
+    headers: { Authorization: s.token },
+  });
   if (!res.ok || res.body === null) throw new Error(`download ${name}: HTTP ${res.status}`);
   const hash = createHash('sha1');
   let size = 0;
@@ -73,7 +92,12 @@ export async function downloadFacts(s: NativeSession, bucket: string, name: stri
  * What the server holds under `prefix` (relative names → facts), every file downloaded and hashed,
  * `parallel` at a time.
  */
-export async function remoteTree(s: NativeSession, bucket: { id: string; name: string }, prefix: string, parallel = 8): Promise<TreeFacts> {
+export async function remoteTree(
+  s: NativeSession,
+  bucket: { id: string; name: string },
+  prefix: string,
+  parallel = 8,
+): Promise<TreeFacts> {
   const names = [...(await listNames(s, bucket.id, prefix)).keys()];
   const facts: TreeFacts = new Map();
   let next = 0;

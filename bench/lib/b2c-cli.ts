@@ -13,7 +13,11 @@ import type { ServerAccess, TransferSettings } from './settings.js';
 export function b2cCpUnavailable(): string | null {
   const r = spawnSync(process.execPath, [b2cBin(), 'cp', '--help'], { encoding: 'utf8', timeout: 30_000 });
   if (r.status === 0) return null;
-  const why = `${r.stderr}${r.stdout}`.trim().split('\n').find((l) => l.trim() !== '') ?? `exit ${String(r.status)}`;
+  const why =
+    `${r.stderr}${r.stdout}`
+      .trim()
+      .split('\n')
+      .find((l) => l.trim() !== '') ?? `exit ${String(r.status)}`;
   return `\`b2c cp --help\` failed (${why.slice(0, 160)})`;
 }
 

@@ -17,5 +17,7 @@ export interface BenchContext {
 
 /** `1 GiB`, `128 MiB`: a size for case names. */
 export function sizeLabel(bytes: number): string {
-  return bytes >= 1 << 30 && bytes % (1 << 30) === 0 ? `${bytes / (1 << 30)} GiB` : `${(bytes / 1048576).toFixed(0)} MiB`;
+  return bytes >= 1 << 30 && bytes % (1 << 30) === 0
+    ? `${bytes / (1 << 30)} GiB`
+    : `${(bytes / 1048576).toFixed(0)} MiB`;
 }

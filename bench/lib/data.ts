@@ -30,7 +30,7 @@ export async function makeBigFile(path: string, size: number, seed: string): Pro
   const hash = createHash('sha1');
   const fh = await open(path, 'w');
   try {
-    for (let left = size; left > 0; ) {
+    for (let left = size; left > 0;) {
       const chunk = next(Math.min(left, 4 * 1024 * 1024));
       hash.update(chunk);
       await fh.write(chunk);
@@ -95,7 +95,8 @@ export function compareTrees(expected: TreeFacts, actual: TreeFacts): string | n
   for (const [name, want] of expected) {
     const got = actual.get(name);
     if (got === undefined) problems.push(`missing ${name}`);
-    else if (got.size !== want.size || got.sha1 !== want.sha1) problems.push(`${name}: ${got.size} B sha1 ${got.sha1}, want ${want.size} B ${want.sha1}`);
+    else if (got.size !== want.size || got.sha1 !== want.sha1)
+      problems.push(`${name}: ${got.size} B sha1 ${got.sha1}, want ${want.size} B ${want.sha1}`);
   }
   for (const name of actual.keys()) if (!expected.has(name)) problems.push(`unexpected ${name}`);
   if (problems.length === 0) return null;

@@ -60,7 +60,11 @@ function waitForExit(child: ChildProcess): Promise<void> {
  * link (`--latency` ms, `--bandwidth` bytes/s per connection).
  * @throws when the process exits or prints no ready line within 20 s.
  */
-export async function startEmulatorProcess(opts: { partSize: number; minPartSize?: number; link?: LinkSettings | null }): Promise<EmulatorProcess> {
+export async function startEmulatorProcess(opts: {
+  partSize: number;
+  minPartSize?: number;
+  link?: LinkSettings | null;
+}): Promise<EmulatorProcess> {
   const args = [join(benchBundleDir(), 'emulator-entry.mjs'), '--port', '0', '--part-size', String(opts.partSize)];
   if (opts.minPartSize !== undefined) args.push('--min-part-size', String(opts.minPartSize));
   if (opts.link) args.push('--latency', String(opts.link.latencyMs), '--bandwidth', String(opts.link.bandwidth));

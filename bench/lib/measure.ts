@@ -49,7 +49,11 @@ export async function runMeasured(command: string, args: string[], options: RunO
   const timeFile = dir === null ? null : join(dir, 'time.txt');
   const [cmd, argv] = timeFile === null ? [command, args] : [GNU_TIME, ['-v', '-o', timeFile, command, ...args]];
   const started = performance.now();
-  const child = spawn(cmd, argv, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, argv, {
+    env: options.env ?? process.env,
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
@@ -74,7 +78,10 @@ export async function runMeasured(command: string, args: string[], options: RunO
   });
   const wallMs = performance.now() - started;
   if (poll !== null) clearInterval(poll);
-  let measured: { peakRssBytes: number | null; cpuSeconds: number | null } = { peakRssBytes: polledRss, cpuSeconds: polledCpu };
+  let measured: { peakRssBytes: number | null; cpuSeconds: number | null } = {
+    peakRssBytes: polledRss,
+    cpuSeconds: polledCpu,
+  };
   if (timeFile !== null && dir !== null) {
     const text = await readFile(timeFile, 'utf8').catch(() => '');
     measured = parseGnuTime(text);

@@ -52,13 +52,20 @@ function shortError(r: RunResult): string {
 }
 
 /** Runs one step against `server`, measures it, then verifies it (verification is not timed). */
-export async function measureStep(server: EmulatorProcess, step: Step, log: (line: string) => void): Promise<Measurement> {
+export async function measureStep(
+  server: EmulatorProcess,
+  step: Step,
+  log: (line: string) => void,
+): Promise<Measurement> {
   log(`  ${step.tool.padEnd(13)} ${step.caseName} …`);
   const cpuBefore = await server.cpuSeconds();
   const r = await step.run();
   const cpuAfter = await server.cpuSeconds();
   let problem: string | null = r.exitCode === 0 ? null : shortError(r);
-  if (problem === null) problem = await step.verify().catch((e: unknown) => `verification failed: ${e instanceof Error ? e.message : String(e)}`);
+  if (problem === null)
+    problem = await step
+      .verify()
+      .catch((e: unknown) => `verification failed: ${e instanceof Error ? e.message : String(e)}`);
   let details: string[] = [];
   try {
     details = step.describe?.(r) ?? [];
@@ -77,7 +84,9 @@ export async function measureStep(server: EmulatorProcess, step: Step, log: (lin
     problem,
     details,
   };
-  log(`    ${(r.wallMs / 1000).toFixed(1)} s, ${mbps(m)}, peak ${mib(m.peakRssBytes)}${problem === null ? ', verified' : `, WRONG: ${problem}`}`);
+  log(
+    `    ${(r.wallMs / 1000).toFixed(1)} s, ${mbps(m)}, peak ${mib(m.peakRssBytes)}${problem === null ? ', verified' : `, WRONG: ${problem}`}`,
+  );
   for (const d of details) log(`    ${d}`);
   return m;
 }
@@ -86,7 +95,11 @@ export async function measureStep(server: EmulatorProcess, step: Step, log: (lin
  * Runs each step (variants of one tool on one case) and returns the fastest one that succeeded
  * (else the first), so a comparison is with that tool's best.
  */
-export async function bestOf(server: EmulatorProcess, steps: Step[], log: (line: string) => void): Promise<Measurement> {
+export async function bestOf(
+  server: EmulatorProcess,
+  steps: Step[],
+  log: (line: string) => void,
+): Promise<Measurement> {
   const runs: Measurement[] = [];
   for (const step of steps) runs.push(await measureStep(server, step, log));
   const ok = runs.filter((m) => m.problem === null);

@@ -45,12 +45,26 @@ export function comparisonRows(list: Comparison[]): string[][] {
   });
 }
 
-const HEADER = ['bench', 'case', 'b2c', 'rclone', 'speed b2c/rclone', 'peak RSS b2c / rclone', 'mem b2c/rclone', 'CPU s b2c / rclone', 'server CPU s'];
+const HEADER = [
+  'bench',
+  'case',
+  'b2c',
+  'rclone',
+  'speed b2c/rclone',
+  'peak RSS b2c / rclone',
+  'mem b2c/rclone',
+  'CPU s b2c / rclone',
+  'server CPU s',
+];
 
 /** Formats rows under HEADER with padded columns. */
 export function formatTable(rows: string[][]): string {
   const all = [HEADER, ...rows];
   const widths = HEADER.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]): string => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (r: string[]): string =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(HEADER), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

@@ -22,7 +22,11 @@ export interface BenchServer {
  * Starts a server whose recommendedPartSize is the run's part size, behind `link` when given,
  * and creates `bucketName`.
  */
-export async function openServer(settings: TransferSettings, bucketName: string, link: LinkSettings | null = null): Promise<BenchServer> {
+export async function openServer(
+  settings: TransferSettings,
+  bucketName: string,
+  link: LinkSettings | null = null,
+): Promise<BenchServer> {
   const emu = await startEmulatorProcess({ partSize: settings.partSize, link });
   try {
     const native = await authorize(emu.endpoint, emu.masterKeyId, emu.masterKey);

@@ -60,7 +60,11 @@ export async function resolveDestination(dst: CliLocation, sources: number, ctx:
   const dest = await chooseDestination(dst, sources, ctx);
   if (dst.kind === 'local') {
     const blocker = await fileInTheWay(ctx.providerOf(dst), dest.into ? dst.path : posix.dirname(dst.path));
-    if (blocker !== null) throw new CommandFailure('failed', `"${blocker}" is a file, not a folder: nothing can be copied into "${dest.into ? dst.raw : posix.dirname(dst.path)}".`);
+    if (blocker !== null)
+      throw new CommandFailure(
+        'failed',
+        `"${blocker}" is a file, not a folder: nothing can be copied into "${dest.into ? dst.raw : posix.dirname(dst.path)}".`,
+      );
   }
   return dest;
 }
@@ -71,7 +75,10 @@ async function chooseDestination(dst: CliLocation, sources: number, ctx: PlanCon
   // Only ask where the key may look names up: B2 would refuse the lookup outside its bucket or
   // prefix (401), and nothing forbidden is sent. A key that may not look cannot tell; DST is then
   // taken as the new name, and the copy's own permission check says why when it may not go there.
-  const lookUp = dst.kind === 'local' || eitherKind((dir) => checkAction('look-up', ruleLocation(dst.kind, dst.path, { dir }), ctx.keyInfo, ctx.now)).allowed;
+  const lookUp =
+    dst.kind === 'local' ||
+    eitherKind((dir) => checkAction('look-up', ruleLocation(dst.kind, dst.path, { dir }), ctx.keyInfo, ctx.now))
+      .allowed;
   if (lookUp) {
     try {
       existing = await statOrNull(ctx.providerOf(dst), dst.path);
@@ -81,11 +88,13 @@ async function chooseDestination(dst: CliLocation, sources: number, ctx: PlanCon
   }
   if (existing && isFolderEntry(existing)) return { loc: dst, into: true, isFile: false };
   if (sources > 1) {
-    throw new CommandFailure('failed', `"${dst.raw}" is not a folder: with several sources, DST must be a folder (end it with "/" to create one).`);
+    throw new CommandFailure(
+      'failed',
+      `"${dst.raw}" is not a folder: with several sources, DST must be a folder (end it with "/" to create one).`,
+    );
   }
   return { loc: dst, into: false, isFile: existing !== null && existing.kind === 'file' };
 }
-
 
 function kindOf(src: CliLocation, dst: CliLocation): JobKind {
   if (src.kind === 'local') return dst.kind === 'local' ? 'local-copy' : 'upload';
@@ -130,14 +139,27 @@ export async function planCopies(
   const dst = dest.loc;
   for (const src of sources) {
     // Exact names: the own name of `b2://b/dir//` is the empty folder name, of `b2://b//x` it is `x`.
-    const named = dest.into ? { folder: dst.path, name: ownName(src.path, src.path.endsWith('/')) } : splitName(dst.path);
+    const named = dest.into
+      ? { folder: dst.path, name: ownName(src.path, src.path.endsWith('/')) }
+      : splitName(dst.path);
     const targetDir = named.folder;
     let targetName = named.name;
     const targetPath = childPath(targetDir, targetName);
     const shownTarget = dst.kind === 'b2' ? `b2://${targetPath.replace(/^\/+/, '')}` : targetPath;
     const kind = kindOf(src, dst);
-    const keys = { source: src.kind === 'b2' ? ctx.keyInfo : null, destination: dst.kind === 'b2' ? ctx.keyInfo : null };
-    const decision = eitherKind((dir) => checkTransfer('copy', ruleLocation(src.kind, src.path, { dir }), ruleLocation(dst.kind, targetPath, { dir }), keys, ctx.now));
+    const keys = {
+      source: src.kind === 'b2' ? ctx.keyInfo : null,
+      destination: dst.kind === 'b2' ? ctx.keyInfo : null,
+    };
+    const decision = eitherKind((dir) =>
+      checkTransfer(
+        'copy',
+        ruleLocation(src.kind, src.path, { dir }),
+        ruleLocation(dst.kind, targetPath, { dir }),
+        keys,
+        ctx.now,
+      ),
+    );
     if (!decision.allowed) {
       refused.push(refusedRow(src, shownTarget, kind, 'permission-denied', decision.reason ?? 'Not allowed.'));
       continue;
@@ -148,11 +170,21 @@ export async function planCopies(
       continue;
     }
     if (isFolderEntry(entry) && !options.recursive) {
-      refused.push(refusedRow(src, shownTarget, kind, 'refused', `"${src.raw}" is a folder: use -r to copy it with its contents.`));
+      refused.push(
+        refusedRow(src, shownTarget, kind, 'refused', `"${src.raw}" is a folder: use -r to copy it with its contents.`),
+      );
       continue;
     }
     if (isFolderEntry(entry) && dest.isFile && dst.kind === 'local') {
-      refused.push(refusedRow(src, shownTarget, kind, 'already-exists', `"${dst.raw}" is a file: the folder "${src.raw}" cannot be copied onto it.`));
+      refused.push(
+        refusedRow(
+          src,
+          shownTarget,
+          kind,
+          'already-exists',
+          `"${dst.raw}" is a file: the folder "${src.raw}" cannot be copied onto it.`,
+        ),
+      );
       continue;
     }
     if (dest.into) targetName = ownName(src.path, isFolderEntry(entry));

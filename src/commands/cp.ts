@@ -11,7 +11,19 @@ import { DEFAULT_SETTINGS } from '../config/index.js';
 import type { B2Provider } from '../providers/b2/index.js';
 import { createLocalProvider } from '../providers/local/index.js';
 import type { ConflictPolicy } from '../transfers/index.js';
-import { COMMON_OPTIONS, EXIT, integerOption, locationArg, processCliDeps, runCommand, signInCommand, sizeOption, usageError, type CliCommand, type CliDeps } from './kit/index.js';
+import {
+  COMMON_OPTIONS,
+  EXIT,
+  integerOption,
+  locationArg,
+  processCliDeps,
+  runCommand,
+  signInCommand,
+  sizeOption,
+  usageError,
+  type CliCommand,
+  type CliDeps,
+} from './kit/index.js';
 import { planCopies, resolveDestination } from './cp-plan.js';
 import type { CliLocation } from './location-url.js';
 import { reportEarlyStop, runExitCode, runTransfers } from './progress-run.js';
@@ -88,11 +100,14 @@ export const CP_COMMAND: CliCommand<typeof OPTIONS> = {
     const dst = locations[locations.length - 1] as CliLocation;
     const sources = locations.slice(0, -1);
     for (const loc of locations) {
-      if (loc.kind === 'b2' && loc.bucket === null) throw usageError(`"${loc.raw}" is the list of buckets; name a bucket: b2://BUCKET/PATH.`, CP_USAGE);
+      if (loc.kind === 'b2' && loc.bucket === null)
+        throw usageError(`"${loc.raw}" is the list of buckets; name a bucket: b2://BUCKET/PATH.`, CP_USAGE);
     }
 
     const needsB2 = locations.some((l) => l.kind === 'b2');
-    const session = needsB2 ? await signInCommand(deps, out, values.profile, partSize === undefined ? undefined : { partSize }) : null;
+    const session = needsB2
+      ? await signInCommand(deps, out, values.profile, partSize === undefined ? undefined : { partSize })
+      : null;
     const settings = transferSettings(session, deps, out);
     const local = createLocalProvider();
     const b2 = session?.provider ?? null;
@@ -107,29 +122,28 @@ export const CP_COMMAND: CliCommand<typeof OPTIONS> = {
 
     // The part size that will be used, for the prehash threshold below.
     const effectivePart = partSize ?? (settings.partSize !== DEFAULT_SETTINGS.partSize ? settings.partSize : undefined);
-    const run = plan.requests.length === 0
-      ? { results: [], interrupted: null, unreachable: null }
-      : await runTransfers({
-          deps,
-          out,
-          local,
-          b2,
-          keyOf: (ref) => (ref === 'b2' ? (session?.keyInfo ?? null) : null),
-          requests: plan.requests,
-          concurrency: concurrency ?? settings.concurrency,
-          partConcurrency: settings.partConcurrency,
-          // The default setting means "B2's recommendation": let the provider take the server's.
-          partSize: effectivePart,
-          prehashMinBytes: prehashThreshold(session?.provider ?? null, effectivePart),
-          removeMode: null,
-        });
+    const run = await runTransfers({
+      deps,
+      out,
+      local,
+      b2,
+      keyOf: (ref) => (ref === 'b2' ? (session?.keyInfo ?? null) : null),
+      requests: plan.requests,
+      concurrency: concurrency ?? settings.concurrency,
+      partConcurrency: settings.partConcurrency,
+      // The default setting means "B2's recommendation": let the provider take the server's.
+      partSize: effectivePart,
+      prehashMinBytes: prehashThreshold(session?.provider ?? null, effectivePart),
+      removeMode: null,
+    });
     const results = [...plan.refused, ...run.results];
     const totals = totalsOf(results);
     const code = runExitCode(run, totals);
     const ok = code === EXIT.ok;
     if (out.json) out.printJson({ command: 'cp', ok, interrupted: run.interrupted !== null, totals, results });
     else out.lines([summaryLine(totals, 'copied')]);
-    if (run.interrupted !== null) out.note('interrupted; unfinished copies were cancelled and nothing partial was kept.');
+    if (run.interrupted !== null)
+      out.note('interrupted; unfinished copies were cancelled and nothing partial was kept.');
     reportEarlyStop(out, run, totals);
     return code;
   },

@@ -9,7 +9,15 @@
  * (kit/exit-codes.ts).
  */
 import { startEmulator, type EmulatorOptions } from '../emulator/index.js';
-import { CommandFailure, EXIT, processCliDeps, runCommand, usageError, type CliCommand, type CliDeps } from './kit/index.js';
+import {
+  CommandFailure,
+  EXIT,
+  processCliDeps,
+  runCommand,
+  usageError,
+  type CliCommand,
+  type CliDeps,
+} from './kit/index.js';
 
 const USAGE = `Usage: b2c emulator [options]
 
@@ -42,7 +50,10 @@ function integerOption(name: string, value: string | undefined, min: number, max
 
 /** `, link: 40 ms latency, 50000000 B/s per connection` when a link is simulated, else ''. */
 function linkNote(o: EmulatorOptions): string {
-  const parts = [o.latencyMs ? `${o.latencyMs} ms latency` : '', o.bandwidth ? `${o.bandwidth} B/s per connection` : ''].filter((p) => p !== '');
+  const parts = [
+    o.latencyMs ? `${o.latencyMs} ms latency` : '',
+    o.bandwidth ? `${o.bandwidth} B/s per connection` : '',
+  ].filter((p) => p !== '');
   return parts.length === 0 ? '' : `, link: ${parts.join(', ')}`;
 }
 
@@ -65,7 +76,11 @@ export const EMULATOR_COMMAND: CliCommand<typeof OPTIONS> = {
   usage: USAGE,
   options: OPTIONS,
   async run({ values, positionals }, { deps, out }) {
-    if (positionals.length > 0) throw usageError(`Unexpected argument '${positionals[0] ?? ''}'. This command does not take positional arguments`, USAGE);
+    if (positionals.length > 0)
+      throw usageError(
+        `Unexpected argument '${positionals[0] ?? ''}'. This command does not take positional arguments`,
+        USAGE,
+      );
     const port = integerOption('port', values.port, 0, 65_535);
     const partSize = integerOption('part-size', values['part-size'], 1, 5_000_000_000);
     const minPart = integerOption('min-part-size', values['min-part-size'], 1, 5_000_000_000);
@@ -89,7 +104,9 @@ export const EMULATOR_COMMAND: CliCommand<typeof OPTIONS> = {
     try {
       emu = await startEmulator(options);
     } catch (err) {
-      throw new CommandFailure('failed', `cannot start: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new CommandFailure('failed', `cannot start: ${err instanceof Error ? err.message : String(err)}`, {
+        cause: err,
+      });
     }
     const running = emu;
     for (const notice of emu.notices) out.warn(notice);
@@ -106,10 +123,16 @@ export const EMULATOR_COMMAND: CliCommand<typeof OPTIONS> = {
           },
         );
       });
-      const ready: Record<string, unknown> = { endpoint: running.endpoint, masterKeyId: running.masterKeyId, masterKey: running.masterKey };
+      const ready: Record<string, unknown> = {
+        endpoint: running.endpoint,
+        masterKeyId: running.masterKeyId,
+        masterKey: running.masterKey,
+      };
       if (values.demo) ready.keys = running.demoKeys;
       deps.streams.stdout.write(`${JSON.stringify(ready)}\n`);
-      log(`listening on ${running.endpoint}${values.data ? ` (data in ${values.data})` : ' (in memory)'}${linkNote(options)}`);
+      log(
+        `listening on ${running.endpoint}${values.data ? ` (data in ${values.data})` : ' (in memory)'}${linkNote(options)}`,
+      );
     });
   },
 };

@@ -14,7 +14,15 @@ import type { SignedIn } from '../session/index.js';
 import { describeKeyScope } from '../state/accounts/keys-screen-describe.js';
 import { bucketNames, requireAllowed } from './keys-account.js';
 import { keyRecordJson } from './keys-list.js';
-import { COMMON_OPTIONS, CommandFailure, EXIT, signInCommand, usageError, type CliCommand, type Output } from './kit/index.js';
+import {
+  COMMON_OPTIONS,
+  CommandFailure,
+  EXIT,
+  signInCommand,
+  usageError,
+  type CliCommand,
+  type Output,
+} from './kit/index.js';
 
 export const CREATE_USAGE = `Usage: b2c keys create NAME (--capabilities LIST | --preset PRESET) [options]
 
@@ -44,33 +52,55 @@ function usage(message: string): CommandFailure {
 }
 
 function chosenCapabilities(capabilities: string | undefined, preset: string | undefined): string[] {
-  if (capabilities !== undefined && preset !== undefined) throw usage('Give either --capabilities or --preset, not both.');
+  if (capabilities !== undefined && preset !== undefined)
+    throw usage('Give either --capabilities or --preset, not both.');
   if (preset !== undefined) {
     const found = KEY_PRESETS.find((p) => p.id === preset);
-    if (found === undefined) throw usage(`Unknown preset "${preset}"; presets: ${KEY_PRESETS.map((p) => p.id).join(', ')}.`);
+    if (found === undefined)
+      throw usage(`Unknown preset "${preset}"; presets: ${KEY_PRESETS.map((p) => p.id).join(', ')}.`);
     return [...found.capabilities];
   }
   if (capabilities === undefined) throw usage('Say what the key may do: --capabilities a,b or --preset NAME.');
-  return capabilities.split(',').map((c) => c.trim()).filter((c) => c !== '');
+  return capabilities
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
 }
 
 /** Bucket names → IDs, through the buckets this key can see. @throws CommandFailure `not-found`. */
-async function bucketIdsFor(provider: B2Provider, session: SignedIn, wanted: readonly string[], now: number): Promise<string[]> {
+async function bucketIdsFor(
+  provider: B2Provider,
+  session: SignedIn,
+  wanted: readonly string[],
+  now: number,
+): Promise<string[]> {
   if (wanted.length === 0) return [];
   const names = await bucketNames(provider, session.keyInfo, now);
   const byName = new Map([...names].map(([id, name]) => [name, id]));
   return wanted.map((name) => {
     const id = byName.get(name);
     if (id === undefined) {
-      throw new CommandFailure('not-found', `There is no bucket named "${name}" that this key can see. Buckets: ${[...byName.keys()].join(', ') || 'none'}.`);
+      throw new CommandFailure(
+        'not-found',
+        `There is no bucket named "${name}" that this key can see. Buckets: ${[...byName.keys()].join(', ') || 'none'}.`,
+      );
     }
     return id;
   });
 }
 
-function printCreated(out: Output, created: CreatedKey, names: ReadonlyMap<string, string>, savedAs: string | null): void {
+function printCreated(
+  out: Output,
+  created: CreatedKey,
+  names: ReadonlyMap<string, string>,
+  savedAs: string | null,
+): void {
   if (out.json) {
-    out.printJson({ ...keyRecordJson(created, names), applicationKey: created.applicationKey, savedAsProfile: savedAs });
+    out.printJson({
+      ...keyRecordJson(created, names),
+      applicationKey: created.applicationKey,
+      savedAsProfile: savedAs,
+    });
     return;
   }
   const expires = created.expiresAt === null ? 'never' : new Date(created.expiresAt).toISOString();
@@ -99,7 +129,13 @@ export const CREATE_COMMAND: CliCommand<typeof OPTIONS> = {
     const capabilities = chosenCapabilities(values.capabilities, values.preset);
     const buckets = values.bucket ?? [];
     // Check everything that needs no network first, with placeholder IDs for the buckets.
-    const draft = { keyName: positionals[0] ?? '', capabilities, bucketIds: buckets, namePrefix: values.prefix ?? '', lifetime: values.duration ?? '' };
+    const draft = {
+      keyName: positionals[0] ?? '',
+      capabilities,
+      bucketIds: buckets,
+      namePrefix: values.prefix ?? '',
+      lifetime: values.duration ?? '',
+    };
     const precheck = validateKeyDraft(draft);
     if (!precheck.ok) throw usageError(precheck.problems.map((p) => p.message).join(' '));
     const saveAs = values['save-as'];
@@ -110,7 +146,10 @@ export const CREATE_COMMAND: CliCommand<typeof OPTIONS> = {
     requireAllowed('create-key', session.keyInfo, now);
     const config: ConfigStore | null = saveAs === undefined ? null : (session.config ?? openConfig({ env: deps.env }));
     if (saveAs !== undefined && config?.getProfile(saveAs) !== undefined) {
-      throw new CommandFailure('config', `A profile named "${saveAs}" already exists; choose another --save-as name (the key was not created).`);
+      throw new CommandFailure(
+        'config',
+        `A profile named "${saveAs}" already exists; choose another --save-as name (the key was not created).`,
+      );
     }
     const bucketIds = await bucketIdsFor(session.provider, session, buckets, now);
     const checked = validateKeyDraft({ ...draft, bucketIds });
@@ -120,10 +159,17 @@ export const CREATE_COMMAND: CliCommand<typeof OPTIONS> = {
     let savedAs: string | null = null;
     if (saveAs !== undefined && config !== null) {
       try {
-        config.saveProfile({ name: saveAs, applicationKeyId: created.applicationKeyId, applicationKey: created.applicationKey, endpoint: session.identity.endpoint ?? undefined });
+        config.saveProfile({
+          name: saveAs,
+          applicationKeyId: created.applicationKeyId,
+          applicationKey: created.applicationKey,
+          endpoint: session.identity.endpoint ?? undefined,
+        });
         savedAs = saveAs;
       } catch (error) {
-        out.warn(`The key was created but not saved as a profile: ${error instanceof Error ? error.message : String(error)}`);
+        out.warn(
+          `The key was created but not saved as a profile: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
     printCreated(out, created, names, savedAs);

@@ -21,7 +21,8 @@ export const DELETE_COMMAND: CliCommand<typeof COMMON_OPTIONS> = {
   options: COMMON_OPTIONS,
   async run({ values, positionals }, { deps, out }) {
     const [keyId, ...extra] = positionals;
-    if (keyId === undefined || keyId === '' || extra.length > 0) throw usageError('Give exactly one KEY_ID.', DELETE_USAGE);
+    if (keyId === undefined || keyId === '' || extra.length > 0)
+      throw usageError('Give exactly one KEY_ID.', DELETE_USAGE);
     const session = await signInCommand(deps, out, values.profile);
     const now = deps.now();
     requireAllowed('delete-key', session.keyInfo, now);
@@ -30,14 +31,20 @@ export const DELETE_COMMAND: CliCommand<typeof COMMON_OPTIONS> = {
       deleted = await session.provider.keys.deleteKey(keyId);
     } catch (error) {
       if (error instanceof ConflictError) {
-        throw new CommandFailure('not-found', `B2 has no application key with ID "${keyId}" (${error.message}).`, { cause: error });
+        throw new CommandFailure('not-found', `B2 has no application key with ID "${keyId}" (${error.message}).`, {
+          cause: error,
+        });
       }
       throw error;
     }
     const names = await bucketNames(session.provider, session.keyInfo, now);
     if (out.json) out.printJson({ deleted: keyRecordJson(deleted, names) });
-    else out.lines([`Deleted key "${deleted.keyName}" (${deleted.applicationKeyId}, ${describeKeyScope(deleted, names)}).`]);
-    if (deleted.applicationKeyId === session.keyInfo.applicationKeyId) out.warn('That was the key b2c signed in with; it no longer works.');
+    else
+      out.lines([
+        `Deleted key "${deleted.keyName}" (${deleted.applicationKeyId}, ${describeKeyScope(deleted, names)}).`,
+      ]);
+    if (deleted.applicationKeyId === session.keyInfo.applicationKeyId)
+      out.warn('That was the key b2c signed in with; it no longer works.');
     return EXIT.ok;
   },
 };

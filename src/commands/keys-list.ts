@@ -6,7 +6,15 @@ import type { KeyRecord } from '../providers/b2/index.js';
 import { describeCapabilitySet, describeKeyScope } from '../state/accounts/keys-screen-describe.js';
 import { formatUtcMinute } from '../state/accounts/keys-screen-lines.js';
 import { bucketNames, requireAllowed } from './keys-account.js';
-import { COMMON_OPTIONS, EXIT, formatTable, isoOrNull, signInCommand, usageError, type CliCommand } from './kit/index.js';
+import {
+  COMMON_OPTIONS,
+  EXIT,
+  formatTable,
+  isoOrNull,
+  signInCommand,
+  usageError,
+  type CliCommand,
+} from './kit/index.js';
 
 export const LIST_USAGE = `Usage: b2c keys list [--profile NAME] [--json]
 
@@ -54,7 +62,9 @@ export const LIST_COMMAND: CliCommand<typeof COMMON_OPTIONS> = {
       describeCapabilitySet(k.capabilities),
     ]);
     out.lines(formatTable(['KEY ID', 'NAME', 'SCOPE', 'EXPIRES (UTC)', 'CAPABILITIES'], rows));
-    out.lines([`${keys.length} ${keys.length === 1 ? 'key' : 'keys'}${keys.some((k) => k.applicationKeyId === session.keyInfo.applicationKeyId) ? '; * is the key b2c signed in with' : ''}.`]);
+    out.lines([
+      `${keys.length} ${keys.length === 1 ? 'key' : 'keys'}${keys.some((k) => k.applicationKeyId === session.keyInfo.applicationKeyId) ? '; * is the key b2c signed in with' : ''}.`,
+    ]);
     return EXIT.ok;
   },
 };

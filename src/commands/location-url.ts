@@ -36,7 +36,8 @@ export function parseLocation(arg: string, cwd: string): CliLocation {
     return { kind: 'local', path, trailingSlash, raw: arg };
   }
   if ('problem' in url) {
-    if (url.problem === 'malformed') throw new LocationSyntaxError(`"${arg}" is not a B2 location; write b2://BUCKET/PATH`);
+    if (url.problem === 'malformed')
+      throw new LocationSyntaxError(`"${arg}" is not a B2 location; write b2://BUCKET/PATH`);
     throw new LocationSyntaxError(`"${url.bucket}" is not a valid bucket name (letters, digits and "-" only)`);
   }
   const { bucket, key } = url;

@@ -64,7 +64,9 @@ export function formatRow(row: ListedRow, long: boolean, versions = false): stri
   const e = row.entry;
   if (versions && !isVersion(e)) {
     // A folder between versions: the same columns, with nothing in the version ones.
-    return long ? `${sizeCell(e)}  ${utcStamp(null)}  ${'-'.padEnd(6)}  -  -  ${shownRel(row.rel)}` : `${'-'.padEnd(6)}  -  ${shownRel(row.rel)}`;
+    return long
+      ? `${sizeCell(e)}  ${utcStamp(null)}  ${'-'.padEnd(6)}  -  -  ${shownRel(row.rel)}`
+      : `${'-'.padEnd(6)}  -  ${shownRel(row.rel)}`;
   }
   if (isVersion(e)) {
     const action = e.action.padEnd(6);

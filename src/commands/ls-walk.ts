@@ -25,9 +25,13 @@ function byName(a: Entry, b: Entry): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-async function folderEntries(p: Provider, path: string, showHidden: boolean): Promise<Entry[]> {
+/**
+ * The entries of folder `path`, by name. With `versions`, every name that has versions: hidden
+ * names and names with only unfinished large files too (their versions are what is listed).
+ */
+export async function folderEntries(p: Provider, path: string, versions: boolean): Promise<Entry[]> {
   const all: Entry[] = [];
-  for await (const page of p.list(path, { showHidden })) all.push(...page);
+  for await (const page of p.list(path, { showHidden: versions, unfinished: versions })) all.push(...page);
   return all.sort(byName);
 }
 
@@ -66,7 +70,12 @@ async function* walkFolder(p: Provider, path: string, o: WalkOptions): AsyncGene
     else yield* versionRows(p, entry.path, rel);
     if (folder && o.recursive) {
       guard.enter(entry.path, level.depth + 1);
-      stack.push({ entries: await folderEntries(p, entry.path, o.versions), next: 0, prefix: rel, depth: level.depth + 1 });
+      stack.push({
+        entries: await folderEntries(p, entry.path, o.versions),
+        next: 0,
+        prefix: rel,
+        depth: level.depth + 1,
+      });
     }
   }
 }
@@ -101,7 +110,12 @@ export async function* walk(p: Provider, path: string, asFolder: boolean, o: Wal
  * folder it names listed with hidden names (b2_list_file_names does not see a folder whose names
  * are all hidden, so `stat` misses it).
  */
-async function* versionsOrHiddenFolder(p: Provider, path: string, entry: Entry | null, o: WalkOptions): AsyncGenerator<ListedRow> {
+async function* versionsOrHiddenFolder(
+  p: Provider,
+  path: string,
+  entry: Entry | null,
+  o: WalkOptions,
+): AsyncGenerator<ListedRow> {
   const rel = entry?.name ?? path.slice(path.lastIndexOf('/') + 1);
   try {
     yield* versionRows(p, path, rel);

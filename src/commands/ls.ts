@@ -11,10 +11,22 @@ import { createLocalProvider } from '../providers/local/index.js';
 import { ruleLocation } from '../state/location/rule-location.js';
 import { checkAction, type PermissionDecision } from '../state/permissions/permissions.js';
 import type { KeyInfo } from '../state/model/key-info.js';
-import { COMMON_OPTIONS, CommandFailure, EXIT, locationArg, processCliDeps, runCommand, signInCommand, usageError, type CliCommand, type CliDeps } from './kit/index.js';
+import {
+  COMMON_OPTIONS,
+  CommandFailure,
+  EXIT,
+  locationArg,
+  processCliDeps,
+  runCommand,
+  signInCommand,
+  usageError,
+  type CliCommand,
+  type CliDeps,
+} from './kit/index.js';
 import { eitherKind } from './location-checks.js';
 import { formatRow, longHeader, rowJson } from './ls-format.js';
-import { walk } from './ls-walk.js';
+import { folderEntries, walk } from './ls-walk.js';
+import type { Entry, Provider } from '../providers/types.js';
 import { formatLocation, type CliLocation } from './location-url.js';
 
 export const LS_USAGE = `Usage: b2c ls URL [options]
@@ -46,6 +58,35 @@ function listDecision(loc: CliLocation, versions: boolean, key: KeyInfo | null, 
   return eitherKind((dir) => checkAction('show-versions', ruleLocation('b2', loc.path, { dir }), key, now));
 }
 
+function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * For a B2 folder a plain listing found empty: what it holds that only `--versions` lists
+ * (hidden names, unfinished large files, folders of them), as the rest of a sentence; null when
+ * it holds nothing at all (it does not exist).
+ */
+async function versionsOnlyNote(provider: Provider, path: string): Promise<string | null> {
+  let entries: Entry[];
+  try {
+    entries = await folderEntries(provider, path, true);
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+  if (entries.length === 0) return null;
+  const unfinished = entries.filter((e) => e.unfinished === true).length;
+  const hidden = entries.filter((e) => e.hidden === true).length;
+  const folders = entries.filter((e) => e.kind === 'dir').length;
+  const parts = [
+    unfinished > 0 ? counted(unfinished, 'unfinished large file', 'unfinished large files') : '',
+    hidden > 0 ? counted(hidden, 'hidden name', 'hidden names') : '',
+    folders > 0 ? counted(folders, 'folder of such names', 'folders of such names') : '',
+  ].filter((p) => p !== '');
+  return `holds no finished, visible file: only ${parts.join(', ')} (ls --versions lists ${entries.length === 1 ? 'it' : 'them'}).`;
+}
+
 /** `b2c ls`. */
 export const LS_COMMAND: CliCommand<typeof OPTIONS> = {
   name: 'ls',
@@ -56,11 +97,13 @@ export const LS_COMMAND: CliCommand<typeof OPTIONS> = {
     const loc = locationArg(positionals[0] as string, deps.cwd, LS_USAGE);
     const versions = values.versions === true;
     if (versions && loc.kind === 'local') throw usageError('--versions works only on B2 (b2://BUCKET/PATH).', LS_USAGE);
-    if (versions && loc.kind === 'b2' && loc.bucket === null) throw usageError('--versions needs a bucket: b2://BUCKET[/PATH].', LS_USAGE);
+    if (versions && loc.kind === 'b2' && loc.bucket === null)
+      throw usageError('--versions needs a bucket: b2://BUCKET[/PATH].', LS_USAGE);
 
     const session = loc.kind === 'b2' ? await signInCommand(deps, out, values.profile) : null;
     const decision = listDecision(loc, versions, session?.keyInfo ?? null, deps.now());
-    if (!decision.allowed) throw new CommandFailure('permission-denied', decision.reason ?? 'This key may not list there.');
+    if (!decision.allowed)
+      throw new CommandFailure('permission-denied', decision.reason ?? 'This key may not list there.');
 
     const provider = session?.provider ?? createLocalProvider();
     // A bucket, the bucket list, or a B2 URL written as a folder (ending in `/`) is listed as one.
@@ -83,8 +126,18 @@ export const LS_COMMAND: CliCommand<typeof OPTIONS> = {
       return EXIT.ok;
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
-      const where = error.path === undefined || error.path === loc.path ? loc.raw : formatLocation(loc.kind, error.path);
-      throw new CommandFailure('not-found', versions ? `"${where}" has no versions.` : `"${where}" does not exist.`, { cause: error });
+      const itself = error.path === undefined || error.path === loc.path;
+      // A B2 folder may hold names that only --versions shows: it exists, with nothing to list here.
+      const unlisted = itself && !versions && loc.kind === 'b2' ? await versionsOnlyNote(provider, loc.path) : null;
+      if (unlisted !== null) {
+        out.note(`"${loc.raw}" ${unlisted}`);
+        if (out.json) out.printJson({ location: loc.raw, entries: [] });
+        return EXIT.ok;
+      }
+      const where = itself ? loc.raw : formatLocation(loc.kind, error.path ?? loc.path);
+      throw new CommandFailure('not-found', versions ? `"${where}" has no versions.` : `"${where}" does not exist.`, {
+        cause: error,
+      });
     }
   },
 };

@@ -39,7 +39,13 @@ function fraction(done: number, total: number): number {
 }
 
 function isTransfer(j: JobView): boolean {
-  return j.kind === 'upload' || j.kind === 'download' || j.kind === 'server-copy' || j.kind === 'local-copy' || j.kind === 'stream-copy';
+  return (
+    j.kind === 'upload' ||
+    j.kind === 'download' ||
+    j.kind === 'server-copy' ||
+    j.kind === 'local-copy' ||
+    j.kind === 'stream-copy'
+  );
 }
 
 /** `NAME [====----]  45%  4.5 MiB/10.0 MiB  1.2 MiB/s`, at most `columns` wide. */
@@ -58,10 +64,15 @@ export function totalLine(t: ProgressTotals, scanning: boolean, columns: number)
   const byBytes = t.bytesTotal > 0;
   const f = byBytes ? fraction(t.bytesDone, t.bytesTotal) : fraction(finished, t.files);
   const files = `${finished}/${t.files}${scanning ? '+' : ''} files`;
-  const bytes = byBytes ? `  ${formatSize(t.bytesDone)}/${formatSize(t.bytesTotal)}  ${formatSpeed(t.speed)}  ETA ${formatEta(t.bytesTotal - t.bytesDone, t.speed)}` : '';
+  const bytes = byBytes
+    ? `  ${formatSize(t.bytesDone)}/${formatSize(t.bytesTotal)}  ${formatSpeed(t.speed)}  ETA ${formatEta(t.bytesTotal - t.bytesDone, t.speed)}`
+    : '';
   const failed = t.filesFailed > 0 ? `  ${t.filesFailed} failed` : '';
   const pct = byBytes ? formatPercent(t.bytesDone, t.bytesTotal) : formatPercent(finished, t.files);
-  return truncateToWidth(`Total ${bar(f, BAR_WIDTH)} ${pct.padStart(4)}  ${files}${bytes}${failed}`, columns - RIGHT_MARGIN);
+  return truncateToWidth(
+    `Total ${bar(f, BAR_WIDTH)} ${pct.padStart(4)}  ${files}${bytes}${failed}`,
+    columns - RIGHT_MARGIN,
+  );
 }
 
 /** The bars of one run. Call `stop()` on every exit path (cli-progress runs a redraw timer). */
@@ -111,7 +122,10 @@ export class ProgressBars {
     }
     const scanning = s.groups.some((g) => g.scanning);
     const t = s.totals;
-    const done = t.bytesTotal > 0 ? fraction(t.bytesDone, t.bytesTotal) : fraction(t.filesDone + t.filesFailed + t.filesSkipped, t.files);
+    const done =
+      t.bytesTotal > 0
+        ? fraction(t.bytesDone, t.bytesTotal)
+        : fraction(t.filesDone + t.filesFailed + t.filesSkipped, t.files);
     this.total.update(Math.round(done * SCALE), { line: totalLine(t, scanning, this.columns) } satisfies Payload);
   }
 

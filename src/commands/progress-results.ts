@@ -5,7 +5,14 @@
  */
 import type { RemoveMode } from '../providers/types.js';
 import { formatSize } from '../state/text/format.js';
-import { failureText, LOCAL_PROVIDER_REF, type JobKind, type JobView, type Location, type Verification } from '../transfers/index.js';
+import {
+  failureText,
+  LOCAL_PROVIDER_REF,
+  type JobKind,
+  type JobView,
+  type Location,
+  type Verification,
+} from '../transfers/index.js';
 import { formatLocation } from './location-url.js';
 
 /** A job's final state as the CLI reports it. */
@@ -66,7 +73,9 @@ export function jobResult(view: JobView, state: ResultState, sha1: string | null
     sha1: state === 'done' ? sha1 : null,
     verified: state === 'done' ? view.verified : null,
     note: view.note,
-    error: view.failure ? { kind: view.failure.kind, message: view.failure.message, detail: view.failure.detail } : null,
+    error: view.failure
+      ? { kind: view.failure.kind, message: view.failure.message, detail: view.failure.detail }
+      : null,
   };
 }
 
@@ -130,7 +139,9 @@ export function successLine(r: JobResult, removeMode: RemoveMode | null): string
 
 /** The stderr sentence naming a failed job. */
 export function failureLine(r: JobResult): string {
-  const why = r.error ? failureText({ kind: 'internal', retryable: false, message: r.error.message, detail: r.error.detail }) : 'failed';
+  const why = r.error
+    ? failureText({ kind: 'internal', retryable: false, message: r.error.message, detail: r.error.detail })
+    : 'failed';
   return `${subject(r)}: ${why}`;
 }
 

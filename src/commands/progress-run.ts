@@ -15,11 +15,26 @@
  * the first such failure, and the command exits with 3, as when signing in finds B2 unreachable.
  */
 import type { Provider, RemoveMode } from '../providers/types.js';
-import { createTransferEngine, engineChecker, LOCAL_PROVIDER_REF, type JobView, type KeyOfRef, type TransferRequest } from '../transfers/index.js';
+import {
+  createTransferEngine,
+  engineChecker,
+  LOCAL_PROVIDER_REF,
+  type JobView,
+  type KeyOfRef,
+  type TransferRequest,
+} from '../transfers/index.js';
 import { EXIT, interruptedExitCode, type CliDeps, type InterruptSignal, type Output } from './kit/index.js';
 import { ProgressBars } from './progress-bars.js';
 import { Sha1Recorder } from './progress-recorder.js';
-import { failureLine, jobResult, reportable, resultState, successLine, type JobResult, type ResultTotals } from './progress-results.js';
+import {
+  failureLine,
+  jobResult,
+  reportable,
+  resultState,
+  successLine,
+  type JobResult,
+  type ResultTotals,
+} from './progress-results.js';
 
 /** What a run needs. */
 export interface TransferRunOptions {
@@ -64,12 +79,16 @@ export function runExitCode(run: TransferRunResult, totals: ResultTotals): numbe
 export function reportEarlyStop(out: Output, run: TransferRunResult, totals: ResultTotals): void {
   if (run.interrupted !== null || run.unreachable === null) return;
   const why = run.unreachable.error?.detail ?? run.unreachable.error?.message ?? 'B2 could not be reached.';
-  const cancelled = totals.cancelled > 0 ? ` ${totals.cancelled} not started ${totals.cancelled === 1 ? 'was' : 'were'} cancelled.` : '';
+  const cancelled =
+    totals.cancelled > 0
+      ? ` ${totals.cancelled} not started ${totals.cancelled === 1 ? 'was' : 'were'} cancelled.`
+      : '';
   out.note(`stopped: ${why}${cancelled}`);
 }
 
-/** Runs the requests to completion (or interruption) and returns every reportable outcome. */
+/** Runs the requests to completion (or interruption) and returns every reportable outcome (none, at once, for no requests). */
 export async function runTransfers(o: TransferRunOptions): Promise<TransferRunResult> {
+  if (o.requests.length === 0) return { results: [], interrupted: null, unreachable: null };
   const recorder = new Sha1Recorder();
   const local = recorder.wrap(LOCAL_PROVIDER_REF, o.local);
   const b2 = o.b2 ? recorder.wrap('b2', o.b2) : null;
@@ -83,7 +102,12 @@ export async function runTransfers(o: TransferRunOptions): Promise<TransferRunRe
     partConcurrency: o.partConcurrency,
     partSize: o.partSize,
     prehashMinBytes: o.prehashMinBytes,
-    checkPermission: engineChecker(o.keyOf, () => o.deps.now(), undefined, (ref, bucket) => (ref === 'b2' ? o.b2?.knownBucketType?.(bucket) : undefined)),
+    checkPermission: engineChecker(
+      o.keyOf,
+      () => o.deps.now(),
+      undefined,
+      (ref, bucket) => (ref === 'b2' ? o.b2?.knownBucketType?.(bucket) : undefined),
+    ),
   });
   const stdout = o.deps.streams.stdout;
   const bars = !o.out.json && stdout.isTTY === true ? new ProgressBars(stdout) : null;
@@ -94,7 +118,8 @@ export async function runTransfers(o: TransferRunOptions): Promise<TransferRunRe
   /** Cancels the jobs that have not started (after an interrupt, or once B2 is unreachable). */
   const cancelNotStarted = (): void => {
     engine.publishNow();
-    for (const job of engine.store.getSnapshot().jobs) if (job.state === 'queued' || job.state === 'paused') engine.cancel(job.id);
+    for (const job of engine.store.getSnapshot().jobs)
+      if (job.state === 'queued' || job.state === 'paused') engine.cancel(job.id);
   };
   // Failures go to stderr; while bars are drawn they are also logged above them and written to
   // stderr only after the bars are gone (both streams usually share the terminal).
@@ -135,7 +160,9 @@ export async function runTransfers(o: TransferRunOptions): Promise<TransferRunRe
   };
 
   const unsubscribeJobs = engine.on('job', onJob);
-  const unsubscribeStore = bars ? engine.store.subscribe(() => bars.update(engine.store.getSnapshot())) : () => undefined;
+  const unsubscribeStore = bars
+    ? engine.store.subscribe(() => bars.update(engine.store.getSnapshot()))
+    : () => undefined;
   const stopListening = o.deps.onInterrupt((signal) => {
     if (interrupted !== null) {
       bars?.stop();

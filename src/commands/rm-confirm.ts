@@ -39,9 +39,17 @@ export function questionLines(targets: readonly RemoveTarget[], fileId: string |
  * Asks on stderr and reads one line from stdin. Resolves true only for `y`/`yes`; false when the
  * user says anything else or stdin ends.
  */
-export async function confirm(deps: CliDeps, targets: readonly RemoveTarget[], fileId: string | null): Promise<boolean> {
+export async function confirm(
+  deps: CliDeps,
+  targets: readonly RemoveTarget[],
+  fileId: string | null,
+): Promise<boolean> {
   deps.streams.stderr.write(`${questionLines(targets, fileId).map(sanitizeForTerminal).join('\n')}\n`);
-  const rl = createInterface({ input: deps.stdin, output: deps.streams.stderr as NodeJS.WritableStream, terminal: false });
+  const rl = createInterface({
+    input: deps.stdin,
+    output: deps.streams.stderr as NodeJS.WritableStream,
+    terminal: false,
+  });
   try {
     const answer = await new Promise<string | null>((resolve) => {
       rl.once('line', (line) => resolve(line));

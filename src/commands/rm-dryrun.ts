@@ -25,7 +25,12 @@ export interface DryRunItem {
   refused: string | null;
 }
 
-async function* versionItems(p: Provider, path: string, location: string, refused: string | null): AsyncGenerator<DryRunItem> {
+async function* versionItems(
+  p: Provider,
+  path: string,
+  location: string,
+  refused: string | null,
+): AsyncGenerator<DryRunItem> {
   if (!p.versions) return;
   try {
     for await (const page of p.versions(path)) {
@@ -43,7 +48,12 @@ interface Walk {
   now: number;
 }
 
-async function* fileItems(w: Walk, path: string, newestId: string | null, explicitId: string | null): AsyncGenerator<DryRunItem> {
+async function* fileItems(
+  w: Walk,
+  path: string,
+  newestId: string | null,
+  explicitId: string | null,
+): AsyncGenerator<DryRunItem> {
   const { loc, mode } = w.target;
   const location = formatLocation(loc.kind, path);
   const d = removeDecision(loc, path, mode, w.key, w.now, false);
@@ -55,7 +65,13 @@ async function* fileItems(w: Walk, path: string, newestId: string | null, explic
       yield { location, kind: 'file', action: loc.kind === 'local' ? 'delete' : 'hide', fileId: null, refused };
       return;
     case 'delete-version':
-      yield { location, kind: loc.kind === 'local' ? 'file' : 'version', action: 'delete', fileId: explicitId ?? newestId, refused };
+      yield {
+        location,
+        kind: loc.kind === 'local' ? 'file' : 'version',
+        action: 'delete',
+        fileId: explicitId ?? newestId,
+        refused,
+      };
       return;
     case 'all-versions':
       yield* versionItems(w.p, path, location, refused);
@@ -79,7 +95,13 @@ function folderItem(w: Walk, path: string): DryRunItem {
   const d = removeDecision(loc, path, mode, w.key, w.now, true);
   // A B2 folder path ends in its own `/` (`b2://b/dir//`); others get one.
   const location = formatLocation(loc.kind, path);
-  return { location: location.endsWith('/') ? location : `${location}/`, kind: 'folder', action: 'remove-folder', fileId: null, refused: d.allowed ? null : (d.reason ?? 'Not allowed.') };
+  return {
+    location: location.endsWith('/') ? location : `${location}/`,
+    kind: 'folder',
+    action: 'remove-folder',
+    fileId: null,
+    refused: d.allowed ? null : (d.reason ?? 'Not allowed.'),
+  };
 }
 
 /** One folder being walked: its sorted entries and the next one. */
@@ -115,7 +137,13 @@ async function* folderItems(w: Walk, path: string): AsyncGenerator<DryRunItem> {
 }
 
 /** Everything `target` would remove, in the order it would be removed (per folder). */
-export function dryRun(p: Provider, target: RemoveTarget, key: KeyInfo | null, now: number, explicitId: string | null): AsyncGenerator<DryRunItem> {
+export function dryRun(
+  p: Provider,
+  target: RemoveTarget,
+  key: KeyInfo | null,
+  now: number,
+  explicitId: string | null,
+): AsyncGenerator<DryRunItem> {
   const w: Walk = { p, target, key, now };
   return target.folder ? folderItems(w, target.loc.path) : fileItems(w, target.loc.path, target.fileId, explicitId);
 }

@@ -32,7 +32,14 @@ export interface RemoveContext {
 }
 
 /** May `key` remove `path` (of `loc`'s side) with `mode`? */
-export function removeDecision(loc: CliLocation, path: string, mode: RemoveMode, key: KeyInfo | null, now: number, dir: boolean | null): PermissionDecision {
+export function removeDecision(
+  loc: CliLocation,
+  path: string,
+  mode: RemoveMode,
+  key: KeyInfo | null,
+  now: number,
+  dir: boolean | null,
+): PermissionDecision {
   const action = removeAction(mode, loc.kind === 'b2');
   const k = loc.kind === 'b2' ? key : null;
   if (dir !== null) return checkAction(action, ruleLocation(loc.kind, path, { dir }), k, now);
@@ -40,7 +47,18 @@ export function removeDecision(loc: CliLocation, path: string, mode: RemoveMode,
 }
 
 function refusedRow(loc: CliLocation, kind: string, message: string): JobResult {
-  return { source: loc.raw, target: null, kind: 'delete', isDir: false, state: 'failed', bytes: 0, sha1: null, verified: null, note: null, error: { kind, message, detail: null } };
+  return {
+    source: loc.raw,
+    target: null,
+    kind: 'delete',
+    isDir: false,
+    state: 'failed',
+    bytes: 0,
+    sha1: null,
+    verified: null,
+    note: null,
+    error: { kind, message, detail: null },
+  };
 }
 
 async function hasVersions(p: Provider, path: string): Promise<boolean> {
@@ -72,12 +90,15 @@ export async function planRemove(
   const entry = await statOrNull(p, loc.path, urlKind(loc, options.recursive));
   if (entry === null) {
     // A hidden name (newest version a hide marker) has versions left to delete.
-    if (mode !== 'hide' && mode !== 'default' && (await hasVersions(p, loc.path))) return { loc, mode, folder: false, known: file, fileId: null };
+    if (mode !== 'hide' && mode !== 'default' && (await hasVersions(p, loc.path)))
+      return { loc, mode, folder: false, known: file, fileId: null };
     return refusedRow(loc, 'not-found', `"${loc.raw}" does not exist.`);
   }
   const folder = isFolderEntry(entry);
-  if (folder && entry.kind === 'bucket') return refusedRow(loc, 'refused', `"${loc.raw}" is a bucket; rm removes files and folders inside buckets.`);
-  if (folder && !options.recursive) return refusedRow(loc, 'refused', `"${loc.raw}" is a folder: use -r to remove it with its contents.`);
+  if (folder && entry.kind === 'bucket')
+    return refusedRow(loc, 'refused', `"${loc.raw}" is a bucket; rm removes files and folders inside buckets.`);
+  if (folder && !options.recursive)
+    return refusedRow(loc, 'refused', `"${loc.raw}" is a folder: use -r to remove it with its contents.`);
   return { loc, mode, folder, known: knownOf(entry), fileId: entry.fileId ?? null };
 }
 

@@ -15,7 +15,18 @@
 import { createLocalProvider } from '../providers/local/index.js';
 import type { RemoveMode } from '../providers/types.js';
 import type { DeleteRequest } from '../transfers/index.js';
-import { COMMON_OPTIONS, EXIT, locationArg, processCliDeps, refOf, runCommand, signInCommand, usageError, type CliCommand, type CliDeps } from './kit/index.js';
+import {
+  COMMON_OPTIONS,
+  EXIT,
+  locationArg,
+  processCliDeps,
+  refOf,
+  runCommand,
+  signInCommand,
+  usageError,
+  type CliCommand,
+  type CliDeps,
+} from './kit/index.js';
 import type { CliLocation } from './location-url.js';
 import { reportEarlyStop, runExitCode, runTransfers } from './progress-run.js';
 import { failureLine, summaryLine, totalsOf, type JobResult } from './progress-results.js';
@@ -92,12 +103,21 @@ export const RM_COMMAND: CliCommand<typeof OPTIONS> = {
     const locations: CliLocation[] = positionals.map((p) => locationArg(p, deps.cwd, RM_USAGE));
     const explicitMode = values.hide === true || fileId !== null || values['all-versions'] === true;
     for (const loc of locations) {
-      if (loc.kind === 'b2' && (loc.bucket === null || loc.key === '')) throw usageError(`"${loc.raw}" is a bucket or the bucket list; rm removes files and folders inside a bucket.`, RM_USAGE);
-      if (loc.kind === 'local' && explicitMode) throw usageError('--hide, --version and --all-versions work only on B2 (b2://BUCKET/PATH).', RM_USAGE);
+      if (loc.kind === 'b2' && (loc.bucket === null || loc.key === ''))
+        throw usageError(
+          `"${loc.raw}" is a bucket or the bucket list; rm removes files and folders inside a bucket.`,
+          RM_USAGE,
+        );
+      if (loc.kind === 'local' && explicitMode)
+        throw usageError('--hide, --version and --all-versions work only on B2 (b2://BUCKET/PATH).', RM_USAGE);
     }
-    if (fileId !== null && (locations.length !== 1 || recursive)) throw usageError('--version ID removes one version of one file: give exactly one URL and no -r.', RM_USAGE);
+    if (fileId !== null && (locations.length !== 1 || recursive))
+      throw usageError('--version ID removes one version of one file: give exactly one URL and no -r.', RM_USAGE);
     if (recursive && !dry && values.yes !== true && deps.stdin.isTTY !== true) {
-      throw usageError('Refusing a recursive delete without confirmation: stdin is not a terminal. Add --yes to delete, or --dry-run to see what would go.', undefined);
+      throw usageError(
+        'Refusing a recursive delete without confirmation: stdin is not a terminal. Add --yes to delete, or --dry-run to see what would go.',
+        undefined,
+      );
     }
 
     const session = locations.some((l) => l.kind === 'b2') ? await signInCommand(deps, out, values.profile) : null;
@@ -125,35 +145,40 @@ export const RM_COMMAND: CliCommand<typeof OPTIONS> = {
           else out.lines([dryRunLine(item)]);
         }
       }
-      if (out.json) out.printJson({ command: 'rm', dryRun: true, ok: refused.length === 0, wouldRemove: items, refused });
+      if (out.json)
+        out.printJson({ command: 'rm', dryRun: true, ok: refused.length === 0, wouldRemove: items, refused });
       else out.lines([`Dry run: nothing was removed.`]);
       return refused.length === 0 ? EXIT.ok : EXIT.failed;
     }
 
-    if (targets.length > 0 && values.yes !== true && deps.stdin.isTTY === true && !(await confirm(deps, targets, fileId))) {
+    if (
+      targets.length > 0 &&
+      values.yes !== true &&
+      deps.stdin.isTTY === true &&
+      !(await confirm(deps, targets, fileId))
+    ) {
       out.note('Nothing was removed.');
       return refused.length === 0 ? EXIT.ok : EXIT.failed;
     }
     const settings = transferSettings(session, deps, out);
-    const run = targets.length === 0
-      ? { results: [], interrupted: null, unreachable: null }
-      : await runTransfers({
-          deps,
-          out,
-          local,
-          b2,
-          keyOf: (ref) => (ref === 'b2' ? keyInfo : null),
-          requests: requestsFor(targets, recursive, fileId),
-          concurrency: settings.concurrency,
-          partConcurrency: settings.partConcurrency,
-          partSize: undefined,
-          removeMode: mode,
-        });
+    const run = await runTransfers({
+      deps,
+      out,
+      local,
+      b2,
+      keyOf: (ref) => (ref === 'b2' ? keyInfo : null),
+      requests: requestsFor(targets, recursive, fileId),
+      concurrency: settings.concurrency,
+      partConcurrency: settings.partConcurrency,
+      partSize: undefined,
+      removeMode: mode,
+    });
     const results = [...refused, ...run.results];
     const totals = totalsOf(results);
     const code = runExitCode(run, totals);
     const ok = code === EXIT.ok;
-    if (out.json) out.printJson({ command: 'rm', dryRun: false, ok, interrupted: run.interrupted !== null, totals, results });
+    if (out.json)
+      out.printJson({ command: 'rm', dryRun: false, ok, interrupted: run.interrupted !== null, totals, results });
     else out.lines([summaryLine(totals, mode === 'hide' ? 'hidden' : 'removed')]);
     if (run.interrupted !== null) out.note('interrupted; what was not removed yet was left alone.');
     reportEarlyStop(out, run, totals);

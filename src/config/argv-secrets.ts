@@ -4,14 +4,7 @@
  */
 
 /** Option names (lower-cased, without dashes/underscores) that would carry the secret. */
-const SECRET_OPTIONS = new Set([
-  'applicationkey',
-  'appkey',
-  'key',
-  'secret',
-  'secretkey',
-  'b2applicationkey',
-]);
+const SECRET_OPTIONS = new Set(['applicationkey', 'appkey', 'key', 'secret', 'secretkey', 'b2applicationkey']);
 
 /**
  * Looks for a secret in `argv` (the arguments after the program, e.g. `process.argv.slice(2)`):
@@ -42,5 +35,5 @@ function secretOption(arg: string): string | null {
   const m = /^--?([A-Za-z][A-Za-z0-9_-]*)(=|$)/.exec(arg);
   if (m === null) return null;
   const name = (m[1] ?? '').toLowerCase().replace(/[-_]/g, '');
-  return SECRET_OPTIONS.has(name) ? arg.split('=')[0] ?? arg : null;
+  return SECRET_OPTIONS.has(name) ? (arg.split('=')[0] ?? arg) : null;
 }

@@ -88,7 +88,10 @@ export function resolveCredentials(input: ResolveCredentialsInput): ResolvedCred
   }
   const profile = config.getProfile(wanted);
   if (profile === undefined) {
-    const which = profileName === undefined ? `The default profile ${JSON.stringify(wanted)}` : `The profile ${JSON.stringify(wanted)}`;
+    const which =
+      profileName === undefined
+        ? `The default profile ${JSON.stringify(wanted)}`
+        : `The profile ${JSON.stringify(wanted)}`;
     throw new CredentialsError('unknown-profile', `${which} does not exist. ${listNames(names)}`, { available: names });
   }
   const finalEndpoint = endpoint ?? profile.endpoint;
@@ -121,7 +124,10 @@ function envValue(env: ResolveCredentialsInput['env'], name: string): string | u
 function envEndpoint(env: ResolveCredentialsInput['env']): string | undefined {
   const endpoint = envValue(env, ENV_ENDPOINT);
   if (endpoint !== undefined && !matches(ENDPOINT_PATTERN, endpoint)) {
-    throw new CredentialsError('invalid-endpoint', `${ENV_ENDPOINT} must be an http:// or https:// URL, like https://api.backblazeb2.com.`);
+    throw new CredentialsError(
+      'invalid-endpoint',
+      `${ENV_ENDPOINT} must be an http:// or https:// URL, like https://api.backblazeb2.com.`,
+    );
   }
   return endpoint;
 }

@@ -28,9 +28,13 @@ export function tightenFileMode(file: string): string[] {
   const was = mode.toString(8).padStart(3, '0');
   try {
     fs.chmodSync(file, 0o600);
-    return [`The config file ${file} was readable by others (mode ${was}); b2c changed it to 600 because it holds application keys.`];
+    return [
+      `The config file ${file} was readable by others (mode ${was}); b2c changed it to 600 because it holds application keys.`,
+    ];
   } catch {
-    return [`The config file ${file} is readable by others (mode ${was}) and b2c could not change that; run: chmod 600 '${file}'.`];
+    return [
+      `The config file ${file} is readable by others (mode ${was}) and b2c could not change that; run: chmod 600 '${file}'.`,
+    ];
   }
 }
 
@@ -62,11 +66,15 @@ export function tightenDirMode(dir: string): string[] {
   const was = mode.toString(8).padStart(3, '0');
   const command = `chmod 700 '${dir}'`;
   if (!names.every(isConfigFolderFile)) {
-    return [`The config folder ${dir} is open to others (mode ${was}) and holds other files too, so b2c leaves it as it is; to keep it private, run: ${command}.`];
+    return [
+      `The config folder ${dir} is open to others (mode ${was}) and holds other files too, so b2c leaves it as it is; to keep it private, run: ${command}.`,
+    ];
   }
   try {
     fs.chmodSync(dir, 0o700);
-    return [`The config folder ${dir} was open to others (mode ${was}); b2c changed it to 700 because it holds application keys.`];
+    return [
+      `The config folder ${dir} was open to others (mode ${was}); b2c changed it to 700 because it holds application keys.`,
+    ];
   } catch {
     return [`The config folder ${dir} is open to others (mode ${was}) and b2c could not change that; run: ${command}.`];
   }
@@ -114,4 +122,3 @@ function versionMarker(file: string, data: Record<string, unknown>): string {
   }
   return version;
 }
-

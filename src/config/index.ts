@@ -3,6 +3,7 @@
  * secret hygiene and size parsing. Import from here.
  */
 export { openConfig } from './store.js';
+export { createMemoryConfig, MEMORY_CONFIG_PATH } from './memory-store.js';
 export type { ConfigStore, OpenConfigOptions } from './store.js';
 export { resolveConfigDir, CONFIG_DIR_ENV, PROJECT_NAME } from './config-dir.js';
 export type { Env } from './config-dir.js';

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { ConfigError } from './errors.js';
 
 const LEFT_ALONE = 'b2c has not changed it.';
-const WAYS_OUT = 'Fix it in an editor, or move it aside to start afresh (it holds your profiles), or set B2C_CONFIG_DIR to use another directory.';
+const WAYS_OUT =
+  'Fix it in an editor, or move it aside to start afresh (it holds your profiles), or set B2C_CONFIG_DIR to use another directory.';
 
 /** Error codes of node:fs we explain in words. */
 const CODE_WORDS: Readonly<Record<string, string>> = {
@@ -67,7 +68,11 @@ export function invalidJson(file: string, text: string, position: number | undef
     const column = position - before.lastIndexOf('\n');
     where = ` (near line ${line}, column ${column})`;
   }
-  return new ConfigError('invalid-json', file, `The b2c config file ${file} is not valid JSON${where}. ${LEFT_ALONE} ${WAYS_OUT}`);
+  return new ConfigError(
+    'invalid-json',
+    file,
+    `The b2c config file ${file} is not valid JSON${where}. ${LEFT_ALONE} ${WAYS_OUT}`,
+  );
 }
 
 /** JSON, but content b2c does not accept. */

@@ -93,10 +93,7 @@ export function compareVersions(a: string, b: string): number {
 
 /** Applies, in memory, every migration newer than `fromVersion` (what conf will do on open). */
 export function migrateInMemory(data: Raw, fromVersion: string): Raw {
-  return MIGRATIONS.filter((m) => compareVersions(m.version, fromVersion) > 0).reduce(
-    (acc, m) => m.migrate(acc),
-    data,
-  );
+  return MIGRATIONS.filter((m) => compareVersions(m.version, fromVersion) > 0).reduce((acc, m) => m.migrate(acc), data);
 }
 
 /** The same migrations in the form conf's `migrations` option expects. */

@@ -23,7 +23,10 @@ export function cleanProfile(input: Profile): Profile {
   }
   const endpoint = input.endpoint === undefined || input.endpoint === '' ? undefined : input.endpoint;
   if (endpoint !== undefined && (typeof endpoint !== 'string' || !matches(ENDPOINT_PATTERN, endpoint))) {
-    throw new ConfigValueError('endpoint', 'The endpoint must be an http:// or https:// URL, like https://api.backblazeb2.com.');
+    throw new ConfigValueError(
+      'endpoint',
+      'The endpoint must be an http:// or https:// URL, like https://api.backblazeb2.com.',
+    );
   }
   return {
     name: input.name,
@@ -42,9 +45,13 @@ const names = (data: ConfigData): string[] => data.profiles.map((p) => p.name);
 export function upsertProfile(data: ConfigData, input: Profile): { data: ConfigData; outcome: 'added' | 'replaced' } {
   const profile = cleanProfile(input);
   const index = data.profiles.findIndex((p) => p.name === profile.name);
-  const profiles = index === -1 ? [...data.profiles, profile] : data.profiles.map((p, i) => (i === index ? profile : p));
+  const profiles =
+    index === -1 ? [...data.profiles, profile] : data.profiles.map((p, i) => (i === index ? profile : p));
   const defaultProfile = data.settings.defaultProfile ?? profile.name;
-  return { data: { profiles, settings: { ...data.settings, defaultProfile } }, outcome: index === -1 ? 'added' : 'replaced' };
+  return {
+    data: { profiles, settings: { ...data.settings, defaultProfile } },
+    outcome: index === -1 ? 'added' : 'replaced',
+  };
 }
 
 /**
@@ -59,7 +66,10 @@ export function renameProfileIn(data: ConfigData, from: string, to: string): Con
   if (data.profiles.some((p) => p.name === to)) throw new ProfileError('already-exists', to, names(data));
   return {
     profiles: data.profiles.map((p) => (p.name === from ? { ...p, name: to } : p)),
-    settings: { ...data.settings, defaultProfile: data.settings.defaultProfile === from ? to : data.settings.defaultProfile },
+    settings: {
+      ...data.settings,
+      defaultProfile: data.settings.defaultProfile === from ? to : data.settings.defaultProfile,
+    },
   };
 }
 

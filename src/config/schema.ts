@@ -27,8 +27,7 @@ const profileSchema = {
   },
 } as const;
 
-const intRange = (r: { min: number; max: number }) =>
-  ({ type: 'integer', minimum: r.min, maximum: r.max }) as const;
+const intRange = (r: { min: number; max: number }) => ({ type: 'integer', minimum: r.min, maximum: r.max }) as const;
 
 const settingsSchema = {
   type: 'object',

@@ -34,6 +34,8 @@ export interface ConfigStore {
   readonly path: string;
   /** Things the user should be told about opening (e.g. the file's mode was tightened to 600). */
   readonly notices: readonly string[];
+  /** True for a config that lives in memory only and is forgotten on exit (./memory-store.ts). */
+  readonly inMemory?: boolean;
   /** All profiles in stored order, without secrets. */
   listProfiles(): ProfileSummary[];
   /** The profile named exactly `name` (with its secret; serialises redacted), or `undefined`. */
@@ -181,7 +183,11 @@ function asConfigError(error: unknown, file: string, during: 'read' | 'write'): 
   }
   if (errorCode(error) !== undefined) return during === 'read' ? unreadable(file, error) : unwritable(file, error);
   const reason = error instanceof Error ? error.message : String(error);
-  return new ConfigError('invalid-content', file, `The b2c config file ${file} could not be used: ${reason}. b2c has not changed it.`);
+  return new ConfigError(
+    'invalid-content',
+    file,
+    `The b2c config file ${file} could not be used: ${reason}. b2c has not changed it.`,
+  );
 }
 
 function safeRead(file: string): string {

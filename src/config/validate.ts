@@ -3,7 +3,13 @@
  * before conf touches a file so that a bad file is reported without being rewritten. Problem texts
  * name the place (`profiles[1].applicationKey`) and the rule, never the value (it may be a secret).
  */
-import { CREDENTIAL_PATTERN, ENDPOINT_PATTERN, KEYMAP_TEXT_PATTERN, PROFILE_NAME_PATTERN, matches } from './patterns.js';
+import {
+  CREDENTIAL_PATTERN,
+  ENDPOINT_PATTERN,
+  KEYMAP_TEXT_PATTERN,
+  PROFILE_NAME_PATTERN,
+  matches,
+} from './patterns.js';
 import type { ConfigData, Profile, Settings } from './types.js';
 import { DEFAULT_SETTINGS, SETTINGS_LIMITS, THEMES } from './types.js';
 
@@ -57,8 +63,20 @@ function checkProfiles(value: unknown, problems: string[]): Profile[] {
     }
     const ok =
       checkString(item.name, PROFILE_NAME_PATTERN, `${at}.name`, 'must be 1–64 printable characters', problems) &&
-      checkString(item.applicationKeyId, CREDENTIAL_PATTERN, `${at}.applicationKeyId`, 'must be non-empty, without spaces', problems) &&
-      checkString(item.applicationKey, CREDENTIAL_PATTERN, `${at}.applicationKey`, 'must be non-empty, without spaces', problems) &&
+      checkString(
+        item.applicationKeyId,
+        CREDENTIAL_PATTERN,
+        `${at}.applicationKeyId`,
+        'must be non-empty, without spaces',
+        problems,
+      ) &&
+      checkString(
+        item.applicationKey,
+        CREDENTIAL_PATTERN,
+        `${at}.applicationKey`,
+        'must be non-empty, without spaces',
+        problems,
+      ) &&
       (item.endpoint === undefined ||
         checkString(item.endpoint, ENDPOINT_PATTERN, `${at}.endpoint`, 'must be an http:// or https:// URL', problems));
     if (!ok) return;

@@ -22,7 +22,10 @@ interface Waiter {
 }
 
 /** Iterates `stream`'s chunks without concatenating them; see the module comment. */
-export function chunksOf(stream: Readable, highWaterBytes = DEFAULT_HIGH_WATER_BYTES): AsyncIterableIterator<Buffer, undefined> {
+export function chunksOf(
+  stream: Readable,
+  highWaterBytes = DEFAULT_HIGH_WATER_BYTES,
+): AsyncIterableIterator<Buffer, undefined> {
   return new ChunkIterator(stream, highWaterBytes);
 }
 
@@ -116,7 +119,10 @@ class ChunkIterator implements AsyncIterableIterator<Buffer, undefined> {
 
   private readonly onClose = (): void => {
     if (!this.ended && this.failure === null) {
-      this.failure = { error: this.stream.errored ?? Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }) };
+      this.failure = {
+        error:
+          this.stream.errored ?? Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }),
+      };
     }
     this.wake();
   };

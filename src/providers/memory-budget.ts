@@ -75,7 +75,11 @@ export class MemoryBudget {
   }
 
   private grantWaiting(): void {
-    for (let next = this.waiting[0]; next !== undefined && this.used + Math.min(next.bytes, this.capacity) <= this.capacity; next = this.waiting[0]) {
+    for (
+      let next = this.waiting[0];
+      next !== undefined && this.used + Math.min(next.bytes, this.capacity) <= this.capacity;
+      next = this.waiting[0]
+    ) {
       this.waiting.shift();
       this.used += Math.min(next.bytes, this.capacity);
       next.grant();

@@ -16,7 +16,12 @@ const LIMIT_POLL_MS = 250;
  * still running and is thrown once they have all ended; tasks not started by then never start.
  * @throws the first task failure
  */
-export function runLimited(count: number, limit: () => number, task: (index: number, signal: AbortSignal) => Promise<void>, outer?: AbortSignal): Promise<void> {
+export function runLimited(
+  count: number,
+  limit: () => number,
+  task: (index: number, signal: AbortSignal) => Promise<void>,
+  outer?: AbortSignal,
+): Promise<void> {
   const stop = new AbortController();
   const signal = outer === undefined ? stop.signal : AbortSignal.any([outer, stop.signal]);
   // Every task in flight listens to it (a few listeners per request): not a leak.

@@ -123,7 +123,8 @@ class HashWorker {
   }
 
   drop(id: number): void {
-    if (this.failure === null) this.worker.postMessage({ op: 'drop', id, seq: 0, buffer: new ArrayBuffer(0), offset: 0, length: 0 });
+    if (this.failure === null)
+      this.worker.postMessage({ op: 'drop', id, seq: 0, buffer: new ArrayBuffer(0), offset: 0, length: 0 });
   }
 
   private idleCheck(): void {
@@ -194,9 +195,11 @@ class InlineSha1 implements Sha1 {
   }
   async updateFromFile(fd: number, offset: number, length: number): Promise<void> {
     const buffer = Buffer.allocUnsafe(Math.min(length, 1024 * 1024));
-    for (let done = 0; done < length; ) {
+    for (let done = 0; done < length;) {
       const { bytesRead } = await new Promise<{ bytesRead: number }>((resolve, reject) =>
-        read(fd, buffer, 0, Math.min(buffer.length, length - done), offset + done, (e, bytesRead) => (e ? reject(e) : resolve({ bytesRead }))),
+        read(fd, buffer, 0, Math.min(buffer.length, length - done), offset + done, (e, bytesRead) =>
+          e ? reject(e) : resolve({ bytesRead }),
+        ),
       );
       if (bytesRead === 0) throw new Error('SHA1 of a file: the file ended early');
       this.hash.update(buffer.subarray(0, bytesRead));
@@ -269,7 +272,8 @@ class WorkerSha1 implements Sha1 {
   }
 
   giveAway(chunk: Buffer): void {
-    const whole = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && chunk.buffer instanceof ArrayBuffer;
+    const whole =
+      chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && chunk.buffer instanceof ArrayBuffer;
     if (!whole || chunk.length < 64 * 1024) {
       this.update(chunk);
       return;
@@ -353,7 +357,13 @@ class WorkerSha1 implements Sha1 {
     this.post('update', buffer, offset, length, transfer).catch(() => undefined);
   }
 
-  private async post(op: 'update' | 'digest', buffer: ArrayBufferLike, offset: number, length: number, transfer: ArrayBuffer[]): Promise<string | null> {
+  private async post(
+    op: 'update' | 'digest',
+    buffer: ArrayBufferLike,
+    offset: number,
+    length: number,
+    transfer: ArrayBuffer[],
+  ): Promise<string | null> {
     this.queued += length;
     try {
       return await this.worker.send({ op, id: this.id, seq: this.seq++, buffer, offset, length }, transfer);

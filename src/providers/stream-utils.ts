@@ -142,7 +142,12 @@ export class VerifyingStream extends Transform {
 }
 
 /** IntegrityError for a byte count that differs from the promised one. */
-export function sizeMismatch(path: string | undefined, expected: number, actual: number, atLeast: boolean): IntegrityError {
+export function sizeMismatch(
+  path: string | undefined,
+  expected: number,
+  actual: number,
+  atLeast: boolean,
+): IntegrityError {
   const where = path === undefined ? 'The data' : `The data for "${path}"`;
   const got = atLeast ? `at least ${actual}` : String(actual);
   return new IntegrityError(`${where} should be ${expected} bytes but ${got} arrived.`, path);

@@ -1,5 +1,5 @@
 /**
- * The one storage interface behind panes, the transfer queue and the CLI (DESIGN.md §Provider).
+ * The one storage interface behind panes, the transfer queue and the CLI (ARCHITECTURE.md, "Providers").
  *
  * Paths are POSIX-style strings in the provider's own space, always absolute:
  * - local: real absolute paths (`/home/me/file.txt`);
@@ -19,7 +19,14 @@ import type { Readable } from 'node:stream';
 import type { KeyInfo } from '../state/model/key-info.js';
 import type { Entry, VersionEntry } from '../state/model/entry.js';
 
-export type { Entry, EntryKind, SpecialFileKind, VersionEntry } from '../state/model/entry.js';
+export type {
+  BucketSettings,
+  Entry,
+  EntryKind,
+  LifecycleRule,
+  SpecialFileKind,
+  VersionEntry,
+} from '../state/model/entry.js';
 
 /** Options shared by listing calls. */
 export interface ListOptions {
@@ -28,6 +35,11 @@ export interface ListOptions {
   pageSize?: number;
   /** Local: include dotfiles (always included; the UI filters). B2: include names whose newest version is a hide marker. */
   showHidden?: boolean;
+  /**
+   * B2, with `showHidden`: include names that have no finished version, only unfinished large
+   * files (action `start`), marked `unfinished: true` (`b2c ls --versions` lists their versions).
+   */
+  unfinished?: boolean;
 }
 
 /** Options of `stat`. */
@@ -85,8 +97,8 @@ export interface WriteOptions {
   signal?: AbortSignal;
   /**
    * Called with the number of new bytes sent/written since the last call: written to disk, or
-   * handed to the connection of a B2 upload (a part sent again after a failure does not count
-   * twice; the total never passes `size`).
+   * handed to the connection of a B2 upload. A failed attempt's bytes are either never counted
+   * again or taken back by a negative call, so the running total never passes `size`.
    */
   onProgress?: (bytes: number) => void;
   /** B2: part size for large files, bytes (clamped to the server's absoluteMinimumPartSize). */
@@ -215,7 +227,11 @@ export interface Provider {
   remove(path: string, options?: RemoveOptions): Promise<void>;
 
   /** Server-side copy within this provider (B2: b2_copy_file / copy_part, across buckets). */
-  copy?(from: string, to: string, options?: { overwrite?: boolean; signal?: AbortSignal; onProgress?: (bytes: number) => void; fileId?: string }): Promise<Entry>;
+  copy?(
+    from: string,
+    to: string,
+    options?: { overwrite?: boolean; signal?: AbortSignal; onProgress?: (bytes: number) => void; fileId?: string },
+  ): Promise<Entry>;
 
   /** Atomic rename within this provider (local: fs.rename). B2 has none: callers copy + delete. */
   move?(from: string, to: string, options?: { overwrite?: boolean; signal?: AbortSignal }): Promise<Entry>;

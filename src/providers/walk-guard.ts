@@ -33,10 +33,16 @@ export class WalkGuard {
    */
   enter(path: string, depth: number): void {
     if (depth > MAX_FOLDER_DEPTH) {
-      throw new WalkLimitError(`"${path}" is nested more than ${MAX_FOLDER_DEPTH} folders deep; b2c stops there rather than risk listing forever.`, path);
+      throw new WalkLimitError(
+        `"${path}" is nested more than ${MAX_FOLDER_DEPTH} folders deep; b2c stops there rather than risk listing forever.`,
+        path,
+      );
     }
     if (this.listed.has(path)) {
-      throw new WalkLimitError(`"${path}" came up a second time while listing; b2c stops there rather than list it again.`, path);
+      throw new WalkLimitError(
+        `"${path}" came up a second time while listing; b2c stops there rather than list it again.`,
+        path,
+      );
     }
     this.listed.add(path);
   }

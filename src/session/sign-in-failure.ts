@@ -53,6 +53,12 @@ function kindOf(error: unknown): SignInFailureKind {
   if (error instanceof AuthError) return 'rejected';
   if (error instanceof UnreachableError) return 'unreachable';
   if (error instanceof CancelledError) return 'cancelled';
-  if (error instanceof ConfigError || error instanceof CredentialsError || error instanceof ProfileError || error instanceof ConfigValueError) return 'config';
+  if (
+    error instanceof ConfigError ||
+    error instanceof CredentialsError ||
+    error instanceof ProfileError ||
+    error instanceof ConfigValueError
+  )
+    return 'config';
   return 'other';
 }

@@ -77,7 +77,9 @@ export async function signIn(request: SignInRequest): Promise<SignedIn> {
   const credentials: ResolvedCredentials = resolved;
   const warnings: string[] = [];
   if (credentials.ignoredProfile !== undefined) {
-    warnings.push(`B2_APPLICATION_KEY_ID and B2_APPLICATION_KEY are set, so --profile ${JSON.stringify(credentials.ignoredProfile)} is ignored.`);
+    warnings.push(
+      `B2_APPLICATION_KEY_ID and B2_APPLICATION_KEY are set, so --profile ${JSON.stringify(credentials.ignoredProfile)} is ignored.`,
+    );
   }
   warnings.push(...(config.opened()?.notices ?? []));
   const provider = await authorize(credentials, { env: request.env, ...request.connect });

@@ -35,7 +35,9 @@ async function discard(dst: Provider, entry: Entry): Promise<void> {
 
 /**
  * Streams `source` from `src` to `to` on `dst`.
- * Progress: the destination's onProgress when it reports (bytes sent or written), else bytes read.
+ * Progress is what the destination reports (written to disk, or sent to B2 as the body goes out),
+ * never the bytes read: a B2 upload reads a small file whole before sending it, and counting the
+ * reading would show 100% and then start again from 0.
  * @throws the source stream's error (TransientError for a dropped connection, IntegrityError)
  *   in preference to the write's, since it is the cause; IntegrityError on a SHA1 or size mismatch.
  */
@@ -57,13 +59,8 @@ export async function streamCopy(
   // With a SHA1 known up front, hashing here again is pure cost (one full SHA1 pass, ~1 s of CPU
   // per GiB): the destination is given `sha1: expected` and by contract refuses other bytes (and
   // a B2 source verifies its stream against it too, except into local disk, see above). Then
-  // `sent` is `expected`.
-  const hasher = new HashingStream(
-    (n) => {
-      if (reportedByDestination === 0) ctx.progress(n);
-    },
-    { hash: expected === null, size: handle.size },
-  );
+  // `sent` is `expected`. Progress is the destination's alone (see above), never the bytes read.
+  const hasher = new HashingStream(undefined, { hash: expected === null, size: handle.size });
   let sourceError: unknown = null;
   // pipe() plus error forwarding instead of stream.pipeline(): on Node 20 pipeline() allocates an
   // AbortController and a DOMException per call, a measurable cost at 100,000 small files.
@@ -137,7 +134,13 @@ export async function streamCopy(
  * its parts sent straight from it. B2 ranges name the version `handle` reads: every range comes
  * from the same bytes.
  */
-function rangesOf(src: Provider, dst: Provider, source: SourceFacts, handle: ReadHandle, ctx: JobRunContext): WriteOptions['reopen'] {
+function rangesOf(
+  src: Provider,
+  dst: Provider,
+  source: SourceFacts,
+  handle: ReadHandle,
+  ctx: JobRunContext,
+): WriteOptions['reopen'] {
   if (src.traits.kind !== 'b2' && dst.traits.kind !== 'b2') return undefined;
   if (src.traits.kind === 'local' && handle.size < ctx.prehashMinBytes) return undefined;
   const fileId = handle.fileId ?? source.fileId ?? undefined;

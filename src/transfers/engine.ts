@@ -1,5 +1,5 @@
 /**
- * The transfer engine (DESIGN.md §"How data flows" item 4): a plain object outside React that
+ * The transfer engine (ARCHITECTURE.md, "Keypress flow", step 5): a plain object outside React that
  * takes requests, expands them into jobs, runs them with bounded concurrency, emits an event per
  * job state change, and publishes two small stores (a few times per second, never per chunk)
  * for `useSyncExternalStore`. The CLI uses the same object with a fixed conflict policy.
@@ -19,7 +19,15 @@ import type { ReadableStore } from './store.js';
 import { Room } from './room.js';
 import { restoreGroups, saveDocument, submitRequest } from './submit.js';
 import { isTerminal } from './totals.js';
-import type { ConflictChoice, ConflictQuestion, EngineEvents, JobState, QueueSnapshot, TotalsSnapshot, TransferRequest } from './types.js';
+import type {
+  ConflictChoice,
+  ConflictQuestion,
+  EngineEvents,
+  JobState,
+  QueueSnapshot,
+  TotalsSnapshot,
+  TransferRequest,
+} from './types.js';
 import { Workers } from './workers.js';
 
 export class TransferEngine {
@@ -55,11 +63,21 @@ export class TransferEngine {
         if (persist) this.saver?.markDirty();
       },
     });
-    const source = { paused: () => this.workers.paused, questions: () => this.questions.list, inFlight: () => this.workers.inFlight.view() };
+    const source = {
+      paused: () => this.workers.paused,
+      questions: () => this.questions.list,
+      inFlight: () => this.workers.inFlight.view(),
+    };
     this.publisher = new Publisher(this.ledger, source, clock, this.opts.publishIntervalMs);
     const file = this.opts.queueFile;
     this.saver = file
-      ? new QueueSaver(file, () => this.document(), clock, this.opts.queueSaveDelayMs, (e) => this.opts.onQueueFileError?.(e))
+      ? new QueueSaver(
+          file,
+          () => this.document(),
+          clock,
+          this.opts.queueSaveDelayMs,
+          (e) => this.opts.onQueueFileError?.(e),
+        )
       : null;
   }
 
@@ -167,7 +185,14 @@ export class TransferEngine {
     const job = this.ledger.jobs.get(jobId);
     if (!job || (job.state !== 'failed' && job.state !== 'cancelled')) return false;
     // Folder bookkeeping already counted this job as not clean; a retry stands on its own.
-    this.ledger.update(job, { state: 'queued', failure: null, note: null, autoRetries: 0, parentDir: null, node: null });
+    this.ledger.update(job, {
+      state: 'queued',
+      failure: null,
+      note: null,
+      autoRetries: 0,
+      parentDir: null,
+      node: null,
+    });
     return true;
   }
 
@@ -181,7 +206,8 @@ export class TransferEngine {
   /** Undoes pauseAll and resumes every paused job. */
   resumeAll(): void {
     this.workers.paused = false;
-    for (const job of [...this.ledger.jobs.values()]) if (job.state === 'paused') this.ledger.update(job, { state: 'queued' });
+    for (const job of [...this.ledger.jobs.values()])
+      if (job.state === 'paused') this.ledger.update(job, { state: 'queued' });
     this.workers.schedulePump();
     this.publisher.markDirty();
   }
@@ -272,7 +298,8 @@ export class TransferEngine {
 
   private onState(job: JobRecord, prev: JobState | null): void {
     this.emitter.emit('job', jobView(job, this.opts.clock.now()));
-    if (job.state === 'queued' && prev !== 'queued' && job.retryAt === null && !this.workers.closed) this.workers.enqueue(job);
+    if (job.state === 'queued' && prev !== 'queued' && job.retryAt === null && !this.workers.closed)
+      this.workers.enqueue(job);
     if (isTerminal(job.state)) settleTree(job);
     this.room.release();
     const group = job.group;

@@ -8,7 +8,12 @@ import type { GroupRecord, JobRecord } from './records.js';
 import type { Location } from './types.js';
 
 /** A node for `folder` (null for copies, which remove nothing). */
-export function newFolderNode(ledger: Ledger, group: GroupRecord, folder: Location, parent: DirNode | null): DirNode | null {
+export function newFolderNode(
+  ledger: Ledger,
+  group: GroupRecord,
+  folder: Location,
+  parent: DirNode | null,
+): DirNode | null {
   if (group.settings.operation === 'copy') return null;
   return new DirNode(parent, (node, clean) => {
     if (!clean) {
@@ -16,7 +21,15 @@ export function newFolderNode(ledger: Ledger, group: GroupRecord, folder: Locati
       return;
     }
     // Already counted in the parent (DirNode's constructor), so the rmdir reports to it directly.
-    const spec = { kind: 'rmdir', isDir: true, source: folder, target: null, size: 0, mtimeMs: null, sha1: null } as const;
+    const spec = {
+      kind: 'rmdir',
+      isDir: true,
+      source: folder,
+      target: null,
+      size: 0,
+      mtimeMs: null,
+      sha1: null,
+    } as const;
     ledger.add(group, { ...spec, parentDir: node.parent });
   });
 }

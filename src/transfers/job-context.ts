@@ -27,8 +27,17 @@ export type RunOutcome =
   /**
    * `bytes`: the size of what was written, when known — it differs from the job's size (from the
    * listing) when the source changed in between, and then it is what the job reports.
+   * `writtenTo`: where the file was placed, when that is not the job's target (a numbered name
+   * for "keep both"); the job's target then names it.
    */
-  | { type: 'done'; note: string | null; verified: Verification | null; targetPath?: string; bytes?: number }
+  | {
+      type: 'done';
+      note: string | null;
+      verified: Verification | null;
+      targetPath?: string;
+      bytes?: number;
+      writtenTo?: string;
+    }
   | { type: 'skipped'; note: string }
   /** The target exists and the policy is `ask`: park the job and ask the user. */
   | { type: 'ask'; existing: Entry };

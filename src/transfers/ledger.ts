@@ -31,13 +31,28 @@ export class Ledger {
     private readonly keepFinished: number,
     private readonly onState: StateListener,
   ) {
-    this.meter = new SpeedMeter(clock.now());
+    this.meter = new SpeedMeter();
   }
 
+  /**
+   * The groups of the current run: every group added since the queue last had nothing to do (no
+   * group with a job queued, running, paused or asking). What "this run" counts.
+   */
+  readonly run = new Set<GroupRecord>();
+
   addGroup(settings: GroupSettings, restored: boolean): GroupRecord {
-    const g = newGroup(`g${this.nextGroup++}`, settings, restored, this.clock.now());
+    const g = newGroup(`g${this.nextGroup++}`, settings, restored);
     this.groups.set(g.id, g);
+    if ([...this.run].every((r) => r.live === 0)) this.run.clear();
+    this.run.add(g);
     return g;
+  }
+
+  /** The counters of the current run's groups (see `run`). */
+  runCounters(): Counters {
+    const sum = zeroCounters();
+    for (const g of this.run) addCounters(sum, g.counters, 1);
+    return sum;
   }
 
   /** Creates a job (state `queued` unless the spec says otherwise) and counts it. */
@@ -111,7 +126,10 @@ export class Ledger {
     const remaining = new Set<string>();
     for (const j of this.jobs.values()) remaining.add(j.group.id);
     for (const g of [...this.groups.values()]) {
-      if (g.live === 0 && !remaining.has(g.id)) this.groups.delete(g.id);
+      if (g.live === 0 && !remaining.has(g.id)) {
+        this.groups.delete(g.id);
+        this.run.delete(g);
+      }
     }
   }
 

@@ -62,7 +62,9 @@ export interface EngineOptions {
   onQueueFileError?: (error: unknown) => void;
 }
 
-export type ResolvedOptions = Required<Omit<EngineOptions, 'partSize' | 'checkPermission' | 'queueFile' | 'onQueueFileError'>> &
+export type ResolvedOptions = Required<
+  Omit<EngineOptions, 'partSize' | 'checkPermission' | 'queueFile' | 'onQueueFileError'>
+> &
   Pick<EngineOptions, 'partSize' | 'checkPermission' | 'queueFile' | 'onQueueFileError'>;
 
 function positive(n: number | undefined, fallback: number): number {

@@ -2,7 +2,7 @@
  * The one mapping from the transfer engine's `checkPermission` queries to the permission rules
  * (src/state/permissions/permissions.ts), shared by the CLI (`cp`, `rm`) and the TUI: both import
  * {@link engineChecker} from here (never keep a second copy), so a job inside a copied or
- * deleted folder is judged exactly like the selection that started it (DESIGN.md §Permissions:
+ * deleted folder is judged exactly like the selection that started it (ARCHITECTURE.md, "Permissions":
  * nothing forbidden is attempted blindly).
  *
  * The mapping, per job kind:
@@ -14,13 +14,19 @@
  * - `mkdir` → `mkdir` on the new folder.
  *
  * It lives in src/transfers/ because both src/ui and src/commands may import the transfer layer,
- * and the transfer layer may import the pure src/state rules (DESIGN.md §Layers); the engine
+ * and the transfer layer may import the pure src/state rules (ARCHITECTURE.md, "Layers"); the engine
  * itself does not use it — callers pass it as EngineOptions `checkPermission`.
  */
 import type { RemoveMode } from '../providers/types.js';
 import type { KeyInfo } from '../state/model/key-info.js';
 import { ruleLocation } from '../state/location/rule-location.js';
-import { checkAction, checkTransfer, type Location, type PermissionAction, type PermissionDecision } from '../state/permissions/permissions.js';
+import {
+  checkAction,
+  checkTransfer,
+  type Location,
+  type PermissionAction,
+  type PermissionDecision,
+} from '../state/permissions/permissions.js';
 import type { PermissionAnswer, PermissionQuery, Location as QueueLocation } from './types.js';
 
 /** The key of each provider reference; null for a local side (and for "not signed in"). */
@@ -38,7 +44,12 @@ const defaultIsLocal: IsLocalRef = (ref) => ref === LOCAL_PROVIDER_REF;
 export type BucketTypeOf = (ref: string, bucket: string) => string | undefined;
 
 /** A queue location as the rules see it; `dir` marks a folder (its key gets a trailing `/`). */
-export function queueRuleLocation(loc: QueueLocation, dir: boolean, isLocal: IsLocalRef = defaultIsLocal, typeOf: BucketTypeOf = () => undefined): Location {
+export function queueRuleLocation(
+  loc: QueueLocation,
+  dir: boolean,
+  isLocal: IsLocalRef = defaultIsLocal,
+  typeOf: BucketTypeOf = () => undefined,
+): Location {
   if (isLocal(loc.provider)) return ruleLocation('local', loc.path, { dir });
   const bucket = loc.path.replace(/^\/+/, '').split('/')[0] ?? '';
   return ruleLocation('b2', loc.path, { dir, bucketType: bucket === '' ? undefined : typeOf(loc.provider, bucket) });
@@ -74,14 +85,21 @@ export function toAnswer(d: PermissionDecision): PermissionAnswer {
  * @param isLocal which references are the local disk
  * @param typeOf bucket types the providers have learnt (anyone may download from a public bucket)
  */
-export function engineChecker(keyOf: KeyOfRef, now: () => number, isLocal: IsLocalRef = defaultIsLocal, typeOf: BucketTypeOf = () => undefined): (q: PermissionQuery) => PermissionAnswer {
+export function engineChecker(
+  keyOf: KeyOfRef,
+  now: () => number,
+  isLocal: IsLocalRef = defaultIsLocal,
+  typeOf: BucketTypeOf = () => undefined,
+): (q: PermissionQuery) => PermissionAnswer {
   const at = (loc: QueueLocation, dir: boolean): Location => queueRuleLocation(loc, dir, isLocal, typeOf);
   return (q) => {
     const src = q.source;
     const dst = q.target;
     switch (q.kind) {
       case 'scan':
-        return src && q.listsSource ? toAnswer(checkAction('list', at(src, true), keyOf(src.provider), now())) : { allowed: true };
+        return src && q.listsSource
+          ? toAnswer(checkAction('list', at(src, true), keyOf(src.provider), now()))
+          : { allowed: true };
       case 'mkdir':
         return dst ? toAnswer(checkAction('mkdir', at(dst, true), keyOf(dst.provider), now())) : { allowed: true };
       case 'delete':

@@ -52,10 +52,14 @@ export class Publisher {
   markDirty(): void {
     if (this.timer) return;
     const wait = Math.max(0, this.lastPublish + this.intervalMs - this.clock.now());
-    this.timer = this.clock.setTimer(() => {
-      this.timer = null;
-      this.publishNow();
-    }, wait, true);
+    this.timer = this.clock.setTimer(
+      () => {
+        this.timer = null;
+        this.publishNow();
+      },
+      wait,
+      true,
+    );
   }
 
   /** Publishes immediately (tests, and a final state before exit). */
@@ -93,13 +97,29 @@ export class Publisher {
     const l = this.ledger;
     const jobs = [...l.jobs.values()].map((j) => jobView(j, now));
     const groups = [...l.groups.values()].map((g) => this.groupView(g, now));
-    const totals = progress(l.counters, l.meter.rate(now), l.scansLive > 0);
+    const speed = l.meter.rate(now);
+    const totals = progress(l.counters, speed, l.scansLive > 0);
+    const run = progress(
+      l.runCounters(),
+      speed,
+      [...l.run].some((g) => g.scansLive > 0),
+    );
     const questions = this.source.questions();
     const paused = this.source.paused();
     const active = l.active > 0;
     return {
-      queue: { jobs, groups, totals, question: questions[0] ?? null, questionsPending: questions.length, paused, active, inFlight: this.source.inFlight() },
-      totals: { totals, paused, active, questionsPending: questions.length },
+      queue: {
+        jobs,
+        groups,
+        totals,
+        run,
+        question: questions[0] ?? null,
+        questionsPending: questions.length,
+        paused,
+        active,
+        inFlight: this.source.inFlight(),
+      },
+      totals: { totals, run, paused, active, questionsPending: questions.length },
     };
   }
 }

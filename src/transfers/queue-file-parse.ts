@@ -7,7 +7,17 @@ import type { FolderRefusal, GroupSettings } from './records.js';
 import { QUEUE_FILE_VERSION, type QueueDocument, type SavedJob } from './queue-document.js';
 import type { ConflictChoice, JobFailure, JobKind, Location } from './types.js';
 
-const JOB_KINDS = new Set<string>(['upload', 'download', 'server-copy', 'local-copy', 'stream-copy', 'scan', 'mkdir', 'delete', 'rmdir']);
+const JOB_KINDS = new Set<string>([
+  'upload',
+  'download',
+  'server-copy',
+  'local-copy',
+  'stream-copy',
+  'scan',
+  'mkdir',
+  'delete',
+  'rmdir',
+]);
 const STATES = new Set<string>(['queued', 'paused', 'failed']);
 const CHOICES = new Set<string>(['overwrite', 'skip', 'rename', 'overwrite-if-newer']);
 const POLICIES = new Set<string>(['ask', ...CHOICES]);

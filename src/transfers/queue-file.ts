@@ -68,7 +68,9 @@ export async function loadPendingQueue(file: string): Promise<PendingQueue | nul
   try {
     doc = parseQueueDocument(JSON.parse(text));
   } catch (e) {
-    throw new QueueFileError(`The queue file ${file} is damaged: ${e instanceof Error ? e.message : String(e)}.`, { cause: e });
+    throw new QueueFileError(`The queue file ${file} is damaged: ${e instanceof Error ? e.message : String(e)}.`, {
+      cause: e,
+    });
   }
   if (doc.groups.length === 0) return null;
   return summarise(doc);
@@ -80,7 +82,14 @@ export async function discardPendingQueue(file: string): Promise<void> {
 }
 
 function summarise(document: QueueDocument): PendingQueue {
-  const q: PendingQueue = { document, groups: document.groups.length, pendingFiles: 0, failedFiles: 0, pendingBytes: 0, unfinishedScans: 0 };
+  const q: PendingQueue = {
+    document,
+    groups: document.groups.length,
+    pendingFiles: 0,
+    failedFiles: 0,
+    pendingBytes: 0,
+    unfinishedScans: 0,
+  };
   for (const g of document.groups) {
     for (const j of g.jobs) {
       if (j.kind === 'scan') {

@@ -131,10 +131,10 @@ export function seenKey(isDir: boolean, path: string): string {
   return `${isDir ? 'd' : 'f'}:${path}`;
 }
 
-export function newGroup(id: string, settings: GroupSettings, restored: boolean, nowMs: number): GroupRecord {
+export function newGroup(id: string, settings: GroupSettings, restored: boolean): GroupRecord {
   return {
     archived: zeroCounters(),
-    meter: new SpeedMeter(nowMs),
+    meter: new SpeedMeter(),
     id,
     settings,
     appliedAnswer: null,
@@ -149,7 +149,12 @@ export function newGroup(id: string, settings: GroupSettings, restored: boolean,
 
 /** The fields a caller must give to create a job; the rest start empty. */
 export type NewJob = Pick<JobRecord, 'kind' | 'isDir' | 'source' | 'target' | 'size' | 'mtimeMs' | 'sha1'> &
-  Partial<Pick<JobRecord, 'root' | 'known' | 'parentDir' | 'decision' | 'copied' | 'failure' | 'note' | 'state' | 'refusal' | 'depth'>>;
+  Partial<
+    Pick<
+      JobRecord,
+      'root' | 'known' | 'parentDir' | 'decision' | 'copied' | 'failure' | 'note' | 'state' | 'refusal' | 'depth'
+    >
+  >;
 
 export function newJob(id: string, group: GroupRecord, spec: NewJob): JobRecord {
   return {
@@ -193,6 +198,7 @@ export function jobView(j: JobRecord, nowMs: number): JobView {
     kind: j.kind,
     state: j.state,
     isDir: j.isDir,
+    removeMode: j.group.settings.operation === 'copy' ? null : j.group.settings.removeMode,
     source: j.source,
     target: j.target,
     size: j.size,

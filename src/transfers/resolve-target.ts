@@ -48,7 +48,11 @@ export async function freeName(p: Provider, path: string, signal: AbortSignal): 
  * created meanwhile is never replaced silently.
  * @throws JobRefusedError when a folder occupies the target name
  */
-export async function resolveTarget(job: JobRecord, dst: Provider, signal: AbortSignal): Promise<Placement | RunOutcome> {
+export async function resolveTarget(
+  job: JobRecord,
+  dst: Provider,
+  signal: AbortSignal,
+): Promise<Placement | RunOutcome> {
   const target = job.target;
   if (!target) throw new Error('transfer job without a target');
   const group = job.group;

@@ -28,11 +28,17 @@ export async function permit(job: JobRecord, check: EngineOptions['checkPermissi
     listsSource: job.kind === 'scan' && !(job.root && job.known && !job.isDir),
   };
   const answer = await check(query);
-  if (!answer.allowed) throw new JobRefusedError(answer.reason ?? 'This key is not allowed to do that.', 'permission-denied');
+  if (!answer.allowed)
+    throw new JobRefusedError(answer.reason ?? 'This key is not allowed to do that.', 'permission-denied');
 }
 
 /** Runs the job's kind. `markCopied` is called when a move's copy is verified. */
-export function runJob(job: JobRecord, ctx: JobRunContext, sink: ScanSink, markCopied: () => void): Promise<RunOutcome> {
+export function runJob(
+  job: JobRecord,
+  ctx: JobRunContext,
+  sink: ScanSink,
+  markCopied: () => void,
+): Promise<RunOutcome> {
   switch (job.kind) {
     case 'scan':
       return runScan(job, ctx, sink);

@@ -50,12 +50,23 @@ export async function runScan(job: JobRecord, ctx: JobRunContext, sink: ScanSink
 
   if (job.root) {
     const entry: Entry = job.known
-      ? { name: ownName(from.path, job.isDir), path: from.path, kind: job.isDir ? 'dir' : 'file', size: job.size, mtimeMs: job.mtimeMs, sha1: job.sha1 }
+      ? {
+          name: ownName(from.path, job.isDir),
+          path: from.path,
+          kind: job.isDir ? 'dir' : 'file',
+          size: job.size,
+          mtimeMs: job.mtimeMs,
+          sha1: job.sha1,
+        }
       : await src.stat(from.path, { signal: ctx.signal });
     // Now known: a failed selected file counts as a failed file, a failed folder as a folder (no
     // counter moves while the job runs, see totals.ts).
     job.isDir = isFolder(entry);
-    const split = job.target ? (isFolder(entry) ? splitFolderTarget(job.target.path) : splitName(job.target.path)) : null;
+    const split = job.target
+      ? isFolder(entry)
+        ? splitFolderTarget(job.target.path)
+        : splitName(job.target.path)
+      : null;
     const targetDir = split ? split.folder : null;
     const name = split ? split.name : entry.name;
     if (!isFolder(entry)) {
@@ -64,7 +75,8 @@ export async function runScan(job: JobRecord, ctx: JobRunContext, sink: ScanSink
       addEntry(job, entry, targetDir, { name }, sides, null, sink, true);
       return { type: 'done', note: null, verified: null };
     }
-    if (!s.recursive) throw new JobRefusedError(`"${entry.name}" is a folder; it needs a recursive ${s.operation}.`, 'refused');
+    if (!s.recursive)
+      throw new JobRefusedError(`"${entry.name}" is a folder; it needs a recursive ${s.operation}.`, 'refused');
     // The selected folder counts as listed: should a listing ever return it again, it is not listed twice.
     job.group.seen.add(seenKey(true, from.path));
     if (job.target && sides.same && folderWithin(job.target.path, from.path)) {
@@ -78,12 +90,18 @@ export async function runScan(job: JobRecord, ctx: JobRunContext, sink: ScanSink
     const options = { isDir: true, shown };
     const problem = job.target && targetDir !== null ? targetNameProblem(`${name}/`, rules, options) : null;
     if (problem !== null) job.refusal = { folder: shown, reason: problem };
-    const target = job.target && targetDir !== null && problem === null ? { provider: s.to, path: mapTargetPath(targetDir, `${name}/`, rules, options) } : null;
+    const target =
+      job.target && targetDir !== null && problem === null
+        ? { provider: s.to, path: mapTargetPath(targetDir, `${name}/`, rules, options) }
+        : null;
     if (target) job.target = target;
     if (target && dst && sides.same && s.operation === 'move' && dst.move) {
       // Same provider with an atomic rename: move the whole folder at once. When the target
       // exists (merge) or the rename is impossible (another file system), move file by file.
-      if ((await statOrNull(dst, target.path, ctx.signal)) === null && (await renameFolder(dst, from.path, target.path, ctx.signal))) {
+      if (
+        (await statOrNull(dst, target.path, ctx.signal)) === null &&
+        (await renameFolder(dst, from.path, target.path, ctx.signal))
+      ) {
         const kind = transferKind(src, dst, true);
         const spec = { kind, isDir: true, source: from, target, size: 0, mtimeMs: entry.mtimeMs, sha1: null } as const;
         sink.add(job, { ...spec, state: 'done', note: 'Moved in one step.' });
@@ -92,7 +110,10 @@ export async function runScan(job: JobRecord, ctx: JobRunContext, sink: ScanSink
     }
   }
   if (job.depth > MAX_FOLDER_DEPTH) {
-    throw new JobRefusedError(`"${shownName(src, from.path)}" is nested more than ${MAX_FOLDER_DEPTH} folders deep; b2c stops there rather than risk listing forever.`, 'refused');
+    throw new JobRefusedError(
+      `"${shownName(src, from.path)}" is nested more than ${MAX_FOLDER_DEPTH} folders deep; b2c stops there rather than risk listing forever.`,
+      'refused',
+    );
   }
   job.node ??= sink.newNode(job.group, from, null);
   const showHidden = s.operation === 'delete' && s.removeMode === 'all-versions';
@@ -109,15 +130,29 @@ export async function runScan(job: JobRecord, ctx: JobRunContext, sink: ScanSink
       }
       await sink.room(ctx.signal);
       job.group.seen.add(key);
-      if (addEntry(job, entry, job.target?.path ?? null, { listedFolder: from.path }, sides, job.node, sink, false)) content++;
+      if (addEntry(job, entry, job.target?.path ?? null, { listedFolder: from.path }, sides, job.node, sink, false))
+        content++;
     }
   }
   if (content === 0 && job.target && job.refusal === null && s.operation !== 'delete') {
-    const mkdir = { kind: 'mkdir', isDir: true, source: null, target: job.target, size: 0, mtimeMs: null, sha1: null } as const;
+    const mkdir = {
+      kind: 'mkdir',
+      isDir: true,
+      source: null,
+      target: job.target,
+      size: 0,
+      mtimeMs: null,
+      sha1: null,
+    } as const;
     sink.add(job, { ...mkdir, parentDir: job.node });
   }
   const listed = `Listed ${count} ${count === 1 ? 'entry' : 'entries'}.`;
-  if (job.refusal !== null) return { type: 'done', note: `${listed} Refused "${job.refusal.folder}": ${job.refusal.reason}; each name in it failed.`, verified: null };
+  if (job.refusal !== null)
+    return {
+      type: 'done',
+      note: `${listed} Refused "${job.refusal.folder}": ${job.refusal.reason}; each name in it failed.`,
+      verified: null,
+    };
   return { type: 'done', note: listed, verified: null };
 }
 

@@ -66,7 +66,7 @@ async function placeOnce(
         // An atomic rename: nothing to verify, nothing left to remove.
         if (await tryRename(dst, source.path, placed.path, placed.overwrite, ctx.signal)) {
           ctx.progress(job.size);
-          return { type: 'done', note: placed.note, verified: null };
+          return { type: 'done', note: placed.note, verified: null, writtenTo: placed.path };
         }
       }
       // Remembered so a user's cancel can discard what this write leaves unfinished.
@@ -75,7 +75,14 @@ async function placeOnce(
         sameProvider && src.copy && fileId === null
           ? await nativeCopy(src, source, placed.path, placed.overwrite, ctx)
           : await streamCopy(src, dst, source, placed.path, placed.overwrite, ctx);
-      return { type: 'done', note: placed.note, verified: copied.verified, targetPath: copied.entry.path, bytes: copied.entry.size };
+      return {
+        type: 'done',
+        note: placed.note,
+        verified: copied.verified,
+        targetPath: copied.entry.path,
+        bytes: copied.entry.size,
+        writtenTo: placed.path,
+      };
     } catch (e) {
       // Someone created the target between our check and the write: decide again.
       if (!(e instanceof AlreadyExistsError) || placed.overwrite || race >= MAX_PLACEMENT_RACES) throw e;
@@ -88,7 +95,13 @@ async function placeOnce(
  * (ConflictError, e.g. the local provider's CrossDeviceError across file systems): the caller
  * then copies, verifies and removes instead.
  */
-export async function tryRename(p: Provider, from: string, to: string, overwrite: boolean, signal: AbortSignal): Promise<boolean> {
+export async function tryRename(
+  p: Provider,
+  from: string,
+  to: string,
+  overwrite: boolean,
+  signal: AbortSignal,
+): Promise<boolean> {
   if (!p.move) return false;
   try {
     await p.move(from, to, { overwrite, signal });

@@ -51,7 +51,14 @@ function isFolderMarker(entry: Entry, shown: string, rules: NameRules): boolean 
 }
 
 /** The job for one entry (file, folder or link) going to `targetPath` (null: refused name or delete). */
-function specFor(scan: JobRecord, entry: Entry, target: Location | null, sides: Sides, parent: DirNode | null, root: boolean): NewJob {
+function specFor(
+  scan: JobRecord,
+  entry: Entry,
+  target: Location | null,
+  sides: Sides,
+  parent: DirNode | null,
+  root: boolean,
+): NewJob {
   const s = scan.group.settings;
   const base = {
     root,
@@ -69,7 +76,13 @@ function specFor(scan: JobRecord, entry: Entry, target: Location | null, sides: 
     return { ...base, kind, isDir: false, state: 'skipped', note: 'Skipped: symbolic links are not copied.' };
   }
   if (entry.special !== undefined) {
-    return { ...base, kind, isDir: false, state: 'skipped', note: `Skipped: it is a ${entry.special}, not a regular file.` };
+    return {
+      ...base,
+      kind,
+      isDir: false,
+      state: 'skipped',
+      note: `Skipped: it is a ${entry.special}, not a regular file.`,
+    };
   }
   return { ...base, kind, isDir: false };
 }
@@ -96,7 +109,13 @@ function place(scan: JobRecord, entry: Entry, targetDir: string | null, name: Ta
   const shown = shownName(sides.src, entry.path);
   if (scan.refusal !== null && sides.dst) {
     if (folder) return { kind: 'refused-folder', refusal: scan.refusal };
-    return { kind: 'failed', error: new InvalidNameError(`Refused "${shown}": it is inside "${scan.refusal.folder}", and ${scan.refusal.reason}.`, shown) };
+    return {
+      kind: 'failed',
+      error: new InvalidNameError(
+        `Refused "${shown}": it is inside "${scan.refusal.folder}", and ${scan.refusal.reason}.`,
+        shown,
+      ),
+    };
   }
   if (targetDir === null || !sides.dst) return { kind: 'target', target: null };
   const rules = nameRulesFor(sides.dst);
@@ -108,7 +127,10 @@ function place(scan: JobRecord, entry: Entry, targetDir: string | null, name: Ta
     if (problem !== null && isFolderMarker(entry, shown, rules)) {
       return { kind: 'marker', note: `Skipped: "${shown}" is an empty folder marker; its folder is made instead.` };
     }
-    return { kind: 'target', target: { provider: scan.group.settings.to, path: mapTargetPath(targetDir, relative, rules, options) } };
+    return {
+      kind: 'target',
+      target: { provider: scan.group.settings.to, path: mapTargetPath(targetDir, relative, rules, options) },
+    };
   } catch (error) {
     return { kind: 'failed', error };
   }
@@ -118,7 +140,16 @@ function place(scan: JobRecord, entry: Entry, targetDir: string | null, name: Ta
  * Adds the job for `entry`, refusing names the destination cannot hold (see `place`). Returns
  * false when the entry adds no content to its folder at the destination (a folder marker).
  */
-export function addEntry(scan: JobRecord, entry: Entry, targetDir: string | null, name: TargetName, sides: Sides, parent: DirNode | null, sink: ScanSink, root: boolean): boolean {
+export function addEntry(
+  scan: JobRecord,
+  entry: Entry,
+  targetDir: string | null,
+  name: TargetName,
+  sides: Sides,
+  parent: DirNode | null,
+  sink: ScanSink,
+  root: boolean,
+): boolean {
   const placed = place(scan, entry, targetDir, name, sides);
   const spec = specFor(scan, entry, placed.kind === 'target' ? placed.target : null, sides, parent, root);
   let job: JobRecord;
@@ -141,6 +172,7 @@ export function addEntry(scan: JobRecord, entry: Entry, targetDir: string | null
       return never;
     }
   }
-  if (job.kind === 'scan') job.node = sink.newNode(scan.group, job.source ?? { provider: scan.group.settings.from, path: entry.path }, parent);
+  if (job.kind === 'scan')
+    job.node = sink.newNode(scan.group, job.source ?? { provider: scan.group.settings.from, path: entry.path }, parent);
   return true;
 }

@@ -52,7 +52,12 @@ export function submitRequest(ledger: Ledger, r: TransferRequest): GroupRecord {
   const verb = r.operation === 'copy' ? 'Copy' : 'Move';
   const settings: GroupSettings = {
     operation: r.operation,
-    label: r.label ?? defaultLabel(verb, r.items.map((i) => i.source)),
+    label:
+      r.label ??
+      defaultLabel(
+        verb,
+        r.items.map((i) => i.source),
+      ),
     from: r.from,
     to: r.to,
     policy: r.conflict,
@@ -86,7 +91,13 @@ export function restoreGroups(ledger: Ledger, doc: QueueDocument): string[] {
     for (const j of saved.jobs) if (j.source && j.kind !== 'scan') group.seen.add(seenKey(j.isDir, j.source.path));
     for (const j of saved.jobs) {
       const { state, ...rest } = j;
-      ledger.add(group, { ...rest, state, note: state === 'failed' ? null : 'Restored from the previous session.' });
+      // Only a job that failed for good keeps its failure; one that was waiting to retry starts afresh.
+      ledger.add(group, {
+        ...rest,
+        state,
+        failure: state === 'failed' ? rest.failure : null,
+        note: state === 'failed' ? null : 'Restored from the previous session.',
+      });
     }
     return group.id;
   });

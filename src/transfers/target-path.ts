@@ -55,7 +55,8 @@ export interface MapOptions {
 export function targetNameProblem(relative: string, rules: NameRules, options: MapOptions = {}): string | null {
   const name = rules === 'local' && options.isDir === true && relative.endsWith('/') ? relative.slice(0, -1) : relative;
   if (rules === 'local' && name === '') {
-    if (options.isDir === true) return 'a folder on disk cannot have an empty name (B2 makes one from "//" or a leading "/")';
+    if (options.isDir === true)
+      return 'a folder on disk cannot have an empty name (B2 makes one from "//" or a leading "/")';
     if ((options.shown ?? '').endsWith('/')) return 'a file on disk cannot have a name ending in "/"';
   }
   return unsafeNameReason(name, rules);

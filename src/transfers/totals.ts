@@ -9,7 +9,16 @@ import type { JobKind, JobState, ProgressTotals } from './types.js';
 export type Counters = Omit<ProgressTotals, 'speed' | 'etaSeconds'>;
 
 export function zeroCounters(): Counters {
-  return { files: 0, filesDone: 0, filesFailed: 0, filesSkipped: 0, filesCancelled: 0, foldersFailed: 0, bytesTotal: 0, bytesDone: 0 };
+  return {
+    files: 0,
+    filesDone: 0,
+    filesFailed: 0,
+    filesSkipped: 0,
+    filesCancelled: 0,
+    foldersFailed: 0,
+    bytesTotal: 0,
+    bytesDone: 0,
+  };
 }
 
 /** Jobs that count as "files" for the user: not scans and not folder bookkeeping. */
@@ -35,7 +44,13 @@ export function isFileJob(kind: JobKind, isDir: boolean): boolean {
 
 /** Jobs whose bytes count toward progress. */
 export function movesBytes(kind: JobKind): boolean {
-  return kind === 'upload' || kind === 'download' || kind === 'server-copy' || kind === 'local-copy' || kind === 'stream-copy';
+  return (
+    kind === 'upload' ||
+    kind === 'download' ||
+    kind === 'server-copy' ||
+    kind === 'local-copy' ||
+    kind === 'stream-copy'
+  );
 }
 
 /** The minimal job facts the counters depend on. */

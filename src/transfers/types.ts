@@ -1,5 +1,5 @@
 /**
- * Public types of the transfer engine (DESIGN.md §"How data flows" item 4): requests the UI and
+ * Public types of the transfer engine (ARCHITECTURE.md, "Keypress flow", step 5): requests the UI and
  * CLI submit, the read-only views the stores publish, and the events the engine emits.
  * Everything here is plain data: no providers, no secrets. Providers are named by a
  * {@link ProviderRef} (a profile name such as `local` or `b2:work`), never by credentials, so
@@ -89,15 +89,7 @@ export type TransferRequest = CopyRequest | DeleteRequest;
  * one file; `rmdir` removes a folder once everything inside it is gone (moves and deletes).
  */
 export type JobKind =
-  | 'upload'
-  | 'download'
-  | 'server-copy'
-  | 'local-copy'
-  | 'stream-copy'
-  | 'scan'
-  | 'mkdir'
-  | 'delete'
-  | 'rmdir';
+  'upload' | 'download' | 'server-copy' | 'local-copy' | 'stream-copy' | 'scan' | 'mkdir' | 'delete' | 'rmdir';
 
 /** Transfer job kinds: those that move bytes. */
 export type TransferKind = Extract<JobKind, 'upload' | 'download' | 'server-copy' | 'local-copy' | 'stream-copy'>;
@@ -133,7 +125,10 @@ export interface JobView {
   state: JobState;
   /** True when the job handles a folder (scan, mkdir, rmdir, a whole-folder rename). */
   isDir: boolean;
+  /** Deletes and moves: how the source is removed (B2: `hide` keeps every version); else null. */
+  removeMode: RemoveMode | null;
   source: Location | null;
+  /** Where the file goes; once done, where it was written (a "keep both" answer picks a numbered name). */
   target: Location | null;
   /** Bytes to transfer (0 for non-transfers). */
   size: number;
@@ -199,7 +194,13 @@ export interface ConflictQuestion {
 export interface QueueSnapshot {
   jobs: readonly JobView[];
   groups: readonly GroupView[];
+  /** Every job in the queue, finished ones of earlier work included. */
   totals: ProgressTotals;
+  /**
+   * This run: the groups started since the queue last had nothing to do (what a progress header
+   * counts: a 5-file copy reads 5 files, whatever finished before it).
+   */
+  run: ProgressTotals;
   /** The oldest unanswered question, or null. */
   question: ConflictQuestion | null;
   questionsPending: number;
@@ -214,6 +215,8 @@ export interface QueueSnapshot {
 /** The small store for a status bar: totals only. */
 export interface TotalsSnapshot {
   totals: ProgressTotals;
+  /** This run (see QueueSnapshot `run`). */
+  run: ProgressTotals;
   paused: boolean;
   active: boolean;
   questionsPending: number;

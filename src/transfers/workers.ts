@@ -73,7 +73,11 @@ export class Workers {
   /** Lets the adaptive mode measure and decide (cheap; it acts once per window). */
   tune(): void {
     const waiting = this.files.waiting && this.running >= this.inFlight.files;
-    const demand = { bytesMoved: this.ledger.meter.bytes, filesWaiting: waiting, bigFileRunning: this.bigJobs.size > 0 };
+    const demand = {
+      bytesMoved: this.ledger.meter.bytes,
+      filesWaiting: waiting,
+      bigFileRunning: this.bigJobs.size > 0,
+    };
     if (this.inFlight.tick(this.opts.clock.now(), demand)) {
       this.schedulePump();
       this.hooks.changed(false);
@@ -159,16 +163,17 @@ export class Workers {
 
   private start(job: JobRecord): void {
     const controller = new AbortController();
-    const now = this.opts.clock.now();
     this.ledger.update(job, {
       state: 'running',
       controller,
       stopReason: null,
       attempts: job.attempts + 1,
       retryAt: null,
+      // A new attempt: what the last one said (a failure it will retry, "Restored…") is past.
+      failure: null,
       note: null,
       bytesDone: 0,
-      meter: new SpeedMeter(now),
+      meter: new SpeedMeter(),
     });
     if (job.kind !== 'scan' && job.size >= BIG_FILE_BYTES) this.bigJobs.add(job);
     void this.execute(job, controller);
@@ -221,8 +226,24 @@ export class Workers {
     if (outcome?.type === 'done') {
       // The source may have grown or shrunk since it was listed: report what was really written.
       const changed = outcome.bytes !== undefined && outcome.bytes !== job.size;
-      const note = changed ? (outcome.note ?? `The file changed since it was listed: ${outcome.bytes} bytes were copied, not ${job.size}.`) : outcome.note;
-      this.ledger.update(job, { ...base, state: 'done', note, verified: outcome.verified, failure: null, ...(changed ? { size: outcome.bytes } : {}) });
+      const note = changed
+        ? (outcome.note ?? `The file changed since it was listed: ${outcome.bytes} bytes were copied, not ${job.size}.`)
+        : outcome.note;
+      // Written under another name ("keep both"): the job names what is really there now.
+      const written = outcome.writtenTo;
+      const renamed =
+        job.target !== null && written !== undefined && written !== job.target.path
+          ? { target: { ...job.target, path: written } }
+          : {};
+      this.ledger.update(job, {
+        ...base,
+        state: 'done',
+        note,
+        verified: outcome.verified,
+        failure: null,
+        ...(changed ? { size: outcome.bytes } : {}),
+        ...renamed,
+      });
       return;
     }
     if (outcome?.type === 'skipped') {
@@ -234,8 +255,7 @@ export class Workers {
     else if (stop === 'cancel') {
       this.ledger.update(job, { ...base, state: 'cancelled', bytesDone: 0, note: 'Cancelled.' });
       this.discard(job);
-    }
-    else if (outcome?.type === 'ask') {
+    } else if (outcome?.type === 'ask') {
       this.ledger.update(job, { ...base, state: 'asking', bytesDone: 0 });
       this.hooks.ask(job, outcome.existing);
     } else this.fail(job, error);
@@ -244,7 +264,12 @@ export class Workers {
   private fail(job: JobRecord, error: unknown): void {
     const base = { controller: null, stopReason: null, meter: null, bytesDone: 0 } as const;
     const failure = describeFailure(error);
-    if (!this.closed && failure.retryable && AUTO_RETRY_KINDS.has(failure.kind) && job.autoRetries < this.opts.autoRetries) {
+    if (
+      !this.closed &&
+      failure.retryable &&
+      AUTO_RETRY_KINDS.has(failure.kind) &&
+      job.autoRetries < this.opts.autoRetries
+    ) {
       const hinted = error instanceof TransientError ? error.retryAfterMs : undefined;
       const delay = hinted ?? Math.min(this.opts.retryBaseMs * 2 ** job.autoRetries, this.opts.retryMaxMs);
       const retryAt = this.opts.clock.now() + delay;

@@ -1,6 +1,6 @@
 /**
- * The keyboard controller: the one place key presses become commands (DESIGN.md §"How data
- * flows", steps 1–2). It is plain TypeScript; the one input component (src/ui/input) only hands
+ * The keyboard controller: the one place key presses become commands (ARCHITECTURE.md,
+ * "Keypress flow", steps 1–3). It is plain TypeScript; the one input component (src/ui/input) only hands
  * it raw sequences. Each sequence is split into keys, normalised to a canonical pattern, looked up
  * in the keymap for the current mode's context, and run; in a text field, keys the keymap does not
  * bind edit the text.
@@ -21,11 +21,14 @@ import { conflictDialogFor } from './dialogs/conflict.js';
 import type { PaneSide } from '../state/app/app-state.js';
 import { storedProfileSpec } from './providers/profile-specs.js';
 import { feedScreen } from './input/screen-keys.js';
+import { TypeAhead } from './input/type-ahead.js';
 
 export class TuiController {
   private sizes: ViewportSizes = { help: 10, helpLines: 0, queue: 10 };
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeState: () => void;
   private exited = false;
+  private readonly typeAhead: TypeAhead;
   /** Questions already shown: the queue store may publish an answered one once more. */
   private readonly asked = new Set<string>();
 
@@ -35,8 +38,19 @@ export class TuiController {
   constructor(private readonly deps: ControllerDeps) {
     const queue = deps.transfers.queue;
     this.unsubscribe = queue.store.subscribe(() => this.askPendingQuestion());
+    this.typeAhead = new TypeAhead(deps.keymap, (ev) => this.dispatchKey(ev));
+    this.unsubscribeState = deps.store.subscribe(() => this.typeAhead.settle(snapshot(deps)));
     const { config, verify } = deps.accounts;
-    this.accounts = new AccountScreens({ store: deps.store, registry: deps.registry, config, verify, onClose: this.closeScreen, onProfile: this.openProfile, now: () => deps.now() });
+    this.accounts = new AccountScreens({
+      store: deps.store,
+      registry: deps.registry,
+      config,
+      verify,
+      onClose: this.closeScreen,
+      onProfile: this.openProfile,
+      onProfileRenamed: this.profileRenamed,
+      now: () => deps.now(),
+    });
   }
 
   /** Handles one raw input event from Ink (`useStdin().internal_eventEmitter`, 'input'). */
@@ -49,15 +63,21 @@ export class TuiController {
       return;
     }
     const textEntry = s.app.mode.kind === 'filter' || hasTextField(s.dialog);
-    for (const ev of splitInput(raw, textEntry)) this.handleEvent(ev);
+    for (const ev of splitInput(raw, textEntry)) this.dispatchKey(ev);
     this.askPendingQuestion();
   };
+
+  /** One key: kept while the active pane is still loading (./input/type-ahead.ts), else handled. */
+  private dispatchKey(ev: KeyEvent): void {
+    if (!this.typeAhead.hold(snapshot(this.deps), ev)) this.handleEvent(ev);
+  }
 
   /** Closes the accounts screen or the wizard on top (the user left it). */
   readonly closeScreen = (): void => {
     const s = snapshot(this.deps);
     this.leaveScreen();
-    if (s.app.mode.kind === 'wizard') setStatus(this.deps, 'No profile was saved. P manages profiles (a adds one); F9 goes anywhere.', 'info');
+    if (s.app.mode.kind === 'wizard')
+      setStatus(this.deps, 'No profile was saved. P manages profiles (a adds one); F9 goes anywhere.', 'info');
   };
 
   /** Opens stored profile `name` in pane `side` (after the wizard saved it, or chosen in P). */
@@ -66,6 +86,13 @@ export class TuiController {
     if (config !== null) this.deps.registry.addProfile(storedProfileSpec(config, name));
     this.leaveScreen();
     void this.deps.navigator.openProfileHome(side, name);
+  };
+
+  /** Profile `from` was renamed `to` in P: the registry and the panes showing it take the new name. */
+  readonly profileRenamed = (from: string, to: string): void => {
+    const config = this.deps.accounts.config;
+    if (config !== null) this.deps.registry.renameProfile(from, storedProfileSpec(config, to));
+    this.deps.store.dispatch({ type: 'app', action: { type: 'profileRenamed', from, to } });
   };
 
   private leaveScreen(): void {
@@ -83,6 +110,7 @@ export class TuiController {
   dispose(): void {
     this.exited = true;
     this.unsubscribe();
+    this.unsubscribeState();
     this.accounts.dispose();
   }
 
@@ -137,15 +165,18 @@ export class TuiController {
     }
   }
 
-  /** Shows the oldest unanswered conflict question once the panes or the queue have the keyboard. */
+  /**
+   * Shows the oldest unanswered conflict question at once, on top of whatever is open (a dialog,
+   * the help, an accounts screen): the transfer waits for it. Closing it brings that view back.
+   */
   private askPendingQuestion(): void {
     const d = this.deps;
     if (this.exited) return;
     const question = d.transfers.queue.store.getSnapshot().question;
-    const s = snapshot(d);
-    if (question === null || s.dialog !== null || this.asked.has(question.id)) return;
-    if (s.app.mode.kind !== 'normal' && s.app.mode.kind !== 'queue') return;
+    if (question === null || this.asked.has(question.id)) return;
+    // One question at a time: the next one comes when this one is answered.
+    if (snapshot(d).dialog?.kind === 'conflict') return;
     this.asked.add(question.id);
-    d.store.dispatch({ type: 'openDialog', dialog: conflictDialogFor(question) });
+    d.store.dispatch({ type: 'raiseDialog', dialog: conflictDialogFor(question) });
   }
 }

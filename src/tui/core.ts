@@ -68,8 +68,16 @@ export interface TuiCore {
 export function createTuiCore(o: TuiCoreOptions): TuiCore {
   const { registry, keymap } = o;
   const now = o.now ?? Date.now;
-  const store = createTuiStore({ ...createAppState(o.left, o.right), active: o.active ?? 'left', status: o.status ?? null });
-  const loader = new ListingLoader({ store, providerFor: (loc) => registry.providerFor(loc), flushIntervalMs: o.timing?.listingFlushMs });
+  const store = createTuiStore({
+    ...createAppState(o.left, o.right),
+    active: o.active ?? 'left',
+    status: o.status ?? null,
+  });
+  const loader = new ListingLoader({
+    store,
+    providerFor: (loc) => registry.providerFor(loc),
+    flushIntervalMs: o.timing?.listingFlushMs,
+  });
   const navigator = new Navigator(store, loader, registry);
   const queueFile = o.queueFile ?? null;
   const engine = createTransferEngine({
@@ -77,7 +85,15 @@ export function createTuiCore(o: TuiCoreOptions): TuiCore {
     concurrency: o.settings.concurrency,
     partConcurrency: o.settings.partConcurrency,
     partSize: o.settings.partSize,
-    checkPermission: connectingChecker(registry, engineChecker((ref) => registry.keyInfoForRef(ref), now, undefined, (ref, bucket) => registry.bucketTypeOfRef(ref, bucket))),
+    checkPermission: connectingChecker(
+      registry,
+      engineChecker(
+        (ref) => registry.keyInfoForRef(ref),
+        now,
+        undefined,
+        (ref, bucket) => registry.bucketTypeOfRef(ref, bucket),
+      ),
+    ),
     publishIntervalMs: o.timing?.queuePublishMs,
     queueFile: queueFile ?? undefined,
     // Sooner than the engine's 1 s default: work queued just before a crash is kept too, and a
@@ -95,7 +111,20 @@ export function createTuiCore(o: TuiCoreOptions): TuiCore {
   const quitting = new Promise<void>((resolve) => {
     quit = resolve;
   });
-  const controller = new TuiController({ store, keymap, registry, navigator, direct, transfers, settings: o.settings, accounts: o.accounts, places: o.places, now, resume, exit: () => quit() });
+  const controller = new TuiController({
+    store,
+    keymap,
+    registry,
+    navigator,
+    direct,
+    transfers,
+    settings: o.settings,
+    accounts: o.accounts,
+    places: o.places,
+    now,
+    resume,
+    exit: () => quit(),
+  });
   if (o.openWizard === true) store.dispatch({ type: 'app', action: { type: 'openWizard' } });
   return {
     store,

@@ -12,8 +12,16 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT } from '../commands/kit/exit-codes.js';
+import { parseArgsFailure } from '../commands/kit/args-errors.js';
 import { errorMessage } from '../error-text.js';
-import { DEFAULT_SETTINGS, openConfig, resolveCredentials, type ConfigStore, type Settings } from '../config/index.js';
+import {
+  createMemoryConfig,
+  DEFAULT_SETTINGS,
+  openConfig,
+  resolveCredentials,
+  type ConfigStore,
+  type Settings,
+} from '../config/index.js';
 import { DEMO_KEY_NAMES, startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { createLocalProvider } from '../providers/local/index.js';
 import { authorize, verifyCredentials } from '../session/index.js';
@@ -23,7 +31,7 @@ import { applyOverrides, KeymapOverrideError } from '../state/keyboard/keymap-ov
 import { b2PaneLocation, localPaneLocation, type PaneLocation } from '../state/location/pane-location.js';
 import { createTuiCore, type TuiCore } from './core.js';
 import { QUEUE_FILE_NAME } from './operations/queue-resume.js';
-import { demoProfiles } from './providers/demo-profiles.js';
+import { demoProfiles, seedDemoProfiles } from './providers/demo-profiles.js';
 import { storedProfileSpecs } from './providers/profile-specs.js';
 import { ProviderRegistry, type ProfileSpec } from './providers/provider-registry.js';
 
@@ -42,13 +50,20 @@ export type TuiArgs =
   | { kind: 'usage'; message: string }
   | { kind: 'run'; demo: boolean; key?: string; profile?: string };
 
+const TUI_OPTIONS = {
+  demo: { type: 'boolean' },
+  key: { type: 'string' },
+  profile: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** Reads the file manager's arguments (`argv` is everything after `b2c`); see `tuiArgsProblem`. */
 export function parseTuiArgs(argv: string[]): TuiArgs {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { demo: { type: 'boolean' }, key: { type: 'string' }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: TUI_OPTIONS }));
   } catch (e) {
-    return { kind: 'usage', message: e instanceof Error ? e.message : String(e) };
+    return { kind: 'usage', message: parseArgsFailure(e, argv, TUI_OPTIONS, false) };
   }
   if (values.help) return { kind: 'help' };
   return { kind: 'run', demo: values.demo === true, key: values.key, profile: values.profile };
@@ -58,7 +73,8 @@ export function parseTuiArgs(argv: string[]): TuiArgs {
 export function tuiArgsProblem(args: Extract<TuiArgs, { kind: 'run' }>): string | null {
   if (!args.demo) return args.key === undefined ? null : '--key works with --demo only';
   if (args.profile !== undefined) return '--demo and --profile cannot be combined';
-  if (args.key !== undefined && !(DEMO_KEY_NAMES as readonly string[]).includes(args.key)) return `there is no demo key named "${args.key}"`;
+  if (args.key !== undefined && !(DEMO_KEY_NAMES as readonly string[]).includes(args.key))
+    return `there is no demo key named "${args.key}"`;
   return null;
 }
 
@@ -86,7 +102,8 @@ function profilePlan(profileName: string | undefined, cwd: string): Plan {
   const profiles = storedProfileSpecs(config);
   const creds = resolveCredentials({ profileName, env: process.env, config });
   if (creds.source === 'none') {
-    if (creds.reason === 'no-profiles') return { profiles, right: localPaneLocation(cwd), settings, config, openWizard: true };
+    if (creds.reason === 'no-profiles')
+      return { profiles, right: localPaneLocation(cwd), settings, config, openWizard: true };
     const text = `Several profiles and no default: F9 or P chooses one (${creds.profiles.join(', ')}).`;
     return { profiles, right: localPaneLocation(cwd), settings, config, status: { text, tone: 'warning' } };
   }
@@ -102,7 +119,9 @@ function profilePlan(profileName: string | undefined, cwd: string): Plan {
   }
   const name = creds.source === 'env' ? 'env' : (creds.profileName ?? 'env');
   const status: StatusMessage | undefined =
-    creds.ignoredProfile === undefined ? undefined : { text: `B2_APPLICATION_KEY_ID is set, so --profile ${creds.ignoredProfile} is ignored.`, tone: 'warning' };
+    creds.ignoredProfile === undefined
+      ? undefined
+      : { text: `B2_APPLICATION_KEY_ID is set, so --profile ${creds.ignoredProfile} is ignored.`, tone: 'warning' };
   return { profiles, right: b2PaneLocation(name, null), settings, config, status };
 }
 
@@ -134,7 +153,16 @@ export function prepareTui(args: Extract<TuiArgs, { kind: 'run' }>, cwd: string)
     server = startEmulator({ demo: true });
     // A failed start shows up as the demo pane's connection error; nothing else awaits it early.
     server.catch(() => undefined);
-    plan = { profiles: demoProfiles(server), right: b2PaneLocation(args.key === undefined ? 'demo' : `demo-${args.key}`, null), settings: { ...DEFAULT_SETTINGS }, config: null };
+    const active = args.key === undefined ? 'demo' : `demo-${args.key}`;
+    // Profiles (P, and "save as profile" after K creates a key) work on the demo too, in memory.
+    const config = createMemoryConfig();
+    seedDemoProfiles(config, server, active);
+    plan = {
+      profiles: demoProfiles(server),
+      right: b2PaneLocation(active, null),
+      settings: { ...DEFAULT_SETTINGS },
+      config,
+    };
   } else {
     try {
       plan = profilePlan(args.profile, cwd);
@@ -154,8 +182,9 @@ export function prepareTui(args: Extract<TuiArgs, { kind: 'run' }>, cwd: string)
     status: status ?? plan.status,
     accounts: { config: plan.config, verify: verifyCredentials },
     openWizard: plan.openWizard,
-    // Beside config.json (B2C_CONFIG_DIR moves both); --demo has no config and saves no queue.
-    queueFile: plan.config === null ? null : join(dirname(plan.config.path), QUEUE_FILE_NAME),
+    // Beside config.json (B2C_CONFIG_DIR moves both); --demo keeps its config in memory and saves no queue.
+    queueFile:
+      plan.config === null || plan.config.inMemory === true ? null : join(dirname(plan.config.path), QUEUE_FILE_NAME),
   });
   return {
     core,

@@ -3,11 +3,12 @@
  * core is set up by src/tui/setup.ts; this module owns the terminal and renders the core until
  * the user quits, and resolves with the exit code.
  *
- * Terminal facts it follows (DESIGN.md): refuse when stdin/stdout are not terminals; alternate
- * screen entered before the first frame and left on every exit path (terminal-session.ts);
- * `exitOnCtrlC: false` (Ctrl+C is a key the keymap binds), `patchConsole: false`, `maxFps` 30,
- * `incrementalRendering` off (it leaves ghost lines in 6.8); the root is `rows − 1` tall
- * (TuiApp); resize re-renders through StdoutTerminalSize.
+ * What it does because of the terminal (ARCHITECTURE.md, "Terminal facts"): refuse when
+ * stdin/stdout are not terminals; alternate screen entered before the first frame and left on every exit path (terminal-session.ts);
+ * `exitOnCtrlC: false` (Ctrl+C is a key the keymap binds), `patchConsole: false`; the root is
+ * `rows − 1` tall (TuiApp); resize re-renders through StdoutTerminalSize. Ink does not write to
+ * the terminal itself: it renders whole frames (`debug` mode) into InkTerminalOutput, which
+ * writes only what changed (src/ui/terminal/).
  */
 import { render } from 'ink';
 import { errorMessage } from '../error-text.js';
@@ -15,6 +16,8 @@ import { sanitizeForTerminal } from '../state/text/sanitize.js';
 import type { TuiCore } from '../tui/core.js';
 import { parseTuiArgs, prepareTui, TUI_USAGE, TUI_USAGE_EXIT, tuiArgsProblem } from '../tui/setup.js';
 import { TuiApp } from './app/TuiApp.js';
+import { prepareInkColours } from './terminal/colour-support.js';
+import { InkTerminalOutput } from './terminal/ink-output.js';
 import { enterTerminalSession, tuiRefusal } from './terminal-session.js';
 import { StdoutTerminalSize } from './terminal-size.js';
 import { ThemeProvider } from './theme-context.js';
@@ -73,7 +76,7 @@ export async function runTuiCommand(argv: string[]): Promise<number> {
     return prepared.exitCode;
   }
   try {
-    return await runTui(prepared.core, chooseTheme(process.env, prepared.theme));
+    return await runTui(prepared.core, chooseTheme(process.env, prepared.theme, prepareInkColours()));
   } finally {
     await prepared.close();
   }
@@ -96,9 +99,11 @@ export async function runTui(core: TuiCore, theme: Theme, io: TuiIo = PROCESS_IO
   }
   let code = 0;
   let signalled = false;
+  const output = new InkTerminalOutput(io.stdout);
   const session = enterTerminalSession(io.stdout, (signal) => {
     const signalCode = SIGNAL_CODES[signal] ?? 1;
     if (signalled) {
+      output.close();
       session.restore();
       process.exit(signalCode);
     }
@@ -106,6 +111,7 @@ export async function runTui(core: TuiCore, theme: Theme, io: TuiIo = PROCESS_IO
     code = signalCode;
     if (signal === 'SIGHUP') ignoreTerminalErrors(io);
     setTimeout(() => {
+      output.close();
       session.restore();
       process.exit(signalCode);
     }, SIGNAL_SHUTDOWN_MS).unref();
@@ -115,21 +121,40 @@ export async function runTui(core: TuiCore, theme: Theme, io: TuiIo = PROCESS_IO
     const instance = render(
       <ThemeProvider theme={theme}>
         <StdoutTerminalSize stdout={io.stdout}>
-          <TuiApp store={core.store} controller={core.controller} registry={core.registry} queue={core.engine} keymap={core.keymap} />
+          <TuiApp
+            store={core.store}
+            controller={core.controller}
+            registry={core.registry}
+            queue={core.engine}
+            keymap={core.keymap}
+          />
         </StdoutTerminalSize>
       </ThemeProvider>,
-      { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30, incrementalRendering: false },
+      // Ink reads only write, columns, rows, isTTY and 'resize' of its stdout (ink-output.ts).
+      {
+        stdin: io.stdin,
+        stdout: output as unknown as NodeJS.WriteStream,
+        stderr: io.stderr,
+        exitOnCtrlC: false,
+        patchConsole: false,
+        debug: true,
+      },
     );
     core.start();
     // Ink ends the app on a render error: that is a crash, not a quit.
-    await Promise.race([core.quitting, instance.waitUntilExit().then(() => Promise.reject(new Error('the screen stopped unexpectedly')))]);
+    await Promise.race([
+      core.quitting,
+      instance.waitUntilExit().then(() => Promise.reject(new Error('the screen stopped unexpectedly'))),
+    ]);
     instance.unmount();
   } catch (e) {
     code = 70;
+    output.close();
     session.restore();
     io.stderr.write(`b2c: ${sanitizeForTerminal(errorMessage(e))}\n`);
   } finally {
     await core.close();
+    output.close();
     session.restore();
   }
   return code;

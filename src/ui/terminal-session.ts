@@ -1,7 +1,7 @@
 /**
  * Owns the terminal around an Ink app: refuses non-terminals, enters the alternate screen before
  * the first frame and leaves it on EVERY exit path (normal quit, Ctrl+C handled by the app,
- * SIGTERM/SIGHUP, uncaught exceptions). DESIGN.md, terminal facts: `ESC[?1049h` / `ESC[?1049l`.
+ * SIGTERM/SIGHUP, uncaught exceptions). ARCHITECTURE.md, "Terminal facts": `ESC[?1049h` / `ESC[?1049l`.
  */
 import { sanitizeForTerminal } from '../state/text/sanitize.js';
 
@@ -31,7 +31,10 @@ export interface TerminalSession {
  * (stop transfers so they stay resumable, then restore the screen); it must restore the screen
  * itself (see {@link TerminalSession.restore}) — the exit handler does it too, last of all.
  */
-export function enterTerminalSession(out: NodeJS.WriteStream, onSignal: (signal: NodeJS.Signals) => void): TerminalSession {
+export function enterTerminalSession(
+  out: NodeJS.WriteStream,
+  onSignal: (signal: NodeJS.Signals) => void,
+): TerminalSession {
   let active = true;
   const restore = (): void => {
     if (!active) return;

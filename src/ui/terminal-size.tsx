@@ -23,7 +23,13 @@ export function FixedTerminalSize({ size, children }: { size: TerminalSize; chil
 }
 
 /** Provides the size of `stdout`, re-rendering on its `resize` event. */
-export function StdoutTerminalSize({ stdout, children }: { stdout: NodeJS.WriteStream; children: ReactNode }): ReactNode {
+export function StdoutTerminalSize({
+  stdout,
+  children,
+}: {
+  stdout: NodeJS.WriteStream;
+  children: ReactNode;
+}): ReactNode {
   const read = (): TerminalSize => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const [size, setSize] = useState<TerminalSize>(read);
   useEffect(() => {

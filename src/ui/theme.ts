@@ -1,7 +1,8 @@
 /**
- * Semantic theme tokens. The only module that names raw colours (DESIGN.md §Style). With NO_COLOR
- * set (https://no-color.org) or the `mono` theme, every colour token is undefined and emphasis
- * falls back to inverse/bold, which Ink renders without colour codes.
+ * Semantic theme tokens. The only module that names raw colours (ARCHITECTURE.md,
+ * "Conventions"). With NO_COLOR set (https://no-color.org) or the `mono` theme, every colour
+ * token is undefined and emphasis falls back to inverse/bold, which Ink renders without colour
+ * codes.
  */
 
 /** A colour Ink's <Text color> accepts, or undefined for the terminal default. */
@@ -10,7 +11,18 @@ export type Colour = string | undefined;
 export interface Theme {
   /** False under NO_COLOR / mono: components use inverse video for cursors instead. */
   colour: boolean;
-  pane: { activeBorder: Colour; inactiveBorder: Colour; header: Colour; directory: Colour; file: Colour; link: Colour; hidden: Colour; selected: Colour; cursorBg: Colour; cursorFg: Colour };
+  pane: {
+    activeBorder: Colour;
+    inactiveBorder: Colour;
+    header: Colour;
+    directory: Colour;
+    file: Colour;
+    link: Colour;
+    hidden: Colour;
+    selected: Colour;
+    cursorBg: Colour;
+    cursorFg: Colour;
+  };
   bar: { key: Colour; label: Colour; disabled: Colour };
   status: { info: Colour; error: Colour; warning: Colour; success: Colour };
   dialog: { border: Colour; title: Colour; danger: Colour };
@@ -22,7 +34,18 @@ export interface Theme {
 
 const COLOUR_THEME: Theme = {
   colour: true,
-  pane: { activeBorder: 'cyan', inactiveBorder: 'gray', header: 'cyanBright', directory: 'blueBright', file: undefined, link: 'magenta', hidden: 'gray', selected: 'yellowBright', cursorBg: 'cyan', cursorFg: 'black' },
+  pane: {
+    activeBorder: 'cyan',
+    inactiveBorder: 'gray',
+    header: 'cyanBright',
+    directory: 'blueBright',
+    file: undefined,
+    link: 'magenta',
+    hidden: 'gray',
+    selected: 'yellowBright',
+    cursorBg: 'cyan',
+    cursorFg: 'black',
+  },
   bar: { key: 'black', label: 'cyan', disabled: 'gray' },
   status: { info: undefined, error: 'redBright', warning: 'yellow', success: 'green' },
   dialog: { border: 'yellow', title: 'yellowBright', danger: 'redBright' },
@@ -34,7 +57,18 @@ const COLOUR_THEME: Theme = {
 
 const MONO_THEME: Theme = {
   colour: false,
-  pane: { activeBorder: undefined, inactiveBorder: undefined, header: undefined, directory: undefined, file: undefined, link: undefined, hidden: undefined, selected: undefined, cursorBg: undefined, cursorFg: undefined },
+  pane: {
+    activeBorder: undefined,
+    inactiveBorder: undefined,
+    header: undefined,
+    directory: undefined,
+    file: undefined,
+    link: undefined,
+    hidden: undefined,
+    selected: undefined,
+    cursorBg: undefined,
+    cursorFg: undefined,
+  },
   bar: { key: undefined, label: undefined, disabled: undefined },
   status: { info: undefined, error: undefined, warning: undefined, success: undefined },
   dialog: { border: undefined, title: undefined, danger: undefined },
@@ -44,8 +78,16 @@ const MONO_THEME: Theme = {
   denied: undefined,
 };
 
-/** Picks the theme: mono when NO_COLOR is set to anything non-empty, or when asked for. */
-export function chooseTheme(env: Record<string, string | undefined>, preference: 'default' | 'mono' = 'default'): Theme {
-  if (preference === 'mono' || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return MONO_THEME;
+/**
+ * Picks the theme: mono when NO_COLOR is set to anything non-empty, when asked for, or when the
+ * terminal library draws no colours here (`colours` false: src/ui/terminal/colour-support.ts), so
+ * that the cursor row is inverse video rather than an invisible background colour.
+ */
+export function chooseTheme(
+  env: Record<string, string | undefined>,
+  preference: 'default' | 'mono' = 'default',
+  colours = true,
+): Theme {
+  if (!colours || preference === 'mono' || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return MONO_THEME;
   return COLOUR_THEME;
 }

@@ -12,7 +12,7 @@ describe('arguments in error messages', () => {
   it.each([
     [[ESC_ARG], 64, 'b2c: unknown command "x\\x1b[31m"'],
     [['keys', ESC_ARG], 64, 'b2c keys x\\x1b[31m: Unknown keys command "x\\x1b[31m".'],
-    [['ls', `--${ESC_ARG}`], 64, "b2c ls: Unknown option '--x\\x1b[31m'."],
+    [['ls', `--${ESC_ARG}`], 64, 'b2c ls: Unknown option "--x\\x1b[31m"'],
   ])('b2c %j: exit %i, the argument escaped', async (args, code, line) => {
     const r = await runCli(args);
     expect(r.code).toBe(code);

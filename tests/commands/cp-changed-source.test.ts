@@ -27,9 +27,16 @@ it('a file truncated after it was listed: done, with the bytes copied and a note
   const dir = tempDir();
   for (const name of ['x.bin', 'y.bin']) await writeFile(join(dir, name), randomBytes(50_000));
   let release: () => void = () => undefined;
-  const proxy = await startStallProxy(s.emu.endpoint, { match: (path) => path.includes('b2_upload_file'), at: 'request', times: 1, release: new Promise((r) => (release = r)) });
+  const proxy = await startStallProxy(s.emu.endpoint, {
+    match: (path) => path.includes('b2_upload_file'),
+    at: 'request',
+    times: 1,
+    release: new Promise((r) => (release = r)),
+  });
   try {
-    const run = startCli(['cp', '-r', '--json', '--concurrency', '1', `${dir}/`, `b2://${s.bucket}/changed/`], { env: { ...s.env(), B2_ENDPOINT: proxy.endpoint } });
+    const run = startCli(['cp', '-r', '--json', '--concurrency', '1', `${dir}/`, `b2://${s.bucket}/changed/`], {
+      env: { ...s.env(), B2_ENDPOINT: proxy.endpoint },
+    });
     await proxy.firstHold;
     const other = basename(proxy.heldFileNames[0] ?? '') === 'x.bin' ? 'y.bin' : 'x.bin';
     await truncate(join(dir, other), 10);
@@ -38,7 +45,11 @@ it('a file truncated after it was listed: done, with the bytes copied and a note
     expect(r.code).toBe(0);
     const rows = (JSON.parse(r.stdout) as { results: Row[]; totals: { bytes: number } }).results;
     const shrunk = rows.find((row) => row.source.endsWith(other));
-    expect(shrunk).toMatchObject({ state: 'done', bytes: 10, note: 'The file changed since it was listed: 10 bytes were copied, not 50000.' });
+    expect(shrunk).toMatchObject({
+      state: 'done',
+      bytes: 10,
+      note: 'The file changed since it was listed: 10 bytes were copied, not 50000.',
+    });
     expect(JSON.parse(r.stdout).totals.bytes).toBe(50_010);
     const listed = await runCli(['ls', '-l', '-r', `b2://${s.bucket}/changed/`], { env: s.env() });
     expect(listed.stdout).toMatch(new RegExp(`\\s10\\s.*${other.replace('.', '\\.')}`));

@@ -28,7 +28,10 @@ describe('b2c cp large files', () => {
     const data = randomBytes(17 * PART + 1234);
     await writeFile(join(dir, 'large.bin'), data);
     const before = s.log.length;
-    const up = await runCli(['cp', '--json', '--part-size', '64KiB', join(dir, 'large.bin'), `b2://${s.bucket}/large/`], { env: s.env() });
+    const up = await runCli(
+      ['cp', '--json', '--part-size', '64KiB', join(dir, 'large.bin'), `b2://${s.bucket}/large/`],
+      { env: s.env() },
+    );
     expect(up.code).toBe(0);
     expect(results(up.stdout)[0]).toMatchObject({ kind: 'upload', sha1: sha1(data), bytes: data.length });
     const calls = fileRequestsAfter(s.log, before);
@@ -49,11 +52,15 @@ describe('b2c cp --if-exists', () => {
     const dir = tempDir();
     await writeFile(join(dir, 'c.txt'), 'new content');
     await s.upload('conflict/c.txt', 'old');
-    const skip = await runCli(['cp', '--if-exists', 'skip', join(dir, 'c.txt'), `b2://${s.bucket}/conflict/`], { env: s.env() });
+    const skip = await runCli(['cp', '--if-exists', 'skip', join(dir, 'c.txt'), `b2://${s.bucket}/conflict/`], {
+      env: s.env(),
+    });
     expect(skip.code).toBe(0);
     expect(skip.stdout).toContain('skipped');
     expect((await s.read('conflict/c.txt')).toString()).toBe('old');
-    const over = await runCli(['cp', '--if-exists', 'overwrite', join(dir, 'c.txt'), `b2://${s.bucket}/conflict/`], { env: s.env() });
+    const over = await runCli(['cp', '--if-exists', 'overwrite', join(dir, 'c.txt'), `b2://${s.bucket}/conflict/`], {
+      env: s.env(),
+    });
     expect(over.code).toBe(0);
     expect((await s.read('conflict/c.txt')).toString()).toBe('new content');
   });
@@ -64,11 +71,15 @@ describe('b2c cp --if-exists', () => {
     await writeFile(file, 'local');
     const localMtime = Math.floor((await stat(file)).mtimeMs);
     await s.put('newer/n.txt', 'remote-newer', localMtime + 60_000);
-    const kept = await runCli(['cp', '--json', '--if-exists', 'newer', file, `b2://${s.bucket}/newer/`], { env: s.env() });
+    const kept = await runCli(['cp', '--json', '--if-exists', 'newer', file, `b2://${s.bucket}/newer/`], {
+      env: s.env(),
+    });
     expect(results(kept.stdout)[0]).toMatchObject({ state: 'skipped' });
     expect((await s.read('newer/n.txt')).toString()).toBe('remote-newer');
     await s.put('newer/n.txt', 'remote-older', localMtime - 60_000);
-    const replaced = await runCli(['cp', '--json', '--if-exists', 'newer', file, `b2://${s.bucket}/newer/`], { env: s.env() });
+    const replaced = await runCli(['cp', '--json', '--if-exists', 'newer', file, `b2://${s.bucket}/newer/`], {
+      env: s.env(),
+    });
     expect(results(replaced.stdout)[0]).toMatchObject({ state: 'done' });
     expect((await s.read('newer/n.txt')).toString()).toBe('local');
     // Downloading onto a newer local file keeps it.

@@ -42,7 +42,13 @@ describe('b2c cp directions', () => {
     const r = await runCli(['cp', '--json', join(dir, 'up.bin'), `b2://${s.bucket}`], { env: s.env() });
     expect(r.code).toBe(0);
     expect(results(r.stdout)).toEqual([
-      expect.objectContaining({ kind: 'upload', state: 'done', bytes: 5000, sha1: sha1(data), target: `b2://${s.bucket}/up.bin` }),
+      expect.objectContaining({
+        kind: 'upload',
+        state: 'done',
+        bytes: 5000,
+        sha1: sha1(data),
+        target: `b2://${s.bucket}/up.bin`,
+      }),
     ]);
     expect(sha1(await s.read('up.bin'))).toBe(sha1(data));
   });
@@ -51,7 +57,9 @@ describe('b2c cp directions', () => {
     const data = randomBytes(3000);
     await s.upload('down/file.bin', data);
     const dir = tempDir();
-    const into = await runCli(['cp', '--json', `b2://${s.bucket}/down/file.bin`, `${dir}/new-folder/`], { env: s.env() });
+    const into = await runCli(['cp', '--json', `b2://${s.bucket}/down/file.bin`, `${dir}/new-folder/`], {
+      env: s.env(),
+    });
     expect(into.code).toBe(0);
     expect(results(into.stdout)[0]).toMatchObject({ kind: 'download', sha1: sha1(data) });
     expect(sha1(await readFile(join(dir, 'new-folder', 'file.bin')))).toBe(sha1(data));
@@ -65,7 +73,9 @@ describe('b2c cp directions', () => {
     const data = randomBytes(2000);
     await s.upload('server/src.bin', data);
     const before = s.log.length;
-    const r = await runCli(['cp', '--json', `b2://${s.bucket}/server/src.bin`, `b2://${s.bucket}/server/dst.bin`], { env: s.env() });
+    const r = await runCli(['cp', '--json', `b2://${s.bucket}/server/src.bin`, `b2://${s.bucket}/server/dst.bin`], {
+      env: s.env(),
+    });
     expect(r.code).toBe(0);
     expect(results(r.stdout)[0]).toMatchObject({ kind: 'server-copy', state: 'done', sha1: sha1(data) });
     const calls = fileRequestsAfter(s.log, before);
@@ -94,7 +104,15 @@ describe('b2c cp directions', () => {
     const second = await runCli(['cp', '-r', join(dir, 'tree'), `b2://${s.bucket}/backup`], { env: s.env() });
     expect(second.code).toBe(0);
     const ls = await runCli(['ls', '-r', `b2://${s.bucket}/backup`], { env: s.env() });
-    expect(ls.stdout.split('\n').filter(Boolean)).toEqual(['one.txt', 'sub/', 'sub/two.txt', 'tree/', 'tree/one.txt', 'tree/sub/', 'tree/sub/two.txt']);
+    expect(ls.stdout.split('\n').filter(Boolean)).toEqual([
+      'one.txt',
+      'sub/',
+      'sub/two.txt',
+      'tree/',
+      'tree/one.txt',
+      'tree/sub/',
+      'tree/sub/two.txt',
+    ]);
     const back = tempDir();
     const down = await runCli(['cp', '-r', `b2://${s.bucket}/backup/sub`, back], { env: s.env() });
     expect(down.code).toBe(0);
@@ -119,7 +137,9 @@ describe('b2c cp directions', () => {
     await mkdir(join(dir, 'folder'));
     await writeFile(join(dir, 'fine.txt'), 'fine');
     const out = join(dir, 'out') + '/';
-    const r = await runCli(['cp', join(dir, 'folder'), join(dir, 'missing.txt'), join(dir, 'fine.txt'), out], { env: {} });
+    const r = await runCli(['cp', join(dir, 'folder'), join(dir, 'missing.txt'), join(dir, 'fine.txt'), out], {
+      env: {},
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`"${join(dir, 'folder')}" is a folder: use -r`);
     expect(r.stderr).toContain(`"${join(dir, 'missing.txt')}" does not exist`);
@@ -147,7 +167,10 @@ describe('b2c cp safety', () => {
   });
 
   it('refuses an upload the key may not make, with the reason, before any upload request', async () => {
-    const key = await s.b2.keys.createKey({ keyName: 'reader', capabilities: ['listBuckets', 'listFiles', 'readFiles'] });
+    const key = await s.b2.keys.createKey({
+      keyName: 'reader',
+      capabilities: ['listBuckets', 'listFiles', 'readFiles'],
+    });
     const dir = tempDir();
     await writeFile(join(dir, 'no.txt'), 'no');
     const before = s.log.length;
@@ -158,7 +181,12 @@ describe('b2c cp safety', () => {
   });
 
   it('refuses a destination outside the key prefix without asking B2 anything it would refuse', async () => {
-    const key = await s.b2.keys.createKey({ keyName: 'prefixed', capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles'], bucketIds: [s.bucketId], namePrefix: 'mine/' });
+    const key = await s.b2.keys.createKey({
+      keyName: 'prefixed',
+      capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles'],
+      bucketIds: [s.bucketId],
+      namePrefix: 'mine/',
+    });
     const dir = tempDir();
     await writeFile(join(dir, 'up.txt'), 'up');
     const before = s.emu.stats().unauthorized;

@@ -46,12 +46,19 @@ async function bucketWith(names: Record<string, string>): Promise<{ name: string
 
 /** `name action` of every version in the bucket, in server order. */
 async function serverNames(bucketId: string, prefix = ''): Promise<string[]> {
-  const r = await s.server.api<{ files: Array<{ fileName: string; action: string }> }>('b2_list_file_versions', { bucketId, prefix, maxFileCount: 10_000 });
+  const r = await s.server.api<{ files: Array<{ fileName: string; action: string }> }>('b2_list_file_versions', {
+    bucketId,
+    prefix,
+    maxFileCount: 10_000,
+  });
   return r.files.map((f) => `${f.fileName} ${f.action}`);
 }
 
 /** Runs b2c and fails the test when it has not ended within 60 s: nothing may loop. */
-async function bounded(args: string[], options: { env: Record<string, string>; cwd?: string } = { env: s.env() }): Promise<CliRun> {
+async function bounded(
+  args: string[],
+  options: { env: Record<string, string>; cwd?: string } = { env: s.env() },
+): Promise<CliRun> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<CliRun>((resolve) => {
     timer = setTimeout(() => resolve({ args, code: -1, stdout: 'still running after 60 s', stderr: '' }), 60_000);
@@ -116,7 +123,8 @@ describe('ls with names B2 allows and disks do not', () => {
       'plain.txt',
     ]);
     const json = await bounded(['ls', '-r', '--json', `b2://${b.name}`]);
-    const entries = (JSON.parse(json.stdout) as { entries: Array<{ name: string; location: string; kind: string }> }).entries;
+    const entries = (JSON.parse(json.stdout) as { entries: Array<{ name: string; location: string; kind: string }> })
+      .entries;
     const listedFiles = entries.filter((e) => e.kind === 'file');
     expect(listedFiles.map((e) => e.name).sort()).toEqual(Object.keys(HOSTILE).sort());
     for (const e of listedFiles) expect(e.location).toBe(`b2://${b.name}/${e.name}`);
@@ -134,15 +142,21 @@ describe('ls with names B2 allows and disks do not', () => {
     expect(await lines(`b2://${b.name}//`)).toEqual(['abs/']);
     expect(await lines(`b2://${b.name}/endslash/`)).toEqual(['""']);
     const json = await bounded(['ls', '--json', `b2://${b.name}/endslash/`]);
-    expect((JSON.parse(json.stdout) as { entries: unknown[] }).entries).toMatchObject([{ name: '', kind: 'file', location: `b2://${b.name}/endslash/` }]);
+    expect((JSON.parse(json.stdout) as { entries: unknown[] }).entries).toMatchObject([
+      { name: '', kind: 'file', location: `b2://${b.name}/endslash/` },
+    ]);
   });
 
   it('ls --versions of a folder whose names are all hidden lists them', async () => {
     const b = await bucketWith({ 'gone/x.txt': 'x', 'gone/y.txt': 'y' });
-    for (const fileName of ['gone/x.txt', 'gone/y.txt']) await s.server.api('b2_hide_file', { bucketId: b.id, fileName });
+    for (const fileName of ['gone/x.txt', 'gone/y.txt'])
+      await s.server.api('b2_hide_file', { bucketId: b.id, fileName });
     const r = await bounded(['ls', '--versions', `b2://${b.name}/gone`]);
     expect(r.code, r.stderr).toBe(0);
-    const rows = r.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/));
+    const rows = r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(/\s+/));
     expect(rows.map((c) => [c[0], c[2]])).toEqual([
       ['hide', 'x.txt'],
       ['upload', 'x.txt'],
@@ -161,21 +175,36 @@ describe('cp -r with names B2 allows and disks do not', () => {
     const doc = JSON.parse(r.stdout) as Doc;
     const rows = files(doc);
     // Every object is in the results exactly once, and the totals agree with them.
-    expect(rows.map((x) => x.source).sort()).toEqual(Object.keys(HOSTILE).map((k) => `b2://${b.name}/${k}`).sort());
+    expect(rows.map((x) => x.source).sort()).toEqual(
+      Object.keys(HOSTILE)
+        .map((k) => `b2://${b.name}/${k}`)
+        .sort(),
+    );
     expect(doc.totals).toMatchObject({ files: 8, done: 3, skipped: 1, failed: 4, cancelled: 0 });
     expect(doc.ok).toBe(false);
     const by = (name: string): Row | undefined => rows.find((x) => x.source === `b2://${b.name}/${name}`);
     expect(by('plain.txt')?.state).toBe('done');
     expect(by('dir/normal.txt')?.state).toBe('done');
-    expect(by('marker/')).toMatchObject({ state: 'skipped', note: 'Skipped: "marker/" is an empty folder marker; its folder is made instead.' });
-    expect(by('endslash/')?.error?.detail).toBe('Refused "endslash/": a file on disk cannot have a name ending in "/".');
-    expect(by('dir//double')?.error?.detail).toBe('Refused "dir//double": it is inside "dir//", and a folder on disk cannot have an empty name (B2 makes one from "//" or a leading "/").');
-    expect(by('/abs/path')?.error?.detail).toBe('Refused "/abs/path": it is inside "/", and a folder on disk cannot have an empty name (B2 makes one from "//" or a leading "/").');
+    expect(by('marker/')).toMatchObject({
+      state: 'skipped',
+      note: 'Skipped: "marker/" is an empty folder marker; its folder is made instead.',
+    });
+    expect(by('endslash/')?.error?.detail).toBe(
+      'Refused "endslash/": a file on disk cannot have a name ending in "/".',
+    );
+    expect(by('dir//double')?.error?.detail).toBe(
+      'Refused "dir//double": it is inside "dir//", and a folder on disk cannot have an empty name (B2 makes one from "//" or a leading "/").',
+    );
+    expect(by('/abs/path')?.error?.detail).toBe(
+      'Refused "/abs/path": it is inside "/", and a folder on disk cannot have an empty name (B2 makes one from "//" or a leading "/").',
+    );
     // `a` and `a/b` cannot both exist on disk: whichever came second failed, saying what is in the way.
     const pair = [by('a'), by('a/b')];
     expect(pair.map((x) => x?.state).sort()).toEqual(['done', 'failed']);
     const loser = pair.find((x) => x?.state === 'failed');
-    expect(`${loser?.error?.message} ${loser?.error?.detail}`).toMatch(new RegExp(`(file|folder) named "${join(dir, b.name, 'a')}" is in the way`));
+    expect(`${loser?.error?.message} ${loser?.error?.detail}`).toMatch(
+      new RegExp(`(file|folder) named "${join(dir, b.name, 'a')}" is in the way`),
+    );
     // The disk holds exactly what was reported done, and the folder marker became a folder.
     const winner = pair.find((x) => x?.state === 'done')?.source === `b2://${b.name}/a` ? ['a'] : ['a/', 'a/b'];
     expect(await tree(join(dir, b.name))).toEqual([...winner, 'dir/', 'dir/normal.txt', 'marker/', 'plain.txt'].sort());
@@ -201,8 +230,16 @@ describe('cp -r with names B2 allows and disks do not', () => {
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as Doc;
     expect(doc.totals).toMatchObject({ files: 8, done: 8, skipped: 0, failed: 0 });
-    expect(files(doc).every((x) => x.kind === 'server-copy' && x.target === x.source?.replace(`b2://${b.name}/`, `b2://${to.name}/into/${b.name}/`))).toBe(true);
-    const expected = Object.keys(HOSTILE).map((k) => `into/${b.name}/${k} upload`).sort();
+    expect(
+      files(doc).every(
+        (x) =>
+          x.kind === 'server-copy' &&
+          x.target === x.source?.replace(`b2://${b.name}/`, `b2://${to.name}/into/${b.name}/`),
+      ),
+    ).toBe(true);
+    const expected = Object.keys(HOSTILE)
+      .map((k) => `into/${b.name}/${k} upload`)
+      .sort();
     expect((await serverNames(to.id)).sort()).toEqual(expected);
   });
 
@@ -222,7 +259,8 @@ describe('cp -r with names B2 allows and disks do not', () => {
       expect(r.code, r.stderr).toBe(0);
       const doc = JSON.parse(r.stdout) as Doc;
       expect(doc.totals).toMatchObject({ files: 5, done: 2, skipped: 3, failed: 0 });
-      const note = (name: string): string | null | undefined => files(doc).find((x) => x.source === join(src, name))?.note;
+      const note = (name: string): string | null | undefined =>
+        files(doc).find((x) => x.source === join(src, name))?.note;
       expect(note('link')).toBe('Skipped: symbolic links are not copied.');
       expect(note('pipe')).toBe('Skipped: it is a named pipe (FIFO), not a regular file.');
       expect(note('sock')).toBe('Skipped: it is a socket, not a regular file.');
@@ -234,17 +272,28 @@ describe('cp -r with names B2 allows and disks do not', () => {
 });
 
 describe('rm -r with names B2 allows and disks do not', () => {
-  const tops = (bucket: string): string[] => ['dir/', '/', 'a', 'a/', 'endslash/', 'marker/', 'plain.txt'].map((k) => `b2://${bucket}/${k}`);
+  const tops = (bucket: string): string[] =>
+    ['dir/', '/', 'a', 'a/', 'endslash/', 'marker/', 'plain.txt'].map((k) => `b2://${bucket}/${k}`);
 
   it('--dry-run lists every version it would delete by its exact name, and ends', async () => {
     const b = await bucketWith(HOSTILE);
     const r = await bounded(['rm', '-r', '--dry-run', ...tops(b.name)]);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split('\n').filter((l) => l.startsWith('would '));
-    const deleted = lines.filter((l) => l.startsWith('would delete ')).map((l) => l.replace(/^would delete (.*) \(version .*\)$/, '$1'));
-    expect(deleted.sort()).toEqual(Object.keys(HOSTILE).map((k) => `b2://${b.name}/${k}`).sort());
-    const folders = lines.filter((l) => l.startsWith('would remove folder ')).map((l) => l.slice('would remove folder '.length));
-    expect(folders.sort()).toEqual(['dir//', 'dir/', '/abs/', '/', 'a/', 'endslash/', 'marker/'].map((k) => `b2://${b.name}/${k}`).sort());
+    const deleted = lines
+      .filter((l) => l.startsWith('would delete '))
+      .map((l) => l.replace(/^would delete (.*) \(version .*\)$/, '$1'));
+    expect(deleted.sort()).toEqual(
+      Object.keys(HOSTILE)
+        .map((k) => `b2://${b.name}/${k}`)
+        .sort(),
+    );
+    const folders = lines
+      .filter((l) => l.startsWith('would remove folder '))
+      .map((l) => l.slice('would remove folder '.length));
+    expect(folders.sort()).toEqual(
+      ['dir//', 'dir/', '/abs/', '/', 'a/', 'endslash/', 'marker/'].map((k) => `b2://${b.name}/${k}`).sort(),
+    );
     expect(await serverNames(b.id)).toHaveLength(Object.keys(HOSTILE).length);
   });
 
@@ -254,7 +303,15 @@ describe('rm -r with names B2 allows and disks do not', () => {
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as Doc;
     expect(doc.totals).toMatchObject({ files: 8, done: 8, failed: 0 });
-    expect(files(doc).map((x) => x.source).sort()).toEqual(Object.keys(HOSTILE).map((k) => `b2://${b.name}/${k}`).sort());
+    expect(
+      files(doc)
+        .map((x) => x.source)
+        .sort(),
+    ).toEqual(
+      Object.keys(HOSTILE)
+        .map((k) => `b2://${b.name}/${k}`)
+        .sort(),
+    );
     expect(files(doc).every((x) => x.note === null)).toBe(true);
     // Exactly those names went (each had one version); the name next to them stayed.
     expect(await serverNames(b.id)).toEqual(['keep/me.txt upload']);

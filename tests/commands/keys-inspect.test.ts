@@ -20,7 +20,9 @@ const { envFor, masterEnv, demoEnv } = demo;
 
 /** The inspect line of an action, e.g. "✗ F8    Delete …". */
 function actionLine(stdout: string, label: string): string {
-  return stdout.split('\n').find((l) => new RegExp(`^ [✓✗] \\S*\\s+${label}(\\s{2,}|$)`).test(l)) ?? `(no line for ${label})`;
+  return (
+    stdout.split('\n').find((l) => new RegExp(`^ [✓✗] \\S*\\s+${label}(\\s{2,}|$)`).test(l)) ?? `(no line for ${label})`
+  );
 }
 
 describe('b2c keys inspect', () => {
@@ -38,8 +40,20 @@ describe('b2c keys inspect', () => {
     const r = await runCli(['keys', 'inspect', '--json'], { env: masterEnv() });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j).toMatchObject({ valid: true, master: true, buckets: null, namePrefix: null, expiresAt: null, applicationKeyId: demo.emu.masterKeyId, endpoint: demo.emu.endpoint, source: 'env' });
-    expect(j.capabilities.find((c: { name: string }) => c.name === 'deleteFiles')).toMatchObject({ held: true, group: 'files' });
+    expect(j).toMatchObject({
+      valid: true,
+      master: true,
+      buckets: null,
+      namePrefix: null,
+      expiresAt: null,
+      applicationKeyId: demo.emu.masterKeyId,
+      endpoint: demo.emu.endpoint,
+      source: 'env',
+    });
+    expect(j.capabilities.find((c: { name: string }) => c.name === 'deleteFiles')).toMatchObject({
+      held: true,
+      group: 'files',
+    });
     expect(r.stdout).not.toContain(demo.emu.masterKey);
   });
 
@@ -60,7 +74,12 @@ describe('b2c keys inspect', () => {
     const byAction = Object.fromEntries(JSON.parse(r.stdout).actions.map((a: { action: string }) => [a.action, a]));
     expect(byAction.upload.allowed).toBe(true);
     expect(byAction.hide.allowed).toBe(true);
-    expect(byAction.delete).toMatchObject({ allowed: false, missing: ['deleteFiles'], key: 'F8', brief: 'needs deleteFiles' });
+    expect(byAction.delete).toMatchObject({
+      allowed: false,
+      missing: ['deleteFiles'],
+      key: 'F8',
+      brief: 'needs deleteFiles',
+    });
   });
 
   it('write-only: may upload, cannot list or download', async () => {
@@ -76,7 +95,9 @@ describe('b2c keys inspect', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Buckets\s+one bucket: demo-photos/);
     expect(r.stdout).toMatch(/Name prefix\s+photos\//);
-    expect(actionLine(r.stdout, 'Download')).toContain('only in bucket demo-photos, only for names starting with photos/');
+    expect(actionLine(r.stdout, 'Download')).toContain(
+      'only in bucket demo-photos, only for names starting with photos/',
+    );
     const j = JSON.parse((await runCli(['keys', 'inspect', '--json'], { env: demoEnv('prefix') })).stdout);
     expect(j.buckets).toEqual([{ id: expect.any(String), name: 'demo-photos', deleted: false }]);
     expect(j.namePrefix).toBe('photos/');
@@ -86,7 +107,9 @@ describe('b2c keys inspect', () => {
     const r = await runCli(['keys', 'inspect'], { env: demoEnv('multi-bucket') });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Buckets\s+2 buckets: demo-photos\n\s+demo-public\n/);
-    expect(actionLine(r.stdout, 'Create key')).toMatch(/^ ✗ K\s+Create key\s+needs a key for all buckets with writeKeys$/);
+    expect(actionLine(r.stdout, 'Create key')).toMatch(
+      /^ ✗ K\s+Create key\s+needs a key for all buckets with writeKeys$/,
+    );
   });
 
   it('expired key: exit 2 with the reason, as text and as JSON', async () => {
@@ -96,7 +119,9 @@ describe('b2c keys inspect', () => {
     expect(r.stdout).toBe('');
     const j = await runCli(['keys', 'inspect', '--json'], { env: demoEnv('expired') });
     expect(j.code).toBe(2);
-    expect(JSON.parse(j.stdout)).toEqual({ error: { kind: 'credentials-rejected', message: expect.stringContaining('expired'), exitCode: 2 } });
+    expect(JSON.parse(j.stdout)).toEqual({
+      error: { kind: 'credentials-rejected', message: expect.stringContaining('expired'), exitCode: 2 },
+    });
   });
 
   it('wrong secret: exit 2, credentials rejected', async () => {
@@ -108,7 +133,9 @@ describe('b2c keys inspect', () => {
 
   it('unreachable endpoint: exit 3', async () => {
     const port = await closedPort();
-    const r = await runCli(['keys', 'inspect', '--json'], { env: envFor(demo.emu.masterKeyId, demo.emu.masterKey, `http://127.0.0.1:${port}`) });
+    const r = await runCli(['keys', 'inspect', '--json'], {
+      env: envFor(demo.emu.masterKeyId, demo.emu.masterKey, `http://127.0.0.1:${port}`),
+    });
     expect(r.code).toBe(3);
     expect(JSON.parse(r.stdout).error).toMatchObject({ kind: 'endpoint-unreachable', exitCode: 3 });
     expect(r.stderr).toContain(`Cannot reach B2 at 127.0.0.1:${port}`);
@@ -116,13 +143,21 @@ describe('b2c keys inspect', () => {
 
   it('an endpoint with a password in it: signs in, and the password shows nowhere (text, JSON, errors)', async () => {
     const withPassword = demo.emu.endpoint.replace('http://', 'http://user:PASSWORD-123@');
-    const text = await runCli(['keys', 'inspect'], { env: envFor(demo.emu.masterKeyId, demo.emu.masterKey, withPassword) });
+    const text = await runCli(['keys', 'inspect'], {
+      env: envFor(demo.emu.masterKeyId, demo.emu.masterKey, withPassword),
+    });
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(new RegExp(`Endpoint\\s+${demo.emu.endpoint.replace('http://', 'http://\\*\\*\\*@').replaceAll('.', '\\.')}\n`));
-    const json = await runCli(['keys', 'inspect', '--json'], { env: envFor(demo.emu.masterKeyId, demo.emu.masterKey, withPassword) });
+    expect(text.stdout).toMatch(
+      new RegExp(`Endpoint\\s+${demo.emu.endpoint.replace('http://', 'http://\\*\\*\\*@').replaceAll('.', '\\.')}\n`),
+    );
+    const json = await runCli(['keys', 'inspect', '--json'], {
+      env: envFor(demo.emu.masterKeyId, demo.emu.masterKey, withPassword),
+    });
     expect(JSON.parse(json.stdout).endpoint).toBe(demo.emu.endpoint.replace('http://', 'http://***@'));
     const port = await closedPort();
-    const down = await runCli(['keys', 'inspect', '--json'], { env: envFor(demo.emu.masterKeyId, demo.emu.masterKey, `http://user:PASSWORD-123@127.0.0.1:${port}`) });
+    const down = await runCli(['keys', 'inspect', '--json'], {
+      env: envFor(demo.emu.masterKeyId, demo.emu.masterKey, `http://user:PASSWORD-123@127.0.0.1:${port}`),
+    });
     expect(down.code).toBe(3);
     expect(down.stderr).toContain(`Cannot reach B2 at 127.0.0.1:${port}`);
     for (const r of [text, json, down]) expect(r.stdout + r.stderr).not.toContain('PASSWORD-123');
@@ -132,7 +167,12 @@ describe('b2c keys inspect', () => {
     const k = demoKey(demo.emu, 'prefix');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-keys-profile-'));
     try {
-      openConfig({ dir }).saveProfile({ name: 'photos', applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: demo.emu.endpoint });
+      openConfig({ dir }).saveProfile({
+        name: 'photos',
+        applicationKeyId: k.applicationKeyId,
+        applicationKey: k.applicationKey,
+        endpoint: demo.emu.endpoint,
+      });
       const r = await runCli(['keys', 'inspect', '--profile', 'photos'], { env: { B2C_CONFIG_DIR: dir } });
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Profile\s+photos\n/);
@@ -156,7 +196,9 @@ describe('b2c keys inspect', () => {
   });
 
   it('refuses a secret given as an argument, without echoing it', async () => {
-    const r = await runCli(['keys', 'inspect', '--application-key', 'K004SECRETVALUE'], { env: { B2C_CONFIG_DIR: demo.configDir } });
+    const r = await runCli(['keys', 'inspect', '--application-key', 'K004SECRETVALUE'], {
+      env: { B2C_CONFIG_DIR: demo.configDir },
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Refusing --application-key');
     expect(r.stderr + r.stdout).not.toContain('K004SECRETVALUE');

@@ -23,21 +23,35 @@ describe('b2c keys list', () => {
     expect(r.stdout).toMatch(/expired\s+all buckets\s+expired \d{4}-/);
     const j = JSON.parse((await runCli(['keys', 'list', '--json'], { env: masterEnv() })).stdout);
     const names = j.keys.map((k: { keyName: string }) => k.keyName);
-    expect(names).toEqual(expect.arrayContaining(['read-only', 'no-delete', 'write-only', 'prefix', 'multi-bucket', 'expired']));
+    expect(names).toEqual(
+      expect.arrayContaining(['read-only', 'no-delete', 'write-only', 'prefix', 'multi-bucket', 'expired']),
+    );
     for (const k of j.keys) expect(k).not.toHaveProperty('applicationKey');
-    expect(j.keys.find((k: { keyName: string }) => k.keyName === 'multi-bucket').buckets.map((b: { name: string }) => b.name).sort()).toEqual(['demo-photos', 'demo-public']);
+    expect(
+      j.keys
+        .find((k: { keyName: string }) => k.keyName === 'multi-bucket')
+        .buckets.map((b: { name: string }) => b.name)
+        .sort(),
+    ).toEqual(['demo-photos', 'demo-public']);
   });
 
-  it.each(['read-only', 'no-delete', 'write-only'])('%s: exit 1, listKeys needed (asked of the rules, not of B2)', async (name) => {
-    const r = await runCli(['keys', 'list'], { env: demoEnv(name) });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('List keys needs the listKeys capability; this key has no key-management capabilities.');
-  });
+  it.each(['read-only', 'no-delete', 'write-only'])(
+    '%s: exit 1, listKeys needed (asked of the rules, not of B2)',
+    async (name) => {
+      const r = await runCli(['keys', 'list'], { env: demoEnv(name) });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        'List keys needs the listKeys capability; this key has no key-management capabilities.',
+      );
+    },
+  );
 
   it.each(['prefix', 'multi-bucket'])('%s: exit 1, a bucket-limited key never manages keys', async (name) => {
     const r = await runCli(['keys', 'list', '--json'], { env: demoEnv(name) });
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).error.message).toMatch(/^List keys needs a key for all buckets with the listKeys capability; this key is limited to bucket/);
+    expect(JSON.parse(r.stdout).error.message).toMatch(
+      /^List keys needs a key for all buckets with the listKeys capability; this key is limited to bucket/,
+    );
   });
 
   it('expired key: exit 2', async () => {
@@ -47,7 +61,25 @@ describe('b2c keys list', () => {
 
 describe('b2c keys create and delete', () => {
   it('creates a multi-bucket key with a prefix and lifetime, which then works and can be deleted', async () => {
-    const r = await runCli(['keys', 'create', 'ci-multi', '--preset', 'read-only', '--bucket', 'demo-photos', '--bucket', 'demo-public', '--prefix', 'a/', '--duration', '1d', '--json'], { env: masterEnv() });
+    const r = await runCli(
+      [
+        'keys',
+        'create',
+        'ci-multi',
+        '--preset',
+        'read-only',
+        '--bucket',
+        'demo-photos',
+        '--bucket',
+        'demo-public',
+        '--prefix',
+        'a/',
+        '--duration',
+        '1d',
+        '--json',
+      ],
+      { env: masterEnv() },
+    );
     expect(r.code).toBe(0);
     const created = JSON.parse(r.stdout);
     expect(created).toMatchObject({ keyName: 'ci-multi', namePrefix: 'a/', savedAsProfile: null });
@@ -56,32 +88,44 @@ describe('b2c keys create and delete', () => {
     expect(Date.parse(created.expiresAt) - Date.now()).toBeGreaterThan(86_000_000);
     expect(created.applicationKey).toMatch(/^\S{20,}$/);
 
-    const inspect = await runCli(['keys', 'inspect', '--json'], { env: envFor(created.applicationKeyId, created.applicationKey) });
+    const inspect = await runCli(['keys', 'inspect', '--json'], {
+      env: envFor(created.applicationKeyId, created.applicationKey),
+    });
     expect(inspect.code).toBe(0);
     expect(JSON.parse(inspect.stdout)).toMatchObject({ namePrefix: 'a/', expired: false });
 
     const del = await runCli(['keys', 'delete', created.applicationKeyId], { env: masterEnv() });
     expect(del.code).toBe(0);
-    expect(del.stdout).toContain(`Deleted key "ci-multi" (${created.applicationKeyId}, buckets demo-photos and demo-public, names starting with a/).`);
+    expect(del.stdout).toContain(
+      `Deleted key "ci-multi" (${created.applicationKeyId}, buckets demo-photos and demo-public, names starting with a/).`,
+    );
     const after = await runCli(['keys', 'inspect'], { env: envFor(created.applicationKeyId, created.applicationKey) });
     expect(after.code).toBe(2);
   });
 
   it('prints a new secret exactly once in plain text, and can save it as a profile instead', async () => {
-    const r = await runCli(['keys', 'create', 'ci-plain', '--capabilities', 'listBuckets,listFiles'], { env: masterEnv() });
+    const r = await runCli(['keys', 'create', 'ci-plain', '--capabilities', 'listBuckets,listFiles'], {
+      env: masterEnv(),
+    });
     expect(r.code).toBe(0);
     const secret = /Application key {2}(\S+)/.exec(r.stdout)?.[1] ?? '';
     expect(secret.length).toBeGreaterThan(20);
     expect(r.stdout.split(secret).length - 1).toBe(1);
     expect(r.stdout).toContain('B2 shows the application key only this once');
 
-    const saved = await runCli(['keys', 'create', 'ci-saved', '--preset', 'no-delete', '--save-as', 'ci-saved'], { env: masterEnv() });
+    const saved = await runCli(['keys', 'create', 'ci-saved', '--preset', 'no-delete', '--save-as', 'ci-saved'], {
+      env: masterEnv(),
+    });
     expect(saved.code).toBe(0);
     expect(saved.stdout).toContain('(saved in profile "ci-saved")');
-    const withProfile = await runCli(['keys', 'inspect', '--profile', 'ci-saved'], { env: { B2C_CONFIG_DIR: demo.configDir } });
+    const withProfile = await runCli(['keys', 'inspect', '--profile', 'ci-saved'], {
+      env: { B2C_CONFIG_DIR: demo.configDir },
+    });
     expect(withProfile.code).toBe(0);
     expect(withProfile.stdout).toMatch(/Profile\s+ci-saved\n/);
-    const again = await runCli(['keys', 'create', 'ci-saved2', '--preset', 'no-delete', '--save-as', 'ci-saved'], { env: masterEnv() });
+    const again = await runCli(['keys', 'create', 'ci-saved2', '--preset', 'no-delete', '--save-as', 'ci-saved'], {
+      env: masterEnv(),
+    });
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('A profile named "ci-saved" already exists');
   });
@@ -90,8 +134,14 @@ describe('b2c keys create and delete', () => {
     const cases: [string[], string][] = [
       [['keys', 'create', 'x', '--preset', 'everything'], 'Unknown preset "everything"'],
       [['keys', 'create', 'x', '--preset', 'read-only', '--prefix', 'a/'], 'A name prefix works within chosen buckets'],
-      [['keys', 'create', 'x', '--capabilities', 'writeKeys', '--bucket', 'demo-photos'], 'A key limited to buckets cannot have writeKeys'],
-      [['keys', 'create', 'bad name', '--preset', 'read-only'], 'A key name may contain only letters, digits and hyphens'],
+      [
+        ['keys', 'create', 'x', '--capabilities', 'writeKeys', '--bucket', 'demo-photos'],
+        'A key limited to buckets cannot have writeKeys',
+      ],
+      [
+        ['keys', 'create', 'bad name', '--preset', 'read-only'],
+        'A key name may contain only letters, digits and hyphens',
+      ],
       [['keys', 'create', 'x', '--preset', 'read-only', '--duration', '5000d'], 'B2 keys can live at most 1000 days'],
       [['keys', 'create', 'x', '--capabilities', 'readFiles,fly'], 'Unknown capabilities: fly.'],
     ];
@@ -105,17 +155,26 @@ describe('b2c keys create and delete', () => {
   it('an unknown bucket: exit 1 naming the buckets there are', async () => {
     const r = await runCli(['keys', 'create', 'x', '--preset', 'read-only', '--bucket', 'nope'], { env: masterEnv() });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('There is no bucket named "nope" that this key can see. Buckets: demo-backups, demo-photos, demo-public.');
+    expect(r.stderr).toContain(
+      'There is no bucket named "nope" that this key can see. Buckets: demo-backups, demo-photos, demo-public.',
+    );
   });
 
-  it.each(['read-only', 'no-delete', 'write-only', 'prefix', 'multi-bucket'])('%s: may neither create nor delete keys (exit 1)', async (name) => {
-    const create = await runCli(['keys', 'create', 'x', '--preset', 'read-only'], { env: demoEnv(name) });
-    expect(create.code).toBe(1);
-    expect(create.stderr).toMatch(/Create key needs (the writeKeys capability|a key for all buckets with the writeKeys capability)/);
-    const del = await runCli(['keys', 'delete', demoKey(demo.emu, 'read-only').applicationKeyId], { env: demoEnv(name) });
-    expect(del.code).toBe(1);
-    expect(del.stderr).toMatch(/Delete key needs/);
-  });
+  it.each(['read-only', 'no-delete', 'write-only', 'prefix', 'multi-bucket'])(
+    '%s: may neither create nor delete keys (exit 1)',
+    async (name) => {
+      const create = await runCli(['keys', 'create', 'x', '--preset', 'read-only'], { env: demoEnv(name) });
+      expect(create.code).toBe(1);
+      expect(create.stderr).toMatch(
+        /Create key needs (the writeKeys capability|a key for all buckets with the writeKeys capability)/,
+      );
+      const del = await runCli(['keys', 'delete', demoKey(demo.emu, 'read-only').applicationKeyId], {
+        env: demoEnv(name),
+      });
+      expect(del.code).toBe(1);
+      expect(del.stderr).toMatch(/Delete key needs/);
+    },
+  );
 
   it('deleting an unknown key ID: exit 1, not found', async () => {
     const r = await runCli(['keys', 'delete', '0000nosuchkey', '--json'], { env: masterEnv() });
@@ -143,4 +202,3 @@ describe('secrets in the output of every run above', () => {
     expectSecretsOnlyAtCreation(runsOfThisFile(), known, created);
   });
 });
-

@@ -3,18 +3,35 @@ import { formatLocation, LocationSyntaxError, parseLocation } from '../../src/co
 
 describe('parseLocation', () => {
   it('parses b2:// URLs into bucket, key and provider path', () => {
-    expect(parseLocation('b2://photos/2024/cat.jpg', '/x')).toMatchObject({ kind: 'b2', bucket: 'photos', key: '2024/cat.jpg', path: '/photos/2024/cat.jpg' });
+    expect(parseLocation('b2://photos/2024/cat.jpg', '/x')).toMatchObject({
+      kind: 'b2',
+      bucket: 'photos',
+      key: '2024/cat.jpg',
+      path: '/photos/2024/cat.jpg',
+    });
     expect(parseLocation('b2://photos', '/x')).toMatchObject({ bucket: 'photos', key: '', path: '/photos' });
     // The key is exact: the provider path keeps the final `/` (a folder prefix) and empty segments.
-    expect(parseLocation('b2://photos/dir/', '/x')).toMatchObject({ key: 'dir/', path: '/photos/dir/', trailingSlash: true });
-    expect(parseLocation('b2://photos/dir//double', '/x')).toMatchObject({ key: 'dir//double', path: '/photos/dir//double', trailingSlash: false });
+    expect(parseLocation('b2://photos/dir/', '/x')).toMatchObject({
+      key: 'dir/',
+      path: '/photos/dir/',
+      trailingSlash: true,
+    });
+    expect(parseLocation('b2://photos/dir//double', '/x')).toMatchObject({
+      key: 'dir//double',
+      path: '/photos/dir//double',
+      trailingSlash: false,
+    });
     expect(parseLocation('b2://photos//abs/path', '/x')).toMatchObject({ key: '/abs/path', path: '/photos//abs/path' });
     expect(parseLocation('b2://', '/x')).toMatchObject({ bucket: null, path: '/' });
   });
 
   it('resolves local paths against cwd', () => {
     expect(parseLocation('a/b.txt', '/home/me')).toMatchObject({ kind: 'local', path: '/home/me/a/b.txt' });
-    expect(parseLocation('/etc/../tmp/', '/home/me')).toMatchObject({ kind: 'local', path: '/tmp', trailingSlash: true });
+    expect(parseLocation('/etc/../tmp/', '/home/me')).toMatchObject({
+      kind: 'local',
+      path: '/tmp',
+      trailingSlash: true,
+    });
   });
 
   it('refuses malformed locations', () => {

@@ -63,7 +63,12 @@ describe('b2c ls', () => {
     const doc = JSON.parse(r.stdout) as { location: string; entries: Array<Record<string, unknown>> };
     expect(doc.location).toBe(`b2://${s.bucket}/docs`);
     expect(doc.entries.map((e) => e.name)).toEqual(['a.txt', 'b.txt', 'sub/', 'sub/c.txt']);
-    expect(doc.entries[0]).toMatchObject({ kind: 'file', size: 3, sha1: sha1('aaa'), location: `b2://${s.bucket}/docs/a.txt` });
+    expect(doc.entries[0]).toMatchObject({
+      kind: 'file',
+      size: 3,
+      sha1: sha1('aaa'),
+      location: `b2://${s.bucket}/docs/a.txt`,
+    });
     expect(doc.entries[2]).toMatchObject({ kind: 'dir', sha1: null });
   });
 
@@ -72,7 +77,9 @@ describe('b2c ls', () => {
     expect(r.code).toBe(0);
     expect(lines(r.stdout)).toEqual(verIds.map((id) => `upload  ${id}  ver.txt`));
     const all = await runCli(['ls', '--versions', '--json', `b2://${s.bucket}`], { env: s.env() });
-    const doc = JSON.parse(all.stdout) as { entries: Array<{ name: string; action?: string; fileId?: string; isLatest?: boolean }> };
+    const doc = JSON.parse(all.stdout) as {
+      entries: Array<{ name: string; action?: string; fileId?: string; isLatest?: boolean }>;
+    };
     const gone = doc.entries.filter((e) => e.name === 'gone.txt');
     expect(gone.map((e) => e.action)).toEqual(['hide', 'upload']);
     expect(doc.entries.filter((e) => e.name === 'ver.txt').map((e) => [e.fileId, e.isLatest])).toEqual([
@@ -86,7 +93,9 @@ describe('b2c ls', () => {
     expect(buckets.code).toBe(0);
     expect(lines(buckets.stdout)).toContain(`${s.bucket}/`);
     const one = await runCli(['ls', '-l', `b2://${s.bucket}/readme.txt`], { env: s.env() });
-    expect(lines(one.stdout).slice(1)).toEqual([expect.stringMatching(new RegExp(`^\\s+6  .*${sha1('hello\n')}  readme\\.txt$`))]);
+    expect(lines(one.stdout).slice(1)).toEqual([
+      expect.stringMatching(new RegExp(`^\\s+6  .*${sha1('hello\n')}  readme\\.txt$`)),
+    ]);
   });
 
   it('lists local folders too', async () => {
@@ -97,9 +106,13 @@ describe('b2c ls', () => {
     expect(lines(r.stdout)[1]).toMatch(/^\s+5 {2}\d{4}-.* {2}-\s+local\.txt$/);
   });
 
-  it('refuses a key limited to another bucket with the rules\' reason, before listing', async () => {
+  it("refuses a key limited to another bucket with the rules' reason, before listing", async () => {
     const other = await s.b2.createBucket(`other-${s.bucket.slice(4)}`);
-    const key = await s.b2.keys.createKey({ keyName: 'other-only', capabilities: ['listFiles', 'readFiles'], bucketIds: [other.id] });
+    const key = await s.b2.keys.createKey({
+      keyName: 'other-only',
+      capabilities: ['listFiles', 'readFiles'],
+      bucketIds: [other.id],
+    });
     const info = (await s.server.connect(key.applicationKeyId, key.applicationKey)).keyInfo;
     const expected = checkAction('list', b2LocationFromPath(`/${s.bucket}`, { dir: true }), info, Date.now());
     expect(expected.allowed).toBe(false);
@@ -125,7 +138,13 @@ describe('b2c ls', () => {
   });
 
   it('exits 64 for usage errors', async () => {
-    for (const args of [['ls'], ['ls', '--bogus', 'b2://x'], ['ls', '--versions', '/tmp'], ['ls', 'b2:/x'], ['ls', 'a', 'b']]) {
+    for (const args of [
+      ['ls'],
+      ['ls', '--bogus', 'b2://x'],
+      ['ls', '--versions', '/tmp'],
+      ['ls', 'b2:/x'],
+      ['ls', 'a', 'b'],
+    ]) {
       const r = await runCli(args, { env: s.env() });
       expect(r.code, args.join(' ')).toBe(64);
       expect(r.stderr).toMatch(/^b2c ls: /);

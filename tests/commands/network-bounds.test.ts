@@ -11,7 +11,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../support/cli.js';
 import { useCliServer, type CliServer } from '../support/cli-server.js';
-import { SHORT_NETWORK_BOUND_MS, SHORT_NETWORK_TIMEOUT_S, startStallProxy, timed, type StallRule } from '../support/net-faults.js';
+import {
+  SHORT_NETWORK_BOUND_MS,
+  SHORT_NETWORK_TIMEOUT_S,
+  startStallProxy,
+  timed,
+  type StallRule,
+} from '../support/net-faults.js';
 import { useTempDirs } from '../support/temp-dirs.js';
 
 const tempDir = useTempDirs('b2c-cli-');
@@ -23,7 +29,9 @@ const BOUND_MS = SHORT_NETWORK_BOUND_MS;
 
 /** Runs b2c through `endpoint` with the short bound; returns the result and how long it took. */
 function timedRun(args: string[], endpoint: string): Promise<CliRun & { ms: number }> {
-  return timed(() => runCli(args, { env: { ...s.env(), B2_ENDPOINT: endpoint, B2C_NETWORK_TIMEOUT: String(SHORT_NETWORK_TIMEOUT_S) } }));
+  return timed(() =>
+    runCli(args, { env: { ...s.env(), B2_ENDPOINT: endpoint, B2C_NETWORK_TIMEOUT: String(SHORT_NETWORK_TIMEOUT_S) } }),
+  );
 }
 
 async function viaStall<T>(rule: StallRule, body: (endpoint: string) => Promise<T>): Promise<T> {
@@ -39,14 +47,20 @@ const call = (name: string) => (path: string) => path.includes(name);
 
 describe('b2c against a server that stops answering', () => {
   it('ls of a bucket whose listing call is never answered: exit 3', async () => {
-    const r = await viaStall({ match: call('b2_list_file_names'), at: 'request' }, (endpoint) => timedRun(['ls', `b2://${s.bucket}`], endpoint));
+    const r = await viaStall({ match: call('b2_list_file_names'), at: 'request' }, (endpoint) =>
+      timedRun(['ls', `b2://${s.bucket}`], endpoint),
+    );
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/^b2c ls: B2 at 127\.0\.0\.1:\d+ sent no data for 0\.5 s during b2_list_file_names of "\/cli-[0-9a-f]+" \(tried 2 times\)\.\n$/);
+    expect(r.stderr).toMatch(
+      /^b2c ls: B2 at 127\.0\.0\.1:\d+ sent no data for 0\.5 s during b2_list_file_names of "\/cli-[0-9a-f]+" \(tried 2 times\)\.\n$/,
+    );
     expect(r.ms).toBeLessThan(BOUND_MS);
   });
 
   it('rm --dry-run whose listing is never answered: exit 3', async () => {
-    const r = await viaStall({ match: call('b2_list_file_names'), at: 'request' }, (endpoint) => timedRun(['rm', '-r', '--dry-run', `b2://${s.bucket}/x/`], endpoint));
+    const r = await viaStall({ match: call('b2_list_file_names'), at: 'request' }, (endpoint) =>
+      timedRun(['rm', '-r', '--dry-run', `b2://${s.bucket}/x/`], endpoint),
+    );
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('sent no data for 0.5 s during b2_list_file_names');
     expect(r.ms).toBeLessThan(BOUND_MS);
@@ -59,10 +73,17 @@ describe('b2c against a server that stops answering', () => {
       timedRun(['cp', '--json', join(dir, 'up.bin'), `b2://${s.bucket}/stalled/`], endpoint),
     );
     expect(r.code).toBe(3);
-    const doc = JSON.parse(r.stdout) as { ok: boolean; results: Array<{ state: string; error: { kind: string; detail: string } | null }> };
+    const doc = JSON.parse(r.stdout) as {
+      ok: boolean;
+      results: Array<{ state: string; error: { kind: string; detail: string } | null }>;
+    };
     expect(doc.ok).toBe(false);
-    expect(doc.results).toEqual([expect.objectContaining({ state: 'failed', error: expect.objectContaining({ kind: 'unreachable' }) })]);
-    expect(doc.results[0]?.error?.detail).toMatch(/^B2 at 127\.0\.0\.1:\d+ sent no data for 0\.5 s during b2_upload_file of "\/cli-[0-9a-f]+\/stalled\/up\.bin" \(tried 2 times\)\.$/);
+    expect(doc.results).toEqual([
+      expect.objectContaining({ state: 'failed', error: expect.objectContaining({ kind: 'unreachable' }) }),
+    ]);
+    expect(doc.results[0]?.error?.detail).toMatch(
+      /^B2 at 127\.0\.0\.1:\d+ sent no data for 0\.5 s during b2_upload_file of "\/cli-[0-9a-f]+\/stalled\/up\.bin" \(tried 2 times\)\.$/,
+    );
     expect(r.stderr).toContain('b2c cp: stopped: B2 at 127.0.0.1:');
     expect(r.ms).toBeLessThan(BOUND_MS);
   });
@@ -79,7 +100,9 @@ describe('b2c against a server that stops answering', () => {
     expect(doc.totals.done).toBe(0);
     expect(doc.totals.failed + doc.totals.cancelled).toBe(8);
     expect(doc.totals.cancelled).toBeGreaterThan(0);
-    expect(r.stderr).toMatch(/b2c cp: stopped: B2 at 127\.0\.0\.1:\d+ sent no data for 0\.5 s during b2_upload_file of "[^"]+" \(tried 2 times\)\. \d+ not started (was|were) cancelled\.\n$/);
+    expect(r.stderr).toMatch(
+      /b2c cp: stopped: B2 at 127\.0\.0\.1:\d+ sent no data for 0\.5 s during b2_upload_file of "[^"]+" \(tried 2 times\)\. \d+ not started (was|were) cancelled\.\n$/,
+    );
     expect(r.ms).toBeLessThan(BOUND_MS);
   });
 });

@@ -25,13 +25,14 @@ beforeAll(async () => {
   await s.upload('big.bin', randomBytes(BIG));
 });
 
-
 describe('progress without a terminal', () => {
   it('prints one plain line per finished file and a summary, no escape sequences', async () => {
     const dir = tempDir();
     await writeFile(join(dir, 'p1.txt'), 'one');
     await writeFile(join(dir, 'p2.txt'), 'two!');
-    const r = await runCli(['cp', join(dir, 'p1.txt'), join(dir, 'p2.txt'), `b2://${s.bucket}/plain/`], { env: s.env() });
+    const r = await runCli(['cp', join(dir, 'p1.txt'), join(dir, 'p2.txt'), `b2://${s.bucket}/plain/`], {
+      env: s.env(),
+    });
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n').filter(Boolean);
     expect(lines.slice(0, 2).sort()).toEqual([
@@ -43,10 +44,17 @@ describe('progress without a terminal', () => {
   });
 
   it('SIGINT cancels a download in flight: exit 130, no partial file left', async () => {
-    const proxy = await startStallProxy(s.emu.endpoint, { match: isDownload, at: 'response-body', afterBytes: HELD_AFTER, times: 1 });
+    const proxy = await startStallProxy(s.emu.endpoint, {
+      match: isDownload,
+      at: 'response-body',
+      afterBytes: HELD_AFTER,
+      times: 1,
+    });
     const dir = tempDir();
     try {
-      const run = startCli(['cp', `b2://${s.bucket}/big.bin`, `${dir}/`], { env: { ...s.env(), B2_ENDPOINT: proxy.endpoint } });
+      const run = startCli(['cp', `b2://${s.bucket}/big.bin`, `${dir}/`], {
+        env: { ...s.env(), B2_ENDPOINT: proxy.endpoint },
+      });
       await proxy.firstHold;
       // The download is being written to a temporary file beside the target.
       await until(async () => (await everything(dir)).length > 0, 'the temporary file');

@@ -71,7 +71,8 @@ describe('b2c rm folders', () => {
     await s.upload('dry/sub/b.txt', 'b');
     await twoVersions('dry/v.txt');
     const before = await s.allVersions('dry/');
-    const ids = (name: string): string[] => before.filter((l) => l.startsWith(`${name} `)).map((l) => l.split(' ')[2] ?? '');
+    const ids = (name: string): string[] =>
+      before.filter((l) => l.startsWith(`${name} `)).map((l) => l.split(' ')[2] ?? '');
     const r = await runCli(['rm', '-r', '--all-versions', '--dry-run', `b2://${s.bucket}/dry`], { env: s.env() });
     expect(r.code).toBe(0);
     const b = `b2://${s.bucket}/dry`;
@@ -118,7 +119,10 @@ describe('b2c rm folders', () => {
 describe('b2c rm permissions, local paths and usage', () => {
   it('refuses with the reason before any request when the key may not delete', async () => {
     await s.upload('perm/a.txt', 'a');
-    const key = await s.b2.keys.createKey({ keyName: 'no-delete', capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles'] });
+    const key = await s.b2.keys.createKey({
+      keyName: 'no-delete',
+      capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles'],
+    });
     const before = s.log.length;
     const r = await runCli(['rm', `b2://${s.bucket}/perm/a.txt`], { env: s.env(key) });
     expect(r.code).toBe(1);

@@ -7,7 +7,9 @@ export function createdKeySecrets(runs: readonly CliRun[]): Map<CliRun, string> 
   const created = new Map<CliRun, string>();
   for (const run of runs) {
     if (run.args[1] !== 'create' || run.code !== 0) continue;
-    const secret = run.args.includes('--json') ? (JSON.parse(run.stdout) as { applicationKey: string }).applicationKey : /Application key {2}(\S+)/.exec(run.stdout)?.[1];
+    const secret = run.args.includes('--json')
+      ? (JSON.parse(run.stdout) as { applicationKey: string }).applicationKey
+      : /Application key {2}(\S+)/.exec(run.stdout)?.[1];
     if (secret !== undefined && !secret.startsWith('(')) created.set(run, secret);
   }
   return created;
@@ -17,7 +19,11 @@ export function createdKeySecrets(runs: readonly CliRun[]): Map<CliRun, string> 
  * Expects no run's stderr to hold any of `known` or the `created` secrets, and no stdout either,
  * except a created key exactly once in the stdout of the run that created it.
  */
-export function expectSecretsOnlyAtCreation(runs: readonly CliRun[], known: readonly string[], created: ReadonlyMap<CliRun, string>): void {
+export function expectSecretsOnlyAtCreation(
+  runs: readonly CliRun[],
+  known: readonly string[],
+  created: ReadonlyMap<CliRun, string>,
+): void {
   const secrets = [...known, ...created.values()];
   for (const run of runs) {
     const own = created.get(run);

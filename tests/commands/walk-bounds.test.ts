@@ -42,17 +42,27 @@ async function drain<T>(rows: AsyncIterable<T>): Promise<number> {
 
 describe('every recursive walk is bounded', () => {
   it('ls -r stops at a folder that lists itself again', async () => {
-    await expect(drain(walk(broken('self'), '/b/loop/', true, { recursive: true, versions: false }))).rejects.toThrow(WalkLimitError);
+    await expect(drain(walk(broken('self'), '/b/loop/', true, { recursive: true, versions: false }))).rejects.toThrow(
+      WalkLimitError,
+    );
   });
 
   it(`ls -r stops below ${MAX_FOLDER_DEPTH} levels`, async () => {
-    const err = await drain(walk(broken('deeper'), '/b/', true, { recursive: true, versions: false })).catch((e: unknown) => e);
+    const err = await drain(walk(broken('deeper'), '/b/', true, { recursive: true, versions: false })).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(WalkLimitError);
     expect((err as Error).message).toContain(`nested more than ${MAX_FOLDER_DEPTH} folders deep`);
   });
 
   it('rm --dry-run stops the same way', async () => {
-    const target = { loc: { kind: 'b2', bucket: 'b', key: 'loop/', path: '/b/loop/', trailingSlash: true, raw: 'b2://b/loop/' }, mode: 'hide', folder: true, known: { kind: 'dir', size: 0, mtimeMs: null }, fileId: null } as const;
+    const target = {
+      loc: { kind: 'b2', bucket: 'b', key: 'loop/', path: '/b/loop/', trailingSlash: true, raw: 'b2://b/loop/' },
+      mode: 'hide',
+      folder: true,
+      known: { kind: 'dir', size: 0, mtimeMs: null },
+      fileId: null,
+    } as const;
     await expect(drain(dryRun(broken('self'), target, null, 0, null))).rejects.toThrow(WalkLimitError);
     await expect(drain(dryRun(broken('deeper'), target, null, 0, null))).rejects.toThrow(WalkLimitError);
   });
@@ -62,7 +72,13 @@ describe('every recursive walk is bounded', () => {
     const loop = broken('deeper');
     b2.list = loop.list.bind(loop);
     const f = makeFixture({}, { b2 });
-    f.engine.submit({ operation: 'delete', on: 'b2', paths: ['/b/deep/'], mode: 'hide', known: [{ kind: 'dir', size: 0, mtimeMs: null }] });
+    f.engine.submit({
+      operation: 'delete',
+      on: 'b2',
+      paths: ['/b/deep/'],
+      mode: 'hide',
+      known: [{ kind: 'dir', size: 0, mtimeMs: null }],
+    });
     await f.engine.whenIdle();
     const failed = f.latest().filter((j) => j.state === 'failed');
     expect(failed).toHaveLength(1);
@@ -80,7 +96,13 @@ describe('every recursive walk is bounded', () => {
       yield* loop.list(path, options);
     };
     const f = makeFixture({}, { b2 });
-    f.engine.submit({ operation: 'delete', on: 'b2', paths: ['/b/self/'], mode: 'hide', known: [{ kind: 'dir', size: 0, mtimeMs: null }] });
+    f.engine.submit({
+      operation: 'delete',
+      on: 'b2',
+      paths: ['/b/self/'],
+      mode: 'hide',
+      known: [{ kind: 'dir', size: 0, mtimeMs: null }],
+    });
     await f.engine.whenIdle();
     expect(listed).toEqual(['/b/self/']);
   });

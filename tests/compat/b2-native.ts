@@ -22,7 +22,9 @@ export interface B2Session {
 
 /** b2_authorize_account on v2 (flat shape) with the given key. @throws unless 200. */
 export async function authorize(endpoint: string, keyId: string, key: string): Promise<B2Session> {
-  const res = await fetch(`${endpoint}/b2api/v2/b2_authorize_account`, { headers: { Authorization: basicAuth(keyId, key) } });
+  const res = await fetch(`${endpoint}/b2api/v2/b2_authorize_account`, {
+    headers: { Authorization: basicAuth(keyId, key) },
+  });
   const a = (await res.json()) as Json;
   if (res.status !== 200) throw new Error(`authorize → ${res.status} ${a.code as string}`);
   const raw = async (name: string, body: Json, version = 2): Promise<{ status: number; body: Json }> => {

@@ -37,7 +37,6 @@ export function randomData(size: number): Buffer {
   return randomBytes(size);
 }
 
-
 export function md5(data: Buffer): string {
   return createHash('md5').update(data).digest('hex');
 }

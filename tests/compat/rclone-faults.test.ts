@@ -17,7 +17,11 @@ const SEED = 8;
 const RATE = 0.25;
 const RETRIES = ['--low-level-retries', '10'];
 
-const smalls: TreeFile[] = Array.from({ length: 8 }, (_, i) => ({ path: `small/f${i}.bin`, data: randomData(1000 + i * 777), mtime: fixedMtime(i) }));
+const smalls: TreeFile[] = Array.from({ length: 8 }, (_, i) => ({
+  path: `small/f${i}.bin`,
+  data: randomData(1000 + i * 777),
+  mtime: fixedMtime(i),
+}));
 const large: TreeFile = { path: 'large/big.bin', data: randomData(2 * CHUNK + 4096), mtime: fixedMtime(99) };
 
 describeRclone('rclone under injected faults against b2c emulator', () => {
@@ -29,7 +33,14 @@ describeRclone('rclone under injected faults against b2c emulator', () => {
     await writeTree(src, [...smalls, large]);
     const mark = ctx.emu.log.length;
     // The test-mode PRNG fails the 4th upload of a fresh server (1 in 4 on average).
-    await ctx.rclone.ok(['copy', join(src, 'small'), `t:${BUCKET}/small`, '--b2-test-mode', 'fail_some_uploads', ...RETRIES]);
+    await ctx.rclone.ok([
+      'copy',
+      join(src, 'small'),
+      `t:${BUCKET}/small`,
+      '--b2-test-mode',
+      'fail_some_uploads',
+      ...RETRIES,
+    ]);
     const log = await ctx.emu.logSince(mark);
     expect(log.filter((l) => /b2_upload_file\/\S+ 503 /.test(l)).length).toBeGreaterThanOrEqual(1);
     const check = await ctx.rclone.run(['check', '--download', join(src, 'small'), `t:${BUCKET}/small`]);
@@ -60,9 +71,15 @@ describeRclone('rclone under injected faults against b2c emulator', () => {
       const out = await ctx.rclone.ok(['lsf', `t:${BUCKET}/small`, ...RETRIES]);
       expect(out.split('\n').filter(Boolean)).toEqual(smalls.map((f) => f.path.slice('small/'.length)));
       const log = await ctx.emu.logSince(mark);
-      const interesting = log.filter((l) => l.includes('b2_list_file_names') || l.includes('b2_authorize_account')).map((l) => l.replace(/ \d+ms$/, ''));
+      const interesting = log
+        .filter((l) => l.includes('b2_list_file_names') || l.includes('b2_authorize_account'))
+        .map((l) => l.replace(/ \d+ms$/, ''));
       // 401 expired_auth_token → b2_authorize_account → the same listing again.
-      expect(interesting.slice(-3)).toEqual(['POST /b2api/v1/b2_list_file_names 401', 'GET /b2api/v1/b2_authorize_account 200', 'POST /b2api/v1/b2_list_file_names 200']);
+      expect(interesting.slice(-3)).toEqual([
+        'POST /b2api/v1/b2_list_file_names 401',
+        'GET /b2api/v1/b2_authorize_account 200',
+        'POST /b2api/v1/b2_list_file_names 200',
+      ]);
     } finally {
       ctx.emu.setFaults({});
     }

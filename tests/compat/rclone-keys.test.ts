@@ -14,8 +14,8 @@ import { describeRclone, useRclone } from './rclone-suite.js';
 const ALLOWED = 'compat-keys-allowed';
 const OTHER = 'compat-keys-other';
 const TREE: TreeFile[] = [
-  { path: 'shared/a.txt', data: Buffer.from('shared a\n'), mtime: fixedMtime(0) },
-  { path: 'shared/sub/b.txt', data: Buffer.from('shared b\n'), mtime: fixedMtime(0) },
+  { path: 'team/a.txt', data: Buffer.from('team a\n'), mtime: fixedMtime(0) },
+  { path: 'team/sub/b.txt', data: Buffer.from('team b\n'), mtime: fixedMtime(0) },
   { path: 'private/c.txt', data: Buffer.from('private c\n'), mtime: fixedMtime(0) },
 ];
 const FILE_CAPS = ['listBuckets', 'listFiles', 'readFiles', 'writeFiles', 'deleteFiles', 'shareFiles'];
@@ -38,16 +38,20 @@ describeRclone('rclone with restricted keys against b2c emulator', () => {
     const allowedId = await bucketId(ctx.b2, ALLOWED);
     await ctx.rclone.setRemotes([
       await createKey(ctx.b2, 'bucket', { capabilities: FILE_CAPS, bucketId: allowedId }),
-      await createKey(ctx.b2, 'prefix', { capabilities: FILE_CAPS, bucketId: allowedId, namePrefix: 'shared/' }),
+      await createKey(ctx.b2, 'prefix', { capabilities: FILE_CAPS, bucketId: allowedId, namePrefix: 'team/' }),
       await createKey(ctx.b2, 'readonly', { capabilities: ['listBuckets', 'listFiles', 'readFiles'] }),
       await createKey(ctx.b2, 'v4bucket', { capabilities: FILE_CAPS, bucketIds: [allowedId] }, 4),
     ]);
   });
 
   test('bucket-restricted key: its bucket lists, reads, takes uploads and deletes', async () => {
-    expect(lines(await ctx.rclone.ok(['lsf', '-R', `bucket:${ALLOWED}`])).filter((l) => !l.endsWith('/')).sort()).toEqual(TREE.map((f) => f.path).sort());
+    expect(
+      lines(await ctx.rclone.ok(['lsf', '-R', `bucket:${ALLOWED}`]))
+        .filter((l) => !l.endsWith('/'))
+        .sort(),
+    ).toEqual(TREE.map((f) => f.path).sort());
     expect((await ctx.rclone.run(['cat', `bucket:${ALLOWED}/private/c.txt`])).stdout).toBe('private c\n');
-    await ctx.rclone.ok(['copyto', join(src, 'shared', 'a.txt'), `bucket:${ALLOWED}/new/a.txt`]);
+    await ctx.rclone.ok(['copyto', join(src, 'team', 'a.txt'), `bucket:${ALLOWED}/new/a.txt`]);
     expect((await listNames(ctx.b2, ALLOWED, 'new/')).map((f) => f.fileName)).toEqual(['new/a.txt']);
     await ctx.rclone.ok(['deletefile', `bucket:${ALLOWED}/new/a.txt`]);
     expect(await listNames(ctx.b2, ALLOWED, 'new/')).toEqual([]);
@@ -56,9 +60,16 @@ describeRclone('rclone with restricted keys against b2c emulator', () => {
   });
 
   test('bucket-restricted key: any other bucket is refused', async () => {
-    for (const args of [['lsf', `bucket:${OTHER}`], ['copyto', join(src, 'shared', 'a.txt'), `bucket:${OTHER}/x.txt`]]) {
+    for (const args of [
+      ['lsf', `bucket:${OTHER}`],
+      ['copyto', join(src, 'team', 'a.txt'), `bucket:${OTHER}/x.txt`],
+    ]) {
       const r = await ctx.rclone.run(args);
-      expect([args[0], r.code, r.stderr]).toEqual([args[0], 1, expect.stringContaining(`you must use bucket "${ALLOWED}"`)]);
+      expect([args[0], r.code, r.stderr]).toEqual([
+        args[0],
+        1,
+        expect.stringContaining(`you must use bucket "${ALLOWED}"`),
+      ]);
     }
     expect(await listNames(ctx.b2, OTHER, 'x.txt')).toEqual([]);
   });
@@ -67,23 +78,44 @@ describeRclone('rclone with restricted keys against b2c emulator', () => {
     // docs/b2-api.md §2.3: on v1 (rclone's version) list calls filter to the key's prefix instead
     // of 401.
     const all = lines(await ctx.rclone.ok(['lsf', '-R', `prefix:${ALLOWED}`]));
-    expect(all.filter((l) => !l.endsWith('/')).sort()).toEqual(['shared/a.txt', 'shared/sub/b.txt']);
-    await ctx.rclone.ok(['copyto', join(src, 'private', 'c.txt'), `prefix:${ALLOWED}/shared/c.txt`]);
-    const outside = await ctx.rclone.run(['copyto', join(src, 'private', 'c.txt'), `prefix:${ALLOWED}/elsewhere/c.txt`]);
+    expect(all.filter((l) => !l.endsWith('/')).sort()).toEqual(['team/a.txt', 'team/sub/b.txt']);
+    await ctx.rclone.ok(['copyto', join(src, 'private', 'c.txt'), `prefix:${ALLOWED}/team/c.txt`]);
+    const outside = await ctx.rclone.run([
+      'copyto',
+      join(src, 'private', 'c.txt'),
+      `prefix:${ALLOWED}/elsewhere/c.txt`,
+    ]);
     expect([outside.code, outside.stderr]).toEqual([1, expect.stringContaining('401')]);
-    expect((await listNames(ctx.b2, ALLOWED)).map((f) => f.fileName)).toEqual(['private/c.txt', 'shared/a.txt', 'shared/c.txt', 'shared/sub/b.txt']);
+    expect((await listNames(ctx.b2, ALLOWED)).map((f) => f.fileName)).toEqual([
+      'private/c.txt',
+      'team/a.txt',
+      'team/c.txt',
+      'team/sub/b.txt',
+    ]);
   });
 
   test('read-only key: lists and downloads; an upload gets 401 unauthorized for writeFiles', async () => {
-    expect(lines(await ctx.rclone.ok(['lsf', `readonly:${OTHER}/shared`]))).toEqual(['a.txt', 'sub/']);
-    expect((await ctx.rclone.run(['cat', `readonly:${OTHER}/shared/a.txt`])).stdout).toBe('shared a\n');
-    const up = await ctx.rclone.run(['copy', join(src, 'private'), `readonly:${OTHER}/upload`, '--low-level-retries', '1']);
-    expect([up.code, up.stderr]).toEqual([1, expect.stringContaining('does not have the writeFiles capability (401 unauthorized)')]);
+    expect(lines(await ctx.rclone.ok(['lsf', `readonly:${OTHER}/team`]))).toEqual(['a.txt', 'sub/']);
+    expect((await ctx.rclone.run(['cat', `readonly:${OTHER}/team/a.txt`])).stdout).toBe('team a\n');
+    const up = await ctx.rclone.run([
+      'copy',
+      join(src, 'private'),
+      `readonly:${OTHER}/upload`,
+      '--low-level-retries',
+      '1',
+    ]);
+    expect([up.code, up.stderr]).toEqual([
+      1,
+      expect.stringContaining('does not have the writeFiles capability (401 unauthorized)'),
+    ]);
     expect(await listNames(ctx.b2, OTHER, 'upload/')).toEqual([]);
   });
 
   test('a bucket-restricted key created on v4 cannot authorize on v1, like real B2', async () => {
     const r = await ctx.rclone.run(['lsf', `v4bucket:${ALLOWED}`]);
-    expect([r.code, r.stderr]).toEqual([1, expect.stringContaining('not currently supported on API version number 1 (400 bad_request)')]);
+    expect([r.code, r.stderr]).toEqual([
+      1,
+      expect.stringContaining('not currently supported on API version number 1 (400 bad_request)'),
+    ]);
   });
 });

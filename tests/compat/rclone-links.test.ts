@@ -36,7 +36,11 @@ describeRclone('rclone link against b2c emulator', () => {
     await writeTree(src, TREE);
     await ctx.rclone.ok(['copy', src, `t:${PRIVATE}`]);
     await ctx.rclone.ok(['copy', src, `t:${PUBLIC}`]);
-    await ctx.b2.call('b2_update_bucket', { accountId: ctx.b2.accountId, bucketId: await bucketId(ctx.b2, PUBLIC), bucketType: 'allPublic' });
+    await ctx.b2.call('b2_update_bucket', {
+      accountId: ctx.b2.accountId,
+      bucketId: await bucketId(ctx.b2, PUBLIC),
+      bucketType: 'allPublic',
+    });
   });
 
   test('a private file link carries a download token that opens that file only', async () => {

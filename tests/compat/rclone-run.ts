@@ -58,7 +58,9 @@ export async function makeRclone(endpoint: string, remotes: Remote[]): Promise<R
   const all = new Map<string, Remote>();
   const setRemotes = async (list: Remote[]): Promise<void> => {
     for (const r of list) all.set(r.name, r);
-    const text = [...all.values()].map((r) => `[${r.name}]\ntype = b2\naccount = ${r.keyId}\nkey = ${r.key}\nendpoint = ${endpoint}\n`).join('\n');
+    const text = [...all.values()]
+      .map((r) => `[${r.name}]\ntype = b2\naccount = ${r.keyId}\nkey = ${r.key}\nendpoint = ${endpoint}\n`)
+      .join('\n');
     await writeFile(config, text, { mode: 0o600 });
     await chmod(config, 0o600);
   };

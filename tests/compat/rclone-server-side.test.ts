@@ -21,12 +21,15 @@ function endpoints(log: string[]): string[] {
 
 /** Request-log lines that moved file bytes: uploads, and GET downloads (HEADs carry none). */
 function byteTransfers(log: string[]): string[] {
-  return log.filter((l) => /^POST \S*\/b2_upload_(file|part)\//.test(l) || /^GET (\/file\/|\S*\/b2_download_file_by_id)/.test(l));
+  return log.filter(
+    (l) => /^POST \S*\/b2_upload_(file|part)\//.test(l) || /^GET (\/file\/|\S*\/b2_download_file_by_id)/.test(l),
+  );
 }
 
 describeRclone('rclone server-side operations against b2c emulator', () => {
   const ctx = useRclone(SMALL_PART_SERVER);
-  const file = async (bucket: string, name: string): Promise<Json | undefined> => (await listNames(ctx.b2, bucket, name)).find((f) => f.fileName === name);
+  const file = async (bucket: string, name: string): Promise<Json | undefined> =>
+    (await listNames(ctx.b2, bucket, name)).find((f) => f.fileName === name);
 
   test('setup: upload a small and a large file', async () => {
     const src = join(ctx.rclone.dir, 'up');
@@ -44,7 +47,12 @@ describeRclone('rclone server-side operations against b2c emulator', () => {
     expect(byteTransfers(log)).toEqual([]);
     const [from, to] = [await file(BUCKET, small.path), await file(BUCKET, 'copies/small.txt')];
     expect(to?.fileId).not.toBe(from?.fileId);
-    expect([to?.contentSha1, to?.contentLength, to?.contentType, to?.fileInfo]).toEqual([sha1(small.data), small.data.length, from?.contentType, from?.fileInfo]);
+    expect([to?.contentSha1, to?.contentLength, to?.contentType, to?.fileInfo]).toEqual([
+      sha1(small.data),
+      small.data.length,
+      from?.contentType,
+      from?.fileInfo,
+    ]);
     expect((await ctx.rclone.run(['cat', `t:${BUCKET}/copies/small.txt`])).bytes.equals(small.data)).toBe(true);
   });
 
@@ -53,12 +61,21 @@ describeRclone('rclone server-side operations against b2c emulator', () => {
     await ctx.rclone.ok(['copyto', `t:${BUCKET}/${small.path}`, `t:${OTHER}/from-other.txt`]);
     expect(endpoints(await ctx.emu.logSince(mark))).toContain('b2_copy_file');
     const to = await file(OTHER, 'from-other.txt');
-    expect([to?.contentSha1, to?.fileInfo.src_last_modified_millis]).toEqual([sha1(small.data), String(small.mtime.getTime())]);
+    expect([to?.contentSha1, to?.fileInfo.src_last_modified_millis]).toEqual([
+      sha1(small.data),
+      String(small.mtime.getTime()),
+    ]);
   });
 
   test('copyto above --b2-copy-cutoff copies a large file part by part (b2_copy_part)', async () => {
     const mark = ctx.emu.log.length;
-    await ctx.rclone.ok(['copyto', `t:${BUCKET}/${large.path}`, `t:${BUCKET}/copies/large.bin`, '--b2-copy-cutoff', '5Mi']);
+    await ctx.rclone.ok([
+      'copyto',
+      `t:${BUCKET}/${large.path}`,
+      `t:${BUCKET}/copies/large.bin`,
+      '--b2-copy-cutoff',
+      '5Mi',
+    ]);
     const log = await ctx.emu.logSince(mark);
     const calls = endpoints(log);
     expect(calls.filter((c) => c === 'b2_copy_part')).toHaveLength(3);
@@ -77,7 +94,10 @@ describeRclone('rclone server-side operations against b2c emulator', () => {
     expect(endpoints(await ctx.emu.logSince(mark))).toContain('b2_copy_file');
     const after = await file(BUCKET, small.path);
     expect(after?.fileId).not.toBe(before?.fileId);
-    expect([after?.fileInfo.src_last_modified_millis, after?.contentSha1]).toEqual([String(Date.UTC(2019, 2, 4, 5, 6, 7)), sha1(small.data)]);
+    expect([after?.fileInfo.src_last_modified_millis, after?.contentSha1]).toEqual([
+      String(Date.UTC(2019, 2, 4, 5, 6, 7)),
+      sha1(small.data),
+    ]);
     const items = JSON.parse(await ctx.rclone.ok(['lsjson', `t:${BUCKET}/src`])) as { Name: string; ModTime: string }[];
     expect(items.find((i) => i.Name === 'small.txt')?.ModTime).toBe('2019-03-04T05:06:07.000Z');
   });

@@ -35,7 +35,10 @@ const MARKER = 'GET /_emulator/faults ';
 /** Starts the server; `partSize` sets both part sizes (default: B2's). */
 export async function startCompatServer(options: { partSize?: number } = {}): Promise<CompatServer> {
   const waiters: (() => void)[] = [];
-  const server = await startTestServer({ partSize: options.partSize, onLog: () => waiters.splice(0).forEach((w) => w()) });
+  const server = await startTestServer({
+    partSize: options.partSize,
+    onLog: () => waiters.splice(0).forEach((w) => w()),
+  });
   const { emu, log } = server;
   return {
     endpoint: emu.endpoint,
@@ -45,7 +48,9 @@ export async function startCompatServer(options: { partSize?: number } = {}): Pr
     async logSince(from) {
       const markers = (): number => log.filter((l) => l.startsWith(MARKER)).length;
       const want = markers() + 1;
-      const res = await fetch(`${emu.endpoint}/_emulator/faults`, { headers: { Authorization: basicAuth(emu.masterKeyId, emu.masterKey) } });
+      const res = await fetch(`${emu.endpoint}/_emulator/faults`, {
+        headers: { Authorization: basicAuth(emu.masterKeyId, emu.masterKey) },
+      });
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`GET /_emulator/faults → ${res.status}`);
       while (markers() < want) await new Promise<void>((resolve) => waiters.push(resolve));

@@ -35,7 +35,9 @@ export function useRclone(server: { partSize?: number } = {}): RcloneContext {
   beforeAll(async () => {
     if (!available) throw new Error(MISSING);
     ctx.emu = await startCompatServer(server);
-    ctx.rclone = await makeRclone(ctx.emu.endpoint, [{ name: 't', keyId: ctx.emu.masterKeyId, key: ctx.emu.masterKey }]);
+    ctx.rclone = await makeRclone(ctx.emu.endpoint, [
+      { name: 't', keyId: ctx.emu.masterKeyId, key: ctx.emu.masterKey },
+    ]);
     ctx.b2 = await authorize(ctx.emu.endpoint, ctx.emu.masterKeyId, ctx.emu.masterKey);
   });
   afterAll(async () => {

@@ -7,7 +7,16 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { listNames } from './b2-native.js';
-import { fixedMtime, md5, parseHashSums, randomData, readTreeFile, sha1, writeTree, type TreeFile } from './local-tree.js';
+import {
+  fixedMtime,
+  md5,
+  parseHashSums,
+  randomData,
+  readTreeFile,
+  sha1,
+  writeTree,
+  type TreeFile,
+} from './local-tree.js';
 import { lines } from './rclone-run.js';
 import { CHUNK, describeRclone, MULTIPART_FLAGS, SMALL_PART_SERVER, useRclone } from './rclone-suite.js';
 
@@ -42,7 +51,8 @@ describeRclone('rclone transfers against b2c emulator', () => {
     const mark = ctx.emu.log.length;
     await ctx.rclone.ok(['copy', src, `t:${BUCKET}`, ...MULTIPART_FLAGS]);
     const calls = await ctx.emu.logSince(mark);
-    const count = (path: string): number => calls.filter((l) => l.includes(`/${path}`) && l.endsWith('ms') && / 200 /.test(l)).length;
+    const count = (path: string): number =>
+      calls.filter((l) => l.includes(`/${path}`) && l.endsWith('ms') && / 200 /.test(l)).length;
     expect(count('b2_upload_file/')).toBe(TREE.length - 1);
     expect(count('b2_start_large_file')).toBe(1);
     expect(count('b2_upload_part/')).toBe(3);
@@ -52,7 +62,11 @@ describeRclone('rclone transfers against b2c emulator', () => {
     expect(files.map((f) => f.fileName).sort()).toEqual(TREE.map((f) => f.path).sort());
     for (const f of files) {
       const local = byPath.get(f.fileName as string);
-      expect([f.fileName, f.contentLength, f.fileInfo.src_last_modified_millis]).toEqual([f.fileName, local?.data.length, String(local?.mtime.getTime())]);
+      expect([f.fileName, f.contentLength, f.fileInfo.src_last_modified_millis]).toEqual([
+        f.fileName,
+        local?.data.length,
+        String(local?.mtime.getTime()),
+      ]);
     }
     const large = files.find((f) => f.fileName === 'big.bin');
     // A large file has no whole-file SHA1 of its own; rclone stores it as large_file_sha1.
@@ -65,19 +79,43 @@ describeRclone('rclone transfers against b2c emulator', () => {
     expect(lsf.filter((l) => l.endsWith('/')).sort()).toEqual(['odd/', 'sub/', 'sub/deeper/', 'ünï cødé/']);
     expect(lines(await ctx.rclone.ok(['lsf', `t:${BUCKET}/sub`]))).toEqual(['b.bin', 'deeper/']);
 
-    const ls = lines(await ctx.rclone.ok(['ls', `t:${BUCKET}`])).map((l) => l.trim().split(/\s+(.*)/s).slice(0, 2));
-    expect(new Map(ls.map(([size, path]) => [path, Number(size)]))).toEqual(new Map(TREE.map((f) => [f.path, f.data.length])));
+    const ls = lines(await ctx.rclone.ok(['ls', `t:${BUCKET}`])).map((l) =>
+      l
+        .trim()
+        .split(/\s+(.*)/s)
+        .slice(0, 2),
+    );
+    expect(new Map(ls.map(([size, path]) => [path, Number(size)]))).toEqual(
+      new Map(TREE.map((f) => [f.path, f.data.length])),
+    );
 
     const lsl = await ctx.rclone.ok(['lsl', `t:${BUCKET}/sub/deeper`]);
     expect(lsl.trim()).toBe('6 2021-05-06 07:09:39.250000000 c.txt');
 
-    const server = new Map((await listNames(ctx.b2, BUCKET)).map((f) => [f.fileName as string, Number(f.fileInfo.src_last_modified_millis)]));
-    const items = JSON.parse(await ctx.rclone.ok(['lsjson', '-R', `t:${BUCKET}`])) as { Path: string; Size: number; ModTime: string; IsDir: boolean }[];
+    const server = new Map(
+      (await listNames(ctx.b2, BUCKET)).map((f) => [f.fileName as string, Number(f.fileInfo.src_last_modified_millis)]),
+    );
+    const items = JSON.parse(await ctx.rclone.ok(['lsjson', '-R', `t:${BUCKET}`])) as {
+      Path: string;
+      Size: number;
+      ModTime: string;
+      IsDir: boolean;
+    }[];
     for (const it of items.filter((i) => !i.IsDir)) {
       const local = byPath.get(it.Path);
-      expect([it.Path, it.Size, Date.parse(it.ModTime), Date.parse(it.ModTime)]).toEqual([it.Path, local?.data.length, local?.mtime.getTime(), server.get(it.Path)]);
+      expect([it.Path, it.Size, Date.parse(it.ModTime), Date.parse(it.ModTime)]).toEqual([
+        it.Path,
+        local?.data.length,
+        local?.mtime.getTime(),
+        server.get(it.Path),
+      ]);
     }
-    expect(items.filter((i) => i.IsDir).map((i) => i.Path).sort()).toEqual(['odd', 'sub', 'sub/deeper', 'ünï cødé']);
+    expect(
+      items
+        .filter((i) => i.IsDir)
+        .map((i) => i.Path)
+        .sort(),
+    ).toEqual(['odd', 'sub', 'sub/deeper', 'ünï cødé']);
   });
 
   test('check finds no differences, and finds one after a local change', async () => {
@@ -106,14 +144,29 @@ describeRclone('rclone transfers against b2c emulator', () => {
   test('multi-thread download: concurrent Range requests (206) reassemble the large file exactly', async () => {
     const down = join(ctx.rclone.dir, 'multi');
     const mark = ctx.emu.log.length;
-    await ctx.rclone.ok(['copy', `t:${BUCKET}/big.bin`, down, '--multi-thread-cutoff', '1Mi', '--multi-thread-streams', '4']);
+    await ctx.rclone.ok([
+      'copy',
+      `t:${BUCKET}/big.bin`,
+      down,
+      '--multi-thread-cutoff',
+      '1Mi',
+      '--multi-thread-streams',
+      '4',
+    ]);
     expect((await ctx.emu.logSince(mark)).filter((l) => /^GET \S+ 206 /.test(l))).toHaveLength(4);
     expect(sha1(await readTreeFile(down, 'big.bin'))).toBe(sha1(big));
   });
 
   test('cat --offset/--count reads ranges (206), across a part boundary and from the end', async () => {
     const mark = ctx.emu.log.length;
-    const across = await ctx.rclone.run(['cat', '--offset', String(CHUNK - 10), '--count', '20', `t:${BUCKET}/big.bin`]);
+    const across = await ctx.rclone.run([
+      'cat',
+      '--offset',
+      String(CHUNK - 10),
+      '--count',
+      '20',
+      `t:${BUCKET}/big.bin`,
+    ]);
     expect(across.bytes.toString('hex')).toBe(big.subarray(CHUNK - 10, CHUNK + 10).toString('hex'));
     const tail = await ctx.rclone.ok(['cat', '--offset', '-7', `t:${BUCKET}/a.txt`]);
     expect(tail).toBe('rclone\n');
@@ -122,7 +175,11 @@ describeRclone('rclone transfers against b2c emulator', () => {
     const calls = await ctx.emu.logSince(mark);
     expect(calls.filter((l) => / 206 /.test(l)).length).toBeGreaterThanOrEqual(3);
     const past = await ctx.rclone.run(['cat', '--offset', '100', '--count', '3', `t:${BUCKET}/a.txt`]);
-    expect([past.code, past.stdout, past.stderr]).toEqual([1, '', expect.stringContaining('416 range_not_satisfiable')]);
+    expect([past.code, past.stdout, past.stderr]).toEqual([
+      1,
+      '',
+      expect.stringContaining('416 range_not_satisfiable'),
+    ]);
   });
 
   test('sha1sum agrees with local SHA1s (large file via large_file_sha1); md5sum only with --download', async () => {

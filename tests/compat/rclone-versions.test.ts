@@ -35,7 +35,10 @@ describeRclone('rclone versions, hide, delete, cleanup and purge against b2c emu
     await ctx.rclone.ok(['copy', src, `t:${BUCKET}`]);
     await writeTree(src, [v2]);
     await ctx.rclone.ok(['copy', src, `t:${BUCKET}`]);
-    expect((await listVersions(ctx.b2, BUCKET, 'a.txt')).map((v) => v.contentLength)).toEqual([v2.data.length, v1.data.length]);
+    expect((await listVersions(ctx.b2, BUCKET, 'a.txt')).map((v) => v.contentLength)).toEqual([
+      v2.data.length,
+      v1.data.length,
+    ]);
   });
 
   test('--b2-versions lists the old version by its upload time and cat reads its bytes', async () => {
@@ -45,7 +48,10 @@ describeRclone('rclone versions, hide, delete, cleanup and purge against b2c emu
     expect(plain).toEqual(['a.txt', 'b.txt', 'c.txt', 'dir/']);
     const all = lines(await ctx.rclone.ok(['lsf', '--b2-versions', `t:${BUCKET}`]));
     expect(all.sort()).toEqual([oldName, 'a.txt', 'b.txt', 'c.txt', 'dir/'].sort());
-    const items = JSON.parse(await ctx.rclone.ok(['lsjson', '--b2-versions', `t:${BUCKET}`])) as { Name: string; Size: number }[];
+    const items = JSON.parse(await ctx.rclone.ok(['lsjson', '--b2-versions', `t:${BUCKET}`])) as {
+      Name: string;
+      Size: number;
+    }[];
     expect(items.find((i) => i.Name === oldName)?.Size).toBe(v1.data.length);
     expect((await ctx.rclone.run(['cat', '--b2-versions', `t:${BUCKET}/${oldName}`])).stdout).toBe(v1.data.toString());
     expect((await ctx.rclone.run(['cat', `t:${BUCKET}/a.txt`])).stdout).toBe(v2.data.toString());
@@ -61,18 +67,25 @@ describeRclone('rclone versions, hide, delete, cleanup and purge against b2c emu
       ['b.txt', 'hide', 0],
       ['b.txt', 'upload', 13],
     ]);
-    const byName = await fetch(`${ctx.b2.downloadUrl}/file/${BUCKET}/b.txt`, { headers: { Authorization: ctx.b2.token } });
+    const byName = await fetch(`${ctx.b2.downloadUrl}/file/${BUCKET}/b.txt`, {
+      headers: { Authorization: ctx.b2.token },
+    });
     expect([byName.status, ((await byName.json()) as { code: string }).code]).toEqual([404, 'not_found']);
     // rclone never shows the hide marker itself, only the hidden upload as an old version.
     const all = lines(await ctx.rclone.ok(['lsf', '--b2-versions', `t:${BUCKET}`]));
-    expect(all.filter((n) => n.startsWith('b'))).toEqual([`b${versionSuffix(versions[1]?.uploadTimestamp as number)}.txt`]);
+    expect(all.filter((n) => n.startsWith('b'))).toEqual([
+      `b${versionSuffix(versions[1]?.uploadTimestamp as number)}.txt`,
+    ]);
   });
 
   test('deletefile --b2-hard-delete removes the version itself (no hide marker)', async () => {
     const mark = ctx.emu.log.length;
     await ctx.rclone.ok(['deletefile', '--b2-hard-delete', `t:${BUCKET}/c.txt`]);
     const log = await ctx.emu.logSince(mark);
-    expect([log.filter((l) => l.includes('b2_delete_file_version')).length, log.filter((l) => l.includes('b2_hide_file')).length]).toEqual([1, 0]);
+    expect([
+      log.filter((l) => l.includes('b2_delete_file_version')).length,
+      log.filter((l) => l.includes('b2_hide_file')).length,
+    ]).toEqual([1, 0]);
     expect(await listVersions(ctx.b2, BUCKET, 'c.txt')).toEqual([]);
   });
 
@@ -83,7 +96,11 @@ describeRclone('rclone versions, hide, delete, cleanup and purge against b2c emu
       ['a.txt', 'upload', v2.data.length],
       ['dir/d.txt', 'upload', 6],
     ]);
-    expect(lines(await ctx.rclone.ok(['lsf', '-R', '--b2-versions', `t:${BUCKET}`]))).toEqual(['a.txt', 'dir/d.txt', 'dir/']);
+    expect(lines(await ctx.rclone.ok(['lsf', '-R', '--b2-versions', `t:${BUCKET}`]))).toEqual([
+      'a.txt',
+      'dir/d.txt',
+      'dir/',
+    ]);
   });
 
   test('rmdir refuses a non-empty bucket (400 cannot_delete_non_empty_bucket)', async () => {
@@ -95,7 +112,11 @@ describeRclone('rclone versions, hide, delete, cleanup and purge against b2c emu
   test('purge deletes every version, an unfinished large file included, then the bucket', async () => {
     const bucket = await findBucket(ctx.b2, BUCKET);
     // A large file started but never finished: purge lists it (action "start") and deletes it.
-    await ctx.b2.call('b2_start_large_file', { bucketId: bucket?.bucketId, fileName: 'pending/upload.bin', contentType: 'b2/x-auto' });
+    await ctx.b2.call('b2_start_large_file', {
+      bucketId: bucket?.bucketId,
+      fileName: 'pending/upload.bin',
+      contentType: 'b2/x-auto',
+    });
     expect((await listVersions(ctx.b2, BUCKET, 'pending/')).map((v) => v.action)).toEqual(['start']);
     await ctx.rclone.ok(['purge', `t:${BUCKET}`]);
     expect(await findBucket(ctx.b2, BUCKET)).toBeUndefined();

@@ -3,7 +3,12 @@ import { CredentialsError, openConfig, resolveCredentials } from '../../src/conf
 import type { ConfigStore } from '../../src/config/index.js';
 import { tempDir, thrown } from './temp-config.js';
 
-const work = { name: 'work', applicationKeyId: '0051234567890ab0000000001', applicationKey: 'K005workSecretValue', endpoint: 'http://127.0.0.1:9000' };
+const work = {
+  name: 'work',
+  applicationKeyId: '0051234567890ab0000000001',
+  applicationKey: 'K005workSecretValue',
+  endpoint: 'http://127.0.0.1:9000',
+};
 const home = { name: 'home', applicationKeyId: '0051234567890ab0000000002', applicationKey: 'K005homeSecretValue' };
 const envKey = { B2_APPLICATION_KEY_ID: '005envKeyId', B2_APPLICATION_KEY: 'K005envSecret' };
 
@@ -24,7 +29,11 @@ describe('resolveCredentials', () => {
       applicationKeyId: '005envKeyId',
       applicationKey: 'K005envSecret',
     });
-    const withProfile = resolveCredentials({ env: { ...envKey, B2_ENDPOINT: 'http://127.0.0.1:8000' }, config, profileName: 'home' });
+    const withProfile = resolveCredentials({
+      env: { ...envKey, B2_ENDPOINT: 'http://127.0.0.1:8000' },
+      config,
+      profileName: 'home',
+    });
     expect(plain(withProfile)).toEqual({
       source: 'env',
       applicationKeyId: '005envKeyId',
@@ -43,14 +52,19 @@ describe('resolveCredentials', () => {
     expect((noKey as Error).message).toBe(
       'B2_APPLICATION_KEY_ID is set but B2_APPLICATION_KEY is not: set both to use a key from the environment, or unset B2_APPLICATION_KEY_ID to use a stored profile.',
     );
-    const noId = thrown(() => resolveCredentials({ env: { B2_APPLICATION_KEY: 'K005envSecret', B2_APPLICATION_KEY_ID: '' }, config }));
+    const noId = thrown(() =>
+      resolveCredentials({ env: { B2_APPLICATION_KEY: 'K005envSecret', B2_APPLICATION_KEY_ID: '' }, config }),
+    );
     expect((noId as CredentialsError).missing).toBe('B2_APPLICATION_KEY_ID');
     expect((noId as Error).message).not.toContain('K005envSecret');
   });
 
   it('empty variables count as unset', () => {
     const config = storeWith(home);
-    const result = resolveCredentials({ env: { B2_APPLICATION_KEY_ID: '', B2_APPLICATION_KEY: ' ', B2_ENDPOINT: '' }, config });
+    const result = resolveCredentials({
+      env: { B2_APPLICATION_KEY_ID: '', B2_APPLICATION_KEY: ' ', B2_ENDPOINT: '' },
+      config,
+    });
     expect(result.source).toBe('profile');
   });
 
@@ -64,7 +78,12 @@ describe('resolveCredentials', () => {
       endpoint: 'http://127.0.0.1:9000',
     });
     const named = resolveCredentials({ env: {}, config, profileName: 'home' });
-    expect(plain(named)).toEqual({ source: 'profile', profileName: 'home', applicationKeyId: home.applicationKeyId, applicationKey: home.applicationKey });
+    expect(plain(named)).toEqual({
+      source: 'profile',
+      profileName: 'home',
+      applicationKeyId: home.applicationKeyId,
+      applicationKey: home.applicationKey,
+    });
     const overridden = resolveCredentials({ env: { B2_ENDPOINT: 'https://api.example.test' }, config });
     expect(overridden.source === 'profile' && overridden.endpoint).toBe('https://api.example.test');
   });
@@ -81,10 +100,18 @@ describe('resolveCredentials', () => {
   });
 
   it('no profile at all → "none" for the wizard; several without a default → "no-default"', () => {
-    expect(resolveCredentials({ env: {}, config: storeWith() })).toEqual({ source: 'none', reason: 'no-profiles', profiles: [] });
+    expect(resolveCredentials({ env: {}, config: storeWith() })).toEqual({
+      source: 'none',
+      reason: 'no-profiles',
+      profiles: [],
+    });
     const several = storeWith(work, home);
     several.setDefaultProfile(null);
-    expect(resolveCredentials({ env: {}, config: several })).toEqual({ source: 'none', reason: 'no-default', profiles: ['work', 'home'] });
+    expect(resolveCredentials({ env: {}, config: several })).toEqual({
+      source: 'none',
+      reason: 'no-default',
+      profiles: ['work', 'home'],
+    });
     several.deleteProfile('work');
     several.setDefaultProfile(null);
     const single = resolveCredentials({ env: {}, config: several });
@@ -93,13 +120,20 @@ describe('resolveCredentials', () => {
 
   it('a default profile that no longer exists is reported', () => {
     const config = storeWith(work);
-    const dangling = { ...config, listProfiles: () => config.listProfiles(), getProfile: (n: string) => config.getProfile(n), getDefaultProfileName: () => 'gone' };
+    const dangling = {
+      ...config,
+      listProfiles: () => config.listProfiles(),
+      getProfile: (n: string) => config.getProfile(n),
+      getDefaultProfileName: () => 'gone',
+    };
     const error = thrown(() => resolveCredentials({ env: {}, config: dangling }));
     expect((error as Error).message).toBe('The default profile "gone" does not exist. Existing profiles: "work".');
   });
 
   it('B2_ENDPOINT must be an http(s) URL', () => {
-    const error = thrown(() => resolveCredentials({ env: { ...envKey, B2_ENDPOINT: 'api.backblazeb2.com' }, config: storeWith() }));
+    const error = thrown(() =>
+      resolveCredentials({ env: { ...envKey, B2_ENDPOINT: 'api.backblazeb2.com' }, config: storeWith() }),
+    );
     expect((error as CredentialsError).kind).toBe('invalid-endpoint');
   });
 

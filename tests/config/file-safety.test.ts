@@ -47,13 +47,15 @@ describe('file and directory permissions', () => {
     expect(openConfig({ dir }).notices).toEqual([]);
   });
 
-  it('tightens an existing folder open to others to 0700 when it is b2c\'s alone, and says so', () => {
+  it("tightens an existing folder open to others to 0700 when it is b2c's alone, and says so", () => {
     const dir = tempDir();
     writeConfigFile(dir, v1File({ profiles: [profile] }), 0o600);
     fs.chmodSync(dir, 0o755);
     const store = openConfig({ dir });
     expect(modeOf(dir)).toBe(0o700);
-    expect(store.notices).toEqual([`The config folder ${dir} was open to others (mode 755); b2c changed it to 700 because it holds application keys.`]);
+    expect(store.notices).toEqual([
+      `The config folder ${dir} was open to others (mode 755); b2c changed it to 700 because it holds application keys.`,
+    ]);
     expect(openConfig({ dir }).notices).toEqual([]);
   });
 
@@ -63,7 +65,9 @@ describe('file and directory permissions', () => {
     fs.chmodSync(dir, 0o755);
     const store = openConfig({ dir });
     expect(modeOf(dir)).toBe(0o755);
-    expect(store.notices).toEqual([`The config folder ${dir} is open to others (mode 755) and holds other files too, so b2c leaves it as it is; to keep it private, run: chmod 700 '${dir}'.`]);
+    expect(store.notices).toEqual([
+      `The config folder ${dir} is open to others (mode 755) and holds other files too, so b2c leaves it as it is; to keep it private, run: chmod 700 '${dir}'.`,
+    ]);
   });
 });
 
@@ -73,17 +77,25 @@ describe('where the config lives', () => {
     const explicit = tempDir();
     expect(openConfig({ env: { B2C_CONFIG_DIR: fromEnv } }).path).toBe(path.join(fromEnv, 'config.json'));
     expect(fs.existsSync(path.join(fromEnv, 'config.json'))).toBe(true);
-    expect(openConfig({ dir: explicit, env: { B2C_CONFIG_DIR: fromEnv } }).path).toBe(path.join(explicit, 'config.json'));
+    expect(openConfig({ dir: explicit, env: { B2C_CONFIG_DIR: fromEnv } }).path).toBe(
+      path.join(explicit, 'config.json'),
+    );
   });
 
   it('defaults to the platform config directory, as conf would with projectName b2-commander', () => {
     expect(resolveConfigDir(undefined, {}, 'linux', '/home/u')).toBe('/home/u/.config/b2-commander');
     expect(resolveConfigDir(undefined, { XDG_CONFIG_HOME: '/xdg' }, 'linux', '/home/u')).toBe('/xdg/b2-commander');
     // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
-    expect(resolveConfigDir(undefined, { XDG_CONFIG_HOME: 'rel' }, 'linux', '/home/u')).toBe('/home/u/.config/b2-commander');
+    expect(resolveConfigDir(undefined, { XDG_CONFIG_HOME: 'rel' }, 'linux', '/home/u')).toBe(
+      '/home/u/.config/b2-commander',
+    );
     expect(resolveConfigDir(undefined, {}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Preferences/b2-commander');
-    expect(resolveConfigDir(undefined, { B2C_CONFIG_DIR: '' }, 'linux', '/home/u')).toBe('/home/u/.config/b2-commander');
-    expect(resolveConfigDir(undefined, { B2C_CONFIG_DIR: 'rel/dir' }, 'linux', '/home/u')).toBe(path.resolve('rel/dir'));
+    expect(resolveConfigDir(undefined, { B2C_CONFIG_DIR: '' }, 'linux', '/home/u')).toBe(
+      '/home/u/.config/b2-commander',
+    );
+    expect(resolveConfigDir(undefined, { B2C_CONFIG_DIR: 'rel/dir' }, 'linux', '/home/u')).toBe(
+      path.resolve('rel/dir'),
+    );
   });
 
   it('a directory that cannot be created: unwritable, naming the file', () => {
@@ -102,7 +114,10 @@ describe('a broken config file is reported, never overwritten', () => {
   it('invalid JSON: ConfigError with the path and position, file unchanged, no secret in the message', () => {
     const dir = tempDir();
     // The syntax error sits right after the key; V8's own message would quote it.
-    const file = writeConfigFile(dir, `{\n  "profiles": [{"name": "w", "applicationKeyId": "id", "applicationKey": "${profile.applicationKey}" "x"}]\n}\n`);
+    const file = writeConfigFile(
+      dir,
+      `{\n  "profiles": [{"name": "w", "applicationKeyId": "id", "applicationKey": "${profile.applicationKey}" "x"}]\n}\n`,
+    );
     const error = expectRefusedUnchanged(dir, file, 'invalid-json');
     expect(error.message).toMatch(/not valid JSON \(near line 2, column \d+\)/);
     expect(error.message).not.toContain(profile.applicationKey);
@@ -119,7 +134,10 @@ describe('a broken config file is reported, never overwritten', () => {
 
   it('schema violation in a current-version file', () => {
     const dir = tempDir();
-    const file = writeConfigFile(dir, v1File({ profiles: [{ ...profile, applicationKey: '' }], settings: { concurrency: 0, theme: 'neon' } }));
+    const file = writeConfigFile(
+      dir,
+      v1File({ profiles: [{ ...profile, applicationKey: '' }], settings: { concurrency: 0, theme: 'neon' } }),
+    );
     const error = expectRefusedUnchanged(dir, file, 'invalid-content');
     expect(error.problems).toEqual([
       'profiles[0].applicationKey must be non-empty, without spaces',
@@ -145,7 +163,10 @@ describe('a broken config file is reported, never overwritten', () => {
     const dir = tempDir();
     const file = writeConfigFile(dir, JSON.stringify({ profiles: { work: { keyId: 'id' } }, theme: 'neon' }));
     const error = expectRefusedUnchanged(dir, file, 'invalid-content');
-    expect(error.problems).toEqual(['profiles[0].applicationKey is missing', 'settings.theme: must be one of default, mono']);
+    expect(error.problems).toEqual([
+      'profiles[0].applicationKey is missing',
+      'settings.theme: must be one of default, mono',
+    ]);
   });
 
   it('a file from a newer b2c is refused rather than downgraded', () => {
@@ -183,7 +204,11 @@ describe('a broken config file is reported, never overwritten', () => {
     store.saveProfile(profile);
     fs.writeFileSync(store.path, '{"profiles": oops');
     const before = fs.readFileSync(store.path);
-    for (const op of [() => store.listProfiles(), () => store.saveProfile({ ...profile, name: 'b' }), () => store.updateSettings({ theme: 'mono' })]) {
+    for (const op of [
+      () => store.listProfiles(),
+      () => store.saveProfile({ ...profile, name: 'b' }),
+      () => store.updateSettings({ theme: 'mono' }),
+    ]) {
       const error = thrown(op);
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).kind).toBe('invalid-json');

@@ -24,12 +24,21 @@ describe('migrations', () => {
       { name: 'lab', applicationKeyId: '0051234567890ab0000000002', endpoint: 'http://127.0.0.1:8000' },
     ]);
     expect(store.getProfile('lab')?.applicationKey).toBe('K005labSecretValue');
-    expect(store.getSettings()).toEqual({ ...DEFAULT_SETTINGS, defaultProfile: 'lab', partSize: 67_108_864, theme: 'mono' });
+    expect(store.getSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      defaultProfile: 'lab',
+      partSize: 67_108_864,
+      theme: 'mono',
+    });
 
     const onDisk = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(onDisk.__internal__.migrations.version).toBe(CONFIG_VERSION);
     expect(Object.keys(onDisk).sort()).toEqual(['__internal__', 'profiles', 'settings']);
-    expect(onDisk.profiles[0]).toEqual({ name: 'work', applicationKeyId: '0051234567890ab0000000001', applicationKey: 'K005workSecretValue' });
+    expect(onDisk.profiles[0]).toEqual({
+      name: 'work',
+      applicationKeyId: '0051234567890ab0000000001',
+      applicationKey: 'K005workSecretValue',
+    });
     expect(onDisk.settings.partSize).toBe(67_108_864);
     expect(modeOf(file)).toBe(0o600);
   });

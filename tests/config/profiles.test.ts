@@ -5,9 +5,17 @@ import { ConfigValueError, ProfileError, openConfig } from '../../src/config/ind
 import { tempDir, thrown } from './temp-config.js';
 
 const work = { name: 'work', applicationKeyId: '0051234567890ab0000000001', applicationKey: 'K005workSecretValue' };
-const home = { name: 'home', applicationKeyId: '0051234567890ab0000000002', applicationKey: 'K005homeSecretValue', endpoint: 'http://127.0.0.1:9000' };
+const home = {
+  name: 'home',
+  applicationKeyId: '0051234567890ab0000000002',
+  applicationKey: 'K005homeSecretValue',
+  endpoint: 'http://127.0.0.1:9000',
+};
 
-function onDisk(file: string): { profiles: { name: string; applicationKey: string }[]; settings: { defaultProfile: string | null } } {
+function onDisk(file: string): {
+  profiles: { name: string; applicationKey: string }[];
+  settings: { defaultProfile: string | null };
+} {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
@@ -29,7 +37,10 @@ describe('profiles', () => {
     expect(reopened.getProfile('work')?.applicationKey).toBe('K005rotatedSecret');
     expect(reopened.getProfile('home')?.endpoint).toBe('http://127.0.0.1:9000');
     expect(reopened.listProfiles().map((p) => p.name)).toEqual(['work', 'home']);
-    expect(onDisk(reopened.path).profiles.map((p) => p.applicationKey)).toEqual(['K005rotatedSecret', 'K005homeSecretValue']);
+    expect(onDisk(reopened.path).profiles.map((p) => p.applicationKey)).toEqual([
+      'K005rotatedSecret',
+      'K005homeSecretValue',
+    ]);
   });
 
   it('treats names case-sensitively and returns undefined for a missing one', () => {

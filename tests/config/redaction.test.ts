@@ -4,11 +4,23 @@
 import fs from 'node:fs';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, describeCredentials, describeProfile, openConfig, redactUrlUserInfo, resolveCredentials } from '../../src/config/index.js';
+import {
+  ConfigError,
+  describeCredentials,
+  describeProfile,
+  openConfig,
+  redactUrlUserInfo,
+  resolveCredentials,
+} from '../../src/config/index.js';
 import { tempDir, thrown, v1File, writeConfigFile } from './temp-config.js';
 
 const SECRET = 'K005thisMustNeverBeShown';
-const profile = { name: 'work', applicationKeyId: '0051234567890ab0000000001', applicationKey: SECRET, endpoint: 'http://127.0.0.1:9000' };
+const profile = {
+  name: 'work',
+  applicationKeyId: '0051234567890ab0000000001',
+  applicationKey: SECRET,
+  endpoint: 'http://127.0.0.1:9000',
+};
 
 describe('the application key stays out of displayed and serialised forms', () => {
   it('is on disk (so the checks below can fail) but not in any display form', () => {
@@ -38,11 +50,18 @@ describe('the application key stays out of displayed and serialised forms', () =
       expect(text).toContain('0051234567890ab0000000001');
     }
     expect(JSON.stringify(store.getSettings())).not.toContain(SECRET);
-    expect(JSON.parse(JSON.stringify(loaded))).toEqual({ name: 'work', applicationKeyId: '0051234567890ab0000000001', endpoint: 'http://127.0.0.1:9000' });
+    expect(JSON.parse(JSON.stringify(loaded))).toEqual({
+      name: 'work',
+      applicationKeyId: '0051234567890ab0000000001',
+      endpoint: 'http://127.0.0.1:9000',
+    });
   });
 
   it('env credentials serialise without the key too', () => {
-    const resolved = resolveCredentials({ env: { B2_APPLICATION_KEY_ID: 'id', B2_APPLICATION_KEY: SECRET }, config: openConfig({ dir: tempDir() }) });
+    const resolved = resolveCredentials({
+      env: { B2_APPLICATION_KEY_ID: 'id', B2_APPLICATION_KEY: SECRET },
+      config: openConfig({ dir: tempDir() }),
+    });
     expect(JSON.stringify(resolved)).toBe('{"source":"env","applicationKeyId":"id"}');
     expect(inspect(resolved)).not.toContain(SECRET);
   });
@@ -57,7 +76,9 @@ describe('the application key stays out of displayed and serialised forms', () =
     const broken = thrown(() => openConfig({ dir })) as ConfigError;
     expect(broken.kind).toBe('invalid-json');
     for (const error of [invalid, broken]) {
-      expect(`${error.message} ${error.problems.join(' ')} ${inspect(error)} ${JSON.stringify(error)}`).not.toContain(SECRET);
+      expect(`${error.message} ${error.problems.join(' ')} ${inspect(error)} ${JSON.stringify(error)}`).not.toContain(
+        SECRET,
+      );
     }
   });
 });
@@ -65,8 +86,12 @@ describe('the application key stays out of displayed and serialised forms', () =
 describe('a password in a URL is never shown', () => {
   it('redactUrlUserInfo replaces the user-info of every URL in a text, and nothing else', () => {
     expect(redactUrlUserInfo('http://user:PASS@host:9000/x')).toBe('http://***@host:9000/x');
-    expect(redactUrlUserInfo('Cannot use https://PASS@a.example and HTTP://u:p@b.example/?q=1@2.')).toBe('Cannot use https://***@a.example and HTTP://***@b.example/?q=1@2.');
-    expect(redactUrlUserInfo('mail me@example.com, see https://host/a@b')).toBe('mail me@example.com, see https://host/a@b');
+    expect(redactUrlUserInfo('Cannot use https://PASS@a.example and HTTP://u:p@b.example/?q=1@2.')).toBe(
+      'Cannot use https://***@a.example and HTTP://***@b.example/?q=1@2.',
+    );
+    expect(redactUrlUserInfo('mail me@example.com, see https://host/a@b')).toBe(
+      'mail me@example.com, see https://host/a@b',
+    );
     expect(redactUrlUserInfo('http://host:9000')).toBe('http://host:9000');
   });
 

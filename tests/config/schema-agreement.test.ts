@@ -15,10 +15,24 @@ const ok = { name: 'work', applicationKeyId: 'id1', applicationKey: 'secret1' };
 const valid: unknown[] = [
   {},
   { profiles: [ok], settings: {} },
-  { profiles: [{ ...ok, endpoint: 'https://api.backblazeb2.com' }, { ...ok, name: 'Work' }] },
+  {
+    profiles: [
+      { ...ok, endpoint: 'https://api.backblazeb2.com' },
+      { ...ok, name: 'Work' },
+    ],
+  },
   { profiles: [{ ...ok, name: 'ü'.repeat(64) }] },
   { profiles: [{ ...ok, name: 'my key (read-only)' }] },
-  { settings: { defaultProfile: null, concurrency: 64, partConcurrency: 1, partSize: 5_000_000, theme: 'mono', confirmDelete: false } },
+  {
+    settings: {
+      defaultProfile: null,
+      concurrency: 64,
+      partConcurrency: 1,
+      partSize: 5_000_000,
+      theme: 'mono',
+      confirmDelete: false,
+    },
+  },
   { settings: { keymapOverrides: { 'pane.delete': ['f8', 'ctrl+d'], 'app.quit': [] } } },
 ];
 
@@ -50,7 +64,13 @@ function confAccepts(data: unknown): boolean {
   const dir = tempDir();
   writeConfigFile(dir, JSON.stringify(data));
   try {
-    new Conf<ConfFileShape>({ cwd: path.join(dir), schema: CONFIG_SCHEMA, rootSchema: CONFIG_ROOT_SCHEMA, ajvOptions: AJV_OPTIONS, clearInvalidConfig: false });
+    new Conf<ConfFileShape>({
+      cwd: path.join(dir),
+      schema: CONFIG_SCHEMA,
+      rootSchema: CONFIG_ROOT_SCHEMA,
+      ajvOptions: AJV_OPTIONS,
+      clearInvalidConfig: false,
+    });
     return true;
   } catch (error) {
     expect(String(error)).toContain('Config schema violation');

@@ -26,7 +26,9 @@ describe('parseSize', () => {
   });
 
   it('explains the accepted forms', () => {
-    expect(() => parseSize('5 XB')).toThrow('"XB" is not a size unit: use B, K/KiB/KB, M/MiB/MB, G/GiB/GB or T/TiB/TB.');
+    expect(() => parseSize('5 XB')).toThrow(
+      '"XB" is not a size unit: use B, K/KiB/KB, M/MiB/MB, G/GiB/GB or T/TiB/TB.',
+    );
     expect(() => parseSize('lots')).toThrow('like 64MiB, 100M or 5MB');
   });
 });

@@ -39,14 +39,23 @@ async function temps(dir: string): Promise<string[]> {
 
 /** Polls (bounded) until b2c's temporary file for big.bin exists under `dir`. */
 async function tempFileIn(dir: string): Promise<string> {
-  return untilValue(async () => (await temps(dir)).find((n) => n.includes('.big.bin.')), 'a temporary file', { timeoutMs: 20_000 });
+  return untilValue(async () => (await temps(dir)).find((n) => n.includes('.big.bin.')), 'a temporary file', {
+    timeoutMs: 20_000,
+  });
 }
 
 /** Starts `cp -r` of the tree into `target`, holds big.bin's body after 200 KB, kills the copy with `signal`. */
 async function killedDownload(target: string, signal: NodeJS.Signals): Promise<{ code: number | null; temp: string }> {
-  const proxy = await startStallProxy(s.emu.endpoint, { match: (path) => path.includes('big.bin'), at: 'response-body', afterBytes: 200_000, times: 1 });
+  const proxy = await startStallProxy(s.emu.endpoint, {
+    match: (path) => path.includes('big.bin'),
+    at: 'response-body',
+    afterBytes: 200_000,
+    times: 1,
+  });
   try {
-    const run = startB2c(['cp', '-r', `b2://${s.bucket}/tree/`, `${target}/`], { env: { ...s.env(), B2_ENDPOINT: proxy.endpoint } });
+    const run = startB2c(['cp', '-r', `b2://${s.bucket}/tree/`, `${target}/`], {
+      env: { ...s.env(), B2_ENDPOINT: proxy.endpoint },
+    });
     await proxy.firstHold;
     const temp = await tempFileIn(target);
     run.child.kill(signal);
@@ -59,8 +68,13 @@ async function killedDownload(target: string, signal: NodeJS.Signals): Promise<{
 
 /** `cp -r b2://bucket/tree/ target/` makes target/tree: exactly the bucket's files, bytes equal. */
 async function expectExactlyTheFiles(target: string): Promise<void> {
-  expect(await filesUnder(target)).toEqual(Object.keys(FILES).map((n) => `tree/${n}`).sort());
-  for (const [name, data] of Object.entries(FILES)) expect(sha1(await readFile(join(target, 'tree', name)))).toBe(sha1(data));
+  expect(await filesUnder(target)).toEqual(
+    Object.keys(FILES)
+      .map((n) => `tree/${n}`)
+      .sort(),
+  );
+  for (const [name, data] of Object.entries(FILES))
+    expect(sha1(await readFile(join(target, 'tree', name)))).toBe(sha1(data));
 }
 
 describe('a download killed in the middle', () => {

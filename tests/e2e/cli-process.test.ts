@@ -12,7 +12,14 @@ import { describe, expect, it } from 'vitest';
 import { runB2c, startB2c, type RunResult } from '../support/binary.js';
 import { useCliServer, type CliServer } from '../support/cli-server.js';
 import { sha1 } from '../support/hash.js';
-import { isDownload, SHORT_NETWORK_BOUND_MS, SHORT_NETWORK_TIMEOUT_S, startBlackHole, startStallProxy, timed } from '../support/net-faults.js';
+import {
+  isDownload,
+  SHORT_NETWORK_BOUND_MS,
+  SHORT_NETWORK_TIMEOUT_S,
+  startBlackHole,
+  startStallProxy,
+  timed,
+} from '../support/net-faults.js';
 import { useTempDirs } from '../support/temp-dirs.js';
 
 const tempDir = useTempDirs('b2c-e2e-');
@@ -24,7 +31,9 @@ const BOUND_MS = SHORT_NETWORK_BOUND_MS;
 
 /** Runs the binary with the short network bound; returns the result and how long it took. */
 function timedRun(args: string[], endpoint: string): Promise<RunResult & { ms: number }> {
-  return timed(() => runB2c(args, { env: { ...s.env(), B2_ENDPOINT: endpoint, B2C_NETWORK_TIMEOUT: String(SHORT_NETWORK_TIMEOUT_S) } }));
+  return timed(() =>
+    runB2c(args, { env: { ...s.env(), B2_ENDPOINT: endpoint, B2C_NETWORK_TIMEOUT: String(SHORT_NETWORK_TIMEOUT_S) } }),
+  );
 }
 
 describe('b2c as a process', () => {
@@ -34,7 +43,7 @@ describe('b2c as a process', () => {
     expect(help.stdout).toContain('b2c ls URL');
     const bad = await runB2c(['ls', '--bogus', 'b2://x'], { env: {} });
     expect(bad.code).toBe(64);
-    expect(bad.stderr).toMatch(/^b2c ls: Unknown option '--bogus'/);
+    expect(bad.stderr).toMatch(/^b2c ls: Unknown option "--bogus"/);
     expect(bad.stderr).toContain('Usage: b2c ls URL [options]');
   });
 
@@ -62,7 +71,10 @@ describe('b2c as a process', () => {
     await writeFile(join(dir, 'big.bin'), randomBytes(3 * 1024 * 1024));
     const run = startB2c(['cp', join(dir, 'big.bin'), 'b2://no-such-bucket-here/big.bin'], { env: s.env() });
     let bound: NodeJS.Timeout | undefined;
-    const ended = await Promise.race([run.done, new Promise<null>((resolve) => (bound = setTimeout(resolve, 20_000, null)))]);
+    const ended = await Promise.race([
+      run.done,
+      new Promise<null>((resolve) => (bound = setTimeout(resolve, 20_000, null))),
+    ]);
     clearTimeout(bound);
     if (ended === null) run.child.kill('SIGKILL');
     expect(ended?.code).toBe(1);
@@ -73,7 +85,11 @@ describe('b2c as a process', () => {
     const hole = await startBlackHole();
     try {
       const r = await timedRun(['ls', 'b2://'], hole.endpoint);
-      expect([r.code, r.stdout, r.stderr]).toEqual([3, '', `b2c ls: Cannot reach B2 at ${hole.endpoint.slice(7)}: signing in sent no answer for 0.5 s (tried 2 times).\n`]);
+      expect([r.code, r.stdout, r.stderr]).toEqual([
+        3,
+        '',
+        `b2c ls: Cannot reach B2 at ${hole.endpoint.slice(7)}: signing in sent no answer for 0.5 s (tried 2 times).\n`,
+      ]);
       expect(r.ms).toBeLessThan(BOUND_MS);
     } finally {
       await hole.close();
@@ -87,7 +103,9 @@ describe('b2c as a process', () => {
     try {
       const r = await timedRun(['cp', `b2://${s.bucket}/stalled/down.bin`, `${dir}/`], proxy.endpoint);
       expect(r.code).toBe(3);
-      expect(r.stderr).toMatch(/sent no data for 0\.5 s during b2_download_file_by_name of "\/cli-[0-9a-f]+\/stalled\/down\.bin" \(tried 2 times\)/);
+      expect(r.stderr).toMatch(
+        /sent no data for 0\.5 s during b2_download_file_by_name of "\/cli-[0-9a-f]+\/stalled\/down\.bin" \(tried 2 times\)/,
+      );
       expect(await readdir(dir)).toEqual([]);
       expect(r.ms).toBeLessThan(BOUND_MS);
     } finally {

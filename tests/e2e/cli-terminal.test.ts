@@ -22,13 +22,19 @@ beforeAll(async () => {
   await s.upload('big.bin', randomBytes(BIG));
 });
 
-
 describe('progress in a terminal', () => {
   it('shows a bar per file and a total; Ctrl+C cancels, leaves nothing, exits 130', async () => {
-    const proxy = await startStallProxy(s.emu.endpoint, { match: isDownload, at: 'response-body', afterBytes: HELD_AFTER, times: 1 });
+    const proxy = await startStallProxy(s.emu.endpoint, {
+      match: isDownload,
+      at: 'response-body',
+      afterBytes: HELD_AFTER,
+      times: 1,
+    });
     const dir = tempDir();
     try {
-      const term = spawnB2c(['cp', `b2://${s.bucket}/big.bin`, `${dir}/`], { env: { ...s.env(), B2_ENDPOINT: proxy.endpoint } });
+      const term = spawnB2c(['cp', `b2://${s.bucket}/big.bin`, `${dir}/`], {
+        env: { ...s.env(), B2_ENDPOINT: proxy.endpoint },
+      });
       await proxy.firstHold;
       // The held download shows part-way: a bar for the file and a total, with the same bytes
       // (how many depends on how the local disk writer batches; never all of them).

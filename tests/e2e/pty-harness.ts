@@ -15,13 +15,33 @@ export const B2C_BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..',
 
 /** Raw key sequences as an xterm sends them. */
 export const KEYS = {
-  up: '\x1b[A', down: '\x1b[B', right: '\x1b[C', left: '\x1b[D',
-  enter: '\r', tab: '\t', escape: '\x1b', backspace: '\x7f', space: ' ',
-  pageUp: '\x1b[5~', pageDown: '\x1b[6~', home: '\x1b[H', end: '\x1b[F',
-  insert: '\x1b[2~', delete: '\x1b[3~', ctrlC: '\x03', ctrlR: '\x12',
-  f1: '\x1bOP', f2: '\x1bOQ', f3: '\x1bOR', f4: '\x1bOS',
-  f5: '\x1b[15~', f6: '\x1b[17~', f7: '\x1b[18~', f8: '\x1b[19~',
-  f9: '\x1b[20~', f10: '\x1b[21~',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  right: '\x1b[C',
+  left: '\x1b[D',
+  enter: '\r',
+  tab: '\t',
+  escape: '\x1b',
+  backspace: '\x7f',
+  space: ' ',
+  pageUp: '\x1b[5~',
+  pageDown: '\x1b[6~',
+  home: '\x1b[H',
+  end: '\x1b[F',
+  insert: '\x1b[2~',
+  delete: '\x1b[3~',
+  ctrlC: '\x03',
+  ctrlR: '\x12',
+  f1: '\x1bOP',
+  f2: '\x1bOQ',
+  f3: '\x1bOR',
+  f4: '\x1bOS',
+  f5: '\x1b[15~',
+  f6: '\x1b[17~',
+  f7: '\x1b[18~',
+  f8: '\x1b[19~',
+  f9: '\x1b[20~',
+  f10: '\x1b[21~',
 } as const;
 
 export interface PtySession {
@@ -32,6 +52,8 @@ export interface PtySession {
   text(): string;
   /** True while the program has the alternate screen buffer active. */
   isAltScreen(): boolean;
+  /** The cell at column `x` of screen row `y`, with the attributes it is drawn with. */
+  cell(x: number, y: number): ScreenCell;
   /** Everything the program wrote, raw (for checks that no secret or raw escape was emitted). */
   raw(): string;
   write(data: string): void;
@@ -41,6 +63,16 @@ export interface PtySession {
   /** Resolves with the exit code once the process ends. */
   exited: Promise<number>;
   kill(signal?: string): void;
+}
+
+/** One cell of the screen; colours are palette indexes, null for the terminal's default colour. */
+export interface ScreenCell {
+  chars: string;
+  bold: boolean;
+  dim: boolean;
+  inverse: boolean;
+  fg: number | null;
+  bg: number | null;
 }
 
 export interface SpawnOptions {
@@ -55,12 +87,19 @@ export function spawnB2c(args: string[], options: SpawnOptions = {}): PtySession
   const cols = options.cols ?? 80;
   const rows = options.rows ?? 24;
   const term = new Terminal({ cols, rows, allowProposedApi: true });
-  // Ink renders nothing until exit when CI is set (DESIGN.md, terminal facts): force it off.
+  // With CI set, chalk (Ink's colours) draws no colours and b2c falls back to its mono theme
+  // (tests/e2e/tui-no-colour.test.ts): force it off so that tests see what a user's terminal shows.
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', CI: 'false', ...options.env })) {
     if (v !== undefined) env[k] = v;
   }
-  const pty = spawn(process.execPath, [B2C_BIN, ...args], { name: 'xterm-256color', cols, rows, cwd: options.cwd ?? process.cwd(), env });
+  const pty = spawn(process.execPath, [B2C_BIN, ...args], {
+    name: 'xterm-256color',
+    cols,
+    rows,
+    cwd: options.cwd ?? process.cwd(),
+    env,
+  });
   let rawOut = '';
   let pendingWrites = 0;
   pty.onData((d) => {
@@ -94,11 +133,25 @@ export function spawnB2c(args: string[], options: SpawnOptions = {}): PtySession
     return lines;
   };
   const text = (): string => screen().join('\n');
+  const cell = (x: number, y: number): ScreenCell => {
+    const buf = term.buffer.active;
+    const c = buf.getLine(buf.viewportY + y)?.getCell(x);
+    if (c === undefined) throw new Error(`no cell at ${x},${y}`);
+    return {
+      chars: c.getChars(),
+      bold: c.isBold() !== 0,
+      dim: c.isDim() !== 0,
+      inverse: c.isInverse() !== 0,
+      fg: c.isFgDefault() ? null : c.getFgColor(),
+      bg: c.isBgDefault() ? null : c.getBgColor(),
+    };
+  };
 
   return {
     pty,
     screen,
     text,
+    cell,
     isAltScreen: () => term.buffer.active.type === 'alternate',
     raw: () => rawOut,
     write: (data) => pty.write(data),

@@ -1,7 +1,7 @@
 /**
  * Deleting on B2 in each mode from `b2c --demo`, checked on screen: hide (the name leaves the
  * listing and comes back as hidden with `.`), delete this version (an older one shows), delete
- * all versions (gone, hidden or not).
+ * all versions (gone, hidden or not); the two that cannot be undone ask for a typed "yes".
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEYS } from './pty-harness.js';
@@ -15,7 +15,10 @@ afterEach(async () => {
 
 /** Rows of the right pane list (columns 61…119 at 120 columns): no titles, footer, status, bar. */
 function rightRows(text: string): string[] {
-  return text.split('\n').slice(3, -5).map((l) => l.slice(61, 119));
+  return text
+    .split('\n')
+    .slice(3, -5)
+    .map((l) => l.slice(61, 119));
 }
 
 describe('delete modes on B2', () => {
@@ -48,7 +51,13 @@ describe('delete modes on B2', () => {
     s.write(KEYS.down);
     await see(s, '(•) Delete this version');
     s.write(KEYS.enter);
-    await s.waitFor((t) => t.includes('Delete: 1 of 1 file done.') && rightRows(t).some((l) => l.includes('latest.tar.gz')));
+    // Cannot be undone: the second step acts on a typed "yes" only.
+    await see(s, 'Delete this version: cannot be undone', 'type yes');
+    s.write('yes');
+    s.write(KEYS.enter);
+    await s.waitFor(
+      (t) => t.includes('Delete: 1 of 1 file done.') && rightRows(t).some((l) => l.includes('latest.tar.gz')),
+    );
     s.write('v');
     await see(s, 'Versions of latest.tar.gz', '2 versions');
     s.write(KEYS.escape);
@@ -61,10 +70,21 @@ describe('delete modes on B2', () => {
     s.write(KEYS.down);
     await see(s, '(•) Delete all versions');
     s.write(KEYS.enter);
+    await see(s, 'Delete all versions: cannot be undone', 'Delete every version of latest.tar.gz');
+    s.write('yes');
+    s.write(KEYS.enter);
+    // Done, and the pane listed again (no key is typed into a listing that is loading).
+    await s.waitFor((t) => t.includes('Delete: 1 of 1 file done.') && t.includes('empty · filter "latest"'));
     // Without the filter: the hidden file is listed (hidden files are shown), latest.tar.gz is gone.
     s.write(`/\x15${KEYS.enter}`);
     // The footer's count follows the rows (a listing streams in): wait for the screen to settle on it.
-    const after = await s.waitFor((t) => !t.includes('filter "') && rightRows(t).some((l) => l.includes('2024-01-01.tar.gz')) && !rightRows(t).some((l) => l.includes('latest.tar.gz')) && t.includes('1 file'));
+    const after = await s.waitFor(
+      (t) =>
+        !t.includes('filter "') &&
+        rightRows(t).some((l) => l.includes('2024-01-01.tar.gz')) &&
+        !rightRows(t).some((l) => l.includes('latest.tar.gz')) &&
+        t.includes('1 file'),
+    );
     expect(after).toContain('1 file');
   });
 });

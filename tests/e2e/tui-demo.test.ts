@@ -45,10 +45,16 @@ describe('b2c --demo in a terminal', () => {
     await cursorTo(run, 'README.txt');
     await see(s, 'README.txt');
     // The key may hide, so Delete is not greyed: one of its ways is allowed.
-    expect(barLabelIsDim(s.raw(), '8Delete')).toBe(false);
-    expect(barLabelIsDim(s.raw(), '5Copy')).toBe(false);
+    expect(barLabelIsDim(s, '8Delete')).toBe(false);
+    expect(barLabelIsDim(s, '5Copy')).toBe(false);
     s.write(KEYS.f8);
-    await see(s, 'How:', '(•) Hide', 'Delete this version — not allowed with this key', 'Delete all versions — not allowed with this key');
+    await see(
+      s,
+      'How:',
+      '(•) Hide',
+      'Delete this version — not allowed with this key',
+      'Delete all versions — not allowed with this key',
+    );
     s.write(KEYS.down);
     await see(s, 'Not allowed: Delete needs the deleteFiles capability');
   });
@@ -61,10 +67,56 @@ describe('b2c --demo in a terminal', () => {
     s.write(KEYS.enter);
     await cursorTo(run, 'README.txt');
     await see(s, 'README.txt');
-    expect(barLabelIsDim(s.raw(), '8Delete')).toBe(true);
+    expect(barLabelIsDim(s, '8Delete')).toBe(true);
     s.write(KEYS.f8);
     await see(s, 'Hide needs the writeFiles capability');
     expect(s.text()).not.toContain('How:');
+  });
+
+  it('P and "save as profile" work on the demo, in memory: a new key opens with F9; nothing is written', async () => {
+    run = await startDemo([], { env: { B2C_CONFIG_DIR: 'config-must-not-appear' } });
+    const { s } = run;
+    await see(s, 'demo-photos', '10Quit');
+    s.write('P');
+    await see(
+      s,
+      'Profiles',
+      'demo-read-only',
+      'demo-prefix',
+      'Demo: profiles live in memory only and are forgotten when b2c quits.',
+    );
+    s.write(KEYS.escape);
+    await see(s, '10Quit');
+    // K: a new read-only key (the form's default), saved as a profile.
+    s.write('K');
+    await see(s, 'Application keys', 'read-only');
+    s.write('n');
+    await see(s, 'New application key');
+    s.write('tried');
+    await see(s, 'tried');
+    s.write(KEYS.enter);
+    await see(s, '✓ Created key tried');
+    s.write('s');
+    await see(s, 'Profile name');
+    s.write(KEYS.enter);
+    await see(s, 'Saved as profile tried (in memory: the demo forgets it when b2c quits); F9 opens');
+    s.write(KEYS.enter);
+    await s.waitFor((t) => !t.includes('Saved as profile'));
+    s.write(KEYS.escape);
+    await see(s, '10Quit');
+    // F9 offers it; the last item, one step up from the first.
+    s.write(KEYS.f9);
+    await see(s, 'B2: tried');
+    s.write(KEYS.up);
+    s.write(KEYS.enter);
+    await see(s, '[tried]', 'demo-photos');
+    s.write('I');
+    await see(s, 'Key inspector', 'Profile      tried');
+    s.write(KEYS.escape);
+    await see(s, '10Quit');
+    s.write('q');
+    expect(await s.exited).toBe(0);
+    await expect(readFile(join(run.cwd, 'config-must-not-appear', 'config.json'))).rejects.toThrow();
   });
 
   it('redraws on resize', async () => {
@@ -77,7 +129,9 @@ describe('b2c --demo in a terminal', () => {
     // The headless terminal reflows the 120-column frame at once; wait for b2c's own redraw
     // (one function-key bar) rather than the first narrow line.
     const oneBar = (x: string): boolean => x.split('\n').filter((l) => l.includes('10Quit')).length === 1;
-    const t = await s.waitFor((x) => (x.split('\n')[0] ?? '').trimEnd().length === 80 && oneBar(x) && x.includes('demo-photos'));
+    const t = await s.waitFor(
+      (x) => (x.split('\n')[0] ?? '').trimEnd().length === 80 && oneBar(x) && x.includes('demo-photos'),
+    );
     expect(t).toContain('demo-photos');
     expect(t.split('\n').filter((l) => l.includes('10Quit'))).toHaveLength(1);
   });
@@ -150,8 +204,12 @@ describe('b2c --demo in a terminal', () => {
 
 /** Polls until `path` holds `size` bytes (a download is written to a temp name, then renamed). */
 function waitForFile(path: string, size: number, timeoutMs = 15_000): Promise<Buffer> {
-  return untilValue(async () => {
-    const data = await readFile(path).catch(() => null);
-    return data !== null && data.length === size ? data : undefined;
-  }, `${path} with ${size} bytes`, { timeoutMs, intervalMs: 50 });
+  return untilValue(
+    async () => {
+      const data = await readFile(path).catch(() => null);
+      return data !== null && data.length === size ? data : undefined;
+    },
+    `${path} with ${size} bytes`,
+    { timeoutMs, intervalMs: 50 },
+  );
 }

@@ -41,11 +41,20 @@ it('SIGHUP mid-download: exit 129, screen restored, no temporary file, and the n
   await mkdir(work);
   const data = randomBytes(3_000_000);
   emu = (await startTestServer()).emu;
-  const b2 = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
+  const b2 = await connectB2({
+    applicationKeyId: emu.masterKeyId,
+    applicationKey: emu.masterKey,
+    endpoint: emu.endpoint,
+  });
   await b2.createBucket('hangup-files');
   await b2.write('/hangup-files/big.bin', Readable.from([data]), { size: data.length, overwrite: true });
   await b2.close();
-  proxy = await startStallProxy(emu.endpoint, { match: (path) => path.includes('big.bin'), at: 'response-body', afterBytes: 200_000, times: 1 });
+  proxy = await startStallProxy(emu.endpoint, {
+    match: (path) => path.includes('big.bin'),
+    at: 'response-body',
+    afterBytes: 200_000,
+    times: 1,
+  });
   const env = (endpoint: string): Record<string, string> => ({
     B2_APPLICATION_KEY_ID: emu?.masterKeyId ?? '',
     B2_APPLICATION_KEY: emu?.masterKey ?? '',
@@ -62,7 +71,9 @@ it('SIGHUP mid-download: exit 129, screen restored, no temporary file, and the n
   await see(tui, '(•)');
   tui.write(KEYS.enter);
   await proxy.firstHold;
-  await until(async () => (await readdir(work)).some((n) => n.includes('b2c-tmp')), 'the temporary file', { timeoutMs: 20_000 });
+  await until(async () => (await readdir(work)).some((n) => n.includes('b2c-tmp')), 'the temporary file', {
+    timeoutMs: 20_000,
+  });
 
   tui.kill('SIGHUP');
   expect(await tui.exited).toBe(129);

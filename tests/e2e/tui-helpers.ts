@@ -15,11 +15,14 @@ export interface DemoRun {
 }
 
 /** Runs `b2c --demo ...args` in a fresh temp folder prepared by `prepare`. */
-export async function startDemo(args: string[] = [], options: SpawnOptions & { prepare?: (cwd: string) => Promise<void> } = {}): Promise<DemoRun> {
+export async function startDemo(
+  args: string[] = [],
+  options: SpawnOptions & { prepare?: (cwd: string) => Promise<void> } = {},
+): Promise<DemoRun> {
   const cwd = await mkdtemp(join(tmpdir(), 'b2c-e2e-'));
   await options.prepare?.(cwd);
-  // The harness sets CI=false so that Ink draws; chalk takes any CI variable as "no colour
-  // support" and would then drop every attribute (dim, inverse), which a real terminal shows.
+  // The harness sets CI=false, and chalk takes any CI variable as "no colour support" (b2c then
+  // draws its mono theme): FORCE_COLOR keeps the colours a user's terminal shows.
   const env = { FORCE_COLOR: '2', ...options.env };
   const s = spawnB2c(['--demo', ...args], { ...options, cwd, env });
   return {
@@ -33,34 +36,16 @@ export async function startDemo(args: string[] = [], options: SpawnOptions & { p
   };
 }
 
-// eslint-disable-next-line no-control-regex
-const TOKEN = /\x1b\[([0-9;?]*)([A-Za-z])|\x1b[^[]|[^\x1b]/gu;
-
 /**
- * Whether the first letter of `label` is drawn dim (SGR 2) the last time the function-key bar
- * (the last line holding `10`) was drawn. Ink redraws whole frames, so the last such line of the
- * raw output is the bar on screen.
+ * Whether the first letter of `label` (e.g. `8Delete`) on the function-key bar (the last screen
+ * row holding it) is drawn dim, as the terminal shows it.
  */
-export function barLabelIsDim(raw: string, label: string): boolean {
-  const lines = raw.split('\n').filter((l) => l.includes('10') && l.includes(label.slice(1)));
-  const bar = lines[lines.length - 1] ?? '';
-  let dim = false;
-  let text = '';
-  const dimAt: boolean[] = [];
-  for (const m of bar.matchAll(TOKEN)) {
-    if (m[2] === 'm') {
-      for (const p of (m[1] ?? '') === '' ? ['0'] : (m[1] ?? '').split(';')) {
-        if (p === '2') dim = true;
-        else if (p === '0' || p === '22') dim = false;
-      }
-    } else if (m[2] === undefined && !m[0].startsWith('\x1b')) {
-      text += m[0];
-      dimAt.push(dim);
-    }
-  }
-  const at = text.lastIndexOf(label);
-  if (at < 0) throw new Error(`"${label}" is not on the function-key bar: ${text}`);
-  return dimAt[at + 1] === true;
+export function barLabelIsDim(s: PtySession, label: string): boolean {
+  const rows = s.screen();
+  const y = rows.findLastIndex((l) => l.includes('10') && l.includes(label));
+  if (y < 0) throw new Error(`"${label}" is not on the function-key bar:\n${rows.join('\n')}`);
+  const x = (rows[y] ?? '').lastIndexOf(label) + 1;
+  return s.cell(x, y).dim;
 }
 
 /** Waits until the screen contains every string. */
@@ -77,7 +62,14 @@ export async function cursorTo(r: DemoRun, name: string): Promise<void> {
   r.s.write(`/\x15${name}`);
   await see(r.s, `Filter: ${name}`);
   r.s.write(KEYS.enter);
-  await r.s.waitFor((t) => !t.includes('Filter:') && t.split('\n').slice(3, -5).some((l) => l.includes(` ${name}`)));
+  await r.s.waitFor(
+    (t) =>
+      !t.includes('Filter:') &&
+      t
+        .split('\n')
+        .slice(3, -5)
+        .some((l) => l.includes(` ${name}`)),
+  );
   r.s.write(KEYS.end);
 }
 

@@ -59,7 +59,10 @@ async function startTui(): Promise<DemoRun> {
 
 /** Rows of the right pane (columns 41…78 at 80 columns), without titles, footer, status and bar. */
 function rightRows(text: string): string[] {
-  return text.split('\n').slice(3, -5).map((l) => l.slice(41, 79).trim());
+  return text
+    .split('\n')
+    .slice(3, -5)
+    .map((l) => l.slice(41, 79).trim());
 }
 
 it('browses into empty-named folders without looping; info and delete address the exact name; a copy accounts for every object', async () => {
@@ -67,7 +70,9 @@ it('browses into empty-named folders without looping; info and delete address th
   const { s: pty } = run;
   const bucket = s.bucket;
   await openFolder(run, bucket);
-  await pty.waitFor((t) => ['""/', 'a/', 'dir/', 'endslash/', 'plain.txt'].every((n) => rightRows(t).some((r) => r.startsWith(n))));
+  await pty.waitFor((t) =>
+    ['""/', 'a/', 'dir/', 'endslash/', 'plain.txt'].every((n) => rightRows(t).some((r) => r.startsWith(n))),
+  );
 
   // dir/ holds `normal.txt` and the folder with an empty name (`dir//`), which holds `double`.
   await cursorTo(run, 'dir');
@@ -76,8 +81,13 @@ it('browses into empty-named folders without looping; info and delete address th
   pty.write(KEYS.home);
   pty.write(KEYS.down);
   pty.write(KEYS.enter);
-  const inside = await pty.waitFor((t) => t.includes(`b2://${bucket}/dir// `) && rightRows(t).some((r) => r.startsWith('double')));
-  expect(rightRows(inside).filter((r) => r !== '')).toEqual([expect.stringMatching(/^\.\./), expect.stringMatching(/^double\s/)]);
+  const inside = await pty.waitFor(
+    (t) => t.includes(`b2://${bucket}/dir// `) && rightRows(t).some((r) => r.startsWith('double')),
+  );
+  expect(rightRows(inside).filter((r) => r !== '')).toEqual([
+    expect.stringMatching(/^\.\./),
+    expect.stringMatching(/^double\s/),
+  ]);
   pty.write(KEYS.backspace);
   await pty.waitFor((t) => t.includes(`b2://${bucket}/dir/ `) && rightRows(t).some((r) => r.startsWith('normal.txt')));
   pty.write(KEYS.backspace);
@@ -93,7 +103,7 @@ it('browses into empty-named folders without looping; info and delete address th
   await pty.waitFor((t) => rightRows(t).some((r) => r.startsWith('path')));
   pty.write(KEYS.down);
   pty.write('i');
-  await see(pty, 'Info: path', `/${bucket}//abs/path`);
+  await see(pty, 'Info: path', `b2://${bucket}//abs/path`);
   pty.write(KEYS.escape);
   await pty.waitFor((t) => !t.includes('Info: path'));
   pty.write(KEYS.backspace);
@@ -105,17 +115,26 @@ it('browses into empty-named folders without looping; info and delete address th
   await cursorTo(run, 'endslash');
   pty.write(KEYS.enter);
   // (The title is cut in the middle at 80 columns: `b2://cli-45da…ad/endslash/ [env …`.)
-  await pty.waitFor((t) => t.includes('/endslash/ [') && rightRows(t).some((r) => r.startsWith('""')) && rightRows(t).some((r) => r.startsWith('inner.txt')));
+  await pty.waitFor(
+    (t) =>
+      t.includes('/endslash/ [') &&
+      rightRows(t).some((r) => r.startsWith('""')) &&
+      rightRows(t).some((r) => r.startsWith('inner.txt')),
+  );
   pty.write(KEYS.home);
   pty.write(KEYS.down);
   pty.write('i');
-  await see(pty, 'Info: ""', `/${bucket}/endslash/`);
+  await see(pty, 'Info: ""', `b2://${bucket}/endslash/`);
   pty.write(KEYS.escape);
   await pty.waitFor((t) => !t.includes('Info: ""'));
   pty.write(KEYS.f8);
   await see(pty, '(•) Hide');
   pty.write(KEYS.down);
   await see(pty, '(•) Delete this version');
+  pty.write(KEYS.enter);
+  // It cannot be undone: a second step names it, and deletes once "yes" is typed.
+  await see(pty, 'Delete this version: cannot be undone', 'Delete the newest version of ""');
+  pty.write('yes');
   pty.write(KEYS.enter);
   await pty.waitFor((t) => t.includes('Delete: 1 of 1 file done.') && !rightRows(t).some((r) => r.startsWith('""')));
   expect(await s.versions('endslash/')).toEqual([]);

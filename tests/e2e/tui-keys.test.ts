@@ -23,7 +23,11 @@ let master: B2Provider;
 
 beforeAll(async () => {
   emu = (await startTestServer({ demo: true })).emu;
-  master = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
+  master = await connectB2({
+    applicationKeyId: emu.masterKeyId,
+    applicationKey: emu.masterKey,
+    endpoint: emu.endpoint,
+  });
 });
 afterAll(async () => {
   await master.close();
@@ -93,7 +97,13 @@ async function startWithKey(name: string, prepare: (cwd: string) => Promise<void
     cols: 120,
     rows: 30,
     cwd,
-    env: { FORCE_COLOR: '2', B2_APPLICATION_KEY_ID: k.applicationKeyId, B2_APPLICATION_KEY: k.applicationKey, B2_ENDPOINT: emu.endpoint, B2C_CONFIG_DIR: config },
+    env: {
+      FORCE_COLOR: '2',
+      B2_APPLICATION_KEY_ID: k.applicationKeyId,
+      B2_APPLICATION_KEY: k.applicationKey,
+      B2_ENDPOINT: emu.endpoint,
+      B2C_CONFIG_DIR: config,
+    },
   });
   return {
     s,
@@ -193,7 +203,10 @@ describe.each(Object.keys(KEY_CAN))('demo key %s in a terminal', (name) => {
       s.write(KEYS.f5);
       await see(s, 'Copy g.txt');
       s.write(KEYS.enter);
-      await eventually('downloading g.txt', async () => (await readFile(join(run?.cwd ?? '', 'g.txt'), 'utf8').catch(() => '')) === `g.txt of ${name}`);
+      await eventually(
+        'downloading g.txt',
+        async () => (await readFile(join(run?.cwd ?? '', 'g.txt'), 'utf8').catch(() => '')) === `g.txt of ${name}`,
+      );
     } else {
       await refused(s, KEYS.f5, 'Copy needs the readFiles capability on the source');
     }
@@ -205,12 +218,23 @@ describe.each(Object.keys(KEY_CAN))('demo key %s in a terminal', (name) => {
       s.write(KEYS.f5);
       await see(s, 'Copy up.txt');
       s.write(KEYS.enter);
-      await eventually('uploading up.txt', async () => (await exists(at('up.txt'))) && (await text(at('up.txt'))) === 'up');
+      await eventually(
+        'uploading up.txt',
+        async () => (await exists(at('up.txt'))) && (await text(at('up.txt'))) === 'up',
+      );
       await cursorTo(run, 'mv.txt');
       s.write(KEYS.f6);
       await see(s, 'Move mv.txt');
       s.write(KEYS.enter);
-      await eventually('moving mv.txt', async () => (await exists(at('mv.txt'))) && !(await stat(join(run?.cwd ?? '', 'mv.txt')).then(() => true, () => false)));
+      await eventually(
+        'moving mv.txt',
+        async () =>
+          (await exists(at('mv.txt'))) &&
+          !(await stat(join(run?.cwd ?? '', 'mv.txt')).then(
+            () => true,
+            () => false,
+          )),
+      );
     } else {
       await refused(s, KEYS.f5, 'Copy needs the writeFiles capability at the destination');
       await cursorTo(run, 'mv.txt');
@@ -292,7 +316,8 @@ describe('the expired demo key in a terminal', () => {
     try {
       const { s } = run;
       await see(s, 'This application key has expired');
-      for (const k of [KEYS.f8, KEYS.f7, KEYS.f2, 'L', 'v', 'u']) await refused(s, k, 'This application key has expired');
+      for (const k of [KEYS.f8, KEYS.f7, KEYS.f2, 'L', 'v', 'u'])
+        await refused(s, k, 'This application key has expired');
       s.write('I');
       const inspector = await see(s, 'Key inspector', 'B2 refuses to sign in with this key', 'Expires');
       expect(inspector).toContain(key('expired').applicationKeyId);

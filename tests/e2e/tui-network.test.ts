@@ -24,7 +24,11 @@ beforeEach(async () => {
   base = await mkdtemp(join(tmpdir(), 'b2c-e2e-net-'));
   await mkdir(join(base, 'work'));
   emu = (await startTestServer()).emu;
-  const b2 = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
+  const b2 = await connectB2({
+    applicationKeyId: emu.masterKeyId,
+    applicationKey: emu.masterKey,
+    endpoint: emu.endpoint,
+  });
   await b2.createBucket('stuck-bucket');
   await b2.close();
   proxy = await startStallProxy(emu.endpoint, { match: (path) => path.includes('b2_list_file_names'), at: 'request' });

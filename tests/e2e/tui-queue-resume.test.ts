@@ -38,7 +38,9 @@ afterEach(async () => {
 });
 
 /** The server, keeping its store in `data`, with parts of PART bytes; its master key and request log. */
-async function startEmulator(data: string): Promise<{ endpoint: string; masterKeyId: string; masterKey: string; log: string[] }> {
+async function startEmulator(
+  data: string,
+): Promise<{ endpoint: string; masterKeyId: string; masterKey: string; log: string[] }> {
   server = await startTestServer({ dataDir: data, partSize: PART });
   const { endpoint, masterKeyId, masterKey } = server.emu;
   return { endpoint, masterKeyId, masterKey, log: server.log };
@@ -57,11 +59,21 @@ it('a TUI killed mid-upload offers the transfer at the next start, and Resume co
   const bytes = randomBytes(SIZE);
   await writeFile(join(work, 'large.bin'), bytes);
   const emu = await startEmulator(data);
-  const b2 = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
+  const b2 = await connectB2({
+    applicationKeyId: emu.masterKeyId,
+    applicationKey: emu.masterKey,
+    endpoint: emu.endpoint,
+  });
   await b2.createBucket('uploads');
   // Small parts, one at a time (settings), so the upload is long enough to be caught in the middle.
   openConfig({ dir: cfg, env: {} }).updateSettings({ partSize: PART, partConcurrency: 1 });
-  const env = { B2_APPLICATION_KEY_ID: emu.masterKeyId, B2_APPLICATION_KEY: emu.masterKey, B2_ENDPOINT: emu.endpoint, B2C_CONFIG_DIR: cfg, NO_COLOR: '1' };
+  const env = {
+    B2_APPLICATION_KEY_ID: emu.masterKeyId,
+    B2_APPLICATION_KEY: emu.masterKey,
+    B2_ENDPOINT: emu.endpoint,
+    B2C_CONFIG_DIR: cfg,
+    NO_COLOR: '1',
+  };
   const queueFile = join(cfg, 'queue.json');
 
   tui = spawnB2c([], { cols: 120, rows: 30, cwd: work, env });
@@ -74,7 +86,9 @@ it('a TUI killed mid-upload offers the transfer at the next start, and Resume co
   tui.write(KEYS.f5);
   await tui.waitFor((t) => t.includes('(•)'));
   tui.write(KEYS.enter);
-  await until(() => existsSync(queueFile) && uploadedParts(emu.log) >= 2, 'the queue file and the first parts', { timeoutMs: 30_000 });
+  await until(() => existsSync(queueFile) && uploadedParts(emu.log) >= 2, 'the queue file and the first parts', {
+    timeoutMs: 30_000,
+  });
   tui.kill('SIGKILL');
   await tui.exited;
   const partsBeforeKill = uploadedParts(emu.log);
@@ -85,10 +99,21 @@ it('a TUI killed mid-upload offers the transfer at the next start, and Resume co
   expect(saved).not.toContain(emu.masterKey);
 
   tui = spawnB2c([], { cols: 120, rows: 30, cwd: work, env });
-  await tui.waitFor((t) => t.includes('1 transfer (1 file, ') && t.includes('was not finished.') && t.includes('Resume'));
+  await tui.waitFor(
+    (t) => t.includes('1 transfer (1 file, ') && t.includes('was not finished.') && t.includes('Resume'),
+  );
   tui.write(KEYS.enter);
   await tui.waitFor((t) => t.includes('Resumed 1 transfer'));
-  await until(async () => !existsSync(queueFile) && (await b2.stat('/uploads/large.bin').then(() => true, () => false)), 'the resumed upload to finish', { timeoutMs: 60_000 });
+  await until(
+    async () =>
+      !existsSync(queueFile) &&
+      (await b2.stat('/uploads/large.bin').then(
+        () => true,
+        () => false,
+      )),
+    'the resumed upload to finish',
+    { timeoutMs: 60_000 },
+  );
   const h = await b2.openRead('/uploads/large.bin');
   const chunks: Buffer[] = [];
   for await (const c of h.stream) chunks.push(c as Buffer);

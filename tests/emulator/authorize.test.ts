@@ -36,7 +36,11 @@ describe('b2_authorize_account', () => {
 
   test('v2 is flat with allowed.bucketName', async () => {
     const r = await authorizeRaw(emu, 2, emu.masterKeyId, emu.masterKey);
-    expect(r.body).toMatchObject({ accountId: emu.accountId, apiUrl: emu.endpoint, allowed: { bucketId: null, bucketName: null } });
+    expect(r.body).toMatchObject({
+      accountId: emu.accountId,
+      apiUrl: emu.endpoint,
+      allowed: { bucketId: null, bucketName: null },
+    });
     expect(r.body).not.toHaveProperty('minimumPartSize');
     expect(r.body).not.toHaveProperty('apiInfo');
   });
@@ -64,8 +68,10 @@ describe('b2_authorize_account', () => {
     expect(s.allowed.buckets).toBeNull();
     expect(s.allowed.namePrefix).toBeNull();
     expect(s.allowed.capabilities).toContain('deleteFiles');
-    for (const gone of ['bucketId', 'bucketName', 'capabilities', 'namePrefix', 'infoType']) expect(s).not.toHaveProperty(gone);
-    for (const needed of ['apiUrl', 'downloadUrl', 'absoluteMinimumPartSize', 'recommendedPartSize', 's3ApiUrl']) expect(s).toHaveProperty(needed);
+    for (const gone of ['bucketId', 'bucketName', 'capabilities', 'namePrefix', 'infoType'])
+      expect(s).not.toHaveProperty(gone);
+    for (const needed of ['apiUrl', 'downloadUrl', 'absoluteMinimumPartSize', 'recommendedPartSize', 's3ApiUrl'])
+      expect(s).toHaveProperty(needed);
   });
 
   test('POST with {} works (b2sdk) and so does the account ID in place of the master key ID', async () => {
@@ -88,49 +94,104 @@ describe('b2_authorize_account', () => {
     const r = await fetch(`${emu.endpoint}/b2api/v2/b2_authorize_account`);
     expect(r.status).toBe(401);
     expect(((await r.json()) as { code: string }).code).toBe('bad_auth_token');
-    const m = await fetch(`${emu.endpoint}/b2api/v2/b2_authorize_account`, { headers: { Authorization: 'Basic bm9jb2xvbg==' } });
+    const m = await fetch(`${emu.endpoint}/b2api/v2/b2_authorize_account`, {
+      headers: { Authorization: 'Basic bm9jb2xvbg==' },
+    });
     expect(((await m.json()) as { code: string }).code).toBe('bad_auth_token');
   });
 
   test('a key created through v4 with bucketIds works on v4 only: 400 bad_request on v1–v3', async () => {
-    const k = await ok(emu, master, 'b2_create_key', { accountId: emu.accountId, keyName: 'v4only', capabilities: ['listFiles'], bucketIds: [bucketId] }, 4);
+    const k = await ok(
+      emu,
+      master,
+      'b2_create_key',
+      { accountId: emu.accountId, keyName: 'v4only', capabilities: ['listFiles'], bucketIds: [bucketId] },
+      4,
+    );
     for (const v of [1, 2, 3]) {
       const r = await authorizeRaw(emu, v, k.applicationKeyId, k.applicationKey);
       expect(r.status).toBe(400);
-      expect(r.body).toEqual({ status: 400, code: 'bad_request', message: `This request is not currently supported on API version number ${v}` });
+      expect(r.body).toEqual({
+        status: 400,
+        code: 'bad_request',
+        message: `This request is not currently supported on API version number ${v}`,
+      });
     }
     const r4 = await authorizeRaw(emu, 4, k.applicationKeyId, k.applicationKey);
     expect(r4.body.apiInfo.storageApi.allowed.buckets).toEqual([{ id: bucketId, name: 'auth-bucket' }]);
   });
 
   test('a key created through v3 with one bucket works everywhere; v1/v2/v3 show it flat', async () => {
-    const k = await ok(emu, master, 'b2_create_key', { accountId: emu.accountId, keyName: 'v3key', capabilities: ['listFiles', 'readFiles'], bucketId, namePrefix: 'a/' }, 3);
+    const k = await ok(
+      emu,
+      master,
+      'b2_create_key',
+      {
+        accountId: emu.accountId,
+        keyName: 'v3key',
+        capabilities: ['listFiles', 'readFiles'],
+        bucketId,
+        namePrefix: 'a/',
+      },
+      3,
+    );
     const v2 = await authorizeRaw(emu, 2, k.applicationKeyId, k.applicationKey);
-    expect(v2.body.allowed).toEqual({ bucketId, bucketName: 'auth-bucket', capabilities: ['listFiles', 'readFiles'], namePrefix: 'a/' });
+    expect(v2.body.allowed).toEqual({
+      bucketId,
+      bucketName: 'auth-bucket',
+      capabilities: ['listFiles', 'readFiles'],
+      namePrefix: 'a/',
+    });
     // Debian's rclone (1.60) authorizes on v1 and needs allowed.bucketName there too.
     const v1 = await authorizeRaw(emu, 1, k.applicationKeyId, k.applicationKey);
-    expect(v1.body.allowed).toEqual({ bucketId, bucketName: 'auth-bucket', capabilities: ['listFiles', 'readFiles'], namePrefix: 'a/' });
+    expect(v1.body.allowed).toEqual({
+      bucketId,
+      bucketName: 'auth-bucket',
+      capabilities: ['listFiles', 'readFiles'],
+      namePrefix: 'a/',
+    });
     const v3 = await authorizeRaw(emu, 3, k.applicationKeyId, k.applicationKey);
     expect(v3.body.apiInfo.storageApi).toMatchObject({ bucketId, bucketName: 'auth-bucket', namePrefix: 'a/' });
     const v4 = await authorizeRaw(emu, 4, k.applicationKeyId, k.applicationKey);
-    expect(v4.body.apiInfo.storageApi.allowed).toEqual({ buckets: [{ id: bucketId, name: 'auth-bucket' }], capabilities: ['listFiles', 'readFiles'], namePrefix: 'a/' });
+    expect(v4.body.apiInfo.storageApi.allowed).toEqual({
+      buckets: [{ id: bucketId, name: 'auth-bucket' }],
+      capabilities: ['listFiles', 'readFiles'],
+      namePrefix: 'a/',
+    });
   });
 
   test('unrestricted keys created through v4 still authorize on v3', async () => {
-    const k = await ok(emu, master, 'b2_create_key', { accountId: emu.accountId, keyName: 'v4open', capabilities: ['listBuckets'] }, 4);
+    const k = await ok(
+      emu,
+      master,
+      'b2_create_key',
+      { accountId: emu.accountId, keyName: 'v4open', capabilities: ['listBuckets'] },
+      4,
+    );
     expect((await authorizeRaw(emu, 3, k.applicationKeyId, k.applicationKey)).status).toBe(200);
   });
 
   test('allowed bucket name is null once the bucket is deleted', async () => {
     const gone = await makeBucket(emu, master, 'soon-gone');
-    const k = await ok(emu, master, 'b2_create_key', { accountId: emu.accountId, keyName: 'orphan', capabilities: ['listFiles'], bucketIds: [gone] }, 4);
+    const k = await ok(
+      emu,
+      master,
+      'b2_create_key',
+      { accountId: emu.accountId, keyName: 'orphan', capabilities: ['listFiles'], bucketIds: [gone] },
+      4,
+    );
     await ok(emu, master, 'b2_delete_bucket', { accountId: emu.accountId, bucketId: gone });
     const r = await authorizeRaw(emu, 4, k.applicationKeyId, k.applicationKey);
     expect(r.body.apiInfo.storageApi.allowed.buckets).toEqual([{ id: gone, name: null }]);
   });
 
   test('a key with validDurationInSeconds reports its expiry on authorize', async () => {
-    const k = await ok(emu, master, 'b2_create_key', { accountId: emu.accountId, keyName: 'short', capabilities: ['listBuckets'], validDurationInSeconds: 3600 });
+    const k = await ok(emu, master, 'b2_create_key', {
+      accountId: emu.accountId,
+      keyName: 'short',
+      capabilities: ['listBuckets'],
+      validDurationInSeconds: 3600,
+    });
     const r = await authorizeRaw(emu, 4, k.applicationKeyId, k.applicationKey);
     expect(r.body.applicationKeyExpirationTimestamp).toBe(k.expirationTimestamp);
     expect(k.expirationTimestamp).toBeGreaterThan(Date.now());
@@ -146,7 +207,10 @@ describe('b2_authorize_account', () => {
   });
 
   test('every response has an HTTP Date header close to now (b2sdk clock-skew check)', async () => {
-    for (const r of [await authorizeRaw(emu, 2, emu.masterKeyId, emu.masterKey), await authorizeRaw(emu, 2, emu.masterKeyId, 'bad')]) {
+    for (const r of [
+      await authorizeRaw(emu, 2, emu.masterKeyId, emu.masterKey),
+      await authorizeRaw(emu, 2, emu.masterKeyId, 'bad'),
+    ]) {
       const date = r.headers.get('date');
       expect(date).toMatch(/GMT$/);
       expect(Math.abs(Date.parse(date ?? '') - Date.now())).toBeLessThan(600_000);

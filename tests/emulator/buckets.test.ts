@@ -33,7 +33,9 @@ describe('buckets', () => {
     });
     expect(created.data.bucketId).toMatch(/^[0-9a-f]{24}$/);
     await makeBucket(emu, t, 'alpha-bucket', 'allPublic');
-    const names = (await ok(emu, t, 'b2_list_buckets', { accountId: emu.accountId })).buckets.map((b: { bucketName: string }) => b.bucketName);
+    const names = (await ok(emu, t, 'b2_list_buckets', { accountId: emu.accountId })).buckets.map(
+      (b: { bucketName: string }) => b.bucketName,
+    );
     expect(names.indexOf('alpha-bucket')).toBeLessThan(names.indexOf('zeta-bucket'));
   });
 
@@ -41,31 +43,49 @@ describe('buckets', () => {
     const id = await makeBucket(emu, t, 'filter-me');
     const byId = await ok(emu, t, 'b2_list_buckets', { accountId: emu.accountId, bucketId: id });
     expect(byId.buckets.map((b: { bucketName: string }) => b.bucketName)).toEqual(['filter-me']);
-    const byName = await ok(emu, t, 'b2_list_buckets', { accountId: emu.accountId, bucketName: 'filter-me', bucketId: null });
+    const byName = await ok(emu, t, 'b2_list_buckets', {
+      accountId: emu.accountId,
+      bucketName: 'filter-me',
+      bucketId: null,
+    });
     expect(byName.buckets).toHaveLength(1);
     const publicOnly = await ok(emu, t, 'b2_list_buckets', { accountId: emu.accountId, bucketTypes: ['allPublic'] });
     expect(publicOnly.buckets.every((b: { bucketType: string }) => b.bucketType === 'allPublic')).toBe(true);
     const all = await ok(emu, t, 'b2_list_buckets', { accountId: emu.accountId, bucketTypes: ['all'] });
     expect(all.buckets.length).toBeGreaterThan(publicOnly.buckets.length);
     const q = new URLSearchParams({ accountId: emu.accountId, bucketName: 'filter-me' });
-    const r = await fetch(`${emu.endpoint}/b2api/v3/b2_list_buckets?${q.toString()}`, { headers: { Authorization: t } });
+    const r = await fetch(`${emu.endpoint}/b2api/v3/b2_list_buckets?${q.toString()}`, {
+      headers: { Authorization: t },
+    });
     expect(r.status).toBe(200);
     expect(((await r.json()) as { buckets: unknown[] }).buckets).toHaveLength(1);
   });
 
   test('duplicate names (case-insensitive) → 400 duplicate_bucket_name', async () => {
     await makeBucket(emu, t, 'dupe-bucket');
-    const r = await call(emu, t, 'b2_create_bucket', { accountId: emu.accountId, bucketName: 'DUPE-bucket', bucketType: 'allPrivate' });
+    const r = await call(emu, t, 'b2_create_bucket', {
+      accountId: emu.accountId,
+      bucketName: 'DUPE-bucket',
+      bucketType: 'allPrivate',
+    });
     expect(r.status).toBe(400);
     expect(r.body).toEqual({ status: 400, code: 'duplicate_bucket_name', message: 'Bucket name is already in use.' });
   });
 
   test('invalid names and types → 400 bad_request', async () => {
     for (const bucketName of ['short', 'has_underscore', 'b2-reserved', 'x'.repeat(64)]) {
-      const r = await call(emu, t, 'b2_create_bucket', { accountId: emu.accountId, bucketName, bucketType: 'allPrivate' });
+      const r = await call(emu, t, 'b2_create_bucket', {
+        accountId: emu.accountId,
+        bucketName,
+        bucketType: 'allPrivate',
+      });
       expect([r.status, r.body.code]).toEqual([400, 'bad_request']);
     }
-    const r = await call(emu, t, 'b2_create_bucket', { accountId: emu.accountId, bucketName: 'good-name-x', bucketType: 'snapshot' });
+    const r = await call(emu, t, 'b2_create_bucket', {
+      accountId: emu.accountId,
+      bucketName: 'good-name-x',
+      bucketType: 'snapshot',
+    });
     expect([r.status, r.body.code]).toEqual([400, 'bad_request']);
     const missing = await call(emu, t, 'b2_create_bucket', { accountId: emu.accountId, bucketType: 'allPrivate' });
     expect(missing.body.code).toBe('bad_request');
@@ -78,9 +98,20 @@ describe('buckets', () => {
 
   test('update bumps revision; ifRevisionIs mismatch → 409 conflict', async () => {
     const id = await makeBucket(emu, t, 'update-me');
-    const u1 = await ok(emu, t, 'b2_update_bucket', { accountId: emu.accountId, bucketId: id, bucketType: 'allPublic', bucketInfo: { 'Cache-Control': 'max-age=60' }, ifRevisionIs: 1 });
+    const u1 = await ok(emu, t, 'b2_update_bucket', {
+      accountId: emu.accountId,
+      bucketId: id,
+      bucketType: 'allPublic',
+      bucketInfo: { 'Cache-Control': 'max-age=60' },
+      ifRevisionIs: 1,
+    });
     expect(u1).toMatchObject({ bucketType: 'allPublic', revision: 2, bucketInfo: { 'Cache-Control': 'max-age=60' } });
-    const stale = await call(emu, t, 'b2_update_bucket', { accountId: emu.accountId, bucketId: id, bucketType: 'allPrivate', ifRevisionIs: 1 });
+    const stale = await call(emu, t, 'b2_update_bucket', {
+      accountId: emu.accountId,
+      bucketId: id,
+      bucketType: 'allPrivate',
+      ifRevisionIs: 1,
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('conflict');
     const b2 = await b2Client(emu);
@@ -89,7 +120,10 @@ describe('buckets', () => {
   });
 
   test('delete: unknown → 400 bad_bucket_id; non-empty (versions or unfinished large files) → 400', async () => {
-    const unknown = await call(emu, t, 'b2_delete_bucket', { accountId: emu.accountId, bucketId: 'ffffffffffffffffffffffff' });
+    const unknown = await call(emu, t, 'b2_delete_bucket', {
+      accountId: emu.accountId,
+      bucketId: 'ffffffffffffffffffffffff',
+    });
     expect([unknown.status, unknown.body.code]).toEqual([400, 'bad_bucket_id']);
     const id = await makeBucket(emu, t, 'delete-me');
     const f = await put(emu, t, id, 'a.txt', 'a');
@@ -121,7 +155,11 @@ describe('buckets', () => {
     try {
       const ot = await tokenFor(other);
       for (let i = 0; i < 100; i++) await makeBucket(other, ot, `many-${String(i).padStart(3, '0')}`);
-      const r = await call(other, ot, 'b2_create_bucket', { accountId: other.accountId, bucketName: 'one-too-many', bucketType: 'allPrivate' });
+      const r = await call(other, ot, 'b2_create_bucket', {
+        accountId: other.accountId,
+        bucketName: 'one-too-many',
+        bucketType: 'allPrivate',
+      });
       expect([r.status, r.body.code]).toEqual([400, 'too_many_buckets']);
     } finally {
       await other.close();

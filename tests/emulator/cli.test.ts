@@ -42,14 +42,23 @@ function run(args: string[]): Promise<Run> {
     child.stdout?.on('data', (c: Buffer) => {
       out += c.toString();
       const nl = out.indexOf('\n');
-      if (nl >= 0) resolve({ child, ready: JSON.parse(out.slice(0, nl)) as Record<string, unknown>, stdout: () => out, stderr: () => err, exit });
+      if (nl >= 0)
+        resolve({
+          child,
+          ready: JSON.parse(out.slice(0, nl)) as Record<string, unknown>,
+          stdout: () => out,
+          stderr: () => err,
+          exit,
+        });
     });
     void exit.then((code) => reject(new Error(`exited ${String(code)} before ready: ${err}`)));
   });
 }
 
 async function authorize(endpoint: string, id: string, key: string): Promise<number> {
-  const r = await fetch(`${endpoint}/b2api/v4/b2_authorize_account`, { headers: { Authorization: `Basic ${Buffer.from(`${id}:${key}`).toString('base64')}` } });
+  const r = await fetch(`${endpoint}/b2api/v4/b2_authorize_account`, {
+    headers: { Authorization: `Basic ${Buffer.from(`${id}:${key}`).toString('base64')}` },
+  });
   return r.status;
 }
 
@@ -58,7 +67,9 @@ describe('b2c emulator', () => {
     const r = await run(['--port', '0']);
     expect(Object.keys(r.ready).sort()).toEqual(['endpoint', 'masterKey', 'masterKeyId']);
     expect(r.ready.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(await authorize(r.ready.endpoint as string, r.ready.masterKeyId as string, r.ready.masterKey as string)).toBe(200);
+    expect(
+      await authorize(r.ready.endpoint as string, r.ready.masterKeyId as string, r.ready.masterKey as string),
+    ).toBe(200);
     r.child.kill('SIGTERM');
     expect(await r.exit).toBe(0);
     expect(r.stdout().trim().split('\n')).toHaveLength(1);
@@ -68,7 +79,14 @@ describe('b2c emulator', () => {
   test('--demo adds the demo keys; they work; SIGINT exits 0; no secret reaches stderr', async () => {
     const r = await run(['--port', '0', '--demo', '--verbose']);
     const keys = r.ready.keys as { name: string; applicationKeyId: string; applicationKey: string }[];
-    expect(keys.map((k) => k.name)).toEqual(['read-only', 'no-delete', 'write-only', 'prefix', 'multi-bucket', 'expired']);
+    expect(keys.map((k) => k.name)).toEqual([
+      'read-only',
+      'no-delete',
+      'write-only',
+      'prefix',
+      'multi-bucket',
+      'expired',
+    ]);
     const ro = keys[0];
     if (!ro) throw new Error('no keys');
     expect(await authorize(r.ready.endpoint as string, ro.applicationKeyId, ro.applicationKey)).toBe(200);
@@ -100,15 +118,45 @@ describe('b2c emulator', () => {
     try {
       const a = await run(['--port', '0', '--data', fresh]);
       const endpoint = a.ready.endpoint as string;
-      const auth = (await (await fetch(`${endpoint}/b2api/v4/b2_authorize_account`, { headers: { Authorization: `Basic ${Buffer.from(`${a.ready.masterKeyId as string}:${a.ready.masterKey as string}`).toString('base64')}` } })).json()) as { authorizationToken: string; accountId: string };
-      const api = (name: string, body: object) => fetch(`${endpoint}/b2api/v4/${name}`, { method: 'POST', headers: { Authorization: auth.authorizationToken }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, string>>);
-      const bucket = await api('b2_create_bucket', { accountId: auth.accountId, bucketName: 'private-data', bucketType: 'allPrivate' });
+      const auth = (await (
+        await fetch(`${endpoint}/b2api/v4/b2_authorize_account`, {
+          headers: {
+            Authorization: `Basic ${Buffer.from(`${a.ready.masterKeyId as string}:${a.ready.masterKey as string}`).toString('base64')}`,
+          },
+        })
+      ).json()) as { authorizationToken: string; accountId: string };
+      const api = (name: string, body: object) =>
+        fetch(`${endpoint}/b2api/v4/${name}`, {
+          method: 'POST',
+          headers: { Authorization: auth.authorizationToken },
+          body: JSON.stringify(body),
+        }).then((r) => r.json() as Promise<Record<string, string>>);
+      const bucket = await api('b2_create_bucket', {
+        accountId: auth.accountId,
+        bucketName: 'private-data',
+        bucketType: 'allPrivate',
+      });
       const up = await api('b2_get_upload_url', { bucketId: bucket.bucketId });
-      const put = await fetch(up.uploadUrl as string, { method: 'POST', headers: { Authorization: up.authorizationToken as string, 'X-Bz-File-Name': 'a.txt', 'Content-Type': 'text/plain', 'X-Bz-Content-Sha1': 'do_not_verify' }, body: 'secret data' });
+      const put = await fetch(up.uploadUrl as string, {
+        method: 'POST',
+        headers: {
+          Authorization: up.authorizationToken as string,
+          'X-Bz-File-Name': 'a.txt',
+          'Content-Type': 'text/plain',
+          'X-Bz-Content-Sha1': 'do_not_verify',
+        },
+        body: 'secret data',
+      });
       expect(put.status).toBe(200);
       a.child.kill('SIGTERM');
       expect(await a.exit).toBe(0);
-      expect(modes(fresh)).toEqual({ '.': 0o700, blobs: 0o700, 'blobs/*': 0o600, 'journal.jsonl': 0o600, 'state.jsonl': 0o600 });
+      expect(modes(fresh)).toEqual({
+        '.': 0o700,
+        blobs: 0o700,
+        'blobs/*': 0o600,
+        'journal.jsonl': 0o600,
+        'state.jsonl': 0o600,
+      });
       expect(a.stderr()).not.toContain('warning');
 
       chmodSync(fresh, 0o755);
@@ -116,9 +164,19 @@ describe('b2c emulator', () => {
       const b = await run(['--port', '0', '--data', fresh]);
       b.child.kill('SIGTERM');
       expect(await b.exit).toBe(0);
-      expect(modes(fresh)).toEqual({ '.': 0o700, blobs: 0o700, 'blobs/*': 0o600, 'journal.jsonl': 0o600, 'state.jsonl': 0o600 });
-      expect(b.stderr()).toContain(`b2c emulator: warning: ${fresh} was open to others (mode 755); changed to 700 because --data holds every key's secret.\n`);
-      expect(b.stderr()).toContain(`b2c emulator: warning: ${join(fresh, 'journal.jsonl')} was open to others (mode 644); changed to 600`);
+      expect(modes(fresh)).toEqual({
+        '.': 0o700,
+        blobs: 0o700,
+        'blobs/*': 0o600,
+        'journal.jsonl': 0o600,
+        'state.jsonl': 0o600,
+      });
+      expect(b.stderr()).toContain(
+        `b2c emulator: warning: ${fresh} was open to others (mode 755); changed to 700 because --data holds every key's secret.\n`,
+      );
+      expect(b.stderr()).toContain(
+        `b2c emulator: warning: ${join(fresh, 'journal.jsonl')} was open to others (mode 644); changed to 600`,
+      );
     } finally {
       await rm(parent, { recursive: true, force: true });
     }
@@ -144,7 +202,11 @@ describe('b2c emulator', () => {
 
   test('part sizes reach authorize', async () => {
     const r = await run(['--port', '0', '--part-size', '2000', '--min-part-size', '1000']);
-    const res = await fetch(`${r.ready.endpoint as string}/b2api/v2/b2_authorize_account`, { headers: { Authorization: `Basic ${Buffer.from(`${r.ready.masterKeyId as string}:${r.ready.masterKey as string}`).toString('base64')}` } });
+    const res = await fetch(`${r.ready.endpoint as string}/b2api/v2/b2_authorize_account`, {
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${r.ready.masterKeyId as string}:${r.ready.masterKey as string}`).toString('base64')}`,
+      },
+    });
     expect(await res.json()).toMatchObject({ recommendedPartSize: 2000, absoluteMinimumPartSize: 1000 });
     r.child.kill('SIGTERM');
     expect(await r.exit).toBe(0);

@@ -3,7 +3,15 @@
  * its name says — checked over HTTP.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_BUCKETS, DEMO_KEY_NAMES, DEMO_LARGE_FILE, DEMO_UNFINISHED_FILE, demoBytes, type DemoKey, type RunningEmulator } from '../../src/emulator/index.js';
+import {
+  DEMO_BUCKETS,
+  DEMO_KEY_NAMES,
+  DEMO_LARGE_FILE,
+  DEMO_UNFINISHED_FILE,
+  demoBytes,
+  type DemoKey,
+  type RunningEmulator,
+} from '../../src/emulator/index.js';
 import { authorizeRaw, b2Client, call, ok, sha1, tokenFor, upload, type Json } from './helpers.js';
 import { startTestServer } from '../support/server.js';
 
@@ -16,13 +24,15 @@ const key = (name: string): DemoKey => {
   if (!k) throw new Error(`no demo key ${name}`);
   return k;
 };
-const keyToken = (name: string, version = 2) => tokenFor(emu, key(name).applicationKeyId, key(name).applicationKey, version);
+const keyToken = (name: string, version = 2) =>
+  tokenFor(emu, key(name).applicationKeyId, key(name).applicationKey, version);
 
 beforeAll(async () => {
   // Default part sizes: this is what `b2c emulator --demo` seeds.
   emu = (await startTestServer({ demo: true })).emu;
   t = await tokenFor(emu);
-  for (const b of (await ok(emu, t, 'b2_list_buckets', { accountId: emu.accountId })).buckets) ids[b.bucketName] = b.bucketId;
+  for (const b of (await ok(emu, t, 'b2_list_buckets', { accountId: emu.accountId })).buckets)
+    ids[b.bucketName] = b.bucketId;
 });
 afterAll(() => emu.close());
 
@@ -38,19 +48,42 @@ describe('demo layout', () => {
 
   test('photos bucket root: folders, a .bzEmpty placeholder folder, README with two versions', async () => {
     const root = await ok(emu, t, 'b2_list_file_names', { bucketId: ids[DEMO_BUCKETS.photos], delimiter: '/' });
-    expect(root.files.map((f: Json) => f.fileName)).toEqual(['README.txt', 'docs/', 'empty-folder/', 'photos/', 'unicode/', 'videos/', 'weird/']);
-    const empty = await ok(emu, t, 'b2_list_file_names', { bucketId: ids[DEMO_BUCKETS.photos], prefix: 'empty-folder/' });
+    expect(root.files.map((f: Json) => f.fileName)).toEqual([
+      'README.txt',
+      'docs/',
+      'empty-folder/',
+      'photos/',
+      'unicode/',
+      'videos/',
+      'weird/',
+    ]);
+    const empty = await ok(emu, t, 'b2_list_file_names', {
+      bucketId: ids[DEMO_BUCKETS.photos],
+      prefix: 'empty-folder/',
+    });
     expect(empty.files.map((f: Json) => [f.fileName, f.contentLength])).toEqual([['empty-folder/.bzEmpty', 0]]);
-    const readme = await ok(emu, t, 'b2_list_file_versions', { bucketId: ids[DEMO_BUCKETS.photos], prefix: 'README.txt' });
+    const readme = await ok(emu, t, 'b2_list_file_versions', {
+      bucketId: ids[DEMO_BUCKETS.photos],
+      prefix: 'README.txt',
+    });
     expect(readme.files).toHaveLength(2);
   });
 
   test('versions and hide markers: report.pdf has 3 versions, old-cat.jpg is hidden', async () => {
-    const v = await ok(emu, t, 'b2_list_file_versions', { bucketId: ids[DEMO_BUCKETS.photos], prefix: 'docs/report.pdf' });
+    const v = await ok(emu, t, 'b2_list_file_versions', {
+      bucketId: ids[DEMO_BUCKETS.photos],
+      prefix: 'docs/report.pdf',
+    });
     expect(v.files).toHaveLength(3);
-    const cats = await ok(emu, t, 'b2_list_file_versions', { bucketId: ids[DEMO_BUCKETS.photos], prefix: 'photos/cats/old-cat.jpg' });
+    const cats = await ok(emu, t, 'b2_list_file_versions', {
+      bucketId: ids[DEMO_BUCKETS.photos],
+      prefix: 'photos/cats/old-cat.jpg',
+    });
     expect(cats.files.map((f: Json) => f.action)).toEqual(['hide', 'upload']);
-    const names = await ok(emu, t, 'b2_list_file_names', { bucketId: ids[DEMO_BUCKETS.photos], prefix: 'photos/cats/' });
+    const names = await ok(emu, t, 'b2_list_file_names', {
+      bucketId: ids[DEMO_BUCKETS.photos],
+      prefix: 'photos/cats/',
+    });
     expect(names.files.map((f: Json) => f.fileName)).toEqual(['photos/cats/mia.jpg']);
   });
 
@@ -68,7 +101,13 @@ describe('demo layout', () => {
     const f = r.files[0];
     expect(f.contentSha1).toBe('none');
     expect(f.contentLength).toBeGreaterThan(5_000_000);
-    const bytes = Buffer.from(await (await fetch(`${emu.endpoint}/b2api/v2/b2_download_file_by_id?fileId=${f.fileId}`, { headers: { Authorization: t } })).arrayBuffer());
+    const bytes = Buffer.from(
+      await (
+        await fetch(`${emu.endpoint}/b2api/v2/b2_download_file_by_id?fileId=${f.fileId}`, {
+          headers: { Authorization: t },
+        })
+      ).arrayBuffer(),
+    );
     expect(sha1(bytes)).toBe(f.fileInfo.large_file_sha1);
   });
 
@@ -78,11 +117,18 @@ describe('demo layout', () => {
   });
 
   test('seeded bytes are deterministic (demoBytes) and the whole account stays a few MB', async () => {
-    const got = Buffer.from(await (await fetch(`${emu.endpoint}/file/${DEMO_BUCKETS.photos}/photos/2024/beach.jpg`, { headers: { Authorization: t } })).arrayBuffer());
+    const got = Buffer.from(
+      await (
+        await fetch(`${emu.endpoint}/file/${DEMO_BUCKETS.photos}/photos/2024/beach.jpg`, {
+          headers: { Authorization: t },
+        })
+      ).arrayBuffer(),
+    );
     expect(got).toEqual(demoBytes('beach', 245_760));
     let total = 0;
     for (const id of Object.values(ids)) {
-      for (const f of (await ok(emu, t, 'b2_list_file_versions', { bucketId: id, maxFileCount: 10000 })).files) total += f.contentLength as number;
+      for (const f of (await ok(emu, t, 'b2_list_file_versions', { bucketId: id, maxFileCount: 10000 })).files)
+        total += f.contentLength as number;
     }
     expect(total).toBeLessThan(10_000_000);
   });
@@ -104,8 +150,13 @@ describe('demo keys', () => {
   test('read-only: lists and reads, cannot write', async () => {
     const kt = await keyToken('read-only');
     expect((await call(emu, kt, 'b2_list_file_names', { bucketId: ids[DEMO_BUCKETS.photos] })).status).toBe(200);
-    expect((await fetch(`${emu.endpoint}/file/${DEMO_BUCKETS.photos}/README.txt`, { headers: { Authorization: kt } })).status).toBe(200);
-    expect((await call(emu, kt, 'b2_get_upload_url', { bucketId: ids[DEMO_BUCKETS.photos] })).body.code).toBe('unauthorized');
+    expect(
+      (await fetch(`${emu.endpoint}/file/${DEMO_BUCKETS.photos}/README.txt`, { headers: { Authorization: kt } }))
+        .status,
+    ).toBe(200);
+    expect((await call(emu, kt, 'b2_get_upload_url', { bucketId: ids[DEMO_BUCKETS.photos] })).body.code).toBe(
+      'unauthorized',
+    );
     const b2 = await b2Client(emu, key('read-only').applicationKeyId, key('read-only').applicationKey);
     expect((await b2.listBuckets()).data.buckets).toHaveLength(3);
   });
@@ -121,25 +172,42 @@ describe('demo keys', () => {
   test('write-only: uploads, cannot list or read', async () => {
     const kt = await keyToken('write-only');
     expect((await upload(emu, kt, ids[DEMO_BUCKETS.backups] ?? '', 'writeonly.txt', 'w')).status).toBe(200);
-    expect((await call(emu, kt, 'b2_list_file_names', { bucketId: ids[DEMO_BUCKETS.backups] })).body.code).toBe('unauthorized');
-    expect((await fetch(`${emu.endpoint}/file/${DEMO_BUCKETS.backups}/writeonly.txt`, { headers: { Authorization: kt } })).status).toBe(401);
+    expect((await call(emu, kt, 'b2_list_file_names', { bucketId: ids[DEMO_BUCKETS.backups] })).body.code).toBe(
+      'unauthorized',
+    );
+    expect(
+      (await fetch(`${emu.endpoint}/file/${DEMO_BUCKETS.backups}/writeonly.txt`, { headers: { Authorization: kt } }))
+        .status,
+    ).toBe(401);
   });
 
   test('prefix: one bucket, names under photos/ only', async () => {
     const kt = await keyToken('prefix');
-    expect((await call(emu, kt, 'b2_list_file_names', { bucketId: ids[DEMO_BUCKETS.photos], prefix: 'photos/' })).status).toBe(200);
-    expect((await call(emu, kt, 'b2_list_file_names', { bucketId: ids[DEMO_BUCKETS.photos], prefix: '' })).body.code).toBe('unauthorized');
-    expect((await call(emu, kt, 'b2_list_file_names', { bucketId: ids[DEMO_BUCKETS.backups], prefix: 'photos/' })).body.code).toBe('unauthorized');
-    expect((await upload(emu, kt, ids[DEMO_BUCKETS.photos] ?? '', 'docs/sneaky.txt', 's')).body.code).toBe('unauthorized');
+    expect(
+      (await call(emu, kt, 'b2_list_file_names', { bucketId: ids[DEMO_BUCKETS.photos], prefix: 'photos/' })).status,
+    ).toBe(200);
+    expect(
+      (await call(emu, kt, 'b2_list_file_names', { bucketId: ids[DEMO_BUCKETS.photos], prefix: '' })).body.code,
+    ).toBe('unauthorized');
+    expect(
+      (await call(emu, kt, 'b2_list_file_names', { bucketId: ids[DEMO_BUCKETS.backups], prefix: 'photos/' })).body.code,
+    ).toBe('unauthorized');
+    expect((await upload(emu, kt, ids[DEMO_BUCKETS.photos] ?? '', 'docs/sneaky.txt', 's')).body.code).toBe(
+      'unauthorized',
+    );
     const v2 = await authorizeRaw(emu, 2, key('prefix').applicationKeyId, key('prefix').applicationKey);
     expect(v2.body.allowed).toMatchObject({ bucketName: DEMO_BUCKETS.photos, namePrefix: 'photos/' });
   });
 
   test('multi-bucket: 400 on v1–v3 authorize, two buckets on v4', async () => {
     const k = key('multi-bucket');
-    for (const v of [1, 2, 3]) expect((await authorizeRaw(emu, v, k.applicationKeyId, k.applicationKey)).status).toBe(400);
+    for (const v of [1, 2, 3])
+      expect((await authorizeRaw(emu, v, k.applicationKeyId, k.applicationKey)).status).toBe(400);
     const v4 = await authorizeRaw(emu, 4, k.applicationKeyId, k.applicationKey);
-    expect(v4.body.apiInfo.storageApi.allowed.buckets.map((b: Json) => b.name)).toEqual([DEMO_BUCKETS.photos, DEMO_BUCKETS.public]);
+    expect(v4.body.apiInfo.storageApi.allowed.buckets.map((b: Json) => b.name)).toEqual([
+      DEMO_BUCKETS.photos,
+      DEMO_BUCKETS.public,
+    ]);
   });
 
   test('expired: authorize → 401 unauthorized', async () => {

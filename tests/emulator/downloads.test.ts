@@ -17,7 +17,11 @@ beforeAll(async () => {
   t = await tokenFor(emu);
   privId = await makeBucket(emu, t, 'private-dl');
   const pubId = await makeBucket(emu, t, 'public-dl', 'allPublic');
-  await ok(emu, t, 'b2_update_bucket', { accountId: emu.accountId, bucketId: pubId, bucketInfo: { 'cache-control': 'max-age=99' } });
+  await ok(emu, t, 'b2_update_bucket', {
+    accountId: emu.accountId,
+    bucketId: pubId,
+    bucketInfo: { 'cache-control': 'max-age=99' },
+  });
   file = await put(emu, t, privId, 'docs/ten digits.txt', body, {
     'X-Bz-Info-src_last_modified_millis': '1234',
     'X-Bz-Info-note': 'caf%C3%A9',
@@ -30,8 +34,10 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-const byName = (name: string, init: RequestInit = {}, bucket = 'private-dl') => fetch(`${emu.endpoint}/file/${bucket}/${name}`, init);
-const byId = (fileId: string, init: RequestInit = {}) => fetch(`${emu.endpoint}/b2api/v2/b2_download_file_by_id?fileId=${encodeURIComponent(fileId)}`, init);
+const byName = (name: string, init: RequestInit = {}, bucket = 'private-dl') =>
+  fetch(`${emu.endpoint}/file/${bucket}/${name}`, init);
+const byId = (fileId: string, init: RequestInit = {}) =>
+  fetch(`${emu.endpoint}/b2api/v2/b2_download_file_by_id?fileId=${encodeURIComponent(fileId)}`, init);
 
 describe('downloads', () => {
   test('by name: bytes and every x-bz-* header; b2-* info become real headers', async () => {
@@ -62,7 +68,11 @@ describe('downloads', () => {
     expect(head.headers.get('content-length')).toBe('10');
     expect(head.headers.get('x-bz-file-name')).toBe('docs/ten%20digits.txt');
     expect((await head.arrayBuffer()).byteLength).toBe(0);
-    const post = await fetch(`${emu.endpoint}/b2api/v1/b2_download_file_by_id`, { method: 'POST', headers: { Authorization: t, 'Content-Type': 'application/json' }, body: JSON.stringify({ fileId: file.fileId }) });
+    const post = await fetch(`${emu.endpoint}/b2api/v1/b2_download_file_by_id`, {
+      method: 'POST',
+      headers: { Authorization: t, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fileId: file.fileId }),
+    });
     expect(Buffer.from(await post.arrayBuffer())).toEqual(body);
   });
 
@@ -123,7 +133,14 @@ describe('downloads', () => {
   });
 
   test('query overrides set Content-Type, Content-Disposition, Cache-Control…', async () => {
-    const q = new URLSearchParams({ b2ContentType: 'application/x-test', b2ContentDisposition: 'inline', b2CacheControl: 'max-age=1', b2Expires: 'Thu, 01 Jan 2037 00:00:00 GMT', b2ContentLanguage: 'de', b2ContentEncoding: 'identity' });
+    const q = new URLSearchParams({
+      b2ContentType: 'application/x-test',
+      b2ContentDisposition: 'inline',
+      b2CacheControl: 'max-age=1',
+      b2Expires: 'Thu, 01 Jan 2037 00:00:00 GMT',
+      b2ContentLanguage: 'de',
+      b2ContentEncoding: 'identity',
+    });
     const r = await byName(`docs/ten%20digits.txt?${q.toString()}`, { headers: { Authorization: t } });
     expect(r.headers.get('content-type')).toBe('application/x-test');
     expect(r.headers.get('content-disposition')).toBe('inline');
@@ -133,21 +150,38 @@ describe('downloads', () => {
   });
 
   test('download authorization: header or ?Authorization=, only its bucket and prefix, by name only', async () => {
-    const d = await ok(emu, t, 'b2_get_download_authorization', { bucketId: privId, fileNamePrefix: 'docs/', validDurationInSeconds: 60 });
+    const d = await ok(emu, t, 'b2_get_download_authorization', {
+      bucketId: privId,
+      fileNamePrefix: 'docs/',
+      validDurationInSeconds: 60,
+    });
     expect(d).toEqual({ authorizationToken: d.authorizationToken, bucketId: privId, fileNamePrefix: 'docs/' });
-    expect((await byName(`docs/ten%20digits.txt?Authorization=${encodeURIComponent(d.authorizationToken)}`)).status).toBe(200);
-    expect((await byName('docs/ten%20digits.txt', { headers: { Authorization: d.authorizationToken } })).status).toBe(200);
-    const outside = await reply(await byName(`other/secret.txt?Authorization=${encodeURIComponent(d.authorizationToken)}`));
+    expect(
+      (await byName(`docs/ten%20digits.txt?Authorization=${encodeURIComponent(d.authorizationToken)}`)).status,
+    ).toBe(200);
+    expect((await byName('docs/ten%20digits.txt', { headers: { Authorization: d.authorizationToken } })).status).toBe(
+      200,
+    );
+    const outside = await reply(
+      await byName(`other/secret.txt?Authorization=${encodeURIComponent(d.authorizationToken)}`),
+    );
     expect([outside.status, outside.body.code]).toEqual([401, 'unauthorized']);
     const viaId = await reply(await byId(file.fileId, { headers: { Authorization: d.authorizationToken } }));
     expect(viaId.status).toBe(401);
   });
 
   test('download authorization with b2ContentDisposition requires the same query value', async () => {
-    const d = await ok(emu, t, 'b2_get_download_authorization', { bucketId: privId, fileNamePrefix: 'docs/', validDurationInSeconds: 60, b2ContentDisposition: 'attachment' });
+    const d = await ok(emu, t, 'b2_get_download_authorization', {
+      bucketId: privId,
+      fileNamePrefix: 'docs/',
+      validDurationInSeconds: 60,
+      b2ContentDisposition: 'attachment',
+    });
     const without = await byName(`docs/ten%20digits.txt?Authorization=${encodeURIComponent(d.authorizationToken)}`);
     expect(without.status).toBe(401);
-    const withIt = await byName(`docs/ten%20digits.txt?Authorization=${encodeURIComponent(d.authorizationToken)}&b2ContentDisposition=attachment`);
+    const withIt = await byName(
+      `docs/ten%20digits.txt?Authorization=${encodeURIComponent(d.authorizationToken)}&b2ContentDisposition=attachment`,
+    );
     expect(withIt.status).toBe(200);
     expect(withIt.headers.get('content-disposition')).toBe('attachment');
   });
@@ -155,7 +189,11 @@ describe('downloads', () => {
   test('get_download_authorization validates duration (1…604800) and requires fileNamePrefix', async () => {
     for (const validDurationInSeconds of [0, 604801]) {
       const r = await reply(
-        await fetch(`${emu.endpoint}/b2api/v2/b2_get_download_authorization`, { method: 'POST', headers: { Authorization: t }, body: JSON.stringify({ bucketId: privId, fileNamePrefix: '', validDurationInSeconds }) }),
+        await fetch(`${emu.endpoint}/b2api/v2/b2_get_download_authorization`, {
+          method: 'POST',
+          headers: { Authorization: t },
+          body: JSON.stringify({ bucketId: privId, fileNamePrefix: '', validDurationInSeconds }),
+        }),
       );
       expect([r.status, r.body.code]).toEqual([400, 'bad_request']);
     }
@@ -163,12 +201,24 @@ describe('downloads', () => {
 
   test('backblaze-b2 downloadFileByName / downloadFileById / getDownloadAuthorization', async () => {
     const b2 = await b2Client(emu);
-    const byNameLib = await b2.downloadFileByName({ bucketName: 'private-dl', fileName: 'docs/ten digits.txt', responseType: 'arraybuffer' });
+    const byNameLib = await b2.downloadFileByName({
+      bucketName: 'private-dl',
+      fileName: 'docs/ten digits.txt',
+      responseType: 'arraybuffer',
+    });
     expect(Buffer.from(byNameLib.data as unknown as ArrayBuffer)).toEqual(body);
-    const byIdLib = await b2.downloadFileById({ fileId: file.fileId, responseType: 'arraybuffer', axios: { headers: { Range: 'bytes=0-1' } } });
+    const byIdLib = await b2.downloadFileById({
+      fileId: file.fileId,
+      responseType: 'arraybuffer',
+      axios: { headers: { Range: 'bytes=0-1' } },
+    });
     expect(byIdLib.status).toBe(206);
     expect(Buffer.from(byIdLib.data as unknown as ArrayBuffer).toString()).toBe('01');
-    const auth = await b2.getDownloadAuthorization({ bucketId: privId, fileNamePrefix: 'docs', validDurationInSeconds: 30 });
+    const auth = await b2.getDownloadAuthorization({
+      bucketId: privId,
+      fileNamePrefix: 'docs',
+      validDurationInSeconds: 30,
+    });
     expect(auth.data.fileNamePrefix).toBe('docs');
   });
 
@@ -178,7 +228,9 @@ describe('downloads', () => {
     await put(emu, t, privId, 'big.bin', big);
     const all = Buffer.from(await (await byName('big.bin', { headers: { Authorization: t } })).arrayBuffer());
     expect(sha1(all)).toBe(sha1(big));
-    const part = Buffer.from(await (await byName('big.bin', { headers: { Authorization: t, Range: 'bytes=65530-200000' } })).arrayBuffer());
+    const part = Buffer.from(
+      await (await byName('big.bin', { headers: { Authorization: t, Range: 'bytes=65530-200000' } })).arrayBuffer(),
+    );
     expect(part).toEqual(big.subarray(65530, 200001));
   });
 });

@@ -24,21 +24,36 @@ beforeAll(async () => {
   fileNo = await put(emu, t, bucketA, 'no/x.txt', 'x');
   await put(emu, t, bucketA, 'ok/sub/b.txt', 'b');
   fileB = await put(emu, t, bucketB, 'ok/b.txt', 'b');
-  largeA = await ok(emu, t, 'b2_start_large_file', { bucketId: bucketA, fileName: 'ok/large.bin', contentType: 'text/plain' });
+  largeA = await ok(emu, t, 'b2_start_large_file', {
+    bucketId: bucketA,
+    fileName: 'ok/large.bin',
+    contentType: 'text/plain',
+  });
 });
 afterAll(() => emu.close());
 
 async function keyToken(body: Json, version = 2): Promise<string> {
-  const k = await ok(emu, t, 'b2_create_key', { accountId: emu.accountId, keyName: `k${Math.random().toString(36).slice(2, 10)}`, ...body }, version);
+  const k = await ok(
+    emu,
+    t,
+    'b2_create_key',
+    { accountId: emu.accountId, keyName: `k${Math.random().toString(36).slice(2, 10)}`, ...body },
+    version,
+  );
   return tokenFor(emu, k.applicationKeyId as string, k.applicationKey as string, version === 4 ? 4 : 2);
 }
 
-const unauthorized = (r: { status: number; body: Json }) => expect([r.status, r.body.code]).toEqual([401, 'unauthorized']);
+const unauthorized = (r: { status: number; body: Json }) =>
+  expect([r.status, r.body.code]).toEqual([401, 'unauthorized']);
 
 describe('capabilities: each endpoint refuses a key without its capability', () => {
   const cases: [string, string, () => Json][] = [
     ['b2_list_buckets', 'listBuckets', () => ({ accountId: emu.accountId })],
-    ['b2_create_bucket', 'writeBuckets', () => ({ accountId: emu.accountId, bucketName: 'never-made', bucketType: 'allPrivate' })],
+    [
+      'b2_create_bucket',
+      'writeBuckets',
+      () => ({ accountId: emu.accountId, bucketName: 'never-made', bucketType: 'allPrivate' }),
+    ],
     ['b2_update_bucket', 'writeBuckets', () => ({ accountId: emu.accountId, bucketId: bucketA })],
     ['b2_delete_bucket', 'deleteBuckets', () => ({ accountId: emu.accountId, bucketId: bucketB })],
     ['b2_get_upload_url', 'writeFiles', () => ({ bucketId: bucketA })],
@@ -55,7 +70,11 @@ describe('capabilities: each endpoint refuses a key without its capability', () 
     ['b2_delete_file_version', 'deleteFiles', () => ({ fileId: fileA.fileId, fileName: 'ok/a.txt' })],
     ['b2_copy_file', 'writeFiles', () => ({ sourceFileId: fileA.fileId, fileName: 'ok/copy' })],
     ['b2_copy_part', 'writeFiles', () => ({ sourceFileId: fileA.fileId, largeFileId: largeA.fileId, partNumber: 1 })],
-    ['b2_get_download_authorization', 'shareFiles', () => ({ bucketId: bucketA, fileNamePrefix: 'ok/', validDurationInSeconds: 10 })],
+    [
+      'b2_get_download_authorization',
+      'shareFiles',
+      () => ({ bucketId: bucketA, fileNamePrefix: 'ok/', validDurationInSeconds: 10 }),
+    ],
     ['b2_create_key', 'writeKeys', () => ({ accountId: emu.accountId, keyName: 'nope', capabilities: ['listFiles'] })],
     ['b2_list_keys', 'listKeys', () => ({ accountId: emu.accountId })],
     ['b2_delete_key', 'deleteKeys', () => ({ applicationKeyId: 'whatever' })],
@@ -69,30 +88,57 @@ describe('capabilities: each endpoint refuses a key without its capability', () 
 
   test('downloads from a private bucket need readFiles (by name and by id)', async () => {
     const kt = await keyToken({ capabilities: ['listFiles'] });
-    expect((await fetch(`${emu.endpoint}/file/enforce-a/ok/a.txt`, { headers: { Authorization: kt } })).status).toBe(401);
-    expect((await fetch(`${emu.endpoint}/b2api/v2/b2_download_file_by_id?fileId=${fileA.fileId}`, { headers: { Authorization: kt } })).status).toBe(401);
+    expect((await fetch(`${emu.endpoint}/file/enforce-a/ok/a.txt`, { headers: { Authorization: kt } })).status).toBe(
+      401,
+    );
+    expect(
+      (
+        await fetch(`${emu.endpoint}/b2api/v2/b2_download_file_by_id?fileId=${fileA.fileId}`, {
+          headers: { Authorization: kt },
+        })
+      ).status,
+    ).toBe(401);
   });
 });
 
 describe('bucket restrictions', () => {
   let kt: string;
   beforeAll(async () => {
-    kt = await keyToken({ capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles', 'deleteFiles', 'shareFiles'], bucketId: bucketA });
+    kt = await keyToken({
+      capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles', 'deleteFiles', 'shareFiles'],
+      bucketId: bucketA,
+    });
   });
 
   test('calls naming another bucket (directly or via a file) → 401 unauthorized', async () => {
     unauthorized(await call(emu, kt, 'b2_list_file_names', { bucketId: bucketB }));
     unauthorized(await call(emu, kt, 'b2_get_upload_url', { bucketId: bucketB }));
-    unauthorized(await call(emu, kt, 'b2_start_large_file', { bucketId: bucketB, fileName: 'x', contentType: 'text/plain' }));
+    unauthorized(
+      await call(emu, kt, 'b2_start_large_file', { bucketId: bucketB, fileName: 'x', contentType: 'text/plain' }),
+    );
     unauthorized(await call(emu, kt, 'b2_hide_file', { bucketId: bucketB, fileName: 'ok/b.txt' }));
     unauthorized(await call(emu, kt, 'b2_get_file_info', { fileId: fileB.fileId }));
     unauthorized(await call(emu, kt, 'b2_delete_file_version', { fileId: fileB.fileId, fileName: 'ok/b.txt' }));
     unauthorized(await call(emu, kt, 'b2_copy_file', { sourceFileId: fileB.fileId, fileName: 'ok/c' }));
-    unauthorized(await call(emu, kt, 'b2_copy_file', { sourceFileId: fileA.fileId, fileName: 'ok/c', destinationBucketId: bucketB }));
-    unauthorized(await call(emu, kt, 'b2_get_download_authorization', { bucketId: bucketB, fileNamePrefix: '', validDurationInSeconds: 5 }));
+    unauthorized(
+      await call(emu, kt, 'b2_copy_file', {
+        sourceFileId: fileA.fileId,
+        fileName: 'ok/c',
+        destinationBucketId: bucketB,
+      }),
+    );
+    unauthorized(
+      await call(emu, kt, 'b2_get_download_authorization', {
+        bucketId: bucketB,
+        fileNamePrefix: '',
+        validDurationInSeconds: 5,
+      }),
+    );
     unauthorized(await call(emu, kt, 'b2_list_buckets', { accountId: emu.accountId, bucketId: bucketB }));
     unauthorized(await call(emu, kt, 'b2_list_buckets', { accountId: emu.accountId, bucketName: 'enforce-b' }));
-    expect((await fetch(`${emu.endpoint}/file/enforce-b/ok/b.txt`, { headers: { Authorization: kt } })).status).toBe(401);
+    expect((await fetch(`${emu.endpoint}/file/enforce-b/ok/b.txt`, { headers: { Authorization: kt } })).status).toBe(
+      401,
+    );
     expect((await call(emu, kt, 'b2_list_file_names', { bucketId: bucketA })).status).toBe(200);
   });
 
@@ -117,23 +163,47 @@ describe('bucket restrictions', () => {
 describe('name prefix restrictions', () => {
   let kt: string;
   beforeAll(async () => {
-    kt = await keyToken({ capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles', 'deleteFiles', 'shareFiles'], bucketId: bucketA, namePrefix: 'ok/' });
+    kt = await keyToken({
+      capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles', 'deleteFiles', 'shareFiles'],
+      bucketId: bucketA,
+      namePrefix: 'ok/',
+    });
   });
 
   test('file names outside the prefix → 401 on every call that names a file', async () => {
     const u = await ok(emu, kt, 'b2_get_upload_url', { bucketId: bucketA });
     unauthorized(await uploadTo(u, 'no/new.txt', 'n'));
     expect((await uploadTo(u, 'ok/new.txt', 'n')).status).toBe(200);
-    unauthorized(await call(emu, kt, 'b2_start_large_file', { bucketId: bucketA, fileName: 'no/l', contentType: 'text/plain' }));
+    unauthorized(
+      await call(emu, kt, 'b2_start_large_file', { bucketId: bucketA, fileName: 'no/l', contentType: 'text/plain' }),
+    );
     unauthorized(await call(emu, kt, 'b2_hide_file', { bucketId: bucketA, fileName: 'no/x.txt' }));
     unauthorized(await call(emu, kt, 'b2_get_file_info', { fileId: fileNo.fileId }));
     unauthorized(await call(emu, kt, 'b2_delete_file_version', { fileId: fileNo.fileId, fileName: 'no/x.txt' }));
     unauthorized(await call(emu, kt, 'b2_copy_file', { sourceFileId: fileNo.fileId, fileName: 'ok/c' }));
     unauthorized(await call(emu, kt, 'b2_copy_file', { sourceFileId: fileA.fileId, fileName: 'no/c' }));
-    unauthorized(await call(emu, kt, 'b2_get_download_authorization', { bucketId: bucketA, fileNamePrefix: '', validDurationInSeconds: 5 }));
-    expect((await call(emu, kt, 'b2_get_download_authorization', { bucketId: bucketA, fileNamePrefix: 'ok/a', validDurationInSeconds: 5 })).status).toBe(200);
-    expect((await fetch(`${emu.endpoint}/file/enforce-a/no/x.txt`, { headers: { Authorization: kt } })).status).toBe(401);
-    expect((await fetch(`${emu.endpoint}/file/enforce-a/ok/a.txt`, { headers: { Authorization: kt } })).status).toBe(200);
+    unauthorized(
+      await call(emu, kt, 'b2_get_download_authorization', {
+        bucketId: bucketA,
+        fileNamePrefix: '',
+        validDurationInSeconds: 5,
+      }),
+    );
+    expect(
+      (
+        await call(emu, kt, 'b2_get_download_authorization', {
+          bucketId: bucketA,
+          fileNamePrefix: 'ok/a',
+          validDurationInSeconds: 5,
+        })
+      ).status,
+    ).toBe(200);
+    expect((await fetch(`${emu.endpoint}/file/enforce-a/no/x.txt`, { headers: { Authorization: kt } })).status).toBe(
+      401,
+    );
+    expect((await fetch(`${emu.endpoint}/file/enforce-a/ok/a.txt`, { headers: { Authorization: kt } })).status).toBe(
+      200,
+    );
   });
 
   test('v2+ listing with a prefix outside the key prefix → 401 (an empty prefix counts)', async () => {
@@ -190,7 +260,8 @@ describe('token states', () => {
       const ot = await tokenFor(other);
       let r = await call(other, ot, 'b2_list_buckets', { accountId: other.accountId });
       // The token lives 1 ms; poll (bounded) until the clock has moved past it.
-      for (let i = 0; i < 1000 && r.status === 200; i++) r = await call(other, ot, 'b2_list_buckets', { accountId: other.accountId });
+      for (let i = 0; i < 1000 && r.status === 200; i++)
+        r = await call(other, ot, 'b2_list_buckets', { accountId: other.accountId });
       expect(r.body.code).toBe('expired_auth_token');
     } finally {
       await other.close();
@@ -216,30 +287,60 @@ describe('rules the permission oracle relies on', () => {
   test('anyone may download from an allPublic bucket: no token, or a key without readFiles, for other buckets or another prefix', async () => {
     const noRead = await keyToken({ capabilities: ['listBuckets', 'writeFiles'] });
     const otherBucket = await keyToken({ capabilities: ['listFiles', 'readFiles'], bucketId: bucketA });
-    for (const headers of [{}, { Authorization: noRead }, { Authorization: otherBucket }] as Array<Record<string, string>>) {
+    for (const headers of [{}, { Authorization: noRead }, { Authorization: otherBucket }] as Array<
+      Record<string, string>
+    >) {
       expect((await fetch(`${emu.endpoint}/file/enforce-pub/open/p.txt`, { headers })).status).toBe(200);
     }
   });
 
   test('b2_copy_file from an allPublic bucket needs no readFiles, but the source must still be in the key bucket and prefix', async () => {
     const writer = await keyToken({ capabilities: ['listBuckets', 'listFiles', 'writeFiles'] });
-    expect((await call(emu, writer, 'b2_copy_file', { sourceFileId: pubFile.fileId, fileName: 'open/copied.txt' })).status).toBe(200);
+    expect(
+      (await call(emu, writer, 'b2_copy_file', { sourceFileId: pubFile.fileId, fileName: 'open/copied.txt' })).status,
+    ).toBe(200);
     unauthorized(await call(emu, writer, 'b2_copy_file', { sourceFileId: fileA.fileId, fileName: 'ok/copied.txt' }));
     const elsewhere = await keyToken({ capabilities: ['listFiles', 'writeFiles'], bucketId: bucketA });
-    unauthorized(await call(emu, elsewhere, 'b2_copy_file', { sourceFileId: pubFile.fileId, fileName: 'ok/copied.txt', destinationBucketId: bucketA }));
+    unauthorized(
+      await call(emu, elsewhere, 'b2_copy_file', {
+        sourceFileId: pubFile.fileId,
+        fileName: 'ok/copied.txt',
+        destinationBucketId: bucketA,
+      }),
+    );
   });
 
   test('a v4 key with a name prefix and no bucket holds its prefix in every bucket', async () => {
-    const kt = await keyToken({ capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles'], namePrefix: 'ok/' }, 4);
+    const kt = await keyToken(
+      { capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles'], namePrefix: 'ok/' },
+      4,
+    );
     expect((await call(emu, kt, 'b2_list_file_names', { bucketId: bucketB, prefix: 'ok/' }, 4)).status).toBe(200);
     unauthorized(await call(emu, kt, 'b2_list_file_names', { bucketId: bucketB, prefix: '' }, 4));
     unauthorized(await call(emu, kt, 'b2_hide_file', { bucketId: bucketA, fileName: 'no/x.txt' }, 4));
   });
 
   test('a key limited to buckets cannot hold account capabilities, so it never creates buckets or keys', async () => {
-    const bad = await call(emu, t, 'b2_create_key', { accountId: emu.accountId, keyName: 'too-much', capabilities: ['writeBuckets', 'listFiles'], bucketIds: [bucketA] }, 4);
+    const bad = await call(
+      emu,
+      t,
+      'b2_create_key',
+      {
+        accountId: emu.accountId,
+        keyName: 'too-much',
+        capabilities: ['writeBuckets', 'listFiles'],
+        bucketIds: [bucketA],
+      },
+      4,
+    );
     expect([bad.status, bad.body.code]).toEqual([400, 'bad_request']);
     const kt = await keyToken({ capabilities: ['listBuckets', 'listFiles'], bucketId: bucketA });
-    unauthorized(await call(emu, kt, 'b2_create_bucket', { accountId: emu.accountId, bucketName: 'never-made-2', bucketType: 'allPrivate' }));
+    unauthorized(
+      await call(emu, kt, 'b2_create_bucket', {
+        accountId: emu.accountId,
+        bucketName: 'never-made-2',
+        bucketType: 'allPrivate',
+      }),
+    );
   });
 });

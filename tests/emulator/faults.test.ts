@@ -18,13 +18,28 @@ useBucketEmulator('faults-bucket', async (setup) => {
 afterEach(() => emu.setFaults({}));
 
 const control = (path: string, body: unknown, auth = `${emu.masterKeyId}:${emu.masterKey}`) =>
-  fetch(`${emu.endpoint}/_emulator/${path}`, { method: 'POST', headers: { Authorization: `Basic ${Buffer.from(auth).toString('base64')}` }, body: JSON.stringify(body) });
+  fetch(`${emu.endpoint}/_emulator/${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from(auth).toString('base64')}` },
+    body: JSON.stringify(body),
+  });
 
 describe('fault injection', () => {
   test('uploadFailureRate 1 → uploads answer 503 service_unavailable with Retry-After', async () => {
     const u = await ok(emu, t, 'b2_get_upload_url', { bucketId });
     emu.setFaults({ uploadFailureRate: 1, retryAfterSeconds: 3 });
-    const r = await reply(await fetch(u.uploadUrl, { method: 'POST', headers: { Authorization: u.authorizationToken, 'X-Bz-File-Name': 'f.txt', 'Content-Type': 'text/plain', 'X-Bz-Content-Sha1': sha1('f') }, body: Buffer.from('f') }));
+    const r = await reply(
+      await fetch(u.uploadUrl, {
+        method: 'POST',
+        headers: {
+          Authorization: u.authorizationToken,
+          'X-Bz-File-Name': 'f.txt',
+          'Content-Type': 'text/plain',
+          'X-Bz-Content-Sha1': sha1('f'),
+        },
+        body: Buffer.from('f'),
+      }),
+    );
     expect([r.status, r.body.code, r.headers.get('retry-after')]).toEqual([503, 'service_unavailable', '3']);
     // Non-upload calls are unaffected.
     expect((await call(emu, t, 'b2_list_file_names', { bucketId })).status).toBe(200);
@@ -35,7 +50,11 @@ describe('fault injection', () => {
     expect((await upload(emu, t, bucketId, 'whole.txt', 'w')).status).toBe(200);
     const s = await ok(emu, t, 'b2_start_large_file', { bucketId, fileName: 'parts.bin', contentType: 'text/plain' });
     const pu = await ok(emu, t, 'b2_get_upload_part_url', { fileId: s.fileId });
-    const r = await fetch(pu.uploadUrl, { method: 'POST', headers: { Authorization: pu.authorizationToken, 'X-Bz-Part-Number': '1', 'X-Bz-Content-Sha1': sha1('p') }, body: Buffer.from('p') });
+    const r = await fetch(pu.uploadUrl, {
+      method: 'POST',
+      headers: { Authorization: pu.authorizationToken, 'X-Bz-Part-Number': '1', 'X-Bz-Content-Sha1': sha1('p') },
+      body: Buffer.from('p'),
+    });
     expect(r.status).toBe(503);
   });
 
@@ -59,10 +78,14 @@ describe('fault injection', () => {
   test('expireTokenRate on downloads expires the account token used to download', async () => {
     const mine = await tokenFor(emu);
     emu.setFaults({ expireTokenRate: 1, only: ['b2_download_file_by_name'] });
-    const r = await reply(await fetch(`${emu.endpoint}/file/faults-bucket/stable.bin`, { headers: { Authorization: mine } }));
+    const r = await reply(
+      await fetch(`${emu.endpoint}/file/faults-bucket/stable.bin`, { headers: { Authorization: mine } }),
+    );
     expect([r.status, r.body.code]).toEqual([401, 'expired_auth_token']);
     emu.setFaults({});
-    expect((await call(emu, mine, 'b2_list_buckets', { accountId: emu.accountId })).body.code).toBe('expired_auth_token');
+    expect((await call(emu, mine, 'b2_list_buckets', { accountId: emu.accountId })).body.code).toBe(
+      'expired_auth_token',
+    );
   });
 
   test('dropConnectionRate 1 → a download is cut mid-body', async () => {
@@ -77,7 +100,18 @@ describe('fault injection', () => {
     const u = await ok(emu, t, 'b2_get_upload_url', { bucketId });
     emu.setFaults({ dropConnectionRate: 1 });
     const data = Buffer.alloc(300_000, 1);
-    await expect(fetch(u.uploadUrl, { method: 'POST', headers: { Authorization: u.authorizationToken, 'X-Bz-File-Name': 'dropped.bin', 'Content-Type': 'text/plain', 'X-Bz-Content-Sha1': sha1(data) }, body: data })).rejects.toThrow();
+    await expect(
+      fetch(u.uploadUrl, {
+        method: 'POST',
+        headers: {
+          Authorization: u.authorizationToken,
+          'X-Bz-File-Name': 'dropped.bin',
+          'Content-Type': 'text/plain',
+          'X-Bz-Content-Sha1': sha1(data),
+        },
+        body: data,
+      }),
+    ).rejects.toThrow();
     emu.setFaults({});
     const names = await ok(emu, t, 'b2_list_file_names', { bucketId, prefix: 'dropped' });
     expect(names.files).toEqual([]);
@@ -97,6 +131,19 @@ describe('fault injection', () => {
     expect(await pattern(43)).not.toEqual(a);
   });
 
+  test('uploadBytesPerSecond: an upload body arrives no faster than that, intact; `only` and other calls are not slowed', async () => {
+    const set = await reply(await control('faults', { uploadBytesPerSecond: 1_000_000 }));
+    expect(set.body.faults).toMatchObject({ uploadBytesPerSecond: 1_000_000 });
+    const data = Buffer.alloc(400_000, 3);
+    const started = performance.now();
+    const r = await upload(emu, t, bucketId, 'slow.bin', data);
+    // The server reads each chunk no sooner than its share of the second: a lower bound, never flaky.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(400);
+    expect([r.status, r.body.contentLength, r.body.contentSha1]).toEqual([200, data.length, sha1(data)]);
+    emu.setFaults({ uploadBytesPerSecond: 1, only: ['b2_upload_part'] });
+    expect((await upload(emu, t, bucketId, 'fast.bin', data)).status).toBe(200);
+  });
+
   test('HTTP control endpoints: POST /_emulator/faults and /_emulator/expire-tokens need the master key', async () => {
     const denied = await reply(await control('faults', { tooManyRequestsRate: 1 }, `${emu.masterKeyId}:wrong`));
     expect([denied.status, denied.body.code]).toEqual([401, 'unauthorized']);
@@ -109,22 +156,44 @@ describe('fault injection', () => {
     expect(bad.status).toBe(400);
     const mine = await tokenFor(emu);
     expect((await control('expire-tokens', {})).status).toBe(200);
-    expect((await call(emu, mine, 'b2_list_buckets', { accountId: emu.accountId })).body.code).toBe('expired_auth_token');
+    expect((await call(emu, mine, 'b2_list_buckets', { accountId: emu.accountId })).body.code).toBe(
+      'expired_auth_token',
+    );
     t = await tokenFor(emu);
   });
 });
 
 describe('X-Bz-Test-Mode', () => {
   const withMode = (mode: string, name: string, body: unknown, token = t) =>
-    fetch(`${emu.endpoint}/b2api/v1/${name}`, { method: 'POST', headers: { Authorization: token, 'X-Bz-Test-Mode': mode }, body: JSON.stringify(body) });
+    fetch(`${emu.endpoint}/b2api/v1/${name}`, {
+      method: 'POST',
+      headers: { Authorization: token, 'X-Bz-Test-Mode': mode },
+      body: JSON.stringify(body),
+    });
 
   test('force_cap_exceeded → 403 with the cap code of the call', async () => {
     const api = await reply(await withMode('force_cap_exceeded', 'b2_list_buckets', { accountId: emu.accountId }));
     expect([api.status, api.body.code]).toEqual([403, 'transaction_cap_exceeded']);
     const u = await ok(emu, t, 'b2_get_upload_url', { bucketId });
-    const up = await reply(await fetch(u.uploadUrl, { method: 'POST', headers: { Authorization: u.authorizationToken, 'X-Bz-Test-Mode': 'force_cap_exceeded', 'X-Bz-File-Name': 'c', 'Content-Type': 'text/plain', 'X-Bz-Content-Sha1': sha1('c') }, body: Buffer.from('c') }));
+    const up = await reply(
+      await fetch(u.uploadUrl, {
+        method: 'POST',
+        headers: {
+          Authorization: u.authorizationToken,
+          'X-Bz-Test-Mode': 'force_cap_exceeded',
+          'X-Bz-File-Name': 'c',
+          'Content-Type': 'text/plain',
+          'X-Bz-Content-Sha1': sha1('c'),
+        },
+        body: Buffer.from('c'),
+      }),
+    );
     expect([up.status, up.body.code]).toEqual([403, 'storage_cap_exceeded']);
-    const dl = await reply(await fetch(`${emu.endpoint}/file/faults-bucket/stable.bin`, { headers: { Authorization: t, 'X-Bz-Test-Mode': 'force_cap_exceeded' } }));
+    const dl = await reply(
+      await fetch(`${emu.endpoint}/file/faults-bucket/stable.bin`, {
+        headers: { Authorization: t, 'X-Bz-Test-Mode': 'force_cap_exceeded' },
+      }),
+    );
     expect([dl.status, dl.body.code]).toEqual([403, 'download_cap_exceeded']);
   });
 
@@ -132,7 +201,17 @@ describe('X-Bz-Test-Mode', () => {
     const statuses = new Set<number>();
     const u = await ok(emu, t, 'b2_get_upload_url', { bucketId });
     for (let i = 0; i < 40; i++) {
-      const r = await fetch(u.uploadUrl, { method: 'POST', headers: { Authorization: u.authorizationToken, 'X-Bz-Test-Mode': 'fail_some_uploads', 'X-Bz-File-Name': `t${i}`, 'Content-Type': 'text/plain', 'X-Bz-Content-Sha1': sha1('t') }, body: Buffer.from('t') });
+      const r = await fetch(u.uploadUrl, {
+        method: 'POST',
+        headers: {
+          Authorization: u.authorizationToken,
+          'X-Bz-Test-Mode': 'fail_some_uploads',
+          'X-Bz-File-Name': `t${i}`,
+          'Content-Type': 'text/plain',
+          'X-Bz-Content-Sha1': sha1('t'),
+        },
+        body: Buffer.from('t'),
+      });
       await r.arrayBuffer();
       statuses.add(r.status);
     }
@@ -143,7 +222,9 @@ describe('X-Bz-Test-Mode', () => {
     const codes = new Set<string>();
     let token = await tokenFor(emu);
     for (let i = 0; i < 80; i++) {
-      const r = await reply(await withMode('expire_some_account_authorization_tokens', 'b2_list_file_names', { bucketId }, token));
+      const r = await reply(
+        await withMode('expire_some_account_authorization_tokens', 'b2_list_file_names', { bucketId }, token),
+      );
       codes.add(r.status === 200 ? 'ok' : (r.body.code as string));
       if (r.status === 401) token = await tokenFor(emu);
     }
@@ -151,7 +232,9 @@ describe('X-Bz-Test-Mode', () => {
   });
 
   test('several modes separated by commas (as rclone --b2-test-mode passes them) all apply', async () => {
-    const r = await reply(await withMode('fail_some_uploads, force_cap_exceeded', 'b2_list_buckets', { accountId: emu.accountId }));
+    const r = await reply(
+      await withMode('fail_some_uploads, force_cap_exceeded', 'b2_list_buckets', { accountId: emu.accountId }),
+    );
     expect([r.status, r.body.code]).toEqual([403, 'transaction_cap_exceeded']);
   });
 });

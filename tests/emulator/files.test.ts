@@ -14,7 +14,8 @@ useBucketEmulator('files-bucket', (setup) => {
 });
 
 const dl = (name: string) => fetch(`${emu.endpoint}/file/files-bucket/${name}`, { headers: { Authorization: t } });
-const listNames = async (): Promise<string[]> => (await ok(emu, t, 'b2_list_file_names', { bucketId })).files.map((f: Json) => f.fileName as string);
+const listNames = async (): Promise<string[]> =>
+  (await ok(emu, t, 'b2_list_file_names', { bucketId })).files.map((f: Json) => f.fileName as string);
 
 describe('file operations', () => {
   test('get_file_info returns the version; unknown id → 404 not_found; malformed → 400', async () => {
@@ -31,7 +32,13 @@ describe('file operations', () => {
   test('hide_file adds a hide marker: name leaves list_file_names, downloads 404, versions show it', async () => {
     await put(emu, t, bucketId, 'hide.txt', 'h');
     const hidden = await ok(emu, t, 'b2_hide_file', { bucketId, fileName: 'hide.txt' });
-    expect(hidden).toMatchObject({ action: 'hide', fileName: 'hide.txt', bucketId, accountId: emu.accountId, contentLength: 0 });
+    expect(hidden).toMatchObject({
+      action: 'hide',
+      fileName: 'hide.txt',
+      bucketId,
+      accountId: emu.accountId,
+      contentLength: 0,
+    });
     expect(await listNames()).not.toContain('hide.txt');
     expect((await dl('hide.txt')).status).toBe(404);
     const v = await ok(emu, t, 'b2_list_file_versions', { bucketId, prefix: 'hide.txt' });

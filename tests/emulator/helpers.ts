@@ -34,11 +34,19 @@ export async function reply(res: Response): Promise<Reply> {
 /** Starts an emulator (tests/support/server.ts) with small parts by default. */
 export async function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const { log, ...emulatorOptions } = options;
-  return (await startTestServer({ absoluteMinimumPartSize: 100, recommendedPartSize: 1000, ...emulatorOptions, onLog: log })).emu;
+  return (
+    await startTestServer({ absoluteMinimumPartSize: 100, recommendedPartSize: 1000, ...emulatorOptions, onLog: log })
+  ).emu;
 }
 
 /** GET b2_authorize_account on `version` with Basic auth. */
-export async function authorizeRaw(emu: RunningEmulator, version: number, keyId: string, key: string, method = 'GET'): Promise<Reply> {
+export async function authorizeRaw(
+  emu: RunningEmulator,
+  version: number,
+  keyId: string,
+  key: string,
+  method = 'GET',
+): Promise<Reply> {
   const basic = Buffer.from(`${keyId}:${key}`).toString('base64');
   const init: RequestInit = { method, headers: { Authorization: `Basic ${basic}` } };
   if (method === 'POST') init.body = '{}';
@@ -46,14 +54,25 @@ export async function authorizeRaw(emu: RunningEmulator, version: number, keyId:
 }
 
 /** Authorizes and returns the token (throws on failure). */
-export async function tokenFor(emu: RunningEmulator, keyId = emu.masterKeyId, key = emu.masterKey, version = 4): Promise<string> {
+export async function tokenFor(
+  emu: RunningEmulator,
+  keyId = emu.masterKeyId,
+  key = emu.masterKey,
+  version = 4,
+): Promise<string> {
   const r = await authorizeRaw(emu, version, keyId, key);
   if (r.status !== 200) throw new Error(`authorize failed: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body.authorizationToken as string;
 }
 
 /** POSTs a JSON API call. */
-export async function call(emu: RunningEmulator, token: string, name: string, body: Json = {}, version = 2): Promise<Reply> {
+export async function call(
+  emu: RunningEmulator,
+  token: string,
+  name: string,
+  body: Json = {},
+  version = 2,
+): Promise<Reply> {
   return reply(
     await fetch(`${emu.endpoint}/b2api/v${version}/${name}`, {
       method: 'POST',
@@ -64,7 +83,13 @@ export async function call(emu: RunningEmulator, token: string, name: string, bo
 }
 
 /** Like call() but throws unless 200; returns the body. */
-export async function ok(emu: RunningEmulator, token: string, name: string, body: Json = {}, version = 2): Promise<Json> {
+export async function ok(
+  emu: RunningEmulator,
+  token: string,
+  name: string,
+  body: Json = {},
+  version = 2,
+): Promise<Json> {
   const r = await call(emu, token, name, body, version);
   if (r.status !== 200) throw new Error(`${name} → ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
@@ -95,20 +120,37 @@ export function useBucketEmulator(bucketName: string, ready: (setup: BucketEmula
 }
 
 /** Creates a bucket with the master token. */
-export async function makeBucket(emu: RunningEmulator, token: string, name: string, type = 'allPrivate'): Promise<string> {
+export async function makeBucket(
+  emu: RunningEmulator,
+  token: string,
+  name: string,
+  type = 'allPrivate',
+): Promise<string> {
   const accountId = emu.accountId;
   const b = await ok(emu, token, 'b2_create_bucket', { accountId, bucketName: name, bucketType: type });
   return b.bucketId as string;
 }
 
 /** Gets an upload URL and uploads `data` with fetch; extra headers override the defaults. */
-export async function upload(emu: RunningEmulator, token: string, bucketId: string, name: string, data: Buffer | string, headers: Record<string, string> = {}): Promise<Reply> {
+export async function upload(
+  emu: RunningEmulator,
+  token: string,
+  bucketId: string,
+  name: string,
+  data: Buffer | string,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   const u = await ok(emu, token, 'b2_get_upload_url', { bucketId });
   return uploadTo(u, name, data, headers);
 }
 
 /** Uploads to an existing upload URL/token pair. */
-export async function uploadTo(u: Json, name: string, data: Buffer | string, headers: Record<string, string> = {}): Promise<Reply> {
+export async function uploadTo(
+  u: Json,
+  name: string,
+  data: Buffer | string,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   const buf = Buffer.isBuffer(data) ? data : Buffer.from(data);
   return reply(
     await fetch(u.uploadUrl as string, {
@@ -126,7 +168,14 @@ export async function uploadTo(u: Json, name: string, data: Buffer | string, hea
 }
 
 /** Uploads and returns the file object (throws unless 200). */
-export async function put(emu: RunningEmulator, token: string, bucketId: string, name: string, data: Buffer | string, headers: Record<string, string> = {}): Promise<Json> {
+export async function put(
+  emu: RunningEmulator,
+  token: string,
+  bucketId: string,
+  name: string,
+  data: Buffer | string,
+  headers: Record<string, string> = {},
+): Promise<Json> {
   const r = await upload(emu, token, bucketId, name, data, headers);
   if (r.status !== 200) throw new Error(`upload ${name} → ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
@@ -189,7 +238,11 @@ export async function b2Fails(fn: () => Promise<unknown>): Promise<{ status: num
 }
 
 /** Sends raw HTTP/1.1 bytes (for requests fetch cannot make) and returns status + body text. */
-export async function rawHttp(endpoint: string, head: string, body: Buffer = Buffer.alloc(0)): Promise<{ status: number; text: string }> {
+export async function rawHttp(
+  endpoint: string,
+  head: string,
+  body: Buffer = Buffer.alloc(0),
+): Promise<{ status: number; text: string }> {
   const { connect } = await import('node:net');
   const url = new URL(endpoint);
   return new Promise((resolve, reject) => {

@@ -19,13 +19,27 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-const create = (body: Json, version = 2) => call(emu, t, 'b2_create_key', { accountId: emu.accountId, ...body }, version);
+const create = (body: Json, version = 2) =>
+  call(emu, t, 'b2_create_key', { accountId: emu.accountId, ...body }, version);
 
 describe('keys', () => {
   test('v2 create: bucketId shape with the secret; list shows no secret', async () => {
-    const r = await create({ keyName: 'v2-key', capabilities: ['listFiles', 'readFiles'], bucketId: bucketA, namePrefix: 'p/' });
+    const r = await create({
+      keyName: 'v2-key',
+      capabilities: ['listFiles', 'readFiles'],
+      bucketId: bucketA,
+      namePrefix: 'p/',
+    });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ accountId: emu.accountId, bucketId: bucketA, capabilities: ['listFiles', 'readFiles'], keyName: 'v2-key', namePrefix: 'p/', expirationTimestamp: null, options: ['s3'] });
+    expect(r.body).toMatchObject({
+      accountId: emu.accountId,
+      bucketId: bucketA,
+      capabilities: ['listFiles', 'readFiles'],
+      keyName: 'v2-key',
+      namePrefix: 'p/',
+      expirationTimestamp: null,
+      options: ['s3'],
+    });
     expect(r.body.applicationKeyId).toMatch(/^004[0-9a-f]{12}[0-9a-f]{10}$/);
     expect(r.body.applicationKey).toMatch(/^K004.{27}$/);
     expect(r.body).not.toHaveProperty('bucketIds');
@@ -59,14 +73,22 @@ describe('keys', () => {
     const seen: string[] = [];
     let start: string | null = null;
     do {
-      const page: Json = await ok(emu, t, 'b2_list_keys', { accountId: emu.accountId, maxKeyCount: 2, startApplicationKeyId: start }, 4);
+      const page: Json = await ok(
+        emu,
+        t,
+        'b2_list_keys',
+        { accountId: emu.accountId, maxKeyCount: 2, startApplicationKeyId: start },
+        4,
+      );
       expect(page.keys.length).toBeLessThanOrEqual(2);
       seen.push(...page.keys.map((k: Json) => k.applicationKeyId as string));
       start = page.nextApplicationKeyId as string | null;
     } while (start !== null);
     expect(seen).toEqual(all.keys.map((k: Json) => k.applicationKeyId));
     expect([...seen].sort()).toEqual(seen);
-    expect((await call(emu, t, 'b2_list_keys', { accountId: emu.accountId, maxKeyCount: 10001 })).body.code).toBe('out_of_range');
+    expect((await call(emu, t, 'b2_list_keys', { accountId: emu.accountId, maxKeyCount: 10001 })).body.code).toBe(
+      'out_of_range',
+    );
   });
 
   test('delete returns the key and revokes its tokens at once', async () => {
@@ -86,7 +108,11 @@ describe('keys', () => {
   test('v1–v3 delete_key refuses a v4-restricted key; v4 deletes it with bucketIds', async () => {
     const k = (await create({ keyName: 'v4-delete', capabilities: ['listFiles'], bucketIds: [bucketB] }, 4)).body;
     const v2 = await call(emu, t, 'b2_delete_key', { applicationKeyId: k.applicationKeyId }, 2);
-    expect(v2.body).toEqual({ status: 400, code: 'bad_request', message: 'This request is not currently supported on API version number 2' });
+    expect(v2.body).toEqual({
+      status: 400,
+      code: 'bad_request',
+      message: 'This request is not currently supported on API version number 2',
+    });
     const v4 = await ok(emu, t, 'b2_delete_key', { applicationKeyId: k.applicationKeyId }, 4);
     expect(v4.bucketIds).toEqual([bucketB]);
   });
@@ -108,13 +134,18 @@ describe('keys', () => {
       const r = await create(body, version);
       expect([body.keyName, r.status, r.body.code]).toEqual([body.keyName, 400, 'bad_request']);
     }
-    const unknownBucket = await create({ keyName: 'ghost', capabilities: ['listFiles'], bucketId: 'ffffffffffffffffffffffff' });
+    const unknownBucket = await create({
+      keyName: 'ghost',
+      capabilities: ['listFiles'],
+      bucketId: 'ffffffffffffffffffffffff',
+    });
     expect(unknownBucket.body.code).toBe('bad_bucket_id');
   });
 
   test('v4 allows a namePrefix without buckets (all buckets with a prefix); such a key is v4-only', async () => {
-    const k = (await create({ keyName: 'all-buckets-prefix', capabilities: ['listFiles'], namePrefix: 'shared/' }, 4)).body;
-    expect(k).toMatchObject({ bucketIds: null, namePrefix: 'shared/' });
+    const k = (await create({ keyName: 'all-buckets-prefix', capabilities: ['listFiles'], namePrefix: 'team/' }, 4))
+      .body;
+    expect(k).toMatchObject({ bucketIds: null, namePrefix: 'team/' });
     expect((await authorizeRaw(emu, 4, k.applicationKeyId, k.applicationKey)).status).toBe(200);
     expect((await authorizeRaw(emu, 3, k.applicationKeyId, k.applicationKey)).status).toBe(400);
   });
@@ -122,13 +153,22 @@ describe('keys', () => {
   test('bucket-restricted keys cannot create keys', async () => {
     const k = (await create({ keyName: 'restricted', capabilities: ['listFiles'], bucketId: bucketA })).body;
     const kt = await tokenFor(emu, k.applicationKeyId, k.applicationKey, 2);
-    const r = await call(emu, kt, 'b2_create_key', { accountId: emu.accountId, keyName: 'child', capabilities: ['listFiles'] });
+    const r = await call(emu, kt, 'b2_create_key', {
+      accountId: emu.accountId,
+      keyName: 'child',
+      capabilities: ['listFiles'],
+    });
     expect([r.status, r.body.code]).toEqual([401, 'unauthorized']);
   });
 
   test('backblaze-b2 createKey / listKeys / deleteKey', async () => {
     const b2 = await b2Client(emu);
-    const k = await b2.createKey({ capabilities: ['listBuckets', 'listFiles'], keyName: 'from-lib', bucketId: bucketA, namePrefix: 'x/' });
+    const k = await b2.createKey({
+      capabilities: ['listBuckets', 'listFiles'],
+      keyName: 'from-lib',
+      bucketId: bucketA,
+      namePrefix: 'x/',
+    });
     expect(k.data.applicationKey).toBeTruthy();
     const list = await b2.listKeys({ maxKeyCount: 1000 });
     expect(list.data.keys.map((x: Json) => x.keyName)).toContain('from-lib');

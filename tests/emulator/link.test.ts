@@ -81,7 +81,11 @@ describe('b2c emulator --latency / --bandwidth', () => {
     ok.interrupt('SIGTERM');
     expect((await ok.done).code).toBe(0);
     expect(ok.stderr()).toContain('link: 40 ms latency, 50000000 B/s per connection');
-    for (const bad of [['--latency', '-1'], ['--latency', 'soon'], ['--bandwidth', '0']]) {
+    for (const bad of [
+      ['--latency', '-1'],
+      ['--latency', 'soon'],
+      ['--bandwidth', '0'],
+    ]) {
       const r = await runCli(['emulator', '--port', '0', ...bad]);
       expect([bad.join(' '), r.code]).toEqual([bad.join(' '), 64]);
       expect(r.stdout).toBe('');

@@ -17,7 +17,8 @@ beforeAll(async () => {
   emu = await start();
   t = await tokenFor(emu);
   bucketId = await makeBucket(emu, t, 'list-bucket');
-  for (const n of ['z.txt', 'a.txt', 'b/1.txt', 'b/2.txt', 'b/c/3.txt', 'e.txt', 'h/only.txt']) await put(emu, t, bucketId, n, n);
+  for (const n of ['z.txt', 'a.txt', 'b/1.txt', 'b/2.txt', 'b/c/3.txt', 'e.txt', 'h/only.txt'])
+    await put(emu, t, bucketId, n, n);
   for (const v of ['v1', 'v2', 'v3']) await put(emu, t, bucketId, 'd.txt', v);
   await ok(emu, t, 'b2_hide_file', { bucketId, fileName: 'e.txt' });
   await ok(emu, t, 'b2_hide_file', { bucketId, fileName: 'h/only.txt' });
@@ -68,15 +69,27 @@ describe('b2_list_file_names', () => {
   });
 
   test('explicit nulls and empty strings are accepted', async () => {
-    const r = await ok(emu, t, 'b2_list_file_names', { bucketId, prefix: null, delimiter: null, startFileName: null, maxFileCount: null });
+    const r = await ok(emu, t, 'b2_list_file_names', {
+      bucketId,
+      prefix: null,
+      delimiter: null,
+      startFileName: null,
+      maxFileCount: null,
+    });
     expect(r.files).toHaveLength(6);
     const e = await ok(emu, t, 'b2_list_file_names', { bucketId, prefix: '', startFileName: '', delimiter: '' });
     expect(e.files).toHaveLength(6);
   });
 
   test('startFileName is inclusive; a missing name starts at the next one', async () => {
-    expect(names((await ok(emu, t, 'b2_list_file_names', { bucketId, startFileName: 'd.txt' })).files)).toEqual(['d.txt', 'z.txt']);
-    expect(names((await ok(emu, t, 'b2_list_file_names', { bucketId, startFileName: 'c' })).files)).toEqual(['d.txt', 'z.txt']);
+    expect(names((await ok(emu, t, 'b2_list_file_names', { bucketId, startFileName: 'd.txt' })).files)).toEqual([
+      'd.txt',
+      'z.txt',
+    ]);
+    expect(names((await ok(emu, t, 'b2_list_file_names', { bucketId, startFileName: 'c' })).files)).toEqual([
+      'd.txt',
+      'z.txt',
+    ]);
   });
 
   test('pages follow nextFileName to the same result, folders included', async () => {
@@ -85,7 +98,12 @@ describe('b2_list_file_names', () => {
       const collected: string[] = [];
       let start: string | null = null;
       do {
-        const page: Json = await ok(emu, t, 'b2_list_file_names', { bucketId, delimiter, maxFileCount: 2, startFileName: start });
+        const page: Json = await ok(emu, t, 'b2_list_file_names', {
+          bucketId,
+          delimiter,
+          maxFileCount: 2,
+          startFileName: start,
+        });
         expect(page.files.length).toBeLessThanOrEqual(2);
         collected.push(...names(page.files));
         start = page.nextFileName as string | null;
@@ -108,13 +126,17 @@ describe('b2_list_file_names', () => {
 
   test('GET with query parameters works like POST', async () => {
     const q = new URLSearchParams({ bucketId, prefix: 'b/', delimiter: '/', maxFileCount: '2' });
-    const r = (await (await fetch(`${emu.endpoint}/b2api/v2/b2_list_file_names?${q.toString()}`, { headers: { Authorization: t } })).json()) as Json;
+    const r = (await (
+      await fetch(`${emu.endpoint}/b2api/v2/b2_list_file_names?${q.toString()}`, { headers: { Authorization: t } })
+    ).json()) as Json;
     expect(names(r.files)).toEqual(['b/1.txt', 'b/2.txt']);
     expect(r.nextFileName).toBe('b/c/');
   });
 
   test('unknown bucket → 400 bad_bucket_id; missing bucketId → 400 bad_request', async () => {
-    expect((await call(emu, t, 'b2_list_file_names', { bucketId: 'ffffffffffffffffffffffff' })).body.code).toBe('bad_bucket_id');
+    expect((await call(emu, t, 'b2_list_file_names', { bucketId: 'ffffffffffffffffffffffff' })).body.code).toBe(
+      'bad_bucket_id',
+    );
     expect((await call(emu, t, 'b2_list_file_names', {})).body.code).toBe('bad_request');
   });
 
@@ -158,7 +180,12 @@ describe('b2_list_file_versions', () => {
     expect(d.map((f: Json) => f.contentLength)).toEqual([2, 2, 2]);
     expect(d[0].uploadTimestamp).toBeGreaterThanOrEqual(d[2].uploadTimestamp);
     const hide = r.files.find((f: Json) => f.action === 'hide');
-    expect(hide).toMatchObject({ contentLength: 0, contentType: 'application/x-bz-hide-marker', contentSha1: 'da39a3ee5e6b4b0d3255bfef95601890afd80709', fileInfo: {} });
+    expect(hide).toMatchObject({
+      contentLength: 0,
+      contentType: 'application/x-bz-hide-marker',
+      contentSha1: 'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+      fileInfo: {},
+    });
     expect(hide).not.toHaveProperty('fileRetention');
     const startRow = r.files.find((f: Json) => f.action === 'start');
     expect(startRow).toMatchObject({ contentLength: 0, contentSha1: 'none', contentMd5: null });
@@ -170,7 +197,12 @@ describe('b2_list_file_versions', () => {
     let startFileName: string | null = null;
     let startFileId: string | null = null;
     do {
-      const page: Json = await ok(emu, t, 'b2_list_file_versions', { bucketId, maxFileCount: 1, startFileName, startFileId });
+      const page: Json = await ok(emu, t, 'b2_list_file_versions', {
+        bucketId,
+        maxFileCount: 1,
+        startFileName,
+        startFileId,
+      });
       ids.push(...page.files.map((f: Json) => f.fileId as string));
       startFileName = page.nextFileName as string | null;
       startFileId = page.nextFileId as string | null;

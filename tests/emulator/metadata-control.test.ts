@@ -24,8 +24,12 @@ const BAD_INFO = [{ note: 'red\x1b[31m' }, { note: 'a\nb' }, { 'b2-content-dispo
 
 /** The names in the bucket, hidden or not, finished or not. */
 async function stored(): Promise<string[]> {
-  const files = (await ok(emu, t, 'b2_list_file_versions', { bucketId, maxFileCount: 1000 })).files as Array<{ fileName: string }>;
-  const unfinished = (await ok(emu, t, 'b2_list_unfinished_large_files', { bucketId })).files as Array<{ fileName: string }>;
+  const files = (await ok(emu, t, 'b2_list_file_versions', { bucketId, maxFileCount: 1000 })).files as Array<{
+    fileName: string;
+  }>;
+  const unfinished = (await ok(emu, t, 'b2_list_unfinished_large_files', { bucketId })).files as Array<{
+    fileName: string;
+  }>;
   return [...files, ...unfinished].map((f) => f.fileName).sort();
 }
 
@@ -33,10 +37,19 @@ describe('control characters in metadata are refused at write time', () => {
   test('b2_start_large_file: 400 bad_request for a content type or file info value with them', async () => {
     for (const contentType of BAD_TYPES) {
       const r = await call(emu, t, 'b2_start_large_file', { bucketId, fileName: 'large-type', contentType });
-      expect([JSON.stringify(contentType), r.status, r.body.code]).toEqual([JSON.stringify(contentType), 400, 'bad_request']);
+      expect([JSON.stringify(contentType), r.status, r.body.code]).toEqual([
+        JSON.stringify(contentType),
+        400,
+        'bad_request',
+      ]);
     }
     for (const fileInfo of BAD_INFO) {
-      const r = await call(emu, t, 'b2_start_large_file', { bucketId, fileName: 'large-info', contentType: 'text/plain', fileInfo });
+      const r = await call(emu, t, 'b2_start_large_file', {
+        bucketId,
+        fileName: 'large-info',
+        contentType: 'text/plain',
+        fileInfo,
+      });
       expect([JSON.stringify(fileInfo), r.status, r.body.code]).toEqual([JSON.stringify(fileInfo), 400, 'bad_request']);
     }
     expect(await stored()).not.toContain('large-type');
@@ -46,11 +59,26 @@ describe('control characters in metadata are refused at write time', () => {
   test('b2_copy_file with REPLACE: 400 bad_request for the same; COPY keeps working', async () => {
     const src = await put(emu, t, bucketId, 'source.txt', 'hello');
     for (const contentType of BAD_TYPES) {
-      const r = await call(emu, t, 'b2_copy_file', { sourceFileId: src.fileId, fileName: 'copy-type', metadataDirective: 'REPLACE', contentType });
-      expect([JSON.stringify(contentType), r.status, r.body.code]).toEqual([JSON.stringify(contentType), 400, 'bad_request']);
+      const r = await call(emu, t, 'b2_copy_file', {
+        sourceFileId: src.fileId,
+        fileName: 'copy-type',
+        metadataDirective: 'REPLACE',
+        contentType,
+      });
+      expect([JSON.stringify(contentType), r.status, r.body.code]).toEqual([
+        JSON.stringify(contentType),
+        400,
+        'bad_request',
+      ]);
     }
     for (const fileInfo of BAD_INFO) {
-      const r = await call(emu, t, 'b2_copy_file', { sourceFileId: src.fileId, fileName: 'copy-info', metadataDirective: 'REPLACE', contentType: 'text/plain', fileInfo });
+      const r = await call(emu, t, 'b2_copy_file', {
+        sourceFileId: src.fileId,
+        fileName: 'copy-info',
+        metadataDirective: 'REPLACE',
+        contentType: 'text/plain',
+        fileInfo,
+      });
       expect([JSON.stringify(fileInfo), r.status, r.body.code]).toEqual([JSON.stringify(fileInfo), 400, 'bad_request']);
     }
     expect((await call(emu, t, 'b2_copy_file', { sourceFileId: src.fileId, fileName: 'copy-ok' })).status).toBe(200);
@@ -59,7 +87,11 @@ describe('control characters in metadata are refused at write time', () => {
   });
 
   test('b2_upload_file: 400 bad_request for a file info value with them (percent-encoded) or a tab in the type', async () => {
-    const cases: Array<Record<string, string>> = [{ 'X-Bz-Info-note': 'red%1B%5B31m' }, { 'X-Bz-Info-note': 'a%0Ab' }, { 'Content-Type': 'text/plain\tx' }];
+    const cases: Array<Record<string, string>> = [
+      { 'X-Bz-Info-note': 'red%1B%5B31m' },
+      { 'X-Bz-Info-note': 'a%0Ab' },
+      { 'Content-Type': 'text/plain\tx' },
+    ];
     for (const headers of cases) {
       const r = await upload(emu, t, bucketId, 'up-bad', 'x', headers);
       expect([JSON.stringify(headers), r.status, r.body.code]).toEqual([JSON.stringify(headers), 400, 'bad_request']);
@@ -87,7 +119,10 @@ describe('stored metadata never makes a download answer 500', () => {
       try {
         const t2 = await tokenFor(again);
         for (const method of ['GET', 'HEAD']) {
-          const res = await fetch(`${again.endpoint}/file/old-data/old.txt`, { method, headers: { Authorization: t2 } });
+          const res = await fetch(`${again.endpoint}/file/old-data/old.txt`, {
+            method,
+            headers: { Authorization: t2 },
+          });
           expect([method, res.status, res.headers.get('content-type')]).toEqual([method, 200, 'text/%1B%5B31mmarker']);
           if (method === 'GET') expect(await res.text()).toBe('old bytes');
         }

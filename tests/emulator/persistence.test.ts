@@ -10,6 +10,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { authorizeRaw, makeBucket, ok, put, sha1, start, tokenFor, type Json } from './helpers.js';
 
 let dir: string;
+/** A first part at the servers' minimum part size (100 bytes in tests/emulator/helpers.ts). */
+const PART_ONE = 'p'.repeat(100);
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'b2c-emu-data-'));
@@ -29,10 +31,30 @@ describe('persistence with dataDir', () => {
     await put(first, t, bucketId, 'v.txt', 'two');
     await put(first, t, bucketId, 'gone.txt', 'g');
     await ok(first, t, 'b2_hide_file', { bucketId, fileName: 'gone.txt' });
-    const key = await ok(first, t, 'b2_create_key', { accountId: first.accountId, keyName: 'persisted', capabilities: ['listFiles'], bucketIds: [bucketId] }, 4);
-    const large = await ok(first, t, 'b2_start_large_file', { bucketId, fileName: 'pending.bin', contentType: 'text/plain' });
+    const key = await ok(
+      first,
+      t,
+      'b2_create_key',
+      { accountId: first.accountId, keyName: 'persisted', capabilities: ['listFiles'], bucketIds: [bucketId] },
+      4,
+    );
+    const large = await ok(first, t, 'b2_start_large_file', {
+      bucketId,
+      fileName: 'pending.bin',
+      contentType: 'text/plain',
+    });
     const pu = await ok(first, t, 'b2_get_upload_part_url', { fileId: large.fileId });
-    await fetch(pu.uploadUrl, { method: 'POST', headers: { Authorization: pu.authorizationToken, 'X-Bz-Part-Number': '1', 'X-Bz-Content-Sha1': sha1('part') }, body: Buffer.from('part') });
+    for (const [n, body] of [PART_ONE, 'two'].entries()) {
+      await fetch(pu.uploadUrl, {
+        method: 'POST',
+        headers: {
+          Authorization: pu.authorizationToken,
+          'X-Bz-Part-Number': String(n + 1),
+          'X-Bz-Content-Sha1': sha1(body),
+        },
+        body: Buffer.from(body),
+      });
+    }
     const versionsBefore = await ok(first, t, 'b2_list_file_versions', { bucketId });
     const { accountId, masterKeyId, masterKey } = first;
     await first.close();
@@ -53,9 +75,12 @@ describe('persistence with dataDir', () => {
       expect((await authorizeRaw(second, 4, key.applicationKeyId, key.applicationKey)).status).toBe(200);
       expect((await authorizeRaw(second, 2, key.applicationKeyId, key.applicationKey)).status).toBe(400);
       const parts = await ok(second, t2, 'b2_list_parts', { fileId: large.fileId });
-      expect(parts.parts.map((p: Json) => p.contentSha1)).toEqual([sha1('part')]);
-      await ok(second, t2, 'b2_finish_large_file', { fileId: large.fileId, partSha1Array: [sha1('part')] });
-      expect(await (await fetch(`${second.endpoint}/file/persist-bucket/pending.bin`)).text()).toBe('part');
+      expect(parts.parts.map((p: Json) => p.contentSha1)).toEqual([sha1(PART_ONE), sha1('two')]);
+      await ok(second, t2, 'b2_finish_large_file', {
+        fileId: large.fileId,
+        partSha1Array: [sha1(PART_ONE), sha1('two')],
+      });
+      expect(await (await fetch(`${second.endpoint}/file/persist-bucket/pending.bin`)).text()).toBe(`${PART_ONE}two`);
       // New IDs keep increasing after the restart.
       const newer = await put(second, t2, bucketId, 'v.txt', 'three');
       expect(newer.fileId > versionsBefore.files.find((x: Json) => x.fileName === 'v.txt').fileId).toBe(true);
@@ -75,7 +100,11 @@ describe('persistence with dataDir', () => {
     await first.close();
     const second = await start({ dataDir: dir });
     try {
-      const r = await fetch(`${second.endpoint}/b2api/v2/b2_list_buckets`, { method: 'POST', headers: { Authorization: t }, body: JSON.stringify({ accountId: second.accountId }) });
+      const r = await fetch(`${second.endpoint}/b2api/v2/b2_list_buckets`, {
+        method: 'POST',
+        headers: { Authorization: t },
+        body: JSON.stringify({ accountId: second.accountId }),
+      });
       expect(r.status).toBe(401);
     } finally {
       await second.close();
@@ -92,7 +121,13 @@ describe('persistence with dataDir', () => {
     await writeFile(join(dir, 'blobs', 'orphan0000000000000'), 'never committed');
     const second = await start({ dataDir: dir });
     try {
-      expect(await (await fetch(`${second.endpoint}/file/crash-bucket/kept.txt`, { headers: { Authorization: await tokenFor(second) } })).text()).toBe('kept');
+      expect(
+        await (
+          await fetch(`${second.endpoint}/file/crash-bucket/kept.txt`, {
+            headers: { Authorization: await tokenFor(second) },
+          })
+        ).text(),
+      ).toBe('kept');
       expect(await readdir(join(dir, 'blobs'))).not.toContain('orphan0000000000000');
     } finally {
       await second.close();

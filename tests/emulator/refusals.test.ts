@@ -18,15 +18,25 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-async function statsOverHttp(auth = `${emu.masterKeyId}:${emu.masterKey}`): Promise<{ status: number; body: RefusalStats }> {
-  const res = await fetch(`${emu.endpoint}/_emulator/stats`, { headers: { Authorization: `Basic ${Buffer.from(auth).toString('base64')}` } });
+async function statsOverHttp(
+  auth = `${emu.masterKeyId}:${emu.masterKey}`,
+): Promise<{ status: number; body: RefusalStats }> {
+  const res = await fetch(`${emu.endpoint}/_emulator/stats`, {
+    headers: { Authorization: `Basic ${Buffer.from(auth).toString('base64')}` },
+  });
   return { status: res.status, body: (await res.json()) as RefusalStats };
 }
 
 describe('the count of 401 unauthorized answers', () => {
   test('counts refused calls per key and endpoint, and nothing else', async () => {
     const before = emu.stats();
-    const made = await ok(emu, master, 'b2_create_key', { accountId: emu.accountId, keyName: 'count-me', capabilities: ['listBuckets', 'writeFiles'], bucketId, namePrefix: 'in/' });
+    const made = await ok(emu, master, 'b2_create_key', {
+      accountId: emu.accountId,
+      keyName: 'count-me',
+      capabilities: ['listBuckets', 'writeFiles'],
+      bucketId,
+      namePrefix: 'in/',
+    });
     const keyId = made.applicationKeyId as string;
     const kt = await tokenFor(emu, keyId, made.applicationKey as string, 2);
 
@@ -35,7 +45,9 @@ describe('the count of 401 unauthorized answers', () => {
     expect((await upload(emu, kt, bucketId, 'in/b.txt', 'b')).status).toBe(200);
     expect((await call(emu, kt, 'b2_list_file_names', { bucketId, prefix: 'in/' })).status).toBe(401);
     expect((await upload(emu, kt, bucketId, 'out/c.txt', 'c')).status).toBe(401);
-    expect((await fetch(`${emu.endpoint}/file/refusals-a/in/a.txt`, { headers: { Authorization: kt } })).status).toBe(401);
+    expect((await fetch(`${emu.endpoint}/file/refusals-a/in/a.txt`, { headers: { Authorization: kt } })).status).toBe(
+      401,
+    );
     // A wrong secret is a rejected sign-in, not a refused call; the master key is never refused here.
     expect((await authorizeRaw(emu, 4, keyId, 'K00wrong')).status).toBe(401);
     expect((await call(emu, master, 'b2_list_file_names', { bucketId })).status).toBe(200);

@@ -21,7 +21,9 @@ describe('b2_upload_file metadata', () => {
     expect(plus.body.fileName).toBe('a b+c d');
     const uni = await uploadTo(u, 'ignored', 'u', { 'X-Bz-File-Name': '%E8%87%AA%E7%94%B1/caf%C3%A9.txt' });
     expect(uni.body.fileName).toBe('自由/café.txt');
-    const got = await fetch(`${emu.endpoint}/file/upload-bucket/%E8%87%AA%E7%94%B1/caf%C3%A9.txt`, { headers: { Authorization: t } });
+    const got = await fetch(`${emu.endpoint}/file/upload-bucket/%E8%87%AA%E7%94%B1/caf%C3%A9.txt`, {
+      headers: { Authorization: t },
+    });
     expect(got.status).toBe(200);
     expect(got.headers.get('x-bz-file-name')).toBe('%E8%87%AA%E7%94%B1/caf%C3%A9.txt');
   });
@@ -47,8 +49,14 @@ describe('b2_upload_file metadata', () => {
     expect(reserved.status).toBe(400);
     const badExpires = await uploadTo(u, 'e.txt', 'x', { 'X-Bz-Info-b2-expires': 'not a date' });
     expect(badExpires.status).toBe(400);
-    const okB2 = await uploadTo(u, 'b2ok.txt', 'x', { 'X-Bz-Info-b2-cache-control': 'max-age=5', 'X-Bz-Info-b2-content-disposition': 'attachment; filename="a.txt"' });
-    expect(okB2.body.fileInfo).toEqual({ 'b2-cache-control': 'max-age=5', 'b2-content-disposition': 'attachment; filename="a.txt"' });
+    const okB2 = await uploadTo(u, 'b2ok.txt', 'x', {
+      'X-Bz-Info-b2-cache-control': 'max-age=5',
+      'X-Bz-Info-b2-content-disposition': 'attachment; filename="a.txt"',
+    });
+    expect(okB2.body.fileInfo).toEqual({
+      'b2-cache-control': 'max-age=5',
+      'b2-content-disposition': 'attachment; filename="a.txt"',
+    });
     const big = await uploadTo(u, 'big.txt', 'x', { 'X-Bz-Info-a': 'v'.repeat(3500), 'X-Bz-Info-b': 'w'.repeat(3500) });
     expect([big.status, big.body.code]).toEqual([400, 'bad_request']);
     const decoded = await uploadTo(u, 'dec.txt', 'x', { 'X-Bz-Info-Author': 'J%C3%BCrgen+M' });
@@ -68,6 +76,8 @@ describe('b2_upload_file metadata', () => {
   test('b2/x-auto picks the type from the extension, else application/octet-stream; explicit types are kept', async () => {
     expect((await put(emu, t, bucketId, 'pic.png', 'x')).contentType).toBe('image/png');
     expect((await put(emu, t, bucketId, 'noext', 'x')).contentType).toBe('application/octet-stream');
-    expect((await put(emu, t, bucketId, 'typed.bin', 'x', { 'Content-Type': 'application/x-custom' })).contentType).toBe('application/x-custom');
+    expect(
+      (await put(emu, t, bucketId, 'typed.bin', 'x', { 'Content-Type': 'application/x-custom' })).contentType,
+    ).toBe('application/x-custom');
   });
 });

@@ -37,7 +37,13 @@ describe('b2_upload_file', () => {
     const b2 = await b2Client(emu);
     const u = await b2.getUploadUrl({ bucketId });
     const data = Buffer.from('hello emulator\n');
-    const r = await b2.uploadFile({ uploadUrl: u.data.uploadUrl, uploadAuthToken: u.data.authorizationToken, fileName: 'dir/hello.txt', data, info: { Src_Last_Modified_Millis: '1700000000000' } });
+    const r = await b2.uploadFile({
+      uploadUrl: u.data.uploadUrl,
+      uploadAuthToken: u.data.authorizationToken,
+      fileName: 'dir/hello.txt',
+      data,
+      info: { Src_Last_Modified_Millis: '1700000000000' },
+    });
     expect(r.data).toMatchObject({
       action: 'upload',
       accountId: emu.accountId,
@@ -64,12 +70,16 @@ describe('b2_upload_file', () => {
 
   test('hex_digits_at_end: the SHA1 follows the data and Content-Length includes it', async () => {
     const data = Buffer.from('trailing hash body');
-    const r = await upload(emu, t, bucketId, 'trailer.txt', Buffer.concat([data, Buffer.from(sha1(data))]), { 'X-Bz-Content-Sha1': 'hex_digits_at_end' });
+    const r = await upload(emu, t, bucketId, 'trailer.txt', Buffer.concat([data, Buffer.from(sha1(data))]), {
+      'X-Bz-Content-Sha1': 'hex_digits_at_end',
+    });
     expect(r.status).toBe(200);
     expect(r.body.contentLength).toBe(data.length);
     expect(r.body.contentSha1).toBe(sha1(data));
     expect(Buffer.from(await (await download('trailer.txt')).arrayBuffer())).toEqual(data);
-    const wrong = await upload(emu, t, bucketId, 'trailer2.txt', Buffer.concat([data, Buffer.from(sha1('other'))]), { 'X-Bz-Content-Sha1': 'hex_digits_at_end' });
+    const wrong = await upload(emu, t, bucketId, 'trailer2.txt', Buffer.concat([data, Buffer.from(sha1('other'))]), {
+      'X-Bz-Content-Sha1': 'hex_digits_at_end',
+    });
     expect([wrong.status, wrong.body.code]).toEqual([400, 'bad_request']);
   });
 
@@ -81,7 +91,12 @@ describe('b2_upload_file', () => {
   test('missing X-Bz-Content-Sha1, X-Bz-File-Name or Content-Type → 400', async () => {
     const u = await ok(emu, t, 'b2_get_upload_url', { bucketId });
     for (const drop of ['X-Bz-Content-Sha1', 'X-Bz-File-Name', 'Content-Type']) {
-      const headers: Record<string, string> = { Authorization: u.authorizationToken, 'X-Bz-File-Name': 'x.txt', 'Content-Type': 'text/plain', 'X-Bz-Content-Sha1': sha1('x') };
+      const headers: Record<string, string> = {
+        Authorization: u.authorizationToken,
+        'X-Bz-File-Name': 'x.txt',
+        'Content-Type': 'text/plain',
+        'X-Bz-Content-Sha1': sha1('x'),
+      };
       delete headers[drop];
       // A Buffer body: fetch would add its own Content-Type to a string body.
       const r = await fetch(u.uploadUrl, { method: 'POST', headers, body: Buffer.from('x') });
@@ -93,7 +108,11 @@ describe('b2_upload_file', () => {
     const u = await ok(emu, t, 'b2_get_upload_url', { bucketId });
     const path = new URL(u.uploadUrl).pathname;
     const common = `Host: x\nAuthorization: ${u.authorizationToken}\nX-Bz-File-Name: chunked.txt\nContent-Type: text/plain\nX-Bz-Content-Sha1: ${sha1('abc')}\nConnection: close`;
-    const chunked = await rawHttp(emu.endpoint, `POST ${path} HTTP/1.1\n${common}\nTransfer-Encoding: chunked\n`, Buffer.from('3\r\nabc\r\n0\r\n\r\n'));
+    const chunked = await rawHttp(
+      emu.endpoint,
+      `POST ${path} HTTP/1.1\n${common}\nTransfer-Encoding: chunked\n`,
+      Buffer.from('3\r\nabc\r\n0\r\n\r\n'),
+    );
     expect(chunked.status).toBe(400);
     expect(JSON.parse(chunked.text).code).toBe('bad_request');
     const noLength = await rawHttp(emu.endpoint, `POST ${path} HTTP/1.1\n${common}\n`);
@@ -108,7 +127,10 @@ describe('b2_upload_file', () => {
     expect(file.status).toBe(400);
     const s = await ok(emu, t, 'b2_start_large_file', { bucketId, fileName: 'huge-large', contentType: 'text/plain' });
     const p = await ok(emu, t, 'b2_get_upload_part_url', { fileId: s.fileId });
-    const part = await rawHttp(emu.endpoint, head(new URL(p.uploadUrl).pathname, p.authorizationToken, '\nX-Bz-Part-Number: 1'));
+    const part = await rawHttp(
+      emu.endpoint,
+      head(new URL(p.uploadUrl).pathname, p.authorizationToken, '\nX-Bz-Part-Number: 1'),
+    );
     expect(part.status).toBe(400);
   });
 
@@ -138,7 +160,9 @@ describe('b2_upload_file', () => {
     // Start an upload that sends only half its body, then try a second one on the same token.
     const socket = connect(Number(url.port), url.hostname);
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-    socket.write(`POST ${path} HTTP/1.1\r\nHost: x\r\nAuthorization: ${u.authorizationToken}\r\nX-Bz-File-Name: slow\r\nContent-Type: text/plain\r\nX-Bz-Content-Sha1: ${sha1('abcd')}\r\nContent-Length: 4\r\nConnection: close\r\n\r\nab`);
+    socket.write(
+      `POST ${path} HTTP/1.1\r\nHost: x\r\nAuthorization: ${u.authorizationToken}\r\nX-Bz-File-Name: slow\r\nContent-Type: text/plain\r\nX-Bz-Content-Sha1: ${sha1('abcd')}\r\nContent-Length: 4\r\nConnection: close\r\n\r\nab`,
+    );
     socket.resume();
     let second = await uploadTo(u, 'fast', 'f');
     for (let i = 0; i < 50 && second.status === 200; i++) second = await uploadTo(u, `fast${i}`, 'f');

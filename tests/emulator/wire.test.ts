@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-const post = async (path: string, body: string) => reply(await fetch(`${emu.endpoint}${path}`, { method: 'POST', headers: { Authorization: t }, body }));
+const post = async (path: string, body: string) =>
+  reply(await fetch(`${emu.endpoint}${path}`, { method: 'POST', headers: { Authorization: t }, body }));
 
 describe('wire format', () => {
   test('errors are {status, code, message} JSON with the status repeated', async () => {
@@ -38,7 +39,13 @@ describe('wire format', () => {
     }
     expect((await reply(await fetch(`${emu.endpoint}/`))).status).toBe(404);
     expect((await reply(await fetch(`${emu.endpoint}/b2api/v9/b2_list_buckets`))).status).toBe(404);
-    const put = await reply(await fetch(`${emu.endpoint}/b2api/v2/b2_list_buckets`, { method: 'PUT', headers: { Authorization: t }, body: '{}' }));
+    const put = await reply(
+      await fetch(`${emu.endpoint}/b2api/v2/b2_list_buckets`, {
+        method: 'PUT',
+        headers: { Authorization: t },
+        body: '{}',
+      }),
+    );
     expect([put.status, put.body.code]).toEqual([405, 'method_not_allowed']);
     const del = await reply(await fetch(`${emu.endpoint}/file/x/y`, { method: 'DELETE' }));
     expect(del.status).toBe(405);

@@ -114,7 +114,11 @@ export interface HeadlessTui {
  * A headless TUI whose only B2 profile is `provider` (already connected), or `failure` when the key
  * cannot sign in. The left pane starts on `localDir`, the right one on the bucket list.
  */
-export async function headlessTui(provider: B2Provider | null, failure: Error | null, localDir: string): Promise<HeadlessTui> {
+export async function headlessTui(
+  provider: B2Provider | null,
+  failure: Error | null,
+  localDir: string,
+): Promise<HeadlessTui> {
   const pending = new Pending();
   const local: Provider = createLocalProvider();
   const registry = new ProviderRegistry(local, [
@@ -134,7 +138,15 @@ export async function headlessTui(provider: B2Provider | null, failure: Error | 
   const navigator = new TrackedNavigator(pending, store, loader, registry);
   const engine = createTransferEngine({
     providers: (ref) => registry.provider(ref),
-    checkPermission: connectingChecker(registry, engineChecker((ref) => registry.keyInfoForRef(ref), Date.now, undefined, (ref, bucket) => registry.bucketTypeOfRef(ref, bucket))),
+    checkPermission: connectingChecker(
+      registry,
+      engineChecker(
+        (ref) => registry.keyInfoForRef(ref),
+        Date.now,
+        undefined,
+        (ref, bucket) => registry.bucketTypeOfRef(ref, bucket),
+      ),
+    ),
     publishIntervalMs: 5,
   });
   // The queue as TransferOperations sees it, with every submitted group tracked until it finishes.
@@ -189,13 +201,29 @@ export async function headlessTui(provider: B2Provider | null, failure: Error | 
     place(side, location, rows, cursorOn, showHidden = false) {
       const id = requestId++;
       const pane = (action: Parameters<TuiStore['dispatch']>[0] & { type: 'app' }): void => store.dispatch(action);
-      pane({ type: 'app', action: { type: 'pane', side, action: { type: 'listingStarted', requestId: id, location } } });
-      if (store.getSnapshot().app.panes[side].showHidden !== showHidden) pane({ type: 'app', action: { type: 'pane', side, action: { type: 'toggleHidden' } } });
-      if (rows.length > 0) pane({ type: 'app', action: { type: 'pane', side, action: { type: 'listingPage', requestId: id, entries: rows } } });
+      pane({
+        type: 'app',
+        action: { type: 'pane', side, action: { type: 'listingStarted', requestId: id, location } },
+      });
+      if (store.getSnapshot().app.panes[side].showHidden !== showHidden)
+        pane({ type: 'app', action: { type: 'pane', side, action: { type: 'toggleHidden' } } });
+      if (rows.length > 0)
+        pane({
+          type: 'app',
+          action: { type: 'pane', side, action: { type: 'listingPage', requestId: id, entries: rows } },
+        });
       pane({ type: 'app', action: { type: 'pane', side, action: { type: 'listingDone', requestId: id } } });
       const p = store.getSnapshot().app.panes[side];
       const index = cursorOn === undefined ? -1 : p.view.findIndex((e) => e.name === cursorOn);
-      if (index >= 0) pane({ type: 'app', action: { type: 'pane', side, action: { type: 'setCursor', index: index + (p.parentRow ? 1 : 0), height: 20 } } });
+      if (index >= 0)
+        pane({
+          type: 'app',
+          action: {
+            type: 'pane',
+            side,
+            action: { type: 'setCursor', index: index + (p.parentRow ? 1 : 0), height: 20 },
+          },
+        });
     },
     activate(side) {
       store.dispatch({ type: 'app', action: { type: 'setActivePane', side } });
@@ -208,7 +236,8 @@ export async function headlessTui(provider: B2Provider | null, failure: Error | 
       const app = store.getSnapshot().app;
       const other: PaneSide = app.active === 'left' ? 'right' : 'left';
       const connections = registry.getSnapshot();
-      const key = (side: PaneSide) => paneKeyOf(app.panes[side].location, connections, registry.bucketTypeOf(app.panes[side].location));
+      const key = (side: PaneSide) =>
+        paneKeyOf(app.panes[side].location, connections, registry.bucketTypeOf(app.panes[side].location));
       return paneDecisions(key(app.active), key(other), Date.now());
     },
     async settle() {

@@ -9,7 +9,18 @@ import { Readable } from 'node:stream';
 import { keysAccess } from '../../src/state/accounts/keys-screen-state.js';
 import { checkAction } from '../../src/state/permissions/permissions.js';
 import { bucketOf, goTo, listedThere, press, statusOf } from './oracle-drive.js';
-import { b2Loc, bareFixture, bucketRows, drain, exists, join2, NotApplicable, readAll, ruleAt, type ActionSpec } from './oracle-spec.js';
+import {
+  b2Loc,
+  bareFixture,
+  bucketRows,
+  drain,
+  exists,
+  join2,
+  NotApplicable,
+  readAll,
+  ruleAt,
+  type ActionSpec,
+} from './oracle-spec.js';
 import { placePath, type World } from './oracle-world.js';
 
 /** Open a bucket, list the buckets, list the place. */
@@ -28,7 +39,8 @@ export const LISTING_SPECS: ActionSpec[] = [
       t.run('open');
       await t.settle();
       const pane = t.store.getSnapshot().app.panes.right;
-      if (pane.location.kind === 'b2' && pane.location.bucket !== null && pane.load.stage === 'loaded') return { kind: 'went-through' };
+      if (pane.location.kind === 'b2' && pane.location.bucket !== null && pane.load.stage === 'loaded')
+        return { kind: 'went-through' };
       return { kind: 'refused', reason: pane.load.stage === 'unlisted' ? pane.load.note : statusOf(t) };
     },
     effect: listedThere,
@@ -49,54 +61,80 @@ export const LISTING_SPECS: ActionSpec[] = [
     rule: (f, key, now) => checkAction('list', ruleAt(placePath(f.place), true), key, now),
     direct: async (p, f) => void (await drain(p.list(placePath(f.place)))),
     viaB2c: (t, f, _k, w) => goTo(t, f.place, w),
-    effect: async (w, f, t) => (f.place.bucket === null ? t === null || t.store.getSnapshot().app.panes.right.load.stage === 'loaded' : listedThere(w, f, t)),
+    effect: async (w, f, t) =>
+      f.place.bucket === null
+        ? t === null || t.store.getSnapshot().app.panes.right.load.stage === 'loaded'
+        : listedThere(w, f, t),
   },
 ];
 
 /** Upload into the place (F5 from the local pane). */
 export const UPLOAD_SPEC: ActionSpec = {
-    action: 'upload',
-    command: 'copy',
-    async setup(_w, place, slot, localDir) {
-      const f = await bareFixture(place, slot, localDir);
-      await mkdir(localDir, { recursive: true });
-      await writeFile(join(localDir, `${slot}-u.txt`), f.data);
-      return f;
-    },
-    rule: (f, key, now) => checkAction('upload', f.place.bucket === null ? ruleAt('/', true) : ruleAt(join2(placePath(f.place), `${f.slot}-u.txt`), false), key, now),
-    async direct(p, f) {
-      if (f.place.bucket === null) throw new NotApplicable('no bucket');
-      await p.write(join2(placePath(f.place), `${f.slot}-u.txt`), Readable.from([f.data]), { size: f.data.length, overwrite: true });
-    },
-    async viaB2c(t, f) {
-      t.reset();
-      t.place('right', b2Loc(f.place), []);
-      const name = `${f.slot}-u.txt`;
-      t.place('left', { kind: 'local', path: f.localDir }, [{ name, path: join(f.localDir, name), kind: 'file', size: f.data.length, mtimeMs: Date.now() }], name);
-      t.activate('left');
-      return press(t, 'copy');
-    },
-    effect: async (w, f) => f.place.bucket !== null && (await readAll(w.master, join2(placePath(f.place), `${f.slot}-u.txt`)).catch(() => Buffer.alloc(0))).equals(f.data),
-  };
+  action: 'upload',
+  command: 'copy',
+  async setup(_w, place, slot, localDir) {
+    const f = await bareFixture(place, slot, localDir);
+    await mkdir(localDir, { recursive: true });
+    await writeFile(join(localDir, `${slot}-u.txt`), f.data);
+    return f;
+  },
+  rule: (f, key, now) =>
+    checkAction(
+      'upload',
+      f.place.bucket === null ? ruleAt('/', true) : ruleAt(join2(placePath(f.place), `${f.slot}-u.txt`), false),
+      key,
+      now,
+    ),
+  async direct(p, f) {
+    if (f.place.bucket === null) throw new NotApplicable('no bucket');
+    await p.write(join2(placePath(f.place), `${f.slot}-u.txt`), Readable.from([f.data]), {
+      size: f.data.length,
+      overwrite: true,
+    });
+  },
+  async viaB2c(t, f) {
+    t.reset();
+    t.place('right', b2Loc(f.place), []);
+    const name = `${f.slot}-u.txt`;
+    t.place(
+      'left',
+      { kind: 'local', path: f.localDir },
+      [{ name, path: join(f.localDir, name), kind: 'file', size: f.data.length, mtimeMs: Date.now() }],
+      name,
+    );
+    t.activate('left');
+    return press(t, 'copy');
+  },
+  effect: async (w, f) =>
+    f.place.bucket !== null &&
+    (await readAll(w.master, join2(placePath(f.place), `${f.slot}-u.txt`)).catch(() => Buffer.alloc(0))).equals(f.data),
+};
 
 /** Make a folder at the place (F7). */
 export const MKDIR_SPEC: ActionSpec = {
-    action: 'mkdir',
-    command: 'mkdir',
-    setup: (_w, place, slot, localDir) => bareFixture(place, slot, localDir),
-    rule: (f, key, now) => checkAction('mkdir', f.place.bucket === null ? ruleAt('/', true) : ruleAt(join2(placePath(f.place), `${f.slot}-d`), true), key, now),
-    async direct(p, f) {
-      if (f.place.bucket === null) throw new NotApplicable('no bucket');
-      await p.mkdir(join2(placePath(f.place), `${f.slot}-d`));
-    },
-    async viaB2c(t, f) {
-      t.reset();
-      t.place('right', b2Loc(f.place), []);
-      t.activate('right');
-      return press(t, 'mkdir', undefined, `${f.slot}-d`);
-    },
-    effect: async (w, f) => f.place.bucket !== null && (await exists(w.master, join2(placePath(f.place), `${f.slot}-d/.bzEmpty`))),
-  };
+  action: 'mkdir',
+  command: 'mkdir',
+  setup: (_w, place, slot, localDir) => bareFixture(place, slot, localDir),
+  rule: (f, key, now) =>
+    checkAction(
+      'mkdir',
+      f.place.bucket === null ? ruleAt('/', true) : ruleAt(join2(placePath(f.place), `${f.slot}-d`), true),
+      key,
+      now,
+    ),
+  async direct(p, f) {
+    if (f.place.bucket === null) throw new NotApplicable('no bucket');
+    await p.mkdir(join2(placePath(f.place), `${f.slot}-d`));
+  },
+  async viaB2c(t, f) {
+    t.reset();
+    t.place('right', b2Loc(f.place), []);
+    t.activate('right');
+    return press(t, 'mkdir', undefined, `${f.slot}-d`);
+  },
+  effect: async (w, f) =>
+    f.place.bucket !== null && (await exists(w.master, join2(placePath(f.place), `${f.slot}-d/.bzEmpty`))),
+};
 
 /** Keys (the keys screen) and buckets (no screen yet: the rules, then the provider). */
 export const ACCOUNT_SPECS: ActionSpec[] = [
@@ -105,22 +143,29 @@ export const ACCOUNT_SPECS: ActionSpec[] = [
     command: null,
     async cleanup(w, f) {
       const keys = await w.master.keys.listKeys();
-      for (const k of keys) if (k.keyName === `made-${f.slot}` || k.applicationKeyId === f.victim) await w.master.keys.deleteKey(k.applicationKeyId);
+      for (const k of keys)
+        if (k.keyName === `made-${f.slot}` || k.applicationKeyId === f.victim)
+          await w.master.keys.deleteKey(k.applicationKeyId);
     },
     async setup(w, place, slot, localDir) {
       const f = await bareFixture(place, slot, localDir);
-      if (action === 'delete-key') f.victim = (await w.master.keys.createKey({ keyName: `victim-${slot}`, capabilities: ['listFiles'] })).applicationKeyId;
+      if (action === 'delete-key')
+        f.victim = (
+          await w.master.keys.createKey({ keyName: `victim-${slot}`, capabilities: ['listFiles'] })
+        ).applicationKeyId;
       return f;
     },
     rule: (_f, key, now) => checkAction(action, ruleAt('/', true), key, now),
     async direct(p, f) {
       if (action === 'list-keys') await p.keys.listKeys();
-      else if (action === 'create-key') await p.keys.createKey({ keyName: `made-${f.slot}`, capabilities: ['listFiles'] });
+      else if (action === 'create-key')
+        await p.keys.createKey({ keyName: `made-${f.slot}`, capabilities: ['listFiles'] });
       else await p.keys.deleteKey(f.victim ?? '');
     },
     // The keys screen: its access rules (keys-screen-state.ts) decide, then the admin call.
     async viaB2c(_t, f, key) {
-      if (key.keyInfo === null || key.provider === null) return { kind: 'refused', reason: key.failure?.message ?? 'cannot sign in' };
+      if (key.keyInfo === null || key.provider === null)
+        return { kind: 'refused', reason: key.failure?.message ?? 'cannot sign in' };
       const access = keysAccess(key.keyInfo, Date.now());
       const d = action === 'list-keys' ? access.list : action === 'create-key' ? access.create : access.delete;
       if (!d.allowed) return { kind: 'refused', reason: d.reason ?? '' };
@@ -139,14 +184,16 @@ export const ACCOUNT_SPECS: ActionSpec[] = [
     command: null,
     lazy: true,
     async cleanup(w, f) {
-      for (const name of [`made-${f.slot}`, f.victim]) if (name !== null) await w.master.deleteBucket(name).catch(() => undefined);
+      for (const name of [`made-${f.slot}`, f.victim])
+        if (name !== null) await w.master.deleteBucket(name).catch(() => undefined);
     },
     async setup(w, place, slot, localDir) {
       const f = await bareFixture(place, slot, localDir);
       if (action === 'delete-bucket') f.victim = (await w.master.createBucket(`victim-${slot}`)).name;
       return f;
     },
-    rule: (f, key, now) => checkAction(action, ruleAt(action === 'delete-bucket' ? `/${f.victim ?? ''}` : '/', true), key, now),
+    rule: (f, key, now) =>
+      checkAction(action, ruleAt(action === 'delete-bucket' ? `/${f.victim ?? ''}` : '/', true), key, now),
     async direct(p, f) {
       if (action === 'create-bucket') await p.createBucket(`made-${f.slot}`);
       else await p.deleteBucket(f.victim ?? '');
@@ -154,7 +201,8 @@ export const ACCOUNT_SPECS: ActionSpec[] = [
     // No screen offers these yet: the rules, then the provider (what such a screen would do).
     async viaB2c(_t, f, key) {
       const d = this.rule(f, key.keyInfo, Date.now());
-      if (!d.allowed || key.provider === null) return { kind: 'refused', reason: d.reason ?? key.failure?.message ?? '' };
+      if (!d.allowed || key.provider === null)
+        return { kind: 'refused', reason: d.reason ?? key.failure?.message ?? '' };
       await this.direct(key.provider, f, null as unknown as World);
       return { kind: 'went-through' };
     },

@@ -20,7 +20,21 @@ import type { PermissionAction } from '../../src/state/permissions/permission-ac
 import { checkAction, checkTransfer, type PermissionDecision } from '../../src/state/permissions/permissions.js';
 import { LISTING_SPECS, ACCOUNT_SPECS, UPLOAD_SPEC, MKDIR_SPEC } from './oracle-actions-more.js';
 import { atPlace, press, refusedNow } from './oracle-drive.js';
-import { b2Loc, drain, exists, fileFixture, fileRule, join2, NotApplicable, readAll, ruleAt, targetOf, versionCount, type ActionSpec, type Fixture } from './oracle-spec.js';
+import {
+  b2Loc,
+  drain,
+  exists,
+  fileFixture,
+  fileRule,
+  join2,
+  NotApplicable,
+  readAll,
+  ruleAt,
+  targetOf,
+  versionCount,
+  type ActionSpec,
+  type Fixture,
+} from './oracle-spec.js';
 import { placePath } from './oracle-world.js';
 
 function fileAction(
@@ -79,7 +93,10 @@ function transferAction(op: 'copy' | 'move' | 'rename'): ActionSpec {
   });
 }
 
-function removeAction(action: 'hide' | 'delete' | 'delete-all-versions', mode: 'hide' | 'delete-version' | 'all-versions'): ActionSpec {
+function removeAction(
+  action: 'hide' | 'delete' | 'delete-all-versions',
+  mode: 'hide' | 'delete-version' | 'all-versions',
+): ActionSpec {
   return fileAction(action, 'delete', {
     direct: (p, f) => p.remove(targetOf(f).path, { mode }),
     async viaB2c(t, f, k, w) {
@@ -94,6 +111,8 @@ function removeAction(action: 'hide' | 'delete' | 'delete-all-versions', mode: '
   });
 }
 
+/** Why a file action has no b2c path at the bucket list (the keys there act on buckets). */
+const NO_FILE_AT_BUCKET_LIST = 'no file here: at the bucket list F3 and F5 act on the bucket under the cursor';
 
 /** Every action of the table, in the table's order. */
 export const ACTION_SPECS: ActionSpec[] = [
@@ -104,10 +123,14 @@ export const ACTION_SPECS: ActionSpec[] = [
       if (!got.equals(f.data)) throw new Error('downloaded other bytes');
     },
     async viaB2c(t, f, k, w) {
+      // No file at the bucket list: F5 there copies the bucket under the cursor, another action
+      // (tests/ui/app/tui-b2-buckets.test.tsx), so b2c has no way to download a file here.
+      if (f.target === null) return { kind: 'refused', reason: NO_FILE_AT_BUCKET_LIST };
       await atPlace(t, f, w, k);
       return press(t, 'copy');
     },
-    effect: async (_w, f, t) => t === null || (await readFile(join(f.localDir, targetOf(f).name)).catch(() => Buffer.alloc(0))).equals(f.data),
+    effect: async (_w, f, t) =>
+      t === null || (await readFile(join(f.localDir, targetOf(f).name)).catch(() => Buffer.alloc(0))).equals(f.data),
   }),
   UPLOAD_SPEC,
   transferAction('copy'),
@@ -176,6 +199,8 @@ export const ACTION_SPECS: ActionSpec[] = [
       if (!found) throw new NotApplicable("the key's listing here does not show the file");
     },
     async viaB2c(t, f, k, w) {
+      // F3 at the bucket list shows the bucket under the cursor (what the listing told), not a file.
+      if (f.target === null) return { kind: 'refused', reason: NO_FILE_AT_BUCKET_LIST };
       await atPlace(t, f, w, k);
       t.run('info');
       return refusedNow(t) ?? { kind: 'went-through' };
@@ -189,7 +214,8 @@ export const ACTION_SPECS: ActionSpec[] = [
     },
     // b2c cp asks whether DST exists (cp-plan.ts) only where the rules allow it.
     async viaB2c(_t, f, key) {
-      if (f.target === null || key.provider === null) return { kind: 'refused', reason: key.failure?.message ?? 'no file here' };
+      if (f.target === null || key.provider === null)
+        return { kind: 'refused', reason: key.failure?.message ?? 'no file here' };
       const found: Entry[] = [];
       const p = key.provider;
       const watched: Provider = Object.assign(Object.create(p) as Provider, {
@@ -202,10 +228,16 @@ export const ACTION_SPECS: ActionSpec[] = [
       const dst = parseLocation(`b2://${f.target.path.slice(1)}`, '/');
       await resolveDestination(dst, 1, { providerOf: () => watched, keyInfo: key.keyInfo, now: Date.now() });
       lookUps.set(f, found.length);
-      return found.length > 0 ? { kind: 'went-through' } : { kind: 'refused', reason: checkAction('look-up', fileRule(f), key.keyInfo, Date.now()).reason ?? 'not looked up' };
+      return found.length > 0
+        ? { kind: 'went-through' }
+        : {
+            kind: 'refused',
+            reason: checkAction('look-up', fileRule(f), key.keyInfo, Date.now()).reason ?? 'not looked up',
+          };
     },
     effect: (_w, f, t) => Promise.resolve(t === null || (lookUps.get(f) ?? 0) > 0),
-  }),  ...ACCOUNT_SPECS,
+  }),
+  ...ACCOUNT_SPECS,
 ];
 
 /** How many lookups each look-up run's b2c path made (its `effect` reads it). */

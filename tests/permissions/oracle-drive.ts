@@ -34,8 +34,10 @@ export async function atPlace(t: HeadlessTui, f: Fixture, w: World, _key: Oracle
 /** After a command: refused when no dialog opened and the status line says why; else confirm the dialog. */
 export function refusedNow(t: HeadlessTui): B2cOutcome | null {
   const s = t.store.getSnapshot();
-  if (s.dialog === null && s.app.status?.tone !== 'info' && s.app.status !== null) return { kind: 'refused', reason: s.app.status.text };
-  if (s.dialog === null && s.app.status === null) return { kind: 'refused', reason: '(nothing happened and nothing was said)' };
+  if (s.dialog === null && s.app.status?.tone !== 'info' && s.app.status !== null)
+    return { kind: 'refused', reason: s.app.status.text };
+  if (s.dialog === null && s.app.status === null)
+    return { kind: 'refused', reason: '(nothing happened and nothing was said)' };
   return null;
 }
 
@@ -44,7 +46,8 @@ export function confirm(t: HeadlessTui): B2cOutcome | null {
   const before = t.store.getSnapshot().dialog;
   t.run('confirm');
   const s = t.store.getSnapshot();
-  if (s.dialog !== null && s.dialog === before && s.app.status?.tone === 'error') return { kind: 'refused', reason: s.app.status.text };
+  if (s.dialog !== null && s.dialog === before && s.app.status?.tone === 'error')
+    return { kind: 'refused', reason: s.app.status.text };
   return null;
 }
 
@@ -66,6 +69,12 @@ export async function press(t: HeadlessTui, cmd: CommandId, value?: unknown, typ
   if (value !== undefined) choose(t, value);
   const greyed = confirm(t);
   if (greyed !== null) return greyed;
+  // A delete that cannot be undone asks for `yes`, typed (src/tui/dialogs/confirm-delete.ts).
+  if (t.store.getSnapshot().dialog?.kind === 'confirmDelete') {
+    t.type('yes');
+    const refused = confirm(t);
+    if (refused !== null) return refused;
+  }
   await t.settle();
   return { kind: 'went-through' };
 }
@@ -89,7 +98,8 @@ export async function goTo(t: HeadlessTui, place: Place, w: World): Promise<B2cO
   }
   await t.settle();
   const pane = t.store.getSnapshot().app.panes.right;
-  const there = pane.location.kind === 'b2' && pane.location.bucket === place.bucket && pane.location.prefix === place.prefix;
+  const there =
+    pane.location.kind === 'b2' && pane.location.bucket === place.bucket && pane.location.prefix === place.prefix;
   if (there && pane.load.stage === 'loaded') return { kind: 'went-through' };
   return { kind: 'refused', reason: pane.load.stage === 'unlisted' ? pane.load.note : statusOf(t) };
 }
@@ -100,5 +110,7 @@ export const bucketOf = (place: Place): string => place.bucket ?? 'demo-photos';
 export const listedThere = (_w: World, f: Fixture, t: HeadlessTui | null): Promise<boolean> => {
   if (t === null) return Promise.resolve(true);
   const pane = t.store.getSnapshot().app.panes.right;
-  return Promise.resolve(pane.load.stage === 'loaded' && pane.location.kind === 'b2' && pane.location.bucket === bucketOf(f.place));
+  return Promise.resolve(
+    pane.load.stage === 'loaded' && pane.location.kind === 'b2' && pane.location.bucket === bucketOf(f.place),
+  );
 };

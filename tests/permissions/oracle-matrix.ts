@@ -6,10 +6,28 @@
 import type { CaseRow } from './oracle-run.js';
 
 const ABBREV: Record<string, string> = {
-  'browse-bucket': 'open', 'list-buckets': 'lsB', list: 'ls', download: 'down', upload: 'up', copy: 'cp', move: 'mv',
-  rename: 'ren', mkdir: 'mkd', hide: 'hide', unhide: 'unh', delete: 'del', 'delete-all-versions': 'delA',
-  'share-link': 'shr', 'show-versions': 'ver', info: 'info', 'look-up': 'look', 'list-keys': 'lsK',
-  'create-key': 'mkK', 'delete-key': 'rmK', 'create-bucket': 'mkB', 'delete-bucket': 'rmB',
+  'browse-bucket': 'open',
+  'list-buckets': 'lsB',
+  list: 'ls',
+  download: 'down',
+  upload: 'up',
+  copy: 'cp',
+  move: 'mv',
+  rename: 'ren',
+  mkdir: 'mkd',
+  hide: 'hide',
+  unhide: 'unh',
+  delete: 'del',
+  'delete-all-versions': 'delA',
+  'share-link': 'shr',
+  'show-versions': 'ver',
+  info: 'info',
+  'look-up': 'look',
+  'list-keys': 'lsK',
+  'create-key': 'mkK',
+  'delete-key': 'rmK',
+  'create-bucket': 'mkB',
+  'delete-bucket': 'rmB',
 };
 
 function cell(r: CaseRow): string {
@@ -28,13 +46,20 @@ export function matrixText(rows: readonly CaseRow[]): string {
     out.push(`${key}`);
     out.push(`${''.padEnd(width)} ${actions.map((a) => (ABBREV[a] ?? a).padStart(4)).join(' ')}`);
     for (const place of places) {
-      const cells = actions.map((a) => rows.find((r) => r.key === key && r.place === place && r.action === a)).map((r) => (r === undefined ? '   ?' : cell(r)));
+      const cells = actions
+        .map((a) => rows.find((r) => r.key === key && r.place === place && r.action === a))
+        .map((r) => (r === undefined ? '   ?' : cell(r)));
       out.push(`${place.padEnd(width)} ${cells.join(' ')}`);
     }
     out.push('');
   }
   for (const r of rows.filter((x) => x.problem !== null)) {
-    const truth = r.truth.kind === 'allowed' ? 'allowed' : r.truth.kind === 'forbidden' ? `forbidden (${r.truth.how})` : `error (${r.truth.message})`;
+    const truth =
+      r.truth.kind === 'allowed'
+        ? 'allowed'
+        : r.truth.kind === 'forbidden'
+          ? `forbidden (${r.truth.how})`
+          : `error (${r.truth.message})`;
     out.push(`» ${r.key} · ${r.place} · ${r.action}: ${r.problem ?? ''}`);
     out.push(`    rule: ${r.rule ? 'allowed' : `forbidden — ${r.reason ?? ''}`}; bare: ${truth}; b2c: ${r.b2c}`);
   }

@@ -44,14 +44,20 @@ async function truthOf(w: World, key: OracleKey, spec: ActionSpec, f: Fixture): 
   let outcome: Truth;
   try {
     await spec.direct(key.provider, f, w);
-    outcome = (await spec.effect(w, f, null)) ? { kind: 'allowed' } : { kind: 'error', message: 'it said yes but nothing happened' };
+    outcome = (await spec.effect(w, f, null))
+      ? { kind: 'allowed' }
+      : { kind: 'error', message: 'it said yes but nothing happened' };
   } catch (e) {
     if (e instanceof NotApplicable) outcome = { kind: 'forbidden', how: `not applicable here (${e.message})` };
-    else if (e instanceof PermissionDeniedError || e instanceof AuthError) outcome = { kind: 'forbidden', how: `refused: ${e.message}` };
+    else if (e instanceof PermissionDeniedError || e instanceof AuthError)
+      outcome = { kind: 'forbidden', how: `refused: ${e.message}` };
     else outcome = { kind: 'error', message: messageOf(e) };
   }
   const refusals = unauthorizedOf(w, key) - before;
-  if (refusals > 0) return outcome.kind === 'allowed' ? { kind: 'error', message: `worked, but after ${refusals} × 401` } : { kind: 'forbidden', how: `${refusals} × 401 unauthorized` };
+  if (refusals > 0)
+    return outcome.kind === 'allowed'
+      ? { kind: 'error', message: `worked, but after ${refusals} × 401` }
+      : { kind: 'forbidden', how: `${refusals} × 401 unauthorized` };
   return outcome;
 }
 
@@ -60,8 +66,12 @@ async function b2cOf(w: World, key: OracleKey, spec: ActionSpec, f: Fixture, t: 
   let result: B2cResult;
   try {
     const outcome = await spec.viaB2c(t, f, key, w);
-    if (outcome.kind === 'refused') result = outcome.reason.trim() === '' ? 'failed: refused without a reason' : 'refused';
-    else result = (await spec.effect(w, f, t)) ? 'done' : `failed: ${t.store.getSnapshot().app.status?.text ?? 'no effect'}`;
+    if (outcome.kind === 'refused')
+      result = outcome.reason.trim() === '' ? 'failed: refused without a reason' : 'refused';
+    else
+      result = (await spec.effect(w, f, t))
+        ? 'done'
+        : `failed: ${t.store.getSnapshot().app.status?.text ?? 'no effect'}`;
   } catch (e) {
     result = `failed: ${messageOf(e)}`;
   }
@@ -71,7 +81,10 @@ async function b2cOf(w: World, key: OracleKey, spec: ActionSpec, f: Fixture, t: 
 function problemOf(rule: boolean, truth: Truth, b2c: B2cResult, barGreyed: boolean): string | null {
   if (truth.kind === 'error') return `the bare operation failed otherwise: ${truth.message}`;
   const allowed = truth.kind === 'allowed';
-  if (rule !== allowed) return rule ? `the rules allow it, B2 refuses (${truth.kind === 'forbidden' ? truth.how : ''})` : 'the rules forbid it, B2 allows it';
+  if (rule !== allowed)
+    return rule
+      ? `the rules allow it, B2 refuses (${truth.kind === 'forbidden' ? truth.how : ''})`
+      : 'the rules forbid it, B2 allows it';
   if (b2c === 'sent 401') return 'b2c sent a request B2 answered 401';
   if (allowed && b2c !== 'done') return `b2c did not do it: ${b2c}`;
   if (!allowed && b2c !== 'refused') return `b2c did not refuse it: ${b2c}`;
@@ -102,18 +115,29 @@ async function limited<T>(tasks: Array<() => Promise<T>>, limit: number): Promis
 export async function runKey(w: World, key: OracleKey, ki: number): Promise<CaseRow[]> {
   const root = await mkdtemp(join(tmpdir(), 'b2c-oracle-'));
   const t = await headlessTui(key.provider, key.failure, root);
-  const cases = w.places.flatMap((place, pi) => ACTION_SPECS.map((spec, ai) => ({ place, spec, slot: `k${ki}p${pi}a${ai}` })));
+  const cases = w.places.flatMap((place, pi) =>
+    ACTION_SPECS.map((spec, ai) => ({ place, spec, slot: `k${ki}p${pi}a${ai}` })),
+  );
   // Batch setup: both fixtures of every case at once (victims of bucket cases right before their run).
   const fixtures = await limited(
-    cases.map((c) => async () =>
-      c.spec.lazy === true || key.provider === null ? null : { truth: await fixtureFor(w, c.spec, c.place, `${c.slot}g`, root), b2c: await fixtureFor(w, c.spec, c.place, `${c.slot}b`, root) },
+    cases.map(
+      (c) => async () =>
+        c.spec.lazy === true || key.provider === null
+          ? null
+          : {
+              truth: await fixtureFor(w, c.spec, c.place, `${c.slot}g`, root),
+              b2c: await fixtureFor(w, c.spec, c.place, `${c.slot}b`, root),
+            },
     ),
     8,
   );
   const rows: CaseRow[] = [];
   try {
     for (const [i, c] of cases.entries()) {
-      const pair = fixtures[i] ?? { truth: await fixtureFor(w, c.spec, c.place, `${c.slot}g`, root), b2c: await fixtureFor(w, c.spec, c.place, `${c.slot}b`, root) };
+      const pair = fixtures[i] ?? {
+        truth: await fixtureFor(w, c.spec, c.place, `${c.slot}g`, root),
+        b2c: await fixtureFor(w, c.spec, c.place, `${c.slot}b`, root),
+      };
       // The file's row carries its bucket's type as far as this key can know it (as its listing would).
       const bucketType = c.place.bucket === null ? undefined : await typeSeenBy(key, c.place.bucket);
       for (const f of [pair.truth, pair.b2c]) if (f.target !== null) f.target = { ...f.target, bucketType };

@@ -50,8 +50,14 @@ export interface ActionSpec {
 export class NotApplicable extends Error {}
 
 export const join2 = (folder: string, name: string): string => (folder === '/' ? `/${name}` : `${folder}/${name}`);
-export const b2Loc = (place: Place, prefix = place.prefix) => ({ kind: 'b2' as const, profile: PROFILE, bucket: place.bucket, prefix: place.bucket === null ? '' : prefix });
-export const ruleAt = (path: string, dir: boolean, bucketId?: string, bucketType?: string) => b2LocationFromPath(path, { dir, bucketId, bucketType });
+export const b2Loc = (place: Place, prefix = place.prefix) => ({
+  kind: 'b2' as const,
+  profile: PROFILE,
+  bucket: place.bucket,
+  prefix: place.bucket === null ? '' : prefix,
+});
+export const ruleAt = (path: string, dir: boolean, bucketId?: string, bucketType?: string) =>
+  b2LocationFromPath(path, { dir, bucketId, bucketType });
 
 export async function readAll(p: Provider, path: string): Promise<Buffer> {
   const h = await p.openRead(path);
@@ -87,7 +93,13 @@ export async function drain(pages: AsyncIterable<unknown[]>): Promise<number> {
 }
 
 /** A plain fixture: the run's own file at the place (none at the bucket list). */
-export async function fileFixture(w: World, place: Place, slot: string, localDir: string, hidden = false): Promise<Fixture> {
+export async function fileFixture(
+  w: World,
+  place: Place,
+  slot: string,
+  localDir: string,
+  hidden = false,
+): Promise<Fixture> {
   const data = Buffer.from(`oracle ${slot}`);
   if (place.bucket === null) return { place, slot, target: null, data, localDir, victim: null };
   const path = join2(placePath(place), `${slot}-t.txt`);

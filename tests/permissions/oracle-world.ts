@@ -80,17 +80,33 @@ const MADE: MadeKey[] = [
 
 async function connect(emu: RunningEmulator, name: string, id: string, secret: string): Promise<OracleKey> {
   try {
-    const provider = await connectB2({ applicationKeyId: id, applicationKey: secret, endpoint: emu.endpoint, retry: { baseDelayMs: 1 } });
+    const provider = await connectB2({
+      applicationKeyId: id,
+      applicationKey: secret,
+      endpoint: emu.endpoint,
+      retry: { baseDelayMs: 1 },
+    });
     return { name, applicationKeyId: id, provider, failure: null, keyInfo: provider.keyInfo };
   } catch (e) {
-    return { name, applicationKeyId: id, provider: null, failure: e instanceof Error ? e : new Error(String(e)), keyInfo: null };
+    return {
+      name,
+      applicationKeyId: id,
+      provider: null,
+      failure: e instanceof Error ? e : new Error(String(e)),
+      keyInfo: null,
+    };
   }
 }
 
 /** Starts the server and signs every key in. */
 export async function startWorld(): Promise<World> {
   const { emu } = await startTestServer({ demo: true, absoluteMinimumPartSize: 100, recommendedPartSize: 1000 });
-  const master = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint, retry: { baseDelayMs: 1 } });
+  const master = await connectB2({
+    applicationKeyId: emu.masterKeyId,
+    applicationKey: emu.masterKey,
+    endpoint: emu.endpoint,
+    retry: { baseDelayMs: 1 },
+  });
   const bucketIds: Record<string, string> = {};
   for await (const page of master.list('/')) for (const b of page) bucketIds[b.name] = b.bucketId ?? '';
   const pending: Array<Promise<OracleKey>> = [connect(emu, 'master', emu.masterKeyId, emu.masterKey)];

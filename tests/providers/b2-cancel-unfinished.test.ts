@@ -18,13 +18,20 @@ afterAll(async () => {
 const OURS = { b2c_size: String(3 * MIN_PART), b2c_part_size: String(MIN_PART), src_last_modified_millis: '1000' };
 
 async function start(bucketId: string, fileName: string, fileInfo: Record<string, string>): Promise<string> {
-  const r = await f.raw<{ fileId: string }>('b2_start_large_file', { bucketId, fileName, contentType: 'application/octet-stream', fileInfo });
+  const r = await f.raw<{ fileId: string }>('b2_start_large_file', {
+    bucketId,
+    fileName,
+    contentType: 'application/octet-stream',
+    fileInfo,
+  });
   expect(r.status).toBe(200);
   return r.json.fileId;
 }
 
 async function unfinishedNames(bucketId: string): Promise<string[]> {
-  const r = await f.raw<{ files: Array<{ fileName: string; fileId: string }> }>('b2_list_unfinished_large_files', { bucketId });
+  const r = await f.raw<{ files: Array<{ fileName: string; fileId: string }> }>('b2_list_unfinished_large_files', {
+    bucketId,
+  });
   return r.json.files.map((x) => x.fileName).sort();
 }
 

@@ -11,7 +11,14 @@ runProviderContract(
   async () => {
     const f = await startB2();
     const b = await f.bucket('faults');
-    f.emu.setFaults({ seed: 7, uploadFailureRate: 0.2, tooManyRequestsRate: 0.05, retryAfterSeconds: 0, expireTokenRate: 0.03, dropConnectionRate: 0.1 });
+    f.emu.setFaults({
+      seed: 7,
+      uploadFailureRate: 0.2,
+      tooManyRequestsRate: 0.05,
+      retryAfterSeconds: 0,
+      expireTokenRate: 0.03,
+      dropConnectionRate: 0.1,
+    });
     return { provider: f.master, root: `/${b.name}/faulty`, cleanup: () => f.close() };
   },
   { writeOptions: { partSize: MIN_PART } },

@@ -19,7 +19,13 @@ let f: B2Fixture;
 let bucket: string;
 const log: string[] = [];
 const put = (path: string, data: Buffer, partSize = MIN_PART) =>
-  f.master.write(path, Readable.from([data], { objectMode: false }), { size: data.length, overwrite: true, sha1: sha1(data), partSize, partConcurrency: 2 });
+  f.master.write(path, Readable.from([data], { objectMode: false }), {
+    size: data.length,
+    overwrite: true,
+    sha1: sha1(data),
+    partSize,
+    partConcurrency: 2,
+  });
 const drain = async (s: Readable): Promise<Buffer> => {
   const chunks: Buffer[] = [];
   for await (const c of s as AsyncIterable<Buffer>) chunks.push(c);
@@ -57,7 +63,9 @@ describe('B2 download stream', () => {
   it('a consumer that stops reading for longer than the idle timeout is not a stall: one request', async () => {
     // 250 ms, not less: the server runs in this process, so a busy machine that holds the event loop
     // for a moment must not look like a silent server.
-    const p: B2Provider = await f.connect(f.emu.masterKeyId, f.emu.masterKey, { retry: { baseDelayMs: 1, idleTimeoutMs: 250 } });
+    const p: B2Provider = await f.connect(f.emu.masterKeyId, f.emu.masterKey, {
+      retry: { baseDelayMs: 1, idleTimeoutMs: 250 },
+    });
     // Far more than the stream's and the sockets' buffers, so the server really has to wait.
     const data = randomBytes(24 * 1024 * 1024);
     await put(`/${bucket}/slow.bin`, data, 4 * 1024 * 1024);

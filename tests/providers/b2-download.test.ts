@@ -14,14 +14,25 @@ let bucket: { name: string; id: string };
 
 /** Uploads a two-part large file with raw API calls, recording `claimedSha1` as large_file_sha1. */
 async function rawLargeFile(name: string, data: Buffer, claimedSha1: string): Promise<void> {
-  const started = await f.raw<{ fileId: string }>('b2_start_large_file', { bucketId: bucket.id, fileName: name, contentType: 'application/octet-stream', fileInfo: { large_file_sha1: claimedSha1 } });
+  const started = await f.raw<{ fileId: string }>('b2_start_large_file', {
+    bucketId: bucket.id,
+    fileName: name,
+    contentType: 'application/octet-stream',
+    fileInfo: { large_file_sha1: claimedSha1 },
+  });
   const fileId = started.json.fileId;
   const parts = [data.subarray(0, MIN_PART), data.subarray(MIN_PART)];
   for (const [i, part] of parts.entries()) {
-    const url = (await f.raw<{ uploadUrl: string; authorizationToken: string }>('b2_get_upload_part_url', { fileId })).json;
+    const url = (await f.raw<{ uploadUrl: string; authorizationToken: string }>('b2_get_upload_part_url', { fileId }))
+      .json;
     const res = await fetch(url.uploadUrl, {
       method: 'POST',
-      headers: { Authorization: url.authorizationToken, 'X-Bz-Part-Number': String(i + 1), 'X-Bz-Content-Sha1': sha1(part), 'Content-Length': String(part.length) },
+      headers: {
+        Authorization: url.authorizationToken,
+        'X-Bz-Part-Number': String(i + 1),
+        'X-Bz-Content-Sha1': sha1(part),
+        'Content-Length': String(part.length),
+      },
       body: part,
     });
     expect(res.status).toBe(200);
@@ -49,7 +60,10 @@ describe('integrity', () => {
     let got = 0;
     const err = await (async () => {
       for await (const c of h.stream as AsyncIterable<Buffer>) got += c.length;
-    })().then(() => null, (e: unknown) => e);
+    })().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(IntegrityError);
     expect(got).toBe(data.length); // every byte was delivered before the verdict
   });
@@ -57,8 +71,12 @@ describe('integrity', () => {
   it('the same file reads fine with verify:false and in ranges (no whole-file check)', async () => {
     const data = randomBytes(MIN_PART + 500);
     await rawLargeFile('claim2.bin', data, sha1(Buffer.from('wrong')));
-    expect((await drain((await f.master.openRead(`/${bucket.name}/claim2.bin`, { verify: false })).stream)).equals(data)).toBe(true);
-    const r = await f.master.openRead(`/${bucket.name}/claim2.bin`, { range: { start: MIN_PART - 10, end: MIN_PART + 9 } });
+    expect(
+      (await drain((await f.master.openRead(`/${bucket.name}/claim2.bin`, { verify: false })).stream)).equals(data),
+    ).toBe(true);
+    const r = await f.master.openRead(`/${bucket.name}/claim2.bin`, {
+      range: { start: MIN_PART - 10, end: MIN_PART + 9 },
+    });
     expect(r).toMatchObject({ size: 20, totalSize: data.length });
     expect((await drain(r.stream)).equals(data.subarray(MIN_PART - 10, MIN_PART + 10))).toBe(true);
   });

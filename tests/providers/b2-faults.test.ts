@@ -20,7 +20,13 @@ const UPLOADS = ['b2_upload_file', 'b2_upload_part'];
 const DOWNLOADS = ['b2_download_file_by_name', 'b2_download_file_by_id'];
 
 const put = (p: B2Provider, path: string, data: Buffer) =>
-  p.write(path, Readable.from([data], { objectMode: false }), { size: data.length, overwrite: true, sha1: sha1(data), partSize: MIN_PART, partConcurrency: 3 });
+  p.write(path, Readable.from([data], { objectMode: false }), {
+    size: data.length,
+    overwrite: true,
+    sha1: sha1(data),
+    partSize: MIN_PART,
+    partConcurrency: 3,
+  });
 const get = async (p: B2Provider, path: string): Promise<Buffer> => {
   const h = await p.openRead(path);
   const chunks: Buffer[] = [];
@@ -73,7 +79,10 @@ describe('429 with Retry-After', () => {
 
   it('a Retry-After longer than the backoff ceiling is reported, not slept through', async () => {
     f.emu.setFaults({ tooManyRequestsRate: 1, retryAfterSeconds: 3600, only: ['b2_list_file_names'] });
-    const err = await collect(f.master.list(`/${bucket}`)).then(() => null, (e: unknown) => e);
+    const err = await collect(f.master.list(`/${bucket}`)).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(TransientError);
     expect((err as TransientError).retryAfterMs).toBe(3_600_000);
   });
@@ -134,7 +143,10 @@ describe('secrets stay out of errors', () => {
   it('a refused library call (axios underneath) carries no header, token or key', async () => {
     const k = await f.master.keys.createKey({ keyName: 'nolist', capabilities: ['listBuckets', 'readFiles'] });
     const p = await f.connect(k.applicationKeyId, k.applicationKey);
-    const err = await collect(p.list(`/${bucket}`)).then(() => null, (e: unknown) => e);
+    const err = await collect(p.list(`/${bucket}`)).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(PermissionDeniedError);
     expect((err as PermissionDeniedError).missing).toEqual(['listFiles']);
     const text = inspect(err, { depth: 20, showHidden: true });

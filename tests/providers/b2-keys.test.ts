@@ -2,7 +2,13 @@
  * B2 provider account helpers over HTTP: application keys in v4 shapes (bucketIds) and buckets.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AlreadyExistsError, AuthError, NotEmptyError, NotFoundError, PermissionDeniedError } from '../../src/providers/errors.js';
+import {
+  AlreadyExistsError,
+  AuthError,
+  NotEmptyError,
+  NotFoundError,
+  PermissionDeniedError,
+} from '../../src/providers/errors.js';
 import { Readable } from 'node:stream';
 import { collect, startB2, type B2Fixture } from './b2/helpers.js';
 
@@ -34,7 +40,12 @@ describe('keys', () => {
 
     const p = await f.connect(made.applicationKeyId, made.applicationKey);
     expect(p.keyInfo.buckets?.map((b) => b.name).sort()).toEqual([one.name, two.name].sort());
-    expect((await collect(p.list('/'))).flat().map((e) => e.name).sort()).toEqual([one.name, two.name].sort());
+    expect(
+      (await collect(p.list('/')))
+        .flat()
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual([one.name, two.name].sort());
 
     const deleted = await f.master.keys.deleteKey(made.applicationKeyId);
     expect(deleted.applicationKeyId).toBe(made.applicationKeyId);
@@ -53,7 +64,10 @@ describe('keys', () => {
   it('a key without writeKeys cannot create keys (PermissionDeniedError naming it)', async () => {
     const made = await f.master.keys.createKey({ keyName: 'weak', capabilities: ['listBuckets', 'listFiles'] });
     const p = await f.connect(made.applicationKeyId, made.applicationKey);
-    const err = await p.keys.createKey({ keyName: 'nope', capabilities: ['listFiles'] }).then(() => null, (e: unknown) => e);
+    const err = await p.keys.createKey({ keyName: 'nope', capabilities: ['listFiles'] }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(PermissionDeniedError);
     expect((err as PermissionDeniedError).missing).toEqual(['writeKeys']);
   });

@@ -11,7 +11,8 @@ import { collect, startB2, type B2Fixture } from './b2/helpers.js';
 let f: B2Fixture;
 let bucket: string;
 
-const put = (path: string, text: string, overwrite = false) => f.master.write(path, Readable.from([Buffer.from(text)]), { size: Buffer.byteLength(text), overwrite });
+const put = (path: string, text: string, overwrite = false) =>
+  f.master.write(path, Readable.from([Buffer.from(text)]), { size: Buffer.byteLength(text), overwrite });
 
 beforeAll(async () => {
   f = await startB2();

@@ -87,7 +87,13 @@ describe('large uploads hold at most concurrency × partSize of parts', () => {
 
   it('parts retried after dropped connections and 503s still arrive exact, within the bound', async () => {
     log.length = 0;
-    f.emu.setFaults({ seed: 21, dropConnectionRate: 0.3, uploadFailureRate: 0.2, retryAfterSeconds: 0, only: ['b2_upload_part'] });
+    f.emu.setFaults({
+      seed: 21,
+      dropConnectionRate: 0.3,
+      uploadFailureRate: 0.2,
+      retryAfterSeconds: 0,
+      only: ['b2_upload_part'],
+    });
     const data = randomBytes(9 * MIN_PART + 77);
     let stats: PartBufferStats;
     try {
@@ -113,7 +119,15 @@ describe('buffering uploads together stay within partConcurrency × partSize', (
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, partBufferMemory().liveBytes - base)), 1);
     try {
-      await Promise.all(files.map((data, i) => p.write(`/${bucket.name}/together-${i}.bin`, source(data), { size: data.length, sha1: sha1(data), overwrite: true })));
+      await Promise.all(
+        files.map((data, i) =>
+          p.write(`/${bucket.name}/together-${i}.bin`, source(data), {
+            size: data.length,
+            sha1: sha1(data),
+            overwrite: true,
+          }),
+        ),
+      );
     } finally {
       clearInterval(sampler);
     }

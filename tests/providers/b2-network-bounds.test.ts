@@ -29,7 +29,12 @@ afterAll(() => f.close());
 /** Connects through a proxy holding what `rule` says; runs `body`; closes both. */
 async function throughStall<T>(rule: StallRule, body: (p: B2Provider) => Promise<T>): Promise<T> {
   const proxy = await startStallProxy(f.emu.endpoint, rule);
-  const p = await connectB2({ applicationKeyId: f.emu.masterKeyId, applicationKey: f.emu.masterKey, endpoint: proxy.endpoint, retry: RETRY });
+  const p = await connectB2({
+    applicationKeyId: f.emu.masterKeyId,
+    applicationKey: f.emu.masterKey,
+    endpoint: proxy.endpoint,
+    retry: RETRY,
+  });
   try {
     return await body(p);
   } finally {
@@ -41,7 +46,10 @@ async function throughStall<T>(rule: StallRule, body: (p: B2Provider) => Promise
 /** Runs `op`, expecting UnreachableError within BOUND_MS; returns its message. */
 async function unreachableWithinBound(op: () => Promise<unknown>): Promise<string> {
   const started = performance.now();
-  const err = await op().then(() => null, (e: unknown) => e);
+  const err = await op().then(
+    () => null,
+    (e: unknown) => e,
+  );
   const elapsed = performance.now() - started;
   expect(err).toBeInstanceOf(UnreachableError);
   expect(elapsed).toBeLessThan(BOUND_MS);
@@ -52,8 +60,12 @@ describe('a server that stops answering', () => {
   it('sign-in against a black hole: UnreachableError naming the host and the wait', async () => {
     const hole = await startBlackHole();
     try {
-      const message = await unreachableWithinBound(() => connectB2({ applicationKeyId: 'k', applicationKey: 'secret', endpoint: hole.endpoint, retry: RETRY }));
-      expect(message).toBe(`Cannot reach B2 at ${hole.endpoint.slice(7)}: signing in sent no answer for 0.4 s (tried 2 times).`);
+      const message = await unreachableWithinBound(() =>
+        connectB2({ applicationKeyId: 'k', applicationKey: 'secret', endpoint: hole.endpoint, retry: RETRY }),
+      );
+      expect(message).toBe(
+        `Cannot reach B2 at ${hole.endpoint.slice(7)}: signing in sent no answer for 0.4 s (tried 2 times).`,
+      );
     } finally {
       await hole.close();
     }
@@ -63,27 +75,46 @@ describe('a server that stops answering', () => {
     const message = await throughStall({ match: (path) => path.includes('b2_list_file_names'), at: 'request' }, (p) =>
       unreachableWithinBound(() => collect(p.list(`/${bucket}`))),
     );
-    expect(message).toMatch(/^B2 at 127\.0\.0\.1:\d+ sent no data for 0\.4 s during b2_list_file_names of "\/[^"]+" \(tried 2 times\)\.$/);
+    expect(message).toMatch(
+      /^B2 at 127\.0\.0\.1:\d+ sent no data for 0\.4 s during b2_list_file_names of "\/[^"]+" \(tried 2 times\)\.$/,
+    );
   });
 
   it('one silent answer is retried on a fresh connection and the call succeeds', async () => {
     await f.master.write(`/${bucket}/once.txt`, Readable.from([Buffer.from('once')]), { size: 4, overwrite: true });
-    const rows = await throughStall({ match: (path) => path.includes('b2_list_file_names'), at: 'request', times: 1 }, async (p) => (await collect(p.list(`/${bucket}`))).flat());
+    const rows = await throughStall(
+      { match: (path) => path.includes('b2_list_file_names'), at: 'request', times: 1 },
+      async (p) => (await collect(p.list(`/${bucket}`))).flat(),
+    );
     expect(rows.map((r) => r.name)).toContain('once.txt');
   });
 
   it('an upload whose body the server stops reading', async () => {
     const data = randomBytes(3 * MIN_PART);
-    const message = await throughStall({ match: (path) => path.includes('b2_upload_file'), at: 'request-body', afterBytes: 1000 }, (p) =>
-      unreachableWithinBound(() => p.write(`/${bucket}/stalled-up.bin`, Readable.from([data]), { size: data.length, overwrite: true })),
+    const message = await throughStall(
+      { match: (path) => path.includes('b2_upload_file'), at: 'request-body', afterBytes: 1000 },
+      (p) =>
+        unreachableWithinBound(() =>
+          p.write(`/${bucket}/stalled-up.bin`, Readable.from([data]), { size: data.length, overwrite: true }),
+        ),
     );
-    expect(message).toMatch(/^B2 at 127\.0\.0\.1:\d+ sent no data for 0\.4 s during b2_upload_file of "\/[^"]+\/stalled-up\.bin" \(tried 2 times\)\.$/);
+    expect(message).toMatch(
+      /^B2 at 127\.0\.0\.1:\d+ sent no data for 0\.4 s during b2_upload_file of "\/[^"]+\/stalled-up\.bin" \(tried 2 times\)\.$/,
+    );
   });
 
   it('a large-file part whose body the server stops reading', async () => {
     const data = randomBytes(8 * MIN_PART + 5);
-    const message = await throughStall({ match: (path) => path.includes('b2_upload_part'), at: 'request-body', afterBytes: 1000 }, (p) =>
-      unreachableWithinBound(() => p.write(`/${bucket}/stalled-part.bin`, Readable.from([data]), { size: data.length, overwrite: true, partSize: MIN_PART })),
+    const message = await throughStall(
+      { match: (path) => path.includes('b2_upload_part'), at: 'request-body', afterBytes: 1000 },
+      (p) =>
+        unreachableWithinBound(() =>
+          p.write(`/${bucket}/stalled-part.bin`, Readable.from([data]), {
+            size: data.length,
+            overwrite: true,
+            partSize: MIN_PART,
+          }),
+        ),
     );
     expect(message).toMatch(/during b2_upload_part of "\/[^"]+\/stalled-part\.bin" \(tried 2 times\)\.$/);
   });
@@ -91,12 +122,20 @@ describe('a server that stops answering', () => {
   it('a download whose body stops in the middle (and again when asked for the rest)', async () => {
     const data = randomBytes(4 * MIN_PART);
     await f.master.write(`/${bucket}/stalled-down.bin`, Readable.from([data]), { size: data.length, overwrite: true });
-    const message = await throughStall({ match: (path) => path.startsWith('/file/') || path.includes('b2_download_file_by_id'), at: 'response-body', afterBytes: 5000 }, (p) =>
-      unreachableWithinBound(async () => {
-        const h = await p.openRead(`/${bucket}/stalled-down.bin`);
-        for await (const chunk of h.stream) void chunk;
-      }),
+    const message = await throughStall(
+      {
+        match: (path) => path.startsWith('/file/') || path.includes('b2_download_file_by_id'),
+        at: 'response-body',
+        afterBytes: 5000,
+      },
+      (p) =>
+        unreachableWithinBound(async () => {
+          const h = await p.openRead(`/${bucket}/stalled-down.bin`);
+          for await (const chunk of h.stream) void chunk;
+        }),
     );
-    expect(message).toMatch(/^B2 at 127\.0\.0\.1:\d+ sent no data for 0\.4 s during b2_download_file_by_name of "\/[^"]+\/stalled-down\.bin" \(tried 2 times\)\.$/);
+    expect(message).toMatch(
+      /^B2 at 127\.0\.0\.1:\d+ sent no data for 0\.4 s during b2_download_file_by_name of "\/[^"]+\/stalled-down\.bin" \(tried 2 times\)\.$/,
+    );
   });
 });

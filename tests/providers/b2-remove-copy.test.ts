@@ -18,7 +18,12 @@ let b: { name: string; id: string };
 
 const put = (p: B2Provider, path: string, data: Buffer | string, extra: { mtimeMs?: number; sha1?: string } = {}) => {
   const buf = typeof data === 'string' ? Buffer.from(data) : data;
-  return p.write(path, Readable.from([buf], { objectMode: false }), { size: buf.length, overwrite: true, partSize: MIN_PART, ...extra });
+  return p.write(path, Readable.from([buf], { objectMode: false }), {
+    size: buf.length,
+    overwrite: true,
+    partSize: MIN_PART,
+    ...extra,
+  });
 };
 const get = async (p: B2Provider, path: string, fileId?: string): Promise<Buffer> => {
   const h = await p.openRead(path, { fileId });
@@ -67,7 +72,10 @@ describe('remove modes, versions, unhide', () => {
     const [, middle] = await versions(path);
     await f.master.remove(path, { mode: 'delete-version', fileId: middle?.fileId });
     const left = await versions(path);
-    expect(await Promise.all(left.map(async (v) => (await get(f.master, path, v.fileId)).toString()))).toEqual(['v3', 'v1']);
+    expect(await Promise.all(left.map(async (v) => (await get(f.master, path, v.fileId)).toString()))).toEqual([
+      'v3',
+      'v1',
+    ]);
   });
 
   it('all-versions removes every version, hide markers included', async () => {
@@ -81,11 +89,17 @@ describe('remove modes, versions, unhide', () => {
   });
 
   it('a key without deleteFiles may hide but not delete, and the error names the capability', async () => {
-    const k = await f.master.keys.createKey({ keyName: 'nodelete', capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles'] });
+    const k = await f.master.keys.createKey({
+      keyName: 'nodelete',
+      capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles'],
+    });
     const p = await f.connect(k.applicationKeyId, k.applicationKey);
     const path = `/${a.name}/rm/nodelete.txt`;
     await put(f.master, path, 'x');
-    const err = await p.remove(path, { mode: 'delete-version' }).then(() => null, (e: unknown) => e);
+    const err = await p.remove(path, { mode: 'delete-version' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(PermissionDeniedError);
     expect((err as PermissionDeniedError).missing).toEqual(['deleteFiles']);
     expect((err as Error).message).toMatch(/deleteFiles/);
@@ -98,16 +112,28 @@ describe('server-side copy', () => {
   it('b2_copy_file across buckets keeps bytes, content type and mtime', async () => {
     await put(f.master, `/${a.name}/cp/src.json`, '{"a":1}', { mtimeMs: 1_111_111_111_111 });
     const e = await f.master.copy(`/${a.name}/cp/src.json`, `/${b.name}/copied/dst.json`);
-    expect(e).toMatchObject({ kind: 'file', size: 7, path: `/${b.name}/copied/dst.json`, contentType: 'application/json', mtimeMs: 1_111_111_111_111 });
+    expect(e).toMatchObject({
+      kind: 'file',
+      size: 7,
+      path: `/${b.name}/copied/dst.json`,
+      contentType: 'application/json',
+      mtimeMs: 1_111_111_111_111,
+    });
     expect((await get(f.master, `/${b.name}/copied/dst.json`)).toString()).toBe('{"a":1}');
   });
 
   it('copy_part above the copy cutoff: parallel ranges, whole-file SHA1 kept', async () => {
-    const p = await f.connect(f.emu.masterKeyId, f.emu.masterKey, { copyCutoff: 100_000, partSize: MIN_PART, partConcurrency: 3 });
+    const p = await f.connect(f.emu.masterKeyId, f.emu.masterKey, {
+      copyCutoff: 100_000,
+      partSize: MIN_PART,
+      partConcurrency: 3,
+    });
     const data = randomBytes(5 * MIN_PART + 77);
     await put(p, `/${a.name}/cp/big.bin`, data, { sha1: sha1(data) });
     const e = await p.copy(`/${a.name}/cp/big.bin`, `/${b.name}/cp/big-copy.bin`);
-    const info = (await f.raw<{ contentSha1: string; fileInfo: Record<string, string> }>('b2_get_file_info', { fileId: e.fileId })).json;
+    const info = (
+      await f.raw<{ contentSha1: string; fileInfo: Record<string, string> }>('b2_get_file_info', { fileId: e.fileId })
+    ).json;
     expect(info.contentSha1).toBe('none'); // assembled by b2_copy_part, not b2_copy_file
     expect(info.fileInfo.large_file_sha1).toBe(sha1(data));
     const h = await p.openRead(`/${b.name}/cp/big-copy.bin`);
@@ -120,7 +146,11 @@ describe('server-side copy', () => {
   it('copy_part of a small (single-call) source sets large_file_sha1 from its SHA1', async () => {
     const p = await f.connect(f.emu.masterKeyId, f.emu.masterKey, { copyCutoff: 1_000, partSize: MIN_PART });
     const data = randomBytes(2 * MIN_PART + 3);
-    await f.master.write(`/${a.name}/cp/single.bin`, Readable.from([data], { objectMode: false }), { size: data.length, overwrite: true, partSize: 4 * MIN_PART });
+    await f.master.write(`/${a.name}/cp/single.bin`, Readable.from([data], { objectMode: false }), {
+      size: data.length,
+      overwrite: true,
+      partSize: 4 * MIN_PART,
+    });
     const e = await p.copy(`/${a.name}/cp/single.bin`, `/${a.name}/cp/single-copy.bin`);
     expect(e.sha1).toBe(sha1(data));
     expect((await get(p, `/${a.name}/cp/single-copy.bin`)).equals(data)).toBe(true);
@@ -137,7 +167,9 @@ describe('share links', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('shared text');
     const token = new URL(link).searchParams.get('Authorization') ?? '';
-    const other = await fetch(`${new URL(link).origin}/file/${a.name}/share/other.txt?Authorization=${encodeURIComponent(token)}`);
+    const other = await fetch(
+      `${new URL(link).origin}/file/${a.name}/share/other.txt?Authorization=${encodeURIComponent(token)}`,
+    );
     expect(other.status).toBe(401);
     await expect(f.master.shareLink(path, { lifetimeSeconds: 604_801 })).rejects.toBeInstanceOf(RangeError);
   });

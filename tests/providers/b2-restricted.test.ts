@@ -15,7 +15,8 @@ const demo = async (name: string): Promise<B2Provider> => {
   if (k === undefined) throw new Error(name);
   return f.connect(k.applicationKeyId, k.applicationKey);
 };
-const put = (p: B2Provider, path: string, text: string) => p.write(path, Readable.from([Buffer.from(text)]), { size: text.length, overwrite: true });
+const put = (p: B2Provider, path: string, text: string) =>
+  p.write(path, Readable.from([Buffer.from(text)]), { size: text.length, overwrite: true });
 const get = async (p: B2Provider, path: string): Promise<string> => {
   const h = await p.openRead(path);
   const chunks: Buffer[] = [];
@@ -23,7 +24,10 @@ const get = async (p: B2Provider, path: string): Promise<string> => {
   return Buffer.concat(chunks).toString();
 };
 const denied = async (p: Promise<unknown>): Promise<string[]> => {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(PermissionDeniedError);
   return (e as PermissionDeniedError).missing;
 };
@@ -66,7 +70,10 @@ describe('restricted keys', () => {
     await put(p, `${photos}/nd/a.txt`, 'a');
     expect(await denied(p.remove(`${photos}/nd/a.txt`, { mode: 'all-versions' }))).toEqual(['deleteFiles']);
     await p.remove(`${photos}/nd/a.txt`);
-    expect((await collect(f.master.versions(`${photos}/nd/a.txt`))).flat().map((v) => v.action)).toEqual(['hide', 'upload']);
+    expect((await collect(f.master.versions(`${photos}/nd/a.txt`))).flat().map((v) => v.action)).toEqual([
+      'hide',
+      'upload',
+    ]);
     await put(p, `${photos}/nd/b.txt`, 'b');
     expect((await fetch(await p.shareLink(`${photos}/nd/b.txt`, { lifetimeSeconds: 60 }))).status).toBe(200);
   });
@@ -78,7 +85,9 @@ describe('restricted keys', () => {
     expect(await denied(put(p, `${photos}/elsewhere.txt`, 'outside'))).toEqual([`prefix:${DEMO_PREFIX_KEY_PREFIX}`]);
     await put(f.master, `${photos}/outside.txt`, 'x');
     expect(await denied(p.openRead(`${photos}/outside.txt`))).toEqual([`prefix:${DEMO_PREFIX_KEY_PREFIX}`]);
-    expect(await denied(p.copy(`${photos}/${DEMO_PREFIX_KEY_PREFIX}mine.txt`, `${photos}/copied.txt`))).toEqual([`prefix:${DEMO_PREFIX_KEY_PREFIX}`]);
+    expect(await denied(p.copy(`${photos}/${DEMO_PREFIX_KEY_PREFIX}mine.txt`, `${photos}/copied.txt`))).toEqual([
+      `prefix:${DEMO_PREFIX_KEY_PREFIX}`,
+    ]);
     const unfinished = await p.unfinishedUploads(photos);
     expect(unfinished.every((u) => u.path.startsWith(`${photos}/${DEMO_PREFIX_KEY_PREFIX}`))).toBe(true);
   });
@@ -87,7 +96,12 @@ describe('restricted keys', () => {
 describe('bodyless refusals (HEAD)', () => {
   it('a read-only prefix key checking a name outside its prefix gets PermissionDeniedError, not AuthError', async () => {
     const photosId = (await f.master.stat(photos)).bucketId ?? '';
-    const k = await f.master.keys.createKey({ keyName: 'readonly-prefix', capabilities: ['readFiles'], bucketIds: [photosId], namePrefix: 'photos/' });
+    const k = await f.master.keys.createKey({
+      keyName: 'readonly-prefix',
+      capabilities: ['readFiles'],
+      bucketIds: [photosId],
+      namePrefix: 'photos/',
+    });
     const p = await f.connect(k.applicationKeyId, k.applicationKey);
     await put(f.master, `${photos}/photos/in.txt`, 'in');
     expect((await p.stat(`${photos}/photos/in.txt`)).size).toBe(2);

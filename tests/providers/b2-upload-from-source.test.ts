@@ -34,7 +34,14 @@ function bytes(n: number, seed: number): Buffer {
 }
 
 /** A local file and its reopen, counting range reads (the first is the hash pass) and the most open at once. */
-async function fileSource(name: string, data: Buffer): Promise<{ path: string; reopen: NonNullable<WriteOptions['reopen']>; stats: { calls: number; open: number; peak: number } }> {
+async function fileSource(
+  name: string,
+  data: Buffer,
+): Promise<{
+  path: string;
+  reopen: NonNullable<WriteOptions['reopen']>;
+  stats: { calls: number; open: number; peak: number };
+}> {
   const path = join(dir, name);
   await writeFile(path, data);
   const stats = { calls: 0, open: 0, peak: 0 };
@@ -49,7 +56,8 @@ async function fileSource(name: string, data: Buffer): Promise<{ path: string; r
   return { path, reopen, stats };
 }
 
-const fileInfo = async (fileId: string) => (await f.raw<{ fileInfo: Record<string, string> }>('b2_get_file_info', { fileId })).json.fileInfo;
+const fileInfo = async (fileId: string) =>
+  (await f.raw<{ fileInfo: Record<string, string> }>('b2_get_file_info', { fileId })).json.fileInfo;
 const partRequests = (): number => log.filter((l) => /b2_upload_part\S* 200 /.test(l)).length;
 
 async function readBack(path: string): Promise<Buffer> {
@@ -73,9 +81,19 @@ describe('large uploads from a source read by range', () => {
     const src = await fileSource('a.bin', data);
     const source = (await local.openRead(src.path)).stream;
     const gaugeBefore = partBufferMemory().peakBytes;
-    const e = await f.master.write(`/${bucket.name}/a.bin`, source, { size: data.length, mtimeMs: 1_700_000_000_000, partSize: MIN_PART, partConcurrency: 2, reopen: src.reopen });
+    const e = await f.master.write(`/${bucket.name}/a.bin`, source, {
+      size: data.length,
+      mtimeMs: 1_700_000_000_000,
+      partSize: MIN_PART,
+      partConcurrency: 2,
+      reopen: src.reopen,
+    });
     expect(e).toMatchObject({ size: data.length, sha1: sha1(data) });
-    expect(await fileInfo(e.fileId ?? '')).toMatchObject({ large_file_sha1: sha1(data), b2c_size: String(data.length), b2c_part_size: String(MIN_PART) });
+    expect(await fileInfo(e.fileId ?? '')).toMatchObject({
+      large_file_sha1: sha1(data),
+      b2c_size: String(data.length),
+      b2c_part_size: String(MIN_PART),
+    });
     expect(sha1(await readBack(`/${bucket.name}/a.bin`))).toBe(sha1(data));
     // One pass for the hashes, then one read per part; `source` itself was never read.
     expect(src.stats.calls).toBe(1 + 8);
@@ -86,7 +104,13 @@ describe('large uploads from a source read by range', () => {
   it('send more parts at once than partConcurrency when partsInFlight allows it', async () => {
     const data = bytes(12 * MIN_PART, 2);
     const src = await fileSource('b.bin', data);
-    const e = await f.master.write(`/${bucket.name}/b.bin`, (await local.openRead(src.path)).stream, { size: data.length, partSize: MIN_PART, partConcurrency: 1, partsInFlight: () => 6, reopen: src.reopen });
+    const e = await f.master.write(`/${bucket.name}/b.bin`, (await local.openRead(src.path)).stream, {
+      size: data.length,
+      partSize: MIN_PART,
+      partConcurrency: 1,
+      partsInFlight: () => 6,
+      reopen: src.reopen,
+    });
     expect(e.sha1).toBe(sha1(data));
     expect(src.stats.peak).toBeGreaterThan(1);
   });
@@ -102,7 +126,14 @@ describe('large uploads from a source read by range', () => {
       }
       return src.reopen(range, signal);
     };
-    await expect(f.master.write(`/${bucket.name}/c.bin`, (await local.openRead(src.path)).stream, { size: data.length, partSize: MIN_PART, partConcurrency: 2, reopen })).rejects.toMatchObject({
+    await expect(
+      f.master.write(`/${bucket.name}/c.bin`, (await local.openRead(src.path)).stream, {
+        size: data.length,
+        partSize: MIN_PART,
+        partConcurrency: 2,
+        reopen,
+      }),
+    ).rejects.toMatchObject({
       kind: 'integrity',
       message: expect.stringContaining('changed while it was being uploaded') as string,
     });
@@ -115,7 +146,12 @@ describe('large uploads from a source read by range', () => {
     const data = bytes(3 * MIN_PART, 4);
     const src = await fileSource('d.bin', data);
     await expect(
-      f.master.write(`/${bucket.name}/d.bin`, (await local.openRead(src.path)).stream, { size: data.length, sha1: sha1(Buffer.from('x')), partSize: MIN_PART, reopen: src.reopen }),
+      f.master.write(`/${bucket.name}/d.bin`, (await local.openRead(src.path)).stream, {
+        size: data.length,
+        sha1: sha1(Buffer.from('x')),
+        partSize: MIN_PART,
+        reopen: src.reopen,
+      }),
     ).rejects.toMatchObject({ kind: 'integrity' });
     expect(await f.master.unfinishedUploads(`/${bucket.name}/d.bin`)).toEqual([]);
   });
@@ -146,7 +182,14 @@ describe('large uploads from a source read by range', () => {
     expect(unfinished?.partsUploaded).toBe(2);
     const before = partRequests();
     src.stats.calls = 0;
-    const e = await f.master.write(path, (await local.openRead(src.path)).stream, { size: data.length, mtimeMs: 1_600_000_000_000, partSize: MIN_PART, partConcurrency: 1, reopen: src.reopen, resume: true });
+    const e = await f.master.write(path, (await local.openRead(src.path)).stream, {
+      size: data.length,
+      mtimeMs: 1_600_000_000_000,
+      partSize: MIN_PART,
+      partConcurrency: 1,
+      reopen: src.reopen,
+      resume: true,
+    });
     expect(e.fileId).toBe(unfinished?.fileId);
     expect(partRequests() - before).toBe(5);
     expect(src.stats.calls).toBe(1 + 5);

@@ -14,5 +14,9 @@ runProviderContract('local', async () => {
 // Mapped under a root folder: provider paths are `/…` relative to it.
 runProviderContract('local (rooted)', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'b2c-contract-rooted-'));
-  return { provider: createLocalProvider({ root: dir }), root: '/area', cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    provider: createLocalProvider({ root: dir }),
+    root: '/area',
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
 });

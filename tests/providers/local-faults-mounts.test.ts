@@ -94,7 +94,10 @@ describe('on a read-only tmpfs', () => {
     try {
       await writeFile(join(ro, 'file.txt'), 'read me');
       execFileSync('mount', ['-o', 'remount,ro', ro]);
-      const w = await expectRejects(provider.write(`${ro}/new.txt`, sourceOf(Buffer.from('x')), { size: 1 }), PermissionDeniedError);
+      const w = await expectRejects(
+        provider.write(`${ro}/new.txt`, sourceOf(Buffer.from('x')), { size: 1 }),
+        PermissionDeniedError,
+      );
       expect(w.message).toContain('read-only');
       await expectRejects(put(ctx, `${ro}/file.txt`, Buffer.from('x'), { overwrite: true }), PermissionDeniedError);
       await expectRejects(provider.mkdir(`${ro}/d`), PermissionDeniedError);

@@ -107,7 +107,12 @@ describe(`permission denied (${isRoot ? 'child process as nobody' : 'child proce
 
   it('a folder whose entries cannot be lstat-ed still lists them (without details)', (t) => {
     if (cannotRun !== null) return t.skip(cannotRun);
-    expect(results.listNoSearch).toEqual({ ok: [['a.txt', 'file', null], ['sub', 'dir', null]] });
+    expect(results.listNoSearch).toEqual({
+      ok: [
+        ['a.txt', 'file', null],
+        ['sub', 'dir', null],
+      ],
+    });
   });
 
   it('a folder that cannot be read at all → permission-denied; so is what is inside', (t) => {
@@ -132,7 +137,10 @@ describe('immutable files (chattr +i, refuses even root)', () => {
       const provider = createLocalProvider();
       const ctx = contextFor(provider, dir);
       await expectRejects(provider.remove(`${dir}/frozen.txt`), PermissionDeniedError);
-      await expectRejects(put(ctx, `${dir}/frozen.txt`, Buffer.from('thawed'), { overwrite: true }), PermissionDeniedError);
+      await expectRejects(
+        put(ctx, `${dir}/frozen.txt`, Buffer.from('thawed'), { overwrite: true }),
+        PermissionDeniedError,
+      );
       expect((await get(provider, `${dir}/frozen.txt`)).toString()).toBe('frozen');
       expect(await readdir(dir)).toEqual(['frozen.txt']);
     } finally {

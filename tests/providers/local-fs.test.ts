@@ -7,7 +7,13 @@ import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AlreadyExistsError, InvalidNameError, NotEmptyError, NotFoundError, PermissionDeniedError } from '../../src/providers/errors.js';
+import {
+  AlreadyExistsError,
+  InvalidNameError,
+  NotEmptyError,
+  NotFoundError,
+  PermissionDeniedError,
+} from '../../src/providers/errors.js';
 import { createLocalProvider, isTempName } from '../../src/providers/local/index.js';
 import { tempPathFor } from '../../src/providers/local/temp-files.js';
 import type { Provider } from '../../src/providers/types.js';
@@ -102,7 +108,9 @@ describe("b2c's own temporary files", () => {
 
   /** The ID of a process that has ended. */
   function deadPid(): number {
-    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
     return Number(child.stdout);
   }
 

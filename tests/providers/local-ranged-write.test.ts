@@ -32,7 +32,10 @@ beforeAll(async () => {
 });
 
 /** The source file by range, counting the ranges asked for and the most read at once. */
-function rangedSource(fail?: { at: number }): { reopen: NonNullable<WriteOptions['reopen']>; stats: { calls: number; open: number; peak: number; ranges: Array<Required<ByteRange>> } } {
+function rangedSource(fail?: { at: number }): {
+  reopen: NonNullable<WriteOptions['reopen']>;
+  stats: { calls: number; open: number; peak: number; ranges: Array<Required<ByteRange>> };
+} {
   const stats = { calls: 0, open: 0, peak: 0, ranges: [] as Array<Required<ByteRange>> };
   const reopen = async (range: Required<ByteRange>, signal: AbortSignal): Promise<Readable> => {
     stats.calls++;
@@ -72,7 +75,13 @@ describe('local write in parallel ranges', () => {
     const { reopen, stats } = rangedSource();
     let progress = 0;
     const source = await slowSource();
-    const entry = await local.write(out, source, { size: data.length, sha1: sha1(data), partConcurrency: 4, reopen, onProgress: (n) => (progress += n) });
+    const entry = await local.write(out, source, {
+      size: data.length,
+      sha1: sha1(data),
+      partConcurrency: 4,
+      reopen,
+      onProgress: (n) => (progress += n),
+    });
     expect(sha1(await readFile(out))).toBe(sha1(data));
     expect([entry.size, entry.sha1, progress]).toEqual([data.length, sha1(data), data.length]);
     // The first range comes from `source`; the others were asked for, several at once.
@@ -84,7 +93,12 @@ describe('local write in parallel ranges', () => {
   it('from a first connection as fast as the local disk: still in ranges (more connections carry more), the bytes intact', async () => {
     const out = join(dir, 'fast.bin');
     const { reopen, stats } = rangedSource();
-    const entry = await local.write(out, (await local.openRead(srcPath)).stream, { size: data.length, sha1: sha1(data), partConcurrency: 4, reopen });
+    const entry = await local.write(out, (await local.openRead(srcPath)).stream, {
+      size: data.length,
+      sha1: sha1(data),
+      partConcurrency: 4,
+      reopen,
+    });
     expect(entry.sha1).toBe(sha1(data));
     expect(sha1(await readFile(out))).toBe(sha1(data));
     expect(stats.calls).toBeGreaterThanOrEqual(3);
@@ -111,7 +125,14 @@ describe('local write in parallel ranges', () => {
     const sub = join(dir, 'bad');
     const { reopen } = rangedSource();
     const source = await slowSource();
-    await expect(local.write(join(sub, 'copy.bin'), source, { size: data.length, sha1: sha1(Buffer.from('other')), partConcurrency: 4, reopen })).rejects.toMatchObject({ kind: 'integrity' });
+    await expect(
+      local.write(join(sub, 'copy.bin'), source, {
+        size: data.length,
+        sha1: sha1(Buffer.from('other')),
+        partConcurrency: 4,
+        reopen,
+      }),
+    ).rejects.toMatchObject({ kind: 'integrity' });
     expect(await leftovers(sub)).toEqual([]);
   });
 
@@ -119,7 +140,9 @@ describe('local write in parallel ranges', () => {
     const sub = join(dir, 'fail');
     const { reopen } = rangedSource({ at: 2 });
     const source = await slowSource();
-    await expect(local.write(join(sub, 'copy.bin'), source, { size: data.length, sha1: sha1(data), partConcurrency: 4, reopen })).rejects.toThrow();
+    await expect(
+      local.write(join(sub, 'copy.bin'), source, { size: data.length, sha1: sha1(data), partConcurrency: 4, reopen }),
+    ).rejects.toThrow();
     expect(await leftovers(sub)).toEqual([]);
   });
 
@@ -145,9 +168,23 @@ describe('local write in parallel ranges', () => {
     const small = data.subarray(0, 1_000_000);
     const smallPath = join(dir, 'small-src.bin');
     await writeFile(smallPath, small);
-    await local.write(join(dir, 'small.bin'), (await local.openRead(smallPath)).stream, { size: small.length, sha1: sha1(small), partConcurrency: 4, reopen });
-    await local.write(join(dir, 'one.bin'), (await local.openRead(srcPath)).stream, { size: data.length, sha1: sha1(data), partConcurrency: 1, reopen });
-    await local.write(join(dir, 'nosha.bin'), (await local.openRead(srcPath)).stream, { size: data.length, partConcurrency: 4, reopen });
+    await local.write(join(dir, 'small.bin'), (await local.openRead(smallPath)).stream, {
+      size: small.length,
+      sha1: sha1(small),
+      partConcurrency: 4,
+      reopen,
+    });
+    await local.write(join(dir, 'one.bin'), (await local.openRead(srcPath)).stream, {
+      size: data.length,
+      sha1: sha1(data),
+      partConcurrency: 1,
+      reopen,
+    });
+    await local.write(join(dir, 'nosha.bin'), (await local.openRead(srcPath)).stream, {
+      size: data.length,
+      partConcurrency: 4,
+      reopen,
+    });
     expect(stats.calls).toBe(0);
     expect(sha1(await readFile(join(dir, 'one.bin')))).toBe(sha1(data));
   });

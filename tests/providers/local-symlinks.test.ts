@@ -39,14 +39,21 @@ describe('symlinks are shown as links, never silently followed', () => {
   it('lists links as symlinks with their stored target', async () => {
     const rows = await listAll(provider, `${dir}/tree`);
     const byName = Object.fromEntries(rows.map((e) => [e.name, e]));
-    expect(byName['to-file']).toMatchObject({ kind: 'symlink', linkTarget: '../target.txt', size: '../target.txt'.length });
+    expect(byName['to-file']).toMatchObject({
+      kind: 'symlink',
+      linkTarget: '../target.txt',
+      size: '../target.txt'.length,
+    });
     expect(byName['to-dir']).toMatchObject({ kind: 'symlink', linkTarget: join(dir, 'outside') });
     expect(byName['dangling']).toMatchObject({ kind: 'symlink', linkTarget: 'nowhere' });
     expect(rows).toHaveLength(3);
   });
 
   it('stat describes the link itself', async () => {
-    expect(await provider.stat(`${dir}/tree/to-dir`)).toMatchObject({ kind: 'symlink', linkTarget: join(dir, 'outside') });
+    expect(await provider.stat(`${dir}/tree/to-dir`)).toMatchObject({
+      kind: 'symlink',
+      linkTarget: join(dir, 'outside'),
+    });
     expect(await provider.stat(`${dir}/tree/dangling`)).toMatchObject({ kind: 'symlink', linkTarget: 'nowhere' });
   });
 

@@ -91,7 +91,9 @@ describe('batched local writes', () => {
   });
 
   it('too many bytes fail before the excess is written; nothing is left', async () => {
-    await expect(local.write(join(dir, 'over.bin'), chunks(100, 64 * 1024), { size: 100 * 64 * 1024 - 1 })).rejects.toBeInstanceOf(IntegrityError);
+    await expect(
+      local.write(join(dir, 'over.bin'), chunks(100, 64 * 1024), { size: 100 * 64 * 1024 - 1 }),
+    ).rejects.toBeInstanceOf(IntegrityError);
     expect(await readdir(dir)).toEqual([]);
   });
 

@@ -55,14 +55,18 @@ describe('runLimited', () => {
     let running = 0;
     let peak = 0;
     const done: number[] = [];
-    await runLimited(20, () => limit, async (i) => {
-      running++;
-      peak = Math.max(peak, running);
-      if (i === 5) limit = 5;
-      await new Promise((r) => setImmediate(r));
-      running--;
-      done.push(i);
-    });
+    await runLimited(
+      20,
+      () => limit,
+      async (i) => {
+        running++;
+        peak = Math.max(peak, running);
+        if (i === 5) limit = 5;
+        await new Promise((r) => setImmediate(r));
+        running--;
+        done.push(i);
+      },
+    );
     expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(peak).toBe(5);
   });
@@ -72,10 +76,14 @@ describe('runLimited', () => {
     const started: number[] = [];
     let release = (): void => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const run = runLimited(6, () => limit, async (i) => {
-      started.push(i);
-      await gate;
-    });
+    const run = runLimited(
+      6,
+      () => limit,
+      async (i) => {
+        started.push(i);
+        await gate;
+      },
+    );
     await until(() => started.length === 2, 'the first two tasks');
     limit = 4;
     await until(() => started.length === 4, 'two more tasks after the raise, none having ended');
@@ -87,11 +95,17 @@ describe('runLimited', () => {
   it('the first failure stops the others (their signal fires) and is thrown once they ended', async () => {
     const aborted: number[] = [];
     const started: number[] = [];
-    const run = runLimited(10, () => 3, async (i, signal) => {
-      started.push(i);
-      if (i === 1) throw new Error('part 1 failed');
-      await new Promise<void>((resolve) => signal.addEventListener('abort', () => (aborted.push(i), resolve()), { once: true }));
-    });
+    const run = runLimited(
+      10,
+      () => 3,
+      async (i, signal) => {
+        started.push(i);
+        if (i === 1) throw new Error('part 1 failed');
+        await new Promise<void>((resolve) =>
+          signal.addEventListener('abort', () => (aborted.push(i), resolve()), { once: true }),
+        );
+      },
+    );
     await expect(run).rejects.toThrow('part 1 failed');
     expect(started).toEqual([0, 1, 2]);
     expect(aborted.sort()).toEqual([0, 2]);

@@ -108,7 +108,8 @@ describe('hashWholeAndParts', () => {
   const chunks = (data: Buffer): Readable =>
     Readable.from(
       (function* () {
-        for (let off = 0, n = 1; off < data.length; off += 70_000 + n * 13, n++) yield Buffer.from(data.subarray(off, off + 70_000 + n * 13));
+        for (let off = 0, n = 1; off < data.length; off += 70_000 + n * 13, n++)
+          yield Buffer.from(data.subarray(off, off + 70_000 + n * 13));
       })(),
       { objectMode: false },
     );
@@ -123,7 +124,11 @@ describe('hashWholeAndParts', () => {
   });
 
   it('refuses a source of another size (IntegrityError)', async () => {
-    await expect(hashWholeAndParts(chunks(big), big.length + 1, 1_000_000, '/b/f')).rejects.toMatchObject({ kind: 'integrity' });
-    await expect(hashWholeAndParts(chunks(big), big.length - 1, 1_000_000, '/b/f')).rejects.toMatchObject({ kind: 'integrity' });
+    await expect(hashWholeAndParts(chunks(big), big.length + 1, 1_000_000, '/b/f')).rejects.toMatchObject({
+      kind: 'integrity',
+    });
+    await expect(hashWholeAndParts(chunks(big), big.length - 1, 1_000_000, '/b/f')).rejects.toMatchObject({
+      kind: 'integrity',
+    });
   });
 });

@@ -28,11 +28,18 @@ export interface Running {
  * is closed at once. B2_* variables of the test's own environment are dropped so that only
  * `options.env` decides the credentials.
  */
-export function startB2c(args: string[], options: { env: Record<string, string>; cwd?: string; input?: string }): Running {
+export function startB2c(
+  args: string[],
+  options: { env: Record<string, string>; cwd?: string; input?: string },
+): Running {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('B2_')) env[k] = v;
   Object.assign(env, options.env);
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -46,6 +53,9 @@ export function startB2c(args: string[], options: { env: Record<string, string>;
 }
 
 /** Runs the binary to the end (see {@link startB2c}). */
-export function runB2c(args: string[], options: { env: Record<string, string>; cwd?: string; input?: string }): Promise<RunResult> {
+export function runB2c(
+  args: string[],
+  options: { env: Record<string, string>; cwd?: string; input?: string },
+): Promise<RunResult> {
   return startB2c(args, options).done;
 }

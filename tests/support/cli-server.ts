@@ -37,7 +37,9 @@ export interface CliServer {
 }
 
 /** Starts the server with a bucket; the config dir is a fresh temp dir. */
-export async function startCliServer(options: { partSize?: number } = {}): Promise<CliServer & { close(): Promise<void> }> {
+export async function startCliServer(
+  options: { partSize?: number } = {},
+): Promise<CliServer & { close(): Promise<void> }> {
   const server = await startTestServer({ partSize: options.partSize });
   const configDir = mkdtempSync(join(tmpdir(), 'b2c-cli-'));
   const { emu } = server;
@@ -62,15 +64,22 @@ export async function startCliServer(options: { partSize?: number } = {}): Promi
       await b2.write(`/${ref.name}/${name}`, Readable.from([buf]), { size: buf.length, overwrite: true });
     },
     async versions(name) {
-      const r = await server.api<{ files: Array<{ fileName: string; fileId: string; action: string; contentLength: number }> }>('b2_list_file_versions', {
+      const r = await server.api<{
+        files: Array<{ fileName: string; fileId: string; action: string; contentLength: number }>;
+      }>('b2_list_file_versions', {
         bucketId: ref.id,
         startFileName: name,
         maxFileCount: 1000,
       });
-      return r.files.filter((f) => f.fileName === name).map((f) => ({ fileId: f.fileId, action: f.action, size: f.contentLength }));
+      return r.files
+        .filter((f) => f.fileName === name)
+        .map((f) => ({ fileId: f.fileId, action: f.action, size: f.contentLength }));
     },
     async allVersions(prefix) {
-      const r = await server.api<{ files: Array<{ fileName: string; fileId: string; action: string }> }>('b2_list_file_versions', { bucketId: ref.id, prefix, maxFileCount: 10_000 });
+      const r = await server.api<{ files: Array<{ fileName: string; fileId: string; action: string }> }>(
+        'b2_list_file_versions',
+        { bucketId: ref.id, prefix, maxFileCount: 10_000 },
+      );
       return r.files.map((f) => `${f.fileName} ${f.action} ${f.fileId}`);
     },
     async read(name) {

@@ -85,7 +85,9 @@ export function startCli(args: string[], options: CliOptions = {}): RunningCli {
   const handlers = new Set<(signal: InterruptSignal) => void>();
   let forced: ((code: number) => void) | null = null;
   const forcedExit = new Promise<number>((resolve) => (forced = resolve));
-  const stdin = Object.assign(Readable.from(options.input === undefined ? [] : [options.input]), { isTTY: options.stdinTTY === true });
+  const stdin = Object.assign(Readable.from(options.input === undefined ? [] : [options.input]), {
+    isTTY: options.stdinTTY === true,
+  });
   const deps: CliDeps = {
     env: { B2C_CONFIG_DIR: defaultConfigDir(), ...options.env },
     streams: { stdout, stderr },

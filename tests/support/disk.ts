@@ -10,6 +10,7 @@ export async function everything(dir: string): Promise<string[]> {
 /** Every file under `dir` (dotfiles included, folders left out), relative, sorted. */
 export async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) out.push(relative(dir, join(e.parentPath, e.name)));
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true }))
+    if (e.isFile()) out.push(relative(dir, join(e.parentPath, e.name)));
   return out.sort();
 }

@@ -7,7 +7,13 @@
  *   some bytes (`request-body`, an upload), or stops sending the answer's body after some bytes
  *   (`response-body`, a download). Held connections stay open until `close()`.
  */
-import { createServer as createHttpServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  request,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createTcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -111,36 +117,52 @@ export async function startStallProxy(upstream: string, rule: StallRule): Promis
   });
 
   /** Forwards one request upstream; `holdBody`: stop the answer's body after `afterBytes`. */
-  function forwardRequest(req: IncomingMessage, res: ServerResponse, path: string, method: string, holdBody: boolean): void {
+  function forwardRequest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    method: string,
+    holdBody: boolean,
+  ): void {
     const after = rule.afterBytes ?? 0;
-    const upstreamReq = request({ host: up.hostname, port: up.port, path, method, headers: { ...req.headers, host: up.host } }, (upRes) => {
-      const status = upRes.statusCode ?? 502;
-      if (String(upRes.headers['content-type']).startsWith('application/json')) {
-        // Answers carry URLs (apiUrl, downloadUrl, uploadUrl): send those through the proxy too.
-        const chunks: Buffer[] = [];
-        upRes.on('data', (c: Buffer) => chunks.push(c));
-        upRes.on('end', () => forward(res, status, upRes.headers, Buffer.from(Buffer.concat(chunks).toString('utf8').split(upstream).join(endpoint))));
-        return;
-      }
-      res.writeHead(status, upRes.headers);
-      if (!holdBody) {
-        upRes.pipe(res);
-        return;
-      }
-      let sent = 0;
-      let holding = false;
-      upRes.on('data', (chunk: Buffer) => {
-        if (holding) return;
-        const part = chunk.subarray(0, Math.max(0, Math.min(chunk.length, after - sent)));
-        sent += part.length;
-        if (part.length > 0) res.write(part);
-        if (sent >= after) {
-          holding = true;
-          upRes.pause();
-          hold(path, undefined);
+    const upstreamReq = request(
+      { host: up.hostname, port: up.port, path, method, headers: { ...req.headers, host: up.host } },
+      (upRes) => {
+        const status = upRes.statusCode ?? 502;
+        if (String(upRes.headers['content-type']).startsWith('application/json')) {
+          // Answers carry URLs (apiUrl, downloadUrl, uploadUrl): send those through the proxy too.
+          const chunks: Buffer[] = [];
+          upRes.on('data', (c: Buffer) => chunks.push(c));
+          upRes.on('end', () =>
+            forward(
+              res,
+              status,
+              upRes.headers,
+              Buffer.from(Buffer.concat(chunks).toString('utf8').split(upstream).join(endpoint)),
+            ),
+          );
+          return;
         }
-      });
-    });
+        res.writeHead(status, upRes.headers);
+        if (!holdBody) {
+          upRes.pipe(res);
+          return;
+        }
+        let sent = 0;
+        let holding = false;
+        upRes.on('data', (chunk: Buffer) => {
+          if (holding) return;
+          const part = chunk.subarray(0, Math.max(0, Math.min(chunk.length, after - sent)));
+          sent += part.length;
+          if (part.length > 0) res.write(part);
+          if (sent >= after) {
+            holding = true;
+            upRes.pause();
+            hold(path, undefined);
+          }
+        });
+      },
+    );
     upstreamReq.on('error', () => res.destroy());
     res.on('close', () => upstreamReq.destroy());
     req.pipe(upstreamReq);

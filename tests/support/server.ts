@@ -45,7 +45,12 @@ export interface TestServer {
    * Uploads `data` as exactly `name` (hostile names included) with b2_upload_file; extra
    * headers override the defaults (`src_last_modified_millis` from `mtimeMs`). Returns the file ID.
    */
-  upload(bucketId: string, name: string, data: Buffer | string, options?: { mtimeMs?: number; headers?: Record<string, string> }): Promise<string>;
+  upload(
+    bucketId: string,
+    name: string,
+    data: Buffer | string,
+    options?: { mtimeMs?: number; headers?: Record<string, string> },
+  ): Promise<string>;
   /** Fails the test if the server answered any signed-in call with 401 (b2c asked for what its key may not). */
   expectNoRefusals(): void;
   close(): Promise<void>;
@@ -67,7 +72,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   let token: { apiUrl: string; authorizationToken: string } | null = null;
   const authorize = async (): Promise<{ apiUrl: string; authorizationToken: string }> => {
     const basic = Buffer.from(`${emu.masterKeyId}:${emu.masterKey}`).toString('base64');
-    const res = await fetch(`${emu.endpoint}/b2api/v4/b2_authorize_account`, { headers: { Authorization: `Basic ${basic}` } });
+    const res = await fetch(`${emu.endpoint}/b2api/v4/b2_authorize_account`, {
+      headers: { Authorization: `Basic ${basic}` },
+    });
     const j = (await res.json()) as { authorizationToken: string; apiInfo: { storageApi: { apiUrl: string } } };
     return { apiUrl: j.apiInfo.storageApi.apiUrl, authorizationToken: j.authorizationToken };
   };
@@ -80,7 +87,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         body: JSON.stringify(body),
       });
       const json = (await res.json()) as T & { code?: string };
-      if (res.status === 401 && attempt === 0 && (json.code === 'expired_auth_token' || json.code === 'bad_auth_token')) {
+      if (
+        res.status === 401 &&
+        attempt === 0 &&
+        (json.code === 'expired_auth_token' || json.code === 'bad_auth_token')
+      ) {
         token = null;
         continue;
       }
@@ -97,14 +108,24 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     endpoint: emu.endpoint,
     log,
     async connect(keyId = emu.masterKeyId, key = emu.masterKey, extra = {}) {
-      const p = await connectB2({ applicationKeyId: keyId, applicationKey: key, endpoint: emu.endpoint, retry: FAST_RETRY, ...extra });
+      const p = await connectB2({
+        applicationKeyId: keyId,
+        applicationKey: key,
+        endpoint: emu.endpoint,
+        retry: FAST_RETRY,
+        ...extra,
+      });
       providers.push(p);
       return p;
     },
     raw,
     api,
     async createBucket(label = 'b') {
-      const b = await api<{ bucketName: string; bucketId: string }>('b2_create_bucket', { accountId: emu.accountId, bucketName: `${label}-${randomBytes(4).toString('hex')}`, bucketType: 'allPrivate' });
+      const b = await api<{ bucketName: string; bucketId: string }>('b2_create_bucket', {
+        accountId: emu.accountId,
+        bucketName: `${label}-${randomBytes(4).toString('hex')}`,
+        bucketType: 'allPrivate',
+      });
       return { name: b.bucketName, id: b.bucketId };
     },
     async upload(bucketId, name, data, uploadOptions = {}) {
@@ -116,8 +137,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         'Content-Type': 'application/octet-stream',
         'X-Bz-Content-Sha1': sha1(buf),
       };
-      if (uploadOptions.mtimeMs !== undefined) headers['X-Bz-Info-src_last_modified_millis'] = String(uploadOptions.mtimeMs);
-      const res = await fetch(up.uploadUrl, { method: 'POST', headers: { ...headers, ...uploadOptions.headers }, body: buf });
+      if (uploadOptions.mtimeMs !== undefined)
+        headers['X-Bz-Info-src_last_modified_millis'] = String(uploadOptions.mtimeMs);
+      const res = await fetch(up.uploadUrl, {
+        method: 'POST',
+        headers: { ...headers, ...uploadOptions.headers },
+        body: buf,
+      });
       if (!res.ok) throw new Error(`upload ${name}: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { fileId: string }).fileId;
     },
@@ -136,7 +162,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
  * With `noRefusals`, the file fails when any signed-in call got 401 (issue 9: b2c never asks
  * for what its key may not do). Read the returned getter inside tests and hooks only.
  */
-export function useTestServer(options: TestServerOptions = {}, checks: { noRefusals?: boolean } = {}): () => TestServer {
+export function useTestServer(
+  options: TestServerOptions = {},
+  checks: { noRefusals?: boolean } = {},
+): () => TestServer {
   let server: TestServer | undefined;
   beforeAll(async () => {
     server = await startTestServer(options);

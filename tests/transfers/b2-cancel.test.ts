@@ -88,7 +88,13 @@ describe('cancelling a large upload to B2', () => {
   it('discards the unfinished large file: nothing visible, nothing unfinished', async () => {
     const file = await largeFile();
     const { engine, upload } = makeEngine(holdingLocal(3 * MIN_PART));
-    engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'ask', items: [{ source: file, targetDir: `/${server.bucket}` }] });
+    engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'ask',
+      items: [{ source: file, targetDir: `/${server.bucket}` }],
+    });
     await until(() => uploadedParts(server.log) >= 3, 'three parts on the server', 1_000_000);
     expect(await server.b2.unfinishedUploads(`/${server.bucket}`)).toHaveLength(1);
 
@@ -107,7 +113,13 @@ describe('cancelling a large upload to B2', () => {
   it('cancelAll then quitting at once still discards (the CLI Ctrl+C path)', async () => {
     const file = await largeFile();
     const { engine, upload } = makeEngine(holdingLocal(2 * MIN_PART));
-    engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'ask', items: [{ source: file, targetDir: `/${server.bucket}` }] });
+    engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'ask',
+      items: [{ source: file, targetDir: `/${server.bucket}` }],
+    });
     await until(() => uploadedParts(server.log) >= 2, 'two parts on the server', 1_000_000);
     engine.cancelAll();
     await engine.whenIdle();
@@ -119,7 +131,13 @@ describe('cancelling a large upload to B2', () => {
   it('pausing keeps it, and cancelling the paused job then discards it', async () => {
     const file = await largeFile();
     const { engine, upload } = makeEngine(holdingLocal(3 * MIN_PART));
-    engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'ask', items: [{ source: file, targetDir: `/${server.bucket}` }] });
+    engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'ask',
+      items: [{ source: file, targetDir: `/${server.bucket}` }],
+    });
     await until(() => uploadedParts(server.log) >= 3, 'three parts on the server', 1_000_000);
     expect(engine.pause(upload()?.id ?? '')).toBe(true);
     await engine.whenIdle();
@@ -137,7 +155,13 @@ describe('cancelling a large upload to B2', () => {
   it('a retry right after the cancel uploads afresh and is not hit by the discard', async () => {
     const file = await largeFile();
     const { engine, upload } = makeEngine(holdingLocal(3 * MIN_PART, 1));
-    engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'ask', items: [{ source: file, targetDir: `/${server.bucket}` }] });
+    engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'ask',
+      items: [{ source: file, targetDir: `/${server.bucket}` }],
+    });
     await until(() => uploadedParts(server.log) >= 3, 'three parts on the server', 1_000_000);
     expect(engine.cancel(upload()?.id ?? '')).toBe(true);
     await engine.whenIdle();
@@ -153,7 +177,13 @@ describe('cancelling a large upload to B2', () => {
   it('quitting keeps it for the next start', async () => {
     const file = await largeFile();
     const { engine, upload } = makeEngine(holdingLocal(3 * MIN_PART));
-    engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'ask', items: [{ source: file, targetDir: `/${server.bucket}` }] });
+    engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'ask',
+      items: [{ source: file, targetDir: `/${server.bucket}` }],
+    });
     await until(() => uploadedParts(server.log) >= 3, 'three parts on the server', 1_000_000);
     await engine.close();
     expect(upload()?.state).toBe('queued');

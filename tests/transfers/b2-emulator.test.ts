@@ -41,8 +41,10 @@ afterEach(async () => {
   await rm(base, { recursive: true, force: true });
 });
 
-
-function makeEngine(b2: Provider, extra: Partial<EngineOptions> = {}): { engine: TransferEngine; jobs: () => JobView[]; failures: JobView[] } {
+function makeEngine(
+  b2: Provider,
+  extra: Partial<EngineOptions> = {},
+): { engine: TransferEngine; jobs: () => JobView[]; failures: JobView[] } {
   const local = createLocalProvider();
   const engine = createTransferEngine({
     providers: (ref) => (ref === 'local' ? local : b2),
@@ -93,11 +95,22 @@ describe('engine ↔ built-in B2 server', () => {
     const { dir, files } = await makeTree();
     const { engine, jobs, failures } = makeEngine(server.b2);
     server.emu.setFaults(FAULTS);
-    engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'ask', items: [{ source: dir, targetDir: `/${server.bucket}` }] });
+    engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'ask',
+      items: [{ source: dir, targetDir: `/${server.bucket}` }],
+    });
     await finish(engine);
     // Failures along the way were reported as retryable, with a sentence.
-    for (const f of failures) expect(f.failure).toMatchObject({ retryable: true, message: expect.any(String) as string });
-    expect(jobs().filter((j) => j.kind === 'upload').map((j) => j.state)).toEqual(Object.keys(files).map(() => 'done'));
+    for (const f of failures)
+      expect(f.failure).toMatchObject({ retryable: true, message: expect.any(String) as string });
+    expect(
+      jobs()
+        .filter((j) => j.kind === 'upload')
+        .map((j) => j.state),
+    ).toEqual(Object.keys(files).map(() => 'done'));
 
     // The faults really happened (the server's own request log says so).
     // Which call meets which seeded fault depends on timing between concurrent jobs, so assert on
@@ -115,7 +128,13 @@ describe('engine ↔ built-in B2 server', () => {
 
     server.emu.setFaults({ ...FAULTS, seed: 12 });
     const dl = join(base, 'dl');
-    engine.submit({ operation: 'copy', from: 'b2', to: 'local', conflict: 'ask', items: [{ source: `/${server.bucket}/src`, targetDir: dl }] });
+    engine.submit({
+      operation: 'copy',
+      from: 'b2',
+      to: 'local',
+      conflict: 'ask',
+      items: [{ source: `/${server.bucket}/src`, targetDir: dl }],
+    });
     await finish(engine);
     expect(await tree(join(dl, 'src'))).toEqual(await tree(dir));
     const downloads = jobs().filter((j) => j.kind === 'download');
@@ -137,15 +156,31 @@ describe('engine ↔ built-in B2 server', () => {
     });
     const { engine, jobs, failures } = makeEngine(b2, { autoRetries: 0 });
     server.emu.setFaults({ seed: 5, uploadFailureRate: 0.5, dropConnectionRate: 0.3, only: ['b2_upload_file'] });
-    engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: src, targetDir: `/${server.bucket}` }] });
+    engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: src, targetDir: `/${server.bucket}` }],
+    });
     await engine.whenIdle();
     expect(failures.length).toBeGreaterThan(0);
-    for (const f of failures) expect(f.failure).toMatchObject({ kind: 'transient', retryable: true, message: 'B2 was busy or the connection dropped; it can be retried.' });
+    for (const f of failures)
+      expect(f.failure).toMatchObject({
+        kind: 'transient',
+        retryable: true,
+        message: 'B2 was busy or the connection dropped; it can be retried.',
+      });
     server.emu.setFaults({});
     expect(engine.retryFailed()).toBe(failures.length);
     await engine.whenIdle();
-    expect(jobs().filter((j) => j.kind === 'upload').map((j) => j.state)).toEqual(files.map(() => 'done'));
-    for (const [i, d] of files.entries()) expect((await server.b2.stat(`/${server.bucket}/flaky/f${i}`)).sha1).toBe(sha1(d));
+    expect(
+      jobs()
+        .filter((j) => j.kind === 'upload')
+        .map((j) => j.state),
+    ).toEqual(files.map(() => 'done'));
+    for (const [i, d] of files.entries())
+      expect((await server.b2.stat(`/${server.bucket}/flaky/f${i}`)).sha1).toBe(sha1(d));
     await engine.close();
     await b2.close();
   });
@@ -162,7 +197,13 @@ describe('engine ↔ built-in B2 server', () => {
         server.emu.expireAllTokens();
       }
     });
-    engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: src, targetDir: `/${server.bucket}` }] });
+    engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: src, targetDir: `/${server.bucket}` }],
+    });
     await engine.whenIdle();
     expect(expired).toBe(true);
     expect(jobs().filter((j) => j.kind === 'upload' && j.state === 'done')).toHaveLength(8);
@@ -170,7 +211,13 @@ describe('engine ↔ built-in B2 server', () => {
   });
 
   it('refuses hostile B2 names on download: nothing is written outside (or inside) for them', async () => {
-    const hostile = ['d/../../escape.txt', 'd/..\\..\\escape2.txt', 'd/C:escape3.txt', '/rooted.txt', 'd/sub/../../../escape4.txt'];
+    const hostile = [
+      'd/../../escape.txt',
+      'd/..\\..\\escape2.txt',
+      'd/C:escape3.txt',
+      '/rooted.txt',
+      'd/sub/../../../escape4.txt',
+    ];
     const put = (key: string, text: string): Promise<unknown> =>
       server.b2.write(`/${server.bucket}/${key}`, Readable.from([Buffer.from(text)]), { size: text.length });
     for (const key of hostile) await put(key, 'pwned');
@@ -178,14 +225,24 @@ describe('engine ↔ built-in B2 server', () => {
     const dl = join(base, 'inner', 'dl');
     await mkdir(dl, { recursive: true });
     const { engine, jobs } = makeEngine(server.b2);
-    engine.submit({ operation: 'copy', from: 'b2', to: 'local', conflict: 'ask', items: [{ source: `/${server.bucket}`, targetDir: dl }] });
+    engine.submit({
+      operation: 'copy',
+      from: 'b2',
+      to: 'local',
+      conflict: 'ask',
+      items: [{ source: `/${server.bucket}`, targetDir: dl }],
+    });
     await engine.whenIdle();
     // The whole temp area: only the good file exists anywhere.
     const everything = Object.keys(await tree(base)).filter((k) => !k.endsWith('/'));
     expect(everything).toEqual([`inner/dl/${server.bucket}/d/good.txt`]);
     const refused = jobs().filter((j) => j.failure?.kind === 'invalid-name');
     expect(refused.length).toBeGreaterThanOrEqual(3);
-    expect(refused.every((j) => j.state === 'failed' && j.failure?.message === 'The name cannot be used here; nothing was written.')).toBe(true);
+    expect(
+      refused.every(
+        (j) => j.state === 'failed' && j.failure?.message === 'The name cannot be used here; nothing was written.',
+      ),
+    ).toBe(true);
     await engine.close();
   });
 
@@ -195,7 +252,13 @@ describe('engine ↔ built-in B2 server', () => {
     await writeFile(file, data);
     const totalParts = 25;
     const { engine, jobs } = makeEngine(server.b2, { partConcurrency: 1 });
-    engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'ask', items: [{ source: file, targetDir: `/${server.bucket}` }] });
+    engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'ask',
+      items: [{ source: file, targetDir: `/${server.bucket}` }],
+    });
     await until(() => uploadedParts(server.log) >= 5, 'five parts on the server', 1_000_000);
     const upload = jobs().find((j) => j.kind === 'upload');
     expect(engine.pause(upload?.id ?? '')).toBe(true);

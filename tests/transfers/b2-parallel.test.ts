@@ -30,9 +30,19 @@ interface Server {
 }
 
 async function startSlowServer(): Promise<Server> {
-  const server = await startTestServer({ recommendedPartSize: 4 * MIN_PART, absoluteMinimumPartSize: MIN_PART, bandwidth: 20_000_000 });
+  const server = await startTestServer({
+    recommendedPartSize: 4 * MIN_PART,
+    absoluteMinimumPartSize: MIN_PART,
+    bandwidth: 20_000_000,
+  });
   const bucket = await server.createBucket('par');
-  return { emu: server.emu, b2: await server.connect(), bucket: bucket.name, log: server.log, close: () => server.close() };
+  return {
+    emu: server.emu,
+    b2: await server.connect(),
+    bucket: bucket.name,
+    log: server.log,
+    close: () => server.close(),
+  };
 }
 
 let server: Server;
@@ -71,7 +81,13 @@ const count = (pattern: RegExp, from: number): number => server.log.slice(from).
 describe('big files through the engine', () => {
   it('up: one pass hashes it (large_file_sha1), the parts go up from the file; down: parallel ranges, verified', async () => {
     const { engine: e, jobs } = engine();
-    e.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: join(base, 'big.bin'), targetDir: `/${server.bucket}` }] });
+    e.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: join(base, 'big.bin'), targetDir: `/${server.bucket}` }],
+    });
     await e.whenIdle();
     const up = jobs().find((j) => j.kind === 'upload');
     expect([up?.state, up?.verified]).toEqual(['done', 'sha1']);
@@ -80,7 +96,13 @@ describe('big files through the engine', () => {
 
     const mark = server.log.length;
     const dl = join(base, 'dl');
-    e.submit({ operation: 'copy', from: 'b2', to: 'local', conflict: 'overwrite', items: [{ source: `/${server.bucket}/big.bin`, targetDir: dl }] });
+    e.submit({
+      operation: 'copy',
+      from: 'b2',
+      to: 'local',
+      conflict: 'overwrite',
+      items: [{ source: `/${server.bucket}/big.bin`, targetDir: dl }],
+    });
     await e.whenIdle();
     const down = jobs().find((j) => j.kind === 'download');
     expect([down?.state, down?.verified]).toEqual(['done', 'sha1']);
@@ -95,13 +117,27 @@ describe('big files through the engine', () => {
 
   it('down with connections dropped mid-range: each range resumes, the file is intact', async () => {
     const { engine: e, jobs } = engine();
-    server.emu.setFaults({ seed: 5, dropConnectionRate: 0.3, only: ['b2_download_file_by_id', 'b2_download_file_by_name'] });
+    server.emu.setFaults({
+      seed: 5,
+      dropConnectionRate: 0.3,
+      only: ['b2_download_file_by_id', 'b2_download_file_by_name'],
+    });
     const mark = server.log.length;
     try {
       const dl = join(base, 'dl-faults');
-      e.submit({ operation: 'copy', from: 'b2', to: 'local', conflict: 'overwrite', items: [{ source: `/${server.bucket}/big.bin`, targetDir: dl }] });
+      e.submit({
+        operation: 'copy',
+        from: 'b2',
+        to: 'local',
+        conflict: 'overwrite',
+        items: [{ source: `/${server.bucket}/big.bin`, targetDir: dl }],
+      });
       await e.whenIdle();
-      expect(jobs().filter((j) => j.kind === 'download').map((j) => [j.state, j.verified])).toEqual([['done', 'sha1']]);
+      expect(
+        jobs()
+          .filter((j) => j.kind === 'download')
+          .map((j) => [j.state, j.verified]),
+      ).toEqual([['done', 'sha1']]);
       expect(sha1(await readFile(join(dl, 'big.bin')))).toBe(sha1(data));
       expect(await readdir(dl)).toEqual(['big.bin']);
       // Connections did drop: more requests than a clean download makes (the rest of a range asked again).

@@ -68,7 +68,9 @@ it('a killed large upload resumes from its finished parts after a restart', asyn
   onLog = () => {
     if (uploadedParts(server.log) >= 4 && existsSync(queueFile)) proc.kill('SIGKILL');
   };
-  const exit = await new Promise<NodeJS.Signals | number | null>((resolve) => proc.on('exit', (code, signal) => resolve(signal ?? code)));
+  const exit = await new Promise<NodeJS.Signals | number | null>((resolve) =>
+    proc.on('exit', (code, signal) => resolve(signal ?? code)),
+  );
   onLog = null;
   expect([exit, output]).toEqual(['SIGKILL', '']);
 
@@ -85,7 +87,12 @@ it('a killed large upload resumes from its finished parts after a restart', asyn
   expect(pending).toMatchObject({ groups: 1, pendingFiles: 1, pendingBytes: data.length });
   const b2 = await server.connect();
   const local = createLocalProvider();
-  const engine = createTransferEngine({ providers: (ref) => (ref === 'local' ? local : b2), partSize: MIN_PART, partConcurrency: 2, queueFile });
+  const engine = createTransferEngine({
+    providers: (ref) => (ref === 'local' ? local : b2),
+    partSize: MIN_PART,
+    partConcurrency: 2,
+    queueFile,
+  });
   const sentBefore = uploadedParts(server.log);
   if (!pending) throw new Error('nothing to resume');
   engine.restore(pending);

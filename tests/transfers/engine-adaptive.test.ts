@@ -14,7 +14,13 @@ async function run(f: Fixture, windows: number): Promise<number[]> {
   for (let i = 0; i < 60; i++) f.local.put(`/src/f${String(i).padStart(2, '0')}.bin`, Buffer.alloc(1000, i));
   const held: Array<() => void> = [];
   f.b2.hooks.beforeWrite = () => new Promise<void>((resolve) => held.push(resolve));
-  f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/src', targetDir: '/bkt' }] });
+  f.engine.submit({
+    operation: 'copy',
+    from: 'local',
+    to: 'b2',
+    conflict: 'overwrite',
+    items: [{ source: '/src', targetDir: '/bkt' }],
+  });
   const running: number[] = [];
   for (let w = 0; w < windows; w++) {
     await until(() => held.length > 0 && held.length === f.b2.activeWrites, 'writes to start');
@@ -25,7 +31,13 @@ async function run(f: Fixture, windows: number): Promise<number[]> {
   }
   for (;;) {
     for (const release of held.splice(0)) release();
-    if (f.latest().filter((j) => j.kind === 'upload').every((j) => j.state === 'done')) break;
+    if (
+      f
+        .latest()
+        .filter((j) => j.kind === 'upload')
+        .every((j) => j.state === 'done')
+    )
+      break;
     await new Promise((r) => setImmediate(r));
   }
   return running;

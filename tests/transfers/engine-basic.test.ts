@@ -35,7 +35,13 @@ describe('transfer engine: copying, moving, deleting', () => {
   it('downloads and keeps modification times; names the route of every job', async () => {
     const f = makeFixture();
     f.b2.put('/bkt/x/one.txt', 'one', 5_000);
-    f.engine.submit({ operation: 'copy', from: 'b2', to: 'local', conflict: 'overwrite', items: [{ source: '/bkt/x', targetDir: '/dl' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'b2',
+      to: 'local',
+      conflict: 'overwrite',
+      items: [{ source: '/bkt/x', targetDir: '/dl' }],
+    });
     await f.engine.whenIdle();
     expect(f.local.files.get('/dl/x/one.txt')).toMatchObject({ mtimeMs: 5_000 });
     expect(f.byTarget('/dl/x/one.txt')).toMatchObject({ kind: 'download', state: 'done', verified: 'sha1' });
@@ -44,7 +50,13 @@ describe('transfer engine: copying, moving, deleting', () => {
   it('copies B2 to B2 on the server when both sides are the same account', async () => {
     const f = makeFixture();
     f.b2.put('/one/f.txt', 'server side');
-    f.engine.submit({ operation: 'copy', from: 'b2', to: 'b2', conflict: 'overwrite', items: [{ source: '/one/f.txt', targetDir: '/two' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'b2',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/one/f.txt', targetDir: '/two' }],
+    });
     await f.engine.whenIdle();
     expect(f.b2.text('/two/f.txt')).toBe('server side');
     expect(f.b2.calls).toContain('copy /one/f.txt /two/f.txt');
@@ -58,10 +70,18 @@ describe('transfer engine: copying, moving, deleting', () => {
     for (const n of names) f.local.put(`/src/${n}`, n);
     const gate = createGate();
     f.b2.hooks.beforeWrite = () => gate.promise;
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/src', targetDir: '/bkt' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/src', targetDir: '/bkt' }],
+    });
     await until(() => f.b2.activeWrites === 3, 'three writes in flight');
     f.engine.publishNow();
-    expect(f.engine.store.getSnapshot().jobs.filter((j) => j.state === 'running' && j.kind === 'upload')).toHaveLength(3);
+    expect(f.engine.store.getSnapshot().jobs.filter((j) => j.state === 'running' && j.kind === 'upload')).toHaveLength(
+      3,
+    );
     gate.open();
     await f.engine.whenIdle();
     expect(f.b2.maxActiveWrites).toBe(3);
@@ -74,13 +94,22 @@ describe('transfer engine: copying, moving, deleting', () => {
     f.b2.hooks.beforeWrite = (path) => {
       if (path.endsWith('/b')) throw new PermissionDeniedError('The key may not write there.', ['writeFiles'], path);
     };
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s', targetDir: '/k' }],
+    });
     await f.engine.whenIdle();
     expect(['a', 'c', 'd'].map((n) => f.b2.text(`/k/s/${n}`))).toEqual(['a', 'c', 'd']);
     expect(f.b2.files.has('/k/s/b')).toBe(false);
     const failed = f.byTarget('/k/s/b');
     expect(failed?.state).toBe('failed');
-    expect(failed?.failure).toMatchObject({ kind: 'permission-denied', message: 'Not allowed: this key lacks writeFiles.' });
+    expect(failed?.failure).toMatchObject({
+      kind: 'permission-denied',
+      message: 'Not allowed: this key lacks writeFiles.',
+    });
     f.engine.publishNow();
     expect(f.engine.store.getSnapshot().totals).toMatchObject({ files: 4, filesDone: 3, filesFailed: 1 });
   });
@@ -90,7 +119,13 @@ describe('transfer engine: copying, moving, deleting', () => {
     f.local.put('/m/keep/a.txt', 'A');
     f.local.put('/m/keep/deep/b.txt', 'B');
     f.local.dirs.add('/m/keep/empty');
-    f.engine.submit({ operation: 'move', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/m/keep', targetDir: '/bkt' }] });
+    f.engine.submit({
+      operation: 'move',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/m/keep', targetDir: '/bkt' }],
+    });
     await f.engine.whenIdle();
     expect(f.b2.text('/bkt/keep/a.txt')).toBe('A');
     expect(f.b2.text('/bkt/keep/deep/b.txt')).toBe('B');
@@ -103,7 +138,9 @@ describe('transfer engine: copying, moving, deleting', () => {
     expect(removeA).toBeGreaterThanOrEqual(0);
     // Folders go bottom-up, after their files.
     const removals = f.local.calls.filter((c) => c.startsWith('remove '));
-    expect(removals.indexOf('remove /m/keep/deep default')).toBeGreaterThan(removals.indexOf('remove /m/keep/deep/b.txt default'));
+    expect(removals.indexOf('remove /m/keep/deep default')).toBeGreaterThan(
+      removals.indexOf('remove /m/keep/deep/b.txt default'),
+    );
     expect(removals.at(-1)).toBe('remove /m/keep default');
   });
 
@@ -114,7 +151,13 @@ describe('transfer engine: copying, moving, deleting', () => {
     f.b2.hooks.beforeWrite = (path) => {
       if (path.endsWith('bad.txt')) throw new PermissionDeniedError('no', ['writeFiles']);
     };
-    f.engine.submit({ operation: 'move', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/m/d', targetDir: '/bkt' }] });
+    f.engine.submit({
+      operation: 'move',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/m/d', targetDir: '/bkt' }],
+    });
     await f.engine.whenIdle();
     expect(f.local.files.has('/m/d/ok.txt')).toBe(false);
     expect(f.local.text('/m/d/bad.txt')).toBe('bad');
@@ -126,7 +169,13 @@ describe('transfer engine: copying, moving, deleting', () => {
     const f = makeFixture({}, { local });
     local.put('/a/tree/x.txt', 'x');
     local.put('/a/tree/y/z.txt', 'z');
-    f.engine.submit({ operation: 'move', from: 'local', to: 'local', conflict: 'ask', items: [{ source: '/a/tree', targetDir: '/b' }] });
+    f.engine.submit({
+      operation: 'move',
+      from: 'local',
+      to: 'local',
+      conflict: 'ask',
+      items: [{ source: '/a/tree', targetDir: '/b' }],
+    });
     await f.engine.whenIdle();
     expect(local.calls).toContain('move /a/tree /b/tree');
     expect(local.text('/b/tree/y/z.txt')).toBe('z');
@@ -155,7 +204,13 @@ describe('transfer engine: copying, moving, deleting', () => {
     f.engine.on('group-finished', (g) => finished.push(`${g.label}: ${g.totals.filesDone}/${g.totals.files}`));
     let idle = 0;
     f.engine.on('idle', () => idle++);
-    const gid = f.engine.submit({ operation: 'delete', on: 'b2', paths: ['/bkt/v.txt'], mode: 'delete-version', fileId: '4_zabc' });
+    const gid = f.engine.submit({
+      operation: 'delete',
+      on: 'b2',
+      paths: ['/bkt/v.txt'],
+      mode: 'delete-version',
+      fileId: '4_zabc',
+    });
     await f.engine.whenIdle();
     expect(gid).toMatch(/^g\d+$/);
     expect(f.b2.calls.filter((c) => c.startsWith('remove'))).toEqual(['remove /bkt/v.txt delete-version 4_zabc']);
@@ -166,8 +221,21 @@ describe('transfer engine: copying, moving, deleting', () => {
   it('refuses to copy a folder into itself and a folder without recursion', async () => {
     const f = makeFixture();
     f.b2.put('/bkt/d/f', 'f');
-    f.engine.submit({ operation: 'copy', from: 'b2', to: 'b2', conflict: 'overwrite', items: [{ source: '/bkt/d', targetDir: '/bkt/d' }] });
-    f.engine.submit({ operation: 'copy', from: 'b2', to: 'local', conflict: 'overwrite', recursive: false, items: [{ source: '/bkt/d', targetDir: '/x' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'b2',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/bkt/d', targetDir: '/bkt/d' }],
+    });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'b2',
+      to: 'local',
+      conflict: 'overwrite',
+      recursive: false,
+      items: [{ source: '/bkt/d', targetDir: '/x' }],
+    });
     await f.engine.whenIdle();
     const scans = f.latest().filter((j) => j.kind === 'scan');
     expect(scans.map((s) => s.failure?.message)).toEqual([

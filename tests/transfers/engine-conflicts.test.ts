@@ -56,7 +56,9 @@ describe('transfer engine: conflicts', () => {
     await f.engine.whenIdle();
     expect(f.b2.text('/k/a (1).txt')).toBe('new a.txt');
     expect(f.b2.text('/k/a.txt')).toBe('old a.txt');
-    expect(f.byTarget('/k/a.txt')?.note).toBe('Saved as "a (1).txt".');
+    // The job names the file it wrote (the queue panel shows it), with the note saying so.
+    expect(f.byTarget('/k/a (1).txt')?.note).toBe('Saved as "a (1).txt".');
+    expect(f.bySource('/s/a.txt')?.target?.path).toBe('/k/a (1).txt');
 
     // Apply to all: the remaining two are answered together.
     f.engine.publishNow();
@@ -73,7 +75,13 @@ describe('transfer engine: conflicts', () => {
 
   it('"apply to all" also answers conflicts found later in the same group', async () => {
     const { f, questions } = setup();
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'ask', items: [{ source: '/s/a.txt', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'ask',
+      items: [{ source: '/s/a.txt', targetDir: '/k' }],
+    });
     await until(() => questions.length === 1);
     f.engine.answer(questions[0]?.id ?? '', 'skip', true);
     await f.engine.whenIdle();
@@ -97,7 +105,13 @@ describe('transfer engine: conflicts', () => {
   it('overwrite-if-newer keeps a newer target', async () => {
     const { f } = setup();
     f.b2.put('/k/a.txt', 'newer on b2', 9_000);
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite-if-newer', items: [{ source: '/s/a.txt', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite-if-newer',
+      items: [{ source: '/s/a.txt', targetDir: '/k' }],
+    });
     await f.engine.whenIdle();
     expect(f.b2.text('/k/a.txt')).toBe('newer on b2');
     expect(f.byTarget('/k/a.txt')?.note).toBe('Skipped: the target is as new or newer.');
@@ -106,7 +120,13 @@ describe('transfer engine: conflicts', () => {
   it('rename finds the next free number', async () => {
     const { f } = setup();
     f.b2.put('/k/a (1).txt', 'taken');
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'rename', items: [{ source: '/s/a.txt', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'rename',
+      items: [{ source: '/s/a.txt', targetDir: '/k' }],
+    });
     await f.engine.whenIdle();
     expect(f.b2.text('/k/a (2).txt')).toBe('new a.txt');
     expect(f.b2.text('/k/a (1).txt')).toBe('taken');
@@ -116,14 +136,26 @@ describe('transfer engine: conflicts', () => {
     const { f } = setup();
     f.b2.put('/k/x/inside', 'i');
     f.local.put('/s/x', 'a file named x');
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite-if-newer', items: [{ source: '/s/x', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite-if-newer',
+      items: [{ source: '/s/x', targetDir: '/k' }],
+    });
     await f.engine.whenIdle();
     expect(f.byTarget('/k/x')?.failure?.message).toBe('A folder with this name exists at the destination.');
   });
 
   it('cancelling an asking job removes its question', async () => {
     const { f, questions } = setup();
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'ask', items: [{ source: '/s/a.txt', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'ask',
+      items: [{ source: '/s/a.txt', targetDir: '/k' }],
+    });
     await until(() => questions.length === 1);
     expect(f.engine.cancel(questions[0]?.jobId ?? '')).toBe(true);
     f.engine.publishNow();

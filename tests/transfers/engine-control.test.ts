@@ -15,7 +15,13 @@ describe('transfer engine: pause, resume, cancel, retry', () => {
     const f = makeFixture();
     f.local.put('/s/big', 'x'.repeat(100));
     f.b2.hooks.beforeWrite = holdUntilAborted;
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s/big', targetDir: '/b' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s/big', targetDir: '/b' }],
+    });
     await until(() => f.b2.activeWrites === 1);
     const id = f.byTarget('/b/big')?.id ?? '';
     expect(f.engine.pause(id)).toBe(true);
@@ -36,7 +42,13 @@ describe('transfer engine: pause, resume, cancel, retry', () => {
     f.local.put('/s/2', '2');
     const gate = createGate();
     f.b2.hooks.beforeWrite = () => gate.promise;
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s', targetDir: '/b' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s', targetDir: '/b' }],
+    });
     await until(() => f.byTarget('/b/s/2')?.state === 'queued' && f.b2.activeWrites === 1);
     expect(f.engine.pause(f.byTarget('/b/s/2')?.id ?? '')).toBe(true);
     gate.open();
@@ -53,7 +65,13 @@ describe('transfer engine: pause, resume, cancel, retry', () => {
     f.local.put('/s/a', 'a');
     f.local.put('/s/b', 'b');
     f.b2.hooks.beforeWrite = (path, signal) => (path.endsWith('/a') ? holdUntilAborted(path, signal) : undefined);
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s', targetDir: '/b' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s', targetDir: '/b' }],
+    });
     await until(() => f.byTarget('/b/s/a')?.state === 'running' && f.b2.activeWrites >= 1);
     f.engine.cancel(f.byTarget('/b/s/a')?.id ?? '');
     await f.engine.whenIdle();
@@ -69,10 +87,19 @@ describe('transfer engine: pause, resume, cancel, retry', () => {
     f.local.hooks.beforeWrite = () => {
       if (full) throw new NoSpaceError('No space left on device.');
     };
-    f.engine.submit({ operation: 'copy', from: 'b2', to: 'local', conflict: 'overwrite', items: [{ source: '/bkt/f', targetDir: '/dl' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'b2',
+      to: 'local',
+      conflict: 'overwrite',
+      items: [{ source: '/bkt/f', targetDir: '/dl' }],
+    });
     await f.engine.whenIdle();
     const failed = f.byTarget('/dl/f');
-    expect(failed?.failure).toMatchObject({ kind: 'no-space', message: 'The disk is full; nothing was kept. Free some space and retry.' });
+    expect(failed?.failure).toMatchObject({
+      kind: 'no-space',
+      message: 'The disk is full; nothing was kept. Free some space and retry.',
+    });
     full = false;
     expect(f.engine.retry(failed?.id ?? '')).toBe(true);
     await f.engine.whenIdle();
@@ -87,7 +114,13 @@ describe('transfer engine: pause, resume, cancel, retry', () => {
     f.b2.hooks.beforeWrite = () => {
       if (failures-- > 0) throw new TransientError('503 service_unavailable', 5_000);
     };
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s/t', targetDir: '/b' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s/t', targetDir: '/b' }],
+    });
     await until(() => f.byTarget('/b/t')?.retryAt != null);
     expect(f.byTarget('/b/t')).toMatchObject({ state: 'queued', note: 'Retrying in 5 s.' });
     f.clock.advance(4_999);
@@ -99,25 +132,68 @@ describe('transfer engine: pause, resume, cancel, retry', () => {
     expect(f.b2.text('/b/t')).toBe('tt');
   });
 
+  it("a new attempt starts without the last one's failure (the queue panel shows no stale reason)", async () => {
+    const f = makeFixture({ autoRetries: 2 });
+    f.local.put('/s/t', 'tt');
+    const held = createGate();
+    let attempt = 0;
+    f.b2.hooks.beforeWrite = () => {
+      attempt++;
+      if (attempt === 1) throw new TransientError('503 service_unavailable', 1_000);
+      return held.promise;
+    };
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s/t', targetDir: '/b' }],
+    });
+    await until(() => f.byTarget('/b/t')?.retryAt != null);
+    expect(f.byTarget('/b/t')?.failure?.kind).toBe('transient');
+    f.clock.advance(1_000);
+    await until(() => f.byTarget('/b/t')?.state === 'running' && attempt === 2);
+    expect(f.byTarget('/b/t')).toMatchObject({ state: 'running', failure: null, note: null });
+    held.open();
+    await f.engine.whenIdle();
+    expect(f.byTarget('/b/t')).toMatchObject({ state: 'done', failure: null });
+  });
+
   it('gives up after the automatic retries and reports the transient failure as retryable', async () => {
     const f = makeFixture({ autoRetries: 1, retryBaseMs: 100 });
     f.local.put('/s/t', 'tt');
     f.b2.hooks.beforeWrite = () => {
       throw new TransientError('connection reset');
     };
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s/t', targetDir: '/b' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s/t', targetDir: '/b' }],
+    });
     await until(() => f.byTarget('/b/t')?.retryAt != null);
     f.clock.advance(100);
     await f.engine.whenIdle();
     expect(f.byTarget('/b/t')).toMatchObject({ state: 'failed', attempts: 2 });
-    expect(f.byTarget('/b/t')?.failure).toMatchObject({ kind: 'transient', retryable: true, detail: 'connection reset' });
+    expect(f.byTarget('/b/t')?.failure).toMatchObject({
+      kind: 'transient',
+      retryable: true,
+      detail: 'connection reset',
+    });
   });
 
   it('pauseAll stops everything and starts nothing; resumeAll finishes the work', async () => {
     const f = makeFixture({ concurrency: 2 });
     for (const n of ['1', '2', '3', '4']) f.local.put(`/s/${n}`, n);
     f.b2.hooks.beforeWrite = holdUntilAborted;
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s', targetDir: '/b' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s', targetDir: '/b' }],
+    });
     await until(() => f.b2.activeWrites === 2);
     f.engine.pauseAll();
     await until(() => f.b2.activeWrites === 0);
@@ -125,7 +201,12 @@ describe('transfer engine: pause, resume, cancel, retry', () => {
     f.engine.publishNow();
     const snap = f.engine.store.getSnapshot();
     expect(snap.paused).toBe(true);
-    expect(snap.jobs.filter((j) => j.kind === 'upload').map((j) => j.state).sort()).toEqual(['paused', 'paused', 'queued', 'queued']);
+    expect(
+      snap.jobs
+        .filter((j) => j.kind === 'upload')
+        .map((j) => j.state)
+        .sort(),
+    ).toEqual(['paused', 'paused', 'queued', 'queued']);
     expect(f.b2.writeOrder).toHaveLength(2);
 
     f.b2.hooks.beforeWrite = undefined;
@@ -139,7 +220,13 @@ describe('transfer engine: pause, resume, cancel, retry', () => {
     const f2 = makeFixture({ concurrency: 1 }, { local: createMemoryProvider({ kind: 'local', pageSize: 3 }) });
     for (let i = 0; i < 6; i++) f2.local.put(`/s/${i}`, `${i}`);
     f2.local.hooks.beforePage = (_dir, page) => (page === 1 ? page2.promise : undefined);
-    const gid = f2.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s', targetDir: '/b' }] });
+    const gid = f2.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s', targetDir: '/b' }],
+    });
     await until(() => f2.b2.files.size === 3, 'first page copied');
     f2.engine.cancelAll(gid);
     page2.open();

@@ -21,7 +21,13 @@ afterEach(async () => {
 async function leftOver(file: string) {
   const first = makeFixture({ queueFile: file });
   first.local.put('/s/old', 'old bytes');
-  first.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s/old', targetDir: '/k' }] });
+  first.engine.submit({
+    operation: 'copy',
+    from: 'local',
+    to: 'b2',
+    conflict: 'overwrite',
+    items: [{ source: '/s/old', targetDir: '/k' }],
+  });
   // Quit at once: the work is kept as pending (EngineOptions queueFile).
   await first.engine.close();
   const pending = await loadPendingQueue(file);
@@ -37,7 +43,13 @@ it('keeps held groups in the file beside new work and after close, without runni
   // The held upload's source exists here too, so running it would be seen on the target.
   f.local.put('/s/old', 'old bytes');
   f.engine.hold(pending);
-  f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s/new', targetDir: '/k' }] });
+  f.engine.submit({
+    operation: 'copy',
+    from: 'local',
+    to: 'b2',
+    conflict: 'overwrite',
+    items: [{ source: '/s/new', targetDir: '/k' }],
+  });
   await f.engine.whenIdle();
   await f.engine.close();
   const after = await loadPendingQueue(file);

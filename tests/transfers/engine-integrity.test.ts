@@ -9,7 +9,13 @@ describe('transfer engine: integrity', () => {
     const f = makeFixture();
     f.local.put('/s/x', 'payload');
     f.b2.hooks.reportSha1 = () => '0'.repeat(40);
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s/x', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s/x', targetDir: '/k' }],
+    });
     await f.engine.whenIdle();
     expect(f.b2.files.has('/k/x')).toBe(false);
     expect(f.byTarget('/k/x')?.failure).toMatchObject({
@@ -23,8 +29,15 @@ describe('transfer engine: integrity', () => {
     const f = makeFixture();
     f.b2.put('/bkt/f', 'abcdefghijklmnop');
     let drop = true;
-    f.b2.hooks.onReadChunk = (_p, offset) => (drop && offset >= 8 ? new TransientError('The connection was reset.') : undefined);
-    f.engine.submit({ operation: 'copy', from: 'b2', to: 'local', conflict: 'overwrite', items: [{ source: '/bkt/f', targetDir: '/dl' }] });
+    f.b2.hooks.onReadChunk = (_p, offset) =>
+      drop && offset >= 8 ? new TransientError('The connection was reset.') : undefined;
+    f.engine.submit({
+      operation: 'copy',
+      from: 'b2',
+      to: 'local',
+      conflict: 'overwrite',
+      items: [{ source: '/bkt/f', targetDir: '/dl' }],
+    });
     await f.engine.whenIdle();
     expect(f.local.files.size).toBe(0);
     const failed = f.byTarget('/dl/f');
@@ -41,7 +54,13 @@ describe('transfer engine: integrity', () => {
     const b2 = f.b2;
     const realOpen = b2.openRead.bind(b2);
     b2.openRead = async (path, o) => ({ ...(await realOpen(path, o)), sha1: 'f'.repeat(40) });
-    f.engine.submit({ operation: 'copy', from: 'b2', to: 'local', conflict: 'overwrite', items: [{ source: '/bkt/f', targetDir: '/dl' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'b2',
+      to: 'local',
+      conflict: 'overwrite',
+      items: [{ source: '/bkt/f', targetDir: '/dl' }],
+    });
     await f.engine.whenIdle();
     expect(f.local.files.size).toBe(0);
     expect(f.byTarget('/dl/f')?.failure?.kind).toBe('integrity');
@@ -53,7 +72,13 @@ describe('transfer engine: integrity', () => {
     other.hooks.reportSha1 = () => '';
     const f = makeFixture({}, { local, b2: other });
     local.put('/a', 'aaa');
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/a', targetDir: '/b' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/a', targetDir: '/b' }],
+    });
     await f.engine.whenIdle();
     expect(f.byTarget('/b/a')).toMatchObject({ state: 'done', verified: 'size' });
   });
@@ -70,7 +95,13 @@ describe('transfer engine: permissions', () => {
     });
     f.b2.put('/bkt/f', 'f');
     f.b2.put('/bkt/d/1', '1');
-    f.engine.submit({ operation: 'delete', on: 'b2', paths: ['/bkt/f', '/bkt/d'], mode: 'hide', known: [{ kind: 'file', size: 1, mtimeMs: null }, undefined] });
+    f.engine.submit({
+      operation: 'delete',
+      on: 'b2',
+      paths: ['/bkt/f', '/bkt/d'],
+      mode: 'hide',
+      known: [{ kind: 'file', size: 1, mtimeMs: null }, undefined],
+    });
     await f.engine.whenIdle();
     expect(queries.filter((q) => q.kind === 'scan').map((q) => [q.source?.path, q.listsSource])).toEqual([
       ['/bkt/f', false],
@@ -113,7 +144,13 @@ describe('transfer engine: permissions', () => {
     f.b2.hooks.beforeWrite = () => {
       if (written++ >= 1) throw new PermissionDeniedError('unauthorized', ['writeFiles']);
     };
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s', targetDir: '/k' }],
+    });
     await f.engine.whenIdle();
     expect(f.b2.text('/k/s/1')).toBe('1');
     expect(['2', '3'].map((n) => f.byTarget(`/k/s/${n}`)?.failure?.message)).toEqual([
@@ -136,7 +173,13 @@ describe('transfer engine: permissions', () => {
       },
       autoRetries: 0,
     });
-    engine.submit({ operation: 'copy', from: 'local', to: 'b2:work', conflict: 'overwrite', items: [{ source: '/x', targetDir: '/k' }] });
+    engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2:work',
+      conflict: 'overwrite',
+      items: [{ source: '/x', targetDir: '/k' }],
+    });
     await engine.whenIdle();
     engine.publishNow();
     const scan = engine.store.getSnapshot().jobs[0];

@@ -11,7 +11,13 @@ describe('transfer engine: streamed folder expansion', () => {
     for (let i = 0; i < 6; i++) b2.put(`/bkt/big/f${i}`, `content ${i}`);
     const lastPage = createGate();
     b2.hooks.beforePage = (_dir, page) => (page === 2 ? lastPage.promise : undefined);
-    f.engine.submit({ operation: 'copy', from: 'b2', to: 'local', conflict: 'overwrite', items: [{ source: '/bkt/big', targetDir: '/dl' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'b2',
+      to: 'local',
+      conflict: 'overwrite',
+      items: [{ source: '/bkt/big', targetDir: '/dl' }],
+    });
     await until(() => f.local.files.size === 4, 'the first two pages downloaded');
     f.engine.publishNow();
     const snap = f.engine.store.getSnapshot();
@@ -37,7 +43,13 @@ describe('transfer engine: streamed folder expansion', () => {
       state.set(j.id, j.state);
       maxQueued = Math.max(maxQueued, [...state.values()].filter((s) => s === 'queued').length);
     });
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s', targetDir: '/k' }],
+    });
     await until(() => f.b2.activeWrites === 1 && [...state.values()].filter((s) => s === 'queued').length === 3);
     expect(state.size).toBe(4);
     gate.open();
@@ -48,15 +60,33 @@ describe('transfer engine: streamed folder expansion', () => {
 
   it('refuses hostile B2 names on download and writes nothing for them', async () => {
     const f = makeFixture();
-    const hostile = ['/bkt/d/../../etc/passwd', '/bkt/d/..\\..\\evil', '/bkt/d/nul\0name', '/bkt/d/C:boot.ini', '/bkt/d//abs'];
+    const hostile = [
+      '/bkt/d/../../etc/passwd',
+      '/bkt/d/..\\..\\evil',
+      '/bkt/d/nul\0name',
+      '/bkt/d/C:boot.ini',
+      '/bkt/d//abs',
+    ];
     for (const p of hostile) f.b2.put(p, 'pwned');
     f.b2.put('/bkt/d/good.txt', 'good');
-    f.engine.submit({ operation: 'copy', from: 'b2', to: 'local', conflict: 'overwrite', items: [{ source: '/bkt/d', targetDir: '/home/me/dl' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'b2',
+      to: 'local',
+      conflict: 'overwrite',
+      items: [{ source: '/bkt/d', targetDir: '/home/me/dl' }],
+    });
     await f.engine.whenIdle();
     expect([...f.local.files.keys()]).toEqual(['/home/me/dl/d/good.txt']);
     expect(f.local.calls.filter((c) => c.startsWith('write '))).toEqual(['write /home/me/dl/d/good.txt']);
     const refused = f.latest().filter((j) => j.state === 'failed');
-    expect(refused.map((j) => j.failure?.kind)).toEqual(['invalid-name', 'invalid-name', 'invalid-name', 'invalid-name', 'invalid-name']);
+    expect(refused.map((j) => j.failure?.kind)).toEqual([
+      'invalid-name',
+      'invalid-name',
+      'invalid-name',
+      'invalid-name',
+      'invalid-name',
+    ]);
     expect(refused.every((j) => j.target === null)).toBe(true);
     // Each refusal names the B2 name itself (not an empty or partial piece of it); names inside
     // a folder the disk cannot hold are refused with that folder's reason.
@@ -77,17 +107,37 @@ describe('transfer engine: streamed folder expansion', () => {
     local.put('/s/locked/secret.txt', 'no');
     const list = local.list.bind(local);
     local.list = (path, o) => (path === '/s/locked' ? failing(path) : list(path, o));
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s', targetDir: '/k' }, { source: '/gone.txt', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [
+        { source: '/s', targetDir: '/k' },
+        { source: '/gone.txt', targetDir: '/k' },
+      ],
+    });
     await f.engine.whenIdle();
     f.engine.publishNow();
     // Nothing passes unnoticed: the unlisted folder and the file that vanished both show.
-    expect(f.engine.store.getSnapshot().totals).toMatchObject({ files: 2, filesDone: 1, filesFailed: 1, foldersFailed: 1 });
+    expect(f.engine.store.getSnapshot().totals).toMatchObject({
+      files: 2,
+      filesDone: 1,
+      filesFailed: 1,
+      foldersFailed: 1,
+    });
   });
 
   it('refuses a hostile name for a selected entry too', async () => {
     const f = makeFixture();
     f.b2.put('/bkt/..', 'x');
-    f.engine.submit({ operation: 'copy', from: 'b2', to: 'local', conflict: 'overwrite', items: [{ source: '/bkt/..', targetDir: '/dl' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'b2',
+      to: 'local',
+      conflict: 'overwrite',
+      items: [{ source: '/bkt/..', targetDir: '/dl' }],
+    });
     await f.engine.whenIdle();
     expect(f.local.files.size).toBe(0);
     expect(f.latest().find((j) => j.kind === 'download')?.failure?.kind).toBe('invalid-name');
@@ -101,7 +151,13 @@ describe('transfer engine: streamed folder expansion', () => {
     local.hooks.beforePage = (_dir, page) => {
       if (page === 1 && fail) throw new TransientError('listing timed out');
     };
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'ask', items: [{ source: '/s', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'ask',
+      items: [{ source: '/s', targetDir: '/k' }],
+    });
     await f.engine.whenIdle();
     const scan = f.latest().find((j) => j.kind === 'scan');
     expect(scan?.failure).toMatchObject({ kind: 'transient', detail: 'listing timed out' });
@@ -132,11 +188,22 @@ describe('transfer engine: streamed folder expansion', () => {
     const f = makeFixture();
     f.local.dirs.add('/s/empty');
     f.local.put('/s/full/x', 'x');
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s', targetDir: '/k' }],
+    });
     await f.engine.whenIdle();
     expect(f.b2.dirs.has('/k/s/empty')).toBe(true);
     expect(f.b2.text('/k/s/full/x')).toBe('x');
-    expect(f.latest().filter((j) => j.kind === 'mkdir').map((j) => j.state)).toEqual(['done']);
+    expect(
+      f
+        .latest()
+        .filter((j) => j.kind === 'mkdir')
+        .map((j) => j.state),
+    ).toEqual(['done']);
   });
 });
 

@@ -9,7 +9,12 @@ import { GAIN, HOLD_MS, InFlightTuner, WINDOW_MS } from '../../src/transfers/in-
 const limits = { files: 4, parts: 4, maxFiles: 64, maxParts: 32, adaptive: true };
 
 /** Drives a tuner: each window moves `rate(files, parts)` bytes per second. */
-function drive(t: InFlightTuner, windows: number, rate: (files: number, parts: number) => number, demand = { filesWaiting: true, bigFileRunning: false }): void {
+function drive(
+  t: InFlightTuner,
+  windows: number,
+  rate: (files: number, parts: number) => number,
+  demand = { filesWaiting: true, bigFileRunning: false },
+): void {
   let now = 0;
   let moved = 0;
   t.tick(now, { bytesMoved: moved, ...demand });

@@ -32,7 +32,10 @@ function sha1(b: Buffer | undefined): string {
   return sha1Of(b ?? Buffer.alloc(0));
 }
 
-function engineWith(providers: Record<string, Provider>, extra: Partial<Parameters<typeof createTransferEngine>[0]> = {}): { engine: TransferEngine; jobs: () => JobView[] } {
+function engineWith(
+  providers: Record<string, Provider>,
+  extra: Partial<Parameters<typeof createTransferEngine>[0]> = {},
+): { engine: TransferEngine; jobs: () => JobView[] } {
   const engine = createTransferEngine({
     providers: (ref) => {
       const p = providers[ref];
@@ -67,7 +70,13 @@ describe('local to local on a real disk', () => {
     const dst = join(base, 'dst');
     const local = createLocalProvider();
     const { engine, jobs } = engineWith({ a: local, b: twoProviders ? createLocalProvider() : local });
-    engine.submit({ operation: 'copy', from: 'a', to: twoProviders ? 'b' : 'a', conflict: 'ask', items: [{ source: src, targetDir: dst }] });
+    engine.submit({
+      operation: 'copy',
+      from: 'a',
+      to: twoProviders ? 'b' : 'a',
+      conflict: 'ask',
+      items: [{ source: src, targetDir: dst }],
+    });
     await engine.whenIdle();
     expect(await tree(join(dst, 'src'))).toEqual(await tree(src));
     const files = jobs().filter((j) => j.kind === 'local-copy');
@@ -83,7 +92,13 @@ describe('local to local on a real disk', () => {
     const before = await tree(src);
     const local = createLocalProvider();
     const { engine, jobs } = engineWith({ local });
-    engine.submit({ operation: 'move', from: 'local', to: 'local', conflict: 'ask', items: [{ source: src, targetDir: join(base, 'moved') }] });
+    engine.submit({
+      operation: 'move',
+      from: 'local',
+      to: 'local',
+      conflict: 'ask',
+      items: [{ source: src, targetDir: join(base, 'moved') }],
+    });
     await engine.whenIdle();
     expect(await tree(join(base, 'moved', 'src'))).toEqual(before);
     await expect(stat(src)).rejects.toThrow();
@@ -101,7 +116,13 @@ describe('local to local on a real disk', () => {
       items: [{ source: join(moved, 'photos'), targetDir: join(base, 'again') }],
     });
     await engine.whenIdle();
-    expect(Object.keys(await tree(join(base, 'again'))).sort()).toEqual(['photos/', 'photos/a.jpg', 'photos/other.txt', 'photos/raw/', 'photos/raw/b.raw']);
+    expect(Object.keys(await tree(join(base, 'again'))).sort()).toEqual([
+      'photos/',
+      'photos/a.jpg',
+      'photos/other.txt',
+      'photos/raw/',
+      'photos/raw/b.raw',
+    ]);
     expect(Object.keys(await tree(moved)).sort()).toEqual(['empty/', 'notes ünïcødé.txt', 'zero']);
   });
 
@@ -122,7 +143,13 @@ describe('local to local on a real disk', () => {
       },
     };
     const { engine, jobs } = engineWith({ b2: hangs, local: createLocalProvider() });
-    engine.submit({ operation: 'copy', from: 'b2', to: 'local', conflict: 'ask', items: [{ source: '/bkt/big', targetDir: dl }] });
+    engine.submit({
+      operation: 'copy',
+      from: 'b2',
+      to: 'local',
+      conflict: 'ask',
+      items: [{ source: '/bkt/big', targetDir: dl }],
+    });
     await half.promise;
     await until(() => jobs().some((j) => j.kind === 'download' && j.state === 'running'));
     engine.cancelAll();
@@ -156,13 +183,25 @@ describe('a full disk', () => {
     // Any two of these fit in 1 MiB, never all three: whichever comes last meets a full disk.
     const data: Record<string, Buffer> = { a: randomBytes(400_000), b: randomBytes(400_000), c: randomBytes(400_000) };
     for (const [n, d] of Object.entries(data)) await writeFile(join(src, n), d);
-    const { engine, jobs } = engineWith({ src: createLocalProvider(), disk: createLocalProvider() }, { concurrency: 1 });
-    engine.submit({ operation: 'copy', from: 'src', to: 'disk', conflict: 'ask', items: [{ source: src, targetDir: mnt }] });
+    const { engine, jobs } = engineWith(
+      { src: createLocalProvider(), disk: createLocalProvider() },
+      { concurrency: 1 },
+    );
+    engine.submit({
+      operation: 'copy',
+      from: 'src',
+      to: 'disk',
+      conflict: 'ask',
+      items: [{ source: src, targetDir: mnt }],
+    });
     await engine.whenIdle();
     const files = jobs().filter((j) => j.kind === 'local-copy');
     const failed = files.filter((j) => j.state === 'failed');
     expect(failed).toHaveLength(1);
-    expect(failed[0]?.failure).toMatchObject({ kind: 'no-space', message: 'The disk is full; nothing was kept. Free some space and retry.' });
+    expect(failed[0]?.failure).toMatchObject({
+      kind: 'no-space',
+      message: 'The disk is full; nothing was kept. Free some space and retry.',
+    });
     const doneNames = files.filter((j) => j.state === 'done').map((j) => (j.target?.path ?? '').split('/').pop() ?? '');
     // Exactly the finished files, intact; no temporary file of the failed one.
     expect((await readdir(join(mnt, 'src'))).sort()).toEqual(doneNames.sort());

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CancelledError } from '../../src/providers/errors.js';
+import { CancelledError, TransientError } from '../../src/providers/errors.js';
 import { createTransferEngine } from '../../src/transfers/engine.js';
 import { loadPendingQueue, QueueFileError } from '../../src/transfers/queue-file.js';
 import { makeFixture } from './helpers/engine-fixture.js';
@@ -19,7 +19,9 @@ afterEach(async () => {
 });
 
 function hold(_p: string, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((_r, reject) => signal?.addEventListener('abort', () => reject(new CancelledError('Cancelled.')), { once: true }));
+  return new Promise((_r, reject) =>
+    signal?.addEventListener('abort', () => reject(new CancelledError('Cancelled.')), { once: true }),
+  );
 }
 
 describe('queue file', () => {
@@ -28,7 +30,13 @@ describe('queue file', () => {
     const f = makeFixture({ queueFile: file, queueSaveDelayMs: 1_000 });
     f.local.put('/s/a', 'a');
     f.b2.hooks.beforeWrite = hold;
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'ask', items: [{ source: '/s/a', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'ask',
+      items: [{ source: '/s/a', targetDir: '/k' }],
+    });
     await until(() => f.b2.activeWrites === 1);
     f.clock.advance(999);
     await Promise.resolve();
@@ -42,8 +50,15 @@ describe('queue file', () => {
     expect(text).not.toMatch(/key|token|secret/i);
     const pending = await loadPendingQueue(file);
     expect(pending).toMatchObject({ groups: 1, pendingFiles: 1, failedFiles: 0, pendingBytes: 1, unfinishedScans: 0 });
-    expect(pending?.document.groups[0]?.settings).toMatchObject({ operation: 'copy', from: 'local', to: 'b2', policy: 'ask' });
-    expect(pending?.document.groups[0]?.jobs.map((j) => [j.kind, j.state, j.target?.path])).toEqual([['upload', 'queued', '/k/a']]);
+    expect(pending?.document.groups[0]?.settings).toMatchObject({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      policy: 'ask',
+    });
+    expect(pending?.document.groups[0]?.jobs.map((j) => [j.kind, j.state, j.target?.path])).toEqual([
+      ['upload', 'queued', '/k/a'],
+    ]);
     await f.engine.close();
   });
 
@@ -51,7 +66,13 @@ describe('queue file', () => {
     const file = join(dir, 'queue.json');
     const f = makeFixture({ queueFile: file });
     f.local.put('/s/a', 'a');
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'ask', items: [{ source: '/s/a', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'ask',
+      items: [{ source: '/s/a', targetDir: '/k' }],
+    });
     await f.engine.saveNow();
     await f.engine.whenIdle();
     await f.engine.close();
@@ -80,7 +101,13 @@ describe('resuming after a crash', () => {
     // File 1 completes; file 2 hangs mid-write (the crash happens then); 3 and 4 wait.
     const crash = createGate();
     b2.hooks.beforeWrite = (p) => (p.endsWith('/2') ? crash.promise : undefined);
-    first.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'ask', items: [{ source: '/s', targetDir: '/k' }] });
+    first.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'ask',
+      items: [{ source: '/s', targetDir: '/k' }],
+    });
     await until(() => b2.activeWrites === 1 && b2.files.size === 1);
     await first.saveNow();
     // The process dies here: no close(), the write never finishes.
@@ -102,6 +129,45 @@ describe('resuming after a crash', () => {
     expect(await loadPendingQueue(file)).toBeNull();
   });
 
+  it('a job saved while it waited to retry comes back without the old failure', async () => {
+    const file = join(dir, 'queue.json');
+    const local = createMemoryProvider({ kind: 'local' });
+    const b2 = createMemoryProvider({ kind: 'b2' });
+    local.put('/s/t', 'tt');
+    const providers = (ref: string): MemoryProvider => (ref === 'local' ? local : b2);
+    const first = createTransferEngine({ providers, clock: createFakeClock(), queueFile: file, autoRetries: 3 });
+    b2.hooks.beforeWrite = () => {
+      throw new TransientError('503 service_unavailable', 60_000);
+    };
+    let waiting = false;
+    first.on('job', (j) => {
+      if (j.kind === 'upload') waiting = j.state === 'queued' && j.failure?.kind === 'transient' && j.retryAt !== null;
+    });
+    first.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s/t', targetDir: '/k' }],
+    });
+    await until(() => waiting, 'the upload to wait for its retry');
+    await first.saveNow();
+    const pending = await loadPendingQueue(file);
+    if (!pending) throw new Error('no pending queue');
+
+    b2.hooks.beforeWrite = undefined;
+    const second = createTransferEngine({ providers, clock: createFakeClock(), autoRetries: 0 });
+    const restored: Array<{ state: string; failure: unknown; note: string | null }> = [];
+    second.on('job', (j) => {
+      if (j.kind === 'upload') restored.push({ state: j.state, failure: j.failure, note: j.note });
+    });
+    second.restore(pending);
+    await second.whenIdle();
+    expect(restored[0]).toEqual({ state: 'queued', failure: null, note: 'Restored from the previous session.' });
+    expect(restored.every((r) => r.failure === null)).toBe(true);
+    expect(b2.text('/k/t')).toBe('tt');
+  });
+
   it('re-lists unfinished folders; targets already complete count as done, not as conflicts', async () => {
     const file = join(dir, 'queue.json');
     const local = createMemoryProvider({ kind: 'local', pageSize: 2 });
@@ -111,7 +177,13 @@ describe('resuming after a crash', () => {
     const first = createTransferEngine({ providers, clock: createFakeClock(), queueFile: file, autoRetries: 0 });
     const secondPage = createGate();
     local.hooks.beforePage = (_d, page) => (page === 1 ? secondPage.promise : undefined);
-    first.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'ask', items: [{ source: '/s', targetDir: '/k' }] });
+    first.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'ask',
+      items: [{ source: '/s', targetDir: '/k' }],
+    });
     await until(() => b2.files.size === 2);
     await first.saveNow();
     const pending = await loadPendingQueue(file);
@@ -127,7 +199,10 @@ describe('resuming after a crash', () => {
     expect(questions).toEqual([]);
     expect(['a', 'b', 'c', 'd'].map((n) => b2.text(`/k/s/${n}`))).toEqual(['data a', 'data b', 'data c', 'data d']);
     second.publishNow();
-    const notes = second.store.getSnapshot().jobs.filter((j) => j.kind === 'upload').map((j) => [j.target?.path, j.note]);
+    const notes = second.store
+      .getSnapshot()
+      .jobs.filter((j) => j.kind === 'upload')
+      .map((j) => [j.target?.path, j.note]);
     expect(notes).toEqual([
       ['/k/s/a', 'Already complete at the destination.'],
       ['/k/s/b', 'Already complete at the destination.'],
@@ -143,7 +218,13 @@ describe('resuming after a crash', () => {
     f.local.put('/s/1', '1');
     f.local.put('/s/2', '2');
     f.b2.hooks.beforeWrite = hold;
-    f.engine.submit({ operation: 'copy', from: 'local', to: 'b2', conflict: 'overwrite', items: [{ source: '/s', targetDir: '/k' }] });
+    f.engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2',
+      conflict: 'overwrite',
+      items: [{ source: '/s', targetDir: '/k' }],
+    });
     await until(() => f.b2.activeWrites === 1 && f.byTarget('/k/s/2')?.state === 'queued');
     f.engine.pause(f.byTarget('/k/s/2')?.id ?? '');
     await f.engine.close();

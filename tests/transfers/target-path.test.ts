@@ -51,6 +51,8 @@ describe('mapping listed names into a download folder', () => {
     expect(() => mapTargetPath('/dl', '/', 'local', { isDir: true, shown: 'dir//' })).toThrow(
       'Refused "dir//": a folder on disk cannot have an empty name (B2 makes one from "//" or a leading "/").',
     );
-    expect(() => mapTargetPath('/dl', '', 'local', { shown: 'photos/' })).toThrow('Refused "photos/": a file on disk cannot have a name ending in "/".');
+    expect(() => mapTargetPath('/dl', '', 'local', { shown: 'photos/' })).toThrow(
+      'Refused "photos/": a file on disk cannot have a name ending in "/".',
+    );
   });
 });

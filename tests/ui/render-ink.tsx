@@ -1,5 +1,5 @@
 /**
- * The one helper for Ink component tests (DESIGN.md §Testing): renders with ink-testing-library
+ * The one helper for Ink component tests (ARCHITECTURE.md, "Tests"): renders with ink-testing-library
  * inside a fixed terminal size and theme, and polls frames with `waitForFrame` (no fixed sleeps).
  */
 import { render } from 'ink-testing-library';

@@ -7,6 +7,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseSize } from '../../config/index.js';
 import { LocationSyntaxError, parseLocation, type CliLocation } from '../location-url.js';
 import { usageError } from './failure.js';
+import { parseArgsFailure } from './args-errors.js';
 import { errorMessage } from '../../error-text.js';
 
 /** Option declarations, as node:util parseArgs takes them. */
@@ -20,7 +21,9 @@ export const COMMON_OPTIONS = {
 } as const satisfies OptionSpecs;
 
 /** What {@link parseCliOptions} returns for `options`: typed `values` and the `positionals`. */
-export type ParsedArgs<O extends OptionSpecs> = ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>>;
+export type ParsedArgs<O extends OptionSpecs> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>
+>;
 
 /**
  * node:util parseArgs, strict, positionals allowed.
@@ -30,7 +33,7 @@ export function parseCliOptions<O extends OptionSpecs>(argv: string[], options: 
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: true });
   } catch (error) {
-    throw usageError(errorMessage(error), usage);
+    throw usageError(parseArgsFailure(error, argv, options, true), usage);
   }
 }
 
@@ -38,7 +41,13 @@ export function parseCliOptions<O extends OptionSpecs>(argv: string[], options: 
  * A whole number option within [min, max], or `undefined` when absent.
  * @throws CommandFailure `usage` for anything else
  */
-export function integerOption(name: string, value: string | undefined, min: number, max: number, usage: string): number | undefined {
+export function integerOption(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+  usage: string,
+): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw usageError(`--${name} must be a whole number, not "${value}".`, usage);
   const n = Number(value);

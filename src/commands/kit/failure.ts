@@ -48,7 +48,8 @@ const FROM_SIGN_IN: Record<SignInFailureKind, FailureKind> = {
  */
 export function toCommandFailure(error: unknown): CommandFailure {
   if (error instanceof CommandFailure) return error;
-  if (error instanceof PermissionDeniedError) return new CommandFailure('permission-denied', error.message, { cause: error });
+  if (error instanceof PermissionDeniedError)
+    return new CommandFailure('permission-denied', error.message, { cause: error });
   if (error instanceof NotFoundError) return new CommandFailure('not-found', error.message, { cause: error });
   const { kind, message } = signInFailure(error);
   return new CommandFailure(FROM_SIGN_IN[kind], message, { cause: error });

@@ -4,7 +4,17 @@
  * in with {@link signInCommand}, and fails by throwing a {@link CommandFailure} whose kind picks
  * the exit code (exit-codes.ts).
  */
-export { COMMON_OPTIONS, integerOption, locationArg, MAX_PART_SIZE, parseCliOptions, refOf, sizeOption, type OptionSpecs, type ParsedArgs } from './args.js';
+export {
+  COMMON_OPTIONS,
+  integerOption,
+  locationArg,
+  MAX_PART_SIZE,
+  parseCliOptions,
+  refOf,
+  sizeOption,
+  type OptionSpecs,
+  type ParsedArgs,
+} from './args.js';
 export { processCliDeps, type CliDeps, type OutputStreams, type TerminalStream } from './deps.js';
 export { EXIT, exitCodeOf, interruptedExitCode, type FailureKind, type InterruptSignal } from './exit-codes.js';
 export { CommandFailure, refuseSecretArguments, toCommandFailure, usageError } from './failure.js';

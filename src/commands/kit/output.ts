@@ -68,7 +68,9 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
   const widths = header.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ''))));
   return all.map((r) =>
     r
-      .map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(cell)))))
+      .map((cell, i) =>
+        i === r.length - 1 ? cell : cell + ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(cell))),
+      )
       .join('  ')
       .trimEnd(),
   );

@@ -38,7 +38,13 @@ export interface CliCommand<O extends OptionSpecs> {
  * argv up front, so that even a usage error comes out as JSON when asked; `json: false` for
  * commands that never print JSON.
  */
-export async function runBody(name: string, argv: readonly string[], deps: CliDeps, body: (out: Output) => Promise<number>, options: { json?: boolean } = {}): Promise<number> {
+export async function runBody(
+  name: string,
+  argv: readonly string[],
+  deps: CliDeps,
+  body: (out: Output) => Promise<number>,
+  options: { json?: boolean } = {},
+): Promise<number> {
   const out = createOutput(name, options.json !== false && argv.includes('--json'), deps.streams);
   try {
     refuseSecretArguments(argv);
@@ -51,7 +57,11 @@ export async function runBody(name: string, argv: readonly string[], deps: CliDe
 }
 
 /** Runs `command` with `argv` (the arguments after its name). Resolves with the exit code. */
-export function runCommand<O extends OptionSpecs>(command: CliCommand<O>, argv: string[], deps: CliDeps): Promise<number> {
+export function runCommand<O extends OptionSpecs>(
+  command: CliCommand<O>,
+  argv: string[],
+  deps: CliDeps,
+): Promise<number> {
   return runBody(
     command.name,
     argv,

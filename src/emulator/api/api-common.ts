@@ -8,7 +8,8 @@ import type { ApiContext } from '../state.js';
 /** Checks the required `accountId` field: it must be the caller's account. */
 export function checkAccountId(ctx: ApiContext): void {
   const accountId = ctx.params.string('accountId');
-  if (accountId !== ctx.state.store.meta.accountId) throw unauthorized('accountId does not match the authorized account');
+  if (accountId !== ctx.state.store.meta.accountId)
+    throw unauthorized('accountId does not match the authorized account');
 }
 
 /** The bucket with this ID, or 400 bad_bucket_id. */

@@ -7,7 +7,9 @@ import { bucketById, checkAccountId } from './api-common.js';
 import { isBucketRestricted, requireBucket, requireCapability, bucketAllowed } from '../auth/enforce.js';
 import { B2Error, badRequest, unauthorized } from '../http/errors.js';
 import { newBucketId } from '../store/ids.js';
+import type { BucketSettings } from '../store/bucket-settings.js';
 import type { BucketRecord } from '../store/model.js';
+import { requestedBucketSettings, unappliedRules } from './bucket-settings.js';
 import { bucketObject } from './shapes.js';
 import type { ApiContext } from '../state.js';
 import type { Store } from '../store/store.js';
@@ -15,8 +17,8 @@ import type { Store } from '../store/store.js';
 const MAX_BUCKETS = 100;
 const BUCKET_TYPES = new Set(['allPublic', 'allPrivate']);
 
-/** Fields of a new bucket. */
-export interface NewBucket {
+/** Fields of a new bucket (settings already checked, see bucket-settings.ts). */
+export interface NewBucket extends Partial<BucketSettings> {
   bucketName: string;
   bucketType: string;
   bucketInfo?: Record<string, unknown>;
@@ -32,14 +34,17 @@ export async function createBucketRecord(store: Store, input: NewBucket): Promis
   }
   if (!BUCKET_TYPES.has(input.bucketType)) throw badRequest(`Invalid bucketType: ${input.bucketType}`);
   if (store.bucketByName(name)) throw new B2Error(400, 'duplicate_bucket_name', 'Bucket name is already in use.');
-  if (store.buckets.size >= MAX_BUCKETS) throw new B2Error(400, 'too_many_buckets', `Account already has ${MAX_BUCKETS} buckets`);
+  if (store.buckets.size >= MAX_BUCKETS)
+    throw new B2Error(400, 'too_many_buckets', `Account already has ${MAX_BUCKETS} buckets`);
+  const { bucketInfo, corsRules, lifecycleRules, ...settings } = input;
   const record: BucketRecord = {
+    ...settings,
     bucketId: newBucketId(),
     bucketName: name,
     bucketType: input.bucketType,
-    bucketInfo: input.bucketInfo ?? {},
-    corsRules: input.corsRules ?? [],
-    lifecycleRules: input.lifecycleRules ?? [],
+    bucketInfo: bucketInfo ?? {},
+    corsRules: corsRules ?? [],
+    lifecycleRules: lifecycleRules ?? [],
     revision: 1,
   };
   await store.commit({ t: 'bucket', v: record });
@@ -53,11 +58,12 @@ export async function createBucket(ctx: ApiContext): Promise<unknown> {
   checkAccountId(ctx);
   const { params } = ctx;
   const record = await createBucketRecord(ctx.state.store, {
+    ...requestedBucketSettings(ctx),
     bucketName: params.string('bucketName'),
     bucketType: params.string('bucketType'),
     bucketInfo: params.optObject('bucketInfo'),
-    corsRules: params.optArray('corsRules'),
-    lifecycleRules: params.optArray('lifecycleRules'),
+    corsRules: unappliedRules(ctx, 'corsRules'),
+    lifecycleRules: unappliedRules(ctx, 'lifecycleRules'),
   });
   return bucketObject(ctx.shape, record);
 }
@@ -110,10 +116,11 @@ export async function updateBucket(ctx: ApiContext): Promise<unknown> {
   if (bucketType !== undefined && !BUCKET_TYPES.has(bucketType)) throw badRequest(`Invalid bucketType: ${bucketType}`);
   const next: BucketRecord = {
     ...current,
+    ...requestedBucketSettings(ctx, current),
     bucketType: bucketType ?? current.bucketType,
     bucketInfo: params.optObject('bucketInfo') ?? current.bucketInfo,
-    corsRules: params.optArray('corsRules') ?? current.corsRules,
-    lifecycleRules: params.optArray('lifecycleRules') ?? current.lifecycleRules,
+    corsRules: unappliedRules(ctx, 'corsRules') ?? current.corsRules,
+    lifecycleRules: unappliedRules(ctx, 'lifecycleRules') ?? current.lifecycleRules,
     revision: current.revision + 1,
   };
   await ctx.state.store.commit({ t: 'bucket', v: next });

@@ -7,6 +7,7 @@ import { requireBucket, requireCapability, requireFileAccess, requireName } from
 import { B2Error, badRequest, notFound } from '../http/errors.js';
 import { newFileId } from '../store/ids.js';
 import type { VersionRecord } from '../store/model.js';
+import { requireDeletable } from './lock-rules.js';
 import { validateFileName } from './names.js';
 import { fileObject, startObject } from './shapes.js';
 import type { ApiContext } from '../state.js';
@@ -31,7 +32,8 @@ export function getFileInfo(ctx: ApiContext): unknown {
 
 /**
  * Adds a hide marker for `fileName`. Throws 400 no_such_file when the name has no versions and
- * 400 already_hidden when its newest version is already a hide marker.
+ * 400 already_hidden when its newest version is already a hide marker. Object Lock does not stop
+ * it: hiding adds a version and deletes none (docs/b2-api.md §10.4).
  */
 export async function hideFileRecord(store: Store, bucketId: string, fileName: string): Promise<VersionRecord> {
   validateFileName(fileName);
@@ -73,7 +75,8 @@ export async function hideFile(ctx: ApiContext): Promise<unknown> {
 
 /**
  * b2_delete_file_version: removes one version (or cancels an unfinished large file, which rclone's
- * cleanup relies on). The name must match the version's. 400 file_not_present when unknown.
+ * cleanup relies on). The name must match the version's. 400 file_not_present when unknown; 401
+ * for a version under legal hold or an active retention (docs/b2-api.md §10.4).
  */
 export async function deleteFileVersion(ctx: ApiContext): Promise<unknown> {
   const fileName = ctx.params.string('fileName');
@@ -86,6 +89,8 @@ export async function deleteFileVersion(ctx: ApiContext): Promise<unknown> {
     throw new B2Error(400, 'file_not_present', `File not present: ${fileName} ${fileId}`);
   }
   requireFileAccess(ctx.principal, 'deleteFiles', target.bucketId, target.fileName);
+  // Object Lock protects finished versions only; cancelling an unfinished large file is allowed.
+  if (v) requireDeletable(ctx.principal, v, ctx.params.optBool('bypassGovernance') === true, Date.now());
   await store.commit(v ? { t: 'version-', id: fileId } : { t: 'large-', id: fileId });
   return { fileId, fileName };
 }

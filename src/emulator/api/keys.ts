@@ -125,4 +125,3 @@ export async function deleteKey(ctx: ApiContext): Promise<unknown> {
   ctx.state.tokens.revokeKey(id);
   return keyObject(ctx.version, ctx.state.store.meta.accountId, key);
 }
-

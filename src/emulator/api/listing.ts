@@ -43,7 +43,8 @@ function parseRequest(ctx: ApiContext, versions: boolean): { bucketId: string; r
   const prefix = ctx.params.optString('prefix') ?? '';
   let scanPrefix = prefix;
   if (p.namePrefix !== null && !prefix.startsWith(p.namePrefix)) {
-    if (ctx.version > 1) throw unauthorized(`The application key is only allowed to list files starting with ${p.namePrefix}`);
+    if (ctx.version > 1)
+      throw unauthorized(`The application key is only allowed to list files starting with ${p.namePrefix}`);
     if (!p.namePrefix.startsWith(prefix)) return null;
     scanPrefix = p.namePrefix;
   }
@@ -55,14 +56,13 @@ function parseRequest(ctx: ApiContext, versions: boolean): { bucketId: string; r
     startFileId: versions ? ctx.params.optString('startFileId') || undefined : undefined,
     max: pageSize(ctx, 'maxFileCount', 100, 10_000),
   };
-  if (req.startFileId !== undefined && req.startFileName === undefined) throw badRequest('startFileId requires startFileName');
+  if (req.startFileId !== undefined && req.startFileName === undefined)
+    throw badRequest('startFileId requires startFileName');
   return { bucketId: bucket.bucketId, req };
 }
 
 type Row =
-  | { kind: 'folder'; name: string }
-  | { kind: 'version'; v: VersionRecord }
-  | { kind: 'start'; v: LargeFileRecord };
+  { kind: 'folder'; name: string } | { kind: 'version'; v: VersionRecord } | { kind: 'start'; v: LargeFileRecord };
 
 function versionsOf(idx: BucketIndex, name: string): (VersionRecord | LargeFileRecord)[] {
   const entry = idx.entries.get(name);
@@ -71,7 +71,11 @@ function versionsOf(idx: BucketIndex, name: string): (VersionRecord | LargeFileR
 }
 
 /** Walks the index and collects one page plus the restart point of the next. */
-function collect(idx: BucketIndex, r: ListRequest, versions: boolean): { rows: Row[]; next: { name: string; id: string | null } | null } {
+function collect(
+  idx: BucketIndex,
+  r: ListRequest,
+  versions: boolean,
+): { rows: Row[]; next: { name: string; id: string | null } | null } {
   const rows: Row[] = [];
   const start = r.startFileName !== undefined && r.startFileName > r.scanPrefix ? r.startFileName : r.scanPrefix;
   let i = idx.lowerBound(start);

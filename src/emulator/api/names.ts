@@ -14,6 +14,8 @@ const MAX_NAME_BYTES = 1024;
 const MAX_INFO_KEYS = 10;
 const MAX_INFO_KEY_BYTES = 50;
 const MAX_HEADER_BYTES = 7000;
+/** The header budget of a file that is encrypted or in an Object Lock bucket (docs/b2-api.md §4.5). */
+const PROTECTED_HEADER_BYTES = 2048;
 const INFO_KEY_RE = /^[A-Za-z0-9\-_.`~!#$%^&*'|+]+$/;
 const B2_KEYS = new Set([
   'b2-content-disposition',
@@ -58,7 +60,8 @@ export function validateFileName(name: string): void {
 
 function validateB2Value(key: string, value: string): void {
   if (value.trim() === '') throw badRequest(`Invalid value for ${key}`);
-  if (key === 'b2-expires' && Number.isNaN(Date.parse(value))) throw badRequest(`Invalid value for ${key}: not an HTTP date`);
+  if (key === 'b2-expires' && Number.isNaN(Date.parse(value)))
+    throw badRequest(`Invalid value for ${key}: not an HTTP date`);
   if (key === 'b2-content-disposition' && /\*\d+\*?=/.test(value)) {
     throw badRequest('b2-content-disposition parameter continuations are not supported');
   }
@@ -72,11 +75,12 @@ export function normaliseFileInfo(info: Record<string, unknown>, name: string): 
   // Null prototype: an info key such as "__proto__" must be stored, not reinterpreted.
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   const entries = Object.entries(info);
-  if (entries.length > MAX_INFO_KEYS) throw badRequest(`Too many file info entries: ${entries.length} (max ${MAX_INFO_KEYS})`);
-  let budget = Buffer.byteLength(encodeHeaderValue(name));
+  if (entries.length > MAX_INFO_KEYS)
+    throw badRequest(`Too many file info entries: ${entries.length} (max ${MAX_INFO_KEYS})`);
   for (const [rawKey, rawValue] of entries) {
     if (typeof rawValue !== 'string') throw badRequest(`File info value for ${rawKey} must be a string`);
-    if (CONTROL.test(rawValue)) throw badRequest(`File info value for ${rawKey} must not contain characters below 0x20 or DEL`);
+    if (CONTROL.test(rawValue))
+      throw badRequest(`File info value for ${rawKey} must not contain characters below 0x20 or DEL`);
     if (!INFO_KEY_RE.test(rawKey) || Buffer.byteLength(rawKey) > MAX_INFO_KEY_BYTES) {
       throw badRequest(`Invalid file info key: ${rawKey}`);
     }
@@ -86,10 +90,30 @@ export function normaliseFileInfo(info: Record<string, unknown>, name: string): 
       validateB2Value(key, rawValue);
     }
     out[key] = rawValue;
-    budget += Buffer.byteLength(`X-Bz-Info-${key}`) + Buffer.byteLength(encodeHeaderValue(rawValue));
   }
-  if (budget > MAX_HEADER_BYTES) throw badRequest(`File name and file info exceed ${MAX_HEADER_BYTES} bytes`);
+  if (headerBytes(name, out) > MAX_HEADER_BYTES)
+    throw badRequest(`File name and file info exceed ${MAX_HEADER_BYTES} bytes`);
   return out;
+}
+
+/** Bytes the name and info take as download headers, the measure of the budgets above. */
+function headerBytes(name: string, info: Record<string, string>): number {
+  let bytes = Buffer.byteLength(encodeHeaderValue(name));
+  for (const [key, value] of Object.entries(info))
+    bytes += Buffer.byteLength(`X-Bz-Info-${key}`) + Buffer.byteLength(encodeHeaderValue(value));
+  return bytes;
+}
+
+/**
+ * Applies the smaller budget to a file that is encrypted or goes into an Object Lock bucket
+ * (`protectedFile`): name and info within 2048 bytes. Throws 400 bad_request.
+ */
+export function checkProtectedBudget(name: string, info: Record<string, string>, protectedFile: boolean): void {
+  if (protectedFile && headerBytes(name, info) > PROTECTED_HEADER_BYTES) {
+    throw badRequest(
+      `File name and file info exceed ${PROTECTED_HEADER_BYTES} bytes, the limit for encrypted files and Object Lock buckets`,
+    );
+  }
 }
 
 /**

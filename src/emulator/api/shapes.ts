@@ -5,6 +5,8 @@
  */
 import type { ApiVersion, BucketRecord, LargeFileRecord, PartRecord, VersionRecord } from '../store/model.js';
 import type { Principal } from '../auth/principal.js';
+import type { FileProtection, SseSetting } from '../store/file-settings.js';
+import { sseShape } from './encryption.js';
 
 /** SHA1 / MD5 of the empty string: what real B2 reports for hide markers. */
 export const EMPTY_SHA1 = 'da39a3ee5e6b4b0d3255bfef95601890afd80709';
@@ -19,15 +21,24 @@ export interface ShapeContext {
 
 type Json = Record<string, unknown>;
 
-function envelopes(ctx: ShapeContext): Json {
+/**
+ * The encryption, retention and legal-hold fields of a file (docs/b2-api.md §4.7): encryption is
+ * always shown, retention and legal hold only to keys that may read them.
+ */
+function envelopes(ctx: ShapeContext, f: FileProtection): Json {
   const canRet = ctx.principal.capabilities.includes('readFileRetentions');
   const canHold = ctx.principal.capabilities.includes('readFileLegalHolds');
   return {
     fileRetention: canRet
-      ? { isClientAuthorizedToRead: true, value: { mode: null, retainUntilTimestamp: null } }
+      ? {
+          isClientAuthorizedToRead: true,
+          value: { mode: f.retention?.mode ?? null, retainUntilTimestamp: f.retention?.retainUntilTimestamp ?? null },
+        }
       : { isClientAuthorizedToRead: false, value: null },
-    legalHold: canHold ? { isClientAuthorizedToRead: true, value: null } : { isClientAuthorizedToRead: false, value: null },
-    serverSideEncryption: { algorithm: null, mode: null },
+    legalHold: canHold
+      ? { isClientAuthorizedToRead: true, value: f.legalHold ?? null }
+      : { isClientAuthorizedToRead: false, value: null },
+    serverSideEncryption: sseShape(f.sse),
   };
 }
 
@@ -80,8 +91,9 @@ export function fileObject(ctx: ShapeContext, v: VersionRecord, forList = false,
       fileId: v.fileId,
       fileInfo: { ...v.fileInfo },
       fileName: v.fileName,
-      ...envelopes(ctx),
+      ...envelopes(ctx, v),
       uploadTimestamp: v.uploadTimestamp,
+      ...(v.replicationStatus === undefined ? {} : { replicationStatus: v.replicationStatus }),
     },
     forList,
     v.contentLength,
@@ -103,7 +115,7 @@ export function startObject(ctx: ShapeContext, l: LargeFileRecord, forList = fal
       fileId: l.fileId,
       fileInfo: { ...l.fileInfo },
       fileName: l.fileName,
-      ...envelopes(ctx),
+      ...envelopes(ctx, l),
       uploadTimestamp: l.uploadTimestamp,
     },
     forList,
@@ -113,16 +125,17 @@ export function startObject(ctx: ShapeContext, l: LargeFileRecord, forList = fal
 
 /**
  * A stored part of unfinished large file `fileId`, as b2_upload_part, b2_copy_part and
- * b2_list_parts return it (same fields in every API version; no SSE, so its fields are null).
+ * b2_list_parts return it (same fields in every API version); a part is encrypted as its large
+ * file (`sse`).
  */
-export function partObject(fileId: string, p: PartRecord): Json {
+export function partObject(fileId: string, p: PartRecord, sse: SseSetting | undefined): Json {
   return {
     fileId,
     partNumber: p.partNumber,
     contentLength: p.contentLength,
     contentSha1: p.contentSha1,
     contentMd5: p.contentMd5,
-    serverSideEncryption: { algorithm: null, mode: null },
+    serverSideEncryption: sseShape(sse),
     uploadTimestamp: p.uploadTimestamp,
   };
 }
@@ -160,18 +173,23 @@ export function bucketObject(ctx: ShapeContext, b: BucketRecord): Json {
     bucketType: b.bucketType,
     corsRules: b.corsRules,
     defaultServerSideEncryption: can('readBucketEncryption')
-      ? { isClientAuthorizedToRead: true, value: { algorithm: null, mode: null } }
+      ? { isClientAuthorizedToRead: true, value: sseShape(b.defaultSse) }
       : { isClientAuthorizedToRead: false, value: null },
     fileLockConfiguration: can('readBucketRetentions')
       ? {
           isClientAuthorizedToRead: true,
-          value: { defaultRetention: { mode: null, period: null }, isFileLockEnabled: false },
+          value: {
+            defaultRetention: b.defaultRetention
+              ? { mode: b.defaultRetention.mode, period: { ...b.defaultRetention.period } }
+              : { mode: null, period: null },
+            isFileLockEnabled: b.fileLockEnabled === true,
+          },
         }
       : { isClientAuthorizedToRead: false, value: null },
     lifecycleRules: b.lifecycleRules,
     options: ['s3'],
     replicationConfiguration: can('readBucketReplications')
-      ? { isClientAuthorizedToRead: true, value: null }
+      ? { isClientAuthorizedToRead: true, value: b.replication ? structuredClone(b.replication) : null }
       : { isClientAuthorizedToRead: false, value: null },
     revision: b.revision,
   };

@@ -52,7 +52,11 @@ function authenticate(state: EmulatorState, id: string, secret: string): Princip
 }
 
 /** Handles b2_authorize_account for `version` and returns the response body. */
-export function authorizeAccount(state: EmulatorState, version: ApiVersion, req: IncomingMessage): Record<string, unknown> {
+export function authorizeAccount(
+  state: EmulatorState,
+  version: ApiVersion,
+  req: IncomingMessage,
+): Record<string, unknown> {
   const { id, secret } = parseBasic(req);
   const p = authenticate(state, id, secret);
   if (p.v4Only && version < 4) {

@@ -2,7 +2,7 @@
  * Who is calling: the master key or an application key, with its scope. Resolved per request
  * from the key behind the token, so a deleted key's tokens stop working at once.
  */
-import { ALL_CAPABILITIES } from './capabilities.js';
+import { MASTER_CAPABILITIES } from './capabilities.js';
 import { badAuthToken } from '../http/errors.js';
 import type { Store } from '../store/store.js';
 
@@ -25,7 +25,7 @@ export function masterPrincipal(store: Store): Principal {
   return {
     keyId: store.meta.masterKeyId,
     isMaster: true,
-    capabilities: ALL_CAPABILITIES,
+    capabilities: MASTER_CAPABILITIES,
     bucketIds: null,
     namePrefix: null,
     expirationTimestamp: null,

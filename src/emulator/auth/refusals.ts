@@ -31,7 +31,12 @@ export function noteCaller(req: IncomingMessage, keyId: string): void {
 
 /** The counters of one running server. */
 export class RefusalCounter {
-  private stats: RefusalStats = { unauthorized: 0, unauthorizedByKey: {}, unauthorizedByEndpoint: {}, signInsRejected: 0 };
+  private stats: RefusalStats = {
+    unauthorized: 0,
+    unauthorizedByKey: {},
+    unauthorizedByEndpoint: {},
+    signInsRejected: 0,
+  };
 
   /** Counts one 401 `unauthorized` answer to `req` on `endpoint`. */
   record(req: IncomingMessage, endpoint: string): void {

@@ -112,7 +112,13 @@ export class TokenRegistry {
    * Issues a download authorization token. Like an account token it ends at the signing key's
    * expiry (`keyExpiry`, ms) when that comes first: a link never outlives the key that made it.
    */
-  issueDownload(bucketId: string, fileNamePrefix: string, validSeconds: number, overrides: Record<string, string>, keyExpiry: number | null = null): DownloadToken {
+  issueDownload(
+    bucketId: string,
+    fileNamePrefix: string,
+    validSeconds: number,
+    overrides: Record<string, string>,
+    keyExpiry: number | null = null,
+  ): DownloadToken {
     const t: DownloadToken = {
       token: newToken('3_004_d'),
       bucketId,

@@ -23,9 +23,22 @@ export const DEMO_LARGE_FILE = 'videos/holiday.mp4';
 export const DEMO_UNFINISHED_FILE = 'server2/in-progress.tar';
 
 /** Scope of each demo key. `buckets` are bucket names (null = all). */
-export const DEMO_KEY_SCOPES: Record<(typeof DEMO_KEY_NAMES)[number], { capabilities: string[]; buckets: string[] | null; namePrefix: string | null; v4Only: boolean }> = {
-  'read-only': { capabilities: ['listAllBucketNames', 'listBuckets', 'readBuckets', 'listFiles', 'readFiles'], buckets: null, namePrefix: null, v4Only: false },
-  'no-delete': { capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles', 'shareFiles'], buckets: null, namePrefix: null, v4Only: false },
+export const DEMO_KEY_SCOPES: Record<
+  (typeof DEMO_KEY_NAMES)[number],
+  { capabilities: string[]; buckets: string[] | null; namePrefix: string | null; v4Only: boolean }
+> = {
+  'read-only': {
+    capabilities: ['listAllBucketNames', 'listBuckets', 'readBuckets', 'listFiles', 'readFiles'],
+    buckets: null,
+    namePrefix: null,
+    v4Only: false,
+  },
+  'no-delete': {
+    capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles', 'shareFiles'],
+    buckets: null,
+    namePrefix: null,
+    v4Only: false,
+  },
   'write-only': { capabilities: ['listBuckets', 'writeFiles'], buckets: null, namePrefix: null, v4Only: false },
   prefix: {
     capabilities: ['listBuckets', 'listFiles', 'readFiles', 'writeFiles', 'deleteFiles', 'shareFiles'],
@@ -33,7 +46,11 @@ export const DEMO_KEY_SCOPES: Record<(typeof DEMO_KEY_NAMES)[number], { capabili
     namePrefix: DEMO_PREFIX_KEY_PREFIX,
     v4Only: false,
   },
-  'multi-bucket': { capabilities: ['listBuckets', 'listFiles', 'readFiles'], buckets: [DEMO_BUCKETS.photos, DEMO_BUCKETS.public], namePrefix: null, v4Only: true },
+  'multi-bucket': {
+    capabilities: ['listBuckets', 'listFiles', 'readFiles'],
+    buckets: [DEMO_BUCKETS.photos, DEMO_BUCKETS.public],
+    namePrefix: null,
+    v4Only: true,
+  },
   expired: { capabilities: ['listBuckets', 'listFiles', 'readFiles'], buckets: null, namePrefix: null, v4Only: false },
 };
-

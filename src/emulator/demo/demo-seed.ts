@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { createBucketRecord } from '../api/buckets.js';
 import { hideFileRecord } from '../api/files.js';
 import { createKeyRecord } from '../api/keys.js';
-import { finishLargeFileRecord, startLargeFileRecord } from '../upload/large-files.js';
+import { finishLargeFileRecord } from '../upload/large-file-finish.js';
+import { startLargeFileRecord } from '../upload/large-files.js';
 import type { KeyRecord } from '../store/model.js';
 import type { EmulatorState } from '../state.js';
 import { putFileRecord, putPartRecord } from './store-write.js';
@@ -45,7 +46,14 @@ export async function seedDemo(state: EmulatorState): Promise<void> {
     [DEMO_BUCKETS.backups, 'allPrivate'],
   ] as const) {
     const bucketInfo = name === DEMO_BUCKETS.public ? { 'Cache-Control': 'max-age=300' } : {};
-    ids[name] = (await createBucketRecord(store, { bucketName: name, bucketType: type, bucketInfo })).bucketId;
+    // Stored and shown (bucket info), never applied: the server runs no lifecycle (README, "Not emulated").
+    const lifecycleRules =
+      name === DEMO_BUCKETS.backups
+        ? [{ fileNamePrefix: '', daysFromUploadingToHiding: null, daysFromHidingToDeleting: 30 }]
+        : [];
+    ids[name] = (
+      await createBucketRecord(store, { bucketName: name, bucketType: type, bucketInfo, lifecycleRules })
+    ).bucketId;
   }
   const bucketId = (name: string): string => ids[name] ?? '';
   for (const f of seedFiles()) {
@@ -108,7 +116,8 @@ function sha1Hex(data: Buffer): string {
 /** The demo keys present in the store (looked up by name), for printing and tests. */
 export function demoKeysOf(state: EmulatorState): DemoKey[] {
   const byName = new Map<string, KeyRecord>();
-  for (const k of state.store.keys.values()) if ((DEMO_KEY_NAMES as readonly string[]).includes(k.keyName)) byName.set(k.keyName, k);
+  for (const k of state.store.keys.values())
+    if ((DEMO_KEY_NAMES as readonly string[]).includes(k.keyName)) byName.set(k.keyName, k);
   const out: DemoKey[] = [];
   for (const name of DEMO_KEY_NAMES) {
     const k = byName.get(name);

@@ -14,20 +14,35 @@ import { B2Error, badAuthToken, badRequest, expiredAuthToken, notFound, unauthor
 import { header, parseJsonObject, readText } from '../http/http-util.js';
 import type { BucketRecord, VersionRecord } from '../store/model.js';
 import { decodeHeaderValue } from '../api/names.js';
+import { parseSseHeaders } from '../api/encryption.js';
+import { requireReadKey } from '../api/customer-keys.js';
 import { principalFor } from '../auth/principal.js';
 import { noteCaller } from '../auth/refusals.js';
 import type { EmulatorState } from '../state.js';
 
-/** Checks that the caller may read `name` in `bucket`. Throws 401s. */
-function authorizeDownload(state: EmulatorState, req: IncomingMessage, bucket: BucketRecord, name: string, token: string | undefined, byName: boolean, query: URLSearchParams): void {
+/**
+ * Checks that the caller may read `name` in `bucket` and returns the capabilities of its key
+ * (none for a public bucket or a share link), which decide the Object Lock headers it sees.
+ * Throws 401s.
+ */
+function authorizeDownload(
+  state: EmulatorState,
+  req: IncomingMessage,
+  bucket: BucketRecord,
+  name: string,
+  token: string | undefined,
+  byName: boolean,
+  query: URLSearchParams,
+): readonly string[] {
   // Public buckets need no authorization at all (docs/b2-api.md §6.1).
-  if (bucket.bucketType === 'allPublic') return;
+  if (bucket.bucketType === 'allPublic') return [];
   if (!token) throw unauthorized('Authorization is required to download from a private bucket');
   if (state.tokens.findAccount(token)) {
     const t = state.tokens.checkAccount(token);
     noteCaller(req, t.keyId);
-    requireFileAccess(principalFor(state.store, t.keyId), 'readFiles', bucket.bucketId, name);
-    return;
+    const p = principalFor(state.store, t.keyId);
+    requireFileAccess(p, 'readFiles', bucket.bucketId, name);
+    return p.capabilities;
   }
   const d = byName ? state.tokens.findDownload(token) : undefined;
   if (!d) throw badAuthToken();
@@ -38,11 +53,23 @@ function authorizeDownload(state: EmulatorState, req: IncomingMessage, bucket: B
   for (const [param, value] of Object.entries(d.overrides)) {
     if (query.get(param) !== value) throw unauthorized(`The download authorization requires ${param}=${value}`);
   }
+  return [];
 }
 
 /** Sends `v` (or the requested range) with B2's headers. `dropAt` destroys the socket after that many bytes. */
-async function sendFile(state: EmulatorState, v: VersionRecord, bucket: BucketRecord, req: IncomingMessage, res: ServerResponse, query: URLSearchParams, dropAt: ((n: number) => number | undefined)): Promise<void> {
-  const headers = downloadHeaders(v, bucket, query);
+async function sendFile(
+  state: EmulatorState,
+  v: VersionRecord,
+  bucket: BucketRecord,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+  dropAt: (n: number) => number | undefined,
+  capabilities: readonly string[],
+): Promise<void> {
+  // An SSE-C file is read only with its key, on HEAD too (docs/b2-api.md §9.3).
+  if (v.sse?.mode === 'SSE-C') requireReadKey(v.sse, parseSseHeaders(req), 'Download');
+  const headers = downloadHeaders(v, bucket, query, capabilities);
   const size = v.contentLength;
   const range = parseRange(header(req, 'range'), size);
   if (range === 'unsatisfiable') {
@@ -82,7 +109,13 @@ async function sendFile(state: EmulatorState, v: VersionRecord, bucket: BucketRe
 }
 
 /** GET/HEAD/POST {downloadUrl}/b2api/vN/b2_download_file_by_id. */
-export async function downloadById(state: EmulatorState, req: IncomingMessage, res: ServerResponse, query: URLSearchParams, dropAt: (n: number) => number | undefined): Promise<void> {
+export async function downloadById(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+  dropAt: (n: number) => number | undefined,
+): Promise<void> {
   let fileId = query.get('fileId') ?? undefined;
   if (req.method === 'POST') {
     const body = parseJsonObject(await readText(req));
@@ -94,20 +127,27 @@ export async function downloadById(state: EmulatorState, req: IncomingMessage, r
   if (!v || v.action !== 'upload') throw notFound(`File with id ${fileId} not found`);
   const bucket = state.store.buckets.get(v.bucketId);
   if (!bucket) throw notFound();
-  authorizeDownload(state, req, bucket, v.fileName, header(req, 'authorization'), false, query);
-  await sendFile(state, v, bucket, req, res, query, dropAt);
+  const capabilities = authorizeDownload(state, req, bucket, v.fileName, header(req, 'authorization'), false, query);
+  await sendFile(state, v, bucket, req, res, query, dropAt, capabilities);
 }
 
 /** GET/HEAD {downloadUrl}/file/BUCKET/NAME: the newest version; hidden or missing → 404. */
-export async function downloadByName(state: EmulatorState, rawBucket: string, rawName: string, req: IncomingMessage, res: ServerResponse, query: URLSearchParams, dropAt: (n: number) => number | undefined): Promise<void> {
+export async function downloadByName(
+  state: EmulatorState,
+  rawBucket: string,
+  rawName: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+  dropAt: (n: number) => number | undefined,
+): Promise<void> {
   const bucketName = decodeHeaderValue(rawBucket, 'bucket name');
   const fileName = decodeHeaderValue(rawName, 'file name');
   const bucket = state.store.bucketByName(bucketName);
   if (!bucket) throw notFound(`Bucket ${bucketName} does not exist`);
   const token = header(req, 'authorization') ?? query.get('Authorization') ?? undefined;
-  authorizeDownload(state, req, bucket, fileName, token, true, query);
+  const capabilities = authorizeDownload(state, req, bucket, fileName, token, true, query);
   const v = state.store.index(bucket.bucketId).latest(fileName);
   if (!v || v.action !== 'upload') throw notFound(`File ${fileName} not present`);
-  await sendFile(state, v, bucket, req, res, query, dropAt);
+  await sendFile(state, v, bucket, req, res, query, dropAt, capabilities);
 }
-

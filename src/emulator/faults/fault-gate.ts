@@ -29,7 +29,12 @@ function capCode(endpoint: string): string {
  * calls: an expired-token fault then expires the upload token, or the account token of a
  * download, that the request carries (JSON calls expire theirs in the router).
  */
-export function checkFaults(state: EmulatorState, endpoint: string, testMode: string | undefined, bodyReq?: IncomingMessage): void {
+export function checkFaults(
+  state: EmulatorState,
+  endpoint: string,
+  testMode: string | undefined,
+  bodyReq?: IncomingMessage,
+): void {
   const { faults } = state;
   if (hasTestMode(testMode, 'force_cap_exceeded')) {
     throw new B2Error(403, capCode(endpoint), 'Cap exceeded (X-Bz-Test-Mode: force_cap_exceeded)');
@@ -53,7 +58,10 @@ export function checkFaults(state: EmulatorState, endpoint: string, testMode: st
     // Small bodies are drained by Node after the response so the connection survives; big ones
     // would waste seconds, so close the connection as a busy B2 pod would.
     const extra: Record<string, string> = length > DRAIN_LIMIT ? { Connection: 'close' } : {};
-    throw new B2Error(503, 'service_unavailable', 'Service unavailable (injected)', { 'Retry-After': retryAfter, ...extra });
+    throw new B2Error(503, 'service_unavailable', 'Service unavailable (injected)', {
+      'Retry-After': retryAfter,
+      ...extra,
+    });
   }
   if (faults.expireToken(endpoint, testMode)) {
     state.tokens.expireUpload(header(bodyReq, 'authorization'));

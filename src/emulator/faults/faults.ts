@@ -19,6 +19,11 @@ export interface FaultOptions {
   expireTokenRate?: number;
   /** Fraction of uploads/downloads whose socket is destroyed mid-body. */
   dropConnectionRate?: number;
+  /**
+   * Upload bodies (b2_upload_file, b2_upload_part) are read at most this many bytes per second: a
+   * slow link, so a client's progress can be watched while an upload runs. Not random.
+   */
+  uploadBytesPerSecond?: number;
   /** Limit faults to these endpoint names (e.g. ['b2_upload_part']). */
   only?: string[];
 }
@@ -87,7 +92,8 @@ export class FaultInjector {
 
   /** Should this account-token call get 401 expired_auth_token (and its token expire)? */
   expireToken(endpoint: string, testMode: string | undefined): boolean {
-    if (hasTestMode(testMode, 'expire_some_account_authorization_tokens') && this.testModeRng() < TEST_MODE_EXPIRE) return true;
+    if (hasTestMode(testMode, 'expire_some_account_authorization_tokens') && this.testModeRng() < TEST_MODE_EXPIRE)
+      return true;
     return this.roll(this.opts.expireTokenRate, endpoint);
   }
 
@@ -96,6 +102,13 @@ export class FaultInjector {
     if (!UPLOAD_ENDPOINTS.has(endpoint)) return false;
     if (hasTestMode(testMode, 'fail_some_uploads') && this.testModeRng() < TEST_MODE_UPLOAD_FAILURE) return true;
     return this.roll(this.opts.uploadFailureRate, endpoint);
+  }
+
+  /** How fast this upload's body may arrive (bytes per second), or undefined for no limit. */
+  uploadRate(endpoint: string): number | undefined {
+    const rate = this.opts.uploadBytesPerSecond;
+    if (rate === undefined || !(rate > 0) || !UPLOAD_ENDPOINTS.has(endpoint)) return undefined;
+    return this.opts.only && !this.opts.only.includes(endpoint) ? undefined : rate;
   }
 
   /** Should this upload/download lose its connection mid-body? */

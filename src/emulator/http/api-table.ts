@@ -5,27 +5,21 @@
 import { createBucket, deleteBucket, listBuckets, updateBucket } from '../api/buckets.js';
 import { copyFile, copyPart } from '../api/copy.js';
 import { getDownloadAuthorization } from '../download/download-auth.js';
-import { B2Error } from './errors.js';
 import { deleteFileVersion, getFileInfo, hideFile } from '../api/files.js';
 import { createKey, deleteKey, listKeys } from '../api/keys.js';
+import { updateFileLegalHold, updateFileRetention } from '../api/lock-endpoints.js';
+import { getBucketNotificationRules, setBucketNotificationRules } from '../api/notifications.js';
 import {
   cancelLargeFile,
-  finishLargeFile,
   getUploadPartUrl,
   listParts,
   listUnfinishedLargeFiles,
   startLargeFile,
 } from '../upload/large-files.js';
+import { finishLargeFile } from '../upload/large-file-finish.js';
 import { listFileNames, listFileVersions } from '../api/listing.js';
-import { requireCapability } from '../auth/enforce.js';
 import type { ApiHandler } from '../state.js';
 import { getUploadUrl } from '../upload/upload.js';
-
-/** No bucket has Object Lock here, so retention / legal-hold updates fail as they would on B2. */
-const noFileLock: ApiHandler = (ctx) => {
-  requireCapability(ctx.principal, ctx.params.has('legalHold') ? 'writeFileLegalHolds' : 'writeFileRetentions');
-  throw new B2Error(400, 'bucket_missing_file_lock', 'The bucket does not have Object Lock enabled');
-};
 
 /** Every JSON endpoint by name. */
 export const API_HANDLERS: Record<string, ApiHandler> = {
@@ -51,6 +45,8 @@ export const API_HANDLERS: Record<string, ApiHandler> = {
   b2_create_key: createKey,
   b2_list_keys: listKeys,
   b2_delete_key: deleteKey,
-  b2_update_file_retention: noFileLock,
-  b2_update_file_legal_hold: noFileLock,
+  b2_update_file_retention: updateFileRetention,
+  b2_update_file_legal_hold: updateFileLegalHold,
+  b2_get_bucket_notification_rules: getBucketNotificationRules,
+  b2_set_bucket_notification_rules: setBucketNotificationRules,
 };

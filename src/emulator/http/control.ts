@@ -41,15 +41,22 @@ function parseFaults(body: Record<string, unknown>): FaultOptions {
   out.retryAfterSeconds = num('retryAfterSeconds');
   out.expireTokenRate = num('expireTokenRate');
   out.dropConnectionRate = num('dropConnectionRate');
+  out.uploadBytesPerSecond = num('uploadBytesPerSecond');
   if (body.only !== undefined && body.only !== null) {
-    if (!Array.isArray(body.only) || body.only.some((x) => typeof x !== 'string')) throw badRequest('only must be an array of strings');
+    if (!Array.isArray(body.only) || body.only.some((x) => typeof x !== 'string'))
+      throw badRequest('only must be an array of strings');
     out.only = body.only as string[];
   }
   return out;
 }
 
 /** Handles `/_emulator/*`. */
-export async function handleControl(state: EmulatorState, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleControl(
+  state: EmulatorState,
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   checkMaster(state, req);
   if (path === '/_emulator/faults' && req.method === 'GET') {
     sendJson(res, 200, { faults: state.faults.get() });

@@ -49,3 +49,7 @@ export function notFound(message = 'File not present'): B2Error {
   return new B2Error(404, 'not_found', message);
 }
 
+/** 400 bucket_missing_file_lock: an Object Lock setting for a bucket without Object Lock (B2's message). */
+export function bucketMissingFileLock(): B2Error {
+  return new B2Error(400, 'bucket_missing_file_lock', 'The bucket is not file lock enabled');
+}

@@ -10,7 +10,12 @@ const JSON_TYPE = 'application/json;charset=UTF-8';
 const MAX_JSON_BODY = 4 * 1024 * 1024;
 
 /** Sends a JSON body with B2's content type and no-cache headers. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': JSON_TYPE,

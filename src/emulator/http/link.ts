@@ -136,7 +136,8 @@ class ThrottledSocket extends Duplex {
  */
 export function simulateLink(server: Server, link: LinkOptions): void {
   const { latencyMs = 0, bytesPerSecond } = link;
-  if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) throw new RangeError(`latency must be 0 or more milliseconds, not ${latencyMs}.`);
+  if (!(Number.isFinite(latencyMs) && latencyMs >= 0))
+    throw new RangeError(`latency must be 0 or more milliseconds, not ${latencyMs}.`);
   if (bytesPerSecond !== undefined && !(Number.isFinite(bytesPerSecond) && bytesPerSecond > 0)) {
     throw new RangeError(`bandwidth must be a positive number of bytes per second, not ${bytesPerSecond}.`);
   }

@@ -65,7 +65,8 @@ export class Params {
     let v = this.raw(name);
     if (v === undefined) return undefined;
     if (this.fromQuery && typeof v === 'string') v = v.trim().startsWith('[') ? parseJson(name, v) : v.split(',');
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw badRequest(`${name} must be an array of strings`);
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+      throw badRequest(`${name} must be an array of strings`);
     return v as string[];
   }
 
@@ -76,6 +77,20 @@ export class Params {
     if (this.fromQuery && typeof v === 'string') v = parseJson(name, v);
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw badRequest(`${name} must be an object`);
     return v as Record<string, unknown>;
+  }
+
+  /**
+   * An optional value of any JSON type, for fields that are objects, arrays or scalars (query
+   * form: JSON text when it parses, else the string itself). The caller checks the type.
+   */
+  optAny(name: string): unknown {
+    const v = this.raw(name);
+    if (!this.fromQuery || typeof v !== 'string') return v;
+    try {
+      return JSON.parse(v) as unknown;
+    } catch {
+      return v;
+    }
   }
 
   /** An optional array of anything (query form: JSON text). */

@@ -34,7 +34,14 @@ function methodNotAllowed(allowed: string): B2Error {
 }
 
 /** Runs one JSON API call: token, faults, parameters, handler, response. */
-async function jsonCall(state: EmulatorState, version: ApiVersion, name: string, req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
+async function jsonCall(
+  state: EmulatorState,
+  version: ApiVersion,
+  name: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+): Promise<void> {
   // hasOwn: names like "constructor" must not reach Object.prototype.
   const handler = Object.hasOwn(API_HANDLERS, name) ? API_HANDLERS[name] : undefined;
   if (!handler) throw notFound(`Unknown API endpoint ${name}`);

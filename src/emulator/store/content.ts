@@ -5,8 +5,14 @@ import type { BlobStore } from './blob-store.js';
 import type { Segment } from './model.js';
 
 /** Streams bytes `[start, end)` of the concatenated segments. */
-export async function* readContent(blobs: BlobStore, segments: Segment[], start: number, end: number): AsyncGenerator<Buffer> {
-  for (const seg of sliceSegments(segments, start, end)) yield* blobs.read(seg.blobId, seg.offset, seg.offset + seg.length);
+export async function* readContent(
+  blobs: BlobStore,
+  segments: Segment[],
+  start: number,
+  end: number,
+): AsyncGenerator<Buffer> {
+  for (const seg of sliceSegments(segments, start, end))
+    yield* blobs.read(seg.blobId, seg.offset, seg.offset + seg.length);
 }
 
 /** The segments covering bytes `[start, end)` (for copies: no bytes are duplicated). */
@@ -31,7 +37,10 @@ export function sliceSegments(segments: Segment[], start: number, end: number): 
  * (older B2 docs: a malformed range returns the whole file), `'unsatisfiable'` when the start is
  * past the end (416), else the inclusive `[start, end]` with the end clamped to the file.
  */
-export function parseRange(value: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+export function parseRange(
+  value: string | undefined,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | null {
   if (value === undefined) return null;
   const m = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(value);
   if (!m) return null;

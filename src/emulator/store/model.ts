@@ -2,6 +2,8 @@
  * The emulator's stored records. Everything here is plain JSON-serialisable data so the
  * persistence journal can write records verbatim (see persistence.ts).
  */
+import type { BucketSettings } from './bucket-settings.js';
+import type { FileProtection, ReplicationStatus } from './file-settings.js';
 
 /** API version selected by the `/b2api/vN/` path segment. */
 export type ApiVersion = 1 | 2 | 3 | 4;
@@ -15,8 +17,11 @@ export interface Segment {
   length: number;
 }
 
-/** One bucket. Names are unique case-insensitively (B2 rule). */
-export interface BucketRecord {
+/**
+ * One bucket. Names are unique case-insensitively (B2 rule). Its encryption, Object Lock,
+ * replication and notification settings are in {@link BucketSettings}.
+ */
+export interface BucketRecord extends BucketSettings {
   bucketId: string;
   bucketName: string;
   /** `allPublic`, `allPrivate` (B2 may add more; we only create these two). */
@@ -28,8 +33,11 @@ export interface BucketRecord {
   revision: number;
 }
 
-/** One stored file version: an upload (possibly a finished large file) or a hide marker. */
-export interface VersionRecord {
+/**
+ * One stored file version: an upload (possibly a finished large file) or a hide marker. Its
+ * encryption and Object Lock settings are in {@link FileProtection} (hide markers have none).
+ */
+export interface VersionRecord extends FileProtection {
   fileId: string;
   bucketId: string;
   fileName: string;
@@ -47,6 +55,8 @@ export interface VersionRecord {
   /** ms since the epoch. */
   uploadTimestamp: number;
   segments: Segment[];
+  /** Set on versions written to a bucket with a matching replication rule (docs/b2-api.md §11.2). */
+  replicationStatus?: ReplicationStatus;
 }
 
 /** One uploaded part of an unfinished large file. */
@@ -59,8 +69,11 @@ export interface PartRecord {
   segments: Segment[];
 }
 
-/** An unfinished large file (`action:"start"`). Parts are kept in a separate map. */
-export interface LargeFileRecord {
+/**
+ * An unfinished large file (`action:"start"`). Parts are kept in a separate map. Encryption and
+ * Object Lock are decided at b2_start_large_file and carried over when it is finished.
+ */
+export interface LargeFileRecord extends FileProtection {
   fileId: string;
   bucketId: string;
   fileName: string;

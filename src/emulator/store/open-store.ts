@@ -39,17 +39,25 @@ export async function makePrivate(dir: string): Promise<string[]> {
     const wanted = isDir ? 0o700 : 0o600;
     if ((mode & NOT_PRIVATE) !== 0 || (existed === null && path === dir)) {
       await chmod(path, wanted);
-      if (existed !== null) notices.push(`${path} was open to others (mode ${mode.toString(8).padStart(3, '0')}); changed to ${wanted.toString(8)} because --data holds every key's secret.`);
+      if (existed !== null)
+        notices.push(
+          `${path} was open to others (mode ${mode.toString(8).padStart(3, '0')}); changed to ${wanted.toString(8)} because --data holds every key's secret.`,
+        );
     }
     if (!isDir) return;
-    for (const e of await readdir(path, { withFileTypes: true })) if (e.isDirectory() || e.isFile()) await walk(join(path, e.name), e.isDirectory());
+    for (const e of await readdir(path, { withFileTypes: true }))
+      if (e.isDirectory() || e.isFile()) await walk(join(path, e.name), e.isDirectory());
   };
   await walk(dir, true);
   return notices;
 }
 
 /** Opens (and, with dataDir, loads) the store. */
-export async function openStore(opts: { dataDir?: string; masterKeyId?: string; masterKey?: string }): Promise<OpenedStore> {
+export async function openStore(opts: {
+  dataDir?: string;
+  masterKeyId?: string;
+  masterKey?: string;
+}): Promise<OpenedStore> {
   const accountId = newAccountId();
   const meta = { accountId, masterKeyId: masterKeyIdFor(accountId), masterKey: newSecret(), nextSeq: 1 };
   let store: Store;
@@ -69,7 +77,9 @@ export async function openStore(opts: { dataDir?: string; masterKeyId?: string; 
   } else {
     store = new Store(meta, new MemoryBlobStore());
   }
-  const changed = (opts.masterKeyId !== undefined && opts.masterKeyId !== store.meta.masterKeyId) || (opts.masterKey !== undefined && opts.masterKey !== store.meta.masterKey);
+  const changed =
+    (opts.masterKeyId !== undefined && opts.masterKeyId !== store.meta.masterKeyId) ||
+    (opts.masterKey !== undefined && opts.masterKey !== store.meta.masterKey);
   if (changed || !loaded) {
     store.meta = {
       ...store.meta,

@@ -87,7 +87,11 @@ export class FileJournal implements Journal {
 
   /** Rewrites the snapshot from memory and starts an empty journal. */
   async compact(): Promise<void> {
-    const text = this.store.snapshot().map((r) => JSON.stringify(r)).join('\n') + '\n';
+    const text =
+      this.store
+        .snapshot()
+        .map((r) => JSON.stringify(r))
+        .join('\n') + '\n';
     await writeAtomic(this.dir, join(this.dir, 'state.jsonl'), text);
     await this.handle?.close();
     this.handle = await open(this.journalPath, 'w', 0o600);

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { BlobStore } from '../store/blob-store.js';
 import { B2Error, badRequest } from '../http/errors.js';
 import { header } from '../http/http-util.js';
@@ -32,7 +33,8 @@ export class ConnectionDropped extends Error {
  * Content-Length give 400 (B2 requires the length up front).
  */
 export function uploadLengths(req: IncomingMessage): { total: number; dataLength: number; sha1Mode: string } {
-  if (header(req, 'transfer-encoding')) throw badRequest('Chunked transfer encoding is not supported; send Content-Length');
+  if (header(req, 'transfer-encoding'))
+    throw badRequest('Chunked transfer encoding is not supported; send Content-Length');
   const cl = header(req, 'content-length');
   if (cl === undefined || !/^\d+$/.test(cl)) throw badRequest('Missing Content-Length header');
   const total = Number(cl);
@@ -51,7 +53,8 @@ export function uploadLengths(req: IncomingMessage): { total: number; dataLength
 
 /**
  * Streams the body into a new blob. Verifies length and SHA1; on any failure the blob is
- * discarded and a 400 thrown. `dropAt` (bytes) destroys the socket once that much arrived.
+ * discarded and a 400 thrown. `dropAt` (bytes) destroys the socket once that much arrived;
+ * `bytesPerSecond` reads no faster than that (injected slow link: the client's socket backs up).
  * `withMd5`: MD5 costs about three times SHA1 (no CPU support), so it is computed for whole-file
  * uploads, whose contentMd5 clients may read, but not for large-file parts (no client reads it;
  * B2 documents contentMd5 as absent/null for large files).
@@ -60,10 +63,11 @@ export async function receiveBody(
   req: IncomingMessage,
   blobs: BlobStore,
   lengths: { total: number; dataLength: number; sha1Mode: string },
-  opts: { dropAt?: number; withMd5: boolean },
+  opts: { dropAt?: number; withMd5: boolean; bytesPerSecond?: number },
 ): Promise<ReceivedBody> {
   const { total, dataLength, sha1Mode } = lengths;
-  const { dropAt } = opts;
+  const { dropAt, bytesPerSecond } = opts;
+  const started = performance.now();
   const sha1 = createHash('sha1');
   const md5 = opts.withMd5 ? createHash('md5') : undefined;
   const writer = blobs.create();
@@ -86,6 +90,11 @@ export async function receiveBody(
       if (dropAt !== undefined && received >= dropAt) {
         req.socket.destroy();
         throw new ConnectionDropped();
+      }
+      if (bytesPerSecond !== undefined) {
+        // Not reading on holds the rest in the sockets' buffers, and the sender then waits.
+        const early = started + (received * 1000) / bytesPerSecond - performance.now();
+        if (early > 0) await sleep(early);
       }
     }
     if (received !== total) {

@@ -1,6 +1,7 @@
 /**
  * b2_upload_part: POST to a part upload URL with X-Bz-Part-Number (1–10000), Content-Length and
- * X-Bz-Content-Sha1. Re-uploading a part number replaces it. Size rules are checked at finish
+ * X-Bz-Content-Sha1, and the encryption headers of its large file (docs/b2-api.md §9.3).
+ * Re-uploading a part number replaces it. Size rules are checked at finish
  * (only the last part may be below absoluteMinimumPartSize).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -12,6 +13,8 @@ import type { PartRecord } from '../store/model.js';
 import { principalFor } from '../auth/principal.js';
 import { noteCaller } from '../auth/refusals.js';
 import { partObject } from '../api/shapes.js';
+import { parseSseHeaders } from '../api/encryption.js';
+import { requireSameEncryption } from '../api/customer-keys.js';
 import type { EmulatorState } from '../state.js';
 import { withUploadToken } from './upload.js';
 
@@ -35,9 +38,16 @@ export async function uploadPart(
   const rawNumber = header(req, 'x-bz-part-number') ?? '';
   const partNumber = /^\d+$/.test(rawNumber) ? Number(rawNumber) : NaN;
   if (!(partNumber >= 1 && partNumber <= 10_000)) throw badRequest('Part number must be in range 1 - 10000');
+  requireSameEncryption(large.sse, parseSseHeaders(req), `Part ${partNumber}`);
   const lengths = uploadLengths(req);
   if (lengths.dataLength > MAX_PART_BYTES) throw badRequest(`Part is larger than ${MAX_PART_BYTES} bytes`);
-  const body = await withUploadToken(token, () => receiveBody(req, state.store.blobs, lengths, { dropAt: dropAt(lengths.total), withMd5: false }));
+  const body = await withUploadToken(token, () =>
+    receiveBody(req, state.store.blobs, lengths, {
+      dropAt: dropAt(lengths.total),
+      bytesPerSecond: state.faults.uploadRate('b2_upload_part'),
+      withMd5: false,
+    }),
+  );
   if (!state.store.largeFiles.has(fileId)) {
     // Cancelled or finished while the part was arriving.
     for (const seg of body.segments) await state.store.blobs.delete(seg.blobId);
@@ -52,5 +62,5 @@ export async function uploadPart(
     segments: body.segments,
   };
   await state.store.commit({ t: 'part', fileId, v: part });
-  sendJson(res, 200, partObject(fileId, part));
+  sendJson(res, 200, partObject(fileId, part, large.sse));
 }

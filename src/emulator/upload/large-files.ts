@@ -1,16 +1,19 @@
 /**
  * The large-file API (docs/b2-api.md §5.2): b2_start_large_file, b2_get_upload_part_url,
- * b2_list_parts, b2_finish_large_file, b2_cancel_large_file, b2_list_unfinished_large_files. Part
- * uploads are in large-file-parts.ts. Finishing keeps the file ID, reports contentSha1 "none" and
- * the start time as uploadTimestamp, and references the parts' bytes without copying them.
+ * b2_list_parts, b2_cancel_large_file, b2_list_unfinished_large_files. Part uploads are in
+ * large-file-parts.ts, b2_finish_large_file in large-file-finish.ts.
  */
 import { bucketById, largeFileById, pageSize } from '../api/api-common.js';
 import { requireBucket, requireCapability, requireFileAccess, requireName } from '../auth/enforce.js';
 import { badRequest, unauthorized } from '../http/errors.js';
 import { newFileId } from '../store/ids.js';
-import type { LargeFileRecord, PartRecord, Segment, VersionRecord } from '../store/model.js';
+import type { LargeFileRecord } from '../store/model.js';
 import { normaliseFileInfo, resolveContentType, validateFileName } from '../api/names.js';
-import { fileObject, partObject, startObject } from '../api/shapes.js';
+import { partObject, startObject } from '../api/shapes.js';
+import { parseSseJson } from '../api/encryption.js';
+import { parseLegalHold, parseRetentionJson } from '../api/lock-rules.js';
+import { newFileProtection, type ProtectionRequest } from '../api/protection.js';
+import type { FileProtection } from '../store/file-settings.js';
 import type { ApiContext } from '../state.js';
 import type { Store } from '../store/store.js';
 
@@ -20,24 +23,46 @@ export interface NewLargeFile {
   fileName: string;
   contentType: string;
   fileInfo: Record<string, unknown>;
+  /**
+   * Decides encryption and Object Lock once name and info are valid (see ../api/protection.ts);
+   * none when absent (the demo seed).
+   */
+  protect?: (fileName: string, fileInfo: Record<string, string>) => FileProtection;
+  /** `customUploadTimestamp` (ms, checked): the upload time the finished file reports. */
+  uploadTimestamp?: number;
 }
 
 /** Validates and records a new unfinished large file. Throws 400. */
 export async function startLargeFileRecord(store: Store, input: NewLargeFile): Promise<LargeFileRecord> {
   validateFileName(input.fileName);
+  const contentType = resolveContentType(input.contentType, input.fileName);
+  const fileInfo = normaliseFileInfo(input.fileInfo, input.fileName);
+  const protection = input.protect?.(input.fileName, fileInfo) ?? {};
   const seq = store.nextSeq();
   const now = Date.now();
   const record: LargeFileRecord = {
+    ...protection,
     fileId: newFileId(input.bucketId, seq, true, now),
     bucketId: input.bucketId,
     fileName: input.fileName,
     seq,
-    contentType: resolveContentType(input.contentType, input.fileName),
-    fileInfo: normaliseFileInfo(input.fileInfo, input.fileName),
-    uploadTimestamp: now,
+    contentType,
+    fileInfo,
+    uploadTimestamp: input.uploadTimestamp ?? now,
   };
   await store.commit({ t: 'large', v: record });
   return record;
+}
+
+/**
+ * `customUploadTimestamp` of b2_start_large_file, like X-Bz-Custom-Upload-Timestamp on uploads
+ * (docs/b2-api.md §5.1): ms since the epoch, never in the future. Throws 400.
+ */
+function customUploadTimestamp(ctx: ApiContext, now: number): number | undefined {
+  const ts = ctx.params.optInt('customUploadTimestamp');
+  if (ts !== undefined && (ts < 0 || ts > now))
+    throw badRequest('Invalid customUploadTimestamp: it must be a time in milliseconds, not in the future');
+  return ts;
 }
 
 /** b2_start_large_file. */
@@ -48,11 +73,19 @@ export async function startLargeFile(ctx: ApiContext): Promise<unknown> {
   requireBucket(principal, bucket.bucketId);
   const fileName = params.string('fileName');
   requireName(principal, fileName);
+  const now = Date.now();
+  const request: ProtectionRequest = {
+    sse: parseSseJson(params.optAny('serverSideEncryption'), 'serverSideEncryption'),
+    retention: parseRetentionJson(params.optAny('fileRetention'), now),
+    legalHold: parseLegalHold(params.optAny('legalHold')),
+  };
   const record = await startLargeFileRecord(ctx.state.store, {
     bucketId: bucket.bucketId,
     fileName,
     contentType: params.string('contentType'),
     fileInfo: params.optObject('fileInfo') ?? {},
+    protect: (name, info) => newFileProtection(principal, bucket, request, name, info, now),
+    uploadTimestamp: customUploadTimestamp(ctx, now),
   });
   return startObject(ctx.shape, record);
 }
@@ -80,62 +113,9 @@ export function listParts(ctx: ApiContext): unknown {
     .sort((a, b) => a.partNumber - b.partNumber);
   const page = parts.slice(0, max);
   return {
-    parts: page.map((p) => partObject(l.fileId, p)),
+    parts: page.map((p) => partObject(l.fileId, p, l.sse)),
     nextPartNumber: parts[max]?.partNumber ?? null,
   };
-}
-
-/**
- * Finishes a large file: parts 1…N must all exist (N = partSha1Array length, no extras), match
- * their SHA1s, and all but the last be at least absoluteMinimumPartSize. Throws 400.
- */
-export async function finishLargeFileRecord(store: Store, fileId: string, sha1s: string[], minPart: number): Promise<VersionRecord> {
-  const l = store.largeFiles.get(fileId);
-  if (!l) throw badRequest(`Invalid fileId: ${fileId}`);
-  const parts = store.parts.get(fileId) ?? new Map<number, PartRecord>();
-  if (sha1s.length === 0) throw badRequest('partSha1Array must not be empty');
-  for (const n of parts.keys()) {
-    if (n > sha1s.length) throw badRequest(`Part number ${n} was uploaded but is not in partSha1Array`);
-  }
-  const segments: Segment[] = [];
-  let total = 0;
-  for (let i = 0; i < sha1s.length; i++) {
-    const part = parts.get(i + 1);
-    if (!part) throw badRequest(`Part number ${i + 1} has not been uploaded`);
-    if (part.contentSha1 !== sha1s[i]?.toLowerCase()) throw badRequest(`Sha1 mismatch for part number ${i + 1}`);
-    if (i < sha1s.length - 1 && part.contentLength < minPart) {
-      throw badRequest(`Part number ${i + 1} is smaller than the minimum part size of ${minPart} bytes`);
-    }
-    segments.push(...part.segments);
-    total += part.contentLength;
-  }
-  const v: VersionRecord = {
-    fileId: l.fileId,
-    bucketId: l.bucketId,
-    fileName: l.fileName,
-    action: 'upload',
-    seq: l.seq,
-    contentLength: total,
-    contentSha1: 'none',
-    contentMd5: null,
-    contentType: l.contentType,
-    fileInfo: l.fileInfo,
-    uploadTimestamp: l.uploadTimestamp,
-    segments,
-  };
-  // Version first, then drop the large file: blob references never touch zero in between.
-  await store.commit({ t: 'version', v }, { t: 'large-', id: l.fileId });
-  return v;
-}
-
-/** b2_finish_large_file. */
-export async function finishLargeFile(ctx: ApiContext): Promise<unknown> {
-  const l = largeFileById(ctx, ctx.params.string('fileId'));
-  requireFileAccess(ctx.principal, 'writeFiles', l.bucketId, l.fileName);
-  const sha1s = ctx.params.optStringArray('partSha1Array');
-  if (!sha1s) throw badRequest('required field partSha1Array is missing');
-  const v = await finishLargeFileRecord(ctx.state.store, l.fileId, sha1s, ctx.state.settings.absoluteMinimumPartSize);
-  return fileObject(ctx.shape, v);
 }
 
 /** b2_cancel_large_file. */
@@ -154,7 +134,8 @@ export function listUnfinishedLargeFiles(ctx: ApiContext): unknown {
   requireBucket(p, bucket.bucketId);
   let prefix = ctx.params.optString('namePrefix') ?? '';
   if (p.namePrefix !== null && !prefix.startsWith(p.namePrefix)) {
-    if (ctx.version > 1) throw unauthorized(`The application key is only allowed to list files starting with ${p.namePrefix}`);
+    if (ctx.version > 1)
+      throw unauthorized(`The application key is only allowed to list files starting with ${p.namePrefix}`);
     if (!p.namePrefix.startsWith(prefix)) return { files: [], nextFileId: null };
     prefix = p.namePrefix;
   }

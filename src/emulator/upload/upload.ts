@@ -14,6 +14,8 @@ import { newFileId } from '../store/ids.js';
 import type { ApiVersion, VersionRecord } from '../store/model.js';
 import { principalFor } from '../auth/principal.js';
 import { fileObject } from '../api/shapes.js';
+import { newFileProtection } from '../api/protection.js';
+import { replicationStatusFor } from '../api/replication.js';
 import type { ApiContext, EmulatorState } from '../state.js';
 import { parseUploadMeta } from './upload-headers.js';
 
@@ -65,14 +67,23 @@ export async function uploadFile(
   requireBucket(principal, bucketId);
   const meta = parseUploadMeta(req);
   requireName(principal, meta.fileName);
+  const protection = newFileProtection(principal, bucket, meta.protection, meta.fileName, meta.fileInfo, Date.now());
   const lengths = uploadLengths(req);
   // b2_upload_file takes at most 5 GB; bigger files must be large files (docs/b2-api.md §5.1).
-  if (lengths.dataLength > MAX_UPLOAD_BYTES) throw badRequest(`File is larger than ${MAX_UPLOAD_BYTES} bytes; use the large-file API`);
-  const body = await withUploadToken(token, () => receiveBody(req, state.store.blobs, lengths, { dropAt: dropAt(lengths.total), withMd5: true }));
+  if (lengths.dataLength > MAX_UPLOAD_BYTES)
+    throw badRequest(`File is larger than ${MAX_UPLOAD_BYTES} bytes; use the large-file API`);
+  const body = await withUploadToken(token, () =>
+    receiveBody(req, state.store.blobs, lengths, {
+      dropAt: dropAt(lengths.total),
+      bytesPerSecond: state.faults.uploadRate('b2_upload_file'),
+      withMd5: true,
+    }),
+  );
   const store = state.store;
   const seq = store.nextSeq();
   const now = Date.now();
   const record: VersionRecord = {
+    ...protection,
     fileId: newFileId(bucketId, seq, false, now),
     bucketId,
     fileName: meta.fileName,
@@ -85,6 +96,7 @@ export async function uploadFile(
     fileInfo: meta.fileInfo,
     uploadTimestamp: meta.customTimestamp ?? now,
     segments: body.segments,
+    replicationStatus: replicationStatusFor(bucket, meta.fileName),
   };
   await store.commit({ t: 'version', v: record });
   sendJson(res, 200, fileObject({ version, accountId: store.meta.accountId, principal }, record));

@@ -2,7 +2,7 @@
  * Account administration for the accounts/keys UI: application keys (v4 shapes: `bucketIds`) and
  * buckets. The key calls go through the session's `api` helper on v4 because backblaze-b2 1.7.1
  * speaks v2 there, where b2_create_key takes one `bucketId` and b2_list_keys leaves out
- * multi-bucket keys (reference §1.4).
+ * multi-bucket keys (docs/b2-api.md §1.4).
  */
 import type { BucketDirectory, BucketRef } from './buckets.js';
 import type { CallContext } from './error-map.js';
@@ -21,8 +21,16 @@ export interface CreateKeyRequest {
 }
 
 function record(k: WireKeyV4): KeyRecord {
-  const bucketIds = k.bucketIds === null || k.bucketIds === undefined || k.bucketIds.length === 0 ? null : [...k.bucketIds];
-  return { applicationKeyId: k.applicationKeyId, keyName: k.keyName, capabilities: [...k.capabilities], bucketIds, namePrefix: k.namePrefix ?? null, expiresAt: k.expirationTimestamp ?? null };
+  const bucketIds =
+    k.bucketIds === null || k.bucketIds === undefined || k.bucketIds.length === 0 ? null : [...k.bucketIds];
+  return {
+    applicationKeyId: k.applicationKeyId,
+    keyName: k.keyName,
+    capabilities: [...k.capabilities],
+    bucketIds,
+    namePrefix: k.namePrefix ?? null,
+    expiresAt: k.expirationTimestamp ?? null,
+  };
 }
 
 /** Key management helpers (B2Provider.keys). */
@@ -39,7 +47,10 @@ export class KeyAdmin {
     const out: KeyRecord[] = [];
     let start: string | null = null;
     do {
-      const body: Record<string, unknown> = { accountId: this.session.auth.accountId, maxKeyCount: options.pageSize ?? 1000 };
+      const body: Record<string, unknown> = {
+        accountId: this.session.auth.accountId,
+        maxKeyCount: options.pageSize ?? 1000,
+      };
       if (start !== null) body.startApplicationKeyId = start;
       const page: WireListKeysV4 = await this.session.api<WireListKeysV4>('b2_list_keys', body, ctx, signal);
       out.push(...page.keys.map(record));
@@ -54,9 +65,15 @@ export class KeyAdmin {
    */
   async createKey(req: CreateKeyRequest, signal?: AbortSignal): Promise<CreatedKey> {
     const ctx: CallContext = { op: 'b2_create_key', capability: 'writeKeys', action: 'Creating a key' };
-    const body: Record<string, unknown> = { accountId: this.session.auth.accountId, keyName: req.keyName, capabilities: req.capabilities };
-    if (req.bucketIds !== undefined && req.bucketIds !== null && req.bucketIds.length > 0) body.bucketIds = req.bucketIds;
-    if (req.namePrefix !== undefined && req.namePrefix !== null && req.namePrefix !== '') body.namePrefix = req.namePrefix;
+    const body: Record<string, unknown> = {
+      accountId: this.session.auth.accountId,
+      keyName: req.keyName,
+      capabilities: req.capabilities,
+    };
+    if (req.bucketIds !== undefined && req.bucketIds !== null && req.bucketIds.length > 0)
+      body.bucketIds = req.bucketIds;
+    if (req.namePrefix !== undefined && req.namePrefix !== null && req.namePrefix !== '')
+      body.namePrefix = req.namePrefix;
     if (req.validDurationInSeconds !== undefined) body.validDurationInSeconds = req.validDurationInSeconds;
     const k = await this.session.api<WireKeyV4>('b2_create_key', body, ctx, signal);
     return { ...record(k), applicationKey: k.applicationKey ?? '' };
@@ -76,9 +93,23 @@ export class KeyAdmin {
  * Creates a bucket (`allPrivate` unless told otherwise).
  * @throws AlreadyExistsError (name taken anywhere on B2), PermissionDeniedError (writeBuckets), ConflictError, TransientError
  */
-export async function createBucket(session: B2Session, buckets: BucketDirectory, name: string, type = 'allPrivate', signal?: AbortSignal): Promise<BucketRef> {
-  const ctx: CallContext = { op: 'b2_create_bucket', bucket: name, path: `/${name}`, capability: 'writeBuckets', action: 'Creating a bucket' };
-  const b = await session.lib<WireBucket>(ctx, signal, (c, x) => c.createBucket({ bucketName: name, bucketType: type, ...x }));
+export async function createBucket(
+  session: B2Session,
+  buckets: BucketDirectory,
+  name: string,
+  type = 'allPrivate',
+  signal?: AbortSignal,
+): Promise<BucketRef> {
+  const ctx: CallContext = {
+    op: 'b2_create_bucket',
+    bucket: name,
+    path: `/${name}`,
+    capability: 'writeBuckets',
+    action: 'Creating a bucket',
+  };
+  const b = await session.lib<WireBucket>(ctx, signal, (c, x) =>
+    c.createBucket({ bucketName: name, bucketType: type, ...x }),
+  );
   const ref = { name: b.bucketName, id: b.bucketId, type: b.bucketType };
   buckets.add(ref);
   return ref;
@@ -88,9 +119,20 @@ export async function createBucket(session: B2Session, buckets: BucketDirectory,
  * Deletes an empty bucket.
  * @throws NotFoundError, NotEmptyError (files, versions or unfinished uploads left), PermissionDeniedError (deleteBuckets), TransientError
  */
-export async function deleteBucket(session: B2Session, buckets: BucketDirectory, name: string, signal?: AbortSignal): Promise<void> {
+export async function deleteBucket(
+  session: B2Session,
+  buckets: BucketDirectory,
+  name: string,
+  signal?: AbortSignal,
+): Promise<void> {
   const ref = await buckets.resolve(name, signal);
-  const ctx: CallContext = { op: 'b2_delete_bucket', bucket: name, path: `/${name}`, capability: 'deleteBuckets', action: 'Deleting a bucket' };
+  const ctx: CallContext = {
+    op: 'b2_delete_bucket',
+    bucket: name,
+    path: `/${name}`,
+    capability: 'deleteBuckets',
+    action: 'Deleting a bucket',
+  };
   await session.lib(ctx, signal, (c, x) => c.deleteBucket({ bucketId: ref.id, ...x }));
   buckets.forget(name);
 }

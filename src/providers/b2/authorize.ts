@@ -4,8 +4,8 @@
  * Why not the library's `authorize()`: backblaze-b2 1.7.1 hard-codes
  * `https://api.backblazeb2.com/b2api/v2/b2_authorize_account`, and keys created through v4 with any
  * bucket restriction (every multi-bucket key, and new bucket keys from the CLI and web UI) get
- * 400 "not currently supported on API version number 2" there (reference §0.3, §1.4). v4 works for
- * every key type, and its token works on the library's v2 endpoints (reference §0.1), so we call
+ * 400 "not currently supported on API version number 2" there (docs/b2-api.md §1.4). v4 works for
+ * every key type, and its token works on the library's v2 endpoints (docs/b2-api.md §1.1), so we call
  * v4 ourselves and hand token/apiUrl/downloadUrl/accountId to the library in `applyToClient`.
  */
 import type B2 from 'backblaze-b2';
@@ -35,18 +35,25 @@ const KEY_MANAGEMENT = ['listKeys', 'writeKeys', 'deleteKeys'];
 
 /**
  * Normalises v4 `allowed` into KeyInfo.
- * - buckets: `null` and `[]` both mean "all buckets" (reference §1.3; rclone checks len, b2sdk truthiness).
+ * - buckets: `null` and `[]` both mean "all buckets" (docs/b2-api.md §1.3; rclone checks len, b2sdk truthiness).
  * - isMaster: the key ID equals the account ID (the master key may be given as the account ID), or
  *   the key has listKeys+writeKeys+deleteKeys with no bucket and no name-prefix restriction
- *   (writeKeys on such a key can mint any key, so it is effectively the master key; reference §3.1).
+ *   (writeKeys on such a key can mint any key, so it is effectively the master key; docs/b2-api.md §2.5).
  */
-export function keyInfoFromAllowed(applicationKeyId: string, accountId: string, allowed: WireAllowedV4 | undefined, expiresAt: number | null | undefined): KeyInfo {
+export function keyInfoFromAllowed(
+  applicationKeyId: string,
+  accountId: string,
+  allowed: WireAllowedV4 | undefined,
+  expiresAt: number | null | undefined,
+): KeyInfo {
   const buckets = allowed?.buckets ?? null;
   const capabilities = [...(allowed?.capabilities ?? [])];
   const namePrefix = allowed?.namePrefix ?? null;
-  const normalisedBuckets = buckets === null || buckets.length === 0 ? null : buckets.map((b) => ({ id: b.id, name: b.name ?? null }));
+  const normalisedBuckets =
+    buckets === null || buckets.length === 0 ? null : buckets.map((b) => ({ id: b.id, name: b.name ?? null }));
   const unrestricted = normalisedBuckets === null && (namePrefix === null || namePrefix === '');
-  const isMaster = applicationKeyId === accountId || (unrestricted && KEY_MANAGEMENT.every((c) => capabilities.includes(c)));
+  const isMaster =
+    applicationKeyId === accountId || (unrestricted && KEY_MANAGEMENT.every((c) => capabilities.includes(c)));
   return {
     accountId,
     applicationKeyId,
@@ -73,7 +80,9 @@ function authFailure(e: B2CallError, endpoint: string): Error {
   if (e.silence !== undefined) {
     const waited = formatWait(e.silence.waitedMs);
     const what = e.silence.phase === 'connect' ? `could not connect within ${waited}` : `sent no answer for ${waited}`;
-    return new UnreachableError(`Cannot reach B2 at ${e.silence.host}: signing in ${what} (${triedTimes(e.attempts)}).`);
+    return new UnreachableError(
+      `Cannot reach B2 at ${e.silence.host}: signing in ${what} (${triedTimes(e.attempts)}).`,
+    );
   }
   if (e.isNetwork) return new UnreachableError(`Cannot reach B2 at ${host} (${e.networkCode ?? 'network error'}).`);
   const msg = e.message.toLowerCase();
@@ -82,11 +91,17 @@ function authFailure(e: B2CallError, endpoint: string): Error {
     if (/deleted|revoked|does not exist|not found|not valid|unknown/.test(msg)) {
       return new AuthError('B2 does not know this application key ID: it was deleted or mistyped.');
     }
-    if (e.code === 'transaction_cap_exceeded') return new AuthError('B2 refused to authorize: the account reached its transaction cap.');
-    return new AuthError('B2 rejected the application key ID or key: check that both are right and the key was not deleted.');
+    if (e.code === 'transaction_cap_exceeded')
+      return new AuthError('B2 refused to authorize: the account reached its transaction cap.');
+    return new AuthError(
+      'B2 rejected the application key ID or key: check that both are right and the key was not deleted.',
+    );
   }
-  if (e.status === 400) return new AuthError(`B2 refused this key (${e.code}${e.message !== '' ? `: ${e.message}` : ''}).`);
-  return new UnreachableError(`B2 at ${host} is not answering properly (${e.status ?? ''} ${e.code}); try again later.`);
+  if (e.status === 400)
+    return new AuthError(`B2 refused this key (${e.code}${e.message !== '' ? `: ${e.message}` : ''}).`);
+  return new UnreachableError(
+    `B2 at ${host} is not answering properly (${e.status ?? ''} ${e.code}); try again later.`,
+  );
 }
 
 function safeHost(endpoint: string): string {
@@ -137,18 +152,33 @@ export async function authorizeV4(
   try {
     agent = options.agents.for(new URL(url));
   } catch {
-    throw new UnreachableError(`The endpoint "${endpointBase(endpoint)}" is not a URL (for example https://api.backblazeb2.com).`);
+    throw new UnreachableError(
+      `The endpoint "${endpointBase(endpoint)}" is not a URL (for example https://api.backblazeb2.com).`,
+    );
   }
   let body: WireAuthorizeV4;
   try {
-    body = await withRetry(async () => {
-      const res = await sendHttp({ method: 'GET', url, headers: { Authorization: `Basic ${basic}`, 'User-Agent': options.userAgent }, agent, signal: options.signal });
-      const json = await readJson(res);
-      if (json === null || typeof json !== 'object' || !('apiInfo' in json)) {
-        throw errorFromBody(502, { code: 'not_b2', message: 'the endpoint did not answer like B2' }, null);
-      }
-      return json as WireAuthorizeV4;
-    }, { policy: options.policy, signal: options.signal, giveUp: (e, attempt) => e.isUnreachable && attempt >= UNREACHABLE_TRIES });
+    body = await withRetry(
+      async () => {
+        const res = await sendHttp({
+          method: 'GET',
+          url,
+          headers: { Authorization: `Basic ${basic}`, 'User-Agent': options.userAgent },
+          agent,
+          signal: options.signal,
+        });
+        const json = await readJson(res);
+        if (json === null || typeof json !== 'object' || !('apiInfo' in json)) {
+          throw errorFromBody(502, { code: 'not_b2', message: 'the endpoint did not answer like B2' }, null);
+        }
+        return json as WireAuthorizeV4;
+      },
+      {
+        policy: options.policy,
+        signal: options.signal,
+        giveUp: (e, attempt) => e.isUnreachable && attempt >= UNREACHABLE_TRIES,
+      },
+    );
   } catch (raw) {
     const e = toCallError(raw);
     if (e === null) throw raw;
@@ -163,5 +193,8 @@ export async function authorizeV4(
     recommendedPartSize: api.recommendedPartSize,
     absoluteMinimumPartSize: api.absoluteMinimumPartSize,
   };
-  return { auth, keyInfo: keyInfoFromAllowed(applicationKeyId, body.accountId, api.allowed, body.applicationKeyExpirationTimestamp) };
+  return {
+    auth,
+    keyInfo: keyInfoFromAllowed(applicationKeyId, body.accountId, api.allowed, body.applicationKeyExpirationTimestamp),
+  };
 }

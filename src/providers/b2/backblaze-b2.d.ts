@@ -46,7 +46,13 @@ declare module 'backblaze-b2' {
       },
     ): Promise<LibResponse<unknown>>;
     listFileNames(
-      args: LibCallArgs & { bucketId: string; startFileName?: string; maxFileCount?: number; prefix?: string; delimiter?: string | null },
+      args: LibCallArgs & {
+        bucketId: string;
+        startFileName?: string;
+        maxFileCount?: number;
+        prefix?: string;
+        delimiter?: string | null;
+      },
     ): Promise<LibResponse<unknown>>;
     listFileVersions(
       args: LibCallArgs & { bucketId: string; startFileName?: string; startFileId?: string; maxFileCount?: number },
@@ -57,14 +63,25 @@ declare module 'backblaze-b2' {
       args: LibCallArgs & { bucketId: string; fileNamePrefix: string; validDurationInSeconds: number },
     ): Promise<LibResponse<unknown>>;
     deleteFileVersion(args: LibCallArgs & { fileId: string; fileName: string }): Promise<LibResponse<unknown>>;
-    startLargeFile(args: LibCallArgs & { bucketId: string; fileName: string; contentType?: string }): Promise<LibResponse<unknown>>;
+    startLargeFile(
+      args: LibCallArgs & { bucketId: string; fileName: string; contentType?: string },
+    ): Promise<LibResponse<unknown>>;
     getUploadPartUrl(args: LibCallArgs & { fileId: string }): Promise<LibResponse<unknown>>;
     uploadPart(
-      args: LibCallArgs & { uploadUrl: string; uploadAuthToken: string; partNumber: number; data: unknown; contentLength?: number; hash: string },
+      args: LibCallArgs & {
+        uploadUrl: string;
+        uploadAuthToken: string;
+        partNumber: number;
+        data: unknown;
+        contentLength?: number;
+        hash: string;
+      },
     ): Promise<LibResponse<unknown>>;
     finishLargeFile(args: LibCallArgs & { fileId: string; partSha1Array: string[] }): Promise<LibResponse<unknown>>;
     cancelLargeFile(args: LibCallArgs & { fileId: string }): Promise<LibResponse<unknown>>;
-    listParts(args: LibCallArgs & { fileId: string; startPartNumber?: number; maxPartCount?: number }): Promise<LibResponse<unknown>>;
+    listParts(
+      args: LibCallArgs & { fileId: string; startPartNumber?: number; maxPartCount?: number },
+    ): Promise<LibResponse<unknown>>;
   }
 
   export = B2;

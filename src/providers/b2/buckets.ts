@@ -2,7 +2,7 @@
  * Buckets: the root listing and bucket-name → bucket-ID resolution.
  *
  * A restricted key (allowed.buckets set) never calls b2_list_buckets without a filter: B2 answers
- * 401 for that (reference §0.6, §3.2). Its buckets come from allowed.buckets, and when it has
+ * 401 for that (docs/b2-api.md §1.5, §2.2). Its buckets come from allowed.buckets, and when it has
  * listBuckets each is looked up with `bucketId` to learn its type (as rclone does).
  *
  * Resolving a name, in order: the cache; the key's allowed buckets; `knownBuckets` from the caller
@@ -12,20 +12,32 @@
  * name, which need no ID (download-by-name) and keep working.
  */
 import { NotFoundError, PermissionDeniedError } from '../errors.js';
-import type { Entry } from '../types.js';
+import type { BucketSettings, Entry } from '../types.js';
+import { bucketSettings } from './bucket-settings.js';
 import type { B2Session } from './session.js';
 import type { WireBucket, WireListBuckets } from './wire-types.js';
 import { bucketProblem } from '../../state/permissions/permission-reasons.js';
 
-/** A resolved bucket. `type` is known only when it came from b2_list_buckets. */
+/** A resolved bucket. `type` and `settings` are known only when it came from b2_list_buckets. */
 export interface BucketRef {
   name: string;
   id: string;
   type?: string;
+  settings?: BucketSettings;
 }
 
 function bucketEntry(b: BucketRef): Entry {
-  return { name: b.name, path: `/${b.name}`, kind: 'bucket', size: 0, mtimeMs: null, bucketId: b.id, bucketType: b.type };
+  const e: Entry = {
+    name: b.name,
+    path: `/${b.name}`,
+    kind: 'bucket',
+    size: 0,
+    mtimeMs: null,
+    bucketId: b.id,
+    bucketType: b.type,
+  };
+  if (b.settings !== undefined) e.bucketSettings = b.settings;
+  return e;
 }
 
 /** Bucket lookups for one session, cached by name (see the module comment for the rules). */
@@ -42,7 +54,13 @@ export class BucketDirectory {
   }
 
   private remember(b: WireBucket): BucketRef {
-    const ref = { name: b.bucketName, id: b.bucketId, type: b.bucketType };
+    const settings = bucketSettings(b);
+    const ref: BucketRef = {
+      name: b.bucketName,
+      id: b.bucketId,
+      type: b.bucketType,
+      ...(settings === undefined ? {} : { settings }),
+    };
     this.cache.set(ref.name, ref);
     return ref;
   }
@@ -57,10 +75,19 @@ export class BucketDirectory {
     this.cache.set(ref.name, ref);
   }
 
-  private async lookup(filter: { bucketId: string } | { bucketName: string }, signal?: AbortSignal): Promise<BucketRef | null> {
+  private async lookup(
+    filter: { bucketId: string } | { bucketName: string },
+    signal?: AbortSignal,
+  ): Promise<BucketRef | null> {
     const name = 'bucketName' in filter ? filter.bucketName : undefined;
     const data = await this.session.lib<WireListBuckets>(
-      { op: 'b2_list_buckets', bucket: name, capability: 'listBuckets', action: 'Listing buckets', path: name === undefined ? '/' : `/${name}` },
+      {
+        op: 'b2_list_buckets',
+        bucket: name,
+        capability: 'listBuckets',
+        action: 'Listing buckets',
+        path: name === undefined ? '/' : `/${name}`,
+      },
       signal,
       (c, x) => c.getBucket({ ...filter, ...x }),
     );
@@ -145,13 +172,19 @@ export class BucketDirectory {
       const known = Object.entries(this.knownBuckets);
       if (known.length > 0) return known.map(([name, id]) => bucketEntry({ name, id }));
       const has = key.capabilities.join(', ') || 'no capabilities';
-      throw new PermissionDeniedError(`Listing buckets needs the listBuckets capability; this key has ${has}.`, ['listBuckets'], '/');
+      throw new PermissionDeniedError(
+        `Listing buckets needs the listBuckets capability; this key has ${has}.`,
+        ['listBuckets'],
+        '/',
+      );
     }
     const data = await this.session.lib<WireListBuckets>(
       { op: 'b2_list_buckets', capability: 'listBuckets', action: 'Listing buckets', path: '/' },
       signal,
       (c, x) => c.listBuckets(x),
     );
-    return data.buckets.map((b) => bucketEntry(this.remember(b))).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return data.buckets
+      .map((b) => bucketEntry(this.remember(b)))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 }

@@ -8,7 +8,17 @@ import { findSilence } from './network-guard.js';
 import type { WireError } from './wire-types.js';
 
 /** Network-level failure codes that mean "the endpoint is not there at all" (vs. a dropped connection). */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 
 /** A request the network guard gave up on (network-guard.ts): where, how long, which phase. */
 export interface Silence {
@@ -21,7 +31,7 @@ export interface Silence {
 /**
  * A B2 call that failed. `status` is null for network failures (then `networkCode` says why, and
  * `silence` is set when the server went quiet); `code`/`message` come from the B2 error body
- * `{status, code, message}` (reference §4). `attempts` is how many tries the call made in all.
+ * `{status, code, message}` (docs/b2-api.md §3.1). `attempts` is how many tries the call made in all.
  * Contains no secrets: no URLs, no headers.
  */
 export class B2CallError extends Error {
@@ -45,12 +55,23 @@ export class B2CallError extends Error {
 
   /** True when the endpoint could not be reached at all (DNS, refused, TLS) or stayed silent. */
   get isUnreachable(): boolean {
-    return this.isNetwork && (this.silence !== undefined || (this.networkCode !== undefined && UNREACHABLE_CODES.has(this.networkCode)));
+    return (
+      this.isNetwork &&
+      (this.silence !== undefined || (this.networkCode !== undefined && UNREACHABLE_CODES.has(this.networkCode)))
+    );
   }
 
   /** The same failure, recorded as the last of `attempts` tries. */
   afterAttempts(attempts: number): B2CallError {
-    return new B2CallError(this.status, this.code, this.message, this.retryAfterMs, this.networkCode, this.silence, attempts);
+    return new B2CallError(
+      this.status,
+      this.code,
+      this.message,
+      this.retryAfterMs,
+      this.networkCode,
+      this.silence,
+      attempts,
+    );
   }
 
   get isCancelled(): boolean {
@@ -90,7 +111,8 @@ function systemCode(e: unknown): string | undefined {
   let cur: unknown = e;
   for (let depth = 0; depth < 5 && typeof cur === 'object' && cur !== null; depth++) {
     const code = (cur as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[A-Z_]+$/.test(code) && code !== 'ERR_BAD_REQUEST' && code !== 'ERR_BAD_RESPONSE') return code;
+    if (typeof code === 'string' && /^[A-Z_]+$/.test(code) && code !== 'ERR_BAD_REQUEST' && code !== 'ERR_BAD_RESPONSE')
+      return code;
     cur = (cur as { cause?: unknown }).cause;
   }
   return undefined;
@@ -104,7 +126,11 @@ export function toCallError(e: unknown): B2CallError | null {
   if (e instanceof B2CallError) return e;
   const silence = findSilence(e);
   if (silence !== null) {
-    return new B2CallError(null, 'network', silence.message, undefined, silence.code, { host: silence.host, waitedMs: silence.waitedMs, phase: silence.phase });
+    return new B2CallError(null, 'network', silence.message, undefined, silence.code, {
+      host: silence.host,
+      waitedMs: silence.waitedMs,
+      phase: silence.phase,
+    });
   }
   if (isAxiosLike(e)) {
     if (e.code === 'ERR_CANCELED') return new B2CallError(null, 'cancelled', 'cancelled', undefined);
@@ -123,7 +149,11 @@ export function toCallError(e: unknown): B2CallError | null {
     const code = systemCode(e) ?? 'ENETWORK';
     return new B2CallError(null, 'network', `connection failed (${code})`, undefined, code);
   }
-  if (e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && /^E[A-Z]+$/.test(String((e as { code?: unknown }).code))) {
+  if (
+    e instanceof Error &&
+    typeof (e as { code?: unknown }).code === 'string' &&
+    /^E[A-Z]+$/.test(String((e as { code?: unknown }).code))
+  ) {
     const code = String((e as { code?: unknown }).code);
     return new B2CallError(null, 'network', `connection failed (${code})`, undefined, code);
   }

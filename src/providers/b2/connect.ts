@@ -44,7 +44,12 @@ export interface ConnectB2Options {
  */
 export async function connectB2(options: ConnectB2Options): Promise<B2Provider> {
   const fromEnv = timeoutsFromEnv(options.env ?? process.env);
-  const policy: RetryPolicy = { ...DEFAULT_RETRY, connectTimeoutMs: fromEnv.connectMs, idleTimeoutMs: fromEnv.idleMs, ...options.retry };
+  const policy: RetryPolicy = {
+    ...DEFAULT_RETRY,
+    connectTimeoutMs: fromEnv.connectMs,
+    idleTimeoutMs: fromEnv.idleMs,
+    ...options.retry,
+  };
   const session = await B2Session.open(
     {
       endpoint: endpointBase(options.endpoint ?? DEFAULT_ENDPOINT),

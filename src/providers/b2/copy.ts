@@ -1,6 +1,6 @@
 /**
  * Server-side copy: b2_copy_file for sources under the copy cutoff (B2 limit: the result must be
- * < 5 GB, reference §6), else a large file assembled with b2_copy_part ranges in parallel. Works
+ * < 5 GB, docs/b2-api.md §5.3), else a large file assembled with b2_copy_part ranges in parallel. Works
  * across buckets of the account (`destinationBucketId`). Neither call is in backblaze-b2 1.7.1,
  * so both go through the session's `api` helper. Metadata is copied (`metadataDirective: COPY`;
  * for copy_part, the source's content type and fileInfo go into b2_start_large_file, plus
@@ -41,16 +41,32 @@ function parse(path: string): { bucket: string; key: string } {
   return { bucket, key };
 }
 
-async function sourceFile(session: B2Session, buckets: BucketDirectory, from: string, options: CopyOptions): Promise<WireFile> {
+async function sourceFile(
+  session: B2Session,
+  buckets: BucketDirectory,
+  from: string,
+  options: CopyOptions,
+): Promise<WireFile> {
   const { bucket, key } = parse(from);
   const ref = await buckets.resolve(bucket, options.signal);
   if (options.fileId !== undefined) {
     const fileId = options.fileId;
-    const ctx: CallContext = { op: 'b2_get_file_info', path: from, bucket, fileName: key, capability: 'readFiles', action: 'Copy' };
+    const ctx: CallContext = {
+      op: 'b2_get_file_info',
+      path: from,
+      bucket,
+      fileName: key,
+      capability: 'readFiles',
+      action: 'Copy',
+    };
     return session.lib<WireFile>(ctx, options.signal, (c, x) => c.getFileInfo({ fileId, ...x }));
   }
   if (!session.keyInfo.capabilities.includes('listFiles')) {
-    throw new PermissionDeniedError('Copying by name needs the listFiles capability to find the newest version.', ['listFiles'], from);
+    throw new PermissionDeniedError(
+      'Copying by name needs the listFiles capability to find the newest version.',
+      ['listFiles'],
+      from,
+    );
   }
   const f = await findFile(session, ref, key, from, options.signal);
   if (f === null) throw new NotFoundError(`"${from}" does not exist.`, from);
@@ -62,10 +78,24 @@ async function sourceFile(session: B2Session, buckets: BucketDirectory, from: st
  * @throws NotFoundError, AlreadyExistsError (without overwrite), PermissionDeniedError, InvalidNameError,
  * TransientError, CancelledError
  */
-export async function copyFile(session: B2Session, buckets: BucketDirectory, settings: CopySettings, from: string, to: string, options: CopyOptions = {}): Promise<Entry> {
+export async function copyFile(
+  session: B2Session,
+  buckets: BucketDirectory,
+  settings: CopySettings,
+  from: string,
+  to: string,
+  options: CopyOptions = {},
+): Promise<Entry> {
   const dest = parse(to);
   assertValidKey(dest.key, to);
-  const ctx: CallContext = { op: 'b2_copy_file', path: to, bucket: dest.bucket, fileName: dest.key, capability: 'writeFiles', action: 'Copy' };
+  const ctx: CallContext = {
+    op: 'b2_copy_file',
+    path: to,
+    bucket: dest.bucket,
+    fileName: dest.key,
+    capability: 'writeFiles',
+    action: 'Copy',
+  };
   const pre = inferMissing(ctx, session.keyInfo);
   if (pre.missing.length > 0) throw new PermissionDeniedError(pre.reason, pre.missing, to);
   const src = await sourceFile(session, buckets, from, options);
@@ -84,12 +114,25 @@ export async function copyFile(session: B2Session, buckets: BucketDirectory, set
   const sha1 = fileSha1(src);
   if (sha1 !== null && info.large_file_sha1 === undefined && Object.keys(info).length < 10) info.large_file_sha1 = sha1;
   const started = await session.lib<WireFile>({ ...ctx, op: 'b2_start_large_file' }, options.signal, (c, x) =>
-    c.startLargeFile({ bucketId: destBucket.id, fileName: dest.key, contentType: src.contentType ?? 'application/octet-stream', ...x, axiosOverride: { data: { fileInfo: info } } }),
+    c.startLargeFile({
+      bucketId: destBucket.id,
+      fileName: dest.key,
+      contentType: src.contentType ?? 'application/octet-stream',
+      ...x,
+      axiosOverride: { data: { fileInfo: info } },
+    }),
   );
   const largeFileId = started.fileId ?? '';
   try {
-    const sha1s = await copyParts(session, settings, { sourceFileId, largeFileId, size: src.contentLength, ctx: { ...ctx, op: 'b2_copy_part' } }, options);
-    const f = await session.lib<WireFile>({ ...ctx, op: 'b2_finish_large_file' }, options.signal, (c, x) => c.finishLargeFile({ fileId: largeFileId, partSha1Array: sha1s, ...x }));
+    const sha1s = await copyParts(
+      session,
+      settings,
+      { sourceFileId, largeFileId, size: src.contentLength, ctx: { ...ctx, op: 'b2_copy_part' } },
+      options,
+    );
+    const f = await session.lib<WireFile>({ ...ctx, op: 'b2_finish_large_file' }, options.signal, (c, x) =>
+      c.finishLargeFile({ fileId: largeFileId, partSha1Array: sha1s, ...x }),
+    );
     return entryFromFile(destBucket.name, f);
   } catch (e) {
     await cancelQuietly(session, largeFileId, to);
@@ -114,7 +157,12 @@ async function copyParts(
       const i = next++;
       const start = i * settings.partSize;
       const end = Math.min(job.size, start + settings.partSize) - 1;
-      const body = { sourceFileId: job.sourceFileId, largeFileId: job.largeFileId, partNumber: i + 1, range: `bytes=${start}-${end}` };
+      const body = {
+        sourceFileId: job.sourceFileId,
+        largeFileId: job.largeFileId,
+        partNumber: i + 1,
+        range: `bytes=${start}-${end}`,
+      };
       try {
         const part = await session.api<WirePart>('b2_copy_part', body, job.ctx, signal);
         sha1s[i] = part.contentSha1;

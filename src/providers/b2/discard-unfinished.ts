@@ -20,7 +20,12 @@ import type { B2Session } from './session.js';
  * @throws InvalidNameError (not a file path), NotFoundError (no such bucket),
  *   PermissionDeniedError (listFiles / writeFiles), TransientError
  */
-export async function discardUnfinished(session: B2Session, buckets: BucketDirectory, path: string, signal?: AbortSignal): Promise<number> {
+export async function discardUnfinished(
+  session: B2Session,
+  buckets: BucketDirectory,
+  path: string,
+  signal?: AbortSignal,
+): Promise<number> {
   const { bucket, key } = splitBucketPath(path);
   if (bucket === null || key === '') throw new InvalidNameError(`"${path}" is not a file.`, path);
   const ref = await buckets.resolve(bucket, signal);
@@ -30,7 +35,14 @@ export async function discardUnfinished(session: B2Session, buckets: BucketDirec
   let cancelled = 0;
   for (const f of ours) {
     const fileId = f.fileId ?? '';
-    const ctx: CallContext = { op: 'b2_cancel_large_file', path, bucket, fileName: key, capability: 'writeFiles', action: 'Cancelling an upload' };
+    const ctx: CallContext = {
+      op: 'b2_cancel_large_file',
+      path,
+      bucket,
+      fileName: key,
+      capability: 'writeFiles',
+      action: 'Cancelling an upload',
+    };
     await session.lib(ctx, signal, (c, x) => c.cancelLargeFile({ fileId, ...x }));
     cancelled++;
   }

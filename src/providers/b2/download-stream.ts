@@ -80,7 +80,13 @@ export class ResumingDownload extends Readable {
     this.hash = spec.sha1 !== null ? createSha1(spec.end - spec.start + 1) : null;
     const idleMs = spec.policy.idleTimeoutMs;
     this.watchdog = new IdleWatchdog(idleMs, () => {
-      this.dropped(new B2CallError(null, 'network', 'no data arrived for too long', undefined, 'ETIMEDOUT', { host: spec.host, waitedMs: idleMs, phase: 'idle' }));
+      this.dropped(
+        new B2CallError(null, 'network', 'no data arrived for too long', undefined, 'ETIMEDOUT', {
+          host: spec.host,
+          waitedMs: idleMs,
+          phase: 'idle',
+        }),
+      );
     });
     this.attach(spec.first);
     if (spec.signal !== undefined) {
@@ -222,7 +228,8 @@ export class ResumingDownload extends Readable {
   };
 
   private readonly onClose = (): void => {
-    if (this.res !== null && !this.res.complete) this.dropped(new B2CallError(null, 'network', 'the connection closed early', undefined, 'ECONNRESET'));
+    if (this.res !== null && !this.res.complete)
+      this.dropped(new B2CallError(null, 'network', 'the connection closed early', undefined, 'ECONNRESET'));
   };
 
   /** A response broke off: ask for the rest, or give up with the right error. */
@@ -249,7 +256,15 @@ export class ResumingDownload extends Readable {
       return;
     }
     if (!e.isNetwork || ++this.drops >= this.spec.policy.maxAttempts) {
-      this.destroy(e.isNetwork ? new TransientError(`The download of "${this.spec.path}" kept breaking off; try again.`, undefined, this.spec.path) : this.spec.fail(e));
+      this.destroy(
+        e.isNetwork
+          ? new TransientError(
+              `The download of "${this.spec.path}" kept breaking off; try again.`,
+              undefined,
+              this.spec.path,
+            )
+          : this.spec.fail(e),
+      );
       return;
     }
     this.attempt = new AbortController();

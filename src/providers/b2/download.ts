@@ -7,7 +7,7 @@
  * wait for one; time the consumer spends not reading does not count): it re-requests the rest of
  * the same version by file ID (`Range: bytes=<offset>-<end>`), so a version replaced meanwhile
  * never mixes in (download-stream.ts). Without a range, the whole-file SHA1 (X-Bz-Content-Sha1,
- * or X-Bz-Info-large_file_sha1 for large files, reference §7) and the length are checked at the
+ * or X-Bz-Info-large_file_sha1 for large files, docs/b2-api.md §6.3) and the length are checked at the
  * end; a mismatch makes the stream error with IntegrityError.
  */
 import { TransientError } from '../errors.js';
@@ -66,14 +66,29 @@ function parseHead(res: HttpResponse): DownloadHead {
 }
 
 /** Sends one download request (GET or HEAD) with retries; resolves with an OK response. */
-function request(session: B2Session, ctx: CallContext, target: { bucket: string; key: string; fileId?: string }, init: { method: 'GET' | 'HEAD'; range?: string; signal?: AbortSignal }): Promise<HttpResponse> {
+function request(
+  session: B2Session,
+  ctx: CallContext,
+  target: { bucket: string; key: string; fileId?: string },
+  init: { method: 'GET' | 'HEAD'; range?: string; signal?: AbortSignal },
+): Promise<HttpResponse> {
   return session.run(ctx, init.signal, async () => {
     const base = session.auth.downloadUrl;
-    const url = target.fileId !== undefined ? `${base}/b2api/v4/b2_download_file_by_id?fileId=${encodeURIComponent(target.fileId)}` : `${base}/file/${target.bucket}/${encodeKey(target.key)}`;
+    const url =
+      target.fileId !== undefined
+        ? `${base}/b2api/v4/b2_download_file_by_id?fileId=${encodeURIComponent(target.fileId)}`
+        : `${base}/file/${target.bucket}/${encodeKey(target.key)}`;
     const headers: Record<string, string> = { Authorization: session.auth.token, 'User-Agent': session.userAgent };
     if (init.range !== undefined) headers.Range = init.range;
     // The body's silence is watched by download-stream.ts, which knows when the consumer pauses.
-    return sendHttp({ method: init.method, url, headers, agent: session.agents.for(new URL(url)), signal: init.signal, watchBodyItself: init.method === 'GET' });
+    return sendHttp({
+      method: init.method,
+      url,
+      headers,
+      agent: session.agents.for(new URL(url)),
+      signal: init.signal,
+      watchBodyItself: init.method === 'GET',
+    });
   });
 }
 
@@ -82,7 +97,14 @@ function request(session: B2Session, ctx: CallContext, target: { bucket: string;
  * @throws NotFoundError, PermissionDeniedError, TransientError
  */
 export async function headFile(session: B2Session, req: DownloadRequest): Promise<DownloadHead> {
-  const ctx: CallContext = { op: 'b2_download_file_by_name', path: req.path, bucket: req.bucket, fileName: req.key, capability: 'readFiles', action: 'Reading' };
+  const ctx: CallContext = {
+    op: 'b2_download_file_by_name',
+    path: req.path,
+    bucket: req.bucket,
+    fileName: req.key,
+    capability: 'readFiles',
+    action: 'Reading',
+  };
   const res = await request(session, ctx, req, { method: 'HEAD', signal: req.signal });
   res.body.resume();
   return parseHead(res);
@@ -94,7 +116,14 @@ export async function headFile(session: B2Session, req: DownloadRequest): Promis
  * CancelledError; the stream may error with IntegrityError or TransientError.
  */
 export async function openDownload(session: B2Session, req: DownloadRequest): Promise<ReadHandle> {
-  const ctx: CallContext = { op: 'b2_download_file_by_name', path: req.path, bucket: req.bucket, fileName: req.key, capability: 'readFiles', action: 'Download' };
+  const ctx: CallContext = {
+    op: 'b2_download_file_by_name',
+    path: req.path,
+    bucket: req.bucket,
+    fileName: req.key,
+    capability: 'readFiles',
+    action: 'Download',
+  };
   const rangeHeader = req.range === undefined ? undefined : `bytes=${req.range.start}-${req.range.end ?? ''}`;
   const first = await request(session, ctx, req, { method: 'GET', range: rangeHeader, signal: req.signal });
   const head = parseHead(first);
@@ -103,12 +132,20 @@ export async function openDownload(session: B2Session, req: DownloadRequest): Pr
   const target = { bucket: req.bucket, key: req.key, fileId: head.fileId !== '' ? head.fileId : req.fileId };
   const reopen = async (offset: number, signal: AbortSignal): Promise<HttpResponse> => {
     const both = req.signal === undefined ? signal : AbortSignal.any([req.signal, signal]);
-    const res = await request(session, { ...ctx, op: 'b2_download_file_by_id' }, target, { method: 'GET', range: `bytes=${offset}-${head.end}`, signal: both });
+    const res = await request(session, { ...ctx, op: 'b2_download_file_by_id' }, target, {
+      method: 'GET',
+      range: `bytes=${offset}-${head.end}`,
+      signal: both,
+    });
     const again = parseHead(res);
     if (res.status !== 206 || again.start !== offset) {
       // A server that ignores Range would send the file from the start: never splice that in.
       res.body.destroy();
-      throw new TransientError(`The download of "${req.path}" could not be resumed (the server ignored the byte range); try again.`, undefined, req.path);
+      throw new TransientError(
+        `The download of "${req.path}" could not be resumed (the server ignored the byte range); try again.`,
+        undefined,
+        req.path,
+      );
     }
     return res;
   };

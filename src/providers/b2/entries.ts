@@ -1,7 +1,7 @@
 /**
  * B2 file objects → provider entries, and the name rules shared by every B2 operation.
  * mtime: `fileInfo.src_last_modified_millis`, else `uploadTimestamp`; SHA1: `contentSha1`, or
- * `fileInfo.large_file_sha1` when it is "none", minus any `unverified:` prefix (reference §9 notes).
+ * `fileInfo.large_file_sha1` when it is "none", minus any `unverified:` prefix (docs/b2-api.md §4.5, §5.1).
  */
 import type { Entry, VersionEntry } from '../types.js';
 import { InvalidNameError } from '../errors.js';
@@ -69,7 +69,7 @@ export function versionFromFile(bucket: string, f: WireFile, isLatest: boolean):
 }
 
 /**
- * Validates an object key for writing (reference §5): 1–1024 UTF-8 bytes, no control characters
+ * Validates an object key for writing (docs/b2-api.md §4.1): 1–1024 UTF-8 bytes, no control characters
  * below 0x20, no DEL.
  * @throws InvalidNameError
  */
@@ -78,10 +78,11 @@ export function assertValidKey(key: string, path: string): void {
   if (bytes === 0) throw new InvalidNameError('A B2 file needs a name inside a bucket.', path);
   if (bytes > 1024) throw new InvalidNameError(`B2 file names are at most 1024 bytes; this one has ${bytes}.`, path);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(key)) throw new InvalidNameError('B2 file names cannot contain control characters.', path);
+  if (/[\u0000-\u001f\u007f]/.test(key))
+    throw new InvalidNameError('B2 file names cannot contain control characters.', path);
 }
 
-/** Percent-encodes an object key for a download URL, keeping `/` (and `+` → %2B, reference §5). */
+/** Percent-encodes an object key for a download URL, keeping `/` (and `+` → %2B, docs/b2-api.md §4.4). */
 export function encodeKey(key: string): string {
   return key.split('/').map(encodeURIComponent).join('/');
 }

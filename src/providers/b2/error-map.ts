@@ -1,6 +1,6 @@
 /**
  * Maps a final (non-retried or retries-exhausted) B2CallError to the typed provider errors, in one
- * place. Matches on (status, code) as the reference advises (§3.3): the same code can appear under
+ * place. Matches on (status, code) as docs/b2-api.md §3.1 advises: the same code can appear under
  * several statuses. Messages are sentences for users; they never contain tokens or keys.
  */
 import {
@@ -17,7 +17,12 @@ import {
   type ProviderError,
 } from '../errors.js';
 import type { KeyInfo } from '../../state/model/key-info.js';
-import { bucketProblem, capabilityProblem, prefixProblem, refusedProblem } from '../../state/permissions/permission-reasons.js';
+import {
+  bucketProblem,
+  capabilityProblem,
+  prefixProblem,
+  refusedProblem,
+} from '../../state/permissions/permission-reasons.js';
 import type { B2CallError } from './call-error.js';
 import { formatWait, triedTimes } from './network-guard.js';
 
@@ -31,14 +36,14 @@ export interface CallContext {
   bucket?: string;
   /** File name (object key) or listing prefix involved, checked against the key's namePrefix. */
   fileName?: string;
-  /** Capability the call needs (reference §3.1), e.g. `deleteFiles`. */
+  /** Capability the call needs (docs/b2-api.md §2.1), e.g. `deleteFiles`. */
   capability?: string;
   /** Short verb phrase for messages: "Listing", "Upload", "Delete" … */
   action?: string;
 }
 
 /**
- * Works out what a key lacks for `ctx` (capability, `bucket:NAME`, `prefix:P`), per reference §3.2,
+ * Works out what a key lacks for `ctx` (capability, `bucket:NAME`, `prefix:P`), per docs/b2-api.md §2.2–§2.3,
  * in the permission rules' own sentences (state/permissions/permission-reasons.ts), so a refusal
  * from B2 reads like the rules' refusal of the same thing.
  */
@@ -50,7 +55,10 @@ export function inferMissing(ctx: CallContext, key: KeyInfo): { missing: string[
   }
   if (key.namePrefix !== null && ctx.fileName !== undefined && !ctx.fileName.startsWith(key.namePrefix)) {
     // The provider reports the key's prefix as what is missing (PermissionDeniedError `prefix:PREFIX`).
-    return { missing: [`prefix:${key.namePrefix}`], reason: prefixProblem(key.namePrefix, ctx.fileName, `"${ctx.fileName}"`).sentence };
+    return {
+      missing: [`prefix:${key.namePrefix}`],
+      reason: prefixProblem(key.namePrefix, ctx.fileName, `"${ctx.fileName}"`).sentence,
+    };
   }
   if (ctx.capability !== undefined && !key.capabilities.includes(ctx.capability)) {
     const p = capabilityProblem(what, [ctx.capability], key.capabilities, null);
@@ -83,8 +91,14 @@ export function toProviderError(err: B2CallError, ctx: CallContext, key: KeyInfo
   const detail = err.message !== '' ? `: ${err.message}` : '';
   if (err.isCancelled) return new CancelledError(`The operation on "${where(ctx)}" was cancelled.`, path);
   if (err.silence !== undefined) return new UnreachableError(silenceSentence(err, ctx), path);
-  if (err.isUnreachable) return new UnreachableError(`B2 could not be reached (${err.networkCode ?? 'network error'}).`, path);
-  if (err.isNetwork) return new TransientError(`The connection to B2 failed during ${ctx.op} (${err.networkCode ?? 'network error'}); try again.`, undefined, path);
+  if (err.isUnreachable)
+    return new UnreachableError(`B2 could not be reached (${err.networkCode ?? 'network error'}).`, path);
+  if (err.isNetwork)
+    return new TransientError(
+      `The connection to B2 failed during ${ctx.op} (${err.networkCode ?? 'network error'}); try again.`,
+      undefined,
+      path,
+    );
   const status = err.status ?? 0;
   switch (err.code) {
     case 'unauthorized':
@@ -97,7 +111,10 @@ export function toProviderError(err: B2CallError, ctx: CallContext, key: KeyInfo
     }
     case 'bad_auth_token':
     case 'expired_auth_token':
-      return new AuthError('B2 no longer accepts this key (its session could not be renewed); it may have been deleted or expired.', path);
+      return new AuthError(
+        'B2 no longer accepts this key (its session could not be renewed); it may have been deleted or expired.',
+        path,
+      );
     case 'not_found':
     case 'file_not_present':
     case 'no_such_file':
@@ -107,9 +124,15 @@ export function toProviderError(err: B2CallError, ctx: CallContext, key: KeyInfo
     case 'invalid_bucket_id':
       return new NotFoundError(`Bucket ${ctx.bucket ?? ''} does not exist.`.replace('  ', ' '), path);
     case 'duplicate_bucket_name':
-      return new AlreadyExistsError(`A bucket named ${ctx.bucket ?? ''} already exists (bucket names are global across B2).`, path);
+      return new AlreadyExistsError(
+        `A bucket named ${ctx.bucket ?? ''} already exists (bucket names are global across B2).`,
+        path,
+      );
     case 'cannot_delete_non_empty_bucket':
-      return new NotEmptyError(`Bucket ${ctx.bucket ?? ''} still holds files, file versions or unfinished uploads.`, path);
+      return new NotEmptyError(
+        `Bucket ${ctx.bucket ?? ''} still holds files, file versions or unfinished uploads.`,
+        path,
+      );
     case 'conflict':
       return new ConflictError(`Someone else changed "${where(ctx)}" at the same time; reload and try again.`, path);
     case 'range_not_satisfiable':
@@ -119,16 +142,24 @@ export function toProviderError(err: B2CallError, ctx: CallContext, key: KeyInfo
     case 'transaction_cap_exceeded':
     case 'download_cap_exceeded':
     case 'cap_exceeded':
-      return new PermissionDeniedError(`The B2 account has reached a cap (${err.code.replaceAll('_', ' ')}); raise it in the B2 web UI.`, [], path);
+      return new PermissionDeniedError(
+        `The B2 account has reached a cap (${err.code.replaceAll('_', ' ')}); raise it in the B2 web UI.`,
+        [],
+        path,
+      );
     default:
       break;
   }
   if (status === 401) return new AuthError('B2 rejected the credentials.', path);
   if (status === 404) return new NotFoundError(`"${where(ctx)}" does not exist.`, path);
   if (status === 408 || status === 429 || status >= 500) {
-    return new TransientError(`B2 is busy or unavailable (${status} ${err.code}); try again later.`, err.retryAfterMs, path);
+    return new TransientError(
+      `B2 is busy or unavailable (${status} ${err.code}); try again later.`,
+      err.retryAfterMs,
+      path,
+    );
   }
-  // Any other 4xx: B2 says the request itself is wrong (reference §4 rule 5). There is no generic
+  // Any other 4xx: B2 says the request itself is wrong (docs/b2-api.md §3.2). There is no generic
   // class, so it is reported as a conflict carrying B2's own explanation.
   return new ConflictError(`B2 refused ${ctx.op} (${status} ${err.code})${detail}.`, path);
 }

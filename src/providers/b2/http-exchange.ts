@@ -101,7 +101,8 @@ export function sendHttp(req: HttpRequest): Promise<HttpResponse> {
   return new Promise<HttpResponse>((resolve, reject) => {
     const url = new URL(req.url);
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const headers = req.body === undefined ? req.headers : { ...req.headers, 'Content-Length': String(Buffer.byteLength(req.body)) };
+    const headers =
+      req.body === undefined ? req.headers : { ...req.headers, 'Content-Length': String(Buffer.byteLength(req.body)) };
     const outgoing = send(url, { method: req.method, headers, agent: req.agent, signal: req.signal }, (res) => {
       const status = res.statusCode ?? 0;
       if (status >= 200 && status < 300) {

@@ -1,11 +1,13 @@
 /**
  * Directory listings inside a bucket: b2_list_file_names with `delimiter:"/"` (folder rows become
  * `dir` entries), 1000 rows per call by default, `nextFileName` passed back untouched (it is opaque:
- * it may not be a real name, reference §8). `.bzEmpty` placeholders are never shown; they only make
+ * it may not be a real name, docs/b2-api.md §7). `.bzEmpty` placeholders are never shown; they only make
  * their folder exist. With `showHidden`, b2_list_file_versions is used instead and a name whose
- * newest version is a hide marker appears with `hidden: true`.
+ * newest version is a hide marker appears with `hidden: true`; with `unfinished` as well, a name
+ * that has only unfinished large files (action `start`, which that call lists too) appears with
+ * `unfinished: true`.
  *
- * A name-prefix-restricted key may only list prefixes that start with its prefix (reference §3.2),
+ * A name-prefix-restricted key may only list prefixes that start with its prefix (docs/b2-api.md §2.3),
  * so listing a folder *above* that prefix does not ask B2 for the folder itself (that would be
  * 401): see `planListing`.
  */
@@ -29,7 +31,8 @@ export type ListingPlan = { kind: 'list'; prefix: string } | { kind: 'synthetic'
  * - otherwise list `dir` and let B2 refuse (mapped to PermissionDeniedError `prefix:…`).
  */
 export function planListing(dir: string, keyPrefix: string | null): ListingPlan {
-  if (keyPrefix === null || dir.startsWith(keyPrefix) || !keyPrefix.startsWith(dir)) return { kind: 'list', prefix: dir };
+  if (keyPrefix === null || dir.startsWith(keyPrefix) || !keyPrefix.startsWith(dir))
+    return { kind: 'list', prefix: dir };
   const rest = keyPrefix.slice(dir.length);
   const slash = rest.indexOf('/');
   return slash >= 0 ? { kind: 'synthetic', child: rest.slice(0, slash) } : { kind: 'list', prefix: keyPrefix };
@@ -48,19 +51,57 @@ function pageSizeOf(options: ListOptions | undefined): number {
  * @throws NotFoundError (a folder with no names under it), PermissionDeniedError, TransientError,
  * CancelledError
  */
-export async function* listFolder(session: B2Session, bucket: BucketRef, dir: string, path: string, options?: ListOptions): AsyncGenerator<Entry[]> {
+export async function* listFolder(
+  session: B2Session,
+  bucket: BucketRef,
+  dir: string,
+  path: string,
+  options?: ListOptions,
+): AsyncGenerator<Entry[]> {
   const plan = planListing(dir, session.keyInfo.namePrefix);
   if (plan.kind === 'synthetic') {
-    yield [{ name: plan.child, path: `/${bucket.name}/${dir}${plan.child}/`, kind: 'dir', size: 0, mtimeMs: null, bucketId: bucket.id, bucketType: bucket.type }];
+    yield [
+      {
+        name: plan.child,
+        path: `/${bucket.name}/${dir}${plan.child}/`,
+        kind: 'dir',
+        size: 0,
+        mtimeMs: null,
+        bucketId: bucket.id,
+        bucketType: bucket.type,
+      },
+    ];
     return;
   }
-  const pages = options?.showHidden === true ? versionPages(session, bucket, plan.prefix, path, options) : namePages(session, bucket, plan.prefix, path, options);
+  const pages =
+    options?.showHidden === true
+      ? versionPages(session, bucket, plan.prefix, path, options)
+      : namePages(session, bucket, plan.prefix, path, options);
   let first = true;
   for await (const { rows, entries, done } of pages) {
-    if (first && rows === 0 && dir !== '' && plan.prefix === dir) throw new NotFoundError(`"${path}" does not exist.`, path);
+    if (first && rows === 0 && dir !== '' && plan.prefix === dir)
+      throw new NotFoundError(`"${path}" does not exist.`, path);
     if (entries.length > 0 || (first && done)) yield entries;
     first = false;
   }
+}
+
+/**
+ * A pending name after its next older version `f`: a hidden name takes its newest real version's
+ * facts; an unfinished one becomes that finished version (or a hidden name, behind a marker).
+ * Returns what still waits, or null.
+ */
+function settled(p: PendingName, f: WireFile, bucket: BucketRef): PendingName | null {
+  if (f.action === 'start') return p;
+  if (p.waiting === 'hidden') {
+    if (f.action === 'upload') Object.assign(p.entry, entryFromFile(bucket.name, f, bucket.type), { hidden: true });
+    return f.action === 'upload' ? null : p;
+  }
+  delete p.entry.unfinished;
+  Object.assign(p.entry, entryFromFile(bucket.name, f, bucket.type));
+  if (f.action !== 'hide') return null;
+  Object.assign(p.entry, { hidden: true, size: 0 });
+  return { entry: p.entry, waiting: 'hidden' };
 }
 
 interface Page {
@@ -69,14 +110,35 @@ interface Page {
   done: boolean;
 }
 
-async function* namePages(session: B2Session, bucket: BucketRef, prefix: string, path: string, options?: ListOptions): AsyncGenerator<Page> {
+async function* namePages(
+  session: B2Session,
+  bucket: BucketRef,
+  prefix: string,
+  path: string,
+  options?: ListOptions,
+): AsyncGenerator<Page> {
   let start: string | null = null;
   do {
     const startFileName = start ?? undefined;
     const data: WireListFiles = await session.lib<WireListFiles>(
-      { op: 'b2_list_file_names', path, bucket: bucket.name, fileName: prefix, capability: 'listFiles', action: 'Listing' },
+      {
+        op: 'b2_list_file_names',
+        path,
+        bucket: bucket.name,
+        fileName: prefix,
+        capability: 'listFiles',
+        action: 'Listing',
+      },
       options?.signal,
-      (c, x) => c.listFileNames({ bucketId: bucket.id, prefix, delimiter: '/', maxFileCount: pageSizeOf(options), startFileName, ...x }),
+      (c, x) =>
+        c.listFileNames({
+          bucketId: bucket.id,
+          prefix,
+          delimiter: '/',
+          maxFileCount: pageSizeOf(options),
+          startFileName,
+          ...x,
+        }),
     );
     start = data.nextFileName;
     const entries = data.files.filter((f) => !isPlaceholder(f)).map((f) => entryFromFile(bucket.name, f, bucket.type));
@@ -84,14 +146,38 @@ async function* namePages(session: B2Session, bucket: BucketRef, prefix: string,
   } while (start !== null);
 }
 
-async function* versionPages(session: B2Session, bucket: BucketRef, prefix: string, path: string, options?: ListOptions): AsyncGenerator<Page> {
+/**
+ * A name shown before all its versions were seen: hidden (its newest version is a hide marker;
+ * filled with its newest real version) or unfinished (only an unfinished large file so far; an
+ * older finished version replaces it).
+ */
+interface PendingName {
+  entry: Entry;
+  waiting: 'hidden' | 'unfinished';
+}
+
+async function* versionPages(
+  session: B2Session,
+  bucket: BucketRef,
+  prefix: string,
+  path: string,
+  options?: ListOptions,
+): AsyncGenerator<Page> {
   let start: { name: string; id: string | undefined } | null = null;
   let lastName: string | null = null;
-  let pendingHidden: Entry | null = null;
+  let pending: PendingName | null = null;
+  const unfinished = options?.unfinished === true;
   do {
     const cursor: { name: string; id: string | undefined } | null = start;
     const data: WireListFiles = await session.lib<WireListFiles>(
-      { op: 'b2_list_file_versions', path, bucket: bucket.name, fileName: prefix, capability: 'listFiles', action: 'Listing' },
+      {
+        op: 'b2_list_file_versions',
+        path,
+        bucket: bucket.name,
+        fileName: prefix,
+        capability: 'listFiles',
+        action: 'Listing',
+      },
       options?.signal,
       (c, x) =>
         c.listFileVersions({
@@ -107,23 +193,26 @@ async function* versionPages(session: B2Session, bucket: BucketRef, prefix: stri
     start = data.nextFileName === null ? null : { name: data.nextFileName, id: data.nextFileId ?? undefined };
     const entries: Entry[] = [];
     for (const f of data.files) {
-      if (f.action === 'start' || isPlaceholder(f)) continue;
+      if ((f.action === 'start' && !unfinished) || isPlaceholder(f)) continue;
       if (f.fileName === lastName) {
-        // An older version of the name just shown: fill a hidden entry with its newest real version.
-        if (pendingHidden !== null && f.action === 'upload') {
-          Object.assign(pendingHidden, entryFromFile(bucket.name, f, bucket.type), { hidden: true });
-          pendingHidden = null;
-        }
+        // An older version of the name just shown.
+        pending = pending === null ? null : settled(pending, f, bucket);
         continue;
       }
       lastName = f.fileName;
       const entry = entryFromFile(bucket.name, f, bucket.type);
-      pendingHidden = f.action === 'hide' ? entry : null;
-      if (f.action === 'hide') Object.assign(entry, { hidden: true, size: 0 });
+      pending = null;
+      if (f.action === 'hide') {
+        Object.assign(entry, { hidden: true, size: 0 });
+        pending = { entry, waiting: 'hidden' };
+      } else if (f.action === 'start') {
+        Object.assign(entry, { unfinished: true, size: 0 });
+        pending = { entry, waiting: 'unfinished' };
+      }
       entries.push(entry);
     }
     // Never patch an entry after its page was handed out.
-    pendingHidden = null;
+    pending = null;
     yield { rows: data.files.length, entries, done: start === null };
   } while (start !== null);
 }

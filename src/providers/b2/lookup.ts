@@ -8,9 +8,22 @@ import type { B2Session } from './session.js';
 import type { WireFile, WireListFiles } from './wire-types.js';
 
 /** The newest visible version of exactly `key`, or null (b2_list_file_names skips hidden names). */
-export async function findFile(session: B2Session, bucket: BucketRef, key: string, path: string, signal?: AbortSignal): Promise<WireFile | null> {
+export async function findFile(
+  session: B2Session,
+  bucket: BucketRef,
+  key: string,
+  path: string,
+  signal?: AbortSignal,
+): Promise<WireFile | null> {
   const data = await session.lib<WireListFiles>(
-    { op: 'b2_list_file_names', path, bucket: bucket.name, fileName: key, capability: 'listFiles', action: 'Looking up a file' },
+    {
+      op: 'b2_list_file_names',
+      path,
+      bucket: bucket.name,
+      fileName: key,
+      capability: 'listFiles',
+      action: 'Looking up a file',
+    },
     signal,
     (c, x) => c.listFileNames({ bucketId: bucket.id, prefix: key, startFileName: key, maxFileCount: 1, ...x }),
   );
@@ -22,12 +35,26 @@ export async function findFile(session: B2Session, bucket: BucketRef, key: strin
  * Versions of exactly `key`, newest first, page by page (b2_list_file_versions from `key`).
  * Stops at the first other name.
  */
-export async function* versionPagesOf(session: B2Session, bucket: BucketRef, key: string, path: string, pageSize: number, signal?: AbortSignal): AsyncGenerator<WireFile[]> {
+export async function* versionPagesOf(
+  session: B2Session,
+  bucket: BucketRef,
+  key: string,
+  path: string,
+  pageSize: number,
+  signal?: AbortSignal,
+): AsyncGenerator<WireFile[]> {
   let cursor: { name: string; id: string | undefined } | null = { name: key, id: undefined };
   while (cursor !== null) {
     const from: { name: string; id: string | undefined } = cursor;
     const data: WireListFiles = await session.lib<WireListFiles>(
-      { op: 'b2_list_file_versions', path, bucket: bucket.name, fileName: key, capability: 'listFiles', action: 'Listing versions' },
+      {
+        op: 'b2_list_file_versions',
+        path,
+        bucket: bucket.name,
+        fileName: key,
+        capability: 'listFiles',
+        action: 'Listing versions',
+      },
       signal,
       (c, x) =>
         c.listFileVersions({
@@ -43,12 +70,21 @@ export async function* versionPagesOf(session: B2Session, bucket: BucketRef, key
     const mine = data.files.filter((f) => f.fileName === key);
     const leftName = mine.length < data.files.length;
     if (mine.length > 0) yield mine;
-    cursor = leftName || data.nextFileName === null || data.nextFileName !== key ? null : { name: data.nextFileName, id: data.nextFileId ?? undefined };
+    cursor =
+      leftName || data.nextFileName === null || data.nextFileName !== key
+        ? null
+        : { name: data.nextFileName, id: data.nextFileId ?? undefined };
   }
 }
 
 /** All versions of `key`, newest first. */
-export async function allVersions(session: B2Session, bucket: BucketRef, key: string, path: string, signal?: AbortSignal): Promise<WireFile[]> {
+export async function allVersions(
+  session: B2Session,
+  bucket: BucketRef,
+  key: string,
+  path: string,
+  signal?: AbortSignal,
+): Promise<WireFile[]> {
   const out: WireFile[] = [];
   for await (const page of versionPagesOf(session, bucket, key, path, 1000, signal)) out.push(...page);
   return out;
@@ -63,7 +99,14 @@ export async function folderContents(
   signal?: AbortSignal,
 ): Promise<{ exists: boolean; placeholderOnly: boolean; hasPlaceholder: boolean }> {
   const data = await session.lib<WireListFiles>(
-    { op: 'b2_list_file_names', path, bucket: bucket.name, fileName: prefix, capability: 'listFiles', action: 'Looking up a folder' },
+    {
+      op: 'b2_list_file_names',
+      path,
+      bucket: bucket.name,
+      fileName: prefix,
+      capability: 'listFiles',
+      action: 'Looking up a folder',
+    },
     signal,
     (c, x) => c.listFileNames({ bucketId: bucket.id, prefix, delimiter: '/', maxFileCount: 2, ...x }),
   );

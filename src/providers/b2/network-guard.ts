@@ -68,7 +68,11 @@ export class NetworkSilenceError extends Error {
     readonly waitedMs: number,
     readonly phase: 'connect' | 'idle',
   ) {
-    super(phase === 'connect' ? `could not connect to ${host} within ${formatWait(waitedMs)}` : `no data from ${host} for ${formatWait(waitedMs)}`);
+    super(
+      phase === 'connect'
+        ? `could not connect to ${host} within ${formatWait(waitedMs)}`
+        : `no data from ${host} for ${formatWait(waitedMs)}`,
+    );
     this.name = 'NetworkSilenceError';
   }
 }
@@ -134,7 +138,12 @@ class SocketWatch {
   created(socket: Duplex, options: ClientRequestArgs): void {
     const net = socket as Socket;
     const host = `${options.host ?? options.hostname ?? 'localhost'}:${String(options.port ?? '')}`.replace(/:$/, '');
-    const w: Watched = { bytes: 0, since: performance.now(), resting: false, timer: setInterval(() => this.check(net, host, w), this.tickMs) };
+    const w: Watched = {
+      bytes: 0,
+      since: performance.now(),
+      resting: false,
+      timer: setInterval(() => this.check(net, host, w), this.tickMs),
+    };
     w.timer.unref();
     this.watched.set(socket, w);
     net.once('close', () => clearInterval(w.timer));
@@ -169,54 +178,37 @@ class SocketWatch {
 /** The watch of every guarded agent's sockets, for {@link releaseSilenceWatch}. */
 const watchOf = new WeakMap<Duplex, SocketWatch>();
 
-class GuardedHttpAgent extends HttpAgent {
-  private readonly watch: SocketWatch;
-  constructor(t: NetworkTimeouts) {
-    super({ keepAlive: true });
-    this.watch = new SocketWatch(t);
-  }
-  override createConnection(options: ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
-    const socket = super.createConnection(options, callback);
+/**
+ * Puts `agent`'s sockets under a {@link SocketWatch}: one function for the plain and the TLS
+ * agent (HttpsAgent inherits these three hooks from HttpAgent), rather than two subclasses that
+ * say the same thing.
+ */
+function guarded<A extends HttpAgent>(agent: A, t: NetworkTimeouts): A {
+  const watch = new SocketWatch(t);
+  const createConnection = agent.createConnection.bind(agent);
+  const keepSocketAlive = agent.keepSocketAlive.bind(agent);
+  const reuseSocket = agent.reuseSocket.bind(agent);
+  agent.createConnection = (
+    options: ClientRequestArgs,
+    callback?: (err: Error | null, stream: Duplex) => void,
+  ): Duplex | null | undefined => {
+    const socket = createConnection(options, callback);
     if (socket) {
-      this.watch.created(socket, options);
-      watchOf.set(socket, this.watch);
+      watch.created(socket, options);
+      watchOf.set(socket, watch);
     }
     return socket;
-  }
-  override keepSocketAlive(socket: Duplex): void {
-    this.watch.resting(socket, true);
+  };
+  agent.keepSocketAlive = (socket: Duplex): void => {
+    watch.resting(socket, true);
     // Node reads the answer (false: destroy the socket), which @types/node declares as void.
-    return super.keepSocketAlive(socket);
-  }
-  override reuseSocket(socket: Duplex, request: ClientRequest): void {
-    super.reuseSocket(socket, request);
-    this.watch.resting(socket, false);
-  }
-}
-
-class GuardedHttpsAgent extends HttpsAgent {
-  private readonly watch: SocketWatch;
-  constructor(t: NetworkTimeouts) {
-    super({ keepAlive: true });
-    this.watch = new SocketWatch(t);
-  }
-  override createConnection(options: ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
-    const socket = super.createConnection(options, callback);
-    if (socket) {
-      this.watch.created(socket, options);
-      watchOf.set(socket, this.watch);
-    }
-    return socket;
-  }
-  override keepSocketAlive(socket: Duplex): void {
-    this.watch.resting(socket, true);
-    // Node reads the answer (false: destroy the socket), which @types/node declares as void.
-    return super.keepSocketAlive(socket);
-  }
-  override reuseSocket(socket: Duplex, request: ClientRequest): void {
-    super.reuseSocket(socket, request);
-    this.watch.resting(socket, false);
-  }
+    return keepSocketAlive(socket);
+  };
+  agent.reuseSocket = (socket: Duplex, request: ClientRequest): void => {
+    reuseSocket(socket, request);
+    watch.resting(socket, false);
+  };
+  return agent;
 }
 
 /** The two agents of one connection to B2 (plain and TLS), with the same bounds. */
@@ -225,8 +217,8 @@ export class GuardedAgents {
   readonly https: HttpsAgent;
 
   constructor(readonly timeouts: NetworkTimeouts) {
-    this.http = new GuardedHttpAgent(timeouts);
-    this.https = new GuardedHttpsAgent(timeouts);
+    this.http = guarded(new HttpAgent({ keepAlive: true }), timeouts);
+    this.https = guarded(new HttpsAgent({ keepAlive: true }), timeouts);
   }
 
   /** The agent for a URL's scheme. */

@@ -20,7 +20,12 @@ export interface PartHashes {
  * memory when it can), so the source must not reuse them.
  * @throws IntegrityError when the source yields another number of bytes; what the source throws
  */
-export async function hashWholeAndParts(source: AsyncIterable<Buffer | string>, size: number, partSize: number, path: string): Promise<PartHashes> {
+export async function hashWholeAndParts(
+  source: AsyncIterable<Buffer | string>,
+  size: number,
+  partSize: number,
+  path: string,
+): Promise<PartHashes> {
   const whole = createSha1(size);
   const digests: Array<Promise<string>> = [];
   let part: Sha1 | null = null;
@@ -45,7 +50,8 @@ export async function hashWholeAndParts(source: AsyncIterable<Buffer | string>, 
         part ??= createSha1(Math.min(partSize, size - partSize * digests.length));
         const n = Math.min(chunk.length, partSize - inPart);
         const rest = chunk.subarray(n);
-        if (n === chunk.length) part.giveAway(chunk); // `chunk` may be unusable from here on
+        if (n === chunk.length)
+          part.giveAway(chunk); // `chunk` may be unusable from here on
         else part.update(chunk.subarray(0, n));
         inPart += n;
         chunk = rest;

@@ -64,8 +64,10 @@ export class PartSplitter {
     readonly partSize: number,
     readonly maxParts: number,
   ) {
-    if (!Number.isInteger(partSize) || partSize <= 0) throw new RangeError(`partSize must be a positive integer, not ${partSize}.`);
-    if (!(Number.isInteger(maxParts) && maxParts > 0) && maxParts !== Infinity) throw new RangeError(`maxParts must be a positive integer, not ${maxParts}.`);
+    if (!Number.isInteger(partSize) || partSize <= 0)
+      throw new RangeError(`partSize must be a positive integer, not ${partSize}.`);
+    if (!(Number.isInteger(maxParts) && maxParts > 0) && maxParts !== Infinity)
+      throw new RangeError(`maxParts must be a positive integer, not ${maxParts}.`);
     this.iterator = source[Symbol.asyncIterator]();
   }
 
@@ -159,7 +161,10 @@ export class PartSplitter {
   private take(): Buffer {
     const reused = this.free.pop();
     if (reused !== undefined) return reused;
-    if (this.allocatedCount >= this.maxParts) throw new Error(`PartSplitter: all ${this.maxParts} part buffers are out; release one before asking for the next part.`);
+    if (this.allocatedCount >= this.maxParts)
+      throw new Error(
+        `PartSplitter: all ${this.maxParts} part buffers are out; release one before asking for the next part.`,
+      );
     this.allocatedCount++;
     gaugeAdd(this.partSize);
     // A dedicated buffer (not a slice of Node's shared pool), so the part is identified by it on
@@ -176,7 +181,10 @@ export class PartSplitter {
  * {@link PartSplitter}.
  * @throws RangeError (bad `partSize`), or whatever the source errors with.
  */
-export async function* splitIntoParts(source: AsyncIterable<Buffer | string>, partSize: number): AsyncGenerator<Buffer> {
+export async function* splitIntoParts(
+  source: AsyncIterable<Buffer | string>,
+  partSize: number,
+): AsyncGenerator<Buffer> {
   const splitter = new PartSplitter(source, partSize, Infinity);
   try {
     for (let part = await splitter.next(); part !== null; part = await splitter.next()) {

@@ -9,7 +9,19 @@
 import type { Readable } from 'node:stream';
 import { InvalidNameError, NotFoundError, PermissionDeniedError } from '../errors.js';
 import { folderPrefix, splitBucketPath } from '../paths.js';
-import type { Entry, ListOptions, Provider, ProviderTraits, ReadHandle, ReadOptions, RemoveOptions, StatOptions, UnfinishedUpload, VersionEntry, WriteOptions } from '../types.js';
+import type {
+  Entry,
+  ListOptions,
+  Provider,
+  ProviderTraits,
+  ReadHandle,
+  ReadOptions,
+  RemoveOptions,
+  StatOptions,
+  UnfinishedUpload,
+  VersionEntry,
+  WriteOptions,
+} from '../types.js';
 import type { KeyInfo } from '../../state/model/key-info.js';
 import { MemoryBudget } from '../memory-budget.js';
 import { KeyAdmin, createBucket, deleteBucket } from './admin.js';
@@ -28,7 +40,7 @@ import type { UploadUrlPool } from './upload-url-pool.js';
 import { effectivePartSize, writeFile, type UploadSettings } from './write.js';
 import type { WireDownloadAuthorization } from './wire-types.js';
 
-/** Longest share link B2 allows: one week (b2_get_download_authorization, reference §7). */
+/** Longest share link B2 allows: one week (b2_get_download_authorization, docs/b2-api.md §6.2). */
 export const MAX_SHARE_SECONDS = 604_800;
 
 /** Provider-wide upload and copy tunables, fixed at connect time. */
@@ -42,7 +54,13 @@ export interface B2ProviderSettings extends UploadSettings {
  * and `deleteBucket` for the accounts UI, and `partSizes` from the authorization.
  */
 export class B2Provider implements Provider {
-  readonly traits: ProviderTraits = { kind: 'b2', bucketBased: true, hashKinds: ['sha1'], emptyDirectories: true, scheme: 'b2://' };
+  readonly traits: ProviderTraits = {
+    kind: 'b2',
+    bucketBased: true,
+    hashKinds: ['sha1'],
+    emptyDirectories: true,
+    scheme: 'b2://',
+  };
   /** Key management (v4 shapes). */
   readonly keys: KeyAdmin;
   /** Bytes that buffered uploads hold at once, across all writes (write.ts). */
@@ -65,7 +83,10 @@ export class B2Provider implements Provider {
 
   /** The account's part-size limits from the authorization, in bytes. */
   get partSizes(): { recommended: number; absoluteMinimum: number } {
-    return { recommended: this.session.auth.recommendedPartSize, absoluteMinimum: this.session.auth.absoluteMinimumPartSize };
+    return {
+      recommended: this.session.auth.recommendedPartSize,
+      absoluteMinimum: this.session.auth.absoluteMinimumPartSize,
+    };
   }
 
   async *list(path: string, options?: ListOptions): AsyncIterable<Entry[]> {
@@ -88,10 +109,21 @@ export class B2Provider implements Provider {
     // Anyone may download from a public bucket; elsewhere a key that may not read there gets a
     // refusal here rather than a 401 from B2.
     if ((await this.buckets.typeOf(bucket, options.signal)) !== 'allPublic') {
-      const pre = inferMissing({ op: 'b2_download_file_by_name', path, bucket, fileName: key, capability: 'readFiles', action: 'Download' }, this.keyInfo);
+      const pre = inferMissing(
+        { op: 'b2_download_file_by_name', path, bucket, fileName: key, capability: 'readFiles', action: 'Download' },
+        this.keyInfo,
+      );
       if (pre.missing.length > 0) throw new PermissionDeniedError(pre.reason, pre.missing, path);
     }
-    return openDownload(this.session, { bucket, key, path, fileId: options.fileId, range: options.range, verify: options.verify, signal: options.signal });
+    return openDownload(this.session, {
+      bucket,
+      key,
+      path,
+      fileId: options.fileId,
+      range: options.range,
+      verify: options.verify,
+      signal: options.signal,
+    });
   }
 
   /** The type of bucket `name` (`allPublic`, …) when this session has learnt it, else undefined. */
@@ -100,7 +132,12 @@ export class B2Provider implements Provider {
   }
 
   write(path: string, source: Readable, options: WriteOptions): Promise<Entry> {
-    return writeFile({ session: this.session, pool: this.pool, buckets: this.buckets, settings: this.settings, memory: this.memory }, path, source, options);
+    return writeFile(
+      { session: this.session, pool: this.pool, buckets: this.buckets, settings: this.settings, memory: this.memory },
+      path,
+      source,
+      options,
+    );
   }
 
   mkdir(path: string, options?: { signal?: AbortSignal }): Promise<void> {
@@ -113,7 +150,14 @@ export class B2Provider implements Provider {
 
   copy(from: string, to: string, options?: CopyOptions): Promise<Entry> {
     const partSize = effectivePartSize(this.session, this.settings.partSize, 0);
-    return copyFile(this.session, this.buckets, { copyCutoff: this.settings.copyCutoff, partSize, concurrency: this.settings.partConcurrency }, from, to, options);
+    return copyFile(
+      this.session,
+      this.buckets,
+      { copyCutoff: this.settings.copyCutoff, partSize, concurrency: this.settings.partConcurrency },
+      from,
+      to,
+      options,
+    );
   }
 
   versions(path: string, options?: ListOptions): AsyncIterable<VersionEntry[]> {
@@ -130,11 +174,20 @@ export class B2Provider implements Provider {
    */
   async shareLink(path: string, options: { lifetimeSeconds: number; signal?: AbortSignal }): Promise<string> {
     const seconds = Math.floor(options.lifetimeSeconds);
-    if (!(seconds >= 1 && seconds <= MAX_SHARE_SECONDS)) throw new RangeError(`Share links last 1 to ${MAX_SHARE_SECONDS} seconds, not ${options.lifetimeSeconds}.`);
+    if (!(seconds >= 1 && seconds <= MAX_SHARE_SECONDS))
+      throw new RangeError(`Share links last 1 to ${MAX_SHARE_SECONDS} seconds, not ${options.lifetimeSeconds}.`);
     const { bucket, key } = splitBucketPath(path);
-    if (bucket === null || key === '') throw new InvalidNameError(`"${path}" is not a file; only files can be shared.`, path);
+    if (bucket === null || key === '')
+      throw new InvalidNameError(`"${path}" is not a file; only files can be shared.`, path);
     const ref = await this.buckets.resolve(bucket, options.signal);
-    const ctx: CallContext = { op: 'b2_get_download_authorization', path, bucket, fileName: key, capability: 'shareFiles', action: 'Sharing' };
+    const ctx: CallContext = {
+      op: 'b2_get_download_authorization',
+      path,
+      bucket,
+      fileName: key,
+      capability: 'shareFiles',
+      action: 'Sharing',
+    };
     const auth = await this.session.lib<WireDownloadAuthorization>(ctx, options.signal, (c, x) =>
       c.getDownloadAuthorization({ bucketId: ref.id, fileNamePrefix: key, validDurationInSeconds: seconds, ...x }),
     );
@@ -146,7 +199,7 @@ export class B2Provider implements Provider {
     if (bucket === null) throw new InvalidNameError('Unfinished uploads are listed per bucket.', path);
     const ref = await this.buckets.resolve(bucket, options?.signal);
     const keyPrefix = this.session.keyInfo.namePrefix;
-    // A prefix-restricted key may only ask inside its prefix (reference §3.2).
+    // A prefix-restricted key may only ask inside its prefix (docs/b2-api.md §2.3).
     const namePrefix = keyPrefix !== null && keyPrefix.startsWith(key) ? keyPrefix : key;
     const files = await listUnfinished(this.session, ref, namePrefix, path, options?.signal);
     // The exact name, or anything inside the folder the path names.

@@ -3,7 +3,7 @@
  *
  * - mkdir uploads `dir/.bzEmpty` (zero bytes), as the B2 web UI does; a folder that already has
  *   names needs nothing.
- * - remove modes (reference §5 "Versions and hiding"): `hide` (default) adds a hide marker, which
+ * - remove modes (docs/b2-api.md §4.3): `hide` (default) adds a hide marker, which
  *   unhide undoes; `delete-version` deletes one version (`fileId`, else the newest, even a hide
  *   marker); `all-versions` deletes every version of the name. A folder is removable when only its
  *   placeholder is left; the mode then applies to the placeholder.
@@ -23,7 +23,8 @@ import type { UploadUrlPool } from './upload-url-pool.js';
 
 function fileKey(path: string): { bucket: string; key: string } {
   const { bucket, key } = splitBucketPath(path);
-  if (bucket === null || key === '') throw new InvalidNameError(`"${path}" is a bucket or the root; buckets are created and deleted separately.`, path);
+  if (bucket === null || key === '')
+    throw new InvalidNameError(`"${path}" is a bucket or the root; buckets are created and deleted separately.`, path);
   return { bucket, key };
 }
 
@@ -35,7 +36,13 @@ function canList(session: B2Session): boolean {
  * Creates folder `path` as a `.bzEmpty` placeholder.
  * @throws AlreadyExistsError (a file has that name), PermissionDeniedError, InvalidNameError, TransientError
  */
-export async function makeFolder(session: B2Session, pool: UploadUrlPool, buckets: BucketDirectory, path: string, signal?: AbortSignal): Promise<void> {
+export async function makeFolder(
+  session: B2Session,
+  pool: UploadUrlPool,
+  buckets: BucketDirectory,
+  path: string,
+  signal?: AbortSignal,
+): Promise<void> {
   const { bucket: name, key } = splitBucketPath(path);
   if (name === null) return;
   const bucket = await buckets.resolve(name, signal);
@@ -46,25 +53,68 @@ export async function makeFolder(session: B2Session, pool: UploadUrlPool, bucket
   if (canList(session)) {
     // The file that would look like this folder in a file manager: `photos` for `photos/`.
     const sameName = prefix.slice(0, -1);
-    if (sameName !== '' && (await findFile(session, bucket, sameName, path, signal)) !== null) throw new AlreadyExistsError(`A file named "${path}" already exists.`, path);
+    if (sameName !== '' && (await findFile(session, bucket, sameName, path, signal)) !== null)
+      throw new AlreadyExistsError(`A file named "${path}" already exists.`, path);
     if ((await folderContents(session, bucket, prefix, path, signal)).exists) return;
   }
   const data = Buffer.alloc(0);
-  await uploadSmall(session, pool, { bucket, key: placeholder, path, data, sha1: sha1Hex(data), contentType: 'application/octet-stream', info: {}, signal });
+  await uploadSmall(session, pool, {
+    bucket,
+    key: placeholder,
+    path,
+    data,
+    sha1: sha1Hex(data),
+    contentType: 'application/octet-stream',
+    info: {},
+    signal,
+  });
 }
 
-async function hide(session: B2Session, bucket: BucketRef, key: string, path: string, signal?: AbortSignal): Promise<void> {
-  const ctx: CallContext = { op: 'b2_hide_file', path, bucket: bucket.name, fileName: key, capability: 'writeFiles', action: 'Hiding a file' };
+async function hide(
+  session: B2Session,
+  bucket: BucketRef,
+  key: string,
+  path: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  const ctx: CallContext = {
+    op: 'b2_hide_file',
+    path,
+    bucket: bucket.name,
+    fileName: key,
+    capability: 'writeFiles',
+    action: 'Hiding a file',
+  };
   await session.lib(ctx, signal, (c, x) => c.hideFile({ bucketId: bucket.id, fileName: key, ...x }));
 }
 
-async function deleteVersion(session: B2Session, bucket: BucketRef, key: string, fileId: string, path: string, signal?: AbortSignal): Promise<void> {
-  const ctx: CallContext = { op: 'b2_delete_file_version', path, bucket: bucket.name, fileName: key, capability: 'deleteFiles', action: 'Delete' };
+async function deleteVersion(
+  session: B2Session,
+  bucket: BucketRef,
+  key: string,
+  fileId: string,
+  path: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  const ctx: CallContext = {
+    op: 'b2_delete_file_version',
+    path,
+    bucket: bucket.name,
+    fileName: key,
+    capability: 'deleteFiles',
+    action: 'Delete',
+  };
   await session.lib(ctx, signal, (c, x) => c.deleteFileVersion({ fileId, fileName: key, ...x }));
 }
 
 /** Applies `mode` to the exact name `key` (a file, or a folder's placeholder). */
-async function removeName(session: B2Session, bucket: BucketRef, key: string, path: string, options: RemoveOptions): Promise<void> {
+async function removeName(
+  session: B2Session,
+  bucket: BucketRef,
+  key: string,
+  path: string,
+  options: RemoveOptions,
+): Promise<void> {
   const mode = options.mode ?? 'default';
   const { signal } = options;
   switch (mode) {
@@ -79,7 +129,8 @@ async function removeName(session: B2Session, bucket: BucketRef, key: string, pa
     case 'all-versions': {
       const versions = await allVersions(session, bucket, key, path, signal);
       if (versions.length === 0) throw new NotFoundError(`"${path}" does not exist.`, path);
-      for (const v of versions) if (v.fileId !== null) await deleteVersion(session, bucket, key, v.fileId, path, signal);
+      for (const v of versions)
+        if (v.fileId !== null) await deleteVersion(session, bucket, key, v.fileId, path, signal);
       return;
     }
     default: {
@@ -94,13 +145,19 @@ async function removeName(session: B2Session, bucket: BucketRef, key: string, pa
  * path names (a name ending in `/` can be both); without it a file with exactly that name wins.
  * @throws NotFoundError, NotEmptyError, PermissionDeniedError, InvalidNameError, TransientError
  */
-export async function removePath(session: B2Session, buckets: BucketDirectory, path: string, options: RemoveOptions = {}): Promise<void> {
+export async function removePath(
+  session: B2Session,
+  buckets: BucketDirectory,
+  path: string,
+  options: RemoveOptions = {},
+): Promise<void> {
   const { bucket: name, key } = fileKey(path);
   const bucket = await buckets.resolve(name, options.signal);
   const mode = options.mode ?? 'default';
   const prefix = folderPrefix(key);
   const placeholder = `${prefix}${FOLDER_PLACEHOLDER}`;
-  if (options.fileId !== undefined || (!canList(session) && options.kind !== 'dir')) return removeName(session, bucket, key, path, options);
+  if (options.fileId !== undefined || (!canList(session) && options.kind !== 'dir'))
+    return removeName(session, bucket, key, path, options);
   if (!canList(session)) return removeName(session, bucket, placeholder, path, options);
   if (options.kind !== 'dir') {
     const isFile =
@@ -120,7 +177,12 @@ export async function removePath(session: B2Session, buckets: BucketDirectory, p
  * Deletes the hide marker(s) on top of `path`; a visible name is left alone.
  * @throws NotFoundError (no versions at all), PermissionDeniedError (deleteFiles), TransientError
  */
-export async function unhidePath(session: B2Session, buckets: BucketDirectory, path: string, signal?: AbortSignal): Promise<void> {
+export async function unhidePath(
+  session: B2Session,
+  buckets: BucketDirectory,
+  path: string,
+  signal?: AbortSignal,
+): Promise<void> {
   const { bucket: name, key } = fileKey(path);
   const bucket = await buckets.resolve(name, signal);
   const versions = await allVersions(session, bucket, key, path, signal);
@@ -135,7 +197,12 @@ export async function unhidePath(session: B2Session, buckets: BucketDirectory, p
  * Every version of `path`, newest first; `isLatest` marks the newest finished one (upload or hide).
  * @throws NotFoundError (no versions), PermissionDeniedError, TransientError
  */
-export async function* listVersions(session: B2Session, buckets: BucketDirectory, path: string, options?: ListOptions): AsyncGenerator<VersionEntry[]> {
+export async function* listVersions(
+  session: B2Session,
+  buckets: BucketDirectory,
+  path: string,
+  options?: ListOptions,
+): AsyncGenerator<VersionEntry[]> {
   const { bucket: name, key } = fileKey(path);
   const bucket = await buckets.resolve(name, options?.signal);
   const size = Math.min(10_000, Math.max(1, options?.pageSize ?? 1000));

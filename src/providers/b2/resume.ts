@@ -25,14 +25,32 @@ function num(v: string | undefined): number | null {
 }
 
 /** Every unfinished large file of `bucket` whose name starts with `namePrefix`. */
-export async function listUnfinished(session: B2Session, bucket: BucketRef, namePrefix: string, path: string, signal?: AbortSignal): Promise<WireFile[]> {
-  const ctx: CallContext = { op: 'b2_list_unfinished_large_files', path, bucket: bucket.name, fileName: namePrefix, capability: 'listFiles', action: 'Listing unfinished uploads' };
+export async function listUnfinished(
+  session: B2Session,
+  bucket: BucketRef,
+  namePrefix: string,
+  path: string,
+  signal?: AbortSignal,
+): Promise<WireFile[]> {
+  const ctx: CallContext = {
+    op: 'b2_list_unfinished_large_files',
+    path,
+    bucket: bucket.name,
+    fileName: namePrefix,
+    capability: 'listFiles',
+    action: 'Listing unfinished uploads',
+  };
   const out: WireFile[] = [];
   let startFileId: string | null = null;
   do {
     const body: Record<string, unknown> = { bucketId: bucket.id, namePrefix, maxFileCount: 100 };
     if (startFileId !== null) body.startFileId = startFileId;
-    const page: WireListUnfinished = await session.api<WireListUnfinished>('b2_list_unfinished_large_files', body, ctx, signal);
+    const page: WireListUnfinished = await session.api<WireListUnfinished>(
+      'b2_list_unfinished_large_files',
+      body,
+      ctx,
+      signal,
+    );
     out.push(...page.files);
     startFileId = page.nextFileId ?? null;
   } while (startFileId !== null);
@@ -40,13 +58,20 @@ export async function listUnfinished(session: B2Session, bucket: BucketRef, name
 }
 
 /** The parts of an unfinished large file, by part number. */
-export async function listParts(session: B2Session, fileId: string, path: string, signal?: AbortSignal): Promise<Map<number, ExistingPart>> {
+export async function listParts(
+  session: B2Session,
+  fileId: string,
+  path: string,
+  signal?: AbortSignal,
+): Promise<Map<number, ExistingPart>> {
   const ctx: CallContext = { op: 'b2_list_parts', path, capability: 'writeFiles', action: 'Resuming an upload' };
   const parts = new Map<number, ExistingPart>();
   let start: number | null = 1;
   while (start !== null) {
     const from: number = start;
-    const page: WireListParts = await session.lib<WireListParts>(ctx, signal, (c, x) => c.listParts({ fileId, startPartNumber: from, maxPartCount: 1000, ...x }));
+    const page: WireListParts = await session.lib<WireListParts>(ctx, signal, (c, x) =>
+      c.listParts({ fileId, startPartNumber: from, maxPartCount: 1000, ...x }),
+    );
     for (const p of page.parts) parts.set(p.partNumber, { sha1: p.contentSha1.toLowerCase(), length: p.contentLength });
     start = page.nextPartNumber ?? null;
   }
@@ -54,7 +79,12 @@ export async function listParts(session: B2Session, fileId: string, path: string
 }
 
 /** Describes an unfinished file for `unfinishedUploads()`. */
-export async function describeUnfinished(session: B2Session, bucket: BucketRef, f: WireFile, signal?: AbortSignal): Promise<UnfinishedUpload> {
+export async function describeUnfinished(
+  session: B2Session,
+  bucket: BucketRef,
+  f: WireFile,
+  signal?: AbortSignal,
+): Promise<UnfinishedUpload> {
   const path = `/${bucket.name}/${f.fileName}`;
   const parts = await listParts(session, f.fileId ?? '', path, signal);
   let bytes = 0;
@@ -101,8 +131,16 @@ export interface ResumeCandidates {
  * The newest unfinished large file matching `wish`, with its parts (the part size comes from its
  * `b2c_part_size`), and the other b2c-started unfinished files of that name.
  */
-export async function findResumable(session: B2Session, bucket: BucketRef, wish: ResumeWish, path: string, signal?: AbortSignal): Promise<ResumeCandidates> {
-  const sameName = (await listUnfinished(session, bucket, wish.key, path, signal)).filter((f) => f.fileName === wish.key && f.fileId !== null);
+export async function findResumable(
+  session: B2Session,
+  bucket: BucketRef,
+  wish: ResumeWish,
+  path: string,
+  signal?: AbortSignal,
+): Promise<ResumeCandidates> {
+  const sameName = (await listUnfinished(session, bucket, wish.key, path, signal)).filter(
+    (f) => f.fileName === wish.key && f.fileId !== null,
+  );
   const candidates = sameName.filter((f) => {
     const info = f.fileInfo ?? {};
     const partSize = num(info[INFO_PART_SIZE]);
@@ -118,13 +156,14 @@ export async function findResumable(session: B2Session, bucket: BucketRef, wish:
   candidates.sort((a, b) => b.uploadTimestamp - a.uploadTimestamp);
   const best = candidates[0];
   const bestId = best?.fileId ?? null;
-  const superseded = sameName
-    .filter((f) => f.fileId !== bestId && startedByB2c(f))
-    .map((f) => f.fileId ?? '');
+  const superseded = sameName.filter((f) => f.fileId !== bestId && startedByB2c(f)).map((f) => f.fileId ?? '');
   if (best === undefined || bestId === null) return { resume: null, superseded };
   const partSize = num(best.fileInfo?.[INFO_PART_SIZE]) ?? 0;
   const sha1 = cleanSha1(best.fileInfo?.large_file_sha1);
-  return { resume: { fileId: bestId, partSize, sha1, parts: await listParts(session, bestId, path, signal) }, superseded };
+  return {
+    resume: { fileId: bestId, partSize, sha1, parts: await listParts(session, bestId, path, signal) },
+    superseded,
+  };
 }
 
 /** True for unfinished files this provider started (see the module comment). */

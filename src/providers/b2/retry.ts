@@ -1,5 +1,5 @@
 /**
- * B2's retry rules (reference §4), in one place:
+ * B2's retry rules (docs/b2-api.md §3.2), in one place:
  * - 408, 429, any 5xx and network failures: exponential backoff with jitter, honouring Retry-After;
  * - a request that met silence (no connection within `connectTimeoutMs`, or no byte for
  *   `idleTimeoutMs`: network-guard.ts) is tried at most `maxSilentTries` times in all, so a server
@@ -48,7 +48,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   maxSilentTries: 2,
 };
 
-/** True for failures worth repeating as-is later: 408, 429, 5xx, network (reference §4 rule 1). */
+/** True for failures worth repeating as-is later: 408, 429, 5xx, network (docs/b2-api.md §3.2). */
 export function isRetryable(e: B2CallError): boolean {
   if (e.isCancelled) return false;
   if (e.isNetwork) return true;
@@ -56,7 +56,7 @@ export function isRetryable(e: B2CallError): boolean {
   return s === 408 || s === 429 || s >= 500;
 }
 
-/** True for token problems that a fresh b2_authorize_account cures (reference §4 rule 2). */
+/** True for token problems that a fresh b2_authorize_account cures (docs/b2-api.md §3.2). */
 export function isTokenProblem(e: B2CallError): boolean {
   return e.status === 401 && (e.code === 'bad_auth_token' || e.code === 'expired_auth_token' || e.code === 'http_401');
 }

@@ -10,11 +10,14 @@
  * Every request of a session, both ways and downloads too, goes through the session's guarded
  * agents (network-guard.ts): bounded connects, bounded silence.
  *
+ * backblaze-b2 (with axios and its helpers) is loaded by the first `open()`, not with this module:
+ * evaluating it is a fifth of the file manager's start-up, and the first frame needs no B2.
+ *
  * Library quirk: backblaze-b2 keeps its axios instance in a module-level variable that every
  * `new B2()` replaces, so all sessions in a process share the last one. All sessions build it with
  * the same settings (no retries, our User-Agent), so that is harmless.
  */
-import B2 from 'backblaze-b2';
+import type B2 from 'backblaze-b2';
 import type { KeyInfo } from '../../state/model/key-info.js';
 import { isProviderError, type ProviderError } from '../errors.js';
 import { applyToClient, authorizeV4, type AuthState } from './authorize.js';
@@ -44,12 +47,13 @@ export class B2Session {
   private reauthInFlight: Promise<void> | null = null;
 
   private constructor(
+    B2Client: typeof B2,
     private readonly config: SessionConfig,
     readonly agents: GuardedAgents,
     private authState: AuthState,
     private key: KeyInfo,
   ) {
-    this.client = new B2({
+    this.client = new B2Client({
       applicationKeyId: config.applicationKeyId,
       applicationKey: config.applicationKey,
       axios: { headers: { 'User-Agent': config.userAgent } },
@@ -64,15 +68,21 @@ export class B2Session {
    */
   static async open(config: SessionConfig, signal?: AbortSignal): Promise<B2Session> {
     const policy = config.policy;
-    const agents = new GuardedAgents({ connectMs: Math.min(policy.connectTimeoutMs, policy.idleTimeoutMs), idleMs: policy.idleTimeoutMs });
+    const agents = new GuardedAgents({
+      connectMs: Math.min(policy.connectTimeoutMs, policy.idleTimeoutMs),
+      idleMs: policy.idleTimeoutMs,
+    });
     try {
-      const { auth, keyInfo } = await authorizeV4(config.endpoint, config.applicationKeyId, config.applicationKey, {
-        userAgent: config.userAgent,
-        policy,
-        agents,
-        signal,
-      });
-      return new B2Session(config, agents, auth, keyInfo);
+      const [{ default: B2Client }, { auth, keyInfo }] = await Promise.all([
+        import('backblaze-b2'),
+        authorizeV4(config.endpoint, config.applicationKeyId, config.applicationKey, {
+          userAgent: config.userAgent,
+          policy,
+          agents,
+          signal,
+        }),
+      ]);
+      return new B2Session(B2Client, config, agents, auth, keyInfo);
     } catch (e) {
       agents.destroy();
       throw e;
@@ -108,7 +118,7 @@ export class B2Session {
   /**
    * Gets a fresh account token after `staleToken` was refused. Serialised: parallel workers that
    * hit the same expiry share one b2_authorize_account, and a worker whose token was already
-   * replaced just uses the new one (reference §4 rule 2: no stampede).
+   * replaced just uses the new one (docs/b2-api.md §3.2: no stampede).
    * @throws AuthError / UnreachableError when the key no longer authorizes.
    */
   async reauthorize(staleToken: string): Promise<void> {
@@ -116,11 +126,16 @@ export class B2Session {
     if (staleToken !== this.authState.token) return;
     this.reauthInFlight = (async () => {
       try {
-        const { auth, keyInfo } = await authorizeV4(this.config.endpoint, this.config.applicationKeyId, this.config.applicationKey, {
-          userAgent: this.config.userAgent,
-          policy: this.config.policy,
-          agents: this.agents,
-        });
+        const { auth, keyInfo } = await authorizeV4(
+          this.config.endpoint,
+          this.config.applicationKeyId,
+          this.config.applicationKey,
+          {
+            userAgent: this.config.userAgent,
+            policy: this.config.policy,
+            agents: this.agents,
+          },
+        );
         this.authState = auth;
         this.key = keyInfo;
         applyToClient(this.client, auth);
@@ -160,7 +175,11 @@ export class B2Session {
    * One backblaze-b2 call with retries; resolves with the response body (`data`).
    * @throws the ProviderError mapped from the final failure (see error-map.ts).
    */
-  lib<T>(ctx: CallContext, signal: AbortSignal | undefined, call: (client: B2, extras: LibExtras) => Promise<{ data: unknown }>): Promise<T> {
+  lib<T>(
+    ctx: CallContext,
+    signal: AbortSignal | undefined,
+    call: (client: B2, extras: LibExtras) => Promise<{ data: unknown }>,
+  ): Promise<T> {
     return this.run(ctx, signal, async () => (await call(this.client, this.extras(signal))).data as T);
   }
 
@@ -174,7 +193,11 @@ export class B2Session {
       const res = await sendHttp({
         method: 'POST',
         url,
-        headers: { Authorization: this.authState.token, 'Content-Type': 'application/json', 'User-Agent': this.config.userAgent },
+        headers: {
+          Authorization: this.authState.token,
+          'Content-Type': 'application/json',
+          'User-Agent': this.config.userAgent,
+        },
         body: JSON.stringify(body),
         agent: this.agents.for(new URL(url)),
         signal,

@@ -25,16 +25,37 @@ function dirEntry(path: string, prefix: string, bucketId?: string): Entry {
  * ../types.ts); `kind` asks for only one of them.
  * @throws NotFoundError, PermissionDeniedError, TransientError, CancelledError
  */
-export async function statPath(session: B2Session, buckets: BucketDirectory, path: string, options: StatOptions = {}): Promise<Entry> {
+export async function statPath(
+  session: B2Session,
+  buckets: BucketDirectory,
+  path: string,
+  options: StatOptions = {},
+): Promise<Entry> {
   const { signal } = options;
   const { bucket: bucketName, key } = splitBucketPath(path);
   if (bucketName === null) return { name: '', path: '/', kind: 'dir', size: 0, mtimeMs: null };
   const bucket = await buckets.resolve(bucketName, signal);
-  if (key === '') return { name: bucket.name, path: `/${bucket.name}`, kind: 'bucket', size: 0, mtimeMs: null, bucketId: bucket.id, bucketType: bucket.type };
+  if (key === '')
+    return {
+      name: bucket.name,
+      path: `/${bucket.name}`,
+      kind: 'bucket',
+      size: 0,
+      mtimeMs: null,
+      bucketId: bucket.id,
+      bucketType: bucket.type,
+    };
   if (options.fileId !== undefined) {
     const fileId = options.fileId;
     const f = await session.lib<WireFile>(
-      { op: 'b2_get_file_info', path, bucket: bucket.name, fileName: key, capability: 'readFiles', action: 'Reading file details' },
+      {
+        op: 'b2_get_file_info',
+        path,
+        bucket: bucket.name,
+        fileName: key,
+        capability: 'readFiles',
+        action: 'Reading file details',
+      },
       signal,
       (c, x) => c.getFileInfo({ fileId, ...x }),
     );
@@ -49,10 +70,12 @@ export async function statPath(session: B2Session, buckets: BucketDirectory, pat
   if (caps.includes('listFiles')) {
     const file = fileWanted ? await findFile(session, bucket, key, path, signal) : null;
     if (file !== null) return entryFromFile(bucket.name, file);
-    if (folderWanted && (await folderContents(session, bucket, prefix, path, signal)).exists) return dirEntry(path, prefix, bucket.id);
+    if (folderWanted && (await folderContents(session, bucket, prefix, path, signal)).exists)
+      return dirEntry(path, prefix, bucket.id);
     throw new NotFoundError(`"${path}" does not exist.`, path);
   }
-  if (!fileWanted) throw new PermissionDeniedError('Looking up a folder needs the listFiles capability.', ['listFiles'], path);
+  if (!fileWanted)
+    throw new PermissionDeniedError('Looking up a folder needs the listFiles capability.', ['listFiles'], path);
   if (caps.includes('readFiles')) {
     try {
       const head = await headFile(session, { bucket: bucket.name, key, path, signal });
@@ -69,10 +92,15 @@ export async function statPath(session: B2Session, buckets: BucketDirectory, pat
         bucketId: bucket.id,
       };
     } catch (e) {
-      if (isProviderError(e) && e.kind === 'not-found') throw new NotFoundError(`"${path}" does not exist (or is a folder, which this key cannot list).`, path);
+      if (isProviderError(e) && e.kind === 'not-found')
+        throw new NotFoundError(`"${path}" does not exist (or is a folder, which this key cannot list).`, path);
       throw e;
     }
   }
   const has = caps.join(', ') || 'no capabilities';
-  throw new PermissionDeniedError(`Looking up a file needs the listFiles or readFiles capability; this key has ${has}.`, ['listFiles'], path);
+  throw new PermissionDeniedError(
+    `Looking up a file needs the listFiles or readFiles capability; this key has ${has}.`,
+    ['listFiles'],
+    path,
+  );
 }

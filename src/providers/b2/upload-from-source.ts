@@ -54,16 +54,27 @@ export interface UploadFromSource {
  *   b2_start/upload_part/finish_large_file (ProviderError), CancelledError; a cancelled or failed
  *   upload stays unfinished for a later resume
  */
-export async function uploadFromSource(session: B2Session, pool: UploadUrlPool, u: UploadFromSource): Promise<WireFile> {
+export async function uploadFromSource(
+  session: B2Session,
+  pool: UploadUrlPool,
+  u: UploadFromSource,
+): Promise<WireFile> {
   const stop = new AbortController();
   const signal = u.signal === undefined ? stop.signal : AbortSignal.any([u.signal, stop.signal]);
-  const hashPass = async (partSize: number): Promise<PartHashes> => hashWholeAndParts(await u.reopen({ start: 0, end: u.size - 1 }, signal), u.size, partSize, u.path);
+  const hashPass = async (partSize: number): Promise<PartHashes> =>
+    hashWholeAndParts(await u.reopen({ start: 0, end: u.size - 1 }, signal), u.size, partSize, u.path);
   let partSize = u.partSize;
   let pass = hashPass(partSize);
   let found: ResumeCandidates = { resume: null, superseded: [] };
   try {
     if (u.resume) {
-      const wish = { key: u.key, size: u.size, mtimeMs: u.mtimeMs, partSize: u.partSizeChosen ? partSize : null, sha1: u.expectedSha1 };
+      const wish = {
+        key: u.key,
+        size: u.size,
+        mtimeMs: u.mtimeMs,
+        partSize: u.partSizeChosen ? partSize : null,
+        sha1: u.expectedSha1,
+      };
       found = await findResumable(session, u.bucket, wish, u.path, signal);
     }
     if (found.resume !== null && found.resume.partSize !== partSize) {
@@ -78,7 +89,8 @@ export async function uploadFromSource(session: B2Session, pool: UploadUrlPool, 
     throw e;
   }
   const hashes = await pass;
-  if (u.expectedSha1 !== null && hashes.whole !== u.expectedSha1.toLowerCase()) throw sha1Mismatch(u.path, u.expectedSha1, hashes.whole);
+  if (u.expectedSha1 !== null && hashes.whole !== u.expectedSha1.toLowerCase())
+    throw sha1Mismatch(u.path, u.expectedSha1, hashes.whole);
   let resume = found.resume;
   const superseded = [...found.superseded];
   if (resume !== null && resume.sha1 !== null && resume.sha1 !== hashes.whole) {
@@ -86,11 +98,23 @@ export async function uploadFromSource(session: B2Session, pool: UploadUrlPool, 
     superseded.push(resume.fileId);
     resume = null;
   }
-  const info = { ...u.info, [INFO_SIZE]: String(u.size), [INFO_PART_SIZE]: String(partSize), large_file_sha1: hashes.whole };
+  const info = {
+    ...u.info,
+    [INFO_SIZE]: String(u.size),
+    [INFO_PART_SIZE]: String(partSize),
+    large_file_sha1: hashes.whole,
+  };
   // Earlier uploads of this name that the changed source cannot continue: cancelled once the new
   // one has started (never before: should it fail to start, a retry may still resume one).
   let superseding: Promise<unknown> = Promise.resolve();
-  const ctx: CallContext = { op: 'b2_upload_part', path: u.path, bucket: u.bucket.name, fileName: u.key, capability: 'writeFiles', action: 'Upload' };
+  const ctx: CallContext = {
+    op: 'b2_upload_part',
+    path: u.path,
+    bucket: u.bucket.name,
+    fileName: u.key,
+    capability: 'writeFiles',
+    action: 'Upload',
+  };
   try {
     return await runLargeFile(
       session,
@@ -104,7 +128,9 @@ export async function uploadFromSource(session: B2Session, pool: UploadUrlPool, 
         signal: u.signal,
         resume: resume ?? undefined,
         onStarted: (fileId) => {
-          superseding = Promise.all(superseded.filter((id) => id !== fileId).map((id) => cancelQuietly(session, id, u.path)));
+          superseding = Promise.all(
+            superseded.filter((id) => id !== fileId).map((id) => cancelQuietly(session, id, u.path)),
+          );
         },
       },
       async (fileId) => {

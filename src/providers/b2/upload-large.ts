@@ -1,6 +1,6 @@
 /**
  * Large-file uploads: b2_start_large_file (or an unfinished one being resumed), parts uploaded in
- * parallel, b2_finish_large_file with every part's SHA1 (reference §6).
+ * parallel, b2_finish_large_file with every part's SHA1 (docs/b2-api.md §5.2).
  *
  * Memory: at most `concurrency × partSize` bytes of part buffers, whatever the file size. A part
  * is read from the source only after a worker slot is free, into one of `concurrency` buffers
@@ -16,7 +16,6 @@
  * can be read again by range (WriteOptions.reopen: a local file) goes through
  * upload-from-source.ts instead: parts streamed from the source, no part buffers.
  */
-import { Readable } from 'node:stream';
 import { IntegrityError, isProviderError } from '../errors.js';
 import { PartSplitter } from './part-splitter.js';
 import { createSha1, sha1Of } from '../sha1-pool.js';
@@ -26,6 +25,7 @@ import type { CallContext } from './error-map.js';
 import type { B2Session } from './session.js';
 import type { UploadUrlPool } from './upload-url-pool.js';
 import type { WireFile } from './wire-types.js';
+import { SendingBody } from './sending-body.js';
 
 /** A part already on the server (from b2_list_parts), for resume. */
 export interface ExistingPart {
@@ -47,7 +47,11 @@ export interface LargeUpload {
   info: Record<string, string>;
   expectedSha1: string | null;
   signal?: AbortSignal;
-  onProgress?: (bytes: number) => void;
+  /**
+   * Bytes sent, as deltas: while each part's body goes out, a part already on the server (resume)
+   * at once, and negative when a part's attempt failed and its bytes will be sent again.
+   */
+  onProgress?: (delta: number) => void;
   /** Continue this unfinished large file, skipping parts whose SHA1 and length match. */
   resume?: { fileId: string; parts: Map<number, ExistingPart> };
   /** Called with the fileId as soon as it is known (tests and resume bookkeeping). */
@@ -94,15 +98,30 @@ export async function uploadLarge(session: B2Session, pool: UploadUrlPool, u: La
 }
 
 /** What starting and finishing a large file needs (a subset of {@link LargeUpload}). */
-export type LargeFileStart = Pick<LargeUpload, 'bucket' | 'key' | 'path' | 'contentType' | 'info' | 'signal' | 'resume' | 'onStarted'>;
+export type LargeFileStart = Pick<
+  LargeUpload,
+  'bucket' | 'key' | 'path' | 'contentType' | 'info' | 'signal' | 'resume' | 'onStarted'
+>;
 
 /**
  * b2_start_large_file (or the unfinished file being resumed), then `sendParts`, then
  * b2_finish_large_file with the part SHA1s it returns. An IntegrityError cancels the large file;
  * anything else leaves it unfinished for a later resume.
  */
-export async function runLargeFile(session: B2Session, pool: UploadUrlPool, u: LargeFileStart, sendParts: (fileId: string) => Promise<string[]>): Promise<WireFile> {
-  const ctx: CallContext = { op: 'b2_start_large_file', path: u.path, bucket: u.bucket.name, fileName: u.key, capability: 'writeFiles', action: 'Upload' };
+export async function runLargeFile(
+  session: B2Session,
+  pool: UploadUrlPool,
+  u: LargeFileStart,
+  sendParts: (fileId: string) => Promise<string[]>,
+): Promise<WireFile> {
+  const ctx: CallContext = {
+    op: 'b2_start_large_file',
+    path: u.path,
+    bucket: u.bucket.name,
+    fileName: u.key,
+    capability: 'writeFiles',
+    action: 'Upload',
+  };
   const fileId =
     u.resume?.fileId ??
     (
@@ -164,8 +183,8 @@ async function sendParts(session: B2Session, pool: UploadUrlPool, u: LargeUpload
         slots.give();
         continue;
       }
-      const task = uploadPart(session, pool, u, fileId, partNumber, part, sha1, signal)
-        .then(() => u.onProgress?.(part.length))
+      const task: Promise<void> = uploadPart(session, pool, u, fileId, partNumber, part, sha1, signal)
+        .then(() => undefined)
         .catch((e: unknown) => {
           failed.first ??= e instanceof Error ? e : new Error(String(e));
           stop.abort();
@@ -206,29 +225,56 @@ function uploadPart(
   sha1: string,
   signal: AbortSignal,
 ): Promise<unknown> {
-  const ctx: CallContext = { op: 'b2_upload_part', path: u.path, bucket: u.bucket.name, fileName: u.key, capability: 'writeFiles', action: 'Upload' };
+  const ctx: CallContext = {
+    op: 'b2_upload_part',
+    path: u.path,
+    bucket: u.bucket.name,
+    fileName: u.key,
+    capability: 'writeFiles',
+    action: 'Upload',
+  };
   return pool.send({ kind: 'part', fileId }, ctx, signal, async (url) => {
-    const res = await session.client.uploadPart({
-      uploadUrl: url.uploadUrl,
-      uploadAuthToken: url.authorizationToken,
-      partNumber,
-      data: Readable.from([part], { objectMode: false }),
-      contentLength: part.length,
-      hash: sha1,
-      ...session.extras(signal),
-    });
-    return res.data;
+    const body = new SendingBody(u.onProgress);
+    try {
+      const res = await session.client.uploadPart({
+        uploadUrl: url.uploadUrl,
+        uploadAuthToken: url.authorizationToken,
+        partNumber,
+        data: body.stream(part),
+        contentLength: part.length,
+        hash: sha1,
+        ...session.extras(signal),
+      });
+      return res.data;
+    } catch (e) {
+      body.takeBack();
+      throw e;
+    }
   });
 }
 
-async function finish(session: B2Session, u: LargeFileStart, fileId: string, partSha1Array: string[]): Promise<WireFile> {
-  const ctx: CallContext = { op: 'b2_finish_large_file', path: u.path, bucket: u.bucket.name, fileName: u.key, capability: 'writeFiles', action: 'Upload' };
+async function finish(
+  session: B2Session,
+  u: LargeFileStart,
+  fileId: string,
+  partSha1Array: string[],
+): Promise<WireFile> {
+  const ctx: CallContext = {
+    op: 'b2_finish_large_file',
+    path: u.path,
+    bucket: u.bucket.name,
+    fileName: u.key,
+    capability: 'writeFiles',
+    action: 'Upload',
+  };
   try {
     return await session.lib<WireFile>(ctx, u.signal, (c, x) => c.finishLargeFile({ fileId, partSha1Array, ...x }));
   } catch (e) {
-    // A repeated finish can answer 400 because the first attempt succeeded (reference §4 rule 5).
+    // A repeated finish can answer 400 because the first attempt succeeded (docs/b2-api.md §3.2).
     if (isProviderError(e) && e.kind === 'conflict') {
-      const info = await session.lib<WireFile>({ ...ctx, op: 'b2_get_file_info' }, u.signal, (c, x) => c.getFileInfo({ fileId, ...x })).catch(() => null);
+      const info = await session
+        .lib<WireFile>({ ...ctx, op: 'b2_get_file_info' }, u.signal, (c, x) => c.getFileInfo({ fileId, ...x }))
+        .catch(() => null);
       if (info !== null && info.action === 'upload') return info;
     }
     throw e;

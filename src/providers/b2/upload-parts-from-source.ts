@@ -32,7 +32,8 @@ export interface PartsFromSource {
   /** Parts already on the server (resume): skipped when SHA1 and length match. */
   existing?: Map<number, ExistingPart>;
   signal?: AbortSignal;
-  onProgress?: (bytes: number) => void;
+  /** Bytes sent, as deltas while each part goes out (./sending-body.ts); a failed attempt takes its bytes back. */
+  onProgress?: (delta: number) => void;
 }
 
 /**
@@ -64,13 +65,26 @@ export async function sendPartsFromSource(session: B2Session, pool: UploadUrlPoo
         reported = bytes;
       };
       try {
-        await sendPart(session, pool, u, index + 1, { start, end: start + length - 1 }, u.sha1s[index] ?? '', signal, sentUpTo);
+        await sendPart(
+          session,
+          pool,
+          u,
+          index + 1,
+          { start, end: start + length - 1 },
+          u.sha1s[index] ?? '',
+          signal,
+          sentUpTo,
+        );
       } catch (e) {
         // B2 refuses (400) a part whose bytes do not have the SHA1 sent with it: the source
         // changed since the hash pass. An IntegrityError cancels the large file (its parts mix
         // two versions) and is retried from the start.
         if (isProviderError(e) && e.kind === 'conflict') {
-          throw new IntegrityError(`"${u.path}" changed while it was being uploaded (a part no longer has the SHA1 it had when the file was read).`, u.path, { cause: e });
+          throw new IntegrityError(
+            `"${u.path}" changed while it was being uploaded (a part no longer has the SHA1 it had when the file was read).`,
+            u.path,
+            { cause: e },
+          );
         }
         throw e;
       }

@@ -1,6 +1,6 @@
 /**
  * Upload URLs: one per concurrent upload, reused serially, replaced after a failure.
- * B2 rejects concurrent uploads on one upload token (reference §4 rule 4, `auth_token_limit`), so
+ * B2 rejects concurrent uploads on one upload token (docs/b2-api.md §3.3, `auth_token_limit`), so
  * every in-flight upload holds its own URL; a URL goes back to the pool only after a success.
  * After 401 (any code), 408, 5xx or a network failure the URL is dropped and the retry gets a
  * fresh one; a 429 is retried on the same URL after its Retry-After.
@@ -37,12 +37,20 @@ export class UploadUrlPool {
   async acquire(target: UploadTarget, ctx: CallContext, signal?: AbortSignal): Promise<WireUploadUrl> {
     const spare = this.free.get(poolKey(target))?.pop();
     if (spare !== undefined) return spare;
-    const getCtx = { ...ctx, op: target.kind === 'bucket' ? 'b2_get_upload_url' : 'b2_get_upload_part_url', capability: 'writeFiles' };
+    const getCtx = {
+      ...ctx,
+      op: target.kind === 'bucket' ? 'b2_get_upload_url' : 'b2_get_upload_part_url',
+      capability: 'writeFiles',
+    };
     switch (target.kind) {
       case 'bucket':
-        return this.session.lib<WireUploadUrl>(getCtx, signal, (c, x) => c.getUploadUrl({ bucketId: target.bucketId, ...x }));
+        return this.session.lib<WireUploadUrl>(getCtx, signal, (c, x) =>
+          c.getUploadUrl({ bucketId: target.bucketId, ...x }),
+        );
       case 'part':
-        return this.session.lib<WireUploadUrl>(getCtx, signal, (c, x) => c.getUploadPartUrl({ fileId: target.fileId, ...x }));
+        return this.session.lib<WireUploadUrl>(getCtx, signal, (c, x) =>
+          c.getUploadPartUrl({ fileId: target.fileId, ...x }),
+        );
       default: {
         const never: never = target;
         return never;
@@ -69,7 +77,12 @@ export class UploadUrlPool {
    * two URLs only, as it usually means a real refusal).
    * @throws the mapped ProviderError of the last failure
    */
-  async send<T>(target: UploadTarget, ctx: CallContext, signal: AbortSignal | undefined, send: (url: WireUploadUrl) => Promise<T>): Promise<T> {
+  async send<T>(
+    target: UploadTarget,
+    ctx: CallContext,
+    signal: AbortSignal | undefined,
+    send: (url: WireUploadUrl) => Promise<T>,
+  ): Promise<T> {
     const policy = this.session.policy;
     let silent = 0;
     for (let n = 1; ; n++) {
@@ -82,7 +95,8 @@ export class UploadUrlPool {
         const found = toCallError(raw);
         if (found === null) throw raw;
         const e = found.afterAttempts(n);
-        if (e.silence !== undefined && ++silent >= policy.maxSilentTries && signal?.aborted !== true) throw this.session.fail(e, ctx);
+        if (e.silence !== undefined && ++silent >= policy.maxSilentTries && signal?.aborted !== true)
+          throw this.session.fail(e, ctx);
         if (e.isCancelled || signal?.aborted === true) throw this.session.fail(e, ctx);
         const status = e.status ?? 0;
         if (status === 429) this.release(target, url);

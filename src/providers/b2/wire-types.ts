@@ -1,6 +1,6 @@
 /**
- * JSON shapes of the B2 native API as this provider reads them (reference §1.3, §2, §2.1).
- * Only the fields we use are typed; B2 may add fields at any time (reference §1.1).
+ * JSON shapes of the B2 native API as this provider reads them (docs/b2-api.md §1.3, §2.5, §4.7).
+ * Only the fields we use are typed; B2 may add fields at any time (docs/b2-api.md §1.1).
  */
 
 /** `apiInfo.storageApi.allowed` of a v4 `b2_authorize_account` response. */
@@ -10,7 +10,7 @@ export interface WireAllowedV4 {
   namePrefix?: string | null;
 }
 
-/** v4 `b2_authorize_account` response (reference §1.3). */
+/** v4 `b2_authorize_account` response (docs/b2-api.md §1.3). */
 export interface WireAuthorizeV4 {
   accountId: string;
   authorizationToken: string;
@@ -26,7 +26,7 @@ export interface WireAuthorizeV4 {
   };
 }
 
-/** The common file object (reference §2.1); `action` may gain new values. */
+/** The common file object (docs/b2-api.md §4.7); `action` may gain new values. */
 export interface WireFile {
   accountId?: string;
   action: string;
@@ -56,6 +56,10 @@ export interface WireBucket {
   bucketId: string;
   bucketName: string;
   bucketType: string;
+  /** The bucket settings below (v2+; docs/b2-api.md §4): read defensively, B2 may add or change shapes. */
+  lifecycleRules?: unknown;
+  defaultServerSideEncryption?: unknown;
+  fileLockConfiguration?: unknown;
 }
 
 export interface WireListBuckets {
@@ -79,7 +83,7 @@ export interface WireListParts {
   nextPartNumber: number | null;
 }
 
-/** v4 key object (bucketIds, reference §2 key object). */
+/** v4 key object (bucketIds, docs/b2-api.md §2.5). */
 export interface WireKeyV4 {
   accountId: string;
   applicationKeyId: string;
@@ -102,7 +106,7 @@ export interface WireDownloadAuthorization {
   fileNamePrefix: string;
 }
 
-/** The B2 error body: `{status, code, message}` (reference §4). */
+/** The B2 error body: `{status, code, message}` (docs/b2-api.md §3.1). */
 export interface WireError {
   status?: number;
   code?: string;

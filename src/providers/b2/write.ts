@@ -1,8 +1,8 @@
 /**
  * `write()` for B2: checks, then one b2_upload_file up to the cutoff, else the large-file API.
  *
- * - The cutoff is at least the part size, so a large file always has two or more parts (whether B2
- *   accepts a one-part large file is unknown, reference §6).
+ * - The cutoff is at least the part size, so a large file always has two or more parts (B2 refuses
+ *   a large file of one part, docs/b2-api.md §5.2).
  * - A large file always carries `large_file_sha1` when the source can be read again by range
  *   (`reopen`, a local file: upload-from-source.ts hashes it in one pass first, then streams the
  *   parts from it), and otherwise when the caller passes `sha1`: fileInfo is fixed at
@@ -36,7 +36,7 @@ import { uploadSmall } from './upload-small.js';
 import type { UploadUrlPool } from './upload-url-pool.js';
 import type { WireListFiles } from './wire-types.js';
 
-/** Largest part B2 accepts (reference §6). */
+/** Largest part B2 accepts (docs/b2-api.md §5.2). */
 export const MAX_PART_SIZE = 5_000_000_000;
 
 /** Upload tunables (bytes / counts); unset ones come from the authorization. */
@@ -69,11 +69,24 @@ export function contentTypeFor(key: string, given: string | undefined): string {
 }
 
 /** True when `key` exists (newest version not hidden). See the module comment for the method. */
-export async function fileExists(session: B2Session, bucket: BucketRef, key: string, path: string, signal?: AbortSignal): Promise<boolean> {
+export async function fileExists(
+  session: B2Session,
+  bucket: BucketRef,
+  key: string,
+  path: string,
+  signal?: AbortSignal,
+): Promise<boolean> {
   const caps = session.keyInfo.capabilities;
   if (caps.includes('listFiles')) {
     const data = await session.lib<WireListFiles>(
-      { op: 'b2_list_file_names', path, bucket: bucket.name, fileName: key, capability: 'listFiles', action: 'Checking for an existing file' },
+      {
+        op: 'b2_list_file_names',
+        path,
+        bucket: bucket.name,
+        fileName: key,
+        capability: 'listFiles',
+        action: 'Checking for an existing file',
+      },
       signal,
       (c, x) => c.listFileNames({ bucketId: bucket.id, prefix: key, startFileName: key, maxFileCount: 1, ...x }),
     );
@@ -114,16 +127,29 @@ async function readAll(source: Readable, size: number, path: string): Promise<Bu
  * @throws AlreadyExistsError, PermissionDeniedError, InvalidNameError, IntegrityError, NoSpaceError,
  * TransientError, CancelledError
  */
-export async function writeFile(deps: WriteDeps, path: string, source: Readable, options: WriteOptions): Promise<Entry> {
+export async function writeFile(
+  deps: WriteDeps,
+  path: string,
+  source: Readable,
+  options: WriteOptions,
+): Promise<Entry> {
   const { session, buckets, settings } = deps;
   const { signal } = options;
   const detach = destroyOnAbort(source, signal, path);
   try {
     throwIfAborted(signal, path);
     const { bucket: bucketName, key } = splitBucketPath(path);
-    if (bucketName === null || key === '') throw new InvalidNameError(`"${path}" is not a file name inside a bucket.`, path);
+    if (bucketName === null || key === '')
+      throw new InvalidNameError(`"${path}" is not a file name inside a bucket.`, path);
     assertValidKey(key, path);
-    const ctx = { op: 'b2_upload_file', path, bucket: bucketName, fileName: key, capability: 'writeFiles', action: 'Upload' };
+    const ctx = {
+      op: 'b2_upload_file',
+      path,
+      bucket: bucketName,
+      fileName: key,
+      capability: 'writeFiles',
+      action: 'Upload',
+    };
     const pre = inferMissing(ctx, session.keyInfo);
     if (pre.missing.length > 0) throw new PermissionDeniedError(pre.reason, pre.missing, path);
     const bucket = await buckets.resolve(bucketName, signal);
@@ -132,7 +158,8 @@ export async function writeFile(deps: WriteDeps, path: string, source: Readable,
     }
     const contentType = contentTypeFor(key, options.contentType);
     const info: Record<string, string> = {};
-    if (options.mtimeMs !== undefined && options.mtimeMs !== null) info[INFO_MTIME] = String(Math.round(options.mtimeMs));
+    if (options.mtimeMs !== undefined && options.mtimeMs !== null)
+      info[INFO_MTIME] = String(Math.round(options.mtimeMs));
     let partSize = effectivePartSize(session, options.partSize ?? settings.partSize, options.size);
     const cutoff = Math.max(partSize, settings.uploadCutoff ?? 0);
     const concurrency = Math.max(1, options.partConcurrency ?? settings.partConcurrency);
@@ -142,9 +169,19 @@ export async function writeFile(deps: WriteDeps, path: string, source: Readable,
       try {
         const data = await readAll(source, options.size, path);
         const sha1 = await sha1Of(data);
-        if (options.sha1 !== undefined && options.sha1 !== null && options.sha1.toLowerCase() !== sha1) throw sha1Mismatch(path, options.sha1, sha1);
-        const file = await uploadSmall(session, deps.pool, { bucket, key, path, data, sha1, contentType, info, signal });
-        options.onProgress?.(options.size);
+        if (options.sha1 !== undefined && options.sha1 !== null && options.sha1.toLowerCase() !== sha1)
+          throw sha1Mismatch(path, options.sha1, sha1);
+        const file = await uploadSmall(session, deps.pool, {
+          bucket,
+          key,
+          path,
+          data,
+          sha1,
+          contentType,
+          info,
+          signal,
+          onSent: options.onProgress,
+        });
         return entryFromFile(bucket.name, file);
       } finally {
         release();
@@ -174,7 +211,19 @@ export async function writeFile(deps: WriteDeps, path: string, source: Readable,
     }
     const found =
       options.resume === true
-        ? await findResumable(session, bucket, { key, size: options.size, mtimeMs: options.mtimeMs ?? null, partSize: options.partSize === undefined ? null : partSize, sha1: expectedSha1 }, path, signal)
+        ? await findResumable(
+            session,
+            bucket,
+            {
+              key,
+              size: options.size,
+              mtimeMs: options.mtimeMs ?? null,
+              partSize: options.partSize === undefined ? null : partSize,
+              sha1: expectedSha1,
+            },
+            path,
+            signal,
+          )
         : { resume: null, superseded: [] };
     const resume = found.resume;
     if (resume !== null) partSize = resume.partSize;
@@ -185,12 +234,18 @@ export async function writeFile(deps: WriteDeps, path: string, source: Readable,
     // new one has started (never before: should it fail to start, a retry may still resume one).
     let superseding: Promise<unknown> = Promise.resolve();
     const onStarted = (fileId: string): void => {
-      superseding = Promise.all(found.superseded.filter((id) => id !== fileId).map((id) => cancelQuietly(session, id, path)));
+      superseding = Promise.all(
+        found.superseded.filter((id) => id !== fileId).map((id) => cancelQuietly(session, id, path)),
+      );
     };
     let file;
     // Its part buffers, reserved for the whole upload: with other buffering uploads they stay
     // inside partConcurrency × partSize together.
-    const release = await deps.memory.reserve(Math.min(concurrency, Math.ceil(options.size / partSize)) * partSize, signal, path);
+    const release = await deps.memory.reserve(
+      Math.min(concurrency, Math.ceil(options.size / partSize)) * partSize,
+      signal,
+      path,
+    );
     try {
       file = await uploadLarge(session, deps.pool, {
         bucket,

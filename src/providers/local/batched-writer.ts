@@ -158,7 +158,8 @@ async function writevAll(handle: FileHandle, buffers: Buffer[], bytes: number, p
   let rest = buffers;
   let left = bytes;
   while (left > 0) {
-    const { bytesWritten } = position === null ? await handle.writev(rest) : await handle.writev(rest, position + bytes - left);
+    const { bytesWritten } =
+      position === null ? await handle.writev(rest) : await handle.writev(rest, position + bytes - left);
     left -= bytesWritten;
     if (left > 0) rest = dropBytes(rest, bytesWritten);
   }

@@ -78,7 +78,8 @@ export async function copyLocal(from: ResolvedPath, to: ResolvedPath, options: C
  */
 export async function moveLocal(from: ResolvedPath, to: ResolvedPath, options: CopyMoveOptions = {}): Promise<Entry> {
   throwIfAborted(options.signal, from.path);
-  if (from.path === '/' || to.path === '/') throw new InvalidNameError('The root folder cannot be moved or replaced.', from.path);
+  if (from.path === '/' || to.path === '/')
+    throw new InvalidNameError('The root folder cannot be moved or replaced.', from.path);
   if (to.path.startsWith(from.path + '/')) {
     throw new InvalidNameError(`"${from.path}" cannot be moved into itself ("${to.path}").`, to.path);
   }

@@ -27,7 +27,10 @@ export function makeResolver(root: string): (path: string) => ResolvedPath {
       throw new InvalidNameError(`"${String(path)}" is not an absolute path.`, String(path));
     }
     if (path.includes('\0')) {
-      throw new InvalidNameError(`"${path.replaceAll('\0', '\\0')}" contains a NUL character, which no file name may hold.`, path);
+      throw new InvalidNameError(
+        `"${path.replaceAll('\0', '\\0')}" contains a NUL character, which no file name may hold.`,
+        path,
+      );
     }
     const segments = path.split('/').filter((s) => s !== '');
     if (segments.some((s) => s === '.' || s === '..')) {
@@ -45,6 +48,9 @@ export function makeResolver(root: string): (path: string) => ResolvedPath {
  */
 export function assertValidName(name: string): void {
   if (name === '' || name === '.' || name === '..' || name.includes('/') || name.includes('\0')) {
-    throw new InvalidNameError(`"${name.replaceAll('\0', '\\0')}" is not a valid file name: names cannot be empty, ".", "..", or contain "/" or NUL.`, name);
+    throw new InvalidNameError(
+      `"${name.replaceAll('\0', '\\0')}" is not a valid file name: names cannot be empty, ".", "..", or contain "/" or NUL.`,
+      name,
+    );
   }
 }

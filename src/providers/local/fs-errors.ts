@@ -25,7 +25,11 @@ export class CrossDeviceError extends ConflictError {
   /** The destination the caller asked for. */
   readonly target: string;
   constructor(from: string, to: string, options?: { cause?: unknown }) {
-    super(`"${from}" cannot be moved to "${to}" in one step because they are on different file systems.`, from, options);
+    super(
+      `"${from}" cannot be moved to "${to}" in one step because they are on different file systems.`,
+      from,
+      options,
+    );
     this.target = to;
   }
 }
@@ -56,9 +60,19 @@ export function mapFsError(e: unknown, path: string, op: FsOp): ProviderError {
       return new NotFoundError(`"${path}" does not exist.`, path, cause);
     case 'EACCES':
     case 'EPERM':
-      return new PermissionDeniedError(`The system does not allow b2c to ${verbs[op]} "${path}" (permission denied).`, [], path, cause);
+      return new PermissionDeniedError(
+        `The system does not allow b2c to ${verbs[op]} "${path}" (permission denied).`,
+        [],
+        path,
+        cause,
+      );
     case 'EROFS':
-      return new PermissionDeniedError(`"${path}" is on a read-only file system, so b2c cannot ${verbs[op]} it.`, [], path, cause);
+      return new PermissionDeniedError(
+        `"${path}" is on a read-only file system, so b2c cannot ${verbs[op]} it.`,
+        [],
+        path,
+        cause,
+      );
     case 'ENOSPC':
       return new NoSpaceError(`There is no space left on the disk for "${path}".`, path, cause);
     case 'EDQUOT':

@@ -25,7 +25,9 @@ export async function fileInTheWay(error: unknown, dir: ResolvedPath): Promise<A
     const st = await lstat(disk).catch(() => null);
     if (st !== null) {
       if (st.isDirectory()) return null;
-      return new AlreadyExistsError(`A file named "${path}" is in the way: b2c cannot make a folder there.`, path, { cause: error });
+      return new AlreadyExistsError(`A file named "${path}" is in the way: b2c cannot make a folder there.`, path, {
+        cause: error,
+      });
     }
     const up = posix.dirname(disk);
     if (up === disk) return null;

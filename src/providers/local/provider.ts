@@ -24,7 +24,13 @@ export interface LocalProviderOptions {
   root?: string;
 }
 
-const traits: ProviderTraits = { kind: 'local', bucketBased: false, hashKinds: ['sha1'], emptyDirectories: true, scheme: '' };
+const traits: ProviderTraits = {
+  kind: 'local',
+  bucketBased: false,
+  hashKinds: ['sha1'],
+  emptyDirectories: true,
+  scheme: '',
+};
 
 /**
  * Creates a directory and its missing parents; an existing folder (or link to one) is fine.

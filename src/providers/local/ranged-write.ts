@@ -50,7 +50,13 @@ export type RangedWriteOptions = WriteOptions & {
  * a SHA1 to verify the whole against, several ranges allowed and a big enough file.
  */
 export function wantsRanges(o: WriteOptions): o is RangedWriteOptions {
-  return o.reopen !== undefined && typeof o.sha1 === 'string' && o.sha1 !== '' && streamsOf(o)() > 1 && o.size >= RANGED_MIN_BYTES;
+  return (
+    o.reopen !== undefined &&
+    typeof o.sha1 === 'string' &&
+    o.sha1 !== '' &&
+    streamsOf(o)() > 1 &&
+    o.size >= RANGED_MIN_BYTES
+  );
 }
 
 /** How many ranges may be in flight (asked again as ranges end). */
@@ -74,7 +80,13 @@ export function rangeSizeFor(size: number, streams: number): number {
  * @throws IntegrityError (a range of the wrong size, or the SHA1 of the file), the sources' and
  *   the disk's errors (the first one; the other ranges are stopped), CancelledError
  */
-export async function writeRanges(handle: FileHandle, path: string, source: Readable, o: RangedWriteOptions, sourceError: (e: unknown) => Error): Promise<void> {
+export async function writeRanges(
+  handle: FileHandle,
+  path: string,
+  source: Readable,
+  o: RangedWriteOptions,
+  sourceError: (e: unknown) => Error,
+): Promise<void> {
   const size = o.size;
   const streams = streamsOf(o);
   const check = new ReadBackHash(handle.fd, size, path);

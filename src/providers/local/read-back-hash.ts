@@ -50,7 +50,8 @@ export class ReadBackHash {
     this.finished = true;
     try {
       await this.hashing;
-      if (this.prefix !== this.size) throw new Error(`ReadBackHash: ${this.prefix} of ${this.size} bytes were written in order`);
+      if (this.prefix !== this.size)
+        throw new Error(`ReadBackHash: ${this.prefix} of ${this.size} bytes were written in order`);
       const actual = await this.hash.digest();
       if (actual !== expected.toLowerCase()) throw sha1Mismatch(this.path, expected, actual);
     } catch (e) {

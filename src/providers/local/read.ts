@@ -95,7 +95,12 @@ export async function openLocal(p: ResolvedPath, options: ReadOptions = {}): Pro
   try {
     const st = await handle.stat();
     if (st.isDirectory()) throw new NotFoundError(`"${p.path}" is a folder, not a file.`, p.path);
-    if (!st.isFile()) throw new PermissionDeniedError(`"${p.path}" is not a regular file (a device, FIFO or socket), so b2c does not read it.`, [], p.path);
+    if (!st.isFile())
+      throw new PermissionDeniedError(
+        `"${p.path}" is not a regular file (a device, FIFO or socket), so b2c does not read it.`,
+        [],
+        p.path,
+      );
     throwIfAborted(signal, p.path);
     const totalSize = st.size;
     const start = Math.min(range?.start ?? 0, totalSize);

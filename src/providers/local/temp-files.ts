@@ -36,7 +36,10 @@ export function isTempName(name: string): boolean {
 export function tempPathFor(disk: string): string {
   let base = posix.basename(disk);
   while (Buffer.byteLength(base) > 200) base = Array.from(base).slice(0, -1).join('');
-  return posix.join(posix.dirname(disk), `.${base}${TEMP_MARKER}${HOST_TAG}-${process.pid}-${randomBytes(6).toString('hex')}`);
+  return posix.join(
+    posix.dirname(disk),
+    `.${base}${TEMP_MARKER}${HOST_TAG}-${process.pid}-${randomBytes(6).toString('hex')}`,
+  );
 }
 
 /** Removes a temporary file, ignoring every error (it may never have been created). */

@@ -45,7 +45,8 @@ export async function writeLocal(p: ResolvedPath, source: Readable, options: Wri
   const { size, signal, onProgress } = options;
   const overwrite = options.overwrite === true;
   if (p.path === '/') throw new InvalidNameError('The root folder cannot be written as a file.', p.path);
-  if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`Write size must be a non-negative integer, not ${size}.`);
+  if (!Number.isSafeInteger(size) || size < 0)
+    throw new RangeError(`Write size must be a non-negative integer, not ${size}.`);
   // The iterator first: it listens for 'error', so destroying the source on abort is never unhandled.
   const iterator = chunksOf(source);
   const detach = destroyOnAbort(source, signal, p.path);
@@ -72,7 +73,8 @@ export async function writeLocal(p: ResolvedPath, source: Readable, options: Wri
       const expected = options.sha1 ? options.sha1.toLowerCase() : null;
       // Big files are verified by reading them back in a worker (read-back-hash.ts), small ones
       // by hashing their few chunks here.
-      const check = expected !== null && size >= OFF_THREAD_MIN_BYTES ? new ReadBackHash(handle.fd, size, p.path) : null;
+      const check =
+        expected !== null && size >= OFF_THREAD_MIN_BYTES ? new ReadBackHash(handle.fd, size, p.path) : null;
       const inline = expected !== null && check === null ? createHash('sha1') : null;
       writer = new BatchedFileWriter(handle, (bytes, at) => {
         check?.written(at, bytes);

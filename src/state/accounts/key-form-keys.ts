@@ -34,7 +34,11 @@ const LIST: Partial<Record<CommandId, KeyFormAction>> = {
  * The form action for `key`, or null.
  * @param keymap the app's keymap, user overrides applied (default: the built-in one)
  */
-export function keyFormKeyAction(state: KeyFormState, key: ScreenKey, keymap: Keymap = DEFAULT_KEYMAP): KeyFormAction | null {
+export function keyFormKeyAction(
+  state: KeyFormState,
+  key: ScreenKey,
+  keymap: Keymap = DEFAULT_KEYMAP,
+): KeyFormAction | null {
   const inText = isTextSection(state.section);
   const cmd = lookupCommand(keymap, inText ? 'key-form' : 'key-form-list', key.pattern);
   if (cmd !== null) return (inText ? COMMON : LIST)[cmd] ?? null;

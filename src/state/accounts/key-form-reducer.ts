@@ -1,6 +1,6 @@
 /**
  * The create-key form's transitions. Choosing a bucket drops the capabilities a bucket-limited
- * key may not hold (B2 refuses them, reference §3.1) and the checklist then refuses to add them;
+ * key may not hold (B2 refuses them, docs/b2-api.md §2.5) and the checklist then refuses to add them;
  * a preset replaces the capability set. Submitting checks the draft (./key-form-validate.ts):
  * problems focus the first bad section, a clean draft becomes `outcome: submit`. Pure.
  */
@@ -24,7 +24,10 @@ const clamp = (n: number, max: number): number => Math.max(0, Math.min(max, n));
 
 function moveSection(state: KeyFormState, by: 1 | -1): KeyFormState {
   const i = KEY_FORM_SECTIONS.indexOf(state.section);
-  return { ...state, section: KEY_FORM_SECTIONS[(i + by + KEY_FORM_SECTIONS.length) % KEY_FORM_SECTIONS.length] ?? 'name' };
+  return {
+    ...state,
+    section: KEY_FORM_SECTIONS[(i + by + KEY_FORM_SECTIONS.length) % KEY_FORM_SECTIONS.length] ?? 'name',
+  };
 }
 
 /** Whether a capability may be ticked with the current bucket choice. */
@@ -35,15 +38,25 @@ export function capabilityAllowed(state: Pick<KeyFormState, 'chosenBuckets'>, na
 function applyPreset(state: KeyFormState, id: KeyPresetId): KeyFormState {
   const preset = KEY_PRESETS.find((p) => p.id === id);
   if (preset === undefined) return state;
-  return { ...state, capabilities: preset.capabilities.filter((c) => capabilityAllowed(state, c)), problems: state.problems.filter((p) => p.field !== 'capabilities') };
+  return {
+    ...state,
+    capabilities: preset.capabilities.filter((c) => capabilityAllowed(state, c)),
+    problems: state.problems.filter((p) => p.field !== 'capabilities'),
+  };
 }
 
 function toggle(state: KeyFormState): KeyFormState {
   if (state.section === 'buckets') {
     const bucket = state.buckets[state.bucketCursor];
     if (bucket === undefined) return state;
-    const chosen = state.chosenBuckets.includes(bucket.id) ? state.chosenBuckets.filter((id) => id !== bucket.id) : [...state.chosenBuckets, bucket.id];
-    const next = { ...state, chosenBuckets: chosen, problems: state.problems.filter((p) => p.field !== 'buckets' && p.field !== 'prefix') };
+    const chosen = state.chosenBuckets.includes(bucket.id)
+      ? state.chosenBuckets.filter((id) => id !== bucket.id)
+      : [...state.chosenBuckets, bucket.id];
+    const next = {
+      ...state,
+      chosenBuckets: chosen,
+      problems: state.problems.filter((p) => p.field !== 'buckets' && p.field !== 'prefix'),
+    };
     return { ...next, capabilities: next.capabilities.filter((c) => capabilityAllowed(next, c)) };
   }
   if (state.section === 'capabilities') {
@@ -52,9 +65,21 @@ function toggle(state: KeyFormState): KeyFormState {
     if (row.kind === 'preset') return applyPreset(state, row.id);
     const held = state.capabilities.includes(row.name);
     if (!held && !capabilityAllowed(state, row.name)) {
-      return { ...state, problems: [{ field: 'capabilities', message: `${row.name} is only for keys on all buckets; clear the bucket choice to add it.` }] };
+      return {
+        ...state,
+        problems: [
+          {
+            field: 'capabilities',
+            message: `${row.name} is only for keys on all buckets; clear the bucket choice to add it.`,
+          },
+        ],
+      };
     }
-    return { ...state, capabilities: held ? state.capabilities.filter((c) => c !== row.name) : [...state.capabilities, row.name], problems: state.problems.filter((p) => p.field !== 'capabilities') };
+    return {
+      ...state,
+      capabilities: held ? state.capabilities.filter((c) => c !== row.name) : [...state.capabilities, row.name],
+      problems: state.problems.filter((p) => p.field !== 'capabilities'),
+    };
   }
   return state;
 }
@@ -80,15 +105,21 @@ export function keyFormReducer(state: KeyFormState, action: KeyFormAction): KeyF
       const section = state.section;
       const edited = editLine(state.text[section], action.edit);
       const changed = edited.text !== state.text[section].text;
-      return { ...state, text: { ...state.text, [section]: edited }, problems: changed ? state.problems.filter((p) => p.field !== section) : state.problems };
+      return {
+        ...state,
+        text: { ...state.text, [section]: edited },
+        problems: changed ? state.problems.filter((p) => p.field !== section) : state.problems,
+      };
     }
     case 'nextSection':
       return moveSection(state, 1);
     case 'prevSection':
       return moveSection(state, -1);
     case 'cursor':
-      if (state.section === 'buckets') return { ...state, bucketCursor: clamp(state.bucketCursor + action.by, state.buckets.length - 1) };
-      if (state.section === 'capabilities') return { ...state, checklistCursor: clamp(state.checklistCursor + action.by, CHECKLIST.length - 1) };
+      if (state.section === 'buckets')
+        return { ...state, bucketCursor: clamp(state.bucketCursor + action.by, state.buckets.length - 1) };
+      if (state.section === 'capabilities')
+        return { ...state, checklistCursor: clamp(state.checklistCursor + action.by, CHECKLIST.length - 1) };
       return state;
     case 'toggle':
       return toggle(state);

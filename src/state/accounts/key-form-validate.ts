@@ -1,6 +1,6 @@
 /**
  * Checking a new application key before asking B2 for it, shared by the create-key form and
- * `b2c keys create`. The rules are B2's (reference §2 b2_create_key, §3.1):
+ * `b2c keys create`. The rules are B2's (docs/b2-api.md §2.5):
  * - keyName: 1–100 characters of `A–Z a–z 0–9 -`;
  * - at least one capability, each one B2 knows;
  * - a key limited to buckets may hold only bucket-scoped capabilities (no key management,
@@ -38,10 +38,15 @@ export function parseLifetime(text: string): LifetimeResult {
   const t = text.trim().toLowerCase();
   if (t === '' || t === 'never') return { ok: true, seconds: null };
   const m = /^(\d+)\s*([smhdw])$/.exec(t);
-  if (m === null) return { ok: false, message: 'Give the lifetime as a number and a unit, like 7d, 12h, 30m or 90s (or leave it empty for no expiry).' };
+  if (m === null)
+    return {
+      ok: false,
+      message: 'Give the lifetime as a number and a unit, like 7d, 12h, 30m or 90s (or leave it empty for no expiry).',
+    };
   const seconds = Number(m[1]) * (UNIT_SECONDS[m[2] ?? 's'] ?? 1);
   if (seconds < 1) return { ok: false, message: 'A key must live at least 1 second.' };
-  if (seconds > MAX_KEY_SECONDS) return { ok: false, message: `B2 keys can live at most 1000 days (${MAX_KEY_SECONDS} seconds).` };
+  if (seconds > MAX_KEY_SECONDS)
+    return { ok: false, message: `B2 keys can live at most 1000 days (${MAX_KEY_SECONDS} seconds).` };
   return { ok: true, seconds };
 }
 
@@ -86,20 +91,31 @@ export function notBucketScoped(capabilities: readonly string[]): string[] {
  * Checks a draft against B2's rules (see the module comment). Capabilities keep the catalog's
  * order and lose duplicates.
  */
-export function validateKeyDraft(draft: KeyDraft): { ok: true; request: CheckedKeyRequest } | { ok: false; problems: KeyDraftProblem[] } {
+export function validateKeyDraft(
+  draft: KeyDraft,
+): { ok: true; request: CheckedKeyRequest } | { ok: false; problems: KeyDraftProblem[] } {
   const problems: KeyDraftProblem[] = [];
   const nameProblem = keyNameProblem(draft.keyName);
   if (nameProblem !== null) problems.push({ field: 'name', message: nameProblem });
   const unknown = draft.capabilities.filter((c) => !describeCapability(c).known);
-  if (draft.capabilities.length === 0) problems.push({ field: 'capabilities', message: 'Choose at least one capability (or a preset).' });
-  if (unknown.length > 0) problems.push({ field: 'capabilities', message: `Unknown capabilities: ${unknown.join(', ')}.` });
+  if (draft.capabilities.length === 0)
+    problems.push({ field: 'capabilities', message: 'Choose at least one capability (or a preset).' });
+  if (unknown.length > 0)
+    problems.push({ field: 'capabilities', message: `Unknown capabilities: ${unknown.join(', ')}.` });
   const bucketIds = [...new Set(draft.bucketIds)];
   const wide = notBucketScoped(draft.capabilities).filter((c) => !unknown.includes(c));
   if (bucketIds.length > 0 && wide.length > 0) {
-    problems.push({ field: 'capabilities', message: `A key limited to buckets cannot have ${wide.join(', ')} (B2 allows only bucket-level capabilities there).` });
+    problems.push({
+      field: 'capabilities',
+      message: `A key limited to buckets cannot have ${wide.join(', ')} (B2 allows only bucket-level capabilities there).`,
+    });
   }
   const prefix = draft.namePrefix;
-  if (prefix !== '' && bucketIds.length === 0) problems.push({ field: 'prefix', message: 'A name prefix works within chosen buckets: choose at least one bucket, or clear the prefix.' });
+  if (prefix !== '' && bucketIds.length === 0)
+    problems.push({
+      field: 'prefix',
+      message: 'A name prefix works within chosen buckets: choose at least one bucket, or clear the prefix.',
+    });
   const lifetime = parseLifetime(draft.lifetime);
   if (!lifetime.ok) problems.push({ field: 'lifetime', message: lifetime.message });
   if (problems.length > 0 || !lifetime.ok) return { ok: false, problems };

@@ -7,8 +7,14 @@ import { describeBuckets } from '../permissions/permission-reasons.js';
 import type { KeyRecord } from '../model/key-info.js';
 
 /** "all buckets", "bucket photos", "buckets a and b", plus ", names starting with P". Unknown IDs show as IDs. */
-export function describeKeyScope(k: Pick<KeyRecord, 'bucketIds' | 'namePrefix'>, names: ReadonlyMap<string, string>): string {
-  const buckets = k.bucketIds === null ? 'all buckets' : describeBuckets(k.bucketIds.map((id) => ({ id, name: names.get(id) ?? id })));
+export function describeKeyScope(
+  k: Pick<KeyRecord, 'bucketIds' | 'namePrefix'>,
+  names: ReadonlyMap<string, string>,
+): string {
+  const buckets =
+    k.bucketIds === null
+      ? 'all buckets'
+      : describeBuckets(k.bucketIds.map((id) => ({ id, name: names.get(id) ?? id })));
   return k.namePrefix === null ? buckets : `${buckets}, names starting with ${k.namePrefix}`;
 }
 
@@ -16,8 +22,12 @@ export function describeKeyScope(k: Pick<KeyRecord, 'bucketIds' | 'namePrefix'>,
  * The same in few columns, for the keys list: "all buckets", "photos, docs", "photos · prefix a/";
  * a deleted bucket shows as "(deleted)".
  */
-export function describeKeyScopeShort(k: Pick<KeyRecord, 'bucketIds' | 'namePrefix'>, names: ReadonlyMap<string, string>): string {
-  const buckets = k.bucketIds === null ? 'all buckets' : k.bucketIds.map((id) => names.get(id) ?? '(deleted)').join(', ');
+export function describeKeyScopeShort(
+  k: Pick<KeyRecord, 'bucketIds' | 'namePrefix'>,
+  names: ReadonlyMap<string, string>,
+): string {
+  const buckets =
+    k.bucketIds === null ? 'all buckets' : k.bucketIds.map((id) => names.get(id) ?? '(deleted)').join(', ');
   return k.namePrefix === null ? buckets : `${buckets} · prefix ${k.namePrefix}`;
 }
 

@@ -132,7 +132,13 @@ export function actionKey(action: PermissionAction, keymap: Keymap = DEFAULT_KEY
   return chosen === undefined ? null : formatKeyPattern(chosen);
 }
 
-function brief(allowed: boolean, expired: boolean, missing: readonly string[], reason: string | null, limitedTo: string | null): string {
+function brief(
+  allowed: boolean,
+  expired: boolean,
+  missing: readonly string[],
+  reason: string | null,
+  limitedTo: string | null,
+): string {
   if (allowed) return limitedTo ?? '';
   if (expired) return 'key expired';
   const caps = missing.filter((m) => !m.includes(':'));
@@ -148,30 +154,28 @@ export function keyFacts(input: KeyFactsInput): KeyFacts {
   const summary = summarizeKey(keyInfo, now);
   const keymap = input.keymap ?? DEFAULT_KEYMAP;
   const capabilities = groupCapabilities(keyInfo.capabilities).flatMap((g) =>
-    g.rows.map(
-      (r): CapabilityFact => ({
-        name: r.name,
-        group: g.id,
-        groupLabel: g.label,
-        held: r.held,
-        meaning: r.meaning,
-        usedBy: ACTIONS.filter((a) => a.needs.includes(r.name) || a.destinationNeeds.includes(r.name)).map((a) => a.label),
-        known: r.known,
-      }),
-    ),
+    g.rows.map((r): CapabilityFact => ({
+      name: r.name,
+      group: g.id,
+      groupLabel: g.label,
+      held: r.held,
+      meaning: r.meaning,
+      usedBy: ACTIONS.filter((a) => a.needs.includes(r.name) || a.destinationNeeds.includes(r.name)).map(
+        (a) => a.label,
+      ),
+      known: r.known,
+    })),
   );
-  const actions = summary.actions.map(
-    (a): ActionFact => ({
-      action: a.action,
-      label: a.label,
-      key: actionKey(a.action, keymap),
-      allowed: a.allowed,
-      reason: a.reason,
-      missing: a.missing,
-      limitedTo: a.limitedTo,
-      brief: brief(a.allowed, summary.expired, a.missing, a.reason, a.limitedTo),
-    }),
-  );
+  const actions = summary.actions.map((a): ActionFact => ({
+    action: a.action,
+    label: a.label,
+    key: actionKey(a.action, keymap),
+    allowed: a.allowed,
+    reason: a.reason,
+    missing: a.missing,
+    limitedTo: a.limitedTo,
+    brief: brief(a.allowed, summary.expired, a.missing, a.reason, a.limitedTo),
+  }));
   return {
     profile: input.profileName,
     source: input.source,
@@ -179,7 +183,10 @@ export function keyFacts(input: KeyFactsInput): KeyFacts {
     applicationKeyId: keyInfo.applicationKeyId,
     accountId: keyInfo.accountId,
     master: keyInfo.isMaster,
-    buckets: keyInfo.buckets === null ? null : keyInfo.buckets.map((b) => ({ id: b.id, name: b.name, deleted: b.name === null })),
+    buckets:
+      keyInfo.buckets === null
+        ? null
+        : keyInfo.buckets.map((b) => ({ id: b.id, name: b.name, deleted: b.name === null })),
     namePrefix: keyInfo.namePrefix,
     expiresAt: keyInfo.expiresAt,
     expired: summary.expired,

@@ -3,7 +3,14 @@
  * position and "closed". Pure; the facts themselves come from ./keys-screen-facts.ts.
  */
 import { DEFAULT_KEYMAP, lookupCommand, type Keymap } from '../keyboard/keymap.js';
-import { scrollBy, scrollLimit, scrollMoveForCommand, SCROLL_TOP, type ScrollMove, type ScrollState } from './keys-screen-scroll.js';
+import {
+  scrollBy,
+  scrollLimit,
+  scrollMoveForCommand,
+  SCROLL_TOP,
+  type ScrollMove,
+  type ScrollState,
+} from './keys-screen-scroll.js';
 import type { ScreenKey } from '../keyboard/screen-key.js';
 
 /** The inspector screen's state. */
@@ -13,7 +20,8 @@ export interface InspectorState {
 }
 
 /** What can happen to it. */
-export type InspectorAction = { type: 'scroll'; move: ScrollMove } | { type: 'scrollLimit'; max: number } | { type: 'close' };
+export type InspectorAction =
+  { type: 'scroll'; move: ScrollMove } | { type: 'scrollLimit'; max: number } | { type: 'close' };
 
 /** Scrolled to the top, open. */
 export function initInspector(): InspectorState {
@@ -43,7 +51,11 @@ export function inspectorReducer(state: InspectorState, action: InspectorAction)
  * scroll; Esc, Enter, q and I (the key that opens it) close.
  * @param keymap the app's keymap, user overrides applied (default: the built-in one)
  */
-export function inspectorKeyAction(_state: InspectorState, key: ScreenKey, keymap: Keymap = DEFAULT_KEYMAP): InspectorAction | null {
+export function inspectorKeyAction(
+  _state: InspectorState,
+  key: ScreenKey,
+  keymap: Keymap = DEFAULT_KEYMAP,
+): InspectorAction | null {
   const cmd = lookupCommand(keymap, 'inspector', key.pattern);
   if (cmd === 'cancel') return { type: 'close' };
   const move = scrollMoveForCommand(cmd);

@@ -31,7 +31,11 @@ const LIST: Partial<Record<CommandId, KeysScreenAction>> = {
  * The keys-screen action for `key`, or null.
  * @param keymap the app's keymap, user overrides applied (default: the built-in one)
  */
-export function keysScreenKeyAction(state: KeysScreenState, key: ScreenKey, keymap: Keymap = DEFAULT_KEYMAP): KeysScreenAction | null {
+export function keysScreenKeyAction(
+  state: KeysScreenState,
+  key: ScreenKey,
+  keymap: Keymap = DEFAULT_KEYMAP,
+): KeysScreenAction | null {
   const pattern = key.pattern;
   const mode = state.mode;
   switch (mode.kind) {

@@ -23,7 +23,10 @@ export type FactLine = LineSegment[];
 const LABEL_WIDTH = 13;
 
 const seg = (text: string, tone: LineTone = 'plain'): LineSegment => ({ text, tone });
-const field = (label: string, value: string, tone: LineTone = 'plain'): FactLine => [seg(label.padEnd(LABEL_WIDTH), 'label'), seg(value, tone)];
+const field = (label: string, value: string, tone: LineTone = 'plain'): FactLine => [
+  seg(label.padEnd(LABEL_WIDTH), 'label'),
+  seg(value, tone),
+];
 
 /** "2026-12-05 14:00 UTC" for ms since the epoch. */
 export function formatUtcMinute(ms: number): string {
@@ -33,10 +36,14 @@ export function formatUtcMinute(ms: number): string {
 }
 
 /** "never", "2026-12-05 14:00 UTC (6d 23h left)", "expired 2026-11-27 15:20 UTC (1d 00h ago)". */
-export function describeExpiry(facts: Pick<KeyFacts, 'expiresAt' | 'secondsLeft' | 'expired'>): { text: string; tone: LineTone } {
+export function describeExpiry(facts: Pick<KeyFacts, 'expiresAt' | 'secondsLeft' | 'expired'>): {
+  text: string;
+  tone: LineTone;
+} {
   if (facts.expiresAt === null || facts.secondsLeft === null) return { text: 'never', tone: 'plain' };
   const when = formatUtcMinute(facts.expiresAt);
-  if (facts.expired) return { text: `expired ${when} (${formatDuration(Math.abs(facts.secondsLeft))} ago)`, tone: 'denied' };
+  if (facts.expired)
+    return { text: `expired ${when} (${formatDuration(Math.abs(facts.secondsLeft))} ago)`, tone: 'denied' };
   const left = formatDuration(Math.max(0, facts.secondsLeft));
   return { text: `${when} (${left} left)`, tone: facts.secondsLeft < 86_400 ? 'warning' : 'plain' };
 }
@@ -51,8 +58,15 @@ function bucketLines(buckets: BucketFact[] | null): FactLine[] {
   if (first === undefined) return [field('Buckets', 'none')];
   const head = buckets.length === 1 ? 'one bucket: ' : `${buckets.length} buckets: `;
   return [
-    [seg('Buckets'.padEnd(LABEL_WIDTH), 'label'), seg(head), seg(bucketName(first), first.deleted ? 'warning' : 'plain')],
-    ...rest.map((b): FactLine => [seg(' '.repeat(LABEL_WIDTH + head.length)), seg(bucketName(b), b.deleted ? 'warning' : 'plain')]),
+    [
+      seg('Buckets'.padEnd(LABEL_WIDTH), 'label'),
+      seg(head),
+      seg(bucketName(first), first.deleted ? 'warning' : 'plain'),
+    ],
+    ...rest.map((b): FactLine => [
+      seg(' '.repeat(LABEL_WIDTH + head.length)),
+      seg(bucketName(b), b.deleted ? 'warning' : 'plain'),
+    ]),
   ];
 }
 
@@ -86,21 +100,73 @@ export function headerLines(facts: KeyFacts): FactLine[] {
   ];
 }
 
-function actionLine(a: ActionFact, keyWidth: number, labelWidth: number): FactLine {
+function actionLine(a: ActionFact, keyWidth: number, labelWidth: number, brief: string): FactLine {
   return [
     seg(' '),
     seg(a.allowed ? '✓' : '✗', a.allowed ? 'ok' : 'denied'),
     seg(` ${(a.key ?? '').padEnd(keyWidth)} `, 'muted'),
     seg(a.label.padEnd(labelWidth)),
-    seg(` ${sanitizeForTerminal(a.brief)}`.trimEnd(), a.allowed ? 'muted' : 'denied'),
+    seg(` ${brief}`.trimEnd(), a.allowed ? 'muted' : 'denied'),
   ];
 }
 
-/** "What b2c can do with this key": one line per action. */
-export function actionLines(facts: KeyFacts): FactLine[] {
+/** What the row of an action within {@link KeyLimits.limit} says instead of repeating it. */
+export const WITHIN_LIMITS = 'within the limits above';
+
+/** The limits most allowed actions share ("only in bucket photos, only for names starting with a/"), and until when. */
+export interface KeyLimits {
+  /** Raw (sanitise for display), or null when the allowed actions are not limited by bucket or prefix. */
+  limit: string | null;
+  /** "2026-12-05 14:00 UTC" for a key that expires and has not yet, else null. */
+  until: string | null;
+}
+
+/** The limits the inspector states once above the actions (see {@link actionLines}). */
+export function keyLimits(facts: KeyFacts): KeyLimits {
+  const counts = new Map<string, number>();
+  for (const a of facts.actions)
+    if (a.allowed && a.limitedTo !== null) counts.set(a.limitedTo, (counts.get(a.limitedTo) ?? 0) + 1);
+  let limit: string | null = null;
+  for (const [text, n] of counts) if (limit === null || n > (counts.get(limit) ?? 0)) limit = text;
+  const until = facts.expiresAt !== null && !facts.expired ? formatUtcMinute(facts.expiresAt) : null;
+  return { limit, until };
+}
+
+/** The limits as one sentence, or null when there are none (a master key, or nothing allowed). */
+function limitsSentence(facts: KeyFacts, limits: KeyLimits): string | null {
+  if (!facts.actions.some((a) => a.allowed)) return null;
+  const parts = [
+    limits.limit === null ? null : sanitizeForTerminal(limits.limit),
+    limits.until === null ? null : `only until ${limits.until}`,
+  ].filter((p): p is string => p !== null);
+  return parts.length === 0 ? null : `Every ✓ works ${parts.join(', and ')}.`;
+}
+
+/** How the action lines are laid out. */
+export interface ActionLineOptions {
+  /**
+   * State the limits once above the actions, and let the rows within them say so in a few words
+   * (the TUI, where a row of 80 columns cannot hold them); otherwise every row names its limits
+   * in full (`b2c keys inspect`, one greppable line per action).
+   */
+  limitsAbove?: boolean;
+}
+
+/** "What b2c can do with this key": one line per action (after the limits, with `limitsAbove`). */
+export function actionLines(facts: KeyFacts, options: ActionLineOptions = {}): FactLine[] {
   const keyWidth = Math.max(0, ...facts.actions.map((a) => (a.key ?? '').length));
   const labelWidth = Math.max(0, ...facts.actions.map((a) => a.label.length));
-  return [[seg('What b2c can do with this key', 'heading')], ...facts.actions.map((a) => actionLine(a, keyWidth, labelWidth))];
+  const limits = options.limitsAbove === true ? keyLimits(facts) : null;
+  const sentence = limits === null ? null : limitsSentence(facts, limits);
+  const brief = (a: ActionFact): string =>
+    limits !== null && a.allowed && a.limitedTo !== null && a.limitedTo === limits.limit
+      ? WITHIN_LIMITS
+      : sanitizeForTerminal(a.brief);
+  return [
+    [seg('What b2c can do with this key', 'heading')],
+    ...(sentence === null ? [] : [[seg(' Limits  ', 'label'), seg(sentence)]]),
+    ...facts.actions.map((a) => actionLine(a, keyWidth, labelWidth, brief(a))),
+  ];
 }
 
 function capabilityLine(c: CapabilityFact, nameWidth: number): FactLine {
@@ -128,11 +194,14 @@ export function capabilityLines(facts: KeyFacts): FactLine[] {
 }
 
 /** The whole inspector: header, actions, capabilities, with blank lines between. */
-export function keyFactLines(facts: KeyFacts): FactLine[] {
-  return [...headerLines(facts), [], ...actionLines(facts), [], ...capabilityLines(facts)];
+export function keyFactLines(facts: KeyFacts, options: ActionLineOptions = {}): FactLine[] {
+  return [...headerLines(facts), [], ...actionLines(facts, options), [], ...capabilityLines(facts)];
 }
 
 /** A line as plain text (no styling). */
 export function lineText(line: FactLine): string {
-  return line.map((s) => s.text).join('').trimEnd();
+  return line
+    .map((s) => s.text)
+    .join('')
+    .trimEnd();
 }

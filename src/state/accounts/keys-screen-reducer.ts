@@ -34,7 +34,13 @@ export type KeysScreenAction =
 
 function reload(state: KeysScreenState, message: KeysScreenState['message']): KeysScreenState {
   if (!state.access.list.allowed) return { ...state, mode: { kind: 'list' }, message };
-  return { ...state, mode: { kind: 'list' }, load: { kind: 'loading', requestId: state.nextRequestId }, nextRequestId: state.nextRequestId + 1, message };
+  return {
+    ...state,
+    mode: { kind: 'list' },
+    load: { kind: 'loading', requestId: state.nextRequestId },
+    nextRequestId: state.nextRequestId + 1,
+    message,
+  };
 }
 
 function onForm(state: KeysScreenState, action: KeyFormAction): KeysScreenState {
@@ -43,7 +49,17 @@ function onForm(state: KeysScreenState, action: KeyFormAction): KeysScreenState 
   const outcome = form.outcome;
   if (outcome === null) return { ...state, mode: { kind: 'form', form } };
   if (outcome.kind === 'cancel') return { ...state, mode: { kind: 'list' }, message: null };
-  return { ...state, mode: { kind: 'creating', requestId: state.nextRequestId, request: outcome.request, form: { ...form, outcome: null } }, nextRequestId: state.nextRequestId + 1, message: null };
+  return {
+    ...state,
+    mode: {
+      kind: 'creating',
+      requestId: state.nextRequestId,
+      request: outcome.request,
+      form: { ...form, outcome: null },
+    },
+    nextRequestId: state.nextRequestId + 1,
+    message: null,
+  };
 }
 
 function suggestedName(state: KeysScreenState, keyName: string): string {
@@ -54,9 +70,17 @@ function confirmSave(state: KeysScreenState): KeysScreenState {
   const mode = state.mode;
   if (mode.kind !== 'created' || mode.save.kind !== 'naming') return state;
   const name = mode.save.name.text;
-  const problem = wizardNameProblem(name) ?? (state.existingProfileNames.includes(name) ? 'A profile with that name exists already; choose another name.' : null);
+  const problem =
+    wizardNameProblem(name) ??
+    (state.existingProfileNames.includes(name)
+      ? 'A profile with that name exists already; choose another name.'
+      : null);
   if (problem !== null) return { ...state, mode: { ...mode, save: { ...mode.save, error: problem } } };
-  return { ...state, mode: { ...mode, save: { kind: 'saving', requestId: state.nextRequestId, name } }, nextRequestId: state.nextRequestId + 1 };
+  return {
+    ...state,
+    mode: { ...mode, save: { kind: 'saving', requestId: state.nextRequestId, name } },
+    nextRequestId: state.nextRequestId + 1,
+  };
 }
 
 /** Leaves the current mode: from `created` this forgets the secret and reloads the list. */
@@ -89,18 +113,30 @@ export function keysScreenReducer(state: KeysScreenState, action: KeysScreenActi
   const mode = state.mode;
   switch (action.type) {
     case 'cursor':
-      return mode.kind === 'list' ? { ...state, cursor: Math.max(0, Math.min(state.keys.length - 1, state.cursor + action.by)) } : state;
+      return mode.kind === 'list'
+        ? { ...state, cursor: Math.max(0, Math.min(state.keys.length - 1, state.cursor + action.by)) }
+        : state;
     case 'reload':
       return mode.kind === 'list' ? reload(state, null) : state;
     case 'loaded':
       if (state.load.kind !== 'loading' || state.load.requestId !== action.requestId) return state;
-      return { ...state, load: { kind: 'loaded' }, keys: action.keys, buckets: action.buckets, cursor: Math.min(state.cursor, Math.max(0, action.keys.length - 1)) };
+      return {
+        ...state,
+        load: { kind: 'loaded' },
+        keys: action.keys,
+        buckets: action.buckets,
+        cursor: Math.min(state.cursor, Math.max(0, action.keys.length - 1)),
+      };
     case 'loadFailed':
       if (state.load.kind !== 'loading' || state.load.requestId !== action.requestId) return state;
       return { ...state, load: { kind: 'failed', message: action.message } };
     case 'newKey':
       if (mode.kind !== 'list') return state;
-      if (!state.access.create.allowed) return { ...state, message: { tone: 'error', text: state.access.create.reason ?? 'This key may not create keys.' } };
+      if (!state.access.create.allowed)
+        return {
+          ...state,
+          message: { tone: 'error', text: state.access.create.reason ?? 'This key may not create keys.' },
+        };
       return { ...state, mode: { kind: 'form', form: initKeyForm(state.buckets) }, message: null };
     case 'form':
       return onForm(state, action.action);
@@ -112,14 +148,22 @@ export function keysScreenReducer(state: KeysScreenState, action: KeysScreenActi
       return { ...state, mode: { kind: 'form', form: mode.form }, message: { tone: 'error', text: action.message } };
     case 'askDelete': {
       if (mode.kind !== 'list') return state;
-      if (!state.access.delete.allowed) return { ...state, message: { tone: 'error', text: state.access.delete.reason ?? 'This key may not delete keys.' } };
+      if (!state.access.delete.allowed)
+        return {
+          ...state,
+          message: { tone: 'error', text: state.access.delete.reason ?? 'This key may not delete keys.' },
+        };
       const key = state.keys[state.cursor];
       return key === undefined ? state : { ...state, mode: { kind: 'confirm-delete', key }, message: null };
     }
     case 'answerDelete':
       if (mode.kind !== 'confirm-delete') return state;
       if (!action.yes) return { ...state, mode: { kind: 'list' } };
-      return { ...state, mode: { kind: 'deleting', requestId: state.nextRequestId, key: mode.key }, nextRequestId: state.nextRequestId + 1 };
+      return {
+        ...state,
+        mode: { kind: 'deleting', requestId: state.nextRequestId, key: mode.key },
+        nextRequestId: state.nextRequestId + 1,
+      };
     case 'deleted':
       if (mode.kind !== 'deleting' || mode.requestId !== action.requestId) return state;
       return reload(state, { tone: 'info', text: `Deleted key ${mode.key.keyName}.` });
@@ -128,18 +172,33 @@ export function keysScreenReducer(state: KeysScreenState, action: KeysScreenActi
       return { ...state, mode: { kind: 'list' }, message: { tone: 'error', text: action.message } };
     case 'offerSave':
       if (mode.kind !== 'created' || mode.save.kind !== 'offer') return state;
-      return { ...state, mode: { ...mode, save: { kind: 'naming', name: lineOf(suggestedName(state, mode.key.keyName)), error: null } } };
+      return {
+        ...state,
+        mode: { ...mode, save: { kind: 'naming', name: lineOf(suggestedName(state, mode.key.keyName)), error: null } },
+      };
     case 'nameText':
       if (mode.kind !== 'created' || mode.save.kind !== 'naming') return state;
-      return { ...state, mode: { ...mode, save: { kind: 'naming', name: editLine(mode.save.name, action.edit), error: null } } };
+      return {
+        ...state,
+        mode: { ...mode, save: { kind: 'naming', name: editLine(mode.save.name, action.edit), error: null } },
+      };
     case 'confirmSave':
       return confirmSave(state);
     case 'profileSaved':
-      if (mode.kind !== 'created' || mode.save.kind !== 'saving' || mode.save.requestId !== action.requestId) return state;
-      return { ...state, mode: { ...mode, save: { kind: 'saved', name: mode.save.name } }, existingProfileNames: [...state.existingProfileNames, mode.save.name] };
+      if (mode.kind !== 'created' || mode.save.kind !== 'saving' || mode.save.requestId !== action.requestId)
+        return state;
+      return {
+        ...state,
+        mode: { ...mode, save: { kind: 'saved', name: mode.save.name } },
+        existingProfileNames: [...state.existingProfileNames, mode.save.name],
+      };
     case 'profileSaveFailed':
-      if (mode.kind !== 'created' || mode.save.kind !== 'saving' || mode.save.requestId !== action.requestId) return state;
-      return { ...state, mode: { ...mode, save: { kind: 'naming', name: lineOf(mode.save.name), error: action.message } } };
+      if (mode.kind !== 'created' || mode.save.kind !== 'saving' || mode.save.requestId !== action.requestId)
+        return state;
+      return {
+        ...state,
+        mode: { ...mode, save: { kind: 'naming', name: lineOf(mode.save.name), error: action.message } },
+      };
     case 'back':
       return back(state);
     case 'close':

@@ -70,7 +70,11 @@ export function keysAccess(key: KeyInfo, now: number): KeysAccess {
 }
 
 /** The screen for `key`, loading when it may list keys. */
-export function initKeysScreen(key: KeyInfo, now: number, existingProfileNames: readonly string[] = []): KeysScreenState {
+export function initKeysScreen(
+  key: KeyInfo,
+  now: number,
+  existingProfileNames: readonly string[] = [],
+): KeysScreenState {
   const access = keysAccess(key, now);
   return {
     ownKeyId: key.applicationKeyId,

@@ -28,13 +28,20 @@ export interface UnusableKey {
 
 const LABEL_WIDTH = 13;
 const seg = (text: string, tone: LineTone = 'plain'): LineSegment => ({ text, tone });
-const field = (label: string, value: string, tone: LineTone = 'plain'): FactLine => [seg(label.padEnd(LABEL_WIDTH), 'label'), seg(value, tone)];
+const field = (label: string, value: string, tone: LineTone = 'plain'): FactLine => [
+  seg(label.padEnd(LABEL_WIDTH), 'label'),
+  seg(value, tone),
+];
 
 function expiryText(k: UnusableKey): { text: string; tone: LineTone } | null {
-  if (k.expiresAt === undefined) return /expired/i.test(k.reason) ? { text: 'expired (B2 says so; the date is not known here)', tone: 'denied' } : null;
+  if (k.expiresAt === undefined)
+    return /expired/i.test(k.reason)
+      ? { text: 'expired (B2 says so; the date is not known here)', tone: 'denied' }
+      : null;
   if (k.expiresAt === null) return { text: 'never', tone: 'plain' };
   const seconds = Math.floor((k.expiresAt - k.now) / 1000);
-  if (seconds < 0) return { text: `expired ${formatUtcMinute(k.expiresAt)} (${formatDuration(-seconds)} ago)`, tone: 'denied' };
+  if (seconds < 0)
+    return { text: `expired ${formatUtcMinute(k.expiresAt)} (${formatDuration(-seconds)} ago)`, tone: 'denied' };
   return { text: `${formatUtcMinute(k.expiresAt)} (${formatDuration(seconds)} left)`, tone: 'plain' };
 }
 

@@ -31,7 +31,11 @@ const LIST: Partial<Record<CommandId, ProfilesScreenAction>> = {
  * screen takes the keys (the caller routes them there).
  * @param keymap the app's keymap, user overrides applied (default: the built-in one)
  */
-export function profilesScreenKeyAction(state: ProfilesScreenState, key: ScreenKey, keymap: Keymap = DEFAULT_KEYMAP): ProfilesScreenAction | null {
+export function profilesScreenKeyAction(
+  state: ProfilesScreenState,
+  key: ScreenKey,
+  keymap: Keymap = DEFAULT_KEYMAP,
+): ProfilesScreenAction | null {
   const mode = state.mode;
   switch (mode.kind) {
     case 'list': {

@@ -28,13 +28,29 @@ export type ProfilesScreenAction =
   | { type: 'close' };
 
 function start(state: ProfilesScreenState, operation: ProfilesOperation): ProfilesScreenState {
-  return { ...state, mode: { kind: 'working', requestId: state.nextRequestId, operation }, nextRequestId: state.nextRequestId + 1, message: null };
+  return {
+    ...state,
+    mode: { kind: 'working', requestId: state.nextRequestId, operation },
+    nextRequestId: state.nextRequestId + 1,
+    message: null,
+  };
 }
 
-function withList(state: ProfilesScreenState, profiles: ProfileRow[], defaultName: string | null, cursorOn: string | null): ProfilesScreenState {
+function withList(
+  state: ProfilesScreenState,
+  profiles: ProfileRow[],
+  defaultName: string | null,
+  cursorOn: string | null,
+): ProfilesScreenState {
   const at = cursorOn === null ? -1 : profiles.findIndex((p) => p.name === cursorOn);
   const cursor = at >= 0 ? at : Math.min(state.cursor, Math.max(0, profiles.length - 1));
-  return { ...state, profiles, defaultName, cursor, mode: profiles.length === 0 ? { kind: 'wizard' } : { kind: 'list' } };
+  return {
+    ...state,
+    profiles,
+    defaultName,
+    cursor,
+    mode: profiles.length === 0 ? { kind: 'wizard' } : { kind: 'list' },
+  };
 }
 
 function confirmRename(state: ProfilesScreenState): ProfilesScreenState {
@@ -42,7 +58,9 @@ function confirmRename(state: ProfilesScreenState): ProfilesScreenState {
   if (mode.kind !== 'rename') return state;
   const to = mode.name.text;
   if (to === mode.from) return { ...state, mode: { kind: 'list' } };
-  const problem = wizardNameProblem(to) ?? (state.profiles.some((p) => p.name === to) ? 'A profile with that name exists already.' : null);
+  const problem =
+    wizardNameProblem(to) ??
+    (state.profiles.some((p) => p.name === to) ? 'A profile with that name exists already.' : null);
   if (problem !== null) return { ...state, mode: { ...mode, error: problem } };
   return start(state, { kind: 'rename', from: mode.from, to });
 }
@@ -71,25 +89,42 @@ export function profilesScreenReducer(state: ProfilesScreenState, action: Profil
   const inList = mode.kind === 'list';
   switch (action.type) {
     case 'cursor':
-      return inList ? { ...state, cursor: Math.max(0, Math.min(state.profiles.length - 1, state.cursor + action.by)) } : state;
+      return inList
+        ? { ...state, cursor: Math.max(0, Math.min(state.profiles.length - 1, state.cursor + action.by)) }
+        : state;
     case 'choose':
       return inList && selected !== undefined ? { ...state, mode: { kind: 'chosen', name: selected.name } } : state;
     case 'add':
       return inList ? { ...state, mode: { kind: 'wizard' }, message: null } : state;
     case 'wizardDone':
       if (mode.kind !== 'wizard') return state;
-      return { ...withList(state, action.profiles, action.defaultName, action.name), message: { tone: 'info', text: `Saved profile ${action.name}.` } };
+      return {
+        ...withList(state, action.profiles, action.defaultName, action.name),
+        message: { tone: 'info', text: `Saved profile ${action.name}.` },
+      };
     case 'wizardCancelled':
       if (mode.kind !== 'wizard') return state;
-      return state.profiles.length === 0 ? { ...state, mode: { kind: 'closed' } } : { ...state, mode: { kind: 'list' } };
+      return state.profiles.length === 0
+        ? { ...state, mode: { kind: 'closed' } }
+        : { ...state, mode: { kind: 'list' } };
     case 'startRename':
-      return inList && selected !== undefined ? { ...state, mode: { kind: 'rename', from: selected.name, name: lineOf(selected.name), error: null }, message: null } : state;
+      return inList && selected !== undefined
+        ? {
+            ...state,
+            mode: { kind: 'rename', from: selected.name, name: lineOf(selected.name), error: null },
+            message: null,
+          }
+        : state;
     case 'renameText':
-      return mode.kind === 'rename' ? { ...state, mode: { ...mode, name: editLine(mode.name, action.edit), error: null } } : state;
+      return mode.kind === 'rename'
+        ? { ...state, mode: { ...mode, name: editLine(mode.name, action.edit), error: null } }
+        : state;
     case 'confirmRename':
       return confirmRename(state);
     case 'askDelete':
-      return inList && selected !== undefined ? { ...state, mode: { kind: 'confirm-delete', name: selected.name }, message: null } : state;
+      return inList && selected !== undefined
+        ? { ...state, mode: { kind: 'confirm-delete', name: selected.name }, message: null }
+        : state;
     case 'answerDelete':
       if (mode.kind !== 'confirm-delete') return state;
       return action.yes ? start(state, { kind: 'delete', name: mode.name }) : { ...state, mode: { kind: 'list' } };
@@ -98,11 +133,18 @@ export function profilesScreenReducer(state: ProfilesScreenState, action: Profil
     case 'inspect':
       return inList && selected !== undefined ? start(state, { kind: 'inspect', name: selected.name }) : state;
     case 'inspected':
-      if (mode.kind !== 'working' || mode.requestId !== action.requestId || mode.operation.kind !== 'inspect') return state;
-      return { ...state, mode: { kind: 'inspecting', name: mode.operation.name, keyInfo: action.keyInfo, endpoint: action.endpoint } };
+      if (mode.kind !== 'working' || mode.requestId !== action.requestId || mode.operation.kind !== 'inspect')
+        return state;
+      return {
+        ...state,
+        mode: { kind: 'inspecting', name: mode.operation.name, keyInfo: action.keyInfo, endpoint: action.endpoint },
+      };
     case 'refreshed':
       if (mode.kind !== 'working' || mode.requestId !== action.requestId) return state;
-      return { ...withList(state, action.profiles, action.defaultName, cursorAfter(mode.operation)), message: { tone: 'info', text: action.message } };
+      return {
+        ...withList(state, action.profiles, action.defaultName, cursorAfter(mode.operation)),
+        message: { tone: 'info', text: action.message },
+      };
     case 'failed':
       if (mode.kind !== 'working' || mode.requestId !== action.requestId) return state;
       return { ...state, mode: { kind: 'list' }, message: { tone: 'error', text: action.message } };

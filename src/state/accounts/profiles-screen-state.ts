@@ -43,7 +43,11 @@ export interface ProfilesScreenState {
 }
 
 /** The screen over `profiles`; opens the wizard at once when there are none. */
-export function initProfilesScreen(profiles: readonly ProfileRow[], defaultName: string | null, options: { cursorOn?: string } = {}): ProfilesScreenState {
+export function initProfilesScreen(
+  profiles: readonly ProfileRow[],
+  defaultName: string | null,
+  options: { cursorOn?: string } = {},
+): ProfilesScreenState {
   const at = options.cursorOn === undefined ? -1 : profiles.findIndex((p) => p.name === options.cursorOn);
   return {
     profiles,

@@ -24,7 +24,11 @@ const EDITING: Partial<Record<CommandId, WizardAction>> = {
  * The action for `key` in the wizard's current stage, or null when the key does nothing here.
  * @param keymap the app's keymap, user overrides applied (default: the built-in one)
  */
-export function wizardKeyAction(state: WizardState, screenKey: ScreenKey, keymap: Keymap = DEFAULT_KEYMAP): WizardAction | null {
+export function wizardKeyAction(
+  state: WizardState,
+  screenKey: ScreenKey,
+  keymap: Keymap = DEFAULT_KEYMAP,
+): WizardAction | null {
   switch (state.stage.kind) {
     case 'editing': {
       const cmd = lookupCommand(keymap, 'wizard', screenKey.pattern);

@@ -6,9 +6,22 @@
  */
 import { scrollBy, scrollLimit, SCROLL_TOP, type ScrollMove } from './keys-screen-scroll.js';
 import type { KeyInfo } from '../model/key-info.js';
-import { CREDENTIAL_FIELDS, WIZARD_FIELDS, type VerifyFailure, type WizardField, type WizardState } from './wizard-state.js';
+import {
+  CREDENTIAL_FIELDS,
+  WIZARD_FIELDS,
+  type VerifyFailure,
+  type WizardField,
+  type WizardState,
+} from './wizard-state.js';
 import { editLine, type LineEdit } from '../keyboard/line-edit.js';
-import { endpointProblem, keyIdProblem, keyProblem, suggestProfileName, trimCredential, wizardNameProblem } from './wizard-validate.js';
+import {
+  endpointProblem,
+  keyIdProblem,
+  keyProblem,
+  suggestProfileName,
+  trimCredential,
+  wizardNameProblem,
+} from './wizard-validate.js';
 
 /** Everything that can happen to the wizard. */
 export type WizardAction =
@@ -80,14 +93,27 @@ function normalised(state: WizardState): WizardState {
   const values = { ...state.values };
   for (const f of CREDENTIAL_FIELDS) values[f] = trimCredential(values[f]);
   const changed = CREDENTIAL_FIELDS.some((f) => values[f] !== state.values[f]);
-  return changed ? { ...state, values, cursor: Math.min(state.cursor, [...values[state.focus]].length), credentialsVersion: state.credentialsVersion + 1 } : state;
+  return changed
+    ? {
+        ...state,
+        values,
+        cursor: Math.min(state.cursor, [...values[state.focus]].length),
+        credentialsVersion: state.credentialsVersion + 1,
+      }
+    : state;
 }
 
 function startVerifying(state: WizardState): WizardState {
   if (state.verified !== null && state.verified.version === state.credentialsVersion) {
     return { ...state, stage: { kind: 'review' }, scroll: SCROLL_TOP };
   }
-  return { ...state, stage: { kind: 'verifying', requestId: state.nextRequestId }, nextRequestId: state.nextRequestId + 1, failure: null, attempted: true };
+  return {
+    ...state,
+    stage: { kind: 'verifying', requestId: state.nextRequestId },
+    nextRequestId: state.nextRequestId + 1,
+    failure: null,
+    attempted: true,
+  };
 }
 
 function submitEditing(raw: WizardState): WizardState {
@@ -97,16 +123,22 @@ function submitEditing(raw: WizardState): WizardState {
   const last = state.focus === WIZARD_FIELDS[WIZARD_FIELDS.length - 1];
   if (!last && !state.attempted) return move(state, 1);
   const firstBad = WIZARD_FIELDS.find((f) => problemOf(state, f) !== null);
-  if (firstBad !== undefined) return { ...focusOn(state, firstBad), errors: { ...state.errors, [firstBad]: problemOf(state, firstBad) ?? '' } };
+  if (firstBad !== undefined)
+    return { ...focusOn(state, firstBad), errors: { ...state.errors, [firstBad]: problemOf(state, firstBad) ?? '' } };
   return startVerifying(state);
 }
 
 function submitReview(state: WizardState): WizardState {
   const name = profileNameToSave(state);
   const problem = wizardNameProblem(name);
-  if (problem !== null) return { ...focusOn(state, 'name'), stage: { kind: 'editing' }, errors: { ...state.errors, name: problem } };
+  if (problem !== null)
+    return { ...focusOn(state, 'name'), stage: { kind: 'editing' }, errors: { ...state.errors, name: problem } };
   if (state.existingNames.includes(name)) return { ...state, stage: { kind: 'confirm-replace' } };
-  return { ...state, stage: { kind: 'saving', requestId: state.nextRequestId, replace: false }, nextRequestId: state.nextRequestId + 1 };
+  return {
+    ...state,
+    stage: { kind: 'saving', requestId: state.nextRequestId, replace: false },
+    nextRequestId: state.nextRequestId + 1,
+  };
 }
 
 function cancel(state: WizardState): WizardState {
@@ -115,7 +147,11 @@ function cancel(state: WizardState): WizardState {
       return { ...state, stage: { kind: 'cancelled' } };
     case 'verifying':
       // The effect aborts; its late answer carries a stale request id and is dropped.
-      return { ...state, stage: { kind: 'editing' }, failure: { kind: 'other', message: 'Verification cancelled. Press Enter to try again.' } };
+      return {
+        ...state,
+        stage: { kind: 'editing' },
+        failure: { kind: 'other', message: 'Verification cancelled. Press Enter to try again.' },
+      };
     case 'review':
       return { ...state, stage: { kind: 'editing' } };
     case 'confirm-replace':
@@ -140,13 +176,16 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       // Always the focused field of the latest state: a key can never land in a field the user left.
       const field = state.focus;
       const edited = editLine({ text: state.values[field], cursor: state.cursor }, action.edit);
-      if (edited.text === state.values[field]) return edited.cursor === state.cursor ? state : { ...state, cursor: edited.cursor };
+      if (edited.text === state.values[field])
+        return edited.cursor === state.cursor ? state : { ...state, cursor: edited.cursor };
       const { [field]: _cleared, ...errors } = state.errors;
       return {
         ...state,
         values: { ...state.values, [field]: edited.text },
         cursor: edited.cursor,
         errors,
+        // The last check's failure was about the values then; once one changes it no longer applies.
+        failure: null,
         credentialsVersion: CREDENTIAL_FIELDS.includes(field) ? state.credentialsVersion + 1 : state.credentialsVersion,
       };
     }
@@ -163,22 +202,47 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return cancel(state);
     case 'verified':
       if (stage.kind !== 'verifying' || stage.requestId !== action.requestId) return state;
-      return { ...state, stage: { kind: 'review' }, verified: { keyInfo: action.keyInfo, version: state.credentialsVersion }, failure: null, scroll: SCROLL_TOP };
+      return {
+        ...state,
+        stage: { kind: 'review' },
+        verified: { keyInfo: action.keyInfo, version: state.credentialsVersion },
+        failure: null,
+        scroll: SCROLL_TOP,
+      };
     case 'verifyFailed': {
       if (stage.kind !== 'verifying' || stage.requestId !== action.requestId) return state;
-      return { ...focusOn(state, fieldToFix(action.failure.kind)), stage: { kind: 'editing' }, failure: action.failure };
+      return {
+        ...focusOn(state, fieldToFix(action.failure.kind)),
+        stage: { kind: 'editing' },
+        failure: action.failure,
+      };
     }
     case 'answerReplace':
       if (stage.kind !== 'confirm-replace') return state;
-      if (!action.replace) return { ...focusOn(state, 'name'), stage: { kind: 'editing' }, errors: { ...state.errors, name: 'That name is taken: type another one, or confirm replacing it.' } };
-      return { ...state, stage: { kind: 'saving', requestId: state.nextRequestId, replace: true }, nextRequestId: state.nextRequestId + 1 };
+      if (!action.replace)
+        return {
+          ...focusOn(state, 'name'),
+          stage: { kind: 'editing' },
+          errors: { ...state.errors, name: 'That name is taken: type another one, or confirm replacing it.' },
+        };
+      return {
+        ...state,
+        stage: { kind: 'saving', requestId: state.nextRequestId, replace: true },
+        nextRequestId: state.nextRequestId + 1,
+      };
     case 'saved':
       if (stage.kind !== 'saving' || stage.requestId !== action.requestId) return state;
       return { ...state, stage: { kind: 'saved', name: action.name } };
     case 'saveFailed': {
       if (stage.kind !== 'saving' || stage.requestId !== action.requestId) return state;
       const failure: VerifyFailure = { kind: 'other', message: action.message };
-      if (action.field !== undefined) return { ...focusOn(state, action.field), stage: { kind: 'editing' }, failure, errors: { ...state.errors, [action.field]: action.message } };
+      if (action.field !== undefined)
+        return {
+          ...focusOn(state, action.field),
+          stage: { kind: 'editing' },
+          failure,
+          errors: { ...state.errors, [action.field]: action.message },
+        };
       return { ...state, stage: { kind: 'review' }, failure };
     }
     case 'scroll':

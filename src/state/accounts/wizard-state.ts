@@ -50,7 +50,7 @@ export interface WizardState {
   stage: WizardStage;
   /** A problem under a field (cleared when the field is edited). */
   errors: Partial<Record<WizardField, string>>;
-  /** The last verification or save failure, shown above the form. */
+  /** The last verification or save failure, shown under the form (cleared when a field is edited). */
   failure: VerifyFailure | null;
   /** Names of the profiles that exist, for the duplicate check and the name suggestion. */
   existingNames: readonly string[];

@@ -1,7 +1,7 @@
 /**
  * Field checks of the account wizard, in words a user can act on. Pure.
  *
- * The state layer imports nothing from src/config (DESIGN.md: state depends on nothing), so the
+ * The state layer imports nothing from src/config (ARCHITECTURE.md, "Layers"), so the
  * profile-name rule is restated here with the same pattern as config/patterns.ts; a test checks
  * that the two agree on a list of names.
  */
@@ -30,7 +30,8 @@ export function keyProblem(value: string): string | null {
 /** Why the endpoint cannot be used, or null (empty means the real B2). */
 export function endpointProblem(value: string): string | null {
   if (value === '') return null;
-  if (!ENDPOINT.test(value)) return 'The endpoint must be an http:// or https:// URL, or empty for Backblaze B2 itself.';
+  if (!ENDPOINT.test(value))
+    return 'The endpoint must be an http:// or https:// URL, or empty for Backblaze B2 itself.';
   return null;
 }
 

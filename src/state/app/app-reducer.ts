@@ -1,6 +1,6 @@
 /**
  * The app reducer: routes pane actions to a pane and runs the mode machine (filter input, dialogs,
- * help, queue focus, wizard) and the status line. Pure (DESIGN.md §"How data flows", step 3).
+ * help, queue focus, wizard) and the status line. Pure (ARCHITECTURE.md, "Keypress flow", step 4).
  */
 import { otherSide, type AppMode, type AppState, type PaneSide, type StatusMessage } from './app-state.js';
 import { paneReducer, type PaneAction } from '../pane/pane-reducer.js';
@@ -28,7 +28,9 @@ export type AppAction =
   | { type: 'toggleQueueFocus' }
   | { type: 'openWizard' }
   | { type: 'closeWizard' }
-  | { type: 'setStatus'; text: string; tone?: StatusMessage['tone'] }
+  /** Account profile `from` was renamed `to`: both panes follow (see PaneAction `profileRenamed`). */
+  | { type: 'profileRenamed'; from: string; to: string }
+  | { type: 'setStatus'; text: string; tone?: StatusMessage['tone']; untilProgress?: boolean }
   | { type: 'clearStatus' };
 
 function withPane(state: AppState, side: PaneSide, pane: PaneState): AppState {
@@ -78,9 +80,13 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'closeDialog':
       return mode.kind === 'dialog' ? withMode(state, { kind: mode.origin }) : state;
     case 'openHelp':
-      return mode.kind === 'normal' || mode.kind === 'queue' ? withMode(state, { kind: 'help', offset: 0, origin: mode.kind }) : state;
+      return mode.kind === 'normal' || mode.kind === 'queue'
+        ? withMode(state, { kind: 'help', offset: 0, origin: mode.kind })
+        : state;
     case 'scrollHelp':
-      return mode.kind === 'help' ? withMode(state, { ...mode, offset: Math.max(0, Math.trunc(action.offset)) }) : state;
+      return mode.kind === 'help'
+        ? withMode(state, { ...mode, offset: Math.max(0, Math.trunc(action.offset)) })
+        : state;
     case 'closeHelp':
       return mode.kind === 'help' ? withMode(state, { kind: mode.origin }) : state;
     case 'toggleQueueFocus':
@@ -90,8 +96,23 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return mode.kind === 'normal' ? withMode(state, { kind: 'wizard' }) : state;
     case 'closeWizard':
       return mode.kind === 'wizard' ? withMode(state, { kind: 'normal' }) : state;
+    case 'profileRenamed': {
+      const renamed: PaneAction = { type: 'profileRenamed', from: action.from, to: action.to };
+      return withPane(
+        withPane(state, 'left', paneReducer(state.panes.left, renamed)),
+        'right',
+        paneReducer(state.panes.right, renamed),
+      );
+    }
     case 'setStatus':
-      return { ...state, status: { text: action.text, tone: action.tone ?? 'info' } };
+      return {
+        ...state,
+        status: {
+          text: action.text,
+          tone: action.tone ?? 'info',
+          ...(action.untilProgress === true ? { untilProgress: true } : {}),
+        },
+      };
     case 'clearStatus':
       return state.status === null ? state : { ...state, status: null };
     default: {

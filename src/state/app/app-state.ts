@@ -33,6 +33,11 @@ export type AppMode =
 export interface StatusMessage {
   text: string;
   tone: 'info' | 'warning' | 'error';
+  /**
+   * The message announces work for the transfer queue ("Copying 3 files…"): once the queue runs,
+   * its progress takes the line, and the message is not shown again.
+   */
+  untilProgress?: boolean;
 }
 
 export interface AppState {

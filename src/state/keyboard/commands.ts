@@ -1,5 +1,5 @@
 /**
- * Command ids and their user-facing data (DESIGN.md §"How data flows", step 2).
+ * Command ids and their user-facing data (ARCHITECTURE.md, "Keypress flow", step 3).
  * A key press becomes a command id through the keymap (./keymap.ts); the dispatcher turns a command
  * id into reducer actions or effects. Pure data: no I/O.
  */
@@ -97,7 +97,11 @@ const ROWS: Record<CommandId, CommandRow> = {
   open: { label: 'Open', description: 'Open the directory or bucket under the cursor', group: 'navigate' },
   parent: { label: 'Parent', description: 'Go to the parent directory', group: 'navigate' },
   switchPane: { label: 'Switch', description: 'Switch to the other pane', group: 'navigate' },
-  locationPicker: { label: 'Go', description: 'Choose a location: local path or profile, bucket, prefix', group: 'navigate' },
+  locationPicker: {
+    label: 'Go',
+    description: 'Choose a location: local path or profile, bucket, prefix',
+    group: 'navigate',
+  },
   toggleSelect: { label: 'Select', description: 'Select or unselect the row and move down', group: 'select' },
   selectByMask: { label: 'Select+', description: 'Select files matching a mask (*.jpg)', group: 'select' },
   unselectByMask: { label: 'Select-', description: 'Unselect files matching a mask', group: 'select' },

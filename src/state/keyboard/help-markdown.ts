@@ -12,6 +12,14 @@ function cell(s: string): string {
 /** One `#### Title` and a two-column table per help section. */
 export function helpMarkdown(keymap: Keymap): string {
   return helpSections(keymap)
-    .map((s) => [`#### ${s.title}`, '', '| keys | does |', '|---|---|', ...s.rows.map((r) => `| ${cell(r.keys)} | ${cell(r.description)} |`)].join('\n'))
+    .map((s) =>
+      [
+        `#### ${s.title}`,
+        '',
+        '| keys | does |',
+        '|---|---|',
+        ...s.rows.map((r) => `| ${cell(r.keys)} | ${cell(r.description)} |`),
+      ].join('\n'),
+    )
     .join('\n\n');
 }

@@ -16,7 +16,11 @@ const CHOOSE = '{prevField|up}{nextField|down} choose';
 
 export const HINT_LINES = {
   /** The status line when there is nothing else to say. */
-  panes: { context: 'pane', template: '{help} help · {switchPane} other pane · {toggleSelect} select · {locationPicker} go to · {toggleQueue} transfer queue' },
+  panes: {
+    context: 'pane',
+    template:
+      '{help} help · {switchPane} other pane · {toggleSelect} select · {locationPicker} go to · {toggleQueue} transfer queue',
+  },
   /** After the filter prompt (the filter is typed in the dialog context). */
   filter: { context: 'dialog', template: ' {confirm} keeps · {cancel} restores' },
   /** The status line's note after the queue's progress. */
@@ -26,35 +30,71 @@ export const HINT_LINES = {
   queue: { context: 'queue', template: '{toggleQueue|t,escape,tab} returns to the panes' },
   queuePanel: {
     context: 'queue',
-    template: '{queuePause} pause · {queueResume} resume · {queueCancel|c/f8} cancel · {queueRetry} retry · {queueClearFinished} clear finished · {toggleQueue|t/escape} back',
+    template:
+      '{queuePause} pause · {queueResume} resume · {queueCancel|c/f8} cancel · {queueRetry} retry · {queueClearFinished} clear finished · {toggleQueue|t/escape} back',
   },
   queueEmpty: { context: 'pane', template: ' No transfers yet: {copy} copies, {move} moves, {delete} deletes.' },
-  helpTitle: { context: 'help', template: 'b2c keys — {cursorUp|up}{cursorDown|down} {cursorPageUp|pageup} {cursorPageDown|pagedown} scroll · {cancel} closes' },
+  helpTitle: {
+    context: 'help',
+    template:
+      'b2c keys — {cursorUp|up}{cursorDown|down} {cursorPageUp|pageup} {cursorPageDown|pagedown} scroll · {cancel} closes',
+  },
   rename: { context: 'dialog', template: '{confirm}: rename · {cancel}: cancel' },
   mkdir: { context: 'dialog', template: '{confirm}: make it · {cancel}: cancel' },
   selectByMask: { context: 'dialog', template: '{confirm}: select · {cancel}: cancel' },
   unselectByMask: { context: 'dialog', template: '{confirm}: unselect · {cancel}: cancel' },
-  picker: { context: 'dialog', template: `Type a path or b2://bucket/folder, or ${CHOOSE} · {confirm}: go · {cancel}: cancel` },
+  picker: {
+    context: 'dialog',
+    template: `Type a path or b2://bucket/folder, or ${CHOOSE} · {confirm}: go · {cancel}: cancel`,
+  },
   share: { context: 'dialog', template: `{confirm}: make the link · ${CHOOSE} · {cancel}: cancel` },
   shareWorking: { context: 'dialog', template: '{cancel}: close' },
-  shareDone: { context: 'dialog', template: 'Select the link with the mouse to copy it · {confirm} or {cancel}: close' },
+  shareDone: {
+    context: 'dialog',
+    template: 'Select the link with the mouse to copy it · {confirm} or {cancel}: close',
+  },
   close: { context: 'dialog', template: '{confirm} or {cancel}: close' },
   conflict: { context: 'dialog', template: `{confirm}: do it · ${CHOOSE} · {cancel}: cancel this file` },
   unhide: { context: 'dialog', template: '{confirm}: unhide · {cancel}: cancel' },
   confirmQuit: { context: 'dialog', template: '{confirm}: quit · {cancel}: stay' },
-  resumeQueue: { context: 'dialog', template: '{confirm}: choose · {prevField|up}{nextField|down} move · {cancel}: later' },
+  resumeQueue: {
+    context: 'dialog',
+    template: '{confirm}: choose · {prevField|up}{nextField|down} move · {cancel}: later',
+  },
   deleteVersion: { context: 'dialog', template: '{confirm}: delete this version · {cancel}: back to the versions' },
-  inspector: { context: 'inspector', template: '{cursorUp|up}{cursorDown|down} {cursorPageUp|pageup} {cursorPageDown|pagedown} {cursorHome|home} {cursorEnd|end} scroll · {cancel} close' },
-  keyForm: { context: 'key-form-list', template: '{nextField} next part · {toggleSelect} tick · {confirm} create · {cancel} cancel' },
+  /** Under the typed confirmation of a delete that cannot be undone (the word itself is b2c's). */
+  typeYes: { context: 'dialog', template: '{confirm}: delete · {cancel}: back, nothing deleted' },
+  inspector: {
+    context: 'inspector',
+    template:
+      '{cursorUp|up}{cursorDown|down} {cursorPageUp|pageup} {cursorPageDown|pagedown} {cursorHome|home} {cursorEnd|end} scroll · {cancel} close',
+  },
+  keyForm: {
+    context: 'key-form-list',
+    template: '{nextField} next part · {toggleSelect} tick · {confirm} create · {cancel} cancel',
+  },
   profileRename: { context: 'prompt', template: '{confirm} rename · {cancel} cancel' },
   profileNaming: { context: 'prompt', template: '{confirm} save · {cancel} back' },
   /** After the spinner while a profile's key is checked (Esc is looked up in the prompt context then). */
   profileChecking: { context: 'prompt', template: '({cancel} stops)' },
-  newKeyOffer: { context: 'new-key', template: '{saveProfile} save it as a b2c profile · {cancel} done (b2c then forgets the key)' },
-  wizardFirst: { context: 'wizard', template: '{confirm} next · {nextField|tab}/{prevField|up}{nextField|down} move · {cancel} leave' },
-  wizardAgain: { context: 'wizard', template: '{confirm} verify · {nextField|tab}/{prevField|up}{nextField|down} other field · {cancel} leave' },
+  newKeyOffer: {
+    context: 'new-key',
+    template: '{saveProfile} save it as a b2c profile · {cancel} done (b2c then forgets the key)',
+  },
+  wizardFirst: {
+    context: 'wizard',
+    template: '{confirm} next · {nextField|tab}/{prevField|up}{nextField|down} move · {cancel} leave',
+  },
+  wizardAgain: {
+    context: 'wizard',
+    template: '{confirm} verify · {nextField|tab}/{prevField|up}{nextField|down} other field · {cancel} leave',
+  },
   wizardVerifying: { context: 'wizard', template: '{cancel} cancel' },
-  wizardReview: { context: 'wizard-review', template: '{confirm} save · {cursorUp|up}{cursorDown|down} {cursorPageUp|pageup} {cursorPageDown|pagedown} scroll · {cancel} change something' },
+  wizardReview: {
+    context: 'wizard-review',
+    template:
+      '{confirm} save · {cursorUp|up}{cursorDown|down} {cursorPageUp|pageup} {cursorPageDown|pagedown} scroll · {cancel} change something',
+  },
   wizardReplace: { context: 'confirm', template: '{yes} replace · {no} keep it and choose another name' },
 } satisfies Record<string, HintLine>;
 

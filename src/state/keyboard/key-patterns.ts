@@ -145,7 +145,12 @@ const DISPLAY: Record<string, string> = {
 
 /** A canonical pattern for people: `ctrl+r` → `Ctrl+R`, `pageup` → `PgUp`, `meta+x` → `Alt+x`. */
 export function formatKeyPattern(pattern: string): string {
-  const parts = pattern.length > 1 && pattern.endsWith('++') ? [...pattern.slice(0, -2).split('+'), '+'] : pattern.length === 1 ? [pattern] : pattern.split('+');
+  const parts =
+    pattern.length > 1 && pattern.endsWith('++')
+      ? [...pattern.slice(0, -2).split('+'), '+']
+      : pattern.length === 1
+        ? [pattern]
+        : pattern.split('+');
   const base = parts.pop() ?? '';
   const prefix = parts.map((m) => (m === 'ctrl' ? 'Ctrl+' : m === 'meta' ? 'Alt+' : 'Shift+')).join('');
   const fkey = /^f(\d+)$/.exec(base);

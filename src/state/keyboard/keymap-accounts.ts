@@ -47,16 +47,34 @@ export const ACCOUNT_KEYS: readonly KeymapEntry[] = [
 
   ...listKeys('profiles', false),
   { context: 'profiles', command: 'open', keys: ['enter'], description: 'Open the profile in the pane' },
-  { context: 'profiles', command: 'add', keys: ['a', 'f7', 'insert'], fkey: 7, description: 'Add a profile (the account wizard)' },
+  {
+    context: 'profiles',
+    command: 'add',
+    keys: ['a', 'f7', 'insert'],
+    fkey: 7,
+    description: 'Add a profile (the account wizard)',
+  },
   { context: 'profiles', command: 'rename', keys: ['r', 'f2'], fkey: 2, description: 'Rename the profile' },
   { context: 'profiles', command: 'delete', keys: ['d', 'f8', 'delete'], fkey: 8, description: 'Delete the profile' },
   { context: 'profiles', command: 'makeDefault', keys: ['*', 's'] },
-  { context: 'profiles', command: 'info', keys: ['i', 'I', 'f3'], fkey: 3, description: "Show what the profile's key may do" },
+  {
+    context: 'profiles',
+    command: 'info',
+    keys: ['i', 'I', 'f3'],
+    fkey: 3,
+    description: "Show what the profile's key may do",
+  },
   { context: 'profiles', command: 'cancel', keys: ['escape', 'q', 'f10'], fkey: 10, description: 'Back to the panes' },
 
   ...listKeys('keys', true),
   { context: 'keys', command: 'add', keys: ['n', 'f7', 'insert'], fkey: 7, description: 'Create an application key' },
-  { context: 'keys', command: 'delete', keys: ['d', 'f8', 'delete'], fkey: 8, description: 'Delete the application key' },
+  {
+    context: 'keys',
+    command: 'delete',
+    keys: ['d', 'f8', 'delete'],
+    fkey: 8,
+    description: 'Delete the application key',
+  },
   { context: 'keys', command: 'refresh', keys: ['r', 'ctrl+r'], description: 'Reload the list of keys' },
   { context: 'keys', command: 'cancel', keys: ['escape', 'q', 'f10'], fkey: 10, description: 'Back to the panes' },
 
@@ -73,7 +91,12 @@ export const ACCOUNT_KEYS: readonly KeymapEntry[] = [
   { context: 'key-form-list', command: 'cancel', keys: ['escape'], description: 'Leave the form' },
 
   { context: 'new-key', command: 'saveProfile', keys: ['s', 'S'] },
-  { context: 'new-key', command: 'cancel', keys: ['enter', 'escape'], description: 'Done (the secret is then forgotten)' },
+  {
+    context: 'new-key',
+    command: 'cancel',
+    keys: ['enter', 'escape'],
+    description: 'Done (the secret is then forgotten)',
+  },
 
   { context: 'prompt', command: 'confirm', keys: ['enter'], description: 'Save the name' },
   { context: 'prompt', command: 'cancel', keys: ['escape'], description: 'Back without saving' },
@@ -82,5 +105,10 @@ export const ACCOUNT_KEYS: readonly KeymapEntry[] = [
   { context: 'confirm', command: 'no', keys: ['n', 'N', 'escape'] },
 
   ...scrollKeys('inspector'),
-  { context: 'inspector', command: 'cancel', keys: ['escape', 'enter', 'q', 'I'], description: 'Close the key inspector' },
+  {
+    context: 'inspector',
+    command: 'cancel',
+    keys: ['escape', 'enter', 'q', 'I'],
+    description: 'Close the key inspector',
+  },
 ];

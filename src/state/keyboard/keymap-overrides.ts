@@ -95,7 +95,8 @@ export function applyOverrides(keymap: Keymap, overrides: Readonly<Record<string
   parsed.sort((a, b) => Number(a.context !== null) - Number(b.context !== null));
   let result: KeymapEntry[] = [...keymap];
   for (const o of parsed) {
-    const matches = (e: KeymapEntry): boolean => e.command === o.command && (o.context === null || e.context === o.context);
+    const matches = (e: KeymapEntry): boolean =>
+      e.command === o.command && (o.context === null || e.context === o.context);
     if (!result.some(matches)) {
       problems.push(`${o.command} has no keys in the ${o.context ?? 'any'} context to rebind`);
       continue;

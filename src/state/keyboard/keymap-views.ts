@@ -1,6 +1,6 @@
 /**
  * What the help screen and the function-key bar show, generated from the keymap table so that they
- * can never disagree with what the keys do (DESIGN.md §"How data flows", step 1).
+ * can never disagree with what the keys do (ARCHITECTURE.md, "Keypress flow", step 6).
  */
 import { COMMAND_GROUPS, commandInfo, type CommandId } from './commands.js';
 import { KEY_CONTEXTS, type KeyContext, type Keymap, type KeymapEntry } from './keymap.js';
@@ -82,7 +82,11 @@ export function functionKeyBar(keymap: Keymap, context: KeyContext): FunctionKey
   const slots: FunctionKeySlot[] = [];
   for (let n = 1; n <= 10; n++) {
     const e = keymap.find((x) => x.context === context && x.fkey === n);
-    slots.push(e === undefined ? { fkey: n, label: '', command: null } : { fkey: n, label: commandInfo(e.command).label, command: e.command });
+    slots.push(
+      e === undefined
+        ? { fkey: n, label: '', command: null }
+        : { fkey: n, label: commandInfo(e.command).label, command: e.command },
+    );
   }
   return slots;
 }

@@ -1,5 +1,5 @@
 /**
- * The keymap as data (DESIGN.md §"How data flows", step 1): key patterns → command id, per context.
+ * The keymap as data (ARCHITECTURE.md, "Keypress flow", step 2): key patterns → command id, per context.
  * The help screen and the function-key bar are generated from this table (./keymap-views.ts); user
  * overrides are applied by ./keymap-overrides.ts. Patterns follow ./key-patterns.ts.
  * mc and vim keys live side by side (issue 6): arrows and hjkl, F-keys and letters.
@@ -93,7 +93,12 @@ export const DEFAULT_KEYMAP: Keymap = [
   { context: 'pane', command: 'unselectByMask', keys: ['-'] },
   { context: 'pane', command: 'invertSelection', keys: ['*'] },
   { context: 'pane', command: 'filter', keys: ['/'] },
-  { context: 'pane', command: 'cancel', keys: ['escape'], description: 'Stop a listing that is loading, else clear the filter or the selection' },
+  {
+    context: 'pane',
+    command: 'cancel',
+    keys: ['escape'],
+    description: 'Stop a listing that is loading, else clear the filter or the selection',
+  },
   { context: 'pane', command: 'sortCycle', keys: ['s'] },
   { context: 'pane', command: 'sortReverse', keys: ['S'] },
   { context: 'pane', command: 'toggleHidden', keys: ['.'] },
@@ -136,10 +141,34 @@ export const DEFAULT_KEYMAP: Keymap = [
   { context: 'versions', command: 'cursorPageDown', keys: ['pagedown', 'ctrl+f'] },
   { context: 'versions', command: 'cursorHome', keys: ['home', 'g'] },
   { context: 'versions', command: 'cursorEnd', keys: ['end', 'G'] },
-  { context: 'versions', command: 'info', keys: ['enter', 'f3', 'i'], fkey: 3, description: 'Show or hide the details of the version' },
-  { context: 'versions', command: 'copy', keys: ['f5'], fkey: 5, description: 'Download or copy this version to the other pane' },
-  { context: 'versions', command: 'delete', keys: ['f8', 'delete'], fkey: 8, description: 'Delete exactly this version (a hide marker: unhide)' },
-  { context: 'versions', command: 'cancel', keys: ['escape', 'f10', 'ctrl+c'], fkey: 10, description: 'Close the versions' },
+  {
+    context: 'versions',
+    command: 'info',
+    keys: ['enter', 'f3', 'i'],
+    fkey: 3,
+    description: 'Show or hide the details of the version',
+  },
+  {
+    context: 'versions',
+    command: 'copy',
+    keys: ['f5'],
+    fkey: 5,
+    description: 'Download or copy this version to the other pane',
+  },
+  {
+    context: 'versions',
+    command: 'delete',
+    keys: ['f8', 'delete'],
+    fkey: 8,
+    description: 'Delete exactly this version (a hide marker: unhide)',
+  },
+  {
+    context: 'versions',
+    command: 'cancel',
+    keys: ['escape', 'f10', 'ctrl+c'],
+    fkey: 10,
+    description: 'Close the versions',
+  },
 
   { context: 'wizard', command: 'confirm', keys: ['enter'], description: 'Confirm the step' },
   { context: 'wizard', command: 'cancel', keys: ['escape', 'ctrl+c'], description: 'Leave the wizard' },
@@ -148,7 +177,13 @@ export const DEFAULT_KEYMAP: Keymap = [
 
   ...ACCOUNT_KEYS,
 
-  { context: 'help', command: 'cancel', keys: ['escape', 'q', 'f1', '?', 'f10', 'enter'], fkey: 10, description: 'Close the help' },
+  {
+    context: 'help',
+    command: 'cancel',
+    keys: ['escape', 'q', 'f1', '?', 'f10', 'enter'],
+    fkey: 10,
+    description: 'Close the help',
+  },
 ];
 
 /**

@@ -2,7 +2,7 @@
  * One-line text editing, as pure functions: every text field of b2c — the panes' prompts (filter,
  * rename, mkdir, masks, the location picker) and the accounts screens' fields (wizard, create-key
  * form, profile and key names) — is a `LineState` edited here, so the single keyboard owner drives
- * text like any other key and no leaf component reads input (DESIGN.md §"How data flows", step 1).
+ * text like any other key and no leaf component reads input (ARCHITECTURE.md, "Keypress flow", steps 1–2).
  *
  * The cursor counts code points, so an emoji or a CJK character is never split.
  */
@@ -64,7 +64,9 @@ export function editLine(state: LineState, edit: LineEdit): LineState {
     case 'backspace':
       return at === 0 ? state : { text: join([...points.slice(0, at - 1), ...points.slice(at)]), cursor: at - 1 };
     case 'delete':
-      return at >= points.length ? state : { text: join([...points.slice(0, at), ...points.slice(at + 1)]), cursor: at };
+      return at >= points.length
+        ? state
+        : { text: join([...points.slice(0, at), ...points.slice(at + 1)]), cursor: at };
     case 'left':
       return at === 0 ? state : { ...state, cursor: at - 1 };
     case 'right':

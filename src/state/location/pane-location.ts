@@ -1,5 +1,5 @@
 /**
- * Where a pane is (DESIGN.md §"How data flows", step 5: the pane, not the provider, knows the
+ * Where a pane is (ARCHITECTURE.md, "Keypress flow", step 5: the pane, not the provider, knows the
  * current directory). Pure helpers; no I/O.
  *
  * A B2 `prefix` follows the folder-key convention of ./rule-location.ts: `''` is the bucket
@@ -88,7 +88,9 @@ export function childLocation(loc: PaneLocation, name: string): PaneLocation {
     case 'local':
       return localPaneLocation(loc.path.endsWith('/') ? `${loc.path}${name}` : `${loc.path}/${name}`);
     case 'b2':
-      return loc.bucket === null ? b2PaneLocation(loc.profile, name) : b2PaneLocation(loc.profile, loc.bucket, `${loc.prefix}${name}/`);
+      return loc.bucket === null
+        ? b2PaneLocation(loc.profile, name)
+        : b2PaneLocation(loc.profile, loc.bucket, `${loc.prefix}${name}/`);
     default: {
       const never: never = loc;
       return never;

@@ -40,7 +40,10 @@ export function localLocation(path: string): LocalLocation {
  * providers/types.ts). `dir` says the path names a folder: a trailing `/` is added to its key.
  * `bucketId` pins the bucket exactly when known; `bucketType` says whether it is public.
  */
-export function b2LocationFromPath(path: string, options: { dir: boolean; bucketId?: string; bucketType?: string }): B2Location {
+export function b2LocationFromPath(
+  path: string,
+  options: { dir: boolean; bucketId?: string; bucketType?: string },
+): B2Location {
   const trimmed = path.replace(/^\/+/, '');
   if (trimmed === '') return { kind: 'b2', bucket: null, key: '' };
   const slash = trimmed.indexOf('/');
@@ -91,6 +94,6 @@ export function parentFolderKey(key: string): string {
 
 /**
  * Name of the placeholder object that stands for an empty folder, like the B2 web UI
- * (reference §5: B2 has no folders, only names).
+ * (docs/b2-api.md §4.2: B2 has no folders, only names).
  */
 export const FOLDER_PLACEHOLDER = '.bzEmpty';

@@ -37,10 +37,37 @@ export interface Entry {
   uploadTimestamp?: number;
   /** B2 with `showHidden`: the newest version is a hide marker. */
   hidden?: boolean;
+  /** B2 listed with `unfinished`: the name has no finished version, only unfinished large files. */
+  unfinished?: boolean;
   /** B2 buckets: allPublic / allPrivate / … */
   bucketType?: string;
   /** B2: id of the bucket this entry belongs to. */
   bucketId?: string;
+  /** B2 buckets: the settings b2_list_buckets reported with the bucket; absent when not known. */
+  bucketSettings?: BucketSettings;
+}
+
+/** One lifecycle rule of a bucket (B2 applies it to names starting with `fileNamePrefix`). */
+export interface LifecycleRule {
+  fileNamePrefix: string;
+  /** Days after an upload until the version is hidden, or null. */
+  daysFromUploadingToHiding: number | null;
+  /** Days after a version was hidden until it is deleted, or null. */
+  daysFromHidingToDeleting: number | null;
+}
+
+/**
+ * A bucket's settings as B2 reports them. B2 leaves out what the key may not read: such a setting
+ * is `'unreadable'`, so a view can say so instead of guessing.
+ */
+export interface BucketSettings {
+  /** Empty: no rules (every version is kept until deleted). */
+  lifecycleRules: readonly LifecycleRule[];
+  /** Default encryption of new files; `mode` null: not set. */
+  encryption: { mode: string | null; algorithm: string | null } | 'unreadable';
+  /** Object Lock and its default retention (`mode` null: none). */
+  objectLock:
+    { enabled: boolean; mode: string | null; period: { duration: number; unit: string } | null } | 'unreadable';
 }
 
 /** One version of a B2 file name, newest first in `versions()`. */
@@ -51,4 +78,3 @@ export interface VersionEntry extends Entry {
   /** True for the newest version of the name. */
   isLatest: boolean;
 }
-

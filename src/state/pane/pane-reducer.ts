@@ -1,15 +1,21 @@
 /**
- * The pane reducer: pure, no I/O, no clock (DESIGN.md §"How data flows", step 3). Listing results
+ * The pane reducer: pure, no I/O, no clock (ARCHITECTURE.md, "Keypress flow", step 4). Listing results
  * carry the request id they answer; results of any other request are stale and dropped (the state
  * is returned unchanged, by reference).
  */
 import { movedCursor, type CursorMove } from './pane-cursor.js';
 import { isRootLocation, sameLocation, type PaneLocation } from '../location/pane-location.js';
 import { entryComparator, mergeSorted, showsEverything } from './pane-rows.js';
-import { invertedSelection, maskedSelection, toggledAtCursor, type MaskSelection, type SelectionScope } from './pane-selection.js';
-import { nextSortKey, rowCount, type PaneState, type SortSpec } from './pane-state.js';
+import {
+  invertedSelection,
+  maskedSelection,
+  toggledAtCursor,
+  type MaskSelection,
+  type SelectionScope,
+} from './pane-selection.js';
+import { entryKey, nextSortKey, rowCount, type PaneState, type SortSpec } from './pane-state.js';
 import type { Entry } from '../model/entry.js';
-import { computeView, keepCursor, pruneSelection, withCursor } from './pane-view.js';
+import { computeView, findRow, keepCursor, pruneSelection, withCursor } from './pane-view.js';
 
 /**
  * Everything that can happen to a pane. `height` on cursor actions is the list's visible row
@@ -18,8 +24,9 @@ import { computeView, keepCursor, pruneSelection, withCursor } from './pane-view
 export type PaneAction =
   /** A new listing request. Another location clears entries, selection and filter; the same one
    * (a refresh) keeps selection and filter. `focusKey` puts the cursor on that row once it loads:
-   * pass the cursor row's key on refresh, and `parentLocation().fromKey` when going up. */
-  | { type: 'listingStarted'; requestId: number; location: PaneLocation; focusKey?: string | null }
+   * pass the cursor row's key on refresh, and `parentLocation().fromKey` when going up; with
+   * `reveal` (an entry just made or renamed), a filter hiding that row is cleared when it comes. */
+  | { type: 'listingStarted'; requestId: number; location: PaneLocation; focusKey?: string | null; reveal?: boolean }
   /** One page of the listing: appended in sort order, the cursor stays on its row. */
   | { type: 'listingPage'; requestId: number; entries: readonly Entry[] }
   /** The listing is complete: selection keys that did not come back are dropped. */
@@ -43,7 +50,9 @@ export type PaneAction =
   | { type: 'cycleSort' }
   | { type: 'reverseSort' }
   /** Flips `showHidden`. Selected rows that become hidden are unselected. */
-  | { type: 'toggleHidden' };
+  | { type: 'toggleHidden' }
+  /** Account profile `from` is now called `to`: a pane showing it keeps its place under the new name. */
+  | { type: 'profileRenamed'; from: string; to: string };
 
 function resorted(pane: PaneState, sort: SortSpec): PaneState {
   const entries = [...pane.entries].sort(entryComparator(sort));
@@ -55,7 +64,10 @@ function refiltered(pane: PaneState, showHidden: boolean, filter: string): PaneS
   return keepCursor(pane, { ...pane, showHidden, filter, view, selection: pruneSelection(pane.selection, view) });
 }
 
-function started(pane: PaneState, a: { requestId: number; location: PaneLocation; focusKey?: string | null }): PaneState {
+function started(
+  pane: PaneState,
+  a: { requestId: number; location: PaneLocation; focusKey?: string | null; reveal?: boolean },
+): PaneState {
   const same = sameLocation(pane.location, a.location);
   const entries: readonly Entry[] = [];
   return {
@@ -71,7 +83,19 @@ function started(pane: PaneState, a: { requestId: number; location: PaneLocation
     selection: same ? pane.selection : new Set(),
     filter: same ? pane.filter : '',
     focusKey: a.focusKey ?? null,
+    revealFocus: a.reveal === true,
   };
+}
+
+/**
+ * The row the cursor is to land on (a folder just made, a file just renamed) has arrived but the
+ * filter hides it: the filter goes, so the cursor can be on it.
+ */
+function revealFocus(pane: PaneState): PaneState {
+  const key = pane.focusKey;
+  if (key === null || !pane.revealFocus || pane.filter === '' || findRow(pane, key) >= 0) return pane;
+  if (!pane.entries.some((e) => entryKey(e) === key)) return pane;
+  return refiltered(pane, pane.showHidden, '');
 }
 
 function paged(pane: PaneState, page: readonly Entry[]): PaneState {
@@ -81,8 +105,10 @@ function paged(pane: PaneState, page: readonly Entry[]): PaneState {
   const cmp = entryComparator(pane.sort);
   const sortedPage = [...page].sort(cmp);
   const entries = mergeSorted(pane.entries, sortedPage, cmp);
-  const view = showsEverything(pane.showHidden, pane.filter) ? entries : mergeSorted(pane.view, computeView(sortedPage, pane.showHidden, pane.filter), cmp);
-  return keepCursor(pane, { ...pane, entries, view, load });
+  const view = showsEverything(pane.showHidden, pane.filter)
+    ? entries
+    : mergeSorted(pane.view, computeView(sortedPage, pane.showHidden, pane.filter), cmp);
+  return revealFocus(keepCursor(pane, { ...pane, entries, view, load }));
 }
 
 /** Applies `action` to `pane`; returns `pane` itself when nothing changes (stale results). */
@@ -94,7 +120,12 @@ export function paneReducer(pane: PaneState, action: PaneAction): PaneState {
       return action.requestId === pane.requestId ? paged(pane, action.entries) : pane;
     case 'listingDone':
       if (action.requestId !== pane.requestId) return pane;
-      return { ...pane, load: { stage: 'loaded' }, focusKey: null, selection: pruneSelection(pane.selection, pane.entries) };
+      return {
+        ...pane,
+        load: { stage: 'loaded' },
+        focusKey: null,
+        selection: pruneSelection(pane.selection, pane.entries),
+      };
     case 'listingFailed':
       if (action.requestId !== pane.requestId) return pane;
       return { ...pane, load: { stage: 'error', message: action.message }, focusKey: null };
@@ -108,7 +139,9 @@ export function paneReducer(pane: PaneState, action: PaneAction): PaneState {
     case 'setCursor':
       return withCursor({ ...pane, viewportHeight: action.height, focusKey: null }, action.index);
     case 'viewportResized':
-      return action.height === pane.viewportHeight ? pane : withCursor({ ...pane, viewportHeight: action.height }, pane.cursor);
+      return action.height === pane.viewportHeight
+        ? pane
+        : withCursor({ ...pane, viewportHeight: action.height }, pane.cursor);
     case 'toggleSelect': {
       const p = { ...pane, selection: toggledAtCursor(pane), viewportHeight: action.height, focusKey: null };
       return withCursor(p, movedCursor(pane.cursor, 'down', action.height, rowCount(pane)));
@@ -131,6 +164,12 @@ export function paneReducer(pane: PaneState, action: PaneAction): PaneState {
       return resorted(pane, { key: pane.sort.key, reverse: !pane.sort.reverse });
     case 'toggleHidden':
       return refiltered(pane, !pane.showHidden, pane.filter);
+    case 'profileRenamed': {
+      const loc = pane.location;
+      return loc.kind === 'b2' && loc.profile === action.from
+        ? { ...pane, location: { ...loc, profile: action.to } }
+        : pane;
+    }
     default: {
       const never: never = action;
       return never;

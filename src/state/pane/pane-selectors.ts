@@ -18,7 +18,8 @@ export interface VisibleRow {
 
 /**
  * The rows from `offset` for `height` rows (defaults: the pane's scroll offset and viewport).
- * Only these are rendered (DESIGN.md: Ink lays out every child, so never render the whole list).
+ * Only these are rendered (ARCHITECTURE.md, "Terminal facts": Ink lays out every child, so never
+ * render the whole list).
  */
 export function visibleRows(pane: PaneState, offset = pane.scrollOffset, height = pane.viewportHeight): VisibleRow[] {
   const end = Math.min(rowCount(pane), offset + Math.max(0, height));
@@ -26,7 +27,13 @@ export function visibleRows(pane: PaneState, offset = pane.scrollOffset, height 
   for (let i = Math.max(0, offset); i < end; i++) {
     const entry = entryAtRow(pane, i);
     const key = entry === null ? PARENT_ROW_KEY : entryKey(entry);
-    rows.push({ index: i, key, entry, selected: entry !== null && pane.selection.has(key), isCursor: i === pane.cursor });
+    rows.push({
+      index: i,
+      key,
+      entry,
+      selected: entry !== null && pane.selection.has(key),
+      isCursor: i === pane.cursor,
+    });
   }
   return rows;
 }

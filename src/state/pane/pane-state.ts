@@ -1,5 +1,5 @@
 /**
- * One pane's state (DESIGN.md §"How data flows", step 3). Changed only by ./pane-reducer.ts.
+ * One pane's state (ARCHITECTURE.md, "Keypress flow", step 4). Changed only by ./pane-reducer.ts.
  */
 import type { PaneLocation } from '../location/pane-location.js';
 import type { Entry } from '../model/entry.js';
@@ -58,6 +58,11 @@ export interface PaneState {
   showHidden: boolean;
   /** While loading: the row key to put the cursor on when it arrives (cleared by any cursor move). */
   focusKey: string | null;
+  /**
+   * The focus row is an entry an operation just made or renamed (F7, F2): a filter that would
+   * hide it is cleared when it arrives, so the cursor can be on it.
+   */
+  revealFocus: boolean;
 }
 
 /** The key of the `..` row. NUL cannot occur in local or B2 names, so it never collides. */
@@ -96,6 +101,7 @@ export function createPaneState(
     filter: '',
     showHidden: options.showHidden ?? false,
     focusKey: null,
+    revealFocus: false,
   };
 }
 
@@ -115,6 +121,15 @@ export function rowKeyAt(pane: PaneState, index: number): string | null {
   if (pane.parentRow && index === 0) return PARENT_ROW_KEY;
   const e = entryAtRow(pane, index);
   return e === null ? null : entryKey(e);
+}
+
+/**
+ * True when the rows run from the smallest value up (names A→Z, smallest first, oldest first):
+ * what the column title's `↑` says; `↓` is the other way. Each key starts in its natural direction
+ * (name ↑, size ↓, date ↓), and `reverse` flips it.
+ */
+export function sortsAscending(sort: SortSpec): boolean {
+  return (sort.key === 'name') !== sort.reverse;
 }
 
 /** The next sort key in the `s` cycle: name → size → date → name. */

@@ -1,5 +1,5 @@
 /**
- * The catalog of B2 application-key capabilities (reference §3.1), as data: what group each belongs
+ * The catalog of B2 application-key capabilities (docs/b2-api.md §2.1), as data: what group each belongs
  * to and what it lets a b2c user do, in plain words. Drives the key inspector's ✓/✗ list, the
  * create-key checklist and the "this key has …" part of permission reasons.
  * Pure: no I/O, no clock.
@@ -47,9 +47,9 @@ export interface CapabilityInfo {
   /** What it lets a b2c user do, lower-case, no trailing period ("download files and read their info"). */
   meaning: string;
   /**
-   * Whether a key limited to buckets may hold it (reference §3.1: bucket-limited keys get no key
+   * Whether a key limited to buckets may hold it (docs/b2-api.md §2.5: bucket-limited keys get no key
    * management, writeBuckets or deleteBuckets). The create-key dialog offers only these when
-   * buckets are chosen. Replication, lifecycle and logging are not in the reference's list; they are
+   * buckets are chosen. Replication, lifecycle and logging are not in that list; they are
    * per-bucket settings like encryption, so they are marked bucket-scoped [?].
    */
   bucketScoped: boolean;
@@ -76,7 +76,7 @@ const ROWS: readonly Row[] = [
   ['deleteKeys', 'keys', 'delete application keys', false],
   ['readFileRetentions', 'retention', "see a file's retention (Object Lock) settings", true],
   ['writeFileRetentions', 'retention', "set a file's retention (Object Lock)", true],
-  ['readFileLegalHolds', 'retention', "see whether a file is under legal hold", true],
+  ['readFileLegalHolds', 'retention', 'see whether a file is under legal hold', true],
   ['writeFileLegalHolds', 'retention', 'put files under legal hold or release them', true],
   ['readBucketRetentions', 'retention', "see a bucket's Object Lock settings", true],
   ['writeBucketRetentions', 'retention', "change a bucket's Object Lock settings", true],

@@ -3,7 +3,7 @@
  * The permission rules (./permissions.ts), the function-key bar, the key inspector and the CLI's
  * refusal messages all read this one table.
  *
- * Decisions recorded here (reference §2, §3.1, §5):
+ * Decisions recorded here (docs/b2-api.md §2.1, §4.3, §5.3):
  * - Move and rename on B2 are b2_copy_file followed by b2_hide_file on the source. A hide marker
  *   needs writeFiles, never deleteFiles: the source disappears from listings while its versions stay
  *   recoverable, so a no-delete key can still move. This matches the B2 provider's default remove
@@ -60,7 +60,7 @@ export type PermissionAction =
  * - `siblings`: rename: the new name lands beside the old one, so the whole folder must be inside;
  * - `placeholder`: make folder: the `.bzEmpty` name written must be inside;
  * - `buckets`: the bucket list: needs listBuckets unless the key names its buckets itself;
- * - `bucket`: a whole bucket: only a key for all buckets (reference §3.1);
+ * - `bucket`: a whole bucket: only a key for all buckets (docs/b2-api.md §2.5);
  * - `account`: account-wide: only a key for all buckets; the location does not matter.
  */
 export type ActionScope = 'reach' | 'inside' | 'siblings' | 'placeholder' | 'buckets' | 'bucket' | 'account';
@@ -91,27 +91,151 @@ export interface ActionInfo {
 }
 
 type Row = readonly [
-  PermissionAction, string, string, ActionInfo['arity'], boolean, readonly string[], readonly string[], ActionScope,
+  PermissionAction,
+  string,
+  string,
+  ActionInfo['arity'],
+  boolean,
+  readonly string[],
+  readonly string[],
+  ActionScope,
 ];
 
 const ROWS: readonly Row[] = [
-  ['browse-bucket', 'Open bucket', 'Enter a bucket and list its top folder.', 'single', false, ['listFiles'], [], 'reach'],
-  ['list-buckets', 'List buckets', "Show the account's buckets (a restricted key shows its own).", 'single', false, ['listBuckets'], [], 'buckets'],
+  [
+    'browse-bucket',
+    'Open bucket',
+    'Enter a bucket and list its top folder.',
+    'single',
+    false,
+    ['listFiles'],
+    [],
+    'reach',
+  ],
+  [
+    'list-buckets',
+    'List buckets',
+    "Show the account's buckets (a restricted key shows its own).",
+    'single',
+    false,
+    ['listBuckets'],
+    [],
+    'buckets',
+  ],
   ['list', 'List', 'List the files and folders in a folder.', 'single', true, ['listFiles'], [], 'reach'],
   ['download', 'Download', 'Copy a file from B2 to the local disk.', 'single', true, ['readFiles'], [], 'inside'],
   ['upload', 'Upload', 'Copy a file from the local disk to B2.', 'single', true, ['writeFiles'], [], 'inside'],
-  ['copy', 'Copy', 'Copy files; B2 to B2 is a server-side copy, across buckets too.', 'pair', true, ['listFiles', 'readFiles'], ['writeFiles'], 'inside'],
-  ['move', 'Move', 'Copy files, then hide the source on B2 (its versions stay recoverable).', 'pair', true, ['listFiles', 'readFiles', 'writeFiles'], ['writeFiles'], 'inside'],
-  ['rename', 'Rename', 'Give a file a new name (B2: copy, then hide the old name).', 'pair', true, ['listFiles', 'readFiles', 'writeFiles'], ['writeFiles'], 'siblings'],
-  ['mkdir', 'Make folder', 'Create a folder (B2: a .bzEmpty placeholder, like the web UI).', 'single', true, ['writeFiles'], [], 'placeholder'],
-  ['hide', 'Hide', 'Hide a file behind a hide marker; older versions stay and it can be unhidden.', 'single', false, ['writeFiles'], [], 'inside'],
-  ['unhide', 'Unhide', 'Delete the hide marker so the newest real version shows again.', 'single', false, ['listFiles', 'deleteFiles'], [], 'inside'],
-  ['delete', 'Delete', 'Delete a file (B2: this version, for good).', 'single', true, ['listFiles', 'deleteFiles'], [], 'inside'],
-  ['delete-all-versions', 'Delete all versions', 'Delete every version of a name, for good.', 'single', false, ['listFiles', 'deleteFiles'], [], 'inside'],
-  ['share-link', 'Share link', 'Make a link that downloads without a key, for a chosen time.', 'single', false, ['shareFiles'], [], 'inside'],
-  ['show-versions', 'Versions', 'List every version of a name, hide markers included.', 'single', false, ['listFiles'], [], 'inside'],
+  [
+    'copy',
+    'Copy',
+    'Copy files; B2 to B2 is a server-side copy, across buckets too.',
+    'pair',
+    true,
+    ['listFiles', 'readFiles'],
+    ['writeFiles'],
+    'inside',
+  ],
+  [
+    'move',
+    'Move',
+    'Copy files, then hide the source on B2 (its versions stay recoverable).',
+    'pair',
+    true,
+    ['listFiles', 'readFiles', 'writeFiles'],
+    ['writeFiles'],
+    'inside',
+  ],
+  [
+    'rename',
+    'Rename',
+    'Give a file a new name (B2: copy, then hide the old name).',
+    'pair',
+    true,
+    ['listFiles', 'readFiles', 'writeFiles'],
+    ['writeFiles'],
+    'siblings',
+  ],
+  [
+    'mkdir',
+    'Make folder',
+    'Create a folder (B2: a .bzEmpty placeholder, like the web UI).',
+    'single',
+    true,
+    ['writeFiles'],
+    [],
+    'placeholder',
+  ],
+  [
+    'hide',
+    'Hide',
+    'Hide a file behind a hide marker; older versions stay and it can be unhidden.',
+    'single',
+    false,
+    ['writeFiles'],
+    [],
+    'inside',
+  ],
+  [
+    'unhide',
+    'Unhide',
+    'Delete the hide marker so the newest real version shows again.',
+    'single',
+    false,
+    ['listFiles', 'deleteFiles'],
+    [],
+    'inside',
+  ],
+  [
+    'delete',
+    'Delete',
+    'Delete a file (B2: this version, for good).',
+    'single',
+    true,
+    ['listFiles', 'deleteFiles'],
+    [],
+    'inside',
+  ],
+  [
+    'delete-all-versions',
+    'Delete all versions',
+    'Delete every version of a name, for good.',
+    'single',
+    false,
+    ['listFiles', 'deleteFiles'],
+    [],
+    'inside',
+  ],
+  [
+    'share-link',
+    'Share link',
+    'Make a link that downloads without a key, for a chosen time.',
+    'single',
+    false,
+    ['shareFiles'],
+    [],
+    'inside',
+  ],
+  [
+    'show-versions',
+    'Versions',
+    'List every version of a name, hide markers included.',
+    'single',
+    false,
+    ['listFiles'],
+    [],
+    'inside',
+  ],
   ['info', 'Info', "Show a file's size, dates, checksum and metadata.", 'single', true, ['listFiles'], [], 'inside'],
-  ['look-up', 'Look up names', 'See whether a file already exists (every conflict choice but Overwrite needs it).', 'single', true, [], [], 'inside'],
+  [
+    'look-up',
+    'Look up names',
+    'See whether a file already exists (every conflict choice but Overwrite needs it).',
+    'single',
+    true,
+    [],
+    [],
+    'inside',
+  ],
   ['list-keys', 'List keys', "List the account's application keys.", 'account', false, ['listKeys'], [], 'account'],
   ['create-key', 'Create key', 'Create an application key.', 'account', false, ['writeKeys'], [], 'account'],
   ['delete-key', 'Delete key', 'Delete an application key.', 'account', false, ['deleteKeys'], [], 'account'],
@@ -127,7 +251,16 @@ const NEEDS_ANY: Partial<Record<PermissionAction, readonly string[]>> = {
 /** Every action, in the order menus and the inspector list them. */
 export const ACTIONS: readonly ActionInfo[] = ROWS.map(
   ([id, label, description, arity, local, needs, destinationNeeds, scope]) => ({
-    id, label, description, arity, local, needs, destinationNeeds, needsAny: NEEDS_ANY[id] ?? [], needsBucketId: id !== 'download', scope,
+    id,
+    label,
+    description,
+    arity,
+    local,
+    needs,
+    destinationNeeds,
+    needsAny: NEEDS_ANY[id] ?? [],
+    needsBucketId: id !== 'download',
+    scope,
   }),
 );
 

@@ -32,7 +32,11 @@ export function deleteActions(onB2: boolean): readonly PermissionAction[] {
  * only one when none is about the key (no bucket open here: all say the same thing), the
  * command's own decision `own` when given.
  */
-export function anyChoice(label: string, choices: readonly PermissionDecision[], own?: PermissionDecision): PermissionDecision {
+export function anyChoice(
+  label: string,
+  choices: readonly PermissionDecision[],
+  own?: PermissionDecision,
+): PermissionDecision {
   if (choices.length === 0 || choices.some((c) => c.allowed)) return { allowed: true, reason: null, missing: [] };
   // Refused for where it is, not for the key (no bucket open, not signed in): one reason says it,
   // the command's own (`own`) when given.

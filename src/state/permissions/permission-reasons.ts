@@ -1,7 +1,7 @@
 /**
  * The sentences the permission rules give users, in one place so they read alike everywhere
  * (status line, CLI refusals, key inspector). Each problem carries the `missing` entries it explains.
- * Names (buckets, prefixes) are raw: the UI sanitises before display (DESIGN.md, terminal facts).
+ * Names (buckets, prefixes) are raw: the UI sanitises before display (ARCHITECTURE.md, "Terminal facts").
  */
 import type { AllowedBucket } from '../model/key-info.js';
 import { capabilityGroupInfo, describeCapability, sortCapabilities } from './capabilities.js';
@@ -72,10 +72,15 @@ export function bucketProblem(buckets: readonly AllowedBucket[], bucketName: str
 /**
  * "Create bucket needs a key for all buckets with the writeBuckets capability; this key is limited
  * to bucket photos." One sentence, because B2 never gives a bucket-limited key those capabilities
- * (reference §3.1): `lacking` is named in the sentence and in `missing`, after `bucket:*`.
+ * (docs/b2-api.md §2.5): `lacking` is named in the sentence and in `missing`, after `bucket:*`.
  */
-export function allBucketsProblem(label: string, buckets: readonly AllowedBucket[], lacking: readonly string[]): Problem {
-  const withCaps = lacking.length === 0 ? '' : ` with the ${joinAnd(lacking)} ${lacking.length === 1 ? 'capability' : 'capabilities'}`;
+export function allBucketsProblem(
+  label: string,
+  buckets: readonly AllowedBucket[],
+  lacking: readonly string[],
+): Problem {
+  const withCaps =
+    lacking.length === 0 ? '' : ` with the ${joinAnd(lacking)} ${lacking.length === 1 ? 'capability' : 'capabilities'}`;
   return {
     missing: ['bucket:*', ...lacking],
     sentence: `${label} needs a key for all buckets${withCaps}; this key is limited to ${describeBuckets(buckets)}.`,
@@ -107,7 +112,12 @@ export function renameOutsideProblem(prefix: string, folder: string): Problem {
  * The key's capabilities shown are those in the same groups as the missing ones, so the sentence
  * stays short for keys with many capabilities; when it has none there: "no file capabilities".
  */
-export function capabilityProblem(label: string, lacking: readonly string[], held: readonly string[], side: Side | null): Problem {
+export function capabilityProblem(
+  label: string,
+  lacking: readonly string[],
+  held: readonly string[],
+  side: Side | null,
+): Problem {
   const groups = [...new Set(lacking.map((c) => describeCapability(c).group))];
   const relevant = sortCapabilities(held.filter((c) => groups.includes(describeCapability(c).group)));
   const has =
@@ -129,7 +139,10 @@ export function capabilityProblem(label: string, lacking: readonly string[], hel
 export function anyCapabilityProblem(label: string, anyOf: readonly string[], held: readonly string[]): Problem {
   const groups = [...new Set(anyOf.map((c) => describeCapability(c).group))];
   const relevant = sortCapabilities(held.filter((c) => groups.includes(describeCapability(c).group)));
-  const has = relevant.length > 0 ? relevant.join(', ') : `no ${joinOr(groups.map((g) => capabilityGroupInfo(g).noun))} capabilities`;
+  const has =
+    relevant.length > 0
+      ? relevant.join(', ')
+      : `no ${joinOr(groups.map((g) => capabilityGroupInfo(g).noun))} capabilities`;
   return {
     missing: anyOf.slice(0, 1),
     sentence: `${label} needs the ${joinOr(anyOf)} capability; this key has ${has}.`,
@@ -149,4 +162,3 @@ function joinOr(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
 }
-

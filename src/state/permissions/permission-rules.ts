@@ -2,7 +2,7 @@
  * The rule engine behind ./permissions.ts: what one B2 place asks of a key for one action.
  * Pure; the public functions live in ./permissions.ts.
  *
- * Name-prefix rules (reference §3.2: B2 checks every name touched and every list prefix):
+ * Name-prefix rules (docs/b2-api.md §2.3: B2 checks every name touched and every list prefix):
  * with P the key's namePrefix (null or '' = no limit),
  * - a file name N is inside when N starts with P;
  * - a folder F (key ending in `/`, '' = bucket root) is inside when F starts with P, which makes
@@ -70,7 +70,13 @@ function placeWord(key: string, side: Side | null): string {
 }
 
 /** Prefix check of one place, by scope. Returns null when the names are reachable. */
-function prefixCheck(scope: ActionScope, loc: B2Location, prefix: string | null, reading: Reading, side: Side | null): Problem | null {
+function prefixCheck(
+  scope: ActionScope,
+  loc: B2Location,
+  prefix: string | null,
+  reading: Reading,
+  side: Side | null,
+): Problem | null {
   if (prefix === null) return null;
   const folderOrKey = reading === 'within' ? asFolderKey(loc.key) : loc.key;
   switch (scope) {
@@ -102,7 +108,14 @@ function prefixCheck(scope: ActionScope, loc: B2Location, prefix: string | null,
 }
 
 /** Bucket and prefix problems of one place (empty when in scope). */
-function scopeProblems(action: ActionInfo, scope: ActionScope, loc: B2Location | null, key: KeyInfo, reading: Reading, side: Side | null): Problem[] {
+function scopeProblems(
+  action: ActionInfo,
+  scope: ActionScope,
+  loc: B2Location | null,
+  key: KeyInfo,
+  reading: Reading,
+  side: Side | null,
+): Problem[] {
   switch (scope) {
     // Bucket-limit rules of these scopes are in problemsAt, which words them with the capabilities.
     case 'account':
@@ -146,25 +159,36 @@ export function problemsAt(
   side: Side | null,
 ): Problem[] {
   const held = new Set(key.capabilities);
-  // Anyone may download from a public bucket (reference §7): reading there asks nothing of the key,
+  // Anyone may download from a public bucket (docs/b2-api.md §6.1): reading there asks nothing of the key,
   // and a pure read by the bucket's name (a download) not even its bucket or prefix.
   const publicRead = loc !== null && loc.bucket !== null && loc.bucket.type === 'allPublic' && side !== 'destination';
   if (publicRead && !action.needsBucketId && needs.every((c) => c === 'readFiles')) return [];
   const lacking = needs.filter((c) => !held.has(c) && !(publicRead && c === 'readFiles'));
   if ((scope === 'account' || scope === 'bucket') && key.buckets !== null) {
-    // Reference §3.1/§3.2: keys limited to buckets can't create or delete buckets or manage keys.
+    // docs/b2-api.md §2.5: keys limited to buckets can't create or delete buckets or manage keys.
     return [allBucketsProblem(action.label, key.buckets, lacking)];
   }
-  // Reference §0/§3.1: a key limited to buckets gets its bucket list from b2_authorize_account, so
+  // docs/b2-api.md §1.5: a key limited to buckets gets its bucket list from b2_authorize_account, so
   // it needs no listBuckets to show them.
   if (scope === 'buckets' && key.buckets !== null) return [];
   const scoped = scopeProblems(action, scope, loc, key, reading, side);
   if (scoped.some((p) => p.missing.length === 0)) return scoped;
   // A key for all buckets finds a bucket's ID only with listBuckets (permission-actions.ts).
-  if (action.needsBucketId && loc !== null && loc.bucket !== null && key.buckets === null && !held.has('listBuckets') && scope !== 'buckets' && scope !== 'account') {
+  if (
+    action.needsBucketId &&
+    loc !== null &&
+    loc.bucket !== null &&
+    key.buckets === null &&
+    !held.has('listBuckets') &&
+    scope !== 'buckets' &&
+    scope !== 'account'
+  ) {
     lacking.push('listBuckets');
   }
-  const out = lacking.length === 0 ? scoped : [...scoped, capabilityProblem(action.label, lacking, key.capabilities, side)];
+  const out =
+    lacking.length === 0 ? scoped : [...scoped, capabilityProblem(action.label, lacking, key.capabilities, side)];
   const any = action.needsAny;
-  return any.length === 0 || any.some((c) => held.has(c)) ? out : [...out, anyCapabilityProblem(action.label, any, key.capabilities)];
+  return any.length === 0 || any.some((c) => held.has(c))
+    ? out
+    : [...out, anyCapabilityProblem(action.label, any, key.capabilities)];
 }

@@ -1,6 +1,6 @@
 /**
  * The permission rules: may this key do this action here, and if not, why, in words a user
- * understands. Every action the UI or CLI offers is asked here first (DESIGN.md §Permissions).
+ * understands. Every action the UI or CLI offers is asked here first (ARCHITECTURE.md, "Permissions").
  *
  * Pure: no I/O and no clock (`now` is an argument, ms since the epoch). Local places are always
  * allowed for actions that exist there (the OS decides at run time); B2-only actions on a local
@@ -71,7 +71,12 @@ function evaluate(info: ActionInfo, location: Location, key: KeyInfo | null, now
  * @param key the pane's key, or null when none is signed in (only local places are then allowed)
  * @param now ms since the epoch, for expiry
  */
-export function checkAction(action: PermissionAction, location: Location, key: KeyInfo | null, now: number): PermissionDecision {
+export function checkAction(
+  action: PermissionAction,
+  location: Location,
+  key: KeyInfo | null,
+  now: number,
+): PermissionDecision {
   return decide(evaluate(actionInfo(action), location, key, now, 'target'));
 }
 
@@ -81,7 +86,13 @@ export interface TransferKeys {
   destination: KeyInfo | null;
 }
 
-function transferSide(info: ActionInfo, loc: B2Location, key: KeyInfo | null, now: number, side: 'source' | 'destination'): Problem[] {
+function transferSide(
+  info: ActionInfo,
+  loc: B2Location,
+  key: KeyInfo | null,
+  now: number,
+  side: 'source' | 'destination',
+): Problem[] {
   if (key === null) return [noKeyProblem(info.label)];
   if (isExpired(key, now) && key.expiresAt !== null) return [expiredProblem(key.expiresAt)];
   const needs = side === 'source' ? info.needs : info.destinationNeeds;
@@ -108,9 +119,13 @@ export function checkTransfer(
   // B2 to the local disk is a download: by name, so no file ID to look up and no bucket ID
   // (permission-actions.ts).
   const download = actionInfo('download');
-  const sourceInfo = destination.kind === 'local' ? { ...info, needs: info.needs.filter((c) => c !== 'listFiles'), needsBucketId: download.needsBucketId } : info;
+  const sourceInfo =
+    destination.kind === 'local'
+      ? { ...info, needs: info.needs.filter((c) => c !== 'listFiles'), needsBucketId: download.needsBucketId }
+      : info;
   if (source.kind === 'b2') problems.push(...transferSide(sourceInfo, source, keys.source, now, 'source'));
-  if (destination.kind === 'b2') problems.push(...transferSide(info, destination, keys.destination, now, 'destination'));
+  if (destination.kind === 'b2')
+    problems.push(...transferSide(info, destination, keys.destination, now, 'destination'));
   return decide(problems);
 }
 
@@ -121,7 +136,11 @@ export function checkTransfer(
  * regardless of the folder. At the bucket list (`bucket: null`), Open bucket and Delete bucket are
  * answered for "a bucket" (capabilities and bucket-limit only).
  */
-export function permissionsForLocation(location: Location, key: KeyInfo | null, now: number): Record<PermissionAction, PermissionDecision> {
+export function permissionsForLocation(
+  location: Location,
+  key: KeyInfo | null,
+  now: number,
+): Record<PermissionAction, PermissionDecision> {
   const out = {} as Record<PermissionAction, PermissionDecision>;
   for (const info of ACTIONS) out[info.id] = decide(evaluate(info, location, key, now, 'within'));
   return out;

@@ -1,5 +1,5 @@
 /**
- * Making outside strings safe and measurable for the terminal (DESIGN.md, terminal facts: sanitise
+ * Making outside strings safe and measurable for the terminal (ARCHITECTURE.md, "Terminal facts": sanitise
  * every string from the outside before it reaches the screen).
  *
  * File names, bucket names, key names and error messages may contain bytes a terminal acts on:
@@ -57,7 +57,8 @@ export function sanitizeName(name: string): string {
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 let segmenter: Intl.Segmenter | undefined;
 
-function graphemes(s: string): string[] {
+/** `s` split into grapheme clusters (what a terminal draws as one character, e.g. `e` + accent, 👍🏽). */
+export function graphemes(s: string): string[] {
   segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   return Array.from(segmenter.segment(s), (x) => x.segment);
 }
@@ -118,7 +119,12 @@ export function truncateToWidth(s: string, width: number, options: TruncateOptio
  * Exactly `width` columns: truncated with `truncateToWidth`, then padded with spaces on the right
  * (`align: 'left'`, default) or the left (`'right'`, for numbers).
  */
-export function fitToWidth(s: string, width: number, align: 'left' | 'right' = 'left', options: TruncateOptions = {}): string {
+export function fitToWidth(
+  s: string,
+  width: number,
+  align: 'left' | 'right' = 'left',
+  options: TruncateOptions = {},
+): string {
   const cut = truncateToWidth(s, width, options);
   const pad = ' '.repeat(Math.max(0, width - displayWidth(cut)));
   return align === 'left' ? cut + pad : pad + cut;

@@ -5,11 +5,19 @@
  */
 import { displayWidth, fitToWidth, truncateToWidth } from './sanitize.js';
 
+/** Joins words that must stay on one line (`2 B`); {@link wrapText} draws it as a plain space. */
+export const NO_BREAK = '\u00a0';
+
 /**
  * `text` broken into lines of at most `width` columns, at spaces where possible; a word longer
- * than the width (a URL, a long name) is cut into width-sized pieces.
+ * than the width (a URL, a long name) is cut into width-sized pieces. Words joined by
+ * {@link NO_BREAK} move to the next line together; it comes out as a space.
  */
 export function wrapText(text: string, width: number): string[] {
+  return breakLines(text, width).map((l) => l.replaceAll(NO_BREAK, ' '));
+}
+
+function breakLines(text: string, width: number): string[] {
   if (width <= 0) return [];
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {

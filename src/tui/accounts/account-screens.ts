@@ -15,9 +15,10 @@ import type { KeyInfo } from '../../state/model/key-info.js';
 import { createStore, type ReadableStore } from '../../transfers/store.js';
 import type { ScreenDialog } from '../dialogs/screen.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
-import type { TuiState } from '../store/tui-state.js';
+import { baseLayer, type TuiState } from '../store/tui-state.js';
 import type { TuiStore } from '../store/tui-store.js';
 import { InspectorStore } from './inspector-store.js';
+import { storedProfileSpec } from '../providers/profile-specs.js';
 import { KeysScreenStore } from './keys-store.js';
 import { ProfilesScreenStore } from './profiles-store.js';
 import { WizardStore, type WizardEffects } from './wizard-store.js';
@@ -31,7 +32,7 @@ export interface InspectorFacts {
   /** The key inspector, or the keys screen's explanation for a key that cannot sign in. */
   page: 'inspector' | 'keys-unavailable';
   title: string;
-  /** The profile's name, or null for environment credentials. */
+  /** The profile's name as the panes show it, or null for environment credentials. */
   profileName: string | null;
   source: KeySource;
   /** API base URL, or null for the real B2. */
@@ -65,6 +66,8 @@ export interface AccountScreensOptions extends AccountsContext {
   onClose: () => void;
   /** Opens profile `name` in pane `side` (after the wizard saved it, or when chosen in P). */
   onProfile: (side: PaneSide, name: string) => void;
+  /** Profile `from` was renamed `to` in P. */
+  onProfileRenamed: (from: string, to: string) => void;
   /** The clock, ms since the epoch (expiry marks). */
   now: () => number;
 }
@@ -97,7 +100,8 @@ export class AccountScreens {
   }
 
   private sync(): void {
-    const s = this.o.store.getSnapshot();
+    // The screen stays while a raised dialog (a transfer's question) covers it.
+    const s = baseLayer(this.o.store.getSnapshot());
     const key = s.app.mode.kind === 'wizard' ? s.app.mode : s.dialog?.kind === 'screen' ? s.dialog : null;
     if (key === this.shownFor) return;
     this.replace(key, key === null ? null : s.dialog?.kind === 'screen' ? this.screenFor(s.dialog) : this.wizard());
@@ -112,8 +116,10 @@ export class AccountScreens {
   private saver(): (p: Profile) => void {
     const config = this.o.config;
     return (p) => {
-      if (config === null) throw new Error('Profiles are saved in the config file, and this session has none (b2c --demo).');
+      if (config === null) throw new Error('Profiles are saved in the config file, and this session has none.');
       config.saveProfile(p);
+      // F9 offers it at once (a profile saved from K is not opened anywhere yet).
+      this.o.registry.addProfile(storedProfileSpec(config, p.name));
     };
   }
 
@@ -122,7 +128,15 @@ export class AccountScreens {
   }
 
   private wizard(): ShownScreen {
-    const store = new WizardStore({ verify: this.o.verify, save: this.saver(), onDone: (name) => this.o.onProfile('right', name), onCancel: this.o.onClose }, { existingNames: this.profileNames() });
+    const store = new WizardStore(
+      {
+        verify: this.o.verify,
+        save: this.saver(),
+        onDone: (name) => this.o.onProfile('right', name),
+        onCancel: this.o.onClose,
+      },
+      { existingNames: this.profileNames() },
+    );
     return { kind: 'wizard', store };
   }
 
@@ -130,7 +144,16 @@ export class AccountScreens {
     const { registry, config } = this.o;
     if (d.screen === 'profiles') {
       if (config === null) return null;
-      const store = new ProfilesScreenStore({ store: config, verify: this.o.verify, onChoose: (name) => this.o.onProfile(d.side, name), onClose: this.o.onClose }, d.profile ?? undefined);
+      const store = new ProfilesScreenStore(
+        {
+          store: config,
+          verify: this.o.verify,
+          onChoose: (name) => this.o.onProfile(d.side, name),
+          onRenamed: this.o.onProfileRenamed,
+          onClose: this.o.onClose,
+        },
+        d.profile ?? undefined,
+      );
       return { kind: 'profiles', store };
     }
     if (d.profile === null) return null;
@@ -148,7 +171,8 @@ export class AccountScreens {
         refusal,
         page,
         title: page === 'inspector' ? 'Key inspector' : 'Application keys',
-        profileName: spec?.source === 'env' ? null : d.profile,
+        // The name the panes show (a demo key's `demo/no-delete`), not the registry's key for it.
+        profileName: spec?.source === 'env' ? null : (spec?.label ?? d.profile),
         source: spec?.source ?? 'profile',
         endpoint: spec?.endpoint() ?? null,
       },
@@ -161,10 +185,20 @@ export class AccountScreens {
         if (!(provider instanceof B2Provider) || keyInfo === null) return null;
         const listBuckets = async (signal?: AbortSignal): Promise<Array<{ id: string; name: string }>> => {
           const out: Array<{ id: string; name: string }> = [];
-          for await (const page of provider.list('/', { signal })) for (const e of page) if (e.bucketId !== undefined) out.push({ id: e.bucketId, name: e.name });
+          for await (const page of provider.list('/', { signal }))
+            for (const e of page) if (e.bucketId !== undefined) out.push({ id: e.bucketId, name: e.name });
           return out;
         };
-        const effects = { keyInfo, admin: provider.keys, listBuckets, saveProfile: this.saver(), endpoint: spec?.endpoint() ?? null, existingProfileNames: this.profileNames(), onClose: this.o.onClose };
+        const effects = {
+          keyInfo,
+          admin: provider.keys,
+          listBuckets,
+          saveProfile: this.saver(),
+          endpoint: spec?.endpoint() ?? null,
+          profilesInMemory: config?.inMemory === true,
+          existingProfileNames: this.profileNames(),
+          onClose: this.o.onClose,
+        };
         return { kind: 'keys', store: new KeysScreenStore(effects, this.o.now()) };
       }
       default: {

@@ -2,7 +2,13 @@
  * The key inspector as a store: a scroll position over the key's facts and "closed" (the pure
  * part is state/accounts/keys-screen-inspector.ts); closing calls `onClose`.
  */
-import { initInspector, inspectorKeyAction, inspectorReducer, type InspectorAction, type InspectorState } from '../../state/accounts/keys-screen-inspector.js';
+import {
+  initInspector,
+  inspectorKeyAction,
+  inspectorReducer,
+  type InspectorAction,
+  type InspectorState,
+} from '../../state/accounts/keys-screen-inspector.js';
 import { ScreenStore } from './screen-store.js';
 
 export class InspectorStore extends ScreenStore<InspectorState, InspectorAction> {

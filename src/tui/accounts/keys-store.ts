@@ -35,6 +35,8 @@ export interface KeysScreenEffects {
   saveProfile: (profile: Profile) => void | Promise<void>;
   /** Endpoint to store with a saved profile (null: the real B2). */
   endpoint: string | null;
+  /** Saved profiles live in memory only (`b2c --demo`), forgotten when b2c quits. */
+  profilesInMemory?: boolean;
   existingProfileNames?: readonly string[];
   onClose?: () => void;
 }
@@ -50,6 +52,11 @@ function savingId(s: KeysScreenState): number | null {
 /** The keys screen as a store: the pure screen (state/accounts/keys-screen-*.ts) plus its effects. */
 export class KeysScreenStore extends ScreenStore<KeysScreenState, KeysScreenAction> {
   private loading: AbortController | null = null;
+
+  /** True when a profile saved here lives in memory only (`b2c --demo`). */
+  get profilesInMemory(): boolean {
+    return this.effects.profilesInMemory === true;
+  }
 
   /** @param now ms since the epoch when the screen opens (expired keys are marked against it) */
   constructor(
@@ -70,9 +77,12 @@ export class KeysScreenStore extends ScreenStore<KeysScreenState, KeysScreenActi
     }
     const m = after.mode;
     const was = before.mode;
-    if (m.kind === 'creating' && (was.kind !== 'creating' || was.requestId !== m.requestId)) this.create(m.requestId, m.request);
-    if (m.kind === 'deleting' && (was.kind !== 'deleting' || was.requestId !== m.requestId)) this.remove(m.requestId, m.key.applicationKeyId);
-    if (m.kind === 'created' && m.save.kind === 'saving' && m.save.requestId !== savingId(before)) this.saveProfile(m.save.requestId, m.key, m.save.name);
+    if (m.kind === 'creating' && (was.kind !== 'creating' || was.requestId !== m.requestId))
+      this.create(m.requestId, m.request);
+    if (m.kind === 'deleting' && (was.kind !== 'deleting' || was.requestId !== m.requestId))
+      this.remove(m.requestId, m.key.applicationKeyId);
+    if (m.kind === 'created' && m.save.kind === 'saving' && m.save.requestId !== savingId(before))
+      this.saveProfile(m.save.requestId, m.key, m.save.name);
     if (m.kind === 'closed' && was.kind !== 'closed') this.effects.onClose?.();
   }
 
@@ -104,7 +114,12 @@ export class KeysScreenStore extends ScreenStore<KeysScreenState, KeysScreenActi
 
   private saveProfile(requestId: number, key: CreatedKey, name: string): void {
     const endpoint = this.effects.endpoint;
-    const profile: Profile = { name, applicationKeyId: key.applicationKeyId, applicationKey: key.applicationKey, ...(endpoint === null ? {} : { endpoint }) };
+    const profile: Profile = {
+      name,
+      applicationKeyId: key.applicationKeyId,
+      applicationKey: key.applicationKey,
+      ...(endpoint === null ? {} : { endpoint }),
+    };
     Promise.resolve()
       .then(() => this.effects.saveProfile(profile))
       .then(

@@ -7,7 +7,11 @@ import type { ConfigStore } from '../../config/index.js';
 import { errorMessage } from '../../error-text.js';
 import { profilesScreenKeyAction } from '../../state/accounts/profiles-screen-keys.js';
 import { profilesScreenReducer, type ProfilesScreenAction } from '../../state/accounts/profiles-screen-reducer.js';
-import { initProfilesScreen, type ProfilesOperation, type ProfilesScreenState } from '../../state/accounts/profiles-screen-state.js';
+import {
+  initProfilesScreen,
+  type ProfilesOperation,
+  type ProfilesScreenState,
+} from '../../state/accounts/profiles-screen-state.js';
 import type { Keymap } from '../../state/keyboard/keymap.js';
 import type { ScreenKey } from '../../state/keyboard/screen-key.js';
 import type { KeyInfo } from '../../state/model/key-info.js';
@@ -16,7 +20,17 @@ import { ScreenStore } from './screen-store.js';
 import { classifyVerifyError, WizardStore, type WizardEffects } from './wizard-store.js';
 
 /** What the screen needs from the config store (a ConfigStore fits). */
-export type ProfileStorePort = Pick<ConfigStore, 'listProfiles' | 'getProfile' | 'getDefaultProfileName' | 'renameProfile' | 'deleteProfile' | 'setDefaultProfile' | 'saveProfile'>;
+export type ProfileStorePort = Pick<
+  ConfigStore,
+  | 'listProfiles'
+  | 'getProfile'
+  | 'getDefaultProfileName'
+  | 'renameProfile'
+  | 'deleteProfile'
+  | 'setDefaultProfile'
+  | 'saveProfile'
+  | 'inMemory'
+>;
 
 /** What the profiles screen asks of the outside world. */
 export interface ProfilesScreenEffects {
@@ -25,6 +39,8 @@ export interface ProfilesScreenEffects {
   verify: WizardEffects['verify'];
   /** The user chose a profile for the pane that opened the screen. */
   onChoose?: (profileName: string) => void;
+  /** Profile `from` was renamed `to` in the config (the panes showing it follow). */
+  onRenamed?: (from: string, to: string) => void;
   onClose?: () => void;
 }
 
@@ -65,7 +81,16 @@ export class ProfilesScreenStore extends ScreenStore<ProfilesScreenState, Profil
     private readonly effects: ProfilesScreenEffects,
     cursorOn?: string,
   ) {
-    super(initProfilesScreen(effects.store.listProfiles(), effects.store.getDefaultProfileName(), { cursorOn }), profilesScreenReducer, profilesScreenKeyAction);
+    super(
+      initProfilesScreen(effects.store.listProfiles(), effects.store.getDefaultProfileName(), { cursorOn }),
+      profilesScreenReducer,
+      profilesScreenKeyAction,
+    );
+  }
+
+  /** True when the profiles live in memory only (`b2c --demo`): the screen says they are forgotten on exit. */
+  get inMemory(): boolean {
+    return this.effects.store.inMemory === true;
   }
 
   /** The wizard or inspector showing inside the screen, or null in the list. */
@@ -82,7 +107,13 @@ export class ProfilesScreenStore extends ScreenStore<ProfilesScreenState, Profil
   private nestedFor(mode: Extract<ProfilesScreenState['mode'], { kind: 'wizard' | 'inspecting' }>): NestedScreen {
     const { store } = this.effects;
     if (mode.kind === 'inspecting') {
-      return { kind: 'inspector', store: new InspectorStore(() => this.dispatch({ type: 'back' })), name: mode.name, keyInfo: mode.keyInfo, endpoint: mode.endpoint };
+      return {
+        kind: 'inspector',
+        store: new InspectorStore(() => this.dispatch({ type: 'back' })),
+        name: mode.name,
+        keyInfo: mode.keyInfo,
+        endpoint: mode.endpoint,
+      };
     }
     const wizard = new WizardStore(
       {
@@ -90,7 +121,13 @@ export class ProfilesScreenStore extends ScreenStore<ProfilesScreenState, Profil
         save: (p) => {
           store.saveProfile(p);
         },
-        onDone: (name) => this.dispatch({ type: 'wizardDone', name, profiles: store.listProfiles(), defaultName: store.getDefaultProfileName() }),
+        onDone: (name) =>
+          this.dispatch({
+            type: 'wizardDone',
+            name,
+            profiles: store.listProfiles(),
+            defaultName: store.getDefaultProfileName(),
+          }),
         onCancel: () => this.dispatch({ type: 'wizardCancelled' }),
       },
       { existingNames: this.getSnapshot().profiles.map((p) => p.name) },
@@ -126,7 +163,14 @@ export class ProfilesScreenStore extends ScreenStore<ProfilesScreenState, Profil
     if (op.kind !== 'inspect') {
       try {
         const message = runStore(store, op);
-        this.dispatch({ type: 'refreshed', requestId, profiles: store.listProfiles(), defaultName: store.getDefaultProfileName(), message });
+        if (op.kind === 'rename') this.effects.onRenamed?.(op.from, op.to);
+        this.dispatch({
+          type: 'refreshed',
+          requestId,
+          profiles: store.listProfiles(),
+          defaultName: store.getDefaultProfileName(),
+          message,
+        });
       } catch (error) {
         this.dispatch({ type: 'failed', requestId, message: errorMessage(error) });
       }
@@ -141,11 +185,23 @@ export class ProfilesScreenStore extends ScreenStore<ProfilesScreenState, Profil
     this.inspecting = abort;
     const endpoint = profile.endpoint ?? null;
     this.effects
-      .verify({ applicationKeyId: profile.applicationKeyId, applicationKey: profile.applicationKey, ...(endpoint === null ? {} : { endpoint }) }, abort.signal)
+      .verify(
+        {
+          applicationKeyId: profile.applicationKeyId,
+          applicationKey: profile.applicationKey,
+          ...(endpoint === null ? {} : { endpoint }),
+        },
+        abort.signal,
+      )
       .then(
         (keyInfo) => this.dispatch({ type: 'inspected', requestId, keyInfo, endpoint }),
         (error: unknown) => {
-          if (!abort.signal.aborted) this.dispatch({ type: 'failed', requestId, message: classifyVerifyError(error, profile.applicationKey).message });
+          if (!abort.signal.aborted)
+            this.dispatch({
+              type: 'failed',
+              requestId,
+              message: classifyVerifyError(error, profile.applicationKey).message,
+            });
         },
       );
   }

@@ -9,7 +9,14 @@ import { ConfigValueError, ProfileError, type Profile } from '../../config/index
 import { AuthError, UnreachableError } from '../../providers/errors.js';
 import type { KeyInfo } from '../../state/model/key-info.js';
 import { profileNameToSave, wizardReducer, type WizardAction } from '../../state/accounts/wizard-reducer.js';
-import { initWizard, verifiedKey, type VerifyFailure, type WizardField, type WizardInit, type WizardState } from '../../state/accounts/wizard-state.js';
+import {
+  initWizard,
+  verifiedKey,
+  type VerifyFailure,
+  type WizardField,
+  type WizardInit,
+  type WizardState,
+} from '../../state/accounts/wizard-state.js';
 import { wizardKeyAction } from '../../state/accounts/wizard-keys.js';
 import { ScreenStore } from './screen-store.js';
 
@@ -52,7 +59,12 @@ export function classifyVerifyError(error: unknown, secret: string): VerifyFailu
   return { kind: 'other', message };
 }
 
-const CONFIG_FIELDS: Record<string, WizardField> = { name: 'name', applicationKeyId: 'keyId', applicationKey: 'key', endpoint: 'endpoint' };
+const CONFIG_FIELDS: Record<string, WizardField> = {
+  name: 'name',
+  applicationKeyId: 'keyId',
+  applicationKey: 'key',
+  endpoint: 'endpoint',
+};
 
 function saveFailure(error: unknown, secret: string): { message: string; field?: WizardField } {
   const message = scrub(errorMessage(error), secret);
@@ -82,8 +94,10 @@ export class WizardStore extends ScreenStore<WizardState, WizardAction> {
       this.verifying.abort.abort();
       this.verifying = null;
     }
-    if (stage.kind === 'verifying' && (was.kind !== 'verifying' || was.requestId !== stage.requestId)) this.verify(after, stage.requestId);
-    if (stage.kind === 'saving' && (was.kind !== 'saving' || was.requestId !== stage.requestId)) this.save(after, stage.requestId);
+    if (stage.kind === 'verifying' && (was.kind !== 'verifying' || was.requestId !== stage.requestId))
+      this.verify(after, stage.requestId);
+    if (stage.kind === 'saving' && (was.kind !== 'saving' || was.requestId !== stage.requestId))
+      this.save(after, stage.requestId);
     if (stage.kind === 'saved' && was.kind !== 'saved') {
       const keyInfo = verifiedKey(after);
       if (keyInfo !== null) this.effects.onDone?.(stage.name, keyInfo);
@@ -95,13 +109,18 @@ export class WizardStore extends ScreenStore<WizardState, WizardAction> {
     const abort = new AbortController();
     this.verifying = { id: requestId, abort };
     const { keyId, key, endpoint } = s.values;
-    const credentials: WizardCredentials = { applicationKeyId: keyId, applicationKey: key, ...(endpoint === '' ? {} : { endpoint }) };
+    const credentials: WizardCredentials = {
+      applicationKeyId: keyId,
+      applicationKey: key,
+      ...(endpoint === '' ? {} : { endpoint }),
+    };
     this.effects.verify(credentials, abort.signal).then(
       (keyInfo) => {
         if (!abort.signal.aborted) this.dispatch({ type: 'verified', requestId, keyInfo });
       },
       (error: unknown) => {
-        if (!abort.signal.aborted) this.dispatch({ type: 'verifyFailed', requestId, failure: classifyVerifyError(error, key) });
+        if (!abort.signal.aborted)
+          this.dispatch({ type: 'verifyFailed', requestId, failure: classifyVerifyError(error, key) });
       },
     );
   }

@@ -1,15 +1,27 @@
 /**
  * Which permission rule stands behind each pane command, and the answers for a pane's folder:
  * the same answers grey out the function-key bar and refuse the key when pressed anyway
- * (DESIGN.md §"How data flows", step 2; issue 6: "trying it anyway shows the permission rule's
+ * (ARCHITECTURE.md, "Keypress flow", step 3; issue 6: "trying it anyway shows the permission rule's
  * reason in the status line and does nothing else").
  */
 import type { CommandId } from '../../state/keyboard/commands.js';
 import type { KeyInfo } from '../../state/model/key-info.js';
 import type { PaneLocation } from '../../state/location/pane-location.js';
 import { folderLocation } from '../../state/location/pane-rule-location.js';
-import { anyChoice, deleteActions, SHARE_LIFETIMES, shareLifetimeDecision } from '../../state/permissions/permission-choices.js';
-import { actionLabel, checkTransfer, permissionsForLocation, type PermissionAction, type PermissionDecision } from '../../state/permissions/permissions.js';
+import {
+  anyChoice,
+  deleteActions,
+  SHARE_LIFETIMES,
+  shareLifetimeDecision,
+} from '../../state/permissions/permission-choices.js';
+import {
+  actionLabel,
+  checkTransfer,
+  permissionsForLocation,
+  type Location,
+  type PermissionAction,
+  type PermissionDecision,
+} from '../../state/permissions/permissions.js';
 import type { RegistrySnapshot } from '../providers/provider-registry.js';
 
 const COMMAND_ACTIONS: Partial<Record<CommandId, PermissionAction>> = {
@@ -60,12 +72,27 @@ function refused(reason: string): PermissionDecision {
 export function paneDecisions(active: PaneKey, other: PaneKey, now: number): Map<CommandId, PermissionDecision> {
   const out = new Map<CommandId, PermissionDecision>();
   const here = permissionsForLocation(folderLocation(active.location, active.bucketType), active.key, now);
-  for (const cmd of ['copy', 'move', 'rename', 'mkdir', 'delete', 'unhide', 'shareLink', 'versions', 'info', 'refresh'] as const) {
+  for (const cmd of [
+    'copy',
+    'move',
+    'rename',
+    'mkdir',
+    'delete',
+    'unhide',
+    'shareLink',
+    'versions',
+    'info',
+    'refresh',
+  ] as const) {
     const action = paneCommandAction(cmd);
     if (action === null) continue;
     // Copy and move are judged with both ends (a download, say, needs less than a server-side copy).
-    let d = cmd === 'copy' || cmd === 'move' ? transferDecision(cmd, active, other, now) : choicesDecision(cmd, action, here, active, now);
-    if (!d.allowed && active.location.kind === 'b2' && active.key === null && active.pendingReason !== null) d = refused(active.pendingReason);
+    let d =
+      cmd === 'copy' || cmd === 'move'
+        ? transferDecision(cmd, active, other, now)
+        : choicesDecision(cmd, action, here, active, now);
+    if (!d.allowed && active.location.kind === 'b2' && active.key === null && active.pendingReason !== null)
+      d = refused(active.pendingReason);
     out.set(cmd, d);
   }
   return out;
@@ -76,17 +103,58 @@ export function paneDecisions(active: PaneKey, other: PaneKey, now: number): Map
  * is (permission-choices.ts); Share link when sharing is and some lifetime is. Copy and move
  * always offer "overwrite", which needs nothing beyond the copy itself.
  */
-function choicesDecision(cmd: CommandId, action: PermissionAction, here: Record<PermissionAction, PermissionDecision>, pane: PaneKey, now: number): PermissionDecision {
-  if (cmd === 'delete') return anyChoice(actionLabel('delete'), deleteActions(pane.location.kind === 'b2').map((a) => here[a]), here.delete);
-  if (cmd === 'shareLink' && here[action].allowed) return anyChoice(actionLabel(action), SHARE_LIFETIMES.map((s) => shareLifetimeDecision(s, pane.key, now)));
+function choicesDecision(
+  cmd: CommandId,
+  action: PermissionAction,
+  here: Record<PermissionAction, PermissionDecision>,
+  pane: PaneKey,
+  now: number,
+): PermissionDecision {
+  // Info on a bucket shows what the bucket list already told: whoever sees the list may look.
+  if (cmd === 'info' && atBucketList(pane) && pane.key !== null) return { allowed: true, reason: null, missing: [] };
+  if (cmd === 'delete')
+    return anyChoice(
+      actionLabel('delete'),
+      deleteActions(pane.location.kind === 'b2').map((a) => here[a]),
+      here.delete,
+    );
+  if (cmd === 'shareLink' && here[action].allowed)
+    return anyChoice(
+      actionLabel(action),
+      SHARE_LIFETIMES.map((s) => shareLifetimeDecision(s, pane.key, now)),
+    );
   return here[action];
 }
 
 function transferDecision(op: 'copy' | 'move', active: PaneKey, other: PaneKey, now: number): PermissionDecision {
   const to = other.location;
   if (to.kind === 'b2' && to.bucket === null) {
-    return refused(`${op === 'copy' ? 'Copy' : 'Move'} goes into the folder the other pane shows; open a bucket there first.`);
+    return refused(
+      `${op === 'copy' ? 'Copy' : 'Move'} goes into the folder the other pane shows; open a bucket there first.`,
+    );
   }
   if (to.kind === 'b2' && other.key === null && other.pendingReason !== null) return refused(other.pendingReason);
-  return checkTransfer(op, folderLocation(active.location, active.bucketType), folderLocation(to, other.bucketType), { source: active.key, destination: other.key }, now);
+  const keys = { source: active.key, destination: other.key };
+  // F5 on a bucket in the bucket list copies what it holds (into a folder named after it): judged
+  // for a whole bucket the key may reach; the bucket under the cursor is checked when it runs.
+  if (op === 'copy' && atBucketList(active))
+    return checkTransfer(op, wholeBucket(active.key), folderLocation(to, other.bucketType), keys, now);
+  return checkTransfer(
+    op,
+    folderLocation(active.location, active.bucketType),
+    folderLocation(to, other.bucketType),
+    keys,
+    now,
+  );
+}
+
+/** True when the pane shows an account's bucket list. */
+function atBucketList(pane: PaneKey): boolean {
+  return pane.location.kind === 'b2' && pane.location.bucket === null;
+}
+
+/** A whole bucket as the rules see it: the key's own (first) bucket, or any bucket for a key on all. */
+function wholeBucket(key: KeyInfo | null): Location {
+  const own = key?.buckets?.find((b): b is { id: string; name: string } => b.name !== null);
+  return { kind: 'b2', bucket: own === undefined ? { name: '' } : { id: own.id, name: own.name }, key: '' };
 }

@@ -1,5 +1,5 @@
 /**
- * Commands while the panes have the keyboard (DESIGN.md §"How data flows", step 2): first the
+ * Commands while the panes have the keyboard (ARCHITECTURE.md, "Keypress flow", step 3): first the
  * permission rules (a refused command only puts the reason in the status line), then reducer
  * actions, the navigator or a dialog.
  */
@@ -66,15 +66,18 @@ function openAccountScreen(d: ControllerDeps, cmd: 'keyInspector' | 'profiles' |
   const loc = activePane(s).location;
   const profile = loc.kind === 'b2' ? loc.profile : null;
   if (cmd === 'profiles') {
-    if (d.accounts.config === null) return setStatus(d, 'Profiles are kept in the config file, and this session has none (b2c --demo).', 'warning');
+    if (d.accounts.config === null)
+      return setStatus(d, 'Profiles are kept in the config file, and this session has none.', 'warning');
     d.store.dispatch({ type: 'openDialog', dialog: { kind: 'screen', screen: 'profiles', side: s.active, profile } });
     return;
   }
   const what = cmd === 'keyInspector' ? 'I shows what a key may do' : 'K manages the keys of an account';
-  if (profile === null) return setStatus(d, `The local disk has no application key: ${what} from a B2 pane.`, 'warning');
+  if (profile === null)
+    return setStatus(d, `The local disk has no application key: ${what} from a B2 pane.`, 'warning');
   const key = paneKey(d, s.active);
   // A key B2 refused to sign in with still gets its screen, which says why (issue 9).
-  if (key.key === null && d.registry.failure(profile) === null) return setStatus(d, key.pendingReason ?? 'Not connected yet.', 'warning');
+  if (key.key === null && d.registry.failure(profile) === null)
+    return setStatus(d, key.pendingReason ?? 'Not connected yet.', 'warning');
   d.store.dispatch({ type: 'openDialog', dialog: { kind: 'screen', screen: cmd, side: s.active, profile } });
 }
 
@@ -90,7 +93,8 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
   const height = pane.viewportHeight;
   const move = CURSOR_MOVES[cmd];
   // Moving on clears the last message (the status line then shows the queue's progress again).
-  if (s.status !== null && (move !== undefined || NAVIGATION.has(cmd))) d.store.dispatch({ type: 'app', action: { type: 'clearStatus' } });
+  if (s.status !== null && (move !== undefined || NAVIGATION.has(cmd)))
+    d.store.dispatch({ type: 'app', action: { type: 'clearStatus' } });
   if (move !== undefined) {
     paneDo(d, { type: 'moveCursor', move, height });
     return;

@@ -20,7 +20,8 @@ export function runHelpCommand(d: ControllerDeps, cmd: CommandId, sizes: Viewpor
   const maxOffset = Math.max(0, sizes.helpLines - sizes.help);
   const page = Math.max(1, sizes.help - 1);
   const delta = move === 'up' ? -1 : move === 'down' ? 1 : move === 'pageUp' ? -page : move === 'pageDown' ? page : 0;
-  const offset = move === 'home' ? 0 : move === 'end' ? maxOffset : Math.min(maxOffset, Math.max(0, mode.offset + delta));
+  const offset =
+    move === 'home' ? 0 : move === 'end' ? maxOffset : Math.min(maxOffset, Math.max(0, mode.offset + delta));
   d.store.dispatch({ type: 'app', action: { type: 'scrollHelp', offset } });
 }
 

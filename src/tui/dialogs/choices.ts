@@ -31,7 +31,11 @@ export interface ChoiceOption<T> {
  * The highlighted choice when the key allows it; otherwise null, and the status line says why
  * (the dialog stays open so another choice can be taken).
  */
-export function allowedChoice<T>(d: ControllerDeps, choices: readonly ChoiceOption<T>[], index: number): ChoiceOption<T> | null {
+export function allowedChoice<T>(
+  d: ControllerDeps,
+  choices: readonly ChoiceOption<T>[],
+  index: number,
+): ChoiceOption<T> | null {
   const choice = choices[index];
   if (choice === undefined) return null;
   if (choice.allowed) return choice;
@@ -45,7 +49,11 @@ export function allowedChoice<T>(d: ControllerDeps, choices: readonly ChoiceOpti
  * there (a write-only drop box) only "overwrite" is offered; on B2 it keeps the older version.
  * @param destinations where the copies land (checked with the destination pane's key)
  */
-export function conflictChoices(destinations: readonly Location[], key: KeyInfo | null, now: number): ChoiceOption<ConflictPolicy>[] {
+export function conflictChoices(
+  destinations: readonly Location[],
+  key: KeyInfo | null,
+  now: number,
+): ChoiceOption<ConflictPolicy>[] {
   let lookUp: string | null = null;
   for (const loc of destinations) {
     const d = checkAction('look-up', loc, key, now);
@@ -96,7 +104,13 @@ const B2_MODES: readonly ModeRow[] = [
 ];
 
 /** The first refusal of `action` over `targets`, or null when the key allows it for all. */
-export function firstRefusal(action: PermissionAction, at: PaneLocation, targets: readonly Entry[], key: KeyInfo | null, now: number): string | null {
+export function firstRefusal(
+  action: PermissionAction,
+  at: PaneLocation,
+  targets: readonly Entry[],
+  key: KeyInfo | null,
+  now: number,
+): string | null {
   for (const e of targets) {
     const d = checkAction(action, entryLocation(at, e), key, now);
     if (!d.allowed) return d.reason ?? 'Not allowed.';
@@ -104,14 +118,26 @@ export function firstRefusal(action: PermissionAction, at: PaneLocation, targets
   return null;
 }
 
+/** What deleting `targets` from the disk does, worded for one file, one folder or several. */
+function localDeleteDetail(targets: readonly Entry[]): string {
+  const folders = targets.filter((e) => e.kind === 'dir').length;
+  if (targets.length === 1)
+    return `Deletes it from the disk for good${folders === 1 ? ', with everything in it' : ''}. There is no undo.`;
+  return `Deletes them from the disk for good${folders > 0 ? `, ${folders === 1 ? 'the folder' : 'folders'} with everything in ${folders === 1 ? 'it' : 'them'}` : ''}. There is no undo.`;
+}
+
 /**
  * Delete modes for `targets` in `at`: on the local disk one mode (deleted for good); on B2 hide,
  * delete this version and delete all versions, each allowed or not for every target.
  */
-export function deleteChoices(at: PaneLocation, targets: readonly Entry[], key: KeyInfo | null, now: number): ChoiceOption<RemoveMode>[] {
-  if (at.kind === 'local') {
-    return [{ value: 'default', label: 'Delete', detail: 'Deletes them from the disk for good, folders with everything in them. There is no undo.', allowed: true, reason: null }];
-  }
+export function deleteChoices(
+  at: PaneLocation,
+  targets: readonly Entry[],
+  key: KeyInfo | null,
+  now: number,
+): ChoiceOption<RemoveMode>[] {
+  if (at.kind === 'local')
+    return [{ value: 'default', label: 'Delete', detail: localDeleteDetail(targets), allowed: true, reason: null }];
   return B2_MODES.map((m) => {
     const reason = firstRefusal(m.action, at, targets, key, now);
     return { value: m.value, label: m.label, detail: m.detail, allowed: reason === null, reason };
@@ -125,7 +151,13 @@ export function lifetimeChoices(key: KeyInfo | null, now: number): ChoiceOption<
   return SHARE_LIFETIMES.map((value) => {
     const label = LIFETIME_LABELS[value] ?? `${value} s`;
     const d = shareLifetimeDecision(value, key, now);
-    return { value, label, detail: `Anyone with the link can download the file for ${label}.`, allowed: d.allowed, reason: d.reason };
+    return {
+      value,
+      label,
+      detail: `Anyone with the link can download the file for ${label}.`,
+      allowed: d.allowed,
+      reason: d.reason,
+    };
   });
 }
 

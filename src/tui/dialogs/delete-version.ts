@@ -1,10 +1,11 @@
 /**
- * F8 in the versions dialog: delete exactly one version (deleting a hide marker unhides the
- * name). Enter queues the deletion and goes back to the list, which reloads when it is done;
- * Esc goes back without deleting.
+ * F8 on a hide marker in the versions dialog: delete exactly that marker, which unhides the name
+ * (no data goes; a real version asks for a typed confirmation instead, ./confirm-delete.ts).
+ * Enter queues the deletion and goes back to the list, which reloads when it is done; Esc goes
+ * back without deleting.
  */
 import type { VersionEntry } from '../../state/model/entry.js';
-import { snapshot } from '../controller-deps.js';
+import { snapshot, type ControllerDeps } from '../controller-deps.js';
 import { closeDialog, replaceDialog, type DialogModule } from './dialog-module.js';
 import { requestVersions, type VersionsDialog } from './versions.js';
 
@@ -15,17 +16,19 @@ export interface DeleteVersionDialog {
   back: VersionsDialog;
 }
 
+/** Goes back to the versions list `back`, queues the deletion of `version`, and reloads the list once it is done. */
+export function deleteVersionThenReload(d: ControllerDeps, back: VersionsDialog, version: VersionEntry): void {
+  replaceDialog(d, back);
+  d.transfers.deleteVersion(back.at, version, () => {
+    const now = snapshot(d).dialog;
+    // Reload only if the user is still looking at this file's versions.
+    if (now?.kind !== 'versions' || now.entry.path !== back.entry.path) return;
+    closeDialog(d);
+    requestVersions(d, back.side, back.at, back.entry);
+  });
+}
+
 export const deleteVersionDialog: DialogModule<DeleteVersionDialog> = {
-  confirm(d, dialog) {
-    const { back, version } = dialog;
-    replaceDialog(d, back);
-    d.transfers.deleteVersion(back.at, version, () => {
-      const now = snapshot(d).dialog;
-      // Reload only if the user is still looking at this file's versions.
-      if (now?.kind !== 'versions' || now.entry.path !== back.entry.path) return;
-      closeDialog(d);
-      requestVersions(d, back.side, back.at, back.entry);
-    });
-  },
+  confirm: (d, dialog) => deleteVersionThenReload(d, dialog.back, dialog.version),
   cancel: (d, dialog) => replaceDialog(d, dialog.back),
 };

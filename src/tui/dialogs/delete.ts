@@ -13,6 +13,7 @@ import { paneKey, setStatus, snapshot, type ControllerDeps } from '../controller
 import { allowedChoice, deleteChoices, firstAllowed, type ChoiceOption } from './choices.js';
 import { closeAndClearSelection, openDialog, reduceChoice, type DialogModule } from './dialog-module.js';
 import { NOTHING_TO_ACT_ON } from './transfer.js';
+import { askToTypeYes } from './confirm-delete.js';
 
 export interface DeleteDialog {
   kind: 'delete';
@@ -40,7 +41,15 @@ export function openDeleteDialog(d: ControllerDeps): void {
     d.store.dispatch({ type: 'app', action: { type: 'pane', side, action: { type: 'clearSelection' } } });
     return d.transfers.delete(at, targets, 'default');
   }
-  openDialog(d, { kind: 'delete', side, at, targets, totals: totalsOf(targets), choices, choice: firstAllowed(choices) });
+  openDialog(d, {
+    kind: 'delete',
+    side,
+    at,
+    targets,
+    totals: totalsOf(targets),
+    choices,
+    choice: firstAllowed(choices),
+  });
 }
 
 export const deleteDialog: DialogModule<DeleteDialog> = {
@@ -48,7 +57,16 @@ export const deleteDialog: DialogModule<DeleteDialog> = {
   confirm(deps, d) {
     const choice = allowedChoice(deps, d.choices, d.choice);
     if (choice === null) return;
+    const mode = choice.value;
+    // Deleting versions on B2 cannot be undone: a second, typed confirmation (hide stays one step).
+    if (mode === 'delete-version' || mode === 'all-versions') {
+      return askToTypeYes(
+        deps,
+        { kind: 'entries', side: d.side, at: d.at, targets: d.targets, totals: d.totals, mode },
+        d,
+      );
+    }
     closeAndClearSelection(deps, d.side);
-    deps.transfers.delete(d.at, d.targets, choice.value);
+    deps.transfers.delete(d.at, d.targets, mode);
   },
 };

@@ -57,7 +57,10 @@ export function replaceDialog(d: ControllerDeps, next: Dialog): void {
 }
 
 /** `moveChoice` for a dialog with a radio list (`choices`, highlighted `choice`), wrapping round. */
-export function reduceChoice<D extends { choices: readonly unknown[]; choice: number }>(d: D, action: CommonDialogAction): D {
+export function reduceChoice<D extends { choices: readonly unknown[]; choice: number }>(
+  d: D,
+  action: CommonDialogAction,
+): D {
   return action.type === 'moveChoice' ? { ...d, choice: wrapIndex(d.choice + action.delta, d.choices.length) } : d;
 }
 

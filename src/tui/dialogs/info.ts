@@ -19,7 +19,8 @@ export function openInfoDialog(d: ControllerDeps): void {
   const pane = activePane(s);
   const cursor = cursorEntry(pane);
   if (cursor === null) return setStatus(d, 'Put the cursor on a file or folder to see its details.', 'warning');
-  const refusal = cursor.kind === 'bucket' ? null : firstRefusal('info', pane.location, [cursor], paneKey(d, s.active).key, d.now());
+  const refusal =
+    cursor.kind === 'bucket' ? null : firstRefusal('info', pane.location, [cursor], paneKey(d, s.active).key, d.now());
   if (refusal !== null) return setStatus(d, refusal, 'error');
   openDialog(d, { kind: 'info', entry: cursor, at: pane.location });
 }

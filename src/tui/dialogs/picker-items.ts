@@ -3,12 +3,23 @@
  * the other pane's folder) and every account profile (its bucket list; a restricted key opens
  * where it may look, see Navigator.openProfileHome).
  */
-import { b2PaneLocation, formatLocation, localPaneLocation, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
+import {
+  b2PaneLocation,
+  formatLocation,
+  localPaneLocation,
+  sameLocation,
+  type PaneLocation,
+} from '../../state/location/pane-location.js';
 import type { ProfileSpec } from '../providers/provider-registry.js';
 import type { PickerItem } from './picker.js';
 
 /** Picker rows, without duplicates, local places first. */
-export function pickerItems(profiles: readonly ProfileSpec[], places: { cwd: string; home: string }, here: PaneLocation, other: PaneLocation): PickerItem[] {
+export function pickerItems(
+  profiles: readonly ProfileSpec[],
+  places: { cwd: string; home: string },
+  here: PaneLocation,
+  other: PaneLocation,
+): PickerItem[] {
   const items: PickerItem[] = [];
   const add = (label: string, location: PaneLocation): void => {
     if (!items.some((i) => sameLocation(i.location, location))) items.push({ label, location });

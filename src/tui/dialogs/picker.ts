@@ -36,14 +36,19 @@ export function openPicker(d: ControllerDeps): void {
 
 export const pickerDialog: DialogModule<PickerDialog> = {
   textField: true,
-  reduce: (d, a) => (a.type === 'moveChoice' ? { ...d, cursor: wrapIndex(d.cursor + a.delta, d.items.length) } : reduceField(d, a)),
+  reduce: (d, a) =>
+    a.type === 'moveChoice' ? { ...d, cursor: wrapIndex(d.cursor + a.delta, d.items.length) } : reduceField(d, a),
   /** Goes where the text says, else to the highlighted place. */
   confirm(d, dialog) {
     const typed = dialog.field.text.trim();
     let target = dialog.items[dialog.cursor]?.location ?? null;
     if (typed !== '') {
       const here = snapshot(d).app.panes[dialog.side].location;
-      const parsed = parseTypedLocation(typed, { here, home: d.places.home, profiles: d.registry.profiles().map((p) => p.name) });
+      const parsed = parseTypedLocation(typed, {
+        here,
+        home: d.places.home,
+        profiles: d.registry.profiles().map((p) => p.name),
+      });
       if ('problem' in parsed) {
         d.store.dispatch({ type: 'dialog', action: { type: 'setError', message: parsed.problem } });
         return;
@@ -53,6 +58,10 @@ export const pickerDialog: DialogModule<PickerDialog> = {
     if (target === null) return;
     closeDialog(d);
     if (target.kind === 'b2' && target.bucket === null) void d.navigator.openProfileHome(dialog.side, target.profile);
-    else void d.navigator.open(dialog.side, target.kind === 'b2' ? b2PaneLocation(target.profile, target.bucket, target.prefix) : target);
+    else
+      void d.navigator.open(
+        dialog.side,
+        target.kind === 'b2' ? b2PaneLocation(target.profile, target.bucket, target.prefix) : target,
+      );
   },
 };

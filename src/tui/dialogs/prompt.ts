@@ -104,7 +104,10 @@ export const promptDialog: DialogModule<PromptDialog> = {
       case 'unselectByMask': {
         if (text === '') return fail(d, 'Type a mask, like *.jpg.');
         closeDialog(d);
-        d.store.dispatch({ type: 'app', action: { type: 'pane', side: p.side, action: { type: p.purpose, mask: text } } });
+        d.store.dispatch({
+          type: 'app',
+          action: { type: 'pane', side: p.side, action: { type: p.purpose, mask: text } },
+        });
         return;
       }
       default: {

@@ -6,6 +6,7 @@
 import type { KeyContext } from '../../state/keyboard/keymap.js';
 import { confirmQuitDialog, type ConfirmQuitDialog } from './confirm-quit.js';
 import { conflictDialog, type ConflictDialog } from './conflict.js';
+import { confirmDeleteDialog, type ConfirmDeleteDialog } from './confirm-delete.js';
 import { deleteVersionDialog, type DeleteVersionDialog } from './delete-version.js';
 import { deleteDialog, type DeleteDialog } from './delete.js';
 import type { CommonDialogAction, DialogModule } from './dialog-module.js';
@@ -30,6 +31,7 @@ export type Dialog =
   | InfoDialog
   | VersionsDialog
   | DeleteVersionDialog
+  | ConfirmDeleteDialog
   | PickerDialog
   | ConfirmQuitDialog
   | ResumeQueueDialog
@@ -54,6 +56,7 @@ const MODULES: Modules = {
   info: infoDialog,
   versions: versionsDialog,
   deleteVersion: deleteVersionDialog,
+  confirmDelete: confirmDeleteDialog,
   picker: pickerDialog,
   confirmQuit: confirmQuitDialog,
   resumeQueue: resumeQueueDialog,

@@ -28,9 +28,28 @@ export interface ResumeQueueDialog {
 /** The three choices, Resume first (Enter on the dialog as it opens resumes). */
 export function resumeChoices(): ChoiceOption<ResumeChoice>[] {
   return [
-    { value: 'resume', label: 'Resume', detail: 'Queue them again now. Files already complete at the target are not copied again; large B2 uploads continue from their uploaded parts.', allowed: true, reason: null },
-    { value: 'discard', label: 'Discard', detail: 'Delete the saved queue. Nothing is copied, moved or deleted.', allowed: true, reason: null },
-    { value: 'later', label: 'Later', detail: 'Keep the saved queue and ask again the next time b2c starts.', allowed: true, reason: null },
+    {
+      value: 'resume',
+      label: 'Resume',
+      detail:
+        'Queue them again now. Files already complete at the target are not copied again; large B2 uploads continue from their uploaded parts.',
+      allowed: true,
+      reason: null,
+    },
+    {
+      value: 'discard',
+      label: 'Discard',
+      detail: 'Delete the saved queue. Nothing is copied, moved or deleted.',
+      allowed: true,
+      reason: null,
+    },
+    {
+      value: 'later',
+      label: 'Later',
+      detail: 'Keep the saved queue and ask again the next time b2c starts.',
+      allowed: true,
+      reason: null,
+    },
   ];
 }
 

@@ -34,7 +34,8 @@ export function openShareDialog(d: ControllerDeps): void {
   const s = snapshot(d).app;
   const pane = activePane(s);
   const cursor = cursorEntry(pane);
-  if (cursor === null || cursor.kind !== 'file') return setStatus(d, 'Put the cursor on a file to share it.', 'warning');
+  if (cursor === null || cursor.kind !== 'file')
+    return setStatus(d, 'Put the cursor on a file to share it.', 'warning');
   const key = paneKey(d, s.active).key;
   const now = d.now();
   const refusal = firstRefusal('share-link', pane.location, [cursor], key, now);
@@ -42,7 +43,14 @@ export function openShareDialog(d: ControllerDeps): void {
   const choices = lifetimeChoices(key, now);
   // One day, unless the key expires sooner.
   const preferred = choices[1]?.allowed === true ? 1 : firstAllowed(choices);
-  openDialog(d, { kind: 'share', side: s.active, entry: cursor, choices, choice: preferred, stage: { kind: 'choose' } });
+  openDialog(d, {
+    kind: 'share',
+    side: s.active,
+    entry: cursor,
+    choices,
+    choice: preferred,
+    stage: { kind: 'choose' },
+  });
 }
 
 export const shareDialog: DialogModule<ShareDialog, ShareAction> = {

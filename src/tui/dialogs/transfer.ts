@@ -41,11 +41,31 @@ export function openTransferDialog(d: ControllerDeps, op: 'copy' | 'move'): void
   const keys = { source: paneKey(d, s.active).key, destination: paneKey(d, otherSide(s.active)).key };
   const now = d.now();
   for (const e of targets) {
-    const decision = checkTransfer(op, entryLocation(from.location, e), destinationLocation(to, e.name, isDirLike(e)), keys, now);
+    const decision = checkTransfer(
+      op,
+      entryLocation(from.location, e),
+      destinationLocation(to, e.name, isDirLike(e)),
+      keys,
+      now,
+    );
     if (!decision.allowed) return setStatus(d, decision.reason ?? 'Not allowed.', 'error');
   }
-  const choices = conflictChoices(targets.map((e) => destinationLocation(to, e.name, isDirLike(e))), keys.destination, now);
-  openDialog(d, { kind: 'transfer', op, side: s.active, targets, totals: totalsOf(targets), from: from.location, to, choices, choice: firstAllowed(choices) });
+  const choices = conflictChoices(
+    targets.map((e) => destinationLocation(to, e.name, isDirLike(e))),
+    keys.destination,
+    now,
+  );
+  openDialog(d, {
+    kind: 'transfer',
+    op,
+    side: s.active,
+    targets,
+    totals: totalsOf(targets),
+    from: from.location,
+    to,
+    choices,
+    choice: firstAllowed(choices),
+  });
 }
 
 export const transferDialog: DialogModule<TransferDialog> = {

@@ -20,7 +20,8 @@ export function openUnhideDialog(d: ControllerDeps): void {
   const s = snapshot(d).app;
   const pane = activePane(s);
   const targets = operationTargets(pane).filter((e) => e.hidden === true);
-  if (targets.length === 0) return setStatus(d, 'Only hidden files can be unhidden: press . to show them, then choose one.', 'warning');
+  if (targets.length === 0)
+    return setStatus(d, 'Only hidden files can be unhidden: press . to show them, then choose one.', 'warning');
   const refusal = firstRefusal('unhide', pane.location, targets, paneKey(d, s.active).key, d.now());
   if (refusal !== null) return setStatus(d, refusal, 'error');
   openDialog(d, { kind: 'unhide', side: s.active, at: pane.location, targets });

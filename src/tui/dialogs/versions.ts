@@ -2,7 +2,7 @@
  * v: every version of a B2 file, newest first, streamed in from the provider (pages of an older
  * request are dropped). Its keys are the keymap context `versions`: ↑↓ move, Enter/F3 shows the
  * version's details, F5 copies that exact version to the other pane, F8 deletes exactly that
- * version after a confirmation (./delete-version.ts). Permission rules refuse with their reason.
+ * version after a typed confirmation (./confirm-delete.ts; a hide marker: ./delete-version.ts). Permission rules refuse with their reason.
  */
 import type { PaneSide } from '../../state/app/app-state.js';
 import { activePane, otherSide } from '../../state/app/app-state.js';
@@ -16,6 +16,7 @@ import { destinationLocation, entryLocation } from '../../state/location/pane-ru
 import { paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
 import { firstRefusal } from './choices.js';
 import { clampIndex, closeDialog, openDialog, replaceDialog, type DialogModule } from './dialog-module.js';
+import { askToTypeYes } from './confirm-delete.js';
 
 /** Where a versions listing is. */
 export type VersionsLoad = { kind: 'loading' } | { kind: 'loaded' } | { kind: 'failed'; message: string };
@@ -43,7 +44,17 @@ export type VersionsAction =
 /** Opens the versions dialog for `entry` and starts loading its versions. */
 export function requestVersions(d: ControllerDeps, side: PaneSide, at: PaneLocation, entry: Entry): void {
   const requestId = d.direct.nextVersionsRequest();
-  openDialog(d, { kind: 'versions', side, at, entry, requestId, versions: [], load: { kind: 'loading' }, cursor: 0, detail: false });
+  openDialog(d, {
+    kind: 'versions',
+    side,
+    at,
+    entry,
+    requestId,
+    versions: [],
+    load: { kind: 'loading' },
+    cursor: 0,
+    detail: false,
+  });
   void d.direct.loadVersions(at, entry, requestId);
 }
 
@@ -52,7 +63,8 @@ export function openVersionsDialog(d: ControllerDeps): void {
   const s = snapshot(d).app;
   const pane = activePane(s);
   const cursor = cursorEntry(pane);
-  if (cursor === null || cursor.kind !== 'file') return setStatus(d, 'Put the cursor on a file to see its versions.', 'warning');
+  if (cursor === null || cursor.kind !== 'file')
+    return setStatus(d, 'Put the cursor on a file to see its versions.', 'warning');
   const refusal = firstRefusal('show-versions', pane.location, [cursor], paneKey(d, s.active).key, d.now());
   if (refusal !== null) return setStatus(d, refusal, 'error');
   requestVersions(d, s.active, pane.location, cursor);
@@ -62,14 +74,22 @@ function askDelete(d: ControllerDeps, dialog: VersionsDialog, version: VersionEn
   const key = paneKey(d, dialog.side).key;
   const decision = permissionsForLocation(entryLocation(dialog.at, version), key, d.now()).delete;
   if (!decision.allowed) return setStatus(d, decision.reason ?? 'Not allowed.', 'error');
-  replaceDialog(d, { kind: 'deleteVersion', version, back: dialog });
+  // A hide marker's deletion unhides the name (no data goes): one step. A real version: type yes.
+  if (version.action === 'hide') replaceDialog(d, { kind: 'deleteVersion', version, back: dialog });
+  else askToTypeYes(d, { kind: 'version', version }, dialog);
 }
 
 function copyVersion(d: ControllerDeps, dialog: VersionsDialog, version: VersionEntry): void {
   if (version.action !== 'upload') return setStatus(d, 'A hide marker has no bytes to copy.', 'warning');
   const to = snapshot(d).app.panes[otherSide(dialog.side)].location;
   const keys = { source: paneKey(d, dialog.side).key, destination: paneKey(d, otherSide(dialog.side)).key };
-  const decision = checkTransfer('copy', entryLocation(dialog.at, version), destinationLocation(to, version.name, isDirLike(version)), keys, d.now());
+  const decision = checkTransfer(
+    'copy',
+    entryLocation(dialog.at, version),
+    destinationLocation(to, version.name, isDirLike(version)),
+    keys,
+    d.now(),
+  );
   if (!decision.allowed) return setStatus(d, decision.reason ?? 'Not allowed.', 'error');
   d.transfers.copyVersion(dialog.at, to, version);
 }

@@ -20,7 +20,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
  * @param textEntry true while a text field has the keyboard (printable runs become `text`)
  */
 export function splitInput(raw: string, textEntry: boolean): KeyEvent[] {
-  if (raw === '' ) return [];
+  if (raw === '') return [];
   if (raw.startsWith('\x1b')) return [{ kind: 'key', raw }];
   const points = [...raw];
   if (points.length === 1) return [{ kind: 'key', raw }];

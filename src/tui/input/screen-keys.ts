@@ -23,7 +23,8 @@ export function feedScreen(screen: KeyedScreen, raw: string, keymap: Keymap): vo
 
 /** The ScreenKeys of one key event. */
 export function screenKeys(ev: KeyEvent): ScreenKey[] {
-  if (ev.kind === 'text') return splitTypedInput({ pattern: [...ev.text].length === 1 ? parseRawKey(ev.text) : null, text: ev.text });
+  if (ev.kind === 'text')
+    return splitTypedInput({ pattern: [...ev.text].length === 1 ? parseRawKey(ev.text) : null, text: ev.text });
   const printable = !ev.raw.startsWith('\x1b') && !CONTROL.test(ev.raw);
   return [{ pattern: parseRawKey(ev.raw), text: printable ? ev.raw : '' }];
 }

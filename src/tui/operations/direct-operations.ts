@@ -13,6 +13,7 @@ import type { DialogAction } from '../dialogs/registry.js';
 import { errorText } from '../../error-text.js';
 import type { Navigator } from '../panes/navigator.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
+import { dialogsOnScreen } from '../store/tui-state.js';
 import type { TuiStore } from '../store/tui-store.js';
 
 /** Why `name` cannot be a file or folder name here, or null when it can. */
@@ -43,7 +44,7 @@ export class DirectOperations {
     await Promise.all(
       (['left', 'right'] as const)
         .filter((s) => sameLocation(panes[s].location, at))
-        .map((s) => (s === focusSide && focusKey !== null ? this.navigator.open(s, at, focusKey) : this.navigator.refresh(s))),
+        .map((s) => this.navigator.refresh(s, s === focusSide && focusKey !== null ? focusKey : undefined)),
     );
   }
 
@@ -98,9 +99,15 @@ export class DirectOperations {
       const provider = await this.registry.providerFor(at);
       if (!provider.shareLink) throw new Error('this storage cannot make share links');
       const url = await provider.shareLink(entry.path, { lifetimeSeconds });
-      this.store.dispatch({ type: 'dialog', action: { type: 'shareStage', stage: { kind: 'done', url, lifetimeSeconds } } });
+      this.store.dispatch({
+        type: 'dialog',
+        action: { type: 'shareStage', stage: { kind: 'done', url, lifetimeSeconds } },
+      });
     } catch (e) {
-      this.store.dispatch({ type: 'dialog', action: { type: 'shareStage', stage: { kind: 'failed', message: errorText(e) } } });
+      this.store.dispatch({
+        type: 'dialog',
+        action: { type: 'shareStage', stage: { kind: 'failed', message: errorText(e) } },
+      });
     }
   }
 
@@ -116,8 +123,11 @@ export class DirectOperations {
       const provider = await this.registry.providerFor(at);
       if (!provider.versions) throw new Error('this storage keeps no versions');
       for await (const page of provider.versions(entry.path)) {
-        const d = this.store.getSnapshot().dialog;
-        if (d?.kind !== 'versions' || d.requestId !== requestId) return;
+        // Still wanted while the dialog is open, even under a raised question.
+        const open = dialogsOnScreen(this.store.getSnapshot()).some(
+          (d) => d.kind === 'versions' && d.requestId === requestId,
+        );
+        if (!open) return;
         send({ type: 'versionsPage', requestId, versions: page });
       }
       send({ type: 'versionsDone', requestId });

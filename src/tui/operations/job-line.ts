@@ -6,6 +6,30 @@ import { ownName } from '../../providers/paths.js';
 import { formatPercent, formatSize, formatSpeed } from '../../state/text/format.js';
 import type { JobView } from '../../transfers/index.js';
 
+/** The parent folder of a provider path (`/b/docs/a.txt` → `/b/docs`). */
+function parentOf(path: string): string {
+  return path.slice(0, path.replace(/\/$/, '').lastIndexOf('/'));
+}
+
+/**
+ * What the job does, in the user's words: a delete that only hides reads `hide`, a move within
+ * one folder (F2) reads `rename`; otherwise the job's kind (`upload`, `server-copy`, …).
+ */
+export function jobVerb(j: JobView): string {
+  if (j.kind === 'delete' && j.removeMode === 'hide') return 'hide';
+  const { source, target } = j;
+  if (
+    j.kind !== 'scan' &&
+    j.operation === 'move' &&
+    source !== null &&
+    target !== null &&
+    source.provider === target.provider &&
+    parentOf(source.path) === parentOf(target.path)
+  )
+    return 'rename';
+  return j.kind;
+}
+
 /** A job in one line (raw: sanitised by the caller). */
 export function jobLine(j: JobView): string {
   const path = j.source?.path ?? j.target?.path ?? '';
@@ -13,8 +37,10 @@ export function jobLine(j: JobView): string {
   const name = ownName(path, j.isDir) || path;
   const to = j.target ? ` → ${j.target.provider === 'local' ? j.target.path : `b2:/${j.target.path}`}` : '';
   let progress = '';
-  if (j.state === 'running' && j.size > 0) progress = ` ${formatPercent(j.bytesDone, j.size)} ${j.speed > 0 ? formatSpeed(j.speed) : ''}`;
-  else if (j.state === 'done' && j.size > 0) progress = ` ${formatSize(j.size)}${j.verified === 'sha1' ? ' ✓sha1' : ''}`;
+  if (j.state === 'running' && j.size > 0)
+    progress = ` ${formatPercent(j.bytesDone, j.size)} ${j.speed > 0 ? formatSpeed(j.speed) : ''}`;
+  else if (j.state === 'done' && j.size > 0)
+    progress = ` ${formatSize(j.size)}${j.verified === 'sha1' ? ' ✓sha1' : ''}`;
   const why = j.failure ? ` — ${j.failure.message}` : j.note ? ` — ${j.note}` : '';
-  return `${j.state.padEnd(9)} ${j.kind.padEnd(11)} ${name}${to}${progress}${why}`;
+  return `${j.state.padEnd(9)} ${jobVerb(j).padEnd(11)} ${name}${to}${progress}${why}`;
 }

@@ -6,7 +6,13 @@
  * answers) and opens the Resume / Discard / Later offer.
  */
 import { formatSize } from '../../state/text/format.js';
-import { loadPendingQueue, QueueFileError, type PermissionAnswer, type PermissionQuery, type TransferEngine } from '../../transfers/index.js';
+import {
+  loadPendingQueue,
+  QueueFileError,
+  type PermissionAnswer,
+  type PermissionQuery,
+  type TransferEngine,
+} from '../../transfers/index.js';
 import { resumeChoices, type ResumeChoice } from '../dialogs/resume-queue.js';
 import { LOCAL_REF, type ProviderRegistry } from '../providers/provider-registry.js';
 import type { TuiStore } from '../store/tui-store.js';
@@ -52,11 +58,23 @@ export class QueueResume {
     this.engine.hold(pending);
     const s = this.store.getSnapshot();
     if (s.dialog !== null || s.app.mode.kind !== 'normal') {
-      this.status(`${pending.groups} unfinished transfer(s) from the last session are kept; b2c offers them again at the next start.`, 'info');
+      this.status(
+        `${pending.groups} unfinished transfer(s) from the last session are kept; b2c offers them again at the next start.`,
+        'info',
+      );
       return;
     }
-    const summary = { transfers: pending.groups, files: pending.pendingFiles, bytes: pending.pendingBytes, failed: pending.failedFiles, unfinishedScans: pending.unfinishedScans };
-    this.store.dispatch({ type: 'openDialog', dialog: { kind: 'resumeQueue', summary, choices: resumeChoices(), choice: 0 } });
+    const summary = {
+      transfers: pending.groups,
+      files: pending.pendingFiles,
+      bytes: pending.pendingBytes,
+      failed: pending.failedFiles,
+      unfinishedScans: pending.unfinishedScans,
+    };
+    this.store.dispatch({
+      type: 'openDialog',
+      dialog: { kind: 'resumeQueue', summary, choices: resumeChoices(), choice: 0 },
+    });
   }
 
   /** Carries out the user's answer (Esc counts as `later`). */
@@ -66,14 +84,20 @@ export class QueueResume {
         const doc = this.engine.release();
         if (doc === null) return;
         const ids = this.engine.restore(doc);
-        this.status(`Resumed ${ids.length} transfer${ids.length === 1 ? '' : 's'} from the last session (t shows the queue).`, 'info');
+        this.status(
+          `Resumed ${ids.length} transfer${ids.length === 1 ? '' : 's'} from the last session (t shows the queue).`,
+          'info',
+        );
         return;
       }
       case 'discard': {
         const doc = this.engine.release();
         // Rewrites the file without the held groups (removes it when nothing else is queued).
         void this.engine.saveNow();
-        const bytes = doc === null ? 0 : doc.groups.reduce((n, g) => n + g.jobs.reduce((m, j) => m + (j.state === 'failed' ? 0 : j.size), 0), 0);
+        const bytes =
+          doc === null
+            ? 0
+            : doc.groups.reduce((n, g) => n + g.jobs.reduce((m, j) => m + (j.state === 'failed' ? 0 : j.size), 0), 0);
         this.status(`Discarded the unfinished transfers (${formatSize(bytes)} not copied).`, 'info');
         return;
       }
@@ -97,7 +121,10 @@ export class QueueResume {
  * work may name a profile no pane has opened yet, and the rules judge an unconnected profile as
  * "not signed in". Connection errors are left to the job itself (it fails with the real reason).
  */
-export function connectingChecker(registry: ProviderRegistry, check: (q: PermissionQuery) => PermissionAnswer): (q: PermissionQuery) => Promise<PermissionAnswer> {
+export function connectingChecker(
+  registry: ProviderRegistry,
+  check: (q: PermissionQuery) => PermissionAnswer,
+): (q: PermissionQuery) => Promise<PermissionAnswer> {
   return async (q) => {
     for (const loc of [q.source, q.target]) {
       if (loc !== null && loc.provider !== LOCAL_REF) await registry.provider(loc.provider).catch(() => undefined);

@@ -11,13 +11,18 @@ import type { Entry, VersionEntry } from '../../state/model/entry.js';
 import { formatSize } from '../../state/text/format.js';
 import { sanitizeName } from '../../state/text/sanitize.js';
 import { providerPath, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
-import type { ConflictPolicy, GroupView, KnownEntry, TransferEngine } from '../../transfers/index.js';
+import type { ConflictPolicy, GroupView, JobView, KnownEntry, TransferEngine } from '../../transfers/index.js';
 import type { Navigator } from '../panes/navigator.js';
+import type { PaneSide } from '../../state/app/app-state.js';
+import { entryKey, rowKeyAt } from '../../state/pane/pane-state.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import type { TuiStore } from '../store/tui-store.js';
 
 /** What the TUI uses of the transfer engine. */
-export type TransferQueue = Pick<TransferEngine, 'submit' | 'on' | 'store' | 'totals' | 'answer' | 'cancel' | 'pause' | 'resume' | 'retry' | 'clearFinished' | 'close'>;
+export type TransferQueue = Pick<
+  TransferEngine,
+  'submit' | 'on' | 'store' | 'totals' | 'answer' | 'cancel' | 'pause' | 'resume' | 'retry' | 'clearFinished' | 'close'
+>;
 
 function known(e: Entry): KnownEntry {
   return { kind: e.kind, size: e.size, mtimeMs: e.mtimeMs, sha1: e.sha1 ?? null };
@@ -26,8 +31,15 @@ function known(e: Entry): KnownEntry {
 interface Pending {
   verb: 'Copy' | 'Move' | 'Delete' | 'Rename';
   changed: PaneLocation[];
+  /** Folders the group removed (a delete's `rmdir` jobs): a folder with no files is still something deleted. */
+  foldersRemoved: number;
   /** Called once the group finished (after the status line and the refresh were asked for). */
   onFinished?: () => void;
+  /**
+   * A rename: where the cursor goes afterwards. A pane still on the renamed entry's row (`from`,
+   * its row key before) lands on its new row (`to`), as after a rename in place.
+   */
+  follow?: { from: string; to: string };
 }
 
 export class TransferOperations {
@@ -40,20 +52,37 @@ export class TransferOperations {
     private readonly navigator: Navigator,
     readonly queue: TransferQueue,
   ) {
-    this.unsubscribe = queue.on('group-finished', (g) => this.finished(g));
+    const offFinished = queue.on('group-finished', (g) => this.finished(g));
+    const offJob = queue.on('job', (j) => this.jobChanged(j));
+    this.unsubscribe = () => {
+      offFinished();
+      offJob();
+    };
+  }
+
+  private jobChanged(j: JobView): void {
+    const p = this.pending.get(j.groupId);
+    if (p !== undefined && j.kind === 'rmdir' && j.state === 'done') p.foldersRemoved++;
   }
 
   private status(text: string, tone: 'info' | 'warning' | 'error' = 'info'): void {
     this.store.dispatch({ type: 'app', action: { type: 'setStatus', text, tone } });
   }
 
-  private submitted(groupId: string, pending: Pending, text: string): void {
-    this.pending.set(groupId, pending);
-    this.status(`${text} (t shows the queue)`);
+  private submitted(groupId: string, pending: Omit<Pending, 'foldersRemoved'>, text: string): void {
+    this.pending.set(groupId, { ...pending, foldersRemoved: 0 });
+    // The queue's progress replaces it as soon as the queue runs (src/ui/app/StatusLine.tsx).
+    this.store.dispatch({ type: 'app', action: { type: 'setStatus', text, tone: 'info', untilProgress: true } });
   }
 
   /** Queues a copy or move of `targets` from `from` into the folder `to`. */
-  transfer(op: 'copy' | 'move', from: PaneLocation, to: PaneLocation, targets: readonly Entry[], conflict: ConflictPolicy): void {
+  transfer(
+    op: 'copy' | 'move',
+    from: PaneLocation,
+    to: PaneLocation,
+    targets: readonly Entry[],
+    conflict: ConflictPolicy,
+  ): void {
     const id = this.queue.submit({
       operation: op,
       from: this.registry.refFor(from),
@@ -62,7 +91,11 @@ export class TransferOperations {
       conflict,
     });
     const verb = op === 'copy' ? 'Copy' : 'Move';
-    this.submitted(id, { verb, changed: op === 'copy' ? [to] : [from, to] }, `${verb === 'Copy' ? 'Copying' : 'Moving'} ${countText(targets)}…`);
+    this.submitted(
+      id,
+      { verb, changed: op === 'copy' ? [to] : [from, to] },
+      `${verb === 'Copy' ? 'Copying' : 'Moving'} ${countText(targets)}…`,
+    );
   }
 
   /** Queues the deletion of `targets` in `at` with `mode`. */
@@ -119,7 +152,8 @@ export class TransferOperations {
       conflict: 'ask',
       label: `Rename ${entry.name}`,
     });
-    this.submitted(id, { verb: 'Rename', changed: [at] }, `Renaming ${entry.name} to ${name}…`);
+    const follow = { from: entryKey(entry), to: entryKey({ ...entry, name }) };
+    this.submitted(id, { verb: 'Rename', changed: [at], follow }, `Renaming ${entry.name} to ${name}…`);
   }
 
   private finished(g: GroupView): void {
@@ -133,11 +167,18 @@ export class TransferOperations {
       t.filesCancelled > 0 ? `${t.filesCancelled} cancelled` : '',
       t.foldersFailed > 0 ? `${t.foldersFailed} folder${t.foldersFailed === 1 ? '' : 's'} failed` : '',
     ].filter((s) => s !== '');
-    const bytes = p.verb === 'Delete' ? '' : ` (${formatSize(t.bytesDone)})`;
-    const done = `${p.verb}: ${t.filesDone - t.filesSkipped} of ${t.files} file${t.files === 1 ? '' : 's'} done${bytes}`;
-    if (problems.length > 0) this.status(`${done}; ${problems.join(', ')}. Press t to see the queue.`, t.filesFailed > 0 || t.foldersFailed > 0 ? 'error' : 'warning');
+    const done = `${p.verb}: ${doneText(p, t)}`;
+    if (problems.length > 0)
+      this.status(
+        `${done}; ${problems.join(', ')}. Press t to see the queue.`,
+        t.filesFailed > 0 || t.foldersFailed > 0 ? 'error' : 'warning',
+      );
     else this.status(`${done}.`);
-    void this.navigator.refreshWhere((loc) => p.changed.some((c) => sameLocation(c, loc)));
+    const panes = this.store.getSnapshot().app.panes;
+    const follow = p.follow;
+    const focus = (side: PaneSide): string | undefined =>
+      follow !== undefined && rowKeyAt(panes[side], panes[side].cursor) === follow.from ? follow.to : undefined;
+    void this.navigator.refreshWhere((loc) => p.changed.some((c) => sameLocation(c, loc)), focus);
     p.onFinished?.();
   }
 
@@ -145,6 +186,16 @@ export class TransferOperations {
   dispose(): void {
     this.unsubscribe();
   }
+}
+
+/** What a finished group did: files done of all, the bytes moved, and for a delete the folders removed. */
+function doneText(p: Pending, t: GroupView['totals']): string {
+  const folders = `${p.foldersRemoved} folder${p.foldersRemoved === 1 ? '' : 's'} removed`;
+  if (p.verb === 'Delete' && t.files === 0 && p.foldersRemoved > 0)
+    return `${folders} (${p.foldersRemoved === 1 ? 'it' : 'they'} held no files)`;
+  const files = `${t.filesDone - t.filesSkipped} of ${t.files} file${t.files === 1 ? '' : 's'} done`;
+  if (p.verb !== 'Delete') return `${files} (${formatSize(t.bytesDone)})`;
+  return p.foldersRemoved > 0 ? `${files}, ${folders}` : files;
 }
 
 /** "3 files and 1 folder" style counts. */

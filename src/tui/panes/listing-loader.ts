@@ -1,5 +1,5 @@
 /**
- * The listing loader (DESIGN.md §"How data flows", step 4): a plain object outside React that
+ * The listing loader (ARCHITECTURE.md, "Keypress flow", step 5): a plain object outside React that
  * pages `provider.list` into pane actions on the TUI store, which React reads with
  * `useSyncExternalStore`.
  *
@@ -48,6 +48,8 @@ export type Withheld = { kind: 'unlisted'; note: string; may: string } | { kind:
 export interface LoadOptions {
   /** Row key to put the cursor on once it arrives (see PaneAction `listingStarted`). */
   focusKey?: string | null;
+  /** The focus row is an entry just made or renamed: a filter hiding it is cleared. */
+  reveal?: boolean;
 }
 
 interface Running {
@@ -86,7 +88,13 @@ export class ListingLoader {
     this.running[side] = run;
     const { store } = this.options;
     const pane = (action: PaneAction): void => store.dispatch({ type: 'app', action: { type: 'pane', side, action } });
-    pane({ type: 'listingStarted', requestId: run.id, location, focusKey: options.focusKey ?? null });
+    pane({
+      type: 'listingStarted',
+      requestId: run.id,
+      location,
+      focusKey: options.focusKey ?? null,
+      reveal: options.reveal,
+    });
     let buffer: Entry[] = [];
     let count = 0;
     let lastFlush = 0;
@@ -109,7 +117,11 @@ export class ListingLoader {
       // Connecting (signing in) may be what hangs: Esc must not wait for it.
       const provider = await untilAborted(this.options.providerFor(location), run.abort.signal);
       const showHidden = store.getSnapshot().app.panes[side].showHidden;
-      const pages = provider.list(providerPath(location), { signal: run.abort.signal, showHidden, pageSize: this.options.pageSize });
+      const pages = provider.list(providerPath(location), {
+        signal: run.abort.signal,
+        showHidden,
+        pageSize: this.options.pageSize,
+      });
       let first = true;
       for await (const page of pages) {
         if (run.abort.signal.aborted) return stopped();
@@ -158,7 +170,8 @@ export class ListingLoader {
     this.running[side]?.abort.abort();
     delete this.running[side];
     const requestId = this.nextId++;
-    const pane = (action: PaneAction): void => this.options.store.dispatch({ type: 'app', action: { type: 'pane', side, action } });
+    const pane = (action: PaneAction): void =>
+      this.options.store.dispatch({ type: 'app', action: { type: 'pane', side, action } });
     pane({ type: 'listingStarted', requestId, location });
     if (outcome.kind === 'unlisted') pane({ type: 'listingWithheld', requestId, note: outcome.note, may: outcome.may });
     else pane({ type: 'listingFailed', requestId, message: outcome.message });

@@ -10,7 +10,13 @@
 import { b2HomePath } from '../../providers/b2/home.js';
 import { folderPrefix, splitBucketPath } from '../../providers/paths.js';
 import type { PaneSide } from '../../state/app/app-state.js';
-import { b2PaneLocation, formatLocation, parentLocation, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
+import {
+  b2PaneLocation,
+  formatLocation,
+  parentLocation,
+  sameLocation,
+  type PaneLocation,
+} from '../../state/location/pane-location.js';
 import { rowKeyAt } from '../../state/pane/pane-state.js';
 import { STOPPED_TEXT, untilAborted, type ListingLoader } from './listing-loader.js';
 import { placeAccess, type PlaceAccess } from '../../state/permissions/place-access.js';
@@ -42,7 +48,8 @@ export class Navigator {
    */
   private access(location: PaneLocation): PlaceAccess | Promise<PlaceAccess> {
     if (location.kind === 'local') return { kind: 'list' };
-    if (this.registry.connected(location.profile) !== null) return placeAccess(folderLocation(location), this.registry.keyInfoFor(location), this.now());
+    if (this.registry.connected(location.profile) !== null)
+      return placeAccess(folderLocation(location), this.registry.keyInfoFor(location), this.now());
     return this.registry.providerFor(location).then(
       () => placeAccess(folderLocation(location), this.registry.keyInfoFor(location), this.now()),
       (e: unknown): PlaceAccess => ({ kind: 'refused', reason: errorText(e) }),
@@ -59,12 +66,13 @@ export class Navigator {
     location: PaneLocation,
     focusKey: string | null,
     keepIfRefused: boolean,
+    reveal = false,
   ): Promise<{ message: string; listed: boolean; stopped: boolean } | null> {
     const answer = this.access(location);
     const access = answer instanceof Promise ? await answer : answer;
     switch (access.kind) {
       case 'list': {
-        const outcome = await this.loader.load(side, location, { focusKey });
+        const outcome = await this.loader.load(side, location, { focusKey, reveal });
         if (outcome.kind === 'failed') return { message: outcome.message, listed: true, stopped: false };
         if (outcome.kind === 'cancelled') return { message: this.stoppedText(location), listed: true, stopped: true };
         return null;
@@ -89,7 +97,8 @@ export class Navigator {
    */
   async open(side: PaneSide, location: PaneLocation, focusKey: string | null = null): Promise<void> {
     const before = this.store.getSnapshot().app.panes[side];
-    const wasFine = (before.load.stage === 'loaded' || before.load.stage === 'unlisted') && !sameLocation(before.location, location);
+    const wasFine =
+      (before.load.stage === 'loaded' || before.load.stage === 'unlisted') && !sameLocation(before.location, location);
     const returnKey = rowKeyAt(before, before.cursor);
     const failed = await this.show(side, location, focusKey, wasFine);
     if (failed === null) return;
@@ -124,17 +133,27 @@ export class Navigator {
     await this.open(side, up.location, up.fromKey);
   }
 
-  /** Lists pane `side`'s location again (as the rules allow), keeping the cursor on its row. */
-  async refresh(side: PaneSide): Promise<void> {
+  /**
+   * Lists pane `side`'s location again (as the rules allow), keeping the cursor on its row — or
+   * putting it on row `focusKey`, an entry an operation just made or renamed (shown even if the
+   * filter would hide it).
+   */
+  async refresh(side: PaneSide, focusKey?: string): Promise<void> {
     const pane = this.store.getSnapshot().app.panes[side];
-    await this.show(side, pane.location, rowKeyAt(pane, pane.cursor), false);
+    await this.show(side, pane.location, focusKey ?? rowKeyAt(pane, pane.cursor), false, focusKey !== undefined);
   }
 
-  /** Refreshes every pane showing `location` (after an operation changed it). */
-  async refreshWhere(match: (loc: PaneLocation) => boolean): Promise<void> {
+  /**
+   * Refreshes every pane showing `location` (after an operation changed it); `focus(side)` may
+   * name the row a pane's cursor goes to instead of the one it is on.
+   */
+  async refreshWhere(
+    match: (loc: PaneLocation) => boolean,
+    focus: (side: PaneSide) => string | undefined = () => undefined,
+  ): Promise<void> {
     const panes = this.store.getSnapshot().app.panes;
     const sides = (['left', 'right'] as const).filter((s) => match(panes[s].location));
-    await Promise.all(sides.map((s) => this.refresh(s)));
+    await Promise.all(sides.map((s) => this.refresh(s, focus(s))));
   }
 
   /**
@@ -143,13 +162,19 @@ export class Navigator {
    */
   async openProfileHome(side: PaneSide, profile: string): Promise<void> {
     const list = b2PaneLocation(profile, null);
-    this.store.dispatch({ type: 'app', action: { type: 'pane', side, action: { type: 'listingStarted', requestId: 0, location: list } } });
+    this.store.dispatch({
+      type: 'app',
+      action: { type: 'pane', side, action: { type: 'listingStarted', requestId: 0, location: list } },
+    });
     let home: PaneLocation = list;
     const stop = new AbortController();
     this.connecting[side]?.abort();
     this.connecting[side] = stop;
     const failed = (message: string): void =>
-      this.store.dispatch({ type: 'app', action: { type: 'pane', side, action: { type: 'listingFailed', requestId: 0, message } } });
+      this.store.dispatch({
+        type: 'app',
+        action: { type: 'pane', side, action: { type: 'listingFailed', requestId: 0, message } },
+      });
     try {
       const provider = await untilAborted(this.registry.provider(`b2:${profile}`), stop.signal);
       if (provider.keyInfo) home = locationOfB2Path(profile, b2HomePath(provider.keyInfo));

@@ -3,6 +3,7 @@
  * restricted keys, all on the built-in server this process started. The only place the TUI
  * knows the server, besides the setup that starts it.
  */
+import type { ConfigStore } from '../../config/index.js';
 import { DEMO_KEY_NAMES, type DemoKey, type RunningEmulator } from '../../emulator/index.js';
 import { authorize } from '../../session/index.js';
 import type { ProfileSpec } from './provider-registry.js';
@@ -11,10 +12,13 @@ import type { ProfileSpec } from './provider-registry.js';
 export function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
   let endpoint: string | null = null;
   let demoKeys: DemoKey[] = [];
-  void server.then((emu) => {
-    endpoint = emu.endpoint;
-    demoKeys = emu.demoKeys;
-  }, () => undefined);
+  void server.then(
+    (emu) => {
+      endpoint = emu.endpoint;
+      demoKeys = emu.demoKeys;
+    },
+    () => undefined,
+  );
   const master: ProfileSpec = {
     name: 'demo',
     label: 'demo',
@@ -36,7 +40,11 @@ export function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
         const emu = await server;
         const key = emu.demoKeys.find((k) => k.name === name);
         if (!key) throw new Error(`the demo server has no key named ${name}`);
-        return authorize({ applicationKeyId: key.applicationKeyId, applicationKey: key.applicationKey, endpoint: emu.endpoint });
+        return authorize({
+          applicationKeyId: key.applicationKeyId,
+          applicationKey: key.applicationKey,
+          endpoint: emu.endpoint,
+        });
       },
       // The demo server knows its keys' expiry, so the inspector can show it even for the expired one.
       knownKey: () => {
@@ -45,4 +53,30 @@ export function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
       },
     })),
   ];
+}
+
+/**
+ * Saves the demo's profiles into `config` (the demo's in-memory config) once the server is up,
+ * so the profiles screen (P) lists them beside any the user saves; `active` becomes the default.
+ */
+export function seedDemoProfiles(config: ConfigStore, server: Promise<RunningEmulator>, active: string): void {
+  void server.then(
+    (emu) => {
+      config.saveProfile({
+        name: 'demo',
+        applicationKeyId: emu.masterKeyId,
+        applicationKey: emu.masterKey,
+        endpoint: emu.endpoint,
+      });
+      for (const k of emu.demoKeys)
+        config.saveProfile({
+          name: `demo-${k.name}`,
+          applicationKeyId: k.applicationKeyId,
+          applicationKey: k.applicationKey,
+          endpoint: emu.endpoint,
+        });
+      if (config.getProfile(active) !== undefined) config.setDefaultProfile(active);
+    },
+    () => undefined,
+  );
 }

@@ -16,7 +16,11 @@ export function storedProfileSpec(config: Pick<ConfigStore, 'getProfile'>, name:
     connect: async () => {
       const full = config.getProfile(name);
       if (!full) throw new Error(`The profile "${name}" no longer exists.`);
-      return connectB2({ applicationKeyId: full.applicationKeyId, applicationKey: full.applicationKey, endpoint: full.endpoint });
+      return connectB2({
+        applicationKeyId: full.applicationKeyId,
+        applicationKey: full.applicationKey,
+        endpoint: full.endpoint,
+      });
     },
     knownKey: () => {
       const p = config.getProfile(name);

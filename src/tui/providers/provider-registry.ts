@@ -54,8 +54,13 @@ export class ProviderRegistry implements ReadableStore<RegistrySnapshot> {
   private readonly pending = new Map<string, Promise<Provider>>();
   private readonly ready = new Map<string, Provider>();
   private readonly connections = createStore<RegistrySnapshot>({});
+  /** Old name → new name of renamed profiles: work queued under the old reference still finds its provider. */
+  private readonly renamed = new Map<string, string>();
 
-  constructor(private readonly local: Provider, profiles: readonly ProfileSpec[] = []) {
+  constructor(
+    private readonly local: Provider,
+    profiles: readonly ProfileSpec[] = [],
+  ) {
     for (const p of profiles) this.specs.set(p.name, p);
   }
 
@@ -70,6 +75,39 @@ export class ProviderRegistry implements ReadableStore<RegistrySnapshot> {
     this.pending.delete(spec.name);
     this.ready.delete(spec.name);
     this.publish(spec.name, null);
+  }
+
+  /**
+   * Profile `from` was renamed to `spec.name` (in the config): the spec, its connection and its
+   * state move to the new name, in the same place of the order, and references to the old name
+   * (transfers already queued) lead to the new one. A sign-in still under way is dropped: the
+   * next use connects again.
+   */
+  renameProfile(from: string, spec: ProfileSpec): void {
+    const to = spec.name;
+    if (from === to || !this.specs.has(from)) return;
+    const order = [...this.specs.entries()].map(([name, p]): [string, ProfileSpec] =>
+      name === from ? [to, spec] : [name, p],
+    );
+    this.specs.clear();
+    for (const [name, p] of order) this.specs.set(name, p);
+    const provider = this.ready.get(from);
+    this.ready.delete(from);
+    this.pending.delete(from);
+    if (provider !== undefined) this.ready.set(to, provider);
+    for (const [old, now] of this.renamed) if (now === from) this.renamed.set(old, to);
+    this.renamed.set(from, to);
+    const next = { ...this.getSnapshot() };
+    const state = next[from];
+    delete next[from];
+    if (state !== undefined && provider !== undefined) next[to] = state;
+    this.connections.set(next);
+  }
+
+  /** The profile name a reference (`b2:NAME`, or a bare name) stands for now. */
+  private profileOfRef(ref: string): string {
+    const name = ref.startsWith('b2:') ? ref.slice(3) : ref;
+    return this.renamed.get(name) ?? name;
   }
 
   readonly subscribe = (listener: () => void): (() => void) => this.connections.subscribe(listener);
@@ -102,7 +140,7 @@ export class ProviderRegistry implements ReadableStore<RegistrySnapshot> {
 
   /** The type of bucket `bucket` as provider reference `ref` knows it (`local`: undefined). */
   bucketTypeOfRef(ref: string, bucket: string): string | undefined {
-    return ref.startsWith('b2:') ? this.ready.get(ref.slice(3))?.knownBucketType?.(bucket) : undefined;
+    return ref.startsWith('b2:') ? this.ready.get(this.profileOfRef(ref))?.knownBucketType?.(bucket) : undefined;
   }
 
   /** The connected provider of `profile`, or null while it is not connected. */
@@ -113,7 +151,7 @@ export class ProviderRegistry implements ReadableStore<RegistrySnapshot> {
   /** The key of a provider reference once connected, else null (`local`: null). */
   keyInfoForRef(ref: string): KeyInfo | null {
     if (!ref.startsWith('b2:')) return null;
-    const c = this.getSnapshot()[ref.slice(3)];
+    const c = this.getSnapshot()[this.profileOfRef(ref)];
     return c?.state === 'ready' ? c.keyInfo : null;
   }
 
@@ -128,7 +166,7 @@ export class ProviderRegistry implements ReadableStore<RegistrySnapshot> {
    */
   provider(ref: string): Promise<Provider> {
     if (ref === LOCAL_REF) return Promise.resolve(this.local);
-    const name = ref.startsWith('b2:') ? ref.slice(3) : ref;
+    const name = this.profileOfRef(ref);
     const done = this.ready.get(name);
     if (done) return Promise.resolve(done);
     const spec = this.specs.get(name);
@@ -147,7 +185,11 @@ export class ProviderRegistry implements ReadableStore<RegistrySnapshot> {
         (e: unknown) => {
           if (this.specs.get(name) === spec) {
             this.pending.delete(name);
-            this.publish(name, { state: 'failed', message: errorText(e), reason: isProviderError(e) ? e.message : errorText(e) });
+            this.publish(name, {
+              state: 'failed',
+              message: errorText(e),
+              reason: isProviderError(e) ? e.message : errorText(e),
+            });
           }
           throw e;
         },

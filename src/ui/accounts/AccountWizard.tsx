@@ -42,6 +42,15 @@ export interface AccountWizardProps extends WizardEffects {
 /** The whole wizard on its own. */
 export function AccountWizard(props: AccountWizardProps): ReactNode {
   const size = useTerminalSize();
-  const store = useStandaloneScreen(() => new WizardStore(props, { existingNames: props.existingNames, endpoint: props.initialEndpoint }));
-  return <WizardPage store={store} width={props.width ?? size.columns} height={props.height ?? size.rows - 1} now={props.now} />;
+  const store = useStandaloneScreen(
+    () => new WizardStore(props, { existingNames: props.existingNames, endpoint: props.initialEndpoint }),
+  );
+  return (
+    <WizardPage
+      store={store}
+      width={props.width ?? size.columns}
+      height={props.height ?? size.rows - 1}
+      now={props.now}
+    />
+  );
 }

@@ -2,12 +2,15 @@
  * The key inspector, render-only: a window of `height` lines over the key's facts
  * (state/accounts/keys-screen-lines.ts: profile, key ID — never the secret —, account, master or
  * restricted, buckets, prefix, expiry with time left, every b2c action and every capability with
- * ✓/✗ and its meaning; or, for a key B2 refuses to sign in with, state/accounts/keys-screen-unusable.ts). Lines longer than the width are cut, never wrapped, so the layout holds at
- * 80×24; the offset comes from the screen's state, and the view reports how far it can scroll.
+ * ✓/✗ and its meaning; or, for a key B2 refuses to sign in with, state/accounts/keys-screen-unusable.ts).
+ * Lines longer than `width` wrap under where their text starts (a bucket, a name prefix, a reason
+ * is never cut); the offset comes from the screen's state, and the view reports how far it can
+ * scroll.
  */
 import { Box, Text } from 'ink';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import type { FactLine } from '../../state/accounts/keys-screen-lines.js';
+import { wrapFactLines } from '../../state/accounts/fact-line-wrap.js';
 import type { ScrollState } from '../../state/accounts/keys-screen-scroll.js';
 import { useTheme } from '../theme-context.js';
 import { toneStyle } from './tones.js';
@@ -18,6 +21,8 @@ export interface KeyInspectorProps {
   scroll: ScrollState;
   /** Rows available, including the one-line position indicator. */
   height: number;
+  /** Columns available: longer lines wrap. */
+  width: number;
   /** Called with the largest useful offset whenever it changes (dispatch a `scrollLimit`). */
   onScrollLimit: (max: number) => void;
 }
@@ -40,8 +45,9 @@ function Line({ line }: { line: FactLine }): ReactNode {
 }
 
 /** The inspector window with a "lines a–b of n" indicator under it. */
-export function KeyInspector({ lines, scroll, height, onScrollLimit }: KeyInspectorProps): ReactNode {
+export function KeyInspector({ lines: given, scroll, height, width, onScrollLimit }: KeyInspectorProps): ReactNode {
   const theme = useTheme();
+  const lines = useMemo(() => wrapFactLines(given, width), [given, width]);
   const rows = Math.max(1, height - 1);
   const max = Math.max(0, lines.length - rows);
   useEffect(() => {
@@ -52,7 +58,11 @@ export function KeyInspector({ lines, scroll, height, onScrollLimit }: KeyInspec
   // Shown once the screen's state knows the limit (reported from an effect): until then keys
   // would scroll against an unknown end.
   const more =
-    scroll.max === null ? '' : max > 0 ? `lines ${offset + 1}–${offset + visible.length} of ${lines.length}${offset < max ? ' ↓' : ''}${offset > 0 ? ' ↑' : ''}` : `all ${lines.length} lines`;
+    scroll.max === null
+      ? ''
+      : max > 0
+        ? `lines ${offset + 1}–${offset + visible.length} of ${lines.length}${offset < max ? ' ↓' : ''}${offset > 0 ? ' ↑' : ''}`
+        : `all ${lines.length} lines`;
   return (
     <Box flexDirection="column" height={height}>
       {visible.map((line, i) => (

@@ -22,7 +22,11 @@ import { useStandaloneScreen } from './useStandaloneScreen.js';
 
 function linesOf(facts: InspectorFacts, now: number): FactLine[] {
   const endpoint = facts.endpoint === null ? null : redactUrlUserInfo(facts.endpoint);
-  if (facts.keyInfo !== null) return keyFactLines(keyFacts({ keyInfo: facts.keyInfo, profileName: facts.profileName, source: facts.source, endpoint, now }));
+  if (facts.keyInfo !== null)
+    return keyFactLines(
+      keyFacts({ keyInfo: facts.keyInfo, profileName: facts.profileName, source: facts.source, endpoint, now }),
+      { limitsAbove: true },
+    );
   const refusal = facts.refusal ?? { reason: 'This key has not signed in.', applicationKeyId: null };
   const unusable = { profile: facts.profileName, source: facts.source, endpoint, now, ...refusal };
   return facts.page === 'keys-unavailable' ? keysUnavailableLines(unusable) : unusableKeyLines(unusable);
@@ -48,13 +52,22 @@ export function InspectorPage({ store, facts, height, width, now = Date.now }: I
       <Text color={theme.dialog.title} bold>
         {facts.title}
       </Text>
-      <KeyInspector lines={linesOf(facts, now())} scroll={state.scroll} height={height - 2} onScrollLimit={onScrollLimit} />
+      <KeyInspector
+        lines={linesOf(facts, now())}
+        scroll={state.scroll}
+        height={height - 2}
+        width={width}
+        onScrollLimit={onScrollLimit}
+      />
       <Text color={theme.muted}>{hintLine(keymap, 'inspector')}</Text>
     </Box>
   );
 }
 
-export interface KeyInspectorScreenProps extends Partial<Pick<InspectorFacts, 'refusal' | 'title' | 'page'>>, Pick<InspectorFacts, 'keyInfo' | 'profileName' | 'source' | 'endpoint'> {
+export interface KeyInspectorScreenProps
+  extends
+    Partial<Pick<InspectorFacts, 'refusal' | 'title' | 'page'>>,
+    Pick<InspectorFacts, 'keyInfo' | 'profileName' | 'source' | 'endpoint'> {
   onClose: () => void;
   /** Rows / columns to fill (default: the terminal's, rows − 1). */
   height?: number;
@@ -68,5 +81,13 @@ export function KeyInspectorScreen(props: KeyInspectorScreenProps): ReactNode {
   const size = useTerminalSize();
   const store = useStandaloneScreen(() => new InspectorStore(props.onClose));
   const facts: InspectorFacts = { ...props, page: props.page ?? 'inspector', title: props.title ?? 'Key inspector' };
-  return <InspectorPage store={store} facts={facts} height={props.height ?? size.rows - 1} width={props.width ?? size.columns} now={props.now} />;
+  return (
+    <InspectorPage
+      store={store}
+      facts={facts}
+      height={props.height ?? size.rows - 1}
+      width={props.width ?? size.columns}
+      now={props.now}
+    />
+  );
 }

@@ -10,9 +10,19 @@ import { KeysView } from './KeysView.js';
 import { useStandaloneScreen } from './useStandaloneScreen.js';
 
 /** The keys screen of `store` in `height` rows. */
-export function KeysPage({ store, height, width }: { store: KeysScreenStore; height: number; width: number }): ReactNode {
+export function KeysPage({
+  store,
+  height,
+  width,
+}: {
+  store: KeysScreenStore;
+  height: number;
+  width: number;
+}): ReactNode {
   const state = useStore(store);
-  return <KeysView state={state} height={height} width={width} now={store.now} />;
+  return (
+    <KeysView state={state} height={height} width={width} now={store.now} profilesInMemory={store.profilesInMemory} />
+  );
 }
 
 export interface KeysScreenProps extends KeysScreenEffects {

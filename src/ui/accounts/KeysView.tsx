@@ -5,7 +5,11 @@
  */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { describeCapabilitySet, describeKeyScope, describeKeyScopeShort } from '../../state/accounts/keys-screen-describe.js';
+import {
+  describeCapabilitySet,
+  describeKeyScope,
+  describeKeyScopeShort,
+} from '../../state/accounts/keys-screen-describe.js';
 import { formatUtcMinute } from '../../state/accounts/keys-screen-lines.js';
 import { selectedKey, type KeysScreenState } from '../../state/accounts/keys-screen-state.js';
 import type { KeyRecord } from '../../state/model/key-info.js';
@@ -26,6 +30,8 @@ export interface KeysViewProps {
   width: number;
   /** ms since the epoch (expired keys are marked). */
   now: number;
+  /** A profile saved here lives in memory only (`b2c --demo`). */
+  profilesInMemory?: boolean;
 }
 
 function ActionBar({ state }: { state: KeysScreenState }): ReactNode {
@@ -62,14 +68,31 @@ function expiresCell(expiresAt: number | null, now: number): string {
 }
 
 /** One row: `›` on the cursor row (readable without colour too), `*` on the signed-in key. */
-function rowText(k: KeyRecord, names: ReadonlyMap<string, string>, at: boolean, own: boolean, now: number, width: number): string {
+function rowText(
+  k: KeyRecord,
+  names: ReadonlyMap<string, string>,
+  at: boolean,
+  own: boolean,
+  now: number,
+  width: number,
+): string {
   const scopeWidth = Math.max(10, width - 2 - NAME_WIDTH - EXPIRES_WIDTH - 2);
   const name = truncateToWidth(sanitizeForTerminal(k.keyName), NAME_WIDTH);
   const scope = fitToWidth(sanitizeForTerminal(describeKeyScopeShort(k, names)), scopeWidth);
   return `${at ? '›' : ' '}${own ? '*' : ' '}${fitToWidth(name, NAME_WIDTH)} ${scope} ${expiresCell(k.expiresAt, now)}`;
 }
 
-function KeyList({ state, rows, now, width }: { state: KeysScreenState; rows: number; now: number; width: number }): ReactNode {
+function KeyList({
+  state,
+  rows,
+  now,
+  width,
+}: {
+  state: KeysScreenState;
+  rows: number;
+  now: number;
+  width: number;
+}): ReactNode {
   const theme = useTheme();
   const names = new Map(state.buckets.map((b) => [b.id, b.name]));
   switch (state.load.kind) {
@@ -90,18 +113,26 @@ function KeyList({ state, rows, now, width }: { state: KeysScreenState; rows: nu
       return unreachable;
     }
   }
-  if (state.keys.length === 0) return <Text color={theme.muted}>This account has no application keys besides the master key.</Text>;
+  if (state.keys.length === 0)
+    return <Text color={theme.muted}>This account has no application keys besides the master key.</Text>;
   const w = windowOf(state.keys.length, state.cursor, rows);
   return (
     <Box flexDirection="column">
       <Text color={theme.pane.header} wrap="truncate-end">
         {'  '}
-        {'NAME'.padEnd(NAME_WIDTH)} {'SCOPE'.padEnd(Math.max(10, width - 2 - NAME_WIDTH - EXPIRES_WIDTH - 2))} EXPIRES (UTC)
+        {'NAME'.padEnd(NAME_WIDTH)} {'SCOPE'.padEnd(Math.max(10, width - 2 - NAME_WIDTH - EXPIRES_WIDTH - 2))} EXPIRES
+        (UTC)
       </Text>
       {state.keys.slice(w.start, w.end).map((k, i) => {
         const at = w.start + i === state.cursor;
         return (
-          <Text key={k.applicationKeyId} wrap="truncate-end" inverse={at} color={at && theme.colour ? theme.pane.cursorFg : undefined} backgroundColor={at ? theme.pane.cursorBg : undefined}>
+          <Text
+            key={k.applicationKeyId}
+            wrap="truncate-end"
+            inverse={at}
+            color={at && theme.colour ? theme.pane.cursorFg : undefined}
+            backgroundColor={at ? theme.pane.cursorBg : undefined}
+          >
             {rowText(k, names, at, k.applicationKeyId === state.ownKeyId, now, width)}
           </Text>
         );
@@ -117,7 +148,8 @@ function Details({ state }: { state: KeysScreenState }): ReactNode {
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
-        Key ID {sanitizeForTerminal(k.applicationKeyId)} · expires {k.expiresAt === null ? 'never' : formatUtcMinute(k.expiresAt)}
+        Key ID {sanitizeForTerminal(k.applicationKeyId)} · expires{' '}
+        {k.expiresAt === null ? 'never' : formatUtcMinute(k.expiresAt)}
         {k.applicationKeyId === state.ownKeyId ? <Text color={theme.muted}> · * b2c is signed in with it</Text> : null}
       </Text>
       <Text wrap="truncate-end" color={theme.muted}>
@@ -130,7 +162,15 @@ function Details({ state }: { state: KeysScreenState }): ReactNode {
   );
 }
 
-function Overlay({ state, width }: { state: KeysScreenState; width: number }): ReactNode {
+function Overlay({
+  state,
+  width,
+  profilesInMemory,
+}: {
+  state: KeysScreenState;
+  width: number;
+  profilesInMemory: boolean;
+}): ReactNode {
   const theme = useTheme();
   const mode = state.mode;
   const names = new Map(state.buckets.map((b) => [b.id, b.name]));
@@ -138,14 +178,23 @@ function Overlay({ state, width }: { state: KeysScreenState; width: number }): R
     case 'confirm-delete':
       return (
         <Text color={theme.dialog.danger} wrap="wrap">
-          Delete key {sanitizeForTerminal(mode.key.keyName)} ({sanitizeForTerminal(mode.key.applicationKeyId)})? Everything using it stops working at once.
+          Delete key {sanitizeForTerminal(mode.key.keyName)} ({sanitizeForTerminal(mode.key.applicationKeyId)})?
+          Everything using it stops working at once.
           {mode.key.applicationKeyId === state.ownKeyId ? ' It is the key b2c is signed in with.' : ''} (y/n)
         </Text>
       );
     case 'deleting':
       return <Spinner label={`Deleting key ${sanitizeForTerminal(mode.key.keyName)}…`} />;
     case 'created':
-      return <NewKeySecret created={mode.key} save={mode.save} bucketNames={names} width={width} />;
+      return (
+        <NewKeySecret
+          created={mode.key}
+          save={mode.save}
+          bucketNames={names}
+          width={width}
+          savesInMemory={profilesInMemory}
+        />
+      );
     case 'list':
     case 'form':
     case 'creating':
@@ -159,7 +208,7 @@ function Overlay({ state, width }: { state: KeysScreenState; width: number }): R
 }
 
 /** The whole screen in `height` rows. */
-export function KeysView({ state, height, width, now }: KeysViewProps): ReactNode {
+export function KeysView({ state, height, width, now, profilesInMemory = false }: KeysViewProps): ReactNode {
   const theme = useTheme();
   const keymap = useKeymap();
   const mode = state.mode;
@@ -169,18 +218,22 @@ export function KeysView({ state, height, width, now }: KeysViewProps): ReactNod
     body = (
       <Box flexDirection="column">
         <KeyFormView form={mode.form} width={width} busy={mode.kind === 'creating'} />
-        {mode.kind === 'creating' ? <Spinner label="Creating the key…" /> : <Text color={theme.muted}>{hintLine(keymap, 'keyForm')}</Text>}
+        {mode.kind === 'creating' ? (
+          <Spinner label="Creating the key…" />
+        ) : (
+          <Text color={theme.muted}>{hintLine(keymap, 'keyForm')}</Text>
+        )}
       </Box>
     );
   } else if (mode.kind === 'created') {
-    body = <Overlay state={state} width={width} />;
+    body = <Overlay state={state} width={width} profilesInMemory={profilesInMemory} />;
   } else {
     body = (
       <Box flexDirection="column">
         <KeyList state={state} rows={Math.max(3, height - 10)} now={now} width={width} />
         <Box flexGrow={1} />
         <Details state={state} />
-        <Overlay state={state} width={width} />
+        <Overlay state={state} width={width} profilesInMemory={profilesInMemory} />
       </Box>
     );
   }

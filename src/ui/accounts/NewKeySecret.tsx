@@ -23,9 +23,11 @@ export interface NewKeySecretProps {
   /** Bucket ID → name. */
   bucketNames: ReadonlyMap<string, string>;
   width: number;
+  /** A saved profile lives in memory only (`b2c --demo`). */
+  savesInMemory?: boolean;
 }
 
-function SaveLine({ save, width }: { save: SaveAsProfile; width: number }): ReactNode {
+function SaveLine({ save, width, inMemory }: { save: SaveAsProfile; width: number; inMemory: boolean }): ReactNode {
   const theme = useTheme();
   const keymap = useKeymap();
   switch (save.kind) {
@@ -34,7 +36,16 @@ function SaveLine({ save, width }: { save: SaveAsProfile; width: number }): Reac
     case 'naming':
       return (
         <Box flexDirection="column">
-          <TextField label="Profile name" labelWidth={14} width={Math.max(10, width - 17)} value={save.name.text} cursor={save.name.cursor} focus placeholder="a name for the profile" error={save.error ?? undefined} />
+          <TextField
+            label="Profile name"
+            labelWidth={14}
+            width={Math.max(10, width - 17)}
+            value={save.name.text}
+            cursor={save.name.cursor}
+            focus
+            placeholder="a name for the profile"
+            error={save.error ?? undefined}
+          />
           <Text color={theme.muted}>{hintLine(keymap, 'profileNaming')}</Text>
         </Box>
       );
@@ -42,8 +53,10 @@ function SaveLine({ save, width }: { save: SaveAsProfile; width: number }): Reac
       return <Spinner label="Saving the profile…" />;
     case 'saved':
       return (
-        <Text color={theme.status.success}>
-          Saved as profile {sanitizeForTerminal(save.name)}. {hintKeys(keymap, 'new-key', 'cancel')} done.
+        <Text color={theme.status.success} wrap="wrap">
+          Saved as profile {sanitizeForTerminal(save.name)}
+          {inMemory ? ' (in memory: the demo forgets it when b2c quits)' : ''};{' '}
+          {hintKeys(keymap, 'pane', 'locationPicker')} opens it in a pane. {hintKeys(keymap, 'new-key', 'cancel')} done.
         </Text>
       );
     default: {
@@ -54,7 +67,13 @@ function SaveLine({ save, width }: { save: SaveAsProfile; width: number }): Reac
 }
 
 /** The new key, its secret, and the save offer. */
-export function NewKeySecret({ created, save, bucketNames, width }: NewKeySecretProps): ReactNode {
+export function NewKeySecret({
+  created,
+  save,
+  bucketNames,
+  width,
+  savesInMemory = false,
+}: NewKeySecretProps): ReactNode {
   const theme = useTheme();
   // Label column and a value column that wraps, so nothing about the new key is cut off.
   const row = (label: string, value: string): ReactNode => (
@@ -88,7 +107,7 @@ export function NewKeySecret({ created, save, bucketNames, width }: NewKeySecret
       <Text color={theme.status.warning} wrap="wrap">
         B2 shows the application key only this once. Save it as a profile now, or copy it somewhere safe.
       </Text>
-      <SaveLine save={save} width={width} />
+      <SaveLine save={save} width={width} inMemory={savesInMemory} />
     </Box>
   );
 }

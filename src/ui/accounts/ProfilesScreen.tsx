@@ -27,10 +27,17 @@ export function ProfilesPage({ store, height, width, now }: ProfilesPageProps): 
   const nested = store.nested();
   if (nested?.kind === 'wizard') return <WizardPage store={nested.store} height={height} width={width} now={now} />;
   if (nested?.kind === 'inspector') {
-    const facts = { keyInfo: nested.keyInfo, profileName: nested.name, source: 'profile', endpoint: nested.endpoint, page: 'inspector', title: 'Key inspector' } as const;
+    const facts = {
+      keyInfo: nested.keyInfo,
+      profileName: nested.name,
+      source: 'profile',
+      endpoint: nested.endpoint,
+      page: 'inspector',
+      title: 'Key inspector',
+    } as const;
     return <InspectorPage store={nested.store} facts={facts} height={height} width={width} now={now} />;
   }
-  return <ProfilesView state={state} height={height} width={width} />;
+  return <ProfilesView state={state} height={height} width={width} inMemory={store.inMemory} />;
 }
 
 export interface ProfilesScreenProps extends ProfilesScreenEffects {
@@ -46,5 +53,12 @@ export interface ProfilesScreenProps extends ProfilesScreenEffects {
 export function ProfilesScreen(props: ProfilesScreenProps): ReactNode {
   const size = useTerminalSize();
   const store = useStandaloneScreen(() => new ProfilesScreenStore(props, props.cursorOn));
-  return <ProfilesPage store={store} height={props.height ?? size.rows - 1} width={props.width ?? size.columns} now={props.now} />;
+  return (
+    <ProfilesPage
+      store={store}
+      height={props.height ?? size.rows - 1}
+      width={props.width ?? size.columns}
+      now={props.now}
+    />
+  );
 }

@@ -21,6 +21,8 @@ export interface ProfilesViewProps {
   state: ProfilesScreenState;
   height: number;
   width: number;
+  /** The profiles live in memory only (`b2c --demo`): say they are forgotten when b2c quits. */
+  inMemory?: boolean;
 }
 
 function Bottom({ state, width }: { state: ProfilesScreenState; width: number }): ReactNode {
@@ -31,18 +33,31 @@ function Bottom({ state, width }: { state: ProfilesScreenState; width: number })
     case 'rename':
       return (
         <Box flexDirection="column">
-          <TextField label={`Rename ${sanitizeForTerminal(mode.from)} to`.slice(0, 30)} labelWidth={30} width={Math.max(10, width - 33)} value={mode.name.text} cursor={mode.name.cursor} focus error={mode.error ?? undefined} />
+          <TextField
+            label={`Rename ${sanitizeForTerminal(mode.from)} to`.slice(0, 30)}
+            labelWidth={30}
+            width={Math.max(10, width - 33)}
+            value={mode.name.text}
+            cursor={mode.name.cursor}
+            focus
+            error={mode.error ?? undefined}
+          />
           <Text color={theme.muted}>{hintLine(keymap, 'profileRename')}</Text>
         </Box>
       );
     case 'confirm-delete':
       return (
         <Text color={theme.dialog.danger} wrap="wrap">
-          Delete profile {sanitizeForTerminal(mode.name)}? Only the saved profile goes; the key itself stays valid on B2. (y/n)
+          Delete profile {sanitizeForTerminal(mode.name)}? Only the saved profile goes; the key itself stays valid on
+          B2. (y/n)
         </Text>
       );
     case 'working':
-      return mode.operation.kind === 'inspect' ? <Spinner label={`Checking the key of ${sanitizeForTerminal(mode.operation.name)} with B2… ${hintLine(keymap, 'profileChecking')}`} /> : null;
+      return mode.operation.kind === 'inspect' ? (
+        <Spinner
+          label={`Checking the key of ${sanitizeForTerminal(mode.operation.name)} with B2… ${hintLine(keymap, 'profileChecking')}`}
+        />
+      ) : null;
     case 'list':
     case 'inspecting':
     case 'wizard':
@@ -86,7 +101,7 @@ function KeyLine(): ReactNode {
 }
 
 /** The list of profiles in `height` rows. */
-export function ProfilesView({ state, height, width }: ProfilesViewProps): ReactNode {
+export function ProfilesView({ state, height, width, inMemory = false }: ProfilesViewProps): ReactNode {
   const theme = useTheme();
   const rows = Math.max(3, height - 8);
   const w = windowOf(state.profiles.length, state.cursor, rows);
@@ -105,8 +120,15 @@ export function ProfilesView({ state, height, width }: ProfilesViewProps): React
         const at = w.start + i === state.cursor;
         const mark = `${at ? '›' : ' '}${p.name === state.defaultName ? '*' : ' '}`;
         return (
-          <Text key={p.name} wrap="truncate-end" inverse={at} color={at && theme.colour ? theme.pane.cursorFg : undefined} backgroundColor={at ? theme.pane.cursorBg : undefined}>
-            {mark} {sanitizeForTerminal(p.name).padEnd(nameWidth)} {sanitizeForTerminal(p.applicationKeyId).padEnd(25)} {sanitizeForTerminal(p.endpoint ?? REAL_B2_ENDPOINT)}
+          <Text
+            key={p.name}
+            wrap="truncate-end"
+            inverse={at}
+            color={at && theme.colour ? theme.pane.cursorFg : undefined}
+            backgroundColor={at ? theme.pane.cursorBg : undefined}
+          >
+            {mark} {sanitizeForTerminal(p.name).padEnd(nameWidth)} {sanitizeForTerminal(p.applicationKeyId).padEnd(25)}{' '}
+            {sanitizeForTerminal(p.endpoint ?? REAL_B2_ENDPOINT)}
           </Text>
         );
       })}
@@ -117,7 +139,13 @@ export function ProfilesView({ state, height, width }: ProfilesViewProps): React
           {sanitizeForTerminal(state.message.text)}
         </Text>
       ) : null}
-      <Text color={theme.muted}>* is the default profile, used when none is named.</Text>
+      {inMemory ? (
+        <Text color={theme.status.warning} wrap="wrap">
+          Demo: profiles live in memory only and are forgotten when b2c quits.
+        </Text>
+      ) : (
+        <Text color={theme.muted}>* is the default profile, used when none is named.</Text>
+      )}
     </Box>
   );
 }

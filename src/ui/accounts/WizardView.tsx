@@ -87,9 +87,15 @@ function Status({ state }: { state: WizardState }): ReactNode {
   const stage = state.stage;
   if (stage.kind === 'verifying') return <Spinner label="Checking the key with B2…" />;
   if (stage.kind === 'saving') return <Spinner label="Saving the profile…" />;
-  if (stage.kind === 'saved') return <Text color={theme.status.success}>Saved profile {sanitizeForTerminal(stage.name)}.</Text>;
+  if (stage.kind === 'saved')
+    return <Text color={theme.status.success}>Saved profile {sanitizeForTerminal(stage.name)}.</Text>;
   if (state.failure === null) return null;
-  const fix = state.failure.kind === 'rejected' ? `Fix the key or key ID and press ${enter}.` : state.failure.kind === 'unreachable' ? `Check the endpoint and press ${enter}.` : '';
+  const fix =
+    state.failure.kind === 'rejected'
+      ? `Fix the key or key ID and press ${enter}.`
+      : state.failure.kind === 'unreachable'
+        ? `Check the endpoint and press ${enter}.`
+        : '';
   return (
     <Text color={theme.status.error}>
       ✗ {sanitizeForTerminal(state.failure.message)} {fix}
@@ -97,12 +103,18 @@ function Status({ state }: { state: WizardState }): ReactNode {
   );
 }
 
-function Review({ state, onScrollLimit, height, now }: Omit<WizardViewProps, 'active' | 'width'>): ReactNode {
+function Review({ state, onScrollLimit, height, width, now }: Omit<WizardViewProps, 'active'>): ReactNode {
   const theme = useTheme();
   const keyInfo = verifiedKey(state);
   if (keyInfo === null) return null;
   const name = profileNameToSave(state);
-  const facts = keyFacts({ keyInfo, profileName: name, source: 'wizard', endpoint: state.values.endpoint === '' ? null : redactUrlUserInfo(state.values.endpoint), now });
+  const facts = keyFacts({
+    keyInfo,
+    profileName: name,
+    source: 'wizard',
+    endpoint: state.values.endpoint === '' ? null : redactUrlUserInfo(state.values.endpoint),
+    now,
+  });
   const question =
     state.stage.kind === 'confirm-replace'
       ? `A profile named ${sanitizeForTerminal(name)} already exists. Replace it? (y/n)`
@@ -110,7 +122,13 @@ function Review({ state, onScrollLimit, height, now }: Omit<WizardViewProps, 'ac
   return (
     <Box flexDirection="column" height={height}>
       <Text color={theme.status.success}>✓ B2 accepted the key. This is what it may do:</Text>
-      <KeyInspector lines={keyFactLines(facts)} scroll={state.scroll} height={Math.max(3, height - 3)} onScrollLimit={onScrollLimit} />
+      <KeyInspector
+        lines={keyFactLines(facts, { limitsAbove: true })}
+        scroll={state.scroll}
+        height={Math.max(3, height - 3)}
+        width={width}
+        onScrollLimit={onScrollLimit}
+      />
       <Text color={state.stage.kind === 'confirm-replace' ? theme.status.warning : undefined} bold wrap="truncate-end">
         {question}
       </Text>
@@ -135,7 +153,13 @@ export function WizardView(props: WizardViewProps): ReactNode {
         Add a Backblaze B2 account
       </Text>
       {reviewing ? (
-        <Review state={state} onScrollLimit={props.onScrollLimit} height={height - 2} now={props.now} />
+        <Review
+          state={state}
+          onScrollLimit={props.onScrollLimit}
+          height={height - 2}
+          width={props.width}
+          now={props.now}
+        />
       ) : (
         <Box flexDirection="column">
           <Text color={theme.muted} wrap="truncate-end">

@@ -1,7 +1,6 @@
 /**
  * The transfer queue panel (t): one line per job with its state, what it moves where, and its
- * progress or failure, under the queue's totals and how much the engine keeps in flight (files
- * × parts, and what the adaptive mode is doing). Reads the engine's store (published a few times
+ * progress or failure, under the queue's totals. Reads the engine's store (published a few times
  * per second, never per chunk).
  */
 import { Box, Text } from 'ink';
@@ -47,9 +46,9 @@ export interface QueuePanelProps {
   height: number;
 }
 
-/** Rows of jobs a panel `height` tall shows (borders, title, in-flight line and hints take 5). */
+/** Rows of jobs a panel `height` tall shows. */
 export function queueListHeight(height: number): number {
-  return Math.max(1, height - 5);
+  return Math.max(1, height - 4);
 }
 
 function QueuePanelView({ queue, cursor, width, height }: QueuePanelProps): ReactNode {
@@ -61,20 +60,34 @@ function QueuePanelView({ queue, cursor, width, height }: QueuePanelProps): Reac
   const jobs = snap.jobs;
   const c = Math.min(cursor, Math.max(0, jobs.length - 1));
   const start = Math.max(0, Math.min(c - Math.floor(listHeight / 2), jobs.length - listHeight));
-  const summary = queueSummary({ totals: snap.totals, paused: snap.paused, active: snap.active, questionsPending: snap.questionsPending }, keymap) ?? 'Nothing is running.';
+  const summary =
+    queueSummary({
+      totals: snap.totals,
+      run: snap.run,
+      paused: snap.paused,
+      active: snap.active,
+      questionsPending: snap.questionsPending,
+    }) ?? 'Nothing is running.';
   return (
-    <Box flexDirection="column" width={width} height={height} borderStyle="single" borderColor={theme.pane.activeBorder}>
+    <Box
+      flexDirection="column"
+      width={width}
+      height={height}
+      borderStyle="single"
+      borderColor={theme.pane.activeBorder}
+    >
       <Text bold color={theme.pane.header} wrap="truncate">
-        {fitToWidth(`Transfer queue — ${summary}`, inner)}
-      </Text>
-      <Text color={theme.pane.header} wrap="truncate">
-        {fitToWidth(`At once: ${describeInFlight(snap.inFlight)}`, inner)}
+        {/* What is in flight comes first: the progress after it is also on the status line, so
+            on a narrow terminal it is the progress that gets cut. */}
+        {fitToWidth(`Transfer queue — ${snap.active ? `${describeInFlight(snap.inFlight)} · ` : ''}${summary}`, inner)}
       </Text>
       <Text color={theme.muted} wrap="truncate">
         {fitToWidth(hintLine(keymap, 'queuePanel'), inner)}
       </Text>
       <Box flexDirection="column" height={listHeight}>
-        {jobs.length === 0 ? <Text color={theme.muted}>{fitToWidth(hintLine(keymap, 'queueEmpty'), inner)}</Text> : null}
+        {jobs.length === 0 ? (
+          <Text color={theme.muted}>{fitToWidth(hintLine(keymap, 'queueEmpty'), inner)}</Text>
+        ) : null}
         {jobs.slice(start, start + listHeight).map((j, i) => (
           <Text key={j.id} inverse={start + i === c} color={stateColour(theme, j)} wrap="truncate">
             {fitToWidth(sanitizeForTerminal(jobLine(j)), inner)}

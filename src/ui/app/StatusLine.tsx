@@ -1,13 +1,16 @@
 /**
- * The status line: the filter prompt while typing a filter, else the last message (permission
- * reasons, errors, results), else the transfer queue's progress, else a hint. Always sanitised,
- * and a URL's password is never shown.
+ * The status line, always one line: the filter prompt while typing a filter, else the last
+ * message (permission reasons, errors, results; cut with "…" when longer than the line), else
+ * the transfer queue's progress, else a hint. A message that only announces queued work gives
+ * way to the progress once the queue runs, which then updates on the queue's own beat (several
+ * times a second) without a key being pressed. Always sanitised, and a URL's password is never
+ * shown.
  */
 import { redactUrlUserInfo } from '../../state/text/redact-url.js';
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { memo, type ReactNode } from 'react';
 import type { AppMode, StatusMessage } from '../../state/app/app-state.js';
-import { formatEta, formatPercent, formatSpeed } from '../../state/text/format.js';
+import { formatDuration, formatPercent, formatSize, formatSpeed } from '../../state/text/format.js';
 import { displayWidth, fitToWidth, sanitizeForTerminal } from '../../state/text/sanitize.js';
 import type { TotalsSnapshot } from '../../transfers/index.js';
 import { hintLine } from '../../state/keyboard/hint-lines.js';
@@ -24,23 +27,33 @@ export interface StatusLineProps {
   hint?: string;
 }
 
-/** The queue's progress in one line, or null when nothing is running. */
-export function queueSummary(q: TotalsSnapshot, keymap: Keymap): string | null {
-  const t = q.totals;
+/**
+ * This run's progress in one line (not what finished before it), or null when nothing is running: files, bytes (counted as
+ * they are sent or written), speed and time left from the engine's moving window, "—" while
+ * they are not known yet.
+ */
+export function queueSummary(q: TotalsSnapshot): string | null {
+  const t = q.run;
   if (!q.active && q.questionsPending === 0) return null;
-  const files = `${t.filesDone}/${t.files} files`;
-  const pct = formatPercent(t.bytesDone, t.bytesTotal);
-  const speed = t.speed > 0 ? ` ${formatSpeed(t.speed)}, ${formatEta(t.bytesTotal - t.bytesDone, t.speed)} left` : '';
-  const ask = q.questionsPending > 0 ? ` · ${q.questionsPending} question${q.questionsPending === 1 ? '' : 's'} waiting` : '';
-  return `${q.paused ? 'Paused' : 'Transfers'}: ${files}, ${pct}${speed}${ask} ${hintLine(keymap, 'queueShortcut')}`;
+  const parts = [`${t.filesDone}/${t.files} files`];
+  if (t.bytesTotal > 0) {
+    parts.push(
+      `${formatSize(t.bytesDone)} of ${formatSize(t.bytesTotal)} (${formatPercent(t.bytesDone, t.bytesTotal)})`,
+    );
+    parts.push(t.speed > 0 ? formatSpeed(t.speed) : '—/s');
+    parts.push(`${t.etaSeconds === null ? '—' : formatDuration(t.etaSeconds)} left`);
+  }
+  const ask =
+    q.questionsPending > 0 ? ` · ${q.questionsPending} question${q.questionsPending === 1 ? '' : 's'} waiting` : '';
+  return `${q.paused ? 'Paused' : 'Transfers'}: ${parts.join(', ')}${ask}`;
 }
 
-/**
- * Rows the status line needs: 2 for a message longer than the width (a permission reason naming
- * every capability of a key does not fit 80 columns), else 1.
- */
-export function statusLineHeight(status: StatusMessage | null, width: number): number {
-  return status !== null && displayWidth(sanitizeForTerminal(redactUrlUserInfo(status.text))) > width ? 2 : 1;
+/** The queue's progress for the status line, with the key that shows the queue when there is room. */
+export function queueStatus(q: TotalsSnapshot, keymap: Keymap, width: number): string | null {
+  const summary = queueSummary(q);
+  if (summary === null) return null;
+  const withHint = `${summary} ${hintLine(keymap, 'queueShortcut')}`;
+  return displayWidth(withHint) <= width ? withHint : summary;
 }
 
 function StatusLineView({ status, mode, queue, width, hint }: StatusLineProps): ReactNode {
@@ -55,20 +68,24 @@ function StatusLineView({ status, mode, queue, width, hint }: StatusLineProps): 
       </Text>
     );
   }
-  if (status !== null) {
-    const colour = status.tone === 'error' ? theme.status.error : status.tone === 'warning' ? theme.status.warning : theme.status.info;
+  const progress = queueStatus(queue, keymap, width);
+  if (status !== null && !(status.untilProgress === true && progress !== null)) {
+    const colour =
+      status.tone === 'error'
+        ? theme.status.error
+        : status.tone === 'warning'
+          ? theme.status.warning
+          : theme.status.info;
     return (
-      <Box width={width} height={statusLineHeight(status, width)} overflow="hidden">
-        <Text color={colour} bold={status.tone === 'error'} wrap="wrap">
-          {sanitizeForTerminal(redactUrlUserInfo(status.text))}
-        </Text>
-      </Box>
+      // One line always: a longer message is cut with "…" rather than pushing the panes up.
+      <Text color={colour} bold={status.tone === 'error'} wrap="truncate">
+        {fitToWidth(sanitizeForTerminal(redactUrlUserInfo(status.text)), width)}
+      </Text>
     );
   }
-  const summary = queueSummary(queue, keymap);
   return (
-    <Text color={summary === null ? theme.muted : theme.status.info} wrap="truncate">
-      {fitToWidth(summary ?? hint ?? hintLine(keymap, 'panes'), width)}
+    <Text color={progress === null ? theme.muted : theme.status.info} wrap="truncate">
+      {fitToWidth(progress ?? hint ?? hintLine(keymap, 'panes'), width)}
     </Text>
   );
 }

@@ -1,16 +1,14 @@
 /**
  * The TUI's root component: two panes (or the help screen, or the transfer queue), the status
  * line and the function-key bar, with the open dialog drawn on top. Exactly `rows − 1` rows tall
- * (DESIGN.md, terminal facts: at `rows` Ink clears the whole screen every frame). Render only:
+ * (ARCHITECTURE.md, "Terminal facts": at `rows` Ink clears the whole screen every frame). Render only:
  * keys go to the controller through the one keyboard hook.
  */
 import { Box } from 'ink';
 import { useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
 import { otherSide, type PaneSide } from '../../state/app/app-state.js';
-import type { KeyContext, Keymap } from '../../state/keyboard/keymap.js';
-import { keyHint } from '../../state/keyboard/key-hints.js';
+import type { Keymap } from '../../state/keyboard/keymap.js';
 import { hintLine } from '../../state/keyboard/hint-lines.js';
-import type { AccountScreen } from '../../tui/dialogs/screen.js';
 import { functionKeyBar } from '../../state/keyboard/keymap-views.js';
 import type { CommandId } from '../../state/keyboard/commands.js';
 import type { PermissionDecision } from '../../state/permissions/permissions.js';
@@ -27,9 +25,9 @@ import { AccountScreens } from './AccountScreens.js';
 import { showsAccountScreen } from '../../tui/accounts/account-screens.js';
 import type { ProviderRegistry } from '../../tui/providers/provider-registry.js';
 import { QueuePanel, queueListHeight } from './QueuePanel.js';
-import { StatusLine, statusLineHeight } from './StatusLine.js';
+import { StatusLine } from './StatusLine.js';
 import type { TransferQueue } from '../../tui/operations/transfer-operations.js';
-import type { TuiState } from '../../tui/store/tui-state.js';
+import { baseLayer, dialogsOnScreen, type TuiState } from '../../tui/store/tui-state.js';
 import { tuiKeyContext } from '../../tui/input/key-context.js';
 import type { TuiStore } from '../../tui/store/tui-store.js';
 import { useStore } from '../useStore.js';
@@ -42,14 +40,12 @@ export interface TuiAppProps {
   keymap: Keymap;
 }
 
-const SCREEN_CONTEXTS: Record<AccountScreen, KeyContext> = { keyInspector: 'inspector', keys: 'keys', profiles: 'profiles' };
-
-/** The status line's hint when there is no message: the keys of what is on screen. */
+/**
+ * The status line's hint when there is no message: the keys of what is on screen. An accounts
+ * screen names its own keys (Esc included) in its footer, so the status line adds nothing.
+ */
 function hintFor(state: TuiState, keymap: Keymap): string | undefined {
-  if (showsAccountScreen(state)) {
-    const context = state.dialog?.kind === 'screen' ? SCREEN_CONTEXTS[state.dialog.screen] : 'wizard';
-    return keyHint(keymap, context, '{cancel} returns to the panes');
-  }
+  if (showsAccountScreen(state)) return '';
   if (state.app.mode.kind === 'help') return hintLine(keymap, 'help');
   if (state.app.mode.kind === 'queue') return hintLine(keymap, 'queue');
   return undefined;
@@ -66,19 +62,29 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
 
   const app = state.app;
   const height = Math.max(4, rows - 1);
-  const statusHeight = statusLineHeight(app.status, columns);
-  const mainHeight = Math.max(3, height - statusHeight - 1);
+  // The status line takes one row, whatever the message. An accounts screen takes the
+  // function-key bar's row too: its own footer names its keys, and the bar's keys (the dialog
+  // context's 10Cancel) are not what the screen reads.
+  const screen = showsAccountScreen(baseLayer(state));
+  const mainHeight = Math.max(3, height - 1 - (screen ? 0 : 1));
   const listHeight = listHeightFor(mainHeight);
   const lines = useMemo(() => helpLines(keymap), [keymap]);
 
   // Layout effect: the panes know their height before the first key can arrive.
   useLayoutEffect(() => {
     for (const side of ['left', 'right'] as const) {
-      store.dispatch({ type: 'app', action: { type: 'pane', side, action: { type: 'viewportResized', height: listHeight } } });
+      store.dispatch({
+        type: 'app',
+        action: { type: 'pane', side, action: { type: 'viewportResized', height: listHeight } },
+      });
     }
   }, [store, listHeight]);
   useEffect(() => {
-    controller.setViewportSizes({ help: Math.max(1, mainHeight - 3), helpLines: lines.length, queue: queueListHeight(mainHeight) });
+    controller.setViewportSizes({
+      help: Math.max(1, mainHeight - 3),
+      helpLines: lines.length,
+      queue: queueListHeight(mainHeight),
+    });
   }, [controller, mainHeight, lines.length]);
 
   const context = tuiKeyContext(state);
@@ -90,7 +96,11 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
   const decisions = useMemo(
     () =>
       context === 'pane' || context === 'versions'
-        ? paneDecisions(paneKeyOf(activeLoc, connections, registry.bucketTypeOf(activeLoc)), paneKeyOf(otherLoc, connections, registry.bucketTypeOf(otherLoc)), Date.now())
+        ? paneDecisions(
+            paneKeyOf(activeLoc, connections, registry.bucketTypeOf(activeLoc)),
+            paneKeyOf(otherLoc, connections, registry.bucketTypeOf(otherLoc)),
+            Date.now(),
+          )
         : NO_DECISIONS,
     [context, activeLoc, otherLoc, connections, registry, ...loads],
   );
@@ -101,18 +111,32 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
     if (loc.kind === 'local') return null;
     return registry.profiles().find((p) => p.name === loc.profile)?.label ?? loc.profile;
   };
+  // What fills the screen is what the raised dialogs (a transfer's question) cover, if any.
+  const base = baseLayer(state);
+  const baseMode = base.app.mode;
   let main: ReactNode;
-  if (showsAccountScreen(state))
-    main = (
-      <AccountScreens screens={controller.accounts} width={columns} height={mainHeight} />
-    );
-  else if (app.mode.kind === 'help') main = <HelpScreen lines={lines} offset={app.mode.offset} width={columns} height={mainHeight} />;
-  else if (app.mode.kind === 'queue') main = <QueuePanel queue={queue} cursor={state.queueCursor} width={columns} height={mainHeight} />;
+  if (screen) main = <AccountScreens screens={controller.accounts} width={columns} height={mainHeight} />;
+  else if (baseMode.kind === 'help')
+    main = <HelpScreen lines={lines} offset={baseMode.offset} width={columns} height={mainHeight} />;
+  else if (baseMode.kind === 'queue' || (baseMode.kind === 'dialog' && baseMode.origin === 'queue'))
+    main = <QueuePanel queue={queue} cursor={state.queueCursor} width={columns} height={mainHeight} />;
   else
     main = (
       <Box flexDirection="row" height={mainHeight}>
-        <Pane pane={app.panes.left} active={app.active === 'left'} width={leftWidth} height={mainHeight} account={account('left')} />
-        <Pane pane={app.panes.right} active={app.active === 'right'} width={columns - leftWidth} height={mainHeight} account={account('right')} />
+        <Pane
+          pane={app.panes.left}
+          active={app.active === 'left'}
+          width={leftWidth}
+          height={mainHeight}
+          account={account('left')}
+        />
+        <Pane
+          pane={app.panes.right}
+          active={app.active === 'right'}
+          width={columns - leftWidth}
+          height={mainHeight}
+          account={account('right')}
+        />
       </Box>
     );
   return (
@@ -120,8 +144,10 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
       <Box flexDirection="column" width={columns} height={height} overflow="hidden">
         {main}
         <StatusLine status={app.status} mode={app.mode} queue={totals} width={columns} hint={hintFor(state, keymap)} />
-        <FunctionKeyBar slots={slots} decisions={decisions} width={columns} />
-        {state.dialog === null ? null : <DialogLayer dialog={state.dialog} />}
+        {screen ? null : <FunctionKeyBar slots={slots} decisions={decisions} width={columns} />}
+        {dialogsOnScreen(state).map((d, i) => (
+          <DialogLayer key={i} dialog={d} />
+        ))}
       </Box>
     </KeymapProvider>
   );

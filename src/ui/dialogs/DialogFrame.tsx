@@ -1,46 +1,22 @@
 /**
- * A modal dialog box drawn over the panes (absolute position, centred). Ink writes only the cells
- * a line covers, so every line is padded to the full width and the side margins are spaces, not
- * padding: nothing of the panes shows through.
+ * A modal dialog box drawn over the panes (absolute position, centred; ./dialog-fit.ts decides
+ * where). The frame lays its body out line by line: `Wrapped` text and a `ChoiceList` are
+ * expanded into their lines here, so that a dialog taller than the terminal allows can drop its
+ * blank lines or show a window around the highlighted choice instead of covering the panes'
+ * bottom border, the status line and the key bar.
  */
-import { Box, Text } from 'ink';
-import type { ReactNode } from 'react';
-import { fitToWidth } from '../../state/text/sanitize.js';
+import { Box } from 'ink';
+import { Children, Fragment, isValidElement, type ReactElement, type ReactNode } from 'react';
 import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
-import type { Colour } from '../theme.js';
+import type { Theme } from '../theme.js';
+import { ChoiceList, choiceLines, type ChoiceListProps } from './ChoiceList.js';
+import { dialogLeft, dialogWidth, fitDialog, type BodyLine } from './dialog-fit.js';
+import { DialogLine, type DialogLineProps } from './DialogLine.js';
+import { Wrapped, wrappedLines, type WrappedProps } from './Wrapped.js';
 
-/** The dialog's outer width for a terminal `columns` wide. */
-export function dialogWidth(columns: number): number {
-  return Math.max(20, Math.min(columns - 4, 76));
-}
-
-/** Columns of text inside the dialog (border and one space each side taken off). */
-export function innerWidth(columns: number): number {
-  return dialogWidth(columns) - 4;
-}
-
-export interface DialogLineProps {
-  /** Text already sanitised; it is fitted to the inner width here. */
-  text: string;
-  color?: Colour;
-  bold?: boolean;
-  dim?: boolean;
-  inverse?: boolean;
-}
-
-/** One full-width dialog line. */
-export function DialogLine({ text, color, bold, dim, inverse }: DialogLineProps): ReactNode {
-  const { columns } = useTerminalSize();
-  return (
-    <Text wrap="truncate">
-      {' '}
-      <Text color={color} bold={bold} dimColor={dim} inverse={inverse}>
-        {fitToWidth(text, innerWidth(columns))}
-      </Text>{' '}
-    </Text>
-  );
-}
+export { dialogWidth, innerWidth } from './dialog-fit.js';
+export { DialogLine, type DialogLineProps } from './DialogLine.js';
 
 export interface DialogFrameProps {
   title: string;
@@ -48,21 +24,56 @@ export interface DialogFrameProps {
   danger?: boolean;
   /** The hint line at the bottom ("Enter copies · Esc cancels"). */
   hint: string;
+  /** One element per line: DialogLine, Wrapped, ChoiceList (or a one-line Text), in fragments or arrays. */
   children: ReactNode;
 }
 
-/** The frame; children are DialogLine elements. */
+/** The body as one element per screen line. */
+function bodyLines(children: ReactNode, columns: number, theme: Theme): ReactElement[] {
+  const out: ReactElement[] = [];
+  Children.forEach(children, (child) => {
+    if (!isValidElement(child)) return;
+    if (child.type === Fragment)
+      out.push(...bodyLines((child.props as { children?: ReactNode }).children, columns, theme));
+    else if (child.type === Wrapped) out.push(...wrappedLines(child.props as WrappedProps, columns));
+    else if (child.type === ChoiceList)
+      out.push(...choiceLines(child.props as ChoiceListProps<unknown>, columns, theme));
+    else out.push(child);
+  });
+  return out;
+}
+
+function describe(line: ReactElement): BodyLine {
+  if (line.type !== DialogLine) return { blank: false, focus: false };
+  const props = line.props as DialogLineProps;
+  return { blank: props.text === '', focus: props.focus === true };
+}
+
+/** The frame and its body, fitted to the terminal. */
 export function DialogFrame({ title, danger, hint, children }: DialogFrameProps): ReactNode {
   const theme = useTheme();
   const { columns, rows } = useTerminalSize();
-  const width = dialogWidth(columns);
+  const lines = bodyLines(children, columns, theme);
+  const fit = fitDialog(lines.map(describe), rows);
   const tone = danger ? theme.dialog.danger : theme.dialog.title;
   return (
-    <Box position="absolute" marginLeft={Math.floor((columns - width) / 2)} marginTop={Math.max(1, Math.floor(rows / 8))} width={width} flexDirection="column" borderStyle="double" borderColor={danger ? theme.dialog.danger : theme.dialog.border}>
+    <Box
+      position="absolute"
+      marginLeft={dialogLeft(columns)}
+      marginTop={fit.top}
+      width={dialogWidth(columns)}
+      flexDirection="column"
+      borderStyle="double"
+      borderColor={danger ? theme.dialog.danger : theme.dialog.border}
+    >
       <DialogLine text={title} color={tone} bold inverse={!theme.colour} />
-      <DialogLine text="" />
-      {children}
-      <DialogLine text="" />
+      {fit.titleGap ? <DialogLine text="" /> : null}
+      {fit.above > 0 ? <DialogLine text={`↑ ${fit.above} more`} color={theme.muted} /> : null}
+      {fit.shown.map((i) => (
+        <Fragment key={i}>{lines[i]}</Fragment>
+      ))}
+      {fit.below > 0 ? <DialogLine text={`↓ ${fit.below} more`} color={theme.muted} /> : null}
+      {fit.hintGap ? <DialogLine text="" /> : null}
       <DialogLine text={hint} color={theme.muted} />
     </Box>
   );

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Dialog, DialogOf } from '../../tui/dialogs/registry.js';
+import { ConfirmDeleteDialog } from './ConfirmDeleteDialog.js';
 import { ConflictDialog, PickerDialog, PromptDialog, ShareDialog } from './InputDialogs.js';
 import { ConfirmQuitDialog, DeleteDialog, MessageDialog, TransferDialog, UnhideDialog } from './OperationDialogs.js';
 import { ResumeQueueDialog } from './ResumeQueueDialog.js';
@@ -21,6 +22,7 @@ const VIEWS: Views = {
   info: InfoDialog,
   versions: VersionsDialog,
   deleteVersion: DeleteVersionDialog,
+  confirmDelete: ConfirmDeleteDialog,
   picker: PickerDialog,
   confirmQuit: ConfirmQuitDialog,
   conflict: ConflictDialog,

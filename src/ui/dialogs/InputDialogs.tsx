@@ -17,26 +17,39 @@ import { ChoiceList } from './ChoiceList.js';
 import type { DialogOf } from '../../tui/dialogs/registry.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
 import { lifetimeText } from '../../state/text/operation-text.js';
-import { Wrapped } from './OperationDialogs.js';
+import { Wrapped } from './Wrapped.js';
+import type { Theme } from '../theme.js';
 
-function Field({ d }: { d: DialogOf<'prompt'> | DialogOf<'picker'> }): ReactNode {
-  const theme = useTheme();
+/** The text field, one dialog line. */
+function FieldLine({ d }: { d: DialogOf<'prompt'> | DialogOf<'picker'> }): ReactNode {
   const { columns } = useTerminalSize();
   return (
-    <>
-      <Text wrap="truncate">
-        {' '}
-        <TextField field={d.field} width={innerWidth(columns)} />{' '}
-      </Text>
-      {d.error === null ? <DialogLine text="" /> : <Wrapped text={sanitizeForTerminal(d.error)} color={theme.status.error} />}
-    </>
+    <Text wrap="truncate">
+      {' '}
+      <TextField field={d.field} width={innerWidth(columns)} />{' '}
+    </Text>
   );
 }
 
-const TITLES = { rename: 'Rename', mkdir: 'Make folder', selectByMask: 'Select by mask', unselectByMask: 'Unselect by mask' } as const;
+/** The problem with the field's text, under it (a blank line when there is none). */
+function fieldProblem(d: DialogOf<'prompt'> | DialogOf<'picker'>, theme: Theme): ReactNode {
+  return d.error === null ? (
+    <DialogLine text="" />
+  ) : (
+    <Wrapped text={sanitizeForTerminal(d.error)} color={theme.status.error} />
+  );
+}
+
+const TITLES = {
+  rename: 'Rename',
+  mkdir: 'Make folder',
+  selectByMask: 'Select by mask',
+  unselectByMask: 'Unselect by mask',
+} as const;
 
 /** F2, F7, + and -. */
 export function PromptDialog({ d }: { d: DialogOf<'prompt'> }): ReactNode {
+  const theme = useTheme();
   const keymap = useKeymap();
   const where = sanitizeForTerminal(formatLocation(d.at));
   const label =
@@ -48,7 +61,8 @@ export function PromptDialog({ d }: { d: DialogOf<'prompt'> }): ReactNode {
   return (
     <DialogFrame title={TITLES[d.purpose]} hint={hintLine(keymap, d.purpose)}>
       <Wrapped text={label} />
-      <Field d={d} />
+      <FieldLine d={d} />
+      {fieldProblem(d, theme)}
     </DialogFrame>
   );
 }
@@ -59,9 +73,16 @@ export function PickerDialog({ d }: { d: DialogOf<'picker'> }): ReactNode {
   const keymap = useKeymap();
   return (
     <DialogFrame title="Go to" hint={hintLine(keymap, 'picker')}>
-      <Field d={d} />
+      <FieldLine d={d} />
+      {fieldProblem(d, theme)}
       {d.items.map((item, i) => (
-        <DialogLine key={i} text={`${i === d.cursor ? '>' : ' '} ${sanitizeForTerminal(item.label)}`} bold={i === d.cursor} color={i === d.cursor ? theme.dialog.title : undefined} />
+        <DialogLine
+          key={i}
+          text={`${i === d.cursor ? '>' : ' '} ${sanitizeForTerminal(item.label)}`}
+          bold={i === d.cursor}
+          color={i === d.cursor ? theme.dialog.title : undefined}
+          focus={i === d.cursor}
+        />
       ))}
     </DialogFrame>
   );
@@ -115,7 +136,8 @@ export function ConflictDialog({ d }: { d: DialogOf<'conflict'> }): ReactNode {
   const { columns } = useTerminalSize();
   const q = d.question;
   const now = Date.now();
-  const side = (label: string, s: typeof q.source): string => `${label} ${formatSize(s.size)}, ${formatDate(s.mtimeMs, now) || 'date unknown'}`;
+  const side = (label: string, s: typeof q.source): string =>
+    `${label} ${formatSize(s.size)}, ${formatDate(s.mtimeMs, now) || 'date unknown'}`;
   return (
     <DialogFrame title="File exists" hint={hintLine(keymap, 'conflict')}>
       <Wrapped text={`${sanitizeForTerminal(q.target.location.path)} already exists.`} bold />
@@ -123,7 +145,13 @@ export function ConflictDialog({ d }: { d: DialogOf<'conflict'> }): ReactNode {
       <DialogLine text={fitToWidth(side('New:     ', q.source), innerWidth(columns))} />
       <DialogLine text="" />
       {d.options.map((o, i) => (
-        <DialogLine key={i} text={`${i === d.choice ? '(•)' : '( )'} ${conflictOptionLabel(o)}`} bold={i === d.choice} color={i === d.choice ? theme.dialog.title : undefined} />
+        <DialogLine
+          key={i}
+          text={`${i === d.choice ? '(•)' : '( )'} ${conflictOptionLabel(o)}`}
+          bold={i === d.choice}
+          color={i === d.choice ? theme.dialog.title : undefined}
+          focus={i === d.choice}
+        />
       ))}
     </DialogFrame>
   );

@@ -5,20 +5,14 @@
 import type { ReactNode } from 'react';
 import { formatLocation } from '../../state/location/pane-location.js';
 import { sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
-import { useTerminalSize } from '../terminal-size.js';
 import { hintLine, operationHint } from '../../state/keyboard/hint-lines.js';
 import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
 import type { DialogOf } from '../../tui/dialogs/registry.js';
-import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
+import { DialogFrame, DialogLine } from './DialogFrame.js';
+import { Wrapped } from './Wrapped.js';
 import { operationSentence } from '../../state/text/operation-text.js';
-import { wrapText } from '../../state/text/wrap.js';
-
-function Wrapped({ text, color, bold }: { text: string; color?: string; bold?: boolean }): ReactNode {
-  const { columns } = useTerminalSize();
-  return wrapText(text, innerWidth(columns)).map((l, i) => <DialogLine key={i} text={l} color={color} bold={bold} />);
-}
 
 /** F5 / F6. */
 export function TransferDialog({ d }: { d: DialogOf<'transfer'> }): ReactNode {
@@ -34,7 +28,9 @@ export function TransferDialog({ d }: { d: DialogOf<'transfer'> }): ReactNode {
     <DialogFrame title={verb} hint={operationHint(keymap, verb.toLowerCase())}>
       <Wrapped text={`${operationSentence(verb, d.targets, d.totals)}`} bold />
       <Wrapped text={`from ${sanitizeForTerminal(formatLocation(d.from))}`} />
-      <Wrapped text={`to   ${sanitizeForTerminal(formatLocation(d.to))}`} />
+      <Wrapped
+        text={`to   ${sanitizeForTerminal(formatLocation(d.to))}${d.targets.some((e) => e.kind === 'bucket') ? ', a bucket into a folder named after it' : ''}`}
+      />
       <Wrapped text={after} />
       <DialogLine text="" />
       <DialogLine text="If a file already exists there:" />
@@ -48,7 +44,11 @@ export function DeleteDialog({ d }: { d: DialogOf<'delete'> }): ReactNode {
   const keymap = useKeymap();
   const onB2 = d.at.kind === 'b2';
   return (
-    <DialogFrame title="Delete" danger hint={operationHint(keymap, d.choices[d.choice]?.label.toLowerCase() ?? 'delete')}>
+    <DialogFrame
+      title="Delete"
+      danger
+      hint={operationHint(keymap, d.choices[d.choice]?.label.toLowerCase() ?? 'delete')}
+    >
       <Wrapped text={operationSentence(onB2 ? 'Remove' : 'Delete', d.targets, d.totals)} bold />
       <Wrapped text={`in ${sanitizeForTerminal(formatLocation(d.at))}`} />
       <DialogLine text="" />
@@ -77,7 +77,11 @@ export function ConfirmQuitDialog({ d }: { d: DialogOf<'confirmQuit'> }): ReactN
   const keymap = useKeymap();
   return (
     <DialogFrame title="Quit?" hint={hintLine(keymap, 'confirmQuit')}>
-      <Wrapped text={`${d.running} transfer${d.running === 1 ? ' is' : 's are'} still queued or running.`} color={theme.status.warning} bold />
+      <Wrapped
+        text={`${d.running} transfer${d.running === 1 ? ' is' : 's are'} still queued or running.`}
+        color={theme.status.warning}
+        bold
+      />
       <Wrapped
         text={
           d.saves

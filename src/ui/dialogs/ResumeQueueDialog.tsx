@@ -29,8 +29,12 @@ export function ResumeQueueDialog({ d }: { d: DialogOf<'resumeQueue'> }): ReactN
   const keymap = useKeymap();
   const s = d.summary;
   const extra: string[] = [];
-  if (s.failed > 0) extra.push(`${plural(s.failed, 'file', 'files')} had failed and can be retried from the queue (t).`);
-  if (s.unfinishedScans > 0) extra.push(`${plural(s.unfinishedScans, 'folder was', 'folders were')} still being listed; their files are counted once listed again.`);
+  if (s.failed > 0)
+    extra.push(`${plural(s.failed, 'file', 'files')} had failed and can be retried from the queue (t).`);
+  if (s.unfinishedScans > 0)
+    extra.push(
+      `${plural(s.unfinishedScans, 'folder was', 'folders were')} still being listed; their files are counted once listed again.`,
+    );
   return (
     <DialogFrame title="Unfinished transfers" hint={hintLine(keymap, 'resumeQueue')}>
       <Wrapped text={resumeHeadline(s)} color={theme.status.warning} bold />

@@ -1,5 +1,5 @@
 /**
- * The one keyboard reader of the TUI (DESIGN.md §"How data flows", step 1).
+ * The one keyboard reader of the TUI (ARCHITECTURE.md, "Keypress flow", step 1).
  *
  * Ink 6.8's `useInput` cannot be used for this: it reports F1–F12 and Insert as empty input with
  * every flag false, and Backspace and Delete both as `key.delete`. Ink's App does split stdin into

@@ -1,6 +1,6 @@
 /**
  * One file pane: a bordered box with the location, column titles, only the visible rows
- * (DESIGN.md, terminal facts: Ink lays out every child, so never the whole list), and a footer
+ * (ARCHITECTURE.md, "Terminal facts": Ink lays out every child, so never the whole list), and a footer
  * with counts and the selection's size. Render only: the pane state comes in, nothing goes out.
  */
 import { Box, Text } from 'ink';
@@ -64,7 +64,12 @@ function PaneView({ pane, active, width, height, account }: PaneProps): ReactNod
       </Text>,
     ];
   } else if (pane.load.stage === 'loading' && pane.entries.length === 0) {
-    body = [...rows.map((r) => <PaneRow key={r.key} row={r} layout={layout} now={now} active={active} />), <Text key="loading" color={theme.muted}>{fitToWidth(' Loading…', inner)}</Text>];
+    body = [
+      ...rows.map((r) => <PaneRow key={r.key} row={r} layout={layout} now={now} active={active} />),
+      <Text key="loading" color={theme.muted}>
+        {fitToWidth(' Loading…', inner)}
+      </Text>,
+    ];
   }
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="single" borderColor={border}>

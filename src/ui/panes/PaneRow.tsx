@@ -34,7 +34,12 @@ function PaneRowView({ row, layout, now, active }: PaneRowProps): ReactNode {
   const dim = row.entry?.hidden === true;
   if (cursor) {
     return theme.colour ? (
-      <Text backgroundColor={theme.pane.cursorBg} color={row.selected ? theme.pane.selected : theme.pane.cursorFg} bold={row.selected} wrap="truncate">
+      <Text
+        backgroundColor={theme.pane.cursorBg}
+        color={row.selected ? theme.pane.selected : theme.pane.cursorFg}
+        bold={row.selected}
+        wrap="truncate"
+      >
         {text}
       </Text>
     ) : (

@@ -18,7 +18,8 @@ export function footerText(c: FooterCounts, filter: string, dirWord: 'folder' | 
   if (c.selected.count > 0) {
     parts.push(`${formatCount(c.selected.count)} selected, ${formatSize(c.selected.bytes)}`);
   } else {
-    const dirs = c.shown.dirs > 0 ? plural(c.shown.dirs, dirWord) : c.shown.files === 0 ? (c.loading === null ? 'empty' : '') : '';
+    const dirs =
+      c.shown.dirs > 0 ? plural(c.shown.dirs, dirWord) : c.shown.files === 0 ? (c.loading === null ? 'empty' : '') : '';
     const files = c.shown.files > 0 ? `${plural(c.shown.files, 'file')}, ${formatSize(c.shown.bytes)}` : '';
     parts.push([dirs, files].filter((s) => s !== '').join(', '));
   }

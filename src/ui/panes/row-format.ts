@@ -1,12 +1,13 @@
 /**
  * A pane's rows as exact-width strings: a marker column (`*` selected), the name (sanitised,
- * cut in the middle so extensions stay visible; directories end in `/`), the size and the date.
- * One string per row keeps Ink's layout work per frame tiny (DESIGN.md, terminal facts).
+ * cut in the middle so extensions stay visible; directories end in `/`), the size (`hidden` for
+ * a B2 name whose newest version is a hide marker) and the date.
+ * One string per row keeps Ink's layout work per frame tiny (ARCHITECTURE.md, "Terminal facts").
  */
 import type { Entry } from '../../state/model/entry.js';
 import { formatDate } from '../../state/text/format.js';
 import type { VisibleRow } from '../../state/pane/pane-selectors.js';
-import type { SortSpec } from '../../state/pane/pane-state.js';
+import { sortsAscending, type SortSpec } from '../../state/pane/pane-state.js';
 import { fitToWidth, sanitizeName } from '../../state/text/sanitize.js';
 
 /** Column widths inside a pane; 0 hides a column. Marker and gaps are added by `formatRow`. */
@@ -23,7 +24,8 @@ const DATE_W = 12;
 /** Columns for a list `width` columns wide: the date goes first when space is short, then the size. */
 export function columnLayout(width: number): ColumnLayout {
   const w = Math.max(0, width);
-  if (w >= 1 + 12 + 1 + SIZE_W + 1 + DATE_W) return { width: w, name: w - 1 - SIZE_W - DATE_W - 2, size: SIZE_W, date: DATE_W };
+  if (w >= 1 + 12 + 1 + SIZE_W + 1 + DATE_W)
+    return { width: w, name: w - 1 - SIZE_W - DATE_W - 2, size: SIZE_W, date: DATE_W };
   if (w >= 1 + 10 + 1 + SIZE_W) return { width: w, name: w - 1 - SIZE_W - 1, size: SIZE_W, date: 0 };
   return { width: w, name: Math.max(0, w - 1), size: 0, date: 0 };
 }
@@ -54,7 +56,8 @@ function sizeText(e: Entry | null): string {
     case 'symlink':
       return '<LINK>';
     case 'file':
-      return compactSize(e.size);
+      // In words, not only dim: a terminal without dim shows the difference too.
+      return e.hidden === true ? 'hidden' : compactSize(e.size);
     default: {
       const never: never = e.kind;
       return never;
@@ -74,13 +77,14 @@ export function formatRow(row: VisibleRow, layout: ColumnLayout, now: number): s
   const marker = row.selected ? '*' : ' ';
   let line = marker + fitToWidth(displayName(row.entry), layout.name, 'left', { position: 'middle' });
   if (layout.size > 0) line += ' ' + fitToWidth(sizeText(row.entry), layout.size, 'right');
-  if (layout.date > 0) line += ' ' + fitToWidth(row.entry === null ? '' : formatDate(row.entry.mtimeMs, now), layout.date);
+  if (layout.date > 0)
+    line += ' ' + fitToWidth(row.entry === null ? '' : formatDate(row.entry.mtimeMs, now), layout.date);
   return fitToWidth(line, layout.width);
 }
 
 /** The column titles, with an arrow on the sort column (↑ natural order, ↓ reversed). */
 export function columnTitles(layout: ColumnLayout, sort: SortSpec): string {
-  const arrow = sort.reverse ? '↓' : '↑';
+  const arrow = sortsAscending(sort) ? '↑' : '↓';
   const title = (label: string, key: SortSpec['key']): string => (sort.key === key ? `${label}${arrow}` : label);
   let line = ' ' + fitToWidth(title('Name', 'name'), layout.name);
   if (layout.size > 0) line += ' ' + fitToWidth(title('Size', 'size'), layout.size, 'right');

@@ -28,10 +28,19 @@ export interface B2Fixture {
 }
 
 /** Starts a server (tests/support/server.ts) and a master-key provider. */
-export async function startB2(options: EmulatorOptions = {}, providerOptions: Partial<ConnectB2Options> = {}): Promise<B2Fixture> {
+export async function startB2(
+  options: EmulatorOptions = {},
+  providerOptions: Partial<ConnectB2Options> = {},
+): Promise<B2Fixture> {
   const { log, ...emulatorOptions } = options;
-  const server = await startTestServer({ recommendedPartSize: RECOMMENDED_PART, absoluteMinimumPartSize: MIN_PART, ...emulatorOptions, onLog: log });
-  const connect = (keyId: string, key: string, extra: Partial<ConnectB2Options> = {}): Promise<B2Provider> => server.connect(keyId, key, { retry: FAST_RETRY, ...providerOptions, ...extra });
+  const server = await startTestServer({
+    recommendedPartSize: RECOMMENDED_PART,
+    absoluteMinimumPartSize: MIN_PART,
+    ...emulatorOptions,
+    onLog: log,
+  });
+  const connect = (keyId: string, key: string, extra: Partial<ConnectB2Options> = {}): Promise<B2Provider> =>
+    server.connect(keyId, key, { retry: FAST_RETRY, ...providerOptions, ...extra });
   const master = await connect(server.emu.masterKeyId, server.emu.masterKey);
   return {
     emu: server.emu,

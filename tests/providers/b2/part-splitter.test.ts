@@ -9,7 +9,10 @@ import { PartSplitter, partBufferMemory, splitIntoParts } from '../../../src/pro
 import { randomData, sha1, sourceOf } from '../contract/helpers.js';
 
 /** A source that yields `data` in `chunk`-byte pieces and counts how many it gave out. */
-function countingSource(data: Buffer, chunk: number): { source: AsyncIterable<Buffer>; pulled: () => number; closed: () => boolean } {
+function countingSource(
+  data: Buffer,
+  chunk: number,
+): { source: AsyncIterable<Buffer>; pulled: () => number; closed: () => boolean } {
   let pulled = 0;
   let closed = false;
   async function* gen(): AsyncGenerator<Buffer> {

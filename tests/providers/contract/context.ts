@@ -34,7 +34,10 @@ export interface ContractContext {
 }
 
 /** Builds the context; `attach` is called from beforeAll with the fixture. */
-export function makeContext(options: ContractOptions): { ctx: ContractContext; attach: (f: ContractFixture | null) => void } {
+export function makeContext(options: ContractOptions): {
+  ctx: ContractContext;
+  attach: (f: ContractFixture | null) => void;
+} {
   let fixture: ContractFixture | null = null;
   let counter = 0;
   const run = randomBytes(3).toString('hex');

@@ -45,7 +45,10 @@ export function failureContract(ctx: ContractContext): void {
       const dir = ctx.dir('short');
       await put(ctx, `${dir}/keep.txt`, Buffer.from('k'));
       const data = randomData(50);
-      await expectRejects(ctx.provider.write(`${dir}/f.bin`, sourceOf(data), ctx.writeOpts({ size: 100 })), IntegrityError);
+      await expectRejects(
+        ctx.provider.write(`${dir}/f.bin`, sourceOf(data), ctx.writeOpts({ size: 100 })),
+        IntegrityError,
+      );
       await expectRejects(ctx.provider.stat(`${dir}/f.bin`), NotFoundError);
       await expectNoTrace(dir, ['keep.txt']);
     });
@@ -54,7 +57,10 @@ export function failureContract(ctx: ContractContext): void {
       const dir = ctx.dir('long');
       await put(ctx, `${dir}/keep.txt`, Buffer.from('k'));
       const data = randomData(300_000);
-      await expectRejects(ctx.provider.write(`${dir}/f.bin`, sourceOf(data), ctx.writeOpts({ size: 1_000 })), IntegrityError);
+      await expectRejects(
+        ctx.provider.write(`${dir}/f.bin`, sourceOf(data), ctx.writeOpts({ size: 1_000 })),
+        IntegrityError,
+      );
       await expectNoTrace(dir, ['keep.txt']);
     });
 
@@ -71,7 +77,10 @@ export function failureContract(ctx: ContractContext): void {
       const dir = ctx.dir('badoverwrite');
       const old = Buffer.from('the original content');
       await put(ctx, `${dir}/f.txt`, old);
-      await expectRejects(put(ctx, `${dir}/f.txt`, randomData(5_000), { overwrite: true, sha1: sha1(old) }), IntegrityError);
+      await expectRejects(
+        put(ctx, `${dir}/f.txt`, randomData(5_000), { overwrite: true, sha1: sha1(old) }),
+        IntegrityError,
+      );
       expect((await get(ctx.provider, `${dir}/f.txt`)).equals(old)).toBe(true);
       await expectNoTrace(dir, ['f.txt']);
     });
@@ -80,7 +89,11 @@ export function failureContract(ctx: ContractContext): void {
       const dir = ctx.dir('cancel');
       await put(ctx, `${dir}/keep.txt`, Buffer.from('k'));
       const ac = new AbortController();
-      const write = ctx.provider.write(`${dir}/f.bin`, abortingSource(randomData(64 * 1024), ac), ctx.writeOpts({ size: 1_000_000, signal: ac.signal }));
+      const write = ctx.provider.write(
+        `${dir}/f.bin`,
+        abortingSource(randomData(64 * 1024), ac),
+        ctx.writeOpts({ size: 1_000_000, signal: ac.signal }),
+      );
       await expectRejects(write, CancelledError);
       expect(ac.signal.aborted).toBe(true);
       await expectRejects(ctx.provider.stat(`${dir}/f.bin`), NotFoundError);
@@ -91,7 +104,11 @@ export function failureContract(ctx: ContractContext): void {
       const dir = ctx.dir('canceloverwrite');
       await put(ctx, `${dir}/f.txt`, Buffer.from('old'));
       const ac = new AbortController();
-      const write = ctx.provider.write(`${dir}/f.txt`, abortingSource(randomData(1024), ac), ctx.writeOpts({ size: 10_000, overwrite: true, signal: ac.signal }));
+      const write = ctx.provider.write(
+        `${dir}/f.txt`,
+        abortingSource(randomData(1024), ac),
+        ctx.writeOpts({ size: 10_000, overwrite: true, signal: ac.signal }),
+      );
       await expectRejects(write, CancelledError);
       expect((await get(ctx.provider, `${dir}/f.txt`)).toString()).toBe('old');
       await expectNoTrace(dir, ['f.txt']);

@@ -47,12 +47,18 @@ export function sourceOf(data: Buffer, chunkSizes: number[] = [65_536, 1, 100_00
 /** Reads a stream to its end. */
 export async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const c of stream as AsyncIterable<Buffer | string>) chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
+  for await (const c of stream as AsyncIterable<Buffer | string>)
+    chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
   return Buffer.concat(chunks);
 }
 
 /** Writes `data` at `path` with its size, the suite's write options and `extra`. */
-export async function put(ctx: ContractContext, path: string, data: Buffer, extra: Partial<WriteOptions> = {}): Promise<Entry> {
+export async function put(
+  ctx: ContractContext,
+  path: string,
+  data: Buffer,
+  extra: Partial<WriteOptions> = {},
+): Promise<Entry> {
   return ctx.provider.write(path, sourceOf(data), ctx.writeOpts({ size: data.length, ...extra }));
 }
 
@@ -80,7 +86,10 @@ export async function listNames(provider: Provider, path: string): Promise<strin
 }
 
 /** Asserts that `p` rejects with an instance of `cls`, and returns the error for more checks. */
-export async function expectRejects<E extends ProviderError>(p: Promise<unknown>, cls: abstract new (...args: never[]) => E): Promise<E> {
+export async function expectRejects<E extends ProviderError>(
+  p: Promise<unknown>,
+  cls: abstract new (...args: never[]) => E,
+): Promise<E> {
   let caught: unknown = undefined;
   try {
     await p;

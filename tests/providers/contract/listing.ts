@@ -22,7 +22,9 @@ export function listingContract(ctx: ContractContext): void {
       expect(rows.map((e) => e.name).sort()).toEqual([...files, 'sub'].sort());
       for (const e of rows) {
         // A B2 folder row carries its exact prefix, final `/` included (src/providers/paths.ts).
-        expect(e.path).toBe(e.kind === 'dir' && ctx.provider.traits.bucketBased ? `${dir}/${e.name}/` : `${dir}/${e.name}`);
+        expect(e.path).toBe(
+          e.kind === 'dir' && ctx.provider.traits.bucketBased ? `${dir}/${e.name}/` : `${dir}/${e.name}`,
+        );
         if (e.name === 'sub') {
           expect(e.kind).toBe('dir');
         } else {
@@ -57,7 +59,9 @@ export function listingContract(ctx: ContractContext): void {
       const dir = ctx.dir('exact');
       const b2 = ctx.provider.traits.bucketBased;
       // On B2 these are five distinct names; the local disk has no empty segments or trailing `/`.
-      const names = b2 ? ['x//double', 'x/a', 'x/a/b', 'x/end/', 'x/end/inner', 'x//', 'x///deeper'] : ['x/a.txt', 'x/sub/b.txt'];
+      const names = b2
+        ? ['x//double', 'x/a', 'x/a/b', 'x/end/', 'x/end/inner', 'x//', 'x///deeper']
+        : ['x/a.txt', 'x/sub/b.txt'];
       for (const n of names) await put(ctx, `${dir}/${n}`, Buffer.from(n));
       // Every folder a listing shows lists exactly its own children, never itself again.
       const seen = new Set<string>();
@@ -135,7 +139,13 @@ export function listingContract(ctx: ContractContext): void {
     it('describes files and folders, and NotFound for missing paths', async () => {
       const dir = ctx.dir('stat');
       await put(ctx, `${dir}/d/f.txt`, Buffer.from('12345'), { mtimeMs: 1_500_000_000_000 });
-      expect(await ctx.provider.stat(`${dir}/d/f.txt`)).toMatchObject({ name: 'f.txt', path: `${dir}/d/f.txt`, kind: 'file', size: 5, mtimeMs: 1_500_000_000_000 });
+      expect(await ctx.provider.stat(`${dir}/d/f.txt`)).toMatchObject({
+        name: 'f.txt',
+        path: `${dir}/d/f.txt`,
+        kind: 'file',
+        size: 5,
+        mtimeMs: 1_500_000_000_000,
+      });
       expect(await ctx.provider.stat(`${dir}/d`)).toMatchObject({ name: 'd', path: `${dir}/d`, kind: 'dir', size: 0 });
       await expectRejects(ctx.provider.stat(`${dir}/d/nope.txt`), NotFoundError);
       await expectRejects(ctx.provider.stat(`${dir}/nope/deeper`), NotFoundError);

@@ -118,7 +118,8 @@ export function optionalContract(ctx: ContractContext): void {
       const url = new URL(await shareLink(path, { lifetimeSeconds: 600 }));
       expect(['http:', 'https:']).toContain(url.protocol);
       // Only loopback is fetched: tests never contact anything else (the built-in server).
-      if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return t.skip(`share link host ${url.hostname} is not loopback`);
+      if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+        return t.skip(`share link host ${url.hostname} is not loopback`);
       // A plain client, but one that follows B2's retry rule for 408/429/503 and for a connection
       // dropped mid-body (the fault-injection run of this suite answers some downloads that way,
       // as real B2 and the network may).
@@ -131,7 +132,8 @@ export function optionalContract(ctx: ContractContext): void {
         }
       };
       let got = await download();
-      for (let tries = 1; tries < 8 && (got === null || [408, 429, 503].includes(got.status)); tries++) got = await download();
+      for (let tries = 1; tries < 8 && (got === null || [408, 429, 503].includes(got.status)); tries++)
+        got = await download();
       expect(got?.status).toBe(200);
       expect(got?.body.toString()).toBe('shared bytes');
     });

@@ -56,7 +56,12 @@ export function readWriteContract(ctx: ContractContext): void {
 
     it('keeps unicode and odd names exactly', async () => {
       const base = ctx.dir('unicode');
-      const names = ['Grüße – 日本語 🎉.txt', 'with  two spaces', 'ünïcödé folder/naïve café.md', "quote's & (brackets) [1].txt"];
+      const names = [
+        'Grüße – 日本語 🎉.txt',
+        'with  two spaces',
+        'ünïcödé folder/naïve café.md',
+        "quote's & (brackets) [1].txt",
+      ];
       for (const [i, n] of names.entries()) await put(ctx, `${base}/${n}`, Buffer.from(`file ${i}`));
       expect(await listAll(ctx.provider, base).then((es) => es.map((e) => e.name).sort())).toEqual(
         ['Grüße – 日本語 🎉.txt', 'with  two spaces', 'ünïcödé folder', "quote's & (brackets) [1].txt"].sort(),
@@ -98,7 +103,10 @@ export function readWriteContract(ctx: ContractContext): void {
       }
       return path;
     };
-    const readRange = async (start: number, end?: number): Promise<{ bytes: Buffer; size: number; totalSize: number }> => {
+    const readRange = async (
+      start: number,
+      end?: number,
+    ): Promise<{ bytes: Buffer; size: number; totalSize: number }> => {
       const h = await ctx.provider.openRead(await ensure(), { range: end === undefined ? { start } : { start, end } });
       return { bytes: await readAll(h.stream), size: h.size, totalSize: h.totalSize };
     };

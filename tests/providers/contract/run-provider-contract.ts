@@ -20,7 +20,11 @@ import { readWriteContract } from './read-write.js';
 export type { ContractFixture, ContractOptions } from './context.js';
 
 /** Registers the contract suite as `describe('provider contract: NAME')`. */
-export function runProviderContract(name: string, setup: () => Promise<ContractFixture>, options: ContractOptions = {}): void {
+export function runProviderContract(
+  name: string,
+  setup: () => Promise<ContractFixture>,
+  options: ContractOptions = {},
+): void {
   describe(`provider contract: ${name}`, () => {
     const { ctx, attach } = makeContext(options);
     let fixture: ContractFixture | null = null;

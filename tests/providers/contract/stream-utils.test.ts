@@ -13,7 +13,6 @@ import {
 import { randomData, readAll, sourceOf } from './helpers.js';
 import { sha1 } from '../../support/hash.js';
 
-
 describe('HashingCounter', () => {
   it('passes bytes through unchanged while counting and hashing them', async () => {
     const data = randomData(300_001);
@@ -53,7 +52,9 @@ describe('VerifyingStream', () => {
     const v = new VerifyingStream({ size: 5 });
     const got: Buffer[] = [];
     v.on('data', (c: Buffer) => got.push(c));
-    await expect(pipeline(Readable.from([Buffer.from('abc'), Buffer.from('defg')], { objectMode: false }), v)).rejects.toThrow(IntegrityError);
+    await expect(
+      pipeline(Readable.from([Buffer.from('abc'), Buffer.from('defg')], { objectMode: false }), v),
+    ).rejects.toThrow(IntegrityError);
     expect(Buffer.concat(got).toString()).toBe('abc');
   });
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { keyFormKeyAction } from '../../../src/state/accounts/key-form-keys.js';
 import { keyFormReducer, type KeyFormAction } from '../../../src/state/accounts/key-form-reducer.js';
 import { CHECKLIST, initKeyForm, type KeyFormState } from '../../../src/state/accounts/key-form-state.js';
-import { describeLifetime, MAX_KEY_SECONDS, parseLifetime, validateKeyDraft } from '../../../src/state/accounts/key-form-validate.js';
+import {
+  describeLifetime,
+  MAX_KEY_SECONDS,
+  parseLifetime,
+  validateKeyDraft,
+} from '../../../src/state/accounts/key-form-validate.js';
 import { k, typed } from './fixtures.js';
 
 const BUCKETS = [
@@ -30,20 +35,56 @@ describe('key lifetime', () => {
 
 describe('key draft checks', () => {
   it('turns a good draft into a request in catalog order, without duplicates', () => {
-    const r = validateKeyDraft({ keyName: 'ci-1', capabilities: ['readFiles', 'listFiles', 'readFiles'], bucketIds: ['b1', 'b1'], namePrefix: 'a/', lifetime: '1d' });
-    expect(r).toEqual({ ok: true, request: { keyName: 'ci-1', capabilities: ['listFiles', 'readFiles'], bucketIds: ['b1'], namePrefix: 'a/', validDurationInSeconds: 86_400 } });
-    const all = validateKeyDraft({ keyName: 'x', capabilities: ['writeKeys'], bucketIds: [], namePrefix: '', lifetime: '' });
-    expect(all).toEqual({ ok: true, request: { keyName: 'x', capabilities: ['writeKeys'], bucketIds: null, namePrefix: null } });
+    const r = validateKeyDraft({
+      keyName: 'ci-1',
+      capabilities: ['readFiles', 'listFiles', 'readFiles'],
+      bucketIds: ['b1', 'b1'],
+      namePrefix: 'a/',
+      lifetime: '1d',
+    });
+    expect(r).toEqual({
+      ok: true,
+      request: {
+        keyName: 'ci-1',
+        capabilities: ['listFiles', 'readFiles'],
+        bucketIds: ['b1'],
+        namePrefix: 'a/',
+        validDurationInSeconds: 86_400,
+      },
+    });
+    const all = validateKeyDraft({
+      keyName: 'x',
+      capabilities: ['writeKeys'],
+      bucketIds: [],
+      namePrefix: '',
+      lifetime: '',
+    });
+    expect(all).toEqual({
+      ok: true,
+      request: { keyName: 'x', capabilities: ['writeKeys'], bucketIds: null, namePrefix: null },
+    });
   });
 
   it('names every problem with its field', () => {
-    const r = validateKeyDraft({ keyName: 'no spaces', capabilities: ['deleteKeys', 'teleport'], bucketIds: ['b1'], namePrefix: '', lifetime: '3x' });
+    const r = validateKeyDraft({
+      keyName: 'no spaces',
+      capabilities: ['deleteKeys', 'teleport'],
+      bucketIds: ['b1'],
+      namePrefix: '',
+      lifetime: '3x',
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.map((p) => p.field)).toEqual(['name', 'capabilities', 'capabilities', 'lifetime']);
     expect(r.problems[1]?.message).toBe('Unknown capabilities: teleport.');
     expect(r.problems[2]?.message).toContain('A key limited to buckets cannot have deleteKeys');
-    const prefix = validateKeyDraft({ keyName: 'x', capabilities: ['listFiles'], bucketIds: [], namePrefix: 'a/', lifetime: '' });
+    const prefix = validateKeyDraft({
+      keyName: 'x',
+      capabilities: ['listFiles'],
+      bucketIds: [],
+      namePrefix: 'a/',
+      lifetime: '',
+    });
     expect(prefix).toMatchObject({ ok: false, problems: [{ field: 'prefix' }] });
   });
 });
@@ -65,7 +106,9 @@ describe('create-key form', () => {
     expect(f.capabilities).not.toContain('writeKeys');
     f = run(f, { type: 'nextSection' }, { type: 'nextSection' }, { type: 'toggle' });
     expect(f.capabilities).not.toContain('writeKeys');
-    expect(f.problems[0]?.message).toBe('writeKeys is only for keys on all buckets; clear the bucket choice to add it.');
+    expect(f.problems[0]?.message).toBe(
+      'writeKeys is only for keys on all buckets; clear the bucket choice to add it.',
+    );
   });
 
   it('a preset row replaces the set; Enter with problems focuses the first one; a clean form submits', () => {
@@ -75,7 +118,10 @@ describe('create-key form', () => {
     expect(f.section).toBe('name');
     expect(f.outcome).toBeNull();
     f = run(f, { type: 'text', edit: typed('drop-box') }, { type: 'submit' });
-    expect(f.outcome).toEqual({ kind: 'submit', request: { keyName: 'drop-box', capabilities: ['writeFiles', 'listBuckets'], bucketIds: null, namePrefix: null } });
+    expect(f.outcome).toEqual({
+      kind: 'submit',
+      request: { keyName: 'drop-box', capabilities: ['writeFiles', 'listBuckets'], bucketIds: null, namePrefix: null },
+    });
     expect(run(f, { type: 'cancel' })).toBe(f);
   });
 

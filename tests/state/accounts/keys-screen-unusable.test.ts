@@ -1,10 +1,21 @@
 // The inspector's page for a key B2 refuses to sign in with.
 import { describe, expect, it } from 'vitest';
 import { lineText } from '../../../src/state/accounts/keys-screen-lines.js';
-import { keysUnavailableLines, unusableKeyLines, type UnusableKey } from '../../../src/state/accounts/keys-screen-unusable.js';
+import {
+  keysUnavailableLines,
+  unusableKeyLines,
+  type UnusableKey,
+} from '../../../src/state/accounts/keys-screen-unusable.js';
 
 const NOW = Date.UTC(2026, 4, 10, 12);
-const base: UnusableKey = { profile: 'work', source: 'profile', applicationKeyId: '004abc', endpoint: null, reason: 'This application key has expired; create a new one.', now: NOW };
+const base: UnusableKey = {
+  profile: 'work',
+  source: 'profile',
+  applicationKeyId: '004abc',
+  endpoint: null,
+  reason: 'This application key has expired; create a new one.',
+  now: NOW,
+};
 
 const text = (k: UnusableKey): string[] => unusableKeyLines(k).map(lineText);
 
@@ -25,7 +36,11 @@ describe('a key that cannot sign in', () => {
 
   it('says "expired" without a date when B2 said so but the date is not known, and nothing when it did not', () => {
     expect(text(base)).toContain('Expires      expired (B2 says so; the date is not known here)');
-    expect(text({ ...base, reason: 'B2 does not know this application key ID: it was deleted or mistyped.' }).some((l) => l.startsWith('Expires'))).toBe(false);
+    expect(
+      text({ ...base, reason: 'B2 does not know this application key ID: it was deleted or mistyped.' }).some((l) =>
+        l.startsWith('Expires'),
+      ),
+    ).toBe(false);
   });
 
   it('escapes control characters from the outside', () => {

@@ -20,19 +20,45 @@ import { CAPABILITIES } from '../../../src/state/permissions/capabilities.js';
 import { k, keyInfo, NOW } from './fixtures.js';
 
 const master = keyInfo({ isMaster: true, applicationKeyId: 'acc-1', capabilities: CAPABILITIES.map((c) => c.name) });
-const runKeys = (s: KeysScreenState, ...actions: KeysScreenAction[]): KeysScreenState => actions.reduce(keysScreenReducer, s);
+const runKeys = (s: KeysScreenState, ...actions: KeysScreenAction[]): KeysScreenState =>
+  actions.reduce(keysScreenReducer, s);
 
 function keysList(): KeysScreenState {
   const s = initKeysScreen(master, NOW, ['default']);
   if (s.load.kind !== 'loading') throw new Error('not loading');
-  const row = { applicationKeyId: 'k1', keyName: 'one', capabilities: ['listFiles'], bucketIds: null, namePrefix: null, expiresAt: null };
-  return runKeys(s, { type: 'loaded', requestId: s.load.requestId, keys: [row], buckets: [{ id: 'b1', name: 'photos' }] });
+  const row = {
+    applicationKeyId: 'k1',
+    keyName: 'one',
+    capabilities: ['listFiles'],
+    bucketIds: null,
+    namePrefix: null,
+    expiresAt: null,
+  };
+  return runKeys(s, {
+    type: 'loaded',
+    requestId: s.load.requestId,
+    keys: [row],
+    buckets: [{ id: 'b1', name: 'photos' }],
+  });
 }
 
 function keysCreated(): KeysScreenState {
-  const s = runKeys(keysList(), { type: 'newKey' }, { type: 'form', action: { type: 'text', edit: { type: 'insert', text: 'n' } } }, { type: 'form', action: { type: 'submit' } });
+  const s = runKeys(
+    keysList(),
+    { type: 'newKey' },
+    { type: 'form', action: { type: 'text', edit: { type: 'insert', text: 'n' } } },
+    { type: 'form', action: { type: 'submit' } },
+  );
   if (s.mode.kind !== 'creating') throw new Error(s.mode.kind);
-  const key = { applicationKeyId: 'k3', keyName: 'n', capabilities: ['listFiles'], bucketIds: null, namePrefix: null, expiresAt: null, applicationKey: 'K004-secret' };
+  const key = {
+    applicationKeyId: 'k3',
+    keyName: 'n',
+    capabilities: ['listFiles'],
+    bucketIds: null,
+    namePrefix: null,
+    expiresAt: null,
+    applicationKey: 'K004-secret',
+  };
   return runKeys(s, { type: 'created', requestId: s.mode.requestId, key });
 }
 
@@ -82,7 +108,13 @@ describe('the keys screen keeps its keys', () => {
 
   it('shows the new key: s saves it as a profile, Enter or Esc leave; the name prompt takes text', () => {
     const shown = keysCreated();
-    expect(['s', 'S', 'enter', 'escape', 'q'].map((key) => keysScreenKeyAction(shown, k(key)))).toEqual([{ type: 'offerSave' }, { type: 'offerSave' }, { type: 'back' }, { type: 'back' }, null]);
+    expect(['s', 'S', 'enter', 'escape', 'q'].map((key) => keysScreenKeyAction(shown, k(key)))).toEqual([
+      { type: 'offerSave' },
+      { type: 'offerSave' },
+      { type: 'back' },
+      { type: 'back' },
+      null,
+    ]);
     const naming = runKeys(shown, { type: 'offerSave' });
     expect(['s', 'enter', 'escape'].map((key) => keysScreenKeyAction(naming, k(key)))).toEqual([
       { type: 'nameText', edit: { type: 'insert', text: 's' } },
@@ -149,8 +181,15 @@ describe('the profiles screen keeps its keys', () => {
     const ask: ProfilesScreenState = { ...list, mode: { kind: 'confirm-delete', name: 'work' } };
     expect(profilesScreenKeyAction(ask, k('Y'))).toEqual({ type: 'answerDelete', yes: true });
     expect(profilesScreenKeyAction(ask, k('escape'))).toEqual({ type: 'answerDelete', yes: false });
-    const working: ProfilesScreenState = { ...list, mode: { kind: 'working', requestId: 1, operation: { kind: 'delete', name: 'work' } } };
-    expect(['escape', 'enter', 'q'].map((key) => profilesScreenKeyAction(working, k(key)))).toEqual([{ type: 'back' }, null, null]);
+    const working: ProfilesScreenState = {
+      ...list,
+      mode: { kind: 'working', requestId: 1, operation: { kind: 'delete', name: 'work' } },
+    };
+    expect(['escape', 'enter', 'q'].map((key) => profilesScreenKeyAction(working, k(key)))).toEqual([
+      { type: 'back' },
+      null,
+      null,
+    ]);
   });
 });
 
@@ -169,7 +208,9 @@ describe('the wizard and the inspector keep their keys', () => {
 
   it('closes the inspector with Esc, Enter, q or I, and scrolls it', () => {
     const s = initInspector();
-    expect(['escape', 'enter', 'q', 'I', 'j', 'pagedown', 'home', 'x'].map((key) => inspectorKeyAction(s, k(key)))).toEqual([
+    expect(
+      ['escape', 'enter', 'q', 'I', 'j', 'pagedown', 'home', 'x'].map((key) => inspectorKeyAction(s, k(key))),
+    ).toEqual([
       { type: 'close' },
       { type: 'close' },
       { type: 'close' },
@@ -197,10 +238,16 @@ describe('user overrides reach the accounts screens', () => {
     const km = applyOverrides(DEFAULT_KEYMAP, { 'prompt:confirm': ['ctrl+s'], 'wizard:cancel': ['ctrl+q'] });
     const rename = profilesScreenKeyAction(initProfilesScreen(PROFILES, 'work'), k('r'), km);
     expect(rename).toEqual({ type: 'startRename' });
-    const renaming: ProfilesScreenState = { ...initProfilesScreen(PROFILES, 'work'), mode: { kind: 'rename', from: 'work', name: { text: 'work', cursor: 4 }, error: null } };
+    const renaming: ProfilesScreenState = {
+      ...initProfilesScreen(PROFILES, 'work'),
+      mode: { kind: 'rename', from: 'work', name: { text: 'work', cursor: 4 }, error: null },
+    };
     expect(profilesScreenKeyAction(renaming, k('ctrl+s'), km)).toEqual({ type: 'confirmRename' });
     expect(profilesScreenKeyAction(renaming, k('enter'), km)).toBeNull();
-    expect(profilesScreenKeyAction(renaming, k('q'), km)).toEqual({ type: 'renameText', edit: { type: 'insert', text: 'q' } });
+    expect(profilesScreenKeyAction(renaming, k('q'), km)).toEqual({
+      type: 'renameText',
+      edit: { type: 'insert', text: 'q' },
+    });
     const wizard = initWizard();
     expect(wizardKeyAction(wizard, k('ctrl+q'), km)).toEqual({ type: 'cancel' });
     expect(wizardKeyAction(wizard, k('escape'), km)).toBeNull();
@@ -211,7 +258,11 @@ describe('the help lists the accounts screens', () => {
   it('shows their keys as people read them', () => {
     const sections = helpSections(DEFAULT_KEYMAP);
     const keys = sections.find((s) => s.title === 'Application keys screen (K)');
-    expect(keys?.rows.find((r) => r.command === 'add')).toEqual({ command: 'add', keys: 'n F7 Insert', description: 'Create an application key' });
+    expect(keys?.rows.find((r) => r.command === 'add')).toEqual({
+      command: 'add',
+      keys: 'n F7 Insert',
+      description: 'Create an application key',
+    });
     const profiles = sections.find((s) => s.title === 'Profiles screen (P)');
     expect(profiles?.rows.find((r) => r.command === 'makeDefault')?.keys).toBe('* s');
     const inspector = sections.find((s) => s.title === 'Key inspector (I)');

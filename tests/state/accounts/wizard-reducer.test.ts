@@ -12,7 +12,15 @@ const submit: WizardAction = { type: 'submit' };
 
 /** Key ID, key and endpoint typed, Enter after each: the cursor is on the name field. */
 function filled(existingNames: string[] = []): WizardState {
-  return run(initWizard({ existingNames }), type('kid'), submit, type('secret'), submit, type('http://127.0.0.1:9'), submit);
+  return run(
+    initWizard({ existingNames }),
+    type('kid'),
+    submit,
+    type('secret'),
+    submit,
+    type('http://127.0.0.1:9'),
+    submit,
+  );
 }
 
 function verifying(s: WizardState): number {
@@ -49,7 +57,11 @@ describe('wizard reducer', () => {
 
   it('after a rejected key: says why, keeps every field, puts the cursor on the key, and Enter retries at once', () => {
     let s = run(filled(), submit);
-    s = run(s, { type: 'verifyFailed', requestId: verifying(s), failure: { kind: 'rejected', message: 'B2 rejected the application key ID or key.' } });
+    s = run(s, {
+      type: 'verifyFailed',
+      requestId: verifying(s),
+      failure: { kind: 'rejected', message: 'B2 rejected the application key ID or key.' },
+    });
     expect(s.stage.kind).toBe('editing');
     expect(s.focus).toBe('key');
     expect(s.failure?.message).toBe('B2 rejected the application key ID or key.');
@@ -61,8 +73,26 @@ describe('wizard reducer', () => {
 
   it('sends an unreachable endpoint back to the endpoint field', () => {
     let s = run(filled(), submit);
-    s = run(s, { type: 'verifyFailed', requestId: verifying(s), failure: { kind: 'unreachable', message: 'Cannot reach B2.' } });
+    s = run(s, {
+      type: 'verifyFailed',
+      requestId: verifying(s),
+      failure: { kind: 'unreachable', message: 'Cannot reach B2.' },
+    });
     expect(s.focus).toBe('endpoint');
+  });
+
+  it('drops the last failure once a field is edited: it was about the values then', () => {
+    let s = run(filled(), submit);
+    s = run(s, {
+      type: 'verifyFailed',
+      requestId: verifying(s),
+      failure: { kind: 'unreachable', message: 'Cannot reach B2.' },
+    });
+    s = run(s, { type: 'text', edit: { type: 'clear' } });
+    expect(s.failure).toBeNull();
+    s = run(s, type('127.0.0.1:1'), submit);
+    expect(s.failure).toBeNull();
+    expect(s.errors.endpoint).toContain('must be an http:// or https:// URL');
   });
 
   it('drops the answer of a verification the user cancelled', () => {
@@ -103,8 +133,16 @@ describe('wizard reducer', () => {
     const yes = run(t, { type: 'answerReplace', replace: true });
     expect(yes.stage).toMatchObject({ kind: 'saving', replace: true });
     if (yes.stage.kind !== 'saving') throw new Error('not saving');
-    expect(run(yes, { type: 'saved', requestId: yes.stage.requestId, name: 'work' }).stage).toEqual({ kind: 'saved', name: 'work' });
-    const failed = run(yes, { type: 'saveFailed', requestId: yes.stage.requestId, message: 'disk full', field: 'name' });
+    expect(run(yes, { type: 'saved', requestId: yes.stage.requestId, name: 'work' }).stage).toEqual({
+      kind: 'saved',
+      name: 'work',
+    });
+    const failed = run(yes, {
+      type: 'saveFailed',
+      requestId: yes.stage.requestId,
+      message: 'disk full',
+      field: 'name',
+    });
     expect(failed).toMatchObject({ stage: { kind: 'editing' }, focus: 'name', errors: { name: 'disk full' } });
   });
 
@@ -144,7 +182,22 @@ describe('wizard keys', () => {
 
 describe('wizard name rules', () => {
   it('agree with the config store on every kind of name', () => {
-    const names = ['work', 'a', 'x'.repeat(64), 'x'.repeat(65), '', ' work', 'work ', 'wo rk', 'bad\x1bname', 'rtl\u202ename', 'line\u2028sep', 'ünïcødé', '😀 emoji', '\tTab'];
+    const names = [
+      'work',
+      'a',
+      'x'.repeat(64),
+      'x'.repeat(65),
+      '',
+      ' work',
+      'work ',
+      'wo rk',
+      'bad\x1bname',
+      'rtl\u202ename',
+      'line\u2028sep',
+      'ünïcødé',
+      '😀 emoji',
+      '\tTab',
+    ];
     for (const name of names) expect(wizardNameProblem(name), JSON.stringify(name)).toBe(profileNameProblem(name));
   });
 

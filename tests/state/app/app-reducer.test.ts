@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { appReducer, type AppAction } from '../../../src/state/app/app-reducer.js';
-import { activePane, createAppState, inactivePane, keyContextFor, type AppState } from '../../../src/state/app/app-state.js';
+import {
+  activePane,
+  createAppState,
+  inactivePane,
+  keyContextFor,
+  type AppState,
+} from '../../../src/state/app/app-state.js';
 import { b2PaneLocation, localPaneLocation } from '../../../src/state/location/pane-location.js';
 import { file } from '../pane/pane-fixtures.js';
 
@@ -15,7 +21,11 @@ function fresh(): AppState {
   return run(
     createAppState(LEFT, RIGHT, { showHidden: true }),
     { type: 'pane', side: 'left', action: { type: 'listingStarted', requestId: 1, location: LEFT } },
-    { type: 'pane', side: 'left', action: { type: 'listingPage', requestId: 1, entries: [file('a.txt'), file('b.jpg')] } },
+    {
+      type: 'pane',
+      side: 'left',
+      action: { type: 'listingPage', requestId: 1, entries: [file('a.txt'), file('b.jpg')] },
+    },
     { type: 'pane', side: 'right', action: { type: 'listingStarted', requestId: 2, location: RIGHT } },
     { type: 'pane', side: 'right', action: { type: 'listingPage', requestId: 2, entries: [file('x.jpg')] } },
   );
@@ -42,7 +52,9 @@ describe('appReducer', () => {
 
   it('returns the same state for a stale page', () => {
     const s = fresh();
-    expect(run(s, { type: 'pane', side: 'left', action: { type: 'listingPage', requestId: 99, entries: [file('z')] } })).toBe(s);
+    expect(
+      run(s, { type: 'pane', side: 'left', action: { type: 'listingPage', requestId: 99, entries: [file('z')] } }),
+    ).toBe(s);
   });
 
   it('applies the filter while typing and restores it on cancel', () => {

@@ -32,6 +32,7 @@ const BEFORE: Record<HintName, string> = {
   confirmQuit: 'Enter: quit · Esc: stay',
   resumeQueue: 'Enter: choose · ↑↓ move · Esc: later',
   deleteVersion: 'Enter: delete this version · Esc: back to the versions',
+  typeYes: 'Enter: delete · Esc: back, nothing deleted',
   inspector: '↑↓ PgUp PgDn Home End scroll · Esc close',
   keyForm: 'Tab next part · Space tick · Enter create · Esc cancel',
   profileRename: 'Enter rename · Esc cancel',
@@ -47,18 +48,28 @@ const BEFORE: Record<HintName, string> = {
 
 describe('hint lines', () => {
   it('read exactly as before with the built-in keys', () => {
-    for (const name of Object.keys(HINT_LINES) as HintName[]) expect(hintLine(DEFAULT_KEYMAP, name), name).toBe(BEFORE[name]);
+    for (const name of Object.keys(HINT_LINES) as HintName[])
+      expect(hintLine(DEFAULT_KEYMAP, name), name).toBe(BEFORE[name]);
     expect(operationHint(DEFAULT_KEYMAP, 'copy')).toBe('Enter: copy · ↑↓ choose · Esc: cancel');
     expect(hintKeys(DEFAULT_KEYMAP, 'keys', 'add')).toBe('n');
   });
 
   it('follow a rebinding, and leave out what is bound to nothing', () => {
-    const keymap = applyOverrides(DEFAULT_KEYMAP, { help: ['f12'], 'dialog:confirm': ['ctrl+o'], queueCancel: ['z'], 'wizard:cancel': [] });
+    const keymap = applyOverrides(DEFAULT_KEYMAP, {
+      help: ['f12'],
+      'dialog:confirm': ['ctrl+o'],
+      queueCancel: ['z'],
+      'wizard:cancel': [],
+    });
     expect(hintLine(keymap, 'panes')).toBe('F12 help · Tab other pane · Insert select · F9 go to · t transfer queue');
     expect(hintLine(keymap, 'mkdir')).toBe('Ctrl+O: make it · Esc: cancel');
     expect(operationHint(keymap, 'copy')).toBe('Ctrl+O: copy · ↑↓ choose · Esc: cancel');
-    expect(hintLine(keymap, 'queuePanel')).toBe('p pause · r resume · z cancel · R retry · x clear finished · t/Esc back');
-    expect(wizardKeyHints({ stage: { kind: 'verifying', requestId: 1 } } as Parameters<typeof wizardKeyHints>[0], keymap)).toBe('');
+    expect(hintLine(keymap, 'queuePanel')).toBe(
+      'p pause · r resume · z cancel · R retry · x clear finished · t/Esc back',
+    );
+    expect(
+      wizardKeyHints({ stage: { kind: 'verifying', requestId: 1 } } as Parameters<typeof wizardKeyHints>[0], keymap),
+    ).toBe('');
     expect(hintLine(keymap, 'wizardFirst')).toBe('Enter next · Tab/↑↓ move');
   });
 });

@@ -65,7 +65,9 @@ describe('applyOverrides', () => {
   });
 
   it('reports a key that would run two commands', () => {
-    expect(problemsOf(() => applyOverrides(DEFAULT_KEYMAP, { copy: ['q'] }))).toEqual(['q in the pane context would run both copy and quit']);
+    expect(problemsOf(() => applyOverrides(DEFAULT_KEYMAP, { copy: ['q'] }))).toEqual([
+      'q in the pane context would run both copy and quit',
+    ]);
     expect(problemsOf(() => applyOverrides(DEFAULT_KEYMAP, { copy: ['ctrl+R'] }))).toEqual([
       'Ctrl+R in the pane context would run both copy and refresh',
     ]);
@@ -84,6 +86,8 @@ describe('applyOverrides', () => {
   });
 
   it('puts every problem in the error message', () => {
-    expect(() => applyOverrides(DEFAULT_KEYMAP, { nope: ['x'] })).toThrow(/Key overrides rejected: unknown command "nope"/);
+    expect(() => applyOverrides(DEFAULT_KEYMAP, { nope: ['x'] })).toThrow(
+      /Key overrides rejected: unknown command "nope"/,
+    );
   });
 });

@@ -85,6 +85,12 @@ describe('helpSections', () => {
       { context: 'pane', command: 'copy', keys: [] },
       { context: 'pane', command: 'move', keys: ['m'] },
     ];
-    expect(helpSections(km)).toEqual([{ context: 'pane', title: 'Panes · Files', rows: [{ command: 'move', keys: 'm', description: 'Move to the other pane' }] }]);
+    expect(helpSections(km)).toEqual([
+      {
+        context: 'pane',
+        title: 'Panes · Files',
+        rows: [{ command: 'move', keys: 'm', description: 'Move to the other pane' }],
+      },
+    ]);
   });
 });

@@ -45,7 +45,10 @@ describe('text fields in state', () => {
       { pattern: null, text: 'def' },
       { pattern: 'enter', text: '' },
     ]);
-    expect(splitTypedInput({ pattern: null, text: 'y\r' })).toEqual([{ pattern: 'y', text: 'y' }, { pattern: 'enter', text: '' }]);
+    expect(splitTypedInput({ pattern: null, text: 'y\r' })).toEqual([
+      { pattern: 'y', text: 'y' },
+      { pattern: 'enter', text: '' },
+    ]);
     expect(splitTypedInput({ pattern: 'enter', text: '' })).toEqual([{ pattern: 'enter', text: '' }]);
   });
 });

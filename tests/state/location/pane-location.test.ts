@@ -25,11 +25,20 @@ describe('pane locations', () => {
   });
 
   it('walks up with the key of the row we came from', () => {
-    expect(parentLocation(localPaneLocation('/home/me'))).toEqual({ location: localPaneLocation('/home'), fromKey: 'me/' });
+    expect(parentLocation(localPaneLocation('/home/me'))).toEqual({
+      location: localPaneLocation('/home'),
+      fromKey: 'me/',
+    });
     expect(parentLocation(localPaneLocation('/home'))).toEqual({ location: localPaneLocation('/'), fromKey: 'home/' });
     expect(parentLocation(localPaneLocation('/'))).toBeNull();
-    expect(parentLocation(b2PaneLocation('p', 'b', 'x/y/'))).toEqual({ location: b2PaneLocation('p', 'b', 'x/'), fromKey: 'y/' });
-    expect(parentLocation(b2PaneLocation('p', 'b', 'x/'))).toEqual({ location: b2PaneLocation('p', 'b'), fromKey: 'x/' });
+    expect(parentLocation(b2PaneLocation('p', 'b', 'x/y/'))).toEqual({
+      location: b2PaneLocation('p', 'b', 'x/'),
+      fromKey: 'y/',
+    });
+    expect(parentLocation(b2PaneLocation('p', 'b', 'x/'))).toEqual({
+      location: b2PaneLocation('p', 'b'),
+      fromKey: 'x/',
+    });
     expect(parentLocation(b2PaneLocation('p', 'b'))).toEqual({ location: b2PaneLocation('p', null), fromKey: 'b' });
     expect(parentLocation(b2PaneLocation('p', null))).toBeNull();
   });

@@ -7,7 +7,18 @@ function matching(mask: string, names: string[], caseSensitive?: boolean): strin
 }
 
 describe('compileMask', () => {
-  const names = ['a.jpg', 'b.JPG', 'photo.jpeg', 'report-01.pdf', 'report-1.pdf', 'report-123.pdf', '.env', 'x.png', 'notes.txt', 'a+b(1).txt'];
+  const names = [
+    'a.jpg',
+    'b.JPG',
+    'photo.jpeg',
+    'report-01.pdf',
+    'report-1.pdf',
+    'report-123.pdf',
+    '.env',
+    'x.png',
+    'notes.txt',
+    'a+b(1).txt',
+  ];
 
   it('matches * and ? against the whole name', () => {
     expect(matching('*.jpg', names)).toEqual(['a.jpg']);

@@ -24,8 +24,14 @@ export function run(pane: PaneState, ...actions: PaneAction[]): PaneState {
 }
 
 /** A pane at `location` with `entries` fully loaded in one page (request 1), viewport `height`. */
-export function loaded(entries: TestEntry[], options: { location?: PaneLocation; height?: number; showHidden?: boolean } = {}): PaneState {
-  const pane = createPaneState(options.location ?? HOME, { viewportHeight: options.height ?? 5, showHidden: options.showHidden ?? true });
+export function loaded(
+  entries: TestEntry[],
+  options: { location?: PaneLocation; height?: number; showHidden?: boolean } = {},
+): PaneState {
+  const pane = createPaneState(options.location ?? HOME, {
+    viewportHeight: options.height ?? 5,
+    showHidden: options.showHidden ?? true,
+  });
   return run(
     pane,
     { type: 'listingStarted', requestId: 1, location: options.location ?? HOME },

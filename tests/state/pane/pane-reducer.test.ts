@@ -28,7 +28,12 @@ describe('listing lifecycle', () => {
     let p = run(createPaneState(HOME), { type: 'listingStarted', requestId: 1, location: HOME });
     p = run(p, { type: 'listingStarted', requestId: 2, location: localPaneLocation('/tmp') });
     const before = p;
-    p = run(p, { type: 'listingPage', requestId: 1, entries: [file('stale')] }, { type: 'listingDone', requestId: 1 }, { type: 'listingFailed', requestId: 1, message: 'x' });
+    p = run(
+      p,
+      { type: 'listingPage', requestId: 1, entries: [file('stale')] },
+      { type: 'listingDone', requestId: 1 },
+      { type: 'listingFailed', requestId: 1, message: 'x' },
+    );
     expect(p).toBe(before);
     p = run(p, { type: 'listingPage', requestId: 2, entries: [file('fresh')] });
     expect(names(p)).toEqual(['..', 'fresh']);
@@ -36,7 +41,11 @@ describe('listing lifecycle', () => {
 
   it('records a failure with its message and keeps what loaded', () => {
     let p = run(createPaneState(HOME), { type: 'listingStarted', requestId: 1, location: HOME });
-    p = run(p, { type: 'listingPage', requestId: 1, entries: [file('a')] }, { type: 'listingFailed', requestId: 1, message: 'Permission denied' });
+    p = run(
+      p,
+      { type: 'listingPage', requestId: 1, entries: [file('a')] },
+      { type: 'listingFailed', requestId: 1, message: 'Permission denied' },
+    );
     expect(p.load).toEqual({ stage: 'error', message: 'Permission denied' });
     expect(names(p)).toEqual(['..', 'a']);
   });
@@ -48,7 +57,12 @@ describe('listing lifecycle', () => {
   });
 
   it('clears selection and filter for another location, keeps them on refresh', () => {
-    let p = run(loaded([file('a'), file('b')]), { type: 'setCursor', index: 1, height: 5 }, { type: 'toggleSelect', height: 5 }, { type: 'setFilter', filter: 'a' });
+    let p = run(
+      loaded([file('a'), file('b')]),
+      { type: 'setCursor', index: 1, height: 5 },
+      { type: 'toggleSelect', height: 5 },
+      { type: 'setFilter', filter: 'a' },
+    );
     expect([...p.selection]).toEqual(['a']);
     const refreshed = run(p, { type: 'listingStarted', requestId: 2, location: HOME });
     expect([...refreshed.selection]).toEqual(['a']);
@@ -60,7 +74,12 @@ describe('listing lifecycle', () => {
 
   it('forgets selected names that did not come back after a refresh', () => {
     let p = run(loaded([file('a'), file('b')]), { type: 'invertSelection' });
-    p = run(p, { type: 'listingStarted', requestId: 2, location: HOME }, { type: 'listingPage', requestId: 2, entries: [file('b')] }, { type: 'listingDone', requestId: 2 });
+    p = run(
+      p,
+      { type: 'listingStarted', requestId: 2, location: HOME },
+      { type: 'listingPage', requestId: 2, entries: [file('b')] },
+      { type: 'listingDone', requestId: 2 },
+    );
     expect([...p.selection]).toEqual(['b']);
   });
 });
@@ -86,7 +105,12 @@ describe('cursor and scrolling', () => {
     let p = loaded(ten, { height: 4 });
     p = run(p, { type: 'moveCursor', move: 'pageDown', height: 4 });
     expect(p.cursor).toBe(3);
-    p = run(p, { type: 'moveCursor', move: 'pageDown', height: 4 }, { type: 'moveCursor', move: 'pageDown', height: 4 }, { type: 'moveCursor', move: 'pageDown', height: 4 });
+    p = run(
+      p,
+      { type: 'moveCursor', move: 'pageDown', height: 4 },
+      { type: 'moveCursor', move: 'pageDown', height: 4 },
+      { type: 'moveCursor', move: 'pageDown', height: 4 },
+    );
     expect(p.cursor).toBe(10);
     p = run(p, { type: 'moveCursor', move: 'pageUp', height: 4 });
     expect(p.cursor).toBe(7);
@@ -94,7 +118,11 @@ describe('cursor and scrolling', () => {
   });
 
   it('keeps the cursor in an empty list at 0', () => {
-    const p = run(loaded([], { location: ROOT }), { type: 'moveCursor', move: 'down', height: 4 }, { type: 'moveCursor', move: 'end', height: 4 });
+    const p = run(
+      loaded([], { location: ROOT }),
+      { type: 'moveCursor', move: 'down', height: 4 },
+      { type: 'moveCursor', move: 'end', height: 4 },
+    );
     expect(p.cursor).toBe(0);
   });
 
@@ -109,14 +137,23 @@ describe('cursor and scrolling', () => {
 
   it('keeps the cursor on the same entry while pages arrive', () => {
     let p = run(createPaneState(HOME, { viewportHeight: 5 }), { type: 'listingStarted', requestId: 1, location: HOME });
-    p = run(p, { type: 'listingPage', requestId: 1, entries: [file('m'), file('n')] }, { type: 'setCursor', index: 2, height: 5 });
+    p = run(
+      p,
+      { type: 'listingPage', requestId: 1, entries: [file('m'), file('n')] },
+      { type: 'setCursor', index: 2, height: 5 },
+    );
     expect(cursorName(p)).toBe('n');
     p = run(p, { type: 'listingPage', requestId: 1, entries: [file('a'), file('b'), dir('d')] });
     expect(cursorName(p)).toBe('n');
   });
 
   it('lands on the focus row when it arrives (coming back from a directory)', () => {
-    let p = run(createPaneState(HOME, { viewportHeight: 3 }), { type: 'listingStarted', requestId: 1, location: HOME, focusKey: 'sub/' });
+    let p = run(createPaneState(HOME, { viewportHeight: 3 }), {
+      type: 'listingStarted',
+      requestId: 1,
+      location: HOME,
+      focusKey: 'sub/',
+    });
     p = run(p, { type: 'listingPage', requestId: 1, entries: [file('a'), file('b')] });
     expect(p.cursor).toBe(0);
     p = run(p, { type: 'listingPage', requestId: 1, entries: [file('x'), file('y'), dir('sub')] });
@@ -125,16 +162,59 @@ describe('cursor and scrolling', () => {
     expect(cursorName(p)).toBe('sub');
   });
 
+  it('clears a filter that hides the focus row when it arrives (a folder just made, a file just renamed)', () => {
+    let p = run(loaded([file('notes.md'), file('report.pdf')]), { type: 'setFilter', filter: 'report' });
+    expect(names(p)).toEqual(['..', 'report.pdf']);
+    p = run(p, { type: 'listingStarted', requestId: 2, location: HOME, focusKey: 'new-folder/', reveal: true });
+    p = run(p, { type: 'listingPage', requestId: 2, entries: [file('report.pdf'), file('notes.md')] });
+    expect(p.filter).toBe('report');
+    p = run(p, { type: 'listingPage', requestId: 2, entries: [dir('new-folder')] });
+    expect(p.filter).toBe('');
+    expect(cursorName(p)).toBe('new-folder');
+  });
+
+  it('keeps the filter when the focus row is only where the cursor was (a refresh)', () => {
+    let p = run(loaded([file('notes.md'), file('report.pdf')]), {
+      type: 'listingStarted',
+      requestId: 2,
+      location: HOME,
+      focusKey: 'notes.md',
+    });
+    // The filter typed while the refresh loads hides the row the cursor was on: it stays.
+    p = run(
+      p,
+      { type: 'setFilter', filter: 'report' },
+      { type: 'listingPage', requestId: 2, entries: [file('report.pdf'), file('notes.md')] },
+    );
+    expect(p.filter).toBe('report');
+    expect(names(p)).toEqual(['..', 'report.pdf']);
+  });
+
   it('does not jump to the focus row after the user moved', () => {
-    let p = run(createPaneState(HOME, { viewportHeight: 3 }), { type: 'listingStarted', requestId: 1, location: HOME, focusKey: 'z' });
-    p = run(p, { type: 'listingPage', requestId: 1, entries: [file('a')] }, { type: 'moveCursor', move: 'down', height: 3 });
+    let p = run(createPaneState(HOME, { viewportHeight: 3 }), {
+      type: 'listingStarted',
+      requestId: 1,
+      location: HOME,
+      focusKey: 'z',
+    });
+    p = run(
+      p,
+      { type: 'listingPage', requestId: 1, entries: [file('a')] },
+      { type: 'moveCursor', move: 'down', height: 3 },
+    );
     p = run(p, { type: 'listingPage', requestId: 1, entries: [file('z')] });
     expect(cursorName(p)).toBe('a');
   });
 });
 
 describe('sorting', () => {
-  const entries = [file('b.txt', 300, 1000), file('A.txt', 100, 3000), dir('zeta', 5000), file('c.txt', 200, null), dir('Alpha', 1)];
+  const entries = [
+    file('b.txt', 300, 1000),
+    file('A.txt', 100, 3000),
+    dir('zeta', 5000),
+    file('c.txt', 200, null),
+    dir('Alpha', 1),
+  ];
 
   it('puts directories first, then names case-insensitively', () => {
     expect(names(loaded(entries))).toEqual(['..', 'Alpha', 'zeta', 'A.txt', 'b.txt', 'c.txt']);
@@ -163,8 +243,16 @@ describe('sorting', () => {
   });
 
   it('merges later pages into the current sort order', () => {
-    let p = run(createPaneState(HOME, { sort: { key: 'size', reverse: false } }), { type: 'listingStarted', requestId: 1, location: HOME });
-    p = run(p, { type: 'listingPage', requestId: 1, entries: [file('s', 1), file('l', 100)] }, { type: 'listingPage', requestId: 1, entries: [file('m', 50)] });
+    let p = run(createPaneState(HOME, { sort: { key: 'size', reverse: false } }), {
+      type: 'listingStarted',
+      requestId: 1,
+      location: HOME,
+    });
+    p = run(
+      p,
+      { type: 'listingPage', requestId: 1, entries: [file('s', 1), file('l', 100)] },
+      { type: 'listingPage', requestId: 1, entries: [file('m', 50)] },
+    );
     expect(names(p)).toEqual(['..', 'l', 'm', 's']);
   });
 
@@ -176,7 +264,13 @@ describe('sorting', () => {
 });
 
 describe('filter and hidden entries', () => {
-  const entries = [file('.env'), file('Report.pdf'), file('notes.txt'), dir('reports'), file('gone', 1, 0, { hidden: true })];
+  const entries = [
+    file('.env'),
+    file('Report.pdf'),
+    file('notes.txt'),
+    dir('reports'),
+    file('gone', 1, 0, { hidden: true }),
+  ];
 
   it('hides dotfiles and B2 hidden files unless showHidden', () => {
     let p = loaded(entries, { showHidden: false });
@@ -215,7 +309,14 @@ describe('filter and hidden entries', () => {
 });
 
 describe('selection', () => {
-  const entries = [dir('pics'), file('a.jpg', 10), file('b.JPG', 20), file('c.png', 30), file('report-01.pdf'), file('report-1.pdf')];
+  const entries = [
+    dir('pics'),
+    file('a.jpg', 10),
+    file('b.JPG', 20),
+    file('c.png', 30),
+    file('report-01.pdf'),
+    file('report-1.pdf'),
+  ];
 
   it('toggles the cursor row and moves down, never selecting `..`', () => {
     let p = run(loaded(entries), { type: 'toggleSelect', height: 5 });
@@ -247,7 +348,12 @@ describe('selection', () => {
   });
 
   it('inverts files and keeps directory selection as it was', () => {
-    let p = run(loaded(entries), { type: 'setCursor', index: 1, height: 5 }, { type: 'toggleSelect', height: 5 }, { type: 'toggleSelect', height: 5 });
+    let p = run(
+      loaded(entries),
+      { type: 'setCursor', index: 1, height: 5 },
+      { type: 'toggleSelect', height: 5 },
+      { type: 'toggleSelect', height: 5 },
+    );
     expect([...p.selection].sort()).toEqual(['a.jpg', 'pics/']);
     p = run(p, { type: 'invertSelection' });
     expect([...p.selection].sort()).toEqual(['b.JPG', 'c.png', 'pics/', 'report-01.pdf', 'report-1.pdf']);

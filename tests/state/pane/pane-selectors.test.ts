@@ -79,7 +79,11 @@ describe('summaries', () => {
   });
 
   it('reports loading progress and errors', () => {
-    let p = run(createPaneState(HOME), { type: 'listingStarted', requestId: 3, location: HOME }, { type: 'listingPage', requestId: 3, entries: [file('x')] });
+    let p = run(
+      createPaneState(HOME),
+      { type: 'listingStarted', requestId: 3, location: HOME },
+      { type: 'listingPage', requestId: 3, entries: [file('x')] },
+    );
     expect(footerCounts(p).loading).toBe(1);
     p = run(p, { type: 'listingFailed', requestId: 3, message: 'boom' });
     expect(footerCounts(p)).toMatchObject({ loading: null, error: 'boom' });
@@ -90,16 +94,34 @@ describe('summaries', () => {
       createPaneState(HOME),
       { type: 'listingStarted', requestId: 4, location: HOME },
       { type: 'listingWithheld', requestId: 3, note: 'stale', may: 'stale' },
-      { type: 'listingWithheld', requestId: 4, note: 'This key may upload here but not list.', may: 'may upload, not list' },
+      {
+        type: 'listingWithheld',
+        requestId: 4,
+        note: 'This key may upload here but not list.',
+        may: 'may upload, not list',
+      },
     );
-    expect(p.load).toEqual({ stage: 'unlisted', note: 'This key may upload here but not list.', may: 'may upload, not list' });
-    expect(footerCounts(p)).toMatchObject({ shown: { count: 0 }, unlisted: 'may upload, not list', error: null, loading: null });
+    expect(p.load).toEqual({
+      stage: 'unlisted',
+      note: 'This key may upload here but not list.',
+      may: 'may upload, not list',
+    });
+    expect(footerCounts(p)).toMatchObject({
+      shown: { count: 0 },
+      unlisted: 'may upload, not list',
+      error: null,
+      loading: null,
+    });
   });
 });
 
 describe('a 100,000-entry listing', () => {
   it('streams in pages and moves the cursor without copying the rows', () => {
-    let p = run(createPaneState(HOME, { viewportHeight: 40, showHidden: true }), { type: 'listingStarted', requestId: 1, location: HOME });
+    let p = run(createPaneState(HOME, { viewportHeight: 40, showHidden: true }), {
+      type: 'listingStarted',
+      requestId: 1,
+      location: HOME,
+    });
     for (let page = 0; page < 100; page++) {
       const batch = Array.from({ length: 1000 }, (_, i) => file(`f${String(i * 100 + page).padStart(6, '0')}`, i));
       p = run(p, { type: 'listingPage', requestId: 1, entries: batch });
@@ -114,6 +136,10 @@ describe('a 100,000-entry listing', () => {
     expect(moved.view).toBe(p.view);
     // Rows 0–39 are visible: `..` and f000000–f000038, the cursor on the last.
     expect(moved.cursor).toBe(39);
-    expect(visibleRows(moved).map((r) => r.entry?.name).slice(-1)).toEqual(['f000038']);
+    expect(
+      visibleRows(moved)
+        .map((r) => r.entry?.name)
+        .slice(-1),
+    ).toEqual(['f000038']);
   });
 });

@@ -10,14 +10,38 @@ import {
 } from '../../../src/state/permissions/capabilities.js';
 import { ACTIONS } from '../../../src/state/permissions/permissions.js';
 
-// Reference §3.1, spelled out here so a name dropped from the catalog fails this test.
+// docs/b2-api.md §2.1, spelled out here so a name dropped from the catalog fails this test.
 const REFERENCE = [
-  'listKeys', 'writeKeys', 'deleteKeys', 'listBuckets', 'listAllBucketNames', 'readBuckets', 'writeBuckets',
-  'deleteBuckets', 'readBucketEncryption', 'writeBucketEncryption', 'readBucketRetentions', 'writeBucketRetentions',
-  'readBucketReplications', 'writeBucketReplications', 'readBucketNotifications', 'writeBucketNotifications',
-  'readBucketLifecycleRules', 'writeBucketLifecycleRules', 'readBucketLogging', 'writeBucketLogging', 'listFiles',
-  'readFiles', 'shareFiles', 'writeFiles', 'deleteFiles', 'readFileRetentions', 'writeFileRetentions',
-  'readFileLegalHolds', 'writeFileLegalHolds', 'bypassGovernance',
+  'listKeys',
+  'writeKeys',
+  'deleteKeys',
+  'listBuckets',
+  'listAllBucketNames',
+  'readBuckets',
+  'writeBuckets',
+  'deleteBuckets',
+  'readBucketEncryption',
+  'writeBucketEncryption',
+  'readBucketRetentions',
+  'writeBucketRetentions',
+  'readBucketReplications',
+  'writeBucketReplications',
+  'readBucketNotifications',
+  'writeBucketNotifications',
+  'readBucketLifecycleRules',
+  'writeBucketLifecycleRules',
+  'readBucketLogging',
+  'writeBucketLogging',
+  'listFiles',
+  'readFiles',
+  'shareFiles',
+  'writeFiles',
+  'deleteFiles',
+  'readFileRetentions',
+  'writeFileRetentions',
+  'readFileLegalHolds',
+  'writeFileLegalHolds',
+  'bypassGovernance',
 ];
 
 describe('capability catalog', () => {
@@ -32,7 +56,10 @@ describe('capability catalog', () => {
   });
 
   it('puts capabilities in the groups the inspector shows', () => {
-    expect(describeCapability('readFiles')).toMatchObject({ group: 'files', meaning: 'download files and read their info' });
+    expect(describeCapability('readFiles')).toMatchObject({
+      group: 'files',
+      meaning: 'download files and read their info',
+    });
     expect(describeCapability('deleteKeys').group).toBe('keys');
     expect(describeCapability('writeFileLegalHolds').group).toBe('retention');
     expect(describeCapability('bypassGovernance').group).toBe('retention');
@@ -43,8 +70,10 @@ describe('capability catalog', () => {
     expect(describeCapability('readBucketLogging').group).toBe('logging');
   });
 
-  it('marks what a bucket-limited key may not hold (reference §3.1)', () => {
-    const notScoped = CAPABILITIES.filter((c) => !c.bucketScoped).map((c) => c.name).sort();
+  it('marks what a bucket-limited key may not hold (docs/b2-api.md §2.5)', () => {
+    const notScoped = CAPABILITIES.filter((c) => !c.bucketScoped)
+      .map((c) => c.name)
+      .sort();
     expect(notScoped).toEqual(['deleteBuckets', 'deleteKeys', 'listKeys', 'writeBuckets', 'writeKeys']);
   });
 
@@ -59,14 +88,19 @@ describe('capability catalog', () => {
   });
 
   it('every action needs only capabilities the catalog knows', () => {
-    for (const a of ACTIONS) for (const c of [...a.needs, ...a.destinationNeeds]) expect(describeCapability(c).known, c).toBe(true);
+    for (const a of ACTIONS)
+      for (const c of [...a.needs, ...a.destinationNeeds]) expect(describeCapability(c).known, c).toBe(true);
   });
 });
 
 describe('sortCapabilities', () => {
   it('orders by catalog, unknown names last in their given order, without duplicates', () => {
     expect(sortCapabilities(['zeta', 'writeFiles', 'listBuckets', 'listFiles', 'alpha', 'writeFiles'])).toEqual([
-      'listFiles', 'writeFiles', 'listBuckets', 'zeta', 'alpha',
+      'listFiles',
+      'writeFiles',
+      'listBuckets',
+      'zeta',
+      'alpha',
     ]);
   });
 });
@@ -78,7 +112,11 @@ describe('groupCapabilities (key inspector)', () => {
     const files = groups.find((g) => g.id === 'files');
     expect(files?.label).toBe('Files');
     expect(files?.rows.map((r) => `${r.mark} ${r.name}`)).toEqual([
-      '✓ listFiles', '✓ readFiles', '✗ shareFiles', '✗ writeFiles', '✗ deleteFiles',
+      '✓ listFiles',
+      '✓ readFiles',
+      '✗ shareFiles',
+      '✗ writeFiles',
+      '✗ deleteFiles',
     ]);
     expect(groups.find((g) => g.id === 'retention')?.label).toBe('Retention and legal hold');
     expect(groups.flatMap((g) => g.rows).filter((r) => r.held)).toHaveLength(3);
@@ -88,7 +126,9 @@ describe('groupCapabilities (key inspector)', () => {
     const groups = groupCapabilities(['listFiles', 'teleportFiles']);
     const other = groups.at(-1);
     expect(other?.id).toBe('other');
-    expect(other?.rows).toEqual([expect.objectContaining({ name: 'teleportFiles', held: true, mark: '✓', known: false })]);
+    expect(other?.rows).toEqual([
+      expect.objectContaining({ name: 'teleportFiles', held: true, mark: '✓', known: false }),
+    ]);
   });
 });
 

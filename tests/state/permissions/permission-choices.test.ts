@@ -6,8 +6,12 @@ import { DAY, NOW, PHOTOS, at, key, keys } from './permissions.fixtures.js';
 
 describe('look-up: listFiles or readFiles', () => {
   it('is allowed with either capability and refused with neither, naming both', () => {
-    expect(checkAction('look-up', at(PHOTOS, 'a.txt'), key({ capabilities: ['listBuckets', 'listFiles'] }), NOW).allowed).toBe(true);
-    expect(checkAction('look-up', at(PHOTOS, 'a.txt'), key({ capabilities: ['listBuckets', 'readFiles'] }), NOW).allowed).toBe(true);
+    expect(
+      checkAction('look-up', at(PHOTOS, 'a.txt'), key({ capabilities: ['listBuckets', 'listFiles'] }), NOW).allowed,
+    ).toBe(true);
+    expect(
+      checkAction('look-up', at(PHOTOS, 'a.txt'), key({ capabilities: ['listBuckets', 'readFiles'] }), NOW).allowed,
+    ).toBe(true);
     expect(checkAction('look-up', at(PHOTOS, 'a.txt'), keys.writeOnly, NOW)).toEqual({
       allowed: false,
       reason: 'Look up names needs the listFiles or readFiles capability; this key has writeFiles.',
@@ -43,19 +47,25 @@ describe('a command is allowed when any of its choices is', () => {
   it('a reason about the place, not the key, is given once', () => {
     const decisions = deleteActions(true).map((a) => checkAction(a, at(null), keys.master, NOW));
     expect(anyChoice('Delete', decisions).reason).toBe('Hide works inside a bucket; open a bucket first.');
-    expect(anyChoice('Delete', decisions, checkAction('delete', at(null), keys.master, NOW)).reason).toBe('Delete works inside a bucket; open a bucket first.');
+    expect(anyChoice('Delete', decisions, checkAction('delete', at(null), keys.master, NOW)).reason).toBe(
+      'Delete works inside a bucket; open a bucket first.',
+    );
   });
 
   it('one shared reason is given once, without the prefix', () => {
     const decisions = deleteActions(true).map((a) => checkAction(a, at(PHOTOS, 'docs/a.txt'), keys.prefix, NOW));
-    expect(anyChoice('Delete', decisions).reason).toBe('This key only reaches names starting with projects/a/; this file is outside it.');
+    expect(anyChoice('Delete', decisions).reason).toBe(
+      'This key only reaches names starting with projects/a/; this file is outside it.',
+    );
   });
 });
 
 describe('share-link lifetimes', () => {
   it('1 s to 7 days for a key that never expires', () => {
     expect(shareLifetimeDecision(604_800, keys.master, NOW).allowed).toBe(true);
-    expect(shareLifetimeDecision(604_801, keys.master, NOW).reason).toBe('Share links last from 1 second to 7 days on B2.');
+    expect(shareLifetimeDecision(604_801, keys.master, NOW).reason).toBe(
+      'Share links last from 1 second to 7 days on B2.',
+    );
     expect(shareLifetimeDecision(0, keys.master, NOW).allowed).toBe(false);
   });
 

@@ -1,6 +1,11 @@
 // Bucket limits, name prefixes, deleted buckets, expiry, local places and missing keys.
 import { describe, expect, it } from 'vitest';
-import { PERMISSION_ACTIONS, b2LocationFromPath, checkAction, localLocation } from '../../../src/state/permissions/permissions.js';
+import {
+  PERMISSION_ACTIONS,
+  b2LocationFromPath,
+  checkAction,
+  localLocation,
+} from '../../../src/state/permissions/permissions.js';
 import { BACKUPS, DAY, DOCS, LOCAL, NOW, PHOTOS, at, key, keys, preset } from './permissions.fixtures.js';
 
 describe('one bucket', () => {
@@ -42,7 +47,8 @@ describe('one bucket', () => {
     const d = checkAction('create-bucket', at(null), keys.oneBucket, NOW);
     expect(d).toEqual({
       allowed: false,
-      reason: 'Create bucket needs a key for all buckets with the writeBuckets capability; this key is limited to bucket photos.',
+      reason:
+        'Create bucket needs a key for all buckets with the writeBuckets capability; this key is limited to bucket photos.',
       missing: ['bucket:*', 'writeBuckets'],
     });
     const impossible = key({ capabilities: ['deleteBuckets', 'listKeys'], buckets: [PHOTOS] });
@@ -98,8 +104,23 @@ describe('deleted bucket (name null)', () => {
 describe('name prefix projects/a/', () => {
   const k = keys.prefix;
   it('allows names inside it', () => {
-    for (const a of ['download', 'upload', 'hide', 'delete', 'share-link', 'show-versions', 'info', 'rename', 'copy', 'move'] as const) {
-      expect(checkAction(a, at(PHOTOS, 'projects/a/x.txt'), k, NOW)).toEqual({ allowed: true, reason: null, missing: [] });
+    for (const a of [
+      'download',
+      'upload',
+      'hide',
+      'delete',
+      'share-link',
+      'show-versions',
+      'info',
+      'rename',
+      'copy',
+      'move',
+    ] as const) {
+      expect(checkAction(a, at(PHOTOS, 'projects/a/x.txt'), k, NOW)).toEqual({
+        allowed: true,
+        reason: null,
+        missing: [],
+      });
     }
   });
 
@@ -187,7 +208,8 @@ describe('local places', () => {
 
   it('allows what exists on disk, whatever the key (the OS decides at run time)', () => {
     for (const k of [null, keys.readOnly, keys.expired, keys.writeOnly]) {
-      for (const a of localActions) expect(checkAction(a, LOCAL, k, NOW)).toEqual({ allowed: true, reason: null, missing: [] });
+      for (const a of localActions)
+        expect(checkAction(a, LOCAL, k, NOW)).toEqual({ allowed: true, reason: null, missing: [] });
     }
   });
 
@@ -197,14 +219,23 @@ describe('local places', () => {
       reason: 'Share link works only on B2; this is the local disk.',
       missing: [],
     });
-    for (const a of ['browse-bucket', 'hide', 'unhide', 'delete-all-versions', 'show-versions', 'delete-bucket'] as const) {
+    for (const a of [
+      'browse-bucket',
+      'hide',
+      'unhide',
+      'delete-all-versions',
+      'show-versions',
+      'delete-bucket',
+    ] as const) {
       expect(checkAction(a, LOCAL, keys.master, NOW).allowed).toBe(false);
     }
   });
 
   it('answers account actions from the key, wherever the pane is', () => {
     expect(checkAction('list-keys', LOCAL, keys.master, NOW).allowed).toBe(true);
-    expect(checkAction('create-key', LOCAL, null, NOW).reason).toBe('Create key needs a B2 application key; none is signed in here.');
+    expect(checkAction('create-key', LOCAL, null, NOW).reason).toBe(
+      'Create key needs a B2 application key; none is signed in here.',
+    );
   });
 });
 
@@ -231,6 +262,8 @@ describe('b2LocationFromPath', () => {
     expect(b2LocationFromPath('/', { dir: true })).toEqual({ kind: 'b2', bucket: null, key: '' });
     expect(b2LocationFromPath('/photos', { dir: true, bucketId: 'b-photos' })).toEqual(at(PHOTOS, ''));
     expect(b2LocationFromPath('/photos/projects/a', { dir: true })).toEqual(at({ name: 'photos' }, 'projects/a/'));
-    expect(b2LocationFromPath('/photos/projects/a.txt', { dir: false })).toEqual(at({ name: 'photos' }, 'projects/a.txt'));
+    expect(b2LocationFromPath('/photos/projects/a.txt', { dir: false })).toEqual(
+      at({ name: 'photos' }, 'projects/a.txt'),
+    );
   });
 });

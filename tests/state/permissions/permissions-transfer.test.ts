@@ -44,14 +44,14 @@ describe('checkTransfer', () => {
   it('checks each end with its own pane key', () => {
     const readPhotos = key({ capabilities: preset('read-only'), buckets: [PHOTOS] });
     const writeBackups = key({ capabilities: preset('write-only'), buckets: [BACKUPS] });
-    expect(checkTransfer('copy', at(PHOTOS, 'a'), at(BACKUPS, 'a'), { source: readPhotos, destination: writeBackups }, NOW).allowed).toBe(true);
-    expect(checkTransfer('copy', at(PHOTOS, 'a'), at(BACKUPS, 'a'), { source: writeBackups, destination: readPhotos }, NOW).missing).toEqual([
-      'bucket:photos',
-      'listFiles',
-      'readFiles',
-      'bucket:backups',
-      'writeFiles',
-    ]);
+    expect(
+      checkTransfer('copy', at(PHOTOS, 'a'), at(BACKUPS, 'a'), { source: readPhotos, destination: writeBackups }, NOW)
+        .allowed,
+    ).toBe(true);
+    expect(
+      checkTransfer('copy', at(PHOTOS, 'a'), at(BACKUPS, 'a'), { source: writeBackups, destination: readPhotos }, NOW)
+        .missing,
+    ).toEqual(['bucket:photos', 'listFiles', 'readFiles', 'bucket:backups', 'writeFiles']);
   });
 
   it('move hides the source: a no-delete key can move, a read-only one cannot', () => {
@@ -68,8 +68,12 @@ describe('checkTransfer', () => {
   });
 
   it('rename checks the new name against the prefix', () => {
-    expect(checkTransfer('rename', at(PHOTOS, 'projects/a/x'), at(PHOTOS, 'projects/a/y'), same(keys.prefix), NOW).allowed).toBe(true);
-    expect(checkTransfer('rename', at(PHOTOS, 'projects/a/x'), at(PHOTOS, 'projects/b/x'), same(keys.prefix), NOW)).toEqual({
+    expect(
+      checkTransfer('rename', at(PHOTOS, 'projects/a/x'), at(PHOTOS, 'projects/a/y'), same(keys.prefix), NOW).allowed,
+    ).toBe(true);
+    expect(
+      checkTransfer('rename', at(PHOTOS, 'projects/a/x'), at(PHOTOS, 'projects/b/x'), same(keys.prefix), NOW),
+    ).toEqual({
       allowed: false,
       reason: 'This key only reaches names starting with projects/a/; the destination is outside it.',
       missing: ['prefix:projects/b/x'],
@@ -82,12 +86,18 @@ describe('checkTransfer', () => {
       reason: 'This key expired on 2026-05-01.',
       missing: [],
     });
-    expect(checkTransfer('copy', at(PHOTOS, 'a'), at(DOCS, 'a'), same(keys.expired), NOW).reason).toBe('This key expired on 2026-05-01.');
+    expect(checkTransfer('copy', at(PHOTOS, 'a'), at(DOCS, 'a'), same(keys.expired), NOW).reason).toBe(
+      'This key expired on 2026-05-01.',
+    );
   });
 
   it('a B2 end with no key, or the bucket list as destination, is refused', () => {
-    expect(checkTransfer('copy', LOCAL, at(PHOTOS, 'a'), same(null), NOW).reason).toBe('Copy needs a B2 application key; none is signed in here.');
-    expect(checkTransfer('copy', LOCAL, at(null), same(keys.master), NOW).reason).toBe('Copy works inside a bucket; open a bucket first.');
+    expect(checkTransfer('copy', LOCAL, at(PHOTOS, 'a'), same(null), NOW).reason).toBe(
+      'Copy needs a B2 application key; none is signed in here.',
+    );
+    expect(checkTransfer('copy', LOCAL, at(null), same(keys.master), NOW).reason).toBe(
+      'Copy works inside a bucket; open a bucket first.',
+    );
   });
 });
 
@@ -97,12 +107,23 @@ function allowedSet(r: Record<PermissionAction, { allowed: boolean }>): Permissi
 
 describe('permissionsForLocation (function-key bar)', () => {
   it('answers every action', () => {
-    expect(Object.keys(permissionsForLocation(at(PHOTOS, 'docs/'), keys.master, NOW)).sort()).toEqual([...PERMISSION_ACTIONS].sort());
+    expect(Object.keys(permissionsForLocation(at(PHOTOS, 'docs/'), keys.master, NOW)).sort()).toEqual(
+      [...PERMISSION_ACTIONS].sort(),
+    );
   });
 
   it('greys out what a read-only key cannot do in a folder, with the reason', () => {
     const r = permissionsForLocation(at(PHOTOS, 'docs/'), keys.readOnly, NOW);
-    expect(allowedSet(r)).toEqual(['browse-bucket', 'list-buckets', 'list', 'download', 'copy', 'show-versions', 'info', 'look-up']);
+    expect(allowedSet(r)).toEqual([
+      'browse-bucket',
+      'list-buckets',
+      'list',
+      'download',
+      'copy',
+      'show-versions',
+      'info',
+      'look-up',
+    ]);
     expect(r.delete.reason).toBe('Delete needs the deleteFiles capability; this key has listFiles, readFiles.');
   });
 
@@ -113,7 +134,17 @@ describe('permissionsForLocation (function-key bar)', () => {
     expect(root.mkdir.allowed).toBe(false);
     expect(root.rename.allowed).toBe(false);
     const inside = permissionsForLocation(at(PHOTOS, 'projects/a'), keys.prefix, NOW);
-    for (const a of ['list', 'download', 'upload', 'mkdir', 'rename', 'move', 'delete', 'hide', 'share-link'] as const) {
+    for (const a of [
+      'list',
+      'download',
+      'upload',
+      'mkdir',
+      'rename',
+      'move',
+      'delete',
+      'hide',
+      'share-link',
+    ] as const) {
       expect(inside[a].allowed).toBe(true);
     }
     expect(inside['create-bucket'].missing).toEqual(['bucket:*', 'writeBuckets']);
@@ -156,7 +187,9 @@ describe('summarizeKey', () => {
   it('notes bucket and prefix limits on what is allowed', () => {
     const s = summarizeKey(keys.prefix, NOW);
     expect(s.scope).toBe('bucket photos, names starting with projects/a/');
-    expect(s.actions.find((a) => a.action === 'download')?.limitedTo).toBe('only in bucket photos, only for names starting with projects/a/');
+    expect(s.actions.find((a) => a.action === 'download')?.limitedTo).toBe(
+      'only in bucket photos, only for names starting with projects/a/',
+    );
     expect(s.actions.find((a) => a.action === 'list-buckets')?.limitedTo).toBe('only bucket photos');
     expect(s.actions.find((a) => a.action === 'create-bucket')?.missing).toEqual(['bucket:*', 'writeBuckets']);
     expect(summarizeKey(keys.severalBuckets, NOW).scope).toBe('buckets photos and docs');

@@ -52,13 +52,15 @@ const matrix: Array<[string, KeyInfo, Expected]> = [
   [
     'no-delete',
     keys.noDelete,
-    { ...ALL_ALLOWED, ...ACCOUNT_DENIED, unhide: ['deleteFiles'], delete: ['deleteFiles'], 'delete-all-versions': ['deleteFiles'] },
+    {
+      ...ALL_ALLOWED,
+      ...ACCOUNT_DENIED,
+      unhide: ['deleteFiles'],
+      delete: ['deleteFiles'],
+      'delete-all-versions': ['deleteFiles'],
+    },
   ],
-  [
-    'read-write',
-    keys.readWrite,
-    { ...ALL_ALLOWED, ...ACCOUNT_DENIED },
-  ],
+  ['read-write', keys.readWrite, { ...ALL_ALLOWED, ...ACCOUNT_DENIED }],
   [
     'write-only',
     keys.writeOnly,
@@ -150,7 +152,10 @@ describe('reason sentences', () => {
     );
     // A download goes by the bucket's name; a key limited to the bucket knows its ID.
     expect(checkAction('download', at(PHOTOS, 'docs/a'), keys.noListBuckets, NOW).allowed).toBe(true);
-    expect(checkAction('upload', at(PHOTOS, 'docs/a'), key({ capabilities: ['writeFiles'], buckets: [PHOTOS] }), NOW).allowed).toBe(true);
+    expect(
+      checkAction('upload', at(PHOTOS, 'docs/a'), key({ capabilities: ['writeFiles'], buckets: [PHOTOS] }), NOW)
+        .allowed,
+    ).toBe(true);
   });
 });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatDuration, formatEta, formatPercent, formatSize, formatSpeed } from '../../../src/state/text/format.js';
+import {
+  formatCount,
+  formatDate,
+  formatDuration,
+  formatEta,
+  formatPercent,
+  formatSize,
+  formatSpeed,
+} from '../../../src/state/text/format.js';
 
 describe('formatSize', () => {
   const table: Array<[number, string]> = [

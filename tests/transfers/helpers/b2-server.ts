@@ -45,7 +45,9 @@ export async function startB2Server(onLog?: (line: string) => void): Promise<B2S
 
 /** Unfinished large files of the bucket, straight from the server. */
 export async function unfinished(s: B2Server): Promise<Array<{ fileId: string; fileName: string }>> {
-  const r = await s.raw<{ files: Array<{ fileId: string; fileName: string }> }>('b2_list_unfinished_large_files', { bucketId: s.bucketId });
+  const r = await s.raw<{ files: Array<{ fileId: string; fileName: string }> }>('b2_list_unfinished_large_files', {
+    bucketId: s.bucketId,
+  });
   return r.files;
 }
 

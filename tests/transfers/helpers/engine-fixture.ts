@@ -18,7 +18,10 @@ export interface Fixture {
   bySource(path: string): JobView | undefined;
 }
 
-export function makeFixture(options: Partial<EngineOptions> = {}, providers?: { local?: MemoryProvider; b2?: MemoryProvider }): Fixture {
+export function makeFixture(
+  options: Partial<EngineOptions> = {},
+  providers?: { local?: MemoryProvider; b2?: MemoryProvider },
+): Fixture {
   const clock = createFakeClock();
   const local = providers?.local ?? createMemoryProvider({ kind: 'local', knowsSha1: false });
   const b2 = providers?.b2 ?? createMemoryProvider({ kind: 'b2', withCopy: true });

@@ -50,10 +50,18 @@ export interface MemoryProvider extends Provider {
   text(path: string): string | undefined;
 }
 
-
 const CHUNK = 4;
 
-export function createMemoryProvider(opts: { kind?: 'local' | 'b2'; withCopy?: boolean; withMove?: boolean; pageSize?: number; knowsSha1?: boolean; chunkSize?: number } = {}): MemoryProvider {
+export function createMemoryProvider(
+  opts: {
+    kind?: 'local' | 'b2';
+    withCopy?: boolean;
+    withMove?: boolean;
+    pageSize?: number;
+    knowsSha1?: boolean;
+    chunkSize?: number;
+  } = {},
+): MemoryProvider {
   const kind = opts.kind ?? 'b2';
   const traits: ProviderTraits = {
     kind,
@@ -70,7 +78,15 @@ export function createMemoryProvider(opts: { kind?: 'local' | 'b2'; withCopy?: b
   const isDir = (p: string): boolean => dirs.has(p) || [...files.keys(), ...dirs].some((f) => f.startsWith(under(p)));
   const entry = (p: string): Entry => {
     const f = files.get(p);
-    if (f) return { name: splitName(p).name, path: p, kind: 'file', size: f.data.length, mtimeMs: f.mtimeMs, sha1: opts.knowsSha1 === false ? null : sha1(f.data) };
+    if (f)
+      return {
+        name: splitName(p).name,
+        path: p,
+        kind: 'file',
+        size: f.data.length,
+        mtimeMs: f.mtimeMs,
+        sha1: opts.knowsSha1 === false ? null : sha1(f.data),
+      };
     if (isDir(p)) return { name: folderName(p), path: p, kind: 'dir', size: 0, mtimeMs: null };
     throw new NotFoundError(`Not found: ${p}`, p);
   };
@@ -195,7 +211,8 @@ export function createMemoryProvider(opts: { kind?: 'local' | 'b2'; withCopy?: b
       await p.hooks.beforeRemove?.(path);
       if (files.delete(path)) return;
       if (isDir(path)) {
-        if ([...files.keys(), ...dirs].some((f) => f.startsWith(under(path)))) throw new NotEmptyError(`Not empty: ${path}`, path);
+        if ([...files.keys(), ...dirs].some((f) => f.startsWith(under(path))))
+          throw new NotEmptyError(`Not empty: ${path}`, path);
         dirs.delete(path);
         return;
       }
@@ -216,7 +233,8 @@ export function createMemoryProvider(opts: { kind?: 'local' | 'b2'; withCopy?: b
   if (opts.withMove) {
     p.move = (from, to, o) => {
       p.calls.push(`move ${from} ${to}`);
-      if (!o?.overwrite && (files.has(to) || dirs.has(to))) return Promise.reject(new AlreadyExistsError(`Exists: ${to}`, to));
+      if (!o?.overwrite && (files.has(to) || dirs.has(to)))
+        return Promise.reject(new AlreadyExistsError(`Exists: ${to}`, to));
       if (files.has(from)) {
         const f = files.get(from);
         files.delete(from);

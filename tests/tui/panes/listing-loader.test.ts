@@ -30,7 +30,10 @@ function listingProvider(pages: (path: string) => AsyncIterable<Entry[]>): Provi
   };
 }
 
-function setup(provider: Provider, flushIntervalMs = 50): { store: TuiStore; loader: ListingLoader; pageDispatches: () => number } {
+function setup(
+  provider: Provider,
+  flushIntervalMs = 50,
+): { store: TuiStore; loader: ListingLoader; pageDispatches: () => number } {
   const store = createTuiStore(createAppState(localPaneLocation('/start'), localPaneLocation('/other')));
   let pages = 0;
   const dispatch = store.dispatch;

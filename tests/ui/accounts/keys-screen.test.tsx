@@ -15,7 +15,11 @@ let emu: RunningEmulator;
 let master: B2Provider;
 beforeAll(async () => {
   emu = await startDemo();
-  master = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
+  master = await connectB2({
+    applicationKeyId: emu.masterKeyId,
+    applicationKey: emu.masterKey,
+    endpoint: emu.endpoint,
+  });
 });
 afterAll(async () => {
   await emu.close();
@@ -74,7 +78,11 @@ describe('keys screen', () => {
     await step(h, ' ', (f) => f.includes('[x] demo-public') && f.includes('2 buckets'));
     await step(h, '\t', (f) => f.includes('› Name prefix'));
     await step(h, 'docs/', (f) => f.includes('docs/'));
-    await step(h, '\t', (f) => f.includes('› Capabilities'));
+    // The checklist shows 8 of its rows and says there are more.
+    const form = await step(h, '\t', (f) => f.includes('› Capabilities'));
+    expect(form).toMatch(/rows 1–8 of \d+ ↓/);
+    await step(h, 'G', (f) => /rows \d+–(\d+) of \1 ↑/.test(f));
+    await step(h, 'g', (f) => /rows 1–8 of \d+ ↓/.test(f));
     await step(h, 'j', (f) => cursorLine(f).includes('Preset Read-write'));
     await step(h, ' ', (f) => f.includes('6 chosen'));
     await step(h, '\t', (f) => f.includes('› Lifetime'));
@@ -86,8 +94,10 @@ describe('keys screen', () => {
     expect(created).toContain('B2 shows the application key only this once.');
 
     await step(h, 's', (f) => f.includes('› Profile name'));
-    await step(h, '\r', (f) => f.includes('Saved as profile ui-key.'));
-    expect(saved).toEqual([{ name: 'ui-key', applicationKeyId: expect.any(String), applicationKey: secret, endpoint: emu.endpoint }]);
+    await step(h, '\r', (f) => f.includes('Saved as profile ui-key; F9 opens it in a pane.'));
+    expect(saved).toEqual([
+      { name: 'ui-key', applicationKeyId: expect.any(String), applicationKey: secret, endpoint: emu.endpoint },
+    ]);
 
     const back = await step(h, '\r', (f) => f.includes('Key ui-key created.') && !f.includes('Listing'));
     expect(back).not.toContain(secret);
@@ -99,7 +109,11 @@ describe('keys screen', () => {
     expectNoSecret(h.frames, allSecrets(emu), 'frame');
 
     // The new key works with what it was given.
-    const p = await connectB2({ applicationKeyId: saved[0]?.applicationKeyId ?? '', applicationKey: secret, endpoint: emu.endpoint });
+    const p = await connectB2({
+      applicationKeyId: saved[0]?.applicationKeyId ?? '',
+      applicationKey: secret,
+      endpoint: emu.endpoint,
+    });
     expect(p.keyInfo.buckets?.map((b) => b.name).sort()).toEqual(['demo-photos', 'demo-public']);
     expect(p.keyInfo.namePrefix).toBe('docs/');
     h.unmount();
@@ -121,7 +135,11 @@ describe('keys screen', () => {
 
   it('greys everything out with the reason for a key without key management', async () => {
     const k = demoKey(emu, 'read-only');
-    const p = await connectB2({ applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: emu.endpoint });
+    const p = await connectB2({
+      applicationKeyId: k.applicationKeyId,
+      applicationKey: k.applicationKey,
+      endpoint: emu.endpoint,
+    });
     let closed = false;
     const h = mount(p, [], () => (closed = true));
     const frame = (await h.waitForFrame((f) => f.includes('List keys needs'))).replace(/\s+/g, ' ');

@@ -81,7 +81,14 @@ describe('no secret is ever shown', () => {
       }
       collect(h);
     }
-    expect(saved.map((p) => p.name)).toEqual(['master', 'read-only', 'no-delete', 'write-only', 'prefix', 'multi-bucket']);
+    expect(saved.map((p) => p.name)).toEqual([
+      'master',
+      'read-only',
+      'no-delete',
+      'write-only',
+      'prefix',
+      'multi-bucket',
+    ]);
   });
 
   it('the profiles screen, inspecting every saved profile', async () => {
@@ -97,8 +104,20 @@ describe('no secret is ever shown', () => {
   });
 
   it('the keys screen: a new key shown once, only on its own screen', async () => {
-    const p = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
-    const h = renderInk(<KeysScreen keyInfo={p.keyInfo} admin={p.keys} listBuckets={() => Promise.resolve([])} saveProfile={() => undefined} endpoint={emu.endpoint} />);
+    const p = await connectB2({
+      applicationKeyId: emu.masterKeyId,
+      applicationKey: emu.masterKey,
+      endpoint: emu.endpoint,
+    });
+    const h = renderInk(
+      <KeysScreen
+        keyInfo={p.keyInfo}
+        admin={p.keys}
+        listBuckets={() => Promise.resolve([])}
+        saveProfile={() => undefined}
+        endpoint={emu.endpoint}
+      />,
+    );
     await h.waitForFrame((f) => f.includes('multi-bucket'));
     await step(h, 'n', (f) => f.includes('New application key'));
     await step(h, 'scan-key', (f) => f.includes('scan-key'));
@@ -112,24 +131,31 @@ describe('no secret is ever shown', () => {
 
   it('b2c keys inspect (plain and JSON) and list, for every key kind, and from a profile', async () => {
     for (const kind of kinds()) {
-      const env = { B2_APPLICATION_KEY_ID: kind.keyId, B2_APPLICATION_KEY: kind.key, B2_ENDPOINT: emu.endpoint, B2C_CONFIG_DIR: dir };
+      const env = {
+        B2_APPLICATION_KEY_ID: kind.keyId,
+        B2_APPLICATION_KEY: kind.key,
+        B2_ENDPOINT: emu.endpoint,
+        B2C_CONFIG_DIR: dir,
+      };
       runs.push(await runCli(['keys', 'inspect'], { env }));
       runs.push(await runCli(['keys', 'inspect', '--json'], { env }));
       runs.push(await runCli(['keys', 'list', '--json'], { env }));
     }
-    for (const name of ['read-only', 'prefix']) runs.push(await runCli(['keys', 'inspect', '--profile', name, '--json'], { env: { B2C_CONFIG_DIR: dir } }));
+    for (const name of ['read-only', 'prefix'])
+      runs.push(await runCli(['keys', 'inspect', '--profile', name, '--json'], { env: { B2C_CONFIG_DIR: dir } }));
     runs.push(await runCli(['keys', 'inspect', '--application-key', emu.masterKey], { env: { B2C_CONFIG_DIR: dir } }));
     expect(new Set(runs.map((r) => r.code))).toEqual(new Set([0, 1, 2]));
   });
 
-  it('finds none of the server\'s secrets in any frame, output line or JSON value', () => {
+  it("finds none of the server's secrets in any frame, output line or JSON value", () => {
     const secrets = allSecrets(emu);
     expect(frames.length).toBeGreaterThan(100);
     expectNoSecret(frames, secrets, 'frame');
     for (const r of runs) {
       const where = `b2c ${r.args.map((a) => (secrets.includes(a) ? '<secret>' : a)).join(' ')}`;
       expectNoSecret([...r.stdout.split('\n'), ...r.stderr.split('\n')], secrets, where);
-      if (r.args.includes('--json') && r.stdout.trim() !== '') expectNoSecret(strings(JSON.parse(r.stdout)), secrets, `${where} JSON`);
+      if (r.args.includes('--json') && r.stdout.trim() !== '')
+        expectNoSecret(strings(JSON.parse(r.stdout)), secrets, `${where} JSON`);
     }
   });
 });

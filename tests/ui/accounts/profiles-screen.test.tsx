@@ -17,7 +17,12 @@ function store(): ConfigStore {
 
 function saveDemo(config: ConfigStore, name: string, demo: string): void {
   const k = demoKey(server.emu(), demo);
-  config.saveProfile({ name, applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: server.emu().endpoint });
+  config.saveProfile({
+    name,
+    applicationKeyId: k.applicationKeyId,
+    applicationKey: k.applicationKey,
+    endpoint: server.emu().endpoint,
+  });
 }
 
 async function step(h: InkHarness, key: string, until: (f: string) => boolean): Promise<string> {

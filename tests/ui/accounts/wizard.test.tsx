@@ -70,7 +70,14 @@ describe('account wizard', () => {
     expect(review).toContain('Save as profile default?');
     h.press(ENTER);
     await h.waitForFrame((f) => f.includes('Saved profile default.'));
-    expect(saved).toEqual([{ name: 'default', applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: emu.endpoint }]);
+    expect(saved).toEqual([
+      {
+        name: 'default',
+        applicationKeyId: k.applicationKeyId,
+        applicationKey: k.applicationKey,
+        endpoint: emu.endpoint,
+      },
+    ]);
     expectNoSecret(h.frames, allSecrets(emu), 'frame');
     h.unmount();
   });
@@ -147,14 +154,23 @@ describe('account wizard', () => {
     await h.waitForFrame((f) => f.includes('Save as profile pasted?'));
     h.press(ENTER);
     await h.waitForFrame((f) => f.includes('Saved profile pasted.'));
-    expect(saved).toEqual([{ name: 'pasted', applicationKeyId: k.applicationKeyId, applicationKey: k.applicationKey, endpoint: emu.endpoint }]);
+    expect(saved).toEqual([
+      {
+        name: 'pasted',
+        applicationKeyId: k.applicationKeyId,
+        applicationKey: k.applicationKey,
+        endpoint: emu.endpoint,
+      },
+    ]);
     expectNoSecret(h.frames, allSecrets(emu), 'frame');
     h.unmount();
   });
 
   it('refuses an empty key ID in place and leaves on Escape', async () => {
     let cancelled = false;
-    const h = renderInk(<AccountWizard verify={fastVerify} save={() => undefined} onCancel={() => (cancelled = true)} />);
+    const h = renderInk(
+      <AccountWizard verify={fastVerify} save={() => undefined} onCancel={() => (cancelled = true)} />,
+    );
     await h.waitForFrame((f) => fieldLine(f, 'Application key ID').includes('›'));
     h.press(ENTER);
     await h.waitForFrame((f) => f.includes('Enter the application key ID'));

@@ -19,10 +19,15 @@ afterEach(async () => {
 describe('key overrides in the accounts screens', () => {
   it('closes the key inspector with the key the override gives it', async () => {
     const keymap = applyOverrides(DEFAULT_KEYMAP, { 'inspector:cancel': ['x'] });
-    f = await startTui({ b2: true, right: () => b2PaneLocation('demo-no-delete', DEMO_BUCKETS.photos), active: 'right', keymap });
+    f = await startTui({
+      b2: true,
+      right: () => b2PaneLocation('demo-no-delete', DEMO_BUCKETS.photos),
+      active: 'right',
+      keymap,
+    });
     await f.see('README.txt');
     f.h.press('I');
-    await f.see('Key inspector', 'demo-no-delete');
+    await f.see('Key inspector', 'demo/no-delete');
     f.h.press(KEYS.pageDown);
     await f.see('Key inspector', '✗');
     // x does nothing in the inspector with the built-in keys; overridden, it closes it.

@@ -33,12 +33,38 @@ describe('accounts screens in the TUI', () => {
     f = await startTui({ b2: true, right: photos('demo-no-delete'), active: 'right' });
     await f.see('README.txt');
     f.h.press('I');
-    await f.see('Key inspector', 'demo-no-delete', 'restricted application key');
+    await f.see('Key inspector', 'demo/no-delete', 'restricted application key');
     // Keys reach the inspector through the TUI's keyboard owner: PgDn scrolls it.
     f.h.press(KEYS.pageDown);
     await f.see('✗');
     f.h.press(KEYS.escape);
     await f.see('README.txt', '10Quit');
+  });
+
+  it('I, K and P say their keys once: their own footer, no "returns to the panes", no function-key bar', async () => {
+    const config = await tempConfig();
+    config.saveProfile({
+      name: 'spare',
+      applicationKeyId: '0041a2b3c4d5e6f0000000000',
+      applicationKey: 'K004notusednotusednotusednotuse',
+    });
+    f = await startTui({ b2: true, config, right: photos('demo'), active: 'right' });
+    await f.see('README.txt', '10Quit');
+    const once = (frame: string, footer: string): void => {
+      expect(frame).not.toContain('returns to the panes');
+      expect(frame).not.toMatch(/10(Cancel|Quit)/);
+      expect(frame.split(footer)).toHaveLength(2);
+    };
+    f.h.press('I');
+    once(await f.see('Key inspector', 'Esc close'), 'Esc close');
+    f.h.press(KEYS.escape);
+    await f.see('README.txt', '10Quit');
+    f.h.press('K');
+    once(await f.see('Application keys', 'read-only', 'Esc Close'), 'Esc Close');
+    f.h.press(KEYS.escape);
+    await f.see('README.txt', '10Quit');
+    f.h.press('P');
+    once(await f.see('Profiles', 'spare', 'Esc close'), 'Esc close');
   });
 
   it('I on the local disk says why there is nothing to inspect', async () => {
@@ -73,8 +99,18 @@ describe('accounts screens in the TUI', () => {
       before: (_dir, emu) => {
         const key = emu?.demoKeys.find((k) => k.name === 'prefix');
         if (!emu || !key) return Promise.reject(new Error('no demo server'));
-        config.saveProfile({ name: 'alpha', applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
-        config.saveProfile({ name: 'beta', applicationKeyId: key.applicationKeyId, applicationKey: key.applicationKey, endpoint: emu.endpoint });
+        config.saveProfile({
+          name: 'alpha',
+          applicationKeyId: emu.masterKeyId,
+          applicationKey: emu.masterKey,
+          endpoint: emu.endpoint,
+        });
+        config.saveProfile({
+          name: 'beta',
+          applicationKeyId: key.applicationKeyId,
+          applicationKey: key.applicationKey,
+          endpoint: emu.endpoint,
+        });
         return Promise.resolve();
       },
     });

@@ -81,7 +81,9 @@ describe('B2 operations', () => {
     await f.see('Remove notes.md', '(•) Hide', 'every version is kept');
     f.h.press(KEYS.enter);
     await f.see('Delete: 1 of 1 file done.');
-    await f.h.waitForFrame((fr) => !fr.split('\n').some((l) => l.slice(40).includes('notes.md')) || fr.includes('filter "notes.md"'));
+    await f.h.waitForFrame(
+      (fr) => !fr.split('\n').some((l) => l.slice(40).includes('notes.md')) || fr.includes('filter "notes.md"'),
+    );
     const versions: VersionEntry[] = await all((await master(f)).versions(`/${P}/docs/notes.md`));
     expect(versions.map((v) => v.action)).toEqual(['hide', 'upload']);
   });
@@ -92,8 +94,36 @@ describe('B2 operations', () => {
     f.h.press(KEYS.f8, KEYS.down, KEYS.down);
     await f.see('(•) Delete all versions', 'Nothing can bring');
     f.h.press(KEYS.enter);
+    // Cannot be undone: a second step that says what goes, and acts only on a typed "yes".
+    await f.see(
+      'Delete all versions: cannot be undone',
+      'Delete every version of report.pdf',
+      'in b2://demo-photos/docs/',
+      'type yes',
+    );
+    f.h.press(KEYS.enter);
+    await f.see('Nothing was deleted: type yes to delete for good.');
+    expect(await all((await master(f)).versions(`/${P}/docs/report.pdf`))).toHaveLength(3);
+    f.h.press('no', KEYS.enter);
+    await f.see('Nothing was deleted');
+    f.h.press('\x15yes', KEYS.enter);
     await f.see('Delete: 1 of 1 file done.');
     await expect(all((await master(f)).versions(`/${P}/docs/report.pdf`))).rejects.toThrow('has no versions');
+  });
+
+  it('on a folder the second step says everything in it goes; Esc steps back, nothing is deleted', async () => {
+    f = await startTui({ size: WIDE, b2: true, right: open(''), active: 'right' });
+    await cursorTo(f, 'docs');
+    f.h.press(KEYS.f8, KEYS.down, KEYS.down, KEYS.enter);
+    await f.see(
+      'Delete every version of the folder docs with everything in it, for good.',
+      'Every name in the folder, at any depth, goes with all its versions.',
+    );
+    f.h.press(KEYS.escape);
+    await f.see('(•) Delete all versions');
+    f.h.press(KEYS.escape);
+    await f.h.waitForFrame(() => f?.store.getSnapshot().dialog === null);
+    expect(await all((await master(f)).versions(`/${P}/docs/report.pdf`))).toHaveLength(3);
   });
 
   it('"Delete this version" brings the previous version back', async () => {
@@ -102,16 +132,24 @@ describe('B2 operations', () => {
     f.h.press(KEYS.f8, KEYS.down);
     await f.see('(•) Delete this version');
     f.h.press(KEYS.enter);
+    await f.see(
+      'Delete this version: cannot be undone',
+      'Delete the newest version of README.txt',
+      'An older version, if there is one, shows again.',
+    );
+    f.h.press('yes', KEYS.enter);
     await f.see('Delete: 1 of 1 file done.');
     expect((await readAll(await master(f), `/${P}/README.txt`)).toString()).toBe('Demo photos bucket, first draft.\n');
   });
 
-  it('shows hidden files with . and unhides one with u', async () => {
-    f = await startTui({ size: WIDE, b2: true, right: open('docs/'), active: 'right' });
+  it('shows hidden files with . (marked in words, not only dim) and unhides one with u', async () => {
+    f = await startTui({ size: WIDE, b2: true, right: open('docs/'), active: 'right', mono: true });
     await f.see('report.pdf');
     expect(f.h.plainFrame()).not.toContain('deleted-draft.txt');
     f.h.press('.');
-    await f.see('deleted-draft.txt');
+    const shown = await f.see('deleted-draft.txt');
+    expect(shown).toMatch(/deleted-draft\.txt\s+hidden /);
+    expect(shown).toMatch(/report\.pdf\s+26500 /);
     await cursorTo(f, 'deleted-draft');
     f.h.press('u');
     await f.see('Unhide deleted-draft.txt', 'No file data is deleted.');
@@ -132,7 +170,8 @@ describe('B2 operations', () => {
     const lines = frame.split('\n').map((l) => l.replace(/^[^║]*║ ?/, '').replace(/ *║.*$/, ''));
     const start = lines.findIndex((l) => l.startsWith('http://127.0.0.1'));
     let url = '';
-    for (let i = start; i >= 0 && i < lines.length && (lines[i] ?? '').trim() !== ''; i++) url += (lines[i] ?? '').trim();
+    for (let i = start; i >= 0 && i < lines.length && (lines[i] ?? '').trim() !== ''; i++)
+      url += (lines[i] ?? '').trim();
     const res = await fetch(url);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('back up the NAS');

@@ -59,7 +59,12 @@ describe('greying by the pane key', () => {
     // Some way to delete is allowed (hide), so F8 is not greyed.
     expect(isDim(raw, '8Delete')).toBe(false);
     f.h.press(KEYS.f8);
-    const frame = await f.see('How:', '(•) Hide', 'Delete this version — not allowed with this key', 'Delete all versions — not allowed with this key');
+    const frame = await f.see(
+      'How:',
+      '(•) Hide',
+      'Delete this version — not allowed with this key',
+      'Delete all versions — not allowed with this key',
+    );
     expect(frame).not.toContain('Hide — not allowed');
     f.h.press(KEYS.down);
     await f.see('Not allowed: Delete needs the deleteFiles capability');
@@ -69,7 +74,13 @@ describe('greying by the pane key', () => {
   });
 
   it('greys F8 for the read-only key (no way to delete) and says why when it is pressed, doing nothing else', async () => {
-    f = await startTui({ b2: true, right: photos('demo-read-only'), active: 'right' });
+    // Wide enough for the whole reason on the one-line status line (at 80 columns it ends in "…").
+    f = await startTui({
+      b2: true,
+      right: photos('demo-read-only'),
+      active: 'right',
+      size: { columns: 160, rows: 24 },
+    });
     await f.see('README.txt', '[demo/read-only]');
     f.h.press(KEYS.end);
     expect(isDim(f.h.lastFrame() ?? '', '8Delete')).toBe(true);
@@ -113,8 +124,15 @@ describe('greying by the pane key', () => {
           endpoint: () => emu?.endpoint ?? null,
           connect: async () => {
             if (!emu) throw new Error('no server');
-            const master = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
-            const made = await master.keys.createKey({ keyName: 'no-write', capabilities: ['listBuckets', 'listFiles', 'readFiles', 'deleteFiles'] });
+            const master = await connectB2({
+              applicationKeyId: emu.masterKeyId,
+              applicationKey: emu.masterKey,
+              endpoint: emu.endpoint,
+            });
+            const made = await master.keys.createKey({
+              keyName: 'no-write',
+              capabilities: ['listBuckets', 'listFiles', 'readFiles', 'deleteFiles'],
+            });
             keyId = made.applicationKeyId;
             key = made.applicationKey;
             return connectB2({ applicationKeyId: keyId, applicationKey: key, endpoint: emu.endpoint });

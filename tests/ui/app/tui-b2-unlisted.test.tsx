@@ -66,7 +66,11 @@ async function filterTo(fx: TuiFixture, name: string): Promise<void> {
 }
 
 /** A profile whose key the master key makes when it first connects. */
-function keyProfile(name: string, capabilities: string[], bucket?: string): (emu: RunningEmulator | null) => ProfileSpec[] {
+function keyProfile(
+  name: string,
+  capabilities: string[],
+  bucket?: string,
+): (emu: RunningEmulator | null) => ProfileSpec[] {
   return (emu) => [
     {
       name,
@@ -78,7 +82,11 @@ function keyProfile(name: string, capabilities: string[], bucket?: string): (emu
         const m = await master(emu);
         const bucketIds = bucket === undefined ? null : [(await m.stat(`/${bucket}`)).bucketId ?? ''];
         const made = await m.keys.createKey({ keyName: name, capabilities, bucketIds });
-        return connectB2({ applicationKeyId: made.applicationKeyId, applicationKey: made.applicationKey, endpoint: emu.endpoint });
+        return connectB2({
+          applicationKeyId: made.applicationKeyId,
+          applicationKey: made.applicationKey,
+          endpoint: emu.endpoint,
+        });
       },
     },
   ];
@@ -98,7 +106,12 @@ describe('a place the key may write to but not list', () => {
     f.h.press(KEYS.tab);
     await filterTo(f, 'a.txt');
     f.h.press(KEYS.f5);
-    const dialog = await f.see('Copy a.txt', 'to   b2://demo-public/', '(•) Overwrite', 'Ask — not allowed with this key');
+    const dialog = await f.see(
+      'Copy a.txt',
+      'to   b2://demo-public/',
+      '(•) Overwrite',
+      'Ask — not allowed with this key',
+    );
     expect(dialog).toContain('Keep both — not allowed with this key');
     f.h.press(KEYS.enter);
     await f.see('Copy: 1 of 1 file done');
@@ -136,7 +149,13 @@ describe('a place the key may write to but not list', () => {
   });
 
   it('a key that may neither list nor write there does not go there, says why and sends nothing', async () => {
-    f = await startTui({ size: WIDE, b2: true, right: () => b2PaneLocation('reader', null), active: 'right', profiles: keyProfile('reader', ['listBuckets', 'readFiles']) });
+    f = await startTui({
+      size: WIDE,
+      b2: true,
+      right: () => b2PaneLocation('reader', null),
+      active: 'right',
+      profiles: keyProfile('reader', ['listBuckets', 'readFiles']),
+    });
     const emu = server(f);
     await f.see('3 buckets');
     f.h.press(KEYS.end, KEYS.enter);
@@ -160,7 +179,9 @@ describe('a place the key may write to but not list', () => {
     await f.see('(•) Overwrite');
     f.h.press(KEYS.enter);
     await f.see('Copy: 1 of 1 file done');
-    expect((await bytesOn(emu, `/${DEMO_BUCKETS.backups}/a.txt`)).toString()).toBe(await readFile(join(f.dir, 'a.txt'), 'utf8'));
+    expect((await bytesOn(emu, `/${DEMO_BUCKETS.backups}/a.txt`)).toString()).toBe(
+      await readFile(join(f.dir, 'a.txt'), 'utf8'),
+    );
     expect(emu.stats().unauthorized).toBe(0);
   });
 });

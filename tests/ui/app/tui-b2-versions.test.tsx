@@ -57,6 +57,33 @@ describe('versions dialog actions', () => {
     expect(rows.some((r) => r.startsWith('F8') && r.includes('Delete exactly this version'))).toBe(true);
   });
 
+  it('at 80×24 the versions differ visibly: upload time to the second, size, and where the file IDs differ', async () => {
+    f = await startTui({ b2: true, right: docs('demo'), active: 'right' });
+    await f.see('report.pdf');
+    // At 80 columns the footer cuts the filter's name short: wait for its start.
+    f.h.press('/', 'report.pdf', KEYS.enter);
+    await f.see('filter "report');
+    f.h.press(KEYS.end, 'v');
+    const frame = await f.see('3 versions, newest first');
+    const versions = await versionsOf(f, `/${P}/docs/report.pdf`);
+    expect(frame).toMatch(/Uploaded \(UTC\)\s+Size\s+File ID/);
+    const rows = frame.split('\n').filter((l) => /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/.test(l));
+    expect(rows).toHaveLength(3);
+    for (const [i, v] of versions.entries()) {
+      const row = rows[i] ?? '';
+      expect(row).toContain(new Date(v.uploadTimestamp ?? 0).toISOString().slice(0, 19).replace('T', ' '));
+      expect(row).toContain(['25.9 KiB', '23.4 KiB', '19.5 KiB'][i]);
+      // The shown part of the ID is a piece of this version's ID that no other version has.
+      const shown = /(…?[\w]+…?)\s*║/.exec(row)?.[1]?.replace(/…/g, '') ?? '';
+      expect(shown.length).toBeGreaterThan(8);
+      expect(v.fileId).toContain(shown);
+      for (const other of versions.filter((o) => o !== v)) expect(other.fileId).not.toContain(shown);
+    }
+    // The details show the whole ID, wrapped.
+    f.h.press(KEYS.enter);
+    await f.h.waitForFrame((fr) => fr.replace(/[\s║│]/g, '').includes(`FileID${versions[0]?.fileId ?? '?'}`));
+  });
+
   it('shows the details of an older version and copies exactly that version to the other pane', async () => {
     f = await startTui({ size: WIDE, b2: true, right: docs('demo'), active: 'right' });
     await cursorTo(f, 'report.pdf');
@@ -73,7 +100,7 @@ describe('versions dialog actions', () => {
     expect(await readFile(join(f.dir, 'report.pdf'))).toEqual(demoBytes('report-v2', 24_000));
   });
 
-  it('deletes exactly one version after a confirmation naming it, and the list shrinks', async () => {
+  it('deletes exactly one version after a typed confirmation naming it, and the list shrinks', async () => {
     f = await startTui({ size: WIDE, b2: true, right: docs('demo'), active: 'right' });
     await cursorTo(f, 'report.pdf');
     f.h.press('v');
@@ -83,8 +110,16 @@ describe('versions dialog actions', () => {
     if (!oldest) throw new Error('no third version');
     f.h.press(KEYS.down, KEYS.down, KEYS.f8);
     // The id is long: the dialog wraps it, so compare without the frame's borders and padding.
-    await f.h.waitForFrame((fr) => fr.includes('Delete version') && fr.replace(/[\s║│]/g, '').includes(`FileID${oldest.fileId}`));
+    await f.h.waitForFrame(
+      (fr) =>
+        fr.includes('Delete version: cannot be undone') &&
+        fr.replace(/[\s║│]/g, '').includes(`(fileID${oldest.fileId})`),
+    );
+    // Enter alone deletes nothing: the word must be typed.
     f.h.press(KEYS.enter);
+    await f.see('Nothing was deleted: type yes');
+    expect(await versionsOf(f, `/${P}/docs/report.pdf`)).toHaveLength(3);
+    f.h.press('yes', KEYS.enter);
     await f.see('2 versions, newest first');
     const after = await versionsOf(f, `/${P}/docs/report.pdf`);
     expect(after.map((v) => v.fileId)).toEqual(before.slice(0, 2).map((v) => v.fileId));

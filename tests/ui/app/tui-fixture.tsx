@@ -65,9 +65,16 @@ export interface FixtureOptions {
 }
 
 function demoSpecs(emu: RunningEmulator): ProfileSpec[] {
-  const connect = (id: string, key: string) => () => connectB2({ applicationKeyId: id, applicationKey: key, endpoint: emu.endpoint, retry: { baseDelayMs: 1 } });
+  const connect = (id: string, key: string) => () =>
+    connectB2({ applicationKeyId: id, applicationKey: key, endpoint: emu.endpoint, retry: { baseDelayMs: 1 } });
   return [
-    { name: 'demo', label: 'demo', source: 'profile', endpoint: () => emu.endpoint, connect: connect(emu.masterKeyId, emu.masterKey) },
+    {
+      name: 'demo',
+      label: 'demo',
+      source: 'profile',
+      endpoint: () => emu.endpoint,
+      connect: connect(emu.masterKeyId, emu.masterKey),
+    },
     ...DEMO_KEY_NAMES.map((n) => {
       const k = emu.demoKeys.find((x) => x.name === n);
       if (!k) throw new Error(`no demo key ${n}`);
@@ -115,7 +122,10 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
     exited = true;
   });
   const { store, controller, navigator, engine } = core;
-  const h = renderInk(<TuiApp store={store} controller={controller} registry={registry} queue={engine} keymap={keymap} />, { size: options.size, mono: options.mono });
+  const h = renderInk(
+    <TuiApp store={store} controller={controller} registry={registry} queue={engine} keymap={keymap} />,
+    { size: options.size, mono: options.mono },
+  );
   core.start();
   return {
     h,
@@ -134,7 +144,8 @@ export async function startTui(options: FixtureOptions = {}): Promise<TuiFixture
       await emu?.close();
       await rm(dir, { recursive: true, force: true });
       // Nothing the TUI sent may have been refused with 401 (issue 9).
-      if (Object.keys(refusals).length > 0) throw new Error(`the server answered 401 to the TUI: ${JSON.stringify(refusals)}`);
+      if (Object.keys(refusals).length > 0)
+        throw new Error(`the server answered 401 to the TUI: ${JSON.stringify(refusals)}`);
     },
   };
 }

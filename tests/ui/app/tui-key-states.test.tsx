@@ -19,7 +19,11 @@ afterEach(async () => {
 const WIDE = { columns: 100, rows: 30 };
 
 /** A profile whose key the master key makes (and, with `deleteFirst`, deletes) when it first connects. */
-function madeKey(name: string, capabilities: string[], deleteFirst = false): (emu: RunningEmulator | null) => ProfileSpec[] {
+function madeKey(
+  name: string,
+  capabilities: string[],
+  deleteFirst = false,
+): (emu: RunningEmulator | null) => ProfileSpec[] {
   let keyId: string | null = null;
   return (emu) => [
     {
@@ -30,11 +34,19 @@ function madeKey(name: string, capabilities: string[], deleteFirst = false): (em
       knownKey: () => (keyId === null ? null : { applicationKeyId: keyId }),
       connect: async () => {
         if (!emu) throw new Error('no server');
-        const master = await connectB2({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
+        const master = await connectB2({
+          applicationKeyId: emu.masterKeyId,
+          applicationKey: emu.masterKey,
+          endpoint: emu.endpoint,
+        });
         const made = await master.keys.createKey({ keyName: name, capabilities });
         keyId = made.applicationKeyId;
         if (deleteFirst) await master.keys.deleteKey(made.applicationKeyId);
-        return connectB2({ applicationKeyId: made.applicationKeyId, applicationKey: made.applicationKey, endpoint: emu.endpoint });
+        return connectB2({
+          applicationKeyId: made.applicationKeyId,
+          applicationKey: made.applicationKey,
+          endpoint: emu.endpoint,
+        });
       },
     },
   ];
@@ -45,20 +57,34 @@ describe('I and K on any key state', () => {
     f = await startTui({ b2: true, right: () => b2PaneLocation('demo-expired', null), active: 'right', size: WIDE });
     await f.see('This application key has expired');
     f.h.press('I');
-    const inspector = await f.see('Key inspector', 'B2 refuses to sign in with this key', 'This application key has expired; create a new one.');
+    const inspector = await f.see(
+      'Key inspector',
+      'B2 refuses to sign in with this key',
+      'This application key has expired; create a new one.',
+    );
     expect(inspector).toMatch(/Expires\s+expired \d{4}-\d\d-\d\d \d\d:\d\d UTC \(1d 00h ago\)/);
     expect(inspector).toContain(f.emu?.demoKeys.find((k) => k.name === 'expired')?.applicationKeyId ?? 'missing');
     f.h.press(KEYS.escape);
     await f.see('10Quit');
     f.h.press('K');
-    await f.see('Application keys', 'The keys cannot be listed: B2 refuses to sign in with this key.', 'This application key has expired');
+    await f.see(
+      'Application keys',
+      'The keys cannot be listed: B2 refuses to sign in with this key.',
+      'This application key has expired',
+    );
     f.h.press(KEYS.escape);
     await f.see('10Quit');
     expect(f.emu?.stats().unauthorized).toBe(0);
   });
 
   it('deleted: I and K open and say B2 no longer knows the key', async () => {
-    f = await startTui({ b2: true, right: () => b2PaneLocation('gone', null), active: 'right', size: WIDE, profiles: madeKey('gone', ['listBuckets', 'listFiles'], true) });
+    f = await startTui({
+      b2: true,
+      right: () => b2PaneLocation('gone', null),
+      active: 'right',
+      size: WIDE,
+      profiles: madeKey('gone', ['listBuckets', 'listFiles'], true),
+    });
     await f.see('deleted or mistyped');
     f.h.press('I');
     await f.see('Key inspector', 'B2 refuses to sign in with this key', 'it was deleted or mistyped');
@@ -69,7 +95,13 @@ describe('I and K on any key state', () => {
   });
 
   it('key management only: the pane says why it lists nothing, I shows the key, K lists the keys', async () => {
-    f = await startTui({ b2: true, right: () => b2PaneLocation('admin', null), active: 'right', size: WIDE, profiles: madeKey('admin', ['listKeys', 'writeKeys', 'deleteKeys']) });
+    f = await startTui({
+      b2: true,
+      right: () => b2PaneLocation('admin', null),
+      active: 'right',
+      size: WIDE,
+      profiles: madeKey('admin', ['listKeys', 'writeKeys', 'deleteKeys']),
+    });
     await f.see('List buckets needs the listBuckets capability');
     f.h.press('I');
     await f.see('Key inspector', 'Key ID');

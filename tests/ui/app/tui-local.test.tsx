@@ -74,11 +74,17 @@ describe('panes on the local disk', () => {
 
   it('sorts by size with s and shows dotfiles with .', async () => {
     f = await startTui();
-    await f.see('big.bin');
+    await f.see('big.bin', 'Name↑');
+    // One meaning for the arrow (issue 11): ↑ smallest / A first, ↓ largest / Z first. Size starts largest first.
     f.h.press('s');
-    const frame = await f.see('Size↑');
-    const rows = frame.split('\n').map((l) => l.slice(0, 40));
-    expect(rows.findIndex((l) => l.includes('big.bin'))).toBeLessThan(rows.findIndex((l) => l.includes('a.txt')));
+    const frame = await f.see('Size↓');
+    const order = (t: string): number => {
+      const rows = t.split('\n').map((l) => l.slice(0, 40));
+      return rows.findIndex((l) => l.includes('big.bin')) - rows.findIndex((l) => l.includes('a.txt'));
+    };
+    expect(order(frame)).toBeLessThan(0);
+    f.h.press('S');
+    expect(order(await f.see('Size↑'))).toBeGreaterThan(0);
     f.h.press('.');
     await f.see('.dot', 'Showing dotfiles');
   });

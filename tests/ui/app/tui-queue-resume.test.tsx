@@ -58,7 +58,19 @@ function leavePendingUpload(queueFile: string) {
       },
     });
     const st = await stat(source);
-    engine.submit({ operation: 'copy', from: 'local', to: 'b2:demo', conflict: 'overwrite', items: [{ source, targetDir: `/${P}/restored`, known: { kind: 'file', size: DATA.length, mtimeMs: st.mtimeMs, sha1: null } }] });
+    engine.submit({
+      operation: 'copy',
+      from: 'local',
+      to: 'b2:demo',
+      conflict: 'overwrite',
+      items: [
+        {
+          source,
+          targetDir: `/${P}/restored`,
+          known: { kind: 'file', size: DATA.length, mtimeMs: st.mtimeMs, sha1: null },
+        },
+      ],
+    });
     await running;
     await engine.saveNow();
     const saved = await readFile(queueFile, 'utf8');

@@ -4,21 +4,38 @@ import { b2PaneLocation, localPaneLocation } from '../../../src/state/location/p
 import { totalsOf } from '../../../src/state/pane/pane-selectors.js';
 import { lifetimeText, operationSentence } from '../../../src/state/text/operation-text.js';
 import { parseTypedLocation } from '../../../src/tui/dialogs/typed-location.js';
-import { wrapText } from '../../../src/state/text/wrap.js';
+import { NO_BREAK, wrapText } from '../../../src/state/text/wrap.js';
 
 const f = (name: string, size: number): Entry => ({ name, path: `/${name}`, kind: 'file', size, mtimeMs: 0 });
 const d = (name: string): Entry => ({ name, path: `/${name}`, kind: 'dir', size: 0, mtimeMs: 0 });
 
+/** A sentence as a dialog draws it (a size's number and unit are joined by NO_BREAK). */
+const drawn = (s: string): string => s.replaceAll(NO_BREAK, ' ');
+
 describe('what dialogs say', () => {
   it('counts files, bytes and folders', () => {
     const t = [f('a', 1024), f('b', 512), d('c')];
-    expect(operationSentence('Copy', t, totalsOf(t))).toBe('Copy 2 files (1.5 KiB) and 1 folder with everything in it');
-    expect(operationSentence('Delete', [f('x.pdf', 2048)], totalsOf([f('x.pdf', 2048)]))).toBe('Delete x.pdf (2.0 KiB)');
-    expect(operationSentence('Move', [d('docs')], totalsOf([d('docs')]))).toBe('Move the folder docs with everything in it');
+    expect(drawn(operationSentence('Copy', t, totalsOf(t)))).toBe(
+      'Copy 2 files (1.5 KiB) and 1 folder with everything in it',
+    );
+    expect(drawn(operationSentence('Delete', [f('x.pdf', 2048)], totalsOf([f('x.pdf', 2048)])))).toBe(
+      'Delete x.pdf (2.0 KiB)',
+    );
+    expect(operationSentence('Move', [d('docs')], totalsOf([d('docs')]))).toBe(
+      'Move the folder docs with everything in it',
+    );
   });
 
   it('escapes names', () => {
-    expect(operationSentence('Copy', [f('\x1b[2J', 1)], totalsOf([f('\x1b[2J', 1)]))).toBe('Copy \\x1b[2J (1 B)');
+    expect(drawn(operationSentence('Copy', [f('\x1b[2J', 1)], totalsOf([f('\x1b[2J', 1)])))).toBe(
+      'Copy \\x1b[2J (1 B)',
+    );
+  });
+
+  it('never splits a size over two lines (issue 11)', () => {
+    const sentence = operationSentence('Delete', [f('name', 2)], totalsOf([f('name', 2)]));
+    expect(sentence).toBe(`Delete name (2${NO_BREAK}B)`);
+    expect(wrapText(sentence, 14)).toEqual(['Delete name', '(2 B)']);
   });
 
   it('says lifetimes in words', () => {
@@ -44,8 +61,12 @@ describe('typed locations in the picker', () => {
   });
 
   it('reads b2:// places on the pane profile, else the first profile', () => {
-    expect(parseTypedLocation('b2://photos/2024', ctx)).toEqual({ location: b2PaneLocation('demo', 'photos', '2024/') });
-    expect(parseTypedLocation('b2://', { ...ctx, here: b2PaneLocation('work', 'x') })).toEqual({ location: b2PaneLocation('work', null) });
+    expect(parseTypedLocation('b2://photos/2024', ctx)).toEqual({
+      location: b2PaneLocation('demo', 'photos', '2024/'),
+    });
+    expect(parseTypedLocation('b2://', { ...ctx, here: b2PaneLocation('work', 'x') })).toEqual({
+      location: b2PaneLocation('work', null),
+    });
   });
 
   it('explains what it cannot read', () => {

@@ -19,7 +19,12 @@ function file(name: string, size: number, extra: Partial<Entry> = {}): Entry {
   return { name, path: `/x/${name}`, kind: 'file', size, mtimeMs: Date.UTC(2020, 0, 2), ...extra };
 }
 
-function pane(entries: Entry[], location: PaneLocation = localPaneLocation('/x'), more: PaneAction[] = [], done = true): PaneState {
+function pane(
+  entries: Entry[],
+  location: PaneLocation = localPaneLocation('/x'),
+  more: PaneAction[] = [],
+  done = true,
+): PaneState {
   const actions: PaneAction[] = [
     { type: 'listingStarted', requestId: 1, location },
     { type: 'listingPage', requestId: 1, entries },
@@ -45,14 +50,24 @@ describe('Pane', () => {
   });
 
   it('follows the cursor to the end', () => {
-    const h = renderInk(<Pane pane={pane(many, undefined, [{ type: 'moveCursor', move: 'end', height: 15 }])} active width={40} height={20} account={null} />);
+    const h = renderInk(
+      <Pane
+        pane={pane(many, undefined, [{ type: 'moveCursor', move: 'end', height: 15 }])}
+        active
+        width={40}
+        height={20}
+        account={null}
+      />,
+    );
     expect(h.plainFrame()).toContain('file-19999.dat');
     expect(h.plainFrame()).not.toContain('file-00000.dat');
     h.unmount();
   });
 
   it('shows "loading N…" while pages stream in', () => {
-    const h = renderInk(<Pane pane={pane(many.slice(0, 1000), undefined, [], false)} active width={60} height={20} account={null} />);
+    const h = renderInk(
+      <Pane pane={pane(many.slice(0, 1000), undefined, [], false)} active width={60} height={20} account={null} />,
+    );
     expect(h.plainFrame()).toContain('loading 1,000…');
     h.unmount();
   });
@@ -77,7 +92,9 @@ describe('Pane', () => {
 
   it('shows the B2 location, the account and bucket rows', () => {
     const buckets: Entry[] = [{ name: 'photos', path: '/photos', kind: 'bucket', size: 0, mtimeMs: null }];
-    const h = renderInk(<Pane pane={pane(buckets, b2PaneLocation('work', null))} active={false} width={40} height={10} account="work" />);
+    const h = renderInk(
+      <Pane pane={pane(buckets, b2PaneLocation('work', null))} active={false} width={40} height={10} account="work" />,
+    );
     const frame = h.plainFrame();
     expect(frame).toContain('b2://');
     expect(frame).toContain('[work]');
@@ -87,7 +104,9 @@ describe('Pane', () => {
   });
 
   it('under NO_COLOR draws the cursor in inverse video without colour codes', () => {
-    const h = renderInk(<Pane pane={pane([file('a.txt', 1)])} active width={40} height={8} account={null} />, { mono: true });
+    const h = renderInk(<Pane pane={pane([file('a.txt', 1)])} active width={40} height={8} account={null} />, {
+      mono: true,
+    });
     const raw = h.lastFrame() ?? '';
     expect(raw).toContain('\x1b[7m');
     // eslint-disable-next-line no-control-regex
