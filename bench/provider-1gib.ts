@@ -28,7 +28,7 @@ function describeChild(r: RunResult, bound: number | null): string[] {
   const lines = [`provider: ${(c.transferMs / 1000).toFixed(1)} s in-process`];
   const memory = `RSS ${formatMiB(c.baselineRssBytes)} after connect → peak ${formatMiB(c.peakRssBytes)} (+${formatMiB(over)}; Buffers peak ${formatMiB(c.peakArrayBuffersBytes)})`;
   if (bound === null) {
-    lines.push(`${memory}; one stream, no part buffers`);
+    lines.push(`${memory}; ranges written in place, no part buffers`);
   } else {
     // The documented bound is about part buffers (the provider's own gauge); RSS also holds the
     // runtime and garbage not yet collected (source chunks, heap), shown beside it, not hidden.

@@ -12,7 +12,12 @@ import { cancelledError, throwIfAborted } from '../stream-utils.js';
 import { mapFsError } from './fs-errors.js';
 import type { ResolvedPath } from './disk-paths.js';
 
-const CHUNK = 256 * 1024;
+/**
+ * Bytes per read (and the stream's read-ahead). 1 MiB: a large upload's hashing pass over 1 GiB
+ * took 1.05–1.1 s with it against 1.2–1.4 s at 256 KiB (fewer reads, buffers and messages to the
+ * SHA1 workers; 4 MiB gained nothing more). Small files read only what they have.
+ */
+const CHUNK = 1024 * 1024;
 
 /** Streams bytes [start, start + length) of an open file, then closes it. */
 class FileRangeReadable extends Readable {
