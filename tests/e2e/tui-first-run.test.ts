@@ -336,8 +336,9 @@ describe('the transfer queue says what each row did', () => {
       (t) =>
         t.includes('Transfer queue') && queueRows(t.split('\n')).filter((r) => /^done +download /.test(r)).length === 2,
     );
-    // (A selected file's scan, which looked it up, has a row of its own.)
-    const rows = queueRows(s.screen()).filter((r) => !/^\S+ +scan /.test(r));
+    // A selected file's look-up (a scan that found it) leaves no row of its own once done.
+    const rows = queueRows(s.screen());
+    expect(rows.some((r) => /^\S+ +(scan|look up|list) /.test(r))).toBe(false);
     expect(rows.filter((r) => r.includes(' rename '))).toHaveLength(1);
     expect(rows.find((r) => r.includes('notes.md'))).toMatch(/^done {6}hide {8}notes\.md( |$)/);
     expect(rows.some((r) => r.includes('delete'))).toBe(false);

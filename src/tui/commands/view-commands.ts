@@ -6,6 +6,7 @@ import type { CommandId } from '../../state/keyboard/commands.js';
 import { CURSOR_MOVES, movedCursor } from '../../state/pane/pane-cursor.js';
 import { setStatus, snapshot, type ControllerDeps, type ViewportSizes } from '../controller-deps.js';
 import { requestQuit } from '../dialogs/confirm-quit.js';
+import { shownJobs } from '../operations/job-line.js';
 
 /** Runs `cmd` on the help screen. */
 export function runHelpCommand(d: ControllerDeps, cmd: CommandId, sizes: ViewportSizes): void {
@@ -28,7 +29,7 @@ export function runHelpCommand(d: ControllerDeps, cmd: CommandId, sizes: Viewpor
 /** Runs `cmd` in the transfer queue panel. */
 export function runQueueCommand(d: ControllerDeps, cmd: CommandId, sizes: ViewportSizes): void {
   const queue = d.transfers.queue;
-  const jobs = queue.store.getSnapshot().jobs;
+  const jobs = shownJobs(queue.store.getSnapshot().jobs);
   const s = snapshot(d);
   const cursor = Math.min(s.queueCursor, Math.max(0, jobs.length - 1));
   const job = jobs[cursor];

@@ -79,7 +79,8 @@ interface ModeRow {
   value: RemoveMode;
   action: PermissionAction;
   label: string;
-  detail: string;
+  /** What the mode does, worded for one file (`one`) or several. */
+  detail: (one: boolean) => string;
 }
 
 const B2_MODES: readonly ModeRow[] = [
@@ -87,19 +88,22 @@ const B2_MODES: readonly ModeRow[] = [
     value: 'hide',
     action: 'hide',
     label: 'Hide',
-    detail: 'Adds a hide marker: the name leaves the listing, every version is kept, and u (unhide) brings it back.',
+    detail: () =>
+      'Adds a hide marker: the name leaves the listing, every version is kept, and u (unhide) brings it back.',
   },
   {
     value: 'delete-version',
     action: 'delete',
     label: 'Delete this version',
-    detail: 'Deletes the newest version of each file for good; an older version, if there is one, shows again.',
+    detail: (one) =>
+      `Deletes the newest version of ${one ? 'the file' : 'each file'} for good; an older version, if there is one, shows again.`,
   },
   {
     value: 'all-versions',
     action: 'delete-all-versions',
     label: 'Delete all versions',
-    detail: 'Deletes every version of each name for good. Nothing can bring them back.',
+    detail: (one) =>
+      `Deletes every version of ${one ? 'the name' : 'each name'} for good. Nothing can bring them back.`,
   },
 ];
 
@@ -138,9 +142,10 @@ export function deleteChoices(
 ): ChoiceOption<RemoveMode>[] {
   if (at.kind === 'local')
     return [{ value: 'default', label: 'Delete', detail: localDeleteDetail(targets), allowed: true, reason: null }];
+  const oneFile = targets.length === 1 && targets[0]?.kind === 'file';
   return B2_MODES.map((m) => {
     const reason = firstRefusal(m.action, at, targets, key, now);
-    return { value: m.value, label: m.label, detail: m.detail, allowed: reason === null, reason };
+    return { value: m.value, label: m.label, detail: m.detail(oneFile), allowed: reason === null, reason };
   });
 }
 

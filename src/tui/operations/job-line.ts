@@ -11,23 +11,49 @@ function parentOf(path: string): string {
   return path.slice(0, path.replace(/\/$/, '').lastIndexOf('/'));
 }
 
+/** The engine's kinds in the user's words: every way a file is copied reads `copy`. */
+const KIND_WORDS: Readonly<Record<JobView['kind'], string>> = {
+  upload: 'upload',
+  download: 'download',
+  'server-copy': 'copy',
+  'local-copy': 'copy',
+  'stream-copy': 'copy',
+  scan: 'list',
+  mkdir: 'mkdir',
+  delete: 'delete',
+  rmdir: 'rmdir',
+};
+
 /**
- * What the job does, in the user's words: a delete that only hides reads `hide`, a move within
- * one folder (F2) reads `rename`; otherwise the job's kind (`upload`, `server-copy`, …).
+ * What the job does, in the user's words: a delete that only hides reads `hide`; a move within one
+ * folder (F2) reads `rename`, any other move `move` (a B2 move is a copy and a removal, but the
+ * user asked for a move); a scan of one selected file, which only looks it up, reads `look up`;
+ * otherwise the kind in plain words (`upload`, `download`, `copy`, `list`, …).
  */
 export function jobVerb(j: JobView): string {
   if (j.kind === 'delete' && j.removeMode === 'hide') return 'hide';
+  if (j.kind === 'scan') return j.isDir ? 'list' : 'look up';
   const { source, target } = j;
   if (
-    j.kind !== 'scan' &&
     j.operation === 'move' &&
     source !== null &&
     target !== null &&
-    source.provider === target.provider &&
-    parentOf(source.path) === parentOf(target.path)
-  )
-    return 'rename';
-  return j.kind;
+    j.kind !== 'delete' &&
+    j.kind !== 'mkdir' &&
+    j.kind !== 'rmdir'
+  ) {
+    const sameFolder = source.provider === target.provider && parentOf(source.path) === parentOf(target.path);
+    return sameFolder ? 'rename' : 'move';
+  }
+  return KIND_WORDS[j.kind];
+}
+
+/**
+ * The jobs the queue panel lists: all but the finished look-ups of single selected files (their
+ * file has a row of its own; a failed look-up stays, so nothing is hidden that went wrong).
+ */
+export function shownJobs(jobs: readonly JobView[]): readonly JobView[] {
+  return jobs.filter((j) => !(j.kind === 'scan' && !j.isDir && j.state === 'done'));
 }
 
 /** A job in one line (raw: sanitised by the caller). */

@@ -8,7 +8,7 @@ import { memo, type ReactNode } from 'react';
 import { fitToWidth, sanitizeForTerminal } from '../../state/text/sanitize.js';
 import type { JobView } from '../../transfers/index.js';
 import { describeInFlight } from '../../tui/operations/in-flight-line.js';
-import { jobLine } from '../../tui/operations/job-line.js';
+import { jobLine, shownJobs } from '../../tui/operations/job-line.js';
 import { hintLine } from '../../state/keyboard/hint-lines.js';
 import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
@@ -57,7 +57,7 @@ function QueuePanelView({ queue, cursor, width, height }: QueuePanelProps): Reac
   const snap = useStore(queue.store);
   const inner = Math.max(1, width - 2);
   const listHeight = queueListHeight(height);
-  const jobs = snap.jobs;
+  const jobs = shownJobs(snap.jobs);
   const c = Math.min(cursor, Math.max(0, jobs.length - 1));
   const start = Math.max(0, Math.min(c - Math.floor(listHeight / 2), jobs.length - listHeight));
   const summary =
