@@ -15,22 +15,31 @@ export interface SeedFile {
   hide?: boolean;
 }
 
-/** Deterministic pseudo-random bytes for `name` (xorshift32 seeded from the name). */
+/** True where a Uint32Array stores its words little-endian (every machine Node ships for today). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * Deterministic pseudo-random bytes for `name` (xorshift32 seeded from the name): each 32-bit state
+ * in turn, little-endian, cut to `size`. Written through a Uint32Array: the demo's 5.5 MB large
+ * file took half a second of start-up as one `writeUInt32LE` call per word.
+ */
 export function demoBytes(name: string, size: number): Buffer {
   let x = 2166136261;
   for (const ch of name) x = Math.imul(x ^ (ch.codePointAt(0) ?? 0), 16777619) >>> 0;
   if (x === 0) x = 1;
-  const buf = Buffer.allocUnsafe(size);
-  for (let i = 0; i < size; i += 4) {
+  const words = new Uint32Array(Math.ceil(size / 4));
+  for (let i = 0; i < words.length; i++) {
     x ^= x << 13;
     x >>>= 0;
     x ^= x >>> 17;
     x ^= x << 5;
     x >>>= 0;
-    if (i + 4 <= size) buf.writeUInt32LE(x, i);
-    else for (let j = i; j < size; j++) buf[j] = (x >>> ((j - i) * 8)) & 0xff;
+    words[i] = x;
   }
-  return buf;
+  if (LITTLE_ENDIAN) return Buffer.from(words.buffer, 0, size);
+  const le = Buffer.alloc(words.length * 4);
+  words.forEach((w, i) => le.writeUInt32LE(w, i * 4));
+  return le.subarray(0, size);
 }
 
 function text(s: string): Buffer {
