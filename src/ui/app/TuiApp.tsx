@@ -141,7 +141,7 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
     );
   return (
     <KeymapProvider keymap={keymap}>
-      <Box flexDirection="column" width={columns} height={height} overflow="hidden">
+      <Box flexDirection="column" width={columns} height={height}>
         {main}
         <StatusLine status={app.status} mode={app.mode} queue={totals} width={columns} hint={hintFor(state, keymap)} />
         {screen ? null : <FunctionKeyBar slots={slots} decisions={decisions} width={columns} />}
