@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     // Builds dist/ once if it is missing, for the tests that run the real binary.
     globalSetup: ['tests/support/global-setup.ts'],
+    // toEqual compares Buffers with one Buffer.equals (see the file).
+    setupFiles: ['tests/support/buffer-equality.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Two cores: a few workers keep HTTP-heavy suites from starving each other (measured: 2
