@@ -56,7 +56,7 @@ async function* fileItems(
 ): AsyncGenerator<DryRunItem> {
   const { loc, mode } = w.target;
   const location = formatLocation(loc.kind, path);
-  const d = removeDecision(loc, path, mode, w.key, w.now, false);
+  const d = removeDecision(loc, path, mode, w.key, w.now, false, explicitId !== null);
   const refused = d.allowed ? null : (d.reason ?? 'Not allowed.');
   const m: RemoveMode = loc.kind === 'local' ? 'default' : mode;
   switch (m) {

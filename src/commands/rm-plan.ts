@@ -31,7 +31,10 @@ export interface RemoveContext {
   now: number;
 }
 
-/** May `key` remove `path` (of `loc`'s side) with `mode`? */
+/**
+ * May `key` remove `path` (of `loc`'s side) with `mode`?
+ * @param knownVersion `--version ID`: the version is named, nothing is listed to find it
+ */
 export function removeDecision(
   loc: CliLocation,
   path: string,
@@ -39,8 +42,9 @@ export function removeDecision(
   key: KeyInfo | null,
   now: number,
   dir: boolean | null,
+  knownVersion = false,
 ): PermissionDecision {
-  const action = removeAction(mode, loc.kind === 'b2');
+  const action = removeAction(mode, loc.kind === 'b2', knownVersion);
   const k = loc.kind === 'b2' ? key : null;
   if (dir !== null) return checkAction(action, ruleLocation(loc.kind, path, { dir }), k, now);
   return eitherKind((d) => checkAction(action, ruleLocation(loc.kind, path, { dir: d }), k, now));
@@ -82,7 +86,8 @@ export async function planRemove(
   options: { recursive: boolean; fileId: string | null },
   ctx: RemoveContext,
 ): Promise<RemoveTarget | JobResult> {
-  const decision = removeDecision(loc, loc.path, mode, ctx.keyInfo, ctx.now, options.fileId !== null ? false : null);
+  const byId = options.fileId !== null;
+  const decision = removeDecision(loc, loc.path, mode, ctx.keyInfo, ctx.now, byId ? false : null, byId);
   if (!decision.allowed) return refusedRow(loc, 'permission-denied', decision.reason ?? 'Not allowed.');
   const file: KnownEntry = { kind: 'file', size: 0, mtimeMs: null, sha1: null };
   if (options.fileId !== null) return { loc, mode, folder: false, known: file, fileId: options.fileId };

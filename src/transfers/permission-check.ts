@@ -55,15 +55,18 @@ export function queueRuleLocation(
   return ruleLocation('b2', loc.path, { dir, bucketType: bucket === '' ? undefined : typeOf(loc.provider, bucket) });
 }
 
-/** The permission action that removing with `mode` is (local removal is always `delete`). */
-export function removeAction(mode: RemoveMode, onB2: boolean): PermissionAction {
+/**
+ * The permission action that removing with `mode` is (local removal is always `delete`).
+ * @param knownVersion the version to delete is named by its file ID, so nothing is listed to find it
+ */
+export function removeAction(mode: RemoveMode, onB2: boolean, knownVersion = false): PermissionAction {
   if (!onB2) return 'delete';
   switch (mode) {
     case 'default':
     case 'hide':
       return 'hide';
     case 'delete-version':
-      return 'delete';
+      return knownVersion ? 'delete-known-version' : 'delete';
     case 'all-versions':
       return 'delete-all-versions';
     default: {
@@ -105,7 +108,7 @@ export function engineChecker(
       case 'delete':
       case 'rmdir': {
         if (!src) return { allowed: true };
-        const action = removeAction(q.removeMode ?? 'default', !isLocal(src.provider));
+        const action = removeAction(q.removeMode ?? 'default', !isLocal(src.provider), q.knownVersion === true);
         return toAnswer(checkAction(action, at(src, q.kind === 'rmdir'), keyOf(src.provider), now()));
       }
       case 'upload':

@@ -26,6 +26,8 @@ export async function permit(job: JobRecord, check: EngineOptions['checkPermissi
     target: job.copied ? null : job.target,
     removeMode: removes ? s.removeMode : null,
     listsSource: job.kind === 'scan' && !(job.root && job.known && !job.isDir),
+    // The same condition under which runDelete hands the group's file ID to the provider.
+    knownVersion: job.kind === 'delete' && job.root && s.operation === 'delete' && Boolean(s.fileId),
   };
   const answer = await check(query);
   if (!answer.allowed)

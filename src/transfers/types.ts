@@ -248,6 +248,11 @@ export interface PermissionQuery {
    * that cannot list may still act on it.
    */
   listsSource: boolean;
+  /**
+   * Delete jobs: the version to delete is named by its file ID (`b2c rm --version ID`), so it is
+   * deleted without listing the name's versions (deleteFiles alone, docs/b2-api.md §2.1).
+   */
+  knownVersion?: boolean;
 }
 
 export interface PermissionAnswer {

@@ -36,6 +36,7 @@ import {
   type Fixture,
 } from './oracle-spec.js';
 import { placePath } from './oracle-world.js';
+import { runCli } from '../support/cli.js';
 
 function fileAction(
   action: PermissionAction,
@@ -152,6 +153,23 @@ export const ACTION_SPECS: ActionSpec[] = [
   }),
   removeAction('delete', 'delete-version'),
   removeAction('delete-all-versions', 'all-versions'),
+  fileAction('delete-known-version', null, {
+    direct: (p, f) => p.remove(targetOf(f).path, { mode: 'delete-version', fileId: targetOf(f).fileId }),
+    // The product's path is the command line: b2c rm --version ID, signed in from the environment.
+    async viaB2c(_t, f, key, w) {
+      if (f.target === null) return { kind: 'refused', reason: NO_FILE_AT_BUCKET_LIST };
+      if (key.provider === null) return { kind: 'refused', reason: key.failure?.message ?? 'cannot sign in' };
+      const run = await runCli(['rm', '--yes', '--version', f.target.fileId ?? '', `b2:/${f.target.path}`], {
+        env: {
+          B2_APPLICATION_KEY_ID: key.applicationKeyId,
+          B2_APPLICATION_KEY: key.applicationKey,
+          B2_ENDPOINT: w.emu.endpoint,
+        },
+      });
+      return run.code === 0 ? { kind: 'went-through' } : { kind: 'refused', reason: run.stderr.trim() };
+    },
+    effect: async (w, f) => (await versionCount(w, targetOf(f).path)) === 0,
+  }),
   fileAction('share-link', 'shareLink', {
     async direct(p, f) {
       if (!p.shareLink) throw new Error('no share links');

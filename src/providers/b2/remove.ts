@@ -88,9 +88,10 @@ async function hide(
   await session.lib(ctx, signal, (c, x) => c.hideFile({ bucketId: bucket.id, fileName: key, ...x }));
 }
 
+/** b2_delete_file_version names the file and no bucket: `bucketName` is for messages only. */
 async function deleteVersion(
   session: B2Session,
-  bucket: BucketRef,
+  bucketName: string,
   key: string,
   fileId: string,
   path: string,
@@ -99,7 +100,7 @@ async function deleteVersion(
   const ctx: CallContext = {
     op: 'b2_delete_file_version',
     path,
-    bucket: bucket.name,
+    bucket: bucketName,
     fileName: key,
     capability: 'deleteFiles',
     action: 'Delete',
@@ -124,13 +125,13 @@ async function removeName(
     case 'delete-version': {
       const fileId = options.fileId ?? (await allVersions(session, bucket, key, path, signal))[0]?.fileId ?? null;
       if (fileId === null) throw new NotFoundError(`"${path}" does not exist.`, path);
-      return deleteVersion(session, bucket, key, fileId, path, signal);
+      return deleteVersion(session, bucket.name, key, fileId, path, signal);
     }
     case 'all-versions': {
       const versions = await allVersions(session, bucket, key, path, signal);
       if (versions.length === 0) throw new NotFoundError(`"${path}" does not exist.`, path);
       for (const v of versions)
-        if (v.fileId !== null) await deleteVersion(session, bucket, key, v.fileId, path, signal);
+        if (v.fileId !== null) await deleteVersion(session, bucket.name, key, v.fileId, path, signal);
       return;
     }
     default: {
@@ -152,8 +153,12 @@ export async function removePath(
   options: RemoveOptions = {},
 ): Promise<void> {
   const { bucket: name, key } = fileKey(path);
-  const bucket = await buckets.resolve(name, options.signal);
   const mode = options.mode ?? 'default';
+  // A version named by its ID is deleted without the bucket's ID (docs/b2-api.md §2.1): a key of
+  // all buckets without listBuckets may do it.
+  if (options.fileId !== undefined && mode === 'delete-version')
+    return deleteVersion(session, name, key, options.fileId, path, options.signal);
+  const bucket = await buckets.resolve(name, options.signal);
   const prefix = folderPrefix(key);
   const placeholder = `${prefix}${FOLDER_PLACEHOLDER}`;
   if (options.fileId !== undefined || (!canList(session) && options.kind !== 'dir'))
@@ -189,7 +194,7 @@ export async function unhidePath(
   if (versions.length === 0) throw new NotFoundError(`"${path}" has no versions.`, path);
   for (const v of versions) {
     if (v.action !== 'hide') break;
-    if (v.fileId !== null) await deleteVersion(session, bucket, key, v.fileId, path, signal);
+    if (v.fileId !== null) await deleteVersion(session, bucket.name, key, v.fileId, path, signal);
   }
 }
 

@@ -111,6 +111,8 @@ const ACTION_COMMANDS: Record<PermissionAction, CommandId | null> = {
   unhide: 'unhide',
   delete: 'delete',
   'delete-all-versions': 'delete',
+  // The command line's `rm --version ID`; in the panes a version is deleted from its listing.
+  'delete-known-version': null,
   'share-link': 'shareLink',
   'show-versions': 'versions',
   info: 'info',

@@ -15,7 +15,9 @@
  *   local disk) goes by name and needs neither listFiles nor the bucket's ID (permissions.ts).
  * - Unhide deletes the hide-marker version (b2_delete_file_version: deleteFiles) after finding it in
  *   b2_list_file_versions (listFiles). Delete (this version) and delete all versions look the
- *   versions up likewise: b2_delete_file_version needs the version's file ID.
+ *   versions up likewise: b2_delete_file_version needs the version's file ID. Deleting a version
+ *   whose ID the user gives (`b2c rm --version ID`) lists nothing and names no bucket: deleteFiles
+ *   alone (docs/b2-api.md §2.1).
  * - Make folder writes a `.bzEmpty` placeholder (writeFiles), like the B2 web UI.
  * - Info shows the file object from the listing (b2_list_file_names: listFiles).
  * - Look up (does this name exist?) is what every conflict choice but "overwrite" needs at the
@@ -25,7 +27,7 @@
  * - Every call inside a bucket names it by ID (b2_list_file_names, b2_get_upload_url,
  *   b2_hide_file, …), and only b2_list_buckets turns a name into an ID. A key limited to buckets
  *   gets their IDs when it signs in; a key for all buckets needs listBuckets to find any. Only a
- *   download goes by the bucket's name (`needsBucketId: false`).
+ *   download goes by the bucket's name, and a delete by file ID by none (`needsBucketId: false`).
  */
 
 /** Everything the product can ask the rules about. */
@@ -43,6 +45,7 @@ export type PermissionAction =
   | 'unhide'
   | 'delete'
   | 'delete-all-versions'
+  | 'delete-known-version'
   | 'share-link'
   | 'show-versions'
   | 'info'
@@ -206,6 +209,16 @@ const ROWS: readonly Row[] = [
     'inside',
   ],
   [
+    'delete-known-version',
+    'Delete a version by ID',
+    'Delete one version named by its file ID (b2c rm --version), for good.',
+    'single',
+    false,
+    ['deleteFiles'],
+    [],
+    'inside',
+  ],
+  [
     'share-link',
     'Share link',
     'Make a link that downloads without a key, for a chosen time.',
@@ -259,7 +272,7 @@ export const ACTIONS: readonly ActionInfo[] = ROWS.map(
     needs,
     destinationNeeds,
     needsAny: NEEDS_ANY[id] ?? [],
-    needsBucketId: id !== 'download',
+    needsBucketId: id !== 'download' && id !== 'delete-known-version',
     scope,
   }),
 );
