@@ -10,19 +10,26 @@ import { Readable } from 'node:stream';
 /** Bytes handed to the client at a time: small enough for smooth progress, large enough to cost nothing. */
 const SLICE_BYTES = 64 * 1024;
 
-/** One attempt's body and its count, reported to `onSent` as deltas. */
+/**
+ * One attempt's body and its count, reported to `onSent` as deltas. Every upload counts its bytes
+ * here — a buffer through {@link stream}, a range read from the source through {@link count} — so
+ * all of them report progress the same way.
+ */
 export class SendingBody {
   private sent = 0;
 
   constructor(private readonly onSent: ((delta: number) => void) | undefined) {}
 
+  /** `n` more bytes of this attempt went to the HTTP client. */
+  count(n: number): void {
+    this.sent += n;
+    this.onSent?.(n);
+  }
+
   /** A stream over `data` (slices, no copies) that counts each slice as the client reads it. */
   stream(data: Buffer): Readable {
     let offset = 0;
-    const count = (n: number): void => {
-      this.sent += n;
-      this.onSent?.(n);
-    };
+    const count = (n: number): void => this.count(n);
     return new Readable({
       highWaterMark: SLICE_BYTES,
       read() {

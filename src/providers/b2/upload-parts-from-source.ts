@@ -7,6 +7,7 @@
  * simply read again. B2 checks every part against its SHA1, so a source that changed since the
  * hash pass is refused, never stored.
  */
+import { SendingBody } from './sending-body.js';
 import type { Readable } from 'node:stream';
 import { IntegrityError, isProviderError } from '../errors.js';
 import { runLimited } from '../run-limited.js';
@@ -56,25 +57,8 @@ export async function sendPartsFromSource(session: B2Session, pool: UploadUrlPoo
       const index = parts[i] ?? 0;
       const start = index * u.partSize;
       const length = Math.min(u.partSize, u.size - start);
-      // Progress as the part's bytes go out, not only once it is stored: far from B2 a part runs
-      // for seconds, and the adaptive mode measures what moves (a retry reports nothing twice).
-      let reported = 0;
-      const sentUpTo = (bytes: number): void => {
-        if (bytes <= reported) return;
-        u.onProgress?.(bytes - reported);
-        reported = bytes;
-      };
       try {
-        await sendPart(
-          session,
-          pool,
-          u,
-          index + 1,
-          { start, end: start + length - 1 },
-          u.sha1s[index] ?? '',
-          signal,
-          sentUpTo,
-        );
+        await sendPart(session, pool, u, index + 1, { start, end: start + length - 1 }, u.sha1s[index] ?? '', signal);
       } catch (e) {
         // B2 refuses (400) a part whose bytes do not have the SHA1 sent with it: the source
         // changed since the hash pass. An IntegrityError cancels the large file (its parts mix
@@ -88,13 +72,16 @@ export async function sendPartsFromSource(session: B2Session, pool: UploadUrlPoo
         }
         throw e;
       }
-      sentUpTo(length);
     },
     u.signal,
   );
 }
 
-/** Sends one part; `sentUpTo` hears how many of its bytes the current attempt has handed to HTTP. */
+/**
+ * Sends one part. Progress counts its bytes as they go out, not once it is stored (far from B2 a
+ * part runs for seconds, and the adaptive mode measures what moves); a failed attempt takes its
+ * bytes back (sending-body.ts), so a retry reports nothing twice.
+ */
 function sendPart(
   session: B2Session,
   pool: UploadUrlPool,
@@ -103,14 +90,13 @@ function sendPart(
   range: Required<ByteRange>,
   sha1: string,
   signal: AbortSignal,
-  sentUpTo: (bytes: number) => void,
 ): Promise<unknown> {
   const ctx: CallContext = { ...u.ctx, op: 'b2_upload_part' };
   return pool.send({ kind: 'part', fileId: u.fileId }, ctx, signal, async (url) => {
     // Every attempt reads the range afresh: a retry on a new URL must send it again.
     const source = await u.reopen(range, signal);
-    let attempt = 0;
-    const body = new HashingCounter({ sha1: false, onBytes: (n) => sentUpTo((attempt += n)) });
+    const sent = new SendingBody(u.onProgress);
+    const body = new HashingCounter({ sha1: false, onBytes: (n) => sent.count(n) });
     source.on('error', (e) => body.destroy(e));
     source.pipe(body);
     try {
@@ -124,6 +110,9 @@ function sendPart(
         ...session.extras(signal),
       });
       return res.data;
+    } catch (e) {
+      sent.takeBack();
+      throw e;
     } finally {
       source.destroy();
       body.destroy();
