@@ -23,7 +23,7 @@ describe('key facts', () => {
     expect(facts.capabilities.find((c) => c.name === 'deleteFiles')).toMatchObject({
       held: false,
       group: 'files',
-      usedBy: ['Unhide', 'Delete', 'Delete all versions'],
+      usedBy: ['Unhide', 'Delete', 'Delete all versions', 'Delete a version by ID'],
     });
     expect(facts.capabilities.map((c) => c.name)).toEqual(CAPABILITIES.map((c) => c.name));
   });

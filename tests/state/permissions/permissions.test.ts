@@ -46,6 +46,7 @@ const matrix: Array<[string, KeyInfo, Expected]> = [
       unhide: ['deleteFiles'],
       delete: ['deleteFiles'],
       'delete-all-versions': ['deleteFiles'],
+      'delete-known-version': ['deleteFiles'],
       'share-link': ['shareFiles'],
     },
   ],
@@ -58,6 +59,7 @@ const matrix: Array<[string, KeyInfo, Expected]> = [
       unhide: ['deleteFiles'],
       delete: ['deleteFiles'],
       'delete-all-versions': ['deleteFiles'],
+      'delete-known-version': ['deleteFiles'],
     },
   ],
   ['read-write', keys.readWrite, { ...ALL_ALLOWED, ...ACCOUNT_DENIED }],
@@ -76,6 +78,8 @@ const matrix: Array<[string, KeyInfo, Expected]> = [
       unhide: ['listFiles', 'deleteFiles'],
       delete: ['listFiles', 'deleteFiles'],
       'delete-all-versions': ['listFiles', 'deleteFiles'],
+      // Named by its ID: nothing to list (docs/b2-api.md §2.1).
+      'delete-known-version': ['deleteFiles'],
       'share-link': ['shareFiles'],
       'show-versions': ['listFiles'],
       info: ['listFiles'],
@@ -92,6 +96,7 @@ const matrix: Array<[string, KeyInfo, Expected]> = [
       unhide: ['deleteFiles'],
       delete: ['deleteFiles'],
       'delete-all-versions': ['deleteFiles'],
+      'delete-known-version': ['deleteFiles'],
     },
   ],
 ];
