@@ -11,7 +11,14 @@ import type { Entry, VersionEntry } from '../../state/model/entry.js';
 import { formatSize } from '../../state/text/format.js';
 import { sanitizeName } from '../../state/text/sanitize.js';
 import { providerPath, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
-import type { ConflictPolicy, GroupView, JobView, KnownEntry, TransferEngine } from '../../transfers/index.js';
+import type {
+  ConflictPolicy,
+  GroupView,
+  JobView,
+  KnownEntry,
+  TransferEngine,
+  TransferRequest,
+} from '../../transfers/index.js';
 import type { Navigator } from '../panes/navigator.js';
 import type { PaneSide } from '../../state/app/app-state.js';
 import { entryKey, rowKeyAt } from '../../state/pane/pane-state.js';
@@ -29,7 +36,7 @@ function known(e: Entry): KnownEntry {
 }
 
 interface Pending {
-  verb: 'Copy' | 'Move' | 'Delete' | 'Rename';
+  verb: 'Copy' | 'Move' | 'Delete' | 'Rename' | 'Sync';
   changed: PaneLocation[];
   /** Folders the group removed (a delete's `rmdir` jobs): a folder with no files is still something deleted. */
   foldersRemoved: number;
@@ -154,6 +161,17 @@ export class TransferOperations {
     });
     const follow = { from: entryKey(entry), to: entryKey({ ...entry, name }) };
     this.submitted(id, { verb: 'Rename', changed: [at], follow }, `Renaming ${entry.name} to ${name}…`);
+  }
+
+  /**
+   * Queues the requests of a sync (C; built by src/transfers/sync-requests.ts: the copies, then
+   * the removals) into the folder `to`, which is refreshed as each group finishes.
+   */
+  sync(requests: readonly TransferRequest[], to: PaneLocation, text: string): void {
+    for (const r of requests) {
+      const id = this.queue.submit(r);
+      this.submitted(id, { verb: r.operation === 'delete' ? 'Delete' : 'Sync', changed: [to] }, text);
+    }
   }
 
   private finished(g: GroupView): void {
