@@ -24,7 +24,7 @@ import {
 } from './kit/index.js';
 import { planCopies, resolveDestination } from './cp-plan.js';
 import type { CliLocation } from './location-url.js';
-import { reportEarlyStop, runExitCode, runTransfers } from './progress-run.js';
+import { reportCopyRunEnd, runExitCode, runTransfers } from './progress-run.js';
 import { failureLine, summaryLine, totalsOf } from './progress-results.js';
 import { effectivePartSize, prehashThreshold, transferSettings } from './transfer-settings.js';
 
@@ -126,9 +126,7 @@ export const CP_COMMAND: CliCommand<typeof OPTIONS> = {
     const ok = code === EXIT.ok;
     if (out.json) out.printJson({ command: 'cp', ok, interrupted: run.interrupted !== null, totals, results });
     else out.lines([summaryLine(totals, 'copied')]);
-    if (run.interrupted !== null)
-      out.note('interrupted; unfinished copies were cancelled and nothing partial was kept.');
-    reportEarlyStop(out, run, totals);
+    reportCopyRunEnd(out, run, totals);
     return code;
   },
 };

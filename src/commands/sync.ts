@@ -27,7 +27,7 @@ import {
 } from './kit/index.js';
 import { isFolderEntry, statOrNull } from './location-checks.js';
 import type { CliLocation } from './location-url.js';
-import { reportEarlyStop, runExitCode, runTransfers } from './progress-run.js';
+import { reportCopyRunEnd, runExitCode, runTransfers } from './progress-run.js';
 import { failureLine, summaryLine, totalsOf } from './progress-results.js';
 import { offEngineResults, planDocument, planLine, planSummary, type SyncEnds } from './sync-report.js';
 import { effectivePartSize, prehashThreshold, transferSettings } from './transfer-settings.js';
@@ -160,9 +160,7 @@ export const SYNC_COMMAND: CliCommand<typeof OPTIONS> = {
         results,
       });
     else out.lines([summaryLine(totals, 'synced')]);
-    if (run.interrupted !== null)
-      out.note('interrupted; unfinished copies were cancelled and nothing partial was kept.');
-    reportEarlyStop(out, run, totals);
+    reportCopyRunEnd(out, run, totals);
     return code;
   },
 };
