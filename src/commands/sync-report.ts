@@ -78,8 +78,22 @@ function transferKind(ends: SyncEnds): JobKind {
   return ends.dst.kind === 'local' ? 'download' : 'server-copy';
 }
 
-/** Result rows: unchanged names as skipped, names the destination cannot take as failed. */
-export function offEngineResults(plan: SyncPlan, refused: readonly RefusedSyncItem[], ends: SyncEnds): JobResult[] {
+/** A source entry that is not copied (a symbolic link, a special file), with the results' note. */
+export interface NotCopied {
+  rel: string;
+  note: string;
+}
+
+/**
+ * Result rows: unchanged names and entries that are not copied as skipped, names the destination
+ * cannot take as failed.
+ */
+export function offEngineResults(
+  plan: SyncPlan,
+  refused: readonly RefusedSyncItem[],
+  notCopied: readonly NotCopied[],
+  ends: SyncEnds,
+): JobResult[] {
   const base = { kind: transferKind(ends), isDir: false, bytes: 0, sha1: null, verified: null } as const;
   const rows: JobResult[] = refused.map((r) => ({
     ...base,
@@ -89,6 +103,15 @@ export function offEngineResults(plan: SyncPlan, refused: readonly RefusedSyncIt
     note: null,
     error: { kind: 'invalid-name', message: r.reason, detail: null },
   }));
+  for (const n of notCopied)
+    rows.push({
+      ...base,
+      source: shown(ends.src, n.rel),
+      target: shown(ends.dst, n.rel),
+      state: 'skipped',
+      note: n.note,
+      error: null,
+    });
   for (const item of plan.items) {
     if (item.action !== 'unchanged') continue;
     rows.push({

@@ -10,6 +10,7 @@
  */
 import { createLocalProvider } from '../providers/local/index.js';
 import { COMPARE_MODES, type CompareMode } from '../state/sync/sync-compare.js';
+import { compileExcludes } from '../state/sync/sync-exclude.js';
 import { nothingToDo, planSync, type SyncRemoval } from '../state/sync/sync-plan.js';
 import { fillSha1s, listTree, syncRequests, type SyncSide } from '../transfers/index.js';
 import {
@@ -29,7 +30,7 @@ import { isFolderEntry, statOrNull } from './location-checks.js';
 import type { CliLocation } from './location-url.js';
 import { reportCopyRunEnd, runExitCode, runTransfers } from './progress-run.js';
 import { failureLine, summaryLine, totalsOf } from './progress-results.js';
-import { offEngineResults, planDocument, planLine, planSummary, type SyncEnds } from './sync-report.js';
+import { offEngineResults, planDocument, planLine, planSummary, type NotCopied, type SyncEnds } from './sync-report.js';
 import { effectivePartSize, prehashThreshold, transferSettings } from './transfer-settings.js';
 
 export const SYNC_USAGE = `Usage: b2c sync SRC DST [options]
@@ -106,7 +107,12 @@ export const SYNC_COMMAND: CliCommand<typeof OPTIONS> = {
     const sideOf = (loc: CliLocation): SyncSide => ({ provider: loc.kind === 'b2' && b2 ? b2 : local, path: loc.path });
     const [srcSide, dstSide] = [sideOf(src), sideOf(dst)];
     await checkSource(srcSide, src);
-    const [srcFiles, dstFiles] = await Promise.all([listTree(srcSide), listTree(dstSide)]);
+    const isExcluded = compileExcludes(exclude);
+    const notCopied: NotCopied[] = [];
+    const onSkipped = (rel: string, note: string): void => {
+      if (!isExcluded(rel)) notCopied.push({ rel, note });
+    };
+    const [srcFiles, dstFiles] = await Promise.all([listTree(srcSide, { onSkipped }), listTree(dstSide)]);
     await fillSha1s({ side: srcSide, files: srcFiles }, dstFiles, compare);
     await fillSha1s({ side: dstSide, files: dstFiles }, srcFiles, compare);
     const plan = planSync(srcFiles, dstFiles, { compare, exclude, removal: remove });
@@ -129,7 +135,7 @@ export const SYNC_COMMAND: CliCommand<typeof OPTIONS> = {
       destinationKind: dst.kind,
       label: `Sync ${src.raw} → ${dst.raw}`,
     });
-    const early = offEngineResults(plan, refused, ends);
+    const early = offEngineResults(plan, refused, notCopied, ends);
     for (const r of early) if (r.state === 'failed') out.note(failureLine(r));
     const settings = transferSettings(session, deps, out);
     const partSize = effectivePartSize(undefined, settings);

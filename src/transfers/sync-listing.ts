@@ -2,7 +2,8 @@
  * The listings a sync compares (src/state/sync/sync-plan.ts): every file below a folder, by its
  * name relative to that folder, walked folder by folder with the WalkGuard bound, and the SHA1s
  * of local files when a SHA1 comparison needs them. Used by `b2c sync` and the TUI's compare and
- * sync. Symbolic links and special files are left out (a sync copies regular files only).
+ * sync. Symbolic links and special files are left out (a sync copies regular files only), each
+ * told to `onSkipped` so that a caller can report it.
  */
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,6 +12,7 @@ import { WalkGuard } from '../providers/walk-guard.js';
 import type { Entry, Provider } from '../providers/types.js';
 import { namesToHash, type CompareMode, type SyncEntry } from '../state/sync/sync-compare.js';
 import { HashingStream } from './hashing-stream.js';
+import { notCopiedNote } from './scan-entry.js';
 
 /** One side of a sync: a folder on a provider. */
 export interface SyncSide {
@@ -29,6 +31,8 @@ export interface TreeOptions {
   signal?: AbortSignal;
   /** Called after each page with the number of files found so far. */
   onProgress?: (files: number) => void;
+  /** Called for each entry left out (a symbolic link, a special file), with the results' note. */
+  onSkipped?: (rel: string, note: string) => void;
 }
 
 function isFolder(e: Entry): boolean {
@@ -53,7 +57,11 @@ export async function listTree(side: SyncSide, options: TreeOptions = {}): Promi
         for (const entry of page) {
           if (isFolder(entry)) {
             stack.push({ path: entry.path, prefix: `${folder.prefix}${entry.name}/`, depth: folder.depth + 1 });
-          } else if (entry.kind === 'file' && entry.special === undefined) {
+            continue;
+          }
+          const skipped = notCopiedNote(entry);
+          if (skipped !== null) options.onSkipped?.(folder.prefix + entry.name, skipped);
+          else {
             files.push({
               rel: folder.prefix + entry.name,
               size: entry.size,

@@ -5,7 +5,7 @@
  * errors (exit 64).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
@@ -117,6 +117,20 @@ describe('b2c sync local → B2', () => {
     const r = await runCli(['sync', '--compare', 'sha1', dir, `b2://${s.bucket}/sha`], { env: s.env() });
     expect(r.stdout).toBe('Nothing to do: DST is like SRC.\n');
     expect(uploads(mark)).toEqual([]);
+  });
+  it('a symbolic link in SRC is not copied and ends skipped in the results, with why', async () => {
+    const dir = await tree({ 'real.txt': 'real' });
+    await symlink(join(dir, 'real.txt'), join(dir, 'link.txt'));
+    const r = await runCli(['sync', '--json', dir, `b2://${s.bucket}/links`], { env: s.env() });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { results: Array<{ source: string; state: string; note: string | null }> };
+    expect(doc.results.map((x) => [x.source, x.state, x.note]).sort()).toEqual(
+      [
+        [join(dir, 'link.txt'), 'skipped', 'Skipped: symbolic links are not copied.'],
+        [join(dir, 'real.txt'), 'done', null],
+      ].sort(),
+    );
+    expect(await names('links/')).toEqual(['links/real.txt upload']);
   });
 });
 
