@@ -4,7 +4,8 @@
  * B2→B2 (server-side copies). Both trees are listed, the pure planner (src/state/sync/sync-plan.ts)
  * decides what to copy, replace and remove, and the transfer engine does it with the guarantees
  * of `cp` (SHA1 checked, retries, resumable large files, nothing partial left); removals go
- * through the same delete jobs as `rm`. A second run over an unchanged tree transfers nothing.
+ * through the same delete jobs as `rm`, after the copies and only when every copy was done
+ * (./sync-run.ts). A second run over an unchanged tree transfers nothing.
  * Exit codes as `cp` (kit/exit-codes.ts): 0 done, 1 something failed, 2 key rejected,
  * 3 B2 unreachable, 64 usage error, 130/143/129 interrupted.
  */
@@ -28,7 +29,8 @@ import {
 } from './kit/index.js';
 import { isFolderEntry, statOrNull } from './location-checks.js';
 import type { CliLocation } from './location-url.js';
-import { reportCopyRunEnd, runExitCode, runTransfers } from './progress-run.js';
+import { reportCopyRunEnd, runExitCode } from './progress-run.js';
+import { runSyncRequests } from './sync-run.js';
 import { failureLine, summaryLine, totalsOf } from './progress-results.js';
 import { offEngineResults, planDocument, planLine, planSummary, type NotCopied, type SyncEnds } from './sync-report.js';
 import { effectivePartSize, prehashThreshold, transferSettings } from './transfer-settings.js';
@@ -139,19 +141,25 @@ export const SYNC_COMMAND: CliCommand<typeof OPTIONS> = {
     for (const r of early) if (r.state === 'failed') out.note(failureLine(r));
     const settings = transferSettings(session, deps, out);
     const partSize = effectivePartSize(undefined, settings);
-    const run = await runTransfers({
-      deps,
-      out,
-      local,
-      b2,
-      keyOf: (ref) => (ref === 'b2' ? (session?.keyInfo ?? null) : null),
+    const run = await runSyncRequests(
+      {
+        deps,
+        out,
+        local,
+        b2,
+        keyOf: (ref) => (ref === 'b2' ? (session?.keyInfo ?? null) : null),
+        concurrency: settings.concurrency,
+        partConcurrency: settings.partConcurrency,
+        partSize,
+        prehashMinBytes: prehashThreshold(b2, partSize),
+      },
       requests,
-      concurrency: settings.concurrency,
-      partConcurrency: settings.partConcurrency,
-      partSize,
-      prehashMinBytes: prehashThreshold(b2, partSize),
-      removeMode: remove === 'hide' ? 'hide' : dst.kind === 'b2' ? 'all-versions' : 'delete-version',
-    });
+      {
+        mode: remove === 'hide' ? 'hide' : dst.kind === 'b2' ? 'all-versions' : 'delete-version',
+        dst,
+        failedEarly: early.some((r) => r.state === 'failed'),
+      },
+    );
     const results = [...early, ...run.results];
     const totals = totalsOf(results);
     const code = runExitCode(run, totals);

@@ -1,6 +1,7 @@
 /**
  * `b2c sync` in-process (tests/support/cli.ts) against the built-in B2 server over real HTTP:
- * local→B2 and B2→local with --delete and --hide, a second run that sends no upload, --dry-run
+ * local→B2 and B2→local with --delete and --hide (removals only after every copy was done), a
+ * second run that sends no upload, --dry-run
  * that changes nothing, --exclude, B2→B2 server-side copies, the --json document, and usage
  * errors (exit 64).
  */
@@ -8,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REMOVALS_HELD } from '../../src/commands/sync-run.js';
 import { runCli } from '../support/cli.js';
 import { fileRequestsAfter, useCliServer, type CliServer } from '../support/cli-server.js';
 import { useTempDirs } from '../support/temp-dirs.js';
@@ -146,6 +148,22 @@ describe('b2c sync from B2', () => {
     expect(existsSync(join(dir, 'stale.txt'))).toBe(false);
     const again = await runCli(['sync', '--delete', `b2://${s.bucket}/down`, dir], { env: s.env() });
     expect(again.stdout).toBe('Nothing to do: DST is like SRC.\n');
+  });
+
+  it('removes nothing when a copy failed: the removals end skipped, with why', async () => {
+    await s.put('held/ok.txt', 'ok', T.getTime());
+    await s.put('held/back\\slash.txt', 'refused on disk', T.getTime());
+    const dir = await tree({ 'stale.txt': 'stale' });
+    const r = await runCli(['sync', '--delete', '--json', `b2://${s.bucket}/held`, dir], { env: s.env() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the name contains a backslash');
+    expect(r.stderr).toContain('nothing was removed from DST: not every copy was done.');
+    expect(existsSync(join(dir, 'stale.txt'))).toBe(true);
+    expect(await readFile(join(dir, 'ok.txt'), 'utf8')).toBe('ok');
+    const doc = JSON.parse(r.stdout) as { results: Array<{ target: string; state: string; note: string | null }> };
+    expect(doc.results).toContainEqual(
+      expect.objectContaining({ target: join(dir, 'stale.txt'), state: 'skipped', note: REMOVALS_HELD }),
+    );
   });
 
   it('B2 → B2 copies server-side and --json reports the plan and every outcome', async () => {
