@@ -166,8 +166,7 @@ it('C from the B2 pane makes the local folder like it: hide is greyed there, del
   s.write(KEYS.enter);
   await s.waitFor(
     (t) =>
-      paneRows(t, 'left').some((l) => l.includes('old.txt')) &&
-      !paneRows(t, 'left').some((l) => l.includes('a.txt')),
+      paneRows(t, 'left').some((l) => l.includes('old.txt')) && !paneRows(t, 'left').some((l) => l.includes('a.txt')),
   );
   expect(await readFile(join(base, 'work', 'changed.txt'), 'utf8')).toBe('old');
   expect(await readFile(join(base, 'work', 'old.txt'), 'utf8')).toBe('only on B2');
