@@ -12,7 +12,7 @@
 import { createLocalProvider } from '../providers/local/index.js';
 import { COMPARE_MODES, type CompareMode } from '../state/sync/sync-compare.js';
 import { compileExcludes } from '../state/sync/sync-exclude.js';
-import { nothingToDo, planSync, type SyncRemoval } from '../state/sync/sync-plan.js';
+import { foldersOverlap, nothingToDo, planSync, type SyncRemoval } from '../state/sync/sync-plan.js';
 import { fillSha1s, listTree, syncRequests, type SyncSide } from '../transfers/index.js';
 import {
   COMMON_OPTIONS,
@@ -98,6 +98,11 @@ export const SYNC_COMMAND: CliCommand<typeof OPTIONS> = {
     for (const loc of [src, dst])
       if (loc.kind === 'b2' && loc.bucket === null)
         throw usageError(`"${loc.raw}" is the list of buckets; name a bucket: b2://BUCKET/PATH.`, SYNC_USAGE);
+    if (foldersOverlap(src, dst))
+      throw usageError(
+        'SRC and DST overlap (one is inside the other): a sync would copy into what it reads.',
+        SYNC_USAGE,
+      );
     const compare = compareMode(values.compare);
     const remove = removal(values, dst);
     const exclude = values.exclude ?? [];

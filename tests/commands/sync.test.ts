@@ -216,6 +216,8 @@ describe('b2c sync usage errors', () => {
     [['sync', '--compare', 'md5', 'a', 'b2://x-bucket/y']],
     [['sync', 'a', 'b2://']],
     [['sync', '--bogus', 'a', 'b']],
+    [['sync', 'a', 'a/b']],
+    [['sync', 'b2://x-bucket/y/z', 'b2://x-bucket/y']],
   ])('%j exits 64', async (args) => {
     const r = await runCli(args);
     expect(r.code).toBe(64);

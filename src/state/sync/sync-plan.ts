@@ -117,3 +117,16 @@ export function countActions(items: readonly SyncItem[]): Record<SyncAction, Act
 export function nothingToDo(plan: SyncPlan): boolean {
   return plan.counts.upload.files + plan.counts.replace.files + plan.counts.remove.files === 0;
 }
+
+/**
+ * True when two folders of the same kind of place overlap — the same folder, or one inside the
+ * other — so that a sync between them would copy into what it reads. Paths are provider paths
+ * (`/home/me/x`, `/bucket/prefix`); a trailing `/` does not matter.
+ */
+export function foldersOverlap(a: { kind: string; path: string }, b: { kind: string; path: string }): boolean {
+  if (a.kind !== b.kind) return false;
+  const trim = (p: string): string => (p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p);
+  const [x, y] = [trim(a.path), trim(b.path)];
+  const inside = (inner: string, outer: string): boolean => inner.startsWith(outer === '/' ? '/' : `${outer}/`);
+  return x === y || inside(x, y) || inside(y, x);
+}

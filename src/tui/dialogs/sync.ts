@@ -12,7 +12,14 @@ import { formatLocation, providerPath, type PaneLocation } from '../../state/loc
 import { folderLocation } from '../../state/location/pane-rule-location.js';
 import { permissionsForLocation } from '../../state/permissions/permissions.js';
 import { COMPARE_MODES, type CompareMode, type SyncEntry } from '../../state/sync/sync-compare.js';
-import { nothingToDo, planSync, SYNC_REMOVALS, type SyncPlan, type SyncRemoval } from '../../state/sync/sync-plan.js';
+import {
+  foldersOverlap,
+  nothingToDo,
+  planSync,
+  SYNC_REMOVALS,
+  type SyncPlan,
+  type SyncRemoval,
+} from '../../state/sync/sync-plan.js';
 import { formatSize } from '../../state/text/format.js';
 import { syncRequests } from '../../transfers/index.js';
 import { paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
@@ -109,6 +116,12 @@ export function openSyncDialog(d: ControllerDeps): void {
     const list = permissionsForLocation(folderLocation(loc, key.bucketType), key.key, d.now()).list;
     if (!list.allowed) return setStatus(d, `Sync compares both folders first. ${list.reason ?? ''}`.trim(), 'error');
   }
+  const place = (loc: PaneLocation): { kind: string; path: string } => ({
+    kind: loc.kind === 'b2' ? `b2:${loc.profile}` : 'local',
+    path: providerPath(loc),
+  });
+  if (foldersOverlap(place(from), place(to)))
+    return setStatus(d, 'The two panes show the same folder, or one inside the other: nothing to sync.', 'warning');
   const removals = removalChoices(d, to, other);
   const dialog: SyncDialog = {
     kind: 'sync',

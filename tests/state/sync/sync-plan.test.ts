@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparePair, namesToHash, type SyncEntry } from '../../../src/state/sync/sync-compare.js';
 import { compileExcludes } from '../../../src/state/sync/sync-exclude.js';
-import { nothingToDo, planSync, type SyncOptions } from '../../../src/state/sync/sync-plan.js';
+import { foldersOverlap, nothingToDo, planSync, type SyncOptions } from '../../../src/state/sync/sync-plan.js';
 
 const T = 1_700_000_000_000;
 const e = (rel: string, size: number, mtimeMs: number | null = T, sha1: string | null = null): SyncEntry => ({
@@ -91,5 +91,17 @@ describe('planSync', () => {
   it('identical listings: nothing to do', () => {
     expect(nothingToDo(planSync(src, src, opts({ removal: 'delete' })))).toBe(true);
     expect(nothingToDo(planSync(src, [], opts()))).toBe(false);
+  });
+});
+
+describe('foldersOverlap', () => {
+  it('the same folder or one inside the other, on the same kind of place only', () => {
+    const at = (kind: string, path: string) => ({ kind, path });
+    expect(foldersOverlap(at('local', '/a'), at('local', '/a/'))).toBe(true);
+    expect(foldersOverlap(at('local', '/a'), at('local', '/a/b'))).toBe(true);
+    expect(foldersOverlap(at('local', '/a/b'), at('local', '/a'))).toBe(true);
+    expect(foldersOverlap(at('local', '/a'), at('local', '/ab'))).toBe(false);
+    expect(foldersOverlap(at('local', '/a'), at('b2', '/a'))).toBe(false);
+    expect(foldersOverlap(at('b2', '/bucket'), at('b2', '/bucket/x'))).toBe(true);
   });
 });
