@@ -11,7 +11,7 @@ import { openInfoDialog } from '../dialogs/info.js';
 import { openPicker } from '../dialogs/picker.js';
 import { openPrompt } from '../dialogs/prompt.js';
 import { openShareDialog } from '../dialogs/share.js';
-import { openSyncDialog } from '../dialogs/sync.js';
+import { openSyncDialog } from '../dialogs/sync-open.js';
 import { openTransferDialog } from '../dialogs/transfer.js';
 import { openUnhideDialog } from '../dialogs/unhide.js';
 import { openVersionsDialog } from '../dialogs/versions.js';

@@ -4,27 +4,19 @@
  * copied, replaced and removed (counts, bytes and a scrollable list), and Enter queues it like a
  * copy (same engine, same guarantees) — or, as a dry run, only says what it would do. Its keys
  * are the keymap context `sync`: compare by mtime / size / SHA1, what removal means (keep; on
- * B2 hide or delete, each greyed with its reason when the key forbids it), dry run.
+ * B2 hide or delete, each greyed with its reason when the key forbids it), dry run. Opened by
+ * ./sync-open.ts.
  */
-import { activePane, inactivePane, type PaneSide } from '../../state/app/app-state.js';
+import type { PaneSide } from '../../state/app/app-state.js';
 import type { CommandId } from '../../state/keyboard/commands.js';
 import { formatLocation, providerPath, type PaneLocation } from '../../state/location/pane-location.js';
-import { folderLocation } from '../../state/location/pane-rule-location.js';
-import { permissionsForLocation } from '../../state/permissions/permissions.js';
 import { COMPARE_MODES, type CompareMode, type SyncEntry } from '../../state/sync/sync-compare.js';
-import {
-  foldersOverlap,
-  nothingToDo,
-  planSync,
-  SYNC_REMOVALS,
-  type SyncPlan,
-  type SyncRemoval,
-} from '../../state/sync/sync-plan.js';
+import { nothingToDo, planSync, type SyncPlan, type SyncRemoval } from '../../state/sync/sync-plan.js';
 import { formatSize } from '../../state/text/format.js';
 import { syncRequests } from '../../transfers/index.js';
-import { paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
+import { setStatus, type ControllerDeps } from '../controller-deps.js';
 import type { ChoiceOption } from './choices.js';
-import { clampIndex, closeDialog, openDialog, replaceDialog, wrapIndex, type DialogModule } from './dialog-module.js';
+import { clampIndex, closeDialog, replaceDialog, wrapIndex, type DialogModule } from './dialog-module.js';
 
 /** Where the listings are. */
 export type SyncLoad = { kind: 'listing'; files: number } | { kind: 'ready' } | { kind: 'failed'; message: string };
@@ -56,32 +48,6 @@ export type SyncDialogAction =
   | { type: 'syncListed'; requestId: number; source: readonly SyncEntry[]; destination: readonly SyncEntry[] }
   | { type: 'syncFailed'; requestId: number; message: string };
 
-/** The removal choices for the destination `to`, greyed by its key. */
-function removalChoices(d: ControllerDeps, to: PaneLocation, side: PaneSide): ChoiceOption<SyncRemoval>[] {
-  const key = paneKey(d, side);
-  const here = permissionsForLocation(folderLocation(to, key.bucketType), key.key, d.now());
-  const onB2 = to.kind === 'b2';
-  const rows: Record<SyncRemoval, { label: string; detail: string; reason: string | null }> = {
-    none: { label: 'keep', detail: 'Files only the other pane has stay.', reason: null },
-    hide: {
-      label: 'hide',
-      detail: 'Files only the other pane has are hidden (their versions stay; reversible).',
-      reason: onB2 ? (here.hide.allowed ? null : (here.hide.reason ?? 'Not allowed.')) : 'Only B2 files can be hidden.',
-    },
-    delete: {
-      label: 'delete',
-      detail: onB2
-        ? 'Files only the other pane has are deleted, every version.'
-        : 'Files only the other pane has are deleted.',
-      reason: (() => {
-        const decision = onB2 ? here['delete-all-versions'] : here.delete;
-        return decision.allowed ? null : (decision.reason ?? 'Not allowed.');
-      })(),
-    },
-  };
-  return SYNC_REMOVALS.map((value) => ({ value, ...rows[value], allowed: rows[value].reason === null }));
-}
-
 function currentRemoval(d: SyncDialog): SyncRemoval {
   return d.removals[d.removal]?.value ?? 'none';
 }
@@ -94,52 +60,10 @@ function replanned(d: SyncDialog): SyncDialog {
 }
 
 /** Starts (again) listing both folders for `dialog`, with a new request id. */
-function startListing(d: ControllerDeps, dialog: SyncDialog): SyncDialog {
+export function startListing(d: ControllerDeps, dialog: SyncDialog): SyncDialog {
   const requestId = d.sync.newRequest();
   void d.sync.list(requestId, dialog.from, dialog.to, dialog.compare);
   return { ...dialog, requestId, load: { kind: 'listing', files: 0 }, plan: null, scroll: 0 };
-}
-
-/** Opens the sync dialog from the active pane to the other one, or says why not. */
-export function openSyncDialog(d: ControllerDeps): void {
-  const s = snapshot(d).app;
-  const from = activePane(s).location;
-  const to = inactivePane(s).location;
-  const other = s.active === 'left' ? 'right' : 'left';
-  for (const [loc, side] of [
-    [from, s.active],
-    [to, other],
-  ] as const) {
-    if (loc.kind === 'b2' && loc.bucket === null)
-      return setStatus(d, 'Sync works between two folders: open a bucket in both panes first.', 'warning');
-    const key = paneKey(d, side);
-    const list = permissionsForLocation(folderLocation(loc, key.bucketType), key.key, d.now()).list;
-    if (!list.allowed) return setStatus(d, `Sync compares both folders first. ${list.reason ?? ''}`.trim(), 'error');
-  }
-  const place = (loc: PaneLocation): { kind: string; path: string } => ({
-    kind: loc.kind === 'b2' ? `b2:${loc.profile}` : 'local',
-    path: providerPath(loc),
-  });
-  if (foldersOverlap(place(from), place(to)))
-    return setStatus(d, 'The two panes show the same folder, or one inside the other: nothing to sync.', 'warning');
-  const removals = removalChoices(d, to, other);
-  const dialog: SyncDialog = {
-    kind: 'sync',
-    side: s.active,
-    from,
-    to,
-    requestId: 0,
-    load: { kind: 'listing', files: 0 },
-    source: [],
-    destination: [],
-    compare: 'mtime',
-    removals,
-    removal: 0,
-    dryRun: false,
-    plan: null,
-    scroll: 0,
-  };
-  openDialog(d, startListing(d, dialog));
 }
 
 function runSync(d: ControllerDeps, dialog: SyncDialog): void {
