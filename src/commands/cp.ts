@@ -7,8 +7,6 @@
  * on stderr), 2 key rejected, 3 B2 unreachable (signing in, or a transfer met the network bound:
  * progress-run.ts), 64 usage error, 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP.
  */
-import { DEFAULT_SETTINGS } from '../config/index.js';
-import type { B2Provider } from '../providers/b2/index.js';
 import { createLocalProvider } from '../providers/local/index.js';
 import type { ConflictPolicy } from '../transfers/index.js';
 import {
@@ -26,9 +24,9 @@ import {
 } from './kit/index.js';
 import { planCopies, resolveDestination } from './cp-plan.js';
 import type { CliLocation } from './location-url.js';
-import { reportEarlyStop, runExitCode, runTransfers } from './progress-run.js';
+import { reportCopyRunEnd, runExitCode, runTransfers } from './progress-run.js';
 import { failureLine, summaryLine, totalsOf } from './progress-results.js';
-import { transferSettings } from './transfer-settings.js';
+import { effectivePartSize, prehashThreshold, transferSettings } from './transfer-settings.js';
 
 export const CP_USAGE = `Usage: b2c cp SRC... DST [options]
 
@@ -58,19 +56,6 @@ const OPTIONS = {
   'part-size': { type: 'string' },
   ...COMMON_OPTIONS,
 } as const;
-
-/**
- * Uploads at least one part long become B2 large files, whose whole-file SHA1 exists only when
- * the uploader sends `large_file_sha1` up front (docs/b2-api.md §5.2). The engine hashes local files
- * first from a threshold (default 5 MB, B2's smallest part); with smaller parts (the built-in
- * server, or --part-size) the threshold follows the part size so every large file carries it.
- */
-function prehashThreshold(b2: B2Provider | null, partSize: number | undefined): number | undefined {
-  if (!b2) return undefined;
-  const { recommended, absoluteMinimum } = b2.partSizes;
-  const part = Math.max(partSize ?? recommended, absoluteMinimum);
-  return Math.min(5_000_000, part);
-}
 
 function conflictPolicy(value: string | undefined): ConflictPolicy {
   switch (value) {
@@ -120,8 +105,7 @@ export const CP_COMMAND: CliCommand<typeof OPTIONS> = {
     const plan = await planCopies(sources, dest, { recursive: values.recursive === true, conflict }, ctx);
     for (const r of plan.refused) out.note(failureLine(r));
 
-    // The part size that will be used, for the prehash threshold below.
-    const effectivePart = partSize ?? (settings.partSize !== DEFAULT_SETTINGS.partSize ? settings.partSize : undefined);
+    const effectivePart = effectivePartSize(partSize, settings);
     const run = await runTransfers({
       deps,
       out,
@@ -142,9 +126,7 @@ export const CP_COMMAND: CliCommand<typeof OPTIONS> = {
     const ok = code === EXIT.ok;
     if (out.json) out.printJson({ command: 'cp', ok, interrupted: run.interrupted !== null, totals, results });
     else out.lines([summaryLine(totals, 'copied')]);
-    if (run.interrupted !== null)
-      out.note('interrupted; unfinished copies were cancelled and nothing partial was kept.');
-    reportEarlyStop(out, run, totals);
+    reportCopyRunEnd(out, run, totals);
     return code;
   },
 };

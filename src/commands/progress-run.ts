@@ -75,6 +75,15 @@ export function runExitCode(run: TransferRunResult, totals: ResultTotals): numbe
   return totals.failed === 0 && totals.cancelled === 0 ? EXIT.ok : EXIT.failed;
 }
 
+/**
+ * After a copying run's summary (`cp`, `sync`): says on stderr that an interrupted run kept
+ * nothing partial, or why the run stopped early.
+ */
+export function reportCopyRunEnd(out: Output, run: TransferRunResult, totals: ResultTotals): void {
+  if (run.interrupted !== null) out.note('interrupted; unfinished copies were cancelled and nothing partial was kept.');
+  reportEarlyStop(out, run, totals);
+}
+
 /** Says on stderr why the run stopped early, if it did (after the summary line). */
 export function reportEarlyStop(out: Output, run: TransferRunResult, totals: ResultTotals): void {
   if (run.interrupted !== null || run.unreachable === null) return;

@@ -45,3 +45,5 @@ export {
 } from './permission-check.js';
 export type * from './types.js';
 export type { InFlightView } from './in-flight.js';
+export { listTree, fillSha1s, hashFile, type SyncSide, type TreeFile, type TreeOptions } from './sync-listing.js';
+export { syncRequests, syncRemoveMode, type SyncRoute, type RefusedSyncItem } from './sync-requests.js';

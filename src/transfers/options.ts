@@ -31,8 +31,10 @@ export interface EngineOptions {
   /**
    * Local files at least this many bytes uploaded to B2 are offered to it for reading again by
    * range (WriteOptions.reopen): a large file is then hashed in one pass before its parts go out,
-   * so it carries `large_file_sha1` and later downloads can be verified, and its parts are sent
-   * straight from the file (default 5,000,000: B2's smallest large file).
+   * so it carries `large_file_sha1` (docs/b2-api.md §4.5) and later downloads can be verified, and
+   * its parts are sent straight from the file. Default 0: every file is offered, and the B2
+   * provider reads through the ranges only for a large file — whatever the server's smallest
+   * part, no large file goes out without its SHA1.
    */
   prehashMinBytes?: number;
   /** Folders listed at once (default 2). */
@@ -80,7 +82,7 @@ export function resolveOptions(o: EngineOptions): ResolvedOptions {
     maxConcurrency: positive(o.maxConcurrency, 64),
     maxPartsInFlight: positive(o.maxPartsInFlight, 32),
     scanConcurrency: positive(o.scanConcurrency, 2),
-    prehashMinBytes: o.prehashMinBytes ?? 5_000_000,
+    prehashMinBytes: o.prehashMinBytes ?? 0,
     maxQueued: positive(o.maxQueued, 1000),
     keepFinished: o.keepFinished !== undefined && o.keepFinished >= 0 ? Math.floor(o.keepFinished) : 1000,
     autoRetries: o.autoRetries !== undefined && o.autoRetries >= 0 ? Math.floor(o.autoRetries) : 3,

@@ -72,19 +72,19 @@ function specFor(
   if (isFolder(entry)) return { ...base, kind: 'scan', isDir: true, depth: root ? 0 : scan.depth + 1 };
   if (s.operation === 'delete' || !sides.dst) return { ...base, kind: 'delete', isDir: false };
   const kind = transferKind(sides.src, sides.dst, sides.same);
-  if (entry.kind === 'symlink') {
-    return { ...base, kind, isDir: false, state: 'skipped', note: 'Skipped: symbolic links are not copied.' };
-  }
-  if (entry.special !== undefined) {
-    return {
-      ...base,
-      kind,
-      isDir: false,
-      state: 'skipped',
-      note: `Skipped: it is a ${entry.special}, not a regular file.`,
-    };
-  }
+  const skipped = notCopiedNote(entry);
+  if (skipped !== null) return { ...base, kind, isDir: false, state: 'skipped', note: skipped };
   return { ...base, kind, isDir: false };
+}
+
+/**
+ * Why a listed entry that is no folder is not copied — a symbolic link, or a local file that is
+ * no regular file — as the results' note; null for a file that is copied.
+ */
+export function notCopiedNote(entry: Entry): string | null {
+  if (entry.kind === 'symlink') return 'Skipped: symbolic links are not copied.';
+  if (entry.special !== undefined) return `Skipped: it is a ${entry.special}, not a regular file.`;
+  return null;
 }
 
 /** Sub-folder scans report to their own node (created with `parent`); everything else to `parent`. */

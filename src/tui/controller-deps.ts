@@ -10,6 +10,7 @@ import type { DirectOperations } from './operations/direct-operations.js';
 import type { Navigator } from './panes/navigator.js';
 import type { QueueResume } from './operations/queue-resume.js';
 import type { ProviderRegistry } from './providers/provider-registry.js';
+import type { SyncPlanner } from './operations/sync-planner.js';
 import type { TransferOperations } from './operations/transfer-operations.js';
 import type { TuiState } from './store/tui-state.js';
 import type { TuiStore } from './store/tui-store.js';
@@ -21,6 +22,8 @@ export interface ControllerDeps {
   navigator: Navigator;
   direct: DirectOperations;
   transfers: TransferOperations;
+  /** The sync dialog's listings (C). */
+  sync: SyncPlanner;
   settings: { confirmDelete: boolean };
   /** The config store (or null: `--demo`) and the credential check, for the accounts screens. */
   accounts: AccountsContext;

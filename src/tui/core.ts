@@ -11,6 +11,7 @@ import { createTransferEngine, engineChecker, type TransferEngine } from '../tra
 import type { AccountsContext } from './accounts/account-screens.js';
 import { TuiController } from './controller.js';
 import { DirectOperations } from './operations/direct-operations.js';
+import { SyncPlanner } from './operations/sync-planner.js';
 import { connectingChecker, QueueResume } from './operations/queue-resume.js';
 import { TransferOperations } from './operations/transfer-operations.js';
 import { ListingLoader } from './panes/listing-loader.js';
@@ -107,6 +108,7 @@ export function createTuiCore(o: TuiCoreOptions): TuiCore {
   const resume = new QueueResume(store, engine, queueFile);
   const transfers = new TransferOperations(store, registry, navigator, engine);
   const direct = new DirectOperations(store, registry, navigator);
+  const sync = new SyncPlanner(store, registry, now);
   let quit: () => void = () => undefined;
   const quitting = new Promise<void>((resolve) => {
     quit = resolve;
@@ -118,6 +120,7 @@ export function createTuiCore(o: TuiCoreOptions): TuiCore {
     navigator,
     direct,
     transfers,
+    sync,
     settings: o.settings,
     accounts: o.accounts,
     places: o.places,
@@ -145,6 +148,7 @@ export function createTuiCore(o: TuiCoreOptions): TuiCore {
     },
     async close() {
       controller.dispose();
+      sync.cancel();
       loader.dispose();
       transfers.dispose();
       await engine.close();

@@ -23,6 +23,8 @@ export interface Theme {
     cursorBg: Colour;
     cursorFg: Colour;
   };
+  /** Compare marks (`c`): each mark also has its own marker character, so colour is never the only sign. */
+  compare: { only: Colour; newer: Colour; older: Colour; different: Colour; same: Colour };
   bar: { key: Colour; label: Colour; disabled: Colour };
   status: { info: Colour; error: Colour; warning: Colour; success: Colour };
   dialog: { border: Colour; title: Colour; danger: Colour };
@@ -46,6 +48,7 @@ const COLOUR_THEME: Theme = {
     cursorBg: 'cyan',
     cursorFg: 'black',
   },
+  compare: { only: 'greenBright', newer: 'cyanBright', older: 'magenta', different: 'redBright', same: 'gray' },
   bar: { key: 'black', label: 'cyan', disabled: 'gray' },
   status: { info: undefined, error: 'redBright', warning: 'yellow', success: 'green' },
   dialog: { border: 'yellow', title: 'yellowBright', danger: 'redBright' },
@@ -69,6 +72,7 @@ const MONO_THEME: Theme = {
     cursorBg: undefined,
     cursorFg: undefined,
   },
+  compare: { only: undefined, newer: undefined, older: undefined, different: undefined, same: undefined },
   bar: { key: undefined, label: undefined, disabled: undefined },
   status: { info: undefined, error: undefined, warning: undefined, success: undefined },
   dialog: { border: undefined, title: undefined, danger: undefined },

@@ -20,6 +20,7 @@ import { DirectOperations } from '../../src/tui/operations/direct-operations.js'
 import { Navigator } from '../../src/tui/panes/navigator.js';
 import { connectingChecker } from '../../src/tui/operations/queue-resume.js';
 import { ProviderRegistry } from '../../src/tui/providers/provider-registry.js';
+import { SyncPlanner } from '../../src/tui/operations/sync-planner.js';
 import { TransferOperations, type TransferQueue } from '../../src/tui/operations/transfer-operations.js';
 import { createTuiStore, type TuiStore } from '../../src/tui/store/tui-store.js';
 import { ListingLoader } from '../../src/tui/panes/listing-loader.js';
@@ -184,6 +185,7 @@ export async function headlessTui(
     navigator,
     direct,
     transfers,
+    sync: new SyncPlanner(store, registry, Date.now),
     settings: { confirmDelete: true },
     accounts: { config: null, verify: () => Promise.reject(new Error('the oracle adds no accounts')) },
     places: { cwd: localDir, home: localDir },

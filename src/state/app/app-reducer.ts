@@ -55,7 +55,12 @@ export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'pane': {
       const side = action.side ?? state.active;
-      return withPane(state, side, paneReducer(state.panes[side], action.action));
+      const next = withPane(state, side, paneReducer(state.panes[side], action.action));
+      // Compare marks (`c`) pair the two listings: a new listing on one side ends them on both.
+      const other = otherSide(side);
+      if (action.action.type === 'listingStarted' && next.panes[other].compare !== null)
+        return withPane(next, other, paneReducer(next.panes[other], { type: 'setCompare', compare: null }));
+      return next;
     }
     case 'switchPane':
       return { ...state, active: otherSide(state.active) };

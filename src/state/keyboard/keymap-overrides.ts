@@ -79,7 +79,7 @@ function findConflicts(keymap: Keymap): string[] {
 
 /**
  * Returns a new keymap with `overrides` applied (the input is not modified).
- * @param overrides `{ copy: ['c', 'F5'], 'help:cancel': ['Esc'] }`; patterns may use any spelling
+ * @param overrides `{ copy: ['x', 'F5'], 'help:cancel': ['Esc'] }`; patterns may use any spelling
  *   `canonicalisePattern` accepts.
  * @throws KeymapOverrideError listing every unknown context or command, unrecognised key, command
  *   not bound in the named context, and key that would run two commands in one context.

@@ -25,6 +25,7 @@ const CONTEXT_TITLES: Record<KeyContext, string> = {
   queue: 'Transfer queue',
   dialog: 'Dialogs',
   versions: 'Versions dialog (v)',
+  sync: 'Sync dialog (C)',
   wizard: 'Account wizard',
   'wizard-review': 'Account wizard · review',
   help: 'Help screen',

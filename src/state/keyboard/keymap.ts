@@ -9,7 +9,7 @@ import { ACCOUNT_KEYS } from './keymap-accounts.js';
 
 /**
  * Where a key press is interpreted: the file panes, a dialog (including the filter and mask
- * prompts, whose unbound printable keys go to the text field), the account wizard (its text
+ * prompts, whose unbound printable keys go to the text field), the sync dialog (C), the account wizard (its text
  * fields likewise) and its review step, a file's versions dialog (v), the transfer queue when it has focus, the help screen,
  * and the accounts screens (./keymap-accounts.ts): the profiles list, the keys list, the
  * create-key form's text sections and its lists, the new key just shown, the accounts screens'
@@ -19,6 +19,7 @@ export type KeyContext =
   | 'pane'
   | 'dialog'
   | 'versions'
+  | 'sync'
   | 'wizard'
   | 'wizard-review'
   | 'queue'
@@ -38,6 +39,7 @@ export const KEY_CONTEXTS: readonly KeyContext[] = [
   'queue',
   'dialog',
   'versions',
+  'sync',
   'wizard',
   'wizard-review',
   'profiles',
@@ -67,7 +69,7 @@ export interface KeymapEntry {
 /** A whole keymap. Within one context a pattern maps to at most one command. */
 export type Keymap = readonly KeymapEntry[];
 
-const NAV_KEYS: readonly KeymapEntry[] = (['queue', 'help'] as const).flatMap((context) => [
+const NAV_KEYS: readonly KeymapEntry[] = (['queue', 'help', 'sync'] as const).flatMap((context) => [
   { context, command: 'cursorUp' as const, keys: ['up', 'k'] },
   { context, command: 'cursorDown' as const, keys: ['down', 'j'] },
   { context, command: 'cursorPageUp' as const, keys: ['pageup', 'ctrl+b'] },
@@ -112,6 +114,8 @@ export const DEFAULT_KEYMAP: Keymap = [
   { context: 'pane', command: 'delete', keys: ['f8', 'delete'], fkey: 8 },
   { context: 'pane', command: 'unhide', keys: ['u'] },
   { context: 'pane', command: 'shareLink', keys: ['L'] },
+  { context: 'pane', command: 'compare', keys: ['c'] },
+  { context: 'pane', command: 'sync', keys: ['C'] },
   { context: 'pane', command: 'toggleQueue', keys: ['t'], description: 'Show the transfer queue' },
   { context: 'pane', command: 'help', keys: ['f1', '?'], fkey: 1 },
   { context: 'pane', command: 'keyInspector', keys: ['I'] },
@@ -168,6 +172,18 @@ export const DEFAULT_KEYMAP: Keymap = [
     keys: ['escape', 'f10', 'ctrl+c'],
     fkey: 10,
     description: 'Close the versions',
+  },
+
+  { context: 'sync', command: 'syncCompareMode', keys: ['m'] },
+  { context: 'sync', command: 'syncRemoval', keys: ['r'] },
+  { context: 'sync', command: 'syncDryRun', keys: ['d'] },
+  { context: 'sync', command: 'confirm', keys: ['enter'], description: 'Sync (with dry run: show the result only)' },
+  {
+    context: 'sync',
+    command: 'cancel',
+    keys: ['escape', 'f10', 'ctrl+c'],
+    fkey: 10,
+    description: 'Close, change nothing',
   },
 
   { context: 'wizard', command: 'confirm', keys: ['enter'], description: 'Confirm the step' },

@@ -15,6 +15,7 @@ import {
 } from './pane-selection.js';
 import { entryKey, nextSortKey, rowCount, type PaneState, type SortSpec } from './pane-state.js';
 import type { Entry } from '../model/entry.js';
+import type { PaneCompare } from '../sync/pane-compare.js';
 import { computeView, findRow, keepCursor, pruneSelection, withCursor } from './pane-view.js';
 
 /**
@@ -52,7 +53,9 @@ export type PaneAction =
   /** Flips `showHidden`. Selected rows that become hidden are unselected. */
   | { type: 'toggleHidden' }
   /** Account profile `from` is now called `to`: a pane showing it keeps its place under the new name. */
-  | { type: 'profileRenamed'; from: string; to: string };
+  | { type: 'profileRenamed'; from: string; to: string }
+  /** `c`: this pane's compare marks (null clears them). */
+  | { type: 'setCompare'; compare: PaneCompare | null };
 
 function resorted(pane: PaneState, sort: SortSpec): PaneState {
   const entries = [...pane.entries].sort(entryComparator(sort));
@@ -84,6 +87,8 @@ function started(
     filter: same ? pane.filter : '',
     focusKey: a.focusKey ?? null,
     revealFocus: a.reveal === true,
+    // Marks describe the rows that were compared; a new listing (even a refresh) may differ.
+    compare: null,
   };
 }
 
@@ -170,6 +175,8 @@ export function paneReducer(pane: PaneState, action: PaneAction): PaneState {
         ? { ...pane, location: { ...loc, profile: action.to } }
         : pane;
     }
+    case 'setCompare':
+      return action.compare === pane.compare ? pane : { ...pane, compare: action.compare };
     default: {
       const never: never = action;
       return never;

@@ -5,6 +5,7 @@
  */
 import { entryAtRow, entryKey, isDirLike, PARENT_ROW_KEY, rowCount, type PaneState } from './pane-state.js';
 import type { Entry } from '../model/entry.js';
+import type { CompareMark } from '../sync/pane-compare.js';
 
 /** One row on screen. `entry` is null for the `..` row. */
 export interface VisibleRow {
@@ -14,6 +15,8 @@ export interface VisibleRow {
   entry: Entry | null;
   selected: boolean;
   isCursor: boolean;
+  /** The row's compare mark (`c`), or null. */
+  mark: CompareMark | null;
 }
 
 /**
@@ -33,6 +36,7 @@ export function visibleRows(pane: PaneState, offset = pane.scrollOffset, height 
       entry,
       selected: entry !== null && pane.selection.has(key),
       isCursor: i === pane.cursor,
+      mark: entry === null ? null : (pane.compare?.marks.get(key) ?? null),
     });
   }
   return rows;

@@ -3,6 +3,7 @@
  */
 import type { PaneLocation } from '../location/pane-location.js';
 import type { Entry } from '../model/entry.js';
+import type { PaneCompare } from '../sync/pane-compare.js';
 
 /**
  * Where the listing is: `idle` before the first request, `loading` while pages stream in (with the
@@ -63,6 +64,8 @@ export interface PaneState {
    * hide it is cleared when it arrives, so the cursor can be on it.
    */
   revealFocus: boolean;
+  /** `c`: this pane's side of a comparison with the other pane, or null; a new listing clears it. */
+  compare: PaneCompare | null;
 }
 
 /** The key of the `..` row. NUL cannot occur in local or B2 names, so it never collides. */
@@ -102,6 +105,7 @@ export function createPaneState(
     showHidden: options.showHidden ?? false,
     focusKey: null,
     revealFocus: false,
+    compare: null,
   };
 }
 

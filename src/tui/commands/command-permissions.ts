@@ -27,6 +27,8 @@ import type { RegistrySnapshot } from '../providers/provider-registry.js';
 const COMMAND_ACTIONS: Partial<Record<CommandId, PermissionAction>> = {
   copy: 'copy',
   move: 'move',
+  // C copies the active pane's folder into the other one (its removals are choices in the dialog).
+  sync: 'copy',
   rename: 'rename',
   mkdir: 'mkdir',
   delete: 'delete',
@@ -75,6 +77,7 @@ export function paneDecisions(active: PaneKey, other: PaneKey, now: number): Map
   for (const cmd of [
     'copy',
     'move',
+    'sync',
     'rename',
     'mkdir',
     'delete',
@@ -88,8 +91,8 @@ export function paneDecisions(active: PaneKey, other: PaneKey, now: number): Map
     if (action === null) continue;
     // Copy and move are judged with both ends (a download, say, needs less than a server-side copy).
     let d =
-      cmd === 'copy' || cmd === 'move'
-        ? transferDecision(cmd, active, other, now)
+      cmd === 'copy' || cmd === 'move' || cmd === 'sync'
+        ? transferDecision(cmd === 'sync' ? 'copy' : cmd, active, other, now)
         : choicesDecision(cmd, action, here, active, now);
     if (!d.allowed && active.location.kind === 'b2' && active.key === null && active.pendingReason !== null)
       d = refused(active.pendingReason);

@@ -11,6 +11,7 @@ import { openInfoDialog } from '../dialogs/info.js';
 import { openPicker } from '../dialogs/picker.js';
 import { openPrompt } from '../dialogs/prompt.js';
 import { openShareDialog } from '../dialogs/share.js';
+import { openSyncDialog } from '../dialogs/sync-open.js';
 import { openTransferDialog } from '../dialogs/transfer.js';
 import { openUnhideDialog } from '../dialogs/unhide.js';
 import { openVersionsDialog } from '../dialogs/versions.js';
@@ -29,6 +30,7 @@ export const DIALOG_OPENERS = {
   delete: openDeleteDialog,
   unhide: openUnhideDialog,
   shareLink: openShareDialog,
+  sync: openSyncDialog,
 } satisfies Partial<Record<CommandId, (d: ControllerDeps) => void>>;
 
 /** A pane command that opens a dialog. */

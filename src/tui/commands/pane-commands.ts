@@ -12,6 +12,7 @@ import { CURSOR_MOVES } from '../../state/pane/pane-cursor.js';
 import { paneCommandAction, paneDecisions } from './command-permissions.js';
 import { paneDo, paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
 import { openOperationDialog } from './open-dialogs.js';
+import { clearCompare, toggleCompare } from './compare-panes.js';
 import { requestQuit } from '../dialogs/confirm-quit.js';
 
 const NAVIGATION: ReadonlySet<CommandId> = new Set(['open', 'parent', 'switchPane']);
@@ -41,12 +42,16 @@ function open(d: ControllerDeps): void {
   void d.navigator.open(side, childLocation(pane.location, e.name));
 }
 
-/** Esc in the panes: stop a listing that is loading, else clear the filter, else the selection. */
+/**
+ * Esc in the panes: stop a listing that is loading, else clear the compare marks, else the
+ * filter, else the selection.
+ */
 function clearOrEscape(d: ControllerDeps): void {
   const s = snapshot(d).app;
   const pane = activePane(s);
   if (pane.load.stage === 'loading' && d.navigator.cancel(s.active)) return;
-  if (pane.filter !== '') paneDo(d, { type: 'setFilter', filter: '' });
+  if (pane.compare !== null || s.panes[otherSide(s.active)].compare !== null) clearCompare(d);
+  else if (pane.filter !== '') paneDo(d, { type: 'setFilter', filter: '' });
   else if (pane.selection.size > 0) paneDo(d, { type: 'clearSelection' });
 }
 
@@ -150,7 +155,10 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'delete':
     case 'unhide':
     case 'shareLink':
+    case 'sync':
       return openOperationDialog(d, cmd);
+    case 'compare':
+      return toggleCompare(d);
     case 'keyInspector':
     case 'profiles':
     case 'keys':
@@ -174,6 +182,9 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'add':
     case 'makeDefault':
     case 'saveProfile':
+    case 'syncCompareMode':
+    case 'syncRemoval':
+    case 'syncDryRun':
       return;
     default: {
       const never: never = cmd;

@@ -17,6 +17,7 @@ import { promptDialog, type PromptDialog } from './prompt.js';
 import { resumeQueueDialog, type ResumeQueueDialog } from './resume-queue.js';
 import { screenDialog, type ScreenDialog } from './screen.js';
 import { shareDialog, type ShareAction, type ShareDialog } from './share.js';
+import { syncDialog, type SyncDialog, type SyncDialogAction } from './sync.js';
 import { transferDialog, type TransferDialog } from './transfer.js';
 import { unhideDialog, type UnhideDialog } from './unhide.js';
 import { versionsDialog, type VersionsAction, type VersionsDialog } from './versions.js';
@@ -37,10 +38,11 @@ export type Dialog =
   | ResumeQueueDialog
   | ConflictDialog
   | MessageDialog
-  | ScreenDialog;
+  | ScreenDialog
+  | SyncDialog;
 
 /** Every change a dialog's form may receive. */
-export type DialogAction = CommonDialogAction | ShareAction | VersionsAction;
+export type DialogAction = CommonDialogAction | ShareAction | VersionsAction | SyncDialogAction;
 
 /** The dialog of kind `K`. */
 export type DialogOf<K extends Dialog['kind']> = Extract<Dialog, { kind: K }>;
@@ -63,6 +65,7 @@ const MODULES: Modules = {
   conflict: conflictDialog,
   message: messageDialog,
   screen: screenDialog,
+  sync: syncDialog,
 };
 
 /** The module of `dialog`'s kind. */

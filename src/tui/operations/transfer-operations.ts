@@ -11,7 +11,14 @@ import type { Entry, VersionEntry } from '../../state/model/entry.js';
 import { formatSize } from '../../state/text/format.js';
 import { sanitizeName } from '../../state/text/sanitize.js';
 import { providerPath, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
-import type { ConflictPolicy, GroupView, JobView, KnownEntry, TransferEngine } from '../../transfers/index.js';
+import type {
+  ConflictPolicy,
+  GroupView,
+  JobView,
+  KnownEntry,
+  TransferEngine,
+  TransferRequest,
+} from '../../transfers/index.js';
 import type { Navigator } from '../panes/navigator.js';
 import type { PaneSide } from '../../state/app/app-state.js';
 import { entryKey, rowKeyAt } from '../../state/pane/pane-state.js';
@@ -29,12 +36,12 @@ function known(e: Entry): KnownEntry {
 }
 
 interface Pending {
-  verb: 'Copy' | 'Move' | 'Delete' | 'Rename';
+  verb: 'Copy' | 'Move' | 'Delete' | 'Rename' | 'Sync';
   changed: PaneLocation[];
   /** Folders the group removed (a delete's `rmdir` jobs): a folder with no files is still something deleted. */
   foldersRemoved: number;
   /** Called once the group finished (after the status line and the refresh were asked for). */
-  onFinished?: () => void;
+  onFinished?: (group: GroupView) => void;
   /**
    * A rename: where the cursor goes afterwards. A pane still on the renamed entry's row (`from`,
    * its row key before) lands on its new row (`to`), as after a rename in place.
@@ -156,6 +163,34 @@ export class TransferOperations {
     this.submitted(id, { verb: 'Rename', changed: [at], follow }, `Renaming ${entry.name} to ${name}…`);
   }
 
+  /**
+   * Queues a sync (C; the requests from src/transfers/sync-requests.ts) into the folder `to`: the
+   * copies first, and the removals only once every copy is done — as rclone does, nothing is
+   * removed from a destination that a failed or cancelled copy left short.
+   */
+  sync(requests: readonly TransferRequest[], to: PaneLocation, text: string): void {
+    const copies = requests.filter((r) => r.operation !== 'delete');
+    const removals = requests.filter((r) => r.operation === 'delete');
+    const removeAll = (): void => {
+      for (const r of removals) this.submitted(this.queue.submit(r), { verb: 'Delete', changed: [to] }, text);
+    };
+    if (copies.length === 0) return removeAll();
+    let pendingCopies = copies.length;
+    let clean = true;
+    for (const r of copies) {
+      const id = this.queue.submit(r);
+      const onFinished = (group: GroupView): void => {
+        const t = group.totals;
+        if (t.filesFailed + t.filesCancelled + t.foldersFailed > 0) clean = false;
+        if (--pendingCopies > 0 || removals.length === 0) return;
+        if (clean) removeAll();
+        else
+          this.status('Sync: nothing was removed, because not every copy was done. Press t to see the queue.', 'error');
+      };
+      this.submitted(id, { verb: 'Sync', changed: [to], onFinished }, text);
+    }
+  }
+
   private finished(g: GroupView): void {
     const p = this.pending.get(g.id);
     if (!p) return;
@@ -179,7 +214,7 @@ export class TransferOperations {
     const focus = (side: PaneSide): string | undefined =>
       follow !== undefined && rowKeyAt(panes[side], panes[side].cursor) === follow.from ? follow.to : undefined;
     void this.navigator.refreshWhere((loc) => p.changed.some((c) => sameLocation(c, loc)), focus);
-    p.onFinished?.();
+    p.onFinished?.(g);
   }
 
   /** Stops listening to the queue (the queue itself is closed by its owner). */

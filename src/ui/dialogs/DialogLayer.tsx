@@ -8,6 +8,7 @@ import { ConfirmDeleteDialog } from './ConfirmDeleteDialog.js';
 import { ConflictDialog, PickerDialog, PromptDialog, ShareDialog } from './InputDialogs.js';
 import { ConfirmQuitDialog, DeleteDialog, MessageDialog, TransferDialog, UnhideDialog } from './OperationDialogs.js';
 import { ResumeQueueDialog } from './ResumeQueueDialog.js';
+import { SyncDialog } from './SyncDialog.js';
 import { InfoDialog } from './ViewDialogs.js';
 import { DeleteVersionDialog, VersionsDialog } from './VersionsDialog.js';
 
@@ -28,6 +29,7 @@ const VIEWS: Views = {
   conflict: ConflictDialog,
   resumeQueue: ResumeQueueDialog,
   message: MessageDialog,
+  sync: SyncDialog,
   // Accounts screens replace the panes (TuiApp), they are not drawn over them.
   screen: () => null,
 };

@@ -10,7 +10,7 @@ import { footerCounts, visibleRows } from '../../state/pane/pane-selectors.js';
 import type { PaneState } from '../../state/pane/pane-state.js';
 import { displayWidth, fitToWidth, sanitizeForTerminal, truncateToWidth } from '../../state/text/sanitize.js';
 import { useTheme } from '../theme-context.js';
-import { footerText } from './footer-text.js';
+import { compareFooterText, footerText } from './footer-text.js';
 import { PaneRow } from './PaneRow.js';
 import { columnLayout, columnTitles } from './row-format.js';
 
@@ -83,7 +83,12 @@ function PaneView({ pane, active, width, height, account }: PaneProps): ReactNod
         {body}
       </Box>
       <Text color={theme.muted} wrap="truncate">
-        {fitToWidth(sanitizeForTerminal(footerText(counts, pane.filter, dirWord)), inner)}
+        {fitToWidth(
+          sanitizeForTerminal(
+            pane.compare === null ? footerText(counts, pane.filter, dirWord) : compareFooterText(pane.compare),
+          ),
+          inner,
+        )}
       </Text>
     </Box>
   );

@@ -19,6 +19,7 @@ export interface PaneRowProps {
 
 function rowColour(theme: Theme, row: VisibleRow): string | undefined {
   if (row.selected) return theme.pane.selected;
+  if (row.mark !== null) return theme.compare[row.mark];
   const e = row.entry;
   if (e === null) return theme.pane.directory;
   if (e.hidden === true || e.name.startsWith('.')) return theme.pane.hidden;
@@ -60,6 +61,7 @@ function sameRow(a: PaneRowProps, b: PaneRowProps): boolean {
     a.row.entry === b.row.entry &&
     a.row.selected === b.row.selected &&
     a.row.isCursor === b.row.isCursor &&
+    a.row.mark === b.row.mark &&
     a.layout === b.layout &&
     a.now === b.now &&
     a.active === b.active

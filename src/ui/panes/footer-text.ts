@@ -5,6 +5,7 @@
  */
 import { formatCount, formatSize } from '../../state/text/format.js';
 import type { FooterCounts } from '../../state/pane/pane-selectors.js';
+import type { PaneCompare } from '../../state/sync/pane-compare.js';
 
 function plural(n: number, word: string): string {
   return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
@@ -27,4 +28,17 @@ export function footerText(c: FooterCounts, filter: string, dirWord: 'folder' | 
   if (c.notShown > 0) parts.push(`+${formatCount(c.notShown)} ${filter === '' ? 'hidden' : 'not shown'}`);
   if (c.loading !== null) parts.push(`loading ${formatCount(c.loading)}…`);
   return parts.join(' · ');
+}
+
+const MARK_WORDS = { only: 'only here', newer: 'newer', older: 'older', different: 'different', same: 'same' } as const;
+
+/** The footer while compare marks are shown (`c`): "3 only here · 2 newer · 1 different". */
+export function compareFooterText(c: PaneCompare): string {
+  const parts = (Object.keys(MARK_WORDS) as Array<keyof typeof MARK_WORDS>)
+    .filter((m) => c.counts[m] > 0 && m !== 'same')
+    .map((m) => `${formatCount(c.counts[m])} ${MARK_WORDS[m]}`);
+  const same = c.counts.same > 0 ? `${formatCount(c.counts.same)} same` : '';
+  return parts.length === 0
+    ? `no differences${same === '' ? '' : ` · ${same}`}`
+    : [...parts, same].filter(Boolean).join(' · ');
 }

@@ -1,10 +1,11 @@
 /**
- * A pane's rows as exact-width strings: a marker column (`*` selected), the name (sanitised,
+ * A pane's rows as exact-width strings: a marker column (`*` selected, else a compare mark), the name (sanitised,
  * cut in the middle so extensions stay visible; directories end in `/`), the size (`hidden` for
  * a B2 name whose newest version is a hide marker) and the date.
  * One string per row keeps Ink's layout work per frame tiny (ARCHITECTURE.md, "Terminal facts").
  */
 import type { Entry } from '../../state/model/entry.js';
+import type { CompareMark } from '../../state/sync/pane-compare.js';
 import { formatDate } from '../../state/text/format.js';
 import type { VisibleRow } from '../../state/pane/pane-selectors.js';
 import { sortsAscending, type SortSpec } from '../../state/pane/pane-state.js';
@@ -72,9 +73,18 @@ export function displayName(e: Entry | null): string {
   return e.kind === 'dir' || e.kind === 'bucket' ? `${name}/` : e.kind === 'symlink' ? `${name}@` : name;
 }
 
-/** One row, exactly `layout.width` columns. */
+/** The marker column's character for a compare mark (`c`): readable without colour. */
+export const COMPARE_MARKERS: Record<CompareMark, string> = {
+  only: '+',
+  newer: '>',
+  older: '<',
+  different: '!',
+  same: '=',
+};
+
+/** One row, exactly `layout.width` columns. The marker column: `*` selected, else the compare mark. */
 export function formatRow(row: VisibleRow, layout: ColumnLayout, now: number): string {
-  const marker = row.selected ? '*' : ' ';
+  const marker = row.selected ? '*' : row.mark === null ? ' ' : COMPARE_MARKERS[row.mark];
   let line = marker + fitToWidth(displayName(row.entry), layout.name, 'left', { position: 'middle' });
   if (layout.size > 0) line += ' ' + fitToWidth(sizeText(row.entry), layout.size, 'right');
   if (layout.date > 0)

@@ -15,8 +15,8 @@ function problemsOf(fn: () => unknown): readonly string[] {
 
 describe('applyOverrides', () => {
   it('rebinds a command and frees its old keys', () => {
-    const km = applyOverrides(DEFAULT_KEYMAP, { copy: ['c', 'F4'] });
-    expect(lookupCommand(km, 'pane', 'c')).toBe('copy');
+    const km = applyOverrides(DEFAULT_KEYMAP, { copy: ['x', 'F4'] });
+    expect(lookupCommand(km, 'pane', 'x')).toBe('copy');
     expect(lookupCommand(km, 'pane', 'f4')).toBe('copy');
     expect(lookupCommand(km, 'pane', 'f5')).toBeNull();
     // The default table is untouched.
@@ -79,7 +79,7 @@ describe('applyOverrides', () => {
     );
     expect(problems).toEqual([
       'unknown command "cpy"',
-      'unknown context "menu" in "menu:copy" (contexts: pane, queue, dialog, versions, wizard, wizard-review, profiles, keys, key-form, key-form-list, new-key, prompt, confirm, inspector, help)',
+      'unknown context "menu" in "menu:copy" (contexts: pane, queue, dialog, versions, sync, wizard, wizard-review, profiles, keys, key-form, key-form-list, new-key, prompt, confirm, inspector, help)',
       '"ctrl+1" for move is not a key b2c can recognise',
       'copy has no keys in the dialog context to rebind',
     ]);

@@ -51,6 +51,7 @@ describe('helpSections', () => {
       'Transfer queue',
       'Dialogs',
       'Versions dialog (v)',
+      'Sync dialog (C)',
       'Account wizard',
       'Account wizard · review',
       'Profiles screen (P)',

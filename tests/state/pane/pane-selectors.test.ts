@@ -27,7 +27,14 @@ describe('visibleRows', () => {
 
   it('represents `..` with a null entry, never selected', () => {
     const rows = visibleRows(loaded(entries, { height: 2 }));
-    expect(rows[0]).toEqual({ index: 0, key: PARENT_ROW_KEY, entry: null, selected: false, isCursor: true });
+    expect(rows[0]).toEqual({
+      index: 0,
+      key: PARENT_ROW_KEY,
+      entry: null,
+      selected: false,
+      isCursor: true,
+      mark: null,
+    });
     expect(rows[1]?.key).toBe('d1/');
   });
 

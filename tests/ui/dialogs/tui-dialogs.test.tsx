@@ -49,7 +49,7 @@ describe('dialogs', () => {
   });
 
   it('help lists the keys of the keymap in use, overrides included', async () => {
-    const keymap = applyOverrides(DEFAULT_KEYMAP, { copy: ['c', 'F5'] });
+    const keymap = applyOverrides(DEFAULT_KEYMAP, { copy: ['x', 'F5'] });
     f = await startTui({ keymap });
     await f.see('a.txt');
     f.h.press('?');
@@ -60,11 +60,11 @@ describe('dialogs', () => {
       f.h.press('j');
       frame = await f.h.waitForFrame((fr) => fr !== frame);
     }
-    expect(frame.split('\n').find((l) => l.includes('Copy to the other pane'))).toMatch(/c F5/);
-    // The override works, not only the help: c copies.
+    expect(frame.split('\n').find((l) => l.includes('Copy to the other pane'))).toMatch(/x F5/);
+    // The override works, not only the help: x copies.
     f.h.press(KEYS.escape);
     await f.see('10Quit');
-    f.h.press(KEYS.down, KEYS.down, 'c');
+    f.h.press(KEYS.down, KEYS.down, 'x');
     await f.see('Copy a.txt (5 B)');
   });
 
