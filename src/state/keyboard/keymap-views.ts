@@ -25,6 +25,8 @@ const CONTEXT_TITLES: Record<KeyContext, string> = {
   queue: 'Transfer queue',
   dialog: 'Dialogs',
   versions: 'Versions dialog (v)',
+  share: 'Share-link dialog (L)',
+  viewer: 'Viewer (F3)',
   wizard: 'Account wizard',
   'wizard-review': 'Account wizard · review',
   help: 'Help screen',

@@ -18,6 +18,8 @@
  *   versions up likewise: b2_delete_file_version needs the version's file ID.
  * - Make folder writes a `.bzEmpty` placeholder (writeFiles), like the B2 web UI.
  * - Info shows the file object from the listing (b2_list_file_names: listFiles).
+ * - View reads the file by name in ranged downloads (readFiles), like a download. Edit downloads it
+ *   and uploads the change as a new version of the same name (readFiles and writeFiles).
  * - Look up (does this name exist?) is what every conflict choice but "overwrite" needs at the
  *   destination: b2_list_file_names (listFiles), or a HEAD download by name (readFiles) when the
  *   key cannot list. Either capability will do (`needsAny`).
@@ -34,6 +36,8 @@ export type PermissionAction =
   | 'list-buckets'
   | 'list'
   | 'download'
+  | 'view'
+  | 'edit'
   | 'upload'
   | 'copy'
   | 'move'
@@ -124,6 +128,26 @@ const ROWS: readonly Row[] = [
   ],
   ['list', 'List', 'List the files and folders in a folder.', 'single', true, ['listFiles'], [], 'reach'],
   ['download', 'Download', 'Copy a file from B2 to the local disk.', 'single', true, ['readFiles'], [], 'inside'],
+  [
+    'view',
+    'View',
+    'Read a file page by page where it is (ranged downloads, nothing saved).',
+    'single',
+    true,
+    ['readFiles'],
+    [],
+    'inside',
+  ],
+  [
+    'edit',
+    'Edit',
+    'Download a file to a private temp file, edit it, upload the change as a new version.',
+    'single',
+    true,
+    ['readFiles', 'writeFiles'],
+    [],
+    'inside',
+  ],
   ['upload', 'Upload', 'Copy a file from the local disk to B2.', 'single', true, ['writeFiles'], [], 'inside'],
   [
     'copy',
@@ -248,6 +272,9 @@ const NEEDS_ANY: Partial<Record<PermissionAction, readonly string[]>> = {
   'look-up': ['listFiles', 'readFiles'],
 };
 
+/** What goes by the bucket's name alone (downloads by name, docs/b2-api.md §6). */
+const BY_BUCKET_NAME: ReadonlySet<PermissionAction> = new Set(['download', 'view']);
+
 /** Every action, in the order menus and the inspector list them. */
 export const ACTIONS: readonly ActionInfo[] = ROWS.map(
   ([id, label, description, arity, local, needs, destinationNeeds, scope]) => ({
@@ -259,7 +286,7 @@ export const ACTIONS: readonly ActionInfo[] = ROWS.map(
     needs,
     destinationNeeds,
     needsAny: NEEDS_ANY[id] ?? [],
-    needsBucketId: id !== 'download',
+    needsBucketId: !BY_BUCKET_NAME.has(id),
     scope,
   }),
 );

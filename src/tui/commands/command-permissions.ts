@@ -34,6 +34,8 @@ const COMMAND_ACTIONS: Partial<Record<CommandId, PermissionAction>> = {
   shareLink: 'share-link',
   versions: 'show-versions',
   info: 'info',
+  view: 'view',
+  edit: 'edit',
   refresh: 'list',
 };
 
@@ -82,6 +84,8 @@ export function paneDecisions(active: PaneKey, other: PaneKey, now: number): Map
     'shareLink',
     'versions',
     'info',
+    'view',
+    'edit',
     'refresh',
   ] as const) {
     const action = paneCommandAction(cmd);
