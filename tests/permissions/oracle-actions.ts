@@ -36,6 +36,7 @@ import {
   type Fixture,
 } from './oracle-spec.js';
 import { placePath } from './oracle-world.js';
+import { VIEW_SPECS } from './oracle-actions-view.js';
 
 function fileAction(
   action: PermissionAction,
@@ -132,6 +133,7 @@ export const ACTION_SPECS: ActionSpec[] = [
     effect: async (_w, f, t) =>
       t === null || (await readFile(join(f.localDir, targetOf(f).name)).catch(() => Buffer.alloc(0))).equals(f.data),
   }),
+  ...VIEW_SPECS,
   UPLOAD_SPEC,
   transferAction('copy'),
   transferAction('move'),

@@ -270,6 +270,9 @@ const ROWS: readonly Row[] = [
 /** Alternatives: the action needs at least one of these on top of its `needs`. */
 const NEEDS_ANY: Partial<Record<PermissionAction, readonly string[]>> = {
   'look-up': ['listFiles', 'readFiles'],
+  // Edit looks the file up before and after (is the newest version still the one opened?): even
+  // in a public bucket, where reading asks nothing of the key, that needs one of these.
+  edit: ['listFiles', 'readFiles'],
 };
 
 /** What goes by the bucket's name alone (downloads by name, docs/b2-api.md §6). */

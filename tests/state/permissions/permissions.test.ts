@@ -72,7 +72,7 @@ const matrix: Array<[string, KeyInfo, Expected]> = [
       list: ['listFiles'],
       download: ['readFiles'],
       view: ['readFiles'],
-      edit: ['readFiles'],
+      edit: ['readFiles', 'listFiles'],
       copy: ['listFiles', 'readFiles'],
       move: ['listFiles', 'readFiles'],
       rename: ['listFiles', 'readFiles'],
