@@ -11,8 +11,11 @@ export interface TerminalControl {
    * the program.
    */
   handOver<T>(work: () => Promise<T>): Promise<T>;
-  /** Gives the terminal back and stops the process (SIGTSTP); resolves once `fg` continued it, repainted. */
-  suspend(): Promise<void>;
+  /**
+   * Gives the terminal back and stops the process (SIGTSTP); resolves once `fg` continued it,
+   * repainted: true, or false when the process could not be stopped (no job control).
+   */
+  suspend(): Promise<boolean>;
   /** Writes a control sequence straight to the terminal (never text from outside unescaped). */
   writeRaw(bytes: string): void;
 }

@@ -191,7 +191,7 @@ export async function headlessTui(
     now: Date.now,
     exit: () => undefined,
     // F4's editor: a command that appends to the file, run where a terminal would be lent.
-    terminal: { handOver: (work) => work(), suspend: () => Promise.resolve(), writeRaw: () => undefined },
+    terminal: { handOver: (work) => work(), suspend: () => Promise.resolve(true), writeRaw: () => undefined },
     env: { ...process.env, VISUAL: '', EDITOR: `printf '%s' '${EDIT_MARK}' >>` },
   });
   let requestId = 1_000_000;

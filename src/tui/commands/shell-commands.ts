@@ -37,7 +37,8 @@ export function runOnTerminal(
 /** Ctrl+Z: suspends b2c as a shell job; `fg` brings it back, repainted. */
 export async function suspendToShell(d: ControllerDeps): Promise<void> {
   if (d.terminal === undefined) return setStatus(d, 'Suspending needs the terminal b2c runs on.', 'warning');
-  await d.terminal.suspend();
+  if (!(await d.terminal.suspend()))
+    setStatus(d, 'This shell has no job control, so b2c cannot be suspended here: Ctrl+O opens a shell.', 'warning');
 }
 
 /** The local folder a subshell starts in: the active pane's, else the other's, else home. */

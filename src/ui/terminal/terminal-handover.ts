@@ -42,6 +42,12 @@ function startReading(stdin: NodeJS.ReadStream): void {
   }
 }
 
+/**
+ * How long after sending itself SIGTSTP b2c takes it that it was not stopped. When it was, the
+ * kernel stops it before the kill returns and SIGCONT is the first thing it sees once `fg` runs.
+ */
+const NO_STOP_MS = 1_000;
+
 export class TerminalHandover implements TerminalControl {
   private lent = false;
 
@@ -77,11 +83,21 @@ export class TerminalHandover implements TerminalControl {
     }
   }
 
-  suspend(): Promise<void> {
+  suspend(): Promise<boolean> {
     return this.handOver(
       () =>
-        new Promise<void>((resolve) => {
-          process.once('SIGCONT', () => resolve());
+        new Promise<boolean>((resolve) => {
+          const continued = (): void => {
+            clearTimeout(timer);
+            resolve(true);
+          };
+          // Without job control (b2c started by `ssh host b2c`, say: an orphaned process group)
+          // the kernel discards SIGTSTP, and nothing would ever continue b2c: come back by itself.
+          const timer = setTimeout(() => {
+            process.off('SIGCONT', continued);
+            resolve(false);
+          }, NO_STOP_MS);
+          process.once('SIGCONT', continued);
           // Raw mode keeps the terminal from sending SIGTSTP for Ctrl+Z: b2c stops itself, as a
           // shell's job control expects (the default action of SIGTSTP: Node installs no handler).
           process.kill(process.pid, 'SIGTSTP');
