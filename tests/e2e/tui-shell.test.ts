@@ -91,3 +91,27 @@ it('y sends the OSC 52 sequence of the b2:// URL and writes the URL in the statu
   const expected = `\x1b]52;c;${Buffer.from('b2://demo-photos/docs/').toString('base64')}\x07`;
   expect(sent).toContain(expected);
 }, 60_000);
+
+it('in the share-link dialog, y copies the link with OSC 52', async () => {
+  run = await startDemo([], { env: { TMUX: undefined } });
+  const { s } = run;
+  await see(s, 'demo-photos');
+  await cursorTo(run, 'demo-photos');
+  s.write(KEYS.enter);
+  await see(s, 'b2://demo-photos/');
+  await cursorTo(run, 'docs');
+  s.write(KEYS.enter);
+  await see(s, 'b2://demo-photos/docs/');
+  await cursorTo(run, 'report.pdf');
+  s.write('L');
+  await see(s, 'Share link', 'How long');
+  s.write(KEYS.enter);
+  await see(s, 'Anyone with this link');
+  const before = s.raw().length;
+  s.write('y');
+  await see(s, 'The link  · copied with OSC 52');
+  const sent = s.raw().slice(before);
+  const osc = /\x1b\]52;c;([A-Za-z0-9+/=]+)\x07/.exec(sent);
+  const link = Buffer.from(osc?.[1] ?? '', 'base64').toString();
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/file\/demo-photos\/docs\/report\.pdf\?Authorization=/);
+}, 60_000);
