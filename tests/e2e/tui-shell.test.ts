@@ -111,6 +111,7 @@ it('in the share-link dialog, y copies the link with OSC 52', async () => {
   s.write('y');
   await see(s, 'The link  · copied with OSC 52');
   const sent = s.raw().slice(before);
+  // eslint-disable-next-line no-control-regex -- the escape sequence is what is checked.
   const osc = /\x1b\]52;c;([A-Za-z0-9+/=]+)\x07/.exec(sent);
   const link = Buffer.from(osc?.[1] ?? '', 'base64').toString();
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/file\/demo-photos\/docs\/report\.pdf\?Authorization=/);
