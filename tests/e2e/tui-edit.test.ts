@@ -12,7 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { until } from '../support/poll.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { KEYS, spawnB2c, type PtySession } from './pty-harness.js';
-import { cursorTo, see } from './tui-helpers.js';
+import { cursorTo, openFolder, see, serverEnv } from './tui-helpers.js';
 
 let base = '';
 let server: TestServer | null = null;
@@ -57,11 +57,7 @@ async function openOn(name: string, extraEnv: Record<string, string> = {}): Prom
   const s = spawnB2c([], {
     cwd: join(base, 'work'),
     env: {
-      B2_APPLICATION_KEY_ID: emu.masterKeyId,
-      B2_APPLICATION_KEY: emu.masterKey,
-      B2_ENDPOINT: emu.endpoint,
-      B2C_CONFIG_DIR: join(base, 'config'),
-      NO_COLOR: '1',
+      ...serverEnv(emu, join(base, 'config')),
       VISUAL: undefined,
       EDITOR: join(base, 'editor.sh'),
       EDIT_LOG: join(base, 'edit.log'),
@@ -70,9 +66,7 @@ async function openOn(name: string, extraEnv: Record<string, string> = {}): Prom
   });
   sessions.push(s);
   const run = { s, cwd: base, close: () => Promise.resolve() };
-  await see(s, bucket.name);
-  await cursorTo(run, bucket.name);
-  s.write(KEYS.enter);
+  await openFolder(run, bucket.name);
   await see(s, name);
   await cursorTo(run, name);
   return s;

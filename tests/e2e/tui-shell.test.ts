@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { until } from '../support/poll.js';
 import { B2C_BIN, KEYS, spawnInPty, type PtySession } from './pty-harness.js';
-import { cursorTo, see, startDemo, type DemoRun } from './tui-helpers.js';
+import { cursorTo, openFolder, see, startDemo, type DemoRun } from './tui-helpers.js';
 
 let run: DemoRun | null = null;
 let shell: PtySession | null = null;
@@ -79,10 +79,7 @@ it('Ctrl+Z stops b2c under a job-control shell (state T) and fg brings the scree
 it('y sends the OSC 52 sequence of the b2:// URL and writes the URL in the status line', async () => {
   run = await startDemo([], { env: { TMUX: undefined } });
   const { s } = run;
-  await see(s, 'demo-photos');
-  await cursorTo(run, 'demo-photos');
-  s.write(KEYS.enter);
-  await see(s, 'b2://demo-photos/');
+  await openFolder(run, 'demo-photos');
   await cursorTo(run, 'docs');
   const before = s.raw().length;
   s.write('y');
@@ -95,13 +92,7 @@ it('y sends the OSC 52 sequence of the b2:// URL and writes the URL in the statu
 it('in the share-link dialog, y copies the link with OSC 52', async () => {
   run = await startDemo([], { env: { TMUX: undefined } });
   const { s } = run;
-  await see(s, 'demo-photos');
-  await cursorTo(run, 'demo-photos');
-  s.write(KEYS.enter);
-  await see(s, 'b2://demo-photos/');
-  await cursorTo(run, 'docs');
-  s.write(KEYS.enter);
-  await see(s, 'b2://demo-photos/docs/');
+  await openFolder(run, 'demo-photos', 'docs');
   await cursorTo(run, 'report.pdf');
   s.write('L');
   await see(s, 'Share link', 'How long');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { KEYS, spawnB2c, type PtySession } from './pty-harness.js';
-import { cursorTo, see } from './tui-helpers.js';
+import { cursorTo, openFolder, see, serverEnv } from './tui-helpers.js';
 
 const LINE_BYTES = 100;
 const LINES = 3_000_000;
@@ -92,21 +92,10 @@ afterAll(async () => {
 it('F3 on a 300 MB B2 file shows the first screen, End the last, and the server sends a few blocks', async () => {
   if (server === null) throw new Error('not started');
   const emu = server.emu;
-  const s = spawnB2c([], {
-    cwd: join(base, 'work'),
-    env: {
-      B2_APPLICATION_KEY_ID: emu.masterKeyId,
-      B2_APPLICATION_KEY: emu.masterKey,
-      B2_ENDPOINT: emu.endpoint,
-      B2C_CONFIG_DIR: join(base, 'config'),
-      NO_COLOR: '1',
-    },
-  });
+  const s = spawnB2c([], { cwd: join(base, 'work'), env: serverEnv(emu, join(base, 'config')) });
   tui = s;
   const run = { s, cwd: base, close: () => Promise.resolve() };
-  await see(s, bucket);
-  await cursorTo(run, bucket);
-  s.write(KEYS.enter);
+  await openFolder(run, bucket);
   await see(s, 'big.log');
   await cursorTo(run, 'big.log');
   const before = emu.downloadedBytes();

@@ -9,8 +9,7 @@ import { Readable } from 'node:stream';
 import { until } from '../support/poll.js';
 import type { HeadlessTui } from './headless-tui.js';
 import { atPlace } from './oracle-drive.js';
-import { fileFixture, readAll, targetOf, type ActionSpec, type B2cOutcome, fileRule } from './oracle-spec.js';
-import { checkAction } from '../../src/state/permissions/permissions.js';
+import { fileAction, readAll, targetOf, type ActionSpec, type B2cOutcome } from './oracle-spec.js';
 
 /** What the headless TUI's editor script appends (tests/permissions/headless-tui.ts). */
 export const EDIT_MARK = ' +edited';
@@ -35,11 +34,7 @@ function viewerText(t: HeadlessTui): string | null {
 }
 
 export const VIEW_SPECS: ActionSpec[] = [
-  {
-    action: 'view',
-    command: 'view',
-    setup: (w, place, slot, localDir) => fileFixture(w, place, slot, localDir),
-    rule: (f, key, now) => checkAction('view', fileRule(f), key, now),
+  fileAction('view', 'view', {
     async direct(p, f) {
       const t = targetOf(f);
       const h = await p.openRead(t.path, {
@@ -58,12 +53,8 @@ export const VIEW_SPECS: ActionSpec[] = [
       return outcome(t, () => viewerText(t) !== null);
     },
     effect: (_w, f, t) => Promise.resolve(t === null || (viewerText(t) ?? '').includes(f.data.toString())),
-  },
-  {
-    action: 'edit',
-    command: 'edit',
-    setup: (w, place, slot, localDir) => fileFixture(w, place, slot, localDir),
-    rule: (f, key, now) => checkAction('edit', fileRule(f), key, now),
+  }),
+  fileAction('edit', 'edit', {
     async direct(p, f) {
       const t = targetOf(f);
       const before = await p.stat(t.path, { kind: 'file' });
@@ -82,5 +73,5 @@ export const VIEW_SPECS: ActionSpec[] = [
       const now = await readAll(w.master, targetOf(f).path);
       return now.equals(Buffer.concat([f.data, Buffer.from(EDIT_MARK)]));
     },
-  },
+  }),
 ];
