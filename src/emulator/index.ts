@@ -96,6 +96,11 @@ export interface RunningEmulator {
    * prefix), in all, per key ID and per endpoint; and how many sign-ins were rejected.
    */
   stats(): RefusalStats;
+  /**
+   * File bytes the server has sent in download bodies (by name and by ID, whole files and ranges)
+   * since it started: what a client really fetched, for tests that bound it.
+   */
+  downloadedBytes(): number;
   /** Stops listening, drops open connections and flushes persistence. */
   close(): Promise<void>;
 }
@@ -119,6 +124,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     endpoint: '',
     log: options.log ?? (() => undefined),
+    sent: { downloadBytes: 0 },
   };
   const isEmpty = state.store.buckets.size === 0 && state.store.keys.size === 0;
   if (options.demo && isEmpty) await seedDemo(state);
@@ -149,6 +155,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     setFaults: (f) => state.faults.set(f),
     expireAllTokens: () => state.tokens.expireAll(),
     stats: () => state.refusals.get(),
+    downloadedBytes: () => state.sent.downloadBytes,
     close: () => {
       closed ??= (async () => {
         await new Promise<void>((resolve) => {

@@ -29,6 +29,8 @@ export interface EmulatorState {
   /** `http://host:port`, used as apiUrl, downloadUrl and upload URL base. */
   endpoint: string;
   log: (line: string) => void;
+  /** File bytes sent in download bodies so far (by name and by ID, ranges included). */
+  sent: { downloadBytes: number };
 }
 
 /** One authenticated JSON API call. */

@@ -14,6 +14,8 @@ import type { SyncPlanner } from './operations/sync-planner.js';
 import type { TransferOperations } from './operations/transfer-operations.js';
 import type { TuiState } from './store/tui-state.js';
 import type { TuiStore } from './store/tui-store.js';
+import type { ViewerHost } from './viewer/viewer-host.js';
+import type { TerminalControl } from './terminal-control.js';
 
 export interface ControllerDeps {
   store: TuiStore;
@@ -35,6 +37,15 @@ export interface ControllerDeps {
   resume?: QueueResume;
   /** Ends the TUI (called once, after the user confirmed if transfers run). */
   exit(): void;
+  /** The pager (F3); the controller makes one when the caller gives none. */
+  viewer: ViewerHost;
+  /**
+   * The real terminal, for what needs it whole (the editor, a shell, Ctrl+Z, OSC 52); absent
+   * when the core runs without one (tests drive the controller alone).
+   */
+  terminal?: TerminalControl;
+  /** The process environment ($VISUAL, $EDITOR, $SHELL, $TMUX), default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Rows of the scrollable full-screen views, reported by the layout. */
@@ -42,6 +53,8 @@ export interface ViewportSizes {
   help: number;
   helpLines: number;
   queue: number;
+  /** The pager's text area. */
+  viewer?: { rows: number; cols: number };
 }
 
 export function snapshot(d: ControllerDeps): TuiState {

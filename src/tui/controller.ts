@@ -22,6 +22,11 @@ import type { PaneSide } from '../state/app/app-state.js';
 import { storedProfileSpec } from './providers/profile-specs.js';
 import { feedScreen } from './input/screen-keys.js';
 import { TypeAhead } from './input/type-ahead.js';
+import { ViewerHost } from './viewer/viewer-host.js';
+import type { TerminalControl } from './terminal-control.js';
+import { runViewerCommand } from './viewer/viewer-commands.js';
+import type { KeyContext } from '../state/keyboard/keymap.js';
+import type { TuiState } from './store/tui-state.js';
 
 export class TuiController {
   private sizes: ViewportSizes = { help: 10, helpLines: 0, queue: 10 };
@@ -34,8 +39,11 @@ export class TuiController {
 
   /** The accounts screens (wizard, I, K, P), which take every key while one is on top. */
   readonly accounts: AccountScreens;
+  private readonly deps: ControllerDeps;
 
-  constructor(private readonly deps: ControllerDeps) {
+  constructor(given: Omit<ControllerDeps, 'viewer'> & { viewer?: ViewerHost }) {
+    const deps: ControllerDeps = { ...given, viewer: given.viewer ?? new ViewerHost(given.store) };
+    this.deps = deps;
     const queue = deps.transfers.queue;
     this.unsubscribe = queue.store.subscribe(() => this.askPendingQuestion());
     this.typeAhead = new TypeAhead(deps.keymap, (ev) => this.dispatchKey(ev));
@@ -62,8 +70,7 @@ export class TuiController {
       feedScreen(this.accounts, raw, this.deps.keymap);
       return;
     }
-    const textEntry = s.app.mode.kind === 'filter' || hasTextField(s.dialog);
-    for (const ev of splitInput(raw, textEntry)) this.dispatchKey(ev);
+    for (const ev of splitInput(raw, this.textEntry(s))) this.dispatchKey(ev);
     this.askPendingQuestion();
   };
 
@@ -101,9 +108,32 @@ export class TuiController {
     else if (s.dialog?.kind === 'screen') this.deps.store.dispatch({ type: 'closeDialog' });
   }
 
+  /** Gives the commands that need the real terminal (F4, Ctrl+O, Ctrl+Z, OSC 52) the one they run on. */
+  attachTerminal(terminal: TerminalControl): void {
+    this.deps.terminal = terminal;
+  }
+
+  /** The pager (F3): which one is open, for the screen. */
+  get viewer(): ViewerHost {
+    return this.deps.viewer;
+  }
+
+  /** True when printable keys the keymap leaves unbound edit a text field. */
+  private textEntry(s: TuiState): boolean {
+    if (s.app.mode.kind === 'viewer') return this.deps.viewer.getSnapshot()?.promptOpen === true;
+    return s.app.mode.kind === 'filter' || hasTextField(s.dialog);
+  }
+
+  /** The keymap context of `s`; the pager's prompt reads keys like a dialog's text field. */
+  private keyContext(s: TuiState): KeyContext {
+    if (s.app.mode.kind === 'viewer' && this.deps.viewer.getSnapshot()?.promptOpen === true) return 'dialog';
+    return tuiKeyContext(s);
+  }
+
   /** The layout reports how many rows the scrollable views have. */
   setViewportSizes(sizes: ViewportSizes): void {
     this.sizes = sizes;
+    if (sizes.viewer !== undefined) this.deps.viewer.resize(sizes.viewer);
   }
 
   /** Stops listening to the queue and closes the accounts screen on top. */
@@ -112,6 +142,7 @@ export class TuiController {
     this.unsubscribe();
     this.unsubscribeState();
     this.accounts.dispose();
+    this.deps.viewer.getSnapshot()?.close();
   }
 
   private handleEvent(ev: KeyEvent): void {
@@ -119,9 +150,9 @@ export class TuiController {
     if (ev.kind === 'text') return this.edit({ type: 'insert', text: ev.text });
     const s = snapshot(d);
     const pattern = parseRawKey(ev.raw);
-    const cmd = pattern === null ? null : lookupCommand(d.keymap, tuiKeyContext(s), pattern);
+    const cmd = pattern === null ? null : lookupCommand(d.keymap, this.keyContext(s), pattern);
     if (cmd !== null) return this.run(cmd);
-    if (s.app.mode.kind === 'filter' || hasTextField(s.dialog)) {
+    if (this.textEntry(s)) {
       const edit = lineEditForKey(pattern, ev.raw);
       if (edit !== null) this.edit(edit);
     }
@@ -130,6 +161,7 @@ export class TuiController {
   private edit(edit: LineEdit): void {
     const d = this.deps;
     const mode = snapshot(d).app.mode;
+    if (mode.kind === 'viewer') return d.viewer.getSnapshot()?.edit(edit);
     if (mode.kind === 'filter') {
       const draft = editLine(lineOf(mode.draft), edit).text;
       d.store.dispatch({ type: 'app', action: { type: 'editFilter', draft } });
@@ -158,6 +190,8 @@ export class TuiController {
       case 'wizard':
         if (cmd === 'cancel') d.store.dispatch({ type: 'app', action: { type: 'closeWizard' } });
         return;
+      case 'viewer':
+        return runViewerCommand(d, cmd);
       default: {
         const never: never = mode;
         return never;

@@ -18,6 +18,7 @@ import { parseTuiArgs, prepareTui, TUI_USAGE, TUI_USAGE_EXIT, tuiArgsProblem } f
 import { TuiApp } from './app/TuiApp.js';
 import { prepareInkColours } from './terminal/colour-support.js';
 import { InkTerminalOutput } from './terminal/ink-output.js';
+import { TerminalHandover } from './terminal/terminal-handover.js';
 import { enterTerminalSession, tuiRefusal } from './terminal-session.js';
 import { StdoutTerminalSize } from './terminal-size.js';
 import { ThemeProvider } from './theme-context.js';
@@ -117,6 +118,7 @@ export async function runTui(core: TuiCore, theme: Theme, io: TuiIo = PROCESS_IO
     }, SIGNAL_SHUTDOWN_MS).unref();
     core.quit();
   });
+  core.controller.attachTerminal(new TerminalHandover(io.stdin, io.stdout, output));
   try {
     const instance = render(
       <ThemeProvider theme={theme}>

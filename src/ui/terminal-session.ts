@@ -10,6 +10,16 @@ const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 const SHOW_CURSOR = '\x1b[?25h';
 const CLEAR_AND_HOME = '\x1b[2J\x1b[H';
 
+/** Switches `out` to the alternate screen, cleared (the next frame draws everything). */
+export function enterAltScreen(out: NodeJS.WritableStream): void {
+  out.write(ENTER_ALT_SCREEN + CLEAR_AND_HOME);
+}
+
+/** Shows the cursor and leaves the alternate screen: the shell's screen is back as it was. */
+export function leaveAltScreen(out: NodeJS.WritableStream): void {
+  out.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+}
+
 /** Why the TUI cannot start here, or null when stdin and stdout are both terminals. */
 export function tuiRefusal(stdin: { isTTY?: boolean }, stdout: { isTTY?: boolean }): string | null {
   if (stdin.isTTY && stdout.isTTY) return null;
@@ -39,7 +49,7 @@ export function enterTerminalSession(
   const restore = (): void => {
     if (!active) return;
     active = false;
-    out.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+    leaveAltScreen(out);
     process.off('exit', restore);
     process.off('SIGTERM', onTerm);
     process.off('SIGHUP', onHup);
@@ -56,7 +66,7 @@ export function enterTerminalSession(
     process.stderr.write(`b2c crashed: ${text.split('\n').map(sanitizeForTerminal).join('\n')}\n`);
     process.exit(70);
   };
-  out.write(ENTER_ALT_SCREEN + CLEAR_AND_HOME);
+  enterAltScreen(out);
   process.on('exit', restore);
   process.on('SIGTERM', onTerm);
   process.on('SIGHUP', onHup);

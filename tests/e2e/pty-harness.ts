@@ -31,6 +31,8 @@ export const KEYS = {
   insert: '\x1b[2~',
   delete: '\x1b[3~',
   ctrlC: '\x03',
+  ctrlO: '\x0f',
+  ctrlZ: '\x1a',
   ctrlR: '\x12',
   f1: '\x1bOP',
   f2: '\x1bOQ',
@@ -84,6 +86,11 @@ export interface SpawnOptions {
 
 /** Starts `node bin/b2c.js ...args` in a pty of the given size (default 80×24). */
 export function spawnB2c(args: string[], options: SpawnOptions = {}): PtySession {
+  return spawnInPty(process.execPath, [B2C_BIN, ...args], options);
+}
+
+/** Starts `file ...args` in a pty of the given size (default 80×24): a shell that runs b2c, say. */
+export function spawnInPty(file: string, args: string[], options: SpawnOptions = {}): PtySession {
   const cols = options.cols ?? 80;
   const rows = options.rows ?? 24;
   const term = new Terminal({ cols, rows, allowProposedApi: true });
@@ -93,7 +100,7 @@ export function spawnB2c(args: string[], options: SpawnOptions = {}): PtySession
   for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', CI: 'false', ...options.env })) {
     if (v !== undefined) env[k] = v;
   }
-  const pty = spawn(process.execPath, [B2C_BIN, ...args], {
+  const pty = spawn(file, args, {
     name: 'xterm-256color',
     cols,
     rows,

@@ -65,7 +65,7 @@ describe('dialogs over the panes at 80×24', () => {
     await openFolder(run, 'demo-photos', 'docs');
     await cursorTo(run, 'report.pdf');
     const dialogs: Array<[string, string]> = [
-      [KEYS.f3, 'Info: report.pdf'],
+      ['i', 'Info: report.pdf'],
       [KEYS.f5, 'Copy'],
       [KEYS.f6, 'Move'],
       [KEYS.f8, 'Delete'],

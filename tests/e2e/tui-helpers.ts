@@ -73,6 +73,23 @@ export async function cursorTo(r: DemoRun, name: string): Promise<void> {
   r.s.write(KEYS.end);
 }
 
+/**
+ * The environment that signs b2c in to a test server with its master key (no profile, no colour),
+ * its config in `configDir`.
+ */
+export function serverEnv(
+  emu: { masterKeyId: string; masterKey: string; endpoint: string },
+  configDir: string,
+): Record<string, string> {
+  return {
+    B2_APPLICATION_KEY_ID: emu.masterKeyId,
+    B2_APPLICATION_KEY: emu.masterKey,
+    B2_ENDPOINT: emu.endpoint,
+    B2C_CONFIG_DIR: configDir,
+    NO_COLOR: '1',
+  };
+}
+
 /** Opens bucket `bucket` from the bucket list in the active pane, then folder `folder` in it. */
 export async function openFolder(r: DemoRun, bucket: string, folder?: string): Promise<void> {
   await see(r.s, bucket);

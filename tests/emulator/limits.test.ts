@@ -33,6 +33,7 @@ beforeAll(async () => {
     settings: { recommendedPartSize: 1000, absoluteMinimumPartSize: 100, tokenLifetimeMs: 3_600_000 },
     endpoint: '',
     log: () => undefined,
+    sent: { downloadBytes: 0 },
   };
   bucketId = (await createBucketRecord(store, { bucketName: 'limits-bucket', bucketType: 'allPrivate' })).bucketId;
   const seq = store.nextSeq();

@@ -16,6 +16,7 @@ import type { PaneLocation } from '../../src/state/location/pane-location.js';
 import { createTransferEngine, engineChecker, type TransferEngine } from '../../src/transfers/index.js';
 import { paneDecisions, paneKeyOf } from '../../src/tui/commands/command-permissions.js';
 import { TuiController } from '../../src/tui/controller.js';
+import { EDIT_MARK } from './oracle-actions-view.js';
 import { DirectOperations } from '../../src/tui/operations/direct-operations.js';
 import { Navigator } from '../../src/tui/panes/navigator.js';
 import { connectingChecker } from '../../src/tui/operations/queue-resume.js';
@@ -191,6 +192,9 @@ export async function headlessTui(
     places: { cwd: localDir, home: localDir },
     now: Date.now,
     exit: () => undefined,
+    // F4's editor: a command that appends to the file, run where a terminal would be lent.
+    terminal: { handOver: (work) => work(), suspend: () => Promise.resolve(true), writeRaw: () => undefined },
+    env: { ...process.env, VISUAL: '', EDITOR: `printf '%s' '${EDIT_MARK}' >>` },
   });
   let requestId = 1_000_000;
   return {
@@ -231,6 +235,7 @@ export async function headlessTui(
       store.dispatch({ type: 'app', action: { type: 'setActivePane', side } });
     },
     reset() {
+      if (controller.viewer.getSnapshot() !== null) controller.viewer.close();
       if (store.getSnapshot().dialog !== null) store.dispatch({ type: 'closeDialog' });
       store.dispatch({ type: 'app', action: { type: 'clearStatus' } });
     },

@@ -16,15 +16,14 @@ import { parseLocation } from '../../src/commands/location-url.js';
 import type { Entry, Provider } from '../../src/providers/types.js';
 import type { CommandId } from '../../src/state/keyboard/commands.js';
 import type { KeyInfo } from '../../src/state/model/key-info.js';
-import type { PermissionAction } from '../../src/state/permissions/permission-actions.js';
 import { checkAction, checkTransfer, type PermissionDecision } from '../../src/state/permissions/permissions.js';
 import { LISTING_SPECS, ACCOUNT_SPECS, UPLOAD_SPEC, MKDIR_SPEC } from './oracle-actions-more.js';
 import { atPlace, press, refusedNow } from './oracle-drive.js';
 import {
+  fileAction,
   b2Loc,
   drain,
   exists,
-  fileFixture,
   fileRule,
   join2,
   NotApplicable,
@@ -36,23 +35,8 @@ import {
   type Fixture,
 } from './oracle-spec.js';
 import { placePath } from './oracle-world.js';
+import { VIEW_SPECS } from './oracle-actions-view.js';
 import { runCli } from '../support/cli.js';
-
-function fileAction(
-  action: PermissionAction,
-  command: CommandId | null,
-  body: Pick<ActionSpec, 'direct' | 'viaB2c' | 'effect'> & { hidden?: boolean; rule?: ActionSpec['rule'] },
-): ActionSpec {
-  return {
-    action,
-    command,
-    setup: (w, place, slot, localDir) => fileFixture(w, place, slot, localDir, body.hidden === true),
-    rule: body.rule ?? ((f, key, now) => checkAction(action, fileRule(f), key, now)),
-    direct: body.direct,
-    viaB2c: body.viaB2c,
-    effect: body.effect,
-  };
-}
 
 /** Copy / move / rename: the destination of the run's file. */
 function destinationOf(f: Fixture, op: 'copy' | 'move' | 'rename'): string {
@@ -133,6 +117,7 @@ export const ACTION_SPECS: ActionSpec[] = [
     effect: async (_w, f, t) =>
       t === null || (await readFile(join(f.localDir, targetOf(f).name)).catch(() => Buffer.alloc(0))).equals(f.data),
   }),
+  ...VIEW_SPECS,
   UPLOAD_SPEC,
   transferAction('copy'),
   transferAction('move'),

@@ -10,6 +10,8 @@ const ABBREV: Record<string, string> = {
   'list-buckets': 'lsB',
   list: 'ls',
   download: 'down',
+  view: 'view',
+  edit: 'edit',
   upload: 'up',
   copy: 'cp',
   move: 'mv',

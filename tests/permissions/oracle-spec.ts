@@ -10,7 +10,7 @@ import type { Entry, Provider } from '../../src/providers/types.js';
 import type { CommandId } from '../../src/state/keyboard/commands.js';
 import type { KeyInfo } from '../../src/state/model/key-info.js';
 import type { PermissionAction } from '../../src/state/permissions/permission-actions.js';
-import { b2LocationFromPath, type PermissionDecision } from '../../src/state/permissions/permissions.js';
+import { b2LocationFromPath, checkAction, type PermissionDecision } from '../../src/state/permissions/permissions.js';
 import type { HeadlessTui } from './headless-tui.js';
 import { PROFILE } from './headless-tui.js';
 import { placePath, type OracleKey, type Place, type World } from './oracle-world.js';
@@ -139,4 +139,21 @@ export async function typeSeenBy(key: OracleKey, bucket: string): Promise<string
   } catch {
     return undefined;
   }
+}
+
+/** A spec for an action on the run's own file (its rule: the action on that file). */
+export function fileAction(
+  action: PermissionAction,
+  command: CommandId | null,
+  body: Pick<ActionSpec, 'direct' | 'viaB2c' | 'effect'> & { hidden?: boolean; rule?: ActionSpec['rule'] },
+): ActionSpec {
+  return {
+    action,
+    command,
+    setup: (w, place, slot, localDir) => fileFixture(w, place, slot, localDir, body.hidden === true),
+    rule: body.rule ?? ((f, key, now) => checkAction(action, fileRule(f), key, now)),
+    direct: body.direct,
+    viaB2c: body.viaB2c,
+    effect: body.effect,
+  };
 }

@@ -56,6 +56,14 @@ function authorizeDownload(
   return [];
 }
 
+/** `content`, adding each chunk to the bytes sent as it goes out (RunningEmulator.downloadedBytes). */
+async function* counted(state: EmulatorState, content: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+  for await (const chunk of content) {
+    state.sent.downloadBytes += chunk.length;
+    yield chunk;
+  }
+}
+
 /** Sends `v` (or the requested range) with B2's headers. `dropAt` destroys the socket after that many bytes. */
 async function sendFile(
   state: EmulatorState,
@@ -86,7 +94,7 @@ async function sendFile(
     res.end();
     return;
   }
-  const content = readContent(state.store.blobs, v.segments, start, end);
+  const content = counted(state, readContent(state.store.blobs, v.segments, start, end));
   const limit = dropAt(end - start);
   if (limit !== undefined) {
     // Fault injection: send part of the body, wait until it reached the socket, then cut it.

@@ -102,6 +102,8 @@ const ACTION_COMMANDS: Record<PermissionAction, CommandId | null> = {
   'list-buckets': null,
   list: null,
   download: 'copy',
+  view: 'view',
+  edit: 'edit',
   upload: 'copy',
   copy: 'copy',
   move: 'move',

@@ -26,6 +26,9 @@ export type AppAction =
   | { type: 'closeHelp' }
   /** Gives the transfer queue focus, or gives it back to the panes. */
   | { type: 'toggleQueueFocus' }
+  /** Opens the pager over the panes (from the panes only). */
+  | { type: 'openViewer' }
+  | { type: 'closeViewer' }
   | { type: 'openWizard' }
   | { type: 'closeWizard' }
   /** Account profile `from` was renamed `to`: both panes follow (see PaneAction `profileRenamed`). */
@@ -97,6 +100,10 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'toggleQueueFocus':
       if (mode.kind === 'queue') return withMode(state, { kind: 'normal' });
       return mode.kind === 'normal' ? withMode(state, { kind: 'queue' }) : state;
+    case 'openViewer':
+      return mode.kind === 'normal' ? withMode(state, { kind: 'viewer' }) : state;
+    case 'closeViewer':
+      return mode.kind === 'viewer' ? withMode(state, { kind: 'normal' }) : state;
     case 'openWizard':
       return mode.kind === 'normal' ? withMode(state, { kind: 'wizard' }) : state;
     case 'closeWizard':

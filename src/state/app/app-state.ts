@@ -19,7 +19,8 @@ export type DialogOrigin = 'normal' | 'queue';
  * - `dialog`: a modal dialog (what it holds is the TUI's: src/tui/dialogs);
  * - `wizard`: the account wizard;
  * - `help`: the help screen, scrolled to row `offset`;
- * - `queue`: the transfer queue has focus.
+ * - `queue`: the transfer queue has focus;
+ * - `viewer`: the pager (F3) fills the screen (what it shows is the TUI's: src/tui/viewer).
  */
 export type AppMode =
   | { kind: 'normal' }
@@ -27,7 +28,8 @@ export type AppMode =
   | { kind: 'dialog'; origin: DialogOrigin }
   | { kind: 'wizard' }
   | { kind: 'help'; offset: number; origin: DialogOrigin }
-  | { kind: 'queue' };
+  | { kind: 'queue' }
+  | { kind: 'viewer' };
 
 /** A status-line message (raw text: sanitise before display). */
 export interface StatusMessage {
@@ -90,6 +92,8 @@ export function keyContextFor(mode: AppMode): KeyContext {
       return 'help';
     case 'queue':
       return 'queue';
+    case 'viewer':
+      return 'viewer';
     default: {
       const never: never = mode;
       return never;

@@ -50,8 +50,18 @@ export const HINT_LINES = {
   share: { context: 'dialog', template: `{confirm}: make the link · ${CHOOSE} · {cancel}: cancel` },
   shareWorking: { context: 'dialog', template: '{cancel}: close' },
   shareDone: {
+    context: 'share',
+    template: '{copyLocation}: copy it to the clipboard (or select it with the mouse) · {confirm} or {cancel}: close',
+  },
+  editConflict: {
     context: 'dialog',
-    template: 'Select the link with the mouse to copy it · {confirm} or {cancel}: close',
+    template: `{confirm}: do it · ${CHOOSE} · {cancel}: discard the edit`,
+  },
+  /** The status line under the pager. */
+  viewer: {
+    context: 'viewer',
+    template:
+      '{viewSearch|/} search · {viewSearchNext}/{viewSearchPrev} next/prev · {viewGoto|:} go to · {viewWrap|w} wrap · {viewHex|x} hex · {cancel|q} close',
   },
   close: { context: 'dialog', template: '{confirm} or {cancel}: close' },
   conflict: { context: 'dialog', template: `{confirm}: do it · ${CHOOSE} · {cancel}: cancel this file` },

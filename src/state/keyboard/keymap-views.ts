@@ -26,6 +26,8 @@ const CONTEXT_TITLES: Record<KeyContext, string> = {
   dialog: 'Dialogs',
   versions: 'Versions dialog (v)',
   sync: 'Sync dialog (C)',
+  share: 'Share-link dialog (L)',
+  viewer: 'Viewer (F3)',
   wizard: 'Account wizard',
   'wizard-review': 'Account wizard · review',
   help: 'Help screen',

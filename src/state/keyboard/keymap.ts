@@ -20,6 +20,8 @@ export type KeyContext =
   | 'dialog'
   | 'versions'
   | 'sync'
+  | 'share'
+  | 'viewer'
   | 'wizard'
   | 'wizard-review'
   | 'queue'
@@ -40,6 +42,8 @@ export const KEY_CONTEXTS: readonly KeyContext[] = [
   'dialog',
   'versions',
   'sync',
+  'share',
+  'viewer',
   'wizard',
   'wizard-review',
   'profiles',
@@ -78,6 +82,30 @@ const NAV_KEYS: readonly KeymapEntry[] = (['queue', 'help', 'sync'] as const).fl
   { context, command: 'cursorEnd' as const, keys: ['end', 'G'] },
 ]);
 
+/** The pager (F3): less's and mc's keys side by side. */
+const VIEWER_KEYS: readonly KeymapEntry[] = [
+  { context: 'viewer', command: 'cursorUp', keys: ['up', 'k'] },
+  { context: 'viewer', command: 'cursorDown', keys: ['down', 'j', 'enter'] },
+  { context: 'viewer', command: 'cursorPageUp', keys: ['pageup', 'b', 'ctrl+b'] },
+  { context: 'viewer', command: 'cursorPageDown', keys: ['pagedown', 'space', 'ctrl+f'] },
+  { context: 'viewer', command: 'cursorHome', keys: ['home', 'g'] },
+  { context: 'viewer', command: 'cursorEnd', keys: ['end', 'G'] },
+  { context: 'viewer', command: 'viewWrap', keys: ['f2', 'w'], fkey: 2 },
+  { context: 'viewer', command: 'viewHex', keys: ['f4', 'x'], fkey: 4 },
+  { context: 'viewer', command: 'viewGoto', keys: ['f5', ':'], fkey: 5 },
+  { context: 'viewer', command: 'viewSearch', keys: ['f7', '/'], fkey: 7 },
+  { context: 'viewer', command: 'viewSearchBack', keys: ['?'] },
+  { context: 'viewer', command: 'viewSearchNext', keys: ['n'] },
+  { context: 'viewer', command: 'viewSearchPrev', keys: ['N'] },
+  {
+    context: 'viewer',
+    command: 'cancel',
+    keys: ['escape', 'q', 'f3', 'f10'],
+    fkey: 10,
+    description: 'Close the viewer (Esc first stops a search)',
+  },
+];
+
 /** The built-in keymap. */
 export const DEFAULT_KEYMAP: Keymap = [
   { context: 'pane', command: 'cursorUp', keys: ['up', 'k'] },
@@ -105,7 +133,9 @@ export const DEFAULT_KEYMAP: Keymap = [
   { context: 'pane', command: 'sortReverse', keys: ['S'] },
   { context: 'pane', command: 'toggleHidden', keys: ['.'] },
   { context: 'pane', command: 'versions', keys: ['v'] },
-  { context: 'pane', command: 'info', keys: ['f3', 'i'], fkey: 3 },
+  { context: 'pane', command: 'view', keys: ['f3'], fkey: 3 },
+  { context: 'pane', command: 'edit', keys: ['f4'], fkey: 4 },
+  { context: 'pane', command: 'info', keys: ['i', 'meta+i'] },
   { context: 'pane', command: 'refresh', keys: ['ctrl+r'] },
   { context: 'pane', command: 'copy', keys: ['f5'], fkey: 5 },
   { context: 'pane', command: 'move', keys: ['f6'], fkey: 6 },
@@ -116,11 +146,14 @@ export const DEFAULT_KEYMAP: Keymap = [
   { context: 'pane', command: 'shareLink', keys: ['L'] },
   { context: 'pane', command: 'compare', keys: ['c'] },
   { context: 'pane', command: 'sync', keys: ['C'] },
+  { context: 'pane', command: 'copyLocation', keys: ['y'] },
   { context: 'pane', command: 'toggleQueue', keys: ['t'], description: 'Show the transfer queue' },
   { context: 'pane', command: 'help', keys: ['f1', '?'], fkey: 1 },
   { context: 'pane', command: 'keyInspector', keys: ['I'] },
   { context: 'pane', command: 'profiles', keys: ['P'] },
   { context: 'pane', command: 'keys', keys: ['K'] },
+  { context: 'pane', command: 'suspend', keys: ['ctrl+z'] },
+  { context: 'pane', command: 'subshell', keys: ['ctrl+o'] },
   { context: 'pane', command: 'quit', keys: ['f10', 'q', 'ctrl+c'], fkey: 10 },
 
   ...NAV_KEYS,
@@ -185,6 +218,13 @@ export const DEFAULT_KEYMAP: Keymap = [
     fkey: 10,
     description: 'Close, change nothing',
   },
+  { context: 'share', command: 'confirm', keys: ['enter'] },
+  { context: 'share', command: 'copyLocation', keys: ['y'], description: 'Copy the link to the clipboard (OSC 52)' },
+  { context: 'share', command: 'cancel', keys: ['escape', 'f10', 'ctrl+c'], fkey: 10 },
+  { context: 'share', command: 'nextField', keys: ['tab', 'down'] },
+  { context: 'share', command: 'prevField', keys: ['shift+tab', 'up'] },
+
+  ...VIEWER_KEYS,
 
   { context: 'wizard', command: 'confirm', keys: ['enter'], description: 'Confirm the step' },
   { context: 'wizard', command: 'cancel', keys: ['escape', 'ctrl+c'], description: 'Leave the wizard' },

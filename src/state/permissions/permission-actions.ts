@@ -20,6 +20,8 @@
  *   alone (docs/b2-api.md §2.1).
  * - Make folder writes a `.bzEmpty` placeholder (writeFiles), like the B2 web UI.
  * - Info shows the file object from the listing (b2_list_file_names: listFiles).
+ * - View reads the file by name in ranged downloads (readFiles), like a download. Edit downloads it
+ *   and uploads the change as a new version of the same name (readFiles and writeFiles).
  * - Look up (does this name exist?) is what every conflict choice but "overwrite" needs at the
  *   destination: b2_list_file_names (listFiles), or a HEAD download by name (readFiles) when the
  *   key cannot list. Either capability will do (`needsAny`).
@@ -36,6 +38,8 @@ export type PermissionAction =
   | 'list-buckets'
   | 'list'
   | 'download'
+  | 'view'
+  | 'edit'
   | 'upload'
   | 'copy'
   | 'move'
@@ -127,6 +131,26 @@ const ROWS: readonly Row[] = [
   ],
   ['list', 'List', 'List the files and folders in a folder.', 'single', true, ['listFiles'], [], 'reach'],
   ['download', 'Download', 'Copy a file from B2 to the local disk.', 'single', true, ['readFiles'], [], 'inside'],
+  [
+    'view',
+    'View',
+    'Read a file page by page where it is (ranged downloads, nothing saved).',
+    'single',
+    true,
+    ['readFiles'],
+    [],
+    'inside',
+  ],
+  [
+    'edit',
+    'Edit',
+    'Download a file to a private temp file, edit it, upload the change as a new version.',
+    'single',
+    true,
+    ['readFiles', 'writeFiles'],
+    [],
+    'inside',
+  ],
   ['upload', 'Upload', 'Copy a file from the local disk to B2.', 'single', true, ['writeFiles'], [], 'inside'],
   [
     'copy',
@@ -259,7 +283,16 @@ const ROWS: readonly Row[] = [
 /** Alternatives: the action needs at least one of these on top of its `needs`. */
 const NEEDS_ANY: Partial<Record<PermissionAction, readonly string[]>> = {
   'look-up': ['listFiles', 'readFiles'],
+  // Edit looks the file up before and after (is the newest version still the one opened?): even
+  // in a public bucket, where reading asks nothing of the key, that needs one of these.
+  edit: ['listFiles', 'readFiles'],
 };
+
+/**
+ * What needs no bucket ID: downloads by the bucket's name (docs/b2-api.md §6), and a delete by
+ * file ID, which names no bucket at all (§2.1).
+ */
+const BY_BUCKET_NAME: ReadonlySet<PermissionAction> = new Set(['download', 'view', 'delete-known-version']);
 
 /** Every action, in the order menus and the inspector list them. */
 export const ACTIONS: readonly ActionInfo[] = ROWS.map(
@@ -272,7 +305,7 @@ export const ACTIONS: readonly ActionInfo[] = ROWS.map(
     needs,
     destinationNeeds,
     needsAny: NEEDS_ANY[id] ?? [],
-    needsBucketId: id !== 'download' && id !== 'delete-known-version',
+    needsBucketId: !BY_BUCKET_NAME.has(id),
     scope,
   }),
 );

@@ -36,6 +36,8 @@ const COMMAND_ACTIONS: Partial<Record<CommandId, PermissionAction>> = {
   shareLink: 'share-link',
   versions: 'show-versions',
   info: 'info',
+  view: 'view',
+  edit: 'edit',
   refresh: 'list',
 };
 
@@ -85,6 +87,8 @@ export function paneDecisions(active: PaneKey, other: PaneKey, now: number): Map
     'shareLink',
     'versions',
     'info',
+    'view',
+    'edit',
     'refresh',
   ] as const) {
     const action = paneCommandAction(cmd);

@@ -14,6 +14,10 @@ import { paneDo, paneKey, setStatus, snapshot, type ControllerDeps } from '../co
 import { openOperationDialog } from './open-dialogs.js';
 import { clearCompare, toggleCompare } from './compare-panes.js';
 import { requestQuit } from '../dialogs/confirm-quit.js';
+import { openViewer } from '../viewer/open-viewer.js';
+import { openEditor } from '../edit/open-editor.js';
+import { copyLocation } from '../clipboard/copy-location.js';
+import { openSubshell, suspendToShell } from './shell-commands.js';
 
 const NAVIGATION: ReadonlySet<CommandId> = new Set(['open', 'parent', 'switchPane']);
 
@@ -36,7 +40,7 @@ function open(d: ControllerDeps): void {
   const e = cursorEntry(pane);
   if (e === null) return;
   if (e.kind === 'file') {
-    setStatus(d, `${sanitizeName(e.name)} is a file: F3 shows its details, F5 copies it.`, 'info');
+    setStatus(d, `${sanitizeName(e.name)} is a file: F3 views it, i shows its details, F5 copies it.`, 'info');
     return;
   }
   void d.navigator.open(side, childLocation(pane.location, e.name));
@@ -163,6 +167,27 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'profiles':
     case 'keys':
       return openAccountScreen(d, cmd);
+    case 'view':
+      void openViewer(d);
+      return;
+    case 'edit':
+      void openEditor(d);
+      return;
+    case 'copyLocation':
+      return copyLocation(d);
+    case 'suspend':
+      void suspendToShell(d);
+      return;
+    case 'subshell':
+      void openSubshell(d);
+      return;
+    case 'viewWrap':
+    case 'viewHex':
+    case 'viewSearch':
+    case 'viewSearchBack':
+    case 'viewSearchNext':
+    case 'viewSearchPrev':
+    case 'viewGoto':
     case 'cursorUp':
     case 'cursorDown':
     case 'cursorPageUp':

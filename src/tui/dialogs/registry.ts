@@ -11,6 +11,7 @@ import { deleteVersionDialog, type DeleteVersionDialog } from './delete-version.
 import { deleteDialog, type DeleteDialog } from './delete.js';
 import type { CommonDialogAction, DialogModule } from './dialog-module.js';
 import { infoDialog, type InfoDialog } from './info.js';
+import { editConflictDialog, type EditConflictDialog } from './edit-conflict.js';
 import { messageDialog, type MessageDialog } from './message.js';
 import { pickerDialog, type PickerDialog } from './picker.js';
 import { promptDialog, type PromptDialog } from './prompt.js';
@@ -39,7 +40,8 @@ export type Dialog =
   | ConflictDialog
   | MessageDialog
   | ScreenDialog
-  | SyncDialog;
+  | SyncDialog
+  | EditConflictDialog;
 
 /** Every change a dialog's form may receive. */
 export type DialogAction = CommonDialogAction | ShareAction | VersionsAction | SyncDialogAction;
@@ -64,6 +66,7 @@ const MODULES: Modules = {
   resumeQueue: resumeQueueDialog,
   conflict: conflictDialog,
   message: messageDialog,
+  editConflict: editConflictDialog,
   screen: screenDialog,
   sync: syncDialog,
 };

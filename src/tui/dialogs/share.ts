@@ -9,6 +9,7 @@ import { cursorEntry } from '../../state/pane/pane-selectors.js';
 import { paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
 import { allowedChoice, firstAllowed, firstRefusal, lifetimeChoices, type ChoiceOption } from './choices.js';
 import { closeDialog, openDialog, reduceChoice, type DialogModule } from './dialog-module.js';
+import { copyToClipboard } from '../clipboard/copy-location.js';
 
 /** Where the share dialog is. */
 export type ShareStage =
@@ -54,6 +55,15 @@ export function openShareDialog(d: ControllerDeps): void {
 }
 
 export const shareDialog: DialogModule<ShareDialog, ShareAction> = {
+  // Its own context: `y` copies the link (a key the text fields of other dialogs need as text).
+  keyContext: 'share',
+  command(deps, cmd, d) {
+    if (cmd === 'confirm') shareDialog.confirm(deps, d);
+    else if (cmd === 'cancel') closeDialog(deps);
+    else if (cmd === 'nextField' || cmd === 'prevField')
+      deps.store.dispatch({ type: 'dialog', action: { type: 'moveChoice', delta: cmd === 'nextField' ? 1 : -1 } });
+    else if (cmd === 'copyLocation' && d.stage.kind === 'done') void copyToClipboard(deps, d.stage.url, 'The link');
+  },
   reduce(d, a) {
     if (a.type === 'shareStage') return { ...d, stage: a.stage };
     if (d.stage.kind === 'choose') return reduceChoice(d, a);

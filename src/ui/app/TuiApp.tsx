@@ -31,6 +31,7 @@ import { baseLayer, dialogsOnScreen, type TuiState } from '../../tui/store/tui-s
 import { tuiKeyContext } from '../../tui/input/key-context.js';
 import type { TuiStore } from '../../tui/store/tui-store.js';
 import { useStore } from '../useStore.js';
+import { ViewerScreen, viewerTextRows } from '../viewer/ViewerScreen.js';
 
 export interface TuiAppProps {
   store: TuiStore;
@@ -57,6 +58,7 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
   const { columns, rows } = useTerminalSize();
   const state = useStore(store);
   const connections = useStore(registry);
+  const viewer = useStore(controller.viewer);
   const totals = useStore(queue.totals);
   useKeyboard(controller.handleInput);
 
@@ -84,8 +86,9 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
       help: Math.max(1, mainHeight - 3),
       helpLines: lines.length,
       queue: queueListHeight(mainHeight),
+      viewer: { rows: viewerTextRows(mainHeight + 1), cols: columns },
     });
-  }, [controller, mainHeight, lines.length]);
+  }, [controller, mainHeight, lines.length, columns]);
 
   const context = tuiKeyContext(state);
   const slots = useMemo(() => functionKeyBar(keymap, context), [keymap, context]);
@@ -114,8 +117,12 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
   // What fills the screen is what the raised dialogs (a transfer's question) cover, if any.
   const base = baseLayer(state);
   const baseMode = base.app.mode;
+  // The pager's last row is its own status line (prompt, search progress, messages).
+  const viewing = baseMode.kind === 'viewer' && viewer !== null;
   let main: ReactNode;
   if (screen) main = <AccountScreens screens={controller.accounts} width={columns} height={mainHeight} />;
+  else if (viewing)
+    main = <ViewerScreen session={viewer} width={columns} height={mainHeight + 1} status={app.status} />;
   else if (baseMode.kind === 'help')
     main = <HelpScreen lines={lines} offset={baseMode.offset} width={columns} height={mainHeight} />;
   else if (baseMode.kind === 'queue' || (baseMode.kind === 'dialog' && baseMode.origin === 'queue'))
@@ -143,7 +150,15 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
     <KeymapProvider keymap={keymap}>
       <Box flexDirection="column" width={columns} height={height}>
         {main}
-        <StatusLine status={app.status} mode={app.mode} queue={totals} width={columns} hint={hintFor(state, keymap)} />
+        {viewing ? null : (
+          <StatusLine
+            status={app.status}
+            mode={app.mode}
+            queue={totals}
+            width={columns}
+            hint={hintFor(state, keymap)}
+          />
+        )}
         {screen ? null : <FunctionKeyBar slots={slots} decisions={decisions} width={columns} />}
         {dialogsOnScreen(state).map((d, i) => (
           <DialogLayer key={i} dialog={d} />

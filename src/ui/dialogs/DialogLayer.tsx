@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import type { Dialog, DialogOf } from '../../tui/dialogs/registry.js';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog.js';
 import { ConflictDialog, PickerDialog, PromptDialog, ShareDialog } from './InputDialogs.js';
+import { EditConflictDialog } from './EditConflictDialog.js';
 import { ConfirmQuitDialog, DeleteDialog, MessageDialog, TransferDialog, UnhideDialog } from './OperationDialogs.js';
 import { ResumeQueueDialog } from './ResumeQueueDialog.js';
 import { SyncDialog } from './SyncDialog.js';
@@ -30,6 +31,7 @@ const VIEWS: Views = {
   resumeQueue: ResumeQueueDialog,
   message: MessageDialog,
   sync: SyncDialog,
+  editConflict: EditConflictDialog,
   // Accounts screens replace the panes (TuiApp), they are not drawn over them.
   screen: () => null,
 };

@@ -26,6 +26,8 @@ export class InkTerminalOutput extends Writable {
   private lastPaint = -Infinity;
   private scheduled: NodeJS.Immediate | null = null;
   private stopped = false;
+  /** True while another program has the terminal (terminal-handover.ts): frames wait. */
+  private held = false;
 
   constructor(private readonly terminal: NodeJS.WriteStream) {
     super({ decodeStrings: false });
@@ -61,13 +63,30 @@ export class InkTerminalOutput extends Writable {
   flush(): void {
     if (this.scheduled !== null) clearImmediate(this.scheduled);
     this.scheduled = null;
-    if (this.stopped || this.pending === null) return;
+    if (this.stopped || this.held || this.pending === null) return;
     const frame = this.pending;
     this.pending = null;
     this.drawn = frame;
     this.lastPaint = performance.now();
     const bytes = this.writer.render(frame, this.columns, this.rows);
     if (bytes !== '') this.terminal.write(bytes);
+  }
+
+  /** Draws the pending frame, then writes nothing until {@link release} (another program has the terminal). */
+  hold(): void {
+    this.flush();
+    this.held = true;
+  }
+
+  /**
+   * Writes again, starting with the whole newest frame: whatever the other program left on the
+   * screen is painted over, every cell.
+   */
+  release(): void {
+    this.held = false;
+    this.writer.invalidate();
+    this.pending ??= this.drawn;
+    this.flush();
   }
 
   /**

@@ -15,7 +15,8 @@ function problemsOf(fn: () => unknown): readonly string[] {
 
 describe('applyOverrides', () => {
   it('rebinds a command and frees its old keys', () => {
-    const km = applyOverrides(DEFAULT_KEYMAP, { copy: ['x', 'F4'] });
+    // F4 is edit's: it gets another key so that F4 is free.
+    const km = applyOverrides(DEFAULT_KEYMAP, { copy: ['x', 'F4'], edit: ['e'] });
     expect(lookupCommand(km, 'pane', 'x')).toBe('copy');
     expect(lookupCommand(km, 'pane', 'f4')).toBe('copy');
     expect(lookupCommand(km, 'pane', 'f5')).toBeNull();
@@ -24,7 +25,7 @@ describe('applyOverrides', () => {
   });
 
   it('moves the command on the function-key bar with its F-key', () => {
-    const bar = functionKeyBar(applyOverrides(DEFAULT_KEYMAP, { copy: ['F4'] }), 'pane');
+    const bar = functionKeyBar(applyOverrides(DEFAULT_KEYMAP, { copy: ['F4'], edit: ['e'] }), 'pane');
     expect(bar[3]).toEqual({ fkey: 4, label: 'Copy', command: 'copy' });
     expect(bar[4]).toEqual({ fkey: 5, label: '', command: null });
   });
@@ -79,7 +80,7 @@ describe('applyOverrides', () => {
     );
     expect(problems).toEqual([
       'unknown command "cpy"',
-      'unknown context "menu" in "menu:copy" (contexts: pane, queue, dialog, versions, sync, wizard, wizard-review, profiles, keys, key-form, key-form-list, new-key, prompt, confirm, inspector, help)',
+      'unknown context "menu" in "menu:copy" (contexts: pane, queue, dialog, versions, sync, share, viewer, wizard, wizard-review, profiles, keys, key-form, key-form-list, new-key, prompt, confirm, inspector, help)',
       '"ctrl+1" for move is not a key b2c can recognise',
       'copy has no keys in the dialog context to rebind',
     ]);

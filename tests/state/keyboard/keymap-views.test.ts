@@ -8,8 +8,8 @@ describe('functionKeyBar', () => {
     expect(bar.map((s) => `${s.fkey}${s.label}`)).toEqual([
       '1Help',
       '2Rename',
-      '3Info',
-      '4',
+      '3View',
+      '4Edit',
       '5Copy',
       '6Move',
       '7Mkdir',
@@ -18,7 +18,7 @@ describe('functionKeyBar', () => {
       '10Quit',
     ]);
     expect(bar[7]?.command).toBe('delete');
-    expect(bar[3]?.command).toBeNull();
+    expect(bar[3]?.command).toBe('edit');
   });
 
   it('has labels that fit a slot at 80 columns', () => {
@@ -52,6 +52,8 @@ describe('helpSections', () => {
       'Dialogs',
       'Versions dialog (v)',
       'Sync dialog (C)',
+      'Share-link dialog (L)',
+      'Viewer (F3)',
       'Account wizard',
       'Account wizard · review',
       'Profiles screen (P)',

@@ -119,6 +119,7 @@ describe('permissionsForLocation (function-key bar)', () => {
       'list-buckets',
       'list',
       'download',
+      'view',
       'copy',
       'show-versions',
       'info',

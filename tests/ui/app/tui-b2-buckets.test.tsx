@@ -1,5 +1,5 @@
 /**
- * Buckets in the bucket list (issue 11): F3 on a bucket shows its type and the settings the
+ * Buckets in the bucket list (issue 11): i on a bucket shows its type and the settings the
  * server reports for this key — lifecycle, encryption, Object Lock — saying "unknown" where the key
  * may not read one; F5 on a bucket copies everything in it into a local folder named after it
  * (bytes compared); info shows where a thing is as `b2://bucket/name`. Against the built-in server
@@ -48,10 +48,10 @@ async function serverBucket(fx: TuiFixture, name: string): Promise<Record<string
 }
 
 describe('buckets in the bucket list', () => {
-  it('F3 on a bucket: its location, type and settings, as the server reports them', async () => {
+  it('i on a bucket: its location, type and settings, as the server reports them', async () => {
     f = await startTui({ b2: true, right: bucketList('demo'), active: 'right' });
     await f.see(DEMO_BUCKETS.backups);
-    f.h.press(KEYS.f3);
+    f.h.press('i');
     const text = infoText(await f.see('Info: demo-backups', 'Object Lock'));
     const server = await serverBucket(f, DEMO_BUCKETS.backups);
     expect(server.lifecycleRules).toEqual([
@@ -119,7 +119,7 @@ describe('buckets in the bucket list', () => {
       active: 'right',
     });
     await f.see('report.pdf');
-    f.h.press(KEYS.end, KEYS.f3);
+    f.h.press(KEYS.end, 'i');
     const text = infoText(await f.see('Info: report.pdf'));
     expect(text).toContain('Path b2://demo-photos/docs/report.pdf');
     expect(text).not.toContain(' /demo-photos/docs/report.pdf');

@@ -177,14 +177,14 @@ describe('B2 operations', () => {
     expect(await res.text()).toContain('back up the NAS');
   });
 
-  it('lists versions with v and shows info with F3', async () => {
+  it('lists versions with v and shows info with i', async () => {
     f = await startTui({ size: WIDE, b2: true, right: open('docs/'), active: 'right' });
     await cursorTo(f, 'report.pdf');
     f.h.press('v');
     await f.see('Versions of report.pdf', '3 versions, newest first', 'newest');
     f.h.press(KEYS.escape);
     await f.h.waitForFrame((fr) => !fr.includes('Versions of'));
-    f.h.press(KEYS.f3);
+    f.h.press('i');
     const info = await f.see('Info: report.pdf', 'application/pdf', 'SHA1', 'File ID');
     expect(info).toContain('26,500 bytes');
   });
