@@ -16,6 +16,7 @@ import type { ListOptions, RemoveOptions, VersionEntry } from '../types.js';
 import type { BucketDirectory, BucketRef } from './buckets.js';
 import { FOLDER_PLACEHOLDER, assertValidKey, versionFromFile } from './entries.js';
 import type { CallContext } from './error-map.js';
+import { deleteListedVersions, deleteVersion } from './delete-versions.js';
 import { allVersions, findFile, folderContents, versionPagesOf } from './lookup.js';
 import type { B2Session } from './session.js';
 import { uploadSmall } from './upload-small.js';
@@ -88,25 +89,6 @@ async function hide(
   await session.lib(ctx, signal, (c, x) => c.hideFile({ bucketId: bucket.id, fileName: key, ...x }));
 }
 
-async function deleteVersion(
-  session: B2Session,
-  bucket: BucketRef,
-  key: string,
-  fileId: string,
-  path: string,
-  signal?: AbortSignal,
-): Promise<void> {
-  const ctx: CallContext = {
-    op: 'b2_delete_file_version',
-    path,
-    bucket: bucket.name,
-    fileName: key,
-    capability: 'deleteFiles',
-    action: 'Delete',
-  };
-  await session.lib(ctx, signal, (c, x) => c.deleteFileVersion({ fileId, fileName: key, ...x }));
-}
-
 /** Applies `mode` to the exact name `key` (a file, or a folder's placeholder). */
 async function removeName(
   session: B2Session,
@@ -122,16 +104,15 @@ async function removeName(
     case 'hide':
       return hide(session, bucket, key, path, signal);
     case 'delete-version': {
-      const fileId = options.fileId ?? (await allVersions(session, bucket, key, path, signal))[0]?.fileId ?? null;
-      if (fileId === null) throw new NotFoundError(`"${path}" does not exist.`, path);
-      return deleteVersion(session, bucket, key, fileId, path, signal);
+      if (options.fileId !== undefined) return deleteVersion(session, bucket, key, options.fileId, path, options);
+      const newest = (await allVersions(session, bucket, key, path, signal))[0];
+      if (newest === undefined) throw new NotFoundError(`"${path}" does not exist.`, path);
+      return deleteListedVersions(session, bucket, key, [newest], path, options);
     }
     case 'all-versions': {
       const versions = await allVersions(session, bucket, key, path, signal);
       if (versions.length === 0) throw new NotFoundError(`"${path}" does not exist.`, path);
-      for (const v of versions)
-        if (v.fileId !== null) await deleteVersion(session, bucket, key, v.fileId, path, signal);
-      return;
+      return deleteListedVersions(session, bucket, key, versions, path, options);
     }
     default: {
       const never: never = mode;
@@ -189,7 +170,7 @@ export async function unhidePath(
   if (versions.length === 0) throw new NotFoundError(`"${path}" has no versions.`, path);
   for (const v of versions) {
     if (v.action !== 'hide') break;
-    if (v.fileId !== null) await deleteVersion(session, bucket, key, v.fileId, path, signal);
+    if (v.fileId !== null) await deleteVersion(session, bucket, key, v.fileId, path, { signal });
   }
 }
 

@@ -9,6 +9,7 @@ import type { KeyInfo } from '../../state/model/key-info.js';
 import type { PaneLocation } from '../../state/location/pane-location.js';
 import { SHARE_LIFETIMES, shareLifetimeDecision } from '../../state/permissions/permission-choices.js';
 import { checkAction, type Location, type PermissionAction } from '../../state/permissions/permissions.js';
+import { deleteTargetsLock } from '../../state/permissions/object-lock.js';
 import type { ConflictPolicy } from '../../transfers/index.js';
 import { entryLocation } from '../../state/location/pane-rule-location.js';
 import { setStatus, type ControllerDeps } from '../controller-deps.js';
@@ -128,7 +129,8 @@ function localDeleteDetail(targets: readonly Entry[]): string {
 
 /**
  * Delete modes for `targets` in `at`: on the local disk one mode (deleted for good); on B2 hide,
- * delete this version and delete all versions, each allowed or not for every target.
+ * delete this version and delete all versions, each allowed or not for every target — by the key,
+ * and for deleting, by Object Lock (hiding a locked file is allowed: it deletes nothing).
  */
 export function deleteChoices(
   at: PaneLocation,
@@ -139,7 +141,9 @@ export function deleteChoices(
   if (at.kind === 'local')
     return [{ value: 'default', label: 'Delete', detail: localDeleteDetail(targets), allowed: true, reason: null }];
   return B2_MODES.map((m) => {
-    const reason = firstRefusal(m.action, at, targets, key, now);
+    const reason =
+      firstRefusal(m.action, at, targets, key, now) ??
+      (m.value === 'hide' ? null : deleteTargetsLock(targets, m.value === 'delete-version', key, now).refusal);
     return { value: m.value, label: m.label, detail: m.detail, allowed: reason === null, reason };
   });
 }
