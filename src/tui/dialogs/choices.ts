@@ -26,6 +26,8 @@ export interface ChoiceOption<T> {
   allowed: boolean;
   /** Why not (raw: sanitise for display), null when allowed. */
   reason: string | null;
+  /** Who refuses, when not the key: `lock` — Object Lock keeps the file (docs/b2-api.md §10.4). */
+  refusedBy?: 'lock';
 }
 
 /**
@@ -141,10 +143,20 @@ export function deleteChoices(
   if (at.kind === 'local')
     return [{ value: 'default', label: 'Delete', detail: localDeleteDetail(targets), allowed: true, reason: null }];
   return B2_MODES.map((m) => {
-    const reason =
-      firstRefusal(m.action, at, targets, key, now) ??
-      (m.value === 'hide' ? null : deleteTargetsLock(targets, m.value === 'delete-version', key, now).refusal);
-    return { value: m.value, label: m.label, detail: m.detail, allowed: reason === null, reason };
+    const byKey = firstRefusal(m.action, at, targets, key, now);
+    const byLock =
+      byKey !== null || m.value === 'hide'
+        ? null
+        : deleteTargetsLock(targets, m.value === 'delete-version', key, now).refusal;
+    const reason = byKey ?? byLock;
+    const choice: ChoiceOption<RemoveMode> = {
+      value: m.value,
+      label: m.label,
+      detail: m.detail,
+      allowed: reason === null,
+      reason,
+    };
+    return byLock === null ? choice : { ...choice, refusedBy: 'lock' };
   });
 }
 
