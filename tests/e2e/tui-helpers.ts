@@ -84,3 +84,15 @@ export async function openFolder(r: DemoRun, bucket: string, folder?: string): P
   r.s.write(KEYS.enter);
   await see(r.s, `b2://${bucket}/${folder}/`);
 }
+
+/** F9 and a typed location, then waits for the pane title. */
+export async function go(s: PtySession, url: string): Promise<void> {
+  s.write(KEYS.f9);
+  await see(s, 'Go to');
+  s.write(`\x15${url}`);
+  await see(s, url);
+  s.write(KEYS.enter);
+  // The pane title may be shortened in the middle: its last folder is what shows for sure.
+  const last = url.replace(/\/$/, '').split('/').pop() ?? url;
+  await s.waitFor((t) => !t.includes('Go to') && t.includes(`${last}/`));
+}

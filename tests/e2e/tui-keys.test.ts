@@ -15,7 +15,7 @@ import { startTestServer } from '../support/server.js';
 import { NotFoundError } from '../../src/providers/errors.js';
 import { connectB2, type B2Provider } from '../../src/providers/b2/index.js';
 import { KEYS, spawnB2c, type PtySession } from './pty-harness.js';
-import { cursorTo, see, type DemoRun } from './tui-helpers.js';
+import { cursorTo, go, see, type DemoRun } from './tui-helpers.js';
 import { until } from '../support/poll.js';
 
 let emu: RunningEmulator;
@@ -115,18 +115,6 @@ async function startWithKey(name: string, prepare: (cwd: string) => Promise<void
       await rm(config, { recursive: true, force: true });
     },
   };
-}
-
-/** F9 and a typed location, then waits for the pane title. */
-async function go(s: PtySession, url: string): Promise<void> {
-  s.write(KEYS.f9);
-  await see(s, 'Go to');
-  s.write(`\x15${url}`);
-  await see(s, url);
-  s.write(KEYS.enter);
-  // The pane title may be shortened in the middle: its last folder is what shows for sure.
-  const last = url.replace(/\/$/, '').split('/').pop() ?? url;
-  await s.waitFor((t) => !t.includes('Go to') && t.includes(`${last}/`));
 }
 
 /** The status line (above the function-key bar). */
