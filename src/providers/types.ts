@@ -230,7 +230,8 @@ export interface Provider {
 
   /**
    * Removes one file or one empty directory (B2 folder placeholder). Recursion is the caller's job.
-   * @throws NotFoundError, NotEmptyError, PermissionDeniedError, TransientError
+   * @throws NotFoundError, NotEmptyError, PermissionDeniedError, LockedError (B2 Object Lock keeps a
+   * version), TransientError
    */
   remove(path: string, options?: RemoveOptions): Promise<void>;
 

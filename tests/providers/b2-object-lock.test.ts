@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PermissionDeniedError } from '../../src/providers/errors.js';
+import { LockedError } from '../../src/providers/errors.js';
 import type { B2Provider } from '../../src/providers/b2/index.js';
 import type { Entry } from '../../src/providers/types.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -147,8 +147,8 @@ describe('deleting locked versions through the provider', () => {
       'readFileLegalHolds',
     ]);
     const err = await noBypass.remove(`/${locked.name}/gov.txt`, { mode: 'delete-version' }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(PermissionDeniedError);
-    expect((err as PermissionDeniedError).missing).toEqual(['bypassGovernance']);
+    expect(err).toBeInstanceOf(LockedError);
+    expect((err as LockedError).missing).toEqual(['bypassGovernance']);
     expect((err as Error).message).toContain('retained until 2031-01-01 (governance)');
     await expect(master.remove(`/${locked.name}/gov.txt`, { mode: 'delete-version' })).rejects.toThrow(
       /may bypass governance, but the deletion did not ask to/,

@@ -6,7 +6,7 @@
  * refusing the rest. A governance retention this key may lift is deleted only when the caller asked
  * to bypass governance; then the call sends `bypassGovernance: true`.
  */
-import { PermissionDeniedError } from '../errors.js';
+import { LockedError } from '../errors.js';
 import { deleteVerdict, type LockVerdict } from '../../state/permissions/object-lock.js';
 import type { BucketRef } from './buckets.js';
 import type { CallContext } from './error-map.js';
@@ -67,8 +67,8 @@ function refusal(verdict: LockVerdict, path: string, bypassAsked: boolean, many:
 /**
  * Deletes `versions` of `key` (listed with their lock facts), or none of them when any is locked
  * (see the module comment).
- * @throws PermissionDeniedError naming the lock (missing `bypassGovernance` when that key lacks it),
- * NotFoundError, TransientError
+ * @throws LockedError naming the lock (missing `bypassGovernance` when that key lacks it),
+ * PermissionDeniedError, NotFoundError, TransientError
  */
 export async function deleteListedVersions(
   session: B2Session,
@@ -82,7 +82,7 @@ export async function deleteListedVersions(
   const judged = versions.map((f) => ({ f, verdict: deleteVerdict(fileProtection(f), session.keyInfo, now) }));
   for (const { verdict } of judged) {
     const why = refusal(verdict, path, options.bypassGovernance === true, versions.length > 1);
-    if (why !== null) throw new PermissionDeniedError(why, verdict.kind === 'locked' ? verdict.missing : [], path);
+    if (why !== null) throw new LockedError(why, verdict.kind === 'locked' ? verdict.missing : [], path);
   }
   for (const { f, verdict } of judged) {
     if (f.fileId === null) continue;

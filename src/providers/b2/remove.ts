@@ -124,7 +124,7 @@ async function removeName(
 /**
  * Removes a file or an empty folder (see the module comment for modes). `kind` says which one the
  * path names (a name ending in `/` can be both); without it a file with exactly that name wins.
- * @throws NotFoundError, NotEmptyError, PermissionDeniedError, InvalidNameError, TransientError
+ * @throws NotFoundError, NotEmptyError, PermissionDeniedError, LockedError, InvalidNameError, TransientError
  */
 export async function removePath(
   session: B2Session,
