@@ -7,6 +7,7 @@
  * simply read again. B2 checks every part against its SHA1, so a source that changed since the
  * hash pass is refused, never stored.
  */
+import { partHeaders } from './encryption.js';
 import type { Readable } from 'node:stream';
 import { IntegrityError, isProviderError } from '../errors.js';
 import { runLimited } from '../run-limited.js';
@@ -122,6 +123,7 @@ function sendPart(
         contentLength: range.end - range.start + 1,
         hash: sha1,
         ...session.extras(signal),
+        axiosOverride: { headers: partHeaders(session) },
       });
       return res.data;
     } finally {
