@@ -4,12 +4,12 @@
  * shows its encryption, retention and legal hold in Info (its bucket's defaults come last, below
  * the fold at 24 rows: tests/state/protection-text.test.ts); F8 on it greys
  * both deletions with the reason for a key without bypassGovernance, hiding stays allowed, and the
- * file is still there afterwards.
+ * file is still there afterwards. F5 on an SSE-C file says why it cannot be copied from here.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { KEYS, spawnB2c } from './pty-harness.js';
@@ -34,6 +34,14 @@ beforeAll(async () => {
       'X-Bz-Server-Side-Encryption': 'AES256',
       'X-Bz-File-Retention-Mode': 'governance',
       'X-Bz-File-Retention-Retain-Until-Timestamp': String(Date.UTC(2031, 0, 1)),
+    },
+  });
+  const key = randomBytes(32);
+  await server.upload(b.bucketId, 'sealed.bin', 'sealed', {
+    headers: {
+      'X-Bz-Server-Side-Encryption-Customer-Algorithm': 'AES256',
+      'X-Bz-Server-Side-Encryption-Customer-Key': key.toString('base64'),
+      'X-Bz-Server-Side-Encryption-Customer-Key-Md5': createHash('md5').update(key).digest('base64'),
     },
   });
 });
@@ -117,6 +125,7 @@ describe('a retained, encrypted file in the TUI', () => {
     pty.write(KEYS.enter);
     await see(pty, 'retained until 2031-01-01');
     pty.write(KEYS.escape);
+    await pty.waitFor((t) => !t.includes('How:'));
     const versions = await server.api<{ files: unknown[] }>('b2_list_file_versions', {
       bucketId: (
         await server.api<{ buckets: Array<{ bucketId: string }> }>('b2_list_buckets', {
@@ -125,6 +134,12 @@ describe('a retained, encrypted file in the TUI', () => {
         })
       ).buckets[0]?.bucketId,
     });
-    expect(versions.files).toHaveLength(1);
+    expect(versions.files).toHaveLength(2);
+
+    // An SSE-C file: F5 says why the file manager cannot copy it, before anything is queued.
+    await cursorTo(run, 'sealed.bin');
+    pty.write(KEYS.f5);
+    await see(pty, 'sealed.bin is encrypted with a customer key (SSE-C)');
+    expect(pty.text()).not.toContain('Copy 1 file');
   }, 120_000);
 });
