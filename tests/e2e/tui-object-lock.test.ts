@@ -6,14 +6,11 @@
  * both deletions with the reason for a key without bypassGovernance, hiding stays allowed, and the
  * file is still there afterwards. F5 on an SSE-C file says why it cannot be copied from here.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { KEYS, spawnB2c } from './pty-harness.js';
-import { cursorTo, go, see, type DemoRun } from './tui-helpers.js';
+import { KEYS } from './pty-harness.js';
+import { cursorTo, go, see, startSignedIn, type DemoRun } from './tui-helpers.js';
 
 let server: TestServer;
 let bucket: string;
@@ -66,30 +63,10 @@ async function start(): Promise<DemoRun> {
     'readFileRetentions',
     'readFileLegalHolds',
   ]);
-  const cwd = await mkdtemp(join(tmpdir(), 'b2c-e2e-lock-'));
-  const config = await mkdtemp(join(tmpdir(), 'b2c-e2e-cfg-'));
-  const pty = spawnB2c([], {
-    cols: 80,
-    rows: 24,
-    cwd,
-    env: {
-      FORCE_COLOR: '2',
-      B2_APPLICATION_KEY_ID: k.applicationKeyId,
-      B2_APPLICATION_KEY: k.applicationKey,
-      B2_ENDPOINT: server.endpoint,
-      B2C_CONFIG_DIR: config,
-    },
-  });
-  return {
-    s: pty,
-    cwd,
-    async close() {
-      pty.kill();
-      await pty.exited;
-      await rm(cwd, { recursive: true, force: true });
-      await rm(config, { recursive: true, force: true });
-    },
-  };
+  return startSignedIn(
+    { B2_APPLICATION_KEY_ID: k.applicationKeyId, B2_APPLICATION_KEY: k.applicationKey, B2_ENDPOINT: server.endpoint },
+    { cols: 80, rows: 24 },
+  );
 }
 
 describe('a retained, encrypted file in the TUI', () => {
