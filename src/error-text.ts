@@ -40,6 +40,7 @@ export function errorText(e: unknown): string {
       case 'not-found':
       case 'already-exists':
       case 'permission-denied':
+      case 'locked':
       case 'not-empty':
       case 'conflict':
       case 'invalid-name':
@@ -74,6 +75,8 @@ export function failureHeadline(e: ProviderError): { message: string; retryable:
         retryable: false,
       };
     }
+    case 'locked':
+      return { message: 'Object Lock keeps it (a retention or legal hold).', retryable: false };
     case 'not-empty':
       return { message: 'The folder is not empty.', retryable: false };
     case 'conflict':

@@ -11,6 +11,7 @@
  * where a folder on the way to DST should be — is refused once, up front, instead of every file
  * of a `cp -r` failing with the same "a file is in the way".
  */
+import { SSE_C_HINT } from './sse-options.js';
 import { posix } from 'node:path';
 import type { KeyInfo } from '../state/model/key-info.js';
 import { ruleLocation } from '../state/location/rule-location.js';
@@ -49,6 +50,8 @@ export interface PlanContext {
   providerOf(loc: CliLocation): Provider;
   keyInfo: KeyInfo | null;
   now: number;
+  /** An SSE-C customer key was given, so SSE-C sources can be read (docs/b2-api.md §9.3). */
+  hasCustomerKey?: boolean;
 }
 
 /**
@@ -185,6 +188,11 @@ export async function planCopies(
           `"${dst.raw}" is a file: the folder "${src.raw}" cannot be copied onto it.`,
         ),
       );
+      continue;
+    }
+    if (entry.encryption?.mode === 'SSE-C' && ctx.hasCustomerKey !== true) {
+      const why = `"${src.raw}" is encrypted with a customer key (SSE-C); ${SSE_C_HINT}.`;
+      refused.push(refusedRow(src, shownTarget, kind, 'refused', why));
       continue;
     }
     if (dest.into) targetName = ownName(src.path, isFolderEntry(entry));

@@ -27,6 +27,7 @@ import type { CliLocation } from './location-url.js';
 import { reportCopyRunEnd, runExitCode, runTransfers } from './progress-run.js';
 import { failureLine, summaryLine, totalsOf } from './progress-results.js';
 import { effectivePartSize, prehashThreshold, transferSettings } from './transfer-settings.js';
+import { encryptionOptions } from './sse-options.js';
 
 export const CP_USAGE = `Usage: b2c cp SRC... DST [options]
 
@@ -42,6 +43,11 @@ Options:
   --concurrency N          files copied at once to start with (default: settings, 32;
                            the adaptive mode raises it while that speeds things up)
   --part-size SIZE         part size of large files, e.g. 100MB, 64MiB (default: B2's recommendation)
+  --sse-b2                 encrypt what is written to B2 with SSE-B2 (default: the bucket's
+                           default encryption)
+  --sse-c-key-file PATH    an SSE-C customer key (base64 of 32 bytes; or set B2C_SSE_C_KEY):
+                           reads SSE-C files, and encrypts what is written with it
+                           (unless --sse-b2); never stored or shown
   --profile NAME           use this saved profile (B2_* environment variables win)
   --json                   print one JSON document with every file's outcome
   -h, --help               show this help
@@ -54,6 +60,8 @@ const OPTIONS = {
   'if-exists': { type: 'string' },
   concurrency: { type: 'string' },
   'part-size': { type: 'string' },
+  'sse-b2': { type: 'boolean' },
+  'sse-c-key-file': { type: 'string' },
   ...COMMON_OPTIONS,
 } as const;
 
@@ -89,9 +97,10 @@ export const CP_COMMAND: CliCommand<typeof OPTIONS> = {
         throw usageError(`"${loc.raw}" is the list of buckets; name a bucket: b2://BUCKET/PATH.`, CP_USAGE);
     }
 
+    const encryption = await encryptionOptions(values, deps, CP_USAGE);
     const needsB2 = locations.some((l) => l.kind === 'b2');
     const session = needsB2
-      ? await signInCommand(deps, out, values.profile, partSize === undefined ? undefined : { partSize })
+      ? await signInCommand(deps, out, values.profile, { ...(partSize === undefined ? {} : { partSize }), encryption })
       : null;
     const settings = transferSettings(session, deps, out);
     const local = createLocalProvider();
@@ -100,6 +109,7 @@ export const CP_COMMAND: CliCommand<typeof OPTIONS> = {
       providerOf: (loc: CliLocation) => (loc.kind === 'b2' && b2 ? b2 : local),
       keyInfo: session?.keyInfo ?? null,
       now: deps.now(),
+      hasCustomerKey: encryption.customerKey !== undefined,
     };
     const dest = await resolveDestination(dst, sources.length, ctx);
     const plan = await planCopies(sources, dest, { recursive: values.recursive === true, conflict }, ctx);

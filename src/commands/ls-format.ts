@@ -2,10 +2,13 @@
  * How `b2c ls` prints a row: plain (the name), long (`-l`: size, date, SHA1 or type, name),
  * versions (action and file ID per version), and JSON. Columns have fixed widths so rows can be
  * printed as they arrive. Dates are UTC (`2025-11-28 15:04:05`), sizes exact bytes, so output is
- * the same on every machine and easy to parse. Output sanitises every line.
+ * the same on every machine and easy to parse. A B2 file that is encrypted, retained or under
+ * legal hold says so after its name in `-l` (`[SSE-B2, governance until 2031-01-01]`; nothing for
+ * a plain one), and always in JSON. Output sanitises every line.
  */
 import type { Entry, VersionEntry } from '../providers/types.js';
 import { EMPTY_NAME } from '../state/text/sanitize.js';
+import { retentionShort } from '../state/text/protection-text.js';
 import { formatLocation } from './location-url.js';
 import { isoOrNull } from './kit/index.js';
 import type { ListedRow } from './ls-walk.js';
@@ -59,6 +62,32 @@ function shownRel(rel: string): string {
   return rel === '' ? EMPTY_NAME : rel;
 }
 
+/** `  [SSE-B2, governance until 2031-01-01, legal hold]` for a protected B2 file, else ''. */
+function protectionNote(e: Entry): string {
+  const parts: string[] = [];
+  if (e.encryption !== undefined && e.encryption.mode !== 'none') parts.push(e.encryption.mode);
+  if (e.retention === 'unreadable') parts.push('retention unknown');
+  else if (e.retention !== undefined && e.retention !== null) parts.push(retentionShort(e.retention));
+  if (e.legalHold === 'unreadable') parts.push('legal hold unknown');
+  else if (e.legalHold === true) parts.push('legal hold');
+  return parts.length === 0 ? '' : `  [${parts.join(', ')}]`;
+}
+
+/** The protection facts of a B2 file for JSON: what B2 withheld from the key is `"unknown"`. */
+function protectionJson(e: Entry): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (e.encryption !== undefined) out.encryption = e.encryption;
+  if (e.retention !== undefined)
+    out.retention =
+      e.retention === 'unreadable'
+        ? 'unknown'
+        : e.retention === null
+          ? null
+          : { mode: e.retention.mode, retainUntil: isoOrNull(e.retention.retainUntil) };
+  if (e.legalHold !== undefined) out.legalHold = e.legalHold === 'unreadable' ? 'unknown' : e.legalHold;
+  return out;
+}
+
 /** One output line for `row`; `versions` lays folders out in the versions columns. */
 export function formatRow(row: ListedRow, long: boolean, versions = false): string {
   const e = row.entry;
@@ -71,10 +100,10 @@ export function formatRow(row: ListedRow, long: boolean, versions = false): stri
   if (isVersion(e)) {
     const action = e.action.padEnd(6);
     if (!long) return `${action}  ${e.fileId}  ${shownRel(row.rel)}`;
-    return `${sizeCell(e)}  ${utcStamp(e.uploadTimestamp ?? e.mtimeMs)}  ${action}  ${e.fileId}  ${sha1OrType(e).padEnd(SHA1_WIDTH)}  ${shownRel(row.rel)}`;
+    return `${sizeCell(e)}  ${utcStamp(e.uploadTimestamp ?? e.mtimeMs)}  ${action}  ${e.fileId}  ${sha1OrType(e).padEnd(SHA1_WIDTH)}  ${shownRel(row.rel)}${protectionNote(e)}`;
   }
   if (!long) return nameCell(row, false);
-  return `${sizeCell(e)}  ${utcStamp(e.mtimeMs)}  ${sha1OrType(e).padEnd(SHA1_WIDTH)}  ${nameCell(row, true)}`;
+  return `${sizeCell(e)}  ${utcStamp(e.mtimeMs)}  ${sha1OrType(e).padEnd(SHA1_WIDTH)}  ${nameCell(row, true)}${protectionNote(e)}`;
 }
 
 /** The header printed above long listings. */
@@ -102,6 +131,7 @@ export function rowJson(row: ListedRow, side: 'local' | 'b2'): Record<string, un
   if (e.hidden !== undefined) out.hidden = e.hidden;
   if (e.bucketType !== undefined) out.bucketType = e.bucketType;
   if (e.linkTarget !== undefined) out.linkTarget = e.linkTarget;
+  Object.assign(out, protectionJson(e));
   if (isVersion(e)) {
     out.action = e.action;
     out.isLatest = e.isLatest;

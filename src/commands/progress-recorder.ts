@@ -1,6 +1,6 @@
 /**
- * Remembers the SHA1 of every file the CLI writes, for `--json` results (the engine's JobView
- * says that a file was verified, not what its checksum is).
+ * Remembers the SHA1 of every file the CLI writes, and on B2 how it was encrypted, for `--json`
+ * results (the engine's JobView says that a file was verified, not what its checksum is).
  *
  * It wraps the providers the engine gets: `write` and `copy` record the checksum of the entry
  * they return; when the caller did not know the checksum up front (local→local copies, large B2
@@ -10,7 +10,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
-import type { Entry, Provider, WriteOptions } from '../providers/types.js';
+import type { Entry, FileEncryption, Provider, WriteOptions } from '../providers/types.js';
 
 /** A pass-through that hashes and counts what flows through it. */
 class Sha1Tap extends Transform {
@@ -35,17 +35,24 @@ export function cleanSha1(sha1: string | null | undefined): string | null {
   return /^[0-9a-fA-F]{40}$/.test(s) ? s.toLowerCase() : null;
 }
 
-/** Checksums of written files, by provider reference and path. */
+/** Checksums (and B2 encryption) of written files, by provider reference and path. */
 export class Sha1Recorder {
   private readonly sums = new Map<string, string | null>();
+  private readonly encryptions = new Map<string, FileEncryption>();
 
   /** The SHA1 recorded for `path` on `ref`, or null when unknown. */
   sha1Of(ref: string, path: string): string | null {
     return this.sums.get(`${ref}\0${path}`) ?? null;
   }
 
-  private record(ref: string, path: string, sha1: string | null): void {
+  /** How B2 reported the file written at `path` on `ref` to be encrypted, or null (local, unknown). */
+  encryptionOf(ref: string, path: string): FileEncryption | null {
+    return this.encryptions.get(`${ref}\0${path}`) ?? null;
+  }
+
+  private record(ref: string, path: string, sha1: string | null, written?: Entry): void {
     this.sums.set(`${ref}\0${path}`, sha1);
+    if (written?.encryption !== undefined) this.encryptions.set(`${ref}\0${path}`, written.encryption);
   }
 
   /** `p` with `write` and `copy` recorded under `ref`; see the module comment. */
@@ -67,7 +74,7 @@ export class Sha1Recorder {
       const copy = p.copy.bind(p);
       wrapped.copy = async (from, to, options) => {
         const entry = await copy(from, to, options);
-        this.record(ref, to, cleanSha1(entry.sha1));
+        this.record(ref, to, cleanSha1(entry.sha1), entry);
         return entry;
       };
     }
@@ -81,7 +88,7 @@ export class Sha1Recorder {
   private async write(ref: string, p: Provider, path: string, source: Readable, options: WriteOptions): Promise<Entry> {
     if (cleanSha1(options.sha1) !== null) {
       const entry = await p.write(path, source, options);
-      this.record(ref, path, cleanSha1(entry.sha1) ?? cleanSha1(options.sha1));
+      this.record(ref, path, cleanSha1(entry.sha1) ?? cleanSha1(options.sha1), entry);
       return entry;
     }
     const tap = new Sha1Tap();
@@ -93,7 +100,7 @@ export class Sha1Recorder {
     });
     source.pipe(tap);
     const entry = await p.write(path, tap, options);
-    this.record(ref, path, cleanSha1(entry.sha1) ?? (tap.bytes === options.size ? tap.digest() : null));
+    this.record(ref, path, cleanSha1(entry.sha1) ?? (tap.bytes === options.size ? tap.digest() : null), entry);
     return entry;
   }
 }

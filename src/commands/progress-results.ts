@@ -3,7 +3,7 @@
  * bytes, SHA1, errors), as the plain line printed when it finishes, and the closing summary.
  * Strings are raw here; Output sanitises every line it prints.
  */
-import type { RemoveMode } from '../providers/types.js';
+import type { FileEncryption, RemoveMode } from '../providers/types.js';
 import { formatSize } from '../state/text/format.js';
 import {
   failureText,
@@ -30,6 +30,8 @@ export interface JobResult {
   bytes: number;
   /** Hex SHA1 of the file written, when known. */
   sha1: string | null;
+  /** A file written to B2: its encryption as B2 reported it (docs/b2-api.md §9). */
+  encryption?: FileEncryption;
   verified: Verification | null;
   note: string | null;
   error: { kind: string; message: string; detail: string | null } | null;
@@ -61,8 +63,13 @@ export function resultState(state: JobView['state']): ResultState | null {
   }
 }
 
-/** The JSON row of a finished job. `sha1` comes from the recorder (transfers only). */
-export function jobResult(view: JobView, state: ResultState, sha1: string | null): JobResult {
+/** The JSON row of a finished job. `sha1` and `encryption` come from the recorder (transfers only). */
+export function jobResult(
+  view: JobView,
+  state: ResultState,
+  sha1: string | null,
+  encryption: FileEncryption | null = null,
+): JobResult {
   return {
     source: showLocation(view.source),
     target: showLocation(view.target),
@@ -71,6 +78,7 @@ export function jobResult(view: JobView, state: ResultState, sha1: string | null
     state,
     bytes: state === 'done' ? view.size : view.bytesDone,
     sha1: state === 'done' ? sha1 : null,
+    ...(state === 'done' && encryption !== null ? { encryption } : {}),
     verified: state === 'done' ? view.verified : null,
     note: view.note,
     error: view.failure

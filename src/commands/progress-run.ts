@@ -151,7 +151,8 @@ export async function runTransfers(o: TransferRunOptions): Promise<TransferRunRe
     reported.add(view.id);
     const target = view.target;
     const sha1 = target ? recorder.sha1Of(target.provider, target.path) : null;
-    const r = jobResult(view, state, sha1);
+    const encryption = target ? recorder.encryptionOf(target.provider, target.path) : null;
+    const r = jobResult(view, state, sha1, encryption);
     if (!reportable(r)) return;
     results.push(r);
     if (r.state === 'failed' && r.error?.kind === 'unreachable' && unreachable === null) {

@@ -3,7 +3,9 @@
  * [--profile NAME]`: removes files and folders on B2 or the local disk through the transfer
  * engine. On B2 the default removes the newest version of each name (like the official `b2 rm`;
  * an older version, if any, becomes the current one); `--hide` hides instead (reversible),
- * `--all-versions` deletes every version, `--version ID` deletes exactly that version.
+ * `--all-versions` deletes every version, `--version ID` deletes exactly that version. A version
+ * Object Lock keeps fails with the reason ("retained until 2027-01-01 (compliance)");
+ * `--bypass-governance` lifts governance retention for a key that may (docs/b2-api.md §10.4).
  *
  * Safety: without `--yes`, rm asks on a terminal; when stdin is not a terminal it refuses a
  * recursive delete outright (a usage error, exit 64). `--dry-run` lists exactly what would go and
@@ -46,6 +48,8 @@ Options:
   --hide              B2: hide instead of deleting (older versions stay; reversible)
   --version ID        B2: delete exactly this version of one file
   --all-versions      B2: delete every version of each name, for good
+  --bypass-governance B2: also delete versions under governance retention (Object Lock; the
+                      key needs bypassGovernance). Compliance and legal holds are never lifted.
   --dry-run           list exactly what would be removed; remove nothing
   -y, --yes           do not ask (needed for -r when stdin is not a terminal)
   --profile NAME      use this saved profile (B2_* environment variables win)
@@ -60,6 +64,7 @@ const OPTIONS = {
   hide: { type: 'boolean' },
   version: { type: 'string' },
   'all-versions': { type: 'boolean' },
+  'bypass-governance': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   ...COMMON_OPTIONS,
@@ -75,7 +80,12 @@ function chosenMode(v: { hide?: boolean; version?: string; 'all-versions'?: bool
   return 'delete-version';
 }
 
-function requestsFor(targets: readonly RemoveTarget[], recursive: boolean, fileId: string | null): DeleteRequest[] {
+function requestsFor(
+  targets: readonly RemoveTarget[],
+  recursive: boolean,
+  fileId: string | null,
+  bypassGovernance: boolean,
+): DeleteRequest[] {
   const bySide = new Map<'local' | 'b2', RemoveTarget[]>();
   for (const t of targets) bySide.set(refOf(t.loc), [...(bySide.get(refOf(t.loc)) ?? []), t]);
   return [...bySide].map(([on, list]) => ({
@@ -86,6 +96,7 @@ function requestsFor(targets: readonly RemoveTarget[], recursive: boolean, fileI
     mode: on === 'local' ? 'default' : (list[0]?.mode ?? 'delete-version'),
     fileId: fileId ?? undefined,
     recursive,
+    ...(bypassGovernance && on === 'b2' ? { bypassGovernance } : {}),
   }));
 }
 
@@ -167,7 +178,7 @@ export const RM_COMMAND: CliCommand<typeof OPTIONS> = {
       local,
       b2,
       keyOf: (ref) => (ref === 'b2' ? keyInfo : null),
-      requests: requestsFor(targets, recursive, fileId),
+      requests: requestsFor(targets, recursive, fileId, values['bypass-governance'] === true),
       concurrency: settings.concurrency,
       partConcurrency: settings.partConcurrency,
       partSize: undefined,

@@ -7,6 +7,7 @@ export type ProviderErrorKind =
   | 'not-found'
   | 'already-exists'
   | 'permission-denied'
+  | 'locked'
   | 'not-empty'
   | 'conflict'
   | 'transient'
@@ -48,6 +49,20 @@ export class PermissionDeniedError extends ProviderError {
   readonly missing: string[];
   constructor(message: string, missing: string[] = [], path?: string, options?: { cause?: unknown }) {
     super(message, path, options);
+    this.missing = missing;
+  }
+}
+
+/**
+ * B2 Object Lock keeps the version: a retention or legal hold (docs/b2-api.md §10.4). The message
+ * names it ("…is retained until 2027-01-01 (compliance)"); `missing` is `bypassGovernance` when a
+ * key holding it could lift the retention, else empty.
+ */
+export class LockedError extends ProviderError {
+  readonly kind = 'locked' as const;
+  readonly missing: string[];
+  constructor(message: string, missing: string[] = [], path?: string) {
+    super(message, path);
     this.missing = missing;
   }
 }

@@ -23,6 +23,8 @@ export type {
   BucketSettings,
   Entry,
   EntryKind,
+  FileEncryption,
+  FileRetention,
   LifecycleRule,
   SpecialFileKind,
   VersionEntry,
@@ -146,6 +148,12 @@ export interface RemoveOptions {
   kind?: PathKind;
   /** With `delete-version`: the version to delete. */
   fileId?: string;
+  /**
+   * B2: the user agreed to lift governance-mode retention (docs/b2-api.md §10.4); sent only for
+   * versions that need it, and only a key with bypassGovernance may. Without it, a deletion that
+   * would need the bypass is refused before any version goes.
+   */
+  bypassGovernance?: boolean;
   signal?: AbortSignal;
 }
 
@@ -222,7 +230,8 @@ export interface Provider {
 
   /**
    * Removes one file or one empty directory (B2 folder placeholder). Recursion is the caller's job.
-   * @throws NotFoundError, NotEmptyError, PermissionDeniedError, TransientError
+   * @throws NotFoundError, NotEmptyError, PermissionDeniedError, LockedError (B2 Object Lock keeps a
+   * version), TransientError
    */
   remove(path: string, options?: RemoveOptions): Promise<void>;
 

@@ -97,6 +97,7 @@ function parseSettings(x: unknown): GroupSettings {
     recursive: o.recursive !== false,
     removeMode: oneOf<RemoveMode>(o.removeMode, REMOVE_MODES, 'settings.removeMode'),
     fileId: nullable(o.fileId, (v) => str(v, 'settings.fileId')),
+    ...(o.bypassGovernance === true ? { bypassGovernance: true } : {}),
   };
 }
 

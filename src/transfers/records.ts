@@ -33,6 +33,8 @@ export interface GroupSettings {
   removeMode: RemoveMode;
   /** Delete with `delete-version` of one file. */
   fileId: string | null;
+  /** Delete on B2: the user agreed to lift governance retention (RemoveOptions.bypassGovernance). */
+  bypassGovernance?: boolean;
 }
 
 export interface GroupRecord {

@@ -12,7 +12,7 @@ import type { JobRecord } from './records.js';
 export async function runDelete(job: JobRecord, ctx: JobRunContext): Promise<RunOutcome> {
   const loc = job.source;
   if (!loc) throw new Error('delete job without a path');
-  const { removeMode, fileId } = job.group.settings;
+  const { removeMode, fileId, bypassGovernance } = job.group.settings;
   const p = await ctx.provider(loc.provider);
   try {
     await p.remove(loc.path, {
@@ -20,6 +20,7 @@ export async function runDelete(job: JobRecord, ctx: JobRunContext): Promise<Run
       // Exactly the file: on B2 a name ending in `/` is also a folder's prefix.
       kind: 'file',
       fileId: job.root && fileId ? fileId : undefined,
+      bypassGovernance,
       signal: ctx.signal,
     });
   } catch (e) {

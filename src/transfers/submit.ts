@@ -42,6 +42,7 @@ export function submitRequest(ledger: Ledger, r: TransferRequest): GroupRecord {
       recursive: r.recursive ?? true,
       removeMode: r.mode,
       fileId: r.paths.length === 1 ? (r.fileId ?? null) : null,
+      ...(r.bypassGovernance === true ? { bypassGovernance: true } : {}),
     };
     const group = ledger.addGroup(settings, false);
     r.paths.forEach((path, i) => {

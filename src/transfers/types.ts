@@ -74,6 +74,8 @@ export interface DeleteRequest {
   known?: Array<KnownEntry | undefined>;
   /** With `delete-version` and exactly one path: the version to delete. */
   fileId?: string;
+  /** B2: lift governance retention where a version has one (see RemoveOptions.bypassGovernance). */
+  bypassGovernance?: boolean;
   /** Folders are deleted with their contents when true (default). False refuses folders. */
   recursive?: boolean;
   label?: string;

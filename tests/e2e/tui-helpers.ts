@@ -14,17 +14,21 @@ export interface DemoRun {
   close(): Promise<void>;
 }
 
-/** Runs `b2c --demo ...args` in a fresh temp folder prepared by `prepare`. */
-export async function startDemo(
-  args: string[] = [],
-  options: SpawnOptions & { prepare?: (cwd: string) => Promise<void> } = {},
-): Promise<DemoRun> {
+/** How a run starts: its temp folder is prepared by `prepare` before b2c starts in it. */
+type RunOptions = SpawnOptions & { prepare?: (cwd: string) => Promise<void> };
+
+/**
+ * Runs `b2c ...args` in a fresh temp folder, with an empty config dir of its own when `ownConfig`;
+ * `close` ends it and removes both. The harness sets CI=false, and chalk takes any CI variable as
+ * "no colour support" (b2c then draws its mono theme): FORCE_COLOR keeps the colours a user's
+ * terminal shows.
+ */
+async function startIn(args: string[], options: RunOptions, ownConfig: boolean): Promise<DemoRun> {
   const cwd = await mkdtemp(join(tmpdir(), 'b2c-e2e-'));
+  const config = ownConfig ? await mkdtemp(join(tmpdir(), 'b2c-e2e-cfg-')) : null;
   await options.prepare?.(cwd);
-  // The harness sets CI=false, and chalk takes any CI variable as "no colour support" (b2c then
-  // draws its mono theme): FORCE_COLOR keeps the colours a user's terminal shows.
-  const env = { FORCE_COLOR: '2', ...options.env };
-  const s = spawnB2c(['--demo', ...args], { ...options, cwd, env });
+  const env = { FORCE_COLOR: '2', ...options.env, ...(config === null ? {} : { B2C_CONFIG_DIR: config }) };
+  const s = spawnB2c(args, { ...options, cwd, env });
   return {
     s,
     cwd,
@@ -32,8 +36,22 @@ export async function startDemo(
       s.kill();
       await s.exited;
       await rm(cwd, { recursive: true, force: true });
+      if (config !== null) await rm(config, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs `b2c --demo ...args` in a fresh temp folder prepared by `prepare`. */
+export function startDemo(args: string[] = [], options: RunOptions = {}): Promise<DemoRun> {
+  return startIn(['--demo', ...args], options, false);
+}
+
+/**
+ * Runs `b2c` (the file manager) signed in through `env` (B2_APPLICATION_KEY_ID / _KEY /
+ * B2_ENDPOINT) in a fresh temp folder, with an empty config dir of its own unless `env` names one.
+ */
+export function startSignedIn(env: Record<string, string>, options: RunOptions = {}): Promise<DemoRun> {
+  return startIn([], { ...options, env: { ...options.env, ...env } }, env.B2C_CONFIG_DIR === undefined);
 }
 
 /**
@@ -100,4 +118,16 @@ export async function openFolder(r: DemoRun, bucket: string, folder?: string): P
   await cursorTo(r, folder);
   r.s.write(KEYS.enter);
   await see(r.s, `b2://${bucket}/${folder}/`);
+}
+
+/** F9 and a typed location, then waits for the pane title. */
+export async function go(s: PtySession, url: string): Promise<void> {
+  s.write(KEYS.f9);
+  await see(s, 'Go to');
+  s.write(`\x15${url}`);
+  await see(s, url);
+  s.write(KEYS.enter);
+  // The pane title may be shortened in the middle: its last folder is what shows for sure.
+  const last = url.replace(/\/$/, '').split('/').pop() ?? url;
+  await s.waitFor((t) => !t.includes('Go to') && t.includes(`${last}/`));
 }

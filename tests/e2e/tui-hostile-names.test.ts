@@ -6,13 +6,12 @@
  * delete act on the exact name, and a copy of the whole bucket to the disk accounts for every
  * object in its summary.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startCliServer, type CliServer } from '../support/cli-server.js';
-import { KEYS, spawnB2c } from './pty-harness.js';
-import { cursorTo, openFolder, see, type DemoRun } from './tui-helpers.js';
+import { KEYS } from './pty-harness.js';
+import { cursorTo, openFolder, see, startSignedIn, type DemoRun } from './tui-helpers.js';
 
 let s: CliServer & { close(): Promise<void> };
 let run: DemoRun | null = null;
@@ -43,18 +42,8 @@ afterAll(async () => {
 });
 
 /** `b2c` (the account from the environment) in a pty, in a fresh temp folder (the left pane). */
-async function startTui(): Promise<DemoRun> {
-  const cwd = await mkdtemp(join(tmpdir(), 'b2c-e2e-names-'));
-  const pty = spawnB2c([], { cwd, env: { ...s.env(), FORCE_COLOR: '2' } });
-  return {
-    s: pty,
-    cwd,
-    async close() {
-      pty.kill();
-      await pty.exited;
-      await rm(cwd, { recursive: true, force: true });
-    },
-  };
+function startTui(): Promise<DemoRun> {
+  return startSignedIn(s.env());
 }
 
 /** Rows of the right pane (columns 41…78 at 80 columns), without titles, footer, status and bar. */

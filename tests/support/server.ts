@@ -39,6 +39,8 @@ export interface TestServer {
   raw<T = Record<string, unknown>>(name: string, body: object): Promise<RawReply<T>>;
   /** {@link raw}, throwing `name: status body` unless 2xx. */
   api<T = Record<string, unknown>>(name: string, body: object): Promise<T>;
+  /** Creates a key with `capabilities` (all buckets) with the master key; returns its ID and secret. */
+  createKey(capabilities: string[]): Promise<{ applicationKeyId: string; applicationKey: string }>;
   /** Creates a private bucket named `label-RANDOM` with the master key. */
   createBucket(label?: string): Promise<{ name: string; id: string }>;
   /**
@@ -120,6 +122,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     raw,
     api,
+    createKey: (capabilities) =>
+      api<{ applicationKeyId: string; applicationKey: string }>('b2_create_key', {
+        accountId: emu.accountId,
+        keyName: `k-${randomBytes(4).toString('hex')}`,
+        capabilities,
+      }),
     async createBucket(label = 'b') {
       const b = await api<{ bucketName: string; bucketId: string }>('b2_create_bucket', {
         accountId: emu.accountId,

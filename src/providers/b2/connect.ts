@@ -8,6 +8,7 @@ import { timeoutsFromEnv } from './network-guard.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { B2Session } from './session.js';
 import { UploadUrlPool } from './upload-url-pool.js';
+import type { B2Encryption } from './encryption.js';
 import { VERSION } from '../../version.js';
 
 export interface ConnectB2Options {
@@ -36,6 +37,8 @@ export interface ConnectB2Options {
   signal?: AbortSignal;
   /** Where `B2C_NETWORK_TIMEOUT` is read from (default: process.env). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** SSE-B2 or SSE-C for writes, and an SSE-C key for reads (./encryption.ts); default: none. */
+  encryption?: B2Encryption;
 }
 
 /**
@@ -57,6 +60,7 @@ export async function connectB2(options: ConnectB2Options): Promise<B2Provider> 
       applicationKey: options.applicationKey,
       userAgent: options.userAgent ?? `b2-commander/${VERSION}`,
       policy,
+      encryption: options.encryption,
     },
     options.signal,
   );

@@ -6,6 +6,7 @@
  * for copy_part, the source's content type and fileInfo go into b2_start_large_file, plus
  * `large_file_sha1` from a small source's SHA1 so the copy stays verifiable).
  */
+import { copyFields, startEncryption } from './encryption.js';
 import { AlreadyExistsError, InvalidNameError, NotFoundError, PermissionDeniedError } from '../errors.js';
 import { splitBucketPath } from '../paths.js';
 import type { Entry } from '../types.js';
@@ -105,7 +106,13 @@ export async function copyFile(
   }
   const sourceFileId = src.fileId ?? '';
   if (src.contentLength < settings.copyCutoff) {
-    const body = { sourceFileId, fileName: dest.key, destinationBucketId: destBucket.id, metadataDirective: 'COPY' };
+    const body = {
+      sourceFileId,
+      fileName: dest.key,
+      destinationBucketId: destBucket.id,
+      metadataDirective: 'COPY',
+      ...copyFields(session.encryption),
+    };
     const f = await session.api<WireFile>('b2_copy_file', body, ctx, options.signal);
     options.onProgress?.(src.contentLength);
     return entryFromFile(destBucket.name, { ...f, action: 'upload' });
@@ -119,7 +126,7 @@ export async function copyFile(
       fileName: dest.key,
       contentType: src.contentType ?? 'application/octet-stream',
       ...x,
-      axiosOverride: { data: { fileInfo: info } },
+      axiosOverride: { data: { fileInfo: info, ...startEncryption(session) } },
     }),
   );
   const largeFileId = started.fileId ?? '';
@@ -162,6 +169,7 @@ async function copyParts(
         largeFileId: job.largeFileId,
         partNumber: i + 1,
         range: `bytes=${start}-${end}`,
+        ...copyFields(session.encryption),
       };
       try {
         const part = await session.api<WirePart>('b2_copy_part', body, job.ctx, signal);

@@ -10,6 +10,7 @@
  * or X-Bz-Info-large_file_sha1 for large files, docs/b2-api.md §6.3) and the length are checked at the
  * end; a mismatch makes the stream error with IntegrityError.
  */
+import { readHeaders } from './encryption.js';
 import { TransientError } from '../errors.js';
 import type { ByteRange, ReadHandle } from '../types.js';
 import { cleanSha1, encodeKey, fileMtime } from './entries.js';
@@ -78,7 +79,11 @@ function request(
       target.fileId !== undefined
         ? `${base}/b2api/v4/b2_download_file_by_id?fileId=${encodeURIComponent(target.fileId)}`
         : `${base}/file/${target.bucket}/${encodeKey(target.key)}`;
-    const headers: Record<string, string> = { Authorization: session.auth.token, 'User-Agent': session.userAgent };
+    const headers: Record<string, string> = {
+      Authorization: session.auth.token,
+      'User-Agent': session.userAgent,
+      ...readHeaders(session.encryption),
+    };
     if (init.range !== undefined) headers.Range = init.range;
     // The body's silence is watched by download-stream.ts, which knows when the consumer pauses.
     return sendHttp({

@@ -3,9 +3,10 @@
  * mtime: `fileInfo.src_last_modified_millis`, else `uploadTimestamp`; SHA1: `contentSha1`, or
  * `fileInfo.large_file_sha1` when it is "none", minus any `unverified:` prefix (docs/b2-api.md §4.5, §5.1).
  */
-import type { Entry, VersionEntry } from '../types.js';
+import type { BucketSettings, Entry, VersionEntry } from '../types.js';
 import { InvalidNameError } from '../errors.js';
 import { folderName, splitName } from '../paths.js';
+import { fileProtection } from './file-protection.js';
 import type { WireFile } from './wire-types.js';
 
 /** Name of the zero-byte object that makes an empty folder exist, as the B2 web UI does. */
@@ -34,13 +35,18 @@ export function fileMtime(info: Record<string, string> | null | undefined, uploa
  * Entry for a file object or folder row in `bucket`. Names are carried exactly (B2 has no
  * folders, only names; see ../paths.ts): a folder row's path is `/BUCKET/` + its prefix with the final
  * `/` (`dir//` stays `dir//`), a file's path is `/BUCKET/` + its name (`endslash/` stays
- * `endslash/`), so the path lists or addresses exactly that prefix or name again. `bucketType`,
- * when the caller knows it, travels with the entry (the permission rules let anyone download from
- * an `allPublic` bucket).
+ * `endslash/`), so the path lists or addresses exactly that prefix or name again. The bucket's
+ * type and settings, when the caller knows them, travel with the entry (the permission rules let
+ * anyone download from an `allPublic` bucket; Info shows a file's bucket defaults). A file also
+ * carries its encryption, retention and legal hold (./file-protection.ts).
  */
-export function entryFromFile(bucket: string, f: WireFile, bucketType?: string): Entry {
+export function entryFromFile(
+  bucket: string,
+  f: WireFile,
+  known: { type?: string; settings?: BucketSettings } = {},
+): Entry {
   const path = `/${bucket}/${f.fileName}`;
-  const typed = bucketType === undefined ? {} : { bucketType };
+  const typed = known.type === undefined ? {} : { bucketType: known.type };
   if (f.action === 'folder') {
     return { name: folderName(f.fileName), path, kind: 'dir', size: 0, mtimeMs: null, bucketId: f.bucketId, ...typed };
   }
@@ -58,6 +64,8 @@ export function entryFromFile(bucket: string, f: WireFile, bucketType?: string):
     uploadTimestamp: f.uploadTimestamp,
     bucketId: f.bucketId,
     ...typed,
+    ...(known.settings === undefined ? {} : { bucketSettings: known.settings }),
+    ...fileProtection(f),
   };
 }
 

@@ -107,7 +107,10 @@ export function toProviderError(err: B2CallError, ctx: CallContext, key: KeyInfo
       // http_401: a bodyless 401 (HEAD) that survived a re-authorization, so a refusal.
       if (key === undefined) return new AuthError('B2 rejected the application key ID or key.', path);
       const { missing, reason } = inferMissing(ctx, key);
-      return new PermissionDeniedError(reason, missing, path);
+      // Nothing the key lacks explains it (e.g. Object Lock keeping a version, docs/b2-api.md
+      // §10.4): B2's own words are the only reason there is.
+      const said = missing.length === 0 && err.message !== '' ? ` B2 said: ${err.message}` : '';
+      return new PermissionDeniedError(`${reason}${said}`, missing, path);
     }
     case 'bad_auth_token':
     case 'expired_auth_token':

@@ -94,11 +94,11 @@ export async function* listFolder(
 function settled(p: PendingName, f: WireFile, bucket: BucketRef): PendingName | null {
   if (f.action === 'start') return p;
   if (p.waiting === 'hidden') {
-    if (f.action === 'upload') Object.assign(p.entry, entryFromFile(bucket.name, f, bucket.type), { hidden: true });
+    if (f.action === 'upload') Object.assign(p.entry, entryFromFile(bucket.name, f, bucket), { hidden: true });
     return f.action === 'upload' ? null : p;
   }
   delete p.entry.unfinished;
-  Object.assign(p.entry, entryFromFile(bucket.name, f, bucket.type));
+  Object.assign(p.entry, entryFromFile(bucket.name, f, bucket));
   if (f.action !== 'hide') return null;
   Object.assign(p.entry, { hidden: true, size: 0 });
   return { entry: p.entry, waiting: 'hidden' };
@@ -141,7 +141,7 @@ async function* namePages(
         }),
     );
     start = data.nextFileName;
-    const entries = data.files.filter((f) => !isPlaceholder(f)).map((f) => entryFromFile(bucket.name, f, bucket.type));
+    const entries = data.files.filter((f) => !isPlaceholder(f)).map((f) => entryFromFile(bucket.name, f, bucket));
     yield { rows: data.files.length, entries, done: start === null };
   } while (start !== null);
 }
@@ -200,7 +200,7 @@ async function* versionPages(
         continue;
       }
       lastName = f.fileName;
-      const entry = entryFromFile(bucket.name, f, bucket.type);
+      const entry = entryFromFile(bucket.name, f, bucket);
       pending = null;
       if (f.action === 'hide') {
         Object.assign(entry, { hidden: true, size: 0 });

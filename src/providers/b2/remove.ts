@@ -16,6 +16,7 @@ import type { ListOptions, RemoveOptions, VersionEntry } from '../types.js';
 import type { BucketDirectory, BucketRef } from './buckets.js';
 import { FOLDER_PLACEHOLDER, assertValidKey, versionFromFile } from './entries.js';
 import type { CallContext } from './error-map.js';
+import { deleteListedVersions, deleteVersion } from './delete-versions.js';
 import { allVersions, findFile, folderContents, versionPagesOf } from './lookup.js';
 import type { B2Session } from './session.js';
 import { uploadSmall } from './upload-small.js';
@@ -88,26 +89,6 @@ async function hide(
   await session.lib(ctx, signal, (c, x) => c.hideFile({ bucketId: bucket.id, fileName: key, ...x }));
 }
 
-/** b2_delete_file_version names the file and no bucket: `bucketName` is for messages only. */
-async function deleteVersion(
-  session: B2Session,
-  bucketName: string,
-  key: string,
-  fileId: string,
-  path: string,
-  signal?: AbortSignal,
-): Promise<void> {
-  const ctx: CallContext = {
-    op: 'b2_delete_file_version',
-    path,
-    bucket: bucketName,
-    fileName: key,
-    capability: 'deleteFiles',
-    action: 'Delete',
-  };
-  await session.lib(ctx, signal, (c, x) => c.deleteFileVersion({ fileId, fileName: key, ...x }));
-}
-
 /** Applies `mode` to the exact name `key` (a file, or a folder's placeholder). */
 async function removeName(
   session: B2Session,
@@ -123,16 +104,15 @@ async function removeName(
     case 'hide':
       return hide(session, bucket, key, path, signal);
     case 'delete-version': {
-      const fileId = options.fileId ?? (await allVersions(session, bucket, key, path, signal))[0]?.fileId ?? null;
-      if (fileId === null) throw new NotFoundError(`"${path}" does not exist.`, path);
-      return deleteVersion(session, bucket.name, key, fileId, path, signal);
+      if (options.fileId !== undefined) return deleteVersion(session, bucket.name, key, options.fileId, path, options);
+      const newest = (await allVersions(session, bucket, key, path, signal))[0];
+      if (newest === undefined) throw new NotFoundError(`"${path}" does not exist.`, path);
+      return deleteListedVersions(session, bucket, key, [newest], path, options);
     }
     case 'all-versions': {
       const versions = await allVersions(session, bucket, key, path, signal);
       if (versions.length === 0) throw new NotFoundError(`"${path}" does not exist.`, path);
-      for (const v of versions)
-        if (v.fileId !== null) await deleteVersion(session, bucket.name, key, v.fileId, path, signal);
-      return;
+      return deleteListedVersions(session, bucket, key, versions, path, options);
     }
     default: {
       const never: never = mode;
@@ -144,7 +124,7 @@ async function removeName(
 /**
  * Removes a file or an empty folder (see the module comment for modes). `kind` says which one the
  * path names (a name ending in `/` can be both); without it a file with exactly that name wins.
- * @throws NotFoundError, NotEmptyError, PermissionDeniedError, InvalidNameError, TransientError
+ * @throws NotFoundError, NotEmptyError, PermissionDeniedError, LockedError, InvalidNameError, TransientError
  */
 export async function removePath(
   session: B2Session,
@@ -157,7 +137,7 @@ export async function removePath(
   // A version named by its ID is deleted without the bucket's ID (docs/b2-api.md §2.1): a key of
   // all buckets without listBuckets may do it.
   if (options.fileId !== undefined && mode === 'delete-version')
-    return deleteVersion(session, name, key, options.fileId, path, options.signal);
+    return deleteVersion(session, name, key, options.fileId, path, options);
   const bucket = await buckets.resolve(name, options.signal);
   const prefix = folderPrefix(key);
   const placeholder = `${prefix}${FOLDER_PLACEHOLDER}`;
@@ -194,7 +174,7 @@ export async function unhidePath(
   if (versions.length === 0) throw new NotFoundError(`"${path}" has no versions.`, path);
   for (const v of versions) {
     if (v.action !== 'hide') break;
-    if (v.fileId !== null) await deleteVersion(session, bucket.name, key, v.fileId, path, signal);
+    if (v.fileId !== null) await deleteVersion(session, bucket.name, key, v.fileId, path, { signal });
   }
 }
 

@@ -17,6 +17,7 @@
  * `new B2()` replaces, so all sessions in a process share the last one. All sessions build it with
  * the same settings (no retries, our User-Agent), so that is harmless.
  */
+import type { B2Encryption } from './encryption.js';
 import type B2 from 'backblaze-b2';
 import type { KeyInfo } from '../../state/model/key-info.js';
 import { isProviderError, type ProviderError } from '../errors.js';
@@ -34,6 +35,8 @@ export interface SessionConfig {
   applicationKey: string;
   userAgent: string;
   policy: RetryPolicy;
+  /** What writes and reads send about encryption (./encryption.ts); default: nothing. */
+  encryption?: B2Encryption;
 }
 
 /** Extra axios config the library merges into each request (cancellation, the guarded agents). */
@@ -109,6 +112,11 @@ export class B2Session {
 
   get policy(): RetryPolicy {
     return this.config.policy;
+  }
+
+  /** The encryption settings every write and read of this session follows (./encryption.ts). */
+  get encryption(): B2Encryption {
+    return this.config.encryption ?? {};
   }
 
   get userAgent(): string {

@@ -16,6 +16,7 @@
  * can be read again by range (WriteOptions.reopen: a local file) goes through
  * upload-from-source.ts instead: parts streamed from the source, no part buffers.
  */
+import { partHeaders, startEncryption } from './encryption.js';
 import { IntegrityError, isProviderError } from '../errors.js';
 import { PartSplitter } from './part-splitter.js';
 import { createSha1, sha1Of } from '../sha1-pool.js';
@@ -132,7 +133,7 @@ export async function runLargeFile(
           contentType: u.contentType,
           ...x,
           // backblaze-b2 1.7.1 does not forward fileInfo; merge it into the JSON body.
-          axiosOverride: { data: { fileInfo: u.info } },
+          axiosOverride: { data: { fileInfo: u.info, ...startEncryption(session) } },
         }),
       )
     ).fileId;
@@ -244,6 +245,7 @@ function uploadPart(
         contentLength: part.length,
         hash: sha1,
         ...session.extras(signal),
+        axiosOverride: { headers: partHeaders(session) },
       });
       return res.data;
     } catch (e) {

@@ -8,6 +8,7 @@
  * hash pass is refused, never stored.
  */
 import { SendingBody } from './sending-body.js';
+import { partHeaders } from './encryption.js';
 import type { Readable } from 'node:stream';
 import { IntegrityError, isProviderError } from '../errors.js';
 import { runLimited } from '../run-limited.js';
@@ -108,6 +109,7 @@ function sendPart(
         contentLength: range.end - range.start + 1,
         hash: sha1,
         ...session.extras(signal),
+        axiosOverride: { headers: partHeaders(session) },
       });
       return res.data;
     } catch (e) {

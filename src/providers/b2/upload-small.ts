@@ -10,6 +10,7 @@ import type { B2Session } from './session.js';
 import type { UploadUrlPool } from './upload-url-pool.js';
 import type { WireFile } from './wire-types.js';
 import { SendingBody } from './sending-body.js';
+import { writeHeaders } from './encryption.js';
 
 /** A whole file already in memory, hashed, with its metadata. */
 export interface SmallUpload {
@@ -56,6 +57,7 @@ export function uploadSmall(session: B2Session, pool: UploadUrlPool, u: SmallUpl
         mime: u.contentType,
         info: u.info,
         ...session.extras(u.signal),
+        axiosOverride: { headers: writeHeaders(session.encryption) },
       });
       return res.data as WireFile;
     } catch (e) {

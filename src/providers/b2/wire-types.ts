@@ -38,6 +38,10 @@ export interface WireFile {
   fileInfo?: Record<string, string> | null;
   fileName: string;
   uploadTimestamp: number;
+  /** Envelopes of docs/b2-api.md §4.7 (absent on hide markers and folder rows): read defensively. */
+  serverSideEncryption?: unknown;
+  fileRetention?: unknown;
+  legalHold?: unknown;
 }
 
 export interface WireListFiles {

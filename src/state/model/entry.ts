@@ -43,8 +43,37 @@ export interface Entry {
   bucketType?: string;
   /** B2: id of the bucket this entry belongs to. */
   bucketId?: string;
-  /** B2 buckets: the settings b2_list_buckets reported with the bucket; absent when not known. */
+  /**
+   * B2 buckets, and files in them: the settings b2_list_buckets reported with the bucket (for a
+   * file, its bucket's defaults); absent when not known.
+   */
   bucketSettings?: BucketSettings;
+  /** B2 files: how this version is encrypted at rest, as B2 reported it (docs/b2-api.md §9). */
+  encryption?: FileEncryption;
+  /** B2 files: its Object Lock retention (docs/b2-api.md §10); null: none. */
+  retention?: FileRetention | null | Unreadable;
+  /** B2 files: whether a legal hold is on (false: off or never set). */
+  legalHold?: boolean | Unreadable;
+}
+
+/** A fact B2 withholds because the key lacks the capability to read it: shown as unknown, never guessed. */
+export type Unreadable = 'unreadable';
+
+/**
+ * Server-side encryption of a stored version: `none`, `SSE-B2` (B2 holds the key) or `SSE-C` (the
+ * customer brings the key on every read); another string when B2 reports a mode b2c does not know.
+ */
+export interface FileEncryption {
+  mode: 'none' | 'SSE-B2' | 'SSE-C' | (string & {});
+  /** `AES256`, or null with `none`. */
+  algorithm: string | null;
+}
+
+/** An Object Lock retention: the version cannot be deleted before `retainUntil` (ms since the epoch). */
+export interface FileRetention {
+  /** `governance` (a key with bypassGovernance may lift it) or `compliance` (nobody may). */
+  mode: 'governance' | 'compliance' | (string & {});
+  retainUntil: number;
 }
 
 /** One lifecycle rule of a bucket (B2 applies it to names starting with `fileNamePrefix`). */
@@ -64,10 +93,9 @@ export interface BucketSettings {
   /** Empty: no rules (every version is kept until deleted). */
   lifecycleRules: readonly LifecycleRule[];
   /** Default encryption of new files; `mode` null: not set. */
-  encryption: { mode: string | null; algorithm: string | null } | 'unreadable';
+  encryption: { mode: string | null; algorithm: string | null } | Unreadable;
   /** Object Lock and its default retention (`mode` null: none). */
-  objectLock:
-    { enabled: boolean; mode: string | null; period: { duration: number; unit: string } | null } | 'unreadable';
+  objectLock: { enabled: boolean; mode: string | null; period: { duration: number; unit: string } | null } | Unreadable;
 }
 
 /** One version of a B2 file name, newest first in `versions()`. */

@@ -9,6 +9,7 @@ import type { KeyInfo } from '../../state/model/key-info.js';
 import type { PaneLocation } from '../../state/location/pane-location.js';
 import { SHARE_LIFETIMES, shareLifetimeDecision } from '../../state/permissions/permission-choices.js';
 import { checkAction, type Location, type PermissionAction } from '../../state/permissions/permissions.js';
+import { deleteTargetsLock } from '../../state/permissions/object-lock.js';
 import type { ConflictPolicy } from '../../transfers/index.js';
 import { entryLocation } from '../../state/location/pane-rule-location.js';
 import { setStatus, type ControllerDeps } from '../controller-deps.js';
@@ -25,6 +26,8 @@ export interface ChoiceOption<T> {
   allowed: boolean;
   /** Why not (raw: sanitise for display), null when allowed. */
   reason: string | null;
+  /** Who refuses, when not the key: `lock` — Object Lock keeps the file (docs/b2-api.md §10.4). */
+  refusedBy?: 'lock';
 }
 
 /**
@@ -132,7 +135,8 @@ function localDeleteDetail(targets: readonly Entry[]): string {
 
 /**
  * Delete modes for `targets` in `at`: on the local disk one mode (deleted for good); on B2 hide,
- * delete this version and delete all versions, each allowed or not for every target.
+ * delete this version and delete all versions, each allowed or not for every target — by the key,
+ * and for deleting, by Object Lock (hiding a locked file is allowed: it deletes nothing).
  */
 export function deleteChoices(
   at: PaneLocation,
@@ -144,8 +148,20 @@ export function deleteChoices(
     return [{ value: 'default', label: 'Delete', detail: localDeleteDetail(targets), allowed: true, reason: null }];
   const oneFile = targets.length === 1 && targets[0]?.kind === 'file';
   return B2_MODES.map((m) => {
-    const reason = firstRefusal(m.action, at, targets, key, now);
-    return { value: m.value, label: m.label, detail: m.detail(oneFile), allowed: reason === null, reason };
+    const byKey = firstRefusal(m.action, at, targets, key, now);
+    const byLock =
+      byKey !== null || m.value === 'hide'
+        ? null
+        : deleteTargetsLock(targets, m.value === 'delete-version', key, now).refusal;
+    const reason = byKey ?? byLock;
+    const choice: ChoiceOption<RemoveMode> = {
+      value: m.value,
+      label: m.label,
+      detail: m.detail(oneFile),
+      allowed: reason === null,
+      reason,
+    };
+    return byLock === null ? choice : { ...choice, refusedBy: 'lock' };
   });
 }
 

@@ -28,9 +28,18 @@ export type IrreversibleDelete =
       targets: readonly Entry[];
       totals: EntryTotals;
       mode: 'delete-version' | 'all-versions';
+      /** A governance retention the deletion lifts (see Bypass). */
+      bypass: Bypass;
     }
   /** From the versions list: exactly this version. */
-  | { kind: 'version'; version: VersionEntry };
+  | { kind: 'version'; version: VersionEntry; bypass: Bypass };
+
+/**
+ * Null, or the first governance retention this deletion would lift ("a.txt is retained until
+ * 2027-01-01 (governance)"): the key holds bypassGovernance, the confirmation says so, and typing
+ * yes sends the bypass (src/state/permissions/object-lock.ts).
+ */
+export type Bypass = string | null;
 
 export interface ConfirmDeleteDialog {
   kind: 'confirmDelete';
@@ -59,11 +68,11 @@ export const confirmDeleteDialog: DialogModule<ConfirmDeleteDialog> = {
     }
     const { what, back } = dialog;
     if (what.kind === 'version') {
-      if (back.kind === 'versions') deleteVersionThenReload(d, back, what.version);
+      if (back.kind === 'versions') deleteVersionThenReload(d, back, what.version, what.bypass !== null);
       return;
     }
     closeAndClearSelection(d, what.side);
-    d.transfers.delete(what.at, what.targets, what.mode);
+    d.transfers.delete(what.at, what.targets, what.mode, what.bypass !== null);
   },
   cancel: (d, dialog) => replaceDialog(d, dialog.back),
 };

@@ -16,10 +16,18 @@ export interface DeleteVersionDialog {
   back: VersionsDialog;
 }
 
-/** Goes back to the versions list `back`, queues the deletion of `version`, and reloads the list once it is done. */
-export function deleteVersionThenReload(d: ControllerDeps, back: VersionsDialog, version: VersionEntry): void {
+/**
+ * Goes back to the versions list `back`, queues the deletion of `version` (lifting its governance
+ * retention with `bypassGovernance`), and reloads the list once it is done.
+ */
+export function deleteVersionThenReload(
+  d: ControllerDeps,
+  back: VersionsDialog,
+  version: VersionEntry,
+  bypassGovernance = false,
+): void {
   replaceDialog(d, back);
-  d.transfers.deleteVersion(back.at, version, () => {
+  d.transfers.deleteVersion(back.at, version, bypassGovernance, () => {
     const now = snapshot(d).dialog;
     // Reload only if the user is still looking at this file's versions.
     if (now?.kind !== 'versions' || now.entry.path !== back.entry.path) return;

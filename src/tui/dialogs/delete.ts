@@ -14,6 +14,7 @@ import { allowedChoice, deleteChoices, firstAllowed, type ChoiceOption } from '.
 import { closeAndClearSelection, openDialog, reduceChoice, type DialogModule } from './dialog-module.js';
 import { NOTHING_TO_ACT_ON } from './transfer.js';
 import { askToTypeYes } from './confirm-delete.js';
+import { deleteTargetsLock } from '../../state/permissions/object-lock.js';
 
 export interface DeleteDialog {
   kind: 'delete';
@@ -60,9 +61,10 @@ export const deleteDialog: DialogModule<DeleteDialog> = {
     const mode = choice.value;
     // Deleting versions on B2 cannot be undone: a second, typed confirmation (hide stays one step).
     if (mode === 'delete-version' || mode === 'all-versions') {
+      const { bypass } = deleteTargetsLock(d.targets, mode === 'delete-version', paneKey(deps, d.side).key, deps.now());
       return askToTypeYes(
         deps,
-        { kind: 'entries', side: d.side, at: d.at, targets: d.targets, totals: d.totals, mode },
+        { kind: 'entries', side: d.side, at: d.at, targets: d.targets, totals: d.totals, mode, bypass },
         d,
       );
     }

@@ -31,6 +31,11 @@ export interface TransferDialog {
 /** What the status line says when a command has nothing to act on. */
 export const NOTHING_TO_ACT_ON = 'Nothing to act on: put the cursor on a file or folder, or select some with Insert.';
 
+/** Why an SSE-C file cannot be copied or moved from the file manager (raw: sanitised when shown). */
+export function sseCRefusal(name: string): string {
+  return `${name} is encrypted with a customer key (SSE-C); copy it with b2c cp --sse-c-key-file.`;
+}
+
 /** Opens the copy or move dialog for the active pane, or says in the status line why not. */
 export function openTransferDialog(d: ControllerDeps, op: 'copy' | 'move'): void {
   const s = snapshot(d).app;
@@ -49,6 +54,9 @@ export function openTransferDialog(d: ControllerDeps, op: 'copy' | 'move'): void
       now,
     );
     if (!decision.allowed) return setStatus(d, decision.reason ?? 'Not allowed.', 'error');
+    // Reading an SSE-C file needs its customer key, which the file manager does not take
+    // (docs/b2-api.md §9.3): say so now rather than fail in the queue.
+    if (e.encryption?.mode === 'SSE-C') return setStatus(d, sseCRefusal(e.name), 'error');
   }
   const choices = conflictChoices(
     targets.map((e) => destinationLocation(to, e.name, isDirLike(e))),

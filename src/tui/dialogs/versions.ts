@@ -17,6 +17,7 @@ import { paneKey, setStatus, snapshot, type ControllerDeps } from '../controller
 import { firstRefusal } from './choices.js';
 import { clampIndex, closeDialog, openDialog, replaceDialog, type DialogModule } from './dialog-module.js';
 import { askToTypeYes } from './confirm-delete.js';
+import { deleteTargetsLock } from '../../state/permissions/object-lock.js';
 
 /** Where a versions listing is. */
 export type VersionsLoad = { kind: 'loading' } | { kind: 'loaded' } | { kind: 'failed'; message: string };
@@ -75,8 +76,10 @@ function askDelete(d: ControllerDeps, dialog: VersionsDialog, version: VersionEn
   const decision = permissionsForLocation(entryLocation(dialog.at, version), key, d.now()).delete;
   if (!decision.allowed) return setStatus(d, decision.reason ?? 'Not allowed.', 'error');
   // A hide marker's deletion unhides the name (no data goes): one step. A real version: type yes.
-  if (version.action === 'hide') replaceDialog(d, { kind: 'deleteVersion', version, back: dialog });
-  else askToTypeYes(d, { kind: 'version', version }, dialog);
+  if (version.action === 'hide') return replaceDialog(d, { kind: 'deleteVersion', version, back: dialog });
+  const lock = deleteTargetsLock([{ ...version, kind: 'file', hidden: false }], false, key, d.now());
+  if (lock.refusal !== null) return setStatus(d, lock.refusal, 'error');
+  askToTypeYes(d, { kind: 'version', version, bypass: lock.bypass }, dialog);
 }
 
 function copyVersion(d: ControllerDeps, dialog: VersionsDialog, version: VersionEntry): void {

@@ -105,14 +105,15 @@ export class TransferOperations {
     );
   }
 
-  /** Queues the deletion of `targets` in `at` with `mode`. */
-  delete(at: PaneLocation, targets: readonly Entry[], mode: RemoveMode): void {
+  /** Queues the deletion of `targets` in `at` with `mode`; `bypassGovernance` lifts governance retention. */
+  delete(at: PaneLocation, targets: readonly Entry[], mode: RemoveMode, bypassGovernance = false): void {
     const id = this.queue.submit({
       operation: 'delete',
       on: this.registry.refFor(at),
       paths: targets.map((e) => e.path),
       mode,
       known: targets.map(known),
+      ...(bypassGovernance ? { bypassGovernance } : {}),
     });
     this.submitted(id, { verb: 'Delete', changed: [at] }, `Deleting ${countText(targets)}…`);
   }
@@ -133,13 +134,17 @@ export class TransferOperations {
     this.submitted(id, { verb: 'Copy', changed: [to] }, `Copying the version of ${version.name}…`);
   }
 
-  /** Queues the deletion of exactly `version` (a hide marker: unhides the name); `onFinished` after. */
-  deleteVersion(at: PaneLocation, version: VersionEntry, onFinished: () => void): void {
+  /**
+   * Queues the deletion of exactly `version` (a hide marker: unhides the name), lifting its
+   * governance retention with `bypassGovernance`; `onFinished` after.
+   */
+  deleteVersion(at: PaneLocation, version: VersionEntry, bypassGovernance: boolean, onFinished: () => void): void {
     const id = this.queue.submit({
       operation: 'delete',
       on: this.registry.refFor(at),
       paths: [version.path],
       mode: 'delete-version',
+      ...(bypassGovernance ? { bypassGovernance } : {}),
       // Known facts: no stat, which would not find a name whose newest version is a hide marker.
       known: [known(version)],
       fileId: version.fileId,

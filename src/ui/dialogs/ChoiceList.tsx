@@ -30,7 +30,7 @@ export function choiceLines<T>({ choices, choice }: ChoiceListProps<T>, columns:
     ...choices.map((c, i) => (
       <DialogLine
         key={i}
-        text={`${i === choice ? '(•)' : '( )'} ${c.label}${c.allowed ? '' : ' — not allowed with this key'}`}
+        text={`${i === choice ? '(•)' : '( )'} ${c.label}${c.allowed ? '' : c.refusedBy === 'lock' ? ' — kept by Object Lock' : ' — not allowed with this key'}`}
         color={c.allowed ? (i === choice ? theme.dialog.title : undefined) : theme.denied}
         bold={i === choice}
         dim={!c.allowed}

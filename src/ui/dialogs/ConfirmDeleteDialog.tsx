@@ -64,6 +64,12 @@ export function ConfirmDeleteDialog({ d }: { d: DialogOf<'confirmDelete'> }): Re
       <Wrapped text={text.sentence} bold />
       {text.where === null ? null : <Wrapped text={text.where} />}
       <Wrapped text={text.meaning} color={theme.status.warning} />
+      {d.what.bypass === null ? null : (
+        <Wrapped
+          text={`This bypasses governance retention: ${sanitizeForTerminal(d.what.bypass)}, and this key may lift it.`}
+          color={theme.status.warning}
+        />
+      )}
       <DialogLine text="" />
       <DialogLine text="To delete for good, type yes:" />
       <Text wrap="truncate">

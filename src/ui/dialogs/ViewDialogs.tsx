@@ -10,6 +10,7 @@ import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/text/
 import { wrapText } from '../../state/text/wrap.js';
 import { formatB2Url } from '../../state/location/b2-url.js';
 import { bucketFields } from '../../state/text/bucket-text.js';
+import { bucketRulesFields, protectionFields } from '../../state/text/protection-text.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { hintLine } from '../../state/keyboard/hint-lines.js';
 import { useKeymap } from '../keymap-context.js';
@@ -32,8 +33,11 @@ export function entryLocationText(e: Entry, kind: 'local' | 'b2'): string {
   return e.kind === 'bucket' ? `${url}/` : url;
 }
 
-/** The info fields of an entry, as label/value pairs (values raw: sanitised when shown). */
-export function infoFields(e: Entry, kind: 'local' | 'b2'): Array<[string, string]> {
+/**
+ * The info fields of an entry, as label/value pairs (values raw: sanitised when shown); `now`
+ * tells whether a B2 file's retention is over.
+ */
+export function infoFields(e: Entry, kind: 'local' | 'b2', now = Date.now()): Array<[string, string]> {
   const rows: Array<[string, string]> = [
     ['Name', e.name],
     ['Path', entryLocationText(e, kind)],
@@ -43,6 +47,7 @@ export function infoFields(e: Entry, kind: 'local' | 'b2'): Array<[string, strin
   if (e.kind === 'file') rows.push(['Size', `${formatCount(e.size)} bytes (${formatSize(e.size)})`]);
   rows.push(['Modified', exactTime(e.mtimeMs)]);
   if (e.uploadTimestamp !== undefined) rows.push(['Uploaded', exactTime(e.uploadTimestamp)]);
+  if (e.kind === 'file') rows.push(...protectionFields(e, now));
   if (e.sha1 !== undefined) rows.push(['SHA1', e.sha1 ?? 'not known (large files may have none)']);
   if (e.contentType !== undefined) rows.push(['Content type', e.contentType]);
   if (e.fileId !== undefined) rows.push(['File ID', e.fileId]);
@@ -50,6 +55,7 @@ export function infoFields(e: Entry, kind: 'local' | 'b2'): Array<[string, strin
   if (e.bucketId !== undefined) rows.push(['Bucket ID', e.bucketId]);
   if (e.linkTarget !== undefined) rows.push(['Link to', e.linkTarget]);
   if (e.hidden === true) rows.push(['Hidden', 'yes: the newest version is a hide marker (u unhides)']);
+  if (e.kind === 'file') rows.push(...bucketRulesFields(e));
   return rows;
 }
 
