@@ -55,6 +55,8 @@ export interface ViewportSizes {
   queue: number;
   /** The pager's text area. */
   viewer?: { rows: number; cols: number };
+  /** The terminal, for how far a dialog's body scrolls (src/state/layout/dialog-geometry.ts). */
+  terminal?: { rows: number; columns: number };
 }
 
 export function snapshot(d: ControllerDeps): TuiState {

@@ -182,7 +182,7 @@ export class TuiController {
         else if (cmd === 'cancel') d.store.dispatch({ type: 'app', action: { type: 'cancelFilter' } });
         return;
       case 'dialog':
-        return runDialogCommand(d, cmd);
+        return runDialogCommand(d, cmd, this.sizes);
       case 'help':
         return runHelpCommand(d, cmd, this.sizes);
       case 'queue':

@@ -64,6 +64,10 @@ export const HINT_LINES = {
       '{viewSearch|/} search · {viewSearchNext}/{viewSearchPrev} next/prev · {viewGoto|:} go to · {viewWrap|w} wrap · {viewHex|x} hex · {cancel|q} close',
   },
   close: { context: 'dialog', template: '{confirm} or {cancel}: close' },
+  closeOrScroll: {
+    context: 'dialog',
+    template: '{prevField|up}{nextField|down} scroll · {confirm} or {cancel}: close',
+  },
   conflict: { context: 'dialog', template: `{confirm}: do it · ${CHOOSE} · {cancel}: cancel this file` },
   unhide: { context: 'dialog', template: '{confirm}: unhide · {cancel}: cancel' },
   confirmQuit: { context: 'dialog', template: '{confirm}: quit · {cancel}: stay' },

@@ -5,16 +5,16 @@
  * (the controller). A dialog with keys of its own (versions) takes every command itself.
  */
 import type { CommandId } from '../../state/keyboard/commands.js';
-import { snapshot, type ControllerDeps } from '../controller-deps.js';
+import { snapshot, type ControllerDeps, type ViewportSizes } from '../controller-deps.js';
 import { closeDialog } from '../dialogs/dialog-module.js';
 import { dialogModule } from '../dialogs/registry.js';
 
-/** Runs `cmd` for the open dialog. */
-export function runDialogCommand(d: ControllerDeps, cmd: CommandId): void {
+/** Runs `cmd` for the open dialog (`sizes`: what the screen shows, for dialogs that scroll). */
+export function runDialogCommand(d: ControllerDeps, cmd: CommandId, sizes?: ViewportSizes): void {
   const dialog = snapshot(d).dialog;
   if (dialog === null) return;
   const module = dialogModule(dialog);
-  if (module.command !== undefined) return module.command(d, cmd, dialog);
+  if (module.command !== undefined) return module.command(d, cmd, dialog, sizes);
   if (cmd === 'confirm') module.confirm(d, dialog);
   else if (cmd === 'cancel') (module.cancel ?? closeDialog)(d, dialog);
   else if (cmd === 'nextField') d.store.dispatch({ type: 'dialog', action: { type: 'moveChoice', delta: 1 } });

@@ -9,7 +9,7 @@ import type { PaneSide } from '../../state/app/app-state.js';
 import type { CommandId } from '../../state/keyboard/commands.js';
 import type { KeyContext } from '../../state/keyboard/keymap.js';
 import { editLine, type LineEdit, type LineState } from '../../state/keyboard/line-edit.js';
-import type { ControllerDeps } from '../controller-deps.js';
+import type { ControllerDeps, ViewportSizes } from '../controller-deps.js';
 import type { Dialog } from './registry.js';
 
 /** Form changes every dialog may receive; a module ignores those that do not apply to it. */
@@ -37,7 +37,7 @@ export interface DialogModule<D, A = never> {
    * Every command while the dialog is open, for dialogs with keys of their own (`keyContext`);
    * when present it replaces the default handling (confirm, cancel, next/previous choice).
    */
-  command?(deps: ControllerDeps, cmd: CommandId, d: D): void;
+  command?(deps: ControllerDeps, cmd: CommandId, d: D, sizes?: ViewportSizes): void;
 }
 
 /** Opens `dialog` (ignored unless the panes or the queue have the keyboard). */

@@ -10,7 +10,7 @@ import { confirmDeleteDialog, type ConfirmDeleteDialog } from './confirm-delete.
 import { deleteVersionDialog, type DeleteVersionDialog } from './delete-version.js';
 import { deleteDialog, type DeleteDialog } from './delete.js';
 import type { CommonDialogAction, DialogModule } from './dialog-module.js';
-import { infoDialog, type InfoDialog } from './info.js';
+import { infoDialog, type InfoAction, type InfoDialog } from './info.js';
 import { editConflictDialog, type EditConflictDialog } from './edit-conflict.js';
 import { messageDialog, type MessageDialog } from './message.js';
 import { pickerDialog, type PickerDialog } from './picker.js';
@@ -44,7 +44,7 @@ export type Dialog =
   | EditConflictDialog;
 
 /** Every change a dialog's form may receive. */
-export type DialogAction = CommonDialogAction | ShareAction | VersionsAction | SyncDialogAction;
+export type DialogAction = CommonDialogAction | ShareAction | VersionsAction | SyncDialogAction | InfoAction;
 
 /** The dialog of kind `K`. */
 export type DialogOf<K extends Dialog['kind']> = Extract<Dialog, { kind: K }>;

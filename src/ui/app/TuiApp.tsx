@@ -87,8 +87,9 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
       helpLines: lines.length,
       queue: queueListHeight(mainHeight),
       viewer: { rows: viewerTextRows(mainHeight + 1), cols: columns },
+      terminal: { rows, columns },
     });
-  }, [controller, mainHeight, lines.length, columns]);
+  }, [controller, mainHeight, lines.length, columns, rows]);
 
   const context = tuiKeyContext(state);
   const slots = useMemo(() => functionKeyBar(keymap, context), [keymap, context]);

@@ -16,7 +16,7 @@ import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
 import { Wrapped } from './OperationDialogs.js';
-import { exactTime } from './ViewDialogs.js';
+import { exactTime } from '../../state/text/info-lines.js';
 
 /** The title, what goes (with the count), and what that means. */
 export function irreversibleText(what: IrreversibleDelete): {

@@ -26,6 +26,8 @@ export interface DialogFrameProps {
   hint: string;
   /** One element per line: DialogLine, Wrapped, ChoiceList (or a one-line Text), in fragments or arrays. */
   children: ReactNode;
+  /** A body the user scrolls (info): its first line in view when it does not fit. */
+  scrollTop?: number;
 }
 
 /** The body as one element per screen line. */
@@ -50,11 +52,11 @@ function describe(line: ReactElement): BodyLine {
 }
 
 /** The frame and its body, fitted to the terminal. */
-export function DialogFrame({ title, danger, hint, children }: DialogFrameProps): ReactNode {
+export function DialogFrame({ title, danger, hint, children, scrollTop }: DialogFrameProps): ReactNode {
   const theme = useTheme();
   const { columns, rows } = useTerminalSize();
   const lines = bodyLines(children, columns, theme);
-  const fit = fitDialog(lines.map(describe), rows);
+  const fit = fitDialog(lines.map(describe), rows, scrollTop);
   const tone = danger ? theme.dialog.danger : theme.dialog.title;
   return (
     <Box

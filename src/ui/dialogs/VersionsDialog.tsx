@@ -18,7 +18,7 @@ import { useTheme } from '../theme-context.js';
 import type { DialogOf } from '../../tui/dialogs/registry.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
 import { Wrapped } from './OperationDialogs.js';
-import { exactTime, fieldLines } from './ViewDialogs.js';
+import { exactTime, fieldLines } from '../../state/text/info-lines.js';
 
 /** The footer's actions: command, what it does here, how many of its keys are named (room is short). */
 const FOOTER: ReadonlyArray<[CommandId, string, number]> = [

@@ -6,30 +6,9 @@
  * window of its lines that keeps the highlighted one in view, with "↑/↓ N more" marks.
  */
 
-/** The width a dialog has when the terminal is wide enough. */
-const PREFERRED_WIDTH = 76;
+import { DIALOG_CHROME, dialogRoom, scrollStart } from '../../state/layout/dialog-geometry.js';
 
-/**
- * Less room than this on each side, and the columns beside the dialog would show bits of the
- * panes' rows (the last digit of a date): the dialog then takes all but the panes' outer borders.
- */
-const MIN_SIDE_ROOM = 4;
-
-/** The dialog's outer width (borders included) for a terminal `columns` wide. */
-export function dialogWidth(columns: number): number {
-  if ((columns - PREFERRED_WIDTH) / 2 >= MIN_SIDE_ROOM) return PREFERRED_WIDTH;
-  return Math.max(20, columns - 2);
-}
-
-/** The column of the dialog's left border. */
-export function dialogLeft(columns: number): number {
-  return Math.max(0, Math.floor((columns - dialogWidth(columns)) / 2));
-}
-
-/** Columns of text inside the dialog (border and one space each side taken off). */
-export function innerWidth(columns: number): number {
-  return dialogWidth(columns) - 4;
-}
+export { dialogLeft, dialogWidth, innerWidth } from '../../state/layout/dialog-geometry.js';
 
 /** What the fitting needs to know of one line of a dialog's body. */
 export interface BodyLine {
@@ -52,15 +31,15 @@ export interface DialogFit {
   below: number;
 }
 
-/** Border, title and hint: the rows every dialog has besides its body and the two gaps. */
-const CHROME = 4;
+const CHROME = DIALOG_CHROME;
 
 /**
  * Fits a dialog whose body is `body` into a TUI `rows` tall (the layout is `rows − 1` rows: the
  * panes, then the status line and the key bar): the dialog stays within rows 1 … rows − 5.
+ * @param scrollTop a body the user scrolls (info): its first line in view, instead of centring the focus
  */
-export function fitDialog(body: readonly BodyLine[], rows: number): DialogFit {
-  const room = Math.max(CHROME + 1, rows - 5);
+export function fitDialog(body: readonly BodyLine[], rows: number, scrollTop?: number): DialogFit {
+  const room = dialogRoom(rows);
   const preferredTop = Math.max(1, Math.floor(rows / 8));
   const place = (height: number): number => Math.max(1, Math.min(preferredTop, rows - 4 - height));
   let titleGap = true;
@@ -81,7 +60,11 @@ export function fitDialog(body: readonly BodyLine[], rows: number): DialogFit {
     kept.findIndex((i) => body[i]?.focus === true),
   );
   const n = kept.length;
-  const start = Math.min(Math.max(0, focus - Math.floor(capacity / 2)), n - capacity);
+  // A body scrolled by the user (info) starts where it was scrolled to; else the focus is centred.
+  const start =
+    scrollTop !== undefined
+      ? scrollStart(n, rows, scrollTop)
+      : Math.min(Math.max(0, focus - Math.floor(capacity / 2)), n - capacity);
   const end = start + capacity;
   // Each cut side costs one line for its "N more" mark (with room for at least one line of text).
   const marks = capacity >= 3;

@@ -29,6 +29,7 @@ const BEFORE: Record<HintName, string> = {
   editConflict: 'Enter: do it · ↑↓ choose · Esc: discard the edit',
   viewer: 'F7 search · n/N next/prev · : go to · w wrap · x hex · q close',
   close: 'Enter or Esc: close',
+  closeOrScroll: '↑↓ scroll · Enter or Esc: close',
   conflict: 'Enter: do it · ↑↓ choose · Esc: cancel this file',
   unhide: 'Enter: unhide · Esc: cancel',
   confirmQuit: 'Enter: quit · Esc: stay',
