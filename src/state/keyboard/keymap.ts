@@ -101,6 +101,7 @@ export const DEFAULT_KEYMAP: Keymap = [
   },
   { context: 'pane', command: 'sortCycle', keys: ['s'] },
   { context: 'pane', command: 'sortReverse', keys: ['S'] },
+  { context: 'pane', command: 'sortNatural', keys: ['N'] },
   { context: 'pane', command: 'toggleHidden', keys: ['.'] },
   { context: 'pane', command: 'versions', keys: ['v'] },
   { context: 'pane', command: 'info', keys: ['f3', 'i'], fkey: 3 },

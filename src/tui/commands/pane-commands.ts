@@ -125,6 +125,16 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'sortReverse':
       paneDo(d, { type: 'reverseSort' });
       return;
+    case 'sortNatural':
+      paneDo(d, { type: 'toggleNatural' });
+      setStatus(
+        d,
+        activePane(snapshot(d).app).sort.natural === true
+          ? 'Natural name order: f2 before f10.'
+          : 'Plain name order: f10 before f2.',
+        'info',
+      );
+      return;
     case 'toggleHidden':
       return toggleHidden(d);
     case 'refresh':
