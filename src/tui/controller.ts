@@ -16,12 +16,18 @@ import { AccountScreens, showsAccountScreen } from './accounts/account-screens.j
 import { setStatus, snapshot, type ControllerDeps, type ViewportSizes } from './controller-deps.js';
 import { runDialogCommand } from './commands/dialog-commands.js';
 import { runPaneCommand } from './commands/pane-commands.js';
+import { runQuickSearchCommand } from './commands/quick-search-commands.js';
 import { runHelpCommand, runQueueCommand } from './commands/view-commands.js';
 import { conflictDialogFor } from './dialogs/conflict.js';
-import type { PaneSide } from '../state/app/app-state.js';
+import type { AppMode, PaneSide } from '../state/app/app-state.js';
 import { storedProfileSpec } from './providers/profile-specs.js';
 import { feedScreen } from './input/screen-keys.js';
 import { TypeAhead } from './input/type-ahead.js';
+
+/** True in the modes whose unbound printable keys are typed text (the filter, quick search). */
+function typesText(mode: AppMode['kind']): boolean {
+  return mode === 'filter' || mode === 'quickSearch';
+}
 
 export class TuiController {
   private sizes: ViewportSizes = { help: 10, helpLines: 0, queue: 10 };
@@ -62,7 +68,7 @@ export class TuiController {
       feedScreen(this.accounts, raw, this.deps.keymap);
       return;
     }
-    const textEntry = s.app.mode.kind === 'filter' || hasTextField(s.dialog);
+    const textEntry = typesText(s.app.mode.kind) || hasTextField(s.dialog);
     for (const ev of splitInput(raw, textEntry)) this.dispatchKey(ev);
     this.askPendingQuestion();
   };
@@ -121,7 +127,7 @@ export class TuiController {
     const pattern = parseRawKey(ev.raw);
     const cmd = pattern === null ? null : lookupCommand(d.keymap, tuiKeyContext(s), pattern);
     if (cmd !== null) return this.run(cmd);
-    if (s.app.mode.kind === 'filter' || hasTextField(s.dialog)) {
+    if (typesText(s.app.mode.kind) || hasTextField(s.dialog)) {
       const edit = lineEditForKey(pattern, ev.raw);
       if (edit !== null) this.edit(edit);
     }
@@ -133,6 +139,11 @@ export class TuiController {
     if (mode.kind === 'filter') {
       const draft = editLine(lineOf(mode.draft), edit).text;
       d.store.dispatch({ type: 'app', action: { type: 'editFilter', draft } });
+      return;
+    }
+    if (mode.kind === 'quickSearch') {
+      const text = editLine(lineOf(mode.text), edit).text;
+      d.store.dispatch({ type: 'app', action: { type: 'editQuickSearch', text } });
       return;
     }
     d.store.dispatch({ type: 'dialog', action: { type: 'editField', edit } });
@@ -149,6 +160,8 @@ export class TuiController {
         if (cmd === 'confirm') d.store.dispatch({ type: 'app', action: { type: 'commitFilter' } });
         else if (cmd === 'cancel') d.store.dispatch({ type: 'app', action: { type: 'cancelFilter' } });
         return;
+      case 'quickSearch':
+        return runQuickSearchCommand(d, cmd);
       case 'dialog':
         return runDialogCommand(d, cmd);
       case 'help':

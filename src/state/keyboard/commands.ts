@@ -47,6 +47,8 @@ export const COMMAND_IDS = [
   'unselectByMask',
   'invertSelection',
   'filter',
+  'quickSearch',
+  'quickSearchNext',
   'sortCycle',
   'sortReverse',
   'sortNatural',
@@ -108,6 +110,12 @@ const ROWS: Record<CommandId, CommandRow> = {
   unselectByMask: { label: 'Select-', description: 'Unselect files matching a mask', group: 'select' },
   invertSelection: { label: 'Invert', description: 'Invert the selection of files', group: 'select' },
   filter: { label: 'Filter', description: 'Show only names containing some text', group: 'view' },
+  quickSearch: {
+    label: 'Search',
+    description: 'Quick search: type to jump to a name',
+    group: 'navigate',
+  },
+  quickSearchNext: { label: 'Next', description: 'Next name that matches', group: 'navigate' },
   sortCycle: { label: 'Sort', description: 'Sort by name, size, date (cycles)', group: 'view' },
   sortReverse: { label: 'Reverse', description: 'Reverse the sort order', group: 'view' },
   sortNatural: {

@@ -23,6 +23,11 @@ export const HINT_LINES = {
   },
   /** After the filter prompt (the filter is typed in the dialog context). */
   filter: { context: 'dialog', template: ' {confirm} keeps · {cancel} restores' },
+  /** The status line during quick search (the text itself is in the pane's footer). */
+  quickSearch: {
+    context: 'quick-search',
+    template: 'Type to jump · {quickSearchNext|ctrl+s,down} next match · {confirm} stay here · {cancel} leave',
+  },
   /** The status line's note after the queue's progress. */
   queueShortcut: { context: 'pane', template: '({toggleQueue}: queue)' },
   /** The status line under the help screen and the queue panel. */

@@ -24,6 +24,7 @@ const CONTEXT_TITLES: Record<KeyContext, string> = {
   pane: 'Panes',
   queue: 'Transfer queue',
   dialog: 'Dialogs',
+  'quick-search': 'Quick search (f)',
   versions: 'Versions dialog (v)',
   wizard: 'Account wizard',
   'wizard-review': 'Account wizard · review',

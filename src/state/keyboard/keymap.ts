@@ -8,7 +8,8 @@ import type { CommandId } from './commands.js';
 import { ACCOUNT_KEYS } from './keymap-accounts.js';
 
 /**
- * Where a key press is interpreted: the file panes, a dialog (including the filter and mask
+ * Where a key press is interpreted: the file panes, quick search in a pane (printable keys it
+ * leaves unbound are the searched text), a dialog (including the filter and mask
  * prompts, whose unbound printable keys go to the text field), the account wizard (its text
  * fields likewise) and its review step, a file's versions dialog (v), the transfer queue when it has focus, the help screen,
  * and the accounts screens (./keymap-accounts.ts): the profiles list, the keys list, the
@@ -18,6 +19,7 @@ import { ACCOUNT_KEYS } from './keymap-accounts.js';
 export type KeyContext =
   | 'pane'
   | 'dialog'
+  | 'quick-search'
   | 'versions'
   | 'wizard'
   | 'wizard-review'
@@ -37,6 +39,7 @@ export const KEY_CONTEXTS: readonly KeyContext[] = [
   'pane',
   'queue',
   'dialog',
+  'quick-search',
   'versions',
   'wizard',
   'wizard-review',
@@ -102,6 +105,7 @@ export const DEFAULT_KEYMAP: Keymap = [
   { context: 'pane', command: 'sortCycle', keys: ['s'] },
   { context: 'pane', command: 'sortReverse', keys: ['S'] },
   { context: 'pane', command: 'sortNatural', keys: ['N'] },
+  { context: 'pane', command: 'quickSearch', keys: ['f', 'ctrl+s'] },
   { context: 'pane', command: 'toggleHidden', keys: ['.'] },
   { context: 'pane', command: 'versions', keys: ['v'] },
   { context: 'pane', command: 'info', keys: ['f3', 'i'], fkey: 3 },
@@ -130,6 +134,13 @@ export const DEFAULT_KEYMAP: Keymap = [
   { context: 'queue', command: 'toggleQueue', keys: ['t', 'escape', 'tab'], description: 'Back to the panes' },
   { context: 'queue', command: 'help', keys: ['f1', '?'], fkey: 1 },
   { context: 'queue', command: 'quit', keys: ['f10', 'q', 'ctrl+c'], fkey: 10 },
+
+  { context: 'quick-search', command: 'quickSearchNext', keys: ['ctrl+s', 'down'] },
+  { context: 'quick-search', command: 'confirm', keys: ['enter'], description: 'Stay on this row' },
+  { context: 'quick-search', command: 'cancel', keys: ['escape'], description: 'Leave quick search' },
+  { context: 'quick-search', command: 'cursorUp', keys: ['up'], description: 'Leave quick search, move up' },
+  { context: 'quick-search', command: 'parent', keys: ['left'], description: 'Leave quick search, go up a folder' },
+  { context: 'quick-search', command: 'open', keys: ['right'], description: 'Leave quick search, open the row' },
 
   { context: 'dialog', command: 'confirm', keys: ['enter'] },
   { context: 'dialog', command: 'cancel', keys: ['escape', 'f10', 'ctrl+c'], fkey: 10 },

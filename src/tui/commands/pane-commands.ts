@@ -117,6 +117,9 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'filter':
       d.store.dispatch({ type: 'app', action: { type: 'startFilter' } });
       return;
+    case 'quickSearch':
+      d.store.dispatch({ type: 'app', action: { type: 'startQuickSearch' } });
+      return;
     case 'cancel':
       return clearOrEscape(d);
     case 'sortCycle':
@@ -171,6 +174,7 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'cursorPageDown':
     case 'cursorHome':
     case 'cursorEnd':
+    case 'quickSearchNext':
     case 'queuePause':
     case 'queueResume':
     case 'queueCancel':

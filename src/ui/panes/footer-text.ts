@@ -4,6 +4,7 @@
  * write to but not list, what the key may do there. Pure.
  */
 import { formatCount, formatSize } from '../../state/text/format.js';
+import { sanitizeForTerminal } from '../../state/text/sanitize.js';
 import type { FooterCounts } from '../../state/pane/pane-selectors.js';
 
 function plural(n: number, word: string): string {
@@ -27,4 +28,9 @@ export function footerText(c: FooterCounts, filter: string, dirWord: 'folder' | 
   if (c.notShown > 0) parts.push(`+${formatCount(c.notShown)} ${filter === '' ? 'hidden' : 'not shown'}`);
   if (c.loading !== null) parts.push(`loading ${formatCount(c.loading)}…`);
   return parts.join(' · ');
+}
+
+/** The footer during quick search: the typed text (sanitised) and whether any name matches. */
+export function quickSearchText(q: { text: string; found: boolean }): string {
+  return `Quick search: ${sanitizeForTerminal(q.text)}▌${q.found ? '' : '  (no name matches)'}`;
 }

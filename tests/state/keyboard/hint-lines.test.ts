@@ -12,6 +12,7 @@ import { applyOverrides } from '../../../src/state/keyboard/keymap-overrides.js'
 const BEFORE: Record<HintName, string> = {
   panes: 'F1 help · Tab other pane · Insert select · F9 go to · t transfer queue',
   filter: ' Enter keeps · Esc restores',
+  quickSearch: 'Type to jump · Ctrl+S or ↓ next match · Enter stay here · Esc leave',
   queueShortcut: '(t: queue)',
   help: 'Esc, q or F1 closes the help',
   queue: 't, Esc or Tab returns to the panes',
