@@ -83,6 +83,18 @@ class TrackedDirect extends DirectOperations {
   override loadVersions(...a: Parameters<DirectOperations['loadVersions']>): Promise<void> {
     return this.pending.track(super.loadVersions(...a));
   }
+
+  override createBucket(...a: Parameters<DirectOperations['createBucket']>): Promise<void> {
+    return this.pending.track(super.createBucket(...a));
+  }
+
+  override deleteBucket(...a: Parameters<DirectOperations['deleteBucket']>): Promise<void> {
+    return this.pending.track(super.deleteBucket(...a));
+  }
+
+  override setBucketType(...a: Parameters<DirectOperations['setBucketType']>): Promise<void> {
+    return this.pending.track(super.setBucketType(...a));
+  }
 }
 
 export interface HeadlessTui {

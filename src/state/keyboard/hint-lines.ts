@@ -61,6 +61,9 @@ export const HINT_LINES = {
   close: { context: 'dialog', template: '{confirm} or {cancel}: close' },
   conflict: { context: 'dialog', template: `{confirm}: do it · ${CHOOSE} · {cancel}: cancel this file` },
   unhide: { context: 'dialog', template: '{confirm}: unhide · {cancel}: cancel' },
+  createBucket: { context: 'dialog', template: `{confirm}: create · ${CHOOSE} · {cancel}: cancel` },
+  deleteBucket: { context: 'dialog', template: '{confirm}: delete the bucket · {cancel}: keep it' },
+  bucketType: { context: 'dialog', template: '{confirm}: change it · {cancel}: leave it as it is' },
   confirmQuit: { context: 'dialog', template: '{confirm}: quit · {cancel}: stay' },
   resumeQueue: {
     context: 'dialog',

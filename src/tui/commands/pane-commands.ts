@@ -13,6 +13,7 @@ import { paneCommandAction, paneDecisions } from './command-permissions.js';
 import { paneDo, paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
 import { openOperationDialog } from './open-dialogs.js';
 import { requestQuit } from '../dialogs/confirm-quit.js';
+import { openBucketTypeDialog } from '../dialogs/bucket-admin.js';
 
 const NAVIGATION: ReadonlySet<CommandId> = new Set(['open', 'parent', 'switchPane']);
 
@@ -168,6 +169,8 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'profiles':
     case 'keys':
       return openAccountScreen(d, cmd);
+    case 'bucketType':
+      return openBucketTypeDialog(d);
     case 'cursorUp':
     case 'cursorDown':
     case 'cursorPageUp':

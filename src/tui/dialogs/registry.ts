@@ -4,6 +4,12 @@
  * src/state only knows that a dialog is open; what it holds lives here.
  */
 import type { KeyContext } from '../../state/keyboard/keymap.js';
+import {
+  bucketConfirmDialog,
+  createBucketDialog,
+  type BucketConfirmDialog,
+  type CreateBucketDialog,
+} from './bucket-admin.js';
 import { confirmQuitDialog, type ConfirmQuitDialog } from './confirm-quit.js';
 import { conflictDialog, type ConflictDialog } from './conflict.js';
 import { confirmDeleteDialog, type ConfirmDeleteDialog } from './confirm-delete.js';
@@ -37,7 +43,9 @@ export type Dialog =
   | ResumeQueueDialog
   | ConflictDialog
   | MessageDialog
-  | ScreenDialog;
+  | ScreenDialog
+  | CreateBucketDialog
+  | BucketConfirmDialog;
 
 /** Every change a dialog's form may receive. */
 export type DialogAction = CommonDialogAction | ShareAction | VersionsAction;
@@ -63,6 +71,8 @@ const MODULES: Modules = {
   conflict: conflictDialog,
   message: messageDialog,
   screen: screenDialog,
+  createBucket: createBucketDialog,
+  bucketConfirm: bucketConfirmDialog,
 };
 
 /** The module of `dialog`'s kind. */

@@ -94,8 +94,9 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
   }, [controller, mainHeight, lines.length]);
 
   const context = tuiKeyContext(state);
-  const slots = useMemo(() => functionKeyBar(keymap, context), [keymap, context]);
   const activeLoc = app.panes[app.active].location;
+  const bucketList = context === 'pane' && activeLoc.kind === 'b2' && activeLoc.bucket === null;
+  const slots = useMemo(() => functionKeyBar(keymap, context, bucketList), [keymap, context, bucketList]);
   const otherLoc = app.panes[otherSide(app.active)].location;
   // A bucket's type is learnt while it is listed: the load stages make the bar look again.
   const loads = [app.panes.left.load, app.panes.right.load];

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Dialog, DialogOf } from '../../tui/dialogs/registry.js';
+import { BucketConfirmDialog, CreateBucketDialog } from './BucketDialogs.js';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog.js';
 import { ConflictDialog, PickerDialog, PromptDialog, ShareDialog } from './InputDialogs.js';
 import { ConfirmQuitDialog, DeleteDialog, MessageDialog, TransferDialog, UnhideDialog } from './OperationDialogs.js';
@@ -28,6 +29,8 @@ const VIEWS: Views = {
   conflict: ConflictDialog,
   resumeQueue: ResumeQueueDialog,
   message: MessageDialog,
+  createBucket: CreateBucketDialog,
+  bucketConfirm: BucketConfirmDialog,
   // Accounts screens replace the panes (TuiApp), they are not drawn over them.
   screen: () => null,
 };
