@@ -11,8 +11,15 @@ import { Ledger } from './ledger.js';
 import { resolveOptions, type EngineOptions, type ResolvedOptions } from './options.js';
 import { Publisher } from './publisher.js';
 import { Questions } from './questions.js';
-import { QueueSaver } from './queue-saver.js';
-import { QUEUE_FILE_VERSION, type PendingQueue, type QueueDocument, type SavedGroup } from './queue-file.js';
+import { DebouncedSaver } from './debounced-saver.js';
+import { TransferHistory } from './history.js';
+import {
+  QUEUE_FILE_VERSION,
+  writeQueueFile,
+  type PendingQueue,
+  type QueueDocument,
+  type SavedGroup,
+} from './queue-file.js';
 import { jobView, type JobRecord } from './records.js';
 import type { ScanSink } from './run-scan.js';
 import type { ReadableStore } from './store.js';
@@ -36,10 +43,12 @@ export class TransferEngine {
   private readonly publisher: Publisher;
   private readonly emitter = new TypedEmitter<EngineEvents>();
   private readonly workers: Workers;
-  private readonly saver: QueueSaver | null;
+  private readonly saver: DebouncedSaver | null;
   private readonly questions = new Questions();
   private readonly room: Room;
   private idleWaiters: Array<() => void> = [];
+  /** What finished or failed, kept across runs when `historyFile` is set (./history.ts). */
+  readonly history: TransferHistory;
   /** Saved groups kept in the queue file but not run (see hold). */
   private held: SavedGroup[] = [];
 
@@ -69,11 +78,11 @@ export class TransferEngine {
       inFlight: () => this.workers.inFlight.view(),
     };
     this.publisher = new Publisher(this.ledger, source, clock, this.opts.publishIntervalMs);
+    this.history = new TransferHistory(this.opts.historyFile ?? null, clock, (e) => this.opts.onHistoryError?.(e));
     const file = this.opts.queueFile;
     this.saver = file
-      ? new QueueSaver(
-          file,
-          () => this.document(),
+      ? new DebouncedSaver(
+          () => writeQueueFile(file, this.document()),
           clock,
           this.opts.queueSaveDelayMs,
           (e) => this.opts.onQueueFileError?.(e),
@@ -292,12 +301,15 @@ export class TransferEngine {
     await this.workers.discardsSettled();
     this.room.rejectAll(new Error('the transfer engine is closed'));
     await this.saver?.flush();
+    await this.history.flush();
     this.publisher.publishNow();
     this.publisher.stop();
   }
 
   private onState(job: JobRecord, prev: JobState | null): void {
-    this.emitter.emit('job', jobView(job, this.opts.clock.now()));
+    const view = jobView(job, this.opts.clock.now());
+    this.history.record(view, Date.now());
+    this.emitter.emit('job', view);
     if (job.state === 'queued' && prev !== 'queued' && job.retryAt === null && !this.workers.closed)
       this.workers.enqueue(job);
     if (isTerminal(job.state)) settleTree(job);

@@ -186,6 +186,7 @@ export async function headlessTui(
     retry: (...a) => engine.retry(...a),
     clearFinished: (...a) => engine.clearFinished(...a),
     close: () => engine.close(),
+    history: engine.history,
   };
   const transfers = new TransferOperations(store, registry, navigator, queue);
   const direct = new TrackedDirect(pending, store, registry, navigator);

@@ -36,7 +36,7 @@ export const HINT_LINES = {
   queuePanel: {
     context: 'queue',
     template:
-      '{queuePause} pause · {queueResume} resume · {queueCancel|c/f8} cancel · {queueRetry} retry · {queueClearFinished} clear finished · {toggleQueue|t/escape} back',
+      '{queuePause} pause · {queueResume} resume · {queueCancel|c/f8} cancel · {queueRetry} retry · {queueClearFinished} clear finished · {queueHistory} history · {toggleQueue|t/escape} back',
   },
   queueEmpty: { context: 'pane', template: ' No transfers yet: {copy} copies, {move} moves, {delete} deletes.' },
   helpTitle: {
@@ -64,6 +64,7 @@ export const HINT_LINES = {
   createBucket: { context: 'dialog', template: `{confirm}: create · ${CHOOSE} · {cancel}: cancel` },
   deleteBucket: { context: 'dialog', template: '{confirm}: delete the bucket · {cancel}: keep it' },
   bucketType: { context: 'dialog', template: '{confirm}: change it · {cancel}: leave it as it is' },
+  history: { context: 'dialog', template: '{prevField|up}{nextField|down} move · {confirm} or {cancel}: close' },
   confirmQuit: { context: 'dialog', template: '{confirm}: quit · {cancel}: stay' },
   resumeQueue: {
     context: 'dialog',

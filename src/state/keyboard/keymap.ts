@@ -144,6 +144,7 @@ export const DEFAULT_KEYMAP: Keymap = [
   { context: 'queue', command: 'queueCancel', keys: ['f8', 'delete', 'c'], fkey: 8 },
   { context: 'queue', command: 'queueRetry', keys: ['R'] },
   { context: 'queue', command: 'queueClearFinished', keys: ['x'] },
+  { context: 'queue', command: 'queueHistory', keys: ['h'] },
   { context: 'queue', command: 'toggleQueue', keys: ['t', 'escape', 'tab'], description: 'Back to the panes' },
   { context: 'queue', command: 'help', keys: ['f1', '?'], fkey: 1 },
   { context: 'queue', command: 'quit', keys: ['f10', 'q', 'ctrl+c'], fkey: 10 },

@@ -183,6 +183,7 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'queueCancel':
     case 'queueRetry':
     case 'queueClearFinished':
+    case 'queueHistory':
     case 'confirm':
     case 'nextField':
     case 'prevField':

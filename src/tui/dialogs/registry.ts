@@ -16,6 +16,7 @@ import { confirmDeleteDialog, type ConfirmDeleteDialog } from './confirm-delete.
 import { deleteVersionDialog, type DeleteVersionDialog } from './delete-version.js';
 import { deleteDialog, type DeleteDialog } from './delete.js';
 import type { CommonDialogAction, DialogModule } from './dialog-module.js';
+import { historyDialog, type HistoryAction, type HistoryDialog } from './history.js';
 import { infoDialog, type InfoDialog } from './info.js';
 import { messageDialog, type MessageDialog } from './message.js';
 import { pickerDialog, type PickerDialog } from './picker.js';
@@ -45,10 +46,11 @@ export type Dialog =
   | MessageDialog
   | ScreenDialog
   | CreateBucketDialog
-  | BucketConfirmDialog;
+  | BucketConfirmDialog
+  | HistoryDialog;
 
 /** Every change a dialog's form may receive. */
-export type DialogAction = CommonDialogAction | ShareAction | VersionsAction;
+export type DialogAction = CommonDialogAction | ShareAction | VersionsAction | HistoryAction;
 
 /** The dialog of kind `K`. */
 export type DialogOf<K extends Dialog['kind']> = Extract<Dialog, { kind: K }>;
@@ -73,6 +75,7 @@ const MODULES: Modules = {
   screen: screenDialog,
   createBucket: createBucketDialog,
   bucketConfirm: bucketConfirmDialog,
+  history: historyDialog,
 };
 
 /** The module of `dialog`'s kind. */

@@ -21,7 +21,18 @@ import type { TuiStore } from '../store/tui-store.js';
 /** What the TUI uses of the transfer engine. */
 export type TransferQueue = Pick<
   TransferEngine,
-  'submit' | 'on' | 'store' | 'totals' | 'answer' | 'cancel' | 'pause' | 'resume' | 'retry' | 'clearFinished' | 'close'
+  | 'submit'
+  | 'on'
+  | 'store'
+  | 'totals'
+  | 'answer'
+  | 'cancel'
+  | 'pause'
+  | 'resume'
+  | 'retry'
+  | 'clearFinished'
+  | 'close'
+  | 'history'
 >;
 
 function known(e: Entry): KnownEntry {
