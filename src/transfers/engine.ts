@@ -20,7 +20,7 @@ import {
   type QueueDocument,
   type SavedGroup,
 } from './queue-file.js';
-import { jobView, type JobRecord } from './records.js';
+import { jobView, type GroupRecord, type JobRecord } from './records.js';
 import type { ScanSink } from './run-scan.js';
 import type { ReadableStore } from './store.js';
 import { Room } from './room.js';
@@ -315,6 +315,7 @@ export class TransferEngine {
     if (isTerminal(job.state)) settleTree(job);
     this.room.release();
     const group = job.group;
+    if (group.settings.postponeQuestions === true) this.releaseWhenRestDone(group);
     if (group.live > 0) group.announcedFinished = false;
     else if (!group.announcedFinished && prev !== null) {
       group.announcedFinished = true;
@@ -339,8 +340,20 @@ export class TransferEngine {
       return;
     }
     const q = this.questions.raise(job, existing);
-    this.emitter.emit('question', q);
+    if (q.postponed) this.releaseWhenRestDone(job.group);
+    else this.emitter.emit('question', q);
     this.publisher.markDirty();
+  }
+
+  /**
+   * Raises a postponing group's held questions once nothing else of it is left: every job not
+   * finished is one waiting for its answer, and no folder is still being listed.
+   */
+  private releaseWhenRestDone(group: GroupRecord): void {
+    const held = this.questions.heldCount(group.id);
+    if (held === 0 || group.live !== held || group.scansLive > 0) return;
+    for (const q of this.questions.release(group.id)) this.emitter.emit('question', q);
+    this.publisher.publishNow();
   }
 
   private decide(q: ConflictQuestion, choice: ConflictChoice): void {

@@ -33,6 +33,8 @@ export interface GroupSettings {
   removeMode: RemoveMode;
   /** Delete with `delete-version` of one file. */
   fileId: string | null;
+  /** Conflict questions wait until the rest of the group is done (CopyRequest.postponeQuestions). */
+  postponeQuestions?: boolean;
 }
 
 export interface GroupRecord {
