@@ -19,6 +19,7 @@ import { runPaneCommand } from './commands/pane-commands.js';
 import { runQuickSearchCommand } from './commands/quick-search-commands.js';
 import { runHelpCommand, runQueueCommand } from './commands/view-commands.js';
 import { conflictDialogFor } from './dialogs/conflict.js';
+import { conflictListDialogFor } from './dialogs/conflict-list.js';
 import type { AppMode, PaneSide } from '../state/app/app-state.js';
 import { storedProfileSpec } from './providers/profile-specs.js';
 import { feedScreen } from './input/screen-keys.js';
@@ -185,10 +186,21 @@ export class TuiController {
   private askPendingQuestion(): void {
     const d = this.deps;
     if (this.exited) return;
-    const question = d.transfers.queue.store.getSnapshot().question;
+    const queue = d.transfers.queue.store.getSnapshot();
+    const question = queue.question;
     if (question === null || this.asked.has(question.id)) return;
     // One question at a time: the next one comes when this one is answered.
-    if (snapshot(d).dialog?.kind === 'conflict') return;
+    const open = snapshot(d).dialog?.kind;
+    if (open === 'conflict' || open === 'conflictList') return;
+    if (question.postponed) {
+      // Postponed ones come as the batch of their copy: every file in one dialog.
+      const batch = queue.questions.filter(
+        (q) => q.postponed && q.groupId === question.groupId && !this.asked.has(q.id),
+      );
+      for (const q of batch) this.asked.add(q.id);
+      d.store.dispatch({ type: 'raiseDialog', dialog: conflictListDialogFor(batch) });
+      return;
+    }
     this.asked.add(question.id);
     d.store.dispatch({ type: 'raiseDialog', dialog: conflictDialogFor(question) });
   }

@@ -60,6 +60,7 @@ export const HINT_LINES = {
   },
   close: { context: 'dialog', template: '{confirm} or {cancel}: close' },
   conflict: { context: 'dialog', template: `{confirm}: do it · ${CHOOSE} · {cancel}: cancel this file` },
+  conflictList: { context: 'dialog', template: `{confirm}: answer for the file ▸ · ${CHOOSE} · {cancel}: cancel it` },
   unhide: { context: 'dialog', template: '{confirm}: unhide · {cancel}: cancel' },
   createBucket: { context: 'dialog', template: `{confirm}: create · ${CHOOSE} · {cancel}: cancel` },
   deleteBucket: { context: 'dialog', template: '{confirm}: delete the bucket · {cancel}: keep it' },

@@ -12,6 +12,7 @@ import {
 } from './bucket-admin.js';
 import { confirmQuitDialog, type ConfirmQuitDialog } from './confirm-quit.js';
 import { conflictDialog, type ConflictDialog } from './conflict.js';
+import { conflictListDialog, type ConflictListAction, type ConflictListDialog } from './conflict-list.js';
 import { confirmDeleteDialog, type ConfirmDeleteDialog } from './confirm-delete.js';
 import { deleteVersionDialog, type DeleteVersionDialog } from './delete-version.js';
 import { deleteDialog, type DeleteDialog } from './delete.js';
@@ -47,10 +48,11 @@ export type Dialog =
   | ScreenDialog
   | CreateBucketDialog
   | BucketConfirmDialog
-  | HistoryDialog;
+  | HistoryDialog
+  | ConflictListDialog;
 
 /** Every change a dialog's form may receive. */
-export type DialogAction = CommonDialogAction | ShareAction | VersionsAction | HistoryAction;
+export type DialogAction = CommonDialogAction | ShareAction | VersionsAction | HistoryAction | ConflictListAction;
 
 /** The dialog of kind `K`. */
 export type DialogOf<K extends Dialog['kind']> = Extract<Dialog, { kind: K }>;
@@ -76,6 +78,7 @@ const MODULES: Modules = {
   createBucket: createBucketDialog,
   bucketConfirm: bucketConfirmDialog,
   history: historyDialog,
+  conflictList: conflictListDialog,
 };
 
 /** The module of `dialog`'s kind. */

@@ -29,6 +29,7 @@ const BEFORE: Record<HintName, string> = {
   shareDone: 'Select the link with the mouse to copy it · Enter or Esc: close',
   close: 'Enter or Esc: close',
   conflict: 'Enter: do it · ↑↓ choose · Esc: cancel this file',
+  conflictList: 'Enter: answer for the file ▸ · ↑↓ choose · Esc: cancel it',
   unhide: 'Enter: unhide · Esc: cancel',
   createBucket: 'Enter: create · ↑↓ choose · Esc: cancel',
   deleteBucket: 'Enter: delete the bucket · Esc: keep it',
