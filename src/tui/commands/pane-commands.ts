@@ -119,6 +119,8 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
       d.store.dispatch({ type: 'app', action: { type: 'startFilter' } });
       return;
     case 'quickSearch':
+      // The status line shows quick search's keys meanwhile (the text is in the pane's footer).
+      d.store.dispatch({ type: 'app', action: { type: 'clearStatus' } });
       d.store.dispatch({ type: 'app', action: { type: 'startQuickSearch' } });
       return;
     case 'cancel':

@@ -43,6 +43,9 @@ export function ConflictListDialog({ d }: { d: DialogOf<'conflictList'> }): Reac
         />
       ))}
       <DialogLine text="" />
+      {q === undefined ? null : (
+        <DialogLine text={fitToWidth(`▸ ${sanitizeForTerminal(q.target.location.path)}`, width)} bold />
+      )}
       {q === undefined ? null : <DialogLine text={fitToWidth(sideText('Existing:', q.target, now), width)} />}
       {q === undefined ? null : <DialogLine text={fitToWidth(sideText('New:     ', q.source, now), width)} />}
       <DialogLine text="" />
