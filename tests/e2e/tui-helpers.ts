@@ -84,3 +84,11 @@ export async function openFolder(r: DemoRun, bucket: string, folder?: string): P
   r.s.write(KEYS.enter);
   await see(r.s, `b2://${bucket}/${folder}/`);
 }
+
+/** Rows of the right pane's list at 120 columns (columns 61…119): no titles, footer, status, bar. */
+export function rightRows(text: string): string[] {
+  return text
+    .split('\n')
+    .slice(3, -5)
+    .map((l) => l.slice(61, 119));
+}

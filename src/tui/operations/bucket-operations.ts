@@ -49,54 +49,60 @@ async function refreshBucketList(d: BucketDeps, profile: string, side: PaneSide,
   );
 }
 
-/** Creates bucket `name` of `type` in the account of `profile`. */
-export async function createBucket(
+/** Where a bucket call acts: the pane showing the bucket list, its account, the bucket's name. */
+export interface BucketPlace {
+  side: PaneSide;
+  profile: string;
+  name: string;
+}
+
+/**
+ * One bucket call: says what it is doing, makes the call, says it is done and lists the buckets
+ * again with the cursor on the bucket; a failure goes to the status line in `failure`'s words.
+ */
+async function bucketCall(
   d: BucketDeps,
-  side: PaneSide,
-  profile: string,
-  name: string,
-  type: BucketType,
+  at: BucketPlace,
+  words: { doing: string; done: string },
+  call: (b2: B2Provider) => Promise<unknown>,
+  failure: (e: unknown) => string = errorText,
 ): Promise<void> {
-  setStatus(d, `Creating bucket ${name}…`, 'info');
+  setStatus(d, words.doing, 'info');
   try {
-    await (await b2Of(d, profile)).createBucket(name, type);
-    setStatus(d, `Created the ${typeWord(type)} bucket ${name}.`, 'info');
-    await refreshBucketList(d, profile, side, name);
+    await call(await b2Of(d, at.profile));
+    setStatus(d, words.done, 'info');
+    await refreshBucketList(d, at.profile, at.side, at.name);
   } catch (e) {
-    setStatus(d, errorText(e), 'error');
+    setStatus(d, failure(e), 'error');
   }
 }
 
-/** Deletes bucket `name`; B2 refuses one that is not empty, and the status line says so. */
-export async function deleteBucket(d: BucketDeps, side: PaneSide, profile: string, name: string): Promise<void> {
-  setStatus(d, `Deleting bucket ${name}…`, 'info');
-  try {
-    await (await b2Of(d, profile)).deleteBucket(name);
-    setStatus(d, `Deleted bucket ${name}.`, 'info');
-    await refreshBucketList(d, profile, side, name);
-  } catch (e) {
-    const text =
+/** Creates bucket `at.name` of `type`. */
+export function createBucket(d: BucketDeps, at: BucketPlace, type: BucketType): Promise<void> {
+  const words = { doing: `Creating bucket ${at.name}…`, done: `Created the ${typeWord(type)} bucket ${at.name}.` };
+  return bucketCall(d, at, words, (b2) => b2.createBucket(at.name, type));
+}
+
+/** Deletes bucket `at.name`; B2 refuses one that is not empty, and the status line says so. */
+export function deleteBucket(d: BucketDeps, at: BucketPlace): Promise<void> {
+  const words = { doing: `Deleting bucket ${at.name}…`, done: `Deleted bucket ${at.name}.` };
+  return bucketCall(
+    d,
+    at,
+    words,
+    (b2) => b2.deleteBucket(at.name),
+    (e) =>
       e instanceof NotEmptyError
-        ? `Bucket ${name} is not empty, so B2 did not delete it: ${e.message} Delete what it holds first.`
-        : errorText(e);
-    setStatus(d, text, 'error');
-  }
+        ? `Bucket ${at.name} is not empty, so B2 did not delete it: ${e.message} Delete what it holds first.`
+        : errorText(e),
+  );
 }
 
-/** Makes bucket `name` public or private. */
-export async function setBucketType(
-  d: BucketDeps,
-  side: PaneSide,
-  profile: string,
-  name: string,
-  type: BucketType,
-): Promise<void> {
-  setStatus(d, `Making bucket ${name} ${typeWord(type)}…`, 'info');
-  try {
-    await (await b2Of(d, profile)).setBucketType(name, type);
-    setStatus(d, `Bucket ${name} is now ${typeWord(type)}.`, 'info');
-    await refreshBucketList(d, profile, side, name);
-  } catch (e) {
-    setStatus(d, errorText(e), 'error');
-  }
+/** Makes bucket `at.name` public or private. */
+export function setBucketType(d: BucketDeps, at: BucketPlace, type: BucketType): Promise<void> {
+  const words = {
+    doing: `Making bucket ${at.name} ${typeWord(type)}…`,
+    done: `Bucket ${at.name} is now ${typeWord(type)}.`,
+  };
+  return bucketCall(d, at, words, (b2) => b2.setBucketType(at.name, type));
 }

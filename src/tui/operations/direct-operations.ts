@@ -119,17 +119,17 @@ export class DirectOperations {
 
   /** Creates bucket `name` in the account of `profile` (pane `side` shows its bucket list). */
   createBucket(side: PaneSide, profile: string, name: string, type: BucketType): Promise<void> {
-    return createBucket(this.bucketDeps, side, profile, name, type);
+    return createBucket(this.bucketDeps, { side, profile, name }, type);
   }
 
   /** Deletes the empty bucket `name`. */
   deleteBucket(side: PaneSide, profile: string, name: string): Promise<void> {
-    return deleteBucket(this.bucketDeps, side, profile, name);
+    return deleteBucket(this.bucketDeps, { side, profile, name });
   }
 
   /** Makes bucket `name` public or private. */
   setBucketType(side: PaneSide, profile: string, name: string, type: BucketType): Promise<void> {
-    return setBucketType(this.bucketDeps, side, profile, name, type);
+    return setBucketType(this.bucketDeps, { side, profile, name }, type);
   }
 
   /** A fresh request id for a versions dialog (its pages carry it). */

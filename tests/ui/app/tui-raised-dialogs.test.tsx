@@ -71,7 +71,7 @@ describe('a question raised while something else is open', () => {
     f.h.press('I');
     await f.see('Key inspector', 'What b2c can do with this key');
     f.h.press(KEYS.end);
-    const bottom = (t: string): boolean => /lines \d+–73 of 73/.test(t) && !t.includes('Account ID');
+    const bottom = (t: string): boolean => /lines \d+–74 of 74/.test(t) && !t.includes('Account ID');
     await f.h.waitForFrame(bottom);
     await copyOntoExisting(f);
     await f.see('File exists');
