@@ -14,9 +14,12 @@
  * out the same bound; the running ones end on their own (within the bound). The run reports
  * the first such failure, and the command exits with 3, as when signing in finds B2 unreachable.
  */
+import { join } from 'node:path';
+import { resolveConfigDir } from '../config/index.js';
 import type { Provider, RemoveMode } from '../providers/types.js';
 import {
   createTransferEngine,
+  HISTORY_FILE_NAME,
   engineChecker,
   LOCAL_PROVIDER_REF,
   type JobView,
@@ -95,6 +98,15 @@ export function reportEarlyStop(out: Output, run: TransferRunResult, totals: Res
   out.note(`stopped: ${why}${cancelled}`);
 }
 
+/** The transfer history beside the config file (the TUI's too), or undefined when there is no config folder. */
+function historyFileOf(deps: CliDeps): string | undefined {
+  try {
+    return join(resolveConfigDir(undefined, deps.env), HISTORY_FILE_NAME);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs the requests to completion (or interruption) and returns every reportable outcome (none, at once, for no requests). */
 export async function runTransfers(o: TransferRunOptions): Promise<TransferRunResult> {
   if (o.requests.length === 0) return { results: [], interrupted: null, unreachable: null };
@@ -111,6 +123,9 @@ export async function runTransfers(o: TransferRunOptions): Promise<TransferRunRe
     partConcurrency: o.partConcurrency,
     partSize: o.partSize,
     prehashMinBytes: o.prehashMinBytes,
+    historyFile: historyFileOf(o.deps),
+    onHistoryError: (e) =>
+      o.out.note(`cannot save the transfer history: ${e instanceof Error ? e.message : String(e)}`),
     checkPermission: engineChecker(
       o.keyOf,
       () => o.deps.now(),

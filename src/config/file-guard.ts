@@ -39,11 +39,11 @@ export function tightenFileMode(file: string): string[] {
 }
 
 /**
- * Names b2c keeps in its config folder: config.json and queue.json, and the temporary names
- * their atomic writes use beside them (`config.json.tmp-…`, `queue.json.PID.….tmp`).
+ * Names b2c keeps in its config folder: config.json, queue.json and history.json, and the
+ * temporary names their atomic writes use beside them (`config.json.tmp-…`, `queue.json.PID.….tmp`).
  */
 function isConfigFolderFile(name: string): boolean {
-  return /^\.?(config|queue)\.json/.test(name);
+  return /^\.?(config|queue|history)\.json/.test(name);
 }
 
 /**

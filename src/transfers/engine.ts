@@ -11,9 +11,16 @@ import { Ledger } from './ledger.js';
 import { resolveOptions, type EngineOptions, type ResolvedOptions } from './options.js';
 import { Publisher } from './publisher.js';
 import { Questions } from './questions.js';
-import { QueueSaver } from './queue-saver.js';
-import { QUEUE_FILE_VERSION, type PendingQueue, type QueueDocument, type SavedGroup } from './queue-file.js';
-import { jobView, type JobRecord } from './records.js';
+import { DebouncedSaver } from './debounced-saver.js';
+import { TransferHistory } from './history.js';
+import {
+  QUEUE_FILE_VERSION,
+  writeQueueFile,
+  type PendingQueue,
+  type QueueDocument,
+  type SavedGroup,
+} from './queue-file.js';
+import { jobView, type GroupRecord, type JobRecord } from './records.js';
 import type { ScanSink } from './run-scan.js';
 import type { ReadableStore } from './store.js';
 import { Room } from './room.js';
@@ -36,10 +43,12 @@ export class TransferEngine {
   private readonly publisher: Publisher;
   private readonly emitter = new TypedEmitter<EngineEvents>();
   private readonly workers: Workers;
-  private readonly saver: QueueSaver | null;
+  private readonly saver: DebouncedSaver | null;
   private readonly questions = new Questions();
   private readonly room: Room;
   private idleWaiters: Array<() => void> = [];
+  /** What finished or failed, kept across runs when `historyFile` is set (./history.ts). */
+  readonly history: TransferHistory;
   /** Saved groups kept in the queue file but not run (see hold). */
   private held: SavedGroup[] = [];
 
@@ -69,11 +78,11 @@ export class TransferEngine {
       inFlight: () => this.workers.inFlight.view(),
     };
     this.publisher = new Publisher(this.ledger, source, clock, this.opts.publishIntervalMs);
+    this.history = new TransferHistory(this.opts.historyFile ?? null, clock, (e) => this.opts.onHistoryError?.(e));
     const file = this.opts.queueFile;
     this.saver = file
-      ? new QueueSaver(
-          file,
-          () => this.document(),
+      ? new DebouncedSaver(
+          () => writeQueueFile(file, this.document()),
           clock,
           this.opts.queueSaveDelayMs,
           (e) => this.opts.onQueueFileError?.(e),
@@ -292,17 +301,21 @@ export class TransferEngine {
     await this.workers.discardsSettled();
     this.room.rejectAll(new Error('the transfer engine is closed'));
     await this.saver?.flush();
+    await this.history.flush();
     this.publisher.publishNow();
     this.publisher.stop();
   }
 
   private onState(job: JobRecord, prev: JobState | null): void {
-    this.emitter.emit('job', jobView(job, this.opts.clock.now()));
+    const view = jobView(job, this.opts.clock.now());
+    this.history.record(view, Date.now());
+    this.emitter.emit('job', view);
     if (job.state === 'queued' && prev !== 'queued' && job.retryAt === null && !this.workers.closed)
       this.workers.enqueue(job);
     if (isTerminal(job.state)) settleTree(job);
     this.room.release();
     const group = job.group;
+    if (group.settings.postponeQuestions === true) this.releaseWhenRestDone(group);
     if (group.live > 0) group.announcedFinished = false;
     else if (!group.announcedFinished && prev !== null) {
       group.announcedFinished = true;
@@ -327,8 +340,20 @@ export class TransferEngine {
       return;
     }
     const q = this.questions.raise(job, existing);
-    this.emitter.emit('question', q);
+    if (q.postponed) this.releaseWhenRestDone(job.group);
+    else this.emitter.emit('question', q);
     this.publisher.markDirty();
+  }
+
+  /**
+   * Raises a postponing group's held questions once nothing else of it is left: every job not
+   * finished is one waiting for its answer, and no folder is still being listed.
+   */
+  private releaseWhenRestDone(group: GroupRecord): void {
+    const held = this.questions.heldCount(group.id);
+    if (held === 0 || group.live !== held || group.scansLive > 0) return;
+    for (const q of this.questions.release(group.id)) this.emitter.emit('question', q);
+    this.publisher.publishNow();
   }
 
   private decide(q: ConflictQuestion, choice: ConflictChoice): void {

@@ -62,12 +62,22 @@ export interface EngineOptions {
   queueSaveDelayMs?: number;
   /** Told when the queue file cannot be written (the engine keeps running). */
   onQueueFileError?: (error: unknown) => void;
+  /** Add every finished job to this transfer history file (./history.ts). No file: this session only. */
+  historyFile?: string;
+  /** Told when the history file cannot be written (the engine keeps running). */
+  onHistoryError?: (error: unknown) => void;
 }
 
 export type ResolvedOptions = Required<
-  Omit<EngineOptions, 'partSize' | 'checkPermission' | 'queueFile' | 'onQueueFileError'>
+  Omit<
+    EngineOptions,
+    'partSize' | 'checkPermission' | 'queueFile' | 'onQueueFileError' | 'historyFile' | 'onHistoryError'
+  >
 > &
-  Pick<EngineOptions, 'partSize' | 'checkPermission' | 'queueFile' | 'onQueueFileError'>;
+  Pick<
+    EngineOptions,
+    'partSize' | 'checkPermission' | 'queueFile' | 'onQueueFileError' | 'historyFile' | 'onHistoryError'
+  >;
 
 function positive(n: number | undefined, fallback: number): number {
   return n !== undefined && Number.isFinite(n) && n >= 1 ? Math.floor(n) : fallback;

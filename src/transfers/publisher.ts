@@ -114,6 +114,7 @@ export class Publisher {
         totals,
         run,
         question: questions[0] ?? null,
+        questions: [...questions],
         questionsPending: questions.length,
         paused,
         active,

@@ -35,6 +35,8 @@ export interface GroupSettings {
   fileId: string | null;
   /** Delete on B2: the user agreed to lift governance retention (RemoveOptions.bypassGovernance). */
   bypassGovernance?: boolean;
+  /** Conflict questions wait until the rest of the group is done (CopyRequest.postponeQuestions). */
+  postponeQuestions?: boolean;
 }
 
 export interface GroupRecord {

@@ -66,6 +66,7 @@ export function submitRequest(ledger: Ledger, r: TransferRequest): GroupRecord {
     removeMode: r.sourceRemoveMode ?? 'default',
     // A version to copy, named by file id: only for one selected file (see TransferItem.fileId).
     fileId: r.operation === 'copy' && r.items.length === 1 ? (r.items[0]?.fileId ?? null) : null,
+    ...(r.postponeQuestions === true && r.conflict === 'ask' ? { postponeQuestions: true } : {}),
   };
   const group = ledger.addGroup(settings, false);
   for (const item of r.items) {

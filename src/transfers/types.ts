@@ -60,6 +60,12 @@ export interface CopyRequest {
   recursive?: boolean;
   /** Move only: how the source is removed after a verified copy. Default `default` (B2: hide). */
   sourceRemoveMode?: RemoveMode;
+  /**
+   * With `conflict: 'ask'`: set each conflicting file aside and go on with the rest; the
+   * questions are raised together once nothing else of the group is left to do (mc's "postpone
+   * questions"). Default false: each question is raised as its conflict is found.
+   */
+  postponeQuestions?: boolean;
   /** Short text for the queue panel; default derived from the items. */
   label?: string;
 }
@@ -190,6 +196,8 @@ export interface ConflictQuestion {
   source: { location: Location; size: number; mtimeMs: number | null };
   target: { location: Location; size: number; mtimeMs: number | null };
   choices: ConflictChoice[];
+  /** Held until the rest of its group was done (CopyRequest.postponeQuestions), raised with the others. */
+  postponed: boolean;
 }
 
 /** The full queue store's snapshot (replaced, never mutated). */
@@ -205,6 +213,8 @@ export interface QueueSnapshot {
   run: ProgressTotals;
   /** The oldest unanswered question, or null. */
   question: ConflictQuestion | null;
+  /** Every raised, unanswered question, oldest first (postponed ones come as a batch). */
+  questions: readonly ConflictQuestion[];
   questionsPending: number;
   /** pauseAll() is in effect. */
   paused: boolean;

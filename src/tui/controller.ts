@@ -16,9 +16,11 @@ import { AccountScreens, showsAccountScreen } from './accounts/account-screens.j
 import { setStatus, snapshot, type ControllerDeps, type ViewportSizes } from './controller-deps.js';
 import { runDialogCommand } from './commands/dialog-commands.js';
 import { runPaneCommand } from './commands/pane-commands.js';
+import { runQuickSearchCommand } from './commands/quick-search-commands.js';
 import { runHelpCommand, runQueueCommand } from './commands/view-commands.js';
 import { conflictDialogFor } from './dialogs/conflict.js';
-import type { PaneSide } from '../state/app/app-state.js';
+import { conflictListDialogFor } from './dialogs/conflict-list.js';
+import type { AppMode, PaneSide } from '../state/app/app-state.js';
 import { storedProfileSpec } from './providers/profile-specs.js';
 import { feedScreen } from './input/screen-keys.js';
 import { TypeAhead } from './input/type-ahead.js';
@@ -27,6 +29,11 @@ import type { TerminalControl } from './terminal-control.js';
 import { runViewerCommand } from './viewer/viewer-commands.js';
 import type { KeyContext } from '../state/keyboard/keymap.js';
 import type { TuiState } from './store/tui-state.js';
+
+/** True in the modes whose unbound printable keys are typed text (the filter, quick search). */
+function typesText(mode: AppMode['kind']): boolean {
+  return mode === 'filter' || mode === 'quickSearch';
+}
 
 export class TuiController {
   private sizes: ViewportSizes = { help: 10, helpLines: 0, queue: 10 };
@@ -121,7 +128,7 @@ export class TuiController {
   /** True when printable keys the keymap leaves unbound edit a text field. */
   private textEntry(s: TuiState): boolean {
     if (s.app.mode.kind === 'viewer') return this.deps.viewer.getSnapshot()?.promptOpen === true;
-    return s.app.mode.kind === 'filter' || hasTextField(s.dialog);
+    return typesText(s.app.mode.kind) || hasTextField(s.dialog);
   }
 
   /** The keymap context of `s`; the pager's prompt reads keys like a dialog's text field. */
@@ -167,6 +174,11 @@ export class TuiController {
       d.store.dispatch({ type: 'app', action: { type: 'editFilter', draft } });
       return;
     }
+    if (mode.kind === 'quickSearch') {
+      const text = editLine(lineOf(mode.text), edit).text;
+      d.store.dispatch({ type: 'app', action: { type: 'editQuickSearch', text } });
+      return;
+    }
     d.store.dispatch({ type: 'dialog', action: { type: 'editField', edit } });
   }
 
@@ -181,6 +193,8 @@ export class TuiController {
         if (cmd === 'confirm') d.store.dispatch({ type: 'app', action: { type: 'commitFilter' } });
         else if (cmd === 'cancel') d.store.dispatch({ type: 'app', action: { type: 'cancelFilter' } });
         return;
+      case 'quickSearch':
+        return runQuickSearchCommand(d, cmd);
       case 'dialog':
         return runDialogCommand(d, cmd, this.sizes);
       case 'help':
@@ -206,10 +220,21 @@ export class TuiController {
   private askPendingQuestion(): void {
     const d = this.deps;
     if (this.exited) return;
-    const question = d.transfers.queue.store.getSnapshot().question;
+    const queue = d.transfers.queue.store.getSnapshot();
+    const question = queue.question;
     if (question === null || this.asked.has(question.id)) return;
     // One question at a time: the next one comes when this one is answered.
-    if (snapshot(d).dialog?.kind === 'conflict') return;
+    const open = snapshot(d).dialog?.kind;
+    if (open === 'conflict' || open === 'conflictList') return;
+    if (question.postponed) {
+      // Postponed ones come as the batch of their copy: every file in one dialog.
+      const batch = queue.questions.filter(
+        (q) => q.postponed && q.groupId === question.groupId && !this.asked.has(q.id),
+      );
+      for (const q of batch) this.asked.add(q.id);
+      d.store.dispatch({ type: 'raiseDialog', dialog: conflictListDialogFor(batch) });
+      return;
+    }
     this.asked.add(question.id);
     d.store.dispatch({ type: 'raiseDialog', dialog: conflictDialogFor(question) });
   }

@@ -42,6 +42,8 @@ export interface TuiCoreOptions {
    * crash or a quit is offered at the next start; absent or null: nothing is saved (`--demo`).
    */
   queueFile?: string | null;
+  /** The transfer history file (config dir, `history.json`); absent or null: this session only (`--demo`). */
+  historyFile?: string | null;
   /** The clock, ms since the epoch (default Date.now). */
   now?: () => number;
   /** How often the listing loader and the queue publish, and how soon the queue is saved (ms; tests make them short). */
@@ -97,6 +99,11 @@ export function createTuiCore(o: TuiCoreOptions): TuiCore {
     ),
     publishIntervalMs: o.timing?.queuePublishMs,
     queueFile: queueFile ?? undefined,
+    historyFile: o.historyFile ?? undefined,
+    onHistoryError: (e) => {
+      const text = `Cannot save the transfer history (${e instanceof Error ? e.message : String(e)}).`;
+      store.dispatch({ type: 'app', action: { type: 'setStatus', text, tone: 'warning' } });
+    },
     // Sooner than the engine's 1 s default: work queued just before a crash is kept too, and a
     // write is one small JSON file (progress alone does not trigger one).
     queueSaveDelayMs: o.timing?.queueSaveDelayMs ?? 250,

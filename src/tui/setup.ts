@@ -31,6 +31,7 @@ import { applyOverrides, KeymapOverrideError } from '../state/keyboard/keymap-ov
 import { b2PaneLocation, localPaneLocation, type PaneLocation } from '../state/location/pane-location.js';
 import { createTuiCore, type TuiCore } from './core.js';
 import { QUEUE_FILE_NAME } from './operations/queue-resume.js';
+import { HISTORY_FILE_NAME } from '../transfers/index.js';
 import { demoProfiles, seedDemoProfiles } from './providers/demo-profiles.js';
 import { storedProfileSpecs } from './providers/profile-specs.js';
 import { ProviderRegistry, type ProfileSpec } from './providers/provider-registry.js';
@@ -182,9 +183,12 @@ export function prepareTui(args: Extract<TuiArgs, { kind: 'run' }>, cwd: string)
     status: status ?? plan.status,
     accounts: { config: plan.config, verify: verifyCredentials },
     openWizard: plan.openWizard,
-    // Beside config.json (B2C_CONFIG_DIR moves both); --demo keeps its config in memory and saves no queue.
+    // Beside config.json (B2C_CONFIG_DIR moves them all); --demo keeps its config in memory and
+    // saves no queue and no history (it shows this session's).
     queueFile:
       plan.config === null || plan.config.inMemory === true ? null : join(dirname(plan.config.path), QUEUE_FILE_NAME),
+    historyFile:
+      plan.config === null || plan.config.inMemory === true ? null : join(dirname(plan.config.path), HISTORY_FILE_NAME),
   });
   return {
     core,

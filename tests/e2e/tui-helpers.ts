@@ -131,3 +131,11 @@ export async function go(s: PtySession, url: string): Promise<void> {
   const last = url.replace(/\/$/, '').split('/').pop() ?? url;
   await s.waitFor((t) => !t.includes('Go to') && t.includes(`${last}/`));
 }
+
+/** Rows of the right pane's list at 120 columns (columns 61…119): no titles, footer, status, bar. */
+export function rightRows(text: string): string[] {
+  return text
+    .split('\n')
+    .slice(3, -5)
+    .map((l) => l.slice(61, 119));
+}

@@ -32,8 +32,9 @@ describe('without colours', () => {
       const x = (s.screen()[row] ?? '').indexOf('demo-backups');
       expect(s.cell(x, row).inverse).toBe(true);
       expect(s.cell(x, row + 1).inverse).toBe(false);
-      // The read-only key may not delete: F8 is greyed (dim) on the function-key bar.
-      expect(barLabelIsDim(s, '8Delete')).toBe(true);
+      // The read-only key may not delete: F8 (in the bucket list: delete a bucket) is greyed (dim)
+      // on the function-key bar.
+      expect(barLabelIsDim(s, '8DelBuck')).toBe(true);
       expect(barLabelIsDim(s, '9Go')).toBe(false);
       s.write(KEYS.tab);
       await s.waitFor(() => s.cell(2, 3).inverse && !s.cell(x, row).inverse);

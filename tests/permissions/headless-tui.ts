@@ -85,6 +85,18 @@ class TrackedDirect extends DirectOperations {
   override loadVersions(...a: Parameters<DirectOperations['loadVersions']>): Promise<void> {
     return this.pending.track(super.loadVersions(...a));
   }
+
+  override createBucket(...a: Parameters<DirectOperations['createBucket']>): Promise<void> {
+    return this.pending.track(super.createBucket(...a));
+  }
+
+  override deleteBucket(...a: Parameters<DirectOperations['deleteBucket']>): Promise<void> {
+    return this.pending.track(super.deleteBucket(...a));
+  }
+
+  override setBucketType(...a: Parameters<DirectOperations['setBucketType']>): Promise<void> {
+    return this.pending.track(super.setBucketType(...a));
+  }
 }
 
 export interface HeadlessTui {
@@ -176,6 +188,7 @@ export async function headlessTui(
     retry: (...a) => engine.retry(...a),
     clearFinished: (...a) => engine.clearFinished(...a),
     close: () => engine.close(),
+    history: engine.history,
   };
   const transfers = new TransferOperations(store, registry, navigator, queue);
   const direct = new TrackedDirect(pending, store, registry, navigator);

@@ -1,7 +1,8 @@
 /**
  * The oracle's actions at the level of a place and of the account (see oracle-actions.ts): open a
  * bucket, list buckets, list a folder, upload into it, make a folder in it; list, create and
- * delete keys (through the keys screen's access rules), create and delete buckets.
+ * delete keys (through the keys screen's access rules), create, delete and make public buckets
+ * (through the bucket list's keys).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import {
   exists,
   join2,
   NotApplicable,
+  NO_FILE_AT_BUCKET_LIST,
   readAll,
   ruleAt,
   type ActionSpec,
@@ -127,6 +129,8 @@ export const MKDIR_SPEC: ActionSpec = {
     await p.mkdir(join2(placePath(f.place), `${f.slot}-d`));
   },
   async viaB2c(t, f) {
+    // F7 at the bucket list creates a bucket: the create-bucket action.
+    if (f.place.bucket === null) return { kind: 'refused', reason: NO_FILE_AT_BUCKET_LIST };
     t.reset();
     t.place('right', b2Loc(f.place), []);
     t.activate('right');
@@ -136,7 +140,7 @@ export const MKDIR_SPEC: ActionSpec = {
     f.place.bucket !== null && (await exists(w.master, join2(placePath(f.place), `${f.slot}-d/.bzEmpty`))),
 };
 
-/** Keys (the keys screen) and buckets (no screen yet: the rules, then the provider). */
+/** Keys (the keys screen) and buckets (the bucket list: F7 create, F8 delete, p public/private). */
 export const ACCOUNT_SPECS: ActionSpec[] = [
   ...(['list-keys', 'create-key', 'delete-key'] as const).map((action): ActionSpec => ({
     action,
@@ -179,9 +183,9 @@ export const ACCOUNT_SPECS: ActionSpec[] = [
       return !keys.some((k) => k.applicationKeyId === f.victim);
     },
   })),
-  ...(['create-bucket', 'delete-bucket'] as const).map((action): ActionSpec => ({
+  ...(['create-bucket', 'delete-bucket', 'update-bucket'] as const).map((action): ActionSpec => ({
     action,
-    command: null,
+    command: action === 'create-bucket' ? 'mkdir' : action === 'delete-bucket' ? 'delete' : 'bucketType',
     lazy: true,
     async cleanup(w, f) {
       for (const name of [`made-${f.slot}`, f.victim])
@@ -189,26 +193,32 @@ export const ACCOUNT_SPECS: ActionSpec[] = [
     },
     async setup(w, place, slot, localDir) {
       const f = await bareFixture(place, slot, localDir);
-      if (action === 'delete-bucket') f.victim = (await w.master.createBucket(`victim-${slot}`)).name;
+      if (action !== 'create-bucket') f.victim = (await w.master.createBucket(`victim-${slot}`)).name;
       return f;
     },
     rule: (f, key, now) =>
-      checkAction(action, ruleAt(action === 'delete-bucket' ? `/${f.victim ?? ''}` : '/', true), key, now),
+      checkAction(action, ruleAt(action === 'create-bucket' ? '/' : `/${f.victim ?? ''}`, true), key, now),
     async direct(p, f) {
       if (action === 'create-bucket') await p.createBucket(`made-${f.slot}`);
-      else await p.deleteBucket(f.victim ?? '');
+      else if (action === 'delete-bucket') await p.deleteBucket(f.victim ?? '');
+      else await p.setBucketType(f.victim ?? '', 'allPublic');
     },
-    // No screen offers these yet: the rules, then the provider (what such a screen would do).
-    async viaB2c(_t, f, key) {
-      const d = this.rule(f, key.keyInfo, Date.now());
-      if (!d.allowed || key.provider === null)
-        return { kind: 'refused', reason: d.reason ?? key.failure?.message ?? '' };
-      await this.direct(key.provider, f, null as unknown as World);
-      return { kind: 'went-through' };
+    // The bucket list (whatever the place: buckets belong to the account): F7 with the name typed,
+    // or F8 / p on the victim's row, each confirmed.
+    async viaB2c(t, f, _key, w) {
+      t.reset();
+      const rows = await bucketRows(w);
+      t.place('right', b2Loc({ name: '', bucket: null, prefix: '' }), rows, f.victim ?? rows[0]?.name);
+      t.activate('right');
+      if (action === 'create-bucket') return press(t, 'mkdir', undefined, `made-${f.slot}`);
+      return press(t, action === 'delete-bucket' ? 'delete' : 'bucketType');
     },
     async effect(w, f) {
-      const names = (await bucketRows(w)).map((b) => b.name);
-      return action === 'create-bucket' ? names.includes(`made-${f.slot}`) : !names.includes(f.victim ?? '');
+      const rows = await bucketRows(w);
+      const names = rows.map((b) => b.name);
+      if (action === 'create-bucket') return names.includes(`made-${f.slot}`);
+      if (action === 'delete-bucket') return !names.includes(f.victim ?? '');
+      return rows.find((b) => b.name === f.victim)?.bucketType === 'allPublic';
     },
   })),
 ];

@@ -27,6 +27,7 @@ import {
   fileRule,
   join2,
   NotApplicable,
+  NO_FILE_AT_BUCKET_LIST,
   readAll,
   ruleAt,
   targetOf,
@@ -85,6 +86,8 @@ function removeAction(
   return fileAction(action, 'delete', {
     direct: (p, f) => p.remove(targetOf(f).path, { mode }),
     async viaB2c(t, f, k, w) {
+      // F8 at the bucket list deletes the bucket under the cursor: the delete-bucket action.
+      if (f.target === null) return { kind: 'refused', reason: NO_FILE_AT_BUCKET_LIST };
       await atPlace(t, f, w, k);
       return press(t, 'delete', mode);
     },
@@ -95,9 +98,6 @@ function removeAction(
     },
   });
 }
-
-/** Why a file action has no b2c path at the bucket list (the keys there act on buckets). */
-const NO_FILE_AT_BUCKET_LIST = 'no file here: at the bucket list F3 and F5 act on the bucket under the cursor';
 
 /** Every action of the table, in the table's order. */
 export const ACTION_SPECS: ActionSpec[] = [

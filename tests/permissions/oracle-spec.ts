@@ -46,6 +46,10 @@ export interface ActionSpec {
   lazy?: boolean;
 }
 
+/** Why a file action has no b2c path at the bucket list (the keys there act on buckets). */
+export const NO_FILE_AT_BUCKET_LIST =
+  'no file here: at the bucket list F3, F5, F7 and F8 act on buckets (the bucket under the cursor, a new one)';
+
 /** Thrown by `direct` where the action has no meaning (a file action at the bucket list). */
 export class NotApplicable extends Error {}
 

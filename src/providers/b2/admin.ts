@@ -136,3 +136,30 @@ export async function deleteBucket(
   await session.lib(ctx, signal, (c, x) => c.deleteBucket({ bucketId: ref.id, ...x }));
   buckets.forget(name);
 }
+
+/**
+ * Makes a bucket public (`allPublic`) or private (`allPrivate`) with b2_update_bucket
+ * (docs/b2-api.md §4.6); its other settings stay as they are.
+ * @throws NotFoundError, PermissionDeniedError (writeBuckets), ConflictError, TransientError
+ */
+export async function setBucketType(
+  session: B2Session,
+  buckets: BucketDirectory,
+  name: string,
+  type: 'allPublic' | 'allPrivate',
+  signal?: AbortSignal,
+): Promise<BucketRef> {
+  const ref = await buckets.resolve(name, signal);
+  const ctx: CallContext = {
+    op: 'b2_update_bucket',
+    bucket: name,
+    path: `/${name}`,
+    capability: 'writeBuckets',
+    action: 'Changing a bucket',
+  };
+  const body = { accountId: session.auth.accountId, bucketId: ref.id, bucketType: type };
+  const b = await session.api<WireBucket>('b2_update_bucket', body, ctx, signal);
+  const next = { ...ref, type: b.bucketType };
+  buckets.add(next);
+  return next;
+}

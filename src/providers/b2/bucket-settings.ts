@@ -1,5 +1,5 @@
 /**
- * A bucket object's settings (lifecycle rules, default encryption, Object Lock) as plain data for
+ * A bucket object's settings (lifecycle rules, CORS rule count, default encryption, Object Lock) as plain data for
  * the info dialog (docs/b2-api.md §4.6). Parsed defensively: a field of an unexpected shape counts
  * as not known rather than failing a listing. Without the read capability for a setting B2 sends
  * `isClientAuthorizedToRead: false` and no value: that is `'unreadable'`, never "not set".
@@ -57,5 +57,6 @@ export function bucketSettings(b: WireBucket): BucketSettings | undefined {
   const enc = encryption(b.defaultServerSideEncryption);
   const lock = objectLock(b.fileLockConfiguration);
   if (rules === null || enc === null || lock === null) return undefined;
-  return { lifecycleRules: rules, encryption: enc, objectLock: lock };
+  const corsRuleCount = Array.isArray(b.corsRules) ? b.corsRules.length : null;
+  return { lifecycleRules: rules, corsRuleCount, encryption: enc, objectLock: lock };
 }

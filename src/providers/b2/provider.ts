@@ -24,7 +24,7 @@ import type {
 } from '../types.js';
 import type { KeyInfo } from '../../state/model/key-info.js';
 import { MemoryBudget } from '../memory-budget.js';
-import { KeyAdmin, createBucket, deleteBucket } from './admin.js';
+import { KeyAdmin, createBucket, deleteBucket, setBucketType } from './admin.js';
 import type { BucketDirectory, BucketRef } from './buckets.js';
 import { copyFile, type CopyOptions } from './copy.js';
 import { openDownload } from './download.js';
@@ -50,8 +50,8 @@ export interface B2ProviderSettings extends UploadSettings {
 }
 
 /**
- * A Provider for one B2 application key. Made by `connectB2`; also exposes `keys`, `createBucket`
- * and `deleteBucket` for the accounts UI, and `partSizes` from the authorization.
+ * A Provider for one B2 application key. Made by `connectB2`; also exposes `keys`, `createBucket`,
+ * `deleteBucket` and `setBucketType` for the accounts UI and the bucket list, and `partSizes` from the authorization.
  */
 export class B2Provider implements Provider {
   readonly traits: ProviderTraits = {
@@ -230,6 +230,18 @@ export class B2Provider implements Provider {
    */
   deleteBucket(name: string, options?: { signal?: AbortSignal }): Promise<void> {
     return deleteBucket(this.session, this.buckets, name, options?.signal);
+  }
+
+  /**
+   * Makes a bucket public or private.
+   * @throws NotFoundError, PermissionDeniedError (writeBuckets), ConflictError, TransientError
+   */
+  setBucketType(
+    name: string,
+    type: 'allPublic' | 'allPrivate',
+    options?: { signal?: AbortSignal },
+  ): Promise<BucketRef> {
+    return setBucketType(this.session, this.buckets, name, type, options?.signal);
   }
 
   /** Closes the pooled connections to B2; the provider must not be used afterwards. */

@@ -62,6 +62,7 @@ export interface WireBucket {
   bucketType: string;
   /** The bucket settings below (v2+; docs/b2-api.md §4): read defensively, B2 may add or change shapes. */
   lifecycleRules?: unknown;
+  corsRules?: unknown;
   defaultServerSideEncryption?: unknown;
   fileLockConfiguration?: unknown;
 }

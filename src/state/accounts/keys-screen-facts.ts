@@ -95,7 +95,8 @@ export const REAL_B2_ENDPOINT = 'https://api.backblazeb2.com';
 
 /**
  * The keymap command that runs each action in the panes. Download and upload are Copy (F5) towards
- * the other pane; hide and both deletes are behind Delete (F8), which asks which one.
+ * the other pane; hide and both deletes are behind Delete (F8), which asks which one. In the
+ * bucket list, Make folder (F7) creates a bucket and Delete (F8) deletes one.
  */
 const ACTION_COMMANDS: Record<PermissionAction, CommandId | null> = {
   'browse-bucket': 'open',
@@ -123,8 +124,9 @@ const ACTION_COMMANDS: Record<PermissionAction, CommandId | null> = {
   'list-keys': 'keys',
   'create-key': 'keys',
   'delete-key': 'keys',
-  'create-bucket': null,
-  'delete-bucket': null,
+  'create-bucket': 'mkdir',
+  'delete-bucket': 'delete',
+  'update-bucket': 'bucketType',
 };
 
 /** The key people read for an action: its F-key if it has one, else its first key. */

@@ -5,6 +5,7 @@
 import { otherSide, type AppMode, type AppState, type PaneSide, type StatusMessage } from './app-state.js';
 import { paneReducer, type PaneAction } from '../pane/pane-reducer.js';
 import type { PaneState } from '../pane/pane-state.js';
+import { quickSearchRow } from '../pane/quick-search.js';
 
 export type AppAction =
   /** A pane action for `side`, or the active pane when `side` is omitted. Listing results must
@@ -19,6 +20,13 @@ export type AppAction =
   | { type: 'commitFilter' }
   /** Leaves filter input and restores the filter from before it started. */
   | { type: 'cancelFilter' }
+  /** Enters quick search (type-to-jump) in the active pane, with no text yet. */
+  | { type: 'startQuickSearch' }
+  /** The quick-search text changed: the cursor goes to the first match from its row on. */
+  | { type: 'editQuickSearch'; text: string }
+  /** The cursor goes to the next match below it (wrapping round). */
+  | { type: 'nextQuickMatch' }
+  | { type: 'endQuickSearch' }
   | { type: 'openDialog' }
   | { type: 'closeDialog' }
   | { type: 'openHelp' }
@@ -47,6 +55,17 @@ function withMode(state: AppState, mode: AppMode): AppState {
 
 function setFilter(state: AppState, side: PaneSide, filter: string): AppState {
   return withPane(state, side, paneReducer(state.panes[side], { type: 'setFilter', filter }));
+}
+
+/** Quick search: the cursor of the searched pane on the match for `text` (see ../pane/quick-search.ts). */
+function quickSearch(state: AppState, side: PaneSide, text: string, next: boolean): AppState {
+  const pane = state.panes[side];
+  const row = quickSearchRow(pane, text, next);
+  const moved =
+    row === null
+      ? state
+      : withPane(state, side, paneReducer(pane, { type: 'setCursor', index: row, height: pane.viewportHeight }));
+  return withMode(moved, { kind: 'quickSearch', side, text, found: text === '' || row !== null });
 }
 
 /**
@@ -82,6 +101,16 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'cancelFilter':
       if (mode.kind !== 'filter') return state;
       return withMode(setFilter(state, mode.side, mode.previous), { kind: 'normal' });
+    case 'startQuickSearch':
+      return mode.kind === 'normal'
+        ? withMode(state, { kind: 'quickSearch', side: state.active, text: '', found: true })
+        : state;
+    case 'editQuickSearch':
+      return mode.kind === 'quickSearch' ? quickSearch(state, mode.side, action.text, false) : state;
+    case 'nextQuickMatch':
+      return mode.kind === 'quickSearch' ? quickSearch(state, mode.side, mode.text, true) : state;
+    case 'endQuickSearch':
+      return mode.kind === 'quickSearch' ? withMode(state, { kind: 'normal' }) : state;
     case 'openDialog':
       if (mode.kind !== 'normal' && mode.kind !== 'queue') return state;
       return withMode(state, { kind: 'dialog', origin: mode.kind });

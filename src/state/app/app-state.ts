@@ -16,6 +16,8 @@ export type DialogOrigin = 'normal' | 'queue';
  * - `normal`: the active pane;
  * - `filter`: typing a filter for pane `side` (`previous` is restored on cancel; each edit applies
  *   at once, so the list narrows while typing);
+ * - `quickSearch`: type-to-jump in pane `side`: `text` moves the cursor to a matching name
+ *   (../pane/quick-search.ts); `found` is false when no name matches the text;
  * - `dialog`: a modal dialog (what it holds is the TUI's: src/tui/dialogs);
  * - `wizard`: the account wizard;
  * - `help`: the help screen, scrolled to row `offset`;
@@ -25,6 +27,7 @@ export type DialogOrigin = 'normal' | 'queue';
 export type AppMode =
   | { kind: 'normal' }
   | { kind: 'filter'; side: PaneSide; draft: string; previous: string }
+  | { kind: 'quickSearch'; side: PaneSide; text: string; found: boolean }
   | { kind: 'dialog'; origin: DialogOrigin }
   | { kind: 'wizard' }
   | { kind: 'help'; offset: number; origin: DialogOrigin }
@@ -86,6 +89,8 @@ export function keyContextFor(mode: AppMode): KeyContext {
     case 'filter':
     case 'dialog':
       return 'dialog';
+    case 'quickSearch':
+      return 'quick-search';
     case 'wizard':
       return 'wizard';
     case 'help':

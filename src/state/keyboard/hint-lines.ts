@@ -23,6 +23,11 @@ export const HINT_LINES = {
   },
   /** After the filter prompt (the filter is typed in the dialog context). */
   filter: { context: 'dialog', template: ' {confirm} keeps · {cancel} restores' },
+  /** The status line during quick search (the text itself is in the pane's footer). */
+  quickSearch: {
+    context: 'quick-search',
+    template: 'Type to jump · {quickSearchNext|ctrl+s,down} next match · {confirm} stay here · {cancel} leave',
+  },
   /** The status line's note after the queue's progress. */
   queueShortcut: { context: 'pane', template: '({toggleQueue}: queue)' },
   /** The status line under the help screen and the queue panel. */
@@ -31,7 +36,7 @@ export const HINT_LINES = {
   queuePanel: {
     context: 'queue',
     template:
-      '{queuePause} pause · {queueResume} resume · {queueCancel|c/f8} cancel · {queueRetry} retry · {queueClearFinished} clear finished · {toggleQueue|t/escape} back',
+      '{queuePause} pause · {queueResume} resume · {queueCancel|c/f8} cancel · {queueRetry} retry · {queueClearFinished} clear finished · {queueHistory} history · {toggleQueue|t/escape} back',
   },
   queueEmpty: { context: 'pane', template: ' No transfers yet: {copy} copies, {move} moves, {delete} deletes.' },
   helpTitle: {
@@ -69,7 +74,12 @@ export const HINT_LINES = {
     template: '{prevField|up}{nextField|down} scroll · {confirm} or {cancel}: close',
   },
   conflict: { context: 'dialog', template: `{confirm}: do it · ${CHOOSE} · {cancel}: cancel this file` },
+  conflictList: { context: 'dialog', template: `{confirm}: answer for the file ▸ · ${CHOOSE} · {cancel}: cancel it` },
   unhide: { context: 'dialog', template: '{confirm}: unhide · {cancel}: cancel' },
+  createBucket: { context: 'dialog', template: `{confirm}: create · ${CHOOSE} · {cancel}: cancel` },
+  deleteBucket: { context: 'dialog', template: '{confirm}: delete the bucket · {cancel}: keep it' },
+  bucketType: { context: 'dialog', template: '{confirm}: change it · {cancel}: leave it as it is' },
+  history: { context: 'dialog', template: '{prevField|up}{nextField|down} move · {confirm} or {cancel}: close' },
   confirmQuit: { context: 'dialog', template: '{confirm}: quit · {cancel}: stay' },
   resumeQueue: {
     context: 'dialog',

@@ -24,6 +24,7 @@ const CONTEXT_TITLES: Record<KeyContext, string> = {
   pane: 'Panes',
   queue: 'Transfer queue',
   dialog: 'Dialogs',
+  'quick-search': 'Quick search (f)',
   versions: 'Versions dialog (v)',
   sync: 'Sync dialog (C)',
   share: 'Share-link dialog (L)',
@@ -79,17 +80,19 @@ export interface FunctionKeySlot {
 
 /**
  * The ten slots F1–F10 of the function-key bar for `context`, labelled with each command's short
- * label. The caller greys out slots whose command the permission rules forbid.
+ * label (`bucketList`: the pane shows buckets, F7/F8 say they act on buckets). The caller greys
+ * out slots whose command the permission rules forbid.
  */
-export function functionKeyBar(keymap: Keymap, context: KeyContext): FunctionKeySlot[] {
+export function functionKeyBar(keymap: Keymap, context: KeyContext, bucketList = false): FunctionKeySlot[] {
   const slots: FunctionKeySlot[] = [];
   for (let n = 1; n <= 10; n++) {
     const e = keymap.find((x) => x.context === context && x.fkey === n);
-    slots.push(
-      e === undefined
-        ? { fkey: n, label: '', command: null }
-        : { fkey: n, label: commandInfo(e.command).label, command: e.command },
-    );
+    const label =
+      e === undefined ? '' : ((bucketList ? BUCKET_LIST_LABELS[e.command] : undefined) ?? commandInfo(e.command).label);
+    slots.push(e === undefined ? { fkey: n, label: '', command: null } : { fkey: n, label, command: e.command });
   }
   return slots;
 }
+
+/** In a bucket list, Make folder creates a bucket and Delete deletes one: the bar says so. */
+const BUCKET_LIST_LABELS: Partial<Record<CommandId, string>> = { mkdir: 'MkBuckt', delete: 'DelBuck' };

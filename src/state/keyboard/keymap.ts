@@ -8,8 +8,10 @@ import type { CommandId } from './commands.js';
 import { ACCOUNT_KEYS } from './keymap-accounts.js';
 
 /**
- * Where a key press is interpreted: the file panes, a dialog (including the filter and mask
- * prompts, whose unbound printable keys go to the text field), the sync dialog (C), the account wizard (its text
+ * Where a key press is interpreted: the file panes, quick search in a pane (printable keys it
+ * leaves unbound are the searched text), a dialog (including the filter and mask prompts, whose
+ * unbound printable keys go to the text field), the sync dialog (C), the share-link dialog (L),
+ * the viewer (F3), the account wizard (its text
  * fields likewise) and its review step, a file's versions dialog (v), the transfer queue when it has focus, the help screen,
  * and the accounts screens (./keymap-accounts.ts): the profiles list, the keys list, the
  * create-key form's text sections and its lists, the new key just shown, the accounts screens'
@@ -18,6 +20,7 @@ import { ACCOUNT_KEYS } from './keymap-accounts.js';
 export type KeyContext =
   | 'pane'
   | 'dialog'
+  | 'quick-search'
   | 'versions'
   | 'sync'
   | 'share'
@@ -40,6 +43,7 @@ export const KEY_CONTEXTS: readonly KeyContext[] = [
   'pane',
   'queue',
   'dialog',
+  'quick-search',
   'versions',
   'sync',
   'share',
@@ -131,6 +135,8 @@ export const DEFAULT_KEYMAP: Keymap = [
   },
   { context: 'pane', command: 'sortCycle', keys: ['s'] },
   { context: 'pane', command: 'sortReverse', keys: ['S'] },
+  { context: 'pane', command: 'sortNatural', keys: ['N'] },
+  { context: 'pane', command: 'quickSearch', keys: ['f', 'ctrl+s'] },
   { context: 'pane', command: 'toggleHidden', keys: ['.'] },
   { context: 'pane', command: 'versions', keys: ['v'] },
   { context: 'pane', command: 'view', keys: ['f3'], fkey: 3 },
@@ -140,13 +146,26 @@ export const DEFAULT_KEYMAP: Keymap = [
   { context: 'pane', command: 'copy', keys: ['f5'], fkey: 5 },
   { context: 'pane', command: 'move', keys: ['f6'], fkey: 6 },
   { context: 'pane', command: 'rename', keys: ['f2', 'shift+f6'], fkey: 2 },
-  { context: 'pane', command: 'mkdir', keys: ['f7'], fkey: 7 },
-  { context: 'pane', command: 'delete', keys: ['f8', 'delete'], fkey: 8 },
+  {
+    context: 'pane',
+    command: 'mkdir',
+    keys: ['f7'],
+    fkey: 7,
+    description: 'Make a directory (in the bucket list: create a bucket)',
+  },
+  {
+    context: 'pane',
+    command: 'delete',
+    keys: ['f8', 'delete'],
+    fkey: 8,
+    description: 'Delete (on B2: hide, delete a version, or all versions; in the bucket list: an empty bucket)',
+  },
   { context: 'pane', command: 'unhide', keys: ['u'] },
   { context: 'pane', command: 'shareLink', keys: ['L'] },
   { context: 'pane', command: 'compare', keys: ['c'] },
   { context: 'pane', command: 'sync', keys: ['C'] },
   { context: 'pane', command: 'copyLocation', keys: ['y'] },
+  { context: 'pane', command: 'bucketType', keys: ['p'] },
   { context: 'pane', command: 'toggleQueue', keys: ['t'], description: 'Show the transfer queue' },
   { context: 'pane', command: 'help', keys: ['f1', '?'], fkey: 1 },
   { context: 'pane', command: 'keyInspector', keys: ['I'] },
@@ -163,9 +182,17 @@ export const DEFAULT_KEYMAP: Keymap = [
   { context: 'queue', command: 'queueCancel', keys: ['f8', 'delete', 'c'], fkey: 8 },
   { context: 'queue', command: 'queueRetry', keys: ['R'] },
   { context: 'queue', command: 'queueClearFinished', keys: ['x'] },
+  { context: 'queue', command: 'queueHistory', keys: ['h'] },
   { context: 'queue', command: 'toggleQueue', keys: ['t', 'escape', 'tab'], description: 'Back to the panes' },
   { context: 'queue', command: 'help', keys: ['f1', '?'], fkey: 1 },
   { context: 'queue', command: 'quit', keys: ['f10', 'q', 'ctrl+c'], fkey: 10 },
+
+  { context: 'quick-search', command: 'quickSearchNext', keys: ['ctrl+s', 'down'] },
+  { context: 'quick-search', command: 'confirm', keys: ['enter'], description: 'Stay on this row' },
+  { context: 'quick-search', command: 'cancel', keys: ['escape'], description: 'Leave quick search' },
+  { context: 'quick-search', command: 'cursorUp', keys: ['up'], description: 'Leave quick search, move up' },
+  { context: 'quick-search', command: 'parent', keys: ['left'], description: 'Leave quick search, go up a folder' },
+  { context: 'quick-search', command: 'open', keys: ['right'], description: 'Leave quick search, open the row' },
 
   { context: 'dialog', command: 'confirm', keys: ['enter'] },
   { context: 'dialog', command: 'cancel', keys: ['escape', 'f10', 'ctrl+c'], fkey: 10 },

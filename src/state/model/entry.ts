@@ -92,6 +92,8 @@ export interface LifecycleRule {
 export interface BucketSettings {
   /** Empty: no rules (every version is kept until deleted). */
   lifecycleRules: readonly LifecycleRule[];
+  /** How many CORS rules the bucket has (0: none, browsers may not read it cross-origin); null: not reported. */
+  corsRuleCount: number | null;
   /** Default encryption of new files; `mode` null: not set. */
   encryption: { mode: string | null; algorithm: string | null } | Unreadable;
   /** Object Lock and its default retention (`mode` null: none). */

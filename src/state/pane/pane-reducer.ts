@@ -50,6 +50,8 @@ export type PaneAction =
   /** name → size → date → name, natural direction. */
   | { type: 'cycleSort' }
   | { type: 'reverseSort' }
+  /** Natural name order on or off (`f2` before `f10`), whatever the sort key (ties use names). */
+  | { type: 'toggleNatural' }
   /** Flips `showHidden`. Selected rows that become hidden are unselected. */
   | { type: 'toggleHidden' }
   /** Account profile `from` is now called `to`: a pane showing it keeps its place under the new name. */
@@ -164,9 +166,11 @@ export function paneReducer(pane: PaneState, action: PaneAction): PaneState {
     case 'setSort':
       return resorted(pane, action.sort);
     case 'cycleSort':
-      return resorted(pane, { key: nextSortKey(pane.sort.key), reverse: false });
+      return resorted(pane, { ...pane.sort, key: nextSortKey(pane.sort.key), reverse: false });
     case 'reverseSort':
-      return resorted(pane, { key: pane.sort.key, reverse: !pane.sort.reverse });
+      return resorted(pane, { ...pane.sort, reverse: !pane.sort.reverse });
+    case 'toggleNatural':
+      return resorted(pane, { ...pane.sort, natural: pane.sort.natural !== true });
     case 'toggleHidden':
       return refiltered(pane, !pane.showHidden, pane.filter);
     case 'profileRenamed': {

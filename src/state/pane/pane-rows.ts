@@ -3,6 +3,7 @@
  * arrives in pages, so each page is sorted on its own and merged (linear), never re-sorting all.
  */
 import { compileMask, hasMaskSyntax } from './mask.js';
+import { compareNatural } from './natural-order.js';
 import { isDirLike, type SortSpec } from './pane-state.js';
 import type { Entry } from '../model/entry.js';
 
@@ -26,6 +27,7 @@ export function compareNames(a: string, b: string): number {
 /** A comparator for `spec` (see `SortKey` for each key's natural direction). */
 export function entryComparator(spec: SortSpec): (a: Entry, b: Entry) => number {
   const dir = spec.reverse ? -1 : 1;
+  const names = spec.natural === true ? compareNatural : compareNames;
   const byKey = (a: Entry, b: Entry): number => {
     switch (spec.key) {
       case 'name':
@@ -45,7 +47,7 @@ export function entryComparator(spec: SortSpec): (a: Entry, b: Entry) => number 
     const da = isDirLike(a);
     if (da !== isDirLike(b)) return da ? -1 : 1;
     const k = byKey(a, b);
-    return dir * (k !== 0 ? k : compareNames(a.name, b.name) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+    return dir * (k !== 0 ? k : names(a.name, b.name) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
   };
 }
 

@@ -28,6 +28,8 @@ export type SortKey = 'name' | 'size' | 'date';
 export interface SortSpec {
   key: SortKey;
   reverse: boolean;
+  /** Names compare digit runs as numbers (`f2` before `f10`, ./natural-order.ts); absent: off. */
+  natural?: boolean;
 }
 
 /**

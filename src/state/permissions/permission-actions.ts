@@ -58,7 +58,8 @@ export type PermissionAction =
   | 'create-key'
   | 'delete-key'
   | 'create-bucket'
-  | 'delete-bucket';
+  | 'delete-bucket'
+  | 'update-bucket';
 
 /**
  * How an action meets the key's bucket and name-prefix limits:
@@ -278,6 +279,16 @@ const ROWS: readonly Row[] = [
   ['delete-key', 'Delete key', 'Delete an application key.', 'account', false, ['deleteKeys'], [], 'account'],
   ['create-bucket', 'Create bucket', 'Create a bucket.', 'account', false, ['writeBuckets'], [], 'account'],
   ['delete-bucket', 'Delete bucket', 'Delete an empty bucket.', 'single', false, ['deleteBuckets'], [], 'bucket'],
+  [
+    'update-bucket',
+    'Make public or private',
+    'Make a bucket public (anyone may download by URL) or private.',
+    'single',
+    false,
+    ['writeBuckets'],
+    [],
+    'bucket',
+  ],
 ];
 
 /** Alternatives: the action needs at least one of these on top of its `needs`. */

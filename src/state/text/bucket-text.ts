@@ -34,6 +34,12 @@ function typeText(type: string | undefined): string {
   }
 }
 
+function corsText(count: number | null): string {
+  if (count === null) return NOT_REPORTED;
+  if (count === 0) return 'none (browsers on other sites may not fetch from it)';
+  return `${count} rule${count === 1 ? '' : 's'}`;
+}
+
 function encryptionText(s: BucketSettings['encryption']): string {
   if (s === 'unreadable') return 'unknown: this key may not read it (needs readBucketEncryption)';
   if (s.mode === null) return 'not set';
@@ -54,7 +60,12 @@ export function bucketFields(e: Entry): Array<[string, string]> {
   if (e.bucketId !== undefined) rows.push(['Bucket ID', e.bucketId]);
   rows.push(['Files', 'not known: B2 keeps no count']);
   if (s === undefined) {
-    rows.push(['Lifecycle', NOT_REPORTED], ['Encryption', NOT_REPORTED], ['Object Lock', NOT_REPORTED]);
+    rows.push(
+      ['Lifecycle', NOT_REPORTED],
+      ['CORS rules', NOT_REPORTED],
+      ['Encryption', NOT_REPORTED],
+      ['Object Lock', NOT_REPORTED],
+    );
     return rows;
   }
   rows.push([
@@ -63,6 +74,7 @@ export function bucketFields(e: Entry): Array<[string, string]> {
       ? 'none: every version is kept until deleted'
       : s.lifecycleRules.map(lifecycleRuleText).join('; '),
   ]);
+  rows.push(['CORS rules', corsText(s.corsRuleCount)]);
   rows.push(['Encryption', encryptionText(s.encryption)]);
   rows.push(['Object Lock', objectLockText(s.objectLock)]);
   return rows;

@@ -34,6 +34,7 @@ const COMMAND_ACTIONS: Partial<Record<CommandId, PermissionAction>> = {
   delete: 'delete',
   unhide: 'unhide',
   shareLink: 'share-link',
+  bucketType: 'update-bucket',
   versions: 'show-versions',
   info: 'info',
   view: 'view',
@@ -85,6 +86,7 @@ export function paneDecisions(active: PaneKey, other: PaneKey, now: number): Map
     'delete',
     'unhide',
     'shareLink',
+    'bucketType',
     'versions',
     'info',
     'view',
@@ -118,7 +120,14 @@ function choicesDecision(
   now: number,
 ): PermissionDecision {
   // Info on a bucket shows what the bucket list already told: whoever sees the list may look.
+  // (B2's readBuckets capability belongs to its S3 API; the native bucket objects come with
+  // b2_list_buckets, docs/b2-api.md §2.1.)
   if (cmd === 'info' && atBucketList(pane) && pane.key !== null) return { allowed: true, reason: null, missing: [] };
+  // In the bucket list, F7 and F8 act on buckets (docs/b2-api.md §4.6).
+  if (atBucketList(pane) && cmd === 'mkdir') return here['create-bucket'];
+  if (atBucketList(pane) && cmd === 'delete') return here['delete-bucket'];
+  if (cmd === 'bucketType' && !atBucketList(pane))
+    return refused('Public or private is set in the bucket list: go up to the buckets (Backspace) first.');
   if (cmd === 'delete')
     return anyChoice(
       actionLabel('delete'),

@@ -5,8 +5,9 @@
  * caller (./pane-commands.ts).
  */
 import type { CommandId } from '../../state/keyboard/commands.js';
-import type { ControllerDeps } from '../controller-deps.js';
+import { snapshot, type ControllerDeps } from '../controller-deps.js';
 import { openDeleteDialog } from '../dialogs/delete.js';
+import { openCreateBucketDialog, openDeleteBucketDialog } from '../dialogs/bucket-admin.js';
 import { openInfoDialog } from '../dialogs/info.js';
 import { openPicker } from '../dialogs/picker.js';
 import { openPrompt } from '../dialogs/prompt.js';
@@ -16,18 +17,25 @@ import { openTransferDialog } from '../dialogs/transfer.js';
 import { openUnhideDialog } from '../dialogs/unhide.js';
 import { openVersionsDialog } from '../dialogs/versions.js';
 
+/** True when the active pane shows an account's bucket list (F7 and F8 then act on buckets). */
+function atBucketList(d: ControllerDeps): boolean {
+  const s = snapshot(d).app;
+  const loc = s.panes[s.active].location;
+  return loc.kind === 'b2' && loc.bucket === null;
+}
+
 /** The pane commands that open a dialog, each with its opener. */
 export const DIALOG_OPENERS = {
   locationPicker: openPicker,
   selectByMask: (d) => openPrompt(d, 'selectByMask'),
   unselectByMask: (d) => openPrompt(d, 'unselectByMask'),
   rename: (d) => openPrompt(d, 'rename'),
-  mkdir: (d) => openPrompt(d, 'mkdir'),
+  mkdir: (d) => (atBucketList(d) ? openCreateBucketDialog(d) : openPrompt(d, 'mkdir')),
   versions: openVersionsDialog,
   info: openInfoDialog,
   copy: (d) => openTransferDialog(d, 'copy'),
   move: (d) => openTransferDialog(d, 'move'),
-  delete: openDeleteDialog,
+  delete: (d) => (atBucketList(d) ? openDeleteBucketDialog(d) : openDeleteDialog(d)),
   unhide: openUnhideDialog,
   shareLink: openShareDialog,
   sync: openSyncDialog,

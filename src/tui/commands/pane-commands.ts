@@ -18,6 +18,7 @@ import { openViewer } from '../viewer/open-viewer.js';
 import { openEditor } from '../edit/open-editor.js';
 import { copyLocation } from '../clipboard/copy-location.js';
 import { openSubshell, suspendToShell } from './shell-commands.js';
+import { openBucketTypeDialog } from '../dialogs/bucket-admin.js';
 
 const NAVIGATION: ReadonlySet<CommandId> = new Set(['open', 'parent', 'switchPane']);
 
@@ -126,6 +127,11 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'filter':
       d.store.dispatch({ type: 'app', action: { type: 'startFilter' } });
       return;
+    case 'quickSearch':
+      // The status line shows quick search's keys meanwhile (the text is in the pane's footer).
+      d.store.dispatch({ type: 'app', action: { type: 'clearStatus' } });
+      d.store.dispatch({ type: 'app', action: { type: 'startQuickSearch' } });
+      return;
     case 'cancel':
       return clearOrEscape(d);
     case 'sortCycle':
@@ -133,6 +139,16 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
       return;
     case 'sortReverse':
       paneDo(d, { type: 'reverseSort' });
+      return;
+    case 'sortNatural':
+      paneDo(d, { type: 'toggleNatural' });
+      setStatus(
+        d,
+        activePane(snapshot(d).app).sort.natural === true
+          ? 'Natural name order: f2 before f10.'
+          : 'Plain name order: f10 before f2.',
+        'info',
+      );
       return;
     case 'toggleHidden':
       return toggleHidden(d);
@@ -167,6 +183,8 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'profiles':
     case 'keys':
       return openAccountScreen(d, cmd);
+    case 'bucketType':
+      return openBucketTypeDialog(d);
     case 'view':
       void openViewer(d);
       return;
@@ -194,11 +212,13 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'cursorPageDown':
     case 'cursorHome':
     case 'cursorEnd':
+    case 'quickSearchNext':
     case 'queuePause':
     case 'queueResume':
     case 'queueCancel':
     case 'queueRetry':
     case 'queueClearFinished':
+    case 'queueHistory':
     case 'confirm':
     case 'nextField':
     case 'prevField':

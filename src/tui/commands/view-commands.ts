@@ -7,6 +7,7 @@ import { CURSOR_MOVES, movedCursor } from '../../state/pane/pane-cursor.js';
 import { setStatus, snapshot, type ControllerDeps, type ViewportSizes } from '../controller-deps.js';
 import { requestQuit } from '../dialogs/confirm-quit.js';
 import { shownJobs } from '../operations/job-line.js';
+import { openHistoryDialog } from '../dialogs/history.js';
 
 /** Runs `cmd` on the help screen. */
 export function runHelpCommand(d: ControllerDeps, cmd: CommandId, sizes: ViewportSizes): void {
@@ -51,6 +52,7 @@ export function runQueueCommand(d: ControllerDeps, cmd: CommandId, sizes: Viewpo
       queue.clearFinished();
       d.store.dispatch({ type: 'queueCursor', index: 0 });
     },
+    queueHistory: () => openHistoryDialog(d),
     help: () => d.store.dispatch({ type: 'app', action: { type: 'openHelp' } }),
     quit: () => requestQuit(d),
   };

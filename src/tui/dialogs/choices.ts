@@ -47,6 +47,12 @@ export function allowedChoice<T>(
 }
 
 /**
+ * The copy/move dialog's answers to "a file exists": the engine's policies, and `ask-later` —
+ * ask, but only once everything else is done, all together (the engine's postponeQuestions).
+ */
+export type DialogConflictPolicy = ConflictPolicy | 'ask-later';
+
+/**
  * What to do when a file already exists at the destination. Every policy but "overwrite" first
  * looks each name up there (the `look-up` action), so for a key that can neither list nor read
  * there (a write-only drop box) only "overwrite" is offered; on B2 it keeps the older version.
@@ -56,7 +62,7 @@ export function conflictChoices(
   destinations: readonly Location[],
   key: KeyInfo | null,
   now: number,
-): ChoiceOption<ConflictPolicy>[] {
+): ChoiceOption<DialogConflictPolicy>[] {
   let lookUp: string | null = null;
   for (const loc of destinations) {
     const d = checkAction('look-up', loc, key, now);
@@ -65,7 +71,7 @@ export function conflictChoices(
       break;
     }
   }
-  const c = (value: ConflictPolicy, label: string, detail: string): ChoiceOption<ConflictPolicy> => {
+  const c = (value: DialogConflictPolicy, label: string, detail: string): ChoiceOption<DialogConflictPolicy> => {
     const reason = value === 'overwrite' ? null : lookUp;
     return { value, label, detail, allowed: reason === null, reason };
   };
@@ -75,6 +81,11 @@ export function conflictChoices(
     c('overwrite-if-newer', 'Overwrite older', 'Replace an existing file only when the one copied is newer.'),
     c('overwrite', 'Overwrite', 'Replace files that already exist (on B2 the older version is kept).'),
     c('rename', 'Keep both', 'Save the copy under a numbered name, like "name (1).txt".'),
+    c(
+      'ask-later',
+      'Ask about conflicts at the end',
+      'Set files that already exist aside and copy everything else first; then ask about them all together.',
+    ),
   ];
 }
 

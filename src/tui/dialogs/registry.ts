@@ -4,14 +4,22 @@
  * src/state only knows that a dialog is open; what it holds lives here.
  */
 import type { KeyContext } from '../../state/keyboard/keymap.js';
+import {
+  bucketConfirmDialog,
+  createBucketDialog,
+  type BucketConfirmDialog,
+  type CreateBucketDialog,
+} from './bucket-admin.js';
 import { confirmQuitDialog, type ConfirmQuitDialog } from './confirm-quit.js';
 import { conflictDialog, type ConflictDialog } from './conflict.js';
+import { conflictListDialog, type ConflictListAction, type ConflictListDialog } from './conflict-list.js';
 import { confirmDeleteDialog, type ConfirmDeleteDialog } from './confirm-delete.js';
 import { deleteVersionDialog, type DeleteVersionDialog } from './delete-version.js';
 import { deleteDialog, type DeleteDialog } from './delete.js';
 import type { CommonDialogAction, DialogModule } from './dialog-module.js';
 import { infoDialog, type InfoAction, type InfoDialog } from './info.js';
 import { editConflictDialog, type EditConflictDialog } from './edit-conflict.js';
+import { historyDialog, type HistoryAction, type HistoryDialog } from './history.js';
 import { messageDialog, type MessageDialog } from './message.js';
 import { pickerDialog, type PickerDialog } from './picker.js';
 import { promptDialog, type PromptDialog } from './prompt.js';
@@ -41,10 +49,21 @@ export type Dialog =
   | MessageDialog
   | ScreenDialog
   | SyncDialog
-  | EditConflictDialog;
+  | EditConflictDialog
+  | CreateBucketDialog
+  | BucketConfirmDialog
+  | HistoryDialog
+  | ConflictListDialog;
 
 /** Every change a dialog's form may receive. */
-export type DialogAction = CommonDialogAction | ShareAction | VersionsAction | SyncDialogAction | InfoAction;
+export type DialogAction =
+  | CommonDialogAction
+  | ShareAction
+  | VersionsAction
+  | SyncDialogAction
+  | InfoAction
+  | HistoryAction
+  | ConflictListAction;
 
 /** The dialog of kind `K`. */
 export type DialogOf<K extends Dialog['kind']> = Extract<Dialog, { kind: K }>;
@@ -69,6 +88,10 @@ const MODULES: Modules = {
   editConflict: editConflictDialog,
   screen: screenDialog,
   sync: syncDialog,
+  createBucket: createBucketDialog,
+  bucketConfirm: bucketConfirmDialog,
+  history: historyDialog,
+  conflictList: conflictListDialog,
 };
 
 /** The module of `dialog`'s kind. */

@@ -10,10 +10,15 @@ import type { Entry } from '../../state/model/entry.js';
 import { isDirLike } from '../../state/pane/pane-state.js';
 import { operationTargets, totalsOf, type EntryTotals } from '../../state/pane/pane-selectors.js';
 import { checkTransfer } from '../../state/permissions/permissions.js';
-import type { ConflictPolicy } from '../../transfers/index.js';
 import { destinationLocation, entryLocation } from '../../state/location/pane-rule-location.js';
 import { paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
-import { allowedChoice, conflictChoices, firstAllowed, type ChoiceOption } from './choices.js';
+import {
+  allowedChoice,
+  conflictChoices,
+  firstAllowed,
+  type ChoiceOption,
+  type DialogConflictPolicy,
+} from './choices.js';
 import { closeAndClearSelection, openDialog, reduceChoice, type DialogModule } from './dialog-module.js';
 
 export interface TransferDialog {
@@ -24,7 +29,7 @@ export interface TransferDialog {
   totals: EntryTotals;
   from: PaneLocation;
   to: PaneLocation;
-  choices: ChoiceOption<ConflictPolicy>[];
+  choices: ChoiceOption<DialogConflictPolicy>[];
   choice: number;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Operations that are one provider call each and do not go through the transfer queue: make a
- * folder, rename on the local disk (an atomic fs rename), unhide, share link, list versions.
+ * folder, rename on the local disk (an atomic fs rename), unhide, share link, list versions, and
+ * the bucket list's create, delete and public/private (./bucket-operations.ts).
  * Each reports to the status line or its dialog and refreshes the panes it changed; none throws
  * (errors become messages) and none blocks the UI (everything is awaited off the key handler).
  */
@@ -14,6 +15,7 @@ import { errorText } from '../../error-text.js';
 import type { Navigator } from '../panes/navigator.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import { dialogsOnScreen } from '../store/tui-state.js';
+import { createBucket, deleteBucket, setBucketType, type BucketDeps, type BucketType } from './bucket-operations.js';
 import type { TuiStore } from '../store/tui-store.js';
 
 /** Why `name` cannot be a file or folder name here, or null when it can. */
@@ -34,6 +36,10 @@ export class DirectOperations {
     private readonly registry: ProviderRegistry,
     private readonly navigator: Navigator,
   ) {}
+
+  private get bucketDeps(): BucketDeps {
+    return { store: this.store, registry: this.registry, navigator: this.navigator };
+  }
 
   private status(text: string, tone: 'info' | 'warning' | 'error' = 'info'): void {
     this.store.dispatch({ type: 'app', action: { type: 'setStatus', text, tone } });
@@ -109,6 +115,21 @@ export class DirectOperations {
         action: { type: 'shareStage', stage: { kind: 'failed', message: errorText(e) } },
       });
     }
+  }
+
+  /** Creates bucket `name` in the account of `profile` (pane `side` shows its bucket list). */
+  createBucket(side: PaneSide, profile: string, name: string, type: BucketType): Promise<void> {
+    return createBucket(this.bucketDeps, { side, profile, name }, type);
+  }
+
+  /** Deletes the empty bucket `name`. */
+  deleteBucket(side: PaneSide, profile: string, name: string): Promise<void> {
+    return deleteBucket(this.bucketDeps, { side, profile, name });
+  }
+
+  /** Makes bucket `name` public or private. */
+  setBucketType(side: PaneSide, profile: string, name: string, type: BucketType): Promise<void> {
+    return setBucketType(this.bucketDeps, { side, profile, name }, type);
   }
 
   /** A fresh request id for a versions dialog (its pages carry it). */

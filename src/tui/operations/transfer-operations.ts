@@ -11,24 +11,29 @@ import type { Entry, VersionEntry } from '../../state/model/entry.js';
 import { formatSize } from '../../state/text/format.js';
 import { sanitizeName } from '../../state/text/sanitize.js';
 import { providerPath, sameLocation, type PaneLocation } from '../../state/location/pane-location.js';
-import type {
-  ConflictPolicy,
-  GroupView,
-  JobView,
-  KnownEntry,
-  TransferEngine,
-  TransferRequest,
-} from '../../transfers/index.js';
+import type { GroupView, JobView, KnownEntry, TransferEngine, TransferRequest } from '../../transfers/index.js';
 import type { Navigator } from '../panes/navigator.js';
 import type { PaneSide } from '../../state/app/app-state.js';
 import { entryKey, rowKeyAt } from '../../state/pane/pane-state.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import type { TuiStore } from '../store/tui-store.js';
+import type { DialogConflictPolicy } from '../dialogs/choices.js';
 
 /** What the TUI uses of the transfer engine. */
 export type TransferQueue = Pick<
   TransferEngine,
-  'submit' | 'on' | 'store' | 'totals' | 'answer' | 'cancel' | 'pause' | 'resume' | 'retry' | 'clearFinished' | 'close'
+  | 'submit'
+  | 'on'
+  | 'store'
+  | 'totals'
+  | 'answer'
+  | 'cancel'
+  | 'pause'
+  | 'resume'
+  | 'retry'
+  | 'clearFinished'
+  | 'close'
+  | 'history'
 >;
 
 function known(e: Entry): KnownEntry {
@@ -88,14 +93,16 @@ export class TransferOperations {
     from: PaneLocation,
     to: PaneLocation,
     targets: readonly Entry[],
-    conflict: ConflictPolicy,
+    conflict: DialogConflictPolicy,
   ): void {
     const id = this.queue.submit({
       operation: op,
       from: this.registry.refFor(from),
       to: this.registry.refFor(to),
       items: targets.map((e) => ({ source: e.path, targetDir: providerPath(to), known: known(e) })),
-      conflict,
+      // "Ask at the end": the engine asks, but only once the rest of the copy is done.
+      conflict: conflict === 'ask-later' ? 'ask' : conflict,
+      postponeQuestions: conflict === 'ask-later',
     });
     const verb = op === 'copy' ? 'Copy' : 'Move';
     this.submitted(

@@ -6,7 +6,7 @@
  */
 import { Box } from 'ink';
 import { useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
-import { otherSide, type PaneSide } from '../../state/app/app-state.js';
+import { otherSide, type AppMode, type PaneSide } from '../../state/app/app-state.js';
 import type { Keymap } from '../../state/keyboard/keymap.js';
 import { hintLine } from '../../state/keyboard/hint-lines.js';
 import { functionKeyBar } from '../../state/keyboard/keymap-views.js';
@@ -49,7 +49,13 @@ function hintFor(state: TuiState, keymap: Keymap): string | undefined {
   if (showsAccountScreen(state)) return '';
   if (state.app.mode.kind === 'help') return hintLine(keymap, 'help');
   if (state.app.mode.kind === 'queue') return hintLine(keymap, 'queue');
+  if (state.app.mode.kind === 'quickSearch') return hintLine(keymap, 'quickSearch');
   return undefined;
+}
+
+/** Quick search in pane `side`, for its footer, or null. */
+function quickSearchIn(mode: AppMode, side: PaneSide): { text: string; found: boolean } | null {
+  return mode.kind === 'quickSearch' && mode.side === side ? mode : null;
 }
 
 const NO_DECISIONS: ReadonlyMap<CommandId, PermissionDecision> = new Map();
@@ -92,8 +98,9 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
   }, [controller, mainHeight, lines.length, columns, rows]);
 
   const context = tuiKeyContext(state);
-  const slots = useMemo(() => functionKeyBar(keymap, context), [keymap, context]);
   const activeLoc = app.panes[app.active].location;
+  const bucketList = context === 'pane' && activeLoc.kind === 'b2' && activeLoc.bucket === null;
+  const slots = useMemo(() => functionKeyBar(keymap, context, bucketList), [keymap, context, bucketList]);
   const otherLoc = app.panes[otherSide(app.active)].location;
   // A bucket's type is learnt while it is listed: the load stages make the bar look again.
   const loads = [app.panes.left.load, app.panes.right.load];
@@ -137,6 +144,7 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
           width={leftWidth}
           height={mainHeight}
           account={account('left')}
+          quickSearch={quickSearchIn(app.mode, 'left')}
         />
         <Pane
           pane={app.panes.right}
@@ -144,6 +152,7 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
           width={columns - leftWidth}
           height={mainHeight}
           account={account('right')}
+          quickSearch={quickSearchIn(app.mode, 'right')}
         />
       </Box>
     );

@@ -2,7 +2,6 @@
  * The typed confirmation of a delete that cannot be undone (src/tui/dialogs/confirm-delete.ts):
  * what goes, how many, where, and a field for the word.
  */
-import { Text } from 'ink';
 import type { ReactNode } from 'react';
 import { formatLocation } from '../../state/location/pane-location.js';
 import { hintLine } from '../../state/keyboard/hint-lines.js';
@@ -10,11 +9,10 @@ import { operationSentence } from '../../state/text/operation-text.js';
 import { sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import type { IrreversibleDelete } from '../../tui/dialogs/confirm-delete.js';
 import type { DialogOf } from '../../tui/dialogs/registry.js';
-import { TextField } from '../input/TextField.js';
 import { useKeymap } from '../keymap-context.js';
-import { useTerminalSize } from '../terminal-size.js';
 import { useTheme } from '../theme-context.js';
-import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
+import { DialogFrame, DialogLine } from './DialogFrame.js';
+import { FieldLine, fieldProblem } from './InputDialogs.js';
 import { Wrapped } from './OperationDialogs.js';
 import { exactTime } from '../../state/text/info-lines.js';
 
@@ -57,7 +55,6 @@ export function irreversibleText(what: IrreversibleDelete): {
 export function ConfirmDeleteDialog({ d }: { d: DialogOf<'confirmDelete'> }): ReactNode {
   const keymap = useKeymap();
   const theme = useTheme();
-  const { columns } = useTerminalSize();
   const text = irreversibleText(d.what);
   return (
     <DialogFrame title={text.title} danger hint={hintLine(keymap, 'typeYes')}>
@@ -72,15 +69,8 @@ export function ConfirmDeleteDialog({ d }: { d: DialogOf<'confirmDelete'> }): Re
       )}
       <DialogLine text="" />
       <DialogLine text="To delete for good, type yes:" />
-      <Text wrap="truncate">
-        {' '}
-        <TextField field={d.field} width={innerWidth(columns)} />{' '}
-      </Text>
-      {d.error === null ? (
-        <DialogLine text="" />
-      ) : (
-        <Wrapped text={sanitizeForTerminal(d.error)} color={theme.status.error} />
-      )}
+      <FieldLine d={d} />
+      {fieldProblem(d, theme)}
     </DialogFrame>
   );
 }

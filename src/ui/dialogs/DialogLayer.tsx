@@ -4,7 +4,10 @@
  */
 import type { ReactNode } from 'react';
 import type { Dialog, DialogOf } from '../../tui/dialogs/registry.js';
+import { BucketConfirmDialog, CreateBucketDialog } from './BucketDialogs.js';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog.js';
+import { ConflictListDialog } from './ConflictListDialog.js';
+import { HistoryDialog } from './HistoryDialog.js';
 import { ConflictDialog, PickerDialog, PromptDialog, ShareDialog } from './InputDialogs.js';
 import { EditConflictDialog } from './EditConflictDialog.js';
 import { ConfirmQuitDialog, DeleteDialog, MessageDialog, TransferDialog, UnhideDialog } from './OperationDialogs.js';
@@ -32,6 +35,10 @@ const VIEWS: Views = {
   message: MessageDialog,
   sync: SyncDialog,
   editConflict: EditConflictDialog,
+  createBucket: CreateBucketDialog,
+  bucketConfirm: BucketConfirmDialog,
+  history: HistoryDialog,
+  conflictList: ConflictListDialog,
   // Accounts screens replace the panes (TuiApp), they are not drawn over them.
   screen: () => null,
 };

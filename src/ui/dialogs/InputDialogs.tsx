@@ -19,9 +19,10 @@ import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
 import { lifetimeText } from '../../state/text/operation-text.js';
 import { Wrapped } from './Wrapped.js';
 import type { Theme } from '../theme.js';
+import type { FieldForm } from '../../tui/dialogs/dialog-module.js';
 
 /** The text field, one dialog line. */
-function FieldLine({ d }: { d: DialogOf<'prompt'> | DialogOf<'picker'> }): ReactNode {
+export function FieldLine({ d }: { d: FieldForm }): ReactNode {
   const { columns } = useTerminalSize();
   return (
     <Text wrap="truncate">
@@ -31,8 +32,11 @@ function FieldLine({ d }: { d: DialogOf<'prompt'> | DialogOf<'picker'> }): React
   );
 }
 
-/** The problem with the field's text, under it (a blank line when there is none). */
-function fieldProblem(d: DialogOf<'prompt'> | DialogOf<'picker'>, theme: Theme): ReactNode {
+/**
+ * The problem with the field's text, under it (a blank line when there is none). Called, not
+ * rendered as a component, so the dialog frame can wrap it line by line.
+ */
+export function fieldProblem(d: FieldForm, theme: Theme): ReactNode {
   return d.error === null ? (
     <DialogLine text="" />
   ) : (

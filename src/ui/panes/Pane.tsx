@@ -10,7 +10,7 @@ import { footerCounts, visibleRows } from '../../state/pane/pane-selectors.js';
 import type { PaneState } from '../../state/pane/pane-state.js';
 import { displayWidth, fitToWidth, sanitizeForTerminal, truncateToWidth } from '../../state/text/sanitize.js';
 import { useTheme } from '../theme-context.js';
-import { compareFooterText, footerText } from './footer-text.js';
+import { compareFooterText, footerText, quickSearchText } from './footer-text.js';
 import { PaneRow } from './PaneRow.js';
 import { columnLayout, columnTitles } from './row-format.js';
 
@@ -23,6 +23,8 @@ export interface PaneProps {
   height: number;
   /** A label for the pane's account, shown after the location (e.g. `demo`), or null. */
   account: string | null;
+  /** Quick search in this pane: its text and whether a name matches (shown in the footer), or null. */
+  quickSearch?: { text: string; found: boolean } | null;
 }
 
 /** Rows the list of a pane `height` rows tall shows. */
@@ -30,7 +32,7 @@ export function listHeightFor(height: number): number {
   return Math.max(1, height - 5);
 }
 
-function PaneView({ pane, active, width, height, account }: PaneProps): ReactNode {
+function PaneView({ pane, active, width, height, account, quickSearch = null }: PaneProps): ReactNode {
   const theme = useTheme();
   const inner = Math.max(1, width - 2);
   const listHeight = listHeightFor(height);
@@ -82,14 +84,20 @@ function PaneView({ pane, active, width, height, account }: PaneProps): ReactNod
       <Box flexDirection="column" height={listHeight}>
         {body}
       </Box>
-      <Text color={theme.muted} wrap="truncate">
-        {fitToWidth(
-          sanitizeForTerminal(
-            pane.compare === null ? footerText(counts, pane.filter, dirWord) : compareFooterText(pane.compare),
-          ),
-          inner,
-        )}
-      </Text>
+      {quickSearch === null ? (
+        <Text color={theme.muted} wrap="truncate">
+          {fitToWidth(
+            sanitizeForTerminal(
+              pane.compare === null ? footerText(counts, pane.filter, dirWord) : compareFooterText(pane.compare),
+            ),
+            inner,
+          )}
+        </Text>
+      ) : (
+        <Text color={quickSearch.found ? theme.dialog.title : theme.status.warning} wrap="truncate">
+          {fitToWidth(quickSearchText(quickSearch), inner)}
+        </Text>
+      )}
     </Box>
   );
 }

@@ -4,6 +4,7 @@
  * write to but not list, what the key may do there. Pure.
  */
 import { formatCount, formatSize } from '../../state/text/format.js';
+import { sanitizeForTerminal } from '../../state/text/sanitize.js';
 import type { FooterCounts } from '../../state/pane/pane-selectors.js';
 import type { PaneCompare } from '../../state/sync/pane-compare.js';
 
@@ -41,4 +42,9 @@ export function compareFooterText(c: PaneCompare): string {
   return parts.length === 0
     ? `no differences${same === '' ? '' : ` · ${same}`}`
     : [...parts, same].filter(Boolean).join(' · ');
+}
+
+/** The footer during quick search: the typed text (sanitised) and whether any name matches. */
+export function quickSearchText(q: { text: string; found: boolean }): string {
+  return `Quick search: ${sanitizeForTerminal(q.text)}▌${q.found ? '' : '  (no name matches)'}`;
 }

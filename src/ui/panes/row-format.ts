@@ -92,11 +92,15 @@ export function formatRow(row: VisibleRow, layout: ColumnLayout, now: number): s
   return fitToWidth(line, layout.width);
 }
 
-/** The column titles, with an arrow on the sort column (↑ natural order, ↓ reversed). */
+/**
+ * The column titles, with an arrow on the sort column (↑ natural order, ↓ reversed); the name
+ * column says `1-9` while natural name order (f2 before f10) is on.
+ */
 export function columnTitles(layout: ColumnLayout, sort: SortSpec): string {
   const arrow = sortsAscending(sort) ? '↑' : '↓';
   const title = (label: string, key: SortSpec['key']): string => (sort.key === key ? `${label}${arrow}` : label);
-  let line = ' ' + fitToWidth(title('Name', 'name'), layout.name);
+  const name = sort.natural === true ? `${title('Name', 'name')} 1-9` : title('Name', 'name');
+  let line = ' ' + fitToWidth(name, layout.name);
   if (layout.size > 0) line += ' ' + fitToWidth(title('Size', 'size'), layout.size, 'right');
   if (layout.date > 0) line += ' ' + fitToWidth(title('Modified', 'date'), layout.date);
   return fitToWidth(line, layout.width);

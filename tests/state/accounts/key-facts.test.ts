@@ -107,7 +107,10 @@ describe('key facts', () => {
     expect(actionKey('copy')).toBe('F5');
     expect(actionKey('browse-bucket')).toBe('Enter');
     expect(actionKey('share-link')).toBe('L');
-    expect(actionKey('create-bucket')).toBeNull();
+    // In the bucket list F7 creates a bucket and F8 deletes one (issue 12).
+    expect(actionKey('create-bucket')).toBe('F7');
+    expect(actionKey('delete-bucket')).toBe('F8');
+    expect(actionKey('look-up')).toBeNull();
   });
 
   it('the TUI states the limits once above the actions and wraps every line under its text, cutting nothing', () => {

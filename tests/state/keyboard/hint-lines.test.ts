@@ -12,10 +12,11 @@ import { applyOverrides } from '../../../src/state/keyboard/keymap-overrides.js'
 const BEFORE: Record<HintName, string> = {
   panes: 'F1 help · Tab other pane · Insert select · F9 go to · t transfer queue',
   filter: ' Enter keeps · Esc restores',
+  quickSearch: 'Type to jump · Ctrl+S or ↓ next match · Enter stay here · Esc leave',
   queueShortcut: '(t: queue)',
   help: 'Esc, q or F1 closes the help',
   queue: 't, Esc or Tab returns to the panes',
-  queuePanel: 'p pause · r resume · c/F8 cancel · R retry · x clear finished · t/Esc back',
+  queuePanel: 'p pause · r resume · c/F8 cancel · R retry · x clear finished · h history · t/Esc back',
   queueEmpty: ' No transfers yet: F5 copies, F6 moves, F8 deletes.',
   helpTitle: 'b2c keys — ↑↓ PgUp PgDn scroll · Esc closes',
   rename: 'Enter: rename · Esc: cancel',
@@ -31,7 +32,12 @@ const BEFORE: Record<HintName, string> = {
   close: 'Enter or Esc: close',
   closeOrScroll: '↑↓ scroll · Enter or Esc: close',
   conflict: 'Enter: do it · ↑↓ choose · Esc: cancel this file',
+  conflictList: 'Enter: answer for the file ▸ · ↑↓ choose · Esc: cancel it',
   unhide: 'Enter: unhide · Esc: cancel',
+  createBucket: 'Enter: create · ↑↓ choose · Esc: cancel',
+  deleteBucket: 'Enter: delete the bucket · Esc: keep it',
+  bucketType: 'Enter: change it · Esc: leave it as it is',
+  history: '↑↓ move · Enter or Esc: close',
   confirmQuit: 'Enter: quit · Esc: stay',
   resumeQueue: 'Enter: choose · ↑↓ move · Esc: later',
   deleteVersion: 'Enter: delete this version · Esc: back to the versions',
@@ -68,7 +74,7 @@ describe('hint lines', () => {
     expect(hintLine(keymap, 'mkdir')).toBe('Ctrl+O: make it · Esc: cancel');
     expect(operationHint(keymap, 'copy')).toBe('Ctrl+O: copy · ↑↓ choose · Esc: cancel');
     expect(hintLine(keymap, 'queuePanel')).toBe(
-      'p pause · r resume · z cancel · R retry · x clear finished · t/Esc back',
+      'p pause · r resume · z cancel · R retry · x clear finished · h history · t/Esc back',
     );
     expect(
       wizardKeyHints({ stage: { kind: 'verifying', requestId: 1 } } as Parameters<typeof wizardKeyHints>[0], keymap),

@@ -50,6 +50,7 @@ describe('helpSections', () => {
       'Panes · Application',
       'Transfer queue',
       'Dialogs',
+      'Quick search (f)',
       'Versions dialog (v)',
       'Sync dialog (C)',
       'Share-link dialog (L)',

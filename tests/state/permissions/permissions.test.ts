@@ -10,6 +10,7 @@ function targetFor(action: PermissionAction): B2Location {
   const special: Partial<Record<PermissionAction, B2Location>> = {
     'browse-bucket': at(PHOTOS),
     'delete-bucket': at(PHOTOS),
+    'update-bucket': at(PHOTOS),
     list: at(PHOTOS, 'docs/'),
     'list-buckets': at(null),
     mkdir: at(PHOTOS, 'docs/new/'),
@@ -28,6 +29,7 @@ const ACCOUNT_DENIED: Partial<Expected> = {
   'delete-key': ['deleteKeys'],
   'create-bucket': ['writeBuckets'],
   'delete-bucket': ['deleteBuckets'],
+  'update-bucket': ['writeBuckets'],
 };
 
 const matrix: Array<[string, KeyInfo, Expected]> = [

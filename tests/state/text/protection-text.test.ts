@@ -18,6 +18,7 @@ const file = (extra: Partial<Entry>): Entry => ({
 });
 const lockBucket: BucketSettings = {
   lifecycleRules: [],
+  corsRuleCount: 0,
   encryption: { mode: 'SSE-B2', algorithm: 'AES256' },
   objectLock: { enabled: true, mode: 'governance', period: { duration: 7, unit: 'days' } },
 };
@@ -57,7 +58,14 @@ describe('protection fields', () => {
     ]);
     expect(
       bucketRulesFields(
-        file({ bucketSettings: { lifecycleRules: [], encryption: 'unreadable', objectLock: 'unreadable' } }),
+        file({
+          bucketSettings: {
+            lifecycleRules: [],
+            corsRuleCount: null,
+            encryption: 'unreadable',
+            objectLock: 'unreadable',
+          },
+        }),
       ),
     ).toEqual([
       [

@@ -65,6 +65,8 @@ describe('buckets in the bucket list', () => {
     expect(text).toContain('Lifecycle all names: deleted 30 days after being hidden');
     expect(text).toContain('Encryption not set');
     expect(text).toContain('Object Lock not enabled');
+    expect(server.corsRules).toEqual([]);
+    expect(text).toContain('CORS rules none');
     f.h.press(KEYS.escape);
     await f.h.waitForFrame(() => f?.store.getSnapshot().dialog === null);
   });

@@ -1,22 +1,21 @@
 /**
- * Saves the queue file debounced: many changes within `debounceMs` become one write, writes never
- * overlap, and `flush()` writes the latest state now (used on quit).
+ * Saves a file debounced (the queue file, the transfer history): many changes within
+ * `debounceMs` become one write, writes never overlap, and `flush()` writes the latest state now
+ * (used on quit).
  */
 import type { CancelTimer, Clock } from './clock.js';
-import { writeQueueFile, type QueueDocument } from './queue-file.js';
 
-export class QueueSaver {
+export class DebouncedSaver {
   private timer: CancelTimer | null = null;
   private writing: Promise<void> | null = null;
   private dirtyWhileWriting = false;
 
   /**
-   * @param build returns the document to save (called at write time, so it is current)
+   * @param save writes the current state (called at write time, so it is current)
    * @param onError told about failed writes (disk full…); the engine keeps running
    */
   constructor(
-    private readonly file: string,
-    private readonly build: () => QueueDocument,
+    private readonly save: () => Promise<void>,
     private readonly clock: Clock,
     private readonly debounceMs: number,
     private readonly onError: (e: unknown) => void,
@@ -49,7 +48,7 @@ export class QueueSaver {
     }
     this.writing = (async () => {
       try {
-        await writeQueueFile(this.file, this.build());
+        await this.save();
       } catch (e) {
         this.onError(e);
       }
