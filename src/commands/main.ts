@@ -29,6 +29,7 @@ const SUBCOMMANDS: Record<string, () => Promise<SubcommandRunner>> = {
   ls: async () => (await import('./ls.js')).runLsCommand,
   cp: async () => (await import('./cp.js')).runCpCommand,
   rm: async () => (await import('./rm.js')).runRmCommand,
+  find: async () => (await import('./find.js')).runFindCommand,
 };
 
 export const USAGE = `b2c ${VERSION} — a dual-pane terminal file manager for Backblaze B2
@@ -42,6 +43,7 @@ Usage:
   b2c ls URL [-l] [-r] [--versions]   list buckets and files (b2://BUCKET/PATH or local)
   b2c cp SRC... DST [-r]              copy in any direction (upload, download, server-side)
   b2c rm URL... [-r] [--dry-run]      remove (on B2: --hide, --version ID, --all-versions)
+  b2c find URL [--name GLOB] [--min-size N] [--newer DATE]   find files at any depth
   b2c --version | --help
 
 Run "b2c COMMAND --help" for a command's options.`;
