@@ -120,7 +120,10 @@ export const FIND_COMMAND: CliCommand<typeof OPTIONS> = {
     const long = values.long === true;
     let found = 0;
     try {
-      for await (const page of findWalk(provider, loc.path, { showHidden: values.versions === true })) {
+      for await (const page of findWalk(provider, loc.path, {
+        showHidden: values.versions === true,
+        skipped: (path, error) => out.note(`skipped "${path}": ${errorMessage(error)}`),
+      })) {
         const rows = page.filter((f) => matches(f.entry));
         if (rows.length > 0 && found === 0 && long && !out.json) out.lines([longHeader(false)]);
         found += rows.length;

@@ -4,6 +4,7 @@
  * paged like any listing; locally it lists folder by folder (its own stack, no recursion, a
  * WalkGuard as the backstop). Symlinks are reported, never followed. Cancelled through `signal`.
  */
+import { NotFoundError, PermissionDeniedError } from './errors.js';
 import { WalkGuard } from './walk-guard.js';
 import { folderPrefix, splitBucketPath } from './paths.js';
 import type { Entry, Provider } from './types.js';
@@ -23,6 +24,11 @@ export interface FindWalkOptions {
    * hide marker (marked `hidden: true`). Without it, neither is reported, as the panes hide them.
    */
   showHidden?: boolean;
+  /**
+   * Local: a folder below the one searched that vanished or may not be read while walking is
+   * skipped (the search goes on, as find(1) does) and reported here.
+   */
+  skipped?: (path: string, error: unknown) => void;
 }
 
 function isDotted(rel: string): boolean {
@@ -59,7 +65,14 @@ async function* walkFolders(p: Provider, folder: string, o: FindWalkOptions): As
     throwIfAborted(o.signal);
     guard.enter(next.path, next.depth);
     const entries: Entry[] = [];
-    for await (const page of p.list(next.path, { signal: o.signal })) entries.push(...page);
+    try {
+      for await (const page of p.list(next.path, { signal: o.signal })) entries.push(...page);
+    } catch (error) {
+      const skippable = error instanceof NotFoundError || error instanceof PermissionDeniedError;
+      if (next.depth === 0 || !skippable) throw error;
+      o.skipped?.(next.path, error);
+      continue;
+    }
     const shown = entries.filter((e) => o.showHidden === true || !e.name.startsWith('.')).sort(byName);
     const dirs = shown.filter((e) => e.kind === 'dir');
     for (const d of dirs.reverse())

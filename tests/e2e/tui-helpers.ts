@@ -84,3 +84,50 @@ export async function openFolder(r: DemoRun, bucket: string, folder?: string): P
   r.s.write(KEYS.enter);
   await see(r.s, `b2://${bucket}/${folder}/`);
 }
+
+/**
+ * Starts b2c (not `--demo`) signed in through B2_APPLICATION_KEY_ID / B2_APPLICATION_KEY /
+ * B2_ENDPOINT with an empty config dir, at 120×30, in a temp folder prepared by `prepare`.
+ */
+export async function startSignedIn(
+  key: { applicationKeyId: string; applicationKey: string; endpoint: string },
+  prepare: (cwd: string) => Promise<void> = async () => {},
+): Promise<DemoRun> {
+  const cwd = await mkdtemp(join(tmpdir(), 'b2c-e2e-keys-'));
+  const config = await mkdtemp(join(tmpdir(), 'b2c-e2e-cfg-'));
+  await prepare(cwd);
+  const s = spawnB2c([], {
+    cols: 120,
+    rows: 30,
+    cwd,
+    env: {
+      FORCE_COLOR: '2',
+      B2_APPLICATION_KEY_ID: key.applicationKeyId,
+      B2_APPLICATION_KEY: key.applicationKey,
+      B2_ENDPOINT: key.endpoint,
+      B2C_CONFIG_DIR: config,
+    },
+  });
+  return {
+    s,
+    cwd,
+    async close() {
+      s.kill();
+      await s.exited;
+      await rm(cwd, { recursive: true, force: true });
+      await rm(config, { recursive: true, force: true });
+    },
+  };
+}
+
+/** F9 and a typed location, then waits for the pane title. */
+export async function go(s: PtySession, url: string): Promise<void> {
+  s.write(KEYS.f9);
+  await see(s, 'Go to');
+  s.write(`\x15${url}`);
+  await see(s, url);
+  s.write(KEYS.enter);
+  // The pane title may be shortened in the middle: its last folder is what shows for sure.
+  const last = url.replace(/\/$/, '').split('/').pop() ?? url;
+  await s.waitFor((t) => !t.includes('Go to') && t.includes(`${last}/`));
+}

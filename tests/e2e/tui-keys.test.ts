@@ -5,8 +5,7 @@
  * so after each step the server's own state is checked, and at the end that the server never
  * answered 401 to anything b2c sent with the key.
  */
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,8 +13,8 @@ import { DEMO_BUCKETS, type DemoKey, type RunningEmulator } from '../../src/emul
 import { startTestServer } from '../support/server.js';
 import { NotFoundError } from '../../src/providers/errors.js';
 import { connectB2, type B2Provider } from '../../src/providers/b2/index.js';
-import { KEYS, spawnB2c, type PtySession } from './pty-harness.js';
-import { cursorTo, see, type DemoRun } from './tui-helpers.js';
+import { KEYS, type PtySession } from './pty-harness.js';
+import { cursorTo, go, see, startSignedIn, type DemoRun } from './tui-helpers.js';
 import { until } from '../support/poll.js';
 
 let emu: RunningEmulator;
@@ -87,46 +86,10 @@ function eventually(what: string, check: () => Promise<boolean>): Promise<void> 
   return until(check, what, { intervalMs: 50 });
 }
 
-/** Starts b2c signed in with demo key `name` (environment credentials, an empty config dir). */
-async function startWithKey(name: string, prepare: (cwd: string) => Promise<void>): Promise<DemoRun> {
-  const cwd = await mkdtemp(join(tmpdir(), 'b2c-e2e-keys-'));
-  const config = await mkdtemp(join(tmpdir(), 'b2c-e2e-cfg-'));
-  await prepare(cwd);
+/** Starts b2c signed in with demo key `name` against this file's server. */
+function startWithKey(name: string, prepare: (cwd: string) => Promise<void>): Promise<DemoRun> {
   const k = key(name);
-  const s = spawnB2c([], {
-    cols: 120,
-    rows: 30,
-    cwd,
-    env: {
-      FORCE_COLOR: '2',
-      B2_APPLICATION_KEY_ID: k.applicationKeyId,
-      B2_APPLICATION_KEY: k.applicationKey,
-      B2_ENDPOINT: emu.endpoint,
-      B2C_CONFIG_DIR: config,
-    },
-  });
-  return {
-    s,
-    cwd,
-    async close() {
-      s.kill();
-      await s.exited;
-      await rm(cwd, { recursive: true, force: true });
-      await rm(config, { recursive: true, force: true });
-    },
-  };
-}
-
-/** F9 and a typed location, then waits for the pane title. */
-async function go(s: PtySession, url: string): Promise<void> {
-  s.write(KEYS.f9);
-  await see(s, 'Go to');
-  s.write(`\x15${url}`);
-  await see(s, url);
-  s.write(KEYS.enter);
-  // The pane title may be shortened in the middle: its last folder is what shows for sure.
-  const last = url.replace(/\/$/, '').split('/').pop() ?? url;
-  await s.waitFor((t) => !t.includes('Go to') && t.includes(`${last}/`));
+  return startSignedIn({ ...k, endpoint: emu.endpoint }, prepare);
 }
 
 /** The status line (above the function-key bar). */

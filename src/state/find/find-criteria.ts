@@ -16,6 +16,26 @@ export interface FindCriteria {
   olderMs: number | null;
 }
 
+/**
+ * A search whose results a pane shows in place of its folder's listing ("panelized", as in mc):
+ * the criteria, and whether dotfiles and hidden B2 names are included.
+ */
+export interface FindSearch {
+  criteria: FindCriteria;
+  includeHidden: boolean;
+}
+
+/** How a pane's title names the search it shows: `find "*.log"`, `find (size, date)`. Raw. */
+export function searchTitle(s: FindSearch): string {
+  const c = s.criteria;
+  const tests = [
+    c.minSize !== null || c.maxSize !== null ? 'size' : '',
+    c.newerMs !== null || c.olderMs !== null ? 'date' : '',
+  ].filter((t) => t !== '');
+  const name = c.name === '' ? 'all files' : `"${c.name}"`;
+  return `find ${name}${tests.length > 0 ? ` (${tests.join(', ')})` : ''}`;
+}
+
 /** Criteria that match every file. */
 export const ANY_FILE: FindCriteria = { name: '', minSize: null, maxSize: null, newerMs: null, olderMs: null };
 

@@ -56,6 +56,7 @@ export const HINT_LINES = {
   close: { context: 'dialog', template: '{confirm} or {cancel}: close' },
   conflict: { context: 'dialog', template: `{confirm}: do it · ${CHOOSE} · {cancel}: cancel this file` },
   unhide: { context: 'dialog', template: '{confirm}: unhide · {cancel}: cancel' },
+  find: { context: 'dialog', template: '{confirm}: search · {nextField|tab} next field · {cancel}: cancel' },
   confirmQuit: { context: 'dialog', template: '{confirm}: quit · {cancel}: stay' },
   resumeQueue: {
     context: 'dialog',

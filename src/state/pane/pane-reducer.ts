@@ -15,6 +15,7 @@ import {
 } from './pane-selection.js';
 import { entryKey, nextSortKey, rowCount, type PaneState, type SortSpec } from './pane-state.js';
 import type { Entry } from '../model/entry.js';
+import type { FindSearch } from '../find/find-criteria.js';
 import { computeView, findRow, keepCursor, pruneSelection, withCursor } from './pane-view.js';
 
 /**
@@ -26,7 +27,15 @@ export type PaneAction =
    * (a refresh) keeps selection and filter. `focusKey` puts the cursor on that row once it loads:
    * pass the cursor row's key on refresh, and `parentLocation().fromKey` when going up; with
    * `reveal` (an entry just made or renamed), a filter hiding that row is cleared when it comes. */
-  | { type: 'listingStarted'; requestId: number; location: PaneLocation; focusKey?: string | null; reveal?: boolean }
+  | {
+      type: 'listingStarted';
+      requestId: number;
+      location: PaneLocation;
+      focusKey?: string | null;
+      reveal?: boolean;
+      /** The rows will be the results of this search under `location` (see PaneState `found`). */
+      found?: FindSearch;
+    }
   /** One page of the listing: appended in sort order, the cursor stays on its row. */
   | { type: 'listingPage'; requestId: number; entries: readonly Entry[] }
   /** The listing is complete: selection keys that did not come back are dropped. */
@@ -66,9 +75,10 @@ function refiltered(pane: PaneState, showHidden: boolean, filter: string): PaneS
 
 function started(
   pane: PaneState,
-  a: { requestId: number; location: PaneLocation; focusKey?: string | null; reveal?: boolean },
+  a: { requestId: number; location: PaneLocation; focusKey?: string | null; reveal?: boolean; found?: FindSearch },
 ): PaneState {
-  const same = sameLocation(pane.location, a.location);
+  // Going from a folder to its search results (or back) is another place: selection and filter go.
+  const same = sameLocation(pane.location, a.location) && (pane.found === null) === (a.found === undefined);
   const entries: readonly Entry[] = [];
   return {
     ...pane,
@@ -84,6 +94,7 @@ function started(
     filter: same ? pane.filter : '',
     focusKey: a.focusKey ?? null,
     revealFocus: a.reveal === true,
+    found: a.found ?? null,
   };
 }
 

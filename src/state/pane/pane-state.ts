@@ -3,6 +3,7 @@
  */
 import type { PaneLocation } from '../location/pane-location.js';
 import type { Entry } from '../model/entry.js';
+import type { FindSearch } from '../find/find-criteria.js';
 
 /**
  * Where the listing is: `idle` before the first request, `loading` while pages stream in (with the
@@ -63,6 +64,12 @@ export interface PaneState {
    * hide it is cleared when it arrives, so the cursor can be on it.
    */
   revealFocus: boolean;
+  /**
+   * Not null while the pane shows the results of a search under `location` (find) instead of its
+   * listing: each entry's `name` is its path relative to `location` (`2025/big.log`), its `path`
+   * the full one, so every operation acts on the real file. Esc or `..` goes back to the folder.
+   */
+  found: FindSearch | null;
 }
 
 /** The key of the `..` row. NUL cannot occur in local or B2 names, so it never collides. */
@@ -102,6 +109,7 @@ export function createPaneState(
     showHidden: options.showHidden ?? false,
     focusKey: null,
     revealFocus: false,
+    found: null,
   };
 }
 

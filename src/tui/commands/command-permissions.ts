@@ -35,6 +35,7 @@ const COMMAND_ACTIONS: Partial<Record<CommandId, PermissionAction>> = {
   versions: 'show-versions',
   info: 'info',
   refresh: 'list',
+  find: 'list',
 };
 
 /** The rule a pane command is checked against, or null for commands every key may use. */
@@ -83,6 +84,7 @@ export function paneDecisions(active: PaneKey, other: PaneKey, now: number): Map
     'versions',
     'info',
     'refresh',
+    'find',
   ] as const) {
     const action = paneCommandAction(cmd);
     if (action === null) continue;

@@ -7,6 +7,7 @@
 import type { CommandId } from '../../state/keyboard/commands.js';
 import type { ControllerDeps } from '../controller-deps.js';
 import { openDeleteDialog } from '../dialogs/delete.js';
+import { openFindDialog } from '../dialogs/find.js';
 import { openInfoDialog } from '../dialogs/info.js';
 import { openPicker } from '../dialogs/picker.js';
 import { openPrompt } from '../dialogs/prompt.js';
@@ -29,6 +30,7 @@ export const DIALOG_OPENERS = {
   delete: openDeleteDialog,
   unhide: openUnhideDialog,
   shareLink: openShareDialog,
+  find: openFindDialog,
 } satisfies Partial<Record<CommandId, (d: ControllerDeps) => void>>;
 
 /** A pane command that opens a dialog. */

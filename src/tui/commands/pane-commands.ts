@@ -41,13 +41,17 @@ function open(d: ControllerDeps): void {
   void d.navigator.open(side, childLocation(pane.location, e.name));
 }
 
-/** Esc in the panes: stop a listing that is loading, else clear the filter, else the selection. */
+/**
+ * Esc in the panes: stop a listing (or search) that is loading, else clear the filter, else the
+ * selection, else leave search results for the folder searched.
+ */
 function clearOrEscape(d: ControllerDeps): void {
   const s = snapshot(d).app;
   const pane = activePane(s);
   if (pane.load.stage === 'loading' && d.navigator.cancel(s.active)) return;
   if (pane.filter !== '') paneDo(d, { type: 'setFilter', filter: '' });
   else if (pane.selection.size > 0) paneDo(d, { type: 'clearSelection' });
+  else if (pane.found !== null) void d.navigator.leaveFound(s.active);
 }
 
 function toggleHidden(d: ControllerDeps): void {
@@ -150,7 +154,14 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'delete':
     case 'unhide':
     case 'shareLink':
+    case 'find':
       return openOperationDialog(d, cmd);
+    case 'folderSize':
+    case 'folderSizes':
+    case 'folderSizesVersions':
+    case 'bookmarks':
+    case 'addBookmark':
+      return;
     case 'keyInspector':
     case 'profiles':
     case 'keys':

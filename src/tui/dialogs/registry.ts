@@ -10,6 +10,7 @@ import { confirmDeleteDialog, type ConfirmDeleteDialog } from './confirm-delete.
 import { deleteVersionDialog, type DeleteVersionDialog } from './delete-version.js';
 import { deleteDialog, type DeleteDialog } from './delete.js';
 import type { CommonDialogAction, DialogModule } from './dialog-module.js';
+import { findDialog, type FindDialog } from './find.js';
 import { infoDialog, type InfoDialog } from './info.js';
 import { messageDialog, type MessageDialog } from './message.js';
 import { pickerDialog, type PickerDialog } from './picker.js';
@@ -37,7 +38,8 @@ export type Dialog =
   | ResumeQueueDialog
   | ConflictDialog
   | MessageDialog
-  | ScreenDialog;
+  | ScreenDialog
+  | FindDialog;
 
 /** Every change a dialog's form may receive. */
 export type DialogAction = CommonDialogAction | ShareAction | VersionsAction;
@@ -63,6 +65,7 @@ const MODULES: Modules = {
   conflict: conflictDialog,
   message: messageDialog,
   screen: screenDialog,
+  find: findDialog,
 };
 
 /** The module of `dialog`'s kind. */

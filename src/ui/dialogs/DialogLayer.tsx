@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import type { Dialog, DialogOf } from '../../tui/dialogs/registry.js';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog.js';
+import { FindDialog } from './FindDialog.js';
 import { ConflictDialog, PickerDialog, PromptDialog, ShareDialog } from './InputDialogs.js';
 import { ConfirmQuitDialog, DeleteDialog, MessageDialog, TransferDialog, UnhideDialog } from './OperationDialogs.js';
 import { ResumeQueueDialog } from './ResumeQueueDialog.js';
@@ -28,6 +29,7 @@ const VIEWS: Views = {
   conflict: ConflictDialog,
   resumeQueue: ResumeQueueDialog,
   message: MessageDialog,
+  find: FindDialog,
   // Accounts screens replace the panes (TuiApp), they are not drawn over them.
   screen: () => null,
 };

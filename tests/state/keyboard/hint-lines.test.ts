@@ -29,6 +29,7 @@ const BEFORE: Record<HintName, string> = {
   close: 'Enter or Esc: close',
   conflict: 'Enter: do it · ↑↓ choose · Esc: cancel this file',
   unhide: 'Enter: unhide · Esc: cancel',
+  find: 'Enter: search · Tab next field · Esc: cancel',
   confirmQuit: 'Enter: quit · Esc: stay',
   resumeQueue: 'Enter: choose · ↑↓ move · Esc: later',
   deleteVersion: 'Enter: delete this version · Esc: back to the versions',
