@@ -46,6 +46,11 @@ export interface ListOptions {
    * segment as `name`. Local: ignored (walk the folders instead, as ./find-walk.ts does).
    */
   flat?: boolean;
+  /**
+   * B2, with `flat` and `showHidden`: every finished version (action `upload`) as an entry of its
+   * own, hidden and old ones included — what B2 bills for (folder sizes with versions).
+   */
+  allVersions?: boolean;
 }
 
 /** Options of `stat`. */

@@ -18,6 +18,7 @@ import { paneDecisions, paneKeyOf } from '../../src/tui/commands/command-permiss
 import { TuiController } from '../../src/tui/controller.js';
 import { DirectOperations } from '../../src/tui/operations/direct-operations.js';
 import { Navigator } from '../../src/tui/panes/navigator.js';
+import { FolderSizer } from '../../src/tui/operations/folder-sizer.js';
 import { connectingChecker } from '../../src/tui/operations/queue-resume.js';
 import { ProviderRegistry } from '../../src/tui/providers/provider-registry.js';
 import { TransferOperations, type TransferQueue } from '../../src/tui/operations/transfer-operations.js';
@@ -184,6 +185,7 @@ export async function headlessTui(
     navigator,
     direct,
     transfers,
+    sizer: new FolderSizer(store, registry),
     settings: { confirmDelete: true },
     accounts: { config: null, verify: () => Promise.reject(new Error('the oracle adds no accounts')) },
     places: { cwd: localDir, home: localDir },

@@ -202,6 +202,10 @@ async function* versionPages(
     start = data.nextFileName === null ? null : { name: data.nextFileName, id: data.nextFileId ?? undefined };
     const entries: Entry[] = [];
     for (const f of data.files) {
+      if (options?.allVersions === true) {
+        if (f.action === 'upload' && !isPlaceholder(f)) entries.push(entryFromFile(bucket.name, f, bucket.type));
+        continue;
+      }
       if ((f.action === 'start' && !unfinished) || isPlaceholder(f)) continue;
       if (f.fileName === lastName) {
         // An older version of the name just shown.

@@ -43,8 +43,21 @@ export interface Entry {
   bucketType?: string;
   /** B2: id of the bucket this entry belongs to. */
   bucketId?: string;
+  /**
+   * Folders and buckets whose contents were counted (ctrl+space, z): how many files they hold,
+   * with or without every version; `size` then holds their bytes.
+   */
+  counted?: FolderCount;
   /** B2 buckets: the settings b2_list_buckets reported with the bucket; absent when not known. */
   bucketSettings?: BucketSettings;
+}
+
+/** What counting a folder found: files (or versions) and their bytes, at any depth. */
+export interface FolderCount {
+  files: number;
+  bytes: number;
+  /** Every version was counted (what B2 bills), not only the current files. */
+  versions: boolean;
 }
 
 /** One lifecycle rule of a bucket (B2 applies it to names starting with `fileNamePrefix`). */

@@ -14,7 +14,7 @@ import {
   type SelectionScope,
 } from './pane-selection.js';
 import { entryKey, nextSortKey, rowCount, type PaneState, type SortSpec } from './pane-state.js';
-import type { Entry } from '../model/entry.js';
+import type { Entry, FolderCount } from '../model/entry.js';
 import type { FindSearch } from '../find/find-criteria.js';
 import { computeView, findRow, keepCursor, pruneSelection, withCursor } from './pane-view.js';
 
@@ -60,6 +60,8 @@ export type PaneAction =
   | { type: 'reverseSort' }
   /** Flips `showHidden`. Selected rows that become hidden are unselected. */
   | { type: 'toggleHidden' }
+  /** The folder or bucket of row `key` was counted (folder sizes): its size shows and sorts. */
+  | { type: 'folderCounted'; key: string; count: FolderCount }
   /** Account profile `from` is now called `to`: a pane showing it keeps its place under the new name. */
   | { type: 'profileRenamed'; from: string; to: string };
 
@@ -175,6 +177,13 @@ export function paneReducer(pane: PaneState, action: PaneAction): PaneState {
       return resorted(pane, { key: pane.sort.key, reverse: !pane.sort.reverse });
     case 'toggleHidden':
       return refiltered(pane, !pane.showHidden, pane.filter);
+    case 'folderCounted': {
+      if (!pane.entries.some((e) => entryKey(e) === action.key)) return pane;
+      const entries = pane.entries.map((e) =>
+        entryKey(e) === action.key ? { ...e, size: action.count.bytes, counted: action.count } : e,
+      );
+      return resorted({ ...pane, entries }, pane.sort);
+    }
     case 'profileRenamed': {
       const loc = pane.location;
       return loc.kind === 'b2' && loc.profile === action.from

@@ -42,6 +42,8 @@ export interface ListingLoaderOptions {
   flushIntervalMs?: number;
   /** Rows per provider page (default: the provider's). */
   pageSize?: number;
+  /** Adds what b2c knows beyond the listing to a page's rows (folder sizes counted this session). */
+  decorate?(location: PaneLocation, entries: readonly Entry[]): readonly Entry[];
 }
 
 /** A place shown without a listing (see `withhold`). */
@@ -139,7 +141,7 @@ export class ListingLoader {
       let first = true;
       for await (const page of pages) {
         if (run.abort.signal.aborted) return stopped();
-        buffer.push(...page);
+        buffer.push(...(this.options.decorate?.(location, page) ?? page));
         count += page.length;
         if (first) flush();
         else if (timer === null) timer = setTimeout(flush, Math.max(0, lastFlush + this.interval - Date.now()));
