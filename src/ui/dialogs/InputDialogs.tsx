@@ -15,13 +15,14 @@ import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
 import type { DialogOf } from '../../tui/dialogs/registry.js';
+import type { FieldForm } from '../../tui/dialogs/dialog-module.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
 import { lifetimeText } from '../../state/text/operation-text.js';
 import { Wrapped } from './Wrapped.js';
 import type { Theme } from '../theme.js';
 
 /** The text field, one dialog line. */
-function FieldLine({ d }: { d: DialogOf<'prompt'> | DialogOf<'picker'> }): ReactNode {
+export function FieldLine({ d }: { d: FieldForm }): ReactNode {
   const { columns } = useTerminalSize();
   return (
     <Text wrap="truncate">
@@ -32,7 +33,7 @@ function FieldLine({ d }: { d: DialogOf<'prompt'> | DialogOf<'picker'> }): React
 }
 
 /** The problem with the field's text, under it (a blank line when there is none). */
-function fieldProblem(d: DialogOf<'prompt'> | DialogOf<'picker'>, theme: Theme): ReactNode {
+export function fieldProblem(d: FieldForm, theme: Theme): ReactNode {
   return d.error === null ? (
     <DialogLine text="" />
   ) : (

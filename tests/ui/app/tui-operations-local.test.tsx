@@ -89,7 +89,7 @@ describe('operations on the local disk', () => {
     f.h.press('+', KEYS.backspace, '*', KEYS.enter);
     await f.see('2 selected, 2.0 KiB');
     f.h.press(KEYS.f5);
-    const dialog = await f.see('Copy 2 files (2.0 KiB)', `to   ${f.dir}/sub`, 'If a file already exists there:');
+    const dialog = await f.see('Copy 2 files (2.0 KiB)', `${f.dir}/sub/`, 'If a file already exists there:');
     expect(dialog).toContain('(•) Ask');
     f.h.press(KEYS.enter);
     await f.see('Copy: 2 of 2 files done (2.0 KiB).');
