@@ -109,8 +109,6 @@ export const DEFAULT_KEYMAP: Keymap = [
   { context: 'pane', command: 'folderSize', keys: ['ctrl+space'] },
   { context: 'pane', command: 'folderSizes', keys: ['z'] },
   { context: 'pane', command: 'folderSizesVersions', keys: ['meta+z'] },
-  { context: 'pane', command: 'bookmarks', keys: ['b'] },
-  { context: 'pane', command: 'addBookmark', keys: ['B'] },
   { context: 'pane', command: 'copy', keys: ['f5'], fkey: 5 },
   { context: 'pane', command: 'move', keys: ['f6'], fkey: 6 },
   { context: 'pane', command: 'rename', keys: ['f2', 'shift+f6'], fkey: 2 },

@@ -179,9 +179,6 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'folderSizes':
     case 'folderSizesVersions':
       return countSizes(d, cmd);
-    case 'bookmarks':
-    case 'addBookmark':
-      return;
     case 'keyInspector':
     case 'profiles':
     case 'keys':
