@@ -5,55 +5,31 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BUCKETS, type RunningEmulator } from '../../src/emulator/index.js';
-import { connectB2, type B2Provider } from '../../src/providers/b2/index.js';
-import { NotFoundError } from '../../src/providers/errors.js';
-import { startTestServer } from '../support/server.js';
+import { DEMO_BUCKETS } from '../../src/emulator/index.js';
 import { until } from '../support/poll.js';
+import { useDemoServer } from './demo-server.js';
 import { KEYS } from './pty-harness.js';
 import { cursorTo, go, see, startSignedIn, type DemoRun } from './tui-helpers.js';
 
-let emu: RunningEmulator;
-let master: B2Provider;
+const server = useDemoServer();
 let run: DemoRun | null = null;
 const P = DEMO_BUCKETS.photos;
 const BYTES = 'upload me under another name\n';
 
-beforeAll(async () => {
-  emu = (await startTestServer({ demo: true })).emu;
-  master = await connectB2({
-    applicationKeyId: emu.masterKeyId,
-    applicationKey: emu.masterKey,
-    endpoint: emu.endpoint,
-  });
-  await master.write(`/${P}/dest-e2e/keep.txt`, Readable.from([Buffer.from('k')]), { size: 1, overwrite: true });
-});
+beforeAll(() => server.put(`/${P}/dest-e2e/keep.txt`, 'k'));
 afterAll(async () => {
   await run?.close();
-  await master.close();
-  await emu.close();
 });
 
+/** The text of file `path` on the server, or null when there is none. */
 async function serverText(path: string): Promise<string | null> {
-  try {
-    const h = await master.openRead(path);
-    const chunks: Buffer[] = [];
-    for await (const c of h.stream) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString();
-  } catch (e) {
-    if (e instanceof NotFoundError) return null;
-    throw e;
-  }
+  return (await server.exists(path)) ? server.text(path) : null;
 }
 
 describe('copy to an edited destination', () => {
   it('copies one file under a new name to B2 and on the local disk; refuses hostile destinations', async () => {
-    run = await startSignedIn(
-      { applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint },
-      (cwd) => writeFile(join(cwd, 'up.txt'), BYTES),
-    );
+    run = await startSignedIn(server.masterKey(), (cwd) => writeFile(join(cwd, 'up.txt'), BYTES));
     const { s, cwd } = run;
     await see(s, '10Quit');
     await go(s, `b2://${P}/dest-e2e/`);

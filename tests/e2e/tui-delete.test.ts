@@ -5,21 +5,13 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEYS } from './pty-harness.js';
-import { cursorTo, openFolder, see, startDemo, type DemoRun } from './tui-helpers.js';
+import { cursorTo, openFolder, rightRows, see, startDemo, type DemoRun } from './tui-helpers.js';
 
 let run: DemoRun | null = null;
 afterEach(async () => {
   await run?.close();
   run = null;
 });
-
-/** Rows of the right pane list (columns 61…119 at 120 columns): no titles, footer, status, bar. */
-function rightRows(text: string): string[] {
-  return text
-    .split('\n')
-    .slice(3, -5)
-    .map((l) => l.slice(61, 119));
-}
 
 describe('delete modes on B2', () => {
   it('hides, deletes one version, and deletes all versions', async () => {

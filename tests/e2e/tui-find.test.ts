@@ -3,66 +3,32 @@
  * process: the results of a search stream into the pane as relative paths, F8 on a result
  * deletes exactly that file on the server, and Esc goes back to the folder searched.
  */
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BUCKETS, type RunningEmulator } from '../../src/emulator/index.js';
-import { connectB2, type B2Provider } from '../../src/providers/b2/index.js';
-import { NotFoundError } from '../../src/providers/errors.js';
-import { startTestServer } from '../support/server.js';
+import { DEMO_BUCKETS } from '../../src/emulator/index.js';
 import { until } from '../support/poll.js';
+import { useDemoServer } from './demo-server.js';
 import { KEYS } from './pty-harness.js';
-import { cursorTo, go, see, startSignedIn, type DemoRun } from './tui-helpers.js';
+import { cursorTo, go, rightRows, see, startSignedIn, type DemoRun } from './tui-helpers.js';
 
-let emu: RunningEmulator;
-let master: B2Provider;
+const server = useDemoServer();
 let run: DemoRun | null = null;
 const P = DEMO_BUCKETS.photos;
 
 beforeAll(async () => {
-  emu = (await startTestServer({ demo: true })).emu;
-  master = await connectB2({
-    applicationKeyId: emu.masterKeyId,
-    applicationKey: emu.masterKey,
-    endpoint: emu.endpoint,
-  });
   for (const [name, text] of [
     ['find-e2e/a/one.log', 'one'],
     ['find-e2e/b/c/two.log', 'two'],
     ['find-e2e/skip.txt', 'skip'],
   ] as const)
-    await master.write(`/${P}/${name}`, Readable.from([Buffer.from(text)]), { size: text.length, overwrite: true });
+    await server.put(`/${P}/${name}`, text);
 });
 afterAll(async () => {
   await run?.close();
-  await master.close();
-  await emu.close();
 });
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await master.stat(path);
-    return true;
-  } catch (e) {
-    if (e instanceof NotFoundError) return false;
-    throw e;
-  }
-}
-
-/** The list rows of the right pane at 120 columns. */
-function rightRows(text: string): string[] {
-  return text
-    .split('\n')
-    .slice(3, -5)
-    .map((l) => l.slice(61, 119));
-}
 
 describe('find in the panes', () => {
   it('lists matches at any depth, deletes one with F8 on the server, and Esc returns', async () => {
-    run = await startSignedIn({
-      applicationKeyId: emu.masterKeyId,
-      applicationKey: emu.masterKey,
-      endpoint: emu.endpoint,
-    });
+    run = await startSignedIn(server.masterKey());
     const { s } = run;
     await see(s, '10Quit');
     await go(s, `b2://${P}/find-e2e/`);
@@ -86,8 +52,8 @@ describe('find in the panes', () => {
     s.write(KEYS.enter);
     await see(s, 'type yes');
     s.write(`yes${KEYS.enter}`);
-    await until(async () => !(await exists(`/${P}/find-e2e/b/c/two.log`)), 'two.log deleted on the server');
-    expect(await exists(`/${P}/find-e2e/a/one.log`)).toBe(true);
+    await until(async () => !(await server.exists(`/${P}/find-e2e/b/c/two.log`)), 'two.log deleted on the server');
+    expect(await server.exists(`/${P}/find-e2e/a/one.log`)).toBe(true);
     // The results are searched again: two.log is gone from them.
     await see(s, '1 file found under');
 

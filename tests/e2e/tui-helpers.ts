@@ -24,14 +24,18 @@ export async function startDemo(
   // The harness sets CI=false, and chalk takes any CI variable as "no colour support" (b2c then
   // draws its mono theme): FORCE_COLOR keeps the colours a user's terminal shows.
   const env = { FORCE_COLOR: '2', ...options.env };
-  const s = spawnB2c(['--demo', ...args], { ...options, cwd, env });
+  return running(spawnB2c(['--demo', ...args], { ...options, cwd, env }), cwd, []);
+}
+
+/** A run of `s` in `cwd`; closing it ends the process and removes `cwd` and `dirs`. */
+function running(s: PtySession, cwd: string, dirs: readonly string[]): DemoRun {
   return {
     s,
     cwd,
     async close() {
       s.kill();
       await s.exited;
-      await rm(cwd, { recursive: true, force: true });
+      for (const dir of [cwd, ...dirs]) await rm(dir, { recursive: true, force: true });
     },
   };
 }
@@ -108,16 +112,7 @@ export async function startSignedIn(
       B2C_CONFIG_DIR: config,
     },
   });
-  return {
-    s,
-    cwd,
-    async close() {
-      s.kill();
-      await s.exited;
-      await rm(cwd, { recursive: true, force: true });
-      await rm(config, { recursive: true, force: true });
-    },
-  };
+  return running(s, cwd, [config]);
 }
 
 /** F9 and a typed location, then waits for the pane title. */
@@ -130,4 +125,12 @@ export async function go(s: PtySession, url: string): Promise<void> {
   // The pane title may be shortened in the middle: its last folder is what shows for sure.
   const last = url.replace(/\/$/, '').split('/').pop() ?? url;
   await s.waitFor((t) => !t.includes('Go to') && t.includes(`${last}/`));
+}
+
+/** Rows of the right pane's list at 120 columns (columns 61…119): no titles, footer, status line or key bar. */
+export function rightRows(text: string): string[] {
+  return text
+    .split('\n')
+    .slice(3, -5)
+    .map((l) => l.slice(61, 119));
 }

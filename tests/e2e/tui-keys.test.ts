@@ -7,31 +7,15 @@
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BUCKETS, type DemoKey, type RunningEmulator } from '../../src/emulator/index.js';
-import { startTestServer } from '../support/server.js';
-import { NotFoundError } from '../../src/providers/errors.js';
-import { connectB2, type B2Provider } from '../../src/providers/b2/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_BUCKETS, type DemoKey } from '../../src/emulator/index.js';
+import { useDemoServer } from './demo-server.js';
 import { KEYS, type PtySession } from './pty-harness.js';
 import { cursorTo, go, see, startSignedIn, type DemoRun } from './tui-helpers.js';
 import { until } from '../support/poll.js';
 
-let emu: RunningEmulator;
-let master: B2Provider;
-
-beforeAll(async () => {
-  emu = (await startTestServer({ demo: true })).emu;
-  master = await connectB2({
-    applicationKeyId: emu.masterKeyId,
-    applicationKey: emu.masterKey,
-    endpoint: emu.endpoint,
-  });
-});
-afterAll(async () => {
-  await master.close();
-  await emu.close();
-});
+const server = useDemoServer();
+const { put, exists, text } = server;
 
 const P = DEMO_BUCKETS.photos;
 
@@ -55,30 +39,9 @@ const KEY_CAN: Record<string, Can> = {
 };
 
 function key(name: string): DemoKey {
-  const k = emu.demoKeys.find((d) => d.name === name);
+  const k = server.emu.demoKeys.find((d) => d.name === name);
   if (!k) throw new Error(`no demo key ${name}`);
   return k;
-}
-
-async function put(path: string, text: string): Promise<void> {
-  await master.write(path, Readable.from([Buffer.from(text)]), { size: Buffer.byteLength(text), overwrite: true });
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await master.stat(path);
-    return true;
-  } catch (e) {
-    if (e instanceof NotFoundError) return false;
-    throw e;
-  }
-}
-
-async function text(path: string): Promise<string> {
-  const h = await master.openRead(path);
-  const chunks: Buffer[] = [];
-  for await (const c of h.stream) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString();
 }
 
 /** Polls `check` until it holds (a transfer finishes in the background); fails after 15 s. */
@@ -89,7 +52,7 @@ function eventually(what: string, check: () => Promise<boolean>): Promise<void> 
 /** Starts b2c signed in with demo key `name` against this file's server. */
 function startWithKey(name: string, prepare: (cwd: string) => Promise<void>): Promise<DemoRun> {
   const k = key(name);
-  return startSignedIn({ ...k, endpoint: emu.endpoint }, prepare);
+  return startSignedIn({ ...k, endpoint: server.emu.endpoint }, prepare);
 }
 
 /** The status line (above the function-key bar). */
@@ -115,7 +78,7 @@ describe.each(Object.keys(KEY_CAN))('demo key %s in a terminal', (name) => {
 
   it('F8, u, F5 both ways, F6, F7, F2, L, v, I and K do what the key allows, and nothing B2 refuses is sent', async () => {
     for (const f of ['f.txt', 'g.txt', 'h.txt']) await put(at(f), `${f} of ${name}`);
-    await master.remove(at('h.txt'), { mode: 'hide' });
+    await server.master.remove(at('h.txt'), { mode: 'hide' });
     run = await startWithKey(name, async (cwd) => {
       await writeFile(join(cwd, 'up.txt'), 'up');
       await writeFile(join(cwd, 'mv.txt'), 'mv');
@@ -269,7 +232,7 @@ describe.each(Object.keys(KEY_CAN))('demo key %s in a terminal', (name) => {
     expect(statusLine(s)).not.toContain('Unexpected');
     s.write('q');
     expect(await s.exited).toBe(0);
-    expect(emu.stats().unauthorizedByKey[key(name).applicationKeyId]).toBeUndefined();
+    expect(server.emu.stats().unauthorizedByKey[key(name).applicationKeyId]).toBeUndefined();
   }, 90_000);
 });
 
@@ -293,7 +256,7 @@ describe('the expired demo key in a terminal', () => {
       await see(s, '10Quit');
       s.write('q');
       expect(await s.exited).toBe(0);
-      expect(emu.stats().unauthorizedByKey[key('expired').applicationKeyId]).toBeUndefined();
+      expect(server.emu.stats().unauthorizedByKey[key('expired').applicationKeyId]).toBeUndefined();
     } finally {
       await run.close();
     }

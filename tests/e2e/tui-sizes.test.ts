@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEYS } from './pty-harness.js';
-import { cursorTo, openFolder, see, startDemo, type DemoRun } from './tui-helpers.js';
+import { cursorTo, openFolder, rightRows, see, startDemo, type DemoRun } from './tui-helpers.js';
 
 let run: DemoRun | null = null;
 afterEach(async () => {
@@ -14,17 +14,14 @@ afterEach(async () => {
   run = null;
 });
 
-/** Rows of the right pane list at 120 columns, trimmed. */
-function rightRows(text: string): string[] {
-  return text
-    .split('\n')
-    .slice(3, -5)
-    .map((l) => l.slice(61, 119).trim());
+/** The right pane's list rows, trimmed. */
+function trimmedRows(text: string): string[] {
+  return rightRows(text).map((l) => l.trim());
 }
 
 /** The size column of the right pane's row starting with `name`. */
 function sizeOf(text: string, name: string): string | undefined {
-  const row = rightRows(text).find((l) => l.startsWith(name));
+  const row = trimmedRows(text).find((l) => l.startsWith(name));
   return row?.slice(name.length).trim().split(/\s+/)[0];
 }
 
@@ -43,7 +40,7 @@ describe('folder sizes', () => {
 
     s.write(`/\x15${KEYS.enter}`); // no filter: every folder
     const unfiltered = await s.waitFor(
-      (t) => !t.includes('filter "') && rightRows(t).some((l) => l.startsWith('videos/')),
+      (t) => !t.includes('filter "') && trimmedRows(t).some((l) => l.startsWith('videos/')),
     );
     expect(sizeOf(unfiltered, 'videos/')).toBe('<DIR>');
     expect(sizeOf(unfiltered, 'docs/')).toBe(docs);
@@ -52,7 +49,7 @@ describe('folder sizes', () => {
     expect(sizeOf(all, 'videos/')).toMatch(/^\d/);
     s.write('s');
     const sorted = await s.waitFor((t) => t.includes('Size↓'));
-    const folders = rightRows(sorted)
+    const folders = trimmedRows(sorted)
       .filter((l) => /^[^ ]+\/ /.test(l))
       .map((l) => l.split(/\s+/));
     const bytes = folders.map(([, size]) => Number(size));
