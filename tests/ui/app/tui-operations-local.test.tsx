@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEYS } from '../../e2e/pty-harness.js';
 import { startTui, type TuiFixture } from './tui-fixture.js';
+import { until } from '../../support/poll.js';
 
 let f: TuiFixture | null = null;
 afterEach(async () => {
@@ -81,6 +82,23 @@ describe('operations on the local disk', () => {
     f.h.press(KEYS.f8);
     await f.see('Delete: 1 of 1 file done.');
     expect(await exists(join(f.dir, 'a.txt'))).toBe(false);
+  });
+
+  it('keys typed in one chunk with the Enter that confirms a copy act as keys, not as text', async () => {
+    f = await startTui();
+    await f.see('a.txt');
+    await cursorTo(f, 'a.txt');
+    f.h.press(KEYS.f5);
+    await f.see('Copy a.txt');
+    // One read from the terminal: Enter closes the dialog (a text field), t opens the queue.
+    f.h.press(`${KEYS.enter}t`);
+    await f.see('Transfer queue');
+    const copied = (): Promise<boolean> =>
+      readFile(join(f.dir, 'sub', 'a.txt'), 'utf8').then(
+        (t) => t === 'hello',
+        () => false,
+      );
+    await until(copied, 'the copy');
   });
 
   it('F5 copies the selection into the other pane, bytes intact', async () => {
