@@ -93,8 +93,9 @@ describe('operations on the local disk', () => {
     // One read from the terminal: Enter closes the dialog (a text field), t opens the queue.
     f.h.press(`${KEYS.enter}t`);
     await f.see('Transfer queue');
+    const target = join(f.dir, 'sub', 'a.txt');
     const copied = (): Promise<boolean> =>
-      readFile(join(f.dir, 'sub', 'a.txt'), 'utf8').then(
+      readFile(target, 'utf8').then(
         (t) => t === 'hello',
         () => false,
       );
