@@ -30,6 +30,7 @@ const SUBCOMMANDS: Record<string, () => Promise<SubcommandRunner>> = {
   cp: async () => (await import('./cp.js')).runCpCommand,
   rm: async () => (await import('./rm.js')).runRmCommand,
   sync: async () => (await import('./sync.js')).runSyncCommand,
+  find: async () => (await import('./find.js')).runFindCommand,
 };
 
 export const USAGE = `b2c ${VERSION} — a dual-pane terminal file manager for Backblaze B2
@@ -44,6 +45,7 @@ Usage:
   b2c cp SRC... DST [-r]              copy in any direction (upload, download, server-side)
   b2c rm URL... [-r] [--dry-run]      remove (on B2: --hide, --version ID, --all-versions)
   b2c sync SRC DST [--delete|--hide]  make DST like SRC (--dry-run, --compare, --exclude)
+  b2c find URL [--name GLOB] [--min-size N] [--newer DATE]   find files at any depth
   b2c --version | --help
 
 Run "b2c COMMAND --help" for a command's options.`;

@@ -42,6 +42,17 @@ export interface ListOptions {
    * files (action `start`), marked `unfinished: true` (`b2c ls --versions` lists their versions).
    */
   unfinished?: boolean;
+  /**
+   * B2 inside a bucket: every name under the folder at any depth, in one flat listing (no
+   * delimiter, docs/b2-api.md §4.2), files only; each entry keeps its full `path` and its last
+   * segment as `name`. Local: ignored (walk the folders instead, as ./find-walk.ts does).
+   */
+  flat?: boolean;
+  /**
+   * B2, with `flat` and `showHidden`: every finished version (action `upload`) as an entry of its
+   * own, hidden and old ones included — what B2 bills for (folder sizes with versions).
+   */
+  allVersions?: boolean;
 }
 
 /** Options of `stat`. */

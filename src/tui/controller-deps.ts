@@ -7,6 +7,7 @@ import type { Keymap } from '../state/keyboard/keymap.js';
 import type { PaneAction } from '../state/pane/pane-reducer.js';
 import { paneKeyOf, type PaneKey } from './commands/command-permissions.js';
 import type { DirectOperations } from './operations/direct-operations.js';
+import type { FolderSizer } from './operations/folder-sizer.js';
 import type { Navigator } from './panes/navigator.js';
 import type { QueueResume } from './operations/queue-resume.js';
 import type { ProviderRegistry } from './providers/provider-registry.js';
@@ -26,6 +27,8 @@ export interface ControllerDeps {
   transfers: TransferOperations;
   /** The sync dialog's listings (C). */
   sync: SyncPlanner;
+  /** Folder sizes (Ctrl+Space, z). */
+  sizer: FolderSizer;
   settings: { confirmDelete: boolean };
   /** The config store (or null: `--demo`) and the credential check, for the accounts screens. */
   accounts: AccountsContext;

@@ -154,8 +154,13 @@ export class TuiController {
 
   private handleEvent(ev: KeyEvent): void {
     const d = this.deps;
-    if (ev.kind === 'text') return this.edit({ type: 'insert', text: ev.text });
     const s = snapshot(d);
+    if (ev.kind === 'text') {
+      if (s.app.mode.kind === 'filter' || hasTextField(s.dialog)) return this.edit({ type: 'insert', text: ev.text });
+      // Typed in one chunk with the Enter that closed the field's dialog ("\rt"): these are keys.
+      for (const ch of ev.text) this.handleEvent({ kind: 'key', raw: ch });
+      return;
+    }
     const pattern = parseRawKey(ev.raw);
     const cmd = pattern === null ? null : lookupCommand(d.keymap, this.keyContext(s), pattern);
     if (cmd !== null) return this.run(cmd);

@@ -12,6 +12,7 @@ import type { AccountsContext } from './accounts/account-screens.js';
 import { TuiController } from './controller.js';
 import { DirectOperations } from './operations/direct-operations.js';
 import { SyncPlanner } from './operations/sync-planner.js';
+import { FolderSizer } from './operations/folder-sizer.js';
 import { connectingChecker, QueueResume } from './operations/queue-resume.js';
 import { TransferOperations } from './operations/transfer-operations.js';
 import { ListingLoader } from './panes/listing-loader.js';
@@ -76,10 +77,12 @@ export function createTuiCore(o: TuiCoreOptions): TuiCore {
     active: o.active ?? 'left',
     status: o.status ?? null,
   });
+  const sizer = new FolderSizer(store, registry, now);
   const loader = new ListingLoader({
     store,
     providerFor: (loc) => registry.providerFor(loc),
     flushIntervalMs: o.timing?.listingFlushMs,
+    decorate: (loc, entries) => sizer.decorate(loc, entries),
   });
   const navigator = new Navigator(store, loader, registry);
   const queueFile = o.queueFile ?? null;
@@ -128,6 +131,7 @@ export function createTuiCore(o: TuiCoreOptions): TuiCore {
     direct,
     transfers,
     sync,
+    sizer,
     settings: o.settings,
     accounts: o.accounts,
     places: o.places,

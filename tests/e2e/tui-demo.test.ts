@@ -148,7 +148,7 @@ describe('b2c --demo in a terminal', () => {
     s.write(KEYS.tab);
     await cursorTo(run, 'payload.bin');
     s.write(KEYS.f5);
-    await see(s, 'Copy payload.bin', 'to   b2://demo-photos/');
+    await see(s, 'Copy payload.bin', 'b2://demo-photos/payload.bin');
     s.write(KEYS.enter);
     await see(s, 'Copy: 1 of 1 file done (68.4 KiB)');
     // Down again under another name: rename it on B2 (copy + hide), then copy it into the local folder.

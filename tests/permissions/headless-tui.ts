@@ -19,6 +19,7 @@ import { TuiController } from '../../src/tui/controller.js';
 import { EDIT_MARK } from './oracle-actions-view.js';
 import { DirectOperations } from '../../src/tui/operations/direct-operations.js';
 import { Navigator } from '../../src/tui/panes/navigator.js';
+import { FolderSizer } from '../../src/tui/operations/folder-sizer.js';
 import { connectingChecker } from '../../src/tui/operations/queue-resume.js';
 import { ProviderRegistry } from '../../src/tui/providers/provider-registry.js';
 import { SyncPlanner } from '../../src/tui/operations/sync-planner.js';
@@ -200,6 +201,7 @@ export async function headlessTui(
     direct,
     transfers,
     sync: new SyncPlanner(store, registry, Date.now),
+    sizer: new FolderSizer(store, registry),
     settings: { confirmDelete: true },
     accounts: { config: null, verify: () => Promise.reject(new Error('the oracle adds no accounts')) },
     places: { cwd: localDir, home: localDir },

@@ -42,6 +42,11 @@ function isPlaceholder(f: WireFile): boolean {
   return f.action !== 'folder' && splitName(f.fileName).name === FOLDER_PLACEHOLDER;
 }
 
+/** `/` for a folder listing; none for a flat one (every name under the prefix). */
+function delimiterOf(options: ListOptions | undefined): string | undefined {
+  return options?.flat === true ? undefined : '/';
+}
+
 function pageSizeOf(options: ListOptions | undefined): number {
   return Math.min(10_000, Math.max(1, Math.floor(options?.pageSize ?? 1000)));
 }
@@ -58,7 +63,11 @@ export async function* listFolder(
   path: string,
   options?: ListOptions,
 ): AsyncGenerator<Entry[]> {
-  const plan = planListing(dir, session.keyInfo.namePrefix);
+  const keyPrefix = session.keyInfo.namePrefix;
+  let plan = planListing(dir, keyPrefix);
+  // A flat listing above a key's prefix asks for the key's prefix itself: all it may see.
+  if (plan.kind === 'synthetic' && options?.flat === true && keyPrefix !== null)
+    plan = { kind: 'list', prefix: keyPrefix };
   if (plan.kind === 'synthetic') {
     yield [
       {
@@ -134,7 +143,7 @@ async function* namePages(
         c.listFileNames({
           bucketId: bucket.id,
           prefix,
-          delimiter: '/',
+          delimiter: delimiterOf(options),
           maxFileCount: pageSizeOf(options),
           startFileName,
           ...x,
@@ -187,12 +196,16 @@ async function* versionPages(
           startFileId: cursor?.id,
           ...x,
           // backblaze-b2 1.7.1 does not forward prefix/delimiter for this call; merge them in.
-          axiosOverride: { data: { prefix, delimiter: '/' } },
+          axiosOverride: { data: { prefix, delimiter: delimiterOf(options) } },
         }),
     );
     start = data.nextFileName === null ? null : { name: data.nextFileName, id: data.nextFileId ?? undefined };
     const entries: Entry[] = [];
     for (const f of data.files) {
+      if (options?.allVersions === true) {
+        if (f.action === 'upload' && !isPlaceholder(f)) entries.push(entryFromFile(bucket.name, f, bucket));
+        continue;
+      }
       if ((f.action === 'start' && !unfinished) || isPlaceholder(f)) continue;
       if (f.fileName === lastName) {
         // An older version of the name just shown.

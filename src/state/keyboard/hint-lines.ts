@@ -80,6 +80,7 @@ export const HINT_LINES = {
   deleteBucket: { context: 'dialog', template: '{confirm}: delete the bucket · {cancel}: keep it' },
   bucketType: { context: 'dialog', template: '{confirm}: change it · {cancel}: leave it as it is' },
   history: { context: 'dialog', template: '{prevField|up}{nextField|down} move · {confirm} or {cancel}: close' },
+  find: { context: 'dialog', template: '{confirm}: search · {nextField|tab} next field · {cancel}: cancel' },
   confirmQuit: { context: 'dialog', template: '{confirm}: quit · {cancel}: stay' },
   resumeQueue: {
     context: 'dialog',

@@ -17,7 +17,7 @@
  *   PageUp CSI 5~, PageDown CSI 6~; rxvt suffix `$` = Shift, `^` = Ctrl (CSI 2$, CSI 5^ …).
  * - Arrows: CSI A–D, SS3 A–D, CSI 1;m A–D; rxvt Shift CSI a–d, Ctrl SS3 a–d. Shift+Tab: CSI Z.
  * - A leading extra ESC means Alt (rxvt, and xterm with metaSendsEscape).
- * - Single bytes: CR/LF Enter, HT Tab, DEL and BS Backspace, ESC Escape, 0x01–0x1A Ctrl+letter,
+ * - Single bytes: CR/LF Enter, HT Tab, DEL and BS Backspace, ESC Escape, NUL Ctrl+Space, 0x01–0x1A Ctrl+letter,
  *   ESC + character Alt+character.
  * Not recognised (null): rxvt's Shift+F-keys sent as F11–F20 numbers (they collide with F11/F12),
  * kitty keyboard protocol sequences (b2c does not enable it), mouse reports, pasted text.
@@ -114,6 +114,9 @@ function parseSingle(ch: string, meta: boolean): string | null {
       return buildPattern(mods, 'backspace');
     case ' ':
       return buildPattern(mods, 'space');
+    case '\0':
+      // Ctrl+Space (and Ctrl+@): terminals send NUL.
+      return buildPattern({ ...mods, ctrl: true }, 'space');
     case ESC:
       return 'escape';
     default:

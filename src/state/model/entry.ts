@@ -44,6 +44,11 @@ export interface Entry {
   /** B2: id of the bucket this entry belongs to. */
   bucketId?: string;
   /**
+   * Folders and buckets whose contents were counted (ctrl+space, z): how many files they hold,
+   * with or without every version; `size` then holds their bytes.
+   */
+  counted?: FolderCount;
+  /**
    * B2 buckets, and files in them: the settings b2_list_buckets reported with the bucket (for a
    * file, its bucket's defaults); absent when not known.
    */
@@ -74,6 +79,14 @@ export interface FileRetention {
   /** `governance` (a key with bypassGovernance may lift it) or `compliance` (nobody may). */
   mode: 'governance' | 'compliance' | (string & {});
   retainUntil: number;
+}
+
+/** What counting a folder found: files (or versions) and their bytes, at any depth. */
+export interface FolderCount {
+  files: number;
+  bytes: number;
+  /** Every version was counted (what B2 bills), not only the current files. */
+  versions: boolean;
 }
 
 /** One lifecycle rule of a bucket (B2 applies it to names starting with `fileNamePrefix`). */

@@ -14,8 +14,9 @@ import {
   type SelectionScope,
 } from './pane-selection.js';
 import { entryKey, nextSortKey, rowCount, type PaneState, type SortSpec } from './pane-state.js';
-import type { Entry } from '../model/entry.js';
 import type { PaneCompare } from '../sync/pane-compare.js';
+import type { Entry, FolderCount } from '../model/entry.js';
+import type { FindSearch } from '../find/find-criteria.js';
 import { computeView, findRow, keepCursor, pruneSelection, withCursor } from './pane-view.js';
 
 /**
@@ -27,7 +28,15 @@ export type PaneAction =
    * (a refresh) keeps selection and filter. `focusKey` puts the cursor on that row once it loads:
    * pass the cursor row's key on refresh, and `parentLocation().fromKey` when going up; with
    * `reveal` (an entry just made or renamed), a filter hiding that row is cleared when it comes. */
-  | { type: 'listingStarted'; requestId: number; location: PaneLocation; focusKey?: string | null; reveal?: boolean }
+  | {
+      type: 'listingStarted';
+      requestId: number;
+      location: PaneLocation;
+      focusKey?: string | null;
+      reveal?: boolean;
+      /** The rows will be the results of this search under `location` (see PaneState `found`). */
+      found?: FindSearch;
+    }
   /** One page of the listing: appended in sort order, the cursor stays on its row. */
   | { type: 'listingPage'; requestId: number; entries: readonly Entry[] }
   /** The listing is complete: selection keys that did not come back are dropped. */
@@ -54,6 +63,8 @@ export type PaneAction =
   | { type: 'toggleNatural' }
   /** Flips `showHidden`. Selected rows that become hidden are unselected. */
   | { type: 'toggleHidden' }
+  /** The folder or bucket of row `key` was counted (folder sizes): its size shows and sorts. */
+  | { type: 'folderCounted'; key: string; count: FolderCount }
   /** Account profile `from` is now called `to`: a pane showing it keeps its place under the new name. */
   | { type: 'profileRenamed'; from: string; to: string }
   /** `c`: this pane's compare marks (null clears them). */
@@ -71,9 +82,10 @@ function refiltered(pane: PaneState, showHidden: boolean, filter: string): PaneS
 
 function started(
   pane: PaneState,
-  a: { requestId: number; location: PaneLocation; focusKey?: string | null; reveal?: boolean },
+  a: { requestId: number; location: PaneLocation; focusKey?: string | null; reveal?: boolean; found?: FindSearch },
 ): PaneState {
-  const same = sameLocation(pane.location, a.location);
+  // Going from a folder to its search results (or back) is another place: selection and filter go.
+  const same = sameLocation(pane.location, a.location) && (pane.found === null) === (a.found === undefined);
   const entries: readonly Entry[] = [];
   return {
     ...pane,
@@ -91,6 +103,7 @@ function started(
     revealFocus: a.reveal === true,
     // Marks describe the rows that were compared; a new listing (even a refresh) may differ.
     compare: null,
+    found: a.found ?? null,
   };
 }
 
@@ -173,6 +186,13 @@ export function paneReducer(pane: PaneState, action: PaneAction): PaneState {
       return resorted(pane, { ...pane.sort, natural: pane.sort.natural !== true });
     case 'toggleHidden':
       return refiltered(pane, !pane.showHidden, pane.filter);
+    case 'folderCounted': {
+      if (!pane.entries.some((e) => entryKey(e) === action.key)) return pane;
+      const entries = pane.entries.map((e) =>
+        entryKey(e) === action.key ? { ...e, size: action.count.bytes, counted: action.count } : e,
+      );
+      return resorted({ ...pane, entries }, pane.sort);
+    }
     case 'profileRenamed': {
       const loc = pane.location;
       return loc.kind === 'b2' && loc.profile === action.from

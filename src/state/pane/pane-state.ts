@@ -4,6 +4,7 @@
 import type { PaneLocation } from '../location/pane-location.js';
 import type { Entry } from '../model/entry.js';
 import type { PaneCompare } from '../sync/pane-compare.js';
+import type { FindSearch } from '../find/find-criteria.js';
 
 /**
  * Where the listing is: `idle` before the first request, `loading` while pages stream in (with the
@@ -68,6 +69,12 @@ export interface PaneState {
   revealFocus: boolean;
   /** `c`: this pane's side of a comparison with the other pane, or null; a new listing clears it. */
   compare: PaneCompare | null;
+  /**
+   * Not null while the pane shows the results of a search under `location` (find) instead of its
+   * listing: each entry's `name` is its path relative to `location` (`2025/big.log`), its `path`
+   * the full one, so every operation acts on the real file. Esc or `..` goes back to the folder.
+   */
+  found: FindSearch | null;
 }
 
 /** The key of the `..` row. NUL cannot occur in local or B2 names, so it never collides. */
@@ -108,6 +115,7 @@ export function createPaneState(
     focusKey: null,
     revealFocus: false,
     compare: null,
+    found: null,
   };
 }
 

@@ -40,6 +40,7 @@ const COMMAND_ACTIONS: Partial<Record<CommandId, PermissionAction>> = {
   view: 'view',
   edit: 'edit',
   refresh: 'list',
+  find: 'list',
 };
 
 /** The rule a pane command is checked against, or null for commands every key may use. */
@@ -92,6 +93,7 @@ export function paneDecisions(active: PaneKey, other: PaneKey, now: number): Map
     'view',
     'edit',
     'refresh',
+    'find',
   ] as const) {
     const action = paneCommandAction(cmd);
     if (action === null) continue;

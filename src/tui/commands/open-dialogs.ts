@@ -8,6 +8,7 @@ import type { CommandId } from '../../state/keyboard/commands.js';
 import { snapshot, type ControllerDeps } from '../controller-deps.js';
 import { openDeleteDialog } from '../dialogs/delete.js';
 import { openCreateBucketDialog, openDeleteBucketDialog } from '../dialogs/bucket-admin.js';
+import { openFindDialog } from '../dialogs/find.js';
 import { openInfoDialog } from '../dialogs/info.js';
 import { openPicker } from '../dialogs/picker.js';
 import { openPrompt } from '../dialogs/prompt.js';
@@ -39,6 +40,7 @@ export const DIALOG_OPENERS = {
   unhide: openUnhideDialog,
   shareLink: openShareDialog,
   sync: openSyncDialog,
+  find: openFindDialog,
 } satisfies Partial<Record<CommandId, (d: ControllerDeps) => void>>;
 
 /** A pane command that opens a dialog. */

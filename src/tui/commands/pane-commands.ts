@@ -7,6 +7,8 @@ import type { CommandId } from '../../state/keyboard/commands.js';
 import { activePane, otherSide } from '../../state/app/app-state.js';
 import { childLocation, isRootLocation } from '../../state/location/pane-location.js';
 import { cursorEntry, cursorOnParent } from '../../state/pane/pane-selectors.js';
+import { isDirLike } from '../../state/pane/pane-state.js';
+import type { Entry } from '../../state/model/entry.js';
 import { sanitizeName } from '../../state/text/sanitize.js';
 import { CURSOR_MOVES } from '../../state/pane/pane-cursor.js';
 import { paneCommandAction, paneDecisions } from './command-permissions.js';
@@ -48,16 +50,35 @@ function open(d: ControllerDeps): void {
 }
 
 /**
- * Esc in the panes: stop a listing that is loading, else clear the compare marks, else the
- * filter, else the selection.
+ * Esc in the panes: stop a listing (or search) that is loading, else a count of folder sizes,
+ * else clear the compare marks, else the filter, else the selection, else leave search results
+ * for the folder searched.
  */
 function clearOrEscape(d: ControllerDeps): void {
   const s = snapshot(d).app;
   const pane = activePane(s);
   if (pane.load.stage === 'loading' && d.navigator.cancel(s.active)) return;
+  if (d.sizer.cancel()) return;
   if (pane.compare !== null || s.panes[otherSide(s.active)].compare !== null) clearCompare(d);
   else if (pane.filter !== '') paneDo(d, { type: 'setFilter', filter: '' });
   else if (pane.selection.size > 0) paneDo(d, { type: 'clearSelection' });
+  else if (pane.found !== null) void d.navigator.leaveFound(s.active);
+}
+
+/** Ctrl+Space: the folder or bucket under the cursor; z / Alt+z: every folder of the pane. */
+function countSizes(d: ControllerDeps, cmd: 'folderSize' | 'folderSizes' | 'folderSizesVersions'): void {
+  const pane = activePane(snapshot(d).app);
+  if (pane.found !== null)
+    return setStatus(d, 'Search results hold files only: Esc goes back to the folder.', 'warning');
+  const folders = cmd === 'folderSize' ? [cursorEntry(pane)] : pane.view;
+  const dirs = folders.filter((e): e is Entry => e !== null && isDirLike(e));
+  if (dirs.length === 0)
+    return setStatus(
+      d,
+      cmd === 'folderSize' ? 'Put the cursor on a folder or bucket to count it.' : 'No folders here to count.',
+      'warning',
+    );
+  void d.sizer.count(pane.location, dirs, cmd === 'folderSizesVersions');
 }
 
 function toggleHidden(d: ControllerDeps): void {
@@ -179,6 +200,12 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
       return openOperationDialog(d, cmd);
     case 'compare':
       return toggleCompare(d);
+    case 'find':
+      return openOperationDialog(d, cmd);
+    case 'folderSize':
+    case 'folderSizes':
+    case 'folderSizesVersions':
+      return countSizes(d, cmd);
     case 'keyInspector':
     case 'profiles':
     case 'keys':

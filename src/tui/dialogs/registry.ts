@@ -20,6 +20,7 @@ import type { CommonDialogAction, DialogModule } from './dialog-module.js';
 import { infoDialog, type InfoAction, type InfoDialog } from './info.js';
 import { editConflictDialog, type EditConflictDialog } from './edit-conflict.js';
 import { historyDialog, type HistoryAction, type HistoryDialog } from './history.js';
+import { findDialog, type FindDialog } from './find.js';
 import { messageDialog, type MessageDialog } from './message.js';
 import { pickerDialog, type PickerDialog } from './picker.js';
 import { promptDialog, type PromptDialog } from './prompt.js';
@@ -53,7 +54,8 @@ export type Dialog =
   | CreateBucketDialog
   | BucketConfirmDialog
   | HistoryDialog
-  | ConflictListDialog;
+  | ConflictListDialog
+  | FindDialog;
 
 /** Every change a dialog's form may receive. */
 export type DialogAction =
@@ -92,6 +94,7 @@ const MODULES: Modules = {
   bucketConfirm: bucketConfirmDialog,
   history: historyDialog,
   conflictList: conflictListDialog,
+  find: findDialog,
 };
 
 /** The module of `dialog`'s kind. */

@@ -19,7 +19,10 @@ import {
   type ChoiceOption,
   type DialogConflictPolicy,
 } from './choices.js';
-import { closeAndClearSelection, openDialog, reduceChoice, type DialogModule } from './dialog-module.js';
+import { closeAndClearSelection, openDialog, reduceChoice, reduceField, type DialogModule } from './dialog-module.js';
+import { baseName, destinationText, parseDestination, type Destination } from './destination.js';
+import { lineOf, type LineState } from '../../state/keyboard/line-edit.js';
+import { sameLocation } from '../../state/location/pane-location.js';
 
 export interface TransferDialog {
   kind: 'transfer';
@@ -31,6 +34,9 @@ export interface TransferDialog {
   to: PaneLocation;
   choices: ChoiceOption<DialogConflictPolicy>[];
   choice: number;
+  /** Where to (./destination.ts): prefilled with `to`, and the name for a single source. */
+  field: LineState;
+  error: string | null;
 }
 
 /** What the status line says when a command has nothing to act on. */
@@ -78,15 +84,40 @@ export function openTransferDialog(d: ControllerDeps, op: 'copy' | 'move'): void
     to,
     choices,
     choice: firstAllowed(choices),
+    field: lineOf(destinationText(to, targets.length === 1 ? (targets[0] ?? null) : null)),
+    error: null,
   });
 }
 
+/** The first reason the keys refuse to put `targets` into `dest`, or null. */
+function refusal(deps: ControllerDeps, d: TransferDialog, dest: Destination): string | null {
+  const keys = { source: deps.registry.keyInfoFor(d.from), destination: deps.registry.keyInfoFor(dest.folder) };
+  for (const e of d.targets) {
+    const to = destinationLocation(dest.folder, dest.name ?? baseName(e), isDirLike(e));
+    const decision = checkTransfer(d.op, entryLocation(d.from, e), to, keys, deps.now());
+    if (!decision.allowed) return decision.reason ?? 'Not allowed.';
+  }
+  return null;
+}
+
 export const transferDialog: DialogModule<TransferDialog> = {
-  reduce: reduceChoice,
+  textField: true,
+  reduce: (d, a) => (a.type === 'moveChoice' ? reduceChoice(d, a) : reduceField(d, a)),
   confirm(deps, d) {
     const choice = allowedChoice(deps, d.choices, d.choice);
     if (choice === null) return;
+    const dest = parseDestination(d.field.text, {
+      from: d.from,
+      to: d.to,
+      home: deps.places.home,
+      profiles: deps.registry.profiles().map((p) => p.name),
+      single: d.targets.length === 1 ? (d.targets[0] ?? null) : null,
+    });
+    const problem = 'problem' in dest ? dest.problem : sameLocation(dest.folder, d.to) ? null : refusal(deps, d, dest);
+    if (problem !== null)
+      return deps.store.dispatch({ type: 'dialog', action: { type: 'setError', message: problem } });
+    if ('problem' in dest) return;
     closeAndClearSelection(deps, d.side);
-    deps.transfers.transfer(d.op, d.from, d.to, d.targets, choice.value);
+    deps.transfers.transfer(d.op, d.from, dest.folder, d.targets, choice.value, dest.name ?? undefined);
   },
 };

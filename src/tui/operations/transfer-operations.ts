@@ -87,19 +87,20 @@ export class TransferOperations {
     this.store.dispatch({ type: 'app', action: { type: 'setStatus', text, tone: 'info', untilProgress: true } });
   }
 
-  /** Queues a copy or move of `targets` from `from` into the folder `to`. */
+  /** Queues a copy or move of `targets` from `from` into the folder `to` (a single one as `targetName`, when given). */
   transfer(
     op: 'copy' | 'move',
     from: PaneLocation,
     to: PaneLocation,
     targets: readonly Entry[],
     conflict: DialogConflictPolicy,
+    targetName?: string,
   ): void {
     const id = this.queue.submit({
       operation: op,
       from: this.registry.refFor(from),
       to: this.registry.refFor(to),
-      items: targets.map((e) => ({ source: e.path, targetDir: providerPath(to), known: known(e) })),
+      items: targets.map((e) => ({ source: e.path, targetDir: providerPath(to), targetName, known: known(e) })),
       // "Ask at the end": the engine asks, but only once the rest of the copy is done.
       conflict: conflict === 'ask-later' ? 'ask' : conflict,
       postponeQuestions: conflict === 'ask-later',

@@ -18,6 +18,8 @@ import type { PaneSide } from '../../state/app/app-state.js';
 import type { PaneAction } from '../../state/pane/pane-reducer.js';
 import { providerPath, type PaneLocation } from '../../state/location/pane-location.js';
 import { errorText } from '../../error-text.js';
+import type { FindSearch } from '../../state/find/find-criteria.js';
+import { foundPages, type FindProgress } from './found-pages.js';
 import type { TuiStore } from '../store/tui-store.js';
 
 /**
@@ -40,6 +42,8 @@ export interface ListingLoaderOptions {
   flushIntervalMs?: number;
   /** Rows per provider page (default: the provider's). */
   pageSize?: number;
+  /** Adds what b2c knows beyond the listing to a page's rows (folder sizes counted this session). */
+  decorate?(location: PaneLocation, entries: readonly Entry[]): readonly Entry[];
 }
 
 /** A place shown without a listing (see `withhold`). */
@@ -50,6 +54,11 @@ export interface LoadOptions {
   focusKey?: string | null;
   /** The focus row is an entry just made or renamed: a filter hiding it is cleared. */
   reveal?: boolean;
+  /**
+   * List the files under the location that match this search instead of the folder itself (see
+   * PaneState `found`); Esc keeps what was found so far. `progress` hears how far it got.
+   */
+  find?: { search: FindSearch; progress(p: FindProgress): void };
 }
 
 interface Running {
@@ -94,6 +103,7 @@ export class ListingLoader {
       location,
       focusKey: options.focusKey ?? null,
       reveal: options.reveal,
+      found: options.find?.search,
     });
     let buffer: Entry[] = [];
     let count = 0;
@@ -110,6 +120,12 @@ export class ListingLoader {
     };
     const stopped = (): LoadOutcome => {
       if (!run.cancelled) return { kind: 'superseded' };
+      if (options.find !== undefined) {
+        // A stopped search keeps what it found.
+        if (buffer.length > 0) pane({ type: 'listingPage', requestId: run.id, entries: buffer });
+        pane({ type: 'listingDone', requestId: run.id });
+        return { kind: 'cancelled' };
+      }
       pane({ type: 'listingFailed', requestId: run.id, message: STOPPED_TEXT });
       return { kind: 'cancelled' };
     };
@@ -117,15 +133,15 @@ export class ListingLoader {
       // Connecting (signing in) may be what hangs: Esc must not wait for it.
       const provider = await untilAborted(this.options.providerFor(location), run.abort.signal);
       const showHidden = store.getSnapshot().app.panes[side].showHidden;
-      const pages = provider.list(providerPath(location), {
-        signal: run.abort.signal,
-        showHidden,
-        pageSize: this.options.pageSize,
-      });
+      const signal = run.abort.signal;
+      const pages =
+        options.find === undefined
+          ? provider.list(providerPath(location), { signal, showHidden, pageSize: this.options.pageSize })
+          : foundPages(provider, providerPath(location), options.find.search, signal, (p) => options.find?.progress(p));
       let first = true;
       for await (const page of pages) {
         if (run.abort.signal.aborted) return stopped();
-        buffer.push(...page);
+        buffer.push(...(this.options.decorate?.(location, page) ?? page));
         count += page.length;
         if (first) flush();
         else if (timer === null) timer = setTimeout(flush, Math.max(0, lastFlush + this.interval - Date.now()));

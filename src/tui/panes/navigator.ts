@@ -22,6 +22,8 @@ import { STOPPED_TEXT, untilAborted, type ListingLoader } from './listing-loader
 import { placeAccess, type PlaceAccess } from '../../state/permissions/place-access.js';
 import { folderLocation } from '../../state/location/pane-rule-location.js';
 import { errorText } from '../../error-text.js';
+import type { FindSearch } from '../../state/find/find-criteria.js';
+import type { FindProgress } from './found-pages.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import type { TuiStore } from '../store/tui-store.js';
 
@@ -126,8 +128,52 @@ export class Navigator {
     this.status(this.stoppedText(location), 'warning');
   }
 
-  /** Goes to the parent of pane `side`'s location, cursor on the folder we left. */
+  /**
+   * Searches the folder pane `side` shows and lists the matching files there instead of the
+   * folder (PaneState `found`), with the progress in the status line; Esc stops the search and
+   * keeps what it found. Asks the permission rules first, like any listing.
+   */
+  async find(side: PaneSide, search: FindSearch, focusKey: string | null = null): Promise<void> {
+    const location = this.store.getSnapshot().app.panes[side].location;
+    const answer = this.access(location);
+    const access = answer instanceof Promise ? await answer : answer;
+    if (access.kind !== 'list')
+      return this.status(
+        access.kind === 'refused' ? access.reason : 'This key may not list here, so it cannot search.',
+      );
+    const where = formatLocation(location);
+    let last = 0;
+    const progress = (p: FindProgress): void => {
+      if (this.now() - last < 200) return;
+      last = this.now();
+      this.status(`Searching ${where}: ${foundText(p.found)} in ${p.scanned} names so far… (Esc stops)`, 'info');
+    };
+    const outcome = await this.loader.load(side, location, { focusKey, find: { search, progress } });
+    const count = this.store.getSnapshot().app.panes[side].entries.length;
+    switch (outcome.kind) {
+      case 'done':
+        return this.status(`${capitalised(foundText(count))} under ${where}; Esc goes back to the folder.`, 'info');
+      case 'cancelled':
+        return this.status(`Search stopped: ${foundText(count)} so far; Esc goes back to the folder.`, 'warning');
+      case 'failed':
+        return this.status(outcome.message);
+      case 'superseded':
+        return;
+      default: {
+        const never: never = outcome;
+        return never;
+      }
+    }
+  }
+
+  /** Leaves the search results of pane `side` for the folder that was searched. */
+  async leaveFound(side: PaneSide): Promise<void> {
+    await this.open(side, this.store.getSnapshot().app.panes[side].location);
+  }
+
+  /** Goes to the parent of pane `side`'s location, cursor on the folder we left (from search results: to the folder searched). */
   async parent(side: PaneSide): Promise<void> {
+    if (this.store.getSnapshot().app.panes[side].found !== null) return this.leaveFound(side);
     const up = parentLocation(this.store.getSnapshot().app.panes[side].location);
     if (up === null) return;
     await this.open(side, up.location, up.fromKey);
@@ -140,6 +186,8 @@ export class Navigator {
    */
   async refresh(side: PaneSide, focusKey?: string): Promise<void> {
     const pane = this.store.getSnapshot().app.panes[side];
+    // Search results are refreshed by searching again (after a delete, the file is gone from them).
+    if (pane.found !== null) return this.find(side, pane.found, focusKey ?? rowKeyAt(pane, pane.cursor));
     await this.show(side, pane.location, focusKey ?? rowKeyAt(pane, pane.cursor), false, focusKey !== undefined);
   }
 
@@ -200,4 +248,12 @@ export function locationOfB2Path(profile: string, path: string): PaneLocation {
   const { bucket, key } = splitBucketPath(path);
   if (bucket === null) return b2PaneLocation(profile, null);
   return b2PaneLocation(profile, bucket, folderPrefix(key));
+}
+
+function foundText(n: number): string {
+  return n === 1 ? '1 file found' : `${n} files found`;
+}
+
+function capitalised(s: string): string {
+  return `${s.slice(0, 1).toUpperCase()}${s.slice(1)}`;
 }

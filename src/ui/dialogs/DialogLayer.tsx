@@ -8,6 +8,7 @@ import { BucketConfirmDialog, CreateBucketDialog } from './BucketDialogs.js';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog.js';
 import { ConflictListDialog } from './ConflictListDialog.js';
 import { HistoryDialog } from './HistoryDialog.js';
+import { FindDialog } from './FindDialog.js';
 import { ConflictDialog, PickerDialog, PromptDialog, ShareDialog } from './InputDialogs.js';
 import { EditConflictDialog } from './EditConflictDialog.js';
 import { ConfirmQuitDialog, DeleteDialog, MessageDialog, TransferDialog, UnhideDialog } from './OperationDialogs.js';
@@ -39,6 +40,7 @@ const VIEWS: Views = {
   bucketConfirm: BucketConfirmDialog,
   history: HistoryDialog,
   conflictList: ConflictListDialog,
+  find: FindDialog,
   // Accounts screens replace the panes (TuiApp), they are not drawn over them.
   screen: () => null,
 };

@@ -15,11 +15,11 @@ import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
 import type { DialogOf } from '../../tui/dialogs/registry.js';
+import type { FieldForm } from '../../tui/dialogs/dialog-module.js';
 import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
 import { lifetimeText } from '../../state/text/operation-text.js';
 import { Wrapped } from './Wrapped.js';
 import type { Theme } from '../theme.js';
-import type { FieldForm } from '../../tui/dialogs/dialog-module.js';
 
 /** The text field, one dialog line. */
 export function FieldLine({ d }: { d: FieldForm }): ReactNode {

@@ -12,11 +12,13 @@ import { ChoiceList } from './ChoiceList.js';
 import type { DialogOf } from '../../tui/dialogs/registry.js';
 import { DialogFrame, DialogLine } from './DialogFrame.js';
 import { Wrapped } from './Wrapped.js';
+import { FieldLine, fieldProblem } from './InputDialogs.js';
 import { operationSentence } from '../../state/text/operation-text.js';
 
 /** F5 / F6. */
 export function TransferDialog({ d }: { d: DialogOf<'transfer'> }): ReactNode {
   const keymap = useKeymap();
+  const theme = useTheme();
   const verb = d.op === 'copy' ? 'Copy' : 'Move';
   const after =
     d.op === 'move'
@@ -29,8 +31,10 @@ export function TransferDialog({ d }: { d: DialogOf<'transfer'> }): ReactNode {
       <Wrapped text={`${operationSentence(verb, d.targets, d.totals)}`} bold />
       <Wrapped text={`from ${sanitizeForTerminal(formatLocation(d.from))}`} />
       <Wrapped
-        text={`to   ${sanitizeForTerminal(formatLocation(d.to))}${d.targets.some((e) => e.kind === 'bucket') ? ', a bucket into a folder named after it' : ''}`}
+        text={`to (${d.targets.some((e) => e.kind === 'bucket') ? 'a bucket into a folder named after it' : d.targets.length === 1 ? 'a folder, or a folder and a new name' : 'a folder'}):`}
       />
+      <FieldLine d={d} />
+      {fieldProblem(d, theme)}
       <Wrapped text={after} />
       <DialogLine text="" />
       <DialogLine text="If a file already exists there:" />

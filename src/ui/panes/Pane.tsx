@@ -6,6 +6,7 @@
 import { Box, Text } from 'ink';
 import { memo, useMemo, type ReactNode } from 'react';
 import { formatLocation } from '../../state/location/pane-location.js';
+import { searchTitle } from '../../state/find/find-criteria.js';
 import { footerCounts, visibleRows } from '../../state/pane/pane-selectors.js';
 import type { PaneState } from '../../state/pane/pane-state.js';
 import { displayWidth, fitToWidth, sanitizeForTerminal, truncateToWidth } from '../../state/text/sanitize.js';
@@ -43,7 +44,8 @@ function PaneView({ pane, active, width, height, account, quickSearch = null }: 
   const counts = useMemo(() => footerCounts(pane), [pane.entries, pane.view, pane.selection, pane.load]);
   const rows = visibleRows(pane, pane.scrollOffset, listHeight);
   // The location comes first; the account label gets the rest of the line (at least a third).
-  const location = sanitizeForTerminal(formatLocation(pane.location));
+  const place = formatLocation(pane.location);
+  const location = sanitizeForTerminal(pane.found === null ? place : `${place} · ${searchTitle(pane.found)}`);
   const labelBudget = Math.max(Math.floor(inner / 3), inner - displayWidth(location));
   const label = account === null ? '' : truncateToWidth(` [${sanitizeForTerminal(account)}]`, labelBudget);
   const where = fitToWidth(location, inner - displayWidth(label), 'left', { position: 'middle' }) + label;

@@ -51,9 +51,9 @@ function sizeText(e: Entry | null): string {
   if (e === null) return 'UP-DIR';
   switch (e.kind) {
     case 'dir':
-      return '<DIR>';
+      return e.counted === undefined ? '<DIR>' : compactSize(e.size);
     case 'bucket':
-      return '<BKT>';
+      return e.counted === undefined ? '<BKT>' : compactSize(e.size);
     case 'symlink':
       return '<LINK>';
     case 'file':

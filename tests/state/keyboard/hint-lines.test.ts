@@ -38,6 +38,7 @@ const BEFORE: Record<HintName, string> = {
   deleteBucket: 'Enter: delete the bucket · Esc: keep it',
   bucketType: 'Enter: change it · Esc: leave it as it is',
   history: '↑↓ move · Enter or Esc: close',
+  find: 'Enter: search · Tab next field · Esc: cancel',
   confirmQuit: 'Enter: quit · Esc: stay',
   resumeQueue: 'Enter: choose · ↑↓ move · Esc: later',
   deleteVersion: 'Enter: delete this version · Esc: back to the versions',

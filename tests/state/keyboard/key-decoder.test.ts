@@ -58,6 +58,7 @@ describe('parseRawKey: raw terminal sequences', () => {
     ['Backspace BS', '\b', 'backspace'],
     ['Escape', '\x1b', 'escape'],
     ['Space', ' ', 'space'],
+    ['Ctrl+Space (NUL)', '\x00', 'ctrl+space'],
     ['Ctrl+R', '\x12', 'ctrl+r'],
     ['Ctrl+C', '\x03', 'ctrl+c'],
     ['Alt+x', '\x1bx', 'meta+x'],
@@ -68,7 +69,6 @@ describe('parseRawKey: raw terminal sequences', () => {
     ['non-ASCII letter', 'é', 'é'],
     ['pasted text', 'hello', null],
     ['mouse report', '\x1b[M !!', null],
-    ['NUL', '\x00', null],
     ['empty', '', null],
   ];
   it.each(table)('%s', (_name, raw, expected) => {

@@ -60,7 +60,7 @@ describe('B2 operations', () => {
     await f.see('beach.jpg', 'big.bin');
     await cursorTo(f, 'big.bin');
     f.h.press(KEYS.f5);
-    await f.see('Copy big.bin (2.0 KiB)', 'to   b2://demo-photos/photos/2024/');
+    await f.see('Copy big.bin (2.0 KiB)', 'b2://demo-photos/photos/2024/big.bin');
     f.h.press(KEYS.enter);
     await f.see('Copy: 1 of 1 file done (2.0 KiB).');
     const m = await master(f);

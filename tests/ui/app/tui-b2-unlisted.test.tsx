@@ -108,7 +108,7 @@ describe('a place the key may write to but not list', () => {
     f.h.press(KEYS.f5);
     const dialog = await f.see(
       'Copy a.txt',
-      'to   b2://demo-public/',
+      'b2://demo-public/a.txt',
       '(•) Overwrite',
       'Ask — not allowed with this key',
     );

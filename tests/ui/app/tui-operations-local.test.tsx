@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEYS } from '../../e2e/pty-harness.js';
 import { startTui, type TuiFixture } from './tui-fixture.js';
+import { until } from '../../support/poll.js';
 
 let f: TuiFixture | null = null;
 afterEach(async () => {
@@ -83,13 +84,31 @@ describe('operations on the local disk', () => {
     expect(await exists(join(f.dir, 'a.txt'))).toBe(false);
   });
 
+  it('keys typed in one chunk with the Enter that confirms a copy act as keys, not as text', async () => {
+    f = await startTui();
+    await f.see('a.txt');
+    await cursorTo(f, 'a.txt');
+    f.h.press(KEYS.f5);
+    await f.see('Copy a.txt');
+    // One read from the terminal: Enter closes the dialog (a text field), t opens the queue.
+    f.h.press(`${KEYS.enter}t`);
+    await f.see('Transfer queue');
+    const target = join(f.dir, 'sub', 'a.txt');
+    const copied = (): Promise<boolean> =>
+      readFile(target, 'utf8').then(
+        (t) => t === 'hello',
+        () => false,
+      );
+    await until(copied, 'the copy');
+  });
+
   it('F5 copies the selection into the other pane, bytes intact', async () => {
     f = await startTui();
     await f.see('a.txt', 'inner.txt');
     f.h.press('+', KEYS.backspace, '*', KEYS.enter);
     await f.see('2 selected, 2.0 KiB');
     f.h.press(KEYS.f5);
-    const dialog = await f.see('Copy 2 files (2.0 KiB)', `to   ${f.dir}/sub`, 'If a file already exists there:');
+    const dialog = await f.see('Copy 2 files (2.0 KiB)', `${f.dir}/sub/`, 'If a file already exists there:');
     expect(dialog).toContain('(•) Ask');
     f.h.press(KEYS.enter);
     await f.see('Copy: 2 of 2 files done (2.0 KiB).');
