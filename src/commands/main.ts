@@ -79,7 +79,13 @@ export async function runB2c(argv: string[], host: CliHost): Promise<number> {
   }
   const load = Object.hasOwn(SUBCOMMANDS, first) ? SUBCOMMANDS[first] : undefined;
   if (load === undefined) {
-    host.deps().streams.stderr.write(`b2c: unknown command "${sanitizeForTerminal(first)}"\n\n${USAGE}\n`);
+    // Short, like git: the whole usage is taller than a 24-row terminal and would push the
+    // one line that matters off the screen.
+    host
+      .deps()
+      .streams.stderr.write(
+        `b2c: unknown command "${sanitizeForTerminal(first)}". Commands: ${Object.keys(SUBCOMMANDS).join(', ')}; "b2c --help" shows how to use them.\n`,
+      );
     return EXIT.usage;
   }
   const run = await load();

@@ -32,7 +32,10 @@ beforeAll(async () => {
 });
 
 /** The source file by range, counting the ranges asked for and the most read at once. */
-function rangedSource(fail?: { at: number }): {
+function rangedSource(
+  fail?: { at: number },
+  slow = false,
+): {
   reopen: NonNullable<WriteOptions['reopen']>;
   stats: { calls: number; open: number; peak: number; ranges: Array<Required<ByteRange>> };
 } {
@@ -44,25 +47,30 @@ function rangedSource(fail?: { at: number }): {
     const h = await local.openRead(srcPath, { range, signal });
     stats.open++;
     stats.peak = Math.max(stats.peak, stats.open);
-    h.stream.once('close', () => stats.open--);
-    return h.stream;
+    const stream = slow ? paced(h.stream) : h.stream;
+    stream.once('close', () => stats.open--);
+    return stream;
   };
   return { reopen, stats };
 }
 
 /** The source file as a distant server sends it: at most 20 MB/s. */
 async function slowSource(): Promise<Readable> {
-  const stream = (await local.openRead(srcPath)).stream;
+  return paced((await local.openRead(srcPath)).stream);
+}
+
+/** `stream` at 20 MB/s: slow enough that ranges overlap however fast the machine is. */
+function paced(stream: Readable): Readable {
   let due = performance.now();
-  const paced = new Transform({
+  const out = new Transform({
     transform(chunk: Buffer, _enc, done) {
       due = Math.max(due, performance.now()) + chunk.length / 20_000;
       setTimeout(() => done(null, chunk), due - performance.now());
     },
   });
-  stream.on('error', (e) => paced.destroy(e));
-  paced.once('close', () => stream.destroy());
-  return stream.pipe(paced);
+  stream.on('error', (e) => out.destroy(e));
+  out.once('close', () => stream.destroy());
+  return stream.pipe(out);
 }
 
 async function leftovers(folder: string): Promise<string[]> {
@@ -107,7 +115,8 @@ describe('local write in parallel ranges', () => {
 
   it('more ranges at once when partsInFlight rises during the write', async () => {
     const out = join(dir, 'grow.bin');
-    const { reopen, stats } = rangedSource();
+    // Ranges read as slowly as the main stream, so the ones running overlap with the ones added.
+    const { reopen, stats } = rangedSource(undefined, true);
     let limit = 2;
     const source = await slowSource();
     await local.write(out, source, {
