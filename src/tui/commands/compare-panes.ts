@@ -11,9 +11,12 @@ export function clearCompare(d: ControllerDeps): void {
   paneDo(d, { type: 'setCompare', compare: null }, 'right');
 }
 
-/** The status line after a comparison, from the active pane's point of view. */
-function summary(c: PaneCompare): string {
-  const differences = COMPARE_MARKS.filter((m) => m !== 'same').reduce((n, m) => n + c.counts[m], 0);
+/** The status line after a comparison of both panes (a name only in the other one is a difference too). */
+function summary(...sides: PaneCompare[]): string {
+  const differences = sides.reduce(
+    (n, c) => n + COMPARE_MARKS.filter((m) => m !== 'same').reduce((k, m) => k + c.counts[m], 0),
+    0,
+  );
   return differences === 0
     ? 'The two panes list the same names, and the files compare the same.'
     : 'Marked: + only here, > newer, < older, ! different, = same. c or Esc clears.';
@@ -29,5 +32,5 @@ export function toggleCompare(d: ControllerDeps): void {
   const [l, r] = comparePanes(left.entries, right.entries);
   paneDo(d, { type: 'setCompare', compare: l }, 'left');
   paneDo(d, { type: 'setCompare', compare: r }, 'right');
-  setStatus(d, summary(s.active === 'left' ? l : r), 'info');
+  setStatus(d, summary(l, r), 'info');
 }
