@@ -7,31 +7,14 @@
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BUCKETS, type DemoKey, type RunningEmulator } from '../../src/emulator/index.js';
-import { startTestServer } from '../support/server.js';
-import { NotFoundError } from '../../src/providers/errors.js';
-import { connectB2, type B2Provider } from '../../src/providers/b2/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_BUCKETS, type DemoKey } from '../../src/emulator/index.js';
+import { useDemoServer } from './demo-server.js';
 import { KEYS, type PtySession } from './pty-harness.js';
 import { cursorTo, go, see, startSignedIn, type DemoRun } from './tui-helpers.js';
 import { until } from '../support/poll.js';
 
-let emu: RunningEmulator;
-let master: B2Provider;
-
-beforeAll(async () => {
-  emu = (await startTestServer({ demo: true })).emu;
-  master = await connectB2({
-    applicationKeyId: emu.masterKeyId,
-    applicationKey: emu.masterKey,
-    endpoint: emu.endpoint,
-  });
-});
-afterAll(async () => {
-  await master.close();
-  await emu.close();
-});
+const server = useDemoServer();
 
 const P = DEMO_BUCKETS.photos;
 
@@ -55,31 +38,14 @@ const KEY_CAN: Record<string, Can> = {
 };
 
 function key(name: string): DemoKey {
-  const k = emu.demoKeys.find((d) => d.name === name);
+  const k = server.emu.demoKeys.find((d) => d.name === name);
   if (!k) throw new Error(`no demo key ${name}`);
   return k;
 }
 
-async function put(path: string, text: string): Promise<void> {
-  await master.write(path, Readable.from([Buffer.from(text)]), { size: Buffer.byteLength(text), overwrite: true });
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await master.stat(path);
-    return true;
-  } catch (e) {
-    if (e instanceof NotFoundError) return false;
-    throw e;
-  }
-}
-
-async function text(path: string): Promise<string> {
-  const h = await master.openRead(path);
-  const chunks: Buffer[] = [];
-  for await (const c of h.stream) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString();
-}
+const put = (path: string, body: string): Promise<void> => server.put(path, body);
+const exists = (path: string): Promise<boolean> => server.exists(path);
+const text = (path: string): Promise<string> => server.text(path);
 
 /** Polls `check` until it holds (a transfer finishes in the background); fails after 15 s. */
 function eventually(what: string, check: () => Promise<boolean>): Promise<void> {
@@ -90,7 +56,11 @@ function eventually(what: string, check: () => Promise<boolean>): Promise<void> 
 function startWithKey(name: string, prepare: (cwd: string) => Promise<void>): Promise<DemoRun> {
   const k = key(name);
   return startSignedIn(
-    { B2_APPLICATION_KEY_ID: k.applicationKeyId, B2_APPLICATION_KEY: k.applicationKey, B2_ENDPOINT: emu.endpoint },
+    {
+      B2_APPLICATION_KEY_ID: k.applicationKeyId,
+      B2_APPLICATION_KEY: k.applicationKey,
+      B2_ENDPOINT: server.emu.endpoint,
+    },
     { cols: 120, rows: 30, prepare },
   );
 }
@@ -118,7 +88,7 @@ describe.each(Object.keys(KEY_CAN))('demo key %s in a terminal', (name) => {
 
   it('F8, u, F5 both ways, F6, F7, F2, L, v, I and K do what the key allows, and nothing B2 refuses is sent', async () => {
     for (const f of ['f.txt', 'g.txt', 'h.txt']) await put(at(f), `${f} of ${name}`);
-    await master.remove(at('h.txt'), { mode: 'hide' });
+    await server.master.remove(at('h.txt'), { mode: 'hide' });
     run = await startWithKey(name, async (cwd) => {
       await writeFile(join(cwd, 'up.txt'), 'up');
       await writeFile(join(cwd, 'mv.txt'), 'mv');
@@ -272,7 +242,7 @@ describe.each(Object.keys(KEY_CAN))('demo key %s in a terminal', (name) => {
     expect(statusLine(s)).not.toContain('Unexpected');
     s.write('q');
     expect(await s.exited).toBe(0);
-    expect(emu.stats().unauthorizedByKey[key(name).applicationKeyId]).toBeUndefined();
+    expect(server.emu.stats().unauthorizedByKey[key(name).applicationKeyId]).toBeUndefined();
   }, 90_000);
 });
 
@@ -296,7 +266,7 @@ describe('the expired demo key in a terminal', () => {
       await see(s, '10Quit');
       s.write('q');
       expect(await s.exited).toBe(0);
-      expect(emu.stats().unauthorizedByKey[key('expired').applicationKeyId]).toBeUndefined();
+      expect(server.emu.stats().unauthorizedByKey[key('expired').applicationKeyId]).toBeUndefined();
     } finally {
       await run.close();
     }
