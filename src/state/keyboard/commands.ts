@@ -42,6 +42,8 @@ export const COMMAND_IDS = [
   'parent',
   'switchPane',
   'locationPicker',
+  'bookmarkSave',
+  'bookmarks',
   'toggleSelect',
   'selectByMask',
   'unselectByMask',
@@ -126,6 +128,12 @@ const ROWS: Record<CommandId, CommandRow> = {
   locationPicker: {
     label: 'Go',
     description: 'Choose a location: local path or profile, bucket, prefix',
+    group: 'navigate',
+  },
+  bookmarkSave: { label: 'Mark', description: 'Bookmark the place of the pane under a name', group: 'navigate' },
+  bookmarks: {
+    label: 'Marks',
+    description: 'Bookmarks: jump to one, rename or delete them',
     group: 'navigate',
   },
   toggleSelect: { label: 'Select', description: 'Select or unselect the row and move down', group: 'select' },

@@ -26,6 +26,7 @@ const CONTEXT_TITLES: Record<KeyContext, string> = {
   dialog: 'Dialogs',
   'quick-search': 'Quick search (f)',
   versions: 'Versions dialog (v)',
+  bookmarks: 'Bookmarks (b)',
   sync: 'Sync dialog (C)',
   share: 'Share-link dialog (L)',
   viewer: 'Viewer (F3)',

@@ -185,6 +185,8 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'quit':
       return requestQuit(d);
     case 'locationPicker':
+    case 'bookmarkSave':
+    case 'bookmarks':
     case 'selectByMask':
     case 'unselectByMask':
     case 'versions':

@@ -57,11 +57,20 @@ export const pickerDialog: DialogModule<PickerDialog> = {
     }
     if (target === null) return;
     closeDialog(d);
-    if (target.kind === 'b2' && target.bucket === null) void d.navigator.openProfileHome(dialog.side, target.profile);
-    else
-      void d.navigator.open(
-        dialog.side,
-        target.kind === 'b2' ? b2PaneLocation(target.profile, target.bucket, target.prefix) : target,
-      );
+    goToPlace(d, dialog.side, target);
   },
 };
+
+/**
+ * Opens `target` in pane `side` (a profile's bucket list through its home, which may be one
+ * bucket for a key restricted to it). The navigator says in the status line why a place the key
+ * cannot see does not open.
+ */
+export function goToPlace(d: ControllerDeps, side: PaneSide, target: PaneLocation): void {
+  if (target.kind === 'b2' && target.bucket === null) void d.navigator.openProfileHome(side, target.profile);
+  else
+    void d.navigator.open(
+      side,
+      target.kind === 'b2' ? b2PaneLocation(target.profile, target.bucket, target.prefix) : target,
+    );
+}

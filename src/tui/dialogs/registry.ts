@@ -10,6 +10,8 @@ import {
   type BucketConfirmDialog,
   type CreateBucketDialog,
 } from './bucket-admin.js';
+import { bookmarkNameDialog, type BookmarkNameDialog } from './bookmark-name.js';
+import { bookmarksDialog, type BookmarksDialog } from './bookmarks.js';
 import { confirmQuitDialog, type ConfirmQuitDialog } from './confirm-quit.js';
 import { conflictDialog, type ConflictDialog } from './conflict.js';
 import { conflictListDialog, type ConflictListAction, type ConflictListDialog } from './conflict-list.js';
@@ -55,7 +57,9 @@ export type Dialog =
   | BucketConfirmDialog
   | HistoryDialog
   | ConflictListDialog
-  | FindDialog;
+  | FindDialog
+  | BookmarksDialog
+  | BookmarkNameDialog;
 
 /** Every change a dialog's form may receive. */
 export type DialogAction =
@@ -95,6 +99,8 @@ const MODULES: Modules = {
   history: historyDialog,
   conflictList: conflictListDialog,
   find: findDialog,
+  bookmarks: bookmarksDialog,
+  bookmarkName: bookmarkNameDialog,
 };
 
 /** The module of `dialog`'s kind. */

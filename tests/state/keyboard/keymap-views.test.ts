@@ -52,6 +52,7 @@ describe('helpSections', () => {
       'Dialogs',
       'Quick search (f)',
       'Versions dialog (v)',
+      'Bookmarks (b)',
       'Sync dialog (C)',
       'Share-link dialog (L)',
       'Viewer (F3)',
