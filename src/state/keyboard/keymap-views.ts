@@ -24,6 +24,7 @@ const CONTEXT_TITLES: Record<KeyContext, string> = {
   pane: 'Panes',
   queue: 'Transfer queue',
   dialog: 'Dialogs',
+  picker: 'Location picker (F9)',
   'quick-search': 'Quick search (f)',
   versions: 'Versions dialog (v)',
   bookmarks: 'Bookmarks (b)',

@@ -9,7 +9,8 @@ import { ACCOUNT_KEYS } from './keymap-accounts.js';
 
 /**
  * Where a key press is interpreted: the file panes, quick search in a pane (printable keys it
- * leaves unbound are the searched text), a dialog (including the filter and mask prompts, whose
+ * leaves unbound are the searched text), the location picker (F9: a text field with Tab
+ * completion), a dialog (including the filter and mask prompts, whose
  * unbound printable keys go to the text field), the sync dialog (C), the share-link dialog (L),
  * the bookmarks list (b), the viewer (F3), the account wizard (its text
  * fields likewise) and its review step, a file's versions dialog (v), the transfer queue when it has focus, the help screen,
@@ -20,6 +21,7 @@ import { ACCOUNT_KEYS } from './keymap-accounts.js';
 export type KeyContext =
   | 'pane'
   | 'dialog'
+  | 'picker'
   | 'quick-search'
   | 'versions'
   | 'bookmarks'
@@ -44,6 +46,7 @@ export const KEY_CONTEXTS: readonly KeyContext[] = [
   'pane',
   'queue',
   'dialog',
+  'picker',
   'quick-search',
   'versions',
   'bookmarks',
@@ -206,6 +209,17 @@ export const DEFAULT_KEYMAP: Keymap = [
   { context: 'dialog', command: 'cancel', keys: ['escape', 'f10', 'ctrl+c'], fkey: 10 },
   { context: 'dialog', command: 'nextField', keys: ['tab', 'down'] },
   { context: 'dialog', command: 'prevField', keys: ['shift+tab', 'up'] },
+
+  {
+    context: 'picker',
+    command: 'confirm',
+    keys: ['enter'],
+    description: 'Go where the text says, else to the place chosen',
+  },
+  { context: 'picker', command: 'cancel', keys: ['escape', 'f10', 'ctrl+c'], fkey: 10 },
+  { context: 'picker', command: 'complete', keys: ['tab'] },
+  { context: 'picker', command: 'nextField', keys: ['down'] },
+  { context: 'picker', command: 'prevField', keys: ['shift+tab', 'up'] },
 
   { context: 'versions', command: 'cursorUp', keys: ['up', 'k'] },
   { context: 'versions', command: 'cursorDown', keys: ['down', 'j'] },

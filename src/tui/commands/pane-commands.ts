@@ -251,6 +251,7 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'confirm':
     case 'nextField':
     case 'prevField':
+    case 'complete':
     case 'yes':
     case 'no':
     case 'add':

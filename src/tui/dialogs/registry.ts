@@ -24,7 +24,7 @@ import { editConflictDialog, type EditConflictDialog } from './edit-conflict.js'
 import { historyDialog, type HistoryAction, type HistoryDialog } from './history.js';
 import { findDialog, type FindDialog } from './find.js';
 import { messageDialog, type MessageDialog } from './message.js';
-import { pickerDialog, type PickerDialog } from './picker.js';
+import { pickerDialog, type PickerAction, type PickerDialog } from './picker.js';
 import { promptDialog, type PromptDialog } from './prompt.js';
 import { resumeQueueDialog, type ResumeQueueDialog } from './resume-queue.js';
 import { screenDialog, type ScreenDialog } from './screen.js';
@@ -69,6 +69,7 @@ export type DialogAction =
   | SyncDialogAction
   | InfoAction
   | HistoryAction
+  | PickerAction
   | ConflictListAction;
 
 /** The dialog of kind `K`. */

@@ -26,7 +26,7 @@ const BEFORE: Record<HintName, string> = {
   bookmarkSave: 'Enter: save · Esc: cancel',
   bookmarkRename: 'Enter: rename · Esc: back to the list',
   bookmarks: 'Enter: go · F2/r rename · F8/d delete · Esc: close',
-  picker: 'Type a path or b2://bucket/folder, or ↑↓ choose · Enter: go · Esc: cancel',
+  picker: 'Type a path or b2://bucket/folder (Tab completes), or ↑↓ choose · Enter: go · Esc: cancel',
   share: 'Enter: make the link · ↑↓ choose · Esc: cancel',
   shareWorking: 'Esc: close',
   shareDone: 'y: copy it to the clipboard (or select it with the mouse) · Enter or Esc: close',

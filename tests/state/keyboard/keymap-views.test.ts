@@ -50,6 +50,7 @@ describe('helpSections', () => {
       'Panes · Application',
       'Transfer queue',
       'Dialogs',
+      'Location picker (F9)',
       'Quick search (f)',
       'Versions dialog (v)',
       'Bookmarks (b)',
