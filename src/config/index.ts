@@ -17,4 +17,5 @@ export { ConfigError, ConfigValueError, ProfileError, CredentialsError, SizePars
 export type { ConfigErrorKind } from './errors.js';
 export { CONFIG_VERSION } from './migrations.js';
 export { DEFAULT_SETTINGS, SETTINGS_LIMITS, THEMES, CONFIG_FILE_NAME } from './types.js';
-export type { Profile, ProfileSummary, Settings, Theme, ConfigData } from './types.js';
+export type { Profile, ProfileSummary, Settings, Theme, ConfigData, Bookmark, BookmarkPlace } from './types.js';
+export { bookmarkNameProblem } from './bookmark-ops.js';

@@ -7,14 +7,22 @@
 import { deleteProfileFrom, patchSettings, renameProfileIn, upsertProfile } from './profile-ops.js';
 import { describeProfile, guardedProfile } from './redact.js';
 import type { ConfigStore } from './store.js';
-import { DEFAULT_SETTINGS, type ConfigData, type Profile, type ProfileSummary, type Settings } from './types.js';
+import { deleteBookmarkFrom, renameBookmarkIn, upsertBookmark } from './bookmark-ops.js';
+import {
+  DEFAULT_SETTINGS,
+  type Bookmark,
+  type ConfigData,
+  type Profile,
+  type ProfileSummary,
+  type Settings,
+} from './types.js';
 
 /** What the memory config calls itself where a file's path would be shown. */
 export const MEMORY_CONFIG_PATH = '(in memory: b2c --demo keeps no config file)';
 
 /** An empty config in memory, with the default settings. */
 export function createMemoryConfig(): ConfigStore {
-  let data: ConfigData = { profiles: [], settings: structuredClone(DEFAULT_SETTINGS) };
+  let data: ConfigData = { profiles: [], settings: structuredClone(DEFAULT_SETTINGS), bookmarks: [] };
   return {
     path: MEMORY_CONFIG_PATH,
     notices: [],
@@ -43,6 +51,18 @@ export function createMemoryConfig(): ConfigStore {
     updateSettings(patch: Partial<Settings>): Settings {
       data = patchSettings(data, patch);
       return structuredClone(data.settings);
+    },
+    listBookmarks: (): Bookmark[] => structuredClone(data.bookmarks),
+    saveBookmark(bookmark: Bookmark): 'added' | 'replaced' {
+      const next = upsertBookmark(data, bookmark);
+      data = next.data;
+      return next.outcome;
+    },
+    renameBookmark(from: string, to: string): void {
+      data = renameBookmarkIn(data, from, to);
+    },
+    deleteBookmark(name: string): void {
+      data = deleteBookmarkFrom(data, name);
     },
   };
 }

@@ -19,6 +19,9 @@ export const ENDPOINT_PATTERN = '^https?://[\\x21-\\x7E]+$';
 /** Keymap override keys (command ids) and key patterns: non-empty, printable ASCII and spaces. */
 export const KEYMAP_TEXT_PATTERN = '^[\\x20-\\x7E]{1,64}$';
 
+/** Bookmarked local folders: absolute POSIX paths. */
+export const BOOKMARK_PATH_PATTERN = '^/';
+
 const compiled = new Map<string, RegExp>();
 
 /** `pattern` compiled once, with the `u` flag (as Ajv compiles schema patterns). */

@@ -49,7 +49,7 @@ export function upsertProfile(data: ConfigData, input: Profile): { data: ConfigD
     index === -1 ? [...data.profiles, profile] : data.profiles.map((p, i) => (i === index ? profile : p));
   const defaultProfile = data.settings.defaultProfile ?? profile.name;
   return {
-    data: { profiles, settings: { ...data.settings, defaultProfile } },
+    data: { ...data, profiles, settings: { ...data.settings, defaultProfile } },
     outcome: index === -1 ? 'added' : 'replaced',
   };
 }
@@ -65,6 +65,7 @@ export function renameProfileIn(data: ConfigData, from: string, to: string): Con
   if (problem !== null) throw new ConfigValueError('name', problem);
   if (data.profiles.some((p) => p.name === to)) throw new ProfileError('already-exists', to, names(data));
   return {
+    ...data,
     profiles: data.profiles.map((p) => (p.name === from ? { ...p, name: to } : p)),
     settings: {
       ...data.settings,
@@ -83,7 +84,7 @@ export function deleteProfileFrom(data: ConfigData, name: string): ConfigData {
   const profiles = data.profiles.filter((p) => p.name !== name);
   let defaultProfile = data.settings.defaultProfile;
   if (defaultProfile === name) defaultProfile = profiles.length === 1 ? (profiles[0]?.name ?? null) : null;
-  return { profiles, settings: { ...data.settings, defaultProfile } };
+  return { ...data, profiles, settings: { ...data.settings, defaultProfile } };
 }
 
 /**
@@ -102,5 +103,5 @@ export function patchSettings(data: ConfigData, patch: Partial<Settings>): Confi
     }
     (settings as unknown as Record<string, unknown>)[key] = key === 'keymapOverrides' ? structuredClone(value) : value;
   }
-  return { profiles: data.profiles, settings };
+  return { ...data, settings };
 }

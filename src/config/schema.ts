@@ -4,14 +4,21 @@
  * (tests/config/schema-agreement.test.ts feeds both the same files).
  */
 import type { Schema } from 'conf';
-import { CREDENTIAL_PATTERN, ENDPOINT_PATTERN, KEYMAP_TEXT_PATTERN, PROFILE_NAME_PATTERN } from './patterns.js';
-import type { Profile, Settings } from './types.js';
+import {
+  BOOKMARK_PATH_PATTERN,
+  CREDENTIAL_PATTERN,
+  ENDPOINT_PATTERN,
+  KEYMAP_TEXT_PATTERN,
+  PROFILE_NAME_PATTERN,
+} from './patterns.js';
+import type { Bookmark, Profile, Settings } from './types.js';
 import { SETTINGS_LIMITS, THEMES } from './types.js';
 
 /** The file as conf sees it: both parts optional (defaults fill the gaps), plus conf's own marker. */
 export type ConfFileShape = {
   profiles?: Profile[];
   settings?: Partial<Settings>;
+  bookmarks?: Bookmark[];
   __internal__?: Record<string, unknown>;
 };
 
@@ -47,10 +54,41 @@ const settingsSchema = {
   },
 } as const;
 
+const bookmarkSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'place'],
+  properties: {
+    name: { type: 'string', pattern: PROFILE_NAME_PATTERN },
+    place: {
+      oneOf: [
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['kind', 'path'],
+          properties: { kind: { const: 'local' }, path: { type: 'string', pattern: BOOKMARK_PATH_PATTERN } },
+        },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['kind', 'profile', 'bucket', 'prefix'],
+          properties: {
+            kind: { const: 'b2' },
+            profile: { type: 'string', pattern: PROFILE_NAME_PATTERN },
+            bucket: { anyOf: [{ type: 'null' }, { type: 'string', minLength: 1 }] },
+            prefix: { type: 'string' },
+          },
+        },
+      ],
+    },
+  },
+} as const;
+
 /** conf's `schema` option: one JSON schema per top-level key. */
 export const CONFIG_SCHEMA: Schema<ConfFileShape> = {
   profiles: { type: 'array', items: profileSchema },
   settings: settingsSchema,
+  bookmarks: { type: 'array', items: bookmarkSchema },
   // conf keeps its migration marker here (`__internal__.migrations.version`).
   __internal__: { type: 'object' },
 };

@@ -1,5 +1,5 @@
 /**
- * The config store: profiles and settings in one JSON file managed by conf, private to the user
+ * The config store: profiles, settings and bookmarks in one JSON file managed by conf, private to the user
  * (file 0600, directory 0700 when b2c creates it). Every call reads the file afresh (conf does),
  * so two b2c processes see each other's changes. Nothing here logs.
  */
@@ -16,7 +16,8 @@ import { deleteProfileFrom, patchSettings, renameProfileIn, upsertProfile } from
 import { describeProfile, guardedProfile } from './redact.js';
 import { AJV_OPTIONS, CONFIG_ROOT_SCHEMA, CONFIG_SCHEMA } from './schema.js';
 import type { ConfFileShape } from './schema.js';
-import type { ConfigData, Profile, ProfileSummary, Settings } from './types.js';
+import type { Bookmark, ConfigData, Profile, ProfileSummary, Settings } from './types.js';
+import { deleteBookmarkFrom, renameBookmarkIn, upsertBookmark } from './bookmark-ops.js';
 import { CONFIG_FILE_NAME } from './types.js';
 import { checkConfigData } from './validate.js';
 
@@ -60,6 +61,14 @@ export interface ConfigStore {
   getSettings(): Settings;
   /** Changes the given settings and returns them all. @throws ConfigValueError, ProfileError. */
   updateSettings(patch: Partial<Settings>): Settings;
+  /** The bookmarks in stored order. */
+  listBookmarks(): Bookmark[];
+  /** Adds a bookmark or replaces the one of that name. @throws ConfigValueError. */
+  saveBookmark(bookmark: Bookmark): 'added' | 'replaced';
+  /** Renames a bookmark. @throws ConfigValueError (missing, invalid or taken name). */
+  renameBookmark(from: string, to: string): void;
+  /** Deletes a bookmark (a missing one changes nothing). */
+  deleteBookmark(name: string): void;
 }
 
 /**
@@ -149,6 +158,24 @@ class ConfStore implements ConfigStore {
     return data.settings;
   }
 
+  listBookmarks(): Bookmark[] {
+    return this.#read().bookmarks;
+  }
+
+  saveBookmark(bookmark: Bookmark): 'added' | 'replaced' {
+    const { data, outcome } = upsertBookmark(this.#read(), bookmark);
+    this.#write(data);
+    return outcome;
+  }
+
+  renameBookmark(from: string, to: string): void {
+    this.#write(renameBookmarkIn(this.#read(), from, to));
+  }
+
+  deleteBookmark(name: string): void {
+    this.#write(deleteBookmarkFrom(this.#read(), name));
+  }
+
   #read(): ConfigData {
     let raw: unknown;
     try {
@@ -163,7 +190,7 @@ class ConfStore implements ConfigStore {
 
   #write(data: ConfigData): void {
     try {
-      this.#conf.set({ profiles: data.profiles, settings: data.settings });
+      this.#conf.set({ profiles: data.profiles, settings: data.settings, bookmarks: data.bookmarks });
     } catch (error) {
       throw asConfigError(error, this.path, 'write');
     }

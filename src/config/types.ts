@@ -79,10 +79,24 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   confirmDelete: true,
 });
 
+/**
+ * A saved place (`B` in the file manager): a local folder (absolute path), or a B2 place seen
+ * through one profile (`bucket: null` is its bucket list; `prefix` is `''` or ends in `/`).
+ */
+export type BookmarkPlace =
+  { kind: 'local'; path: string } | { kind: 'b2'; profile: string; bucket: string | null; prefix: string };
+
+/** A bookmark: a unique name (the rules of profile names) and its place. */
+export interface Bookmark {
+  name: string;
+  place: BookmarkPlace;
+}
+
 /** The whole config, validated and with defaults filled in. */
 export interface ConfigData {
   profiles: Profile[];
   settings: Settings;
+  bookmarks: Bookmark[];
 }
 
 /** Name of the file inside the config directory. */

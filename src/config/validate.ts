@@ -4,13 +4,14 @@
  * name the place (`profiles[1].applicationKey`) and the rule, never the value (it may be a secret).
  */
 import {
+  BOOKMARK_PATH_PATTERN,
   CREDENTIAL_PATTERN,
   ENDPOINT_PATTERN,
   KEYMAP_TEXT_PATTERN,
   PROFILE_NAME_PATTERN,
   matches,
 } from './patterns.js';
-import type { ConfigData, Profile, Settings } from './types.js';
+import type { Bookmark, ConfigData, Profile, Settings } from './types.js';
 import { DEFAULT_SETTINGS, SETTINGS_LIMITS, THEMES } from './types.js';
 
 /** Outcome of {@link checkConfigData}. */
@@ -23,7 +24,7 @@ export function isPlainObject(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const ROOT_KEYS = new Set(['profiles', 'settings', '__internal__']);
+const ROOT_KEYS = new Set(['profiles', 'settings', 'bookmarks', '__internal__']);
 const PROFILE_KEYS = new Set(['name', 'applicationKeyId', 'applicationKey', 'endpoint']);
 
 /**
@@ -41,7 +42,8 @@ export function checkConfigData(raw: unknown): CheckResult {
   }
   const profiles = checkProfiles(raw.profiles, problems);
   const settings = checkSettings(raw.settings, problems);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, data: { profiles, settings } };
+  const bookmarks = checkBookmarks(raw.bookmarks, problems);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, data: { profiles, settings, bookmarks } };
 }
 
 function checkProfiles(value: unknown, problems: string[]): Profile[] {
@@ -91,6 +93,64 @@ function checkProfiles(value: unknown, problems: string[]): Profile[] {
     });
   });
   return out;
+}
+
+function checkBookmarks(value: unknown, problems: string[]): Bookmark[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    problems.push('bookmarks must be a list');
+    return [];
+  }
+  const out: Bookmark[] = [];
+  value.forEach((item: unknown, i) => {
+    const at = `bookmarks[${i}]`;
+    const bookmark = checkBookmark(item, at, problems);
+    if (bookmark !== null) out.push(bookmark);
+  });
+  return out;
+}
+
+function checkBookmark(item: unknown, at: string, problems: string[]): Bookmark | null {
+  if (!isPlainObject(item) || !isPlainObject(item.place)) {
+    problems.push(`${at} must be an object with a name and a place`);
+    return null;
+  }
+  const extra = Object.keys(item).filter((k) => k !== 'name' && k !== 'place');
+  const place = item.place;
+  const placeKeys = place.kind === 'local' ? ['kind', 'path'] : ['kind', 'profile', 'bucket', 'prefix'];
+  const placeExtra = Object.keys(place).filter((k) => !placeKeys.includes(k));
+  if (extra.length > 0 || placeExtra.length > 0) {
+    problems.push(`${at} has fields a bookmark does not have`);
+    return null;
+  }
+  if (!checkString(item.name, PROFILE_NAME_PATTERN, `${at}.name`, 'must be 1–64 printable characters', problems)) {
+    return null;
+  }
+  const name = item.name as string;
+  if (place.kind === 'local') {
+    return checkString(place.path, BOOKMARK_PATH_PATTERN, `${at}.place.path`, 'must be an absolute path', problems)
+      ? { name, place: { kind: 'local', path: place.path as string } }
+      : null;
+  }
+  const bucketOk = place.bucket === null || (typeof place.bucket === 'string' && place.bucket !== '');
+  if (
+    place.kind !== 'b2' ||
+    !checkString(place.profile, PROFILE_NAME_PATTERN, `${at}.place.profile`, 'must be a profile name', problems) ||
+    !bucketOk ||
+    typeof place.prefix !== 'string'
+  ) {
+    problems.push(`${at}.place must be a local path or a B2 profile, bucket and prefix`);
+    return null;
+  }
+  return {
+    name,
+    place: {
+      kind: 'b2',
+      profile: place.profile as string,
+      bucket: place.bucket as string | null,
+      prefix: place.prefix,
+    },
+  };
 }
 
 function checkSettings(value: unknown, problems: string[]): Settings {

@@ -34,10 +34,25 @@ const valid: unknown[] = [
     },
   },
   { settings: { keymapOverrides: { 'pane.delete': ['f8', 'ctrl+d'], 'app.quit': [] } } },
+  {
+    bookmarks: [
+      { name: 'home', place: { kind: 'local', path: '/home/me' } },
+      { name: 'photos', place: { kind: 'b2', profile: 'work', bucket: 'photos', prefix: '2024/' } },
+      { name: 'buckets', place: { kind: 'b2', profile: 'work', bucket: null, prefix: '' } },
+    ],
+  },
 ];
 
 const invalid: unknown[] = [
   { profiles: {} },
+  { bookmarks: {} },
+  { bookmarks: [{ name: 'x', place: { kind: 'local', path: 'relative' } }] },
+  { bookmarks: [{ name: '', place: { kind: 'local', path: '/x' } }] },
+  { bookmarks: [{ name: 'a\u001bb', place: { kind: 'local', path: '/x' } }] },
+  { bookmarks: [{ name: 'x', place: { kind: 'b2', profile: 'w', bucket: '', prefix: '' } }] },
+  { bookmarks: [{ name: 'x', place: { kind: 'b2', profile: 'w', bucket: 'b' } }] },
+  { bookmarks: [{ name: 'x', place: { kind: 'ftp', path: '/x' } }] },
+  { bookmarks: [{ name: 'x', place: { kind: 'local', path: '/x' }, extra: 1 }] },
   { profiles: [{ ...ok, name: '' }] },
   { profiles: [{ ...ok, name: 'x'.repeat(65) }] },
   { profiles: [{ ...ok, name: 'a\u001bb' }] },

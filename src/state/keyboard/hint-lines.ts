@@ -49,8 +49,14 @@ export const HINT_LINES = {
   selectByMask: { context: 'dialog', template: '{confirm}: select · {cancel}: cancel' },
   unselectByMask: { context: 'dialog', template: '{confirm}: unselect · {cancel}: cancel' },
   picker: {
-    context: 'dialog',
-    template: `Type a path or b2://bucket/folder, or ${CHOOSE} · {confirm}: go · {cancel}: cancel`,
+    context: 'picker',
+    template: `Type a path or b2://bucket/folder ({complete} completes), or ${CHOOSE} · {confirm}: go · {cancel}: cancel`,
+  },
+  bookmarkSave: { context: 'dialog', template: '{confirm}: save · {cancel}: cancel' },
+  bookmarkRename: { context: 'dialog', template: '{confirm}: rename · {cancel}: back to the list' },
+  bookmarks: {
+    context: 'bookmarks',
+    template: '{confirm}: go · {rename|f2/r} rename · {delete|f8/d} delete · {cancel}: close',
   },
   share: { context: 'dialog', template: `{confirm}: make the link · ${CHOOSE} · {cancel}: cancel` },
   shareWorking: { context: 'dialog', template: '{cancel}: close' },

@@ -9,9 +9,10 @@ import { ACCOUNT_KEYS } from './keymap-accounts.js';
 
 /**
  * Where a key press is interpreted: the file panes, quick search in a pane (printable keys it
- * leaves unbound are the searched text), a dialog (including the filter and mask prompts, whose
+ * leaves unbound are the searched text), the location picker (F9: a text field with Tab
+ * completion), a dialog (including the filter and mask prompts, whose
  * unbound printable keys go to the text field), the sync dialog (C), the share-link dialog (L),
- * the viewer (F3), the account wizard (its text
+ * the bookmarks list (b), the viewer (F3), the account wizard (its text
  * fields likewise) and its review step, a file's versions dialog (v), the transfer queue when it has focus, the help screen,
  * and the accounts screens (./keymap-accounts.ts): the profiles list, the keys list, the
  * create-key form's text sections and its lists, the new key just shown, the accounts screens'
@@ -20,8 +21,10 @@ import { ACCOUNT_KEYS } from './keymap-accounts.js';
 export type KeyContext =
   | 'pane'
   | 'dialog'
+  | 'picker'
   | 'quick-search'
   | 'versions'
+  | 'bookmarks'
   | 'sync'
   | 'share'
   | 'viewer'
@@ -43,8 +46,10 @@ export const KEY_CONTEXTS: readonly KeyContext[] = [
   'pane',
   'queue',
   'dialog',
+  'picker',
   'quick-search',
   'versions',
+  'bookmarks',
   'sync',
   'share',
   'viewer',
@@ -122,6 +127,8 @@ export const DEFAULT_KEYMAP: Keymap = [
   { context: 'pane', command: 'parent', keys: ['backspace', 'left', 'h'] },
   { context: 'pane', command: 'switchPane', keys: ['tab', 'shift+tab'] },
   { context: 'pane', command: 'locationPicker', keys: ['f9', 'o'], fkey: 9 },
+  { context: 'pane', command: 'bookmarkSave', keys: ['B'] },
+  { context: 'pane', command: 'bookmarks', keys: ['b'] },
   { context: 'pane', command: 'toggleSelect', keys: ['insert', 'space'] },
   { context: 'pane', command: 'selectByMask', keys: ['+'] },
   { context: 'pane', command: 'unselectByMask', keys: ['-'] },
@@ -203,6 +210,17 @@ export const DEFAULT_KEYMAP: Keymap = [
   { context: 'dialog', command: 'nextField', keys: ['tab', 'down'] },
   { context: 'dialog', command: 'prevField', keys: ['shift+tab', 'up'] },
 
+  {
+    context: 'picker',
+    command: 'confirm',
+    keys: ['enter'],
+    description: 'Go where the text says, else to the place chosen',
+  },
+  { context: 'picker', command: 'cancel', keys: ['escape', 'f10', 'ctrl+c'], fkey: 10 },
+  { context: 'picker', command: 'complete', keys: ['tab'] },
+  { context: 'picker', command: 'nextField', keys: ['down'] },
+  { context: 'picker', command: 'prevField', keys: ['shift+tab', 'up'] },
+
   { context: 'versions', command: 'cursorUp', keys: ['up', 'k'] },
   { context: 'versions', command: 'cursorDown', keys: ['down', 'j'] },
   { context: 'versions', command: 'cursorPageUp', keys: ['pageup', 'ctrl+b'] },
@@ -236,6 +254,19 @@ export const DEFAULT_KEYMAP: Keymap = [
     keys: ['escape', 'f10', 'ctrl+c'],
     fkey: 10,
     description: 'Close the versions',
+  },
+
+  { context: 'bookmarks', command: 'cursorUp', keys: ['up', 'k'] },
+  { context: 'bookmarks', command: 'cursorDown', keys: ['down', 'j'] },
+  { context: 'bookmarks', command: 'confirm', keys: ['enter'], description: 'Go to the bookmark in the pane' },
+  { context: 'bookmarks', command: 'rename', keys: ['f2', 'r'], fkey: 2, description: 'Rename the bookmark' },
+  { context: 'bookmarks', command: 'delete', keys: ['f8', 'd'], fkey: 8, description: 'Delete the bookmark' },
+  {
+    context: 'bookmarks',
+    command: 'cancel',
+    keys: ['escape', 'f10', 'ctrl+c'],
+    fkey: 10,
+    description: 'Close the bookmarks',
   },
 
   { context: 'sync', command: 'syncCompareMode', keys: ['m'] },

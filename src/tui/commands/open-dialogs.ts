@@ -6,6 +6,8 @@
  */
 import type { CommandId } from '../../state/keyboard/commands.js';
 import { snapshot, type ControllerDeps } from '../controller-deps.js';
+import { openSaveBookmark } from '../dialogs/bookmark-name.js';
+import { openBookmarksDialog } from '../dialogs/bookmarks.js';
 import { openDeleteDialog } from '../dialogs/delete.js';
 import { openCreateBucketDialog, openDeleteBucketDialog } from '../dialogs/bucket-admin.js';
 import { openFindDialog } from '../dialogs/find.js';
@@ -28,6 +30,8 @@ function atBucketList(d: ControllerDeps): boolean {
 /** The pane commands that open a dialog, each with its opener. */
 export const DIALOG_OPENERS = {
   locationPicker: openPicker,
+  bookmarkSave: openSaveBookmark,
+  bookmarks: (d) => openBookmarksDialog(d),
   selectByMask: (d) => openPrompt(d, 'selectByMask'),
   unselectByMask: (d) => openPrompt(d, 'unselectByMask'),
   rename: (d) => openPrompt(d, 'rename'),

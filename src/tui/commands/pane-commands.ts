@@ -185,6 +185,8 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'quit':
       return requestQuit(d);
     case 'locationPicker':
+    case 'bookmarkSave':
+    case 'bookmarks':
     case 'selectByMask':
     case 'unselectByMask':
     case 'versions':
@@ -249,6 +251,7 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'confirm':
     case 'nextField':
     case 'prevField':
+    case 'complete':
     case 'yes':
     case 'no':
     case 'add':

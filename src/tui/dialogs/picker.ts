@@ -7,7 +7,15 @@ import { activePane, inactivePane } from '../../state/app/app-state.js';
 import { lineOf, type LineState } from '../../state/keyboard/line-edit.js';
 import { b2PaneLocation, type PaneLocation } from '../../state/location/pane-location.js';
 import { snapshot, type ControllerDeps } from '../controller-deps.js';
-import { closeDialog, openDialog, reduceField, wrapIndex, type DialogModule } from './dialog-module.js';
+import {
+  closeDialog,
+  openDialog,
+  reduceField,
+  wrapIndex,
+  type CommonDialogAction,
+  type DialogModule,
+} from './dialog-module.js';
+import { completeTyped } from './picker-completion.js';
 import { pickerItems } from './picker-items.js';
 import { parseTypedLocation } from './typed-location.js';
 
@@ -24,20 +32,51 @@ export interface PickerDialog {
   items: readonly PickerItem[];
   cursor: number;
   error: string | null;
+  /** What Tab found (the names to choose from, or that nothing matched); cleared by typing. */
+  hint: string | null;
 }
+
+/** What a Tab completion found for the text `forText` (dropped when the text has changed since). */
+export type PickerAction = { type: 'pickerCompleted'; forText: string; text: string; hint: string | null };
 
 /** Opens the picker for the active pane. */
 export function openPicker(d: ControllerDeps): void {
   const s = snapshot(d).app;
   const here = activePane(s).location;
   const items = pickerItems(d.registry.profiles(), d.places, here, inactivePane(s).location);
-  openDialog(d, { kind: 'picker', side: s.active, field: lineOf(''), items, cursor: 0, error: null });
+  openDialog(d, { kind: 'picker', side: s.active, field: lineOf(''), items, cursor: 0, error: null, hint: null });
 }
 
-export const pickerDialog: DialogModule<PickerDialog> = {
+export const pickerDialog: DialogModule<PickerDialog, PickerAction | CommonDialogAction> = {
+  keyContext: 'picker',
   textField: true,
-  reduce: (d, a) =>
-    a.type === 'moveChoice' ? { ...d, cursor: wrapIndex(d.cursor + a.delta, d.items.length) } : reduceField(d, a),
+  reduce(d, a) {
+    switch (a.type) {
+      case 'moveChoice':
+        return { ...d, cursor: wrapIndex(d.cursor + a.delta, d.items.length) };
+      case 'pickerCompleted':
+        if (d.field.text !== a.forText) return d;
+        return { ...d, field: a.text === d.field.text ? d.field : lineOf(a.text), hint: a.hint, error: null };
+      case 'editField': {
+        const next = reduceField(d, a);
+        return next === d ? d : { ...next, hint: null };
+      }
+      case 'setError':
+        return reduceField(d, a);
+      default: {
+        const never: never = a;
+        return never;
+      }
+    }
+  },
+  /** Tab completes; the rest as in any dialog. */
+  command(d, cmd, dialog) {
+    if (cmd === 'complete') return void completeTyped(d, dialog);
+    if (cmd === 'confirm') pickerDialog.confirm(d, dialog);
+    else if (cmd === 'cancel') closeDialog(d);
+    else if (cmd === 'nextField' || cmd === 'prevField')
+      d.store.dispatch({ type: 'dialog', action: { type: 'moveChoice', delta: cmd === 'nextField' ? 1 : -1 } });
+  },
   /** Goes where the text says, else to the highlighted place. */
   confirm(d, dialog) {
     const typed = dialog.field.text.trim();
@@ -57,11 +96,20 @@ export const pickerDialog: DialogModule<PickerDialog> = {
     }
     if (target === null) return;
     closeDialog(d);
-    if (target.kind === 'b2' && target.bucket === null) void d.navigator.openProfileHome(dialog.side, target.profile);
-    else
-      void d.navigator.open(
-        dialog.side,
-        target.kind === 'b2' ? b2PaneLocation(target.profile, target.bucket, target.prefix) : target,
-      );
+    goToPlace(d, dialog.side, target);
   },
 };
+
+/**
+ * Opens `target` in pane `side` (a profile's bucket list through its home, which may be one
+ * bucket for a key restricted to it). The navigator says in the status line why a place the key
+ * cannot see does not open.
+ */
+export function goToPlace(d: ControllerDeps, side: PaneSide, target: PaneLocation): void {
+  if (target.kind === 'b2' && target.bucket === null) void d.navigator.openProfileHome(side, target.profile);
+  else
+    void d.navigator.open(
+      side,
+      target.kind === 'b2' ? b2PaneLocation(target.profile, target.bucket, target.prefix) : target,
+    );
+}

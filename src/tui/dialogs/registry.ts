@@ -10,6 +10,8 @@ import {
   type BucketConfirmDialog,
   type CreateBucketDialog,
 } from './bucket-admin.js';
+import { bookmarkNameDialog, type BookmarkNameDialog } from './bookmark-name.js';
+import { bookmarksDialog, type BookmarksDialog } from './bookmarks.js';
 import { confirmQuitDialog, type ConfirmQuitDialog } from './confirm-quit.js';
 import { conflictDialog, type ConflictDialog } from './conflict.js';
 import { conflictListDialog, type ConflictListAction, type ConflictListDialog } from './conflict-list.js';
@@ -22,7 +24,7 @@ import { editConflictDialog, type EditConflictDialog } from './edit-conflict.js'
 import { historyDialog, type HistoryAction, type HistoryDialog } from './history.js';
 import { findDialog, type FindDialog } from './find.js';
 import { messageDialog, type MessageDialog } from './message.js';
-import { pickerDialog, type PickerDialog } from './picker.js';
+import { pickerDialog, type PickerAction, type PickerDialog } from './picker.js';
 import { promptDialog, type PromptDialog } from './prompt.js';
 import { resumeQueueDialog, type ResumeQueueDialog } from './resume-queue.js';
 import { screenDialog, type ScreenDialog } from './screen.js';
@@ -55,7 +57,9 @@ export type Dialog =
   | BucketConfirmDialog
   | HistoryDialog
   | ConflictListDialog
-  | FindDialog;
+  | FindDialog
+  | BookmarksDialog
+  | BookmarkNameDialog;
 
 /** Every change a dialog's form may receive. */
 export type DialogAction =
@@ -65,6 +69,7 @@ export type DialogAction =
   | SyncDialogAction
   | InfoAction
   | HistoryAction
+  | PickerAction
   | ConflictListAction;
 
 /** The dialog of kind `K`. */
@@ -95,6 +100,8 @@ const MODULES: Modules = {
   history: historyDialog,
   conflictList: conflictListDialog,
   find: findDialog,
+  bookmarks: bookmarksDialog,
+  bookmarkName: bookmarkNameDialog,
 };
 
 /** The module of `dialog`'s kind. */

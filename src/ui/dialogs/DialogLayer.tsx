@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Dialog, DialogOf } from '../../tui/dialogs/registry.js';
+import { BookmarkNameDialog, BookmarksDialog } from './BookmarkDialogs.js';
 import { BucketConfirmDialog, CreateBucketDialog } from './BucketDialogs.js';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog.js';
 import { ConflictListDialog } from './ConflictListDialog.js';
@@ -41,6 +42,8 @@ const VIEWS: Views = {
   history: HistoryDialog,
   conflictList: ConflictListDialog,
   find: FindDialog,
+  bookmarks: BookmarksDialog,
+  bookmarkName: BookmarkNameDialog,
   // Accounts screens replace the panes (TuiApp), they are not drawn over them.
   screen: () => null,
 };

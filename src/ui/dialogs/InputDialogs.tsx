@@ -78,7 +78,7 @@ export function PickerDialog({ d }: { d: DialogOf<'picker'> }): ReactNode {
   return (
     <DialogFrame title="Go to" hint={hintLine(keymap, 'picker')}>
       <FieldLine d={d} />
-      {fieldProblem(d, theme)}
+      {d.error === null && d.hint !== null ? <Wrapped text={sanitizeForTerminal(d.hint)} /> : fieldProblem(d, theme)}
       {d.items.map((item, i) => (
         <DialogLine
           key={i}

@@ -80,7 +80,7 @@ describe('applyOverrides', () => {
     );
     expect(problems).toEqual([
       'unknown command "cpy"',
-      'unknown context "menu" in "menu:copy" (contexts: pane, queue, dialog, quick-search, versions, sync, share, viewer, wizard, wizard-review, profiles, keys, key-form, key-form-list, new-key, prompt, confirm, inspector, help)',
+      'unknown context "menu" in "menu:copy" (contexts: pane, queue, dialog, picker, quick-search, versions, bookmarks, sync, share, viewer, wizard, wizard-review, profiles, keys, key-form, key-form-list, new-key, prompt, confirm, inspector, help)',
       '"ctrl+1" for move is not a key b2c can recognise',
       'copy has no keys in the dialog context to rebind',
     ]);

@@ -1,0 +1,63 @@
+/**
+ * Tab in the location picker: lists the folder the typed text points into (one page, through the
+ * provider registry, at most {@link COMPLETION_WAIT_MS}) and completes the name as far as the
+ * matches agree; when that adds nothing and several names match, it lists them under the field
+ * (so a second Tab shows the choices, as shells do). Pure parts: ./typed-completion.ts.
+ */
+import { providerPath, type PaneLocation } from '../../state/location/pane-location.js';
+import { errorText } from '../../error-text.js';
+import { snapshot, type ControllerDeps } from '../controller-deps.js';
+import type { PickerDialog } from './picker.js';
+import { completeName, completionTarget, type CompletionName } from './typed-completion.js';
+
+/** How long a completion waits for its listing before giving up, in ms. */
+export const COMPLETION_WAIT_MS = 5_000;
+
+/** How many names one completion looks at (one listing page). */
+const PAGE = 1000;
+
+/** How many choices the hint line names before "…". */
+const SHOWN = 12;
+
+/** Completes the picker's text; the result reaches the dialog as a `pickerCompleted` action. */
+export async function completeTyped(d: ControllerDeps, dialog: PickerDialog): Promise<void> {
+  const forText = dialog.field.text;
+  const report = (text: string, hint: string | null): void => {
+    // The picker may have been closed (and another dialog opened) while the listing ran.
+    if (snapshot(d).dialog?.kind !== 'picker') return;
+    d.store.dispatch({ type: 'dialog', action: { type: 'pickerCompleted', forText, text, hint } });
+  };
+  const target = completionTarget(forText, {
+    here: snapshot(d).app.panes[dialog.side].location,
+    home: d.places.home,
+    profiles: d.registry.profiles().map((p) => p.name),
+  });
+  if ('problem' in target) return report(forText, target.problem);
+  const signal = AbortSignal.timeout(COMPLETION_WAIT_MS);
+  let names: CompletionName[];
+  try {
+    names = await firstPage(d, target.location, signal);
+  } catch (e) {
+    return report(forText, signal.aborted ? 'The listing took too long; nothing was completed.' : errorText(e));
+  }
+  const done = completeName(target.tail, names);
+  if (done.tail === null) return report(forText, `No name here starts with "${target.tail}".`);
+  const text = target.head + done.tail;
+  if (text !== forText || done.candidates.length <= 1) return report(text, null);
+  const more = done.candidates.length > SHOWN ? ` … (${done.candidates.length})` : '';
+  return report(forText, done.candidates.slice(0, SHOWN).join('  ') + more);
+}
+
+async function firstPage(d: ControllerDeps, location: PaneLocation, signal: AbortSignal): Promise<CompletionName[]> {
+  // Connecting a profile is bounded by the same wait as the listing.
+  const aborted = new Promise<never>((_, reject) =>
+    signal.addEventListener('abort', () => reject(new Error('timed out')), { once: true }),
+  );
+  aborted.catch(() => undefined);
+  const provider = await Promise.race([d.registry.providerFor(location), aborted]);
+  for await (const page of provider.list(providerPath(location), { signal, pageSize: PAGE })) {
+    // One page is enough to complete from; leaving the loop ends the listing.
+    return page.map((e) => ({ name: e.name, folder: e.kind === 'dir' || e.kind === 'bucket' }));
+  }
+  return [];
+}
