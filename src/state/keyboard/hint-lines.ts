@@ -142,3 +142,8 @@ export function hintLine(keymap: Keymap, name: HintName): string {
 export function operationHint(keymap: Keymap, doing: string): string {
   return keyHint(keymap, 'dialog', `{confirm}: ${doing} · ${CHOOSE} · {cancel}: cancel`);
 }
+
+/** The copy/move dialog's hint: its destination field completes like the location picker's. */
+export function transferHint(keymap: Keymap, doing: string): string {
+  return keyHint(keymap, 'picker', `{confirm}: ${doing} · {complete|tab} completes · ${CHOOSE} · {cancel}: cancel`);
+}

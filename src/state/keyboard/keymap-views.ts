@@ -24,7 +24,7 @@ const CONTEXT_TITLES: Record<KeyContext, string> = {
   pane: 'Panes',
   queue: 'Transfer queue',
   dialog: 'Dialogs',
-  picker: 'Location picker (F9)',
+  picker: 'Location picker (F9) and the copy/move destination (F5, F6)',
   'quick-search': 'Quick search (f)',
   versions: 'Versions dialog (v)',
   bookmarks: 'Bookmarks (b)',

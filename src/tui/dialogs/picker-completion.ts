@@ -1,5 +1,5 @@
 /**
- * Tab in the location picker: lists the folder the typed text points into (one page, through the
+ * Tab in the location picker and the copy/move destination: lists the folder the typed text points into (one page, through the
  * provider registry, at most {@link COMPLETION_WAIT_MS}) and completes the name as far as the
  * matches agree; when that adds nothing and several names match, it lists them under the field
  * (so a second Tab shows the choices, as shells do). Pure parts: ./typed-completion.ts.
@@ -20,15 +20,28 @@ const PAGE = 1000;
 const SHOWN = 12;
 
 /** Completes the picker's text; the result reaches the dialog as a `pickerCompleted` action. */
-export async function completeTyped(d: ControllerDeps, dialog: PickerDialog): Promise<void> {
-  const forText = dialog.field.text;
+export function completeTyped(d: ControllerDeps, dialog: PickerDialog): Promise<void> {
+  return completeField(d, dialog.field.text, snapshot(d).app.panes[dialog.side].location, 'picker');
+}
+
+/**
+ * Completes `forText`, a location typed in the open dialog of kind `kind` (relative to `here`);
+ * the result reaches that dialog as a `pickerCompleted` action (the picker, the copy/move
+ * destination), dropped there when its text has changed since.
+ */
+export async function completeField(
+  d: ControllerDeps,
+  forText: string,
+  here: PaneLocation,
+  kind: 'picker' | 'transfer',
+): Promise<void> {
   const report = (text: string, hint: string | null): void => {
-    // The picker may have been closed (and another dialog opened) while the listing ran.
-    if (snapshot(d).dialog?.kind !== 'picker') return;
+    // The dialog may have been closed (and another opened) while the listing ran.
+    if (snapshot(d).dialog?.kind !== kind) return;
     d.store.dispatch({ type: 'dialog', action: { type: 'pickerCompleted', forText, text, hint } });
   };
   const target = completionTarget(forText, {
-    here: snapshot(d).app.panes[dialog.side].location,
+    here,
     home: d.places.home,
     profiles: d.registry.profiles().map((p) => p.name),
   });

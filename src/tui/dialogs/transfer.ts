@@ -19,7 +19,17 @@ import {
   type ChoiceOption,
   type DialogConflictPolicy,
 } from './choices.js';
-import { closeAndClearSelection, openDialog, reduceChoice, reduceField, type DialogModule } from './dialog-module.js';
+import {
+  closeAndClearSelection,
+  closeDialog,
+  openDialog,
+  reduceChoice,
+  reduceField,
+  type CommonDialogAction,
+  type DialogModule,
+} from './dialog-module.js';
+import { completeField } from './picker-completion.js';
+import type { PickerAction } from './picker.js';
 import { baseName, destinationText, parseDestination, type Destination } from './destination.js';
 import { lineOf, type LineState } from '../../state/keyboard/line-edit.js';
 import { sameLocation } from '../../state/location/pane-location.js';
@@ -37,6 +47,8 @@ export interface TransferDialog {
   /** Where to (./destination.ts): prefilled with `to`, and the name for a single source. */
   field: LineState;
   error: string | null;
+  /** What Tab found (the names to choose from); cleared by typing. */
+  hint: string | null;
 }
 
 /** What the status line says when a command has nothing to act on. */
@@ -86,6 +98,7 @@ export function openTransferDialog(d: ControllerDeps, op: 'copy' | 'move'): void
     choice: firstAllowed(choices),
     field: lineOf(destinationText(to, targets.length === 1 ? (targets[0] ?? null) : null)),
     error: null,
+    hint: null,
   });
 }
 
@@ -100,9 +113,36 @@ function refusal(deps: ControllerDeps, d: TransferDialog, dest: Destination): st
   return null;
 }
 
-export const transferDialog: DialogModule<TransferDialog> = {
+export const transferDialog: DialogModule<TransferDialog, PickerAction | CommonDialogAction> = {
+  // The picker's keys: Tab completes the destination, ↑/↓ choose what happens to existing files.
+  keyContext: 'picker',
   textField: true,
-  reduce: (d, a) => (a.type === 'moveChoice' ? reduceChoice(d, a) : reduceField(d, a)),
+  reduce(d, a) {
+    switch (a.type) {
+      case 'moveChoice':
+        return reduceChoice(d, a);
+      case 'pickerCompleted':
+        if (d.field.text !== a.forText) return d;
+        return { ...d, field: a.text === d.field.text ? d.field : lineOf(a.text), hint: a.hint, error: null };
+      case 'editField': {
+        const next = reduceField(d, a);
+        return next === d ? d : { ...next, hint: null };
+      }
+      case 'setError':
+        return reduceField(d, a);
+      default: {
+        const never: never = a;
+        return never;
+      }
+    }
+  },
+  command(deps, cmd, d) {
+    if (cmd === 'complete') return void completeField(deps, d.field.text, d.to, 'transfer');
+    if (cmd === 'confirm') transferDialog.confirm(deps, d);
+    else if (cmd === 'cancel') closeDialog(deps);
+    else if (cmd === 'nextField' || cmd === 'prevField')
+      deps.store.dispatch({ type: 'dialog', action: { type: 'moveChoice', delta: cmd === 'nextField' ? 1 : -1 } });
+  },
   confirm(deps, d) {
     const choice = allowedChoice(deps, d.choices, d.choice);
     if (choice === null) return;

@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { formatLocation } from '../../state/location/pane-location.js';
 import { sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
-import { hintLine, operationHint } from '../../state/keyboard/hint-lines.js';
+import { hintLine, operationHint, transferHint } from '../../state/keyboard/hint-lines.js';
 import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 import { ChoiceList } from './ChoiceList.js';
@@ -27,14 +27,18 @@ export function TransferDialog({ d }: { d: DialogOf<'transfer'> }): ReactNode {
         : 'Each source is deleted once its copy is verified.'
       : 'The sources are not changed.';
   return (
-    <DialogFrame title={verb} hint={operationHint(keymap, verb.toLowerCase())}>
+    <DialogFrame title={verb} hint={transferHint(keymap, verb.toLowerCase())}>
       <Wrapped text={`${operationSentence(verb, d.targets, d.totals)}`} bold />
       <Wrapped text={`from ${sanitizeForTerminal(formatLocation(d.from))}`} />
       <Wrapped
         text={`to (${d.targets.some((e) => e.kind === 'bucket') ? 'a bucket into a folder named after it' : d.targets.length === 1 ? 'a folder, or a folder and a new name' : 'a folder'}):`}
       />
       <FieldLine d={d} />
-      {fieldProblem(d, theme)}
+      {d.hint !== null && d.error === null ? (
+        <DialogLine text={sanitizeForTerminal(d.hint)} color={theme.muted} />
+      ) : (
+        fieldProblem(d, theme)
+      )}
       <Wrapped text={after} />
       <DialogLine text="" />
       <DialogLine text="If a file already exists there:" />

@@ -50,7 +50,7 @@ describe('helpSections', () => {
       'Panes · Application',
       'Transfer queue',
       'Dialogs',
-      'Location picker (F9)',
+      'Location picker (F9) and the copy/move destination (F5, F6)',
       'Quick search (f)',
       'Versions dialog (v)',
       'Bookmarks (b)',
