@@ -6,9 +6,59 @@
  */
 import { providerPath, type PaneLocation } from '../../state/location/pane-location.js';
 import { errorText } from '../../error-text.js';
+import type { CommandId } from '../../state/keyboard/commands.js';
+import { lineOf } from '../../state/keyboard/line-edit.js';
 import { snapshot, type ControllerDeps } from '../controller-deps.js';
+import { closeDialog, reduceField, type CommonDialogAction, type FieldForm } from './dialog-module.js';
 import type { PickerDialog } from './picker.js';
 import { completeName, completionTarget, type CompletionName } from './typed-completion.js';
+
+/** What a Tab completion found for the text `forText` (dropped when the text has changed since). */
+export type PickerAction = { type: 'pickerCompleted'; forText: string; text: string; hint: string | null };
+
+/** A dialog with a location field that Tab completes (the picker, the copy/move destination). */
+export interface CompletingForm extends FieldForm {
+  /** What Tab found (the names to choose from, or that nothing matched); cleared by typing. */
+  hint: string | null;
+}
+
+/**
+ * The field's changes in a completing dialog: a completion lands only on the text it was made
+ * for, and typing clears its hint. (`moveChoice` is the dialog's own.)
+ */
+export function reduceCompletingField<D extends CompletingForm>(
+  d: D,
+  a: PickerAction | Exclude<CommonDialogAction, { type: 'moveChoice' }>,
+): D {
+  switch (a.type) {
+    case 'pickerCompleted':
+      if (d.field.text !== a.forText) return d;
+      return { ...d, field: a.text === d.field.text ? d.field : lineOf(a.text), hint: a.hint, error: null };
+    case 'editField': {
+      const next = reduceField(d, a);
+      return next === d ? d : { ...next, hint: null };
+    }
+    case 'setError':
+      return reduceField(d, a);
+    default: {
+      const never: never = a;
+      return never;
+    }
+  }
+}
+
+/** The picker context's keys in a completing dialog: Tab completes, ↑/↓ move, Enter and Esc. */
+export function runCompletingCommand(
+  d: ControllerDeps,
+  cmd: CommandId,
+  on: { complete: () => Promise<void>; confirm: () => void },
+): void {
+  if (cmd === 'complete') return void on.complete();
+  if (cmd === 'confirm') on.confirm();
+  else if (cmd === 'cancel') closeDialog(d);
+  else if (cmd === 'nextField' || cmd === 'prevField')
+    d.store.dispatch({ type: 'dialog', action: { type: 'moveChoice', delta: cmd === 'nextField' ? 1 : -1 } });
+}
 
 /** How long a completion waits for its listing before giving up, in ms. */
 export const COMPLETION_WAIT_MS = 5_000;

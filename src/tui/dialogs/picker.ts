@@ -7,15 +7,8 @@ import { activePane, inactivePane } from '../../state/app/app-state.js';
 import { lineOf, type LineState } from '../../state/keyboard/line-edit.js';
 import { b2PaneLocation, type PaneLocation } from '../../state/location/pane-location.js';
 import { snapshot, type ControllerDeps } from '../controller-deps.js';
-import {
-  closeDialog,
-  openDialog,
-  reduceField,
-  wrapIndex,
-  type CommonDialogAction,
-  type DialogModule,
-} from './dialog-module.js';
-import { completeTyped } from './picker-completion.js';
+import { closeDialog, openDialog, wrapIndex, type CommonDialogAction, type DialogModule } from './dialog-module.js';
+import { completeTyped, reduceCompletingField, runCompletingCommand, type PickerAction } from './picker-completion.js';
 import { pickerItems } from './picker-items.js';
 import { parseTypedLocation } from './typed-location.js';
 
@@ -36,8 +29,7 @@ export interface PickerDialog {
   hint: string | null;
 }
 
-/** What a Tab completion found for the text `forText` (dropped when the text has changed since). */
-export type PickerAction = { type: 'pickerCompleted'; forText: string; text: string; hint: string | null };
+export type { PickerAction } from './picker-completion.js';
 
 /** Opens the picker for the active pane. */
 export function openPicker(d: ControllerDeps): void {
@@ -50,33 +42,16 @@ export function openPicker(d: ControllerDeps): void {
 export const pickerDialog: DialogModule<PickerDialog, PickerAction | CommonDialogAction> = {
   keyContext: 'picker',
   textField: true,
-  reduce(d, a) {
-    switch (a.type) {
-      case 'moveChoice':
-        return { ...d, cursor: wrapIndex(d.cursor + a.delta, d.items.length) };
-      case 'pickerCompleted':
-        if (d.field.text !== a.forText) return d;
-        return { ...d, field: a.text === d.field.text ? d.field : lineOf(a.text), hint: a.hint, error: null };
-      case 'editField': {
-        const next = reduceField(d, a);
-        return next === d ? d : { ...next, hint: null };
-      }
-      case 'setError':
-        return reduceField(d, a);
-      default: {
-        const never: never = a;
-        return never;
-      }
-    }
-  },
+  reduce: (d, a) =>
+    a.type === 'moveChoice'
+      ? { ...d, cursor: wrapIndex(d.cursor + a.delta, d.items.length) }
+      : reduceCompletingField(d, a),
   /** Tab completes; the rest as in any dialog. */
-  command(d, cmd, dialog) {
-    if (cmd === 'complete') return void completeTyped(d, dialog);
-    if (cmd === 'confirm') pickerDialog.confirm(d, dialog);
-    else if (cmd === 'cancel') closeDialog(d);
-    else if (cmd === 'nextField' || cmd === 'prevField')
-      d.store.dispatch({ type: 'dialog', action: { type: 'moveChoice', delta: cmd === 'nextField' ? 1 : -1 } });
-  },
+  command: (d, cmd, dialog) =>
+    runCompletingCommand(d, cmd, {
+      complete: () => completeTyped(d, dialog),
+      confirm: () => pickerDialog.confirm(d, dialog),
+    }),
   /** Goes where the text says, else to the highlighted place. */
   confirm(d, dialog) {
     const typed = dialog.field.text.trim();

@@ -21,15 +21,12 @@ import {
 } from './choices.js';
 import {
   closeAndClearSelection,
-  closeDialog,
   openDialog,
   reduceChoice,
-  reduceField,
   type CommonDialogAction,
   type DialogModule,
 } from './dialog-module.js';
-import { completeField } from './picker-completion.js';
-import type { PickerAction } from './picker.js';
+import { completeField, reduceCompletingField, runCompletingCommand, type PickerAction } from './picker-completion.js';
 import { baseName, destinationText, parseDestination, type Destination } from './destination.js';
 import { lineOf, type LineState } from '../../state/keyboard/line-edit.js';
 import { sameLocation } from '../../state/location/pane-location.js';
@@ -117,32 +114,12 @@ export const transferDialog: DialogModule<TransferDialog, PickerAction | CommonD
   // The picker's keys: Tab completes the destination, ↑/↓ choose what happens to existing files.
   keyContext: 'picker',
   textField: true,
-  reduce(d, a) {
-    switch (a.type) {
-      case 'moveChoice':
-        return reduceChoice(d, a);
-      case 'pickerCompleted':
-        if (d.field.text !== a.forText) return d;
-        return { ...d, field: a.text === d.field.text ? d.field : lineOf(a.text), hint: a.hint, error: null };
-      case 'editField': {
-        const next = reduceField(d, a);
-        return next === d ? d : { ...next, hint: null };
-      }
-      case 'setError':
-        return reduceField(d, a);
-      default: {
-        const never: never = a;
-        return never;
-      }
-    }
-  },
-  command(deps, cmd, d) {
-    if (cmd === 'complete') return void completeField(deps, d.field.text, d.to, 'transfer');
-    if (cmd === 'confirm') transferDialog.confirm(deps, d);
-    else if (cmd === 'cancel') closeDialog(deps);
-    else if (cmd === 'nextField' || cmd === 'prevField')
-      deps.store.dispatch({ type: 'dialog', action: { type: 'moveChoice', delta: cmd === 'nextField' ? 1 : -1 } });
-  },
+  reduce: (d, a) => (a.type === 'moveChoice' ? reduceChoice(d, a) : reduceCompletingField(d, a)),
+  command: (deps, cmd, d) =>
+    runCompletingCommand(deps, cmd, {
+      complete: () => completeField(deps, d.field.text, d.to, 'transfer'),
+      confirm: () => transferDialog.confirm(deps, d),
+    }),
   confirm(deps, d) {
     const choice = allowedChoice(deps, d.choices, d.choice);
     if (choice === null) return;
