@@ -53,6 +53,12 @@ export interface ListOptions {
    * own, hidden and old ones included — what B2 bills for (folder sizes with versions).
    */
   allVersions?: boolean;
+  /**
+   * Only the names in the folder that begin with this text (Tab completion). B2: asked of B2 as
+   * part of the listing's prefix, so a folder of a million names lists only the matches. A missing
+   * folder then lists nothing instead of failing.
+   */
+  startsWith?: string;
 }
 
 /** Options of `stat`. */

@@ -93,6 +93,30 @@ describe('restricted keys', () => {
   });
 });
 
+describe('completion listings (startsWith) with a name-prefix key', () => {
+  it('a key prefix ending inside the folder narrows with the typed start, and outside it lists nothing', async () => {
+    const photosId = (await f.master.stat(photos)).bucketId ?? '';
+    const k = await f.master.keys.createKey({
+      keyName: 'list-prefix-20',
+      capabilities: ['listFiles', 'readFiles'],
+      bucketIds: [photosId],
+      namePrefix: 'years/20',
+    });
+    const p = await f.connect(k.applicationKeyId, k.applicationKey);
+    for (const name of ['years/2019.txt', 'years/2024.txt', 'years/2025.txt', 'years/1999.txt'])
+      await put(f.master, `${photos}/${name}`, name);
+    const names = async (startsWith: string): Promise<string[]> =>
+      (await collect(p.list(`${photos}/years/`, { startsWith })))
+        .flat()
+        .map((e) => e.name)
+        .sort();
+    expect(await names('2')).toEqual(['2019.txt', '2024.txt', '2025.txt']);
+    expect(await names('202')).toEqual(['2024.txt', '2025.txt']);
+    // Asking B2 for "years/1" would be refused for this key: nothing it may see starts so.
+    expect(await names('1')).toEqual([]);
+  });
+});
+
 describe('bodyless refusals (HEAD)', () => {
   it('a read-only prefix key checking a name outside its prefix gets PermissionDeniedError, not AuthError', async () => {
     const photosId = (await f.master.stat(photos)).bucketId ?? '';

@@ -68,7 +68,12 @@ export async function* listFolder(
   // A flat listing above a key's prefix asks for the key's prefix itself: all it may see.
   if (plan.kind === 'synthetic' && options?.flat === true && keyPrefix !== null)
     plan = { kind: 'list', prefix: keyPrefix };
+  const startsWith = options?.startsWith ?? '';
   if (plan.kind === 'synthetic') {
+    if (!plan.child.startsWith(startsWith)) {
+      yield [];
+      return;
+    }
     yield [
       {
         name: plan.child,
@@ -82,14 +87,24 @@ export async function* listFolder(
     ];
     return;
   }
+  // The names of `dir` that begin with `startsWith` are those under `dir + startsWith`; with a key
+  // prefix ending inside this level, the longer of the two, when one begins with the other.
+  let prefix = plan.prefix;
+  if (startsWith !== '') {
+    const wanted = dir + startsWith;
+    if (wanted.startsWith(prefix)) prefix = wanted;
+    else if (!prefix.startsWith(wanted)) {
+      yield [];
+      return;
+    }
+  }
   const pages =
     options?.showHidden === true
-      ? versionPages(session, bucket, plan.prefix, path, options)
-      : namePages(session, bucket, plan.prefix, path, options);
+      ? versionPages(session, bucket, prefix, path, options)
+      : namePages(session, bucket, prefix, path, options);
   let first = true;
   for await (const { rows, entries, done } of pages) {
-    if (first && rows === 0 && dir !== '' && plan.prefix === dir)
-      throw new NotFoundError(`"${path}" does not exist.`, path);
+    if (first && rows === 0 && dir !== '' && prefix === dir) throw new NotFoundError(`"${path}" does not exist.`, path);
     if (entries.length > 0 || (first && done)) yield entries;
     first = false;
   }

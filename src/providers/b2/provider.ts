@@ -92,7 +92,9 @@ export class B2Provider implements Provider {
   async *list(path: string, options?: ListOptions): AsyncIterable<Entry[]> {
     const { bucket, key } = splitBucketPath(path);
     if (bucket === null) {
-      yield await this.buckets.list(options?.signal);
+      const buckets = await this.buckets.list(options?.signal);
+      const startsWith = options?.startsWith ?? '';
+      yield startsWith === '' ? buckets : buckets.filter((b) => b.name.startsWith(startsWith));
       return;
     }
     const ref = await this.buckets.resolve(bucket, options?.signal);

@@ -96,6 +96,7 @@ async function entryForDirent(dirPath: string, dirDisk: string, d: Dirent): Prom
  */
 export async function* listLocal(p: ResolvedPath, options: ListOptions = {}): AsyncGenerator<Entry[]> {
   const { signal } = options;
+  const startsWith = options.startsWith ?? '';
   const pageSize = Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE));
   throwIfAborted(signal, p.path);
   let dir;
@@ -115,7 +116,7 @@ export async function* listLocal(p: ResolvedPath, options: ListOptions = {}): As
   try {
     for await (const d of dir) {
       throwIfAborted(signal, p.path);
-      if (isTempName(d.name)) continue;
+      if (isTempName(d.name) || !d.name.startsWith(startsWith)) continue;
       pending.push(d);
       if (pending.length >= pageSize) {
         const page = await flush();

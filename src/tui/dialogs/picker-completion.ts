@@ -63,8 +63,12 @@ export function runCompletingCommand(
 /** How long a completion waits for its listing before giving up, in ms. */
 export const COMPLETION_WAIT_MS = 5_000;
 
-/** How many names one completion looks at (one listing page). */
-const PAGE = 1000;
+/**
+ * How many matching names one completion reads at most. The listing asks only for the names that
+ * begin with the typed text (src/providers/types.ts `startsWith`), so this bounds a completion
+ * of one or two letters in a huge folder, not the folder's size.
+ */
+export const COMPLETION_MAX_NAMES = 10_000;
 
 /** How many choices the hint line names before "…". */
 const SHOWN = 12;
@@ -97,12 +101,17 @@ export async function completeField(
   });
   if ('problem' in target) return report(forText, target.problem);
   const signal = AbortSignal.timeout(COMPLETION_WAIT_MS);
-  let names: CompletionName[];
+  let names: CompletionName[] | 'tooMany';
   try {
-    names = await firstPage(d, target.location, signal);
+    names = await matchingNames(d, target.location, target.tail, signal);
   } catch (e) {
     return report(forText, signal.aborted ? 'The listing took too long; nothing was completed.' : errorText(e));
   }
+  if (names === 'tooMany')
+    return report(
+      forText,
+      `More than ${COMPLETION_MAX_NAMES.toLocaleString('en-US')} names start with "${target.tail}": type more of it.`,
+    );
   const done = completeName(target.tail, names);
   if (done.tail === null) return report(forText, `No name here starts with "${target.tail}".`);
   const text = target.head + done.tail;
@@ -111,16 +120,24 @@ export async function completeField(
   return report(forText, done.candidates.slice(0, SHOWN).join('  ') + more);
 }
 
-async function firstPage(d: ControllerDeps, location: PaneLocation, signal: AbortSignal): Promise<CompletionName[]> {
+/** Every name in `location` that begins with `tail`, or `tooMany` past COMPLETION_MAX_NAMES. */
+async function matchingNames(
+  d: ControllerDeps,
+  location: PaneLocation,
+  tail: string,
+  signal: AbortSignal,
+): Promise<CompletionName[] | 'tooMany'> {
   // Connecting a profile is bounded by the same wait as the listing.
   const aborted = new Promise<never>((_, reject) =>
     signal.addEventListener('abort', () => reject(new Error('timed out')), { once: true }),
   );
   aborted.catch(() => undefined);
   const provider = await Promise.race([d.registry.providerFor(location), aborted]);
-  for await (const page of provider.list(providerPath(location), { signal, pageSize: PAGE })) {
-    // One page is enough to complete from; leaving the loop ends the listing.
-    return page.map((e) => ({ name: e.name, folder: e.kind === 'dir' || e.kind === 'bucket' }));
+  const names: CompletionName[] = [];
+  for await (const page of provider.list(providerPath(location), { signal, startsWith: tail })) {
+    for (const e of page) names.push({ name: e.name, folder: e.kind === 'dir' || e.kind === 'bucket' });
+    // Leaving the loop ends the listing.
+    if (names.length > COMPLETION_MAX_NAMES) return 'tooMany';
   }
-  return [];
+  return names;
 }

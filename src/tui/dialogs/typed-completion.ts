@@ -1,7 +1,7 @@
 /**
  * Tab completion of the text typed into the location picker (F9/o). Pure: the text is split into
  * the folder to list (`head`, parsed like ./typed-location.ts) and the start of a name (`tail`);
- * the caller lists that folder (one page) and {@link completeName} says what the tail becomes.
+ * the caller lists the names of that folder that begin with the tail, and {@link completeName} says what the tail becomes.
  * `b2://` with a partial bucket name completes bucket names of the profile.
  */
 import { b2PaneLocation, type PaneLocation } from '../../state/location/pane-location.js';

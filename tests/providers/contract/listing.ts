@@ -34,6 +34,21 @@ export function listingContract(ctx: ContractContext): void {
       }
     });
 
+    it('startsWith lists only the names of the folder that begin with it, folders included', async () => {
+      const dir = ctx.dir('starts');
+      for (const f of ['apple.txt', 'apricot.txt', 'banana.txt', 'ap/inner.txt', 'apx/deep/z.txt'])
+        await put(ctx, `${dir}/${f}`, Buffer.from(f));
+      const names = async (startsWith: string): Promise<string[]> =>
+        (await listPages(ctx.provider, dir, { startsWith, pageSize: 2 }))
+          .flat()
+          .map((e) => (e.kind === 'dir' ? `${e.name}/` : e.name))
+          .sort();
+      expect(await names('ap')).toEqual(['ap/', 'apple.txt', 'apricot.txt', 'apx/']);
+      expect(await names('apr')).toEqual(['apricot.txt']);
+      expect(await names('zzz')).toEqual([]);
+      expect(await names('')).toEqual(['ap/', 'apple.txt', 'apricot.txt', 'apx/', 'banana.txt']);
+    });
+
     it('lists the fixture root without error', async () => {
       const dir = ctx.dir('rootlist');
       await put(ctx, `${dir}/x.txt`, Buffer.from('x'));
