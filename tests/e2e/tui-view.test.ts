@@ -110,6 +110,12 @@ it('F3 on a 300 MB B2 file shows the first screen, End the last, and the server 
   // The first block and the last (or two): a few hundred KiB of the 300 MB.
   expect(sent).toBeGreaterThan(0);
   expect(sent).toBeLessThan(1024 * 1024);
+  // → scrolls the unwrapped lines half a screen sideways, ← back.
+  s.write(KEYS.right);
+  const sideways = await see(s, 'text, from column 41');
+  expect(sideways).not.toContain('line 003000000');
+  s.write(KEYS.left);
+  await see(s, 'line 003000000 ');
   s.write('q');
   await see(s, 'big.log', '1Help');
 }, 120_000);

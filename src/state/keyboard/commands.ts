@@ -84,6 +84,8 @@ export const COMMAND_IDS = [
   'viewSearchNext',
   'viewSearchPrev',
   'viewGoto',
+  'viewLeft',
+  'viewRight',
   'bucketType',
   'toggleQueue',
   'queuePause',
@@ -225,6 +227,12 @@ const ROWS: Record<CommandId, CommandRow> = {
   viewSearchNext: { label: 'Next', description: 'Next match (in the same direction)', group: 'view' },
   viewSearchPrev: { label: 'Prev', description: 'Previous match (the other direction)', group: 'view' },
   viewGoto: { label: 'Goto', description: 'Go to a line number or a percentage (50%)', group: 'view' },
+  viewLeft: { label: 'Left', description: 'Without wrapping: scroll the text left (back to column 1)', group: 'view' },
+  viewRight: {
+    label: 'Right',
+    description: 'Without wrapping: scroll the text right, to see long lines',
+    group: 'view',
+  },
   bucketType: {
     label: 'Public',
     description: 'In the bucket list: make the bucket public or private (asks first)',

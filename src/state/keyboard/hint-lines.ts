@@ -72,7 +72,7 @@ export const HINT_LINES = {
   viewer: {
     context: 'viewer',
     template:
-      '{viewSearch|/} search · {viewSearchNext}/{viewSearchPrev} next/prev · {viewGoto|:} go to · {viewWrap|w} wrap · {viewHex|x} hex · {cancel|q} close',
+      '{viewSearch|/} search · {viewSearchNext}/{viewSearchPrev} next/prev · {viewGoto|:} go to · {viewLeft|left}{viewRight|right} scroll · {viewWrap|w} wrap · {viewHex|x} hex · {cancel|q} close',
   },
   close: { context: 'dialog', template: '{confirm} or {cancel}: close' },
   closeOrScroll: {

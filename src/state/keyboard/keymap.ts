@@ -99,6 +99,8 @@ const VIEWER_KEYS: readonly KeymapEntry[] = [
   { context: 'viewer', command: 'cursorPageDown', keys: ['pagedown', 'space', 'ctrl+f'] },
   { context: 'viewer', command: 'cursorHome', keys: ['home', 'g'] },
   { context: 'viewer', command: 'cursorEnd', keys: ['end', 'G'] },
+  { context: 'viewer', command: 'viewLeft', keys: ['left', 'h'] },
+  { context: 'viewer', command: 'viewRight', keys: ['right', 'l'] },
   { context: 'viewer', command: 'viewWrap', keys: ['f2', 'w'], fkey: 2 },
   { context: 'viewer', command: 'viewHex', keys: ['f4', 'x'], fkey: 4 },
   { context: 'viewer', command: 'viewGoto', keys: ['f5', ':'], fkey: 5 },

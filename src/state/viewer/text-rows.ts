@@ -3,7 +3,7 @@
  * from there, decoded as UTF-8, sanitised (a control character or an escape sequence in the file
  * is shown escaped, `\x1b[2J`, never sent: src/state/text/sanitize.ts), tabs expanded to 8 columns,
  * a CR before LF dropped, an invalid byte shown as `\xNN`. Without wrapping a row is one line
- * (cut at the screen's width); with wrapping a line takes as many rows as it needs.
+ * (cut at the screen's width, and scrolled sideways by `left` columns); with wrapping a line takes as many rows as it needs.
  *
  * Every position is a byte offset, so a screen needs only the blocks under it: the pager can open
  * the end of a 5 GB file without reading the middle. A line longer than {@link LINE_CAP} bytes is
@@ -36,6 +36,8 @@ export interface ViewRow {
 export interface TextLayout {
   width: number;
   wrap: boolean;
+  /** Without wrapping: the first column shown (default 0); a character cut by it shows as spaces. */
+  left?: number;
   /** Bytes drawn marked (the search match), `[start, end)`. */
   mark?: { start: number; end: number } | null;
 }
@@ -87,6 +89,7 @@ function glyphAt(src: ByteSource, p: number, col: number): { text: string; width
  */
 export function textRow(src: ByteSource, start: number, layout: TextLayout): ViewRow {
   const { width, wrap, mark } = layout;
+  const left = wrap ? 0 : (layout.left ?? 0);
   const limit = Math.min(src.size, start + (wrap ? Math.max(16, width * 8) : LINE_CAP));
   const segments: RowSegment[] = [];
   const push = (text: string, marked: boolean): void => {
@@ -97,7 +100,7 @@ export function textRow(src: ByteSource, start: number, layout: TextLayout): Vie
   let col = 0;
   let p = start;
   while (p < limit) {
-    if (!wrap && col >= width) {
+    if (!wrap && col >= left + width) {
       // The row is full: only the end of the line is still to be found.
       const b = byteAt(src, p);
       p++;
@@ -107,7 +110,10 @@ export function textRow(src: ByteSource, start: number, layout: TextLayout): Vie
     const g = glyphAt(src, p, col);
     if (g.eol) return { start, next: g.next, segments };
     if (wrap && col > 0 && col + g.width > width) break;
-    if (col + g.width <= width) push(g.text, mark != null && p >= mark.start && p < mark.end);
+    const marked = mark != null && p >= mark.start && p < mark.end;
+    if (col >= left && col + g.width <= left + width) push(g.text, marked);
+    // A wide character or tab cut by the left edge: its visible columns stay blank.
+    else if (col < left && col + g.width > left) push(' '.repeat(Math.min(col + g.width, left + width) - left), marked);
     col += g.width;
     p = g.next;
   }

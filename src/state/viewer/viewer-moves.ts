@@ -7,7 +7,7 @@
 import type { CursorMove } from '../pane/pane-cursor.js';
 import type { ByteSource } from './byte-source.js';
 import { hexRowHolding, hexRowsFrom, HEX_ROW_BYTES, lastHexTop } from './hex-rows.js';
-import { lastTextTop, prevTextRow, textRowHolding, textRowsFrom, type ViewRow } from './text-rows.js';
+import { lastTextTop, prevTextRow, textRowHolding, textRowsFrom, type TextLayout, type ViewRow } from './text-rows.js';
 import type { ViewerState } from './viewer-state.js';
 
 /** The screen's size in rows and columns. */
@@ -16,8 +16,8 @@ export interface ViewerSize {
   cols: number;
 }
 
-function layoutOf(state: ViewerState, size: ViewerSize): { width: number; wrap: boolean; mark: ViewerState['mark'] } {
-  return { width: size.cols, wrap: state.wrap, mark: state.mark };
+function layoutOf(state: ViewerState, size: ViewerSize): TextLayout {
+  return { width: size.cols, wrap: state.wrap, left: state.left, mark: state.mark };
 }
 
 /** The rows on screen. @throws MissingBytes */

@@ -15,6 +15,8 @@ export interface ViewerState {
   size: number;
   hex: boolean;
   wrap: boolean;
+  /** Without wrapping: the first column shown (0: the start of the lines). */
+  left: number;
   /** Byte offset of the first row on screen. */
   top: number;
   /** The last match, drawn marked. */
@@ -31,6 +33,7 @@ export interface ViewerState {
 export type ViewerAction =
   | { type: 'toggleWrap' }
   | { type: 'toggleHex' }
+  | { type: 'scrollColumns'; delta: number }
   | { type: 'setTop'; top: number }
   | { type: 'found'; top: number; start: number; end: number }
   | { type: 'openPrompt'; kind: ViewerPromptKind }
@@ -40,6 +43,12 @@ export type ViewerAction =
   | { type: 'busy'; text: string | null }
   | { type: 'message'; text: string | null; tone?: 'info' | 'error' };
 
+/**
+ * How far right the text scrolls: a line is at most LINE_CAP bytes (./text-rows.ts), and none of
+ * its characters is wider than an escaped byte (`\\xNN`, 4 columns).
+ */
+export const MAX_LEFT = 4 * 4096;
+
 /** A pager at the start of a file of `size` bytes, in hex when `binary`. */
 export function createViewerState(title: string, size: number, binary: boolean): ViewerState {
   return {
@@ -47,6 +56,7 @@ export function createViewerState(title: string, size: number, binary: boolean):
     size,
     hex: binary,
     wrap: false,
+    left: 0,
     top: 0,
     mark: null,
     search: null,
@@ -60,9 +70,13 @@ export function createViewerState(title: string, size: number, binary: boolean):
 export function viewerReducer(state: ViewerState, action: ViewerAction): ViewerState {
   switch (action.type) {
     case 'toggleWrap':
-      return { ...state, wrap: !state.wrap };
+      return { ...state, wrap: !state.wrap, left: 0 };
     case 'toggleHex':
       return { ...state, hex: !state.hex };
+    case 'scrollColumns': {
+      const left = Math.max(0, Math.min(MAX_LEFT, state.left + action.delta));
+      return left === state.left ? state : { ...state, left };
+    }
     case 'setTop':
       return action.top === state.top ? state : { ...state, top: Math.max(0, Math.min(action.top, state.size)) };
     case 'found':

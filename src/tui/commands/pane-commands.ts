@@ -235,6 +235,8 @@ export function runPaneCommand(d: ControllerDeps, cmd: CommandId): void {
     case 'viewSearchNext':
     case 'viewSearchPrev':
     case 'viewGoto':
+    case 'viewLeft':
+    case 'viewRight':
     case 'cursorUp':
     case 'cursorDown':
     case 'cursorPageUp':

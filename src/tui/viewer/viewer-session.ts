@@ -118,7 +118,9 @@ export class ViewerSession {
       this.dispatch({ type: 'openPrompt', kind: prompt });
       return true;
     }
-    if (cmd === 'viewWrap' || cmd === 'viewHex') {
+    if (cmd === 'viewLeft' || cmd === 'viewRight') {
+      this.scrollSideways(cmd === 'viewLeft' ? -1 : 1);
+    } else if (cmd === 'viewWrap' || cmd === 'viewHex') {
       const top = this.state.top;
       this.dispatch({ type: cmd === 'viewWrap' ? 'toggleWrap' : 'toggleHex' });
       this.enqueue(() => this.realign(top));
@@ -128,6 +130,31 @@ export class ViewerSession {
       else this.enqueue(() => this.search(last.text, cmd === 'viewSearchPrev' ? !last.backward : last.backward));
     }
     return true;
+  }
+
+  /** Scrolls the text half a screen left (-1) or right (1); only unwrapped text scrolls sideways. */
+  private scrollSideways(direction: -1 | 1): void {
+    const s = this.state;
+    if (s.hex || s.wrap) {
+      this.dispatch({
+        type: 'message',
+        text: s.hex
+          ? 'The hex view has no long lines.'
+          : 'Wrapped lines fit the screen; turn wrapping off to scroll sideways.',
+      });
+      return;
+    }
+    const action: ViewerAction = {
+      type: 'scrollColumns',
+      delta: direction * Math.max(8, Math.floor(this.size.cols / 2)),
+    };
+    this.enqueue(async () => {
+      // The title (its column) and the rows change in one frame.
+      const state = viewerReducer(this.state, action);
+      if (state === this.state) return;
+      const rows = await this.settle(() => screenRows(this.reader, state, this.size));
+      if (!this.closed) this.view.set({ state, rows });
+    });
   }
 
   private confirmPrompt(): void {

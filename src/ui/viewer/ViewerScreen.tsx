@@ -35,7 +35,7 @@ function titleText(s: ViewerState, rows: readonly ViewRow[] | null, width: numbe
   const last = rows?.[rows.length - 1];
   const seen = last === undefined ? 0 : last.next;
   const where = s.size === 0 ? 'empty' : `${formatPercent(seen, s.size)}`;
-  const layout = s.hex ? 'hex' : s.wrap ? 'text, wrapped' : 'text';
+  const layout = s.hex ? 'hex' : s.wrap ? 'text, wrapped' : s.left > 0 ? `text, from column ${s.left + 1}` : 'text';
   const facts = ` · ${formatSize(s.size)} · ${where} · ${layout}`;
   return (
     fitToWidth(sanitizeForTerminal(s.title), Math.max(10, width - facts.length), 'left', { position: 'middle' }) + facts

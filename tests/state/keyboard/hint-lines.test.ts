@@ -31,7 +31,7 @@ const BEFORE: Record<HintName, string> = {
   shareWorking: 'Esc: close',
   shareDone: 'y: copy it to the clipboard (or select it with the mouse) · Enter or Esc: close',
   editConflict: 'Enter: do it · ↑↓ choose · Esc: discard the edit',
-  viewer: 'F7 search · n/N next/prev · : go to · w wrap · x hex · q close',
+  viewer: 'F7 search · n/N next/prev · : go to · ←→ scroll · w wrap · x hex · q close',
   close: 'Enter or Esc: close',
   closeOrScroll: '↑↓ scroll · Enter or Esc: close',
   conflict: 'Enter: do it · ↑↓ choose · Esc: cancel this file',

@@ -39,6 +39,15 @@ describe('text rows', () => {
     expect(text(textRowsFrom(src, 0, 10, { width: 4, wrap: true }))).toEqual(['abcd', 'efgh', 'ij', 'xy']);
   });
 
+  it('scrolls unwrapped lines sideways: a tab or wide character cut by the left edge shows as blanks', () => {
+    const src = source('abcdefghij\nxy\n\tT\n漢字z\n');
+    const at = (left: number): string[] => text(textRowsFrom(src, 0, 10, { width: 4, wrap: false, left }));
+    expect(at(3)).toEqual(['defg', '', '    ', ' z']);
+    expect(at(8)).toEqual(['ij', '', 'T', '']);
+    // Wrapping ignores the column: a wrapped line already fits.
+    expect(text(textRowsFrom(src, 0, 1, { width: 4, wrap: true, left: 3 }))).toEqual(['abcd']);
+  });
+
   it('steps back row by row to exactly where stepping forward went', () => {
     const src = source('one\ntwo two two two\n\nfour\n');
     for (const wrap of [false, true]) {
