@@ -7,7 +7,7 @@
 export type ConfigErrorKind =
   | 'unreadable' // EACCES, EISDIR, … while reading
   | 'invalid-json' // not parseable as JSON
-  | 'invalid-content' // JSON, but not what b2c expects (schema violation)
+  | 'invalid-content' // JSON, but not what b2c expects (./validate.ts)
   | 'newer-version' // written by a newer b2c; refusing rather than downgrading it
   | 'unwritable'; // could not create the directory or save the file
 

@@ -5,7 +5,7 @@
  * conf (for real) and by the open-time check (in memory, to validate before anything is written).
  */
 import type Conf from 'conf';
-import type { ConfFileShape } from './schema.js';
+import type { ConfFileShape } from './types.js';
 import { parseSize } from './size.js';
 import { DEFAULT_SETTINGS } from './types.js';
 import { isPlainObject } from './validate.js';

@@ -1,6 +1,6 @@
 /**
- * The regular expressions (as JSON-schema `pattern` strings, compiled with the `u` flag like Ajv
- * does) shared by the conf JSON schema and the pure validator, so the two cannot drift apart.
+ * The regular expressions the config validator (./validate.ts) checks text fields with, as
+ * pattern strings compiled once with the `u` flag.
  */
 
 /**
@@ -24,7 +24,7 @@ export const BOOKMARK_PATH_PATTERN = '^/';
 
 const compiled = new Map<string, RegExp>();
 
-/** `pattern` compiled once, with the `u` flag (as Ajv compiles schema patterns). */
+/** `pattern` compiled once, with the `u` flag. */
 export function matches(pattern: string, value: string): boolean {
   let re = compiled.get(pattern);
   if (re === undefined) {

@@ -101,3 +101,14 @@ export interface ConfigData {
 
 /** Name of the file inside the config directory. */
 export const CONFIG_FILE_NAME = 'config.json';
+
+/**
+ * The file as conf stores it: every part optional (defaults fill the gaps), plus conf's own
+ * migration marker (`__internal__.migrations.version`). Validated by ./validate.ts.
+ */
+export type ConfFileShape = {
+  profiles?: Profile[];
+  settings?: Partial<Settings>;
+  bookmarks?: Bookmark[];
+  __internal__?: Record<string, unknown>;
+};

@@ -1,6 +1,7 @@
 /**
- * Pure validation of the config file's content (the same rules as schema.ts, in plain code), used
- * before conf touches a file so that a bad file is reported without being rewritten. Problem texts
+ * Pure validation of the config file's content, the only one (conf is given no schema: see
+ * ./store.ts): before conf touches a file, so that a bad file is reported without being
+ * rewritten, on every read, and before every write. Problem texts
  * name the place (`profiles[1].applicationKey`) and the rule, never the value (it may be a secret).
  */
 import {
