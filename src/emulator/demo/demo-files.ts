@@ -24,6 +24,23 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  * file took half a second of start-up as one `writeUInt32LE` call per word.
  */
 export function demoBytes(name: string, size: number): Buffer {
+  const key = `${size}:${name}`;
+  let bytes = generated.get(key);
+  if (bytes === undefined) {
+    bytes = generate(name, size);
+    generated.set(key, bytes);
+  }
+  // A copy: the caller may keep or change it; a copy costs a memcpy, generating costs 10×.
+  return Buffer.from(bytes);
+}
+
+/**
+ * What {@link demoBytes} made, by size and name: every demo server (and every test that starts
+ * one) seeds the same few files, the largest 5.5 MB.
+ */
+const generated = new Map<string, Buffer>();
+
+function generate(name: string, size: number): Buffer {
   let x = 2166136261;
   for (const ch of name) x = Math.imul(x ^ (ch.codePointAt(0) ?? 0), 16777619) >>> 0;
   if (x === 0) x = 1;
