@@ -6,20 +6,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { B2Encryption } from '../providers/b2/encryption.js';
+import { parseCustomerKey, SSE_C_KEY_ENV, type B2Encryption } from '../providers/b2/encryption.js';
 import { usageError, type CliDeps } from './kit/index.js';
-
-/** Environment variable holding an SSE-C key (base64 of 32 bytes). */
-export const SSE_C_KEY_ENV = 'B2C_SSE_C_KEY';
 
 /** Where a missing customer key can be given, for messages. */
 export const SSE_C_HINT = `give it with --sse-c-key-file or ${SSE_C_KEY_ENV}`;
 
 function decodeKey(text: string, from: string, usage: string): Buffer {
-  const trimmed = text.trim();
-  const key = /^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) ? Buffer.from(trimmed, 'base64') : Buffer.alloc(0);
-  if (key.length !== 32)
-    throw usageError(`${from} must hold an SSE-C key: base64 of exactly 32 bytes (AES-256).`, usage);
+  const key = parseCustomerKey(text);
+  if (key === null) throw usageError(`${from} must hold an SSE-C key: base64 of exactly 32 bytes (AES-256).`, usage);
   return key;
 }
 

@@ -35,6 +35,7 @@ import { HISTORY_FILE_NAME } from '../transfers/index.js';
 import { demoProfiles, seedDemoProfiles } from './providers/demo-profiles.js';
 import { storedProfileSpecs } from './providers/profile-specs.js';
 import { ProviderRegistry, type ProfileSpec } from './providers/provider-registry.js';
+import { customerKeyFromEnv } from './providers/sse-c-key.js';
 
 export const TUI_USAGE = `Usage:
   b2c                     open the file manager with the default profile
@@ -114,7 +115,7 @@ function profilePlan(profileName: string | undefined, cwd: string): Plan {
       label: 'env (B2_APPLICATION_KEY_ID)',
       source: 'env',
       endpoint: () => creds.endpoint ?? null,
-      connect: () => authorize(creds),
+      connect: (options) => authorize(creds, options),
       knownKey: () => ({ applicationKeyId: creds.applicationKeyId }),
     });
   }
@@ -172,15 +173,17 @@ export function prepareTui(args: Extract<TuiArgs, { kind: 'run' }>, cwd: string)
     }
   }
   const { keymap, status } = keymapFrom(plan.settings);
+  const sseC = customerKeyFromEnv(process.env);
   const core = createTuiCore({
-    registry: new ProviderRegistry(createLocalProvider(), plan.profiles),
+    registry: new ProviderRegistry(createLocalProvider(), plan.profiles, sseC.options),
     left: localPaneLocation(cwd),
     right: plan.right,
     active: 'right',
     keymap,
     settings: plan.settings,
     places: { cwd, home: homedir() },
-    status: status ?? plan.status,
+    // An unusable B2C_SSE_C_KEY must be seen; that a key is in use may give way to other news.
+    status: sseC.status?.tone === 'warning' ? sseC.status : (status ?? plan.status ?? sseC.status),
     accounts: { config: plan.config, verify: verifyCredentials },
     openWizard: plan.openWizard,
     // Beside config.json (B2C_CONFIG_DIR moves them all); --demo keeps its config in memory and

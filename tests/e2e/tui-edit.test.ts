@@ -2,8 +2,11 @@
  * F4 on a B2 file (issue 12, item 1), the built binary in a pty against the built-in server, with
  * an EDITOR script: the change is uploaded as a new version with the new bytes; the temp copy
  * was private (0600 in a 0700 folder) and is gone afterwards; when the file changed on B2 while it
- * was edited, b2c asks first (overwrite / keep both / discard).
+ * was edited, b2c asks first (overwrite / keep both / discard). An SSE-C file: without
+ * B2C_SSE_C_KEY, F3 and F4 say why they cannot read it; with it, F3 shows it, F4 saves the edit as
+ * an SSE-C version under the same key, and F5 copies it to the local disk.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -117,5 +120,49 @@ it('when the B2 file changed during the edit, F4 asks; overwrite keeps the other
   expect(await newest('shared.txt')).toEqual({ data: 'v1\nedited by the script\n', versions: 3 });
   const file = (await readFile(join(base, 'edit.log'), 'utf8')).split(' ')[0] ?? '/';
   await until(() => !existsSync(file), 'the temp copy to be removed');
+  s.write(KEYS.f10);
+}, 90_000);
+
+it('an SSE-C file: refused without B2C_SSE_C_KEY; with it F3 shows it, F4 saves an SSE-C version, F5 copies it', async () => {
+  if (server === null) throw new Error('not started');
+  const srv = server;
+  const key = randomBytes(32);
+  const keyHeaders = {
+    'X-Bz-Server-Side-Encryption-Customer-Algorithm': 'AES256',
+    'X-Bz-Server-Side-Encryption-Customer-Key': key.toString('base64'),
+    'X-Bz-Server-Side-Encryption-Customer-Key-Md5': createHash('md5').update(key).digest('base64'),
+  };
+  await srv.upload(bucket.id, 'sealed.txt', 'secret line\n', { headers: keyHeaders });
+
+  const without = await openOn('sealed.txt');
+  without.write(KEYS.f3);
+  await see(without, 'sealed.txt is encrypted with a customer key (SSE-C): set B2C_SSE_C_KEY');
+  without.write(KEYS.f10);
+  await without.exited;
+
+  const s = await openOn('sealed.txt', { B2C_SSE_C_KEY: key.toString('base64') });
+  s.write(KEYS.f3);
+  await see(s, `b2://${bucket.name}/sealed.txt`, 'secret line');
+  s.write('q');
+  await s.waitFor((t) => t.includes('10Quit'));
+  s.write(KEYS.f4);
+  await see(s, 'Saved the edit');
+  const versions = await srv.api<{ files: { fileName: string; serverSideEncryption?: { mode?: string } }[] }>(
+    'b2_list_file_versions',
+    { bucketId: bucket.id, startFileName: 'sealed.txt', maxFileCount: 10 },
+  );
+  const sealed = versions.files.filter((f) => f.fileName === 'sealed.txt');
+  expect(sealed.map((f) => f.serverSideEncryption?.mode)).toEqual(['SSE-C', 'SSE-C']);
+  const p = await srv.connect(undefined, undefined, { encryption: { customerKey: key } });
+  const h = await p.openRead(`/${bucket.name}/sealed.txt`);
+  const chunks: Buffer[] = [];
+  for await (const c of h.stream) chunks.push(c as Buffer);
+  expect(Buffer.concat(chunks).toString()).toBe('secret line\nedited by the script\n');
+
+  s.write(KEYS.f5);
+  await see(s, 'Copy sealed.txt');
+  s.write(KEYS.enter);
+  await see(s, 'Copy: 1 of 1 file done');
+  expect(await readFile(join(base, 'work', 'sealed.txt'), 'utf8')).toBe('secret line\nedited by the script\n');
   s.write(KEYS.f10);
 }, 90_000);

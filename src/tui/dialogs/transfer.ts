@@ -3,6 +3,7 @@
  * pane's folder. Every target is checked with both panes' keys before the dialog opens; the
  * dialog then offers what to do with files that already exist there.
  */
+import { sseCRefusal } from '../providers/sse-c-key.js';
 import type { PaneSide } from '../../state/app/app-state.js';
 import { activePane, inactivePane, otherSide } from '../../state/app/app-state.js';
 import type { PaneLocation } from '../../state/location/pane-location.js';
@@ -51,11 +52,6 @@ export interface TransferDialog {
 /** What the status line says when a command has nothing to act on. */
 export const NOTHING_TO_ACT_ON = 'Nothing to act on: put the cursor on a file or folder, or select some with Insert.';
 
-/** Why an SSE-C file cannot be copied or moved from the file manager (raw: sanitised when shown). */
-export function sseCRefusal(name: string): string {
-  return `${name} is encrypted with a customer key (SSE-C); copy it with b2c cp --sse-c-key-file.`;
-}
-
 /** Opens the copy or move dialog for the active pane, or says in the status line why not. */
 export function openTransferDialog(d: ControllerDeps, op: 'copy' | 'move'): void {
   const s = snapshot(d).app;
@@ -74,9 +70,9 @@ export function openTransferDialog(d: ControllerDeps, op: 'copy' | 'move'): void
       now,
     );
     if (!decision.allowed) return setStatus(d, decision.reason ?? 'Not allowed.', 'error');
-    // Reading an SSE-C file needs its customer key, which the file manager does not take
-    // (docs/b2-api.md §9.3): say so now rather than fail in the queue.
-    if (e.encryption?.mode === 'SSE-C') return setStatus(d, sseCRefusal(e.name), 'error');
+    // Reading an SSE-C file needs its customer key (docs/b2-api.md §9.3): without one, say so
+    // now rather than fail in the queue.
+    if (e.encryption?.mode === 'SSE-C' && !d.registry.readsSseC) return setStatus(d, sseCRefusal(e.name), 'error');
   }
   const choices = conflictChoices(
     targets.map((e) => destinationLocation(to, e.name, isDirLike(e))),

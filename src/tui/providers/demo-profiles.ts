@@ -6,7 +6,7 @@
 import type { ConfigStore } from '../../config/index.js';
 import { DEMO_KEY_NAMES, type DemoKey, type RunningEmulator } from '../../emulator/index.js';
 import { authorize } from '../../session/index.js';
-import type { ProfileSpec } from './provider-registry.js';
+import type { ConnectOptions, ProfileSpec } from './provider-registry.js';
 
 /** Demo profiles: `demo` (master key) and `demo-NAME` for each demo key, all on one server. */
 export function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
@@ -24,9 +24,12 @@ export function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
     label: 'demo',
     source: 'profile',
     endpoint: () => endpoint,
-    connect: async () => {
+    connect: async (options) => {
       const emu = await server;
-      return authorize({ applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint });
+      return authorize(
+        { applicationKeyId: emu.masterKeyId, applicationKey: emu.masterKey, endpoint: emu.endpoint },
+        options,
+      );
     },
   };
   return [
@@ -36,15 +39,14 @@ export function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
       label: `demo/${name}`,
       source: 'profile' as const,
       endpoint: () => endpoint,
-      connect: async () => {
+      connect: async (options?: ConnectOptions) => {
         const emu = await server;
         const key = emu.demoKeys.find((k) => k.name === name);
         if (!key) throw new Error(`the demo server has no key named ${name}`);
-        return authorize({
-          applicationKeyId: key.applicationKeyId,
-          applicationKey: key.applicationKey,
-          endpoint: emu.endpoint,
-        });
+        return authorize(
+          { applicationKeyId: key.applicationKeyId, applicationKey: key.applicationKey, endpoint: emu.endpoint },
+          options,
+        );
       },
       // The demo server knows its keys' expiry, so the inspector can show it even for the expired one.
       knownKey: () => {

@@ -13,10 +13,11 @@ export function storedProfileSpec(config: Pick<ConfigStore, 'getProfile'>, name:
     label: name,
     source: 'profile',
     endpoint: () => config.getProfile(name)?.endpoint ?? null,
-    connect: async () => {
+    connect: async (options) => {
       const full = config.getProfile(name);
       if (!full) throw new Error(`The profile "${name}" no longer exists.`);
       return connectB2({
+        ...options,
         applicationKeyId: full.applicationKeyId,
         applicationKey: full.applicationKey,
         endpoint: full.endpoint,

@@ -7,6 +7,7 @@
  * Provider references follow the transfer engine's `ProviderRef`: `local`, or `b2:PROFILE`.
  */
 import { isProviderError } from '../../providers/errors.js';
+import type { B2Encryption } from '../../providers/b2/encryption.js';
 import type { Provider } from '../../providers/types.js';
 import type { KeyInfo } from '../../state/model/key-info.js';
 import type { PaneLocation } from '../../state/location/pane-location.js';
@@ -23,13 +24,26 @@ export interface ProfileSpec {
   source: 'profile' | 'env';
   /** The API base URL, or null for the real B2 (known once connected, for the demo server). */
   endpoint(): string | null;
-  /** Authorizes and returns the provider. @throws AuthError, UnreachableError, … */
-  connect(): Promise<Provider>;
+  /**
+   * Authorizes and returns the provider, with `options` (an SSE-C key for reading). @throws
+   * AuthError, UnreachableError, …
+   */
+  connect(options?: ConnectOptions): Promise<Provider>;
   /**
    * What is known of the key without signing in (never the secret), for the key inspector of a
    * key B2 refuses: its ID, and its expiry when the source knows it (null: never; absent: unknown).
    */
   knownKey?(): { applicationKeyId: string; expiresAt?: number | null } | null;
+}
+
+/** What every profile connects with. */
+export interface ConnectOptions {
+  /**
+   * An SSE-C customer key: files encrypted with it are read with it (downloads, views, copy
+   * sources) and new files are written SSE-C with it, as `b2c cp` does with the same key. Never
+   * shown or logged.
+   */
+  encryption?: B2Encryption;
 }
 
 export type ConnectionState =
@@ -60,8 +74,14 @@ export class ProviderRegistry implements ReadableStore<RegistrySnapshot> {
   constructor(
     private readonly local: Provider,
     profiles: readonly ProfileSpec[] = [],
+    private readonly connectOptions: ConnectOptions = {},
   ) {
     for (const p of profiles) this.specs.set(p.name, p);
+  }
+
+  /** Whether the profiles read SSE-C files (an SSE-C key was given at start: B2C_SSE_C_KEY). */
+  get readsSseC(): boolean {
+    return this.connectOptions.encryption?.customerKey !== undefined;
   }
 
   /** Profiles in the order they were added. */
@@ -174,7 +194,7 @@ export class ProviderRegistry implements ReadableStore<RegistrySnapshot> {
     let p = this.pending.get(name);
     if (!p) {
       this.publish(name, { state: 'connecting' });
-      p = spec.connect().then(
+      p = spec.connect(this.connectOptions).then(
         (provider) => {
           if (this.specs.get(name) === spec) {
             this.ready.set(name, provider);

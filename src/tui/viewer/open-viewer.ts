@@ -15,6 +15,7 @@ import { createViewerState } from '../../state/viewer/viewer-state.js';
 import type { PaneLocation } from '../../state/location/pane-location.js';
 import { paneKey, setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
 import { firstRefusal } from '../dialogs/choices.js';
+import { sseCRefusal } from '../providers/sse-c-key.js';
 import { BlockReader } from './block-reader.js';
 import { ViewerSession } from './viewer-session.js';
 
@@ -46,6 +47,10 @@ export function cursorFile(d: ControllerDeps, action: 'view' | 'edit'): { entry:
   const refusal = firstRefusal(action, pane.location, [e], paneKey(d, s.active).key, d.now());
   if (refusal !== null) {
     setStatus(d, refusal, 'error');
+    return null;
+  }
+  if (e.encryption?.mode === 'SSE-C' && !d.registry.readsSseC) {
+    setStatus(d, sseCRefusal(e.name), 'error');
     return null;
   }
   return { entry: e, at: pane.location };
