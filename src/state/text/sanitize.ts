@@ -75,8 +75,13 @@ export function displayWidth(s: string): number {
 export interface TruncateOptions {
   /** Shown where text was cut. Default `…`. */
   ellipsis?: string;
-  /** Cut at the end (default) or keep both ends (useful for names whose extension matters). */
-  position?: 'end' | 'middle';
+  /**
+   * Cut at the end (default); keep both ends (names whose extension matters); or, for a
+   * `folder/name` path, cut the folders first and keep the last name whole while it fits (then
+   * both ends of it), so two files of one folder never look the same (`se…/latest.tar.gz`,
+   * `…/2024-01….tar.gz`). A path with no `/` inside is cut as `middle`.
+   */
+  position?: 'end' | 'middle' | 'path';
 }
 
 /** How many of `parts` (graphemes), taken from the start, fit in `budget` columns. */
@@ -106,7 +111,18 @@ export function truncateToWidth(s: string, width: number, options: TruncateOptio
   if (ew === width) return ellipsis;
   if (ew > width) return parts.slice(0, countFitting(parts, width)).join('');
   const budget = width - ew;
-  if (options.position === 'middle') {
+  if (options.position === 'path') {
+    // A folder's own trailing `/` belongs to its name.
+    const slash = s.lastIndexOf('/', s.endsWith('/') ? s.length - 2 : s.length - 1);
+    if (slash > 0) {
+      const folder = s.slice(0, slash);
+      const name = s.slice(slash);
+      const room = width - displayWidth(name);
+      if (room >= ew + 1) return truncateToWidth(folder, room, { ellipsis }) + name;
+      return ellipsis + truncateToWidth(name, width - ew, { ellipsis, position: 'middle' });
+    }
+  }
+  if (options.position === 'middle' || options.position === 'path') {
     const head = parts.slice(0, countFitting(parts, Math.ceil(budget / 2)));
     const tailCount = countFitting([...parts].reverse(), Math.floor(budget / 2));
     const tail = tailCount === 0 ? [] : parts.slice(-tailCount);

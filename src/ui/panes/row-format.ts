@@ -85,7 +85,8 @@ export const COMPARE_MARKERS: Record<CompareMark, string> = {
 /** One row, exactly `layout.width` columns. The marker column: `*` selected, else the compare mark. */
 export function formatRow(row: VisibleRow, layout: ColumnLayout, now: number): string {
   const marker = row.selected ? '*' : row.mark === null ? ' ' : COMPARE_MARKERS[row.mark];
-  let line = marker + fitToWidth(displayName(row.entry), layout.name, 'left', { position: 'middle' });
+  // Find results carry their folders (`server1/latest.tar.gz`): those are cut first.
+  let line = marker + fitToWidth(displayName(row.entry), layout.name, 'left', { position: 'path' });
   if (layout.size > 0) line += ' ' + fitToWidth(sizeText(row.entry), layout.size, 'right');
   if (layout.date > 0)
     line += ' ' + fitToWidth(row.entry === null ? '' : formatDate(row.entry.mtimeMs, now), layout.date);

@@ -70,6 +70,18 @@ describe('display width', () => {
     expect(displayWidth(truncateToWidth('holiday-photo-0001.jpeg', 11, { position: 'middle' }))).toBe(11);
   });
 
+  it('cuts a path folders first, keeping the last name whole while it fits', () => {
+    const cut = (s: string): string => truncateToWidth(s, 17, { position: 'path' });
+    expect(cut('server1/latest.tar.gz')).toBe('se…/latest.tar.gz');
+    expect(cut('server1/2024-01-01.tar.gz')).toBe('…/2024-01….tar.gz');
+    expect(cut('a/b/very-long-folder-name/')).toBe('…/very-lo…r-name/');
+    // No folder: as `middle`; what fits is left alone.
+    expect(cut('plain-very-long-file-name.txt')).toBe('plain-ve…name.txt');
+    expect(cut('docs/sub/')).toBe('docs/sub/');
+    for (const s of ['server1/latest.tar.gz', 'server1/2024-01-01.tar.gz', 'a/b/very-long-folder-name/'])
+      expect(displayWidth(cut(s))).toBe(17);
+  });
+
   it('keeps escaped names within their column', () => {
     const shown = sanitizeForTerminal('\x1b[2J\x1b[2J\x1b[2J');
     expect(fitToWidth(shown, 10)).toBe('\\x1b[2J\\x…');
