@@ -36,7 +36,7 @@ export const HINT_LINES = {
   queuePanel: {
     context: 'queue',
     template:
-      '{queuePause} pause · {queueResume} resume · {queueCancel|c/f8} cancel · {queueRetry} retry · {queueClearFinished} clear finished · {queueHistory} history · {toggleQueue|t/escape} back',
+      '{queuePause} pause · {queueResume} resume · {queueCancel|c/f8} cancel · {queueRetry} retry · {queueClearFinished} clear · {queueHistory} history · {toggleQueue|t/escape} back',
   },
   queueEmpty: { context: 'pane', template: ' No transfers yet: {copy} copies, {move} moves, {delete} deletes.' },
   helpTitle: {
@@ -50,7 +50,7 @@ export const HINT_LINES = {
   unselectByMask: { context: 'dialog', template: '{confirm}: unselect · {cancel}: cancel' },
   picker: {
     context: 'picker',
-    template: `Type a path or b2://bucket/folder ({complete} completes), or ${CHOOSE} · {confirm}: go · {cancel}: cancel`,
+    template: `Type a path or b2://…, {complete} completes · ${CHOOSE} · {confirm}: go · {cancel}: cancel`,
   },
   bookmarkSave: { context: 'dialog', template: '{confirm}: save · {cancel}: cancel' },
   bookmarkRename: { context: 'dialog', template: '{confirm}: rename · {cancel}: back to the list' },
@@ -62,7 +62,7 @@ export const HINT_LINES = {
   shareWorking: { context: 'dialog', template: '{cancel}: close' },
   shareDone: {
     context: 'share',
-    template: '{copyLocation}: copy it to the clipboard (or select it with the mouse) · {confirm} or {cancel}: close',
+    template: '{copyLocation}: copy to the clipboard (or select with the mouse) · {confirm} or {cancel}: close',
   },
   editConflict: {
     context: 'dialog',

@@ -8,6 +8,7 @@ import { HINT_LINES, hintLine, operationHint, type HintName } from '../../../src
 import { hintKeys } from '../../../src/state/keyboard/key-hints.js';
 import { DEFAULT_KEYMAP } from '../../../src/state/keyboard/keymap.js';
 import { applyOverrides } from '../../../src/state/keyboard/keymap-overrides.js';
+import { displayWidth } from '../../../src/state/text/sanitize.js';
 
 const BEFORE: Record<HintName, string> = {
   panes: 'F1 help · Tab other pane · Insert select · F9 go to · t transfer queue',
@@ -16,7 +17,7 @@ const BEFORE: Record<HintName, string> = {
   queueShortcut: '(t: queue)',
   help: 'Esc, q or F1 closes the help',
   queue: 't, Esc or Tab returns to the panes',
-  queuePanel: 'p pause · r resume · c/F8 cancel · R retry · x clear finished · h history · t/Esc back',
+  queuePanel: 'p pause · r resume · c/F8 cancel · R retry · x clear · h history · t/Esc back',
   queueEmpty: ' No transfers yet: F5 copies, F6 moves, F8 deletes.',
   helpTitle: 'b2c keys — ↑↓ PgUp PgDn scroll · Esc closes',
   rename: 'Enter: rename · Esc: cancel',
@@ -26,10 +27,10 @@ const BEFORE: Record<HintName, string> = {
   bookmarkSave: 'Enter: save · Esc: cancel',
   bookmarkRename: 'Enter: rename · Esc: back to the list',
   bookmarks: 'Enter: go · F2/r rename · F8/d delete · Esc: close',
-  picker: 'Type a path or b2://bucket/folder (Tab completes), or ↑↓ choose · Enter: go · Esc: cancel',
+  picker: 'Type a path or b2://…, Tab completes · ↑↓ choose · Enter: go · Esc: cancel',
   share: 'Enter: make the link · ↑↓ choose · Esc: cancel',
   shareWorking: 'Esc: close',
-  shareDone: 'y: copy it to the clipboard (or select it with the mouse) · Enter or Esc: close',
+  shareDone: 'y: copy to the clipboard (or select with the mouse) · Enter or Esc: close',
   editConflict: 'Enter: do it · ↑↓ choose · Esc: discard the edit',
   viewer: 'F7 search · n/N next/prev · : go to · ←→ scroll · w wrap · x hex · q close',
   close: 'Enter or Esc: close',
@@ -60,6 +61,14 @@ const BEFORE: Record<HintName, string> = {
 };
 
 describe('hint lines', () => {
+  it('fit at 80 columns with the built-in keys, so none is cut: 74 in a dialog, 78 across a panel', () => {
+    const acrossPanel: readonly HintName[] = ['queuePanel', 'viewer'];
+    for (const name of Object.keys(HINT_LINES) as HintName[])
+      expect(displayWidth(hintLine(DEFAULT_KEYMAP, name)), name).toBeLessThanOrEqual(
+        acrossPanel.includes(name) ? 78 : 74,
+      );
+  });
+
   it('read exactly as before with the built-in keys', () => {
     for (const name of Object.keys(HINT_LINES) as HintName[])
       expect(hintLine(DEFAULT_KEYMAP, name), name).toBe(BEFORE[name]);
@@ -78,7 +87,7 @@ describe('hint lines', () => {
     expect(hintLine(keymap, 'mkdir')).toBe('Ctrl+O: make it · Esc: cancel');
     expect(operationHint(keymap, 'copy')).toBe('Ctrl+O: copy · ↑↓ choose · Esc: cancel');
     expect(hintLine(keymap, 'queuePanel')).toBe(
-      'p pause · r resume · z cancel · R retry · x clear finished · h history · t/Esc back',
+      'p pause · r resume · z cancel · R retry · x clear · h history · t/Esc back',
     );
     expect(
       wizardKeyHints({ stage: { kind: 'verifying', requestId: 1 } } as Parameters<typeof wizardKeyHints>[0], keymap),
