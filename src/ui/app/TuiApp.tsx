@@ -76,7 +76,7 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
   const screen = showsAccountScreen(baseLayer(state));
   const mainHeight = Math.max(3, height - 1 - (screen ? 0 : 1));
   const listHeight = listHeightFor(mainHeight);
-  const lines = useMemo(() => helpLines(keymap), [keymap]);
+  const lines = useMemo(() => helpLines(keymap, columns), [keymap, columns]);
 
   // Layout effect: the panes know their height before the first key can arrive.
   useLayoutEffect(() => {

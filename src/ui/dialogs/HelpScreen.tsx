@@ -8,6 +8,7 @@ import type { Keymap } from '../../state/keyboard/keymap.js';
 import { helpSections } from '../../state/keyboard/keymap-views.js';
 import { fitToWidth } from '../../state/text/sanitize.js';
 import { hintLine } from '../../state/keyboard/hint-lines.js';
+import { wrapText } from '../../state/text/wrap.js';
 import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
 
@@ -18,13 +19,26 @@ export interface HelpLine {
   keys?: string;
 }
 
-/** Every help line for `keymap`, sections separated by blank lines. */
-export function helpLines(keymap: Keymap): HelpLine[] {
+/** The keys column's width inside a help screen `width` columns wide. */
+function keyColumnWidth(width: number): number {
+  const inner = Math.max(1, width - 2);
+  return Math.min(26, Math.max(12, Math.floor(inner / 3)));
+}
+
+/**
+ * Every help line for `keymap` on a screen `width` columns wide, sections separated by blank
+ * lines; a description longer than its column goes on in the next lines (never cut).
+ */
+export function helpLines(keymap: Keymap, width: number): HelpLine[] {
+  const textWidth = Math.max(8, width - 2 - keyColumnWidth(width));
   const lines: HelpLine[] = [];
   for (const section of helpSections(keymap)) {
     if (lines.length > 0) lines.push({ kind: 'blank', text: '' });
     lines.push({ kind: 'title', text: section.title });
-    for (const row of section.rows) lines.push({ kind: 'row', keys: row.keys, text: row.description });
+    for (const row of section.rows)
+      wrapText(row.description, textWidth).forEach((text, i) =>
+        lines.push({ kind: 'row', keys: i === 0 ? row.keys : '', text }),
+      );
   }
   return lines;
 }
@@ -43,7 +57,7 @@ function HelpScreenView({ lines, offset, width, height }: HelpScreenProps): Reac
   const bodyHeight = Math.max(1, height - 3);
   const start = Math.min(offset, Math.max(0, lines.length - bodyHeight));
   const shown = lines.slice(start, start + bodyHeight);
-  const keyWidth = Math.min(26, Math.max(12, Math.floor(inner / 3)));
+  const keyWidth = keyColumnWidth(width);
   const more = start + bodyHeight < lines.length ? '↓ more' : 'end';
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={theme.dialog.border}>

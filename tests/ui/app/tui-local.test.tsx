@@ -101,12 +101,24 @@ describe('panes on the local disk', () => {
     f = await startTui();
     await f.see('a.txt');
     f.h.press(KEYS.f1);
-    const frame = await f.see('Panes · Navigate', 'Move the cursor up');
-    expect(frame).toContain('Insert Space');
+    await f.see('Panes · Navigate', 'Move the cursor up');
+    f.h.press(KEYS.pageDown);
+    await f.see('Insert Space');
     f.h.press(KEYS.end);
     await f.see('Close the help');
     f.h.press(KEYS.escape);
     await f.see('a.txt', '10Quit');
+  });
+
+  it('at 80 columns the help goes on with a long description on the next line instead of cutting it', async () => {
+    f = await startTui({ size: { columns: 80, rows: 24 } });
+    await f.see('a.txt');
+    f.h.press(KEYS.f1);
+    const frame = await f.see('Panes · Navigate', 'Choose a location: local path or profile, bucket,');
+    const lines = frame.split('\n');
+    const at = lines.findIndex((l) => l.includes('Choose a location'));
+    expect(lines[at + 1]).toMatch(/║\s+prefix\s+║/);
+    expect(frame).not.toContain('…');
   });
 
   it('quits with q when nothing is transferring', async () => {
