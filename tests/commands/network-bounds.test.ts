@@ -15,6 +15,7 @@ import {
   SHORT_NETWORK_BOUND_MS,
   SHORT_NETWORK_TIMEOUT_S,
   startStallProxy,
+  startUnacceptingListener,
   timed,
   type StallRule,
 } from '../support/net-faults.js';
@@ -46,6 +47,21 @@ async function viaStall<T>(rule: StallRule, body: (endpoint: string) => Promise<
 const call = (name: string) => (path: string) => path.includes(name);
 
 describe('b2c against a server that stops answering', () => {
+  it('ls b2:// against a port whose connections never complete: exit 3, "could not connect", within the bound', async () => {
+    const listener = await startUnacceptingListener();
+    try {
+      const r = await timedRun(['ls', 'b2://'], listener.endpoint);
+      expect([r.code, r.stdout, r.stderr]).toEqual([
+        3,
+        '',
+        `b2c ls: Cannot reach B2 at ${listener.endpoint.slice(7)}: signing in could not connect within 0.5 s (tried 2 times).\n`,
+      ]);
+      expect(r.ms).toBeLessThan(BOUND_MS);
+    } finally {
+      await listener.close();
+    }
+  });
+
   it('ls of a bucket whose listing call is never answered: exit 3', async () => {
     const r = await viaStall({ match: call('b2_list_file_names'), at: 'request' }, (endpoint) =>
       timedRun(['ls', `b2://${s.bucket}`], endpoint),

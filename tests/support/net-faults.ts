@@ -1,6 +1,8 @@
 /**
  * Network faults as real sockets on 127.0.0.1, for the "no unbounded wait" tests:
  * - a black hole: accepts TCP connections and never sends a byte;
+ * - a listener that never accepts: its queue is full, so the kernel drops new SYNs and a connect
+ *   never completes (a firewall that drops packets, a host that is down);
  * - a stall proxy in front of the built-in B2 server that forwards everything, rewrites the
  *   URLs in JSON answers so every later request (API, uploads, downloads) goes through it,
  *   and holds chosen requests: it never answers them (`request`), stops reading their body after
@@ -14,6 +16,7 @@ import {
   type IncomingMessage,
   type ServerResponse,
 } from 'node:http';
+import { spawn } from 'node:child_process';
 import { createServer as createTcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -41,6 +44,40 @@ export async function startBlackHole(): Promise<FaultServer> {
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * A port whose connections never complete: a python3 process listens with a backlog of 0, never
+ * accepts, and fills the queue itself, so the kernel drops every further SYN. (Node's listeners
+ * always accept, so this one is another process; python3 ships with Debian, and .ci/run checks.)
+ */
+export async function startUnacceptingListener(): Promise<FaultServer> {
+  const script = [
+    'import socket, sys, time',
+    "s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(0)",
+    'port = s.getsockname()[1]',
+    'held = []',
+    'for i in range(3):',
+    '    c = socket.socket(); c.setblocking(False)',
+    "    try: c.connect(('127.0.0.1', port))",
+    '    except BlockingIOError: pass',
+    '    held.append(c)',
+    'print(port, flush=True)',
+    'sys.stdin.read()',
+  ].join('\n');
+  const child = spawn('python3', ['-c', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const port = await new Promise<string>((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+  });
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: async () => {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.stdin.end();
+      await exited;
+    },
   };
 }
 
