@@ -62,4 +62,14 @@ describe('the TUI bundle', () => {
     expect(firstFrame.filter((s) => pattern.test(s))).toEqual([]);
     expect(chunks.some((f) => sourcesOf(join('chunks', f)).some((s) => s.includes(bundled)))).toBe(true);
   });
+
+  it("builds string-width's RGI emoji pattern only for a text that may hold an emoji (scripts/build.mjs)", () => {
+    const withStringWidth = chunks.filter((f) =>
+      sourcesOf(join('chunks', f)).some((s) => /^(\.\.\/)*node_modules\/string-width\/index\.js$/.test(s)),
+    );
+    expect(withStringWidth).toHaveLength(1);
+    const file = join('chunks', withStringWidth[0] ?? '');
+    expect(sourcesOf(file).some((s) => s.endsWith('src/state/text/rgi-emoji.ts'))).toBe(true);
+    expect(readFileSync(join(DIST, file), 'utf8')).not.toMatch(/var rgiEmojiRegex = new RegExp/);
+  });
 });
