@@ -1,7 +1,7 @@
 // Bundles src/cli.ts into dist/cli.js so `b2c` starts without resolving hundreds of modules.
-import { readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { dependencyPatches } from './dependency-patches.mjs';
 
 /**
  * Ink's devtools.js imports react-devtools-core (not a dependency; only used with DEV=true).
@@ -19,29 +19,6 @@ const stubDevtools = {
   },
 };
 
-/**
- * string-width builds `/^\p{RGI_Emoji}$/v` when it loads and compiles it at the first text that
- * is not plain ASCII: 40–100 ms of every start-up (bench/README.md, "Start-up"). The bundle's
- * string-width uses src/state/text/rgi-emoji.ts instead, which answers the same and builds that
- * pattern only for a text that may hold an emoji (tests/state/text/rgi-emoji.test.ts). A new
- * string-width without that line fails the build, so the replacement is looked at again.
- */
-const STRING_WIDTH = resolve('node_modules/string-width/index.js');
-const RGI_EMOJI_LINE = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
-const lazyRgiEmoji = {
-  name: 'lazy-rgi-emoji',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
-      if (resolve(args.path) !== STRING_WIDTH) return undefined;
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes(RGI_EMOJI_LINE))
-        throw new Error(`${STRING_WIDTH} no longer has "${RGI_EMOJI_LINE}": review scripts/build.mjs's lazyRgiEmoji`);
-      const lazy = JSON.stringify(join(resolve('src/state/text'), 'rgi-emoji.ts'));
-      return { contents: source.replace(RGI_EMOJI_LINE, `import { rgiEmojiRegex } from ${lazy};`), loader: 'js' };
-    });
-  },
-};
-
 await rm('dist', { recursive: true, force: true });
 await build({
   entryPoints: ['src/cli.ts'],
@@ -55,7 +32,7 @@ await build({
   target: 'node20',
   sourcemap: true,
   legalComments: 'none',
-  plugins: [stubDevtools, lazyRgiEmoji],
+  plugins: [stubDevtools, dependencyPatches],
   define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies (backblaze-b2 → axios) call require(); give the ESM bundle one.
   banner: {

@@ -5,8 +5,10 @@
  * first B2 connection (src/providers/b2/lazy.ts), the first read of the config file
  * (src/config/store.ts), the demo server's start (src/tui/setup.ts). Checked on the built bundle:
  * the chunks the TUI's chunk imports statically, followed through their own static imports, hold
- * none of it, and each is in a chunk of its own.
+ * none of it, and each is in a chunk of its own. Two dependencies' start-up costs are patched out
+ * of the bundle (scripts/dependency-patches.mjs).
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,7 +65,8 @@ describe('the TUI bundle', () => {
     expect(chunks.some((f) => sourcesOf(join('chunks', f)).some((s) => s.includes(bundled)))).toBe(true);
   });
 
-  it("builds string-width's RGI emoji pattern only for a text that may hold an emoji (scripts/build.mjs)", () => {
+  // scripts/dependency-patches.mjs: string-width and yoga.
+  it("builds string-width's RGI emoji pattern only for a text that may hold an emoji", () => {
     const withStringWidth = chunks.filter((f) =>
       sourcesOf(join('chunks', f)).some((s) => /^(\.\.\/)*node_modules\/string-width\/index\.js$/.test(s)),
     );
@@ -71,5 +74,13 @@ describe('the TUI bundle', () => {
     const file = join('chunks', withStringWidth[0] ?? '');
     expect(sourcesOf(file).some((s) => s.endsWith('src/state/text/rgi-emoji.ts'))).toBe(true);
     expect(readFileSync(join(DIST, file), 'utf8')).not.toMatch(/var rgiEmojiRegex = new RegExp/);
+  });
+
+  it("loads without Node's fetch (undici): yoga decodes its WebAssembly itself", () => {
+    const script = `await import(${JSON.stringify(join(DIST, 'chunks', tui ?? ''))}); console.log(JSON.stringify(process.moduleLoadList));`;
+    const loaded = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }),
+    ) as string[];
+    expect(loaded.filter((m) => m.includes('undici'))).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 /**
  * string-width's `/^\p{RGI_Emoji}$/v` with the same answers, built only when a text may hold an
- * emoji. scripts/build.mjs puts it in place of string-width's own pattern in the bundle: V8 takes
- * 20–50 ms to build that pattern (at load) and as long again to compile it (at the first text
- * that is not plain ASCII, i.e. every first frame, with its box-drawing borders) — a tenth of the
- * file manager's start-up, and a fifth of `b2c --version`'s, which loads string-width too.
+ * emoji; scripts/dependency-patches.mjs puts it in place of string-width's own in the bundle. V8
+ * takes 20–50 ms to build that pattern (at load) and as long again to compile it (at the first
+ * text that is not plain ASCII, i.e. every first frame, with its box-drawing borders) — a tenth of
+ * the file manager's start-up, and a fifth of `b2c --version`'s, which loads string-width too.
  */
 
 /**

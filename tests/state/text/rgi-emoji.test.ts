@@ -1,6 +1,6 @@
 /**
  * The bundle's string-width answers "is this an RGI emoji?" through src/state/text/rgi-emoji.ts
- * (scripts/build.mjs): it must agree with string-width's own `/^\p{RGI_Emoji}$/v` everywhere.
+ * (scripts/dependency-patches.mjs): it must agree with string-width's own `/^\p{RGI_Emoji}$/v`.
  */
 import { describe, expect, it } from 'vitest';
 import { rgiEmojiRegex } from '../../../src/state/text/rgi-emoji.js';
