@@ -4,7 +4,7 @@
  * authorization. Used by every non-interactive command; the file manager and the wizard use its
  * parts (authorize.ts). Failures are typed (see sign-in-failure.ts for their kinds and words).
  */
-import { redactUrlUserInfo, resolveCredentials } from '../config/index.js';
+import { loadConfigStore, redactUrlUserInfo, resolveCredentials } from '../config/index.js';
 import type { ConfigStore, Env, OpenConfigOptions, ResolvedCredentials } from '../config/index.js';
 import type { B2Provider } from '../providers/b2/index.js';
 import type { KeyInfo } from '../state/model/key-info.js';
@@ -68,7 +68,7 @@ function lazyConfig(
 export async function signIn(request: SignInRequest): Promise<SignedIn> {
   // The config file's library (conf with ajv) is imported by the sign-in that may read the file,
   // not with this module: the file manager shares it and draws its first frame without them.
-  const { openConfig } = await import('../config/store.js');
+  const { openConfig } = await loadConfigStore();
   const config = lazyConfig(request, openConfig);
   const resolved = resolveCredentials({
     profileName: request.profileName,

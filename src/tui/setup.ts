@@ -20,6 +20,7 @@ import { errorMessage } from '../error-text.js';
 import {
   createMemoryConfig,
   DEFAULT_SETTINGS,
+  loadConfigStore,
   resolveCredentials,
   type ConfigStore,
   type Settings,
@@ -102,7 +103,7 @@ interface Plan {
 
 async function profilePlan(profileName: string | undefined, cwd: string): Promise<Plan> {
   // The config file's store (conf and ajv) is imported here, not with the TUI: --demo never needs it.
-  const { openConfig } = await import('../config/store.js');
+  const { openConfig } = await loadConfigStore();
   const config = openConfig();
   const settings = config.getSettings();
   const profiles = storedProfileSpecs(config);
