@@ -75,12 +75,26 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
+/**
+ * Creates `dir` 0700 (and its parent, e.g. ~/.cache, when missing), or makes an existing one
+ * 0700. Not `mkdirSync(…, { recursive: true })`: on some file systems (/proc) that never returns.
+ */
+function makePrivateDir(dir: string): void {
+  for (const d of [dirname(dir), dir]) {
+    try {
+      mkdirSync(d, { mode: 0o700 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  chmodSync(dir, 0o700);
+}
+
 /** Writes `data` as `file` (0600, through a temporary name), in a 0700 folder; removes older builds' files. */
 function saveCache(file: string, data: Buffer): void {
   try {
     const dir = dirname(file);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    chmodSync(dir, 0o700);
+    makePrivateDir(dir);
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, data, { mode: 0o600, flag: 'wx' });
     renameSync(temp, file);

@@ -5,7 +5,7 @@
  * and a damaged or foreign cache ignored.
  */
 import module from 'node:module';
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, runB2c } from '../support/binary.js';
@@ -78,5 +78,15 @@ describe.skipIf('enableCompileCache' in module)('the start from V8 code cache (N
     const version = await runB2c(['--version'], { env: { XDG_CACHE_HOME: other } });
     expect(version.code).toBe(0);
     expect(readdirSync(other)).toEqual([]);
+  });
+
+  // Node's recursive mkdirSync never returns under /proc: the exit must not wait on it.
+  it.runIf(process.platform === 'linux')('starts and exits as usual where no cache folder can be made', async () => {
+    for (const home of ['/proc/b2c-no-cache', join(tempDir(), 'missing', 'parent')]) {
+      const result = await runB2c(['--demo'], { env: { XDG_CACHE_HOME: home } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('needs an interactive terminal');
+      expect(existsSync(userCacheDir({ XDG_CACHE_HOME: home }))).toBe(false);
+    }
   });
 });
