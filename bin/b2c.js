@@ -10,6 +10,6 @@ if (module.enableCompileCache) {
   module.enableCompileCache();
   await import('../dist/cli.js');
 } else {
-  const { startFromCodeCache } = await import('../dist/start.js');
-  if (!(await startFromCodeCache(process.argv.slice(2)))) await import('../dist/cli.js');
+  const start = await import('../dist/start.js').catch(() => null);
+  if (!(await start?.startFromCodeCache(process.argv.slice(2)))) await import('../dist/cli.js');
 }
