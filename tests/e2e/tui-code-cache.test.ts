@@ -34,11 +34,16 @@ async function demoOnce(cacheHome: string): Promise<string[]> {
   return screen.split('\n').filter((row) => row.includes('<BKT>') || row.includes('10Quit'));
 }
 
+/** A fresh cache home (XDG_CACHE_HOME), its b2c folder and this build's cache file there. */
+function cacheHome(): { home: string; dir: string; file: string } {
+  const home = tempDir();
+  const dir = userCacheDir({ XDG_CACHE_HOME: home });
+  return { home, dir, file: codeCacheFile(dir, BUILD ?? '') };
+}
+
 describe.skipIf('enableCompileCache' in module)('the start from V8 code cache (Node < 22.1)', () => {
   it('writes the cache at the first exit, 0600 in a 0700 folder, and draws the same screen from it', async () => {
-    const home = tempDir();
-    const dir = userCacheDir({ XDG_CACHE_HOME: home });
-    const file = codeCacheFile(dir, BUILD ?? '');
+    const { home, dir, file } = cacheHome();
     expect(BUILD).toBeDefined();
     const first = await demoOnce(home);
     expect(readdirSync(dir)).toEqual([file.slice(dir.length + 1)]);
@@ -52,10 +57,8 @@ describe.skipIf('enableCompileCache' in module)('the start from V8 code cache (N
   });
 
   it("ignores a damaged cache (and replaces it), and another build's, which it removes", async () => {
-    const home = tempDir();
-    const dir = userCacheDir({ XDG_CACHE_HOME: home });
+    const { home, dir, file } = cacheHome();
     await demoOnce(home);
-    const file = codeCacheFile(dir, BUILD ?? '');
     writeFileSync(file, 'not V8 code');
     const stale = codeCacheFile(dir, '0000000000000000');
     writeFileSync(stale, 'an older build', { mode: 0o600 });
@@ -65,10 +68,8 @@ describe.skipIf('enableCompileCache' in module)('the start from V8 code cache (N
   });
 
   it('does not use a cache others may write, and the other commands never make one', async () => {
-    const home = tempDir();
-    const dir = userCacheDir({ XDG_CACHE_HOME: home });
+    const { home, file } = cacheHome();
     await demoOnce(home);
-    const file = codeCacheFile(dir, BUILD ?? '');
     // A good cache, but writable by all: were it used, V8 would accept it and nothing would be
     // written; left unused, the exit writes a new one of the user's alone.
     chmodSync(file, 0o666);
