@@ -1,6 +1,8 @@
 // Bundles src/cli.ts into dist/cli.js so `b2c` starts without resolving hundreds of modules.
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { toClassicScript } from './classic-script.mjs';
+import { dependencyPatches } from './dependency-patches.mjs';
 
 /**
  * Ink's devtools.js imports react-devtools-core (not a dependency; only used with DEV=true).
@@ -18,24 +20,45 @@ const stubDevtools = {
   },
 };
 
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'none',
+  plugins: [stubDevtools, dependencyPatches],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+};
+
 await rm('dist', { recursive: true, force: true });
 await build({
+  ...common,
   entryPoints: ['src/cli.ts'],
   outdir: 'dist',
   // One chunk per command (see src/cli.ts): `b2c ls` does not load the TUI.
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
   sourcemap: true,
-  legalComments: 'none',
-  plugins: [stubDevtools],
-  define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies (backblaze-b2 → axios) call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __b2cCreateRequire } from 'node:module'; const require = __b2cCreateRequire(import.meta.url);",
   },
-  logLevel: 'warning',
 });
+
+// Node < 22.1 has no compile cache for the modules above: there the file manager starts from the
+// same program as one classic script run through vm.Script with V8's code cache
+// (src/start/code-cache.ts, loaded by bin/b2c.js as dist/start.js).
+const oneFile = await build({
+  ...common,
+  entryPoints: ['src/cli.ts'],
+  write: false,
+  outfile: 'dist/cli.script.js',
+  sourcemap: true,
+});
+const output = (ext) => oneFile.outputFiles.find((f) => f.path.endsWith(ext)).text;
+await writeFile('dist/cli.script.js', toClassicScript(output('.js')));
+// The script has two lines before the bundle's first (the build line and the function's head).
+const map = JSON.parse(output('.js.map'));
+await writeFile('dist/cli.script.js.map', JSON.stringify({ ...map, mappings: `;;${map.mappings}` }));
+await build({ ...common, entryPoints: ['src/start/code-cache.ts'], outfile: 'dist/start.js' });

@@ -6,7 +6,8 @@
  * in the b2_create_key answer, so it is printed once (plain text, or `applicationKey` in JSON).
  * `--save-as` stores it as a profile instead of leaving the user to copy it.
  */
-import { openConfig, profileNameProblem, type ConfigStore } from '../config/index.js';
+import { profileNameProblem, type ConfigStore } from '../config/index.js';
+import { openConfig } from '../config/store.js';
 import type { B2Provider, CreatedKey } from '../providers/b2/index.js';
 import { KEY_PRESETS } from '../state/permissions/capabilities.js';
 import { validateKeyDraft } from '../state/accounts/key-form-validate.js';

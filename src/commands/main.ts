@@ -15,6 +15,7 @@ import { sanitizeForTerminal } from '../state/text/sanitize.js';
 import { VERSION } from '../version.js';
 import type { CliDeps } from './kit/deps.js';
 import { EXIT } from './kit/exit-codes.js';
+import { opensFileManager } from './opens-file-manager.js';
 
 /** How a subcommand is run: its argv (after its name) and the outside world. */
 type SubcommandRunner = (argv: string[], deps: CliDeps) => Promise<number>;
@@ -72,7 +73,7 @@ export async function runB2c(argv: string[], host: CliHost): Promise<number> {
     return EXIT.ok;
   }
   // The file manager: `b2c`, `b2c --profile NAME`, `b2c --demo [--key NAME]`.
-  if (first === undefined || first === '--demo' || first === '--profile' || first.startsWith('--profile=')) {
+  if (first === undefined || opensFileManager(argv)) {
     const { runTuiCommand } = await import('../ui/run-tui.js');
     host.commandLoaded?.();
     return runTuiCommand(argv);

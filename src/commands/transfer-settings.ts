@@ -3,7 +3,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, openConfig, resolveConfigDir, type Settings } from '../config/index.js';
+import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, resolveConfigDir, type Settings } from '../config/index.js';
+import { openConfig } from '../config/store.js';
 import type { B2Provider } from '../providers/b2/index.js';
 import type { SignedIn } from '../session/index.js';
 import type { CliDeps, Output } from './kit/index.js';

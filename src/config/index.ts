@@ -1,8 +1,11 @@
 /**
  * The config layer's public API: profiles and settings (conf-backed), credential resolution,
- * secret hygiene and size parsing. Import from here.
+ * secret hygiene and size parsing. Import from here, except `openConfig` (the config file, with
+ * conf and ajv): it is ./store.js, imported on its own (statically by the CLI's commands, through
+ * `loadConfigStore` elsewhere) so that modules which only need the rest — the file manager before
+ * its first frame — do not load that library (tests/e2e/tui-startup-bundle.test.ts).
  */
-export { openConfig } from './store.js';
+export { loadConfigStore } from './load-store.js';
 export { createMemoryConfig, MEMORY_CONFIG_PATH } from './memory-store.js';
 export type { ConfigStore, OpenConfigOptions } from './store.js';
 export { resolveConfigDir, CONFIG_DIR_ENV, PROJECT_NAME } from './config-dir.js';

@@ -2,7 +2,8 @@
  * One authorization with one set of credentials: the step every sign-in ends with (the CLI's
  * commands, the file manager's profiles, the wizard's check before saving).
  */
-import { connectB2, type B2Provider, type ConnectB2Options } from '../providers/b2/index.js';
+import type { B2Provider, ConnectB2Options } from '../providers/b2/index.js';
+import { connectB2Lazily } from '../providers/b2/lazy.js';
 import type { KeyInfo } from '../state/model/key-info.js';
 
 /** Credentials to authorize with. `applicationKey` is secret: never print or log it. */
@@ -23,7 +24,7 @@ export type AuthorizeOptions = Omit<ConnectB2Options, 'applicationKeyId' | 'appl
  * (sign-in-failure.ts classifies them).
  */
 export function authorize(credentials: Credentials, options: AuthorizeOptions = {}): Promise<B2Provider> {
-  return connectB2({
+  return connectB2Lazily({
     ...options,
     applicationKeyId: credentials.applicationKeyId,
     applicationKey: credentials.applicationKey,

@@ -4,8 +4,8 @@
  * authorization. Used by every non-interactive command; the file manager and the wizard use its
  * parts (authorize.ts). Failures are typed (see sign-in-failure.ts for their kinds and words).
  */
-import { openConfig, redactUrlUserInfo, resolveCredentials } from '../config/index.js';
-import type { ConfigStore, Env, ResolvedCredentials } from '../config/index.js';
+import { loadConfigStore, redactUrlUserInfo, resolveCredentials } from '../config/index.js';
+import type { ConfigStore, Env, OpenConfigOptions, ResolvedCredentials } from '../config/index.js';
 import type { B2Provider } from '../providers/b2/index.js';
 import type { KeyInfo } from '../state/model/key-info.js';
 import { authorize, type AuthorizeOptions } from './authorize.js';
@@ -45,7 +45,10 @@ export interface SignedIn {
 }
 
 /** The config, opened on first use: environment credentials must work even with a broken config file. */
-function lazyConfig(request: SignInRequest): { get(): ConfigStore; opened(): ConfigStore | null } {
+function lazyConfig(
+  request: SignInRequest,
+  openConfig: (options: OpenConfigOptions) => ConfigStore,
+): { get(): ConfigStore; opened(): ConfigStore | null } {
   let store: ConfigStore | null = null;
   return {
     get() {
@@ -63,7 +66,10 @@ function lazyConfig(request: SignInRequest): { get(): ConfigStore; opened(): Con
  * expired, deleted), UnreachableError, CancelledError
  */
 export async function signIn(request: SignInRequest): Promise<SignedIn> {
-  const config = lazyConfig(request);
+  // The config file's library (conf with ajv) is imported by the sign-in that may read the file,
+  // not with this module: the file manager shares it and draws its first frame without them.
+  const { openConfig } = await loadConfigStore();
+  const config = lazyConfig(request, openConfig);
   const resolved = resolveCredentials({
     profileName: request.profileName,
     env: request.env,

@@ -6,7 +6,10 @@
  * of the demo's restricted keys, to see what that key may do). src/ui/run-tui.tsx calls it and
  * renders the result; this module is the only wiring of the TUI.
  *
- * Profiles connect lazily: the first frame is drawn before any HTTP request.
+ * Profiles connect lazily: the first frame is drawn before any HTTP request. What the first frame
+ * does not need is imported when used, so `b2c --demo` compiles neither the config file's library
+ * (conf with ajv; --demo keeps its config in memory) nor the server's code before it paints
+ * (tests/e2e/tui-startup-bundle.test.ts).
  */
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,12 +20,13 @@ import { errorMessage } from '../error-text.js';
 import {
   createMemoryConfig,
   DEFAULT_SETTINGS,
-  openConfig,
+  loadConfigStore,
   resolveCredentials,
   type ConfigStore,
   type Settings,
 } from '../config/index.js';
-import { DEMO_KEY_NAMES, startEmulator, type RunningEmulator } from '../emulator/index.js';
+import { DEMO_KEY_NAMES } from '../emulator/demo/demo-constants.js';
+import type { RunningEmulator } from '../emulator/index.js';
 import { createLocalProvider } from '../providers/local/index.js';
 import { authorize, verifyCredentials } from '../session/index.js';
 import type { StatusMessage } from '../state/app/app-state.js';
@@ -98,7 +102,9 @@ interface Plan {
   openWizard?: boolean;
 }
 
-function profilePlan(profileName: string | undefined, cwd: string): Plan {
+async function profilePlan(profileName: string | undefined, cwd: string): Promise<Plan> {
+  // The config file's store (conf and ajv) is imported here, not with the TUI: --demo never needs it.
+  const { openConfig } = await loadConfigStore();
   const config = openConfig();
   const settings = config.getSettings();
   const profiles = storedProfileSpecs(config);
@@ -148,11 +154,15 @@ export interface SetupFailure {
  * keys), where the panes start, the keymap with the user's overrides, the queue file beside the
  * config. A config or credentials problem is returned, not thrown.
  */
-export function prepareTui(args: Extract<TuiArgs, { kind: 'run' }>, cwd: string): PreparedTui | SetupFailure {
+export async function prepareTui(
+  args: Extract<TuiArgs, { kind: 'run' }>,
+  cwd: string,
+): Promise<PreparedTui | SetupFailure> {
   let plan: Plan;
   let server: Promise<RunningEmulator> | null = null;
   if (args.demo) {
-    server = startEmulator({ demo: true });
+    // Imported, not bundled with the TUI: the server's code is compiled after the first frame.
+    server = import('../emulator/index.js').then((emulator) => emulator.startEmulator({ demo: true }));
     // A failed start shows up as the demo pane's connection error; nothing else awaits it early.
     server.catch(() => undefined);
     const active = args.key === undefined ? 'demo' : `demo-${args.key}`;
@@ -167,7 +177,7 @@ export function prepareTui(args: Extract<TuiArgs, { kind: 'run' }>, cwd: string)
     };
   } else {
     try {
-      plan = profilePlan(args.profile, cwd);
+      plan = await profilePlan(args.profile, cwd);
     } catch (e) {
       return { message: errorMessage(e), exitCode: EXIT.failed };
     }

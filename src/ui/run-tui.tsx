@@ -71,7 +71,7 @@ export async function runTuiCommand(argv: string[]): Promise<number> {
   }
   const problem = tuiArgsProblem(args);
   if (problem !== null) return usageError(problem);
-  const prepared = prepareTui(args, process.cwd());
+  const prepared = await prepareTui(args, process.cwd());
   if ('exitCode' in prepared) {
     process.stderr.write(`b2c: ${sanitizeForTerminal(prepared.message)}\n`);
     return prepared.exitCode;

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openConfig } from '../../src/config/index.js';
+import { openConfig } from '../../src/config/store.js';
 import { runCli, runsOfThisFile } from '../support/cli.js';
 import { demoKey, wrongSecret } from '../accounts/helpers.js';
 import { useDemoAccount } from './demo-account.js';

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, openConfig } from '../../src/config/index.js';
+import { ConfigError } from '../../src/config/index.js';
+import { openConfig } from '../../src/config/store.js';
 import { AuthError, NotFoundError, PermissionDeniedError, UnreachableError } from '../../src/providers/errors.js';
 import {
   CommandFailure,

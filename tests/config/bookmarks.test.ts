@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { deleteBookmarkFrom, renameBookmarkIn, upsertBookmark } from '../../src/config/bookmark-ops.js';
-import { ConfigValueError, createMemoryConfig, openConfig } from '../../src/config/index.js';
+import { ConfigValueError, createMemoryConfig } from '../../src/config/index.js';
+import { openConfig } from '../../src/config/store.js';
 import type { Bookmark, ConfigData } from '../../src/config/index.js';
 import { DEFAULT_SETTINGS } from '../../src/config/types.js';
 import { modeOf, tempDir, thrown } from './temp-config.js';

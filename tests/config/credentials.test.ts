@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CredentialsError, openConfig, resolveCredentials } from '../../src/config/index.js';
+import { CredentialsError, resolveCredentials } from '../../src/config/index.js';
+import { openConfig } from '../../src/config/store.js';
 import type { ConfigStore } from '../../src/config/index.js';
 import { tempDir, thrown } from './temp-config.js';
 

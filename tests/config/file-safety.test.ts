@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, openConfig, resolveConfigDir } from '../../src/config/index.js';
+import { ConfigError, resolveConfigDir } from '../../src/config/index.js';
+import { openConfig } from '../../src/config/store.js';
 import { modeOf, tempDir, thrown, v1File, writeConfigFile } from './temp-config.js';
 
 const isRoot = process.getuid?.() === 0;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VERSION, DEFAULT_SETTINGS, openConfig } from '../../src/config/index.js';
+import { CONFIG_VERSION, DEFAULT_SETTINGS } from '../../src/config/index.js';
+import { openConfig } from '../../src/config/store.js';
 import { migrateToV1 } from '../../src/config/migrations.js';
 import { modeOf, tempDir, v1File, writeConfigFile } from './temp-config.js';
 

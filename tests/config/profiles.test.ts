@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigValueError, ProfileError, openConfig } from '../../src/config/index.js';
+import { ConfigValueError, ProfileError } from '../../src/config/index.js';
+import { openConfig } from '../../src/config/store.js';
 import { tempDir, thrown } from './temp-config.js';
 
 const work = { name: 'work', applicationKeyId: '0051234567890ab0000000001', applicationKey: 'K005workSecretValue' };

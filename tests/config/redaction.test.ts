@@ -8,10 +8,10 @@ import {
   ConfigError,
   describeCredentials,
   describeProfile,
-  openConfig,
   redactUrlUserInfo,
   resolveCredentials,
 } from '../../src/config/index.js';
+import { openConfig } from '../../src/config/store.js';
 import { tempDir, thrown, v1File, writeConfigFile } from './temp-config.js';
 
 const SECRET = 'K005thisMustNeverBeShown';

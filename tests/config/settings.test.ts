@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigValueError, DEFAULT_SETTINGS, ProfileError, openConfig } from '../../src/config/index.js';
+import { ConfigValueError, DEFAULT_SETTINGS, ProfileError } from '../../src/config/index.js';
+import { openConfig } from '../../src/config/store.js';
 import { tempDir, thrown } from './temp-config.js';
 
 describe('settings', () => {

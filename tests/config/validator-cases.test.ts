@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, openConfig } from '../../src/config/index.js';
+import { ConfigError } from '../../src/config/index.js';
+import { openConfig } from '../../src/config/store.js';
 import { CONFIG_VERSION } from '../../src/config/migrations.js';
 import { checkConfigData } from '../../src/config/validate.js';
 import { tempDir, writeConfigFile } from './temp-config.js';

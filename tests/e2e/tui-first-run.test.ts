@@ -7,7 +7,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openConfig } from '../../src/config/index.js';
+import { openConfig } from '../../src/config/store.js';
 import { startTestServer } from '../support/server.js';
 import { KEYS, spawnB2c } from './pty-harness.js';
 import { cursorTo, openFolder, see, startDemo, type DemoRun } from './tui-helpers.js';

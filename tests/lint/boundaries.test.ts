@@ -37,7 +37,7 @@ describe('layer boundaries', () => {
       ),
     ).toEqual([expect.stringContaining(`${RULE}:`)]);
     expect(
-      await problems('src/ui/Fixture.tsx', "import { openConfig } from '../config/index.js';\nvoid openConfig;\n"),
+      await problems('src/ui/Fixture.tsx', "import { openConfig } from '../config/store.js';\nvoid openConfig;\n"),
     ).toEqual([expect.stringContaining('src/ui renders only')]);
     expect(
       await problems(

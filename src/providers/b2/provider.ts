@@ -30,6 +30,7 @@ import { copyFile, type CopyOptions } from './copy.js';
 import { openDownload } from './download.js';
 import { encodeKey } from './entries.js';
 import { inferMissing, type CallContext } from './error-map.js';
+import { rememberB2Provider } from './lazy.js';
 import { listFolder } from './listing.js';
 import { makeFolder, listVersions, removePath, unhidePath } from './remove.js';
 import { discardUnfinished } from './discard-unfinished.js';
@@ -74,6 +75,7 @@ export class B2Provider implements Provider {
   ) {
     this.keys = new KeyAdmin(session);
     this.memory = new MemoryBudget(settings.partConcurrency * effectivePartSize(session, settings.partSize, 0));
+    rememberB2Provider(this);
   }
 
   /** What the key may do (refreshed on re-authorization). No secrets. */

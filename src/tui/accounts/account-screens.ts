@@ -6,7 +6,7 @@
  * whatever `shown` publishes.
  */
 import type { ConfigStore, Profile } from '../../config/index.js';
-import { B2Provider } from '../../providers/b2/index.js';
+import { isB2Provider } from '../../providers/b2/lazy.js';
 import type { PaneSide } from '../../state/app/app-state.js';
 import type { KeySource } from '../../state/accounts/keys-screen-facts.js';
 import type { Keymap } from '../../state/keyboard/keymap.js';
@@ -182,7 +182,7 @@ export class AccountScreens {
         return keyInfo === null && refusal === undefined ? null : inspector('inspector');
       case 'keys': {
         if (keyInfo === null && refusal !== undefined) return inspector('keys-unavailable');
-        if (!(provider instanceof B2Provider) || keyInfo === null) return null;
+        if (!isB2Provider(provider) || keyInfo === null) return null;
         const listBuckets = async (signal?: AbortSignal): Promise<Array<{ id: string; name: string }>> => {
           const out: Array<{ id: string; name: string }> = [];
           for await (const page of provider.list('/', { signal }))

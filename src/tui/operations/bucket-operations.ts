@@ -5,7 +5,8 @@
  * cursor on the bucket. None throws (errors become messages). Reached through DirectOperations.
  */
 import { NotEmptyError } from '../../providers/errors.js';
-import { B2Provider } from '../../providers/b2/index.js';
+import type { B2Provider } from '../../providers/b2/index.js';
+import { isB2Provider } from '../../providers/b2/lazy.js';
 import type { PaneSide } from '../../state/app/app-state.js';
 import { b2PaneLocation, sameLocation } from '../../state/location/pane-location.js';
 import { errorText } from '../../error-text.js';
@@ -34,7 +35,7 @@ export function typeWord(type: BucketType): string {
 
 async function b2Of(d: BucketDeps, profile: string): Promise<B2Provider> {
   const p = await d.registry.providerFor(b2PaneLocation(profile, null));
-  if (!(p instanceof B2Provider)) throw new Error('This account cannot manage buckets.');
+  if (!isB2Provider(p)) throw new Error('This account cannot manage buckets.');
   return p;
 }
 

@@ -4,7 +4,8 @@
  * knows the server, besides the setup that starts it.
  */
 import type { ConfigStore } from '../../config/index.js';
-import { DEMO_KEY_NAMES, type DemoKey, type RunningEmulator } from '../../emulator/index.js';
+import { DEMO_KEY_NAMES } from '../../emulator/demo/demo-constants.js';
+import type { DemoKey, RunningEmulator } from '../../emulator/index.js';
 import { authorize } from '../../session/index.js';
 import type { ConnectOptions, ProfileSpec } from './provider-registry.js';
 

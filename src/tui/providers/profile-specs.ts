@@ -3,7 +3,7 @@
  * first opened (the secret is read from the config at that moment, never kept in the UI).
  */
 import type { ConfigStore } from '../../config/index.js';
-import { connectB2 } from '../../providers/b2/index.js';
+import { connectB2Lazily } from '../../providers/b2/lazy.js';
 import type { ProfileSpec } from './provider-registry.js';
 
 /** The spec of the stored profile `name`. */
@@ -16,7 +16,7 @@ export function storedProfileSpec(config: Pick<ConfigStore, 'getProfile'>, name:
     connect: async (options) => {
       const full = config.getProfile(name);
       if (!full) throw new Error(`The profile "${name}" no longer exists.`);
-      return connectB2({
+      return connectB2Lazily({
         ...options,
         applicationKeyId: full.applicationKeyId,
         applicationKey: full.applicationKey,

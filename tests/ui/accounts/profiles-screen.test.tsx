@@ -4,7 +4,8 @@
  * confirmation, add through the wizard, choose; with no profile the wizard opens at once.
  */
 import { describe, expect, it } from 'vitest';
-import { openConfig, type ConfigStore } from '../../../src/config/index.js';
+import { type ConfigStore } from '../../../src/config/index.js';
+import { openConfig } from '../../../src/config/store.js';
 import { ProfilesScreen } from '../../../src/ui/accounts/ProfilesScreen.js';
 import { renderInk, type InkHarness } from '../render-ink.js';
 import { allSecrets, demoKey, expectNoSecret, fastVerify, useDemoServer } from '../../accounts/helpers.js';
