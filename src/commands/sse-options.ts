@@ -6,7 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseCustomerKey, SSE_C_KEY_ENV, type B2Encryption } from '../providers/b2/encryption.js';
+import type { B2Encryption } from '../providers/b2/encryption.js';
+import { parseCustomerKey, SSE_C_KEY_ENV } from '../session/customer-key.js';
 import { usageError, type CliDeps } from './kit/index.js';
 
 /** Where a missing customer key can be given, for messages. */

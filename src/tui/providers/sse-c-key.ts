@@ -5,7 +5,7 @@
  * provider registry only; never shown, logged or stored. A value that is not a key is said once
  * in the status line (by its problem, never its text) and not used.
  */
-import { parseCustomerKey, SSE_C_KEY_ENV } from '../../providers/b2/encryption.js';
+import { parseCustomerKey, SSE_C_KEY_ENV } from '../../session/customer-key.js';
 import type { StatusMessage } from '../../state/app/app-state.js';
 import type { ConnectOptions } from './provider-registry.js';
 
