@@ -46,6 +46,7 @@ async function profileFolder(count) {
   await waitFor(() => existsSync(out));
   p.pty.write('q');
   await p.exited;
+  if (process.env.B2C_PROFILE_KEEP) writeFileSync(`${process.env.B2C_PROFILE_KEEP}-${count}.json`, readFileSync(out));
   return JSON.parse(readFileSync(out, 'utf8'));
 }
 

@@ -15,33 +15,30 @@ export interface LineCells {
   readonly chars: readonly string[];
   readonly widths: readonly (1 | 2)[];
   readonly styles: readonly number[];
+  /** The sum of the widths: the columns string-width gives the line. */
+  readonly columns: number;
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // eslint-disable-next-line no-control-regex -- control characters are what this finds.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const WHITESPACE = /\s/;
-/** Hangul jamo: a leading jamo joins the vowel and trailing jamo after it into one grapheme. */
-const JAMO = /[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/;
 
 const widthOf = new Map<string, 0 | 1 | 2>();
 
 /**
  * The columns code point `ch` takes when it is certain to be drawn alone in its cell(s), else 0:
- * it must stay its own grapheme between letters and next to itself (no combining mark, joiner,
- * variation selector, emoji modifier, regional indicator, prepended mark or jamo) and be one or
- * two columns wide by string-width, which both Ink and the screen model measure with.
+ * it must stay its own grapheme between letters and next to itself (which rules out combining
+ * and spacing marks, joiners, variation selectors, emoji modifiers, regional indicators,
+ * prepended marks and Hangul jamo: each joins its own kind) and be one or two columns wide by
+ * string-width, which both Ink and the screen model measure with.
  */
 export function certainWidth(ch: string): 0 | 1 | 2 {
   let w = widthOf.get(ch);
   if (w === undefined) {
     const width = displayWidth(ch);
     const alone =
-      !CONTROL.test(ch) &&
-      !WHITESPACE.test(ch) &&
-      !JAMO.test(ch) &&
-      graphemes(`a${ch}a`).length === 3 &&
-      graphemes(ch + ch).length === 2;
+      !CONTROL.test(ch) && !WHITESPACE.test(ch) && graphemes(`a${ch}a`).length === 3 && graphemes(ch + ch).length === 2;
     w = alone && (width === 1 || width === 2) ? width : 0;
     widthOf.set(ch, w);
   }
@@ -76,7 +73,7 @@ function cellsOf(line: string): LineCells | null {
     },
     () => (certain = false),
   );
-  return certain ? { chars, widths, styles } : null;
+  return certain ? { chars, widths, styles, columns: widths.reduce<number>((a, b) => a + b, 0) } : null;
 }
 
 const cache = new Map<string, LineCells | null>();
