@@ -4,10 +4,9 @@
 // by package, by file (self time) and by function (total time, callees included).
 // Usage (after `npm run build`): node bench/tui-keypress-profile.mjs [presses=200] [entries…]
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { SourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileOf, packageOf } from './lib/profile-sources.mjs';
 import { B2C, b2cEnv, ROOT, run } from './tui-pty.mjs';
 
 const presses = Number(process.argv[2] ?? 200);
@@ -48,37 +47,6 @@ async function profileFolder(count) {
   await p.exited;
   if (process.env.B2C_PROFILE_KEEP) writeFileSync(`${process.env.B2C_PROFILE_KEEP}-${count}.json`, readFileSync(out));
   return JSON.parse(readFileSync(out, 'utf8'));
-}
-
-const maps = new Map();
-function mapFor(url) {
-  if (!maps.has(url)) {
-    let map = null;
-    try {
-      map = new SourceMap(JSON.parse(readFileSync(`${fileURLToPath(url)}.map`, 'utf8')));
-    } catch {
-      // Not a bundle file (node: internals, the preload): no map.
-    }
-    maps.set(url, map);
-  }
-  return maps.get(url);
-}
-
-/** The original file of a profile frame (through the source map), or a label for V8's own entries. */
-function fileOf({ url, lineNumber, columnNumber, functionName }) {
-  if (url === '')
-    return ['(garbage collector)', '(program)', '(idle)'].includes(functionName) ? functionName : '(native)';
-  if (!url.startsWith('file:') || !url.includes('/dist/')) return url.startsWith('node:') ? 'node: internals' : url;
-  const entry = mapFor(url)?.findEntry(lineNumber, columnNumber);
-  return entry?.originalSource?.replace(/^.*?(node_modules\/|src\/)/, '$1') ?? url.replace(/^.*\/dist\//, 'dist/');
-}
-
-function packageOf(file) {
-  if (file.startsWith('node_modules/')) {
-    const parts = file.split('/');
-    return parts.slice(0, parts[1].startsWith('@') ? 3 : 2).join('/');
-  }
-  return file.startsWith('src/') ? file.split('/').slice(0, 3).join('/') : file;
 }
 
 function summarise(count, profile) {
