@@ -17,6 +17,7 @@ import type { TuiCore } from '../tui/core.js';
 import { parseTuiArgs, prepareTui, TUI_USAGE, TUI_USAGE_EXIT, tuiArgsProblem } from '../tui/setup.js';
 import { TuiApp } from './app/TuiApp.js';
 import { prepareInkColours } from './terminal/colour-support.js';
+import { DirectFrames } from './terminal/DirectFrames.js';
 import { InkTerminalOutput } from './terminal/ink-output.js';
 import { TerminalHandover } from './terminal/terminal-handover.js';
 import { enterTerminalSession, tuiRefusal } from './terminal-session.js';
@@ -123,13 +124,15 @@ export async function runTui(core: TuiCore, theme: Theme, io: TuiIo = PROCESS_IO
     const instance = render(
       <ThemeProvider theme={theme}>
         <StdoutTerminalSize stdout={io.stdout}>
-          <TuiApp
-            store={core.store}
-            controller={core.controller}
-            registry={core.registry}
-            queue={core.engine}
-            keymap={core.keymap}
-          />
+          <DirectFrames output={output}>
+            <TuiApp
+              store={core.store}
+              controller={core.controller}
+              registry={core.registry}
+              queue={core.engine}
+              keymap={core.keymap}
+            />
+          </DirectFrames>
         </StdoutTerminalSize>
       </ThemeProvider>,
       // Ink reads only write, columns, rows, isTTY and 'resize' of its stdout (ink-output.ts).

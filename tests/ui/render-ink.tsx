@@ -2,8 +2,12 @@
  * The one helper for Ink component tests (ARCHITECTURE.md, "Tests"): renders with ink-testing-library
  * inside a fixed terminal size and theme, and polls frames with `waitForFrame` (no fixed sleeps).
  */
+import { Box, type DOMElement } from 'ink';
 import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
+import { afterEach, expect } from 'vitest';
+import { renderInkFrame } from '../../src/ui/terminal/ink-frame.js';
+import { blankRow, parseLine } from '../../src/ui/terminal/screen-row.js';
 import { FixedTerminalSize, type TerminalSize } from '../../src/ui/terminal-size.js';
 import { ThemeProvider } from '../../src/ui/theme-context.js';
 import { chooseTheme } from '../../src/ui/theme.js';
@@ -26,15 +30,50 @@ export type InkHarness = ReturnType<typeof render> & {
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07/g;
 
+/** ink-testing-library's terminal width. */
+const TEST_COLUMNS = 100;
+const frameMismatches: string[] = [];
+afterEach(() => {
+  expect(frameMismatches.splice(0)).toEqual([]);
+});
+
+/**
+ * Checks every frame of the test: where ink-frame.ts draws Ink's tree into rows itself (as the
+ * TUI does), they must be the rows the screen model parses from Ink's own frame.
+ */
+function checkFrames(node: DOMElement | null, lastFrame: () => string | undefined): void {
+  let root = node ?? undefined;
+  while (root !== undefined && root.nodeName !== 'ink-root') root = root.parentNode;
+  if (root === undefined || root.onRender === undefined || root.onRender.name === 'checked') return;
+  const inkRender = root.onRender;
+  const inkRoot = root;
+  inkRoot.onRender = function checked() {
+    inkRender();
+    const frame = lastFrame();
+    // (Renders inside the first render() call come before the harness can read frames.)
+    const rows = frame === undefined ? null : renderInkFrame(inkRoot, TEST_COLUMNS);
+    if (frame === undefined || rows === null) return;
+    const lines = frame.split('\n');
+    rows.forEach((row, y) => {
+      const ink = y < lines.length ? parseLine(lines[y] ?? '', TEST_COLUMNS) : blankRow(TEST_COLUMNS);
+      if (JSON.stringify(ink) !== JSON.stringify(row)) frameMismatches.push(`row ${y}: ${JSON.stringify(lines[y])}`);
+    });
+  };
+}
+
 /** Renders `tree` at `size` (default 80×24). */
 export function renderInk(tree: ReactElement, options: RenderInkOptions = {}): InkHarness {
   const size: TerminalSize = { columns: options.size?.columns ?? 80, rows: options.size?.rows ?? 24 };
   const theme = chooseTheme(options.mono ? { NO_COLOR: '1' } : {});
+  const frame = { last: (): string | undefined => undefined };
   const instance = render(
-    <ThemeProvider theme={theme}>
-      <FixedTerminalSize size={size}>{tree}</FixedTerminalSize>
-    </ThemeProvider>,
+    <Box flexDirection="column" ref={(node) => checkFrames(node, () => frame.last())}>
+      <ThemeProvider theme={theme}>
+        <FixedTerminalSize size={size}>{tree}</FixedTerminalSize>
+      </ThemeProvider>
+    </Box>,
   );
+  frame.last = () => instance.lastFrame();
   const plainFrame = (): string => (instance.lastFrame() ?? '').replace(ANSI, '');
   return Object.assign(instance, {
     plainFrame,

@@ -70,6 +70,18 @@ export function styleOf(id: number): CellStyle {
 export const DEFAULT_STYLE = 0;
 
 /**
+ * Whether going from style `from` to `to` turns off one of bold and dim while the other stays on.
+ * Ink's output pass (Ink 6.8, @alcalzone/ansi-tokenize) writes that change as `ESC[22m` alone,
+ * which turns off both, so the terminal shows the following cells without the one that stays.
+ */
+export function splitsBoldAndDim(from: number, to: number): boolean {
+  if (from === to) return false;
+  const a = styleOf(from).attrs & (BOLD | DIM);
+  const b = styleOf(to).attrs & (BOLD | DIM);
+  return (a & ~b) !== 0 && (a & b) !== 0;
+}
+
+/**
  * Reads an extended colour (`38;5;n`, `38;2;r;g;b`) starting at `params[i]`; returns it and the
  * index of its last parameter, or null when it is malformed (the rest is then ignored, as
  * terminals do).

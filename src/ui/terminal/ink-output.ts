@@ -8,6 +8,7 @@
  * terminal's `resize` events.
  */
 import { Writable } from 'node:stream';
+import type { ScreenRow } from './screen-row.js';
 import { ScreenWriter } from './screen-writer.js';
 
 /** Ink's App shows the cursor when it unmounts; the terminal session owns the cursor instead. */
@@ -19,9 +20,9 @@ const FRAME_MS = 16;
 
 export class InkTerminalOutput extends Writable {
   private readonly writer = new ScreenWriter();
-  /** The newest frame not drawn yet. */
-  private pending: string | null = null;
-  private drawn = '';
+  /** The newest frame not drawn yet: Ink's text, or rows from ink-frame.ts. */
+  private pending: string | readonly ScreenRow[] | null = null;
+  private drawn: string | readonly ScreenRow[] = '';
   /** When a frame was last written to the terminal (performance.now()). */
   private lastPaint = -Infinity;
   private scheduled: NodeJS.Immediate | null = null;
@@ -48,15 +49,22 @@ export class InkTerminalOutput extends Writable {
 
   override _write(chunk: unknown, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     const data = String(chunk);
-    if (data !== '' && !CURSOR_VISIBILITY.test(data)) {
-      this.pending = data;
-      // The first frame of a burst goes out at once — the answer to a key, the first frame at
-      // start-up (the panes' first listings and the demo server are queued behind it) — and the
-      // frames that follow it within a frame time are drawn once per turn of the event loop.
-      if (performance.now() - this.lastPaint >= FRAME_MS) this.flush();
-      else this.schedule();
-    }
+    if (data !== '' && !CURSOR_VISIBILITY.test(data)) this.frame(data);
     callback();
+  }
+
+  /** Takes a frame Ink's tree was drawn into directly (ink-frame.ts), as {@link _write} takes Ink's text. */
+  writeRows(rows: readonly ScreenRow[]): void {
+    this.frame(rows);
+  }
+
+  private frame(frame: string | readonly ScreenRow[]): void {
+    this.pending = frame;
+    // The first frame of a burst goes out at once — the answer to a key, the first frame at
+    // start-up (the panes' first listings and the demo server are queued behind it) — and the
+    // frames that follow it within a frame time are drawn once per turn of the event loop.
+    if (performance.now() - this.lastPaint >= FRAME_MS) this.flush();
+    else this.schedule();
   }
 
   /** Draws the pending frame now. */
@@ -68,7 +76,10 @@ export class InkTerminalOutput extends Writable {
     this.pending = null;
     this.drawn = frame;
     this.lastPaint = performance.now();
-    const bytes = this.writer.render(frame, this.columns, this.rows);
+    const bytes =
+      typeof frame === 'string'
+        ? this.writer.render(frame, this.columns, this.rows)
+        : this.writer.renderRows(frame, this.columns, this.rows);
     if (bytes !== '') this.terminal.write(bytes);
   }
 

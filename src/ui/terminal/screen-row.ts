@@ -93,24 +93,42 @@ function escapeEnd(s: string, i: number): number {
 }
 
 /**
+ * Walks `line` (text with escape sequences, as Ink writes one line of its frame) from the default
+ * style: `text(run, style)` for each stretch of text between escape sequences, in the style the SGR
+ * sequences before it set; `other()` for each other escape sequence. Either returning false stops
+ * the walk.
+ */
+export function walkStyledLine(
+  line: string,
+  text: (run: string, style: number) => boolean,
+  other: () => boolean = () => true,
+): void {
+  let style = DEFAULT_STYLE;
+  let i = 0;
+  while (i < line.length) {
+    const esc = line.indexOf('\x1b', i);
+    const textEnd = esc < 0 ? line.length : esc;
+    if (textEnd > i && !text(line.slice(i, textEnd), style)) return;
+    if (esc < 0) return;
+    const end = escapeEnd(line, esc);
+    const params = line.slice(esc + 2, end - 1);
+    if (line[esc + 1] === '[' && line[end - 1] === 'm' && SGR_PARAMS.test(params)) style = applySgr(style, params);
+    else if (!other()) return;
+    i = end;
+  }
+}
+
+/**
  * The row a terminal would show after drawing `line` (text with SGR sequences, as Ink writes one
  * line of its frame) from column 0 with the default style, cut at `cols` columns. SGR sequences
  * set the style; any other escape sequence or control character is dropped, never drawn.
  */
 export function parseLine(line: string, cols: number): ScreenRow {
   const row = blankRow(cols);
-  let style = DEFAULT_STYLE;
   let x = 0;
-  let i = 0;
-  while (i < line.length && x < cols) {
-    const esc = line.indexOf('\x1b', i);
-    const textEnd = esc < 0 ? line.length : esc;
-    if (textEnd > i) x = putText(row, x, line.slice(i, textEnd), style);
-    if (esc < 0) break;
-    const end = escapeEnd(line, esc);
-    const params = line.slice(esc + 2, end - 1);
-    if (line[esc + 1] === '[' && line[end - 1] === 'm' && SGR_PARAMS.test(params)) style = applySgr(style, params);
-    i = end;
-  }
+  walkStyledLine(line, (run, style) => {
+    x = putText(row, x, run, style);
+    return x < cols;
+  });
   return row;
 }

@@ -41,6 +41,29 @@ export class ScreenWriter {
    * (the screen's restore on exit) starts clean.
    */
   render(frame: string, cols: number, rows: number): string {
+    const lines = frame.split('\n');
+    return this.paint(cols, rows, (y) => {
+      const line = lines[y] ?? '';
+      if (line === this.lines[y]) return null;
+      this.lines[y] = line;
+      return parseLine(line, cols);
+    });
+  }
+
+  /**
+   * {@link render} for a frame already cut into cells (ink-frame.ts): `frame[y]` is row y, `cols`
+   * cells wide; rows past its end are blank.
+   */
+  renderRows(frame: readonly ScreenRow[], cols: number, rows: number): string {
+    return this.paint(cols, rows, (y) => {
+      const next = frame[y] ?? blankRow(cols);
+      this.lines[y] = null;
+      return sameRow(this.shown[y], next) ? null : next;
+    });
+  }
+
+  /** Paints the rows `rowAt` returns (null: row y is unchanged); the bytes, '' when nothing changed. */
+  private paint(cols: number, rows: number, rowAt: (y: number) => ScreenRow | null): string {
     const full = this.invalid || cols !== this.cols || rows !== this.rows;
     if (full) {
       this.cols = cols;
@@ -52,17 +75,20 @@ export class ScreenWriter {
     }
     const painter = new Painter(cols, this.state);
     if (full) painter.clearScreen();
-    const lines = frame.split('\n');
     for (let y = 0; y < rows; y++) {
-      const line = lines[y] ?? '';
-      if (line === this.lines[y]) continue;
-      const next = parseLine(line, cols);
+      const next = rowAt(y);
+      if (next === null) continue;
       paintRowDiff(painter, y, this.shown[y] ?? blankRow(cols), next);
       this.shown[y] = next;
-      this.lines[y] = line;
     }
     if (painter.bytes() === '') return '';
     painter.style(DEFAULT_STYLE);
     return BEGIN_SYNC + painter.bytes() + END_SYNC;
   }
+}
+
+function sameRow(a: ScreenRow | undefined, b: ScreenRow): boolean {
+  if (a === undefined || a.chars.length !== b.chars.length) return false;
+  for (let x = 0; x < b.chars.length; x++) if (a.chars[x] !== b.chars[x] || a.styles[x] !== b.styles[x]) return false;
+  return true;
 }
