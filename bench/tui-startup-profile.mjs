@@ -3,10 +3,9 @@
 // bundle's source maps) and by package. Usage (after `npm run build`):
 //   node bench/tui-startup-profile.mjs [top=25]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { SourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileOf, packageOf } from './lib/profile-sources.mjs';
 import { B2C, b2cEnv, ROOT, run } from './tui-pty.mjs';
 
 const top = Number(process.argv[2] ?? 25);
@@ -30,36 +29,13 @@ try {
   await p.exited;
   const { frameMs, profile } = JSON.parse(readFileSync(out, 'utf8'));
 
-  const maps = new Map();
-  const mapFor = (url) => {
-    if (!maps.has(url)) {
-      let map = null;
-      try {
-        map = new SourceMap(JSON.parse(readFileSync(`${fileURLToPath(url)}.map`, 'utf8')));
-      } catch {
-        // Not a bundle file (node: internals, the preload): no map.
-      }
-      maps.set(url, map);
-    }
-    return maps.get(url);
-  };
+  // esbuild's module wrappers (__esm, __commonJS, __require) have no mapping: time spent there is
+  // loading (and lazily compiling) the modules they wrap.
   const whereOf = (frame) => {
-    const { url, lineNumber, columnNumber, functionName } = frame;
-    if (url === '')
-      return functionName === '(garbage collector)'
-        ? '(gc)'
-        : functionName === '(program)' || functionName === '(idle)'
-          ? functionName
-          : '(native)';
-    if (!url.startsWith('file:') || !url.includes('/dist/')) return url.startsWith('node:') ? 'node: internals' : url;
-    const entry = mapFor(url)?.findEntry(lineNumber, columnNumber);
-    const file = url.replace(/^.*\/dist\//, 'dist/');
-    // esbuild's module wrappers (__esm, __commonJS, __require) have no mapping: time spent there
-    // is loading (and lazily compiling) the modules they wrap.
-    return (
-      entry?.originalSource?.replace(/^.*?(node_modules\/|src\/)/, '$1') ??
-      `${file} ${functionName || '(top level)'} (esbuild module wrapper)`
-    );
+    const where = fileOf(frame);
+    return where.startsWith('dist/')
+      ? `${where} ${frame.functionName || '(top level)'} (esbuild module wrapper)`
+      : where;
   };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map();
@@ -68,17 +44,7 @@ try {
     selfUs.set(where, (selfUs.get(where) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
   const byPackage = new Map();
-  for (const [where, us] of selfUs) {
-    const pkg = where.startsWith('node_modules/')
-      ? where
-          .split('/')
-          .slice(0, where.split('/')[1].startsWith('@') ? 3 : 2)
-          .join('/')
-      : where.startsWith('src/')
-        ? where.split('/').slice(0, 2).join('/')
-        : where;
-    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
-  }
+  for (const [where, us] of selfUs) byPackage.set(packageOf(where), (byPackage.get(packageOf(where)) ?? 0) + us);
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
   const print = (title, m) => {
     console.log(title);
