@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { KEYS, spawnB2c, type PtySession } from './pty-harness.js';
-import { cursorTo, openFolder, see, serverEnv, type DemoRun } from './tui-helpers.js';
+import { killAll, cursorTo, openFolder, see, serverEnv, type DemoRun } from './tui-helpers.js';
 
 /** More names than one listing page (1,000), all sorting before `zebra/`. */
 const FILLER = 1_100;
@@ -36,10 +36,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const s of sessions) {
-    s.kill('SIGKILL');
-    await s.exited;
-  }
+  await killAll(sessions);
   await server?.close();
   await rm(base, { recursive: true, force: true });
 });

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { until } from '../support/poll.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { KEYS, spawnB2c, type PtySession } from './pty-harness.js';
-import { cursorTo, openFolder, see, serverEnv } from './tui-helpers.js';
+import { killAll, cursorTo, openFolder, see, serverEnv } from './tui-helpers.js';
 
 let base = '';
 let server: TestServer | null = null;
@@ -45,10 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const s of sessions) {
-    s.kill('SIGKILL');
-    await s.exited;
-  }
+  await killAll(sessions);
   await server?.close();
   await rm(base, { recursive: true, force: true });
 });

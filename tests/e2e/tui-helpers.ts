@@ -41,6 +41,15 @@ async function startIn(args: string[], options: RunOptions, ownConfig: boolean):
   };
 }
 
+/** Ends every session given that is still there (SIGKILL) and waits until each has exited. */
+export async function killAll(sessions: Iterable<PtySession | null>): Promise<void> {
+  for (const s of sessions) {
+    if (s === null) continue;
+    s.kill('SIGKILL');
+    await s.exited;
+  }
+}
+
 /** Runs `b2c --demo ...args` in a fresh temp folder prepared by `prepare`. */
 export function startDemo(args: string[] = [], options: RunOptions = {}): Promise<DemoRun> {
   return startIn(['--demo', ...args], options, false);

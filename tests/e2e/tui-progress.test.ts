@@ -12,17 +12,14 @@ import { afterEach, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { useTempDirs } from '../support/temp-dirs.js';
 import { KEYS, spawnB2c, type PtySession } from './pty-harness.js';
-import { cursorTo, see } from './tui-helpers.js';
+import { killAll, cursorTo, see } from './tui-helpers.js';
 
 const tempDir = useTempDirs('b2c-e2e-progress-');
 let server: TestServer | null = null;
 let tui: PtySession | null = null;
 
 afterEach(async () => {
-  if (tui) {
-    tui.kill('SIGKILL');
-    await tui.exited;
-  }
+  await killAll([tui]);
   tui = null;
   await server?.close();
   server = null;

@@ -15,7 +15,7 @@ import { openConfig } from '../../src/config/store.js';
 import { connectB2 } from '../../src/providers/b2/index.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { KEYS, spawnB2c, type PtySession } from './pty-harness.js';
-import { cursorTo, openFolder } from './tui-helpers.js';
+import { killAll, cursorTo, openFolder } from './tui-helpers.js';
 import { until } from '../support/poll.js';
 
 const PART = 5_000_000;
@@ -26,10 +26,7 @@ let base = '';
 let server: TestServer | null = null;
 let tui: PtySession | null = null;
 afterEach(async () => {
-  if (tui) {
-    tui.kill('SIGKILL');
-    await tui.exited;
-  }
+  await killAll([tui]);
   tui = null;
   await server?.close();
   server = null;

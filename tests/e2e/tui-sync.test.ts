@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { KEYS, spawnB2c, type PtySession } from './pty-harness.js';
-import { cursorTo, see } from './tui-helpers.js';
+import { killAll, cursorTo, see } from './tui-helpers.js';
 
 const T = 1_700_000_000_250;
 let base = '';
@@ -40,10 +40,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  if (tui) {
-    tui.kill('SIGKILL');
-    await tui.exited;
-  }
+  await killAll([tui]);
   tui = null;
   await server?.close();
   await rm(base, { recursive: true, force: true });

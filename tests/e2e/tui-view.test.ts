@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { KEYS, spawnB2c, type PtySession } from './pty-harness.js';
-import { cursorTo, openFolder, see, serverEnv } from './tui-helpers.js';
+import { killAll, cursorTo, openFolder, see, serverEnv } from './tui-helpers.js';
 
 const LINE_BYTES = 100;
 const LINES = 3_000_000;
@@ -81,10 +81,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  if (tui) {
-    tui.kill('SIGKILL');
-    await tui.exited;
-  }
+  await killAll([tui]);
   await server?.close();
   await rm(base, { recursive: true, force: true });
 });
