@@ -54,7 +54,12 @@ export function sanitizeName(name: string): string {
   return name === '' ? EMPTY_NAME : sanitizeForTerminal(name);
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Text of printable ASCII only: one column per character, nothing to measure. */
+export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** A C0 or C1 control character (never sent to the terminal as it is). */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds.
+export const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f]/;
 let segmenter: Intl.Segmenter | undefined;
 
 /** `s` split into grapheme clusters (what a terminal draws as one character, e.g. `e` + accent, 👍🏽). */

@@ -7,12 +7,10 @@
  * points; in a text field consecutive printable characters are kept together as one insertion
  * (one state update for a paste instead of one per character).
  */
+import { CONTROL_CHAR } from '../../state/text/sanitize.js';
 
 /** One key press (`kind: 'key'`) or a run of printable text for a text field (`'text'`). */
 export type KeyEvent = { kind: 'key'; raw: string } | { kind: 'text'; text: string };
-
-// eslint-disable-next-line no-control-regex -- C0/C1 controls and DEL end a printable run.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 
 /**
  * The key presses in one raw input event.
@@ -31,7 +29,7 @@ export function splitInput(raw: string, textEntry: boolean): KeyEvent[] {
     run = '';
   };
   for (const p of points) {
-    if (textEntry && !CONTROL.test(p)) {
+    if (textEntry && !CONTROL_CHAR.test(p)) {
       run += p;
       continue;
     }

@@ -8,9 +8,7 @@ import { splitTypedInput, type ScreenKey } from '../../state/keyboard/screen-key
 import type { Keymap } from '../../state/keyboard/keymap.js';
 import type { KeyedScreen } from '../accounts/screen-store.js';
 import { splitInput, type KeyEvent } from './key-events.js';
-
-// eslint-disable-next-line no-control-regex -- control characters are not typed text.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+import { CONTROL_CHAR } from '../../state/text/sanitize.js';
 
 /**
  * Hands one raw input event to an accounts screen, key by key: the one keyboard path of every
@@ -25,6 +23,6 @@ export function feedScreen(screen: KeyedScreen, raw: string, keymap: Keymap): vo
 export function screenKeys(ev: KeyEvent): ScreenKey[] {
   if (ev.kind === 'text')
     return splitTypedInput({ pattern: [...ev.text].length === 1 ? parseRawKey(ev.text) : null, text: ev.text });
-  const printable = !ev.raw.startsWith('\x1b') && !CONTROL.test(ev.raw);
+  const printable = !ev.raw.startsWith('\x1b') && !CONTROL_CHAR.test(ev.raw);
   return [{ pattern: parseRawKey(ev.raw), text: printable ? ev.raw : '' }];
 }

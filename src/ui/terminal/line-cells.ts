@@ -7,7 +7,7 @@
  * measured the same way) agree cell for cell, so ink-frame.ts can place the cells directly. For
  * anything else the answer is null and the frame goes through Ink's output pass.
  */
-import { displayWidth, graphemes } from '../../state/text/sanitize.js';
+import { CONTROL_CHAR, displayWidth, graphemes, PRINTABLE_ASCII } from '../../state/text/sanitize.js';
 import { walkStyledLine } from './screen-row.js';
 
 /** The cells of a line, left to right; a wide character is one entry of width 2. */
@@ -19,9 +19,6 @@ export interface LineCells {
   readonly columns: number;
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-// eslint-disable-next-line no-control-regex -- control characters are what this finds.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const WHITESPACE = /\s/;
 
 const widthOf = new Map<string, 0 | 1 | 2>();
@@ -38,7 +35,10 @@ export function certainWidth(ch: string): 0 | 1 | 2 {
   if (w === undefined) {
     const width = displayWidth(ch);
     const alone =
-      !CONTROL.test(ch) && !WHITESPACE.test(ch) && graphemes(`a${ch}a`).length === 3 && graphemes(ch + ch).length === 2;
+      !CONTROL_CHAR.test(ch) &&
+      !WHITESPACE.test(ch) &&
+      graphemes(`a${ch}a`).length === 3 &&
+      graphemes(ch + ch).length === 2;
     w = alone && (width === 1 || width === 2) ? width : 0;
     widthOf.set(ch, w);
   }

@@ -4,7 +4,7 @@
  * the display-width code Ink's layout uses, src/state/text/sanitize.ts) sits in its first cell; the
  * second cell holds {@link WIDE_TAIL}.
  */
-import { displayWidth, graphemes } from '../../state/text/sanitize.js';
+import { CONTROL_CHAR, displayWidth, graphemes, PRINTABLE_ASCII } from '../../state/text/sanitize.js';
 import { applySgr, DEFAULT_STYLE } from './cell-style.js';
 
 /** The content of the second cell of a wide grapheme. */
@@ -27,9 +27,6 @@ export function cellWidth(row: ScreenRow, x: number): 1 | 2 {
   return row.chars[x + 1] === WIDE_TAIL ? 2 : 1;
 }
 
-// eslint-disable-next-line no-control-regex -- control characters are what this finds.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const SGR_PARAMS = /^[0-9;]*$/;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 
@@ -52,7 +49,7 @@ function putText(row: ScreenRow, x: number, text: string, style: number): number
     if (x >= cols) break;
     // Control characters are never sent to the terminal (the app escapes outside strings before
     // they get here; this is the last line of defence).
-    if (CONTROL.test(g)) continue;
+    if (CONTROL_CHAR.test(g)) continue;
     const width = Math.min(2, displayWidth(g));
     // A zero-width grapheme has no cell of its own; terminals disagree about where it goes.
     if (width === 0) continue;
