@@ -12,7 +12,6 @@ import { createLocalProvider } from '../../src/providers/local/index.js';
 import { createTransferEngine, type TransferEngine } from '../../src/transfers/engine.js';
 import type { ConflictQuestion, JobView } from '../../src/transfers/types.js';
 import { startB2Server, type B2Server } from './helpers/b2-server.js';
-import { until } from './helpers/memory-provider.js';
 
 let base = '';
 let server: B2Server;
@@ -40,6 +39,8 @@ async function readB2(name: string): Promise<string> {
 async function start(postpone: boolean): Promise<{
   engine: TransferEngine;
   asked: Array<{ q: ConflictQuestion; doneBefore: number; othersLeft: number }>;
+  /** Settles once every EXISTING name has been asked about: an event, not a count of turns, since real HTTP under load takes any number of them. */
+  allAsked: Promise<void>;
 }> {
   const src = join(base, 'src');
   await mkdir(join(src, 'sub'), { recursive: true });
@@ -58,6 +59,10 @@ async function start(postpone: boolean): Promise<{
   const latest = new Map<string, JobView>();
   engine.on('job', (j) => latest.set(j.id, j));
   const asked: Array<{ q: ConflictQuestion; doneBefore: number; othersLeft: number }> = [];
+  let settle!: () => void;
+  const allAsked = new Promise<void>((resolve) => {
+    settle = resolve;
+  });
   engine.on('question', (q) => {
     const jobs = [...latest.values()];
     asked.push({
@@ -65,6 +70,7 @@ async function start(postpone: boolean): Promise<{
       doneBefore: jobs.filter((j) => j.state === 'done' && j.kind === 'upload').length,
       othersLeft: jobs.filter((j) => !['done', 'skipped', 'failed', 'cancelled', 'asking'].includes(j.state)).length,
     });
+    if (asked.length === EXISTING.length) settle();
   });
   engine.submit({
     operation: 'copy',
@@ -74,13 +80,13 @@ async function start(postpone: boolean): Promise<{
     conflict: 'ask',
     postponeQuestions: postpone,
   });
-  return { engine, asked };
+  return { engine, asked, allAsked };
 }
 
 describe('postponed conflict questions', () => {
   it('raises no question until every other file is copied, then all of them together', async () => {
-    const { engine, asked } = await start(true);
-    await until(() => asked.length === EXISTING.length);
+    const { engine, asked, allAsked } = await start(true);
+    await allAsked;
     // Every question came after the 21 other files (sub/deep.txt included) were done, none before.
     expect(asked.map((a) => a.doneBefore)).toEqual(EXISTING.map(() => NAMES.length - EXISTING.length + 1));
     expect(asked.every((a) => a.othersLeft === 0)).toBe(true);
@@ -108,8 +114,8 @@ describe('postponed conflict questions', () => {
   });
 
   it('without the option, a question comes while other files still wait (as before)', async () => {
-    const { engine, asked } = await start(false);
-    await until(() => asked.length === EXISTING.length);
+    const { engine, asked, allAsked } = await start(false);
+    await allAsked;
     expect(asked[0]?.q.postponed).toBe(false);
     expect(asked[0]?.othersLeft).toBeGreaterThan(0);
     engine.cancelAll();
