@@ -36,7 +36,12 @@ const CLIENT = {
   message: 'The built-in server imports nothing of the client.',
 };
 /** Where the client may start the server: the --demo wiring and `b2c emulator`. */
-const SERVER_WIRING = ['src/tui/setup.ts', 'src/tui/providers/demo-profiles.ts', 'src/commands/emulator.ts'];
+const SERVER_WIRING = [
+  'src/tui/setup.ts',
+  'src/tui/providers/demo-profiles.ts',
+  'src/tui/providers/demo-server.ts',
+  'src/commands/emulator.ts',
+];
 
 /**
  * The layer boundaries (ARCHITECTURE.md, "Layers"): what each layer may not import. Later blocks

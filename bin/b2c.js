@@ -6,10 +6,10 @@ import module from 'node:module';
 // first frame, which the cache turns into a read. Node 22.1+ keeps one for ES modules; before
 // that, the file manager starts from the same program as one classic script with a cache of our
 // own (src/start/code-cache.ts), and every other command, or any failure there, loads the modules.
-if (module.enableCompileCache) {
-  module.enableCompileCache();
-  await import('../dist/cli.js');
-} else {
-  const start = await import('../dist/start.js').catch(() => null);
-  if (!(await start?.startFromCodeCache(process.argv.slice(2)))) await import('../dist/cli.js');
-}
+module.enableCompileCache?.();
+const argv = process.argv.slice(2);
+const start = await import('../dist/start.js').catch(() => null);
+// `b2c --demo`: the demo server's thread loads while this one loads the file manager.
+start?.startDemoServerEarly(argv);
+if (module.enableCompileCache) await import('../dist/cli.js');
+else if (!(await start?.startFromCodeCache(argv))) await import('../dist/cli.js');

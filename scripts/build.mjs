@@ -34,7 +34,8 @@ const common = {
 await rm('dist', { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: ['src/cli.ts'],
+  // The demo server's thread (src/tui/providers/demo-server.ts) is an entry of its own.
+  entryPoints: { cli: 'src/cli.ts', 'demo-server': 'src/emulator/demo/demo-thread.ts' },
   outdir: 'dist',
   // One chunk per command (see src/cli.ts): `b2c ls` does not load the TUI.
   splitting: true,
@@ -61,4 +62,4 @@ await writeFile('dist/cli.script.js', toClassicScript(output('.js')));
 // The script has two lines before the bundle's first (the build line and the function's head).
 const map = JSON.parse(output('.js.map'));
 await writeFile('dist/cli.script.js.map', JSON.stringify({ ...map, mappings: `;;${map.mappings}` }));
-await build({ ...common, entryPoints: ['src/start/code-cache.ts'], outfile: 'dist/start.js' });
+await build({ ...common, entryPoints: ['src/start/entry.ts'], outfile: 'dist/start.js' });

@@ -13,7 +13,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { demoKeysOf, seedDemo, type DemoKey } from './demo/demo-seed.js';
+import { demoKeysOf, seedDemoAccount, seedDemoFiles, type DemoKey } from './demo/demo-seed.js';
 import { FaultInjector, type FaultOptions } from './faults/faults.js';
 import { simulateLink } from './http/link.js';
 import { openStore } from './store/open-store.js';
@@ -125,9 +125,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     endpoint: '',
     log: options.log ?? (() => undefined),
     sent: { downloadBytes: 0 },
+    seeding: null,
   };
   const isEmpty = state.store.buckets.size === 0 && state.store.keys.size === 0;
-  if (options.demo && isEmpty) await seedDemo(state);
+  if (options.demo && isEmpty) {
+    // Buckets and keys first; the files while the server already listens (router.ts holds back
+    // every call but sign-in and the bucket list until they are in): `b2c --demo` shows its
+    // buckets without waiting for the demo's 7 MB of files to be made and hashed.
+    const account = await seedDemoAccount(state);
+    state.seeding = seedDemoFiles(state, account).then(
+      () => {
+        state.seeding = null;
+      },
+      (error: unknown) => {
+        state.log(`seeding the demo files failed: ${error instanceof Error ? error.message : String(error)}`);
+        state.seeding = null;
+      },
+    );
+  }
 
   // Generous keep-alive so pooled client connections aren't closed under them (ECONNRESET
   // races); no request timeout, since a 1 GiB upload may take a while.
@@ -158,6 +173,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     downloadedBytes: () => state.sent.downloadBytes,
     close: () => {
       closed ??= (async () => {
+        await state.seeding;
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

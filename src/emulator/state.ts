@@ -31,6 +31,12 @@ export interface EmulatorState {
   log: (line: string) => void;
   /** File bytes sent in download bodies so far (by name and by ID, ranges included). */
   sent: { downloadBytes: number };
+  /**
+   * Settles once the demo account's files are stored, while they are being seeded after the
+   * server started to listen (index.ts); null otherwise. Calls other than sign-in and the bucket
+   * list wait for it (http/router.ts), so no one sees the account half seeded.
+   */
+  seeding: Promise<void> | null;
 }
 
 /** One authenticated JSON API call. */

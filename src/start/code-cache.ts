@@ -121,7 +121,8 @@ export async function startFromCodeCache(
   let file: string;
   try {
     file = fileURLToPath(new URL(SCRIPT_NAME, import.meta.url));
-    const source = readFileSync(file, 'utf8');
+    // ASCII only (scripts/classic-script.mjs): latin1 reads it without UTF-8 decoding.
+    const source = readFileSync(file, 'latin1');
     const build = BUILD_LINE.exec(source)?.[1];
     if (build === undefined) return false;
     const cacheFile = codeCacheFile(userCacheDir(env), build);

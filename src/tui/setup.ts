@@ -1,15 +1,16 @@
 /**
  * The file manager's setup, from argv to a core ready to render: `b2c` (default profile, else the
  * local disk in both panes with a hint), `b2c --profile NAME`, and `b2c --demo [--key NAME]`, which
- * starts the built-in B2-compatible server in this process with the demo account and opens the
+ * starts the built-in B2-compatible server with the demo account in a thread of its own
+ * (providers/demo-server.ts) and opens the
  * local folder on the left and the demo account's buckets on the right (with `--key`, through one
  * of the demo's restricted keys, to see what that key may do). src/ui/run-tui.tsx calls it and
  * renders the result; this module is the only wiring of the TUI.
  *
  * Profiles connect lazily: the first frame is drawn before any HTTP request. What the first frame
  * does not need is imported when used, so `b2c --demo` compiles neither the config file's library
- * (conf with ajv; --demo keeps its config in memory) nor the server's code before it paints
- * (tests/e2e/tui-startup-bundle.test.ts).
+ * (conf with ajv; --demo keeps its config in memory), and the server's code never loads in this
+ * thread (tests/e2e/tui-startup-bundle.test.ts).
  */
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -26,7 +27,6 @@ import {
   type Settings,
 } from '../config/index.js';
 import { DEMO_KEY_NAMES } from '../emulator/demo/demo-constants.js';
-import type { RunningEmulator } from '../emulator/index.js';
 import { createLocalProvider } from '../providers/local/index.js';
 import { authorize, verifyCredentials } from '../session/index.js';
 import type { StatusMessage } from '../state/app/app-state.js';
@@ -37,6 +37,7 @@ import { createTuiCore, type TuiCore } from './core.js';
 import { QUEUE_FILE_NAME } from './operations/queue-resume.js';
 import { HISTORY_FILE_NAME } from '../transfers/index.js';
 import { demoProfiles, seedDemoProfiles } from './providers/demo-profiles.js';
+import { demoServer, type DemoServer } from './providers/demo-server.js';
 import { storedProfileSpecs } from './providers/profile-specs.js';
 import { ProviderRegistry, type ProfileSpec } from './providers/provider-registry.js';
 import { customerKeyFromEnv } from './providers/sse-c-key.js';
@@ -159,10 +160,11 @@ export async function prepareTui(
   cwd: string,
 ): Promise<PreparedTui | SetupFailure> {
   let plan: Plan;
-  let server: Promise<RunningEmulator> | null = null;
+  let server: Promise<DemoServer> | null = null;
   if (args.demo) {
-    // Imported, not bundled with the TUI: the server's code is compiled after the first frame.
-    server = import('../emulator/index.js').then((emulator) => emulator.startEmulator({ demo: true }));
+    // In a thread of its own: its code loads and the demo account is seeded on the other core
+    // while this one paints the first frame.
+    server = demoServer();
     // A failed start shows up as the demo pane's connection error; nothing else awaits it early.
     server.catch(() => undefined);
     const active = args.key === undefined ? 'demo' : `demo-${args.key}`;

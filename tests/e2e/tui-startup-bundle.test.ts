@@ -3,10 +3,11 @@
  * client library (backblaze-b2 with axios), the B2 provider (with mime-types), the config file's
  * library (conf with ajv and semver) and the built-in server are compiled when first used — the
  * first B2 connection (src/providers/b2/lazy.ts), the first read of the config file
- * (src/config/store.ts), the demo server's start (src/tui/setup.ts). Checked on the built bundle:
- * the chunks the TUI's chunk imports statically, followed through their own static imports, hold
- * none of it, and each is in a chunk of its own. Two dependencies' start-up costs are patched out
- * of the bundle (scripts/dependency-patches.mjs).
+ * (src/config/store.ts) — or never (the server runs in a thread of its own, dist/demo-server.js).
+ * Checked on the built bundle: the chunks the TUI's chunk imports statically, followed through
+ * their own static imports, hold none of it, and each is in a chunk of its own. Dependencies'
+ * start-up costs are patched out of the bundle (scripts/dependency-patches.mjs, checked by
+ * tests/e2e/dependency-patches.test.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -34,6 +34,7 @@ beforeAll(async () => {
     endpoint: '',
     log: () => undefined,
     sent: { downloadBytes: 0 },
+    seeding: null,
   };
   bucketId = (await createBucketRecord(store, { bucketName: 'limits-bucket', bucketType: 'allPrivate' })).bucketId;
   const seq = store.nextSeq();

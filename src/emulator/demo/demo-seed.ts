@@ -36,10 +36,13 @@ export interface DemoKey {
   expiresAt: number | null;
 }
 
-/** Seeds the demo account into an empty store. */
-export async function seedDemo(state: EmulatorState): Promise<void> {
+/** The bucket IDs of a seeded demo account, by bucket name. */
+export type DemoAccount = Record<string, string>;
+
+/** Seeds the demo account's buckets and keys into an empty store; {@link seedDemoFiles} follows. */
+export async function seedDemoAccount(state: EmulatorState): Promise<DemoAccount> {
   const store = state.store;
-  const ids: Record<string, string> = {};
+  const ids: DemoAccount = {};
   for (const [name, type] of [
     [DEMO_BUCKETS.photos, 'allPrivate'],
     [DEMO_BUCKETS.public, 'allPublic'],
@@ -55,8 +58,39 @@ export async function seedDemo(state: EmulatorState): Promise<void> {
       await createBucketRecord(store, { bucketName: name, bucketType: type, bucketInfo, lifecycleRules })
     ).bucketId;
   }
-  const bucketId = (name: string): string => ids[name] ?? '';
+  for (const name of DEMO_KEY_NAMES) {
+    const scope = DEMO_KEY_SCOPES[name];
+    const record = await createKeyRecord(store, {
+      keyName: name,
+      capabilities: scope.capabilities,
+      bucketIds: scope.buckets ? scope.buckets.map((b) => ids[b] ?? '') : null,
+      namePrefix: scope.namePrefix,
+      expirationTimestamp: null,
+      v4Only: scope.v4Only,
+    });
+    if (name === 'expired') {
+      // b2_create_key cannot make an already-expired key; plant the expiry directly.
+      await store.commit({ t: 'key', v: { ...record, expirationTimestamp: Date.now() - 86_400_000 } });
+    }
+  }
+  return ids;
+}
+
+/** One turn of the event loop: the server answers sign-in and the bucket list meanwhile. */
+function yieldToRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Seeds the demo account's files into the buckets {@link seedDemoAccount} made, giving the event
+ * loop a turn before each file (the store's writes in memory never wait on anything).
+ */
+export async function seedDemoFiles(state: EmulatorState, account: DemoAccount): Promise<void> {
+  const store = state.store;
+  const bucketId = (name: string): string => account[name] ?? '';
+  await yieldToRequests();
   for (const f of seedFiles()) {
+    await yieldToRequests();
     const id = bucketId(f.bucket);
     if (f.hide) {
       await hideFileRecord(store, id, f.name);
@@ -72,6 +106,7 @@ export async function seedDemo(state: EmulatorState): Promise<void> {
     });
   }
   // A large file through start → parts → finish, with parts at the configured minimum size.
+  await yieldToRequests();
   const part = state.settings.absoluteMinimumPartSize;
   const whole = demoBytes(DEMO_LARGE_FILE, part + Math.max(1, Math.floor(part / 10)));
   const large = await startLargeFileRecord(store, {
@@ -92,21 +127,6 @@ export async function seedDemo(state: EmulatorState): Promise<void> {
     fileInfo: {},
   });
   await putPartRecord(store, unfinished.fileId, 1, demoBytes(DEMO_UNFINISHED_FILE, 64 * 1024));
-  for (const name of DEMO_KEY_NAMES) {
-    const scope = DEMO_KEY_SCOPES[name];
-    const record = await createKeyRecord(store, {
-      keyName: name,
-      capabilities: scope.capabilities,
-      bucketIds: scope.buckets ? scope.buckets.map(bucketId) : null,
-      namePrefix: scope.namePrefix,
-      expirationTimestamp: null,
-      v4Only: scope.v4Only,
-    });
-    if (name === 'expired') {
-      // b2_create_key cannot make an already-expired key; plant the expiry directly.
-      await store.commit({ t: 'key', v: { ...record, expirationTimestamp: Date.now() - 86_400_000 } });
-    }
-  }
 }
 
 function sha1Hex(data: Buffer): string {

@@ -74,10 +74,14 @@ async function jsonCall(
   sendJson(res, 200, body);
 }
 
+/** What the server answers while the demo's files are still being seeded: they touch no file. */
+const ANSWERED_WHILE_SEEDING = new Set(['b2_authorize_account', 'b2_list_buckets']);
+
 async function route(state: EmulatorState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const target = req.url ?? '/';
   const q = target.indexOf('?');
   const path = q < 0 ? target : target.slice(0, q);
+  if (state.seeding !== null && !ANSWERED_WHILE_SEEDING.has(endpointOf(path) ?? '')) await state.seeding;
   const query = new URLSearchParams(q < 0 ? '' : target.slice(q + 1));
   const method = req.method ?? 'GET';
   if (path.startsWith('/_emulator/')) return handleControl(state, path, req, res);

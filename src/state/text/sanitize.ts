@@ -8,6 +8,7 @@
  * escaped instead, as text.
  */
 import stringWidth from 'string-width';
+import { NARROW_TEXT } from './narrow-text.js';
 
 // C0 controls, DEL, C1 controls, bidi embedding/override/isolate marks, ALM/LRM/RLM, the Unicode
 // line and paragraph separators, and lone surrogates (\p{Cs} under `u` matches only unpaired ones).
@@ -73,7 +74,7 @@ export function graphemes(s: string): string[] {
  * measured like Ink measures (string-width). `s` must already be sanitised.
  */
 export function displayWidth(s: string): number {
-  return PRINTABLE_ASCII.test(s) ? s.length : stringWidth(s);
+  return NARROW_TEXT.test(s) ? s.length : stringWidth(s);
 }
 
 /** Options for `truncateToWidth`. */

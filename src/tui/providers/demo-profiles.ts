@@ -5,12 +5,13 @@
  */
 import type { ConfigStore } from '../../config/index.js';
 import { DEMO_KEY_NAMES } from '../../emulator/demo/demo-constants.js';
-import type { DemoKey, RunningEmulator } from '../../emulator/index.js';
+import type { DemoKey } from '../../emulator/demo/demo-seed.js';
 import { authorize } from '../../session/index.js';
+import type { DemoServer } from './demo-server.js';
 import type { ConnectOptions, ProfileSpec } from './provider-registry.js';
 
 /** Demo profiles: `demo` (master key) and `demo-NAME` for each demo key, all on one server. */
-export function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
+export function demoProfiles(server: Promise<DemoServer>): ProfileSpec[] {
   let endpoint: string | null = null;
   let demoKeys: DemoKey[] = [];
   void server.then(
@@ -62,7 +63,7 @@ export function demoProfiles(server: Promise<RunningEmulator>): ProfileSpec[] {
  * Saves the demo's profiles into `config` (the demo's in-memory config) once the server is up,
  * so the profiles screen (P) lists them beside any the user saves; `active` becomes the default.
  */
-export function seedDemoProfiles(config: ConfigStore, server: Promise<RunningEmulator>, active: string): void {
+export function seedDemoProfiles(config: ConfigStore, server: Promise<DemoServer>, active: string): void {
   void server.then(
     (emu) => {
       config.saveProfile({

@@ -6,7 +6,7 @@
  * own step as before. Ink's other renders (a resize, its last one) take its own step too.
  */
 import { Box, type DOMElement } from 'ink';
-import { useCallback, useRef, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { renderInkFrame } from './ink-frame.js';
 import type { InkTerminalOutput } from './ink-output.js';
 
@@ -32,20 +32,27 @@ export function drawFramesDirectly(root: DOMElement, output: InkTerminalOutput):
   };
 }
 
+/**
+ * The app inside the box that takes Ink's render step over. The box is first committed empty:
+ * its ref (and so the takeover) is set only after a commit's render step, and the first frame,
+ * the costliest, should be drawn directly too; the app follows at once, in the same turn.
+ */
 export function DirectFrames({ output, children }: { output: InkTerminalOutput; children: ReactNode }): ReactNode {
   const release = useRef<(() => void) | null>(null);
+  const [attached, setAttached] = useState(false);
   const attach = useCallback(
     (node: DOMElement | null) => {
       release.current?.();
       release.current = null;
       const root = node === null ? null : inkRoot(node);
       if (root !== null) release.current = drawFramesDirectly(root, output);
+      setAttached(root !== null);
     },
     [output],
   );
   return (
     <Box ref={attach} flexDirection="column">
-      {children}
+      {attached ? children : null}
     </Box>
   );
 }

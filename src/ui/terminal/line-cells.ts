@@ -8,6 +8,7 @@
  * anything else the answer is null and the frame goes through Ink's output pass.
  */
 import { CONTROL_CHAR, displayWidth, graphemes, PRINTABLE_ASCII } from '../../state/text/sanitize.js';
+import { NARROW_TEXT } from '../../state/text/narrow-text.js';
 import { walkStyledLine } from './screen-row.js';
 
 /** The cells of a line, left to right; a wide character is one entry of width 2. */
@@ -32,6 +33,12 @@ const widthOf = new Map<string, 0 | 1 | 2>();
  */
 export function certainWidth(ch: string): 0 | 1 | 2 {
   let w = widthOf.get(ch);
+  if (w === undefined && NARROW_TEXT.test(ch) && !WHITESPACE.test(ch)) {
+    // Narrow and never joined (narrow-text.ts): known without a grapheme segmenter, which the
+    // first frame (box drawing, arrows) would otherwise make.
+    w = 1;
+    widthOf.set(ch, w);
+  }
   if (w === undefined) {
     const width = displayWidth(ch);
     const alone =
