@@ -13,6 +13,7 @@ import { benchBundleDir } from './lib/paths.js';
 import { RCLONE_TRANSFERS, rcloneEnv, rcloneFlags, rcloneRemote, rcloneTool } from './lib/rclone.js';
 import { openServer, verifyLocalAndRemove } from './lib/server.js';
 import { formatMiB } from './lib/settings.js';
+import { warmPagePool } from './lib/page-pool.js';
 
 const BENCH = 'provider';
 
@@ -101,12 +102,15 @@ export async function runProviderBench(ctx: BenchContext): Promise<Comparison[]>
       log,
     );
     const b2cDir = join(ctx.workDir, 'provider-down-b2c');
+    // Every download starts from the same warm page pool (lib/page-pool.ts).
+    const prepare = (): Promise<void> => warmPagePool(ctx.workDir, bigFacts.size);
     const b2cDown = await measureStep(
       server.emu,
       {
         ...common,
         caseName: `${size} down`,
         tool: 'b2c provider',
+        prepare,
         run: () => child({ mode: 'down', local: join(b2cDir, 'big.bin'), remote: `/${bucket}/b2c/big.bin` }),
         verify: () => verifyLocalAndRemove(b2cDir, expected),
         describe: (r) => describeChild(r, null),
@@ -121,6 +125,7 @@ export async function runProviderBench(ctx: BenchContext): Promise<Comparison[]>
           ...common,
           caseName: `${size} down`,
           tool: rcloneTool(t),
+          prepare,
           run: () =>
             runMeasured(
               'rclone',

@@ -12,6 +12,7 @@ import { runMeasured } from './lib/measure.js';
 import { bestOf, measureStep, type Comparison } from './lib/measurement.js';
 import { RCLONE_TRANSFERS, rcloneEnv, rcloneFlags, rcloneRemote, rcloneTool } from './lib/rclone.js';
 import { describeLink, linkName, type LinkSettings } from './lib/settings.js';
+import { warmPagePool } from './lib/page-pool.js';
 import { openServer, verifyLocalAndRemove, type BenchServer } from './lib/server.js';
 
 const BENCH = 'transfer';
@@ -77,12 +78,15 @@ async function runCase(ctx: BenchContext, server: BenchServer, spec: CaseSpec, b
     log,
   );
   const b2cDir = join(ctx.workDir, `down-b2c-${kind}`);
+  // Every download starts from the same warm page pool (lib/page-pool.ts).
+  const prepare = (): Promise<void> => warmPagePool(ctx.workDir, spec.bytes);
   const b2cDown = await measureStep(
     server.emu,
     {
       ...common,
       caseName: `${spec.name} down`,
       tool: 'b2c cp',
+      prepare,
       run: () =>
         runMeasured(process.execPath, b2cCpArgs(b2cRemote, localTarget(b2cDir), settings, spec.recursive), { env }),
       verify: () => verifyLocalAndRemove(b2cDir, spec.expected),
@@ -97,6 +101,7 @@ async function runCase(ctx: BenchContext, server: BenchServer, spec: CaseSpec, b
         ...common,
         caseName: `${spec.name} down`,
         tool: rcloneTool(t),
+        prepare,
         run: () =>
           runMeasured(
             'rclone',

@@ -44,6 +44,8 @@ export interface Step {
   verify: () => Promise<string | null>;
   /** Optional extra lines from the run's output (e.g. the provider child's JSON). */
   describe?: (r: RunResult) => string[];
+  /** Untimed preparation right before the run (page-pool.ts: the same warm start for every download). */
+  prepare?: () => Promise<void>;
 }
 
 function shortError(r: RunResult): string {
@@ -58,6 +60,7 @@ export async function measureStep(
   log: (line: string) => void,
 ): Promise<Measurement> {
   log(`  ${step.tool.padEnd(13)} ${step.caseName} …`);
+  await step.prepare?.();
   const cpuBefore = await server.cpuSeconds();
   const r = await step.run();
   const cpuAfter = await server.cpuSeconds();
