@@ -57,6 +57,15 @@ ${conflicts}`,
   ];
 }
 
+/**
+ * A `const NAME` with the `segment` method of `new Intl.Segmenter(ARGS)`, which it makes at the
+ * first call: the first segmenter of a process costs about 10 ms (ICU loads its break rules).
+ */
+function lazySegmenter(name, args) {
+  const made = `made${name}`;
+  return `let ${made};\nconst ${name} = { segment: (text) => (${made} ??= new Intl.Segmenter(${args})).segment(text) };`;
+}
+
 const PATCHES = [
   {
     // string-width builds /^\p{RGI_Emoji}$/v when it loads (20–50 ms here, every command) and V8
@@ -80,33 +89,24 @@ const PATCHES = [
     file: 'node_modules/string-width/index.js',
     from: 'const segmenter = new Intl.Segmenter();',
     to: `import { NARROW_TEXT } from ${JSON.stringify(resolve('src/state/text/narrow-text.ts'))};
-let madeSegmenter;
-const segmenter = { segment: (text) => (madeSegmenter ??= new Intl.Segmenter()).segment(text) };`,
+${lazySegmenter('segmenter', '')}`,
   },
+  // wrap-ansi (Ink's wrapping) has its own string-width, older; ansi-tokenize (Ink's output step,
+  // used when a frame is not drawn directly) and slice-ansi (Ink's clipping) make theirs too.
   {
-    // wrap-ansi (Ink's wrapping) has its own string-width, older, which makes a segmenter at load.
     file: 'node_modules/wrap-ansi/node_modules/string-width/index.js',
     from: 'const segmenter = new Intl.Segmenter();',
-    to: `let madeSegmenter;
-const segmenter = { segment: (text) => (madeSegmenter ??= new Intl.Segmenter()).segment(text) };`,
+    to: lazySegmenter('segmenter', ''),
   },
   {
-    // So does ansi-tokenize (Ink's output step, used when a frame is not drawn directly).
     file: 'node_modules/@alcalzone/ansi-tokenize/build/tokenize.js',
     from: 'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });',
-    to: `let madeSegmenter;
-const segmenter = {
-  segment: (text) => (madeSegmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" })).segment(text),
-};`,
+    to: lazySegmenter('segmenter', "undefined, { granularity: 'grapheme' }"),
   },
   {
-    // slice-ansi (Ink's clipping) makes its segmenter when it loads, before the first frame.
     file: 'node_modules/slice-ansi/tokenize-ansi.js',
     from: "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
-    to: `let madeSegmenter;
-const GRAPHEME_SEGMENTER = {
-  segment: (text) => (madeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text),
-};`,
+    to: lazySegmenter('GRAPHEME_SEGMENTER', "undefined, { granularity: 'grapheme' }"),
   },
   {
     // yoga's Emscripten loader reads its WebAssembly, inlined as a data: URL, with fetch() when
