@@ -31,8 +31,9 @@ export function demoThreadFile(moduleUrl: string): string {
 }
 
 /**
- * Starts the thread; resolves once its server listens with the demo account seeded, rejects with
- * the reason when it cannot start. Nothing the thread writes reaches the terminal. The thread
+ * Starts the thread; resolves once its server listens with the demo account's buckets and keys
+ * (its files may still be coming: calls on them wait for them), rejects with the reason when it
+ * cannot start. Nothing the thread writes reaches the terminal. The thread
  * does not keep this process alive: quitting without {@link DemoServer.close} ends it too.
  */
 export function startDemoServer(file: string = demoThreadFile(import.meta.url)): Promise<DemoServer> {
