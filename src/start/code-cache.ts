@@ -34,6 +34,8 @@ import { PROJECT_NAME } from '../config/config-dir.js';
 const SCRIPT_NAME = 'cli.script.js';
 const BUILD_LINE = /^\/\/ b2c-build ([0-9a-f]{16})\n/;
 const CACHE_FILE = /^tui-[\w.-]+\.v8$/;
+/** A cache file being written (saveCache), by the process whose ID it holds. */
+const TEMP_FILE = /^tui-[\w.-]+\.v8\.(\d+)\.tmp$/;
 
 /** The script's main: `async (require, importMetaUrl)`, see scripts/classic-script.mjs. */
 type ScriptMain = (require: NodeJS.Require, importMetaUrl: string) => Promise<void>;
@@ -90,7 +92,20 @@ function makePrivateDir(dir: string): void {
   chmodSync(dir, 0o700);
 }
 
-/** Writes `data` as `file` (0600, through a temporary name), in a 0700 folder; removes older builds' files. */
+/** True while process `pid` runs (one we may not signal runs too). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Writes `data` as `file` (0600, through a temporary name), in a 0700 folder; removes older
+ * builds' files and the temporary files of processes that ended while writing one.
+ */
 function saveCache(file: string, data: Buffer): void {
   try {
     const dir = dirname(file);
@@ -98,8 +113,11 @@ function saveCache(file: string, data: Buffer): void {
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, data, { mode: 0o600, flag: 'wx' });
     renameSync(temp, file);
-    for (const name of readdirSync(dir))
-      if (CACHE_FILE.test(name) && join(dir, name) !== file) unlinkSync(join(dir, name));
+    for (const name of readdirSync(dir)) {
+      const writer = TEMP_FILE.exec(name)?.[1];
+      const stale = writer !== undefined ? !running(Number(writer)) : CACHE_FILE.test(name) && join(dir, name) !== file;
+      if (stale) unlinkSync(join(dir, name));
+    }
   } catch {
     // No cache this time: the next start compiles again.
   }

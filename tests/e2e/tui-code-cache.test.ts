@@ -4,6 +4,7 @@
  * a cache, the cache 0600 in a 0700 folder under the user's cache directory, named by the build,
  * and a damaged or foreign cache ignored.
  */
+import { spawnSync } from 'node:child_process';
 import module from 'node:module';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,9 +63,14 @@ describe.skipIf('enableCompileCache' in module)('the start from V8 code cache (N
     writeFileSync(file, 'not V8 code');
     const stale = codeCacheFile(dir, '0000000000000000');
     writeFileSync(stale, 'an older build', { mode: 0o600 });
+    // Half-written caches: of a process that ended while writing (removed), of one still writing (kept).
+    const ended = spawnSync(process.execPath, ['-e', '0']).pid ?? 0;
+    writeFileSync(`${file}.${ended}.tmp`, 'cut short', { mode: 0o600 });
+    const writing = `${file}.${process.pid}.tmp`;
+    writeFileSync(writing, 'being written', { mode: 0o600 });
     await demoOnce(home);
     expect(readFileSync(file).toString()).not.toBe('not V8 code');
-    expect(readdirSync(dir)).toEqual([file.slice(dir.length + 1)]);
+    expect(readdirSync(dir).sort()).toEqual([file, writing].map((f) => f.slice(dir.length + 1)).sort());
   });
 
   it('does not use a cache others may write, and the other commands never make one', async () => {
