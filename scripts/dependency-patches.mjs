@@ -176,6 +176,18 @@ const isFormData = thing => {
     to: "var http2 = { get connect() { return require('http2').connect; }, get constants() { return require('http2').constants; } };",
   },
   {
+    // form-data (which axios loads) sets its prototype's Symbol.toStringTag through
+    // es-set-tostringtag, whose get-intrinsic walks every intrinsic of the language when it loads
+    // (≈ 12 ms). The one call it makes, written out.
+    file: 'node_modules/form-data/lib/form_data.js',
+    from: "var setToStringTag = require('es-set-tostringtag');",
+    to: `var setToStringTag = function (object, value) {
+  if (!Object.prototype.hasOwnProperty.call(object, Symbol.toStringTag)) {
+    Object.defineProperty(object, Symbol.toStringTag, { configurable: true, enumerable: false, value: value, writable: false });
+  }
+};`,
+  },
+  {
     // axios builds its fetch adapter when it loads (a Request, a Response and a ReadableStream
     // to probe them, which loads Node's undici): 10–15 ms of every B2 command's start. b2c uses
     // its http adapter; the fetch adapter is still built when asked for (knownAdapters.fetch.get).

@@ -48,7 +48,8 @@ console.log(JSON.stringify({
   slices: texts.map((t) => sliceAnsi(t, 1, 3)),
   tokens: texts.map((t) => tokenize(t).length),
   formToJSON: [axios.formToJSON(fd), axios.formToJSON('a=1'), axios.formToJSON({ a: 1 })],
-  formDataPackage: typeof new FormDataPackage().getHeaders,
+  formDataPackage: [typeof new FormDataPackage().getHeaders, Object.prototype.toString.call(new FormDataPackage()),
+    Object.getOwnPropertyDescriptor(FormDataPackage.prototype, Symbol.toStringTag)],
   fetchAdapter: typeof axios.getAdapter('fetch'),
   http2Adapter: typeof axios.getAdapter('http'),
 }));
