@@ -76,6 +76,39 @@ it('Ctrl+Z stops b2c under a job-control shell (state T) and fg brings the scree
   await see(s, 'prompt$');
 }, 60_000);
 
+it('Ctrl+O from a job-control shell: the subshell owns the terminal, b2c reads nothing meanwhile', async () => {
+  // A real interactive bash as $SHELL takes the terminal's foreground for itself. b2c, started
+  // from the outer shell, must not read the keys meant for it: a background read would stop b2c
+  // (SIGTTIN) or, with an orphaned process group, fail and end it.
+  const scripts = await mkdtemp(join(tmpdir(), 'b2c-e2e-shell-'));
+  const subshell = join(scripts, 'subshell.sh');
+  await writeFile(subshell, "#!/bin/sh\nPS1='sub$ ' exec bash --norc --noprofile -i\n");
+  await chmod(subshell, 0o755);
+  try {
+    const s = spawnInPty('bash', ['--norc', '--noprofile', '-i'], {
+      env: { PS1: 'prompt$ ', FORCE_COLOR: '2', HISTFILE: '/dev/null', SHELL: subshell },
+    });
+    shell = s;
+    await see(s, 'prompt$');
+    s.write(`${process.execPath} ${B2C_BIN} --demo\r`);
+    await see(s, 'demo-photos', '10Quit');
+    const children = await readFile(`/proc/${s.pty.pid}/task/${s.pty.pid}/children`, 'utf8');
+    const pid = Number(children.trim().split(/\s+/)[0]);
+    s.write(KEYS.ctrlO);
+    await s.waitFor((t) => !s.isAltScreen() && t.includes('sub$'));
+    // Typed one key at a time, as a user does: each key is a separate read for whoever reads.
+    for (const ch of 'echo hi-$((6*7))\r') s.write(ch);
+    await see(s, 'hi-42');
+    expect(await procState(pid)).not.toBe('T');
+    s.write('exit\r');
+    await s.waitFor((t) => s.isAltScreen() && t.includes('demo-photos') && t.includes('10Quit'));
+    s.write(KEYS.f10);
+    await see(s, 'prompt$');
+  } finally {
+    await rm(scripts, { recursive: true, force: true });
+  }
+}, 60_000);
+
 it('y sends the OSC 52 sequence of the b2:// URL and writes the URL in the status line', async () => {
   run = await startDemo([], { env: { TMUX: undefined } });
   const { s } = run;

@@ -2,7 +2,7 @@
  * Ctrl+Z and Ctrl+O: back to the shell for a while. Both lend the terminal through the one
  * hand-over (src/tui/terminal-control.ts), which restores it and repaints everything after.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type StdioOptions } from 'node:child_process';
 import { errorText } from '../../error-text.js';
 import type { PaneSide } from '../../state/app/app-state.js';
 import { setStatus, snapshot, type ControllerDeps } from '../controller-deps.js';
@@ -10,6 +10,15 @@ import { setStatus, snapshot, type ControllerDeps } from '../controller-deps.js'
 /** `process.env` unless the deps carry their own. */
 export function envOf(d: ControllerDeps): Readonly<Record<string, string | undefined>> {
   return d.env ?? process.env;
+}
+
+/**
+ * The lent program's standard streams: b2c's own, except that a standard error sent elsewhere
+ * (`b2c 2>log`) is replaced by the terminal b2c draws on: a shell is interactive (prompt, job
+ * control) only when its standard error is a terminal, and an editor's messages belong on screen.
+ */
+function terminalStdio(): StdioOptions {
+  return process.stderr.isTTY !== true && process.stdout.isTTY === true ? [0, 1, 1] : 'inherit';
 }
 
 /**
@@ -27,7 +36,7 @@ export function runOnTerminal(
   return terminal.handOver(
     () =>
       new Promise<number | null>((resolve, reject) => {
-        const child = spawn(command, [...args], { cwd, stdio: 'inherit', env: { ...envOf(d) } });
+        const child = spawn(command, [...args], { cwd, stdio: terminalStdio(), env: { ...envOf(d) } });
         child.once('error', reject);
         child.once('exit', (code) => resolve(code));
       }),

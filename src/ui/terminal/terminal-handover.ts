@@ -21,25 +21,33 @@ function handleOf(stdin: NodeJS.ReadStream): ReadHandle | undefined {
 }
 
 /**
- * Stops Node reading the terminal. Removing listeners or `pause()` is not enough: a TTY stream
- * keeps reading ahead into its buffer (up to its high-water mark), so keys typed into the editor
- * would be split between the editor and b2c (seen in a pty: the editor lost a line).
+ * Stops Node reading the terminal until the returned function is called. Removing listeners or
+ * `pause()` is not enough: a TTY stream keeps reading ahead into its buffer, so keys typed into
+ * the editor would be split between the editor and b2c (seen in a pty: the editor lost a line).
+ * Stopping the handle once is not enough either: the key that lent the terminal (Ctrl+O) is
+ * handled inside Ink's read loop, whose next `stdin.read()` starts the handle again. A shell
+ * with job control then owns the terminal, and b2c's read in the background is stopped by
+ * SIGTTIN, or fails with EIO where its process group is orphaned (b2c crashed). So the handle's
+ * `readStart` does nothing while the terminal is lent.
  */
-function stopReading(stdin: NodeJS.ReadStream): void {
+function stopReading(stdin: NodeJS.ReadStream): () => void {
   const h = handleOf(stdin);
-  if (h?.reading === true && h.readStop !== undefined) {
-    h.reading = false;
-    h.readStop();
+  if (h === undefined || h.readStop === undefined || h.readStart === undefined) return () => undefined;
+  const handle = h;
+  const own = Object.prototype.hasOwnProperty.call(handle, 'readStart');
+  const readStart = handle.readStart;
+  handle.readStart = () => 0;
+  if (handle.reading === true) {
+    handle.reading = false;
+    handle.readStop?.();
   }
-}
-
-/** Starts reading again (the stream still thinks its last read is pending, so it will not ask itself). */
-function startReading(stdin: NodeJS.ReadStream): void {
-  const h = handleOf(stdin);
-  if (h !== undefined && h.reading !== true && h.readStart !== undefined) {
-    h.reading = true;
-    h.readStart();
-  }
+  return () => {
+    if (own) handle.readStart = readStart;
+    else delete handle.readStart;
+    // The stream may think a read is pending (its own start was swallowed): start it here.
+    handle.reading = true;
+    readStart?.call(handle);
+  };
 }
 
 /**
@@ -50,6 +58,7 @@ const NO_STOP_MS = 1_000;
 
 export class TerminalHandover implements TerminalControl {
   private lent = false;
+  private resumeReading: () => void = () => undefined;
 
   constructor(
     private readonly stdin: NodeJS.ReadStream,
@@ -62,12 +71,13 @@ export class TerminalHandover implements TerminalControl {
     this.output.hold();
     leaveAltScreen(this.stdout);
     if (this.stdin.isTTY) this.stdin.setRawMode(false);
-    stopReading(this.stdin);
+    this.resumeReading = stopReading(this.stdin);
   }
 
   private takeBack(): void {
     if (this.stdin.isTTY) this.stdin.setRawMode(true);
-    startReading(this.stdin);
+    this.resumeReading();
+    this.resumeReading = () => undefined;
     enterAltScreen(this.stdout);
     this.lent = false;
     this.output.release();
