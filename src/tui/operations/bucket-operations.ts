@@ -94,7 +94,7 @@ export function deleteBucket(d: BucketDeps, at: BucketPlace): Promise<void> {
     (b2) => b2.deleteBucket(at.name),
     (e) =>
       e instanceof NotEmptyError
-        ? `Bucket ${at.name} is not empty: delete what it holds first (B2 deletes only empty buckets).`
+        ? `Bucket ${at.name} is not empty: hidden versions and unfinished uploads count.`
         : errorText(e),
   );
 }
