@@ -78,7 +78,7 @@ describe('buckets: create, public/private, delete', () => {
     await f.see(`Delete the bucket ${DEMO_BUCKETS.photos}?`);
     f.h.press(KEYS.enter);
     await f.see(`Bucket ${DEMO_BUCKETS.photos} is not empty`);
-    expect(status(f)).toContain('B2 counts hidden versions and unfinished uploads too.');
+    expect(status(f)).toContain('is not empty: hidden versions and unfinished uploads count.');
     expect((await serverBuckets(f)).has(DEMO_BUCKETS.photos)).toBe(true);
   });
 
