@@ -33,7 +33,14 @@ export { describeFailure, failureText, JobRefusedError } from './failure.js';
 export { mapTargetPath, unsafeNameReason, type NameRules } from './target-path.js';
 export { numberedName, decideConflict, CONFLICT_CHOICES } from './conflicts.js';
 export { systemClock, type Clock, type CancelTimer } from './clock.js';
-export { HISTORY_CAP, HISTORY_FILE_NAME, readHistoryFile, TransferHistory, type HistoryEntry } from './history.js';
+export {
+  HISTORY_CAP,
+  HISTORY_FILE_NAME,
+  placeText,
+  readHistoryFile,
+  TransferHistory,
+  type HistoryEntry,
+} from './history.js';
 export type { ReadableStore } from './store.js';
 export {
   engineChecker,

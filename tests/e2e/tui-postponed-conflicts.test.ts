@@ -45,8 +45,8 @@ describe('postponed conflict questions', () => {
     await see(s, '(•) Ask about conflicts at the end');
     s.write(KEYS.enter);
     const dialog = await see(s, 'Files that already exist (3)', 'Everything else is done. 3 of 3 still to answer');
-    expect(dialog).toContain('/demo-backups/batch/a.txt');
-    expect(dialog).toContain('/demo-backups/batch/c.txt');
+    expect(dialog).toContain('b2://demo-backups/batch/a.txt');
+    expect(dialog).toContain('b2://demo-backups/batch/c.txt');
     // Overwrite a.txt; then skip every one that remains.
     s.write(KEYS.enter);
     await see(s, '2 of 3 still to answer', '→ Overwrite');
@@ -55,5 +55,39 @@ describe('postponed conflict questions', () => {
     s.write(KEYS.enter);
     await s.waitFor((t) => !t.includes('Files that already exist'));
     await see(s, '6 of 8 files done', '2 skipped');
+  });
+
+  it('at 80×24 the list of many files is a window that keeps the file asked about in view', async () => {
+    const names = Array.from({ length: 8 }, (_, i) => `n${i}.txt`);
+    run = await startDemo([], { prepare: (cwd) => files(join(cwd, 'many'), names, 'first') });
+    const { s } = run;
+    await openFolder(run, 'demo-backups');
+    s.write(KEYS.tab);
+    await cursorTo(run, 'many');
+    s.write(KEYS.f5);
+    await see(s, '(•) Ask');
+    s.write(KEYS.enter);
+    await see(s, '8 of 8 files done');
+    s.write(KEYS.f5);
+    await see(s, '(•) Ask');
+    s.write(KEYS.up);
+    await see(s, '(•) Ask about conflicts at the end');
+    s.write(KEYS.enter);
+    const first = await see(s, 'Files that already exist (8)', 'Enter: answer for the file');
+    const asked = (screen: string): string[] =>
+      screen.split('\n').filter((l) => /▸ b2:\/\/demo-backups\/many\/n\d\.txt/.test(l));
+    // In the list and on the line above its two sides: the same file, twice, and "↓ N more".
+    expect(asked(first)).toHaveLength(2);
+    expect(first).toMatch(/↓ \d more/);
+    // Answered one by one, the window follows the file asked about down the list.
+    for (let i = 1; i <= 7; i++) {
+      s.write(KEYS.enter);
+      await see(s, `${8 - i} of 8 still to answer`);
+    }
+    const late = await see(s, 'Enter: answer for the file');
+    expect(asked(late)).toHaveLength(2);
+    expect(late).toMatch(/↑ \d more/);
+    s.write(KEYS.enter);
+    await s.waitFor((t) => !t.includes('Files that already exist'));
   });
 });

@@ -2,7 +2,8 @@
  * A transfer-queue conflict question: the file exists at the destination. Each choice once, or
  * for the rest of the copy ("… all"). Esc cancels that file: the question cannot stay unanswered.
  */
-import type { ConflictChoice, ConflictQuestion } from '../../transfers/index.js';
+import { formatDate, formatSize } from '../../state/text/format.js';
+import { placeText, type ConflictChoice, type ConflictQuestion } from '../../transfers/index.js';
 import { closeDialog, wrapIndex, type DialogModule } from './dialog-module.js';
 
 /** A conflict answer as offered: the choice, once or for the rest of the group. */
@@ -49,3 +50,13 @@ export const conflictDialog: DialogModule<ConflictDialog> = {
     closeDialog(deps);
   },
 };
+
+/** The file a question is about, in words (`b2://bucket/name` or a local path; raw: sanitise for display). */
+export function conflictPlace(q: ConflictQuestion): string {
+  return placeText(q.target.location) ?? '';
+}
+
+/** One side of a conflict: `Existing: 3 B, Dec  4 06:28`. */
+export function conflictSideText(label: string, side: ConflictQuestion['source'], now: number): string {
+  return `${label} ${formatSize(side.size)}, ${formatDate(side.mtimeMs, now) || 'date unknown'}`;
+}

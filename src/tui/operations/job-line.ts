@@ -4,7 +4,7 @@
  */
 import { ownName } from '../../providers/paths.js';
 import { formatPercent, formatSize, formatSpeed } from '../../state/text/format.js';
-import type { JobView } from '../../transfers/index.js';
+import { placeText, type JobView } from '../../transfers/index.js';
 
 /** The parent folder of a provider path (`/b/docs/a.txt` → `/b/docs`). */
 function parentOf(path: string): string {
@@ -61,7 +61,7 @@ export function jobLine(j: JobView): string {
   const path = j.source?.path ?? j.target?.path ?? '';
   // An empty own name (a B2 folder from `dir//`, the object `photos/`) shows the whole path.
   const name = ownName(path, j.isDir) || path;
-  const to = j.target ? ` → ${j.target.provider === 'local' ? j.target.path : `b2:/${j.target.path}`}` : '';
+  const to = j.target ? ` → ${placeText(j.target) ?? ''}` : '';
   let progress = '';
   if (j.state === 'running' && j.size > 0)
     progress = ` ${formatPercent(j.bytesDone, j.size)} ${j.speed > 0 ? formatSpeed(j.speed) : ''}`;

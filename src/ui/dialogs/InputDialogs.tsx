@@ -4,11 +4,10 @@
  */
 import { Text } from 'ink';
 import type { ReactNode } from 'react';
-import { formatDate, formatSize } from '../../state/text/format.js';
 import { formatLocation } from '../../state/location/pane-location.js';
 import { fitToWidth, sanitizeForTerminal, sanitizeName } from '../../state/text/sanitize.js';
 import { TextField } from '../input/TextField.js';
-import { conflictOptionLabel } from '../../tui/dialogs/conflict.js';
+import { conflictOptionLabel, conflictPlace, conflictSideText } from '../../tui/dialogs/conflict.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { hintLine } from '../../state/keyboard/hint-lines.js';
 import { useKeymap } from '../keymap-context.js';
@@ -140,13 +139,11 @@ export function ConflictDialog({ d }: { d: DialogOf<'conflict'> }): ReactNode {
   const { columns } = useTerminalSize();
   const q = d.question;
   const now = Date.now();
-  const side = (label: string, s: typeof q.source): string =>
-    `${label} ${formatSize(s.size)}, ${formatDate(s.mtimeMs, now) || 'date unknown'}`;
   return (
     <DialogFrame title="File exists" hint={hintLine(keymap, 'conflict')}>
-      <Wrapped text={`${sanitizeForTerminal(q.target.location.path)} already exists.`} bold />
-      <DialogLine text={fitToWidth(side('Existing:', q.target), innerWidth(columns))} />
-      <DialogLine text={fitToWidth(side('New:     ', q.source), innerWidth(columns))} />
+      <Wrapped text={`${sanitizeForTerminal(conflictPlace(q))} already exists.`} bold />
+      <DialogLine text={fitToWidth(conflictSideText('Existing:', q.target, now), innerWidth(columns))} />
+      <DialogLine text={fitToWidth(conflictSideText('New:     ', q.source, now), innerWidth(columns))} />
       <DialogLine text="" />
       {d.options.map((o, i) => (
         <DialogLine
