@@ -71,6 +71,7 @@ export const bookmarkNameDialog: DialogModule<BookmarkNameDialog> = {
         store.renameBookmark(dialog.from ?? name, name);
         closeDialog(d);
         openBookmarksDialog(d, dialog.side, name);
+        setStatus(d, `Renamed the bookmark "${dialog.from ?? name}" to "${name}".`, 'info');
       }
     } catch (error) {
       d.store.dispatch({ type: 'dialog', action: { type: 'setError', message: errorText(error) } });

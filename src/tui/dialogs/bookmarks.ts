@@ -49,6 +49,7 @@ function remove(d: ControllerDeps, dialog: BookmarksDialog, bookmark: Bookmark):
     store.deleteBookmark(bookmark.name);
     const bookmarks = store.listBookmarks();
     replaceDialog(d, { ...dialog, bookmarks, cursor: clampIndex(dialog.cursor, bookmarks.length), error: null });
+    setStatus(d, `Deleted the bookmark "${bookmark.name}".`, 'info');
   } catch (e) {
     replaceDialog(d, { ...dialog, error: errorText(e) });
   }

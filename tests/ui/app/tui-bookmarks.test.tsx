@@ -42,10 +42,10 @@ describe('bookmarks', () => {
     f.h.press('r');
     await f.see('Rename bookmark');
     f.h.press(KEYS.backspace, KEYS.backspace, KEYS.backspace, 'inner', KEYS.enter);
-    await f.see('Bookmarks', '> inner');
+    await f.see('Bookmarks', '> inner', 'Renamed the bookmark "sub" to "inner".');
     expect(config.listBookmarks().map((b) => b.name)).toEqual(['inner']);
     f.h.press('d');
-    await f.see('No bookmarks yet');
+    await f.see('No bookmarks yet', 'Deleted the bookmark "inner".');
     expect(config.listBookmarks()).toEqual([]);
   });
 
