@@ -45,6 +45,13 @@ export function planLine(item: SyncItem, removal: SyncRemoval, ends: SyncEnds): 
   return `would ${verb(item.action, removal, ends.dst)} ${shown(ends.src, item.rel)} -> ${shown(ends.dst, item.rel)} (${formatSize(item.bytes)}${why})`;
 }
 
+/** `Nothing to do: b2://bucket/dir is like /home/me/dir (4 files unchanged).` */
+export function nothingToDoLine(plan: SyncPlan, ends: SyncEnds): string {
+  const [src, dst] = [ends.src, ends.dst].map((l) => formatLocation(l.kind, l.path));
+  const n = plan.counts.unchanged.files;
+  return `Nothing to do: ${dst} is like ${src} (${n} ${n === 1 ? 'file' : 'files'} unchanged).`;
+}
+
 /** `Would copy 2 (1.2 KiB), replace 1 (5 B), delete 1; 4 unchanged.` */
 export function planSummary(plan: SyncPlan, removal: SyncRemoval, dst: CliLocation, dry: boolean): string {
   const c = plan.counts;

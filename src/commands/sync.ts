@@ -32,7 +32,15 @@ import type { CliLocation } from './location-url.js';
 import { reportCopyRunEnd, runExitCode } from './progress-run.js';
 import { runSyncRequests } from './sync-run.js';
 import { failureLine, summaryLine, totalsOf } from './progress-results.js';
-import { offEngineResults, planDocument, planLine, planSummary, type NotCopied, type SyncEnds } from './sync-report.js';
+import {
+  nothingToDoLine,
+  offEngineResults,
+  planDocument,
+  planLine,
+  planSummary,
+  type NotCopied,
+  type SyncEnds,
+} from './sync-report.js';
 import { effectivePartSize, prehashThreshold, transferSettings } from './transfer-settings.js';
 
 export const SYNC_USAGE = `Usage: b2c sync SRC DST [options]
@@ -129,7 +137,7 @@ export const SYNC_COMMAND: CliCommand<typeof OPTIONS> = {
       if (out.json) out.printJson({ command: 'sync', dryRun: dry, ok: true, plan: planDocument(plan, ends) });
       else {
         const lines = plan.items.map((i) => planLine(i, remove, ends)).filter((l): l is string => l !== null);
-        out.lines([...lines, dry ? planSummary(plan, remove, dst, true) : 'Nothing to do: DST is like SRC.']);
+        out.lines([...lines, dry ? planSummary(plan, remove, dst, true) : nothingToDoLine(plan, ends)]);
       }
       return EXIT.ok;
     }

@@ -64,7 +64,7 @@ describe('b2c sync local → B2', () => {
     const before = s.log.length;
     const second = await runCli(['sync', '--delete', dir, url], { env: s.env() });
     expect(second.code).toBe(0);
-    expect(second.stdout).toBe('Nothing to do: DST is like SRC.\n');
+    expect(second.stdout).toBe(`Nothing to do: ${url} is like ${dir} (3 files unchanged).\n`);
     expect(uploads(before)).toEqual([]);
   });
 
@@ -75,7 +75,7 @@ describe('b2c sync local → B2', () => {
     expect(r.code).toBe(0);
     expect(await names('hide/')).toEqual(['hide/a.txt upload', 'hide/old.txt hide', 'hide/old.txt upload']);
     const again = await runCli(['sync', '--hide', dir, `b2://${s.bucket}/hide`], { env: s.env() });
-    expect(again.stdout).toBe('Nothing to do: DST is like SRC.\n');
+    expect(again.stdout).toBe(`Nothing to do: b2://${s.bucket}/hide is like ${dir} (1 file unchanged).\n`);
   });
 
   it('--dry-run lists exactly what would change and changes nothing', async () => {
@@ -117,7 +117,7 @@ describe('b2c sync local → B2', () => {
     const byTime = await runCli(['sync', '--dry-run', '--json', dir, `b2://${s.bucket}/sha`], { env: s.env() });
     expect(JSON.parse(byTime.stdout).plan.counts.replace.files).toBe(1);
     const r = await runCli(['sync', '--compare', 'sha1', dir, `b2://${s.bucket}/sha`], { env: s.env() });
-    expect(r.stdout).toBe('Nothing to do: DST is like SRC.\n');
+    expect(r.stdout).toBe(`Nothing to do: b2://${s.bucket}/sha is like ${dir} (1 file unchanged).\n`);
     expect(uploads(mark)).toEqual([]);
   });
   it('a symbolic link in SRC is not copied and ends skipped in the results, with why', async () => {
@@ -147,7 +147,7 @@ describe('b2c sync from B2', () => {
     expect(await readFile(join(dir, 'd/b.txt'), 'utf8')).toBe('remote b');
     expect(existsSync(join(dir, 'stale.txt'))).toBe(false);
     const again = await runCli(['sync', '--delete', `b2://${s.bucket}/down`, dir], { env: s.env() });
-    expect(again.stdout).toBe('Nothing to do: DST is like SRC.\n');
+    expect(again.stdout).toBe(`Nothing to do: ${dir} is like b2://${s.bucket}/down (2 files unchanged).\n`);
   });
 
   it('removes nothing when a copy failed: the removals end skipped, with why', async () => {
