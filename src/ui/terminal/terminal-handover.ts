@@ -103,9 +103,15 @@ export class TerminalHandover implements TerminalControl {
           };
           // Without job control (b2c started by `ssh host b2c`, say: an orphaned process group)
           // the kernel discards SIGTSTP, and nothing would ever continue b2c: come back by itself.
+          // After a stop longer than the wait, the timer is due the moment b2c runs again, and
+          // timers run before the loop reads the SIGCONT that woke it: decide one turn later.
           const timer = setTimeout(() => {
-            process.off('SIGCONT', continued);
-            resolve(false);
+            setImmediate(() => {
+              if (process.listeners('SIGCONT').includes(continued)) {
+                process.off('SIGCONT', continued);
+                resolve(false);
+              }
+            });
           }, NO_STOP_MS);
           process.once('SIGCONT', continued);
           // Raw mode keeps the terminal from sending SIGTSTP for Ctrl+Z: b2c stops itself, as a
