@@ -15,10 +15,8 @@ afterEach(async () => {
 });
 
 describe('transfer history (h in the queue)', () => {
-  it('shows an upload that finished, with where it went', async () => {
+  it('shows an upload that finished, with where it went (80×24: the row keeps the file name)', async () => {
     run = await startDemo([], {
-      cols: 120,
-      rows: 30,
       prepare: (cwd) => writeFile(join(cwd, 'history-me.txt'), 'twelve bytes'),
     });
     const { s } = run;
@@ -36,6 +34,8 @@ describe('transfer history (h in the queue)', () => {
     expect(screen).toContain('upload');
     expect(screen).toContain('12 B');
     expect(screen).toContain('b2://demo-backups/history-me.txt');
+    // The row's path lost its folders, not the file's name.
+    expect(screen).toMatch(/done +upload +12 B {2}\S*…\/history-me\.txt/);
     s.write(KEYS.escape);
     await s.waitFor((t) => !t.includes('Transfer history'));
   });

@@ -6,12 +6,13 @@
 import type { ReactNode } from 'react';
 import { hintLine } from '../../state/keyboard/hint-lines.js';
 import { formatSize } from '../../state/text/format.js';
-import { sanitizeForTerminal } from '../../state/text/sanitize.js';
+import { displayWidth, sanitizeForTerminal, truncateToWidth } from '../../state/text/sanitize.js';
 import type { DialogOf } from '../../tui/dialogs/registry.js';
 import type { HistoryEntry } from '../../transfers/index.js';
 import { useKeymap } from '../keymap-context.js';
 import { useTheme } from '../theme-context.js';
-import { DialogFrame, DialogLine } from './DialogFrame.js';
+import { useTerminalSize } from '../terminal-size.js';
+import { DialogFrame, DialogLine, innerWidth } from './DialogFrame.js';
 import { Wrapped } from './Wrapped.js';
 
 /** `2026-12-03 17:40:12` in UTC (the history may span days). */
@@ -19,9 +20,11 @@ function when(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-function lineOf(e: HistoryEntry): string {
-  const what = e.source ?? e.target ?? '';
-  return `${when(e.at)} ${e.result.padEnd(9)} ${e.kind.padEnd(11)} ${formatSize(e.bytes).padStart(9)}  ${sanitizeForTerminal(what)}`;
+/** One entry in `width` columns; a path too long loses folders first, so its file name shows. */
+function lineOf(e: HistoryEntry, width: number): string {
+  const what = sanitizeForTerminal(e.source ?? e.target ?? '');
+  const head = `${when(e.at)} ${e.result.padEnd(9)} ${e.kind.padEnd(11)} ${formatSize(e.bytes).padStart(9)}  `;
+  return head + truncateToWidth(what, width - displayWidth(head), { position: 'path' });
 }
 
 function detailOf(e: HistoryEntry): string {
@@ -33,6 +36,7 @@ function detailOf(e: HistoryEntry): string {
 export function HistoryDialog({ d }: { d: DialogOf<'history'> }): ReactNode {
   const theme = useTheme();
   const keymap = useKeymap();
+  const { columns } = useTerminalSize();
   const entries = d.entries;
   const current = entries?.[d.choice];
   return (
@@ -43,7 +47,7 @@ export function HistoryDialog({ d }: { d: DialogOf<'history'> }): ReactNode {
       {(entries ?? []).map((e, i) => (
         <DialogLine
           key={i}
-          text={lineOf(e)}
+          text={lineOf(e, innerWidth(columns))}
           focus={i === d.choice}
           bold={i === d.choice}
           color={e.result === 'failed' ? theme.status.error : i === d.choice ? theme.dialog.title : undefined}
