@@ -20,6 +20,28 @@ async function files(dir: string, names: string[], text: string): Promise<void> 
   for (const n of names) await writeFile(join(dir, n), `${text} ${n}`);
 }
 
+/** Copies local folder `folder` into demo-backups with the default answer (Ask); `done` is seen after. */
+async function copyFolderOnce(r: DemoRun, folder: string, done: string): Promise<void> {
+  const { s } = r;
+  await openFolder(r, 'demo-backups');
+  s.write(KEYS.tab);
+  await cursorTo(r, folder);
+  s.write(KEYS.f5);
+  await see(s, '(•) Ask');
+  s.write(KEYS.enter);
+  await see(s, done);
+}
+
+/** F5 again, with "Ask about conflicts at the end" (↑ from the first choice wraps round to it). */
+async function copyAskingAtTheEnd(r: DemoRun): Promise<void> {
+  const { s } = r;
+  s.write(KEYS.f5);
+  await see(s, '(•) Ask');
+  s.write(KEYS.up);
+  await see(s, '(•) Ask about conflicts at the end');
+  s.write(KEYS.enter);
+}
+
 describe('postponed conflict questions', () => {
   it('copies everything else first, then asks about all existing files in one dialog', async () => {
     run = await startDemo([], {
@@ -28,22 +50,11 @@ describe('postponed conflict questions', () => {
       prepare: (cwd) => files(join(cwd, 'batch'), ['a.txt', 'b.txt', 'c.txt'], 'first'),
     });
     const { s, cwd } = run;
-    await openFolder(run, 'demo-backups');
-    s.write(KEYS.tab);
-    await cursorTo(run, 'batch');
-    s.write(KEYS.f5);
-    await see(s, '(•) Ask');
-    s.write(KEYS.enter);
-    await see(s, '3 of 3 files done');
+    await copyFolderOnce(run, 'batch', '3 of 3 files done');
 
     // Five new files beside the three that are now in the bucket.
     await files(join(cwd, 'batch'), ['d.txt', 'e.txt', 'f.txt', 'g.txt', 'h.txt'], 'second');
-    s.write(KEYS.f5);
-    await see(s, '(•) Ask');
-    // The last choice (after Keep both): ↑ from the first wraps round to it.
-    s.write(KEYS.up);
-    await see(s, '(•) Ask about conflicts at the end');
-    s.write(KEYS.enter);
+    await copyAskingAtTheEnd(run);
     const dialog = await see(s, 'Files that already exist (3)', 'Everything else is done. 3 of 3 still to answer');
     expect(dialog).toContain('b2://demo-backups/batch/a.txt');
     expect(dialog).toContain('b2://demo-backups/batch/c.txt');
@@ -61,18 +72,8 @@ describe('postponed conflict questions', () => {
     const names = Array.from({ length: 8 }, (_, i) => `n${i}.txt`);
     run = await startDemo([], { prepare: (cwd) => files(join(cwd, 'many'), names, 'first') });
     const { s } = run;
-    await openFolder(run, 'demo-backups');
-    s.write(KEYS.tab);
-    await cursorTo(run, 'many');
-    s.write(KEYS.f5);
-    await see(s, '(•) Ask');
-    s.write(KEYS.enter);
-    await see(s, '8 of 8 files done');
-    s.write(KEYS.f5);
-    await see(s, '(•) Ask');
-    s.write(KEYS.up);
-    await see(s, '(•) Ask about conflicts at the end');
-    s.write(KEYS.enter);
+    await copyFolderOnce(run, 'many', '8 of 8 files done');
+    await copyAskingAtTheEnd(run);
     const first = await see(s, 'Files that already exist (8)', 'Enter: answer for the file');
     const asked = (screen: string): string[] =>
       screen.split('\n').filter((l) => /▸ b2:\/\/demo-backups\/many\/n\d\.txt/.test(l));

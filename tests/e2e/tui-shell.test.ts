@@ -24,13 +24,22 @@ afterEach(async () => {
   shell = null;
 });
 
-it('Ctrl+O runs $SHELL in the local pane’s folder, then the panes are drawn again', async () => {
+/** Runs `body` with an executable shell script holding `text`, removed afterwards. */
+async function withScript(text: string, body: (script: string) => Promise<void>): Promise<void> {
   const scripts = await mkdtemp(join(tmpdir(), 'b2c-e2e-shell-'));
-  const fakeShell = join(scripts, 'fake-shell.sh');
-  // Relative: the marker lands in the folder the shell was started in.
-  await writeFile(fakeShell, '#!/bin/sh\npwd -P > marker.txt\n');
-  await chmod(fakeShell, 0o755);
+  const script = join(scripts, 'shell.sh');
+  await writeFile(script, text);
+  await chmod(script, 0o755);
   try {
+    await body(script);
+  } finally {
+    await rm(scripts, { recursive: true, force: true });
+  }
+}
+
+it('Ctrl+O runs $SHELL in the local pane’s folder, then the panes are drawn again', async () => {
+  // Relative: the marker lands in the folder the shell was started in.
+  await withScript('#!/bin/sh\npwd -P > marker.txt\n', async (fakeShell) => {
     run = await startDemo([], {
       prepare: (dir) => writeFile(join(dir, 'before.txt'), 'x'),
       env: { SHELL: fakeShell },
@@ -43,9 +52,7 @@ it('Ctrl+O runs $SHELL in the local pane’s folder, then the panes are drawn ag
     expect((await readFile(join(cwd, 'marker.txt'), 'utf8')).trim()).toBe(await realpath(cwd));
     // Back on the alternate screen, the panes repainted, the new file listed.
     await s.waitFor((t) => s.isAltScreen() && t.includes('marker.txt') && t.includes('10Quit'));
-  } finally {
-    await rm(scripts, { recursive: true, force: true });
-  }
+  });
 }, 60_000);
 
 /** The state letter of process `pid` (`/proc/PID/stat`, third field): R, S, T (stopped), … */
@@ -83,11 +90,7 @@ it('Ctrl+O from a job-control shell: the subshell owns the terminal, b2c reads n
   // A real interactive bash as $SHELL takes the terminal's foreground for itself. b2c, started
   // from the outer shell, must not read the keys meant for it: a background read would stop b2c
   // (SIGTTIN) or, with an orphaned process group, fail and end it.
-  const scripts = await mkdtemp(join(tmpdir(), 'b2c-e2e-shell-'));
-  const subshell = join(scripts, 'subshell.sh');
-  await writeFile(subshell, "#!/bin/sh\nPS1='sub$ ' exec bash --norc --noprofile -i\n");
-  await chmod(subshell, 0o755);
-  try {
+  await withScript("#!/bin/sh\nPS1='sub$ ' exec bash --norc --noprofile -i\n", async (subshell) => {
     const s = spawnInPty('bash', ['--norc', '--noprofile', '-i'], {
       env: { PS1: 'prompt$ ', FORCE_COLOR: '2', HISTFILE: '/dev/null', SHELL: subshell },
     });
@@ -107,9 +110,7 @@ it('Ctrl+O from a job-control shell: the subshell owns the terminal, b2c reads n
     await s.waitFor((t) => s.isAltScreen() && t.includes('demo-photos') && t.includes('10Quit'));
     s.write(KEYS.f10);
     await see(s, 'prompt$');
-  } finally {
-    await rm(scripts, { recursive: true, force: true });
-  }
+  });
 }, 60_000);
 
 it('y sends the OSC 52 sequence of the b2:// URL and writes the URL in the status line', async () => {
