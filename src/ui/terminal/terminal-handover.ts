@@ -12,8 +12,9 @@ import type { InkTerminalOutput } from './ink-output.js';
 /** The libuv handle under a TTY stream (Node keeps it as `_handle`). */
 interface ReadHandle {
   reading?: boolean;
-  readStop?(): number;
-  readStart?(): number;
+  // Properties, not methods: `readStart` is taken off and put back while the terminal is lent.
+  readStop?: (this: ReadHandle) => number;
+  readStart?: (this: ReadHandle) => number;
 }
 
 function handleOf(stdin: NodeJS.ReadStream): ReadHandle | undefined {
