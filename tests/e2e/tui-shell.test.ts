@@ -61,9 +61,13 @@ async function procState(pid: number): Promise<string> {
   return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
 }
 
-it('Ctrl+Z stops b2c under a job-control shell (state T) and fg brings the screen back', async () => {
+/**
+ * Starts `b2c --demo` from an interactive bash with job control in a pty (as a user's login shell
+ * would), with `env` for the shell; resolves with the shell's session and b2c's pid.
+ */
+async function demoFromShell(env: Record<string, string> = {}): Promise<{ s: PtySession; pid: number }> {
   const s = spawnInPty('bash', ['--norc', '--noprofile', '-i'], {
-    env: { PS1: 'prompt$ ', FORCE_COLOR: '2', HISTFILE: '/dev/null' },
+    env: { PS1: 'prompt$ ', FORCE_COLOR: '2', HISTFILE: '/dev/null', ...env },
   });
   shell = s;
   await see(s, 'prompt$');
@@ -72,6 +76,11 @@ it('Ctrl+Z stops b2c under a job-control shell (state T) and fg brings the scree
   const children = await readFile(`/proc/${s.pty.pid}/task/${s.pty.pid}/children`, 'utf8');
   const pid = Number(children.trim().split(/\s+/)[0]);
   expect(pid).toBeGreaterThan(0);
+  return { s, pid };
+}
+
+it('Ctrl+Z stops b2c under a job-control shell (state T) and fg brings the screen back', async () => {
+  const { s, pid } = await demoFromShell();
   s.write(KEYS.ctrlZ);
   await until(async () => (await procState(pid)) === 'T', 'b2c to be stopped');
   // The shell has the terminal again: its own screen, its prompt.
@@ -91,15 +100,7 @@ it('Ctrl+O from a job-control shell: the subshell owns the terminal, b2c reads n
   // from the outer shell, must not read the keys meant for it: a background read would stop b2c
   // (SIGTTIN) or, with an orphaned process group, fail and end it.
   await withScript("#!/bin/sh\nPS1='sub$ ' exec bash --norc --noprofile -i\n", async (subshell) => {
-    const s = spawnInPty('bash', ['--norc', '--noprofile', '-i'], {
-      env: { PS1: 'prompt$ ', FORCE_COLOR: '2', HISTFILE: '/dev/null', SHELL: subshell },
-    });
-    shell = s;
-    await see(s, 'prompt$');
-    s.write(`${process.execPath} ${B2C_BIN} --demo\r`);
-    await see(s, 'demo-photos', '10Quit');
-    const children = await readFile(`/proc/${s.pty.pid}/task/${s.pty.pid}/children`, 'utf8');
-    const pid = Number(children.trim().split(/\s+/)[0]);
+    const { s, pid } = await demoFromShell({ SHELL: subshell });
     s.write(KEYS.ctrlO);
     await s.waitFor((t) => !s.isAltScreen() && t.includes('sub$'));
     // Typed one key at a time, as a user does: each key is a separate read for whoever reads.
