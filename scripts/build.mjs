@@ -1,7 +1,7 @@
 // Bundles src/cli.ts into dist/cli.js so `b2c` starts without resolving hundreds of modules.
 import { rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
-import { toClassicScript } from './classic-script.mjs';
+import { buildClassicScript } from './classic-script.mjs';
 import { dependencyPatches } from './dependency-patches.mjs';
 
 /**
@@ -17,6 +17,21 @@ const stubDevtools = {
       contents: 'export default { initialize() {}, connectToDevTools() {} };',
       loader: 'js',
     }));
+  },
+};
+
+/**
+ * Ink loads its devtools (./devtools.js, with a WebSocket polyfill: the `ws` package) only when
+ * DEV=true, to connect to react-devtools-core, which is not installed and resolves to the no-op
+ * above. So with or without it the devtools do nothing: the one-file script, which keeps every
+ * dynamic import in itself, leaves them out (125 KB of `ws` it would read at every start).
+ */
+const stubInkDevtools = {
+  name: 'stub-ink-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
+      /[\\/]ink[\\/]build$/.test(args.resolveDir) ? { path: 'ink-devtools', namespace: 'b2c-stub' } : undefined,
+    );
   },
 };
 
@@ -49,17 +64,18 @@ await build({
 
 // Node < 22.1 has no compile cache for the modules above: there the file manager starts from the
 // same program as one classic script run through vm.Script with V8's code cache
-// (src/start/code-cache.ts, loaded by bin/b2c.js as dist/start.js).
+// (src/start/code-cache.ts, loaded by bin/b2c.js as dist/start.js). Only the file manager starts
+// from it, so its entry leaves the subcommands out (src/start/file-manager.ts), and it is minified.
 const oneFile = await build({
   ...common,
-  entryPoints: ['src/cli.ts'],
+  plugins: [stubInkDevtools, ...common.plugins],
+  entryPoints: ['src/start/file-manager.ts'],
   write: false,
   outfile: 'dist/cli.script.js',
   sourcemap: true,
 });
 const output = (ext) => oneFile.outputFiles.find((f) => f.path.endsWith(ext)).text;
-await writeFile('dist/cli.script.js', toClassicScript(output('.js')));
-// The script has two lines before the bundle's first (the build line and the function's head).
-const map = JSON.parse(output('.js.map'));
-await writeFile('dist/cli.script.js.map', JSON.stringify({ ...map, mappings: `;;${map.mappings}` }));
+const classic = await buildClassicScript(output('.js'), output('.js.map'));
+await writeFile('dist/cli.script.js', classic.script);
+await writeFile('dist/cli.script.js.map', classic.map);
 await build({ ...common, entryPoints: ['src/start/entry.ts'], outfile: 'dist/start.js' });

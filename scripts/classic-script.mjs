@@ -1,6 +1,11 @@
 // The file manager as one classic script (not an ES module), for V8's code cache on Node < 22.1
 // (src/start/code-cache.ts): vm.Script takes cachedData, ES modules have no such door there.
 import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { build } from 'esbuild';
 
 /** `import … from "node:x"` in esbuild's output, as the `require` of the same module. */
 function requireOf(clause, specifier) {
@@ -15,12 +20,12 @@ function requireOf(clause, specifier) {
 }
 
 /**
- * Turns esbuild's one-file ES module bundle (no code splitting, Node built-ins external) into the
- * text of a classic script whose value is `async (require, importMetaUrl) => …`: the imports of
- * built-ins become `require` calls, `import.meta.url` the second argument, and the top-level
- * awaits (Ink, yoga) are inside the async function. Throws when anything else of module syntax
- * is left, so a bundle this cannot convert fails the build instead of running differently. The
- * first line is `// b2c-build <16 hex digits of the rest's SHA-256>`: the cache file's name.
+ * Turns esbuild's one-file ES module bundle (no code splitting, Node built-ins external, not
+ * minified: one import per line) into the text of a classic script whose value is
+ * `async (require, importMetaUrl) => …`: the imports of built-ins become `require` calls,
+ * `import.meta.url` the second argument, and the top-level awaits (Ink, yoga) are inside the async
+ * function. Throws when anything else of module syntax is left, so a bundle this cannot convert
+ * fails the build instead of running differently. The function's head is the first line.
  */
 export function toClassicScript(esm) {
   const body = esm
@@ -30,10 +35,51 @@ export function toClassicScript(esm) {
     .replace(/\bimport\.meta\.url\b/g, '__b2cImportMetaUrl');
   const left = body.match(/^(?:import|export)\b.*$|\bimport\.meta\b/gm);
   if (left !== null) throw new Error(`classic-script: module syntax left: ${left.slice(0, 3).join(' | ')}`);
-  // ASCII only, so the start reads it as latin1 (a third of the time of UTF-8 decoding, and V8
-  // keeps it as a one-byte string). esbuild escapes everything but comments; those are escaped here.
-  const ascii = body.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const script = `(async function (require, __b2cImportMetaUrl) {\n${ascii}\n})\n`;
-  const hash = createHash('sha256').update(script).digest('hex').slice(0, 16);
-  return `// b2c-build ${hash}\n${script}`;
+  return `(async function (require, __b2cImportMetaUrl) {\n${body}\n})\n`;
+}
+
+/**
+ * The classic script as dist/cli.script.js holds it, from the bundle's code and source map:
+ * converted ({@link toClassicScript}), then minified by esbuild (the map follows the bundle's).
+ * Smaller is faster here: the start reads the whole text and V8 keeps it as a string, about
+ * 10 ms per megabyte on this machine, and a minified function compiles sooner when the cache
+ * lacks it (bench/README.md, "Start-up"). Function names are esbuild's short ones; the map names
+ * the sources. The text is ASCII (esbuild's `charset: 'ascii'`), so the start reads it as latin1
+ * (a third of UTF-8 decoding's time, and V8 keeps it as a one-byte string). The first line is
+ * `// b2c-build <16 hex digits of the rest's SHA-256>`: the cache file's name.
+ * @throws when the script does not compile as a classic script.
+ */
+export async function buildClassicScript(esm, esmMap) {
+  const dir = await mkdtemp(join(tmpdir(), 'b2c-classic-'));
+  try {
+    const input = join(dir, 'cli.script.js');
+    // The head line is one more line before the bundle's first: the map starts one line later.
+    const map = JSON.parse(esmMap);
+    await writeFile(`${input}.map`, JSON.stringify({ ...map, mappings: `;${map.mappings}` }));
+    await writeFile(input, `${toClassicScript(esm)}//# sourceMappingURL=cli.script.js.map\n`);
+    const minified = await build({
+      entryPoints: [input],
+      outfile: join(dir, 'out.js'),
+      write: false,
+      // Not minifySyntax: it drops the script's one statement, whose value nothing in it uses.
+      minifyWhitespace: true,
+      minifyIdentifiers: true,
+      charset: 'ascii',
+      legalComments: 'none',
+      sourcemap: 'external',
+      logLevel: 'warning',
+    });
+    const text = (ext) => minified.outputFiles.find((f) => f.path.endsWith(ext)).text;
+    const script = text('.js');
+    // A classic script with module syntax left in it does not compile: fail the build, not the start.
+    new vm.Script(script, { filename: 'cli.script.js' });
+    const hash = createHash('sha256').update(script).digest('hex').slice(0, 16);
+    const out = JSON.parse(text('.js.map'));
+    return {
+      script: `// b2c-build ${hash}\n${script}`,
+      map: JSON.stringify({ ...out, mappings: `;${out.mappings}` }),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
