@@ -65,6 +65,9 @@ let segmenter: Intl.Segmenter | undefined;
 
 /** `s` split into grapheme clusters (what a terminal draws as one character, e.g. `e` + accent, 👍🏽). */
 export function graphemes(s: string): string[] {
+  // Narrow text (narrow-text.ts) is one grapheme per UTF-16 unit: a long name is cut without the
+  // process's first segmenter, which costs 10–20 ms (ICU loads its break rules).
+  if (NARROW_TEXT.test(s)) return s.split('');
   segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   return Array.from(segmenter.segment(s), (x) => x.segment);
 }
