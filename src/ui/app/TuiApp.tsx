@@ -5,7 +5,7 @@
  * keys go to the controller through the one keyboard hook.
  */
 import { Box } from 'ink';
-import { useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
+import { useLayoutEffect, useMemo, type ReactNode } from 'react';
 import { otherSide, type AppMode, type PaneSide } from '../../state/app/app-state.js';
 import type { Keymap } from '../../state/keyboard/keymap.js';
 import { hintLine } from '../../state/keyboard/hint-lines.js';
@@ -60,6 +60,15 @@ function quickSearchIn(mode: AppMode, side: PaneSide): { text: string; found: bo
 
 const NO_DECISIONS: ReadonlyMap<CommandId, PermissionDecision> = new Map();
 
+/**
+ * Rows of the main area (panes, help, queue) on a terminal `rows` tall: all but the status line
+ * and the function-key bar — an accounts screen takes the bar's row too (its own footer names
+ * its keys, and the bar's keys are not what the screen reads).
+ */
+export function mainHeightFor(rows: number, accountScreen: boolean): number {
+  return Math.max(3, Math.max(4, rows - 1) - 1 - (accountScreen ? 0 : 1));
+}
+
 export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppProps): ReactNode {
   const { columns, rows } = useTerminalSize();
   const state = useStore(store);
@@ -69,16 +78,17 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
   useKeyboard(controller.handleInput);
 
   const app = state.app;
-  const height = Math.max(4, rows - 1);
-  // The status line takes one row, whatever the message. An accounts screen takes the
-  // function-key bar's row too: its own footer names its keys, and the bar's keys (the dialog
-  // context's 10Cancel) are not what the screen reads.
-  const screen = showsAccountScreen(baseLayer(state));
-  const mainHeight = Math.max(3, height - 1 - (screen ? 0 : 1));
+  const base = baseLayer(state);
+  const screen = showsAccountScreen(base);
+  const mainHeight = mainHeightFor(rows, screen);
   const listHeight = listHeightFor(mainHeight);
-  const lines = useMemo(() => helpLines(keymap, columns), [keymap, columns]);
+  // Wrapped only while the help screen shows (a few ms every start otherwise); the controller
+  // learns their number in the layout effect below, before the screen's first key.
+  const helpOpen = base.app.mode.kind === 'help';
+  const lines = useMemo(() => (helpOpen ? helpLines(keymap, columns) : []), [helpOpen, keymap, columns]);
 
-  // Layout effect: the panes know their height before the first key can arrive.
+  // Layout effect: the panes know their height before the first key can arrive (at start-up
+  // they know it already: run-tui.tsx gives it to the core's start, so this changes nothing).
   useLayoutEffect(() => {
     for (const side of ['left', 'right'] as const) {
       store.dispatch({
@@ -87,7 +97,7 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
       });
     }
   }, [store, listHeight]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     controller.setViewportSizes({
       help: Math.max(1, mainHeight - 3),
       helpLines: lines.length,
@@ -123,7 +133,6 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
     return registry.profiles().find((p) => p.name === loc.profile)?.label ?? loc.profile;
   };
   // What fills the screen is what the raised dialogs (a transfer's question) cover, if any.
-  const base = baseLayer(state);
   const baseMode = base.app.mode;
   // The pager's last row is its own status line (prompt, search progress, messages).
   const viewing = baseMode.kind === 'viewer' && viewer !== null;
@@ -158,7 +167,7 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
     );
   return (
     <KeymapProvider keymap={keymap}>
-      <Box flexDirection="column" width={columns} height={height}>
+      <Box flexDirection="column" width={columns} height={Math.max(4, rows - 1)}>
         {main}
         {viewing ? null : (
           <StatusLine

@@ -14,6 +14,10 @@ function problemsOf(fn: () => unknown): readonly string[] {
 }
 
 describe('applyOverrides', () => {
+  it('gives back the keymap itself when there is nothing to apply', () => {
+    expect(applyOverrides(DEFAULT_KEYMAP, {})).toBe(DEFAULT_KEYMAP);
+  });
+
   it('rebinds a command and frees its old keys', () => {
     // F4 is edit's: it gets another key so that F4 is free.
     const km = applyOverrides(DEFAULT_KEYMAP, { copy: ['x', 'F4'], edit: ['e'] });
