@@ -62,8 +62,11 @@ export interface TuiCore {
   quitting: Promise<void>;
   /** Ends the TUI as a quit does (signals). */
   quit(): void;
-  /** Opens both panes (a profile at its home) and offers the queue the last session left. */
-  start(): void;
+  /**
+   * Opens both panes (a profile at its home), `listHeight` rows tall when known (the first frame
+   * then shows them loading at their size), and offers the queue the last session left.
+   */
+  start(listHeight?: number): void;
   /** Stops everything: listings, transfers (kept in the queue file), connections. */
   close(): Promise<void>;
 }
@@ -149,8 +152,13 @@ export function createTuiCore(o: TuiCoreOptions): TuiCore {
     engine,
     quitting,
     quit: () => quit(),
-    start() {
+    start(listHeight) {
       for (const side of ['left', 'right'] as const) {
+        if (listHeight !== undefined)
+          store.dispatch({
+            type: 'app',
+            action: { type: 'pane', side, action: { type: 'viewportResized', height: listHeight } },
+          });
         const loc = side === 'left' ? o.left : o.right;
         if (loc.kind === 'b2' && loc.bucket === null) void navigator.openProfileHome(side, loc.profile);
         else void navigator.open(side, loc);

@@ -13,9 +13,12 @@
 import { render } from 'ink';
 import { errorMessage } from '../error-text.js';
 import { sanitizeForTerminal } from '../state/text/sanitize.js';
+import { showsAccountScreen } from '../tui/accounts/account-screens.js';
 import type { TuiCore } from '../tui/core.js';
 import { parseTuiArgs, prepareTui, TUI_USAGE, TUI_USAGE_EXIT, tuiArgsProblem } from '../tui/setup.js';
-import { TuiApp } from './app/TuiApp.js';
+import { baseLayer } from '../tui/store/tui-state.js';
+import { mainHeightFor, TuiApp } from './app/TuiApp.js';
+import { listHeightFor } from './panes/Pane.js';
 import { prepareInkColours } from './terminal/colour-support.js';
 import { DirectFrames } from './terminal/DirectFrames.js';
 import { InkTerminalOutput } from './terminal/ink-output.js';
@@ -121,6 +124,10 @@ export async function runTui(core: TuiCore, theme: Theme, io: TuiIo = PROCESS_IO
   });
   core.controller.attachTerminal(new TerminalHandover(io.stdin, io.stdout, output));
   try {
+    // Before the first frame: it then shows both panes loading, at their height, and is not
+    // followed at once by two more for the same (bench/README.md, "Start-up").
+    const accountScreen = showsAccountScreen(baseLayer(core.store.getSnapshot()));
+    core.start(listHeightFor(mainHeightFor(io.stdout.rows || 24, accountScreen)));
     const instance = render(
       <ThemeProvider theme={theme}>
         <StdoutTerminalSize stdout={io.stdout}>
@@ -145,7 +152,6 @@ export async function runTui(core: TuiCore, theme: Theme, io: TuiIo = PROCESS_IO
         debug: true,
       },
     );
-    core.start();
     // Ink ends the app on a render error: that is a crash, not a quit.
     await Promise.race([
       core.quitting,
