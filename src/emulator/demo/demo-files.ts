@@ -40,12 +40,16 @@ export function demoBytes(name: string, size: number): Buffer {
  */
 const generated = new Map<string, Buffer>();
 
-function generate(name: string, size: number): Buffer {
+/** xorshift32's first state for `name` (FNV-1a of its code points, never 0). */
+function seedOf(name: string): number {
   let x = 2166136261;
   for (const ch of name) x = Math.imul(x ^ (ch.codePointAt(0) ?? 0), 16777619) >>> 0;
-  if (x === 0) x = 1;
-  const words = new Uint32Array(Math.ceil(size / 4));
-  for (let i = 0; i < words.length; i++) {
+  return x === 0 ? 1 : x;
+}
+
+/** Writes the states after `x` into `words[from..to)`; returns the last. */
+function fill(words: Uint32Array, from: number, to: number, x: number): number {
+  for (let i = from; i < to; i++) {
     x ^= x << 13;
     x >>>= 0;
     x ^= x >>> 17;
@@ -53,10 +57,44 @@ function generate(name: string, size: number): Buffer {
     x >>>= 0;
     words[i] = x;
   }
+  return x;
+}
+
+/** The words as little-endian bytes, cut to `size`. */
+function bytesOf(words: Uint32Array, size: number): Buffer {
   if (LITTLE_ENDIAN) return Buffer.from(words.buffer, 0, size);
   const le = Buffer.alloc(words.length * 4);
   words.forEach((w, i) => le.writeUInt32LE(w, i * 4));
   return le.subarray(0, size);
+}
+
+function generate(name: string, size: number): Buffer {
+  const words = new Uint32Array(Math.ceil(size / 4));
+  fill(words, 0, words.length, seedOf(name));
+  return bytesOf(words, size);
+}
+
+/** Words generated between two turns by {@link demoBytesInTurns}: a megabyte. */
+const TURN_WORDS = 256 * 1024;
+
+/**
+ * {@link demoBytes} for the demo server's seed: the same bytes, made a megabyte at a time with
+ * `turn()` between the pieces, so that the server answers requests meanwhile (the large file is
+ * 5.5 MB). Read-only: the buffer is the one kept for later calls, not a copy.
+ */
+export async function demoBytesInTurns(name: string, size: number, turn: () => Promise<void>): Promise<Buffer> {
+  const key = `${size}:${name}`;
+  const kept = generated.get(key);
+  if (kept !== undefined) return kept;
+  const words = new Uint32Array(Math.ceil(size / 4));
+  let x = seedOf(name);
+  for (let i = 0; i < words.length; i += TURN_WORDS) {
+    if (i > 0) await turn();
+    x = fill(words, i, Math.min(words.length, i + TURN_WORDS), x);
+  }
+  const bytes = bytesOf(words, size);
+  generated.set(key, bytes);
+  return bytes;
 }
 
 function text(s: string): Buffer {

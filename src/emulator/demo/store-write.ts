@@ -8,13 +8,37 @@ import type { PartRecord, Segment, VersionRecord } from '../store/model.js';
 import { normaliseFileInfo, resolveContentType } from '../api/names.js';
 import type { Store } from '../store/store.js';
 
-/** Stores `data` as one blob and returns its segments (none for empty data). */
-export async function putBytes(store: Store, data: Buffer): Promise<Segment[]> {
-  if (data.length === 0) return [];
-  const w = store.blobs.create();
-  await w.write(data);
-  await w.finish();
-  return [{ blobId: w.blobId, offset: 0, length: data.length }];
+/** A turn of the event loop between two pieces of a long write (the demo seed's), or none. */
+export type Turn = (() => Promise<void>) | undefined;
+
+/** How much of one buffer is hashed and stored between two turns: a few milliseconds' work. */
+const TURN_BYTES = 1024 * 1024;
+
+/**
+ * Stores `data` as one blob (no segments for empty data) and hashes it, a megabyte at a time with
+ * `turn()` between the pieces when given, so that a server seeding megabytes still answers.
+ */
+async function storeAndHash(
+  store: Store,
+  data: Buffer,
+  turn: Turn,
+): Promise<{ segments: Segment[]; sha1: string; md5: string }> {
+  const sha1 = createHash('sha1');
+  const md5 = createHash('md5');
+  const w = data.length === 0 ? null : store.blobs.create();
+  for (let off = 0; off < data.length; off += TURN_BYTES) {
+    if (off > 0) await turn?.();
+    const piece = data.subarray(off, off + TURN_BYTES);
+    sha1.update(piece);
+    md5.update(piece);
+    await w?.write(piece);
+  }
+  await w?.finish();
+  return {
+    segments: w === null ? [] : [{ blobId: w.blobId, offset: 0, length: data.length }],
+    sha1: sha1.digest('hex'),
+    md5: md5.digest('hex'),
+  };
 }
 
 /** A file to store. Names are not validated here, so the demo seed can plant hostile names. */
@@ -29,6 +53,7 @@ export interface PutFile {
 
 /** Stores a complete file version. */
 export async function putFileRecord(store: Store, f: PutFile): Promise<VersionRecord> {
+  const stored = await storeAndHash(store, f.data, undefined);
   const seq = store.nextSeq();
   const now = f.uploadTimestamp ?? Date.now();
   const v: VersionRecord = {
@@ -38,26 +63,33 @@ export async function putFileRecord(store: Store, f: PutFile): Promise<VersionRe
     action: 'upload',
     seq,
     contentLength: f.data.length,
-    contentSha1: createHash('sha1').update(f.data).digest('hex'),
-    contentMd5: createHash('md5').update(f.data).digest('hex'),
+    contentSha1: stored.sha1,
+    contentMd5: stored.md5,
     contentType: resolveContentType(f.contentType ?? 'b2/x-auto', f.fileName),
     fileInfo: normaliseFileInfo(f.fileInfo ?? {}, f.fileName),
     uploadTimestamp: now,
-    segments: await putBytes(store, f.data),
+    segments: stored.segments,
   };
   await store.commit({ t: 'version', v });
   return v;
 }
 
-/** Stores one part of an unfinished large file; returns its SHA1. */
-export async function putPartRecord(store: Store, fileId: string, partNumber: number, data: Buffer): Promise<string> {
+/** Stores one part of an unfinished large file; returns its SHA1. `turn`: see storeAndHash. */
+export async function putPartRecord(
+  store: Store,
+  fileId: string,
+  partNumber: number,
+  data: Buffer,
+  turn?: Turn,
+): Promise<string> {
+  const stored = await storeAndHash(store, data, turn);
   const part: PartRecord = {
     partNumber,
     contentLength: data.length,
-    contentSha1: createHash('sha1').update(data).digest('hex'),
-    contentMd5: createHash('md5').update(data).digest('hex'),
+    contentSha1: stored.sha1,
+    contentMd5: stored.md5,
     uploadTimestamp: Date.now(),
-    segments: await putBytes(store, data),
+    segments: stored.segments,
   };
   await store.commit({ t: 'part', fileId, v: part });
   return part.contentSha1;
