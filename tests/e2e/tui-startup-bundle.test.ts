@@ -84,4 +84,18 @@ describe('the TUI bundle', () => {
     ) as string[];
     expect(loaded.filter((m) => m.includes('undici'))).toEqual([]);
   });
+
+  // Node < 22.1 starts the file manager from this script with V8's code cache (src/start/code-cache.ts):
+  // the whole text is read at every start, so it holds the file manager alone, minified.
+  it('starts the file manager from a minified script without the subcommands or Ink devtools', () => {
+    const sources = sourcesOf('cli.script.js');
+    expect(sources.some((s) => s.endsWith('src/ui/run-tui.tsx'))).toBe(true);
+    const left = sources.filter((s) =>
+      /src\/commands\/(emulator|ls|cp|rm|sync|find|keys)\.ts$|src\/emulator\/index\.ts$|node_modules\/ws\//.test(s),
+    );
+    expect(left).toEqual([]);
+    const script = readFileSync(join(DIST, 'cli.script.js'), 'latin1');
+    expect(script.length).toBeLessThan(2_000_000);
+    expect(script.split('\n').length).toBeLessThan(100);
+  });
 });
