@@ -7,15 +7,71 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { build } from 'esbuild';
 
-/** `import … from "node:x"` in esbuild's output, as the `require` of the same module. */
+import { createRequire } from 'node:module';
+
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * Built-ins the first frame does not use, and that cost milliseconds to load (crypto ≈ 5 ms,
+ * http with https and tls ≈ 5 ms, child_process and assert ≈ 2 ms on the reference machine): an
+ * import of one of them becomes a stand-in that loads it at its first use (LAZY_PROLOGUE).
+ */
+const LAZY_BUILTINS = new Set(['node:crypto', 'node:http', 'node:https', 'node:child_process', 'node:assert']);
+
+/**
+ * `__b2cLazy(specifier, name)`: a stand-in for `require(specifier)` (name null) or its export
+ * `name`, which requires the module at the first call, `new`, property read or write, or `in`
+ * (a Proxy over a function, so that calling and constructing it work; `instanceof` and `extends`
+ * read `prototype` through it). Only used for values that are functions or objects (checked when
+ * the script is built); `typeof` of a stand-in is always "function".
+ */
+const LAZY_PROLOGUE = `const __b2cLazy = (specifier, name) => {
+  let value;
+  const load = () => (value ??= name === null ? require(specifier) : require(specifier)[name]);
+  const proxy = new Proxy(function () {}, {
+    apply: (_, self, args) => Reflect.apply(load(), self, args),
+    construct: (_, args, newTarget) => Reflect.construct(load(), args, newTarget === proxy ? load() : newTarget),
+    get: (_, key) => Reflect.get(load(), key),
+    set: (_, key, v) => Reflect.set(load(), key, v),
+    has: (_, key) => Reflect.has(load(), key),
+  });
+  return proxy;
+};
+`;
+
+/** True when `value` may stand behind a lazy stand-in (a function or an object). */
+function proxiable(value) {
+  return typeof value === 'function' || (typeof value === 'object' && value !== null);
+}
+
+/** `import … from "node:x"` in esbuild's output, as the `require` of the same module (lazy: see LAZY_BUILTINS). */
 function requireOf(clause, specifier) {
   const from = `require(${JSON.stringify(specifier)})`;
-  const named = (list) => `{${list.replace(/\s+as\s+/g, ': ')}}`;
+  const lazy = LAZY_BUILTINS.has(specifier) ? requireHere(specifier) : null;
+  const whole = (local) =>
+    lazy !== null && proxiable(lazy)
+      ? `const ${local} = __b2cLazy(${JSON.stringify(specifier)}, null);`
+      : `const ${local} = ${from};`;
+  const named = (list) => {
+    const pairs = list
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== '')
+      .map((p) => {
+        const [name, local = name] = p.split(/\s+as\s+/);
+        return { name, local };
+      });
+    if (lazy !== null && pairs.every(({ name }) => proxiable(lazy[name])))
+      return pairs
+        .map(({ name, local }) => `const ${local} = __b2cLazy(${JSON.stringify(specifier)}, ${JSON.stringify(name)});`)
+        .join(' ');
+    return `const {${pairs.map(({ name, local }) => (name === local ? name : `${name}: ${local}`)).join(', ')}} = ${from};`;
+  };
   let m;
-  if ((m = /^\* as (\w+)$/.exec(clause))) return `const ${m[1]} = ${from};`;
-  if ((m = /^(\w+)$/.exec(clause))) return `const ${m[1]} = ${from};`;
-  if ((m = /^\{([^}]*)\}$/.exec(clause))) return `const ${named(m[1])} = ${from};`;
-  if ((m = /^(\w+),\s*\{([^}]*)\}$/.exec(clause))) return `const ${m[1]} = ${from}; const ${named(m[2])} = ${m[1]};`;
+  if ((m = /^\* as (\w+)$/.exec(clause))) return whole(m[1]);
+  if ((m = /^(\w+)$/.exec(clause))) return whole(m[1]);
+  if ((m = /^\{([^}]*)\}$/.exec(clause))) return named(m[1]);
+  if ((m = /^(\w+),\s*\{([^}]*)\}$/.exec(clause))) return `${whole(m[1])} ${named(m[2])}`;
   throw new Error(`classic-script: cannot turn "import ${clause} from ${specifier}" into a require`);
 }
 
@@ -35,7 +91,7 @@ export function toClassicScript(esm) {
     .replace(/\bimport\.meta\.url\b/g, '__b2cImportMetaUrl');
   const left = body.match(/^(?:import|export)\b.*$|\bimport\.meta\b/gm);
   if (left !== null) throw new Error(`classic-script: module syntax left: ${left.slice(0, 3).join(' | ')}`);
-  return `(async function (require, __b2cImportMetaUrl) {\n${body}\n})\n`;
+  return `(async function (require, __b2cImportMetaUrl) {\n${LAZY_PROLOGUE}${body}\n})\n`;
 }
 
 /**
