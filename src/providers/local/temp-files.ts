@@ -17,8 +17,17 @@ import { posix } from 'node:path';
 /** Every temporary file the local provider creates has this in its name. */
 export const TEMP_MARKER = '.b2c-tmp-';
 
-/** Eight hex digits naming this machine: a PID means nothing on another host (shared folders). */
-const HOST_TAG = createHash('sha1').update(hostname()).digest('hex').slice(0, 8);
+let hostTagMemo: string | undefined;
+
+/**
+ * Eight hex digits naming this machine: a PID means nothing on another host (shared folders).
+ * Worked out at the first use, not when the module loads (the file manager's first frame needs
+ * no hashing).
+ */
+function hostTag(): string {
+  hostTagMemo ??= createHash('sha1').update(hostname()).digest('hex').slice(0, 8);
+  return hostTagMemo;
+}
 
 const CURRENT = /\.b2c-tmp-([0-9a-f]{8})-(\d+)-[0-9a-f]{12}$/;
 const LEGACY = /\.b2c-tmp-[0-9a-f]{12}$/;
@@ -38,7 +47,7 @@ export function tempPathFor(disk: string): string {
   while (Buffer.byteLength(base) > 200) base = Array.from(base).slice(0, -1).join('');
   return posix.join(
     posix.dirname(disk),
-    `.${base}${TEMP_MARKER}${HOST_TAG}-${process.pid}-${randomBytes(6).toString('hex')}`,
+    `.${base}${TEMP_MARKER}${hostTag()}-${process.pid}-${randomBytes(6).toString('hex')}`,
   );
 }
 
@@ -63,7 +72,7 @@ function alive(pid: number): boolean {
  */
 export function isStaleTemp(name: string): boolean {
   const m = name.startsWith('.') ? CURRENT.exec(name) : null;
-  if (m === null || m[1] !== HOST_TAG) return false;
+  if (m === null || m[1] !== hostTag()) return false;
   const pid = Number(m[2]);
   return pid !== process.pid && !alive(pid);
 }
