@@ -138,16 +138,32 @@ export class ListingLoader {
         options.find === undefined
           ? provider.list(providerPath(location), { signal, showHidden, pageSize: this.options.pageSize })
           : foundPages(provider, providerPath(location), options.find.search, signal, (p) => options.find?.progress(p));
+      const iterator = pages[Symbol.asyncIterator]();
       let first = true;
-      for await (const page of pages) {
-        if (run.abort.signal.aborted) return stopped();
-        buffer.push(...(this.options.decorate?.(location, page) ?? page));
-        count += page.length;
-        if (first) flush();
-        else if (timer === null) timer = setTimeout(flush, Math.max(0, lastFlush + this.interval - Date.now()));
-        first = false;
-        // Let a keypress in between pages run: a local listing can yield pages synchronously fast.
-        await new Promise<void>((r) => setImmediate(r));
+      try {
+        for (let result = await iterator.next(); result.done !== true; first = false) {
+          if (run.abort.signal.aborted) return stopped();
+          buffer.push(...(this.options.decorate?.(location, result.value) ?? result.value));
+          count += result.value.length;
+          const next = iterator.next();
+          // A keypress may run between two pages (a local listing can yield them synchronously
+          // fast). The first page is shown at once — unless the listing ends within that turn
+          // (a small folder): then it is shown with its end, in one frame instead of two.
+          const ended = await Promise.race([
+            next.then(
+              (r) => r.done === true,
+              () => true,
+            ),
+            nextTurn().then(() => false),
+          ]);
+          if (first && !ended) flush();
+          else if (!first && timer === null)
+            timer = setTimeout(flush, Math.max(0, lastFlush + this.interval - Date.now()));
+          result = await next;
+        }
+      } finally {
+        // As `for await` does when left early (superseded, failed): the provider closes its listing.
+        void iterator.return?.()?.catch(() => undefined);
       }
       if (run.abort.signal.aborted) return stopped();
       flush();
@@ -202,4 +218,9 @@ export class ListingLoader {
   dispose(): void {
     for (const side of ['left', 'right'] as const) this.running[side]?.abort.abort();
   }
+}
+
+/** Resolves after the I/O and keypresses already waiting have had their turn of the event loop. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -102,4 +102,30 @@ describe('listing loader', () => {
     expect(outcome.kind).toBe('failed');
     expect(store.getSnapshot().app.panes.right.load).toEqual({ stage: 'error', message: '"/gone" does not exist.' });
   });
+
+  it('shows a small folder with its end in one update (one frame), after the one saying it loads', async () => {
+    const provider = listingProvider(async function* (path) {
+      await Promise.resolve();
+      yield [entry(path, 1), entry(path, 2)];
+    });
+    const { store, loader } = setup(provider);
+    // What a renderer draws: the changes made in one turn, together (React batches them).
+    const updates: Array<{ entries: number; stage: string }> = [];
+    let queued = false;
+    const unsubscribe = store.subscribe(() => {
+      if (queued) return;
+      queued = true;
+      queueMicrotask(() => {
+        queued = false;
+        const pane = store.getSnapshot().app.panes.left;
+        updates.push({ entries: pane.entries.length, stage: pane.load.stage });
+      });
+    });
+    expect(await loader.load('left', localPaneLocation('/small'))).toEqual({ kind: 'done', count: 2 });
+    unsubscribe();
+    expect(updates).toEqual([
+      { entries: 0, stage: 'loading' },
+      { entries: 2, stage: 'loaded' },
+    ]);
+  });
 });
