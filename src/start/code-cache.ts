@@ -7,8 +7,8 @@
  * and bin/b2c.js runs the file manager from it through here (bench/README.md, "Start-up").
  *
  * The cache is one file per build and Node version under the user's cache directory, 0600 in a
- * 0700 folder, written when the process exits after a run without a usable cache (what V8 compiled
- * during that run goes in); the other builds' files are removed then. A cache that cannot be read,
+ * 0700 folder, written two seconds into a run without a usable cache, or at its exit if sooner
+ * (what V8 compiled by then goes in); the other builds' files are removed then. A cache that cannot be read,
  * is not the user's alone, or that V8 rejects is ignored; any failure before the program starts
  * makes bin/b2c.js load the ES modules instead, as other commands always do.
  */
@@ -124,6 +124,26 @@ function saveCache(file: string, data: Buffer): void {
 }
 
 /**
+ * How long after the start the code compiled so far is written as the cache: the first frame and
+ * the panes' first listings have run by then. Not at the exit alone: V8 drops the compiled code
+ * of functions that have not run for a while (bytecode flushing), so after a long first session
+ * the cache would lack what the start runs once — the very code it is for.
+ */
+const SAVE_AFTER_MS = 2_000;
+
+/** Writes `script`'s cache {@link SAVE_AFTER_MS} after the start, or at the exit if that is sooner. */
+function saveSoon(file: string, script: vm.Script): void {
+  let saved = false;
+  const save = (): void => {
+    if (saved) return;
+    saved = true;
+    saveCache(file, script.createCachedData());
+  };
+  setTimeout(save, SAVE_AFTER_MS).unref();
+  process.once('exit', save);
+}
+
+/**
  * Starts b2c from the one-script program with the code cache when `argv` opens the file manager
  * and this Node can run it (vm's default loader for the program's dynamic imports). Resolves
  * true once the program has started (it then runs as dist/cli.js would), false when the caller
@@ -146,8 +166,7 @@ export async function startFromCodeCache(
     const cacheFile = codeCacheFile(userCacheDir(env), build);
     const cachedData = readCache(cacheFile);
     const script = new vm.Script(source, { filename: file, cachedData, importModuleDynamically: loader });
-    if (cachedData === undefined || script.cachedDataRejected === true)
-      process.once('exit', () => saveCache(cacheFile, script.createCachedData()));
+    if (cachedData === undefined || script.cachedDataRejected === true) saveSoon(cacheFile, script);
     main = script.runInThisContext() as ScriptMain;
   } catch {
     return false;

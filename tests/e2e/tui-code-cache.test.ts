@@ -10,6 +10,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, runB2c } from '../support/binary.js';
+import { until } from '../support/poll.js';
 import { useTempDirs } from '../support/temp-dirs.js';
 import { codeCacheFile, userCacheDir } from '../../src/start/code-cache.js';
 import { see, startDemo, type DemoRun } from './tui-helpers.js';
@@ -25,7 +26,7 @@ afterEach(async () => {
 
 /**
  * The demo once both panes are listed — its bucket rows and function-key bar, which do not change
- * while the rest is still loading — then quit: the cache (if any) is written at the exit.
+ * while the rest is still loading — then quit: a cache not written yet is written at the exit.
  */
 async function demoOnce(cacheHome: string): Promise<string[]> {
   run = await startDemo([], { env: { XDG_CACHE_HOME: cacheHome } });
@@ -43,9 +44,15 @@ function cacheHome(): { home: string; dir: string; file: string } {
 }
 
 describe.skipIf('enableCompileCache' in module)('the start from V8 code cache (Node < 22.1)', () => {
-  it('writes the cache at the first exit, 0600 in a 0700 folder, and draws the same screen from it', async () => {
+  it('writes the cache during the first run, 0600 in a 0700 folder, and draws the same screen from it', async () => {
     const { home, dir, file } = cacheHome();
     expect(BUILD).toBeDefined();
+    // Not only at the exit (src/start/code-cache.ts, SAVE_AFTER_MS): written while it runs.
+    run = await startDemo([], { env: { XDG_CACHE_HOME: home } });
+    await see(run.s, 'demo-photos', '10Quit');
+    await until(() => existsSync(file), 'the code cache written while b2c runs');
+    run.s.write('q');
+    expect(await run.s.exited).toBe(0);
     const first = await demoOnce(home);
     expect(readdirSync(dir)).toEqual([file.slice(dir.length + 1)]);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
