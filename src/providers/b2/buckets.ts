@@ -80,7 +80,9 @@ export class BucketDirectory {
     signal?: AbortSignal,
   ): Promise<BucketRef | null> {
     const name = 'bucketName' in filter ? filter.bucketName : undefined;
-    const data = await this.session.lib<WireListBuckets>(
+    const data = await this.session.api<WireListBuckets>(
+      'b2_list_buckets',
+      { accountId: this.session.auth.accountId, ...filter },
       {
         op: 'b2_list_buckets',
         bucket: name,
@@ -89,7 +91,6 @@ export class BucketDirectory {
         path: name === undefined ? '/' : `/${name}`,
       },
       signal,
-      (c, x) => c.getBucket({ ...filter, ...x }),
     );
     const b = data.buckets[0];
     return b === undefined ? null : this.remember(b);
@@ -178,10 +179,13 @@ export class BucketDirectory {
         '/',
       );
     }
-    const data = await this.session.lib<WireListBuckets>(
+    // Through `api`, not the library: the bucket list is what a file manager opens on, and it
+    // then needs no library loaded (session.ts).
+    const data = await this.session.api<WireListBuckets>(
+      'b2_list_buckets',
+      { accountId: this.session.auth.accountId },
       { op: 'b2_list_buckets', capability: 'listBuckets', action: 'Listing buckets', path: '/' },
       signal,
-      (c, x) => c.listBuckets(x),
     );
     return data.buckets
       .map((b) => bucketEntry(this.remember(b)))

@@ -237,7 +237,9 @@ function uploadPart(
   return pool.send({ kind: 'part', fileId }, ctx, signal, async (url) => {
     const body = new SendingBody(u.onProgress);
     try {
-      const res = await session.client.uploadPart({
+      const res = await (
+        await session.libClient()
+      ).uploadPart({
         uploadUrl: url.uploadUrl,
         uploadAuthToken: url.authorizationToken,
         partNumber,

@@ -101,7 +101,9 @@ function sendPart(
     source.on('error', (e) => body.destroy(e));
     source.pipe(body);
     try {
-      const res = await session.client.uploadPart({
+      const res = await (
+        await session.libClient()
+      ).uploadPart({
         uploadUrl: url.uploadUrl,
         uploadAuthToken: url.authorizationToken,
         partNumber,

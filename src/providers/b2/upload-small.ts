@@ -47,7 +47,9 @@ export function uploadSmall(session: B2Session, pool: UploadUrlPool, u: SmallUpl
     const body = new SendingBody(u.onSent);
     const data = u.data.length === 0 ? u.data : body.stream(u.data);
     try {
-      const res = await session.client.uploadFile({
+      const res = await (
+        await session.libClient()
+      ).uploadFile({
         uploadUrl: url.uploadUrl,
         uploadAuthToken: url.authorizationToken,
         fileName: u.key,
