@@ -1,6 +1,7 @@
 // Lines of dependencies that cost the file manager's start-up, replaced in the bundle only
 // (bench/README.md, "Start-up"). Each patch names the exact text it replaces: when a new version
 // of the dependency no longer has it, the build fails, so the patch is looked at again.
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
@@ -201,10 +202,16 @@ const isFormData = thing => {
 export const dependencyPatches = {
   name: 'b2c-dependency-patches',
   setup(b) {
+    // By real path: esbuild loads files by theirs, so a node_modules that is a symbolic link (a
+    // worktree sharing another's) would otherwise build unpatched without a word. A patched file
+    // that is missing fails the build here.
     const byFile = new Map();
-    for (const p of PATCHES) byFile.set(resolve(p.file), [...(byFile.get(resolve(p.file)) ?? []), p]);
+    for (const p of PATCHES) {
+      const file = realpathSync(resolve(p.file));
+      byFile.set(file, [...(byFile.get(file) ?? []), p]);
+    }
     b.onLoad({ filter: /[\\/]node_modules[\\/]/ }, async (args) => {
-      const patches = byFile.get(resolve(args.path));
+      const patches = byFile.get(realpathSync(args.path));
       if (patches === undefined) return undefined;
       let source = await readFile(args.path, 'utf8');
       for (const patch of patches) {
