@@ -58,6 +58,9 @@ export const HINT_LINES = {
     context: 'bookmarks',
     template: '{confirm}: go · {rename|f2/r} rename · {delete|f8/d} delete · {cancel}: close',
   },
+  bookmarksEmpty: { context: 'bookmarks', template: '{cancel}: close' },
+  /** The empty bookmark list's line: how to make one (the pane's key). */
+  bookmarksNone: { context: 'pane', template: 'No bookmarks yet: {bookmarkSave} bookmarks the place of a pane.' },
   share: { context: 'dialog', template: `{confirm}: make the link · ${CHOOSE} · {cancel}: cancel` },
   shareWorking: { context: 'dialog', template: '{cancel}: close' },
   shareDone: {

@@ -37,9 +37,9 @@ export function BookmarksDialog({ d }: { d: DialogOf<'bookmarks'> }): ReactNode 
   const keymap = useKeymap();
   const width = Math.max(0, ...d.bookmarks.map((b) => [...sanitizeForTerminal(b.name)].length));
   return (
-    <DialogFrame title="Bookmarks" hint={hintLine(keymap, 'bookmarks')}>
+    <DialogFrame title="Bookmarks" hint={hintLine(keymap, d.bookmarks.length === 0 ? 'bookmarksEmpty' : 'bookmarks')}>
       {d.error !== null ? <Wrapped text={sanitizeForTerminal(d.error)} color={theme.status.error} /> : null}
-      {d.bookmarks.length === 0 ? <DialogLine text="No bookmarks yet: B bookmarks the place of a pane." /> : null}
+      {d.bookmarks.length === 0 ? <DialogLine text={hintLine(keymap, 'bookmarksNone')} /> : null}
       {d.bookmarks.map((b, i) => (
         <DialogLine
           key={b.name}

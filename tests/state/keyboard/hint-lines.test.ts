@@ -27,6 +27,8 @@ const BEFORE: Record<HintName, string> = {
   bookmarkSave: 'Enter: save · Esc: cancel',
   bookmarkRename: 'Enter: rename · Esc: back to the list',
   bookmarks: 'Enter: go · F2/r rename · F8/d delete · Esc: close',
+  bookmarksEmpty: 'Esc: close',
+  bookmarksNone: 'No bookmarks yet: B bookmarks the place of a pane.',
   picker: 'Type a path or b2://…, Tab completes · ↑↓ choose · Enter: go · Esc: cancel',
   share: 'Enter: make the link · ↑↓ choose · Esc: cancel',
   shareWorking: 'Esc: close',
@@ -82,6 +84,7 @@ describe('hint lines', () => {
       'dialog:confirm': ['ctrl+o'],
       queueCancel: ['z'],
       'wizard:cancel': [],
+      bookmarkSave: ['m'],
     });
     expect(hintLine(keymap, 'panes')).toBe('F12 help · Tab other pane · Insert select · F9 go to · t transfer queue');
     expect(hintLine(keymap, 'mkdir')).toBe('Ctrl+O: make it · Esc: cancel');
@@ -93,5 +96,6 @@ describe('hint lines', () => {
       wizardKeyHints({ stage: { kind: 'verifying', requestId: 1 } } as Parameters<typeof wizardKeyHints>[0], keymap),
     ).toBe('');
     expect(hintLine(keymap, 'wizardFirst')).toBe('Enter next · Tab/↑↓ move');
+    expect(hintLine(keymap, 'bookmarksNone')).toBe('No bookmarks yet: m bookmarks the place of a pane.');
   });
 });

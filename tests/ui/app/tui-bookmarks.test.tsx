@@ -45,8 +45,11 @@ describe('bookmarks', () => {
     await f.see('Bookmarks', '> inner', 'Renamed the bookmark "sub" to "inner".');
     expect(config.listBookmarks().map((b) => b.name)).toEqual(['inner']);
     f.h.press('d');
-    await f.see('No bookmarks yet', 'Deleted the bookmark "inner".');
+    const empty = await f.see('No bookmarks yet', 'Deleted the bookmark "inner".');
     expect(config.listBookmarks()).toEqual([]);
+    // Nothing to rename or delete: the footer says so.
+    expect(empty).toContain('Esc: close');
+    expect(empty).not.toContain('rename');
   });
 
   it('a B2 bookmark opens its bucket; one the key cannot see says why', async () => {
