@@ -51,10 +51,6 @@ export class B2Session {
   private reauthInFlight: Promise<void> | null = null;
   /** The library's client once loaded ({@link libClient}); it follows every re-authorization. */
   private loadedClient: B2 | null = null;
-  /** True once a call has loaded backblaze-b2 for this session ({@link libClient}). */
-  get libraryLoaded(): boolean {
-    return this.loadedClient !== null;
-  }
   private clientLoad: Promise<B2> | null = null;
 
   private constructor(
@@ -87,6 +83,11 @@ export class B2Session {
       agents.destroy();
       throw e;
     }
+  }
+
+  /** True once a call has loaded backblaze-b2 for this session ({@link libClient}). */
+  get libraryLoaded(): boolean {
+    return this.loadedClient !== null;
   }
 
   /**
