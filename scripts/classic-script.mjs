@@ -4,10 +4,9 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import vm from 'node:vm';
 import { build } from 'esbuild';
-
-import { createRequire } from 'node:module';
 
 const requireHere = createRequire(import.meta.url);
 
@@ -81,7 +80,8 @@ function requireOf(clause, specifier) {
  * `async (require, importMetaUrl) => …`: the imports of built-ins become `require` calls,
  * `import.meta.url` the second argument, and the top-level awaits (Ink, yoga) are inside the async
  * function. Throws when anything else of module syntax is left, so a bundle this cannot convert
- * fails the build instead of running differently. The function's head is the first line.
+ * fails the build instead of running differently. The function's head (with the stand-ins'
+ * helper) is the first line, the bundle's first line the second.
  */
 export function toClassicScript(esm) {
   const body = esm
@@ -91,7 +91,9 @@ export function toClassicScript(esm) {
     .replace(/\bimport\.meta\.url\b/g, '__b2cImportMetaUrl');
   const left = body.match(/^(?:import|export)\b.*$|\bimport\.meta\b/gm);
   if (left !== null) throw new Error(`classic-script: module syntax left: ${left.slice(0, 3).join(' | ')}`);
-  return `(async function (require, __b2cImportMetaUrl) {\n${LAZY_PROLOGUE}${body}\n})\n`;
+  // The prologue goes on the head's line: the bundle starts on the second, as its map expects.
+  const prologue = LAZY_PROLOGUE.trim().replace(/\n\s*/g, ' ');
+  return `(async function (require, __b2cImportMetaUrl) { ${prologue}\n${body}\n})\n`;
 }
 
 /**

@@ -11,6 +11,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { SourceMap, type SourceMapPayload } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -97,5 +98,14 @@ describe('the TUI bundle', () => {
     const script = readFileSync(join(DIST, 'cli.script.js'), 'latin1');
     expect(script.length).toBeLessThan(2_000_000);
     expect(script.split('\n').length).toBeLessThan(100);
+    // Its source map leads to the line a text comes from (the profiles of bench/ read it).
+    const text = 'needs an interactive terminal';
+    const at = script.indexOf(text);
+    const before = script.slice(0, at);
+    const map = new SourceMap(JSON.parse(readFileSync(join(DIST, 'cli.script.js.map'), 'utf8')) as SourceMapPayload);
+    const entry = map.findEntry(before.split('\n').length - 1, at - before.lastIndexOf('\n') - 1);
+    expect('originalSource' in entry && entry.originalSource.endsWith('src/ui/terminal-session.ts')).toBe(true);
+    const source = readFileSync(join(DIST, '..', 'src', 'ui', 'terminal-session.ts'), 'utf8').split('\n');
+    expect('originalLine' in entry ? source[entry.originalLine] : '').toContain(text);
   });
 });
