@@ -146,16 +146,15 @@ export class ListingLoader {
           buffer.push(...(this.options.decorate?.(location, result.value) ?? result.value));
           count += result.value.length;
           const next = iterator.next();
-          // A keypress may run between two pages (a local listing can yield them synchronously
-          // fast). The first page is shown at once — unless the listing ends within that turn
-          // (a small folder): then it is shown with its end, in one frame instead of two.
-          const ended = await Promise.race([
-            next.then(
-              (r) => r.done === true,
-              () => true,
-            ),
-            nextTurn().then(() => false),
-          ]);
+          // A keypress runs between two pages, always (a local listing can yield them as fast as
+          // microtasks run). The first page is shown after that turn — with its end, in one frame
+          // instead of two, when the listing ended meanwhile (a small folder).
+          let ended = false;
+          next.then(
+            (r) => (ended = r.done === true),
+            () => (ended = true),
+          );
+          await nextTurn();
           if (first && !ended) flush();
           else if (!first && timer === null)
             timer = setTimeout(flush, Math.max(0, lastFlush + this.interval - Date.now()));

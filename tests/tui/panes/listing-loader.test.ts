@@ -128,4 +128,25 @@ describe('listing loader', () => {
       { entries: 2, stage: 'loaded' },
     ]);
   });
+
+  it('lets the event loop turn between pages (a key press runs), however fast they come', async () => {
+    const provider = listingProvider(async function* (path) {
+      for (let p = 0; p < 5; p++) {
+        await Promise.resolve();
+        yield [entry(path, p)];
+      }
+    });
+    const { loader } = setup(provider);
+    let turns = 0;
+    let listed = false;
+    const tick = (): void => {
+      if (listed) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    expect(await loader.load('left', localPaneLocation('/quick'))).toEqual({ kind: 'done', count: 5 });
+    listed = true;
+    expect(turns).toBeGreaterThanOrEqual(5);
+  });
 });
