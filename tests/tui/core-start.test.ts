@@ -1,0 +1,56 @@
+/**
+ * The core's start (src/tui/core.ts): run-tui.tsx starts it before Ink's first render, with the
+ * panes' height, so that the first frame already shows both panes loading at their size instead
+ * of being followed at once by a frame for each.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLocalProvider } from '../../src/providers/local/index.js';
+import { verifyCredentials } from '../../src/session/index.js';
+import { DEFAULT_KEYMAP } from '../../src/state/keyboard/keymap.js';
+import { createTuiCore, type TuiCore } from '../../src/tui/core.js';
+import { ProviderRegistry } from '../../src/tui/providers/provider-registry.js';
+
+let core: TuiCore | null = null;
+let dir = '';
+afterEach(async () => {
+  await core?.close();
+  core = null;
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the core start', () => {
+  it('puts both panes at their height and loading as it returns, then lists them', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'b2c-core-start-'));
+    await writeFile(join(dir, 'a.txt'), 'a');
+    core = createTuiCore({
+      registry: new ProviderRegistry(createLocalProvider(), []),
+      left: { kind: 'local', path: dir },
+      right: { kind: 'local', path: dir },
+      keymap: DEFAULT_KEYMAP,
+      settings: { confirmDelete: true },
+      places: { cwd: dir, home: dir },
+      accounts: { config: null, verify: verifyCredentials },
+    });
+    core.start(17);
+    const panes = core.store.getSnapshot().app.panes;
+    for (const pane of [panes.left, panes.right]) {
+      expect(pane.viewportHeight).toBe(17);
+      expect(pane.load.stage).toBe('loading');
+    }
+    const store = core.store;
+    await new Promise<void>((resolve) => {
+      const done = (): boolean =>
+        (['left', 'right'] as const).every((s) => store.getSnapshot().app.panes[s].load.stage === 'loaded');
+      if (done()) resolve();
+      const unsubscribe = store.subscribe(() => {
+        if (!done()) return;
+        unsubscribe();
+        resolve();
+      });
+    });
+    expect(store.getSnapshot().app.panes.left.entries.map((e) => e.name)).toContain('a.txt');
+  });
+});
