@@ -17,14 +17,13 @@ import { showsAccountScreen } from '../tui/accounts/account-screens.js';
 import type { TuiCore } from '../tui/core.js';
 import { parseTuiArgs, prepareTui, TUI_USAGE, TUI_USAGE_EXIT, tuiArgsProblem } from '../tui/setup.js';
 import { baseLayer } from '../tui/store/tui-state.js';
-import { mainHeightFor, TuiApp } from './app/TuiApp.js';
-import { listHeightFor } from './panes/Pane.js';
+import { paneListHeightFor, TuiApp } from './app/TuiApp.js';
 import { prepareInkColours } from './terminal/colour-support.js';
 import { DirectFrames } from './terminal/DirectFrames.js';
 import { InkTerminalOutput } from './terminal/ink-output.js';
 import { TerminalHandover } from './terminal/terminal-handover.js';
 import { enterTerminalSession, tuiRefusal } from './terminal-session.js';
-import { StdoutTerminalSize } from './terminal-size.js';
+import { StdoutTerminalSize, terminalSizeOf } from './terminal-size.js';
 import { ThemeProvider } from './theme-context.js';
 import { chooseTheme, type Theme } from './theme.js';
 
@@ -127,7 +126,7 @@ export async function runTui(core: TuiCore, theme: Theme, io: TuiIo = PROCESS_IO
     // Before the first frame: it then shows both panes loading, at their height, and is not
     // followed at once by two more for the same (bench/README.md, "Start-up").
     const accountScreen = showsAccountScreen(baseLayer(core.store.getSnapshot()));
-    core.start(listHeightFor(mainHeightFor(io.stdout.rows || 24, accountScreen)));
+    core.start(paneListHeightFor(terminalSizeOf(io.stdout).rows, accountScreen));
     const instance = render(
       <ThemeProvider theme={theme}>
         <StdoutTerminalSize stdout={io.stdout}>

@@ -22,6 +22,11 @@ export function FixedTerminalSize({ size, children }: { size: TerminalSize; chil
   return <TerminalSizeContext.Provider value={size}>{children}</TerminalSizeContext.Provider>;
 }
 
+/** The size of `stdout` (80×24 when it does not say). */
+export function terminalSizeOf(stdout: NodeJS.WriteStream): TerminalSize {
+  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+}
+
 /** Provides the size of `stdout`, re-rendering on its `resize` event. */
 export function StdoutTerminalSize({
   stdout,
@@ -30,7 +35,7 @@ export function StdoutTerminalSize({
   stdout: NodeJS.WriteStream;
   children: ReactNode;
 }): ReactNode {
-  const read = (): TerminalSize => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+  const read = (): TerminalSize => terminalSizeOf(stdout);
   const [size, setSize] = useState<TerminalSize>(read);
   useEffect(() => {
     const onResize = (): void => setSize(read());

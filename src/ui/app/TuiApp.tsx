@@ -60,13 +60,23 @@ function quickSearchIn(mode: AppMode, side: PaneSide): { text: string; found: bo
 
 const NO_DECISIONS: ReadonlyMap<CommandId, PermissionDecision> = new Map();
 
+/** Rows of the app on a terminal `rows` tall: all but the last (ARCHITECTURE.md, "Terminal facts"). */
+function rootHeightFor(rows: number): number {
+  return Math.max(4, rows - 1);
+}
+
 /**
  * Rows of the main area (panes, help, queue) on a terminal `rows` tall: all but the status line
  * and the function-key bar — an accounts screen takes the bar's row too (its own footer names
  * its keys, and the bar's keys are not what the screen reads).
  */
-export function mainHeightFor(rows: number, accountScreen: boolean): number {
-  return Math.max(3, Math.max(4, rows - 1) - 1 - (accountScreen ? 0 : 1));
+function mainHeightFor(rows: number, accountScreen: boolean): number {
+  return Math.max(3, rootHeightFor(rows) - 1 - (accountScreen ? 0 : 1));
+}
+
+/** Rows of a pane's list on a terminal `rows` tall (run-tui.tsx gives it to the core's start). */
+export function paneListHeightFor(rows: number, accountScreen: boolean): number {
+  return listHeightFor(mainHeightFor(rows, accountScreen));
 }
 
 export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppProps): ReactNode {
@@ -81,7 +91,7 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
   const base = baseLayer(state);
   const screen = showsAccountScreen(base);
   const mainHeight = mainHeightFor(rows, screen);
-  const listHeight = listHeightFor(mainHeight);
+  const listHeight = paneListHeightFor(rows, screen);
   // Wrapped only while the help screen shows (a few ms every start otherwise); the controller
   // learns their number in the layout effect below, before the screen's first key.
   const helpOpen = base.app.mode.kind === 'help';
@@ -167,7 +177,7 @@ export function TuiApp({ store, controller, registry, queue, keymap }: TuiAppPro
     );
   return (
     <KeymapProvider keymap={keymap}>
-      <Box flexDirection="column" width={columns} height={Math.max(4, rows - 1)}>
+      <Box flexDirection="column" width={columns} height={rootHeightFor(rows)}>
         {main}
         {viewing ? null : (
           <StatusLine
