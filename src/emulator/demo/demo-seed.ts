@@ -5,7 +5,6 @@
  * Seeded only into an empty store; total size stays a few MB so startup is instant.
  * Tests rely on the exported constants, not on IDs (IDs are random per store).
  */
-import { createHash } from 'node:crypto';
 import { createBucketRecord } from '../api/buckets.js';
 import { hideFileRecord } from '../api/files.js';
 import { createKeyRecord } from '../api/keys.js';
@@ -13,7 +12,7 @@ import { finishLargeFileRecord } from '../upload/large-file-finish.js';
 import { startLargeFileRecord } from '../upload/large-files.js';
 import type { KeyRecord } from '../store/model.js';
 import type { EmulatorState } from '../state.js';
-import { putFileRecord, putPartRecord } from './store-write.js';
+import { putFileRecord, putPartRecord, sha1InTurns } from './store-write.js';
 import {
   DEMO_BUCKETS,
   DEMO_KEY_NAMES,
@@ -111,14 +110,13 @@ export async function seedDemoFiles(state: EmulatorState, account: DemoAccount):
   await yieldToRequests();
   const part = state.settings.absoluteMinimumPartSize;
   const whole = await demoBytesInTurns(DEMO_LARGE_FILE, part + Math.max(1, Math.floor(part / 10)), yieldToRequests);
-  await yieldToRequests();
   const large = await startLargeFileRecord(store, {
     bucketId: bucketId(DEMO_BUCKETS.photos),
     fileName: DEMO_LARGE_FILE,
     contentType: 'video/mp4',
     fileInfo: {
       src_last_modified_millis: String(Date.now() - 86_400_000),
-      large_file_sha1: await sha1InTurns(whole),
+      large_file_sha1: await sha1InTurns(whole, yieldToRequests),
     },
   });
   const sha1s: string[] = [];
@@ -135,16 +133,6 @@ export async function seedDemoFiles(state: EmulatorState, account: DemoAccount):
     fileInfo: {},
   });
   await putPartRecord(store, unfinished.fileId, 1, demoBytes(DEMO_UNFINISHED_FILE, 64 * 1024));
-}
-
-/** The SHA-1 of `data` in hex, a megabyte between two turns of the event loop. */
-async function sha1InTurns(data: Buffer): Promise<string> {
-  const hash = createHash('sha1');
-  for (let off = 0; off < data.length; off += 1024 * 1024) {
-    await yieldToRequests();
-    hash.update(data.subarray(off, off + 1024 * 1024));
-  }
-  return hash.digest('hex');
 }
 
 /** The demo keys present in the store (looked up by name), for printing and tests. */

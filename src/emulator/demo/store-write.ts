@@ -14,6 +14,16 @@ export type Turn = (() => Promise<void>) | undefined;
 /** How much of one buffer is hashed and stored between two turns: a few milliseconds' work. */
 const TURN_BYTES = 1024 * 1024;
 
+/** The SHA-1 of `data` in hex, {@link TURN_BYTES} at a time with `turn()` before each piece. */
+export async function sha1InTurns(data: Buffer, turn: () => Promise<void>): Promise<string> {
+  const hash = createHash('sha1');
+  for (let off = 0; off < data.length; off += TURN_BYTES) {
+    await turn();
+    hash.update(data.subarray(off, off + TURN_BYTES));
+  }
+  return hash.digest('hex');
+}
+
 /**
  * Stores `data` as one blob (no segments for empty data) and hashes it, a megabyte at a time with
  * `turn()` between the pieces when given, so that a server seeding megabytes still answers.
