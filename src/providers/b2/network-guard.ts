@@ -211,14 +211,25 @@ function guarded<A extends HttpAgent>(agent: A, t: NetworkTimeouts): A {
   return agent;
 }
 
-/** The two agents of one connection to B2 (plain and TLS), with the same bounds. */
+/**
+ * The two agents of one connection to B2 (plain and TLS), with the same bounds. Each is made at
+ * its first use: the TLS one loads Node's https and tls (≈ 20 ms of start-up), which a plain
+ * http endpoint such as the built-in server never needs (bench/README.md, "Start-up").
+ */
 export class GuardedAgents {
-  readonly http: HttpAgent;
-  readonly https: HttpsAgent;
+  #http: HttpAgent | undefined;
+  #https: HttpsAgent | undefined;
 
-  constructor(readonly timeouts: NetworkTimeouts) {
-    this.http = guarded(new HttpAgent({ keepAlive: true }), timeouts);
-    this.https = guarded(new HttpsAgent({ keepAlive: true }), timeouts);
+  constructor(readonly timeouts: NetworkTimeouts) {}
+
+  /** The agent for plain http URLs. */
+  get http(): HttpAgent {
+    return (this.#http ??= guarded(new HttpAgent({ keepAlive: true }), this.timeouts));
+  }
+
+  /** The agent for https URLs. */
+  get https(): HttpsAgent {
+    return (this.#https ??= guarded(new HttpsAgent({ keepAlive: true }), this.timeouts));
   }
 
   /** The agent for a URL's scheme. */
@@ -233,7 +244,7 @@ export class GuardedAgents {
 
   /** Closes every pooled socket (the provider is done). */
   destroy(): void {
-    this.http.destroy();
-    this.https.destroy();
+    this.#http?.destroy();
+    this.#https?.destroy();
   }
 }
