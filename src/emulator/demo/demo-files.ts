@@ -103,8 +103,38 @@ function text(s: string): Buffer {
 
 const DAY = 86_400_000;
 
-/** Every seeded file, oldest first. */
+/**
+ * The content type `b2/x-auto` gives each seeded name without a type of its own, by extension
+ * (tests/emulator/demo-seeding.test.ts checks each against the server's own lookup). Named here so
+ * that seeding never builds the MIME tables: the first lookup takes the demo thread 20–40 ms,
+ * which b2c's sign-in would wait for (bench/README.md, "Start-up").
+ */
+const SEED_CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.txt': 'text/plain',
+  '.md': 'text/markdown',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.exe': 'application/x-msdos-program',
+  '.html': 'text/html',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.gz': 'application/gzip',
+  '.sql': 'application/sql',
+};
+
+/** The type of a seeded name without one (no known extension: `application/octet-stream`). */
+function seedContentType(name: string): string {
+  const dot = name.lastIndexOf('.');
+  const ext = dot > name.lastIndexOf('/') + 1 ? name.slice(dot).toLowerCase() : '';
+  return SEED_CONTENT_TYPES[ext] ?? 'application/octet-stream';
+}
+
+/** Every seeded file, oldest first, each with its content type. */
 export function seedFiles(now = Date.now()): SeedFile[] {
+  return seedList(now).map((f) => (f.hide || f.contentType ? f : { ...f, contentType: seedContentType(f.name) }));
+}
+
+function seedList(now: number): SeedFile[] {
   const photos = DEMO_BUCKETS.photos;
   const pub = DEMO_BUCKETS.public;
   const backups = DEMO_BUCKETS.backups;
