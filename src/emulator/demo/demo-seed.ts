@@ -98,7 +98,7 @@ export async function seedDemoFiles(state: EmulatorState, account: DemoAccount):
     await putFileRecord(store, {
       bucketId: id,
       fileName: f.name,
-      data: f.data,
+      data: f.data(),
       contentType: f.contentType,
       fileInfo: f.info,
       uploadTimestamp: f.uploadTimestamp,
