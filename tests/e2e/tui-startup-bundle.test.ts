@@ -67,6 +67,14 @@ describe('the TUI bundle', () => {
     expect(chunks.some((f) => sourcesOf(join('chunks', f)).some((s) => s.includes(bundled)))).toBe(true);
   });
 
+  // The demo's sign-in waits for the server thread to load: its MIME tables wait for a call that
+  // may name b2/x-auto (src/emulator/api/names.ts).
+  it("starts the demo server's thread without the MIME tables", () => {
+    const thread = [...staticClosure('demo-server.js')].flatMap(sourcesOf);
+    expect(thread.some((s) => s.endsWith('src/emulator/index.ts'))).toBe(true);
+    expect(thread.filter((s) => /node_modules\/mime-(db|types)\//.test(s))).toEqual([]);
+  });
+
   // scripts/dependency-patches.mjs: string-width and yoga.
   it("builds string-width's RGI emoji pattern only for a text that may hold an emoji", () => {
     const withStringWidth = chunks.filter((f) =>

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BUCKETS, type RunningEmulator } from '../../src/emulator/index.js';
 import { seedFiles } from '../../src/emulator/demo/demo-files.js';
-import { resolveContentType } from '../../src/emulator/api/names.js';
+import { loadContentTypes, resolveContentType } from '../../src/emulator/api/names.js';
 import { ok, tokenFor, type Json } from './helpers.js';
 import { startTestServer } from '../support/server.js';
 
@@ -41,7 +41,8 @@ describe('the demo account right after the start', () => {
 });
 
 describe('the demo seed', () => {
-  it('gives each file the content type b2/x-auto would, without looking it up', () => {
+  it('gives each file the content type b2/x-auto would, without looking it up', async () => {
+    await loadContentTypes();
     const files = seedFiles().filter((f) => f.hide !== true);
     expect(files.length).toBeGreaterThan(20);
     for (const f of files) expect([f.name, f.contentType]).toEqual([f.name, resolveContentType('b2/x-auto', f.name)]);

@@ -7,7 +7,6 @@
  * (b2_upload_file, b2_start_large_file, b2_copy_file with REPLACE), so that nothing stored can
  * later break a download's headers (docs/b2-api.md §8).
  */
-import mime from 'mime-types';
 import { badRequest } from '../http/errors.js';
 
 const MAX_NAME_BYTES = 1024;
@@ -116,14 +115,31 @@ export function checkProtectedBudget(name: string, info: Record<string, string>,
   }
 }
 
+/** mime-types' lookup, once {@link loadContentTypes} has loaded it. */
+let lookupByName: ((name: string) => string | false) | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads the MIME tables `b2/x-auto` needs. Not at the server's start: reading and compiling them
+ * takes a cold server about 20 ms, which `b2c --demo`'s sign-in would wait for (bench/README.md,
+ * "Start-up"). The router awaits this before the calls that may name `b2/x-auto`.
+ */
+export function loadContentTypes(): Promise<void> {
+  return (loading ??= import('mime-types').then((m) => {
+    lookupByName = m.default.lookup;
+  }));
+}
+
 /**
  * Validates a content type (not empty, no control characters: it is sent back raw as the
  * Content-Type of every download) and resolves `b2/x-auto` from the name's extension (falling
  * back to application/octet-stream). Throws 400 bad_request.
+ * @throws Error for `b2/x-auto` before {@link loadContentTypes} has resolved (a caller's bug)
  */
 export function resolveContentType(contentType: string, fileName: string): string {
   if (contentType.trim() === '') throw badRequest('contentType must not be empty');
   if (CONTROL.test(contentType)) throw badRequest('contentType must not contain characters below 0x20 or DEL');
   if (contentType.toLowerCase() !== 'b2/x-auto') return contentType;
-  return mime.lookup(fileName) || 'application/octet-stream';
+  if (lookupByName === undefined) throw new Error('b2/x-auto was resolved before loadContentTypes() ended');
+  return lookupByName(fileName) || 'application/octet-stream';
 }

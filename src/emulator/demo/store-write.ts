@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { newFileId } from '../store/ids.js';
 import type { PartRecord, Segment, VersionRecord } from '../store/model.js';
-import { normaliseFileInfo, resolveContentType } from '../api/names.js';
+import { loadContentTypes, normaliseFileInfo, resolveContentType } from '../api/names.js';
 import type { Store } from '../store/store.js';
 
 /** A turn of the event loop between two pieces of a long write (the demo seed's), or none. */
@@ -63,6 +63,7 @@ export interface PutFile {
 
 /** Stores a complete file version. */
 export async function putFileRecord(store: Store, f: PutFile): Promise<VersionRecord> {
+  if (f.contentType === undefined) await loadContentTypes();
   const stored = await storeAndHash(store, f.data, undefined);
   const seq = store.nextSeq();
   const now = f.uploadTimestamp ?? Date.now();

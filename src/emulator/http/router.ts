@@ -17,6 +17,7 @@ import { ConnectionDropped } from '../upload/body-sink.js';
 import { handleControl } from './control.js';
 import { downloadById, downloadByName } from '../download/download.js';
 import { B2Error, expiredAuthToken, notFound } from './errors.js';
+import { loadContentTypes } from '../api/names.js';
 import { checkFaults, dropPoint, testModeOf } from '../faults/fault-gate.js';
 import { header, parseJsonObject, readText, sendError, sendJson } from './http-util.js';
 import { uploadPart } from '../upload/large-file-parts.js';
@@ -77,11 +78,16 @@ async function jsonCall(
 /** What the server answers while the demo's files are still being seeded: they touch no file. */
 const ANSWERED_WHILE_SEEDING = new Set(['b2_authorize_account', 'b2_list_buckets']);
 
+/** The calls that may name `b2/x-auto`, for which the MIME tables are loaded first (names.ts). */
+const SETTING_CONTENT_TYPES = new Set(['b2_upload_file', 'b2_start_large_file', 'b2_copy_file']);
+
 async function route(state: EmulatorState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const target = req.url ?? '/';
   const q = target.indexOf('?');
   const path = q < 0 ? target : target.slice(0, q);
-  if (state.seeding !== null && !ANSWERED_WHILE_SEEDING.has(endpointOf(path) ?? '')) await state.seeding;
+  const endpoint = endpointOf(path) ?? '';
+  if (state.seeding !== null && !ANSWERED_WHILE_SEEDING.has(endpoint)) await state.seeding;
+  if (SETTING_CONTENT_TYPES.has(endpoint)) await loadContentTypes();
   const query = new URLSearchParams(q < 0 ? '' : target.slice(q + 1));
   const method = req.method ?? 'GET';
   if (path.startsWith('/_emulator/')) return handleControl(state, path, req, res);
