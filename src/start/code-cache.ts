@@ -148,10 +148,12 @@ function saveSoon(file: string, script: vm.Script): void {
  * and this Node can run it (vm's default loader for the program's dynamic imports). Resolves
  * true once the program has started (it then runs as dist/cli.js would), false when the caller
  * must load dist/cli.js itself: another command, or anything failing before the program started.
+ * `compiled` is called once the program is read and compiled, just before it runs.
  */
 export async function startFromCodeCache(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>> = process.env,
+  compiled: () => void = () => undefined,
 ): Promise<boolean> {
   const loader = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   if (!opensFileManager(argv) || loader === undefined) return false;
@@ -167,6 +169,7 @@ export async function startFromCodeCache(
     const cachedData = readCache(cacheFile);
     const script = new vm.Script(source, { filename: file, cachedData, importModuleDynamically: loader });
     if (cachedData === undefined || script.cachedDataRejected === true) saveSoon(cacheFile, script);
+    compiled();
     main = script.runInThisContext() as ScriptMain;
   } catch {
     return false;

@@ -70,12 +70,15 @@ type EarlySlot = { [EARLY]?: Promise<DemoServer> };
 
 /**
  * Starts the demo server for `b2c --demo …` (`argv` is after `b2c`) before the file manager's
- * code has even loaded: bin/b2c.js calls this first (through dist/start.js, a separate bundle,
- * hence the slot on `globalThis`), so the server's thread starts about 150 ms earlier and is
- * ready by the first frame. Does nothing for any other command line, or for help.
+ * code runs: bin/b2c.js calls this (through dist/start.js, a separate bundle, hence the slot on
+ * `globalThis`) once that code is compiled from the code cache, or before it loads, so the
+ * server's thread is ready soon after the first frame. Does nothing for any other command line,
+ * or for help.
  */
 export function startDemoServerEarly(argv: readonly string[], file?: string): void {
   if (argv[0] !== '--demo' || argv.includes('--help') || argv.includes('-h')) return;
+  // Once: bin/b2c.js may call again when the start from the code cache failed after this.
+  if ((globalThis as EarlySlot)[EARLY] !== undefined) return;
   const server = startDemoServer(file);
   // Unused when the setup refuses the arguments: its failure is then nobody's business.
   server.catch(() => undefined);
