@@ -14,6 +14,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { demoKeysOf, seedDemoAccount, seedDemoFiles, type DemoKey } from './demo/demo-seed.js';
+import { SeedingGate } from './demo/seeding-gate.js';
 import { FaultInjector, type FaultOptions } from './faults/faults.js';
 import { simulateLink } from './http/link.js';
 import { openStore } from './store/open-store.js';
@@ -129,18 +130,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const isEmpty = state.store.buckets.size === 0 && state.store.keys.size === 0;
   if (options.demo && isEmpty) {
-    // Buckets and keys first; the files while the server already listens (router.ts holds back
-    // every call but sign-in and the bucket list until they are in): `b2c --demo` shows its
-    // buckets without waiting for the demo's 7 MB of files to be made and hashed.
+    // Buckets and keys first; the files once the server listens and has answered the first bucket
+    // list (demo/seeding-gate.ts; router.ts holds back every call but sign-in and the bucket list
+    // until they are in): `b2c --demo` shows its buckets without waiting for the demo's 7 MB of
+    // files to be made and hashed.
     const account = await seedDemoAccount(state);
-    state.seeding = seedDemoFiles(state, account).then(
-      () => {
-        state.seeding = null;
-      },
-      (error: unknown) => {
-        state.log(`seeding the demo files failed: ${error instanceof Error ? error.message : String(error)}`);
-        state.seeding = null;
-      },
+    state.seeding = new SeedingGate(() =>
+      seedDemoFiles(state, account).then(
+        () => {
+          state.seeding = null;
+        },
+        (error: unknown) => {
+          state.log(`seeding the demo files failed: ${error instanceof Error ? error.message : String(error)}`);
+          state.seeding = null;
+        },
+      ),
     );
   }
 
@@ -173,7 +177,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     downloadedBytes: () => state.sent.downloadBytes,
     close: () => {
       closed ??= (async () => {
-        await state.seeding;
+        await state.seeding?.done();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

@@ -9,6 +9,7 @@ import type { Principal } from './auth/principal.js';
 import type { RefusalCounter } from './auth/refusals.js';
 import type { ShapeContext } from './api/shapes.js';
 import type { Store } from './store/store.js';
+import type { SeedingGate } from './demo/seeding-gate.js';
 import type { AccountToken, TokenRegistry } from './auth/tokens.js';
 
 /** Settings after defaults are applied. */
@@ -32,11 +33,11 @@ export interface EmulatorState {
   /** File bytes sent in download bodies so far (by name and by ID, ranges included). */
   sent: { downloadBytes: number };
   /**
-   * Settles once the demo account's files are stored, while they are being seeded after the
-   * server started to listen (index.ts); null otherwise. Calls other than sign-in and the bucket
-   * list wait for it (http/router.ts), so no one sees the account half seeded.
+   * The demo account's files while they are still to be stored (demo/seeding-gate.ts); null
+   * otherwise. Calls other than sign-in and the bucket list wait for them (http/router.ts), so no
+   * one sees the account half seeded.
    */
-  seeding: Promise<void> | null;
+  seeding: SeedingGate | null;
 }
 
 /** One authenticated JSON API call. */

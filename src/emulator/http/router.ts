@@ -86,7 +86,7 @@ async function route(state: EmulatorState, req: IncomingMessage, res: ServerResp
   const q = target.indexOf('?');
   const path = q < 0 ? target : target.slice(0, q);
   const endpoint = endpointOf(path) ?? '';
-  if (state.seeding !== null && !ANSWERED_WHILE_SEEDING.has(endpoint)) await state.seeding;
+  if (state.seeding !== null && !ANSWERED_WHILE_SEEDING.has(endpoint)) await state.seeding.done();
   if (SETTING_CONTENT_TYPES.has(endpoint)) await loadContentTypes();
   const query = new URLSearchParams(q < 0 ? '' : target.slice(q + 1));
   const method = req.method ?? 'GET';
@@ -125,7 +125,9 @@ async function route(state: EmulatorState, req: IncomingMessage, res: ServerResp
     checkFaults(state, name, testMode, req);
     return downloadById(state, req, res, query, dropPoint(state, name));
   }
-  return jsonCall(state, version, name, req, res, query);
+  await jsonCall(state, version, name, req, res, query);
+  // b2c --demo asks for the bucket list right after signing in: the demo's files may come now.
+  if (name === 'b2_list_buckets') state.seeding?.open();
 }
 
 /** The endpoint a request path names (`b2_download_file_by_name` for `/file/…`), or null for control paths. */

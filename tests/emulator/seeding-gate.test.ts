@@ -1,0 +1,59 @@
+/**
+ * The demo's files are seeded once the gate opens (src/emulator/demo/seeding-gate.ts): when the
+ * first bucket list has been answered, when a call needs the files, or a while after the start —
+ * not while b2c --demo signs in. That every call after the bucket list finds every file is
+ * tests/emulator/demo-seeding.test.ts.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SEED_AFTER_MS, SeedingGate } from '../../src/emulator/demo/seeding-gate.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A seed that counts its calls and ends when told. */
+function countingSeed(): { seed: () => Promise<void>; calls: () => number; finish: () => void } {
+  let calls = 0;
+  let finish = (): void => undefined;
+  const ended = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  return {
+    seed: () => {
+      calls++;
+      return ended;
+    },
+    calls: () => calls,
+    finish: () => finish(),
+  };
+}
+
+describe('the seeding gate', () => {
+  it('seeds once, when opened, and done() settles when the seed ends', async () => {
+    const s = countingSeed();
+    const gate = new SeedingGate(s.seed, 60_000);
+    await Promise.resolve();
+    expect(s.calls()).toBe(0);
+    gate.open();
+    gate.open();
+    let settled = false;
+    const done = gate.done().then(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([s.calls(), settled]).toEqual([1, false]);
+    s.finish();
+    await done;
+    expect(s.calls()).toBe(1);
+  });
+
+  it('opens by itself a while after the start', async () => {
+    vi.useFakeTimers();
+    const s = countingSeed();
+    new SeedingGate(s.seed);
+    await vi.advanceTimersByTimeAsync(SEED_AFTER_MS - 1);
+    expect(s.calls()).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(s.calls()).toBe(1);
+  });
+});
