@@ -9,14 +9,5 @@ import module from 'node:module';
 module.enableCompileCache?.();
 const argv = process.argv.slice(2);
 const start = await import('../dist/start.js').catch(() => null);
-// `b2c --demo`: the demo server's thread loads while this one sets up and draws the file manager.
-// From the code cache it starts once this thread has read and compiled its program: the two
-// threads' starts slow each other on a 2-core machine (bench/README.md, "Start-up").
-const startDemo = () => start?.startDemoServerEarly(argv);
-if (module.enableCompileCache) {
-  startDemo();
-  await import('../dist/cli.js');
-} else if (!(await start?.startFromCodeCache(argv, process.env, startDemo))) {
-  startDemo();
-  await import('../dist/cli.js');
-}
+if (module.enableCompileCache) await import('../dist/cli.js');
+else if (!(await start?.startFromCodeCache(argv))) await import('../dist/cli.js');

@@ -49,8 +49,8 @@ const common = {
 await rm('dist', { recursive: true, force: true });
 await build({
   ...common,
-  // The demo server's thread (src/tui/providers/demo-server.ts) is an entry of its own.
-  entryPoints: { cli: 'src/cli.ts', 'demo-server': 'src/emulator/demo/demo-thread.ts' },
+  // The demo server (src/tui/providers/demo-server.ts loads it after the first frame) is an entry of its own.
+  entryPoints: { cli: 'src/cli.ts', 'demo-server': 'src/emulator/demo/demo-entry.ts' },
   outdir: 'dist',
   // One chunk per command (see src/cli.ts): `b2c ls` does not load the TUI.
   splitting: true,

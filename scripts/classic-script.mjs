@@ -77,9 +77,11 @@ function requireOf(clause, specifier) {
 /**
  * Turns esbuild's one-file ES module bundle (no code splitting, Node built-ins external, not
  * minified: one import per line) into the text of a classic script whose value is
- * `async (require, importMetaUrl) => …`: the imports of built-ins become `require` calls,
- * `import.meta.url` the second argument, and the top-level awaits (Ink, yoga) are inside the async
- * function. Throws when anything else of module syntax is left, so a bundle this cannot convert
+ * `async (require, importMetaUrl, importModule) => …`: the imports of built-ins become `require`
+ * calls, `import.meta.url` the second argument, dynamic `import(…)` calls of the third (V8 drops a
+ * script's dynamic import callback from the functions it reads from a code cache: there they
+ * throw "A dynamic import callback was not specified"), and the top-level awaits (Ink, yoga) are
+ * inside the async function. Throws when anything else of module syntax is left, so a bundle this cannot convert
  * fails the build instead of running differently. The function's head (with the stand-ins'
  * helper) is the first line, the bundle's first line the second.
  */
@@ -88,12 +90,13 @@ export function toClassicScript(esm) {
     .replace(/^import\s+(.+?)\s+from\s+"(node:[\w/]+|[a-z_]+)";$/gm, (_, clause, specifier) =>
       requireOf(clause.trim(), specifier),
     )
-    .replace(/\bimport\.meta\.url\b/g, '__b2cImportMetaUrl');
+    .replace(/\bimport\.meta\.url\b/g, '__b2cImportMetaUrl')
+    .replace(/(?<![\w$.])import\(/g, '__b2cImport(');
   const left = body.match(/^(?:import|export)\b.*$|\bimport\.meta\b/gm);
   if (left !== null) throw new Error(`classic-script: module syntax left: ${left.slice(0, 3).join(' | ')}`);
   // The prologue goes on the head's line: the bundle starts on the second, as its map expects.
   const prologue = LAZY_PROLOGUE.trim().replace(/\n\s*/g, ' ');
-  return `(async function (require, __b2cImportMetaUrl) { ${prologue}\n${body}\n})\n`;
+  return `(async function (require, __b2cImportMetaUrl, __b2cImport) { ${prologue}\n${body}\n})\n`;
 }
 
 /**

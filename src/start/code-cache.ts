@@ -37,8 +37,12 @@ const CACHE_FILE = /^tui-[\w.-]+\.v8$/;
 /** A cache file being written (saveCache), by the process whose ID it holds. */
 const TEMP_FILE = /^tui-[\w.-]+\.v8\.(\d+)\.tmp$/;
 
-/** The script's main: `async (require, importMetaUrl)`, see scripts/classic-script.mjs. */
-type ScriptMain = (require: NodeJS.Require, importMetaUrl: string) => Promise<void>;
+/** The script's main: `async (require, importMetaUrl, importModule)`, see scripts/classic-script.mjs. */
+type ScriptMain = (
+  require: NodeJS.Require,
+  importMetaUrl: string,
+  importModule: (specifier: string) => Promise<unknown>,
+) => Promise<void>;
 
 /**
  * The user's cache directory for b2c: `$XDG_CACHE_HOME/b2-commander` or `~/.cache/b2-commander`
@@ -144,19 +148,16 @@ function saveSoon(file: string, script: vm.Script): void {
 }
 
 /**
- * Starts b2c from the one-script program with the code cache when `argv` opens the file manager
- * and this Node can run it (vm's default loader for the program's dynamic imports). Resolves
- * true once the program has started (it then runs as dist/cli.js would), false when the caller
- * must load dist/cli.js itself: another command, or anything failing before the program started.
- * `compiled` is called once the program is read and compiled, just before it runs.
+ * Starts b2c from the one-script program with the code cache when `argv` opens the file manager.
+ * Resolves true once the program has started (it then runs as dist/cli.js would), false when the
+ * caller must load dist/cli.js itself: another command, or anything failing before the program
+ * started.
  */
 export async function startFromCodeCache(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>> = process.env,
-  compiled: () => void = () => undefined,
 ): Promise<boolean> {
-  const loader = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  if (!opensFileManager(argv) || loader === undefined) return false;
+  if (!opensFileManager(argv)) return false;
   let main: ScriptMain;
   let file: string;
   try {
@@ -167,13 +168,13 @@ export async function startFromCodeCache(
     if (build === undefined) return false;
     const cacheFile = codeCacheFile(userCacheDir(env), build);
     const cachedData = readCache(cacheFile);
-    const script = new vm.Script(source, { filename: file, cachedData, importModuleDynamically: loader });
+    const script = new vm.Script(source, { filename: file, cachedData });
     if (cachedData === undefined || script.cachedDataRejected === true) saveSoon(cacheFile, script);
-    compiled();
     main = script.runInThisContext() as ScriptMain;
   } catch {
     return false;
   }
-  await main(createRequire(file), pathToFileURL(file).href);
+  // The program's dynamic imports (the demo server's module) come back here, to an ES module's.
+  await main(createRequire(file), pathToFileURL(file).href, (specifier) => import(specifier));
   return true;
 }

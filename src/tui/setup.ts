@@ -37,7 +37,7 @@ import { createTuiCore, type TuiCore } from './core.js';
 import { QUEUE_FILE_NAME } from './operations/queue-resume.js';
 import { HISTORY_FILE_NAME } from '../transfers/index.js';
 import { demoProfiles, seedDemoProfiles } from './providers/demo-profiles.js';
-import { demoServer, type DemoServer } from './providers/demo-server.js';
+import { startDemoServer, type DemoServer } from './providers/demo-server.js';
 import { storedProfileSpecs } from './providers/profile-specs.js';
 import { ProviderRegistry, type ProfileSpec } from './providers/provider-registry.js';
 import { customerKeyFromEnv } from './providers/sse-c-key.js';
@@ -162,9 +162,8 @@ export async function prepareTui(
   let plan: Plan;
   let server: Promise<DemoServer> | null = null;
   if (args.demo) {
-    // In a thread of its own: its code loads and the demo account is seeded on the other core
-    // while this one paints the first frame.
-    server = demoServer();
+    // Loaded and started after the first frame, which shows the demo pane connecting.
+    server = startDemoServer();
     // A failed start shows up as the demo pane's connection error; nothing else awaits it early.
     server.catch(() => undefined);
     const active = args.key === undefined ? 'demo' : `demo-${args.key}`;

@@ -4,6 +4,8 @@
  * http, https, child_process, assert) become stand-ins that load the module at its first use:
  * checked here on a small bundle run in a fresh Node, for the uses the code makes of them — a
  * call, `new`, `extends`, `instanceof`, a property read, a default export that is a function.
+ * Dynamic imports go through the importer the start passes in (V8 drops the script's own import
+ * callback from code read from a code cache).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +38,7 @@ assert(true);
 assert.strictEqual(1, 1);
 out.echo = childProcess.execFileSync(process.execPath, ["-e", "process.stdout.write('ok')"], { encoding: "utf8" });
 out.loaded = loaded();
+out.imported = typeof (await import("node:os")).homedir === "function";
 console.log(JSON.stringify(out));
 `;
 
@@ -48,7 +51,7 @@ describe('the classic script', () => {
       runner,
       `const vm = require('node:vm');
 const text = require('node:fs').readFileSync(${JSON.stringify(script)}, 'latin1');
-new vm.Script(text).runInThisContext()(require, 'file:///script.js');`,
+new vm.Script(text).runInThisContext()(require, 'file:///script.js', (specifier) => import(specifier));`,
     );
     const out = JSON.parse(execFileSync(process.execPath, [runner], { encoding: 'utf8' })) as Record<string, unknown>;
     expect(out).toEqual({
@@ -59,6 +62,7 @@ new vm.Script(text).runInThisContext()(require, 'file:///script.js');`,
       agent: [true, true, true, 'function'],
       echo: 'ok',
       loaded: ['crypto', 'http', 'assert', 'child_process'],
+      imported: true,
     });
   });
 });

@@ -1,19 +1,19 @@
 /**
- * `b2c --demo` runs its server in a worker thread (src/tui/providers/demo-server.ts, the built
- * dist/demo-server.js): what the file manager gets from it, how it ends, and what a thread that
- * cannot start gives instead.
+ * `b2c --demo` loads its server's module (the built dist/demo-server.js) after the first frame and
+ * runs it in its own process (src/tui/providers/demo-server.ts): what the file manager gets from
+ * it, how it ends, and what a module that cannot start it gives instead.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEMO_BUCKETS, DEMO_KEY_NAMES } from '../../src/emulator/demo/demo-constants.js';
-import { demoThreadFile, startDemoServer } from '../../src/tui/providers/demo-server.js';
+import { demoServerFile, startDemoServer } from '../../src/tui/providers/demo-server.js';
 import { ROOT } from '../support/binary.js';
 import { useTempDirs } from '../support/temp-dirs.js';
 
-const THREAD = join(ROOT, 'dist', 'demo-server.js');
-const tempDir = useTempDirs('b2c-demo-thread-');
+const SERVER = join(ROOT, 'dist', 'demo-server.js');
+const tempDir = useTempDirs('b2c-demo-server-');
 
 async function signIn(
   endpoint: string,
@@ -28,9 +28,9 @@ async function signIn(
   return { apiUrl: body.apiUrl, token: body.authorizationToken, accountId: body.accountId };
 }
 
-describe('the demo server thread', () => {
+describe("the demo server's module", () => {
   it('serves the demo account with the keys it hands over, and stops when closed', async () => {
-    const server = await startDemoServer(THREAD);
+    const server = await startDemoServer(SERVER);
     try {
       expect(server.demoKeys.map((k) => k.name)).toEqual([...DEMO_KEY_NAMES]);
       const { apiUrl, token, accountId } = await signIn(server.endpoint, server.masterKeyId, server.masterKey);
@@ -50,20 +50,20 @@ describe('the demo server thread', () => {
     await expect(fetch(`${server.endpoint}/b2api/v2/b2_authorize_account`)).rejects.toThrow();
   });
 
-  it('rejects with the reason when the thread fails as it loads', async () => {
+  it('rejects with the reason when the module fails as it loads', async () => {
     const file = join(tempDir(), 'broken.mjs');
     writeFileSync(file, "throw new Error('no server today');\n");
     await expect(startDemoServer(file)).rejects.toThrow('no server today');
   });
 
-  it('rejects when the thread ends without a word', async () => {
-    const file = join(tempDir(), 'silent.mjs');
-    writeFileSync(file, '// ends at once\n');
-    await expect(startDemoServer(file)).rejects.toThrow('the demo server stopped before it started');
+  it('rejects a module that is not the demo server', async () => {
+    const file = join(tempDir(), 'other.mjs');
+    writeFileSync(file, 'export const answer = 42;\n');
+    await expect(startDemoServer(file)).rejects.toThrow("is not b2c's demo server");
   });
 
   it('is found beside the bundle from any of its files', () => {
     for (const bundle of ['cli.js', 'cli.script.js', join('chunks', 'chunk-ABC.js')])
-      expect(demoThreadFile(pathToFileURL(join(ROOT, 'dist', bundle)).href)).toBe(THREAD);
+      expect(demoServerFile(pathToFileURL(join(ROOT, 'dist', bundle)).href)).toBe(SERVER);
   });
 });
