@@ -44,6 +44,8 @@ export interface ConnectOptions {
    * shown or logged.
    */
   encryption?: B2Encryption;
+  /** Stops a sign-in under way: the registry's own, aborted when it closes (the user quit). */
+  signal?: AbortSignal;
 }
 
 export type ConnectionState =
@@ -70,6 +72,8 @@ export class ProviderRegistry implements ReadableStore<RegistrySnapshot> {
   private readonly connections = createStore<RegistrySnapshot>({});
   /** Old name → new name of renamed profiles: work queued under the old reference still finds its provider. */
   private readonly renamed = new Map<string, string>();
+  /** Aborted by {@link close}: a sign-in still under way then ends at once, with no retry after the quit. */
+  private readonly closing = new AbortController();
 
   constructor(
     private readonly local: Provider,
@@ -194,7 +198,7 @@ export class ProviderRegistry implements ReadableStore<RegistrySnapshot> {
     let p = this.pending.get(name);
     if (!p) {
       this.publish(name, { state: 'connecting' });
-      p = spec.connect(this.connectOptions).then(
+      p = spec.connect({ ...this.connectOptions, signal: this.closing.signal }).then(
         (provider) => {
           if (this.specs.get(name) === spec) {
             this.ready.set(name, provider);
@@ -219,8 +223,12 @@ export class ProviderRegistry implements ReadableStore<RegistrySnapshot> {
     return p;
   }
 
-  /** Closes every connected provider (idempotent; errors are ignored: we are quitting). */
+  /**
+   * Stops every sign-in under way and closes every connected provider (idempotent; errors are
+   * ignored: we are quitting).
+   */
   async close(): Promise<void> {
+    this.closing.abort();
     const all = [this.local, ...this.ready.values()];
     this.ready.clear();
     await Promise.allSettled(all.map((p) => (p.close ? p.close() : Promise.resolve())));

@@ -42,3 +42,28 @@ describe('renaming a profile in the registry', () => {
     expect(connects.count).toBe(1);
   });
 });
+
+describe('closing the registry', () => {
+  it('stops a sign-in still under way (quitting then need not wait for the network)', async () => {
+    let signal: AbortSignal | undefined;
+    const registry = new ProviderRegistry(local, [
+      {
+        name: 'slow',
+        label: 'slow',
+        source: 'profile',
+        endpoint: () => null,
+        connect: (options) => {
+          signal = options?.signal;
+          return new Promise((_, reject) =>
+            options?.signal?.addEventListener('abort', () => reject(new Error('stopped'))),
+          );
+        },
+      },
+    ]);
+    const connecting = registry.provider('b2:slow');
+    expect(signal?.aborted).toBe(false);
+    await registry.close();
+    expect(signal?.aborted).toBe(true);
+    await expect(connecting).rejects.toThrow('stopped');
+  });
+});
