@@ -57,3 +57,30 @@ describe('the seeding gate', () => {
     expect(s.calls()).toBe(1);
   });
 });
+
+describe('a dropped seeding gate (a server closing with its store in memory)', () => {
+  it('never seeds when dropped before it opened', async () => {
+    const s = countingSeed();
+    const gate = new SeedingGate(s.seed, 60_000);
+    await gate.drop();
+    gate.open();
+    await gate.done();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(s.calls()).toBe(0);
+  });
+
+  it('waits for a seed that has started', async () => {
+    const s = countingSeed();
+    const gate = new SeedingGate(s.seed, 60_000);
+    gate.open();
+    let dropped = false;
+    const drop = gate.drop().then(() => {
+      dropped = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([s.calls(), dropped]).toEqual([1, false]);
+    s.finish();
+    await drop;
+    expect(dropped).toBe(true);
+  });
+});

@@ -14,6 +14,7 @@ export const SEED_AFTER_MS = 100;
 export class SeedingGate {
   #go: () => void = () => undefined;
   readonly #done: Promise<void>;
+  #state: 'waiting' | 'seeding' | 'dropped' = 'waiting';
 
   /**
    * @param seed stores the files; called once, when the gate opens. It must not reject: the
@@ -28,14 +29,28 @@ export class SeedingGate {
     setTimeout(() => this.open(), afterMs).unref();
   }
 
-  /** Starts seeding unless it has started. */
+  /** Starts seeding unless it has started (or was dropped). */
   open(): void {
+    if (this.#state !== 'waiting') return;
+    this.#state = 'seeding';
     this.#go();
   }
 
-  /** Starts seeding unless it has started; settles once every file is stored. */
+  /**
+   * For a server closing with its store in memory: a seed that has not started never will, and
+   * this resolves at once; one that has started is waited for.
+   */
+  drop(): Promise<void> {
+    if (this.#state === 'waiting') {
+      this.#state = 'dropped';
+      return Promise.resolve();
+    }
+    return this.#done;
+  }
+
+  /** Starts seeding unless it has started; settles once every file is stored, or at once if dropped. */
   done(): Promise<void> {
     this.open();
-    return this.#done;
+    return this.#state === 'dropped' ? Promise.resolve() : this.#done;
   }
 }
