@@ -81,8 +81,8 @@ function requireOf(clause, specifier) {
  * calls, `import.meta.url` the second argument, dynamic `import(…)` calls of the third (V8 drops a
  * script's dynamic import callback from the functions it reads from a code cache: there they
  * throw "A dynamic import callback was not specified"), and the top-level awaits (Ink, yoga) are
- * inside the async function. Throws when anything else of module syntax is left, so a bundle this cannot convert
- * fails the build instead of running differently. The function's head (with the stand-ins'
+ * inside the async function. Throws when anything else of module syntax is left, so a bundle
+ * this cannot convert fails the build instead of running differently. The function's head (with the stand-ins'
  * helper) is the first line, the bundle's first line the second.
  */
 export function toClassicScript(esm) {

@@ -28,6 +28,20 @@ function countingSeed(): { seed: () => Promise<void>; calls: () => number; finis
   };
 }
 
+/** `promise`, with whether it has settled yet. */
+function watched(promise: Promise<void>): { promise: Promise<void>; settled: () => boolean } {
+  let settled = false;
+  const watching = promise.then(() => {
+    settled = true;
+  });
+  return { promise: watching, settled: () => settled };
+}
+
+/** One turn of the event loop: what was started has had its chance to run. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 describe('the seeding gate', () => {
   it('seeds once, when opened, and done() settles when the seed ends', async () => {
     const s = countingSeed();
@@ -36,14 +50,11 @@ describe('the seeding gate', () => {
     expect(s.calls()).toBe(0);
     gate.open();
     gate.open();
-    let settled = false;
-    const done = gate.done().then(() => {
-      settled = true;
-    });
-    await new Promise((resolve) => setImmediate(resolve));
-    expect([s.calls(), settled]).toEqual([1, false]);
+    const done = watched(gate.done());
+    await nextTurn();
+    expect([s.calls(), done.settled()]).toEqual([1, false]);
     s.finish();
-    await done;
+    await done.promise;
     expect(s.calls()).toBe(1);
   });
 
@@ -65,7 +76,7 @@ describe('a dropped seeding gate (a server closing with its store in memory)', (
     await gate.drop();
     gate.open();
     await gate.done();
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     expect(s.calls()).toBe(0);
   });
 
@@ -73,14 +84,11 @@ describe('a dropped seeding gate (a server closing with its store in memory)', (
     const s = countingSeed();
     const gate = new SeedingGate(s.seed, 60_000);
     gate.open();
-    let dropped = false;
-    const drop = gate.drop().then(() => {
-      dropped = true;
-    });
-    await new Promise((resolve) => setImmediate(resolve));
-    expect([s.calls(), dropped]).toEqual([1, false]);
+    const drop = watched(gate.drop());
+    await nextTurn();
+    expect([s.calls(), drop.settled()]).toEqual([1, false]);
     s.finish();
-    await drop;
-    expect(dropped).toBe(true);
+    await drop.promise;
+    expect(drop.settled()).toBe(true);
   });
 });

@@ -25,7 +25,8 @@ export class SeedingGate {
       this.#go = resolve;
     });
     this.#done = opened.then(seed);
-    // Does not keep the process alive: a server closed before then seeds in close() (done()).
+    // Does not keep the process alive: a server closed before then seeds in close() (done()) when
+    // its store is on disk, and drops the seed (drop()) when it is in memory.
     setTimeout(() => this.open(), afterMs).unref();
   }
 
