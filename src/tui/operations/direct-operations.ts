@@ -60,8 +60,10 @@ export class DirectOperations {
     try {
       const provider = await this.registry.providerFor(at);
       await provider.mkdir(childPath(providerPath(at), name));
-      this.status(`Made folder ${name}.`);
+      // Said once the pane shows the folder: the refresh lands on it and drops a filter hiding it,
+      // so a key pressed after the message (a new filter) is not undone by it.
       await this.refreshAt(at, side, `${name}/`);
+      this.status(`Made folder ${name}.`);
     } catch (e) {
       this.status(errorText(e), 'error');
     }
@@ -73,8 +75,9 @@ export class DirectOperations {
       const provider = await this.registry.providerFor(at);
       if (!provider.move) throw new Error('this storage cannot rename in place');
       await provider.move(entry.path, childPath(providerPath(at), name));
-      this.status(`Renamed ${entry.name} to ${name}.`);
+      // As for a new folder: said once the pane shows the new name.
       await this.refreshAt(at, side, entryKey({ ...entry, name }));
+      this.status(`Renamed ${entry.name} to ${name}.`);
     } catch (e) {
       this.status(errorText(e), 'error');
     }

@@ -1,0 +1,88 @@
+/**
+ * A new folder and a rename are reported once the pane shows them (src/tui/operations/
+ * direct-operations.ts): the refresh that lands on them also drops a filter hiding them, so a
+ * filter the user types after the message must not be undone by a refresh still to come.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLocalProvider } from '../../../src/providers/local/index.js';
+import { verifyCredentials } from '../../../src/session/index.js';
+import { DEFAULT_KEYMAP } from '../../../src/state/keyboard/keymap.js';
+import { createTuiCore, type TuiCore } from '../../../src/tui/core.js';
+import { DirectOperations } from '../../../src/tui/operations/direct-operations.js';
+import { ProviderRegistry } from '../../../src/tui/providers/provider-registry.js';
+
+let core: TuiCore | null = null;
+let dir = '';
+afterEach(async () => {
+  await core?.close();
+  core = null;
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A core on a temp folder holding `a.txt`, its left pane listed. */
+async function listedCore(): Promise<TuiCore> {
+  dir = await mkdtemp(join(tmpdir(), 'b2c-direct-order-'));
+  await writeFile(join(dir, 'a.txt'), 'a');
+  const c = createTuiCore({
+    registry: new ProviderRegistry(createLocalProvider(), []),
+    left: { kind: 'local', path: dir },
+    right: { kind: 'local', path: dir },
+    keymap: DEFAULT_KEYMAP,
+    settings: { confirmDelete: true },
+    places: { cwd: dir, home: dir },
+    accounts: { config: null, verify: verifyCredentials },
+  });
+  c.start(17);
+  await until(c, () => c.store.getSnapshot().app.panes.left.load.stage === 'loaded');
+  return c;
+}
+
+function until(c: TuiCore, done: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (done()) resolve();
+    const unsubscribe = c.store.subscribe(() => {
+      if (!done()) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+/** The left pane's entry names at the moment the status line first says `text`. */
+async function namesWhenSaid(c: TuiCore, text: string, operation: () => Promise<void>): Promise<string[]> {
+  let names: string[] | null = null;
+  const unsubscribe = c.store.subscribe(() => {
+    const s = c.store.getSnapshot().app;
+    if (names === null && s.status?.text === text) names = s.panes.left.entries.map((e) => e.name);
+  });
+  await operation();
+  unsubscribe();
+  return names ?? [];
+}
+
+describe('direct operations report once the pane shows the result', () => {
+  it('a new folder', async () => {
+    core = await listedCore();
+    const c = core;
+    const direct = new DirectOperations(c.store, c.registry, c.navigator);
+    const location = c.store.getSnapshot().app.panes.left.location;
+    const names = await namesWhenSaid(c, 'Made folder fresh.', () => direct.mkdir('left', location, 'fresh'));
+    expect(names).toContain('fresh');
+  });
+
+  it('a rename on the local disk', async () => {
+    core = await listedCore();
+    const c = core;
+    const direct = new DirectOperations(c.store, c.registry, c.navigator);
+    const pane = c.store.getSnapshot().app.panes.left;
+    const entry = pane.entries.find((e) => e.name === 'a.txt');
+    expect(entry).toBeDefined();
+    const names = await namesWhenSaid(c, 'Renamed a.txt to b.txt.', () =>
+      direct.renameInPlace('left', pane.location, entry!, 'b.txt'),
+    );
+    expect(names).toContain('b.txt');
+  });
+});
