@@ -96,20 +96,21 @@ async function fixtureFor(w: World, spec: ActionSpec, place: Place, slot: string
   return spec.setup(w, place, slot, join(root, slot));
 }
 
-/** Runs `tasks` with at most `limit` at a time. */
-async function limited<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
-  const out: T[] = new Array<T>(tasks.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const i = next++;
-      const task = tasks[i];
-      if (task) out[i] = await task();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return out;
+/**
+ * Deletes a run's fixture once its case is judged. Fixtures are made a few cases ahead rather
+ * than all at once, and go when done: with every case's files kept to the end, each place would
+ * hold a thousand names and every listing the oracle makes (and b2c's refresh after each action)
+ * would carry them all — most of the oracle's time went into those listings. What an action made
+ * (a copy, a folder) stays: only allowed cases make them.
+ */
+async function removeFixture(w: World, f: Fixture): Promise<void> {
+  if (f.target?.fileId === undefined) return;
+  // Gone already where the action was a delete or a move.
+  await w.master.remove(f.target.path, { mode: 'delete-version', fileId: f.target.fileId }).catch(() => undefined);
 }
+
+/** How many cases of one key have their fixtures made ahead of the case being run. */
+const SETUP_AHEAD = 8;
 
 /** Every place × action for `key` (index `ki`, for unique names). */
 export async function runKey(w: World, key: OracleKey, ki: number): Promise<CaseRow[]> {
@@ -118,23 +119,23 @@ export async function runKey(w: World, key: OracleKey, ki: number): Promise<Case
   const cases = w.places.flatMap((place, pi) =>
     ACTION_SPECS.map((spec, ai) => ({ place, spec, slot: `k${ki}p${pi}a${ai}` })),
   );
-  // Batch setup: both fixtures of every case at once (victims of bucket cases right before their run).
-  const fixtures = await limited(
-    cases.map(
-      (c) => async () =>
-        c.spec.lazy === true || key.provider === null
-          ? null
-          : {
-              truth: await fixtureFor(w, c.spec, c.place, `${c.slot}g`, root),
-              b2c: await fixtureFor(w, c.spec, c.place, `${c.slot}b`, root),
-            },
-    ),
-    8,
-  );
+  // Fixtures are made a few cases ahead (victims of bucket and key cases right before their run).
+  const fixtureOf = (i: number): Promise<{ truth: Fixture; b2c: Fixture }> | null => {
+    const c = cases[i];
+    if (c === undefined || c.spec.lazy === true || key.provider === null) return null;
+    const made = (async () => ({
+      truth: await fixtureFor(w, c.spec, c.place, `${c.slot}g`, root),
+      b2c: await fixtureFor(w, c.spec, c.place, `${c.slot}b`, root),
+    }))();
+    made.catch(() => undefined); // awaited (and so reported) when its case runs
+    return made;
+  };
+  const ahead = cases.map((_c, i) => (i < SETUP_AHEAD ? fixtureOf(i) : null));
   const rows: CaseRow[] = [];
   try {
     for (const [i, c] of cases.entries()) {
-      const pair = fixtures[i] ?? {
+      ahead[i + SETUP_AHEAD] = fixtureOf(i + SETUP_AHEAD);
+      const pair = (await ahead[i]) ?? {
         truth: await fixtureFor(w, c.spec, c.place, `${c.slot}g`, root),
         b2c: await fixtureFor(w, c.spec, c.place, `${c.slot}b`, root),
       };
@@ -159,6 +160,7 @@ export async function runKey(w: World, key: OracleKey, ki: number): Promise<Case
       });
       await c.spec.cleanup?.(w, pair.truth);
       await c.spec.cleanup?.(w, pair.b2c);
+      for (const run of [pair.truth, pair.b2c]) await removeFixture(w, run);
     }
   } finally {
     await t.close();
