@@ -125,6 +125,16 @@ ${lazySegmenter('segmenter', '')}`,
     to: 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))',
   },
   {
+    // …and compiles it with WebAssembly.instantiate, which V8 does on its helper threads: on 2
+    // cores the main thread then stalls 40–55 ms right after the first frame, waiting for them
+    // (strace: a futex wait while a helper thread commits code pages), before the demo server and
+    // the first listings can start. Compiled on the main thread, the module's functions are
+    // compiled lazily, each at its first call (bench/README.md, "Start-up").
+    file: 'node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
+    from: 'return WebAssembly.instantiate(f,d)',
+    to: 'return{instance:new WebAssembly.Instance(new WebAssembly.Module(f),d)}',
+  },
+  {
     file: 'node_modules/backblaze-b2/lib/actions/auth.js',
     from: LODASH_WHOLE,
     to: LODASH_THREE,

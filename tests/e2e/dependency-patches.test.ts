@@ -2,7 +2,8 @@
  * scripts/dependency-patches.mjs changes dependencies in the bundle only, to take their start-up
  * costs out of b2c's: each patch must leave every answer as it was. One probe is bundled twice,
  * with and without the patches, and run in fresh processes: same answers, and with the patches
- * neither Node's undici nor http2 is loaded by axios before a request needs one.
+ * neither Node's undici nor http2 is loaded by axios before a request needs one, and yoga's
+ * WebAssembly is compiled on the main thread.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ import stringWidth from 'string-width';
 import wrapAnsiWidth from './node_modules/wrap-ansi/node_modules/string-width/index.js';
 import sliceAnsi from 'slice-ansi';
 import { tokenize } from '@alcalzone/ansi-tokenize';
+import Yoga from 'yoga-layout';
 
 const loadedAtStart = process.moduleLoadList.filter((m) => /undici|http2/.test(m));
 const mime = (m) => ({
@@ -38,6 +40,18 @@ const mime = (m) => ({
   extension: m.extension('text/html'),
 });
 const texts = ['plain', '┌──┐ ↑ … é ß ĳ', '日本語', 'e\\u0301', 'a\\u200db', '\\u{1f600}x', '\\u25fd', '\\u00ad', 'x\\ufe0f'];
+// A small flex layout, as Ink asks of yoga: a row of two children, one growing.
+const root = Yoga.Node.create();
+root.setWidth(80);
+root.setHeight(24);
+root.setFlexDirection(Yoga.FLEX_DIRECTION_ROW);
+const fixed = Yoga.Node.create();
+fixed.setWidth(30);
+const grows = Yoga.Node.create();
+grows.setFlexGrow(1);
+root.insertChild(fixed, 0);
+root.insertChild(grows, 1);
+root.calculateLayout(undefined, undefined, Yoga.DIRECTION_LTR);
 const fd = new FormData();
 fd.append('a', '1');
 console.log(JSON.stringify({
@@ -52,6 +66,8 @@ console.log(JSON.stringify({
     Object.getOwnPropertyDescriptor(FormDataPackage.prototype, Symbol.toStringTag)],
   fetchAdapter: typeof axios.getAdapter('fetch'),
   http2Adapter: typeof axios.getAdapter('http'),
+  layout: [root, fixed, grows].map((n) => n.getComputedLayout()),
+  wasmCompiledOffThread: globalThis.__asyncWasmCompiles,
 }));
 `;
 
@@ -64,7 +80,21 @@ async function runProbe(patched: boolean): Promise<Record<string, unknown>> {
     write: false,
     logLevel: 'silent',
     plugins: patched ? [dependencyPatches] : [],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: [
+        "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+        // Counts the bundle's own compilations V8 does on its helper threads (yoga's, before the
+        // patch), not those of Node's undici, which FormData loads.
+        'globalThis.__asyncWasmCompiles = 0;',
+        'for (const name of ["instantiate", "instantiateStreaming", "compile", "compileStreaming"]) {',
+        '  const f = WebAssembly[name];',
+        '  WebAssembly[name] = (...a) => {',
+        '    if (!/undici/.test(new Error().stack)) globalThis.__asyncWasmCompiles++;',
+        '    return f(...a);',
+        '  };',
+        '}',
+      ].join('\n'),
+    },
   });
   const file = join(tempDir(), 'probe.mjs');
   writeFileSync(file, out.outputFiles[0]?.text ?? '');
@@ -72,11 +102,18 @@ async function runProbe(patched: boolean): Promise<Record<string, unknown>> {
 }
 
 describe('the dependency patches', () => {
-  it('change no answer, and axios loads neither undici nor http2 until it needs them', async () => {
+  it('change no answer, axios loads neither undici nor http2 until it needs them, yoga compiles on this thread', async () => {
     const [before, after] = await Promise.all([runProbe(false), runProbe(true)]);
-    const { loadedAtStart: loadedBefore, ...answersBefore } = before;
-    const { loadedAtStart: loadedAfter, ...answersAfter } = after;
+    const { loadedAtStart: loadedBefore, wasmCompiledOffThread: offThreadBefore, ...answersBefore } = before;
+    const { loadedAtStart: loadedAfter, wasmCompiledOffThread: offThreadAfter, ...answersAfter } = after;
     expect(answersAfter).toEqual(answersBefore);
+    expect(answersAfter.layout).toEqual([
+      expect.objectContaining({ width: 80, height: 24 }),
+      expect.objectContaining({ left: 0, width: 30 }),
+      expect.objectContaining({ left: 30, width: 50 }),
+    ]);
+    expect(offThreadBefore).toBeGreaterThan(0);
+    expect(offThreadAfter).toBe(0);
     expect(Object.keys((answersAfter.mime as { types: object }).types).length).toBeGreaterThan(1000);
     expect(loadedBefore).not.toEqual([]);
     expect(loadedAfter).toEqual([]);
