@@ -1,7 +1,7 @@
 /**
  * scripts/classic-script.mjs turns the file manager's bundle into the classic script Node < 22.1
  * starts from V8's code cache. Imports of the built-ins the first frame does not use (crypto,
- * http, https, child_process, assert) become stand-ins that load the module at its first use:
+ * http, https, child_process, assert, fs/promises, worker_threads) become stand-ins that load the module at its first use:
  * checked here on a small bundle run in a fresh Node, for the uses the code makes of them — a
  * call, `new`, `extends`, `instanceof`, a property read, a default export that is a function.
  * Dynamic imports go through the importer the start passes in (V8 drops the script's own import
@@ -25,7 +25,9 @@ import { Agent as HttpAgent, request } from "node:http";
 import assert from "node:assert";
 import * as childProcess from "node:child_process";
 import { basename } from "node:path";
-const loaded = () => ["crypto", "http", "assert", "child_process"].filter((m) => process.moduleLoadList.includes("NativeModule " + m));
+import { readFile } from "node:fs/promises";
+import { Worker } from "node:worker_threads";
+const loaded = () => ["crypto", "http", "assert", "child_process", "fs/promises", "worker_threads"].filter((m) => process.moduleLoadList.includes("NativeModule " + m));
 const out = { atStart: loaded(), path: basename("/a/b.txt") };
 out.sha1 = createHash("sha1").update("abc").digest("hex");
 out.afterHash = loaded();
@@ -37,6 +39,8 @@ out.agent = [agent instanceof HttpAgent, agent instanceof KeptAlive, agent.keepA
 assert(true);
 assert.strictEqual(1, 1);
 out.echo = childProcess.execFileSync(process.execPath, ["-e", "process.stdout.write('ok')"], { encoding: "utf8" });
+out.read = await readFile(process.execPath).then((b) => b.length > 0);
+out.worker = await new Promise((resolve) => new Worker("require('node:worker_threads').parentPort.postMessage(6 * 7)", { eval: true }).once("message", resolve));
 out.loaded = loaded();
 out.imported = typeof (await import("node:os")).homedir === "function";
 console.log(JSON.stringify(out));
@@ -61,7 +65,9 @@ new vm.Script(text).runInThisContext()(require, 'file:///script.js', (specifier)
       afterHash: ['crypto'],
       agent: [true, true, true, 'function'],
       echo: 'ok',
-      loaded: ['crypto', 'http', 'assert', 'child_process'],
+      read: true,
+      worker: 42,
+      loaded: ['crypto', 'http', 'assert', 'child_process', 'fs/promises', 'worker_threads'],
       imported: true,
     });
   });

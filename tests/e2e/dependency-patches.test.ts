@@ -29,6 +29,7 @@ import wrapAnsiWidth from './node_modules/wrap-ansi/node_modules/string-width/in
 import sliceAnsi from 'slice-ansi';
 import { tokenize } from '@alcalzone/ansi-tokenize';
 import Yoga from 'yoga-layout';
+import onExit from 'signal-exit';
 
 const loadedAtStart = process.moduleLoadList.filter((m) => /undici|http2/.test(m));
 const mime = (m) => ({
@@ -67,6 +68,9 @@ console.log(JSON.stringify({
   fetchAdapter: typeof axios.getAdapter('fetch'),
   http2Adapter: typeof axios.getAdapter('http'),
   layout: [root, fixed, grows].map((n) => n.getComputedLayout()),
+  signalExit: [typeof onExit(() => undefined), (() => {
+    try { onExit(42); return 'no error'; } catch (e) { return [e.name, e.code, e.message]; }
+  })()],
   wasmCompiledOffThread: globalThis.__asyncWasmCompiles,
 }));
 `;
@@ -111,6 +115,10 @@ describe('the dependency patches', () => {
       expect.objectContaining({ width: 80, height: 24 }),
       expect.objectContaining({ left: 0, width: 30 }),
       expect.objectContaining({ left: 30, width: 50 }),
+    ]);
+    expect(answersAfter.signalExit).toEqual([
+      'function',
+      ['AssertionError', 'ERR_ASSERTION', 'a callback must be provided for exit handler'],
     ]);
     expect(offThreadBefore).toBeGreaterThan(0);
     expect(offThreadAfter).toBe(0);
