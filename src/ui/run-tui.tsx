@@ -104,23 +104,27 @@ export async function runTui(core: TuiCore, theme: Theme, io: TuiIo = PROCESS_IO
   let code = 0;
   let signalled = false;
   const output = new InkTerminalOutput(io.stdout);
-  const session = enterTerminalSession(io.stdout, (signal) => {
-    const signalCode = SIGNAL_CODES[signal] ?? 1;
-    if (signalled) {
-      output.close();
-      session.restore();
-      process.exit(signalCode);
-    }
-    signalled = true;
-    code = signalCode;
-    if (signal === 'SIGHUP') ignoreTerminalErrors(io);
-    setTimeout(() => {
-      output.close();
-      session.restore();
-      process.exit(signalCode);
-    }, SIGNAL_SHUTDOWN_MS).unref();
-    core.quit();
-  });
+  const session = enterTerminalSession(
+    io.stdout,
+    (signal) => {
+      const signalCode = SIGNAL_CODES[signal] ?? 1;
+      if (signalled) {
+        output.close();
+        session.restore();
+        process.exit(signalCode);
+      }
+      signalled = true;
+      code = signalCode;
+      if (signal === 'SIGHUP') ignoreTerminalErrors(io);
+      setTimeout(() => {
+        output.close();
+        session.restore();
+        process.exit(signalCode);
+      }, SIGNAL_SHUTDOWN_MS).unref();
+      core.quit();
+    },
+    io.stderr,
+  );
   core.controller.attachTerminal(new TerminalHandover(io.stdin, io.stdout, output));
   try {
     // Before the first frame: it then shows both panes loading, at their height, and is not

@@ -35,21 +35,42 @@ export interface TerminalSession {
   restore(): void;
 }
 
+/** A process warning as Node prints it (`(node:PID) [CODE] Name: message`), escaped. */
+function warningLine(warning: Error & { code?: unknown }): string {
+  const code = typeof warning.code === 'string' ? `[${warning.code}] ` : '';
+  return sanitizeForTerminal(`(node:${process.pid}) ${code}${warning.name}: ${warning.message}`);
+}
+
 /**
  * Switches `out` to the alternate screen and installs handlers that restore it however the
  * process ends. `onSignal` is called for SIGTERM/SIGHUP so the app can shut down in order
  * (stop transfers so they stay resumable, then restore the screen); it must restore the screen
  * itself (see {@link TerminalSession.restore}) — the exit handler does it too, last of all.
+ *
+ * Node's process warnings are held while the session lasts and written to `stderr` once the screen
+ * is restored: Node writes them to stderr, which is the same terminal, where a line in the middle
+ * of the screen would leave it other than the screen writer knows it (a built-in that loads late
+ * can warn, e.g. about `NO_COLOR` and `FORCE_COLOR` both set). Nothing is written when Node
+ * prints no warnings (`--no-warnings`).
  */
 export function enterTerminalSession(
   out: NodeJS.WriteStream,
   onSignal: (signal: NodeJS.Signals) => void,
+  stderr: NodeJS.WritableStream = process.stderr,
 ): TerminalSession {
   let active = true;
+  const warningListeners = process.listeners('warning');
+  const held: Error[] = [];
+  const onWarning = (warning: Error): void => {
+    held.push(warning);
+  };
   const restore = (): void => {
     if (!active) return;
     active = false;
     leaveAltScreen(out);
+    process.off('warning', onWarning);
+    for (const listener of warningListeners) process.on('warning', listener);
+    if (warningListeners.length > 0) for (const warning of held) stderr.write(`${warningLine(warning)}\n`);
     process.off('exit', restore);
     process.off('SIGTERM', onTerm);
     process.off('SIGHUP', onHup);
@@ -63,10 +84,12 @@ export function enterTerminalSession(
     restore();
     const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
     // Line breaks of the stack stay; anything else a terminal would act on is escaped.
-    process.stderr.write(`b2c crashed: ${text.split('\n').map(sanitizeForTerminal).join('\n')}\n`);
+    stderr.write(`b2c crashed: ${text.split('\n').map(sanitizeForTerminal).join('\n')}\n`);
     process.exit(70);
   };
   enterAltScreen(out);
+  process.removeAllListeners('warning');
+  process.on('warning', onWarning);
   process.on('exit', restore);
   process.on('SIGTERM', onTerm);
   process.on('SIGHUP', onHup);

@@ -42,3 +42,22 @@ describe('without colours', () => {
     });
   }
 });
+
+// NO_COLOR and FORCE_COLOR both set make Node warn the first time it decides on colours, which
+// happens late (node:assert, which the B2 client's libraries load at the first connection): the
+// warning must not land in the middle of the screen, and is shown once the screen is restored.
+describe("Node's warnings", () => {
+  it('wait until the screen is restored instead of writing over it', async () => {
+    run = await startDemo([], { env: { NO_COLOR: '1', FORCE_COLOR: '2' } });
+    const { s } = run;
+    await see(s, 'demo-photos', '10Quit');
+    s.write(KEYS.down);
+    s.write(KEYS.enter);
+    await see(s, 'photos/');
+    expect(s.text()).not.toContain('Warning');
+    s.write('q');
+    expect(await s.exited).toBe(0);
+    expect(s.isAltScreen()).toBe(false);
+    expect(s.text()).toContain("Warning: The 'NO_COLOR' env is ignored due to the 'FORCE_COLOR' env");
+  });
+});
