@@ -44,8 +44,9 @@ describe('without colours', () => {
 });
 
 // NO_COLOR and FORCE_COLOR both set make Node warn the first time it decides on colours, which
-// happens late (node:assert, which the B2 client's libraries load at the first connection): the
-// warning must not land in the middle of the screen, and is shown once the screen is restored.
+// happens late (when node:assert loads, which the B2 client library's HTTP stack does at its first
+// call, here the bucket opened): the warning must not land in the middle of the screen, and is
+// shown once the screen is restored.
 describe("Node's warnings", () => {
   it('wait until the screen is restored instead of writing over it', async () => {
     run = await startDemo([], { env: { NO_COLOR: '1', FORCE_COLOR: '2' } });
@@ -53,7 +54,7 @@ describe("Node's warnings", () => {
     await see(s, 'demo-photos', '10Quit');
     s.write(KEYS.down);
     s.write(KEYS.enter);
-    await see(s, 'photos/');
+    await see(s, 'empty-folder/');
     expect(s.text()).not.toContain('Warning');
     s.write('q');
     expect(await s.exited).toBe(0);
