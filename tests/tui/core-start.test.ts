@@ -7,11 +7,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLocalProvider } from '../../src/providers/local/index.js';
-import { verifyCredentials } from '../../src/session/index.js';
-import { DEFAULT_KEYMAP } from '../../src/state/keyboard/keymap.js';
-import { createTuiCore, type TuiCore } from '../../src/tui/core.js';
-import { ProviderRegistry } from '../../src/tui/providers/provider-registry.js';
+import type { TuiCore } from '../../src/tui/core.js';
+import { localTuiCore, storeUntil } from '../support/local-core.js';
 
 let core: TuiCore | null = null;
 let dir = '';
@@ -25,15 +22,7 @@ describe('the core start', () => {
   it('puts both panes at their height and loading as it returns, then lists them', async () => {
     dir = await mkdtemp(join(tmpdir(), 'b2c-core-start-'));
     await writeFile(join(dir, 'a.txt'), 'a');
-    core = createTuiCore({
-      registry: new ProviderRegistry(createLocalProvider(), []),
-      left: { kind: 'local', path: dir },
-      right: { kind: 'local', path: dir },
-      keymap: DEFAULT_KEYMAP,
-      settings: { confirmDelete: true },
-      places: { cwd: dir, home: dir },
-      accounts: { config: null, verify: verifyCredentials },
-    });
+    core = localTuiCore(dir);
     core.start(17);
     const panes = core.store.getSnapshot().app.panes;
     for (const pane of [panes.left, panes.right]) {
@@ -41,16 +30,9 @@ describe('the core start', () => {
       expect(pane.load.stage).toBe('loading');
     }
     const store = core.store;
-    await new Promise<void>((resolve) => {
-      const done = (): boolean =>
-        (['left', 'right'] as const).every((s) => store.getSnapshot().app.panes[s].load.stage === 'loaded');
-      if (done()) resolve();
-      const unsubscribe = store.subscribe(() => {
-        if (!done()) return;
-        unsubscribe();
-        resolve();
-      });
-    });
+    await storeUntil(store, () =>
+      (['left', 'right'] as const).every((s) => store.getSnapshot().app.panes[s].load.stage === 'loaded'),
+    );
     expect(store.getSnapshot().app.panes.left.entries.map((e) => e.name)).toContain('a.txt');
   });
 });

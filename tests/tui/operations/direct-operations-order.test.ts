@@ -7,12 +7,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLocalProvider } from '../../../src/providers/local/index.js';
-import { verifyCredentials } from '../../../src/session/index.js';
-import { DEFAULT_KEYMAP } from '../../../src/state/keyboard/keymap.js';
-import { createTuiCore, type TuiCore } from '../../../src/tui/core.js';
+import type { TuiCore } from '../../../src/tui/core.js';
 import { DirectOperations } from '../../../src/tui/operations/direct-operations.js';
-import { ProviderRegistry } from '../../../src/tui/providers/provider-registry.js';
+import { localTuiCore, storeUntil } from '../../support/local-core.js';
 
 let core: TuiCore | null = null;
 let dir = '';
@@ -26,29 +23,10 @@ afterEach(async () => {
 async function listedCore(): Promise<TuiCore> {
   dir = await mkdtemp(join(tmpdir(), 'b2c-direct-order-'));
   await writeFile(join(dir, 'a.txt'), 'a');
-  const c = createTuiCore({
-    registry: new ProviderRegistry(createLocalProvider(), []),
-    left: { kind: 'local', path: dir },
-    right: { kind: 'local', path: dir },
-    keymap: DEFAULT_KEYMAP,
-    settings: { confirmDelete: true },
-    places: { cwd: dir, home: dir },
-    accounts: { config: null, verify: verifyCredentials },
-  });
+  const c = localTuiCore(dir);
   c.start(17);
-  await until(c, () => c.store.getSnapshot().app.panes.left.load.stage === 'loaded');
+  await storeUntil(c.store, () => c.store.getSnapshot().app.panes.left.load.stage === 'loaded');
   return c;
-}
-
-function until(c: TuiCore, done: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (done()) resolve();
-    const unsubscribe = c.store.subscribe(() => {
-      if (!done()) return;
-      unsubscribe();
-      resolve();
-    });
-  });
 }
 
 /** The left pane's entry names at the moment the status line first says `text`. */
