@@ -3,26 +3,14 @@
  * panes' height, so that the first frame already shows both panes loading at their size instead
  * of being followed at once by a frame for each.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { TuiCore } from '../../src/tui/core.js';
-import { localTuiCore, storeUntil } from '../support/local-core.js';
+import { describe, expect, it } from 'vitest';
+import { storeUntil, useLocalTuiCores } from '../support/local-core.js';
 
-let core: TuiCore | null = null;
-let dir = '';
-afterEach(async () => {
-  await core?.close();
-  core = null;
-  await rm(dir, { recursive: true, force: true });
-});
+const newCore = useLocalTuiCores('b2c-core-start-');
 
 describe('the core start', () => {
   it('puts both panes at their height and loading as it returns, then lists them', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'b2c-core-start-'));
-    await writeFile(join(dir, 'a.txt'), 'a');
-    core = localTuiCore(dir);
+    const core = await newCore();
     core.start(17);
     const panes = core.store.getSnapshot().app.panes;
     for (const pane of [panes.left, panes.right]) {

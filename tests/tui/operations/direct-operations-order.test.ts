@@ -3,27 +3,16 @@
  * direct-operations.ts): the refresh that lands on them also drops a filter hiding them, so a
  * filter the user types after the message must not be undone by a refresh still to come.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TuiCore } from '../../../src/tui/core.js';
 import { DirectOperations } from '../../../src/tui/operations/direct-operations.js';
-import { localTuiCore, storeUntil } from '../../support/local-core.js';
+import { storeUntil, useLocalTuiCores } from '../../support/local-core.js';
 
-let core: TuiCore | null = null;
-let dir = '';
-afterEach(async () => {
-  await core?.close();
-  core = null;
-  await rm(dir, { recursive: true, force: true });
-});
+const newCore = useLocalTuiCores('b2c-direct-order-');
 
 /** A core on a temp folder holding `a.txt`, its left pane listed. */
 async function listedCore(): Promise<TuiCore> {
-  dir = await mkdtemp(join(tmpdir(), 'b2c-direct-order-'));
-  await writeFile(join(dir, 'a.txt'), 'a');
-  const c = localTuiCore(dir);
+  const c = await newCore();
   c.start(17);
   await storeUntil(c.store, () => c.store.getSnapshot().app.panes.left.load.stage === 'loaded');
   return c;
@@ -43,8 +32,7 @@ async function namesWhenSaid(c: TuiCore, text: string, operation: () => Promise<
 
 describe('direct operations report once the pane shows the result', () => {
   it('a new folder', async () => {
-    core = await listedCore();
-    const c = core;
+    const c = await listedCore();
     const direct = new DirectOperations(c.store, c.registry, c.navigator);
     const location = c.store.getSnapshot().app.panes.left.location;
     const names = await namesWhenSaid(c, 'Made folder fresh.', () => direct.mkdir('left', location, 'fresh'));
@@ -52,8 +40,7 @@ describe('direct operations report once the pane shows the result', () => {
   });
 
   it('a rename on the local disk', async () => {
-    core = await listedCore();
-    const c = core;
+    const c = await listedCore();
     const direct = new DirectOperations(c.store, c.registry, c.navigator);
     const pane = c.store.getSnapshot().app.panes.left;
     const entry = pane.entries.find((e) => e.name === 'a.txt');
