@@ -1,10 +1,10 @@
-// `npm test`: build, then the type-check and lint (one process, scripts/check.mjs, which builds
-// the TypeScript program once for both) and the format check (prettier --check) alongside vitest. The build comes first (the tests that
-// run the real binary need dist/); the checks then overlap, because vitest spends much of its
-// time waiting (network bounds, servers, terminals) while the checks only compute. The checks
-// run at a lower CPU priority (nice 10) so that vitest, whose tests wait for screens with time
-// limits, comes first. Their output is printed when they end (vitest's streams as it goes). The
-// run fails when any of them fails.
+// `npm test`: build, then the type-check (tsc), the lint (oxlint with its type-aware rules) and the
+// format check (oxfmt --check) alongside vitest. The build comes first (the tests that run the real
+// binary need dist/); the checks then overlap with vitest, which spends much of its time waiting
+// (network bounds, servers, terminals). The checks are native programs that take a few seconds of
+// CPU together; they run at a lower CPU priority (nice 10) so that vitest, whose tests wait for
+// screens with time limits, comes first. Their output is printed when they end (vitest's streams as
+// it goes). The run fails when any of them fails.
 import { spawn } from 'node:child_process';
 import { constants, setPriority } from 'node:os';
 
@@ -39,8 +39,9 @@ if (build.code !== 0) {
 }
 
 const checks = [
-  run('typecheck and lint', process.execPath, ['scripts/check.mjs'], { background: true }),
-  run('format', bin('prettier'), ['--check', '--log-level', 'warn', '.'], { background: true }),
+  run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { background: true }),
+  run('lint', bin('oxlint'), ['-c', 'oxlint.config.js', '--type-aware', '--deny-warnings'], { background: true }),
+  run('format', bin('oxfmt'), ['--check'], { background: true }),
 ];
 const vitest = await run('vitest', bin('vitest'), ['run', ...process.argv.slice(2)], { inherit: true });
 const results = [vitest, ...(await Promise.all(checks))];

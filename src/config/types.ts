@@ -84,7 +84,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
  * through one profile (`bucket: null` is its bucket list; `prefix` is `''` or ends in `/`).
  */
 export type BookmarkPlace =
-  { kind: 'local'; path: string } | { kind: 'b2'; profile: string; bucket: string | null; prefix: string };
+  | { kind: 'local'; path: string }
+  | { kind: 'b2'; profile: string; bucket: string | null; prefix: string };
 
 /** A bookmark: a unique name (the rules of profile names) and its place. */
 export interface Bookmark {

@@ -13,7 +13,10 @@ export interface ConflictSide {
 
 /** What to do now. `ask` means: park the job and ask the user. */
 export type ConflictAction =
-  { action: 'overwrite' } | { action: 'skip'; note: string } | { action: 'rename' } | { action: 'ask' };
+  | { action: 'overwrite' }
+  | { action: 'skip'; note: string }
+  | { action: 'rename' }
+  | { action: 'ask' };
 
 /** Every choice offered in a question, in the order the UI lists them. */
 export const CONFLICT_CHOICES: ConflictChoice[] = ['overwrite', 'skip', 'rename', 'overwrite-if-newer'];

@@ -97,7 +97,15 @@ export type TransferRequest = CopyRequest | DeleteRequest;
  * one file; `rmdir` removes a folder once everything inside it is gone (moves and deletes).
  */
 export type JobKind =
-  'upload' | 'download' | 'server-copy' | 'local-copy' | 'stream-copy' | 'scan' | 'mkdir' | 'delete' | 'rmdir';
+  | 'upload'
+  | 'download'
+  | 'server-copy'
+  | 'local-copy'
+  | 'stream-copy'
+  | 'scan'
+  | 'mkdir'
+  | 'delete'
+  | 'rmdir';
 
 /** Transfer job kinds: those that move bytes. */
 export type TransferKind = Extract<JobKind, 'upload' | 'download' | 'server-copy' | 'local-copy' | 'stream-copy'>;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FOLDERS = ['src', 'tests', 'bench', 'scripts', 'docs'];
-const ROOT_FILES = ['README.md', 'ARCHITECTURE.md', 'eslint.config.js', 'vitest.config.ts', 'package.json'];
+const ROOT_FILES = ['README.md', 'ARCHITECTURE.md', 'oxlint.config.js', 'vitest.config.ts', 'package.json'];
 const TEXT = /\.(ts|tsx|js|mjs|json|md)$/;
 
 /**

@@ -11,7 +11,7 @@ import { startTestServer } from '../support/server.js';
 export { sha1 };
 
 /** JSON from the wire, deliberately loose: tests assert on its fields. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- wire JSON; the eslint config relaxes no-unsafe-* for tests for the same reason
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- wire JSON; the lint config relaxes no-unsafe-* for tests for the same reason
 export type Json = Record<string, any>;
 
 /** A fetch result with the parsed JSON body (or raw bytes when not JSON). */

@@ -73,7 +73,7 @@ describe('file protection facts', () => {
     expect(rows.get('hold.txt')).toMatchObject({ legalHold: true });
     const d = rows.get('default.txt');
     expect(d?.retention).toMatchObject({ mode: 'governance' });
-    const until = (d?.retention as { retainUntil: number }).retainUntil;
+    const until = (d?.retention as { retainUntil: number } | undefined)?.retainUntil ?? 0;
     // Counted from the upload (the server reads its clock once more, so within a second).
     expect(Math.abs(until - (d?.uploadTimestamp ?? 0) - 7 * DAY)).toBeLessThan(1000);
     expect(d?.bucketSettings).toMatchObject({

@@ -203,8 +203,7 @@ describe('resume', () => {
     expect(after.map((p) => p.partNumber)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
     for (const p of after) {
       const old = before.find((b) => b.partNumber === p.partNumber);
-      if (old !== undefined)
-        expect(p.uploadTimestamp).toBe(old.uploadTimestamp); // re-used, not sent again
+      if (old !== undefined) expect(p.uploadTimestamp).toBe(old.uploadTimestamp); // re-used, not sent again
       else expect(p.uploadTimestamp).toBeGreaterThanOrEqual(resumedAt); // sent by the resume
       expect(p.contentSha1).toBe(sha1(data.subarray((p.partNumber - 1) * MIN_PART, p.partNumber * MIN_PART)));
     }

@@ -62,7 +62,9 @@ function parseRequest(ctx: ApiContext, versions: boolean): { bucketId: string; r
 }
 
 type Row =
-  { kind: 'folder'; name: string } | { kind: 'version'; v: VersionRecord } | { kind: 'start'; v: LargeFileRecord };
+  | { kind: 'folder'; name: string }
+  | { kind: 'version'; v: VersionRecord }
+  | { kind: 'start'; v: LargeFileRecord };
 
 function versionsOf(idx: BucketIndex, name: string): (VersionRecord | LargeFileRecord)[] {
   const entry = idx.entries.get(name);

@@ -11,7 +11,8 @@
  * `--data` nor any log holds a customer key (docs/b2-api.md §9.3).
  */
 export type SseSetting =
-  { mode: 'SSE-B2'; algorithm: 'AES256' } | { mode: 'SSE-C'; algorithm: 'AES256'; customerKeyMd5: string };
+  | { mode: 'SSE-B2'; algorithm: 'AES256' }
+  | { mode: 'SSE-C'; algorithm: 'AES256'; customerKeyMd5: string };
 
 /** Object Lock retention modes (docs/b2-api.md §10.2). */
 export type RetentionMode = 'governance' | 'compliance';

@@ -50,8 +50,7 @@ export async function hashWholeAndParts(
         part ??= createSha1(Math.min(partSize, size - partSize * digests.length));
         const n = Math.min(chunk.length, partSize - inPart);
         const rest = chunk.subarray(n);
-        if (n === chunk.length)
-          part.giveAway(chunk); // `chunk` may be unusable from here on
+        if (n === chunk.length) part.giveAway(chunk); // `chunk` may be unusable from here on
         else part.update(chunk.subarray(0, n));
         inPart += n;
         chunk = rest;

@@ -21,7 +21,9 @@ export interface InspectorState {
 
 /** What can happen to it. */
 export type InspectorAction =
-  { type: 'scroll'; move: ScrollMove } | { type: 'scrollLimit'; max: number } | { type: 'close' };
+  | { type: 'scroll'; move: ScrollMove }
+  | { type: 'scrollLimit'; max: number }
+  | { type: 'close' };
 
 /** Scrolled to the top, open. */
 export function initInspector(): InspectorState {

@@ -16,7 +16,9 @@ export function runDialogCommand(d: ControllerDeps, cmd: CommandId, sizes?: View
   const module = dialogModule(dialog);
   if (module.command !== undefined) return module.command(d, cmd, dialog, sizes);
   if (cmd === 'confirm') module.confirm(d, dialog);
-  else if (cmd === 'cancel') (module.cancel ?? closeDialog)(d, dialog);
-  else if (cmd === 'nextField') d.store.dispatch({ type: 'dialog', action: { type: 'moveChoice', delta: 1 } });
+  else if (cmd === 'cancel') {
+    if (module.cancel !== undefined) module.cancel(d, dialog);
+    else closeDialog(d);
+  } else if (cmd === 'nextField') d.store.dispatch({ type: 'dialog', action: { type: 'moveChoice', delta: 1 } });
   else if (cmd === 'prevField') d.store.dispatch({ type: 'dialog', action: { type: 'moveChoice', delta: -1 } });
 }
