@@ -18,14 +18,23 @@ afterEach(async () => {
 });
 
 /** The real local provider whose writes wait until `release()` (a transfer that stays running). */
+/**
+ * A local provider whose copies wait for `release()`: both its `write` and its `copy` (a copy
+ * between two local panes goes through `copy`, fs.copyFile, and never calls `write`).
+ */
 function heldWrites(): { provider: Provider; release: () => void } {
   const real = createLocalProvider();
+  if (real.copy === undefined) throw new Error('the local provider copies within itself');
   let release: () => void = () => undefined;
   const gate = new Promise<void>((r) => {
     release = r;
   });
   return {
-    provider: { ...real, write: async (path, source, options) => gate.then(() => real.write(path, source, options)) },
+    provider: {
+      ...real,
+      write: async (path, source, options) => gate.then(() => real.write(path, source, options)),
+      copy: async (from, to, options) => gate.then(() => real.copy!(from, to, options)),
+    },
     release,
   };
 }
