@@ -1,25 +1,24 @@
 /**
- * Real temporary directories for config tests, removed after each test.
+ * Real temporary directories for config tests, removed when the test that made them ends.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 
-const made: string[] = [];
-
-afterEach(() => {
-  for (const dir of made.splice(0)) {
+/**
+ * A fresh empty directory under the OS temp dir, removed when the calling test ends. (Per test, not
+ * an `afterEach` of this module: test files share modules in a worker, and a hook registered as
+ * the module loads belongs to the first file that loaded it, so the others' folders stayed behind.)
+ * @throws outside a running test
+ */
+export function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-config-test-'));
+  onTestFinished(() => {
     // Tests may leave a directory without permissions; give them back so rm can clean up.
     fs.chmodSync(dir, 0o700);
     fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-/** A fresh empty directory under the OS temp dir (removed after the test). */
-export function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-config-test-'));
-  made.push(dir);
+  });
   return dir;
 }
 

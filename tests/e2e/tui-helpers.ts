@@ -5,6 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { KEYS, spawnB2c, type PtySession, type SpawnOptions } from './pty-harness.js';
 
 export interface DemoRun {
@@ -19,7 +20,7 @@ type RunOptions = SpawnOptions & { prepare?: (cwd: string) => Promise<void> };
 
 /**
  * Runs `b2c ...args` in a fresh temp folder, with an empty config dir of its own when `ownConfig`;
- * `close` ends it and removes both. The harness sets CI=false, and chalk takes any CI variable as
+ * `close` ends it and removes both, and runs by itself when the calling test ends. The harness sets CI=false, and chalk takes any CI variable as
  * "no colour support" (b2c then draws its mono theme): FORCE_COLOR keeps the colours a user's
  * terminal shows.
  */
@@ -29,16 +30,18 @@ async function startIn(args: string[], options: RunOptions, ownConfig: boolean):
   await options.prepare?.(cwd);
   const env = { FORCE_COLOR: '2', ...options.env, ...(config === null ? {} : { B2C_CONFIG_DIR: config }) };
   const s = spawnB2c(args, { ...options, cwd, env });
-  return {
-    s,
-    cwd,
-    async close() {
+  let closed: Promise<void> | null = null;
+  const close = (): Promise<void> =>
+    (closed ??= (async () => {
       s.kill();
       await s.exited;
       await rm(cwd, { recursive: true, force: true });
       if (config !== null) await rm(config, { recursive: true, force: true });
-    },
-  };
+    })());
+  // Also when the test ends without closing it (a failure, or a test that only kills the process):
+  // its folders are not left behind.
+  onTestFinished(close);
+  return { s, cwd, close };
 }
 
 /** Ends every session given that is still there (SIGKILL) and waits until each has exited. */

@@ -5,11 +5,8 @@
  * the given text, signals are delivered by `interrupt()`. Real processes, terminals and signals
  * are tested in tests/e2e.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { CliDeps, InterruptSignal, TerminalStream } from '../../src/commands/kit/index.js';
 import { runB2c } from '../../src/commands/main.js';
 
@@ -54,16 +51,13 @@ export function runsOfThisFile(): CliRun[] {
   return runs;
 }
 
-let emptyConfigDir: string | null = null;
-
-/** An empty config folder for runs that name none, so no test reads the user's profiles. */
+/**
+ * An empty config folder for runs that name none, so no test reads the user's profiles: made once
+ * for the whole run by tests/support/global-setup.ts, which removes it at the end (a worker's own
+ * exit handler does not run when vitest ends the worker).
+ */
 function defaultConfigDir(): string {
-  if (emptyConfigDir === null) {
-    const dir = mkdtempSync(join(tmpdir(), 'b2c-cli-config-'));
-    emptyConfigDir = dir;
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  }
-  return emptyConfigDir;
+  return inject('emptyConfigDir');
 }
 
 function collector(): TerminalStream & { text: string } {
