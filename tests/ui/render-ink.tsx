@@ -5,7 +5,7 @@
 import { Box, type DOMElement } from 'ink';
 import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
-import { afterEach, expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import { renderInkFrame } from '../../src/ui/terminal/ink-frame.js';
 import { blankRow, parseLine } from '../../src/ui/terminal/screen-row.js';
 import { FixedTerminalSize, type TerminalSize } from '../../src/ui/terminal-size.js';
@@ -33,9 +33,22 @@ const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07/g;
 /** ink-testing-library's terminal width. */
 const TEST_COLUMNS = 100;
 const frameMismatches: string[] = [];
-afterEach(() => {
-  expect(frameMismatches.splice(0)).toEqual([]);
-});
+let checkedAtEnd = false;
+
+/**
+ * Fails the running test if any frame it drew mismatched. Registered per test by the first render
+ * in it, not as an `afterEach` of this module: test files share modules in a worker, and a hook
+ * registered as the module loads belongs to the first file that loaded it (the others went
+ * unchecked).
+ */
+function checkFramesAtTestEnd(): void {
+  if (checkedAtEnd) return;
+  checkedAtEnd = true;
+  onTestFinished(() => {
+    checkedAtEnd = false;
+    expect(frameMismatches.splice(0)).toEqual([]);
+  });
+}
 
 /**
  * Checks every frame of the test: where ink-frame.ts draws Ink's tree into rows itself (as the
@@ -64,6 +77,7 @@ function checkFrames(node: DOMElement | null, lastFrame: () => string | undefine
 /** Renders `tree` at `size` (default 80×24). */
 export function renderInk(tree: ReactElement, options: RenderInkOptions = {}): InkHarness {
   const size: TerminalSize = { columns: options.size?.columns ?? 80, rows: options.size?.rows ?? 24 };
+  checkFramesAtTestEnd();
   const theme = chooseTheme(options.mono ? { NO_COLOR: '1' } : {});
   const frame = { last: (): string | undefined => undefined };
   const instance = render(
