@@ -2,7 +2,7 @@
  * Queue persistence end to end (issue 5): `b2c` uploads a large file to the built-in server
  * started by the test (tests/support/server.ts, with --data's persistence, so nothing depends on
  * the TUI process), is killed
- * with SIGKILL in the middle, and on the next start offers the unfinished transfer; Resume
+ * with SIGKILL in the middle (the server's link is slowed so that there is a middle), and on the next start offers the unfinished transfer; Resume
  * completes it, and the bytes on the server equal the local file.
  */
 import { randomBytes } from 'node:crypto';
@@ -19,8 +19,15 @@ import { killAll, cursorTo, openFolder } from './tui-helpers.js';
 import { until } from '../support/poll.js';
 
 const PART = 5_000_000;
-/** 40 parts sent one at a time: the TUI saves the queue ~¼ s after the copy starts, long before the end. */
-const SIZE = 40 * PART + 4321;
+/** Parts in the file: sent one at a time over a slow link (below), the upload takes seconds. */
+const PARTS = 10;
+const SIZE = PARTS * PART + 4321;
+/**
+ * The link's bytes per second per connection: a part takes ¼ s, so the TUI (which saves the queue
+ * ~¼ s after the copy starts) is caught with some parts on the server and most still to send,
+ * without hashing and storing hundreds of megabytes to make the upload long.
+ */
+const LINK_BYTES_PER_SECOND = 20_000_000;
 
 let base = '';
 let server: TestServer | null = null;
@@ -38,7 +45,7 @@ afterEach(async () => {
 async function startEmulator(
   data: string,
 ): Promise<{ endpoint: string; masterKeyId: string; masterKey: string; log: string[] }> {
-  server = await startTestServer({ dataDir: data, partSize: PART });
+  server = await startTestServer({ dataDir: data, partSize: PART, bandwidth: LINK_BYTES_PER_SECOND });
   const { endpoint, masterKeyId, masterKey } = server.emu;
   return { endpoint, masterKeyId, masterKey, log: server.log };
 }
@@ -90,7 +97,7 @@ it('a TUI killed mid-upload offers the transfer at the next start, and Resume co
   await tui.exited;
   const partsBeforeKill = uploadedParts(emu.log);
   // Caught in the middle: some parts are on the server, not all of them.
-  expect(partsBeforeKill).toBeLessThan(40);
+  expect(partsBeforeKill).toBeLessThan(PARTS);
   const saved = await readFile(queueFile, 'utf8');
   expect(saved).toContain('b2:env');
   expect(saved).not.toContain(emu.masterKey);
@@ -116,6 +123,6 @@ it('a TUI killed mid-upload offers the transfer at the next start, and Resume co
   for await (const c of h.stream) chunks.push(c as Buffer);
   expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
   // Parts already on the server were not sent again.
-  expect(uploadedParts(emu.log)).toBeLessThan(40 + partsBeforeKill);
+  expect(uploadedParts(emu.log)).toBeLessThan(PARTS + partsBeforeKill);
   await b2.close?.();
 }, 120_000);

@@ -22,13 +22,21 @@ function line(n: number): string {
   return head + '.'.repeat(LINE_BYTES - head.length - 1) + '\n';
 }
 
-/** The whole file, 1 MB at a time, never held in memory at once. */
+/**
+ * The whole file, 1 MB (10,000 lines) at a time, never held in memory at once: each chunk is a
+ * copy of one template of 10,000 lines with the line numbers written in (3 million lines built as
+ * strings cost a second and a half of CPU; this is the same bytes in a fraction of it).
+ */
 function* chunks(): Generator<Buffer> {
   const perChunk = 10_000;
+  const template = Buffer.from(line(0).repeat(perChunk), 'latin1');
+  const digitsAt = 'line '.length;
   for (let first = 1; first <= LINES; first += perChunk) {
-    let text = '';
-    for (let n = first; n < first + perChunk && n <= LINES; n++) text += line(n);
-    yield Buffer.from(text);
+    const count = Math.min(perChunk, LINES - first + 1);
+    const chunk = Buffer.from(template.subarray(0, count * LINE_BYTES));
+    for (let i = 0; i < count; i++)
+      chunk.write(String(first + i).padStart(9, '0'), i * LINE_BYTES + digitsAt, 'latin1');
+    yield chunk;
   }
 }
 
