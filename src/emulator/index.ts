@@ -14,6 +14,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { demoKeysOf, seedDemoAccount, seedDemoFiles, type DemoKey } from './demo/demo-seed.js';
+import { fixtureWriter, type FixtureWriter } from './demo/fixtures.js';
 import { SeedingGate } from './demo/seeding-gate.js';
 import { FaultInjector, type FaultOptions } from './faults/faults.js';
 import { simulateLink } from './http/link.js';
@@ -102,6 +103,11 @@ export interface RunningEmulator {
    * since it started: what a client really fetched, for tests that bound it.
    */
   downloadedBytes(): number;
+  /**
+   * Files put and versions deleted straight in the store, for tests that make thousands of
+   * fixtures (`demo/fixtures.ts`). Not reachable over HTTP.
+   */
+  fixtures: FixtureWriter;
   /** Stops listening, drops open connections and flushes persistence. */
   close(): Promise<void>;
 }
@@ -175,6 +181,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     expireAllTokens: () => state.tokens.expireAll(),
     stats: () => state.refusals.get(),
     downloadedBytes: () => state.sent.downloadBytes,
+    fixtures: fixtureWriter(state),
     close: () => {
       closed ??= (async () => {
         // A store on disk gets its demo files first: it is seeded only while empty. One in memory

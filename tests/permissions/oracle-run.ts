@@ -105,8 +105,8 @@ async function fixtureFor(w: World, spec: ActionSpec, place: Place, slot: string
  */
 async function removeFixture(w: World, f: Fixture): Promise<void> {
   if (f.target?.fileId === undefined) return;
-  // Gone already where the action was a delete or a move.
-  await w.master.remove(f.target.path, { mode: 'delete-version', fileId: f.target.fileId }).catch(() => undefined);
+  // Gone already where the action was a delete or a move. Straight in the store, as it was made.
+  await w.emu.fixtures.deleteVersion(f.target.fileId);
 }
 
 /** How many cases of one key have their fixtures made ahead of the case being run. */
