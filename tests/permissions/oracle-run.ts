@@ -131,6 +131,14 @@ export async function runKey(w: World, key: OracleKey, ki: number): Promise<Case
     return made;
   };
   const ahead = cases.map((_c, i) => (i < SETUP_AHEAD ? fixtureOf(i) : null));
+  // Asked once per bucket: no case changes the places' buckets (the bucket actions make, delete
+  // and retype victims of their own), so the answer holds for the key's whole run.
+  const typeByBucket = new Map<string, Promise<string | undefined>>();
+  const seenType = (bucket: string): Promise<string | undefined> => {
+    let type = typeByBucket.get(bucket);
+    if (type === undefined) typeByBucket.set(bucket, (type = typeSeenBy(key, bucket)));
+    return type;
+  };
   const rows: CaseRow[] = [];
   try {
     for (const [i, c] of cases.entries()) {
@@ -140,7 +148,7 @@ export async function runKey(w: World, key: OracleKey, ki: number): Promise<Case
         b2c: await fixtureFor(w, c.spec, c.place, `${c.slot}b`, root),
       };
       // The file's row carries its bucket's type as far as this key can know it (as its listing would).
-      const bucketType = c.place.bucket === null ? undefined : await typeSeenBy(key, c.place.bucket);
+      const bucketType = c.place.bucket === null ? undefined : await seenType(c.place.bucket);
       for (const f of [pair.truth, pair.b2c]) if (f.target !== null) f.target = { ...f.target, bucketType };
       const now = Date.now();
       const rule = c.spec.rule(pair.b2c, key.keyInfo, now);
