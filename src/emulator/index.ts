@@ -104,8 +104,8 @@ export interface RunningEmulator {
    */
   downloadedBytes(): number;
   /**
-   * Files put and versions deleted straight in the store, for tests that make thousands of
-   * fixtures (`demo/fixtures.ts`). Not reachable over HTTP.
+   * Files, buckets and keys made and removed straight in the store, for tests that make
+   * thousands of fixtures (`demo/fixtures.ts`). Not reachable over HTTP.
    */
   fixtures: FixtureWriter;
   /** Stops listening, drops open connections and flushes persistence. */

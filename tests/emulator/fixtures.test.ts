@@ -6,6 +6,7 @@
  * upload would apply is refused rather than given a file without them.
  */
 import { describe, expect, it } from 'vitest';
+import type { Provider } from '../../src/providers/types.js';
 import { useTestServer } from '../support/server.js';
 
 const server = useTestServer();
@@ -60,5 +61,49 @@ describe('fixtures put straight in the store', () => {
     });
     await expect(s.emu.fixtures.putFile(name, 'a.txt', Buffer.from('a'))).rejects.toThrow(/Object Lock/);
     await expect(s.emu.fixtures.putFile('no-such-bucket', 'a.txt', Buffer.from('a'))).rejects.toThrow(/no bucket/);
+  });
+});
+
+async function bucketNames(p: Provider): Promise<string[]> {
+  const names: string[] = [];
+  for await (const page of p.list('/')) names.push(...page.map((e) => e.name));
+  return names;
+}
+
+describe('buckets and keys made straight in the store', () => {
+  it('a bucket is listed over HTTP as a private one; deleting it refuses one with files, then it is gone', async () => {
+    const s = server();
+    const name = `fixture-${Date.now()}`;
+    await s.emu.fixtures.createBucket(name);
+    await expect(s.emu.fixtures.createBucket(name)).rejects.toThrow(/already in use/);
+    const listed = await s.api<{ buckets: { bucketName: string; bucketType: string }[] }>('b2_list_buckets', {
+      accountId: s.emu.accountId,
+    });
+    expect(listed.buckets.find((b) => b.bucketName === name)?.bucketType).toBe('allPrivate');
+    const put = await s.emu.fixtures.putFile(name, 'a.txt', Buffer.from('a'));
+    await expect(s.emu.fixtures.deleteBucket(name)).rejects.toThrow(/non-empty/);
+    await s.emu.fixtures.deleteVersion(String(put.fileId));
+    expect(await s.emu.fixtures.deleteBucket(name)).toBe(true);
+    const after = await s.api<{ buckets: { bucketName: string }[] }>('b2_list_buckets', { accountId: s.emu.accountId });
+    expect(after.buckets.map((b) => b.bucketName)).not.toContain(name);
+    expect(await s.emu.fixtures.deleteBucket(name)).toBe(false);
+  });
+
+  it('a key signs in over HTTP with what it was given; deleting it ends its token at once', async () => {
+    const s = server();
+    await s.emu.fixtures.createBucket('fixture-keys');
+    const made = await s.emu.fixtures.createKey(`fixture-${Date.now()}`, ['listBuckets', 'listFiles']);
+    const keys = await s.api<{ keys: { applicationKeyId: string; capabilities: string[] }[] }>('b2_list_keys', {
+      accountId: s.emu.accountId,
+    });
+    expect(keys.keys.find((k) => k.applicationKeyId === made.applicationKeyId)?.capabilities).toEqual([
+      'listBuckets',
+      'listFiles',
+    ]);
+    const p = await s.connect(made.applicationKeyId, made.applicationKey);
+    expect(await bucketNames(p)).toContain('fixture-keys');
+    expect(await s.emu.fixtures.deleteKeys((k) => k.applicationKeyId === made.applicationKeyId)).toBe(1);
+    await expect(bucketNames(p)).rejects.toThrow();
+    expect(await s.emu.fixtures.deleteKeys((k) => k.applicationKeyId === made.applicationKeyId)).toBe(0);
   });
 });

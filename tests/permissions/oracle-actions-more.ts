@@ -147,18 +147,14 @@ export const ACCOUNT_SPECS: ActionSpec[] = [
     command: null,
     // Victims made in advance would all be in every key listing the oracle makes.
     lazy: true,
+    // Victims are made and removed straight in the server's store (see fileFixture).
     async cleanup(w, f) {
-      const keys = await w.master.keys.listKeys();
-      for (const k of keys)
-        if (k.keyName === `made-${f.slot}` || k.applicationKeyId === f.victim)
-          await w.master.keys.deleteKey(k.applicationKeyId);
+      await w.emu.fixtures.deleteKeys((k) => k.keyName === `made-${f.slot}` || k.applicationKeyId === f.victim);
     },
     async setup(w, place, slot, localDir) {
       const f = await bareFixture(place, slot, localDir);
       if (action === 'delete-key')
-        f.victim = (
-          await w.master.keys.createKey({ keyName: `victim-${slot}`, capabilities: ['listFiles'] })
-        ).applicationKeyId;
+        f.victim = (await w.emu.fixtures.createKey(`victim-${slot}`, ['listFiles'])).applicationKeyId;
       return f;
     },
     rule: (_f, key, now) => checkAction(action, ruleAt('/', true), key, now),
@@ -189,13 +185,16 @@ export const ACCOUNT_SPECS: ActionSpec[] = [
     action,
     command: action === 'create-bucket' ? 'mkdir' : action === 'delete-bucket' ? 'delete' : 'bucketType',
     lazy: true,
+    // Victims are made and removed straight in the server's store (see fileFixture).
     async cleanup(w, f) {
-      for (const name of [`made-${f.slot}`, f.victim])
-        if (name !== null) await w.master.deleteBucket(name).catch(() => undefined);
+      for (const name of [`made-${f.slot}`, f.victim]) if (name !== null) await w.emu.fixtures.deleteBucket(name);
     },
     async setup(w, place, slot, localDir) {
       const f = await bareFixture(place, slot, localDir);
-      if (action !== 'create-bucket') f.victim = (await w.master.createBucket(`victim-${slot}`)).name;
+      if (action !== 'create-bucket') {
+        f.victim = `victim-${slot}`;
+        await w.emu.fixtures.createBucket(f.victim);
+      }
       return f;
     },
     rule: (f, key, now) =>
