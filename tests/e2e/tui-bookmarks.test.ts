@@ -31,8 +31,8 @@ beforeAll(async () => {
   await s.upload(b.id, 'docs/readme.txt', 'read me\n');
   await s.upload(b.id, 'zebra/stripes.txt', 'black and white\n');
   const names = Array.from({ length: FILLER }, (_, i) => `a-${String(i).padStart(4, '0')}.txt`);
-  for (let i = 0; i < names.length; i += 20)
-    await Promise.all(names.slice(i, i + 20).map((name) => s.upload(b.id, name, name)));
+  // Put straight in the server's store: 1,100 uploads over HTTP cost about 3 CPU-s.
+  for (const name of names) await s.emu.fixtures.putFile(bucket, name, Buffer.from(name));
 }, 120_000);
 
 afterAll(async () => {
