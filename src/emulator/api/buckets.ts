@@ -51,6 +51,17 @@ export async function createBucketRecord(store: Store, input: NewBucket): Promis
   return record;
 }
 
+/**
+ * Deletes a bucket that holds nothing.
+ * @throws 400 `cannot_delete_non_empty_bucket` when it holds any file version or unfinished upload
+ */
+export async function deleteBucketRecord(store: Store, bucket: BucketRecord): Promise<void> {
+  if (!store.index(bucket.bucketId).isEmpty()) {
+    throw new B2Error(400, 'cannot_delete_non_empty_bucket', `Cannot delete non-empty bucket ${bucket.bucketName}`);
+  }
+  await store.commit({ t: 'bucket-', id: bucket.bucketId });
+}
+
 /** b2_create_bucket. Bucket-restricted keys may not create buckets. */
 export async function createBucket(ctx: ApiContext): Promise<unknown> {
   requireCapability(ctx.principal, 'writeBuckets');
@@ -133,9 +144,6 @@ export async function deleteBucket(ctx: ApiContext): Promise<unknown> {
   checkAccountId(ctx);
   const bucket = bucketById(ctx, ctx.params.string('bucketId'));
   requireBucket(ctx.principal, bucket.bucketId);
-  if (!ctx.state.store.index(bucket.bucketId).isEmpty()) {
-    throw new B2Error(400, 'cannot_delete_non_empty_bucket', `Cannot delete non-empty bucket ${bucket.bucketName}`);
-  }
-  await ctx.state.store.commit({ t: 'bucket-', id: bucket.bucketId });
+  await deleteBucketRecord(ctx.state.store, bucket);
   return bucketObject(ctx.shape, bucket);
 }

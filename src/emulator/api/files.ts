@@ -78,6 +78,17 @@ export async function hideFile(ctx: ApiContext): Promise<unknown> {
  * cleanup relies on). The name must match the version's. 400 file_not_present when unknown; 401
  * for a version under legal hold or an active retention (docs/b2-api.md §10.4).
  */
+/**
+ * Removes the version `fileId`: a finished one, or an unfinished large file (cancelled with its
+ * parts). False when there is neither.
+ */
+export async function deleteVersionRecord(store: Store, fileId: string): Promise<boolean> {
+  if (store.versions.has(fileId)) await store.commit({ t: 'version-', id: fileId });
+  else if (store.largeFiles.has(fileId)) await store.commit({ t: 'large-', id: fileId });
+  else return false;
+  return true;
+}
+
 export async function deleteFileVersion(ctx: ApiContext): Promise<unknown> {
   const fileName = ctx.params.string('fileName');
   const fileId = ctx.params.string('fileId');
@@ -91,6 +102,6 @@ export async function deleteFileVersion(ctx: ApiContext): Promise<unknown> {
   requireFileAccess(ctx.principal, 'deleteFiles', target.bucketId, target.fileName);
   // Object Lock protects finished versions only; cancelling an unfinished large file is allowed.
   if (v) requireDeletable(ctx.principal, v, ctx.params.optBool('bypassGovernance') === true, Date.now());
-  await store.commit(v ? { t: 'version-', id: fileId } : { t: 'large-', id: fileId });
+  await deleteVersionRecord(store, fileId);
   return { fileId, fileName };
 }

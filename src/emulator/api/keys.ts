@@ -10,7 +10,7 @@ import { isBucketRestricted, requireCapability } from '../auth/enforce.js';
 import { badBucketId, badRequest, unauthorized } from '../http/errors.js';
 import { newApplicationKeyId, newSecret } from '../store/ids.js';
 import type { ApiVersion, KeyRecord } from '../store/model.js';
-import type { ApiContext } from '../state.js';
+import type { ApiContext, EmulatorState } from '../state.js';
 import type { Store } from '../store/store.js';
 
 /** A key as B2 shows it on `version` (no secret). */
@@ -63,7 +63,13 @@ export async function createKeyRecord(store: Store, input: NewKey): Promise<KeyR
   return record;
 }
 
-/** b2_create_key. */
+/** Deletes a key and revokes its outstanding tokens at once (a deleted key's sessions end with it). */
+export async function deleteKeyRecord(state: EmulatorState, applicationKeyId: string): Promise<void> {
+  await state.store.commit({ t: 'key-', id: applicationKeyId });
+  state.tokens.revokeKey(applicationKeyId);
+}
+
+/** b2_delete_key. */
 export async function createKey(ctx: ApiContext): Promise<unknown> {
   const { params, version, principal } = ctx;
   requireCapability(principal, 'writeKeys');
@@ -121,7 +127,6 @@ export async function deleteKey(ctx: ApiContext): Promise<unknown> {
   if (key.v4Only && ctx.version < 4) {
     throw badRequest(`This request is not currently supported on API version number ${ctx.version}`);
   }
-  await ctx.state.store.commit({ t: 'key-', id });
-  ctx.state.tokens.revokeKey(id);
+  await deleteKeyRecord(ctx.state, id);
   return keyObject(ctx.version, ctx.state.store.meta.accountId, key);
 }

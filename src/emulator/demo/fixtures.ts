@@ -3,17 +3,18 @@
  * thousands of fixtures (the permission oracle makes and removes about 13,000): over HTTP each
  * costs the client and the server about 2 ms of CPU together. The records are the ones the master
  * key's `b2_upload_file`, `b2_delete_file_version`, `b2_create_bucket`, `b2_delete_bucket`,
- * `b2_create_key` and `b2_delete_key` make, through the same functions where there are any (the
- * demo seed's file writer, the bucket and key validators).
+ * `b2_create_key` and `b2_delete_key` make, through the same functions (the demo seed's file
+ * writer for the upload).
  */
-import { createBucketRecord } from '../api/buckets.js';
-import { createKeyRecord } from '../api/keys.js';
+import { createBucketRecord, deleteBucketRecord } from '../api/buckets.js';
+import { deleteVersionRecord } from '../api/files.js';
+import { createKeyRecord, deleteKeyRecord } from '../api/keys.js';
 import { fileObject } from '../api/shapes.js';
 import { masterPrincipal } from '../auth/principal.js';
 import type { EmulatorState } from '../state.js';
 import { putFileRecord } from './store-write.js';
 
-/** Stores files and deletes versions straight in a running server's store. */
+/** Makes and removes files, buckets and keys straight in a running server's store. */
 export interface FixtureWriter {
   /**
    * Stores `data` as a new version of `fileName` in the bucket named `bucketName`, its content
@@ -58,20 +59,14 @@ export function fixtureWriter(state: EmulatorState): FixtureWriter {
       const ctx = { version: 4 as const, accountId: store.meta.accountId, principal: masterPrincipal(store) };
       return fileObject(ctx, v);
     },
-    async deleteVersion(fileId) {
-      if (store.versions.has(fileId)) await store.commit({ t: 'version-', id: fileId });
-      else if (store.largeFiles.has(fileId)) await store.commit({ t: 'large-', id: fileId });
-      else return false;
-      return true;
-    },
+    deleteVersion: (fileId) => deleteVersionRecord(store, fileId),
     async createBucket(name) {
       await createBucketRecord(store, { bucketName: name, bucketType: 'allPrivate' });
     },
     async deleteBucket(name) {
       const bucket = store.bucketByName(name);
       if (bucket === undefined) return false;
-      if (!store.index(bucket.bucketId).isEmpty()) throw new Error(`Cannot delete non-empty bucket ${name}`);
-      await store.commit({ t: 'bucket-', id: bucket.bucketId });
+      await deleteBucketRecord(store, bucket);
       return true;
     },
     async createKey(keyName, capabilities) {
@@ -87,10 +82,7 @@ export function fixtureWriter(state: EmulatorState): FixtureWriter {
     },
     async deleteKeys(which) {
       const gone = [...store.keys.values()].filter((k) => which(k));
-      for (const k of gone) {
-        await store.commit({ t: 'key-', id: k.applicationKeyId });
-        state.tokens.revokeKey(k.applicationKeyId);
-      }
+      for (const k of gone) await deleteKeyRecord(state, k.applicationKeyId);
       return gone.length;
     },
   };
