@@ -20,9 +20,9 @@ type RunOptions = SpawnOptions & { prepare?: (cwd: string) => Promise<void> };
 
 /**
  * Runs `b2c ...args` in a fresh temp folder, with an empty config dir of its own when `ownConfig`;
- * `close` ends it and removes both, and runs by itself when the calling test ends. The harness sets CI=false, and chalk takes any CI variable as
- * "no colour support" (b2c then draws its mono theme): FORCE_COLOR keeps the colours a user's
- * terminal shows.
+ * `close` ends it and removes both, and runs by itself when the calling test ends. The harness
+ * sets CI=false, and chalk takes any CI variable as "no colour support" (b2c then draws its mono
+ * theme): FORCE_COLOR keeps the colours a user's terminal shows.
  */
 async function startIn(args: string[], options: RunOptions, ownConfig: boolean): Promise<DemoRun> {
   const cwd = await mkdtemp(join(tmpdir(), 'b2c-e2e-'));

@@ -89,7 +89,7 @@ describe('buckets and keys made straight in the store', () => {
     expect(await s.emu.fixtures.deleteBucket(name)).toBe(false);
   });
 
-  it('a key signs in over HTTP with what it was given; deleting it ends its token at once', async () => {
+  it('a key signs in over HTTP with what it was given; once deleted, its signed-in provider is refused', async () => {
     const s = server();
     await s.emu.fixtures.createBucket('fixture-keys');
     const made = await s.emu.fixtures.createKey(`fixture-${Date.now()}`, ['listBuckets', 'listFiles']);

@@ -14,7 +14,7 @@ import type { PermissionAction } from '../../src/state/permissions/permission-ac
 import { b2LocationFromPath, checkAction, type PermissionDecision } from '../../src/state/permissions/permissions.js';
 import type { HeadlessTui } from './headless-tui.js';
 import { PROFILE } from './headless-tui.js';
-import { placePath, type OracleKey, type Place, type World } from './oracle-world.js';
+import { type OracleKey, type Place, type World } from './oracle-world.js';
 
 /** One run's fixture. Paths are provider paths; `target` is null at the bucket list. */
 export interface Fixture {
@@ -112,8 +112,8 @@ export async function fileFixture(
 ): Promise<Fixture> {
   const data = Buffer.from(`oracle ${slot}`);
   if (place.bucket === null) return { place, slot, target: null, data, localDir, victim: null };
-  const path = join2(placePath(place), `${slot}-t.txt`);
-  const fileName = path.slice(place.bucket.length + 2);
+  const fileName = `${place.prefix}${slot}-t.txt`;
+  const path = `/${place.bucket}/${fileName}`;
   const written = entryFromFile(
     place.bucket,
     (await w.emu.fixtures.putFile(place.bucket, fileName, data)) as unknown as WireFile,

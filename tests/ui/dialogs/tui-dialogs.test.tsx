@@ -17,10 +17,10 @@ afterEach(async () => {
   f = null;
 });
 
-/** The real local provider whose writes wait until `release()` (a transfer that stays running). */
 /**
- * A local provider whose copies wait for `release()`: both its `write` and its `copy` (a copy
- * between two local panes goes through `copy`, fs.copyFile, and never calls `write`).
+ * The real local provider whose copies wait for `release()` (a transfer that stays running): both
+ * its `write` and its `copy` (a copy between two local panes goes through `copy`, fs.copyFile, and
+ * never calls `write`).
  */
 function heldWrites(): { provider: Provider; release: () => void } {
   const real = createLocalProvider();
