@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './tests/support/longest-first.js';
 
 // .ci/run sets B2C_VITEST_JSON to get a machine-readable report for its closing summary line.
 const jsonReport = process.env.B2C_VITEST_JSON;
@@ -30,6 +31,8 @@ export default defineConfig({
     // modules that is whichever file imports it first: every file gets the same answer. (The
     // tests that check attributes such as dim and inverse need styles; none needs them absent.)
     env: { FORCE_COLOR: '1', NODE_ENV: 'production' },
+    // Long files first, by the times a full run recorded (see the file).
+    sequence: { sequencer: LongestFirst },
     reporters: jsonReport ? ['default', 'json'] : ['default'],
     outputFile: jsonReport ? { json: jsonReport } : undefined,
   },

@@ -36,7 +36,7 @@ function timedRun(args: string[], endpoint: string): Promise<RunResult & { ms: n
   );
 }
 
-describe('b2c as a process', () => {
+describe.concurrent('b2c as a process', () => {
   it('--help exits 0; a usage error exits 64 with the message and the help', async () => {
     const help = await runB2c(['--help'], { env: {} });
     expect(help.code).toBe(0);

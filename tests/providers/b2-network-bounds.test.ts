@@ -56,7 +56,7 @@ async function unreachableWithinBound(op: () => Promise<unknown>): Promise<strin
   return (err as Error).message;
 }
 
-describe('a server that stops answering', () => {
+describe.concurrent('a server that stops answering', () => {
   it('sign-in against a black hole: UnreachableError naming the host and the wait', async () => {
     const hole = await startBlackHole();
     try {
