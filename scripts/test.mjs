@@ -1,4 +1,5 @@
-// `npm test`: build, then the type-check (tsc), the lint (oxlint with its type-aware rules) and the
+// `npm test`: build, then the lint with the type-check (oxlint with its type-aware rules and
+// TypeScript's diagnostics, one program: a separate tsc would build the same program again) and the
 // format check (oxfmt --check) alongside vitest. The build comes first (the tests that run the real
 // binary need dist/); the checks then overlap with vitest, which spends much of its time waiting
 // (network bounds, servers, terminals). The checks are native programs that take a few seconds of
@@ -39,8 +40,14 @@ if (build.code !== 0) {
 }
 
 const checks = [
-  run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { background: true }),
-  run('lint', bin('oxlint'), ['-c', 'oxlint.config.js', '--type-aware', '--deny-warnings'], { background: true }),
+  run(
+    'lint and type-check',
+    bin('oxlint'),
+    ['-c', 'oxlint.config.js', '--type-aware', '--type-check', '--deny-warnings'],
+    {
+      background: true,
+    },
+  ),
   run('format', bin('oxfmt'), ['--check'], { background: true }),
 ];
 const vitest = await run('vitest', bin('vitest'), ['run', ...process.argv.slice(2)], { inherit: true });
