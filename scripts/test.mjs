@@ -39,15 +39,9 @@ if (build.code !== 0) {
   process.exit(build.code);
 }
 
+const lintArgs = ['-c', 'oxlint.config.js', '--type-aware', '--type-check', '--deny-warnings'];
 const checks = [
-  run(
-    'lint and type-check',
-    bin('oxlint'),
-    ['-c', 'oxlint.config.js', '--type-aware', '--type-check', '--deny-warnings'],
-    {
-      background: true,
-    },
-  ),
+  run('lint and type-check', bin('oxlint'), lintArgs, { background: true }),
   run('format', bin('oxfmt'), ['--check'], { background: true }),
 ];
 const vitest = await run('vitest', bin('vitest'), ['run', ...process.argv.slice(2)], { inherit: true });

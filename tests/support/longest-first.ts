@@ -14,7 +14,7 @@ import { join, relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** The recorded table: test file (relative to the repository, `/`-separated) → seconds. */
-export const FILE_TIMES_PATH = join(import.meta.dirname, 'file-times.json');
+const FILE_TIMES_PATH = join(import.meta.dirname, 'file-times.json');
 
 function readTimes(): Record<string, number> {
   try {
@@ -31,7 +31,11 @@ export class LongestFirst extends BaseSequencer {
     const seconds = (spec: TestSpecification): number =>
       times[relative(root, spec.moduleId).split('\\').join('/')] ?? Number.POSITIVE_INFINITY;
     const bySize = await super.sort(files);
-    // Array.prototype.sort is stable: files with equal (or no) times keep vitest's own order.
-    return bySize.sort((a, b) => seconds(b) - seconds(a));
+    // Array.prototype.sort is stable: files with equal times (or none, both first) keep vitest's
+    // own order. Compared, not subtracted: Infinity − Infinity is NaN.
+    return bySize.sort((a, b) => {
+      const [ta, tb] = [seconds(a), seconds(b)];
+      return ta === tb ? 0 : ta > tb ? -1 : 1;
+    });
   }
 }
