@@ -9,10 +9,11 @@
  * start): every test removes what it made.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { watchLeftoverFolders } from './leftover-folders.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,17 +21,14 @@ declare module 'vitest' {
   }
 }
 
-/** The test-made folders in the OS temp dir (they all start `b2c-`). */
-const ours = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith('b2c-'));
-
 export default function setup(project: TestProject): () => void {
-  const before = new Set(ours());
+  const leftovers = watchLeftoverFolders();
   const emptyConfigDir = mkdtempSync(join(tmpdir(), 'b2c-cli-config-'));
   project.provide('emptyConfigDir', emptyConfigDir);
   buildIfMissing();
   return () => {
     rmSync(emptyConfigDir, { recursive: true, force: true });
-    const left = ours().filter((name) => !before.has(name));
+    const left = leftovers();
     if (left.length === 0) return;
     // vitest reports an error thrown here but still exits 0: the exit code is set too.
     console.error(`tests left temporary folders behind in ${tmpdir()}: ${left.join(', ')}`);

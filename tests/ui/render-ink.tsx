@@ -7,7 +7,7 @@ import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 import { expect, onTestFinished } from 'vitest';
 import { renderInkFrame } from '../../src/ui/terminal/ink-frame.js';
-import { blankRow, parseLine } from '../../src/ui/terminal/screen-row.js';
+import { blankRow, parseLine, type ScreenRow } from '../../src/ui/terminal/screen-row.js';
 import { FixedTerminalSize, type TerminalSize } from '../../src/ui/terminal-size.js';
 import { ThemeProvider } from '../../src/ui/theme-context.js';
 import { chooseTheme } from '../../src/ui/theme.js';
@@ -66,12 +66,30 @@ function checkFrames(node: DOMElement | null, lastFrame: () => string | undefine
     // (Renders inside the first render() call come before the harness can read frames.)
     const rows = frame === undefined ? null : renderInkFrame(inkRoot, TEST_COLUMNS);
     if (frame === undefined || rows === null) return;
-    const lines = frame.split('\n');
-    rows.forEach((row, y) => {
-      const ink = y < lines.length ? parseLine(lines[y] ?? '', TEST_COLUMNS) : blankRow(TEST_COLUMNS);
-      if (JSON.stringify(ink) !== JSON.stringify(row)) frameMismatches.push(`row ${y}: ${JSON.stringify(lines[y])}`);
-    });
+    framesCheckedCount++;
+    frameMismatches.push(...mismatchedRows(frame, rows, TEST_COLUMNS));
   };
+}
+
+let framesCheckedCount = 0;
+
+/** How many frames the check has compared in this worker so far (for the check's own test). */
+export function framesChecked(): number {
+  return framesCheckedCount;
+}
+
+/**
+ * The rows of `rows` (as ink-frame.ts draws them) that differ from Ink's own `frame` parsed by the
+ * screen model, each as `row Y: "Ink's line"`; a row below Ink's last line is compared with a blank one.
+ */
+export function mismatchedRows(frame: string, rows: readonly ScreenRow[], columns: number): string[] {
+  const lines = frame.split('\n');
+  const mismatches: string[] = [];
+  rows.forEach((row, y) => {
+    const ink = y < lines.length ? parseLine(lines[y] ?? '', columns) : blankRow(columns);
+    if (JSON.stringify(ink) !== JSON.stringify(row)) mismatches.push(`row ${y}: ${JSON.stringify(lines[y])}`);
+  });
+  return mismatches;
 }
 
 /** Renders `tree` at `size` (default 80×24). */
