@@ -33,6 +33,7 @@ const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07/g;
 /** ink-testing-library's terminal width. */
 const TEST_COLUMNS = 100;
 const frameMismatches: string[] = [];
+let framesCheckedCount = 0;
 let checkedAtEnd = false;
 
 /**
@@ -70,8 +71,6 @@ function checkFrames(node: DOMElement | null, lastFrame: () => string | undefine
     frameMismatches.push(...mismatchedRows(frame, rows, TEST_COLUMNS));
   };
 }
-
-let framesCheckedCount = 0;
 
 /** How many frames the check has compared in this worker so far (for the check's own test). */
 export function framesChecked(): number {
