@@ -27,13 +27,13 @@ function line(n: number): string {
  * fraction of it).
  */
 function bigFile(): Buffer {
-  const perChunk = 10_000;
-  const template = Buffer.from(line(0).repeat(perChunk), 'latin1');
+  const templateLines = 10_000;
+  const template = Buffer.from(line(0).repeat(templateLines), 'latin1');
   const file = Buffer.allocUnsafe(SIZE);
   const digitsAt = 'line '.length;
-  for (let first = 1; first <= LINES; first += perChunk) {
+  for (let first = 1; first <= LINES; first += templateLines) {
     const at = (first - 1) * LINE_BYTES;
-    const count = Math.min(perChunk, LINES - first + 1);
+    const count = Math.min(templateLines, LINES - first + 1);
     template.copy(file, at, 0, count * LINE_BYTES);
     for (let i = 0; i < count; i++)
       file.write(String(first + i).padStart(9, '0'), at + i * LINE_BYTES + digitsAt, 'latin1');
