@@ -89,6 +89,29 @@ export interface ReadHandle {
   contentType?: string;
   /** B2: the exact version being read; a later range read with this `fileId` reads the same bytes. */
   fileId?: string;
+  /**
+   * B2: bytes `start…end` of the same version received straight into `sink`'s memory (no stream,
+   * no copy: see {@link RangeSink}), with the download's retries and bounds. Resolves once every
+   * byte was handed to the sink.
+   * @throws what `openRead` throws for a range, CancelledError, or what the sink rejected with
+   */
+  receiveRange?: (range: Required<ByteRange>, sink: RangeSink, signal: AbortSignal) => Promise<void>;
+}
+
+/**
+ * Memory a destination lends a source to receive one byte range into, in order: the source asks
+ * for `space()`, reads the next bytes into its start and reports them with `filled`. How a big
+ * download goes from the socket to the file without a copy (WriteOptions.receive).
+ */
+export interface RangeSink {
+  /** Memory for the next bytes (never empty). Not called again before `filled`. */
+  space(): Uint8Array;
+  /**
+   * The first `n` bytes of the last `space()` hold the next bytes of the range. Returns a promise
+   * when the destination wants no more for now (its memory is full): the source then reads
+   * nothing until it resolves, and stops with its error when it rejects.
+   */
+  filled(n: number): Promise<void> | undefined;
 }
 
 export interface ReadOptions {
@@ -142,6 +165,11 @@ export interface WriteOptions {
    * then reads `source` only in part or not at all, and destroys it.
    */
   reopen?: (range: Required<ByteRange>, signal: AbortSignal) => Promise<Readable>;
+  /**
+   * Like `reopen`, but the bytes of the range are received into memory the destination lends
+   * (ReadHandle.receiveRange). A destination that can take them so prefers it to `reopen`.
+   */
+  receive?: ReadHandle['receiveRange'];
   /**
    * B2 with the `resumableUploads` feature: look for an unfinished large file with the same name,
    * size, mtime and part size; re-use its parts whose SHA1 matches, upload only the rest.

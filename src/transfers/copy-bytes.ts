@@ -91,6 +91,7 @@ export async function streamCopy(
       // Large B2 uploads pick up the parts an earlier, interrupted attempt left on the server.
       resume: typeof dst.unfinishedUploads === 'function' ? true : undefined,
       reopen: rangesOf(src, dst, source, handle, ctx),
+      receive: handle.receiveRange,
     });
   } catch (e) {
     handle.stream.destroy();

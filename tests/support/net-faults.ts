@@ -85,7 +85,8 @@ export async function startUnacceptingListener(): Promise<FaultServer> {
 export interface StallRule {
   /** Request path (with query) and method → hold this one? */
   match(path: string, method: string): boolean;
-  at: 'request' | 'request-body' | 'response-body';
+  /** `strip-range`: not a hold — the request goes upstream without its Range header. */
+  at: 'request' | 'request-body' | 'response-body' | 'strip-range';
   /** Body bytes let through before the hold (`request-body`, `response-body`; default 0). */
   afterBytes?: number;
   /** How many matching requests to hold (default: all of them). */
@@ -101,6 +102,8 @@ export interface StallProxy extends FaultServer {
   heldFileNames: string[];
   /** Resolves at the first hold. */
   firstHold: Promise<void>;
+  /** TCP connections the proxy has accepted so far. */
+  connections(): number;
 }
 
 /** Starts the proxy for `upstream` (the built-in server's endpoint). */
@@ -109,6 +112,7 @@ export async function startStallProxy(upstream: string, rule: StallRule): Promis
   const held: string[] = [];
   const heldFileNames: string[] = [];
   const open = new Set<Socket>();
+  let accepted = 0;
   let endpoint = '';
   let markHeld: () => void = () => undefined;
   const firstHold = new Promise<void>((resolve) => (markHeld = resolve));
@@ -162,49 +166,52 @@ export async function startStallProxy(upstream: string, rule: StallRule): Promis
     holdBody: boolean,
   ): void {
     const after = rule.afterBytes ?? 0;
-    const upstreamReq = request(
-      { host: up.hostname, port: up.port, path, method, headers: { ...req.headers, host: up.host } },
-      (upRes) => {
-        const status = upRes.statusCode ?? 502;
-        if (String(upRes.headers['content-type']).startsWith('application/json')) {
-          // Answers carry URLs (apiUrl, downloadUrl, uploadUrl): send those through the proxy too.
-          const chunks: Buffer[] = [];
-          upRes.on('data', (c: Buffer) => chunks.push(c));
-          upRes.on('end', () =>
-            forward(
-              res,
-              status,
-              upRes.headers,
-              Buffer.from(Buffer.concat(chunks).toString('utf8').split(upstream).join(endpoint)),
-            ),
-          );
-          return;
+    const headers = { ...req.headers, host: up.host };
+    if (rule.at === 'strip-range' && rule.match(path, method)) {
+      hold(path, undefined);
+      delete headers.range;
+    }
+    const upstreamReq = request({ host: up.hostname, port: up.port, path, method, headers }, (upRes) => {
+      const status = upRes.statusCode ?? 502;
+      if (String(upRes.headers['content-type']).startsWith('application/json')) {
+        // Answers carry URLs (apiUrl, downloadUrl, uploadUrl): send those through the proxy too.
+        const chunks: Buffer[] = [];
+        upRes.on('data', (c: Buffer) => chunks.push(c));
+        upRes.on('end', () =>
+          forward(
+            res,
+            status,
+            upRes.headers,
+            Buffer.from(Buffer.concat(chunks).toString('utf8').split(upstream).join(endpoint)),
+          ),
+        );
+        return;
+      }
+      res.writeHead(status, upRes.headers);
+      if (!holdBody) {
+        upRes.pipe(res);
+        return;
+      }
+      let sent = 0;
+      let holding = false;
+      upRes.on('data', (chunk: Buffer) => {
+        if (holding) return;
+        const part = chunk.subarray(0, Math.max(0, Math.min(chunk.length, after - sent)));
+        sent += part.length;
+        if (part.length > 0) res.write(part);
+        if (sent >= after) {
+          holding = true;
+          upRes.pause();
+          hold(path, undefined);
         }
-        res.writeHead(status, upRes.headers);
-        if (!holdBody) {
-          upRes.pipe(res);
-          return;
-        }
-        let sent = 0;
-        let holding = false;
-        upRes.on('data', (chunk: Buffer) => {
-          if (holding) return;
-          const part = chunk.subarray(0, Math.max(0, Math.min(chunk.length, after - sent)));
-          sent += part.length;
-          if (part.length > 0) res.write(part);
-          if (sent >= after) {
-            holding = true;
-            upRes.pause();
-            hold(path, undefined);
-          }
-        });
-      },
-    );
+      });
+    });
     upstreamReq.on('error', () => res.destroy());
     res.on('close', () => upstreamReq.destroy());
     req.pipe(upstreamReq);
   }
   server.on('connection', (s: Socket) => {
+    accepted++;
     open.add(s);
     s.on('close', () => open.delete(s));
   });
@@ -215,6 +222,7 @@ export async function startStallProxy(upstream: string, rule: StallRule): Promis
     held,
     heldFileNames,
     firstHold,
+    connections: () => accepted,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of open) s.destroy();

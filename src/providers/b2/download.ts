@@ -17,7 +17,9 @@ import { cleanSha1, encodeKey, fileMtime } from './entries.js';
 import type { CallContext } from './error-map.js';
 import { sendHttp, type HttpResponse } from './http-exchange.js';
 import { ResumingDownload } from './download-stream.js';
+import { receiveRangeOnce } from './range-exchange.js';
 import type { B2Session } from './session.js';
+import type { RangeSink } from '../types.js';
 
 /** One download: by name (`bucket`/`key`) or exact version (`fileId`), optionally a byte range. */
 export interface DownloadRequest {
@@ -66,24 +68,31 @@ function parseHead(res: HttpResponse): DownloadHead {
   };
 }
 
+type DownloadTarget = { bucket: string; key: string; fileId?: string };
+
+/** The download URL of `target` (by file ID when known) with the session's current address. */
+function downloadUrl(session: B2Session, target: DownloadTarget): string {
+  const base = session.auth.downloadUrl;
+  return target.fileId !== undefined
+    ? `${base}/b2api/v4/b2_download_file_by_id?fileId=${encodeURIComponent(target.fileId)}`
+    : `${base}/file/${target.bucket}/${encodeKey(target.key)}`;
+}
+
+/** The headers of a download request with the session's current token. Secret: never log them. */
+function downloadHeaders(session: B2Session): Record<string, string> {
+  return { Authorization: session.auth.token, 'User-Agent': session.userAgent, ...readHeaders(session.encryption) };
+}
+
 /** Sends one download request (GET or HEAD) with retries; resolves with an OK response. */
 function request(
   session: B2Session,
   ctx: CallContext,
-  target: { bucket: string; key: string; fileId?: string },
+  target: DownloadTarget,
   init: { method: 'GET' | 'HEAD'; range?: string; signal?: AbortSignal },
 ): Promise<HttpResponse> {
   return session.run(ctx, init.signal, async () => {
-    const base = session.auth.downloadUrl;
-    const url =
-      target.fileId !== undefined
-        ? `${base}/b2api/v4/b2_download_file_by_id?fileId=${encodeURIComponent(target.fileId)}`
-        : `${base}/file/${target.bucket}/${encodeKey(target.key)}`;
-    const headers: Record<string, string> = {
-      Authorization: session.auth.token,
-      'User-Agent': session.userAgent,
-      ...readHeaders(session.encryption),
-    };
+    const url = downloadUrl(session, target);
+    const headers = downloadHeaders(session);
     if (init.range !== undefined) headers.Range = init.range;
     // The body's silence is watched by download-stream.ts, which knows when the consumer pauses.
     return sendHttp({
@@ -135,6 +144,12 @@ export async function openDownload(session: B2Session, req: DownloadRequest): Pr
   const verifyWhole = req.range === undefined && req.verify !== false;
   // The rest of the same version, by file ID: a newer upload meanwhile cannot mix in.
   const target = { bucket: req.bucket, key: req.key, fileId: head.fileId !== '' ? head.fileId : req.fileId };
+  const ignoredRange = (): Error =>
+    new TransientError(
+      `The download of "${req.path}" could not be resumed (the server ignored the byte range); try again.`,
+      undefined,
+      req.path,
+    );
   const reopen = async (offset: number, signal: AbortSignal): Promise<HttpResponse> => {
     const both = req.signal === undefined ? signal : AbortSignal.any([req.signal, signal]);
     const res = await request(session, { ...ctx, op: 'b2_download_file_by_id' }, target, {
@@ -146,13 +161,38 @@ export async function openDownload(session: B2Session, req: DownloadRequest): Pr
     if (res.status !== 206 || again.start !== offset) {
       // A server that ignores Range would send the file from the start: never splice that in.
       res.body.destroy();
-      throw new TransientError(
-        `The download of "${req.path}" could not be resumed (the server ignored the byte range); try again.`,
-        undefined,
-        req.path,
-      );
+      throw ignoredRange();
     }
     return res;
+  };
+  // Ranges of the same version received in place (range-exchange.ts); a retry asks for the rest.
+  const receiveRange = (range: { start: number; end: number }, sink: RangeSink, signal: AbortSignal): Promise<void> => {
+    let offset = range.start;
+    const counted: RangeSink = {
+      space: () => sink.space(),
+      filled: (n) => {
+        offset += n;
+        return sink.filled(n);
+      },
+    };
+    const both = req.signal === undefined ? signal : AbortSignal.any([req.signal, signal]);
+    return session.run({ ...ctx, op: 'b2_download_file_by_id' }, both, () =>
+      offset > range.end
+        ? Promise.resolve()
+        : receiveRangeOnce(
+            session.agents.raw,
+            {
+              url: new URL(downloadUrl(session, target)),
+              headers: downloadHeaders(session),
+              start: offset,
+              end: range.end,
+              ignoredRange,
+            },
+            counted,
+            session.policy.idleTimeoutMs,
+            both,
+          ),
+    );
   };
   const stream = new ResumingDownload({
     path: req.path,
@@ -174,5 +214,6 @@ export async function openDownload(session: B2Session, req: DownloadRequest): Pr
     mtimeMs: head.mtimeMs,
     contentType: head.contentType,
     fileId: target.fileId,
+    receiveRange: target.fileId !== undefined ? receiveRange : undefined,
   };
 }

@@ -17,6 +17,7 @@ import { Agent as HttpAgent, type ClientRequest, type ClientRequestArgs } from '
 import { Agent as HttpsAgent } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { RawConnections } from './raw-connection.js';
 
 /** How long b2c waits on the network, in ms. */
 export interface NetworkTimeouts {
@@ -219,6 +220,7 @@ function guarded<A extends HttpAgent>(agent: A, t: NetworkTimeouts): A {
 export class GuardedAgents {
   #http: HttpAgent | undefined;
   #https: HttpsAgent | undefined;
+  #raw: RawConnections | undefined;
 
   constructor(readonly timeouts: NetworkTimeouts) {}
 
@@ -230,6 +232,11 @@ export class GuardedAgents {
   /** The agent for https URLs. */
   get https(): HttpsAgent {
     return (this.#https ??= guarded(new HttpsAgent({ keepAlive: true }), this.timeouts));
+  }
+
+  /** Connections for ranges received in place (raw-connection.ts), with the same connect bound. */
+  get raw(): RawConnections {
+    return (this.#raw ??= new RawConnections(this.timeouts));
   }
 
   /** The agent for a URL's scheme. */
@@ -246,5 +253,6 @@ export class GuardedAgents {
   destroy(): void {
     this.#http?.destroy();
     this.#https?.destroy();
+    this.#raw?.destroy();
   }
 }

@@ -17,6 +17,7 @@ import { chunksOf } from '../chunk-iterator.js';
 import { runLimited } from '../run-limited.js';
 import { BackgroundSync, BatchedFileWriter } from './batched-writer.js';
 import { ReadBackHash } from './read-back-hash.js';
+import { ChunkPool, ReceivedRange } from './received-range.js';
 
 /** Files from this size on are written in parallel ranges when the caller allows it. */
 export const RANGED_MIN_BYTES = 32 * 1024 * 1024;
@@ -98,6 +99,8 @@ export async function writeRanges(
   // One background datasync for the file's ranges together: none writes enough for its own.
   const sync = new BackgroundSync(handle);
   const written = { path, onWritten, batchBytes: RANGE_BATCH_BYTES, sync };
+  // Ranges received in place (received-range.ts) share one pool of chunks.
+  const chunks = o.receive !== undefined ? new ChunkPool() : null;
   try {
     // Cut for more connections than at the start: the adaptive mode may add some meanwhile.
     const rangeSize = rangeSizeFor(size, Math.max(streams(), PLANNED_STREAMS));
@@ -115,6 +118,16 @@ export async function writeRanges(
           } finally {
             signal.removeEventListener('abort', stop);
             source.destroy();
+          }
+          return;
+        }
+        if (o.receive !== undefined && chunks !== null) {
+          const sink = new ReceivedRange(handle, path, range.start, chunks, onWritten, sync);
+          try {
+            await o.receive(range, sink, signal);
+            await sink.finish();
+          } finally {
+            await sink.settle();
           }
           return;
         }
