@@ -45,12 +45,15 @@ async function runCase(ctx: BenchContext, server: BenchServer, spec: CaseSpec, b
   const kind = spec.recursive ? 'tree' : 'big';
   // Each rclone variant has its own remote folder: rclone skips files that are already there.
   const rcloneDir = (transfers: number): string => spec.remoteDir(`rclone-t${transfers}`);
+  // Every upload meets a server with the same warm memory (MemoryBlobStore.reserve).
+  const reserve = (): Promise<void> => server.emu.reserveMemory(spec.bytes);
   const b2cUp = await measureStep(
     server.emu,
     {
       ...common,
       caseName: `${spec.name} up`,
       tool: 'b2c cp',
+      prepare: reserve,
       run: () => runMeasured(process.execPath, b2cCpArgs(spec.source, b2cRemote, settings, spec.recursive), { env }),
       verify: () => server.verifyRemote(spec.remoteDir('b2c'), spec.expected),
     },
@@ -62,6 +65,7 @@ async function runCase(ctx: BenchContext, server: BenchServer, spec: CaseSpec, b
       ...common,
       caseName: `${spec.name} up`,
       tool: rcloneTool(t),
+      prepare: reserve,
       run: () =>
         runMeasured(
           'rclone',

@@ -20,6 +20,11 @@ export interface EmulatorProcess {
   cpuSeconds(): Promise<number | null>;
   /** Resident memory high-water mark of the server in bytes (null where /proc is missing). */
   peakRssBytes(): Promise<number | null>;
+  /**
+   * Has the server touch `bytes` of memory for the next uploads (`/_emulator/reserve-memory`):
+   * the untimed warm start every upload gets, as every download gets a warm page pool.
+   */
+  reserveMemory(bytes: number): Promise<void>;
   /** SIGTERM, then waits for the exit. */
   stop(): Promise<void>;
 }
@@ -93,6 +98,16 @@ export async function startEmulatorProcess(opts: {
     pid,
     cpuSeconds: () => processCpuSeconds(pid),
     peakRssBytes: () => processPeakRss(pid),
+    reserveMemory: async (bytes) => {
+      const res = await fetch(`${ready.endpoint}/_emulator/reserve-memory`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Basic ${Buffer.from(`${ready.masterKeyId}:${ready.masterKey}`).toString('base64')}`,
+        },
+        body: JSON.stringify({ bytes }),
+      });
+      if (!res.ok) throw new Error(`reserve-memory: ${res.status} ${await res.text()}`);
+    },
     stop: async () => {
       child.kill('SIGTERM');
       await waitForExit(child);

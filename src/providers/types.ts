@@ -96,6 +96,34 @@ export interface ReadHandle {
    * @throws what `openRead` throws for a range, CancelledError, or what the sink rejected with
    */
   receiveRange?: (range: Required<ByteRange>, sink: RangeSink, signal: AbortSignal) => Promise<void>;
+  /**
+   * Local: the SHA1 of the whole file and of each `partSize` bytes of it, computed without the
+   * caller moving the bytes (local/file-hashes.ts). Only on a read of the whole file.
+   * @throws IntegrityError when the file changed size since it was opened, CancelledError
+   */
+  hashParts?: (partSize: number, signal?: AbortSignal) => Promise<SourceHashes>;
+  /**
+   * Local: bytes `start…end` of the same file read into memory the caller lends (no Buffer per
+   * read: local/range-reader.ts). Only on a read of the whole file.
+   */
+  readRange?: (range: Required<ByteRange>, signal: AbortSignal) => Promise<RangeReader>;
+}
+
+/** One byte range of a source, read in order into memory the caller lends (ReadHandle.readRange). */
+export interface RangeReader {
+  /**
+   * Reads the next bytes of the range into the start of `into`; resolves with how many, 0 once
+   * the range is read. @throws the read's error as a provider error, CancelledError
+   */
+  read(into: Uint8Array): Promise<number>;
+  /** Releases the source (idempotent). */
+  close(): Promise<void>;
+}
+
+/** The SHA1s of a source: of everything, and of each part (the last part may be shorter). */
+export interface SourceHashes {
+  whole: string;
+  parts: string[];
 }
 
 /**
@@ -170,6 +198,13 @@ export interface WriteOptions {
    * (ReadHandle.receiveRange). A destination that can take them so prefers it to `reopen`.
    */
   receive?: ReadHandle['receiveRange'];
+  /**
+   * The source's whole and part SHA1s when it can compute them itself (ReadHandle.hashParts): a
+   * B2 large upload from `reopen` then needs no hash pass of its own over the source's stream.
+   */
+  hashParts?: ReadHandle['hashParts'];
+  /** The source by range into lent memory (ReadHandle.readRange): preferred to `reopen` where it fits. */
+  readRange?: ReadHandle['readRange'];
   /**
    * B2 with the `resumableUploads` feature: look for an unfinished large file with the same name,
    * size, mtime and part size; re-use its parts whose SHA1 matches, upload only the rest.

@@ -92,6 +92,8 @@ export async function streamCopy(
       resume: typeof dst.unfinishedUploads === 'function' ? true : undefined,
       reopen: rangesOf(src, dst, source, handle, ctx),
       receive: handle.receiveRange,
+      hashParts: handle.hashParts,
+      readRange: handle.readRange,
     });
   } catch (e) {
     handle.stream.destroy();

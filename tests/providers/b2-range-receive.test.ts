@@ -1,5 +1,5 @@
 /**
- * Ranges received in place (ReadHandle.receiveRange; src/providers/b2/range-exchange.ts and
+ * Ranges received in place (ReadHandle.receiveRange; src/providers/b2/raw-exchange.ts and
  * raw-connection.ts): the hand-written HTTP/1.1 GET a big download's ranges take, over real
  * sockets to the built-in server, into memory the caller lends. What must hold: the exact bytes
  * whatever the memory and the caller's pauses; keep-alive connections reused; a dropped

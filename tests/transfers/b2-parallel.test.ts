@@ -50,6 +50,8 @@ const base = useTempDirs('b2c-parallel-')();
 let data: Buffer;
 /** Download requests (by name and by ID) of one clean download of big.bin. */
 let cleanRequests = 0;
+/** Part uploads of one clean upload of big.bin. */
+let cleanParts = 0;
 
 beforeAll(async () => {
   server = await startSlowServer();
@@ -81,6 +83,7 @@ const count = (pattern: RegExp, from: number): number => server.log.slice(from).
 describe('big files through the engine', () => {
   it('up: one pass hashes it (large_file_sha1), the parts go up from the file; down: parallel ranges, verified', async () => {
     const { engine: e, jobs } = engine();
+    const upMark = server.log.length;
     e.submit({
       operation: 'copy',
       from: 'local',
@@ -89,6 +92,8 @@ describe('big files through the engine', () => {
       items: [{ source: join(base, 'big.bin'), targetDir: `/${server.bucket}` }],
     });
     await e.whenIdle();
+    cleanParts = count(/b2_upload_part\//, upMark);
+    expect(cleanParts).toBeGreaterThan(1);
     const up = jobs().find((j) => j.kind === 'upload');
     expect([up?.state, up?.verified]).toEqual(['done', 'sha1']);
     const entry = await server.b2.stat(`/${server.bucket}/big.bin`);
@@ -113,6 +118,37 @@ describe('big files through the engine', () => {
     cleanRequests = count(/GET \/file\/|b2_download_file_by_id/, mark);
     expect(await readdir(dl)).toEqual(['big.bin']);
     await e.close();
+  });
+
+  it('up with connections dropped mid-part: each part is read from the file again, the stored file is intact', async () => {
+    const { engine: e, jobs } = engine();
+    server.emu.setFaults({ seed: 4, dropConnectionRate: 0.3, only: ['b2_upload_part'] });
+    const mark = server.log.length;
+    try {
+      e.submit({
+        operation: 'copy',
+        from: 'local',
+        to: 'b2',
+        conflict: 'overwrite',
+        items: [{ source: join(base, 'big.bin'), targetDir: `/${server.bucket}/faults` }],
+      });
+      await e.whenIdle();
+    } finally {
+      server.emu.setFaults({});
+      await e.close();
+    }
+    expect(
+      jobs()
+        .filter((j) => j.kind === 'upload')
+        .map((j) => [j.state, j.verified]),
+    ).toEqual([['done', 'sha1']]);
+    const stored = await server.b2.openRead(`/${server.bucket}/faults/big.bin`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stored.stream) chunks.push(chunk as Buffer);
+    expect(sha1(Buffer.concat(chunks))).toBe(sha1(data));
+    expect(stored.sha1).toBe(sha1(data));
+    // Parts did fail: more part requests than a clean upload makes (a failed part sent again).
+    expect(count(/b2_upload_part\//, mark)).toBeGreaterThan(cleanParts);
   });
 
   it('down with connections dropped mid-range: each range resumes, the file is intact', async () => {

@@ -5,6 +5,8 @@
  * - `POST /_emulator/faults` with a JSON {@link FaultOptions} body replaces the fault settings
  *   (and restarts the PRNG from `seed`); answers `{"faults": …}`. `GET` returns the current ones.
  * - `POST /_emulator/expire-tokens` marks every account and upload token expired; answers `{}`.
+ * - `POST /_emulator/reserve-memory` with `{"bytes": N}` touches N bytes of memory for the next
+ *   uploads (in-memory store only: MemoryBlobStore.reserve); answers `{"reserved": N}`.
  * - `GET /_emulator/stats` answers the {@link RefusalStats}: how many 401 `unauthorized` answers
  *   signed-in calls got (in all, per key ID, per endpoint) and how many sign-ins were rejected.
  *
@@ -70,6 +72,16 @@ export async function handleControl(
   if (path === '/_emulator/stats' && req.method === 'GET') {
     const stats: RefusalStats = state.refusals.get();
     sendJson(res, 200, stats);
+    return;
+  }
+  if (path === '/_emulator/reserve-memory' && req.method === 'POST') {
+    const bytes = parseJsonObject(await readText(req)).bytes;
+    if (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0 || bytes > 64 * 2 ** 30)
+      throw badRequest('bytes must be a whole number from 0 to 64 GiB');
+    const blobs = state.store.blobs;
+    if (blobs.reserve === undefined) throw badRequest('Only the in-memory store can reserve memory');
+    blobs.reserve(bytes);
+    sendJson(res, 200, { reserved: bytes });
     return;
   }
   if (path === '/_emulator/expire-tokens' && req.method === 'POST') {

@@ -17,7 +17,7 @@ import { cleanSha1, encodeKey, fileMtime } from './entries.js';
 import type { CallContext } from './error-map.js';
 import { sendHttp, type HttpResponse } from './http-exchange.js';
 import { ResumingDownload } from './download-stream.js';
-import { receiveRangeOnce } from './range-exchange.js';
+import { receiveRangeOnce } from './raw-exchange.js';
 import type { B2Session } from './session.js';
 import type { RangeSink } from '../types.js';
 
@@ -165,7 +165,7 @@ export async function openDownload(session: B2Session, req: DownloadRequest): Pr
     }
     return res;
   };
-  // Ranges of the same version received in place (range-exchange.ts); a retry asks for the rest.
+  // Ranges of the same version received in place (raw-exchange.ts); a retry asks for the rest.
   const receiveRange = (range: { start: number; end: number }, sink: RangeSink, signal: AbortSignal): Promise<void> => {
     let offset = range.start;
     const counted: RangeSink = {

@@ -8,11 +8,10 @@
 import { createSha1, HIGH_WATER_BYTES, type Sha1 } from '../sha1-pool.js';
 import { sizeMismatch } from '../stream-utils.js';
 
+import type { SourceHashes } from '../types.js';
+
 /** The SHA1s of a stream: of everything, and of each `partSize` bytes (the last part may be shorter). */
-export interface PartHashes {
-  whole: string;
-  parts: string[];
-}
+export type PartHashes = SourceHashes;
 
 /**
  * Reads `source` to its end (it must yield exactly `size` bytes) and hashes it as a whole and in

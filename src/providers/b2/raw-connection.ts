@@ -9,7 +9,7 @@
  * A connection serves one exchange at a time ({@link ReadTarget}); between exchanges it waits in
  * its {@link RawConnections} pool for the next range to the same origin. Like every socket b2c
  * opens to B2 (network-guard.ts), it gives up on a connect that takes longer than `connectMs`; the
- * silence of a response is watched by its exchange (range-exchange.ts), which knows when the
+ * silence of a response is watched by its exchange (raw-exchange.ts), which knows when the
  * reader pauses on purpose.
  */
 import { connect as netConnect, type Socket } from 'node:net';
@@ -90,6 +90,33 @@ export class RawConnection {
     socket.ref();
     socket.write(head, 'latin1');
     socket.resume();
+  }
+
+  /**
+   * Writes part of a request body; `done` runs once the bytes left for the kernel. False: wait for
+   * {@link drained} before writing more.
+   */
+  write(chunk: Buffer, done: () => void): boolean {
+    const socket = this.socket;
+    if (socket === null || !this.usable) return true;
+    return socket.write(chunk, (e) => {
+      if (e === null || e === undefined) done();
+    });
+  }
+
+  /** Resolves once the socket takes more (or is closed). */
+  drained(): Promise<void> {
+    const socket = this.socket;
+    if (socket === null || !this.usable) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = (): void => {
+        socket.off('drain', done);
+        socket.off('close', done);
+        resolve();
+      };
+      socket.once('drain', done);
+      socket.once('close', done);
+    });
   }
 
   /** Reading resumes after an `arrived` that returned false. */

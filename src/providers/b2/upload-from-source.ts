@@ -15,7 +15,7 @@
 import type { Readable } from 'node:stream';
 import { hashWholeAndParts, type PartHashes } from './part-hashes.js';
 import { sha1Mismatch } from '../stream-utils.js';
-import type { ByteRange } from '../types.js';
+import type { ByteRange, WriteOptions } from '../types.js';
 import type { BucketRef } from './buckets.js';
 import type { CallContext } from './error-map.js';
 import { findResumable, INFO_PART_SIZE, INFO_SIZE, type ResumeCandidates } from './resume.js';
@@ -44,6 +44,10 @@ export interface UploadFromSource {
   expectedSha1: string | null;
   resume: boolean;
   reopen: (range: Required<ByteRange>, signal: AbortSignal) => Promise<Readable>;
+  /** The source hashes itself (WriteOptions.hashParts): then no pass over `reopen` is made. */
+  hashParts?: (partSize: number, signal?: AbortSignal) => Promise<PartHashes>;
+  /** The source by range into lent memory (WriteOptions.readRange): the parts are sent from it. */
+  readRange?: WriteOptions['readRange'];
   signal?: AbortSignal;
   onProgress?: (bytes: number) => void;
 }
@@ -62,7 +66,9 @@ export async function uploadFromSource(
   const stop = new AbortController();
   const signal = u.signal === undefined ? stop.signal : AbortSignal.any([u.signal, stop.signal]);
   const hashPass = async (partSize: number): Promise<PartHashes> =>
-    hashWholeAndParts(await u.reopen({ start: 0, end: u.size - 1 }, signal), u.size, partSize, u.path);
+    u.hashParts !== undefined
+      ? u.hashParts(partSize, signal)
+      : hashWholeAndParts(await u.reopen({ start: 0, end: u.size - 1 }, signal), u.size, partSize, u.path);
   let partSize = u.partSize;
   let pass = hashPass(partSize);
   let found: ResumeCandidates = { resume: null, superseded: [] };
@@ -143,6 +149,7 @@ export async function uploadFromSource(
           sha1s: hashes.parts,
           concurrency: u.concurrency,
           reopen: u.reopen,
+          readRange: u.readRange,
           existing: resume?.parts,
           signal: u.signal,
           onProgress: u.onProgress,

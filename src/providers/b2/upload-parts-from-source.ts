@@ -10,10 +10,11 @@
 import { SendingBody } from './sending-body.js';
 import { partHeaders } from './encryption.js';
 import type { Readable } from 'node:stream';
+import { chunksOf } from '../chunk-iterator.js';
 import { IntegrityError, isProviderError } from '../errors.js';
 import { runLimited } from '../run-limited.js';
-import { HashingCounter } from '../stream-utils.js';
-import type { ByteRange } from '../types.js';
+import { postOnce } from './raw-exchange.js';
+import type { ByteRange, RangeReader, WriteOptions } from '../types.js';
 import type { CallContext } from './error-map.js';
 import type { B2Session } from './session.js';
 import type { ExistingPart } from './upload-large.js';
@@ -31,6 +32,8 @@ export interface PartsFromSource {
   /** Parts in flight at most; asked again before each part starts, so it may change meanwhile. */
   concurrency: () => number;
   reopen: (range: Required<ByteRange>, signal: AbortSignal) => Promise<Readable>;
+  /** The source by range into lent memory: preferred to `reopen` (no Buffer per read). */
+  readRange?: WriteOptions['readRange'];
   /** Parts already on the server (resume): skipped when SHA1 and length match. */
   existing?: Map<number, ExistingPart>;
   signal?: AbortSignal;
@@ -64,13 +67,7 @@ export async function sendPartsFromSource(session: B2Session, pool: UploadUrlPoo
         // B2 refuses (400) a part whose bytes do not have the SHA1 sent with it: the source
         // changed since the hash pass. An IntegrityError cancels the large file (its parts mix
         // two versions) and is retried from the start.
-        if (isProviderError(e) && e.kind === 'conflict') {
-          throw new IntegrityError(
-            `"${u.path}" changed while it was being uploaded (a part no longer has the SHA1 it had when the file was read).`,
-            u.path,
-            { cause: e },
-          );
-        }
+        if (isProviderError(e) && e.kind === 'conflict') throw changedWhileUploading(u.path, e);
         throw e;
       }
     },
@@ -78,10 +75,22 @@ export async function sendPartsFromSource(session: B2Session, pool: UploadUrlPoo
   );
 }
 
+/** The source changed since the hash pass: the large file mixes two versions. */
+function changedWhileUploading(path: string, cause?: unknown): IntegrityError {
+  return new IntegrityError(
+    `"${path}" changed while it was being uploaded (a part no longer has the SHA1 it had when the file was read).`,
+    path,
+    { cause },
+  );
+}
+
 /**
- * Sends one part. Progress counts its bytes as they go out, not once it is stored (far from B2 a
- * part runs for seconds, and the adaptive mode measures what moves); a failed attempt takes its
- * bytes back (sending-body.ts), so a retry reports nothing twice.
+ * Sends one part, its body written from the source's chunks as the connection takes them
+ * (raw-exchange.ts: no HTTP client or stream between the file and the socket, which on a 2-core
+ * machine is what an upload's speed is made of; bench/README.md). Progress counts its bytes as
+ * they go out, not once it is stored (far from B2 a part runs for seconds, and the adaptive mode
+ * measures what moves); a failed attempt takes its bytes back (sending-body.ts), so a retry
+ * reports nothing twice.
  */
 function sendPart(
   session: B2Session,
@@ -95,31 +104,75 @@ function sendPart(
   const ctx: CallContext = { ...u.ctx, op: 'b2_upload_part' };
   return pool.send({ kind: 'part', fileId: u.fileId }, ctx, signal, async (url) => {
     // Every attempt reads the range afresh: a retry on a new URL must send it again.
-    const source = await u.reopen(range, signal);
+    const source =
+      u.readRange !== undefined ? new LentBody(await u.readRange(range, signal)) : await u.reopen(range, signal);
     const sent = new SendingBody(u.onProgress);
-    const body = new HashingCounter({ sha1: false, onBytes: (n) => sent.count(n) });
-    source.on('error', (e) => body.destroy(e));
-    source.pipe(body);
     try {
-      const res = await (
-        await session.libClient()
-      ).uploadPart({
-        uploadUrl: url.uploadUrl,
-        uploadAuthToken: url.authorizationToken,
-        partNumber,
-        data: body,
-        contentLength: range.end - range.start + 1,
-        hash: sha1,
-        ...session.extras(signal),
-        axiosOverride: { headers: partHeaders(session) },
-      });
-      return res.data;
+      return await postOnce(
+        session.agents.raw,
+        {
+          url: new URL(url.uploadUrl),
+          headers: {
+            Authorization: url.authorizationToken,
+            'User-Agent': session.userAgent,
+            'X-Bz-Part-Number': String(partNumber),
+            'X-Bz-Content-Sha1': sha1,
+            ...partHeaders(session),
+          },
+          length: range.end - range.start + 1,
+          body: source instanceof LentBody ? source : chunksOf(source),
+          written: source instanceof LentBody ? source.written : undefined,
+          onSent: (n) => sent.count(n),
+          sizeChanged: () => changedWhileUploading(u.path),
+        },
+        session.policy.idleTimeoutMs,
+        signal,
+      );
     } catch (e) {
       sent.takeBack();
       throw e;
     } finally {
-      source.destroy();
-      body.destroy();
+      if (source instanceof LentBody) await source.close();
+      else source.destroy();
     }
   });
+}
+
+/** Bytes per read of a part's body: one socket write each. */
+const BODY_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * A part's body read from its source into a few buffers that go round: a buffer is read into
+ * again once its write has left for the kernel (PostRequest.written), so a part of any size
+ * uses two or three of them and no fresh memory per read (local/range-reader.ts says why).
+ */
+class LentBody implements AsyncIterable<Buffer> {
+  private readonly free: Buffer[] = [];
+  /** The buffer behind each chunk handed out (a short last chunk is a view of one). */
+  private readonly behind = new WeakMap<Buffer, Buffer>();
+
+  constructor(private readonly reader: RangeReader) {}
+
+  async *[Symbol.asyncIterator](): AsyncIterator<Buffer> {
+    for (;;) {
+      const buffer = this.free.pop() ?? Buffer.allocUnsafe(BODY_CHUNK_BYTES);
+      const n = await this.reader.read(buffer);
+      if (n === 0) {
+        this.free.push(buffer);
+        return;
+      }
+      const chunk = n === buffer.length ? buffer : buffer.subarray(0, n);
+      this.behind.set(chunk, buffer);
+      yield chunk;
+    }
+  }
+
+  readonly written = (chunk: Buffer): void => {
+    const buffer = this.behind.get(chunk);
+    if (buffer !== undefined) this.free.push(buffer);
+  };
+
+  close(): Promise<void> {
+    return this.reader.close();
+  }
 }

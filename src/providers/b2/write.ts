@@ -203,6 +203,8 @@ export async function writeFile(
         expectedSha1,
         resume: options.resume === true,
         reopen: options.reopen,
+        hashParts: options.hashParts,
+        readRange: options.readRange,
         signal,
         onProgress: options.onProgress,
       });

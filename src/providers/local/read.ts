@@ -10,6 +10,8 @@ import { NotFoundError, PermissionDeniedError } from '../errors.js';
 import type { ReadHandle, ReadOptions } from '../types.js';
 import { cancelledError, throwIfAborted } from '../stream-utils.js';
 import { mapFsError } from './fs-errors.js';
+import { hashFileInParts } from './file-hashes.js';
+import { openRangeReader } from './range-reader.js';
 import type { ResolvedPath } from './disk-paths.js';
 
 /**
@@ -114,7 +116,16 @@ export async function openLocal(p: ResolvedPath, options: ReadOptions = {}): Pro
       signal.addEventListener('abort', onAbort, { once: true });
       stream.once('close', () => signal.removeEventListener('abort', onAbort));
     }
-    return { stream, size, totalSize, sha1: null, mtimeMs: Math.floor(st.mtimeMs) };
+    const whole = range === undefined;
+    return {
+      stream,
+      size,
+      totalSize,
+      sha1: null,
+      mtimeMs: Math.floor(st.mtimeMs),
+      hashParts: whole ? (partSize, s) => hashFileInParts(p.disk, p.path, size, partSize, s) : undefined,
+      readRange: whole ? (r, s) => openRangeReader(p.disk, p.path, r, s) : undefined,
+    };
   } catch (e) {
     await handle.close().catch(() => undefined);
     throw mapFsError(e, p.path, 'read');

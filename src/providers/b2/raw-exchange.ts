@@ -1,13 +1,16 @@
 /**
- * One ranged GET over a {@link RawConnection}, its body received straight into a
- * {@link RangeSink}'s memory: HTTP/1.1 by hand, as little of it as a download needs. The request
- * has no body; the answer must be `206` with exactly the range asked for and a Content-Length
- * (what B2 and the built-in server send for a range). Anything else is refused with an error, never
- * guessed at: another 2xx means the server ignored the range (its bytes would land in the wrong
- * place), an error status is read as B2's JSON error body, as for every other call.
+ * Requests over a {@link RawConnection}, HTTP/1.1 by hand, as little of it as two exchanges need:
+ * - a ranged GET whose body is received straight into a {@link RangeSink}'s memory (big
+ *   downloads). The answer must be `206` with exactly the range asked for and a Content-Length
+ *   (what B2 and the built-in server send for a range). Anything else is refused, never guessed
+ *   at: another 2xx means the server ignored the range (its bytes would land in the wrong place);
+ * - a POST whose body is written from a source's chunks as the socket takes them, answered with a
+ *   small JSON body (the parts of big uploads).
+ * An error status is read as B2's JSON error body, as for every other call.
  *
- * Bounds: no byte for `idleMs` while waiting for one (the sink's pauses do not count) ends the
- * exchange with a {@link NetworkSilenceError}; the response head is at most {@link MAX_HEAD_BYTES}.
+ * Bounds: no byte moving for `idleMs` in either direction while the exchange waits on the network
+ * (a sink's pauses do not count) ends it with a {@link NetworkSilenceError}; the response head is
+ * at most {@link MAX_HEAD_BYTES}, a JSON answer at most {@link MAX_ANSWER_BODY}.
  */
 import { errorFromBody } from './call-error.js';
 import { IdleWatchdog } from './download-watchdog.js';
@@ -17,8 +20,8 @@ import type { RangeSink } from '../types.js';
 
 /** Largest response head accepted (B2's are under 2 KiB). */
 const MAX_HEAD_BYTES = 16 * 1024;
-/** Largest error body read for its JSON `{status, code, message}`. */
-const MAX_ERROR_BODY = 64 * 1024;
+/** Largest JSON answer read (an error's `{status, code, message}`, or a part's upload result). */
+const MAX_ANSWER_BODY = 1024 * 1024;
 /** Where bytes go while the sink has asked to wait, or when they came with the head. */
 const PARKING_BYTES = 64 * 1024;
 
@@ -31,6 +34,49 @@ export interface RangeRequest {
   end: number;
   /** The error when the server answers 2xx without this exact range. */
   ignoredRange(): Error;
+}
+
+/** One POST with a body of exactly `length` bytes. `headers` may hold a token: never log them. */
+export interface PostRequest {
+  url: URL;
+  headers: Record<string, string>;
+  length: number;
+  /** The body's bytes, in order; read only as fast as the connection takes them. */
+  body: AsyncIterable<Buffer>;
+  /** `n` more bytes of the body went to the connection. */
+  onSent?: (n: number) => void;
+  /** A chunk of the body has left for the kernel: its memory may be used again. */
+  written?: (chunk: Buffer) => void;
+  /** The error when the body does not have `length` bytes (the source changed meanwhile). */
+  sizeChanged(): Error;
+}
+
+/** What the exchange waits for: a range into a sink, or a (small, JSON) answer. */
+type Expect =
+  | { kind: 'range'; sink: RangeSink; start: number; end: number; ignoredRange(): Error }
+  | { kind: 'answer' };
+
+/**
+ * Sends `req` on a fresh connection (its body is a stream, so a reused connection that turns out
+ * closed could not be tried again) and resolves with the JSON of its 2xx answer (null when the
+ * answer is not JSON).
+ * @throws B2CallError (error status), Node network errors, NetworkSilenceError, AbortError, the
+ *   body's own error, `req.sizeChanged()` when the body is not `length` bytes
+ */
+export async function postOnce(
+  pool: RawConnections,
+  req: PostRequest,
+  idleMs: number,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  const conn = await pool.take(req.url, signal, true);
+  const head = requestHead('POST', req.url, conn.hostHeader, {
+    ...req.headers,
+    'Content-Length': String(req.length),
+  });
+  const exchange = new Exchange(pool, conn, head, { kind: 'answer' }, idleMs, signal, false);
+  void exchange.sendBody(req);
+  return exchange.done;
 }
 
 /**
@@ -47,14 +93,24 @@ export async function receiveRangeOnce(
   idleMs: number,
   signal?: AbortSignal,
 ): Promise<void> {
+  const expect: Expect = {
+    kind: 'range',
+    sink,
+    start: req.start,
+    end: req.end,
+    ignoredRange: () => req.ignoredRange(),
+  };
+  const headers = { ...req.headers, Range: `bytes=${req.start}-${req.end}` };
   const conn = await pool.take(req.url, signal);
-  const first = new Exchange(pool, conn, req, sink, idleMs, signal);
+  const first = new Exchange(pool, conn, requestHead('GET', req.url, conn.hostHeader, headers), expect, idleMs, signal);
   try {
     await first.done;
   } catch (e) {
     if (!first.answered && conn.exchanges > 0 && isNetwork(e) && signal?.aborted !== true) {
       const fresh = await pool.take(req.url, signal, true);
-      return new Exchange(pool, fresh, req, sink, idleMs, signal).done;
+      const head = requestHead('GET', req.url, fresh.hostHeader, headers);
+      await new Exchange(pool, fresh, head, expect, idleMs, signal).done;
+      return;
     }
     throw e;
   }
@@ -64,11 +120,13 @@ function isNetwork(e: unknown): boolean {
   return typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('E');
 }
 
-type Phase = 'head' | 'body' | 'error' | 'over';
+/** Reading the head, a range's body, a JSON answer's body, or done. */
+type Phase = 'head' | 'body' | 'answer' | 'over';
 
 /** The state of one request and its answer; see the module comment. */
 class Exchange implements ReadTarget {
-  readonly done: Promise<void>;
+  /** Resolves with nothing (a range) or the JSON of a 2xx answer. */
+  readonly done: Promise<unknown>;
   /** A byte of the answer arrived. */
   answered = false;
   private phase: Phase = 'head';
@@ -82,8 +140,8 @@ class Exchange implements ReadTarget {
   /** The memory the last read was given by this exchange: bytes elsewhere are copied in. */
   private given: Uint8Array | null = null;
   private waiting = false;
-  /** The error answer: its status, Retry-After, and the body read so far. */
-  private errorAnswer: {
+  /** A JSON answer (or any error answer): its status, Retry-After, and the body read so far. */
+  private answer: {
     status: number;
     retryAfter: string | null;
     body: Buffer;
@@ -91,33 +149,82 @@ class Exchange implements ReadTarget {
     closeEnds: boolean;
   } | null = null;
   private keepAlive = true;
+  /** The request went out whole (a POST's body is written after the head). */
+  private requestSent: boolean;
   private readonly watchdog: IdleWatchdog;
-  private resolve!: () => void;
+  private resolve!: (answer: unknown) => void;
   private reject!: (e: unknown) => void;
-  private readonly onAbort = (): void => this.fail(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+  private readonly onAbort = (): void => this.fail(abortError());
 
+  /**
+   * @param head the request line and headers, sent at once
+   * @param whole false when a body follows the head ({@link sendBody})
+   */
   constructor(
     private readonly pool: RawConnections,
     private readonly conn: RawConnection,
-    private readonly req: RangeRequest,
-    private readonly sink: RangeSink,
+    head: string,
+    private readonly expect: Expect,
     idleMs: number,
     private readonly signal?: AbortSignal,
+    whole = true,
   ) {
-    this.remaining = req.end - req.start + 1;
-    this.done = new Promise<void>((resolve, reject) => {
+    this.remaining = expect.kind === 'range' ? expect.end - expect.start + 1 : 0;
+    this.requestSent = whole;
+    this.done = new Promise<unknown>((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
     });
-    const host = req.url.host;
+    this.done.catch(() => undefined); // a POST's caller may still be writing when it fails
+    const host = conn.hostHeader;
     this.watchdog = new IdleWatchdog(idleMs, () => this.fail(new NetworkSilenceError(host, idleMs, 'idle')));
     if (signal?.aborted === true) {
-      queueMicrotask(this.onAbort);
+      this.phase = 'over';
+      conn.release(false);
+      queueMicrotask(() => this.reject(abortError()));
       return;
     }
     signal?.addEventListener('abort', this.onAbort, { once: true });
     this.watchdog.waiting();
-    conn.send(requestHead(req, conn.hostHeader), this);
+    conn.send(head, this);
+  }
+
+  /**
+   * Writes a POST's body as the connection takes it (each write that completes is traffic for the
+   * silence bound), and stops early when the exchange ended (answered or failed).
+   */
+  async sendBody(req: PostRequest): Promise<void> {
+    let sent = 0;
+    try {
+      for await (const chunk of req.body) {
+        if (this.isOver) return;
+        sent += chunk.length;
+        if (sent > req.length) throw req.sizeChanged();
+        // Counted before it goes: a caller that cancels on seeing it stops it from going.
+        req.onSent?.(chunk.length);
+        if (this.isOver) return;
+        const room = this.conn.write(chunk, () => {
+          if (this.phase !== 'over') this.watchdog.waiting();
+          req.written?.(chunk);
+        });
+        if (!room) await this.conn.drained();
+      }
+      if (sent !== req.length) throw req.sizeChanged();
+      this.requestSent = true;
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** The exchange is over (a getter: callbacks may end it between two looks). */
+  private get isOver(): boolean {
+    return this.phase === 'over';
+  }
+
+  /** The sink of a range (the body phase exists only for ranges). */
+  private get sink(): RangeSink {
+    if (this.expect.kind !== 'range') throw new Error('Exchange: a JSON answer has no sink');
+    return this.expect.sink;
   }
 
   memory(): Uint8Array {
@@ -127,8 +234,8 @@ class Exchange implements ReadTarget {
 
   private nextMemory(): Uint8Array {
     if (this.phase === 'head') return this.head.subarray(this.headBytes);
-    if (this.phase === 'error') {
-      const a = this.errorAnswer!;
+    if (this.phase === 'answer') {
+      const a = this.answer!;
       return a.got < a.body.length ? a.body.subarray(a.got) : this.parkingMemory();
     }
     if (this.phase === 'body' && !this.waiting && this.parked === null && this.remaining > 0) {
@@ -150,18 +257,18 @@ class Exchange implements ReadTarget {
     switch (this.phase) {
       case 'head':
         return this.headArrived(memory.subarray(0, n));
-      case 'error':
-        return this.errorArrived(n, elsewhere);
+      case 'answer':
+        return this.answerArrived(n, elsewhere);
       case 'body':
         return elsewhere !== null ? this.deliver(elsewhere) : this.bodyArrived(n);
     }
   }
 
   ended(error: Error): void {
-    const a = this.errorAnswer;
-    if (this.phase === 'error' && a !== null && a.closeEnds) {
+    const a = this.answer;
+    if (this.phase === 'answer' && a !== null && a.closeEnds) {
       this.keepAlive = false;
-      this.errorEnded();
+      this.answerEnded();
       return;
     }
     this.fail(error);
@@ -196,38 +303,39 @@ class Exchange implements ReadTarget {
     }
     const { status, headers } = parsed;
     this.keepAlive = !/\bclose\b/i.test(headers.get('connection') ?? '');
+    const expect = this.expect;
     const length = headers.get('content-length');
     const chunked = /chunked/i.test(headers.get('transfer-encoding') ?? '');
-    if (status < 200 || status >= 300) {
+    if (status < 200 || status >= 300 || expect.kind === 'answer') {
       const known = length !== undefined && /^\d+$/.test(length) && !chunked;
-      const bodyBytes = known ? Number(length) : MAX_ERROR_BODY;
-      this.phase = 'error';
-      this.errorAnswer = {
+      const bodyBytes = known ? Number(length) : MAX_ANSWER_BODY;
+      this.phase = 'answer';
+      this.answer = {
         status,
         retryAfter: headers.get('retry-after') ?? null,
-        body: Buffer.alloc(Math.min(bodyBytes, MAX_ERROR_BODY)),
+        body: Buffer.alloc(Math.min(bodyBytes, MAX_ANSWER_BODY)),
         got: 0,
         closeEnds: !known,
       };
       // A body longer than what is kept, or of unknown length, is not read to its end.
-      if (known && bodyBytes > MAX_ERROR_BODY) this.keepAlive = false;
+      if (known && bodyBytes > MAX_ANSWER_BODY) this.keepAlive = false;
       if (!known) this.keepAlive = false;
       this.remaining = known ? bodyBytes : Infinity;
-      return this.errorBytes(rest);
+      return this.answerBytes(rest);
     }
     const range = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(headers.get('content-range') ?? '');
-    const expected = this.req.end - this.req.start + 1;
+    const expected = expect.end - expect.start + 1;
     if (
       status !== 206 ||
       range === null ||
-      Number(range[1]) !== this.req.start ||
-      Number(range[2]) !== this.req.end ||
+      Number(range[1]) !== expect.start ||
+      Number(range[2]) !== expect.end ||
       chunked ||
       length === undefined ||
       Number(length) !== expected
     ) {
       this.keepAlive = false;
-      this.fail(this.req.ignoredRange());
+      this.fail(expect.ignoredRange());
       return false;
     }
     this.phase = 'body';
@@ -304,34 +412,35 @@ class Exchange implements ReadTarget {
     );
   }
 
-  private errorArrived(n: number, elsewhere: Uint8Array | null): boolean {
-    if (elsewhere !== null) return this.errorBytes(elsewhere);
-    this.errorAnswer!.got += n;
+  private answerArrived(n: number, elsewhere: Uint8Array | null): boolean {
+    if (elsewhere !== null) return this.answerBytes(elsewhere);
+    this.answer!.got += n;
     this.remaining -= n;
-    if (this.remaining <= 0) this.errorEnded();
+    if (this.remaining <= 0) this.answerEnded();
     return this.phase !== 'over';
   }
 
   /** Error body bytes that came with the head or in other memory (beyond what is kept: dropped). */
-  private errorBytes(bytes: Uint8Array): boolean {
-    const a = this.errorAnswer!;
+  private answerBytes(bytes: Uint8Array): boolean {
+    const a = this.answer!;
     const k = Math.min(bytes.length, a.body.length - a.got);
     a.body.set(bytes.subarray(0, k), a.got);
     a.got += k;
     this.remaining -= bytes.length;
-    if (this.remaining <= 0) this.errorEnded();
+    if (this.remaining <= 0) this.answerEnded();
     return this.phase !== 'over';
   }
 
-  private errorEnded(): void {
-    const a = this.errorAnswer!;
+  private answerEnded(): void {
+    const a = this.answer!;
     let body: unknown = null;
     try {
       body = JSON.parse(a.body.toString('utf8', 0, a.got)) as unknown;
     } catch {
       body = null;
     }
-    this.settle(errorFromBody(a.status, body, a.retryAfter ?? undefined));
+    if (a.status >= 200 && a.status < 300) this.settle(null, body);
+    else this.settle(errorFromBody(a.status, body, a.retryAfter ?? undefined));
   }
 
   private complete(): void {
@@ -343,24 +452,30 @@ class Exchange implements ReadTarget {
     this.settle(e);
   }
 
-  private settle(error: unknown): void {
+  private settle(error: unknown, answer?: unknown): void {
     if (this.phase === 'over') return;
     this.phase = 'over';
     this.watchdog.stop();
     this.signal?.removeEventListener('abort', this.onAbort);
-    const reusable = error === null || (this.keepAlive && this.remaining === 0);
+    // Reused only when both the request and its answer went through whole.
+    const reusable =
+      this.keepAlive && this.requestSent && this.remaining <= 0 && (error === null || this.answer !== null);
     this.conn.release(reusable);
     if (reusable) this.pool.give(this.conn);
-    if (error === null) this.resolve();
+    if (error === null) this.resolve(answer);
     else this.reject(error);
   }
 }
 
-/** The request line and headers of a ranged GET. */
-function requestHead(req: RangeRequest, hostHeader: string): string {
-  let head = `GET ${req.url.pathname}${req.url.search} HTTP/1.1\r\nHost: ${hostHeader}\r\n`;
-  for (const [name, value] of Object.entries(req.headers)) head += `${name}: ${value}\r\n`;
-  return `${head}Range: bytes=${req.start}-${req.end}\r\n\r\n`;
+/** The request line and headers of a request. */
+function requestHead(method: 'GET' | 'POST', url: URL, hostHeader: string, headers: Record<string, string>): string {
+  let head = `${method} ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${hostHeader}\r\n`;
+  for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
+  return `${head}\r\n`;
+}
+
+function abortError(): Error {
+  return Object.assign(new Error('aborted'), { name: 'AbortError' });
 }
 
 /** Status and headers (lower-case names, first value) of a response head, or null when malformed. */
