@@ -161,6 +161,23 @@ describe('fault injection', () => {
     );
     t = await tokenFor(emu);
   });
+
+  test('POST /_emulator/reserve-memory: the master key only, a whole number of bytes, and uploads after it store the exact bytes', async () => {
+    const denied = await reply(await control('reserve-memory', { bytes: 1 }, `${emu.masterKeyId}:wrong`));
+    expect(denied.status).toBe(401);
+    for (const bytes of [-1, 1.5, 'lots', 65 * 2 ** 30]) {
+      const bad = await reply(await control('reserve-memory', { bytes }));
+      expect([bad.status, bad.body.code]).toEqual([400, 'bad_request']);
+    }
+    const ok2 = await reply(await control('reserve-memory', { bytes: 3 * 1024 * 1024 }));
+    expect([ok2.status, ok2.body]).toEqual([200, { reserved: 3 * 1024 * 1024 }]);
+    // The reserved slabs hold bytes of their own (they are touched): what is stored must be the upload's.
+    const data = Buffer.alloc(2 * 1024 * 1024 + 5, 7);
+    const up = await upload(emu, t, bucketId, 'reserved.bin', data);
+    expect(up.status).toBe(200);
+    const down = await fetch(`${emu.endpoint}/file/faults-bucket/reserved.bin`, { headers: { Authorization: t } });
+    expect(Buffer.from(await down.arrayBuffer()).equals(data)).toBe(true);
+  });
 });
 
 describe('X-Bz-Test-Mode', () => {

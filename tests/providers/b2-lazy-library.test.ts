@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BucketDirectory } from '../../src/providers/b2/buckets.js';
+import { allVersions, findFile, folderContents } from '../../src/providers/b2/lookup.js';
 import { DEFAULT_RETRY } from '../../src/providers/b2/retry.js';
 import { B2Session } from '../../src/providers/b2/session.js';
 // @ts-expect-error -- a build script in plain JavaScript, without types
@@ -41,6 +42,11 @@ describe('the B2 client library', () => {
       expect(names.filter((n) => n.startsWith('t-lazy-'))).toHaveLength(2);
       const one = await buckets.resolve(names.find((n) => n.startsWith('t-lazy-a-')) ?? '');
       expect(one.type).toBe('allPrivate');
+      expect(session.libraryLoaded).toBe(false);
+      // Nor by what a copy from B2 does first: looking its source up (lookup.ts).
+      expect(await findFile(session, one, 'absent.txt', `/${one.name}/absent.txt`)).toBeNull();
+      expect(await folderContents(session, one, 'dir/', `/${one.name}/dir/`)).toMatchObject({ exists: false });
+      expect(await allVersions(session, one, 'absent.txt', `/${one.name}/absent.txt`)).toEqual([]);
       expect(session.libraryLoaded).toBe(false);
 
       const url = await session.lib<{ uploadUrl: string }>(

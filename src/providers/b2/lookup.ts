@@ -1,6 +1,10 @@
 /**
  * Small lookups shared by stat, remove, copy and mkdir: a name's newest visible file, its
  * versions, and whether a folder prefix holds anything. All need listFiles.
+ *
+ * Through `session.api` (plain JSON over node:http), not backblaze-b2: a copy from B2 looks its
+ * source up and then downloads it, and loading the library for that one call cost every
+ * `b2c cp` from B2 about 60 ms of start-up (bench/README.md, "Start-up").
  */
 import type { BucketRef } from './buckets.js';
 import { FOLDER_PLACEHOLDER } from './entries.js';
@@ -15,7 +19,9 @@ export async function findFile(
   path: string,
   signal?: AbortSignal,
 ): Promise<WireFile | null> {
-  const data = await session.lib<WireListFiles>(
+  const data = await session.api<WireListFiles>(
+    'b2_list_file_names',
+    { bucketId: bucket.id, prefix: key, startFileName: key, maxFileCount: 1 },
     {
       op: 'b2_list_file_names',
       path,
@@ -25,7 +31,6 @@ export async function findFile(
       action: 'Looking up a file',
     },
     signal,
-    (c, x) => c.listFileNames({ bucketId: bucket.id, prefix: key, startFileName: key, maxFileCount: 1, ...x }),
   );
   const f = data.files[0];
   return f !== undefined && f.fileName === key && f.action === 'upload' ? f : null;
@@ -46,7 +51,16 @@ export async function* versionPagesOf(
   let cursor: { name: string; id: string | undefined } | null = { name: key, id: undefined };
   while (cursor !== null) {
     const from: { name: string; id: string | undefined } = cursor;
-    const data: WireListFiles = await session.lib<WireListFiles>(
+    const data: WireListFiles = await session.api<WireListFiles>(
+      'b2_list_file_versions',
+      {
+        bucketId: bucket.id,
+        startFileName: from.name,
+        ...(from.id !== undefined ? { startFileId: from.id } : {}),
+        maxFileCount: pageSize,
+        // A prefix-restricted key needs it.
+        prefix: key,
+      },
       {
         op: 'b2_list_file_versions',
         path,
@@ -56,16 +70,6 @@ export async function* versionPagesOf(
         action: 'Listing versions',
       },
       signal,
-      (c, x) =>
-        c.listFileVersions({
-          bucketId: bucket.id,
-          startFileName: from.name,
-          startFileId: from.id,
-          maxFileCount: pageSize,
-          ...x,
-          // backblaze-b2 1.7.1 does not forward `prefix`; a prefix-restricted key needs it.
-          axiosOverride: { data: { prefix: key } },
-        }),
     );
     const mine = data.files.filter((f) => f.fileName === key);
     const leftName = mine.length < data.files.length;
@@ -98,7 +102,9 @@ export async function folderContents(
   path: string,
   signal?: AbortSignal,
 ): Promise<{ exists: boolean; placeholderOnly: boolean; hasPlaceholder: boolean }> {
-  const data = await session.lib<WireListFiles>(
+  const data = await session.api<WireListFiles>(
+    'b2_list_file_names',
+    { bucketId: bucket.id, prefix, delimiter: '/', maxFileCount: 2 },
     {
       op: 'b2_list_file_names',
       path,
@@ -108,7 +114,6 @@ export async function folderContents(
       action: 'Looking up a folder',
     },
     signal,
-    (c, x) => c.listFileNames({ bucketId: bucket.id, prefix, delimiter: '/', maxFileCount: 2, ...x }),
   );
   const placeholder = `${prefix}${FOLDER_PLACEHOLDER}`;
   const hasPlaceholder = data.files.some((f) => f.fileName === placeholder);
