@@ -72,6 +72,7 @@ export async function runProviderBench(ctx: BenchContext): Promise<Comparison[]>
         { env },
       );
     const common = { bytes: bigFacts.size, files: 1 };
+    const reserve = (): Promise<void> => server.emu.reserveMemory(bigFacts.size);
 
     const b2cUp = await measureStep(
       server.emu,
@@ -79,6 +80,8 @@ export async function runProviderBench(ctx: BenchContext): Promise<Comparison[]>
         ...common,
         caseName: `${size} up`,
         tool: 'b2c provider',
+        // Every upload meets a server with the same warm memory (MemoryBlobStore.reserve).
+        prepare: reserve,
         run: () => child({ mode: 'up', local: ctx.bigFile, remote: `/${bucket}/b2c/big.bin` }),
         verify: () => server.verifyRemote('b2c/', expected),
         describe: (r) => describeChild(r, bound),
@@ -91,6 +94,7 @@ export async function runProviderBench(ctx: BenchContext): Promise<Comparison[]>
         ...common,
         caseName: `${size} up`,
         tool: rcloneTool(t),
+        prepare: reserve,
         run: () =>
           runMeasured(
             'rclone',

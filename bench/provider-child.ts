@@ -87,6 +87,9 @@ async function main(job: ChildJob): Promise<ChildReport> {
       partSize: job.partSize,
       partConcurrency: job.partConcurrency,
       reopen,
+      // As copy-bytes.ts passes them: the file hashes itself, its parts are read into lent memory.
+      hashParts: source.hashParts,
+      readRange: source.readRange,
     });
     bytes = source.size;
   } else {
@@ -101,6 +104,8 @@ async function main(job: ChildJob): Promise<ChildReport> {
       overwrite: true,
       partConcurrency: job.partConcurrency,
       reopen,
+      // As copy-bytes.ts passes it: ranges received straight into the file's write buffers.
+      receive: handle.receiveRange,
     });
     bytes = handle.size;
   }

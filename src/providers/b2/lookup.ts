@@ -4,7 +4,7 @@
  *
  * Through `session.api` (plain JSON over node:http), not backblaze-b2: a copy from B2 looks its
  * source up and then downloads it, and loading the library for that one call cost every
- * `b2c cp` from B2 about 60 ms of start-up (bench/README.md, "Start-up").
+ * `b2c cp` from B2 about 60 ms of start-up (bench/README.md, "Big files without streams").
  */
 import type { BucketRef } from './buckets.js';
 import { FOLDER_PLACEHOLDER } from './entries.js';

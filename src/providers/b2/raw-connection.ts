@@ -3,7 +3,7 @@
  * big download's ranges are received straight into the destination's write buffers, with no
  * Buffer allocated per read, no HTTP parser and no stream between the socket and the disk. On a
  * 2-core machine that is what makes a loopback download faster than rclone's (bench/README.md,
- * "Downloads received in place"): node:http's 64 KiB socket buffers alone cost a GiB download
+ * "Big files without streams"): node:http's 64 KiB socket buffers alone cost a GiB download
  * 0.6 s of garbage collection, its parser and streams as much again.
  *
  * A connection serves one exchange at a time ({@link ReadTarget}); between exchanges it waits in

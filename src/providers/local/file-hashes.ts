@@ -3,7 +3,7 @@
  * needs before its first part goes out (`large_file_sha1`, and each part's SHA1). The file is read
  * by the hashing threads themselves (sha1-pool.ts `updateFromFile`): the whole on one, the parts
  * one after another on the other, so the two hashes run side by side and the main thread moves no
- * byte of them — no buffer per read, no copy, no message per chunk (bench/README.md, "Uploads").
+ * byte of them — no buffer per read, no copy, no message per chunk (bench/README.md, "Big files without streams").
  */
 import { open } from 'node:fs/promises';
 import { createSha1, type Sha1 } from '../sha1-pool.js';

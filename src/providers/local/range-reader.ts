@@ -2,7 +2,7 @@
  * A byte range of a local file read into memory the caller lends (ReadHandle.readRange): what a
  * big upload's parts are sent from. A stream would hand out a new Buffer per read, and on this
  * project's machine the first touch of that fresh memory costs more than the read itself: 0.5–0.8 s
- * of system time per GiB against 0.1 s when the memory is reused (bench/README.md, "Uploads").
+ * of system time per GiB against 0.1 s when the memory is reused (bench/README.md, "Big files without streams").
  */
 import { open } from 'node:fs/promises';
 import { cancelledError, throwIfAborted } from '../stream-utils.js';

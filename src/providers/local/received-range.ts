@@ -2,7 +2,7 @@
  * A range of a big download received straight into write buffers (WriteOptions.receive): the
  * source reads from its connection into a chunk lent here, and each full chunk is written where
  * it belongs in the file from that same memory, then lent again. No Buffer per read, no stream,
- * no copy between the socket and the disk (bench/README.md, "Downloads received in place").
+ * no copy between the socket and the disk (bench/README.md, "Big files without streams").
  *
  * Memory: the chunks of one file's ranges come from one {@link ChunkPool}. Past its bound, a range
  * whose chunk is full waits for a write to finish before it receives more, so a disk slower than
