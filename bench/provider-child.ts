@@ -4,11 +4,11 @@
  * with B2_APPLICATION_KEY_ID, B2_APPLICATION_KEY and B2_ENDPOINT in the environment.
  *
  * It does what the transfer engine does for one file, through the real providers (see
- * src/transfers/copy-bytes.ts): upload = local.openRead → b2.write with `reopen` (the local file
- * by range: B2 hashes it in one pass, so the large file carries large_file_sha1, then sends the
- * parts straight from it); download = b2.openRead → local.write with `reopen` (the B2 file by
- * range: parallel ranges written in place, the file verified by SHA1 as written, temp name +
- * rename). Prints one JSON line: a {@link ChildReport}.
+ * src/transfers/copy-bytes.ts): upload = local.openRead → b2.write with `reopen`, `hashParts` and
+ * `readRange` (the local file hashes itself whole and in parts, so the large file carries
+ * large_file_sha1, then the parts go out straight from it); download = b2.openRead → local.write
+ * with `reopen` and `receive` (parallel ranges received into the file's write buffers, the file
+ * verified by SHA1 as written, temp name + rename). Prints one JSON line: a {@link ChildReport}.
  */
 import type { Readable } from 'node:stream';
 import { connectB2 } from '../src/providers/b2/index.js';
