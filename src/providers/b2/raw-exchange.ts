@@ -42,7 +42,7 @@ export interface PostRequest {
   headers: Record<string, string>;
   length: number;
   /** The body's bytes, in order; read only as fast as the connection takes them. */
-  body: AsyncIterable<Buffer>;
+  body: AsyncIterable<Buffer> | Iterable<Buffer>;
   /** `n` more bytes of the body went to the connection. */
   onSent?: (n: number) => void;
   /** A chunk of the body has left for the kernel: its memory may be used again. */
@@ -146,7 +146,10 @@ class Exchange implements ReadTarget {
     retryAfter: string | null;
     body: Buffer;
     got: number;
+    /** The body ends with the connection (no length was given). */
     closeEnds: boolean;
+    /** The body comes in chunks (Transfer-Encoding: chunked) and ends with the empty one. */
+    chunked: boolean;
   } | null = null;
   private keepAlive = true;
   /** The request went out whole (a POST's body is written after the head). */
@@ -315,11 +318,12 @@ class Exchange implements ReadTarget {
         retryAfter: headers.get('retry-after') ?? null,
         body: Buffer.alloc(Math.min(bodyBytes, MAX_ANSWER_BODY)),
         got: 0,
-        closeEnds: !known,
+        closeEnds: !known && !chunked,
+        chunked,
       };
-      // A body longer than what is kept, or of unknown length, is not read to its end.
+      // A body longer than what is kept, or ended only by the connection, is not read to its end.
       if (known && bodyBytes > MAX_ANSWER_BODY) this.keepAlive = false;
-      if (!known) this.keepAlive = false;
+      if (!known && !chunked) this.keepAlive = false;
       this.remaining = known ? bodyBytes : Infinity;
       return this.answerBytes(rest);
     }
@@ -416,6 +420,17 @@ class Exchange implements ReadTarget {
     if (elsewhere !== null) return this.answerBytes(elsewhere);
     this.answer!.got += n;
     this.remaining -= n;
+    return this.answerProgress();
+  }
+
+  /** Ends the answer when all of it is in (its length, or its last chunk). */
+  private answerProgress(): boolean {
+    const a = this.answer!;
+    if (a.chunked && lastChunkIn(a.body, a.got)) this.remaining = 0;
+    else if (a.chunked && a.got === a.body.length) {
+      this.fail(protocolError('the answer is too large'));
+      return false;
+    }
     if (this.remaining <= 0) this.answerEnded();
     return this.phase !== 'over';
   }
@@ -427,15 +442,15 @@ class Exchange implements ReadTarget {
     a.body.set(bytes.subarray(0, k), a.got);
     a.got += k;
     this.remaining -= bytes.length;
-    if (this.remaining <= 0) this.answerEnded();
-    return this.phase !== 'over';
+    return this.answerProgress();
   }
 
   private answerEnded(): void {
     const a = this.answer!;
     let body: unknown = null;
     try {
-      body = JSON.parse(a.body.toString('utf8', 0, a.got)) as unknown;
+      const raw = a.body.subarray(0, a.got);
+      body = JSON.parse((a.chunked ? dechunk(raw) : raw).toString('utf8')) as unknown;
     } catch {
       body = null;
     }
@@ -492,6 +507,28 @@ function parseHead(text: string): { status: number; headers: Map<string, string>
     if (!headers.has(name)) headers.set(name, line.slice(colon + 1).trim());
   }
   return { status: Number(m[1]), headers };
+}
+
+/** True when a chunked body's last, empty chunk is in the first `got` bytes of `body`. */
+function lastChunkIn(body: Buffer, got: number): boolean {
+  const end = Buffer.from('0\r\n\r\n', 'latin1');
+  if (got < end.length || !body.subarray(got - end.length, got).equals(end)) return false;
+  return got === end.length || (body[got - end.length - 2] === 0x0d && body[got - end.length - 1] === 0x0a);
+}
+
+/** The data of a complete chunked body (chunk extensions and trailers ignored). */
+function dechunk(raw: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (;;) {
+    const eol = raw.indexOf('\r\n', at, 'latin1');
+    if (eol < 0) break;
+    const size = Number.parseInt(raw.toString('latin1', at, eol).split(';')[0] ?? '', 16);
+    if (!(size > 0)) break;
+    parts.push(raw.subarray(eol + 2, eol + 2 + size));
+    at = eol + 2 + size + 2;
+  }
+  return Buffer.concat(parts);
 }
 
 function protocolError(message: string): Error {
