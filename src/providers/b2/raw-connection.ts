@@ -160,7 +160,14 @@ export class RawConnections {
   private readonly open = new Set<RawConnection>();
   private destroyed = false;
 
-  constructor(private readonly timeouts: NetworkTimeouts) {}
+  /**
+   * @param extraCa a certificate authority trusted besides the system's (tests: a server with a
+   *   certificate of their own)
+   */
+  constructor(
+    private readonly timeouts: NetworkTimeouts,
+    private readonly extraCa?: string,
+  ) {}
 
   /**
    * An idle connection to `url`'s origin (unless `fresh`), or a new one once connected.
@@ -204,15 +211,7 @@ export class RawConnections {
       callback: (n: number, memory: Uint8Array): boolean => c.arrived(n, memory),
     };
     // node:tls only for https: loading it costs start-up time a plain endpoint never needs.
-    // tls.connect takes `onread` as net.connect does (Node ≥ 14); @types/node leaves it out.
-    const socket: Socket = tls
-      ? (await import('node:tls')).connect({
-          host,
-          port,
-          ...(isIp(host) ? {} : { servername: host }),
-          ...({ onread } as object),
-        })
-      : netConnect({ host, port, onread });
+    const socket: Socket = tls ? await tlsConnect(host, port, onread, this.extraCa) : netConnect({ host, port, onread });
     this.open.add(c);
     socket.once('close', () => this.open.delete(c));
     try {
@@ -229,6 +228,19 @@ export class RawConnections {
     c.attach(socket);
     return c;
   }
+}
+
+/** A TLS connection read through `onread`; node:tls only loaded here (start-up time, see above). */
+async function tlsConnect(host: string, port: number, onread: object, extraCa?: string): Promise<Socket> {
+  const tls = await import('node:tls');
+  return tls.connect({
+    host,
+    port,
+    ...(isIp(host) ? {} : { servername: host }),
+    ...(extraCa !== undefined ? { ca: [...tls.rootCertificates, extraCa] } : {}),
+    // tls.connect takes `onread` as net.connect does (Node ≥ 14); @types/node leaves it out.
+    ...({ onread } as object),
+  });
 }
 
 function isIp(host: string): boolean {
