@@ -142,6 +142,19 @@ describe('a POST and its answer, by hand', () => {
     p.destroy();
   });
 
+  it('a header value with a line break (a hostile token) is refused before anything is sent, without showing it', async () => {
+    let connections = 0;
+    const url = await scripted(1, () => undefined);
+    open.at(-1)?.server.on('connection', () => connections++);
+    const p = pool();
+    const hostile = { ...post(url), headers: { Authorization: 'tok\r\nX-Injected: yes' } };
+    const e = await postOnce(p, hostile, 300).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(TypeError);
+    expect((e as Error).message).toBe('Invalid character in the Authorization header');
+    expect(connections).toBe(0);
+    p.destroy();
+  });
+
   it('a server that reads the body and never answers: silence within the bound', async () => {
     const url = await scripted(BODY.length, () => undefined);
     const p = pool();

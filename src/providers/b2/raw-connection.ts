@@ -211,7 +211,9 @@ export class RawConnections {
       callback: (n: number, memory: Uint8Array): boolean => c.arrived(n, memory),
     };
     // node:tls only for https: loading it costs start-up time a plain endpoint never needs.
-    const socket: Socket = tls ? await tlsConnect(host, port, onread, this.extraCa) : netConnect({ host, port, onread });
+    const socket: Socket = tls
+      ? await tlsConnect(host, port, onread, this.extraCa)
+      : netConnect({ host, port, onread });
     this.open.add(c);
     socket.once('close', () => this.open.delete(c));
     try {

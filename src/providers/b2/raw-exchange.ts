@@ -69,11 +69,8 @@ export async function postOnce(
   idleMs: number,
   signal?: AbortSignal,
 ): Promise<unknown> {
+  const head = requestHead('POST', req.url, { ...req.headers, 'Content-Length': String(req.length) });
   const conn = await pool.take(req.url, signal, true);
-  const head = requestHead('POST', req.url, conn.hostHeader, {
-    ...req.headers,
-    'Content-Length': String(req.length),
-  });
   const exchange = new Exchange(pool, conn, head, { kind: 'answer' }, idleMs, signal, false);
   void exchange.sendBody(req);
   return exchange.done;
@@ -101,14 +98,14 @@ export async function receiveRangeOnce(
     ignoredRange: () => req.ignoredRange(),
   };
   const headers = { ...req.headers, Range: `bytes=${req.start}-${req.end}` };
+  const head = requestHead('GET', req.url, headers);
   const conn = await pool.take(req.url, signal);
-  const first = new Exchange(pool, conn, requestHead('GET', req.url, conn.hostHeader, headers), expect, idleMs, signal);
+  const first = new Exchange(pool, conn, head, expect, idleMs, signal);
   try {
     await first.done;
   } catch (e) {
     if (!first.answered && conn.exchanges > 0 && isNetwork(e) && signal?.aborted !== true) {
       const fresh = await pool.take(req.url, signal, true);
-      const head = requestHead('GET', req.url, fresh.hostHeader, headers);
       await new Exchange(pool, fresh, head, expect, idleMs, signal).done;
       return;
     }
@@ -483,9 +480,14 @@ class Exchange implements ReadTarget {
 }
 
 /** The request line and headers of a request. */
-function requestHead(method: 'GET' | 'POST', url: URL, hostHeader: string, headers: Record<string, string>): string {
-  let head = `${method} ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${hostHeader}\r\n`;
-  for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
+function requestHead(method: 'GET' | 'POST', url: URL, headers: Record<string, string>): string {
+  let head = `${method} ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\n`;
+  for (const [name, value] of Object.entries(headers)) {
+    // A value from the server (a token) with a line break would add headers of its own: refused,
+    // as node:http refuses it. The message names the header, never its value.
+    if (/[\r\n\0]/.test(value)) throw new TypeError(`Invalid character in the ${name} header`);
+    head += `${name}: ${value}\r\n`;
+  }
   return `${head}\r\n`;
 }
 
