@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BUCKETS, DEMO_PREFIX_KEY_PREFIX } from '../../src/emulator/index.js';
 import { PermissionDeniedError } from '../../src/providers/errors.js';
 import type { B2Provider } from '../../src/providers/b2/index.js';
-import { collect, startB2, type B2Fixture } from './b2/helpers.js';
+import { collect, MIN_PART, startB2, type B2Fixture } from './b2/helpers.js';
 
 let f: B2Fixture;
 const demo = async (name: string): Promise<B2Provider> => {
@@ -63,6 +63,25 @@ describe('restricted keys', () => {
     expect((await f.master.stat(`${photos}/wo/box`)).kind).toBe('dir');
     expect(await denied(collect(p.list(`${photos}/wo`)))).toEqual(['listFiles']);
     expect(await denied(p.openRead(`${photos}/wo/dropped.txt`))).toEqual(['readFiles']);
+  });
+
+  it('write-only: a large upload asked to resume goes up afresh (B2 lets it; only the look for parts needs listFiles)', async () => {
+    const p = await demo('write-only');
+    const data = Buffer.alloc(5 * MIN_PART + 3);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 13) & 0xff;
+    const options = { size: data.length, partSize: MIN_PART, resume: true };
+    // From a stream (write.ts) and from a source read by range (upload-from-source.ts).
+    await p.write(`${photos}/wo/large-a.bin`, Readable.from([data]), options);
+    await p.write(`${photos}/wo/large-b.bin`, Readable.from([data]), {
+      ...options,
+      reopen: (range) => Promise.resolve(Readable.from([data.subarray(range.start, range.end + 1)])),
+    });
+    for (const name of ['large-a.bin', 'large-b.bin']) {
+      const h = await f.master.openRead(`${photos}/wo/${name}`);
+      const chunks: Buffer[] = [];
+      for await (const c of h.stream as AsyncIterable<Buffer>) chunks.push(c);
+      expect(Buffer.concat(chunks).equals(data)).toBe(true);
+    }
   });
 
   it('no-delete: hides but cannot delete versions; can share', async () => {

@@ -7,6 +7,7 @@
  * Parts already on the server (b2_list_parts) are then re-used only when the SHA1 and length of
  * the part read from the new source match, so a changed source never yields a mixed file.
  */
+import { PermissionDeniedError } from '../errors.js';
 import type { UnfinishedUpload } from '../types.js';
 import type { BucketRef } from './buckets.js';
 import { cleanSha1 } from './entries.js';
@@ -138,9 +139,16 @@ export async function findResumable(
   path: string,
   signal?: AbortSignal,
 ): Promise<ResumeCandidates> {
-  const sameName = (await listUnfinished(session, bucket, wish.key, path, signal)).filter(
-    (f) => f.fileName === wish.key && f.fileId !== null,
-  );
+  let unfinished: WireFile[];
+  try {
+    unfinished = await listUnfinished(session, bucket, wish.key, path, signal);
+  } catch (e) {
+    // Resuming only saves bytes: a key that may write but not list (writeFiles without
+    // listFiles) uploads afresh, as B2 lets it, instead of failing on the look.
+    if (e instanceof PermissionDeniedError) return { resume: null, superseded: [] };
+    throw e;
+  }
+  const sameName = unfinished.filter((f) => f.fileName === wish.key && f.fileId !== null);
   const candidates = sameName.filter((f) => {
     const info = f.fileInfo ?? {};
     const partSize = num(info[INFO_PART_SIZE]);
