@@ -63,6 +63,18 @@ afterAll(async () => {
   await server.close();
 });
 
+/** Copies `source` into `targetDir` (overwriting) and waits until the engine is idle. */
+async function copyAndWait(
+  e: TransferEngine,
+  from: 'local' | 'b2',
+  to: 'local' | 'b2',
+  source: string,
+  targetDir: string,
+): Promise<void> {
+  e.submit({ operation: 'copy', from, to, conflict: 'overwrite', items: [{ source, targetDir }] });
+  await e.whenIdle();
+}
+
 function engine(): { engine: TransferEngine; jobs: () => JobView[] } {
   const local = createLocalProvider();
   const e = createTransferEngine({
@@ -84,14 +96,7 @@ describe('big files through the engine', () => {
   it('up: one pass hashes it (large_file_sha1), the parts go up from the file; down: parallel ranges, verified', async () => {
     const { engine: e, jobs } = engine();
     const upMark = server.log.length;
-    e.submit({
-      operation: 'copy',
-      from: 'local',
-      to: 'b2',
-      conflict: 'overwrite',
-      items: [{ source: join(base, 'big.bin'), targetDir: `/${server.bucket}` }],
-    });
-    await e.whenIdle();
+    await copyAndWait(e, 'local', 'b2', join(base, 'big.bin'), `/${server.bucket}`);
     cleanParts = count(/b2_upload_part\//, upMark);
     expect(cleanParts).toBeGreaterThan(1);
     const up = jobs().find((j) => j.kind === 'upload');
@@ -101,14 +106,7 @@ describe('big files through the engine', () => {
 
     const mark = server.log.length;
     const dl = join(base, 'dl');
-    e.submit({
-      operation: 'copy',
-      from: 'b2',
-      to: 'local',
-      conflict: 'overwrite',
-      items: [{ source: `/${server.bucket}/big.bin`, targetDir: dl }],
-    });
-    await e.whenIdle();
+    await copyAndWait(e, 'b2', 'local', `/${server.bucket}/big.bin`, dl);
     const down = jobs().find((j) => j.kind === 'download');
     expect([down?.state, down?.verified]).toEqual(['done', 'sha1']);
     expect(sha1(await readFile(join(dl, 'big.bin')))).toBe(sha1(data));
@@ -125,14 +123,7 @@ describe('big files through the engine', () => {
     server.emu.setFaults({ seed: 4, dropConnectionRate: 0.3, only: ['b2_upload_part'] });
     const mark = server.log.length;
     try {
-      e.submit({
-        operation: 'copy',
-        from: 'local',
-        to: 'b2',
-        conflict: 'overwrite',
-        items: [{ source: join(base, 'big.bin'), targetDir: `/${server.bucket}/faults` }],
-      });
-      await e.whenIdle();
+      await copyAndWait(e, 'local', 'b2', join(base, 'big.bin'), `/${server.bucket}/faults`);
     } finally {
       server.emu.setFaults({});
       await e.close();
@@ -161,14 +152,7 @@ describe('big files through the engine', () => {
     const mark = server.log.length;
     try {
       const dl = join(base, 'dl-faults');
-      e.submit({
-        operation: 'copy',
-        from: 'b2',
-        to: 'local',
-        conflict: 'overwrite',
-        items: [{ source: `/${server.bucket}/big.bin`, targetDir: dl }],
-      });
-      await e.whenIdle();
+      await copyAndWait(e, 'b2', 'local', `/${server.bucket}/big.bin`, dl);
       expect(
         jobs()
           .filter((j) => j.kind === 'download')

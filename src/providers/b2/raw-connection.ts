@@ -135,9 +135,8 @@ export class RawConnection {
     this.socket?.unref();
   }
 
-  /** Closes the connection; a current exchange hears `error` (default: a reset). */
-  destroy(error?: Error): void {
-    if (error !== undefined) this.end(error);
+  /** Closes the connection (a current exchange hears that it closed). */
+  destroy(): void {
     this.socket?.destroy();
   }
 

@@ -12,7 +12,7 @@
  * (a sink's pauses do not count) ends it with a {@link NetworkSilenceError}; the response head is
  * at most {@link MAX_HEAD_BYTES}, a JSON answer at most {@link MAX_ANSWER_BODY}.
  */
-import { errorFromBody } from './call-error.js';
+import { errorFromBody, toCallError } from './call-error.js';
 import { IdleWatchdog } from './download-watchdog.js';
 import { NetworkSilenceError } from './network-guard.js';
 import type { RawConnection, RawConnections, ReadTarget } from './raw-connection.js';
@@ -104,7 +104,7 @@ export async function receiveRangeOnce(
   try {
     await first.done;
   } catch (e) {
-    if (!first.answered && conn.exchanges > 0 && isNetwork(e) && signal?.aborted !== true) {
+    if (!first.answered && conn.exchanges > 0 && staleClose(e) && signal?.aborted !== true) {
       const fresh = await pool.take(req.url, signal, true);
       await new Exchange(pool, fresh, head, expect, idleMs, signal).done;
       return;
@@ -113,8 +113,13 @@ export async function receiveRangeOnce(
   }
 }
 
-function isNetwork(e: unknown): boolean {
-  return typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('E');
+/**
+ * A kept-alive connection the server had closed: a network failure that is not silence (a silent
+ * one already cost its bound, and retry.ts counts those).
+ */
+function staleClose(e: unknown): boolean {
+  const c = toCallError(e);
+  return c !== null && c.isNetwork && c.silence === undefined;
 }
 
 /** Reading the head, a range's body, a JSON answer's body, or done. */

@@ -104,8 +104,7 @@ function sendPart(
   const ctx: CallContext = { ...u.ctx, op: 'b2_upload_part' };
   return pool.send({ kind: 'part', fileId: u.fileId }, ctx, signal, async (url) => {
     // Every attempt reads the range afresh: a retry on a new URL must send it again.
-    const source =
-      u.readRange !== undefined ? new LentBody(await u.readRange(range, signal)) : await u.reopen(range, signal);
+    const body = await openPartBody(u, range, signal);
     const sent = new SendingBody(u.onProgress);
     try {
       return await postOnce(
@@ -120,8 +119,8 @@ function sendPart(
             ...partHeaders(session),
           },
           length: range.end - range.start + 1,
-          body: source instanceof LentBody ? source : chunksOf(source),
-          written: source instanceof LentBody ? source.written : undefined,
+          body: body.chunks,
+          written: body.written,
           onSent: (n) => sent.count(n),
           sizeChanged: () => changedWhileUploading(u.path),
         },
@@ -132,10 +131,30 @@ function sendPart(
       sent.takeBack();
       throw e;
     } finally {
-      if (source instanceof LentBody) await source.close();
-      else source.destroy();
+      await body.close();
     }
   });
+}
+
+/** A part's body as one attempt sends it: its chunks, and its source released at the end. */
+interface PartBody {
+  chunks: AsyncIterable<Buffer>;
+  /** A chunk's write has left: its memory may be read into again (lent buffers only). */
+  written?: (chunk: Buffer) => void;
+  close(): Promise<void>;
+}
+
+/** The part's bytes from the source: into lent buffers where it can (`readRange`), else a stream. */
+async function openPartBody(u: PartsFromSource, range: Required<ByteRange>, signal: AbortSignal): Promise<PartBody> {
+  if (u.readRange !== undefined) return new LentBody(await u.readRange(range, signal));
+  const stream = await u.reopen(range, signal);
+  return {
+    chunks: chunksOf(stream),
+    close: () => {
+      stream.destroy();
+      return Promise.resolve();
+    },
+  };
 }
 
 /** Bytes per read of a part's body: one socket write each. */
@@ -146,10 +165,12 @@ const BODY_CHUNK_BYTES = 1024 * 1024;
  * again once its write has left for the kernel (PostRequest.written), so a part of any size
  * uses two or three of them and no fresh memory per read (local/range-reader.ts says why).
  */
-class LentBody implements AsyncIterable<Buffer> {
+class LentBody implements PartBody, AsyncIterable<Buffer> {
   private readonly free: Buffer[] = [];
   /** The buffer behind each chunk handed out (a short last chunk is a view of one). */
   private readonly behind = new WeakMap<Buffer, Buffer>();
+
+  readonly chunks: AsyncIterable<Buffer> = this;
 
   constructor(private readonly reader: RangeReader) {}
 

@@ -5,7 +5,7 @@
  * one after another on the other, so the two hashes run side by side and the main thread moves no
  * byte of them — no buffer per read, no copy, no message per chunk (bench/README.md, "Big files without streams").
  */
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { createSha1, type Sha1 } from '../sha1-pool.js';
 import { cancelledError } from '../stream-utils.js';
 import { IntegrityError, type ProviderError } from '../errors.js';
@@ -27,7 +27,7 @@ export async function hashFileInParts(
 ): Promise<SourceHashes> {
   const changed = (): ProviderError =>
     new IntegrityError(`"${path}" changed while it was being read (it is no longer ${size} bytes long).`, path);
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(disk, 'r');
   } catch (e) {
@@ -47,8 +47,11 @@ export async function hashFileInParts(
     const wholeDone = whole.updateFromFile(handle.fd, 0, size);
     reading.push(wholeDone.catch(() => undefined)); // awaited below
     const parts: string[] = [];
-    for (let start = 0; start < size || (size === 0 && parts.length === 0); start += partSize) {
+    // At least one part: an empty file is one empty part.
+    const count = Math.max(1, Math.ceil(size / partSize));
+    for (let i = 0; i < count; i++) {
       if (signal?.aborted === true) throw cancelledError(path, signal);
+      const start = i * partSize;
       const length = Math.min(partSize, size - start);
       part = createSha1(length);
       if (length > 0) {
@@ -58,7 +61,6 @@ export async function hashFileInParts(
       }
       parts.push(await part.digest());
       part = null;
-      if (size === 0) break;
     }
     await wholeDone;
     return { whole: await whole.digest(), parts };

@@ -100,7 +100,8 @@ export async function writeRanges(
   const sync = new BackgroundSync(handle);
   const written = { path, onWritten, batchBytes: RANGE_BATCH_BYTES, sync };
   // Ranges received in place (received-range.ts) share one pool of chunks.
-  const chunks = o.receive !== undefined ? new ChunkPool() : null;
+  const receive = o.receive;
+  const chunks = new ChunkPool();
   try {
     // Cut for more connections than at the start: the adaptive mode may add some meanwhile.
     const rangeSize = rangeSizeFor(size, Math.max(streams(), PLANNED_STREAMS));
@@ -121,10 +122,10 @@ export async function writeRanges(
           }
           return;
         }
-        if (o.receive !== undefined && chunks !== null) {
+        if (receive !== undefined) {
           const sink = new ReceivedRange(handle, path, range.start, chunks, onWritten, sync);
           try {
-            await o.receive(range, sink, signal);
+            await receive(range, sink, signal);
             await sink.finish();
           } finally {
             await sink.settle();
